@@ -1,0 +1,8 @@
+"""klogs-desk: a desktop merchant terminal for the Klogs payment gateway."""
+
+from importlib.metadata import PackageNotFoundError, version as _version
+
+try:
+    __version__ = _version("klogs-desk")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0.0.0+source"

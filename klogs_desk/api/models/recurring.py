@@ -1,0 +1,239 @@
+"""Models of the registered-payment API (recurring-*.md): card owners, payment orders, subscriptions.
+
+Rules from the docs, enforced here and by the sandbox: reference <= 150, explanation <= 400,
+paymentChannel <= 50, fullName <= 100, interval 1-30, dayOfMonth 1-30, monthOfYear 1-12, E.164 phones,
+uuids where the docs say uuid; dayOfMonth required for monthly and yearly, monthOfYear for yearly;
+paymentTime and firstPaymentTime in the future.
+
+Choices where the docs are silent:
+
+* ``lastPaymentTime``, when given, is not before ``firstPaymentTime``.
+* An update that sets ``frequency`` to monthly or yearly must carry the day (and month) fields that
+  frequency needs, as a create would.
+* The list item has no ``frequency`` in the docs; our sandbox adds it and the model reads it when
+  present (``RecurringPayment.effective_frequency`` infers it otherwise).
+* Datetimes must carry a time zone (``...Z``); a naive time is refused rather than guessed.
+"""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+from typing import Annotated, Any
+from uuid import UUID
+
+from pydantic import AwareDatetime, EmailStr, Field, ValidationInfo, field_validator, model_validator
+
+from ..wire import WireModel
+from .common import CurrencyCode, E164Phone, PositiveAmount, check_amount_for_currency, now_from
+
+Reference = Annotated[str, Field(min_length=1, max_length=150)]
+Explanation = Annotated[str, Field(max_length=400)]
+Channel = Annotated[str, Field(max_length=50)]
+Interval = Annotated[int, Field(ge=1, le=30)]
+DayOfMonth = Annotated[int, Field(ge=1, le=30)]
+MonthOfYear = Annotated[int, Field(ge=1, le=12)]
+
+
+class RegisteredPaymentStatus(str, enum.Enum):
+    ACTIVE = "active"
+    DISABLED = "disabled"
+    COMPLETE = "complete"
+    WAIT_FOR_OWNER_CONFIRMATION = "waitForOwnerConfirmation"
+    WAIT_FOR_CARD_SAVE = "waitForCardSave"
+
+
+class Frequency(str, enum.Enum):
+    DAILY = "daily"
+    MONTHLY = "monthly"
+    YEARLY = "yearly"
+
+
+class OrderDirection(str, enum.Enum):
+    ASC = "asc"
+    DESC = "desc"
+
+
+#: ``OrderBy`` values the list endpoint sorts by (the docs name ``createdAtUtc``; the rest are ours).
+SORTABLE_FIELDS: tuple[str, ...] = (
+    "createdAtUtc", "reference", "amount", "status", "nextPaymentAtUtc", "lastPaymentAtUtc", "phone", "email",
+)
+
+
+class NewOwnerRequest(WireModel):
+    """Body of ``POST /owner``."""
+
+    phone: E164Phone
+
+
+class OwnerDescription(WireModel):
+    full_name: Annotated[str, Field(min_length=1, max_length=100)]
+    email: EmailStr | None = None
+    phone: E164Phone
+    card_id: UUID
+
+
+def _check_schedule(frequency: Frequency | None, day: int | None, month: int | None) -> None:
+    if frequency in (Frequency.MONTHLY, Frequency.YEARLY) and day is None:
+        raise ValueError("dayOfMonth is required for monthly and yearly payments")
+    if frequency is Frequency.YEARLY and month is None:
+        raise ValueError("monthOfYear is required for yearly payments")
+
+
+class PaymentOrderRequest(WireModel):
+    """Body of ``POST /paymentOrder``: one payment at ``payment_time`` (must be in the future)."""
+
+    reference: Reference
+    amount: PositiveAmount
+    currency_code: CurrencyCode
+    payment_system_id: UUID | None = None
+    explanation: Explanation | None = None
+    owner_description: OwnerDescription
+    payment_channel: Channel | None = None
+    payment_time: AwareDatetime
+
+    @field_validator("payment_time")
+    @classmethod
+    def _in_future(cls, value: Any, info: ValidationInfo) -> Any:
+        if value <= now_from(info):
+            raise ValueError("paymentTime must be in the future")
+        return value
+
+    @model_validator(mode="after")
+    def _amount_fits(self) -> "PaymentOrderRequest":
+        check_amount_for_currency(self.amount, self.currency_code)
+        return self
+
+
+class RecurringPaymentRequest(WireModel):
+    """Body of ``POST /recurring``."""
+
+    reference: Reference
+    amount: PositiveAmount
+    currency_code: CurrencyCode
+    payment_system_id: UUID | None = None
+    explanation: Explanation | None = None
+    owner_description: OwnerDescription
+    payment_channel: Channel | None = None
+    first_payment_time: AwareDatetime
+    last_payment_time: AwareDatetime | None = None
+    frequency: Frequency
+    interval: Interval
+    month_of_year: MonthOfYear | None = None
+    day_of_month: DayOfMonth | None = None
+
+    @field_validator("first_payment_time")
+    @classmethod
+    def _in_future(cls, value: Any, info: ValidationInfo) -> Any:
+        if value <= now_from(info):
+            raise ValueError("firstPaymentTime must be in the future")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "RecurringPaymentRequest":
+        _check_schedule(self.frequency, self.day_of_month, self.month_of_year)
+        if self.last_payment_time is not None and self.last_payment_time < self.first_payment_time:
+            raise ValueError("lastPaymentTime must not be before firstPaymentTime")
+        check_amount_for_currency(self.amount, self.currency_code)
+        return self
+
+
+class UpdateRecurringPaymentRequest(WireModel):
+    """Body of ``PUT /recurring/{id}`` and ``PUT /recurring/subscription/{subscription}``.
+
+    Every field is optional; only the fields given are changed.
+    """
+
+    amount: PositiveAmount | None = None
+    currency_code: CurrencyCode | None = None
+    explanation: Explanation | None = None
+    last_payment_time: AwareDatetime | None = None
+    payment_system_group_id: UUID | None = None
+    payment_system_id: UUID | None = None
+    payment_channel: Channel | None = None
+    frequency: Frequency | None = None
+    status: RegisteredPaymentStatus | None = None
+    interval: Interval | None = None
+    month_of_year: MonthOfYear | None = None
+    day_of_month: DayOfMonth | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "UpdateRecurringPaymentRequest":
+        _check_schedule(self.frequency, self.day_of_month, self.month_of_year)
+        check_amount_for_currency(self.amount, self.currency_code)
+        return self
+
+
+class OperationResult(WireModel):
+    """Answer of owner, payment-order, recurring create and update calls."""
+
+    success: bool
+    error: Any | None = None
+    #: True when the card owner must confirm (by SMS/e-mail) before payments start.
+    should_be_owner_confirmation: bool | None = None
+    owner_id: str | None = None
+    order_status: RegisteredPaymentStatus | None = None
+
+
+class RecurringPayment(WireModel):
+    """One item of ``GET /recurring``."""
+
+    id: UUID
+    amount: Decimal
+    currency_code: str
+    status: RegisteredPaymentStatus
+    created_at_utc: AwareDatetime | None = None
+    reference: str | None = None
+    explanation: str | None = None
+    frequency: Frequency | None = None
+    interval: int | None = None
+    day_of_month: int | None = None
+    month_of_year: int | None = None
+    next_payment_at_utc: AwareDatetime | None = None
+    last_payment_at_utc: AwareDatetime | None = None
+    phone: str | None = None
+    email: str | None = None
+
+    @property
+    def effective_frequency(self) -> Frequency:
+        """``frequency`` if the gateway sent it, else inferred from the day and month fields."""
+        if self.frequency is not None:
+            return self.frequency
+        if self.month_of_year is not None:
+            return Frequency.YEARLY
+        if self.day_of_month is not None:
+            return Frequency.MONTHLY
+        return Frequency.DAILY
+
+
+class RecurringPaymentPage(WireModel):
+    """``RecurringPaymentModelPagedList``: one page of subscriptions."""
+
+    current_page: int
+    page_count: int
+    total_count: int
+    has_next: bool
+    has_previous: bool
+    state_key: str | None = None
+    pages: list[int] = Field(default_factory=list)
+    items: list[RecurringPayment] = Field(default_factory=list, alias="list")
+
+
+class RecurringListQuery(WireModel):
+    """Query of ``GET /recurring`` (PascalCase on the wire, as the docs write it)."""
+
+    subscription: str | None = None
+    page: Annotated[int, Field(ge=1)] = 1
+    page_size: Annotated[int, Field(ge=1, le=500)] = 50
+    order_by: str | None = None
+    dir: OrderDirection | None = None
+
+    def to_params(self) -> dict[str, str]:
+        params = {"Page": str(self.page), "PageSize": str(self.page_size)}
+        if self.subscription:
+            params["Subscription"] = self.subscription
+        if self.order_by:
+            params["OrderBy"] = self.order_by
+        if self.dir:
+            params["Dir"] = self.dir.value
+        return params

@@ -1,0 +1,96 @@
+"""Models of the transaction endpoints (transactions.md): lookup, void and refund.
+
+The reference of a transaction is the ``orderId`` of the payment or pre-authorization it belongs to.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from decimal import Decimal
+from typing import Annotated
+from uuid import UUID
+
+from pydantic import Field
+
+from ..wire import WireModel
+from .common import PositiveAmount
+from .payments import OrderId
+
+
+class TransactionType(str, enum.Enum):
+    SALE = "Sale"
+    VOID = "Void"
+    REFUND = "Refund"
+    #: A pre-authorization.
+    PROVISION = "Provision"
+    #: The capture of a pre-authorization.
+    PROVISION_COMMIT = "ProvisionCommit"
+
+
+class TransactionStatus(str, enum.Enum):
+    SUCCESS = "Success"
+    FAILED = "Failed"
+    PENDING = "Pending"
+    UNKNOWN = "Unknown"
+
+
+class TransactionErrorEntry(WireModel):
+    error: str
+    created_at_utc: dt.datetime | None = None
+
+
+class RelatedTransaction(WireModel):
+    """A void, refund or capture that followed the original transaction."""
+
+    amount: Decimal
+    type: TransactionType
+    status: TransactionStatus
+    created_at_utc: dt.datetime | None = None
+    errors: list[TransactionErrorEntry] = Field(default_factory=list)
+
+
+class TransactionDetail(WireModel):
+    """Answer of ``GET /api/trx/{referenceCode}``."""
+
+    id: UUID
+    order_id: str | None = None
+    client_reference_code: str | None = None
+    amount: Decimal
+    #: What is left of the original amount after refunds and voids (0 once voided or fully refunded).
+    balance: Decimal
+    currency_code: str
+    type: TransactionType
+    status: TransactionStatus
+    created_at_utc: dt.datetime | None = None
+    installment: int | None = None
+    payment_method: str | None = None
+    errors: list[TransactionErrorEntry] = Field(default_factory=list)
+    related_transactions: list[RelatedTransaction] = Field(default_factory=list)
+
+
+class VoidRequest(WireModel):
+    """Body of ``POST /api/trx/void``."""
+
+    reference_code: OrderId
+
+
+class RefundRequest(WireModel):
+    """Body of ``POST /api/trx/refund``; partial refunds are allowed up to the remaining balance."""
+
+    reference_code: OrderId
+    amount: PositiveAmount
+
+
+class TransactionErrorSummary(WireModel):
+    summary: str
+
+
+class TransactionResult(WireModel):
+    """Answer of void and refund: ``{"success": true}`` or an error status with ``error.summary``."""
+
+    success: bool
+    error: TransactionErrorSummary | None = None
+
+
+OrderReference = Annotated[str, Field(min_length=1, max_length=64)]

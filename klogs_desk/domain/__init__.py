@@ -1,0 +1,1 @@
+"""Business rules: money, cards, schedules, the journal. No Qt, no HTTP."""

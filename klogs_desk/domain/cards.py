@@ -1,0 +1,180 @@
+"""Card rules: Luhn, brand by BIN, grouping for display, masking, expiry and CVV checks.
+
+The full PAN only ever lives in memory, in the card form and the request being sent. Everything that is
+shown after submission, logged or stored uses :func:`mask_pan` (first six, last four at most).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from dataclasses import dataclass
+
+
+class CardBrand(str, enum.Enum):
+    VISA = "Visa"
+    MASTERCARD = "Mastercard"
+    AMEX = "American Express"
+    TROY = "Troy"
+    DISCOVER = "Discover"
+    UNKNOWN = "Unknown"
+
+
+@dataclass(frozen=True)
+class BrandRule:
+    brand: CardBrand
+    lengths: tuple[int, ...]
+    cvv_length: int
+    groups: tuple[int, ...]
+
+
+_RULES: dict[CardBrand, BrandRule] = {
+    CardBrand.VISA: BrandRule(CardBrand.VISA, (13, 16, 19), 3, (4, 4, 4, 4, 3)),
+    CardBrand.MASTERCARD: BrandRule(CardBrand.MASTERCARD, (16,), 3, (4, 4, 4, 4)),
+    CardBrand.AMEX: BrandRule(CardBrand.AMEX, (15,), 4, (4, 6, 5)),
+    CardBrand.TROY: BrandRule(CardBrand.TROY, (16,), 3, (4, 4, 4, 4)),
+    CardBrand.DISCOVER: BrandRule(CardBrand.DISCOVER, (16, 19), 3, (4, 4, 4, 4, 3)),
+    CardBrand.UNKNOWN: BrandRule(CardBrand.UNKNOWN, tuple(range(12, 20)), 3, (4, 4, 4, 4, 3)),
+}
+
+
+def brand_of(pan: str) -> CardBrand:
+    """The card brand from the leading digits (works on a partly typed number)."""
+    digits = only_digits(pan)
+    if not digits:
+        return CardBrand.UNKNOWN
+    if digits.startswith(("34", "37")):
+        return CardBrand.AMEX
+    if digits.startswith("9792") or digits.startswith(("65", "36")) and digits[:4] in _TROY_65:
+        return CardBrand.TROY
+    if digits[0] == "4":
+        return CardBrand.VISA
+    if len(digits) >= 2 and 51 <= int(digits[:2]) <= 55:
+        return CardBrand.MASTERCARD
+    if len(digits) >= 4 and 2221 <= int(digits[:4]) <= 2720:
+        return CardBrand.MASTERCARD
+    if digits.startswith(("6011", "65", "644", "645", "646", "647", "648", "649")):
+        return CardBrand.DISCOVER
+    return CardBrand.UNKNOWN
+
+
+# Troy BINs in the 65 range (the common ones; 9792 is the main Troy prefix).
+_TROY_65 = frozenset({"6500", "6501", "6502", "6503", "6504", "6505", "6506", "6507", "6508", "6509"})
+
+
+def rule_for(pan: str) -> BrandRule:
+    return _RULES[brand_of(pan)]
+
+
+def only_digits(text: str) -> str:
+    return "".join(ch for ch in text if ch in "0123456789")
+
+
+def luhn_valid(pan: str) -> bool:
+    digits = only_digits(pan)
+    if len(digits) < 12:
+        return False
+    total = 0
+    for index, ch in enumerate(reversed(digits)):
+        value = int(ch)
+        if index % 2 == 1:
+            value *= 2
+            if value > 9:
+                value -= 9
+        total += value
+    return total % 10 == 0
+
+
+def group_pan(pan: str) -> str:
+    """Digits grouped for display as typed: ``4111 1111 1111 1111``; Amex ``3782 822463 10005``."""
+    digits = only_digits(pan)
+    out, start = [], 0
+    for size in rule_for(digits).groups:
+        if start >= len(digits):
+            break
+        out.append(digits[start:start + size])
+        start += size
+    if start < len(digits):
+        out.append(digits[start:])
+    return " ".join(out)
+
+
+def mask_pan(pan: str) -> str:
+    """First six and last four digits, the rest as ``*`` (PCI DSS display rule).
+
+    Short inputs (under 12 digits) are masked entirely: they are not card numbers we can show safely.
+    """
+    digits = only_digits(pan)
+    if len(digits) < 12:
+        return "*" * len(digits)
+    return digits[:6] + "*" * (len(digits) - 10) + digits[-4:]
+
+
+def last_four(pan: str) -> str:
+    return only_digits(pan)[-4:]
+
+
+class CardError(ValueError):
+    """A card field that cannot be sent; ``str(err)`` is a short message for the cashier."""
+
+
+def check_pan(pan: str) -> str:
+    digits = only_digits(pan)
+    if not digits:
+        raise CardError("Enter the card number.")
+    if re.search(r"[^\d\s-]", pan):
+        raise CardError("The card number has only digits.")
+    rule = rule_for(digits)
+    if len(digits) not in rule.lengths:
+        if rule.brand is CardBrand.UNKNOWN:
+            raise CardError("The card number is too short or too long.")
+        lengths = " or ".join(str(n) for n in rule.lengths)
+        raise CardError(f"A {rule.brand.value} card number has {lengths} digits.")
+    if not luhn_valid(digits):
+        raise CardError("The card number is not valid (check digit). Check it was typed right.")
+    return digits
+
+
+_EXPIRY = re.compile(r"^\s*(\d{1,2})\s*/?\s*(\d{2}|\d{4})\s*$")
+
+
+def parse_expiry(text: str, today: dt.date | None = None) -> tuple[str, str]:
+    """``MM/YY`` (also ``MMYY``, ``MM/YYYY``) to two-digit ``(month, year)``; refuses past dates.
+
+    A card is valid through the last day of its expiry month.
+    """
+    match = _EXPIRY.match(text or "")
+    if not match:
+        raise CardError("Enter the expiry as MM/YY.")
+    month, year = int(match.group(1)), match.group(2)
+    if not 1 <= month <= 12:
+        raise CardError("The expiry month is 01 to 12.")
+    year2 = year[-2:]
+    full_year = 2000 + int(year2)
+    today = today or dt.date.today()
+    if (full_year, month) < (today.year, today.month):
+        raise CardError("The card has expired.")
+    if full_year > today.year + 20:
+        raise CardError("The expiry year is too far ahead.")
+    return f"{month:02d}", year2
+
+
+def check_cvv(cvv: str, pan: str) -> str:
+    expected = rule_for(pan).cvv_length
+    if not re.fullmatch(r"\d+", cvv or ""):
+        raise CardError("Enter the security code (CVV).")
+    if len(cvv) != expected:
+        raise CardError(f"The security code has {expected} digits for this card.")
+    return cvv
+
+
+def check_holder(name: str) -> str:
+    cleaned = " ".join((name or "").split())
+    if len(cleaned) < 2:
+        raise CardError("Enter the card holder's name.")
+    if len(cleaned) > 100:
+        raise CardError("The name is at most 100 characters.")
+    if any(ord(ch) < 32 or ch.isdigit() for ch in cleaned):
+        raise CardError("The name has letters only.")
+    return cleaned

@@ -1,0 +1,191 @@
+"""Money rules: currencies, their minor units, and reading amounts typed by people.
+
+Every amount in klogs-desk is a ``decimal.Decimal``; this module is the one place that knows how many
+decimal places a currency allows. Reading typed text never goes through ``float``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+#: ISO 4217 code -> number of minor-unit digits. The terminal offers the first four; the others are
+#: accepted from the gateway (a subscription billed in another currency must still display correctly).
+MINOR_UNITS: dict[str, int] = {
+    "TRY": 2,
+    "USD": 2,
+    "EUR": 2,
+    "GBP": 2,
+    "JPY": 0,
+    "KWD": 3,
+}
+
+#: Currencies a cashier can choose, default first.
+TERMINAL_CURRENCIES: tuple[str, ...] = ("TRY", "USD", "EUR", "GBP")
+DEFAULT_CURRENCY = "TRY"
+
+CURRENCY_SYMBOLS: dict[str, str] = {"TRY": "₺", "USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}
+
+#: The largest amount a single card payment may carry. Not in the docs; a real acquirer caps a single
+#: authorisation, and a cap stops a slip of the finger (an extra 000) from reaching the gateway.
+MAX_AMOUNT = Decimal("9999999.99")
+
+
+class AmountError(ValueError):
+    """An amount a cashier typed that cannot be charged; ``str(err)`` is written for the cashier."""
+
+
+def minor_units(currency: str) -> int:
+    """Minor-unit digits of ``currency``; unknown currencies raise :class:`AmountError`."""
+    try:
+        return MINOR_UNITS[currency.upper()]
+    except KeyError:
+        raise AmountError(f"Unknown currency {currency!r}.") from None
+
+
+def is_known_currency(currency: str) -> bool:
+    return currency.upper() in MINOR_UNITS
+
+
+def decimal_places(amount: Decimal) -> int:
+    exponent = amount.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def check_amount(amount: Decimal, currency: str) -> Decimal:
+    """Return ``amount`` if it can be charged in ``currency``, else raise :class:`AmountError`.
+
+    Rules: finite, greater than zero, at most the currency's minor-unit digits (``10.005 TRY`` is
+    refused rather than rounded: rounding money silently is how cents go missing), at most
+    :data:`MAX_AMOUNT`.
+    """
+    if not isinstance(amount, Decimal):
+        raise TypeError("amounts must be Decimal")
+    if not amount.is_finite():
+        raise AmountError("Enter an amount.")
+    if amount <= 0:
+        raise AmountError("The amount must be greater than zero.")
+    digits = minor_units(currency)
+    if decimal_places(amount.normalize()) > digits:  # 5.100 is 5.10; 5.105 is not
+        if digits == 0:
+            raise AmountError(f"{currency.upper()} has no decimal places.")
+        raise AmountError(f"{currency.upper()} allows at most {digits} decimal places.")
+    if amount > MAX_AMOUNT:
+        raise AmountError(f"The amount is over the limit of {MAX_AMOUNT}.")
+    return amount
+
+
+def quantize(amount: Decimal, currency: str) -> Decimal:
+    """``amount`` with exactly the currency's minor digits (``Decimal('5')`` -> ``Decimal('5.00')``).
+
+    Only for values already known to fit (see :func:`check_amount`); it refuses to round.
+    """
+    digits = minor_units(currency)
+    exp = Decimal(1).scaleb(-digits)
+    result = amount.quantize(exp)
+    if result != amount:
+        raise AmountError(f"{amount} does not fit {currency.upper()} without rounding.")
+    return result
+
+
+@dataclass(frozen=True)
+class SeparatorStyle:
+    """How a locale writes numbers: ``decimal`` and ``group`` separators (Turkish: ``,`` and ``.``)."""
+
+    decimal: str = "."
+    group: str = ","
+
+
+ENGLISH = SeparatorStyle(".", ",")
+TURKISH = SeparatorStyle(",", ".")
+
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
+
+
+def parse_amount(text: str, currency: str, style: SeparatorStyle = ENGLISH) -> Decimal:
+    """Read an amount a person typed, with either separator, and check it for ``currency``.
+
+    Rules (the cashier may type the locale's decimal separator or the other one):
+
+    * spaces, apostrophes and the currency's symbol or code are ignored;
+    * both ``.`` and ``,`` present: the rightmost one is the decimal separator and the other must group
+      digits in threes (``1.234,56`` and ``1,234.56`` are both 1234.56);
+    * one separator, the locale's decimal one: it is the decimal point;
+    * one separator, the locale's group one: it groups thousands when every group after it has exactly
+      three digits (Turkish ``1.234`` is 1234, never 1.234); otherwise it is a decimal point typed
+      with the other key (Turkish ``12.5`` is 12.5).
+
+    Non-ASCII digits (Arabic-Indic and the like) are read as their value. Raises :class:`AmountError`
+    with a message for the cashier.
+    """
+    if text is None:
+        raise AmountError("Enter an amount.")
+    cleaned = unicodedata.normalize("NFKC", text).strip()
+    code = currency.upper()
+    symbol = CURRENCY_SYMBOLS.get(code, "")
+    if symbol:
+        cleaned = cleaned.replace(symbol, "")
+    cleaned = re.sub(re.escape(code), "", cleaned, flags=re.IGNORECASE)
+    cleaned = _SPACES.sub("", cleaned)
+    if not cleaned:
+        raise AmountError("Enter an amount.")
+    if cleaned.startswith("-"):
+        raise AmountError("The amount must be greater than zero.")
+    if cleaned.startswith("+"):
+        cleaned = cleaned[1:]
+    digits_only = []
+    for ch in cleaned:
+        if ch in ".,":
+            digits_only.append(ch)
+        elif ch.isdigit():
+            digits_only.append(str(unicodedata.digit(ch)))
+        else:
+            raise AmountError("Use digits and one decimal separator only.")
+    cleaned = "".join(digits_only)
+    if not any(c.isdigit() for c in cleaned):
+        raise AmountError("Enter an amount.")
+    number = _normalise_separators(cleaned, style)
+    try:
+        amount = Decimal(number)
+    except InvalidOperation:
+        raise AmountError("That is not an amount.") from None
+    return check_amount(amount, currency)
+
+
+def _normalise_separators(text: str, style: SeparatorStyle) -> str:
+    has_dot, has_comma = "." in text, "," in text
+    if has_dot and has_comma:
+        decimal_sep = "." if text.rfind(".") > text.rfind(",") else ","
+        group_sep = "," if decimal_sep == "." else "."
+        whole, _, fraction = text.rpartition(decimal_sep)
+        if decimal_sep in whole:
+            raise AmountError("Use one decimal separator only.")
+        return _ungroup(whole, group_sep) + "." + fraction
+    if not has_dot and not has_comma:
+        return text
+    sep = "." if has_dot else ","
+    parts = text.split(sep)
+    if sep == style.decimal:
+        if len(parts) > 2:
+            raise AmountError("Use one decimal separator only.")
+        return parts[0] + "." + parts[1]
+    # The locale's group separator (or, for a locale using neither, treat like English).
+    if len(parts) > 2 or (len(parts) == 2 and len(parts[1]) == 3):
+        return _ungroup(text, sep)
+    return parts[0] + "." + parts[1]
+
+
+def _ungroup(whole: str, group_sep: str) -> str:
+    if group_sep not in whole:
+        return whole
+    groups = whole.split(group_sep)
+    if not groups[0] or len(groups[0]) > 3 or any(len(g) != 3 for g in groups[1:]):
+        raise AmountError("Thousands separators must group digits in threes.")
+    return "".join(groups)
+
+
+def format_plain(amount: Decimal, currency: str) -> str:
+    """``amount`` with the currency's digits and code, locale-free: ``1234.50 TRY`` (logs, CSV)."""
+    return f"{quantize(amount, currency)} {currency.upper()}"
