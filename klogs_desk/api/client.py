@@ -1,0 +1,443 @@
+"""The async Klogs client: every operation of the payment and registered-payment APIs.
+
+Contract, for callers:
+
+* Every method returns a parsed model or raises a :mod:`klogs_desk.api.errors` exception whose message
+  is written for a cashier. Widgets never see httpx or JSON.
+* Only GETs are retried (bounded exponential backoff with jitter, ``Retry-After`` honoured). A POST or
+  PUT is sent exactly once per call. If it was sent and no answer came (read timeout, connection lost),
+  the call raises :class:`OutcomeUnknownError`: the caller journals it and resolves it by lookup, never
+  by sending it again. Quotes (installment options) that time out raise :class:`GatewayTimeoutError`
+  instead, as nothing can have been charged.
+* Secrets live in :class:`Credentials`, whose ``repr`` hides them; nothing here logs headers or bodies.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import time
+from dataclasses import dataclass, field
+from typing import Any, Callable, TypeVar
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+import pydantic
+
+from . import wire
+from .errors import (
+    ApiStatusError,
+    AuthenticationError,
+    ConflictError,
+    ConnectionFailedError,
+    KlogsError,
+    NotFoundError,
+    OutcomeUnknownError,
+    PermissionDeniedError,
+    ProtocolError,
+    RateLimitedError,
+    ServerError,
+    ValidationFailedError,
+)
+from .models import (
+    CaptureRequest,
+    CardPaymentRequest,
+    CheckoutRequest,
+    CheckoutResponse,
+    InstallmentOptionsRequest,
+    InstallmentOptionsResponse,
+    NewOwnerRequest,
+    OperationResult,
+    PaymentOrderRequest,
+    PaymentResponse,
+    ProblemDetails,
+    RecurringListQuery,
+    RecurringPaymentPage,
+    RecurringPaymentRequest,
+    RefundRequest,
+    ThreeDSecureCompleteRequest,
+    ThreeDSecureEnrollment,
+    ThreeDSecureRequest,
+    TransactionDetail,
+    TransactionResult,
+    UpdateRecurringPaymentRequest,
+    VoidRequest,
+)
+
+log = logging.getLogger(__name__)
+
+M = TypeVar("M", bound=pydantic.BaseModel)
+
+TEST_BASE_URL = "https://pgw.klogs.dev/"
+PRODUCTION_BASE_URL = "https://pgw.klogs.io/"
+
+
+class GatewayTimeoutError(KlogsError):
+    """A request that charges nothing (a quote, a lookup) got no answer in time: safe to try again."""
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """API key and secret (payment API) and Bearer token (recurring API). Never printed."""
+
+    api_key: str = field(default="", repr=False)
+    api_secret: str = field(default="", repr=False)
+    bearer_token: str = field(default="", repr=False)
+
+    def __repr__(self) -> str:
+        return "Credentials(<hidden>)"
+
+    def secrets(self) -> tuple[str, ...]:
+        """The secret values (for redaction filters)."""
+        return tuple(s for s in (self.api_key, self.api_secret, self.bearer_token) if s)
+
+
+@dataclass(frozen=True)
+class Endpoints:
+    """Base URLs of the two APIs; each may be overridden per environment."""
+
+    payment_base_url: str
+    recurring_base_url: str
+
+    @classmethod
+    def same(cls, base_url: str) -> "Endpoints":
+        return cls(base_url, base_url)
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How GETs are retried. ``jitter`` returns a factor in [0, 1); tests pin it."""
+
+    max_attempts: int = 3
+    base_delay: float = 0.25
+    max_delay: float = 8.0
+    #: Retry-After longer than this is not waited for: the error is raised so the user can decide.
+    max_retry_after: float = 10.0
+    jitter: Callable[[], float] = random.random
+
+    def delay(self, attempt: int, retry_after: float | None = None) -> float:
+        """Seconds to wait before retry number ``attempt`` (1-based)."""
+        if retry_after is not None:
+            return retry_after
+        ceiling = min(self.max_delay, self.base_delay * (2 ** (attempt - 1)))
+        return ceiling * (0.5 + self.jitter() / 2)  # "equal jitter": never zero, never over the ceiling
+
+
+DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=10.0, pool=5.0)
+
+_RETRYABLE_STATUS = frozenset({429, 502, 503, 504})
+#: Answers from a proxy that timed out waiting for the gateway: for a charge, the outcome is unknown.
+_PROXY_TIMEOUT_STATUS = frozenset({502, 504})
+
+
+class KlogsClient:
+    """One client per environment. Use as ``async with KlogsClient(...) as client``."""
+
+    def __init__(
+        self,
+        endpoints: Endpoints,
+        credentials: Credentials,
+        *,
+        timeout: httpx.Timeout | float = DEFAULT_TIMEOUT,
+        retry: RetryPolicy | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        user_agent: str = "klogs-desk",
+    ) -> None:
+        self.endpoints = endpoints
+        self._credentials = credentials
+        self.retry = retry or RetryPolicy()
+        self._http = httpx.AsyncClient(
+            timeout=timeout, transport=transport, headers={"User-Agent": user_agent, "Accept": "application/json"},
+            follow_redirects=False,
+        )
+        #: ``time.monotonic()`` of the last answer from either API (any status), for the status bar.
+        self.last_answer_at: float | None = None
+        #: Called with True after an answer, False after a connection failure.
+        self.health_listeners: list[Callable[[bool], None]] = []
+
+    def __repr__(self) -> str:
+        return f"KlogsClient({self.endpoints!r})"
+
+    async def __aenter__(self) -> "KlogsClient":
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    # --- payment gateway (X-API-KEY / X-API-SECRET) ---------------------------------------------
+
+    async def pay(self, request: CardPaymentRequest) -> PaymentResponse:
+        """``POST /api/payment``. Sent once; a lost answer raises :class:`OutcomeUnknownError`."""
+        return await self._payment_post("/api/payment", request, PaymentResponse, "payment", request.order_id)
+
+    async def pre_authorize(self, request: CardPaymentRequest) -> PaymentResponse:
+        """``POST /api/pre-authorization``."""
+        return await self._payment_post("/api/pre-authorization", request, PaymentResponse,
+                                        "pre-authorization", request.order_id)
+
+    async def capture(self, payment_id: UUID | str, request: CaptureRequest) -> PaymentResponse:
+        """``POST /api/pre-authorization/{paymentId}/capture`` (at most the authorized amount)."""
+        return await self._payment_post(f"/api/pre-authorization/{_seg(payment_id)}/capture", request,
+                                        PaymentResponse, "capture", str(payment_id))
+
+    async def start_3ds(self, request: ThreeDSecureRequest) -> ThreeDSecureEnrollment:
+        """``POST /api/3ds``: returns the HTML of the card holder's challenge."""
+        return await self._payment_post("/api/3ds", request, ThreeDSecureEnrollment, "3-D Secure payment",
+                                        request.order_id)
+
+    async def complete_3ds(self, payment_id: UUID | str, request: ThreeDSecureCompleteRequest) -> PaymentResponse:
+        """``POST /api/3ds/{paymentId}/complete`` with the securityKey from the callback."""
+        return await self._payment_post(f"/api/3ds/{_seg(payment_id)}/complete", request, PaymentResponse,
+                                        "3-D Secure completion", str(payment_id))
+
+    async def installment_options(self, request: InstallmentOptionsRequest) -> InstallmentOptionsResponse:
+        """``POST /api/installment-options``: a quote, charges nothing."""
+        return await self._send("POST", self.endpoints.payment_base_url, "/api/installment-options",
+                                InstallmentOptionsResponse, body=request, auth="key", charges=False)
+
+    async def create_checkout(self, request: CheckoutRequest) -> CheckoutResponse:
+        """``POST /api/checkout``: a hosted payment link for ``request.order_id``."""
+        return await self._payment_post("/api/checkout", request, CheckoutResponse, "checkout link",
+                                        request.order_id)
+
+    async def get_checkout(self, checkout_id: UUID | str) -> PaymentResponse:
+        """``GET /api/checkout/{checkoutId}``: the payment made on the link (retried)."""
+        return await self._send("GET", self.endpoints.payment_base_url, f"/api/checkout/{_seg(checkout_id)}",
+                                PaymentResponse, auth="key")
+
+    async def get_transaction(self, reference_code: str) -> TransactionDetail:
+        """``GET /api/trx/{referenceCode}``: the payment with its voids, refunds and captures (retried).
+
+        Raises :class:`NotFoundError` when the gateway has no transaction with that reference.
+        """
+        return await self._send("GET", self.endpoints.payment_base_url, f"/api/trx/{_seg(reference_code)}",
+                                TransactionDetail, auth="key")
+
+    async def void(self, request: VoidRequest) -> TransactionResult:
+        """``POST /api/trx/void``: cancel an unsettled sale or pre-authorization."""
+        return await self._payment_post("/api/trx/void", request, TransactionResult, "void",
+                                        request.reference_code)
+
+    async def refund(self, request: RefundRequest) -> TransactionResult:
+        """``POST /api/trx/refund``: return money on a settled sale or capture, up to its balance."""
+        return await self._payment_post("/api/trx/refund", request, TransactionResult, "refund",
+                                        request.reference_code)
+
+    # --- registered payments (Bearer) -----------------------------------------------------------
+
+    async def create_owner(self, request: NewOwnerRequest) -> OperationResult:
+        """``POST /owner``."""
+        return await self._recurring_write("POST", "/owner", request, "card owner registration")
+
+    async def create_payment_order(self, request: PaymentOrderRequest) -> OperationResult:
+        """``POST /paymentOrder``."""
+        return await self._recurring_write("POST", "/paymentOrder", request, "payment order", request.reference)
+
+    async def create_recurring(self, request: RecurringPaymentRequest) -> OperationResult:
+        """``POST /recurring``."""
+        return await self._recurring_write("POST", "/recurring", request, "subscription", request.reference)
+
+    async def list_recurring(self, query: RecurringListQuery | None = None) -> RecurringPaymentPage:
+        """``GET /recurring`` with Subscription, Page, PageSize, OrderBy and Dir (retried)."""
+        query = query or RecurringListQuery()
+        return await self._send("GET", self.endpoints.recurring_base_url, "/recurring", RecurringPaymentPage,
+                                params=query.to_params(), auth="bearer")
+
+    async def update_recurring(self, recurring_id: UUID | str,
+                               request: UpdateRecurringPaymentRequest) -> OperationResult:
+        """``PUT /recurring/{id}``."""
+        return await self._recurring_write("PUT", f"/recurring/{_seg(recurring_id)}", request,
+                                           "subscription update", str(recurring_id))
+
+    async def update_recurring_by_subscription(self, subscription: str,
+                                               request: UpdateRecurringPaymentRequest) -> OperationResult:
+        """``PUT /recurring/subscription/{subscription}``."""
+        return await self._recurring_write("PUT", f"/recurring/subscription/{_seg(subscription)}", request,
+                                           "subscription update", subscription)
+
+    # --- machinery ------------------------------------------------------------------------------
+
+    async def _payment_post(self, path: str, body: pydantic.BaseModel, model: type[M], operation: str,
+                            reference: str | None) -> M:
+        return await self._send("POST", self.endpoints.payment_base_url, path, model, body=body, auth="key",
+                                operation=operation, reference=reference)
+
+    async def _recurring_write(self, method: str, path: str, body: pydantic.BaseModel, operation: str,
+                               reference: str | None = None) -> OperationResult:
+        return await self._send(method, self.endpoints.recurring_base_url, path, OperationResult, body=body,
+                                auth="bearer", operation=operation, reference=reference)
+
+    def _headers(self, auth: str) -> dict[str, str]:
+        if auth == "key":
+            return {"X-API-KEY": self._credentials.api_key, "X-API-SECRET": self._credentials.api_secret}
+        return {"Authorization": f"Bearer {self._credentials.bearer_token}"}
+
+    async def _send(self, method: str, base_url: str, path: str, model: type[M], *,
+                    body: pydantic.BaseModel | None = None, params: dict[str, str] | None = None,
+                    auth: str, charges: bool = True, operation: str = "request",
+                    reference: str | None = None) -> M:
+        url = _join(base_url, path)
+        headers = self._headers(auth)
+        content = None
+        if body is not None:
+            headers["Content-Type"] = "application/json"
+            content = wire.dumps(body.model_dump(mode="python", by_alias=True, exclude_none=True))
+        safe = method == "GET"
+        attempt = 0
+        while True:
+            attempt += 1
+            started = time.monotonic()
+            try:
+                response = await self._http.request(method, url, content=content, params=params, headers=headers)
+            except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+                self._health(False)
+                if safe and attempt < self.retry.max_attempts:
+                    await asyncio.sleep(self.retry.delay(attempt))
+                    continue
+                raise ConnectionFailedError(
+                    "The gateway could not be reached. Nothing was sent; check the network and try again."
+                ) from _quiet(exc)
+            except (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError) as exc:
+                self._health(False)
+                if safe and attempt < self.retry.max_attempts:
+                    await asyncio.sleep(self.retry.delay(attempt))
+                    continue
+                if safe or not charges:
+                    raise GatewayTimeoutError(
+                        "The gateway did not answer in time. Nothing was charged; try again."
+                    ) from _quiet(exc)
+                raise OutcomeUnknownError(
+                    f"The {operation} was sent but the gateway's answer was lost "
+                    f"({_describe_transport_error(exc)}). It may or may not have gone through: "
+                    "do not send it again until it is resolved.",
+                    operation=operation, reference=reference,
+                ) from _quiet(exc)
+            self._health(True)
+            log.info("%s %s -> %s in %.0f ms", method, path, response.status_code,
+                     (time.monotonic() - started) * 1000)
+            if response.is_success:
+                return _parse(response, model)
+            if not safe and charges and response.status_code in _PROXY_TIMEOUT_STATUS:
+                # A proxy in front of the gateway gave up waiting: the gateway may have charged.
+                raise OutcomeUnknownError(
+                    f"The {operation} was sent but a proxy answered {response.status_code} instead of the "
+                    "gateway. It may or may not have gone through: do not send it again until it is resolved.",
+                    operation=operation, reference=reference)
+            error = _status_error(response)
+            if safe and response.status_code in _RETRYABLE_STATUS and attempt < self.retry.max_attempts:
+                retry_after = error.retry_after if isinstance(error, RateLimitedError) else None
+                if retry_after is None or retry_after <= self.retry.max_retry_after:
+                    await asyncio.sleep(self.retry.delay(attempt, retry_after))
+                    continue
+            raise error
+
+    def _health(self, ok: bool) -> None:
+        if ok:
+            self.last_answer_at = time.monotonic()
+        for listener in list(self.health_listeners):
+            try:
+                listener(ok)
+            except Exception:  # a UI listener must not break a payment
+                log.exception("health listener failed")
+
+
+def _seg(value: object) -> str:
+    return quote(str(value), safe="")
+
+
+def _join(base_url: str, path: str) -> str:
+    return base_url.rstrip("/") + path
+
+
+def _quiet(exc: Exception) -> Exception:
+    """The transport error without its request (so a traceback never shows headers)."""
+    return type(exc)(str(exc)) if isinstance(exc, httpx.HTTPError) else exc
+
+
+def _describe_transport_error(exc: Exception) -> str:
+    if isinstance(exc, httpx.TimeoutException):
+        return "no answer in time"
+    return "connection lost"
+
+
+def _parse(response: httpx.Response, model: type[M]) -> M:
+    try:
+        return model.model_validate(wire.loads(response.content))
+    except (ValueError, pydantic.ValidationError) as exc:
+        raise ProtocolError(
+            f"The gateway answered {response.status_code} with a body this terminal cannot read."
+        ) from None if isinstance(exc, pydantic.ValidationError) else None
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    value = response.headers.get("retry-after")
+    if value is None:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        from email.utils import parsedate_to_datetime
+        import datetime as dt
+
+        try:
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+        return max(0.0, (when - dt.datetime.now(dt.timezone.utc)).total_seconds())
+
+
+def _problem_of(response: httpx.Response) -> ProblemDetails | None:
+    try:
+        data: Any = wire.loads(response.content)
+    except ValueError:
+        return None
+    if not isinstance(data, dict):
+        return None
+    if isinstance(data.get("error"), dict) and "summary" in data["error"]:
+        # The transaction endpoints answer {"error": {"summary": "..."}}.
+        return ProblemDetails(status=response.status_code, detail=str(data["error"]["summary"]))
+    try:
+        return ProblemDetails.model_validate(data)
+    except pydantic.ValidationError:
+        return None
+
+
+def _status_error(response: httpx.Response) -> ApiStatusError:
+    """The one place where an HTTP error status becomes a typed exception."""
+    status = response.status_code
+    problem = _problem_of(response)
+    words = problem.in_words() if problem else ""
+    if status == 400:
+        field_errors = (problem.errors or {}) if problem else {}
+        return ValidationFailedError(words or "The gateway refused the request as invalid.", status=status,
+                                     problem=problem, field=problem.first_field() if problem else None,
+                                     field_errors=field_errors)
+    if status == 401:
+        return AuthenticationError(
+            "The gateway did not accept this terminal's credentials. Check the API key, secret and token "
+            "for this environment in Settings.", status=status, problem=problem)
+    if status == 403:
+        return PermissionDeniedError(
+            "These credentials are not allowed to do this. " + (problem.detail or "" if problem else ""),
+            status=status, problem=problem)
+    if status == 404:
+        return NotFoundError(words or "The gateway has no such record.", status=status, problem=problem)
+    if status in (409, 422):
+        return ConflictError(words or "The gateway refused this now.", status=status, problem=problem)
+    if status == 429:
+        wait = _retry_after(response)
+        if wait is None and problem is not None:
+            wait = problem.retry_after
+        when = f"Wait {int(wait + 0.999)} s and try again." if wait is not None else "Wait a moment and try again."
+        return RateLimitedError(f"The gateway is receiving too many requests. {when}", status=status,
+                                problem=problem, retry_after=wait)
+    if status >= 500:
+        return ServerError(f"The gateway had an internal error ({status}). "
+                           + (problem.detail + " " if problem and problem.detail else "")
+                           + "Nothing was completed.", status=status, problem=problem)
+    return ApiStatusError(words or f"The gateway answered {status}.", status=status, problem=problem)

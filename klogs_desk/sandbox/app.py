@@ -1,0 +1,46 @@
+"""The sandbox gateway's FastAPI application: routers, auth errors as problem details, rate limits."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from . import admin, payments, recurring
+from .problems import ProblemError, problem
+from .rate_limit import RateLimitMiddleware
+from .state import SandboxConfig, SandboxState
+
+
+def create_app(config: SandboxConfig | None = None) -> FastAPI:
+    state = SandboxState(config or SandboxConfig())
+    app = FastAPI(
+        title="Klogs sandbox gateway",
+        version=__version__,
+        description="A local stand-in for the Klogs payment gateway and registered-payment APIs.",
+    )
+    app.state.sandbox = state
+
+    @app.exception_handler(ProblemError)
+    async def _problem(request: Request, exc: ProblemError):  # type: ignore[no-untyped-def]
+        return problem(exc.status, exc.detail, instance=request.url.path, errors=exc.errors, headers=exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError):  # type: ignore[no-untyped-def]
+        errors: dict[str, list[str]] = {}
+        for error in exc.errors():
+            loc = [str(p) for p in error.get("loc", ()) if p not in ("body", "query", "path")]
+            errors.setdefault(".".join(loc) or "request", []).append(error.get("msg", "is not valid"))
+        return problem(400, "One or more parameters are not valid.", instance=request.url.path, errors=errors)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException):  # type: ignore[no-untyped-def]
+        return problem(exc.status_code, str(exc.detail), instance=request.url.path,
+                       headers=getattr(exc, "headers", None))
+
+    app.add_middleware(RateLimitMiddleware, state=state)
+    app.include_router(payments.build_router(state))
+    app.include_router(recurring.build_router(state))
+    app.include_router(admin.build_router(state))
+    return app

@@ -1,0 +1,42 @@
+"""``klogs-sandbox``: run the sandbox gateway as a process."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+from pathlib import Path
+
+from .server import SandboxServer
+from .state import SandboxConfig
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="klogs-sandbox", description="Run the Klogs sandbox gateway.")
+    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8765, help="port (0 picks a free one; default 8765)")
+    parser.add_argument("--database", type=Path, help="SQLite file so subscriptions survive a restart")
+    parser.add_argument("--rate-limit", type=int, default=1000, help="requests per minute per credential")
+    parser.add_argument("--testing", action="store_true", help="enable fault injection (never in training)")
+    parser.add_argument("--hang-seconds", type=float, default=40.0,
+                        help="how long the never-answering test card sleeps")
+    args = parser.parse_args(argv)
+    config = SandboxConfig(database=args.database, rate_limit_per_minute=args.rate_limit,
+                           testing=args.testing, hang_seconds=args.hang_seconds)
+    server = SandboxServer(config, host=args.host, port=args.port).start()
+    print(f"Klogs sandbox gateway listening on {server.url}")
+    print(f"  payment API:   X-API-KEY: {config.api_key}   X-API-SECRET: {config.api_secret}")
+    print(f"  recurring API: Authorization: Bearer {config.bearer_token}")
+    print(f"  OpenAPI:       {server.url}/openapi.json")
+    sys.stdout.flush()
+    stop = threading.Event()
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    stop.wait()
+    server.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

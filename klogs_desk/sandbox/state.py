@@ -1,0 +1,39 @@
+"""The sandbox's configuration and the state its routers share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .clock import SimulatedClock
+
+DEFAULT_API_KEY = "sandbox-key"
+DEFAULT_API_SECRET = "sandbox-secret"
+DEFAULT_BEARER_TOKEN = "sandbox-token"
+
+
+@dataclass
+class SandboxConfig:
+    api_key: str = DEFAULT_API_KEY
+    api_secret: str = DEFAULT_API_SECRET
+    bearer_token: str = DEFAULT_BEARER_TOKEN
+    #: Requests per minute per credential before 429 (docs: 100 in test, 1000 in production).
+    rate_limit_per_minute: int = 1000
+    #: Enables the fault-injection admin endpoints; off unless started with ``--testing``.
+    testing: bool = False
+    #: SQLite file for owners, subscriptions and payment orders; ``None`` keeps them in memory.
+    database: Path | None = None
+    #: How long the never-answering test card sleeps before answering (longer than any client timeout).
+    hang_seconds: float = 40.0
+    #: Base URL the server is reachable at (set by the server once it has its port); used in links.
+    public_url: str = "http://127.0.0.1:0"
+
+
+@dataclass
+class SandboxState:
+    """Everything the routers share. Stores are attached by their routers' ``build_router``."""
+
+    config: SandboxConfig
+    clock: SimulatedClock = field(default_factory=SimulatedClock)
+    extras: dict[str, Any] = field(default_factory=dict)
