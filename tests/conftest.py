@@ -1,0 +1,114 @@
+"""Shared fixtures: headless Qt, a private app home, the sandbox gateway on loopback, an in-memory keyring.
+
+Everything the app writes during the run goes under one temporary ``KLOGS_DESK_HOME``; the card-data
+scan (tests/test_zz_card_data_at_rest.py) reads it all at the end.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import tempfile
+from pathlib import Path
+
+# Before anything imports Qt or the app.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if hasattr(os, "geteuid") and os.geteuid() == 0:
+    # Chromium refuses to run its sandbox as root; only then is it turned off.
+    os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
+_HOME = Path(tempfile.mkdtemp(prefix="klogs-desk-tests-"))
+os.environ["KLOGS_DESK_HOME"] = str(_HOME)
+
+import keyring  # noqa: E402
+import pytest  # noqa: E402
+from keyring.backend import KeyringBackend  # noqa: E402
+
+from klogs_desk.api.client import Credentials, Endpoints, KlogsClient, RetryPolicy  # noqa: E402
+from klogs_desk.sandbox.server import SandboxServer  # noqa: E402
+from klogs_desk.sandbox.state import SandboxConfig  # noqa: E402
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keyring that forgets everything when the process ends."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.entries.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.entries[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.entries.pop((service, username), None)
+
+
+_KEYRING = MemoryKeyring()
+keyring.set_keyring(_KEYRING)
+
+
+@pytest.fixture
+def memory_keyring() -> MemoryKeyring:
+    """The in-memory keyring, emptied for this test."""
+    keyring.set_keyring(_KEYRING)
+    _KEYRING.entries.clear()
+    return _KEYRING
+
+
+@pytest.fixture(scope="session")
+def app_home() -> Path:
+    return _HOME
+
+
+@pytest.fixture(scope="session")
+def sandbox() -> SandboxServer:
+    """One sandbox gateway for the session, with fault injection on and a short 'never answers' sleep."""
+    server = SandboxServer(SandboxConfig(testing=True, hang_seconds=3.0, rate_limit_per_minute=100_000))
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def fresh_sandbox() -> SandboxServer:
+    """A sandbox of this test's own (for rate limits, clock moves and ledger counts that must start empty)."""
+    server = SandboxServer(SandboxConfig(testing=True, hang_seconds=3.0, rate_limit_per_minute=100_000))
+    server.start()
+    yield server
+    server.stop()
+
+
+SANDBOX_CREDENTIALS = Credentials("sandbox-key", "sandbox-secret", "sandbox-token")
+
+
+def make_client(server: SandboxServer, *, timeout: float = 1.5, **kwargs) -> KlogsClient:
+    """A real client for ``server``, with a timeout shorter than the hang card's sleep."""
+    kwargs.setdefault("retry", RetryPolicy(base_delay=0.01, max_delay=0.05, jitter=lambda: 0.5))
+    return KlogsClient(Endpoints.same(server.url), SANDBOX_CREDENTIALS, timeout=timeout, **kwargs)
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+@pytest.fixture
+def event_loop_qt(qapp):
+    """A qasync loop on the test's QApplication, installed as the running asyncio loop.
+
+    ``already_running=True`` because pytest-qt drives Qt's event loop; without it coroutines started from
+    slots fail with "no running event loop".
+    """
+    import qasync
+
+    loop = qasync.QEventLoop(qapp, already_running=True)
+    asyncio.set_event_loop(loop)
+    yield loop
+    # Let callbacks scheduled by the test run before the loop goes away.
+    for task in asyncio.all_tasks(loop):
+        task.cancel()
+    asyncio.set_event_loop(None)
