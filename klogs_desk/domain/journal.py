@@ -1,0 +1,309 @@
+"""The transaction journal: every payment the terminal sent, written *before* it is sent.
+
+A row is inserted as ``pending`` before a payment request leaves the terminal and updated with the
+outcome afterwards. A row still ``pending`` when the app starts belonged to a run that died mid-request:
+it becomes ``unknown`` and waits for reconciliation. SQLite in WAL mode with full sync, one transaction
+per change, so a killed process never leaves a torn database.
+
+Never stored: a full PAN (masked only, enforced by :func:`_refuse_card_numbers`), CVV, expiry, secrets.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import enum
+import re
+import sqlite3
+from dataclasses import dataclass, fields
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Iterable
+
+from .cards import luhn_valid
+
+
+class EntryKind(str, enum.Enum):
+    SALE = "sale"
+    SALE_3DS = "sale_3ds"
+    PREAUTH = "preauth"
+    CAPTURE = "capture"
+    CHECKOUT = "checkout"
+    VOID = "void"
+    REFUND = "refund"
+
+
+class EntryState(str, enum.Enum):
+    #: Written, request about to be sent or in flight.
+    PENDING = "pending"
+    APPROVED = "approved"
+    DECLINED = "declined"
+    #: The gateway answered with an error: nothing was done.
+    ERROR = "error"
+    #: Sent, no answer: may or may not have been charged. Needs reconciliation.
+    UNKNOWN = "unknown"
+    #: The card needs 3-D Secure; this request charged nothing.
+    ENROLLED = "enrolled"
+    #: Reconciled: the gateway does not know the reference; nothing was charged.
+    NOT_CHARGED = "not_charged"
+    #: A 3-D Secure challenge or checkout link waiting for the card holder.
+    AWAITING_CUSTOMER = "awaiting_customer"
+    CANCELLED = "cancelled"
+
+
+UNRESOLVED_STATES = frozenset({EntryState.PENDING, EntryState.UNKNOWN})
+
+
+class DuplicateReferenceError(Exception):
+    """A payment of this kind with this order ID is already in the journal: it must not be sent again."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: int
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    environment: str
+    kind: EntryKind
+    reference: str
+    parent_id: int | None
+    amount: Decimal
+    currency: str
+    state: EntryState
+    masked_pan: str | None = None
+    card_brand: str | None = None
+    card_holder: str | None = None
+    customer_id: str | None = None
+    payment_id: str | None = None
+    auth_code: str | None = None
+    result_code: str | None = None
+    result_message: str | None = None
+    installment_count: int | None = None
+    checkout_id: str | None = None
+    redirect_url: str | None = None
+    #: What is left to capture (pre-authorizations) or to refund (sales, captures), when known.
+    balance: Decimal | None = None
+    approved_by: str | None = None
+    resolution: str | None = None
+    resolved_at: dt.datetime | None = None
+    note: str | None = None
+
+    @property
+    def unresolved(self) -> bool:
+        return self.state in UNRESOLVED_STATES
+
+
+_COLUMNS = [f.name for f in fields(Entry)]
+_DECIMALS = {"amount", "balance"}
+_DATES = {"created_at", "updated_at", "resolved_at"}
+_MUTABLE = set(_COLUMNS) - {"id", "created_at", "environment", "kind", "reference", "parent_id"}
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS entries (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    environment TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    reference TEXT NOT NULL,
+    parent_id INTEGER REFERENCES entries(id),
+    amount TEXT NOT NULL,
+    currency TEXT NOT NULL,
+    state TEXT NOT NULL,
+    masked_pan TEXT, card_brand TEXT, card_holder TEXT, customer_id TEXT,
+    payment_id TEXT, auth_code TEXT, result_code TEXT, result_message TEXT,
+    installment_count INTEGER, checkout_id TEXT, redirect_url TEXT,
+    balance TEXT, approved_by TEXT, resolution TEXT, resolved_at TEXT, note TEXT
+);
+-- One payment per order ID and kind in an environment: the database itself refuses a second send.
+CREATE UNIQUE INDEX IF NOT EXISTS one_payment_per_order
+    ON entries(environment, kind, reference) WHERE parent_id IS NULL;
+CREATE INDEX IF NOT EXISTS entries_state ON entries(state);
+CREATE INDEX IF NOT EXISTS entries_created ON entries(created_at);
+CREATE INDEX IF NOT EXISTS entries_parent ON entries(parent_id);
+"""
+
+_PAN_LIKE = re.compile(r"(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)")
+
+
+def _refuse_card_numbers(values: Iterable[Any]) -> None:
+    """Defence in depth: no value written to the journal may contain a full card number."""
+    for value in values:
+        if isinstance(value, str):
+            for match in _PAN_LIKE.finditer(value):
+                if luhn_valid(re.sub(r"\D", "", match.group())):
+                    raise ValueError("refusing to write a full card number to the journal")
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def _to_db(name: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if name in _DECIMALS:
+        return str(value)
+    if name in _DATES:
+        return value.astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value
+
+
+def _from_row(row: sqlite3.Row) -> Entry:
+    data: dict[str, Any] = {}
+    for name in _COLUMNS:
+        value = row[name]
+        if value is not None:
+            if name in _DECIMALS:
+                value = Decimal(value)
+            elif name in _DATES:
+                value = dt.datetime.fromisoformat(value)
+            elif name == "kind":
+                value = EntryKind(value)
+            elif name == "state":
+                value = EntryState(value)
+        data[name] = value
+    return Entry(**data)
+
+
+class Journal:
+    """The journal database. All methods run on the caller's thread; each write is one transaction."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path) if path != ":memory:" else path
+        self._db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+        self._db.row_factory = sqlite3.Row
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=FULL")
+        self._db.execute("PRAGMA foreign_keys=ON")
+        self._db.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        self._db.close()
+
+    # --- writes ---------------------------------------------------------------------------------
+
+    def record_pending(self, *, environment: str, kind: EntryKind, reference: str, amount: Decimal,
+                       currency: str, parent_id: int | None = None, state: EntryState = EntryState.PENDING,
+                       **values: Any) -> Entry:
+        """Insert the row for a request about to be sent. Raises :class:`DuplicateReferenceError` if a
+        payment of this kind with this order ID exists (it must not be sent twice)."""
+        unknown = set(values) - _MUTABLE
+        if unknown:
+            raise TypeError(f"unknown journal fields: {sorted(unknown)}")
+        now = _utcnow()
+        row = {"created_at": now, "updated_at": now, "environment": environment, "kind": kind,
+               "reference": reference, "parent_id": parent_id, "amount": amount, "currency": currency,
+               "state": state, **values}
+        _refuse_card_numbers(row.values())
+        names = list(row)
+        try:
+            with self._db:
+                cursor = self._db.execute(
+                    f"INSERT INTO entries ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})",
+                    [_to_db(n, row[n]) for n in names])
+        except sqlite3.IntegrityError as exc:
+            if "one_payment_per_order" in str(exc) or "UNIQUE" in str(exc):
+                raise DuplicateReferenceError(
+                    f"Order ID {reference} was already used for a {kind.value}. Use a new order ID.") from None
+            raise
+        return self.get(cursor.lastrowid)
+
+    def update(self, entry_id: int, **values: Any) -> Entry:
+        """Change fields of a row (the outcome, the balance, a resolution)."""
+        unknown = set(values) - _MUTABLE
+        if unknown:
+            raise TypeError(f"unknown journal fields: {sorted(unknown)}")
+        _refuse_card_numbers(values.values())
+        values["updated_at"] = _utcnow()
+        names = list(values)
+        with self._db:
+            self._db.execute(f"UPDATE entries SET {', '.join(f'{n} = ?' for n in names)} WHERE id = ?",
+                             [_to_db(n, values[n]) for n in names] + [entry_id])
+        return self.get(entry_id)
+
+    def record_outcome(self, entry_id: int, state: EntryState, **values: Any) -> Entry:
+        return self.update(entry_id, state=state, **values)
+
+    def resolve(self, entry_id: int, state: EntryState, resolution: str, **values: Any) -> Entry:
+        """Settle an unresolved row, saying how (``"gateway lookup: approved"``, ``"cashier verified"``)."""
+        return self.update(entry_id, state=state, resolution=resolution, resolved_at=_utcnow(), **values)
+
+    def mark_interrupted(self) -> int:
+        """At start: rows left ``pending`` by a run that died become ``unknown``. Returns how many."""
+        with self._db:
+            cursor = self._db.execute(
+                "UPDATE entries SET state = ?, updated_at = ?, note = coalesce(note, ?) WHERE state = ?",
+                (EntryState.UNKNOWN.value, _to_db("updated_at", _utcnow()),
+                 "The terminal stopped while this request was in flight.", EntryState.PENDING.value))
+        return cursor.rowcount
+
+    # --- reads ----------------------------------------------------------------------------------
+
+    def get(self, entry_id: int | None) -> Entry:
+        row = self._db.execute("SELECT * FROM entries WHERE id = ?", (entry_id,)).fetchone()
+        if row is None:
+            raise KeyError(entry_id)
+        return _from_row(row)
+
+    def find_payment(self, environment: str, kind: EntryKind, reference: str) -> Entry | None:
+        row = self._db.execute(
+            "SELECT * FROM entries WHERE environment = ? AND kind = ? AND reference = ? AND parent_id IS NULL",
+            (environment, kind.value, reference)).fetchone()
+        return _from_row(row) if row else None
+
+    def children(self, parent_id: int) -> list[Entry]:
+        rows = self._db.execute("SELECT * FROM entries WHERE parent_id = ? ORDER BY id", (parent_id,))
+        return [_from_row(r) for r in rows]
+
+    def unresolved(self, environment: str | None = None) -> list[Entry]:
+        sql = "SELECT * FROM entries WHERE state IN (?, ?)"
+        args: list[Any] = [EntryState.PENDING.value, EntryState.UNKNOWN.value]
+        if environment:
+            sql += " AND environment = ?"
+            args.append(environment)
+        return [_from_row(r) for r in self._db.execute(sql + " ORDER BY id", args)]
+
+    def search(self, *, environment: str | None = None, text: str | None = None,
+               states: Iterable[EntryState] | None = None, kinds: Iterable[EntryKind] | None = None,
+               amount: Decimal | None = None, since: dt.datetime | None = None,
+               until: dt.datetime | None = None, limit: int = 1000, offset: int = 0) -> list[Entry]:
+        """Newest first. ``text`` matches the order ID (substring) or the card's last four digits."""
+        sql, args = ["SELECT * FROM entries WHERE 1=1"], []
+        if environment:
+            sql.append("AND environment = ?"); args.append(environment)
+        if text:
+            sql.append("AND (reference LIKE ? ESCAPE '\\' OR masked_pan LIKE ?)")
+            escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            args += [f"%{escaped}%", f"%{escaped[-4:]}"]
+        if states:
+            states = list(states)
+            sql.append(f"AND state IN ({', '.join('?' for _ in states)})"); args += [s.value for s in states]
+        if kinds:
+            kinds = list(kinds)
+            sql.append(f"AND kind IN ({', '.join('?' for _ in kinds)})"); args += [k.value for k in kinds]
+        if amount is not None:
+            sql.append("AND CAST(amount AS TEXT) = ?"); args.append(str(amount))
+        if since:
+            sql.append("AND created_at >= ?"); args.append(_to_db("created_at", since))
+        if until:
+            sql.append("AND created_at < ?"); args.append(_to_db("created_at", until))
+        sql.append("ORDER BY id DESC LIMIT ? OFFSET ?"); args += [limit, offset]
+        return [_from_row(r) for r in self._db.execute(" ".join(sql), args)]
+
+    def count(self) -> int:
+        return self._db.execute("SELECT count(*) FROM entries").fetchone()[0]
+
+    def export_csv(self, path: Path | str, entries: Iterable[Entry]) -> int:
+        """Write ``entries`` as CSV (UTF-8 with BOM so spreadsheet programs read Turkish letters)."""
+        count = 0
+        with open(path, "w", newline="", encoding="utf-8-sig") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(_COLUMNS)
+            for entry in entries:
+                writer.writerow(["" if getattr(entry, n) is None else _to_db(n, getattr(entry, n))
+                                 for n in _COLUMNS])
+                count += 1
+        return count

@@ -1,0 +1,1 @@
+"""What the tabs ask for: payment flows that journal before sending, lookups, subscriptions. No widgets."""

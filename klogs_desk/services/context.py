@@ -1,0 +1,24 @@
+"""The services a window hands to its tabs: the client for the current environment and the journal."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..api.client import KlogsClient
+from ..domain.journal import Journal
+
+
+@dataclass
+class AppServices:
+    """Shared by every tab. ``client`` is replaced when the environment or credentials change, so tabs
+    read ``services.client`` at the moment they send, never keep their own reference."""
+
+    client: KlogsClient
+    journal: Journal
+    #: ``"sandbox"``, ``"test"`` or ``"production"``; journal rows are kept per environment.
+    environment: str = "sandbox"
+    #: The merchant line printed on receipts (Settings).
+    merchant_line: str = ""
+    #: Base URL of the embedded sandbox when in training mode, else ``None``.
+    sandbox_url: str | None = None
+    extras: dict = field(default_factory=dict)
