@@ -37,6 +37,9 @@ class PaymentStatus(str, enum.Enum):
     FAILED = "FAILED"
     #: The card is enrolled in 3-D Secure: the sale must go through ``/api/3ds``.
     ENROLLED = "ENROLLED"
+    #: Not in the docs: a checkout link not paid yet (``GET /api/checkout/{id}``). A gateway has to say
+    #: "not paid yet" somehow; the sandbox says it this way and the terminal keeps following the link.
+    PENDING = "PENDING"
 
 
 class _AmountInCurrency(WireModel):
