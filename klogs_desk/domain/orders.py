@@ -1,0 +1,46 @@
+"""Order IDs: the idempotency key of a payment.
+
+Format ``KD-YYYYMMDD-XXXXXX``: the terminal's prefix, the local date (so a cashier reading an ID over the
+phone knows the day), and six characters of RFC 4648 base32 from :mod:`secrets` (32**6, about a billion
+per day, so two terminals of one merchant do not collide by chance). Base32 has no 0/1/8 to confuse
+with O/I/B when read aloud.
+
+Lifecycle (the rule the Sale tab follows): an ID is generated once per sale; it is *kept* when the
+cashier retries the same sale after an error that charged nothing, and replaced after an approved,
+declined or unknown result, because the gateway has recorded that ID.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import secrets
+
+ORDER_ID_PREFIX = "KD"
+_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"  # RFC 4648 base32
+_RANDOM_LENGTH = 6
+#: What the gateway accepts (payment-gateway models): 1-64 of letters, digits and -_./, starting alnum.
+_VALID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-_./]{0,63}$")
+
+
+def new_order_id(today: dt.date | None = None) -> str:
+    """A fresh order ID such as ``KD-20261126-4F7Q2M``."""
+    day = (today or dt.date.today()).strftime("%Y%m%d")
+    suffix = "".join(secrets.choice(_ALPHABET) for _ in range(_RANDOM_LENGTH))
+    return f"{ORDER_ID_PREFIX}-{day}-{suffix}"
+
+
+class OrderIdError(ValueError):
+    """An order ID the gateway would refuse; ``str(err)`` is written for the cashier."""
+
+
+def check_order_id(text: str) -> str:
+    """The order ID as typed, stripped; raises :class:`OrderIdError` if the gateway would refuse it."""
+    value = (text or "").strip()
+    if not value:
+        raise OrderIdError("Enter an order ID (press New for a fresh one).")
+    if len(value) > 64:
+        raise OrderIdError("The order ID is at most 64 characters.")
+    if not _VALID.match(value):
+        raise OrderIdError("Use letters, digits and - _ . / only, starting with a letter or digit.")
+    return value

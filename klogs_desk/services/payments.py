@@ -1,0 +1,353 @@
+"""Card payments for the tabs: sale, pre-authorization and capture, journaled around every send.
+
+Contract (no widgets here; the Sale and Pre-authorization tabs and 3-D Secure call this):
+
+* A row is written to the journal (masked PAN and brand only) *before* the request leaves; the outcome is
+  written after. An order ID already in the journal for this kind is refused before sending
+  (:attr:`OutcomeState.REFUSED`), except a row whose earlier attempt ended in a gateway *error* (nothing
+  charged): the cashier retrying the same sale reuses that row and that order ID.
+* One request per call. A lost answer is :attr:`OutcomeState.UNKNOWN`: journaled, never retried.
+* Duplicate guard (product rule): before a sale, an unresolved (pending/unknown) sale, or one approved in
+  the last :data:`DUPLICATE_WINDOW`, with the same amount, currency and card last four raises
+  :class:`DuplicateSuspected` before anything is journaled or sent. The UI asks the cashier and calls
+  again with ``confirmed_duplicate=True``.
+* Capture is refused before sending when the pre-authorization is not approved, already captured (or a
+  capture is in flight/unknown), or the amount exceeds what is left (``balance``). A capture releases the
+  rest of the authorization (what card networks do with a partial capture), so the parent's balance
+  becomes zero and the capture row's balance is what can be refunded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import logging
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Awaitable, Callable
+
+import pydantic
+
+from ..api.errors import (
+    AuthenticationError,
+    ConnectionFailedError,
+    KlogsError,
+    OutcomeUnknownError,
+    ProtocolError,
+    RateLimitedError,
+    ValidationFailedError,
+    field_errors_from,
+)
+from ..api.models import CaptureRequest, CardPaymentRequest, PaymentResponse, PaymentStatus
+from ..domain.cards import brand_of, last_four, mask_pan
+from ..domain.journal import DuplicateReferenceError, Entry, EntryKind, EntryState
+from .context import AppServices
+
+log = logging.getLogger(__name__)
+
+#: An approved sale this recent with the same amount and card makes a new one look like a double charge.
+DUPLICATE_WINDOW = dt.timedelta(minutes=10)
+
+
+class OutcomeState(str, enum.Enum):
+    APPROVED = "approved"
+    DECLINED = "declined"
+    #: The card needs 3-D Secure; nothing was charged.
+    ENROLLED = "enrolled"
+    #: The gateway (or the terminal, before sending) refused: definitely nothing charged.
+    ERROR = "error"
+    #: Sent, no answer: may or may not have been charged. Journaled; never retried.
+    UNKNOWN = "unknown"
+    #: This order ID was already sent; nothing was sent now.
+    REFUSED = "refused"
+
+
+@dataclass(frozen=True, repr=False)
+class CardOrder:
+    """What the cashier typed for one card payment. Holds the full PAN and CVV in memory only;
+    ``repr`` and ``str`` mask both, so a log line or traceback never carries them."""
+
+    order_id: str
+    amount: Decimal
+    currency: str
+    holder: str
+    pan: str
+    expiry_month: str
+    expiry_year: str
+    cvv: str
+    customer_id: str | None = None
+
+    def __repr__(self) -> str:
+        return (f"CardOrder(order_id={self.order_id!r}, amount={self.amount!r}, currency={self.currency!r}, "
+                f"pan={self.masked_pan!r}, cvv='***', customer_id={self.customer_id!r})")
+
+    __str__ = __repr__
+
+    @property
+    def masked_pan(self) -> str:
+        return mask_pan(self.pan)
+
+    @property
+    def brand(self) -> str:
+        return brand_of(self.pan).value
+
+    @property
+    def last_four(self) -> str:
+        return last_four(self.pan)
+
+    def request(self) -> CardPaymentRequest:
+        """The request body; raises pydantic.ValidationError (never ``str()`` it: it quotes the PAN)."""
+        return CardPaymentRequest(
+            order_id=self.order_id, amount=self.amount, currency=self.currency, card_holder_name=self.holder,
+            pan=self.pan, expiry_month=self.expiry_month, expiry_year=self.expiry_year, cvv=self.cvv,
+            customer_id=self.customer_id or None)
+
+
+@dataclass(frozen=True)
+class PaymentOutcome:
+    """How one payment ended, in the terms the result panel and receipt show. Never holds a full PAN."""
+
+    state: OutcomeState
+    order_id: str
+    amount: Decimal
+    currency: str
+    #: Sentence for the cashier: what happened.
+    message: str
+    #: Sentence for the cashier: what to do now.
+    next_step: str = ""
+    entry_id: int | None = None
+    masked_pan: str | None = None
+    card_brand: str | None = None
+    payment_id: str | None = None
+    auth_code: str | None = None
+    result_code: str | None = None
+    result_message: str | None = None
+    card_scheme: str | None = None
+    card_type: str | None = None
+    dom_int: str | None = None
+    commission: Decimal | None = None
+    #: camelCase field -> messages, when the gateway (or the request model) named fields.
+    field_errors: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def keeps_order_id(self) -> bool:
+        """True when the same order ID may be sent again (nothing was recorded against it)."""
+        return self.state in (OutcomeState.ERROR, OutcomeState.ENROLLED)
+
+    @property
+    def dom_int_words(self) -> str | None:
+        return {"DOM": "Domestic", "INT": "International"}.get((self.dom_int or "").upper(), self.dom_int)
+
+
+class DuplicateSuspected(Exception):
+    """A sale like this one (same amount, currency and card) is unresolved or was just approved."""
+
+    def __init__(self, similar: Entry) -> None:
+        self.similar = similar
+        state = "is still unresolved" if similar.unresolved else (
+            f"was approved at {similar.created_at.astimezone().strftime('%H:%M')}")
+        super().__init__(
+            f"A sale of {similar.amount} {similar.currency} on the card ending {last_four(similar.masked_pan or '')} "
+            f"{state} (order {similar.reference}). Charge this card again?")
+
+
+class CaptureRefused(Exception):
+    """The capture cannot be sent; ``str(err)`` says why, for the cashier. Nothing was sent."""
+
+
+_NEXT_NEW_SALE = "Start the next sale."
+_NEXT_UNKNOWN = ("Do not charge again. Check the Journal — it will be resolved with the gateway.")
+
+
+class PaymentService:
+    """Sale, pre-authorization and capture. Reads ``services.client`` at send time (it can be replaced)."""
+
+    def __init__(self, services: AppServices, *, now: Callable[[], dt.datetime] | None = None) -> None:
+        self.services = services
+        self._now = now or (lambda: dt.datetime.now(dt.timezone.utc))
+
+    # --- public operations ----------------------------------------------------------------------
+
+    async def sale(self, order: CardOrder, *, confirmed_duplicate: bool = False) -> PaymentOutcome:
+        """Charge the card once. Raises :class:`DuplicateSuspected` unless ``confirmed_duplicate``."""
+        if not confirmed_duplicate:
+            similar = self.find_similar_sale(order)
+            if similar is not None:
+                raise DuplicateSuspected(similar)
+        return await self._card_payment(order, EntryKind.SALE, self.services.client.pay)
+
+    async def pre_authorize(self, order: CardOrder) -> PaymentOutcome:
+        """Hold the amount on the card (``POST /api/pre-authorization``); capture it later."""
+        return await self._card_payment(order, EntryKind.PREAUTH, self.services.client.pre_authorize)
+
+    async def capture(self, preauth_entry_id: int, amount: Decimal) -> PaymentOutcome:
+        """Capture ``amount`` of an approved pre-authorization. Raises :class:`CaptureRefused` before
+        sending when it cannot be captured."""
+        journal = self.services.journal
+        parent = journal.get(preauth_entry_id)
+        self._check_capturable(parent, amount)
+        child = journal.record_pending(
+            environment=parent.environment, kind=EntryKind.CAPTURE, reference=parent.reference,
+            parent_id=parent.id, amount=amount, currency=parent.currency, masked_pan=parent.masked_pan,
+            card_brand=parent.card_brand, card_holder=parent.card_holder, customer_id=parent.customer_id,
+            payment_id=parent.payment_id)
+        request = CaptureRequest(amount=amount, currency=parent.currency)
+        outcome = await self._send(child, lambda: self.services.client.capture(parent.payment_id, request))
+        if outcome.state is OutcomeState.APPROVED:
+            journal.update(parent.id, balance=Decimal(0))
+        return outcome
+
+    def find_similar_sale(self, order: CardOrder) -> Entry | None:
+        """An unresolved sale, or one approved within :data:`DUPLICATE_WINDOW`, with the same amount,
+        currency and card last four; ``None`` if there is none."""
+        journal, env = self.services.journal, self.services.environment
+        candidates = journal.unresolved(env) + journal.search(
+            environment=env, states=[EntryState.APPROVED], kinds=[EntryKind.SALE, EntryKind.SALE_3DS],
+            since=self._now() - DUPLICATE_WINDOW)
+        for entry in candidates:
+            if (entry.kind in (EntryKind.SALE, EntryKind.SALE_3DS) and entry.parent_id is None
+                    and entry.reference != order.order_id and entry.amount == order.amount
+                    and entry.currency == order.currency
+                    and last_four(entry.masked_pan or "") == order.last_four):
+                return entry
+        return None
+
+    # --- machinery ------------------------------------------------------------------------------
+
+    async def _card_payment(self, order: CardOrder, kind: EntryKind,
+                            send: Callable[[CardPaymentRequest], Awaitable[PaymentResponse]]) -> PaymentOutcome:
+        try:
+            request = order.request()
+        except pydantic.ValidationError as exc:
+            errors = field_errors_from(exc)  # never str(exc): it quotes the PAN
+            return self._outcome_without_entry(order, OutcomeState.ERROR,
+                                               "The payment was not sent: " + _join_errors(errors),
+                                               "Correct the marked fields and press Pay again.", errors)
+        try:
+            entry = self._journal_before_sending(order, kind)
+        except DuplicateReferenceError:
+            return self._outcome_without_entry(
+                order, OutcomeState.REFUSED,
+                f"Order ID {order.order_id} was already sent. Nothing was sent now.",
+                "Press New for a fresh order ID, or check the Journal for that order.")
+        outcome = await self._send(entry, lambda: send(request))
+        if outcome.state is OutcomeState.APPROVED:
+            self.services.journal.update(entry.id, balance=outcome.amount)
+        return outcome
+
+    def _journal_before_sending(self, order: CardOrder, kind: EntryKind) -> Entry:
+        journal, env = self.services.journal, self.services.environment
+        values = dict(amount=order.amount, currency=order.currency, masked_pan=order.masked_pan,
+                      card_brand=order.brand, card_holder=order.holder, customer_id=order.customer_id or None)
+        earlier = journal.find_payment(env, kind, order.order_id)
+        if earlier is not None and earlier.state is EntryState.ERROR:
+            # The cashier retries a sale the gateway refused: nothing was charged, so the order ID is free.
+            note = f"Retried after: {earlier.result_message or 'an error'}"
+            return journal.update(earlier.id, state=EntryState.PENDING, auth_code=None, result_code=None,
+                                  result_message=None, payment_id=None, note=note, **values)
+        return journal.record_pending(environment=env, kind=kind, reference=order.order_id, **values)
+
+    async def _send(self, entry: Entry, call: Callable[[], Awaitable[PaymentResponse]]) -> PaymentOutcome:
+        journal = self.services.journal
+        try:
+            response = await call()
+        except OutcomeUnknownError as exc:
+            row = journal.record_outcome(entry.id, EntryState.UNKNOWN, note=exc.message)
+            return self._from_entry(row, OutcomeState.UNKNOWN, "The payment may or may not have gone through.",
+                                    _NEXT_UNKNOWN)
+        except ProtocolError as exc:
+            # A 2xx we cannot read: the gateway did process something.
+            row = journal.record_outcome(entry.id, EntryState.UNKNOWN, note=exc.message)
+            return self._from_entry(row, OutcomeState.UNKNOWN, "The gateway's answer could not be read. "
+                                    "The payment may or may not have gone through.", _NEXT_UNKNOWN)
+        except KlogsError as exc:
+            row = journal.record_outcome(entry.id, EntryState.ERROR, result_message=exc.message)
+            errors = exc.field_errors if isinstance(exc, ValidationFailedError) else {}
+            return self._from_entry(row, OutcomeState.ERROR, "Not charged. " + exc.message,
+                                    _next_step_after_error(exc), errors)
+        except BaseException:
+            # A bug or a cancellation after the request may have left: never claim it was not charged.
+            journal.record_outcome(entry.id, EntryState.UNKNOWN,
+                                   note="The terminal failed while this request was in flight.")
+            raise
+        return self._from_response(entry, response)
+
+    def _from_response(self, entry: Entry, response: PaymentResponse) -> PaymentOutcome:
+        state, entry_state, message, next_step = {
+            PaymentStatus.SUCCESS: (OutcomeState.APPROVED, EntryState.APPROVED, "Approved.", _NEXT_NEW_SALE),
+            PaymentStatus.FAILED: (OutcomeState.DECLINED, EntryState.DECLINED, "Declined by the card issuer. "
+                                   "Nothing was charged.", "Ask for another card or another way to pay."),
+            PaymentStatus.ENROLLED: (OutcomeState.ENROLLED, EntryState.ENROLLED, "This card needs 3-D Secure. "
+                                     "Nothing was charged.", "Pay with 3-D Secure: the card holder confirms on "
+                                     "their phone or bank page."),
+        }.get(response.status, (OutcomeState.UNKNOWN, EntryState.UNKNOWN,
+                                f"The gateway answered with status {response.status.value}.", _NEXT_UNKNOWN))
+        row = self.services.journal.record_outcome(
+            entry.id, entry_state,
+            payment_id=str(response.payment_id) if response.payment_id else None,
+            auth_code=response.auth_code, result_code=response.result_code,
+            result_message=response.result_message,
+            masked_pan=_safe_masked(response.pan) or entry.masked_pan)
+        if state is OutcomeState.DECLINED and response.result_message:
+            message = f"Declined: {response.result_message}. Nothing was charged."
+        return PaymentOutcome(
+            state=state, order_id=row.reference, amount=row.amount, currency=row.currency, message=message,
+            next_step=next_step, entry_id=row.id, masked_pan=row.masked_pan, card_brand=row.card_brand,
+            payment_id=row.payment_id, auth_code=response.auth_code, result_code=response.result_code,
+            result_message=response.result_message, card_scheme=response.card_scheme,
+            card_type=response.card_type, dom_int=response.dom_int, commission=response.merchant_commission)
+
+    @staticmethod
+    def _from_entry(row: Entry, state: OutcomeState, message: str, next_step: str,
+                    field_errors: dict[str, list[str]] | None = None) -> PaymentOutcome:
+        return PaymentOutcome(state=state, order_id=row.reference, amount=row.amount, currency=row.currency,
+                              message=message, next_step=next_step, entry_id=row.id, masked_pan=row.masked_pan,
+                              card_brand=row.card_brand, field_errors=field_errors or {})
+
+    @staticmethod
+    def _outcome_without_entry(order: CardOrder, state: OutcomeState, message: str, next_step: str,
+                               field_errors: dict[str, list[str]] | None = None) -> PaymentOutcome:
+        return PaymentOutcome(state=state, order_id=order.order_id, amount=order.amount, currency=order.currency,
+                              message=message, next_step=next_step, masked_pan=order.masked_pan,
+                              card_brand=order.brand, field_errors=field_errors or {})
+
+    def _check_capturable(self, parent: Entry, amount: Decimal) -> None:
+        if parent.kind is not EntryKind.PREAUTH or parent.parent_id is not None:
+            raise CaptureRefused("Only a pre-authorization can be captured.")
+        if parent.state is not EntryState.APPROVED or not parent.payment_id:
+            raise CaptureRefused(f"Pre-authorization {parent.reference} was not approved; nothing to capture.")
+        for child in self.services.journal.children(parent.id):
+            if child.kind is EntryKind.CAPTURE and child.state is EntryState.APPROVED:
+                raise CaptureRefused(f"Pre-authorization {parent.reference} was already captured.")
+            if child.kind is EntryKind.CAPTURE and child.unresolved:
+                raise CaptureRefused(f"A capture of {parent.reference} has no known outcome yet. "
+                                     "Resolve it in the Journal first.")
+        if not isinstance(amount, Decimal) or amount <= 0:
+            raise CaptureRefused("The capture amount must be greater than zero.")
+        remaining = parent.balance if parent.balance is not None else parent.amount
+        if amount > remaining:
+            raise CaptureRefused(f"At most {remaining} {parent.currency} can be captured.")
+
+
+def _join_errors(errors: dict[str, list[str]]) -> str:
+    return "; ".join(f"{name}: {', '.join(messages)}" for name, messages in errors.items()) or "invalid request."
+
+
+def _next_step_after_error(exc: KlogsError) -> str:
+    if isinstance(exc, AuthenticationError):
+        return "Check this environment's credentials in Settings, then press Pay again (same order ID)."
+    if isinstance(exc, RateLimitedError):
+        return "Wait, then press Pay again (same order ID)."
+    if isinstance(exc, ConnectionFailedError):
+        return "Check the network, then press Pay again (same order ID)."
+    if isinstance(exc, ValidationFailedError):
+        return "Correct the marked fields and press Pay again."
+    return "Nothing was charged. You can press Pay again (same order ID)."
+
+
+def _safe_masked(pan: str | None) -> str | None:
+    """The gateway's masked PAN, re-masked in case a gateway ever echoes it in full."""
+    if not pan:
+        return None
+    digits = "".join(c for c in pan if c.isdigit())
+    return mask_pan(pan) if len(digits) >= 12 else pan
