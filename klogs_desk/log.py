@@ -1,0 +1,137 @@
+"""Logging for the terminal: a rotating file under ``paths.log_dir()`` and stderr, both redacted.
+
+Every record passes through :class:`RedactionFilter` before any handler formats it, so nothing that
+reaches a log file or the console can carry:
+
+* a card number: any run of 13-19 digits (spaces or dashes allowed between them) that passes the Luhn
+  check is replaced by its first six and last four digits (``411111******1111``). Digit runs that fail
+  Luhn (order IDs, timestamps) are left alone so logs stay useful;
+* a CVV in the shapes code tends to print it: ``cvv=123``, ``cvc: 1234``, ``"cvv": "123"`` (also
+  ``cvv2``, ``cvc2``, ``securityCode``) becomes ``cvv=***``;
+* a registered secret: the credential store calls :func:`register_secret` with every API key, secret
+  and Bearer token it loads or saves; any occurrence becomes ``<secret>``.
+
+The message, its arguments, the formatted traceback and the stack are all redacted (the filter
+renders the traceback itself, so a PAN in an exception message does not slip through the formatter).
+
+No Qt here: the sandbox and the tests use it too.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import re
+import sys
+import threading
+import traceback
+from pathlib import Path
+
+from . import paths
+from .domain.cards import luhn_valid, mask_pan
+
+LOG_FILE_NAME = "klogs-desk.log"
+#: Secrets shorter than this are not registered: redacting "a" everywhere would make logs unreadable,
+#: and no real API key is that short.
+MIN_SECRET_LENGTH = 6
+
+_PAN_CANDIDATE = re.compile(r"(?<![\d])\d(?:[ -]?\d){12,18}(?![\d])")
+_CVV = re.compile(
+    r"""(?ix)
+    (?P<key>["']?\b(?:cvv2?|cvc2?|cvn|security_?code)\b["']?\s*[:=]\s*["']?)
+    (?P<value>\d{3,4})
+    (?!\d)
+    """
+)
+
+_secrets_lock = threading.Lock()
+_secrets: set[str] = set()
+_secret_pattern: re.Pattern[str] | None = None
+
+
+def register_secret(value: str | None) -> None:
+    """From now on, ``value`` never appears in a log line (it is replaced by ``<secret>``)."""
+    global _secret_pattern
+    if not value or len(value) < MIN_SECRET_LENGTH:
+        return
+    with _secrets_lock:
+        if value in _secrets:
+            return
+        _secrets.add(value)
+        # Longest first, so a secret containing another is replaced whole.
+        ordered = sorted(_secrets, key=len, reverse=True)
+        _secret_pattern = re.compile("|".join(re.escape(s) for s in ordered))
+
+
+def _mask_match(match: re.Match[str]) -> str:
+    digits = re.sub(r"[ -]", "", match.group(0))
+    return mask_pan(digits) if luhn_valid(digits) else match.group(0)
+
+
+def redact(text: str) -> str:
+    """``text`` without card numbers, CVVs or registered secrets."""
+    pattern = _secret_pattern
+    if pattern is not None:
+        text = pattern.sub("<secret>", text)
+    text = _PAN_CANDIDATE.sub(_mask_match, text)
+    return _CVV.sub(lambda m: m.group("key") + "***", text)
+
+
+class RedactionFilter(logging.Filter):
+    """Rewrites each record in place so every handler after it sees only redacted text."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # a bad format string must not lose the record
+            message = f"{record.msg!r} {record.args!r}"
+        record.msg = redact(message)
+        record.args = None
+        if record.exc_info and record.exc_info[0] is not None:
+            record.exc_text = redact("".join(traceback.format_exception(*record.exc_info)).rstrip("\n"))
+            # The formatter would otherwise render the unredacted exception again.
+            record.exc_info = None
+        elif record.exc_text:
+            record.exc_text = redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = redact(record.stack_info)
+        return True
+
+
+_FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
+_installed: list[logging.Handler] = []
+
+
+def log_file_path() -> Path:
+    """Where :func:`setup_logging` writes (the path shown to users when something goes wrong)."""
+    return paths.log_dir() / LOG_FILE_NAME
+
+
+def setup_logging(level: int = logging.INFO, *, to_stderr: bool = True) -> Path:
+    """Send the root logger to the rotating log file (and stderr), redacted. Safe to call twice.
+
+    Returns the log file's path.
+    """
+    root = logging.getLogger()
+    for handler in _installed:
+        root.removeHandler(handler)
+        handler.close()
+    _installed.clear()
+
+    path = log_file_path()
+    file_handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    handlers: list[logging.Handler] = [file_handler]
+    if to_stderr:
+        handlers.append(logging.StreamHandler(sys.stderr))
+    formatter = logging.Formatter(_FORMAT)
+    for handler in handlers:
+        handler.addFilter(RedactionFilter())
+        handler.setFormatter(formatter)
+        root.addHandler(handler)
+        _installed.append(handler)
+    root.setLevel(level)
+    logging.captureWarnings(True)
+    # httpx logs every request URL at INFO; the client logs what matters itself.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)
+    return path
