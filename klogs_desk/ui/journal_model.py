@@ -1,0 +1,203 @@
+"""How journal entries read on screen: words for kinds and states, locale money, and the table model.
+
+``JournalTableModel`` is a read-only view of a list of :class:`~klogs_desk.domain.journal.Entry`; the
+journal tab fills it from :meth:`Journal.search` (newest first). The helpers at the top are shared with
+the receipt and the other tabs of this package so one entry reads the same everywhere.
+
+Amounts are formatted from the ``Decimal`` itself (digits, the locale's separators), never through
+``float``: ``QLocale.toString(double)`` would print 0.1 + 0.2 as 0.30000000000000004 on some locales.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any, Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QDateTime, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from ..domain.journal import Entry, EntryKind, EntryState
+from ..domain.money import MINOR_UNITS
+
+KIND_LABELS: dict[EntryKind, str] = {
+    EntryKind.SALE: "Sale",
+    EntryKind.SALE_3DS: "Sale (3-D Secure)",
+    EntryKind.PREAUTH: "Pre-authorization",
+    EntryKind.CAPTURE: "Capture",
+    EntryKind.CHECKOUT: "Payment link",
+    EntryKind.VOID: "Void",
+    EntryKind.REFUND: "Refund",
+}
+
+STATE_LABELS: dict[EntryState, str] = {
+    EntryState.PENDING: "PENDING",
+    EntryState.APPROVED: "APPROVED",
+    EntryState.DECLINED: "DECLINED",
+    EntryState.ERROR: "ERROR — NOT CHARGED",
+    EntryState.UNKNOWN: "OUTCOME UNKNOWN",
+    EntryState.ENROLLED: "NEEDS 3-D SECURE",
+    EntryState.NOT_CHARGED: "NOT CHARGED",
+    EntryState.AWAITING_CUSTOMER: "WAITING FOR CUSTOMER",
+    EntryState.CANCELLED: "CANCELLED",
+}
+
+#: Badge colours (background, text). Green means money moved, red means it did not, amber means nobody
+#: knows yet and a person must look; grey is "nothing happened".
+STATE_COLOURS: dict[EntryState, tuple[str, str]] = {
+    EntryState.APPROVED: ("#1e7b34", "#ffffff"),
+    EntryState.DECLINED: ("#b3261e", "#ffffff"),
+    EntryState.ERROR: ("#b3261e", "#ffffff"),
+    EntryState.UNKNOWN: ("#f0a500", "#000000"),
+    EntryState.PENDING: ("#1565c0", "#ffffff"),
+    EntryState.ENROLLED: ("#6a5acd", "#ffffff"),
+    EntryState.AWAITING_CUSTOMER: ("#6a5acd", "#ffffff"),
+    EntryState.NOT_CHARGED: ("#757575", "#ffffff"),
+    EntryState.CANCELLED: ("#757575", "#ffffff"),
+}
+
+
+def kind_text(kind: EntryKind) -> str:
+    return KIND_LABELS.get(kind, kind.value)
+
+
+def state_text(state: EntryState) -> str:
+    return STATE_LABELS.get(state, state.value.upper())
+
+
+def money_text(amount: Decimal | None, currency: str | None, locale: QLocale | None = None) -> str:
+    """``amount`` in the locale's digits grouping and decimal mark, with the currency code after it:
+    ``1,234.50 TRY`` in English, ``1.234,50 TRY`` in Turkish. Exact: built from the Decimal's digits.
+
+    An amount with more digits than its currency allows (which the gateway should never send) is shown
+    with all of them rather than rounded, so the screen never hides a discrepancy.
+    """
+    if amount is None:
+        return ""
+    locale = locale or QLocale()
+    code = (currency or "").upper()
+    digits = MINOR_UNITS.get(code)
+    value = amount
+    if digits is not None:
+        quantum = Decimal(1).scaleb(-digits)
+        if value.quantize(quantum) == value:
+            value = value.quantize(quantum)
+    sign = "-" if value < 0 else ""
+    whole, _, fraction = format(abs(value), "f").partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    text = sign + locale.groupSeparator().join(groups)
+    if fraction:
+        text += locale.decimalPoint() + fraction
+    return f"{text} {code}".strip()
+
+
+def local_time_text(moment: dt.datetime | None, locale: QLocale | None = None) -> str:
+    """A stored UTC time as the cashier's local date and time, in the locale's short format."""
+    if moment is None:
+        return ""
+    locale = locale or QLocale()
+    stamp = QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000)).toLocalTime()
+    return locale.toString(stamp, QLocale.FormatType.ShortFormat)
+
+
+def card_text(entry: Entry) -> str:
+    if not entry.masked_pan:
+        return ""
+    return f"{entry.masked_pan} {entry.card_brand}" if entry.card_brand else entry.masked_pan
+
+
+class JournalColumn:
+    TIME, KIND, ORDER_ID, AMOUNT, STATE, CARD, AUTH_CODE, RESULT, RESOLUTION = range(9)
+
+
+COLUMN_TITLES = ("Time", "Kind", "Order ID", "Amount", "State", "Card", "Auth code", "Result", "Resolution")
+
+#: Role carrying the :class:`Entry` of a row (for actions and details).
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class JournalTableModel(QAbstractTableModel):
+    """Rows of journal entries in the order given (the tab passes newest first). Read-only."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._entries: list[Entry] = []
+        self._locale = QLocale()
+
+    def set_entries(self, entries: Sequence[Entry]) -> None:
+        self.beginResetModel()
+        self._entries = list(entries)
+        self.endResetModel()
+
+    def entry(self, row: int) -> Entry:
+        return self._entries[row]
+
+    def entries(self) -> list[Entry]:
+        return list(self._entries)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMN_TITLES)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(COLUMN_TITLES):
+                return COLUMN_TITLES[section]
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+            return None
+        entry = self._entries[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(entry, column)
+        if role == ENTRY_ROLE:
+            return entry
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == JournalColumn.STATE and entry.state is EntryState.UNKNOWN:
+                return ("The request was sent but no answer came back. The card may or may not have been "
+                        "charged: check it before charging again.")
+            if column in (JournalColumn.RESULT, JournalColumn.RESOLUTION):
+                return self._text(entry, column) or None
+            return None
+        if column == JournalColumn.STATE and role in (Qt.ItemDataRole.BackgroundRole,
+                                                       Qt.ItemDataRole.ForegroundRole):
+            background, foreground = STATE_COLOURS.get(entry.state, ("#757575", "#ffffff"))
+            return QColor(background if role == Qt.ItemDataRole.BackgroundRole else foreground)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == JournalColumn.AMOUNT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _text(self, entry: Entry, column: int) -> str:
+        if column == JournalColumn.TIME:
+            return local_time_text(entry.created_at, self._locale)
+        if column == JournalColumn.KIND:
+            text = kind_text(entry.kind)
+            return f"{text} ({entry.installment_count} installments)" if (entry.installment_count or 0) > 1 else text
+        if column == JournalColumn.ORDER_ID:
+            return entry.reference
+        if column == JournalColumn.AMOUNT:
+            return money_text(entry.amount, entry.currency, self._locale)
+        if column == JournalColumn.STATE:
+            return state_text(entry.state)
+        if column == JournalColumn.CARD:
+            return card_text(entry)
+        if column == JournalColumn.AUTH_CODE:
+            return entry.auth_code or ""
+        if column == JournalColumn.RESULT:
+            return entry.result_message or entry.note or ""
+        if column == JournalColumn.RESOLUTION:
+            return entry.resolution or ""
+        return ""

@@ -1,0 +1,154 @@
+"""Receipts for journal entries: preview, print, or save as PDF.
+
+A receipt is built as HTML from the journal :class:`Entry` alone, so it can only ever show what the
+journal holds: the masked PAN (first six, last four), never the full number or the CVV. Voids, refunds
+and captures are child rows; when a child has no card of its own the card of its parent is shown.
+
+Choices where nothing is specified: PDFs are A5 portrait (readable on screen and printable on any office
+printer; thermal printers get their paper size from the print dialog). The file name is
+``<kind>-<order id>-<entry id>.pdf`` in :func:`klogs_desk.paths.receipts_dir`, made safe for every file
+system. A receipt for an entry still pending or unknown says so in large letters instead of pretending
+the payment went through.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QMarginsF
+from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QDialog, QWidget
+
+from .. import paths
+from ..domain.journal import Entry, EntryState
+from ..services.context import AppServices
+from .journal_model import kind_text, local_time_text, money_text, state_text
+
+TRAINING_BANNER = "TRAINING — NOT A REAL PAYMENT"
+
+#: Environments whose payments move no real money.
+TRAINING_ENVIRONMENTS = frozenset({"sandbox", "test"})
+
+_RESULT_COLOURS = {EntryState.APPROVED: "#1e7b34", EntryState.DECLINED: "#b3261e",
+                   EntryState.ERROR: "#b3261e", EntryState.UNKNOWN: "#b36b00"}
+
+
+class ReceiptPrinter:
+    """Makes receipts for one window. ``parent`` owns the dialogs.
+
+    ``run_preview_dialog`` and ``run_print_dialog`` are the only places a modal dialog opens; tests
+    replace them.
+    """
+
+    def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
+        self.services = services
+        self.parent = parent
+
+    # --- content --------------------------------------------------------------------------------
+
+    def card_of(self, entry: Entry) -> tuple[str | None, str | None]:
+        """The (masked PAN, brand) to print: the entry's own, else its parent's (voids, refunds)."""
+        if entry.masked_pan or entry.parent_id is None:
+            return entry.masked_pan, entry.card_brand
+        try:
+            parent = self.services.journal.get(entry.parent_id)
+        except KeyError:
+            return None, None
+        return parent.masked_pan, parent.card_brand
+
+    def html(self, entry: Entry, locale: QLocale | None = None) -> str:
+        locale = locale or QLocale()
+        esc = html.escape
+        masked, brand = self.card_of(entry)
+        rows = [
+            ("Date", local_time_text(entry.created_at, locale)),
+            ("Transaction", kind_text(entry.kind)),
+            ("Order ID", entry.reference),
+        ]
+        if masked:
+            rows.append(("Card", f"{masked} {brand}" if brand else masked))
+        if entry.card_holder:
+            rows.append(("Card holder", entry.card_holder))
+        if (entry.installment_count or 0) > 1:
+            rows.append(("Installments", str(entry.installment_count)))
+        if entry.auth_code:
+            rows.append(("Auth code", entry.auth_code))
+        if entry.payment_id:
+            rows.append(("Payment ID", entry.payment_id))
+        table = "".join(f"<tr><td style='color:#555;padding-right:12px'>{esc(k)}</td>"
+                        f"<td><b>{esc(v)}</b></td></tr>" for k, v in rows)
+        colour = _RESULT_COLOURS.get(entry.state, "#333333")
+        message = entry.result_message or ""
+        if entry.state is EntryState.UNKNOWN:
+            message = "No answer from the gateway. Check this payment before charging again."
+        parts = ["<html><body style='font-family:sans-serif'>"]
+        if self.services.environment in TRAINING_ENVIRONMENTS:
+            parts.append(f"<p align='center' style='font-size:14pt;color:#b3261e'><b>{TRAINING_BANNER}</b></p>")
+        merchant = self.services.merchant_line or "Klogs merchant"
+        parts.append(f"<p align='center' style='font-size:13pt'><b>{esc(merchant)}</b></p>")
+        parts.append(f"<table cellspacing='2' width='100%'>{table}</table>")
+        parts.append(f"<p align='center' style='font-size:18pt'><b>{esc(money_text(entry.amount, entry.currency, locale))}"
+                     "</b></p>")
+        parts.append(f"<p align='center' style='font-size:14pt;color:{colour}'><b>{esc(state_text(entry.state))}"
+                     "</b></p>")
+        if message and message.casefold() != state_text(entry.state).casefold():
+            parts.append(f"<p align='center'>{esc(message)}</p>")
+        if entry.resolution:
+            parts.append(f"<p align='center' style='color:#555'>Resolved: {esc(entry.resolution)}</p>")
+        if self.services.environment in TRAINING_ENVIRONMENTS:
+            parts.append(f"<p align='center' style='color:#b3261e'><b>{TRAINING_BANNER}</b></p>")
+        parts.append("</body></html>")
+        return "".join(parts)
+
+    def document(self, entry: Entry) -> QTextDocument:
+        document = QTextDocument()
+        document.setHtml(self.html(entry))
+        return document
+
+    # --- output ---------------------------------------------------------------------------------
+
+    def default_pdf_path(self, entry: Entry) -> Path:
+        safe_reference = re.sub(r"[^A-Za-z0-9_.-]", "_", entry.reference)[:64]
+        return paths.receipts_dir() / f"{entry.kind.value}-{safe_reference}-{entry.id}.pdf"
+
+    def save_pdf(self, entry: Entry, path: Path | str | None = None) -> Path:
+        """Write the receipt as a PDF (default: :meth:`default_pdf_path`) and return its path."""
+        target = Path(path) if path else self.default_pdf_path(entry)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        writer = QPdfWriter(str(target))
+        writer.setTitle(f"Receipt {entry.reference}")
+        writer.setCreator("klogs-desk")
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A5), QPageLayout.Orientation.Portrait,
+                                         QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter))
+        self.document(entry).print_(writer)
+        del writer  # finishes the file
+        return target
+
+    def preview(self, entry: Entry) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        document = self.document(entry)
+        self.run_preview_dialog(printer, lambda target: document.print_(target))
+
+    def print(self, entry: Entry) -> bool:
+        """Ask for a printer and print; False when the cashier cancelled."""
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if not self.run_print_dialog(printer):
+            return False
+        self.document(entry).print_(printer)
+        return True
+
+    # --- dialogs (replaced in tests) ----------------------------------------------------------------
+
+    def run_preview_dialog(self, printer: QPrinter, paint) -> None:  # type: ignore[no-untyped-def]
+        dialog = QPrintPreviewDialog(printer, self.parent)
+        dialog.setWindowTitle("Receipt preview")
+        dialog.paintRequested.connect(paint)
+        dialog.exec()
+
+    def run_print_dialog(self, printer: QPrinter) -> bool:
+        dialog = QPrintDialog(printer, self.parent)
+        dialog.setWindowTitle("Print receipt")
+        return dialog.exec() == QDialog.DialogCode.Accepted
