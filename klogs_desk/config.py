@@ -1,0 +1,185 @@
+"""Every non-secret setting of the terminal, declared once with its type and default.
+
+Settings live in an INI file at :func:`klogs_desk.paths.settings_path` (``QSettings`` in ``IniFormat``), so
+a test or a card-data scan can read exactly what the app wrote. Secrets (API key, API secret, Bearer
+token) are never here: they go to the keyring through :mod:`klogs_desk.credentials`.
+
+The manager PIN is stored only as a salted scrypt hash (``scrypt$n$r$p$salt$hash``, hex). A PIN hash is
+not a gateway credential, so it may live in the settings file; the PIN itself never does.
+
+Usage::
+
+    config = Config()              # reads the file
+    config.environment = "test"    # written through immediately
+    config.sync()                  # flush to disk (also done by QSettings on its own)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QSettings
+
+from . import paths
+from .environments import DEFAULT_BASE_URLS, ENVIRONMENTS
+
+LANGUAGES: tuple[str, ...] = ("system", "en", "tr")
+
+T = TypeVar("T", str, int, bool)
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    """One setting: its INI key, Python type, default, and (for strings) the allowed values."""
+
+    key: str
+    type: type
+    default: T
+    choices: tuple[str, ...] = ()
+    minimum: int | None = None
+    maximum: int | None = None
+
+    def read(self, raw: Any) -> T:
+        """``raw`` from QSettings (INI files give strings back) as a value of this setting's type.
+
+        Anything unreadable or out of range falls back to the default: a hand-edited file must not
+        stop the terminal from starting.
+        """
+        if raw is None:
+            return self.default
+        try:
+            if self.type is bool:
+                value: Any = raw if isinstance(raw, bool) else str(raw).strip().lower() in ("true", "1", "yes")
+            elif self.type is int:
+                value = int(raw)
+                if (self.minimum is not None and value < self.minimum) or (
+                        self.maximum is not None and value > self.maximum):
+                    return self.default
+            else:
+                value = str(raw)
+                if self.choices and value not in self.choices:
+                    return self.default
+        except (TypeError, ValueError):
+            return self.default
+        return value
+
+    def __get__(self, config: "Config | None", owner: type) -> Any:
+        if config is None:
+            return self
+        return self.read(config.settings.value(self.key))
+
+    def __set__(self, config: "Config", value: T) -> None:
+        if not isinstance(value, self.type):
+            raise TypeError(f"{self.key} takes a {self.type.__name__}, not {type(value).__name__}")
+        if self.choices and value not in self.choices:
+            raise ValueError(f"{self.key} must be one of {', '.join(self.choices)}")
+        checked = self.read(value)
+        if checked != value:
+            raise ValueError(f"{self.key} is out of range: {value!r}")
+        config.settings.setValue(self.key, value)
+
+
+class Config:
+    """Typed access to the settings file. Each attribute below is a :class:`Setting`."""
+
+    environment = Setting("terminal/environment", str, "sandbox", choices=ENVIRONMENTS)
+    merchant_line = Setting("terminal/merchant_line", str, "")
+    language = Setting("terminal/language", str, "system", choices=LANGUAGES)
+    #: Seconds without typing after which the card number, expiry and CVV fields are cleared.
+    card_clear_seconds = Setting("security/card_clear_seconds", int, 60, minimum=10, maximum=3600)
+    #: Minutes without activity after which the terminal locks.
+    idle_lock_minutes = Setting("security/idle_lock_minutes", int, 15, minimum=1, maximum=480)
+    #: Voids and refunds ask for the manager PIN.
+    manager_pin_required = Setting("security/manager_pin_required", bool, False)
+    manager_pin_hash = Setting("security/manager_pin_hash", str, "")
+    #: Credentials are kept in memory for this run only, never in the keyring.
+    credentials_session_only = Setting("security/credentials_session_only", bool, False)
+
+    def __init__(self, path: Path | str | None = None) -> None:
+        self.path = Path(path) if path is not None else paths.settings_path()
+        self.settings = QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    # --- base URLs per environment --------------------------------------------------------------
+
+    def payment_base_url(self, environment: str) -> str:
+        """The payment API's base URL for ``environment`` ('' for the embedded sandbox)."""
+        return self._url(environment, "payment_base_url")
+
+    def recurring_base_url(self, environment: str) -> str:
+        """The registered-payment API's base URL for ``environment`` ('' for the embedded sandbox)."""
+        return self._url(environment, "recurring_base_url")
+
+    def set_base_urls(self, environment: str, payment: str, recurring: str) -> None:
+        """Override both URLs; an empty value restores the default."""
+        _check_environment(environment)
+        for name, value in (("payment_base_url", payment), ("recurring_base_url", recurring)):
+            key = f"{environment}/{name}"
+            value = value.strip()
+            if value and value != DEFAULT_BASE_URLS[environment]:
+                self.settings.setValue(key, value)
+            else:
+                self.settings.remove(key)
+
+    def _url(self, environment: str, name: str) -> str:
+        _check_environment(environment)
+        value = self.settings.value(f"{environment}/{name}")
+        return str(value) if value else DEFAULT_BASE_URLS[environment]
+
+    # --- manager PIN ----------------------------------------------------------------------------
+
+    def set_manager_pin(self, pin: str) -> None:
+        """Store a salted hash of ``pin`` (4-8 digits); the PIN itself is never stored."""
+        if not (pin.isdigit() and 4 <= len(pin) <= 8):
+            raise ValueError("The manager PIN must be 4 to 8 digits.")
+        self.manager_pin_hash = hash_pin(pin)
+
+    def check_manager_pin(self, pin: str) -> bool:
+        """True if ``pin`` matches the stored hash (False when no PIN is set)."""
+        return verify_pin(pin, self.manager_pin_hash)
+
+    @property
+    def has_manager_pin(self) -> bool:
+        return bool(self.manager_pin_hash)
+
+    # --- file -----------------------------------------------------------------------------------
+
+    @property
+    def is_configured(self) -> bool:
+        """False on a first start (no environment chosen yet): the terminal starts in training mode."""
+        return self.settings.contains(Config.environment.key)
+
+    def sync(self) -> None:
+        self.settings.sync()
+
+
+def _check_environment(environment: str) -> None:
+    if environment not in ENVIRONMENTS:
+        raise ValueError(f"unknown environment {environment!r}")
+
+
+_SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**14, 8, 1
+
+
+def hash_pin(pin: str) -> str:
+    """A salted scrypt hash of ``pin``, self-describing so parameters can change later."""
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(pin.encode(), salt=salt, n=_SCRYPT_N, r=_SCRYPT_R, p=_SCRYPT_P, dklen=32)
+    return f"scrypt${_SCRYPT_N}${_SCRYPT_R}${_SCRYPT_P}${salt.hex()}${digest.hex()}"
+
+
+def verify_pin(pin: str, stored: str) -> bool:
+    """Constant-time check of ``pin`` against a :func:`hash_pin` value; malformed values never match."""
+    try:
+        scheme, n, r, p, salt, digest = stored.split("$")
+        if scheme != "scrypt":
+            return False
+        candidate = hashlib.scrypt(pin.encode(), salt=bytes.fromhex(salt), n=int(n), r=int(r), p=int(p),
+                                   dklen=len(digest) // 2)
+    except (ValueError, TypeError):
+        return False
+    return hmac.compare_digest(candidate.hex(), digest)

@@ -1,0 +1,115 @@
+"""Gateway credentials per environment: in the system keyring, or in memory for this session only.
+
+Keyring layout: service ``klogs-desk``, one entry per environment and kind, username
+``<environment>/<kind>`` with kind ``api_key``, ``api_secret`` or ``bearer_token`` (e.g. ``test/api_key``).
+
+When the computer has no usable keyring (a headless Linux box, a locked-down image), every keyring error
+becomes :class:`CredentialStoreUnavailable`, whose message a cashier can act on. The user may then choose
+to keep credentials for this session only (:meth:`CredentialStore.use_session_only`): they live in this
+process's memory and are gone when the terminal closes.
+
+Every secret loaded or saved is registered with :func:`klogs_desk.log.register_secret`, so it can never
+appear in a log line. Secrets are never written to the settings file.
+
+The sandbox environment needs no stored credentials: when none are stored, its well-known defaults
+(``sandbox-key`` / ``sandbox-secret`` / ``sandbox-token``) are used.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import keyring
+import keyring.errors
+
+from .api.client import Credentials
+from .log import register_secret
+
+SERVICE = "klogs-desk"
+KINDS: tuple[str, ...] = ("api_key", "api_secret", "bearer_token")
+SANDBOX_CREDENTIALS = Credentials("sandbox-key", "sandbox-secret", "sandbox-token")
+
+log = logging.getLogger(__name__)
+
+
+class CredentialStoreUnavailable(Exception):
+    """The keyring cannot be used. ``str(err)`` is a message for the user."""
+
+    MESSAGE = ("This computer has no password store (keyring), so the API credentials cannot be saved "
+               "securely. Credentials can be kept for this session only: you will need to enter them again "
+               "the next time the terminal starts.")
+
+    def __init__(self, message: str = MESSAGE) -> None:
+        super().__init__(message)
+
+
+def entry_name(environment: str, kind: str) -> str:
+    """The keyring username for one credential, e.g. ``test/api_key``."""
+    return f"{environment}/{kind}"
+
+
+class CredentialStore:
+    """Loads and saves :class:`Credentials` per environment.
+
+    ``session_only=True`` keeps everything in memory and never touches the keyring.
+    """
+
+    def __init__(self, *, session_only: bool = False) -> None:
+        self.session_only = session_only
+        self._memory: dict[str, Credentials] = {}
+
+    def use_session_only(self) -> None:
+        """The user's choice when there is no keyring: keep credentials in memory for this run."""
+        self.session_only = True
+
+    def load(self, environment: str) -> Credentials:
+        """Stored credentials for ``environment`` (empty strings where nothing is stored).
+
+        Raises :class:`CredentialStoreUnavailable` when the keyring is needed but unusable.
+        """
+        if environment in self._memory:
+            credentials = self._memory[environment]
+        elif self.session_only:
+            credentials = Credentials()
+        else:
+            values = [self._get(entry_name(environment, kind)) or "" for kind in KINDS]
+            credentials = Credentials(*values)
+        if environment == "sandbox" and not any(credentials.secrets()):
+            credentials = SANDBOX_CREDENTIALS
+        for secret in credentials.secrets():
+            register_secret(secret)
+        return credentials
+
+    def save(self, environment: str, credentials: Credentials) -> None:
+        """Store ``credentials`` for ``environment`` (keyring, or memory when session-only).
+
+        Raises :class:`CredentialStoreUnavailable` when the keyring is unusable; nothing is kept then,
+        so the caller can offer :meth:`use_session_only` and save again.
+        """
+        for secret in credentials.secrets():
+            register_secret(secret)
+        if self.session_only:
+            self._memory[environment] = credentials
+            return
+        values = dict(zip(KINDS, (credentials.api_key, credentials.api_secret, credentials.bearer_token)))
+        for kind, value in values.items():
+            name = entry_name(environment, kind)
+            if value:
+                self._call(keyring.set_password, SERVICE, name, value)
+            elif self._get(name) is not None:
+                self._call(keyring.delete_password, SERVICE, name)
+        self._memory.pop(environment, None)
+
+    def _get(self, name: str) -> str | None:
+        return self._call(keyring.get_password, SERVICE, name)
+
+    @staticmethod
+    def _call(function, *args):  # type: ignore[no-untyped-def]
+        try:
+            return function(*args)
+        except keyring.errors.PasswordDeleteError:
+            return None
+        except (keyring.errors.KeyringError, RuntimeError) as exc:
+            # The backend's own message can be long and technical; log its type only.
+            log.warning("keyring unavailable: %s", type(exc).__name__)
+            raise CredentialStoreUnavailable() from None
