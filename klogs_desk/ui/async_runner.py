@@ -1,0 +1,149 @@
+"""THE one way a widget launches async work (STYLE.md habit 2).
+
+::
+
+    from klogs_desk.ui.async_runner import run_task
+
+    def _on_pay_clicked(self) -> None:
+        run_task(self.pay_button, self._pay(), on_success=self._show_result, on_error=self._show_error,
+                 progress=self.progress_bar)
+
+What :func:`run_task` promises:
+
+* ``control`` (a button, a whole form, or ``None``) is disabled until the work ends, and re-enabled in
+  ``finally`` whatever happens (unless the widget was deleted meanwhile). A busy cursor is shown while
+  any task runs; ``progress`` (a ``QProgressBar``), if given, is shown in "busy" mode meanwhile.
+* The task is scheduled on the running qasync loop and a reference is kept until it ends, so it cannot
+  be garbage-collected mid-flight. The wrapping :class:`asyncio.Task` is returned (for cancelling;
+  its own result is ``None``, the coroutine's result goes to ``on_success``).
+* ``on_success(result)`` runs on the UI thread with the coroutine's result.
+* A :class:`~klogs_desk.api.errors.KlogsError` (a message already written for the cashier) goes to
+  ``on_error(exc)`` if given, else to :meth:`TaskRunner.show_user_error` — a readable dialog. Tests
+  replace that method (``monkeypatch.setattr(RUNNER, "show_user_error", ...)``).
+* Anything else is a bug: it goes to ``sys.excepthook`` (the app's hook logs it redacted and shows one
+  "Something went wrong" dialog). Exceptions raised *inside* ``on_success``/``on_error`` go there too.
+* Cancellation (the window closing, the user pressing Cancel) is silent.
+
+Contract for callers: start each network action with exactly one ``run_task`` per click; disable the
+control through ``control`` rather than by hand so a double click cannot send twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from typing import Any, Awaitable, Callable, Coroutine, TypeVar
+
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressBar, QWidget
+
+from ..api.errors import KlogsError
+
+T = TypeVar("T")
+
+log = logging.getLogger(__name__)
+
+
+class TaskRunner:
+    """Runs coroutines for widgets; one instance (:data:`RUNNER`) serves the whole app."""
+
+    def __init__(self) -> None:
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._busy_cursors = 0
+
+    @property
+    def running(self) -> int:
+        """How many tasks are in flight (tests wait for this to reach 0)."""
+        return len(self._tasks)
+
+    def run(self, control: QWidget | None, coro: Coroutine[Any, Any, T], *,
+            on_success: Callable[[T], Any] | None = None,
+            on_error: Callable[[KlogsError], Any] | None = None,
+            progress: QProgressBar | None = None, busy_cursor: bool = True,
+            error_title: str = "The request did not go through") -> "asyncio.Task[None]":
+        """See the module docstring. Must be called on the UI thread with a running qasync loop."""
+        loop = asyncio.get_event_loop()
+        if control is not None:
+            control.setEnabled(False)
+        if progress is not None:
+            progress.setRange(0, 0)
+            progress.setVisible(True)
+        if busy_cursor:
+            self._push_cursor()
+        task = loop.create_task(self._guarded(control, coro, on_success, on_error, progress, busy_cursor,
+                                              error_title))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    async def _guarded(self, control: QWidget | None, coro: Awaitable[T],
+                       on_success: Callable[[T], Any] | None, on_error: Callable[[KlogsError], Any] | None,
+                       progress: QProgressBar | None, busy_cursor: bool, error_title: str) -> None:
+        try:
+            try:
+                result = await coro
+            except KlogsError as exc:
+                if on_error is not None:
+                    on_error(exc)
+                else:
+                    self.show_user_error(control, error_title, exc.message)
+            else:
+                if on_success is not None:
+                    on_success(result)
+        except asyncio.CancelledError:
+            log.debug("task cancelled")
+        except Exception as exc:  # a bug: the app-wide hook logs it and tells the user once
+            self.report_bug(exc)
+        finally:
+            if busy_cursor:
+                self._pop_cursor()
+            if progress is not None and shiboken6.isValid(progress):
+                progress.setRange(0, 1)
+                progress.setVisible(False)
+            if control is not None and shiboken6.isValid(control):
+                control.setEnabled(True)
+
+    def show_user_error(self, parent: QWidget | None, title: str, message: str) -> None:
+        """Show a cashier-readable error without blocking the loop (tests replace this method)."""
+        if parent is not None and not shiboken6.isValid(parent):
+            parent = None
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok,
+                          parent.window() if parent is not None else None)
+        box.setObjectName("taskErrorDialog")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def report_bug(self, exc: BaseException) -> None:
+        """Hand an unexpected exception to the app-wide excepthook (tests replace this method)."""
+        sys.excepthook(type(exc), exc, exc.__traceback__)
+
+    def _push_cursor(self) -> None:
+        if self._busy_cursors == 0 and QApplication.instance() is not None:
+            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        self._busy_cursors += 1
+
+    def _pop_cursor(self) -> None:
+        self._busy_cursors = max(0, self._busy_cursors - 1)
+        if self._busy_cursors == 0 and QApplication.instance() is not None:
+            QApplication.restoreOverrideCursor()
+
+    def cancel_all(self) -> None:
+        """Cancel every task in flight (the window is closing)."""
+        for task in list(self._tasks):
+            task.cancel()
+
+
+#: The app's runner. Widgets call :func:`run_task`; tests patch ``RUNNER.show_user_error``.
+RUNNER = TaskRunner()
+
+
+def run_task(control: QWidget | None, coro: Coroutine[Any, Any, T], *,
+             on_success: Callable[[T], Any] | None = None,
+             on_error: Callable[[KlogsError], Any] | None = None,
+             progress: QProgressBar | None = None, busy_cursor: bool = True,
+             error_title: str = "The request did not go through") -> "asyncio.Task[None]":
+    """Run ``coro`` for ``control``: see the module docstring for everything it guarantees."""
+    return RUNNER.run(control, coro, on_success=on_success, on_error=on_error, progress=progress,
+                      busy_cursor=busy_cursor, error_title=error_title)
