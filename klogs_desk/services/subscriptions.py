@@ -1,0 +1,244 @@
+"""What the Subscriptions tab needs that is not a widget: calls, page cache, checks and words.
+
+Contracts:
+
+* :class:`SubscriptionsService` reads ``services.client`` at the moment of every call (the client is
+  replaced when the environment or token changes). Writes are sent once; their errors are the client's
+  typed exceptions.
+* :class:`PageCache` keeps at most ``max_pages`` pages of the subscription list (least recently used
+  evicted), so scrolling through 100,000 subscriptions keeps memory flat.
+* :func:`validate_request` runs a request model's own validation and returns messages per camelCase
+  field (never the input values), so the dialogs mark the same rules the gateway enforces before
+  anything is sent.
+* :func:`check_phone` adds what a regex cannot know: that an E.164 number is a number that can exist
+  (``phonenumbers``), e.g. ``+90555`` is refused at the field.
+
+Choices where the docs are silent:
+
+* The "subscription ID" of ``PUT /recurring/subscription/{subscription}`` and of the ``Subscription``
+  filter is the subscription's ``reference`` (the docs' example uses ``SUB-2026-001`` for both).
+* An edit sends only the fields the manager changed, except that amount and currency travel together
+  (an amount is only valid for a currency) and the schedule fields travel together (a frequency needs
+  its day and month).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import OrderedDict
+from typing import Any, Generic, TypeVar
+
+import phonenumbers
+import pydantic
+
+from ..api.errors import (
+    AuthenticationError,
+    ConnectionFailedError,
+    KlogsError,
+    PermissionDeniedError,
+    RateLimitedError,
+    ServerError,
+    field_errors_from,
+)
+from ..api.models.recurring import (
+    NewOwnerRequest,
+    OperationResult,
+    PaymentOrderRequest,
+    RecurringListQuery,
+    RecurringPayment,
+    RecurringPaymentPage,
+    RecurringPaymentRequest,
+    RegisteredPaymentStatus,
+    UpdateRecurringPaymentRequest,
+)
+from .context import AppServices
+
+Status = RegisteredPaymentStatus
+
+#: Words a manager reads for each status (the badge shows these, never the wire value).
+STATUS_WORDS: dict[RegisteredPaymentStatus, str] = {
+    Status.ACTIVE: "Active",
+    Status.DISABLED: "Disabled",
+    Status.COMPLETE: "Complete",
+    Status.WAIT_FOR_OWNER_CONFIRMATION: "Awaiting owner confirmation",
+    Status.WAIT_FOR_CARD_SAVE: "Awaiting card save",
+}
+
+#: What each status means for the manager, after a create or a payment order.
+STATUS_MEANINGS: dict[RegisteredPaymentStatus, str] = {
+    Status.ACTIVE: "Active: payments will be taken on schedule.",
+    Status.DISABLED: "Disabled: no payments will be taken until it is enabled again.",
+    Status.COMPLETE: "Complete: every scheduled payment has been taken.",
+    Status.WAIT_FOR_OWNER_CONFIRMATION: "Waiting for the card owner to confirm by SMS; no payment is taken "
+                                        "until they do.",
+    Status.WAIT_FOR_CARD_SAVE: "Waiting for the card to be saved; payments start once the card storage "
+                               "is complete.",
+}
+
+
+def status_in_words(status: RegisteredPaymentStatus | str | None) -> str:
+    if status is None:
+        return ""
+    try:
+        return STATUS_WORDS[RegisteredPaymentStatus(status)]
+    except ValueError:
+        return str(status)
+
+
+def describe_outcome(result: OperationResult) -> list[str]:
+    """Lines telling the manager what a successful create or payment order means."""
+    lines: list[str] = []
+    if result.order_status is not None:
+        lines.append(STATUS_MEANINGS[result.order_status])
+    if result.should_be_owner_confirmation:
+        lines.append("The card owner must confirm by SMS before any payment is taken.")
+    elif result.should_be_owner_confirmation is False:
+        lines.append("No confirmation is needed from the card owner.")
+    if result.owner_id:
+        lines.append(f"Card owner ID: {result.owner_id}")
+    return lines or ["The gateway accepted the request."]
+
+
+def describe_load_error(exc: BaseException) -> str:
+    """The banner text above the subscription table for an error while loading it."""
+    if isinstance(exc, AuthenticationError):
+        return ("The gateway refused the recurring-payments token (401). Check the token in Settings; "
+                "the table shows what was loaded before.")
+    if isinstance(exc, PermissionDeniedError):
+        return ("This token is not allowed to list subscriptions (403). Ask Klogs to enable the "
+                "registered-payment API for this merchant.")
+    if isinstance(exc, RateLimitedError):
+        if exc.retry_after is not None:
+            return f"Too many requests to the gateway (429): wait {int(exc.retry_after + 0.999)} s and try again."
+        return "Too many requests to the gateway (429): wait a moment and try again."
+    if isinstance(exc, ServerError):
+        return (f"The gateway had an internal error ({exc.status}). The table shows what was loaded "
+                "before; try again in a few minutes.")
+    if isinstance(exc, ConnectionFailedError):
+        return "The gateway could not be reached. Check the network and try again."
+    if isinstance(exc, KlogsError):
+        return exc.message
+    return "The subscriptions could not be loaded."
+
+
+def check_phone(text: str) -> str:
+    """``text`` as an E.164 number if it is one that can exist, else ``ValueError`` with a message."""
+    text = text.strip()
+    if not text.startswith("+"):
+        raise ValueError("Enter the number in international form, starting with + and the country code "
+                         "(e.g. +905551234567).")
+    try:
+        number = phonenumbers.parse(text, None)
+    except phonenumbers.NumberParseException:
+        raise ValueError("This is not a phone number. Use the form +905551234567.") from None
+    if not phonenumbers.is_valid_number(number):
+        raise ValueError("This phone number does not exist in its country. Check the digits.")
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+M = TypeVar("M", bound=pydantic.BaseModel)
+
+
+def validate_request(model: type[M], data: dict[str, Any],
+                     now: dt.datetime | None = None) -> tuple[M | None, dict[str, list[str]]]:
+    """``(request, {})`` if ``data`` (python field names) is a valid ``model``, else ``(None, errors)``.
+
+    Errors are keyed by camelCase path (``ownerDescription.phone``); model-level rules that name a field
+    in their message (``"dayOfMonth is required ..."``) are moved to that field.
+    """
+    context = {"now": now} if now is not None else None
+    try:
+        return model.model_validate(data, context=context), {}
+    except pydantic.ValidationError as exc:
+        errors = field_errors_from(exc)
+    return None, _attach_model_errors(errors)
+
+
+_NAMED_IN_MESSAGES = ("dayOfMonth", "monthOfYear", "lastPaymentTime", "firstPaymentTime", "paymentTime",
+                      "amount")
+
+
+def _attach_model_errors(errors: dict[str, list[str]]) -> dict[str, list[str]]:
+    result: dict[str, list[str]] = {}
+    for field, messages in errors.items():
+        for message in messages:
+            target = field
+            if field == "body":
+                target = next((name for name in _NAMED_IN_MESSAGES if message.startswith(name)), "body")
+                if target == "amount" and message.startswith("amount: "):
+                    message = message[len("amount: "):]
+            result.setdefault(target, []).append(message)
+    return result
+
+
+T = TypeVar("T")
+
+
+class PageCache(Generic[T]):
+    """At most ``max_pages`` pages of rows, least recently used evicted first."""
+
+    def __init__(self, max_pages: int = 40) -> None:
+        if max_pages < 1:
+            raise ValueError("max_pages must be at least 1")
+        self.max_pages = max_pages
+        self._pages: OrderedDict[int, list[T]] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._pages)
+
+    def __contains__(self, page: int) -> bool:
+        return page in self._pages
+
+    def get(self, page: int) -> list[T] | None:
+        rows = self._pages.get(page)
+        if rows is not None:
+            self._pages.move_to_end(page)
+        return rows
+
+    def put(self, page: int, rows: list[T]) -> list[int]:
+        """Store ``rows`` as ``page``; returns the pages evicted to make room."""
+        self._pages[page] = rows
+        self._pages.move_to_end(page)
+        evicted = []
+        while len(self._pages) > self.max_pages:
+            old, _ = self._pages.popitem(last=False)
+            evicted.append(old)
+        return evicted
+
+    def clear(self) -> None:
+        self._pages.clear()
+
+    def pages(self) -> list[int]:
+        return list(self._pages)
+
+
+class SubscriptionsService:
+    """The recurring-API calls of the tab, each reading ``services.client`` when it is made."""
+
+    def __init__(self, services: AppServices) -> None:
+        self.services = services
+
+    async def list_page(self, query: RecurringListQuery) -> RecurringPaymentPage:
+        return await self.services.client.list_recurring(query)
+
+    async def create(self, request: RecurringPaymentRequest) -> OperationResult:
+        return await self.services.client.create_recurring(request)
+
+    async def update_by_id(self, subscription: RecurringPayment | str,
+                           request: UpdateRecurringPaymentRequest) -> OperationResult:
+        recurring_id = subscription.id if isinstance(subscription, RecurringPayment) else subscription
+        return await self.services.client.update_recurring(recurring_id, request)
+
+    async def update_by_subscription(self, subscription: str,
+                                     request: UpdateRecurringPaymentRequest) -> OperationResult:
+        return await self.services.client.update_recurring_by_subscription(subscription, request)
+
+    async def set_status(self, subscription: RecurringPayment,
+                         status: RegisteredPaymentStatus) -> OperationResult:
+        return await self.update_by_id(subscription, UpdateRecurringPaymentRequest(status=status))
+
+    async def register_owner(self, request: NewOwnerRequest) -> OperationResult:
+        return await self.services.client.create_owner(request)
+
+    async def create_payment_order(self, request: PaymentOrderRequest) -> OperationResult:
+        return await self.services.client.create_payment_order(request)

@@ -1,0 +1,347 @@
+"""The subscription table's model: server-side paging, sorting and filtering over a sparse page cache.
+
+Contract:
+
+* Until the first page arrives the model has no rows and ``canFetchMore`` is true; ``fetchMore`` asks
+  for page 1. From then on ``rowCount`` is the gateway's ``totalCount`` and any row the view asks for
+  whose page is not cached makes the model fetch that page (rows show "Loading…" meanwhile). At most
+  :attr:`SubscriptionsModel.max_pages` pages are kept (least recently used evicted), so memory stays flat
+  however far the manager scrolls.
+* ``sort`` asks the gateway to sort (``OrderBy``/``Dir``); ``set_filter`` filters by subscription ID
+  (``Subscription``). Both start again from page 1; answers to older queries are ignored.
+* A failed load emits :attr:`load_failed` with the typed client error and keeps every row it had; the
+  failed page is not asked for again until :meth:`retry_failed` or :meth:`refresh`.
+* ``fetch_page`` is an async callable ``(RecurringListQuery) -> RecurringPaymentPage`` (the tab passes
+  one that reads ``services.client`` at call time). Loads run through
+  :func:`klogs_desk.ui.async_runner.run_task` on the qasync loop; a load that breaks with anything but a
+  client error is a bug for the app's excepthook, and its page is asked for again after :meth:`refresh`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections import OrderedDict
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Awaitable, Callable
+
+from PySide6.QtCore import QAbstractTableModel, QDateTime, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from ..api.errors import KlogsError
+from ..api.models.recurring import OrderDirection, RecurringListQuery, RecurringPayment, RecurringPaymentPage
+from ..domain.money import AmountError, quantize
+from ..services.subscriptions import STATUS_MEANINGS, PageCache, status_in_words
+from .badges import BADGE_ROLE
+
+from ..domain.schedule import describe_frequency
+from .async_runner import run_task
+
+FetchPage = Callable[[RecurringListQuery], Awaitable[RecurringPaymentPage]]
+
+#: Item-data role returning the row's :class:`RecurringPayment` (``None`` while its page loads).
+SUBSCRIPTION_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+
+LOADING_TEXT = "Loading…"
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    #: ``OrderBy`` value of the column, ``None`` where the gateway cannot sort by it.
+    sort_field: str | None
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("Reference", "reference"),
+    Column("Amount", "amount"),
+    Column("Status", "status"),
+    Column("Frequency", None),
+    Column("Next payment", "nextPaymentAtUtc"),
+    Column("Last payment", "lastPaymentAtUtc"),
+    Column("Phone", "phone"),
+    Column("Email", "email"),
+    Column("Created", "createdAtUtc"),
+)
+REFERENCE, AMOUNT, STATUS, FREQUENCY, NEXT_PAYMENT, LAST_PAYMENT, PHONE, EMAIL, CREATED = range(len(COLUMNS))
+
+
+def format_amount(amount: Decimal, currency: str, locale: QLocale) -> str:
+    """``1.234,50 TRY`` in a Turkish locale, ``1,234.50 TRY`` in English; exact (no float)."""
+    try:
+        amount = quantize(amount, currency)
+    except AmountError:
+        pass  # an unknown currency or more digits than it allows: show the gateway's value unchanged
+    sign, digits = ("-", str(-amount)) if amount < 0 else ("", str(amount))
+    whole, _, fraction = digits.partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    text = locale.groupSeparator().join(groups)
+    if fraction:
+        text += locale.decimalPoint() + fraction
+    return f"{sign}{text} {currency}"
+
+
+def format_local_time(value: dt.datetime | None, locale: QLocale) -> str:
+    """A UTC time from the gateway shown in this computer's time zone, in the locale's short format."""
+    if value is None:
+        return ""
+    local = QDateTime.fromSecsSinceEpoch(int(value.timestamp())).toLocalTime()
+    return locale.toString(local, QLocale.FormatType.ShortFormat)
+
+
+def frequency_in_words(item: RecurringPayment) -> str:
+    return describe_frequency(item.effective_frequency, item.interval or 1, item.day_of_month, item.month_of_year)
+
+
+class SubscriptionsModel(QAbstractTableModel):
+    """Subscriptions of the current environment, a page at a time. See the module docstring."""
+
+    #: Page number that arrived (1-based).
+    page_loaded = Signal(int)
+    #: The typed client error of a load that failed.
+    load_failed = Signal(object)
+    #: The gateway's total for the current query (after the first page).
+    total_changed = Signal(int)
+
+    MAX_IN_FLIGHT = 3
+    MAX_QUEUED = 6
+
+    def __init__(self, fetch_page: FetchPage, *, page_size: int = 100, max_pages: int = 30, parent=None) -> None:
+        super().__init__(parent)
+        self._fetch_page = fetch_page
+        self.page_size = page_size
+        self.max_pages = max_pages
+        self._cache: PageCache[RecurringPayment] = PageCache(max_pages)
+        self._total: int | None = None
+        self._generation = 0
+        self._in_flight: dict[int, asyncio.Task] = {}
+        self._queued: OrderedDict[int, None] = OrderedDict()
+        self._failed: set[int] = set()
+        self.sort_field: str | None = None
+        self.sort_dir: OrderDirection | None = None
+        self.filter_text = ""
+        self.locale = QLocale()
+        #: Number of list requests started (for tests and the benchmark).
+        self.requests_started = 0
+
+    # --- Qt model API ---------------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() or self._total is None else self._total
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            column = COLUMNS[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return column.title
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"Sort by {column.title.lower()}" if column.sort_field else "The gateway cannot sort by this"
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return section + 1
+        return None
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
+        if parent.isValid():
+            return False
+        return self._total is None and 1 not in self._in_flight and 1 not in self._failed
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:
+        if self.canFetchMore(parent):
+            self._request(1)
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= self.rowCount():
+            return None
+        item = self.row_at(index.row())
+        if item is None:
+            page = self.page_of(index.row())
+            if page not in self._cache:
+                self._request(page)
+            if role == Qt.ItemDataRole.DisplayRole and index.column() == REFERENCE:
+                return LOADING_TEXT
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(item, column)
+        if role == SUBSCRIPTION_ROLE:
+            return item
+        if role == BADGE_ROLE and column == STATUS:
+            return item.status.value
+        if role == Qt.ItemDataRole.ToolTipRole and column == STATUS:
+            return STATUS_MEANINGS[item.status]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == AMOUNT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS) or COLUMNS[column].sort_field is None:
+            return
+        direction = OrderDirection.ASC if order == Qt.SortOrder.AscendingOrder else OrderDirection.DESC
+        if (self.sort_field, self.sort_dir) == (COLUMNS[column].sort_field, direction):
+            return
+        self.sort_field, self.sort_dir = COLUMNS[column].sort_field, direction
+        self.refresh()
+
+    # --- queries --------------------------------------------------------------------------------
+
+    def set_filter(self, subscription: str) -> None:
+        """Show only subscriptions whose subscription ID matches ``subscription`` ('' shows all)."""
+        subscription = subscription.strip()
+        if subscription != self.filter_text:
+            self.filter_text = subscription
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Forget every row and ask for page 1 of the current query again."""
+        self.beginResetModel()
+        self._generation += 1
+        for task in self._in_flight.values():
+            task.cancel()  # list requests are GETs: abandoning one is harmless
+        self._in_flight.clear()
+        self._queued.clear()
+        self._failed.clear()
+        self._cache.clear()
+        self._total = None
+        self.endResetModel()
+        self.fetchMore()
+
+    def retry_failed(self) -> None:
+        """Ask again for pages whose load failed (and page 1 if nothing was loaded yet)."""
+        failed, self._failed = self._failed, set()
+        for page in sorted(failed):
+            self._request(page)
+
+    def reload_row(self, row: int) -> None:
+        """Fetch the page holding ``row`` again; its old rows stay on screen until the answer arrives."""
+        self._request(self.page_of(row), force=True)
+
+    @property
+    def loaded(self) -> bool:
+        return self._total is not None
+
+    @property
+    def loading(self) -> bool:
+        return bool(self._in_flight)
+
+    def page_of(self, row: int) -> int:
+        return row // self.page_size + 1
+
+    def cached_pages(self) -> list[int]:
+        return self._cache.pages()
+
+    def row_at(self, row: int) -> RecurringPayment | None:
+        rows = self._cache.get(self.page_of(row))
+        if rows is None:
+            return None
+        offset = row % self.page_size
+        return rows[offset] if offset < len(rows) else None
+
+    def find_row(self, subscription_id) -> int | None:
+        """Row of the cached subscription with UUID ``subscription_id``, if it is loaded."""
+        for page in self._cache.pages():
+            for offset, item in enumerate(self._cache.get(page) or ()):
+                if item.id == subscription_id:
+                    return (page - 1) * self.page_size + offset
+        return None
+
+    # --- loading --------------------------------------------------------------------------------
+
+    def _request(self, page: int, *, force: bool = False) -> None:
+        if page in self._in_flight or (page in self._failed and not force):
+            return
+        if len(self._in_flight) >= self.MAX_IN_FLIGHT:
+            # Newest wins: while the manager scrolls fast, pages scrolled past are dropped, not loaded.
+            self._queued[page] = None
+            self._queued.move_to_end(page)
+            while len(self._queued) > self.MAX_QUEUED:
+                self._queued.popitem(last=False)
+            return
+        query = RecurringListQuery(subscription=self.filter_text or None, page=page, page_size=self.page_size,
+                                   order_by=self.sort_field, dir=self.sort_dir)
+        self.requests_started += 1
+        generation = self._generation
+        # Page loads are background work: no control to disable and no busy cursor while scrolling.
+        self._in_flight[page] = run_task(
+            None, self._fetch_page(query), busy_cursor=False,
+            on_success=lambda result: self._loaded(page, generation, result),
+            on_error=lambda exc: self._load_error(page, generation, exc))
+
+    def _loaded(self, page: int, generation: int, result: RecurringPaymentPage) -> None:
+        if generation != self._generation:
+            return  # an answer to a query the manager has since changed
+        self._in_flight.pop(page, None)
+        self._apply(page, result)
+        self._next_queued()
+
+    def _load_error(self, page: int, generation: int, exc: KlogsError) -> None:
+        if generation != self._generation:
+            return
+        self._in_flight.pop(page, None)
+        self._failed.add(page)
+        self.load_failed.emit(exc)
+        self._next_queued()
+
+    def _next_queued(self) -> None:
+        while self._queued and len(self._in_flight) < self.MAX_IN_FLIGHT:
+            page, _ = self._queued.popitem(last=True)
+            if page not in self._cache:
+                self._request(page)
+
+    def _apply(self, page: int, result: RecurringPaymentPage) -> None:
+        self._failed.discard(page)
+        self._resize(result.total_count)
+        self._cache.put(page, list(result.items))
+        first = (page - 1) * self.page_size
+        last = min(first + self.page_size, self.rowCount()) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+        self.page_loaded.emit(page)
+
+    def _resize(self, total: int) -> None:
+        current = self.rowCount()
+        first_answer = self._total is None
+        if total > current:
+            self.beginInsertRows(QModelIndex(), current, total - 1)
+            self._total = total
+            self.endInsertRows()
+        elif total < current:
+            self.beginRemoveRows(QModelIndex(), total, current - 1)
+            self._total = total
+            self.endRemoveRows()
+        else:
+            self._total = total
+        if first_answer or total != current:
+            self.total_changed.emit(total)
+
+    def _display(self, item: RecurringPayment, column: int) -> str:
+        if column == REFERENCE:
+            return item.reference or ""
+        if column == AMOUNT:
+            return format_amount(item.amount, item.currency_code, self.locale)
+        if column == STATUS:
+            return status_in_words(item.status)
+        if column == FREQUENCY:
+            return frequency_in_words(item)
+        if column == NEXT_PAYMENT:
+            return format_local_time(item.next_payment_at_utc, self.locale)
+        if column == LAST_PAYMENT:
+            return format_local_time(item.last_payment_at_utc, self.locale)
+        if column == PHONE:
+            return item.phone or ""
+        if column == EMAIL:
+            return item.email or ""
+        if column == CREATED:
+            return format_local_time(item.created_at_utc, self.locale)
+        return ""
