@@ -1,0 +1,222 @@
+"""The 3-D Secure sale: start it, wait for the card holder's challenge, complete it. No widgets.
+
+Flow and journal (kind ``sale_3ds``, one row per order ID):
+
+1. :meth:`ThreeDSecureService.begin` registers a callback with the loopback listener, writes the row
+   ``pending`` *before* ``POST /api/3ds`` (with the listener's success/failure URLs), and on a positive
+   answer marks it ``awaiting_customer`` with the gateway's payment ID. The :class:`Challenge` holds the
+   HTML to show and the callback future.
+2. :meth:`ThreeDSecureService.finish` awaits the callback. Before ``/complete`` the row goes back to
+   ``pending`` (that request is the one that charges), then ``POST /api/3ds/{paymentId}/complete`` with the
+   securityKey; the answer is journaled ``approved``/``declined`` like any sale, a lost answer ``unknown``.
+3. A cancel (:meth:`cancel`), the 10-minute deadline, or the finishing task being cancelled revoke the
+   token and journal ``cancelled`` with the note "cancelled — nothing charged".
+
+Assumptions where the docs are silent (the sandbox follows the same rules):
+
+* Nothing is charged before ``/complete`` is called: ``/api/3ds`` only enrols the payment. So an abandoned
+  challenge is ``cancelled``, not ``unknown``, and the same order ID may be tried again with 3-D Secure.
+* After a *failure* callback ``/complete`` is still called: the gateway, not the browser, says how the
+  payment ended (it answers FAILED). If it refuses with an error status, the payment is journaled
+  ``declined``: the card holder failed authentication and nothing can have been charged.
+* A lost answer to ``/api/3ds`` itself is journaled ``unknown`` (conservative; reconciliation looks it up).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+import pydantic
+
+from ..api.errors import KlogsError, OutcomeUnknownError, ProtocolError, field_errors_from
+from ..api.models import ThreeDSecureCompleteRequest, ThreeDSecureRequest
+from ..callbacks import CallbackListener, CallbackOutcome, CallbackTimeoutError, PendingCallback
+from ..domain.journal import DuplicateReferenceError, Entry, EntryKind, EntryState
+from .context import AppServices
+from .payments import (
+    CardOrder,
+    DuplicateSuspected,
+    OutcomeState,
+    PaymentOutcome,
+    PaymentService,
+    _join_errors,
+)
+
+log = logging.getLogger(__name__)
+
+#: How long the card holder has to finish the challenge.
+CHALLENGE_TIMEOUT = 600.0
+
+CANCELLED_NOTE = "cancelled — nothing charged"
+_NEXT_AGAIN = "Press Pay (3-D Secure) again to retry, or take another card."
+
+
+@dataclass
+class Challenge:
+    """A started 3-D Secure payment waiting for the card holder. ``html_content`` is the gateway's page."""
+
+    entry_id: int
+    order_id: str
+    amount: Decimal
+    currency: str
+    payment_id: str
+    html_content: str
+    pending: PendingCallback
+    masked_pan: str | None = None
+    card_brand: str | None = None
+
+    @property
+    def callback(self) -> asyncio.Future:
+        return self.pending.future
+
+
+class ChallengeNotStarted(Exception):
+    """``begin`` ended without a challenge; :attr:`outcome` says why (already journaled if sent)."""
+
+    def __init__(self, outcome: PaymentOutcome) -> None:
+        super().__init__(outcome.message)
+        self.outcome = outcome
+
+
+class ThreeDSecureService:
+    """3-D Secure sales through ``listener`` (started by the caller). Reads ``services.client`` at send time."""
+
+    def __init__(self, services: AppServices, listener: CallbackListener, *,
+                 challenge_timeout: float = CHALLENGE_TIMEOUT) -> None:
+        self.services = services
+        self.listener = listener
+        self.challenge_timeout = challenge_timeout
+        self._payments = PaymentService(services)
+
+    async def begin(self, order: CardOrder, installment_count: int | None = None,
+                    interest_paid_by_customer: bool | None = None, *,
+                    confirmed_duplicate: bool = False) -> Challenge:
+        """Journal, then ``POST /api/3ds``. Returns the challenge to show, or raises
+        :class:`ChallengeNotStarted` (invalid input, order ID used, refused, unknown) or
+        :class:`DuplicateSuspected` (unless ``confirmed_duplicate``)."""
+        if not confirmed_duplicate:
+            similar = self._payments.find_similar_sale(order)
+            if similar is not None:
+                raise DuplicateSuspected(similar)
+        await self.listener.start()
+        self.listener.allow_origin(self.services.client.endpoints.payment_base_url)
+        pending = self.listener.expect(timeout=self.challenge_timeout)
+        try:
+            return await self._begin(order, installment_count, interest_paid_by_customer, pending)
+        except BaseException:
+            pending.revoke()
+            raise
+
+    async def _begin(self, order: CardOrder, installment_count: int | None,
+                     interest_paid_by_customer: bool | None, pending: PendingCallback) -> Challenge:
+        try:
+            request = ThreeDSecureRequest(
+                **order.request().model_dump(), installment_count=installment_count,
+                interest_paid_by_customer=interest_paid_by_customer,
+                success_url=pending.success_url, failure_url=pending.failure_url)
+        except pydantic.ValidationError as exc:
+            errors = field_errors_from(exc)  # never str(exc): it quotes the PAN
+            raise ChallengeNotStarted(self._payments._outcome_without_entry(
+                order, OutcomeState.ERROR, "The payment was not sent: " + _join_errors(errors),
+                "Correct the marked fields and press Pay again.", errors)) from None
+        try:
+            entry = self._journal_before_sending(order, installment_count)
+        except DuplicateReferenceError:
+            raise ChallengeNotStarted(self._payments._outcome_without_entry(
+                order, OutcomeState.REFUSED, f"Order ID {order.order_id} was already sent with 3-D Secure. "
+                "Nothing was sent now.", "Press New for a fresh order ID, or check the Journal.")) from None
+        journal = self.services.journal
+        try:
+            enrollment = await self.services.client.start_3ds(request)
+        except (OutcomeUnknownError, ProtocolError) as exc:
+            row = journal.record_outcome(entry.id, EntryState.UNKNOWN, note=exc.message)
+            raise ChallengeNotStarted(self._payments._from_entry(
+                row, OutcomeState.UNKNOWN, "The 3-D Secure request was sent but its answer was lost.",
+                "Do not charge again. Check the Journal — it will be resolved with the gateway.")) from None
+        except KlogsError as exc:
+            row = journal.record_outcome(entry.id, EntryState.ERROR, result_message=exc.message)
+            errors = getattr(exc, "field_errors", {}) or {}
+            raise ChallengeNotStarted(self._payments._from_entry(
+                row, OutcomeState.ERROR, "Not charged. " + exc.message, _NEXT_AGAIN, errors)) from None
+        except BaseException:
+            journal.record_outcome(entry.id, EntryState.UNKNOWN,
+                                   note="The terminal failed while this request was in flight.")
+            raise
+        if not enrollment.success or not enrollment.payment_id or not enrollment.html_content:
+            why = enrollment.result_message or "the gateway did not start 3-D Secure"
+            row = journal.record_outcome(entry.id, EntryState.DECLINED, result_code=enrollment.result_code,
+                                         result_message=enrollment.result_message,
+                                         payment_id=str(enrollment.payment_id) if enrollment.payment_id else None)
+            raise ChallengeNotStarted(self._payments._from_entry(
+                row, OutcomeState.DECLINED, f"3-D Secure could not start: {why}. Nothing was charged.",
+                "Ask for another card or another way to pay."))
+        pending.bind_payment(enrollment.payment_id)
+        row = journal.record_outcome(entry.id, EntryState.AWAITING_CUSTOMER, payment_id=pending.payment_id,
+                                     result_code=enrollment.result_code, result_message=enrollment.result_message)
+        return Challenge(entry_id=row.id, order_id=row.reference, amount=row.amount, currency=row.currency,
+                         payment_id=pending.payment_id, html_content=enrollment.html_content, pending=pending,
+                         masked_pan=row.masked_pan, card_brand=row.card_brand)
+
+    async def finish(self, challenge: Challenge) -> PaymentOutcome:
+        """Wait for the card holder, then complete. Ends ``cancelled`` on :meth:`cancel` or the deadline;
+        if the task running this is cancelled, journals ``cancelled`` and re-raises."""
+        try:
+            result = await challenge.pending.future
+        except CallbackTimeoutError:
+            return self._cancelled(challenge, "The card holder did not finish authentication in time.")
+        except asyncio.CancelledError:
+            outcome = self._cancelled(challenge, "3-D Secure was cancelled.")
+            task = asyncio.current_task()
+            if task is not None and task.cancelling():
+                raise
+            return outcome
+        journal = self.services.journal
+        entry = journal.record_outcome(challenge.entry_id, EntryState.PENDING)
+        request = ThreeDSecureCompleteRequest(security_key=result.security_key)
+        outcome = await self._payments._send(
+            entry, lambda: self.services.client.complete_3ds(challenge.payment_id, request))
+        if outcome.state is OutcomeState.APPROVED:
+            journal.update(entry.id, balance=outcome.amount)
+        elif result.outcome is CallbackOutcome.FAILURE and outcome.state is OutcomeState.ERROR:
+            row = journal.record_outcome(entry.id, EntryState.DECLINED)
+            return self._payments._from_entry(row, OutcomeState.DECLINED,
+                                              "The card holder's authentication failed. Nothing was charged.",
+                                              "Ask for another card or another way to pay.")
+        if outcome.state is OutcomeState.DECLINED and result.outcome is CallbackOutcome.FAILURE:
+            return _replace_message(outcome, "Declined: the card holder's authentication failed. "
+                                             "Nothing was charged.")
+        return outcome
+
+    def cancel(self, challenge: Challenge) -> None:
+        """The cashier gave up: revoke the token; :meth:`finish` then ends ``cancelled``."""
+        self._cancelled(challenge, "3-D Secure was cancelled.")
+
+    def _cancelled(self, challenge: Challenge, why: str) -> PaymentOutcome:
+        challenge.pending.revoke()
+        journal = self.services.journal
+        row = journal.get(challenge.entry_id)
+        if row.state is EntryState.AWAITING_CUSTOMER:
+            row = journal.record_outcome(row.id, EntryState.CANCELLED, note=CANCELLED_NOTE)
+        return self._payments._from_entry(row, OutcomeState.ERROR, f"{why} Cancelled — nothing charged.",
+                                          _NEXT_AGAIN)
+
+    def _journal_before_sending(self, order: CardOrder, installment_count: int | None) -> Entry:
+        journal, env = self.services.journal, self.services.environment
+        values = dict(amount=order.amount, currency=order.currency, masked_pan=order.masked_pan,
+                      card_brand=order.brand, card_holder=order.holder, customer_id=order.customer_id or None,
+                      installment_count=installment_count)
+        earlier = journal.find_payment(env, EntryKind.SALE_3DS, order.order_id)
+        if earlier is not None and earlier.state in (EntryState.ERROR, EntryState.CANCELLED):
+            # Nothing was charged on the earlier attempt, so the cashier may retry with the same order ID.
+            return journal.update(earlier.id, state=EntryState.PENDING, payment_id=None, auth_code=None,
+                                  result_code=None, result_message=None,
+                                  note=f"Retried after: {earlier.note or earlier.result_message or 'an error'}",
+                                  **values)
+        return journal.record_pending(environment=env, kind=EntryKind.SALE_3DS, reference=order.order_id, **values)
+
+
+def _replace_message(outcome: PaymentOutcome, message: str) -> PaymentOutcome:
+    return replace(outcome, message=message)
