@@ -11,12 +11,17 @@ No Qt here.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
 import time
+import uuid
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .api.client import TEST_BASE_URL, PRODUCTION_BASE_URL, Credentials, Endpoints, KlogsClient
+from .api.errors import AuthenticationError, KlogsError, NotFoundError
+from .api.models import RecurringListQuery
 
 if TYPE_CHECKING:
     from .config import Config
@@ -111,3 +116,43 @@ def build_client(config: "Config", environment: str, credentials: Credentials,
 
     return KlogsClient(endpoints_for(config, environment, sandbox_url), credentials,
                        user_agent=f"klogs-desk/{__version__}")
+
+
+@dataclass(frozen=True)
+class ApiCheck:
+    """The outcome of checking one API: ``ok`` and a sentence for the user."""
+
+    ok: bool
+    message: str
+
+
+async def check_payment_api(client: KlogsClient) -> ApiCheck:
+    """Look up a transaction that cannot exist: 404 means the gateway answered and took the key and
+    secret; 401 means it answered but refused them. Charges nothing."""
+    try:
+        await client.get_transaction(f"klogs-desk-check-{uuid.uuid4().hex}")
+    except NotFoundError:
+        return ApiCheck(True, "Payment API: reachable, API key and secret accepted.")
+    except AuthenticationError:
+        return ApiCheck(False, "Payment API: reachable, but the API key or secret was refused.")
+    except KlogsError as exc:
+        return ApiCheck(False, f"Payment API: {exc.message}")
+    # A transaction with a random reference should not exist; an answer still proves the credentials.
+    return ApiCheck(True, "Payment API: reachable, API key and secret accepted.")
+
+
+async def check_recurring_api(client: KlogsClient) -> ApiCheck:
+    """List one subscription: an answer means the Bearer token was accepted. Changes nothing."""
+    try:
+        await client.list_recurring(RecurringListQuery(page=1, page_size=1))
+    except AuthenticationError:
+        return ApiCheck(False, "Subscriptions API: reachable, but the Bearer token was refused.")
+    except KlogsError as exc:
+        return ApiCheck(False, f"Subscriptions API: {exc.message}")
+    return ApiCheck(True, "Subscriptions API: reachable, Bearer token accepted.")
+
+
+async def check_connection(client: KlogsClient) -> tuple[ApiCheck, ApiCheck]:
+    """Both checks, concurrently: (payment API, subscriptions API)."""
+    payment, recurring = await asyncio.gather(check_payment_api(client), check_recurring_api(client))
+    return payment, recurring
