@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import AfterValidator, Field, ValidationInfo
+from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo
 
 from ...domain.money import AmountError, check_amount, is_known_currency
 
@@ -28,9 +28,17 @@ def _currency(value: str) -> str:
     return value
 
 
+def _not_float(value: object) -> object:
+    # A float cannot hold 100.10; taking it would hide a money bug in the caller. JSON numbers reach the
+    # models as Decimal (wire.loads), so only Python code can hand in a float here.
+    if isinstance(value, float):
+        raise ValueError("must be an exact Decimal amount, never a float")
+    return value
+
+
 E164Phone = Annotated[str, AfterValidator(_e164)]
 CurrencyCode = Annotated[str, AfterValidator(_currency)]
-PositiveAmount = Annotated[Decimal, Field(gt=0, allow_inf_nan=False, max_digits=18)]
+PositiveAmount = Annotated[Decimal, BeforeValidator(_not_float), Field(gt=0, allow_inf_nan=False, max_digits=18)]
 TwoDigits = Annotated[str, Field(pattern=r"^\d{2}$")]
 ExpiryMonth = Annotated[str, Field(pattern=r"^(0[1-9]|1[0-2])$")]
 

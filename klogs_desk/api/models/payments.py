@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import Annotated
 from uuid import UUID
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from ...domain.cards import mask_pan
 from ..wire import WireModel
@@ -52,8 +52,11 @@ class _AmountInCurrency(WireModel):
 class CardPaymentRequest(_AmountInCurrency):
     """Body of ``POST /api/payment`` and ``POST /api/pre-authorization``.
 
-    Holds the full PAN and CVV: never log it, never persist it; its ``repr`` masks both.
+    Holds the full PAN and CVV: never log it, never persist it; its ``repr`` masks both, and its
+    validation errors do not quote the input (``str(ValidationError)`` would otherwise show the card).
     """
+
+    model_config = ConfigDict(hide_input_in_errors=True)
 
     order_id: OrderId
     amount: PositiveAmount
@@ -149,6 +152,8 @@ class PaymentResponse(WireModel):
 
 class InstallmentOptionsRequest(_AmountInCurrency):
     """Body of ``POST /api/installment-options``. Only the BIN of ``pan`` matters to the gateway."""
+
+    model_config = ConfigDict(hide_input_in_errors=True)
 
     amount: PositiveAmount
     currency: CurrencyCode
