@@ -15,10 +15,10 @@ from decimal import Decimal
 from typing import Any, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QDateTime, QLocale, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
 
 from ..domain.journal import Entry, EntryKind, EntryState
 from ..domain.money import MINOR_UNITS
+from .badges import BADGE_ROLE
 
 KIND_LABELS: dict[EntryKind, str] = {
     EntryKind.SALE: "Sale",
@@ -42,18 +42,18 @@ STATE_LABELS: dict[EntryState, str] = {
     EntryState.CANCELLED: "CANCELLED",
 }
 
-#: Badge colours (background, text). Green means money moved, red means it did not, amber means nobody
-#: knows yet and a person must look; grey is "nothing happened".
-STATE_COLOURS: dict[EntryState, tuple[str, str]] = {
-    EntryState.APPROVED: ("#1e7b34", "#ffffff"),
-    EntryState.DECLINED: ("#b3261e", "#ffffff"),
-    EntryState.ERROR: ("#b3261e", "#ffffff"),
-    EntryState.UNKNOWN: ("#f0a500", "#000000"),
-    EntryState.PENDING: ("#1565c0", "#ffffff"),
-    EntryState.ENROLLED: ("#6a5acd", "#ffffff"),
-    EntryState.AWAITING_CUSTOMER: ("#6a5acd", "#ffffff"),
-    EntryState.NOT_CHARGED: ("#757575", "#ffffff"),
-    EntryState.CANCELLED: ("#757575", "#ffffff"),
+#: Badge colours by state value (for :class:`klogs_desk.ui.badges.BadgeDelegate`). Green means money
+#: moved, red means it did not, amber means nobody knows yet and a person must look; grey: nothing happened.
+STATE_COLOURS: dict[str, str] = {
+    EntryState.APPROVED.value: "#1e7b34",
+    EntryState.DECLINED.value: "#b3261e",
+    EntryState.ERROR.value: "#b3261e",
+    EntryState.UNKNOWN.value: "#f0a500",
+    EntryState.PENDING.value: "#1565c0",
+    EntryState.ENROLLED.value: "#6a5acd",
+    EntryState.AWAITING_CUSTOMER.value: "#6a5acd",
+    EntryState.NOT_CHARGED.value: "#757575",
+    EntryState.CANCELLED.value: "#757575",
 }
 
 
@@ -172,10 +172,8 @@ class JournalTableModel(QAbstractTableModel):
             if column in (JournalColumn.RESULT, JournalColumn.RESOLUTION):
                 return self._text(entry, column) or None
             return None
-        if column == JournalColumn.STATE and role in (Qt.ItemDataRole.BackgroundRole,
-                                                       Qt.ItemDataRole.ForegroundRole):
-            background, foreground = STATE_COLOURS.get(entry.state, ("#757575", "#ffffff"))
-            return QColor(background if role == Qt.ItemDataRole.BackgroundRole else foreground)
+        if role == BADGE_ROLE and column == JournalColumn.STATE:
+            return entry.state.value
         if role == Qt.ItemDataRole.TextAlignmentRole and column == JournalColumn.AMOUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -1,0 +1,318 @@
+"""The Journal tab: every payment this terminal sent in the current environment, newest first.
+
+The cashier finds a payment by order ID or the card's last four digits, by amount, by state and by date,
+exports what is shown as CSV, and prints or saves a receipt for the selected row. Rows come straight
+from :class:`~klogs_desk.domain.journal.Journal` (a local SQLite read; no network), so filtering is
+synchronous.
+
+Seams for later work: ``journalDetails``, ``journalVoid`` and ``journalRefund`` are present and disabled;
+whoever implements them connects to :attr:`JournalTab.selection_changed`, reads
+:meth:`JournalTab.selected_entry` and enables the buttons (``set_action_handler``).
+
+Choices: the amount filter matches the amount's value (``100`` finds ``100.00``); the date range is in
+the cashier's local time, both days included; at most :data:`ROW_LIMIT` rows are shown, and the tab
+says so when the limit is hit rather than letting a cashier believe the list is complete.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import paths
+from ..domain.journal import Entry, EntryState
+from ..domain.money import ENGLISH, MINOR_UNITS, TURKISH, AmountError, parse_amount
+from ..services.context import AppServices
+from .badges import BadgeDelegate
+from .journal_model import STATE_COLOURS, JournalColumn, JournalTableModel
+from .receipt import ReceiptPrinter
+
+#: Most rows shown at once; narrowing the filters finds older ones.
+ROW_LIMIT = 1000
+
+#: (label, states) of the state filter; ``None`` means every state.
+STATE_FILTERS: tuple[tuple[str, tuple[EntryState, ...] | None], ...] = (
+    ("All states", None),
+    ("Approved", (EntryState.APPROVED,)),
+    ("Declined or error", (EntryState.DECLINED, EntryState.ERROR)),
+    ("Needs checking (outcome unknown, pending)", (EntryState.UNKNOWN, EntryState.PENDING)),
+    ("Not charged", (EntryState.NOT_CHARGED,)),
+    ("Waiting for customer or 3-D Secure", (EntryState.AWAITING_CUSTOMER, EntryState.ENROLLED)),
+    ("Cancelled", (EntryState.CANCELLED,)),
+)
+
+#: The currency with the most minor digits: any amount in the journal can be typed in the amount filter.
+_WIDEST_CURRENCY = max(MINOR_UNITS, key=MINOR_UNITS.__getitem__)
+
+_NOT_YET = "Not available yet: this action arrives in a later version of klogs-desk."
+
+
+class JournalTab(QWidget):
+    """``JournalTab(services)``. Call :meth:`refresh` after a payment finishes; it also refreshes when
+    shown."""
+
+    #: The selected row changed (``None`` when nothing is selected).
+    selection_changed = Signal(object)
+    #: A CSV was written: (path, number of rows).
+    exported = Signal(str, int)
+
+    def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.receipts = ReceiptPrinter(services, self)
+        self.setObjectName("journalTab")
+
+        self.search_edit = QLineEdit(objectName="journalSearch", placeholderText="Order ID or card last 4")
+        self.search_edit.setClearButtonEnabled(True)
+        self.amount_edit = QLineEdit(objectName="journalAmount", placeholderText="Amount")
+        self.amount_edit.setClearButtonEnabled(True)
+        self.amount_edit.setMaximumWidth(120)
+        self.state_combo = QComboBox(objectName="journalStateFilter")
+        for label, states in STATE_FILTERS:
+            self.state_combo.addItem(label, states)
+        self.date_check = QCheckBox("From", objectName="journalDateFilter")
+        today = QDate.currentDate()
+        self.from_edit = QDateEdit(today.addDays(-30), objectName="journalFrom", calendarPopup=True)
+        self.to_edit = QDateEdit(today, objectName="journalTo", calendarPopup=True)
+        self.refresh_button = QPushButton("Refresh", objectName="journalRefresh")
+        self.export_button = QPushButton("Export CSV…", objectName="journalExport")
+
+        for widget, name in ((self.search_edit, "Search by order ID or card last four digits"),
+                             (self.amount_edit, "Filter by amount"), (self.state_combo, "Filter by state"),
+                             (self.date_check, "Filter by date"), (self.from_edit, "From date"),
+                             (self.to_edit, "To date"), (self.refresh_button, "Refresh journal"),
+                             (self.export_button, "Export shown rows as CSV")):
+            widget.setAccessibleName(name)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search_edit, 2)
+        filters.addWidget(self.amount_edit)
+        filters.addWidget(self.state_combo, 1)
+        filters.addWidget(self.date_check)
+        filters.addWidget(self.from_edit)
+        filters.addWidget(QLabel("to"))
+        filters.addWidget(self.to_edit)
+        filters.addWidget(self.refresh_button)
+        filters.addWidget(self.export_button)
+
+        self.filter_message = QLabel(objectName="journalFilterMessage")
+        self.filter_message.setStyleSheet("color: #b3261e")
+        self.filter_message.setAccessibleName("Filter problem")
+        self.filter_message.hide()
+        self.status_label = QLabel(objectName="journalStatus")
+        self.status_label.setAccessibleName("Journal status")
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.model = JournalTableModel(self)
+        self.table = QTableView(objectName="journalTable")
+        self.table.setAccessibleName("Journal entries")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setItemDelegateForColumn(JournalColumn.STATE, BadgeDelegate(STATE_COLOURS, self.table))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(JournalColumn.RESULT, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.table.doubleClicked.connect(self._on_double_clicked)
+
+        self.receipt_button = QPushButton("Receipt…", objectName="journalReceipt")
+        self.receipt_button.setToolTip("Preview and print the receipt of the selected payment")
+        self.receipt_pdf_button = QPushButton("Save receipt PDF", objectName="journalReceiptPdf")
+        self.receipt_pdf_button.setToolTip("Save the receipt of the selected payment as a PDF")
+        self.details_button = QPushButton("Details…", objectName="journalDetails")
+        self.void_button = QPushButton("Void…", objectName="journalVoid")
+        self.refund_button = QPushButton("Refund…", objectName="journalRefund")
+        self._action_handlers: dict[QPushButton, Callable[[Entry], None]] = {}
+        for button, name in ((self.receipt_button, "Receipt preview"), (self.receipt_pdf_button, "Save receipt PDF"),
+                             (self.details_button, "Payment details"), (self.void_button, "Void payment"),
+                             (self.refund_button, "Refund payment")):
+            button.setAccessibleName(name)
+            button.setEnabled(False)
+        for button in (self.details_button, self.void_button, self.refund_button):
+            button.setToolTip(_NOT_YET)
+            button.clicked.connect(lambda _=False, b=button: self._run_action(b))
+        self.receipt_button.clicked.connect(self._preview_receipt)
+        self.receipt_pdf_button.clicked.connect(self._save_receipt_pdf)
+
+        actions = QHBoxLayout()
+        actions.addWidget(self.status_label, 1)
+        for button in (self.receipt_button, self.receipt_pdf_button, self.details_button, self.void_button,
+                       self.refund_button):
+            actions.addWidget(button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.filter_message)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+
+        self.search_edit.textChanged.connect(self.refresh)
+        self.amount_edit.textChanged.connect(self.refresh)
+        self.state_combo.currentIndexChanged.connect(self.refresh)
+        self.date_check.toggled.connect(self._on_date_toggled)
+        self.from_edit.dateChanged.connect(self.refresh)
+        self.to_edit.dateChanged.connect(self.refresh)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.export_button.clicked.connect(self.export_csv)
+        self._on_date_toggled(False)
+
+    # --- public ---------------------------------------------------------------------------------
+
+    @Slot()
+    def refresh(self) -> None:
+        """Re-read the journal with the current filters, keeping the selected row selected."""
+        selected = self.selected_entry()
+        entries = self._query()
+        self.model.set_entries(entries)
+        shown = len(entries)
+        text = f"{shown} payment{'s' if shown != 1 else ''}"
+        if shown >= ROW_LIMIT:
+            text = f"Showing the newest {ROW_LIMIT}. Narrow the filters to find older payments."
+        self.status_label.setText(text)
+        if selected is not None:
+            for row, entry in enumerate(entries):
+                if entry.id == selected.id:
+                    self.table.selectRow(row)
+                    break
+        self._update_buttons()
+
+    def selected_entry(self) -> Entry | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return self.model.entry(rows[0].row()) if rows else None
+
+    def set_action_handler(self, action: str, handler: Callable[[Entry], None], tooltip: str = "") -> None:
+        """Give life to a seam: ``action`` is ``"details"``, ``"void"`` or ``"refund"``. The button is
+        enabled whenever a row is selected and calls ``handler(entry)``."""
+        button = {"details": self.details_button, "void": self.void_button, "refund": self.refund_button}[action]
+        self._action_handlers[button] = handler
+        button.setToolTip(tooltip)
+        self._update_buttons()
+
+    @Slot()
+    def export_csv(self) -> Path | None:
+        """Write the rows shown now to a CSV file the cashier chooses. Returns the path, or ``None``."""
+        entries = self.model.entries()
+        default = paths.app_home() / f"journal-{dt.date.today().isoformat()}.csv"
+        target = self.choose_export_path(default)
+        if not target:
+            return None
+        try:
+            count = self.services.journal.export_csv(target, entries)
+        except OSError as exc:
+            self.status_label.setText(f"Could not write {target}: {exc.strerror or exc}.")
+            return None
+        self.status_label.setText(f"Exported {count} payment{'s' if count != 1 else ''} to {target}")
+        self.exported.emit(str(target), count)
+        return Path(target)
+
+    # --- dialogs (replaced in tests) ------------------------------------------------------------
+
+    def choose_export_path(self, default: Path) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self, "Export journal", str(default), "CSV files (*.csv)")
+        return Path(name) if name else None
+
+    # --- internals --------------------------------------------------------------------------------
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        self.refresh()
+
+    def _query(self) -> list[Entry]:
+        amount = self._amount_filter()
+        since = until = None
+        if self.date_check.isChecked():
+            since = _local_midnight(self.from_edit.date())
+            until = _local_midnight(self.to_edit.date().addDays(1))
+        entries = self.services.journal.search(
+            environment=self.services.environment, text=self.search_edit.text().strip() or None,
+            states=self.state_combo.currentData(), since=since, until=until,
+            # Amount is compared by value below (the journal stores 100.00 and 100 as different text).
+            limit=ROW_LIMIT if amount is None else ROW_LIMIT * 20)
+        if amount is not None:
+            entries = [e for e in entries if e.amount == amount][:ROW_LIMIT]
+        return entries
+
+    def _amount_filter(self) -> Decimal | None:
+        text = self.amount_edit.text().strip()
+        if not text:
+            self.filter_message.hide()
+            return None
+        style = TURKISH if QLocale().decimalPoint() == "," else ENGLISH
+        try:
+            amount = parse_amount(text, _WIDEST_CURRENCY, style)
+        except AmountError as exc:
+            self.filter_message.setText(f"Amount filter not applied: {exc}")
+            self.filter_message.show()
+            return None
+        self.filter_message.hide()
+        return amount
+
+    @Slot(bool)
+    def _on_date_toggled(self, checked: bool) -> None:
+        self.from_edit.setEnabled(checked)
+        self.to_edit.setEnabled(checked)
+        self.refresh()
+
+    def _on_selection_changed(self, *_args) -> None:  # type: ignore[no-untyped-def]
+        self._update_buttons()
+        self.selection_changed.emit(self.selected_entry())
+
+    def _update_buttons(self) -> None:
+        selected = self.selected_entry() is not None
+        self.receipt_button.setEnabled(selected)
+        self.receipt_pdf_button.setEnabled(selected)
+        for button in (self.details_button, self.void_button, self.refund_button):
+            button.setEnabled(selected and button in self._action_handlers)
+
+    def _run_action(self, button: QPushButton) -> None:
+        entry, handler = self.selected_entry(), self._action_handlers.get(button)
+        if entry is not None and handler is not None:
+            handler(entry)
+
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        if self.details_button in self._action_handlers:
+            self._action_handlers[self.details_button](self.model.entry(index.row()))
+
+    def _preview_receipt(self) -> None:
+        entry = self.selected_entry()
+        if entry is not None:
+            self.receipts.preview(entry)
+
+    def _save_receipt_pdf(self) -> None:
+        entry = self.selected_entry()
+        if entry is None:
+            return
+        try:
+            path = self.receipts.save_pdf(entry)
+        except OSError as exc:
+            self.status_label.setText(f"Could not save the receipt: {exc.strerror or exc}.")
+            return
+        self.status_label.setText(f"Receipt saved to {path}")
+
+
+def _local_midnight(date: QDate) -> dt.datetime:
+    """The start of ``date`` in the cashier's time zone, as an aware datetime."""
+    return dt.datetime(date.year(), date.month(), date.day()).astimezone()

@@ -1,0 +1,187 @@
+"""The Journal tab: what a cashier sees, finds and exports."""
+
+from __future__ import annotations
+
+import csv
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QPushButton
+
+from klogs_desk.domain.journal import EntryKind, EntryState, Journal
+from klogs_desk.services.context import AppServices
+from klogs_desk.ui.journal_model import JournalColumn, JournalTableModel
+from klogs_desk.ui.journal_tab import JournalTab
+
+FULL_PANS = ("4111111111111111", "5421190122090656")
+
+
+@pytest.fixture
+def services(tmp_path):
+    journal = Journal(tmp_path / "journal.sqlite3")
+    # The journal tab reads the local journal only; it never calls the gateway.
+    yield AppServices(client=None, journal=journal, environment="sandbox", merchant_line="Test shop")
+    journal.close()
+
+
+def add(journal, reference, amount, state, masked="411111******1111", kind=EntryKind.SALE, env="sandbox", **kw):
+    entry = journal.record_pending(environment=env, kind=kind, reference=reference, amount=Decimal(amount),
+                                   currency="TRY", masked_pan=masked, card_brand="Visa", **kw)
+    return journal.record_outcome(entry.id, state)
+
+
+@pytest.fixture
+def filled(services):
+    j = services.journal
+    add(j, "A-100", "100.00", EntryState.APPROVED)
+    add(j, "A-101", "25.50", EntryState.DECLINED, masked="542119******0656")
+    add(j, "A-102", "100", EntryState.UNKNOWN, masked="542119******0656")
+    add(j, "B-200", "7.25", EntryState.APPROVED)
+    add(j, "OTHER-ENV", "1.00", EntryState.APPROVED, env="production")
+    return services
+
+
+def shown_orders(tab: JournalTab) -> list[str]:
+    model = tab.table.model()
+    return [model.index(r, JournalColumn.ORDER_ID).data() for r in range(model.rowCount())]
+
+
+def test_model_passes_qtmodeltester(qtmodeltester, filled):
+    model = JournalTableModel()
+    model.set_entries(filled.journal.search(environment="sandbox"))
+    qtmodeltester.check(model)
+
+
+def test_newest_first_current_environment_only_with_state_words(qtbot, filled):
+    tab = JournalTab(filled)
+    qtbot.addWidget(tab)
+    tab.refresh()
+    assert shown_orders(tab) == ["B-200", "A-102", "A-101", "A-100"]
+    model = tab.table.model()
+    assert model.index(1, JournalColumn.STATE).data() == "OUTCOME UNKNOWN"
+    assert model.index(2, JournalColumn.STATE).data() == "DECLINED"
+    assert model.index(0, JournalColumn.AMOUNT).data().endswith("TRY")
+    assert model.index(0, JournalColumn.CARD).data() == "411111******1111 Visa"
+    assert "4 payments" in tab.status_label.text()
+
+
+def test_search_by_order_id_and_last_four(qtbot, filled):
+    tab = JournalTab(filled)
+    qtbot.addWidget(tab)
+    tab.search_edit.setText("A-10")
+    assert shown_orders(tab) == ["A-102", "A-101", "A-100"]
+    tab.search_edit.setText("0656")
+    assert shown_orders(tab) == ["A-102", "A-101"]
+    tab.search_edit.setText("no-such-order")
+    assert shown_orders(tab) == []
+    assert "0 payments" in tab.status_label.text()
+
+
+def test_amount_filter_matches_value_and_reports_bad_input(qtbot, filled):
+    tab = JournalTab(filled)
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.amount_edit.setText("100")
+    assert shown_orders(tab) == ["A-102", "A-100"]  # 100 and 100.00 are the same amount
+    tab.amount_edit.setText("25,50")
+    assert shown_orders(tab) == ["A-101"]
+    tab.amount_edit.setText("abc")
+    assert tab.filter_message.isVisible()
+    assert "Amount filter not applied" in tab.filter_message.text()
+    assert len(shown_orders(tab)) == 4
+
+
+def test_state_filter(qtbot, filled):
+    tab = JournalTab(filled)
+    qtbot.addWidget(tab)
+    tab.state_combo.setCurrentIndex(tab.state_combo.findText("Needs checking (outcome unknown, pending)"))
+    assert shown_orders(tab) == ["A-102"]
+    tab.state_combo.setCurrentIndex(tab.state_combo.findText("Approved"))
+    assert shown_orders(tab) == ["B-200", "A-100"]
+
+
+def test_date_range_filter(qtbot, filled):
+    tab = JournalTab(filled)
+    qtbot.addWidget(tab)
+    today = QDate.currentDate()
+    tab.from_edit.setDate(today.addDays(-10))
+    tab.to_edit.setDate(today.addDays(-5))
+    assert len(shown_orders(tab)) == 4  # range ignored until the box is ticked
+    tab.date_check.setChecked(True)
+    assert shown_orders(tab) == []
+    tab.to_edit.setDate(today)
+    assert len(shown_orders(tab)) == 4
+
+
+def test_csv_export_of_shown_rows_has_no_full_pan(qtbot, filled, tmp_path):
+    tab = JournalTab(filled)
+    qtbot.addWidget(tab)
+    target = tmp_path / "export.csv"
+    tab.choose_export_path = lambda default: target
+    tab.search_edit.setText("A-10")
+    with qtbot.waitSignal(tab.exported) as signal:
+        tab.export_csv()
+    assert signal.args == [str(target), 3]
+    text = target.read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(text.splitlines()))
+    assert [r["reference"] for r in rows] == ["A-102", "A-101", "A-100"]
+    assert {r["masked_pan"] for r in rows} == {"411111******1111", "542119******0656"}
+    digits = "".join(ch for ch in text if ch.isdigit() or ch == "\n")
+    for pan in FULL_PANS:
+        assert pan not in text and pan not in digits
+    assert "Exported 3 payments" in tab.status_label.text()
+
+
+def test_cancelled_export_writes_nothing(qtbot, filled, tmp_path):
+    tab = JournalTab(filled)
+    qtbot.addWidget(tab)
+    tab.choose_export_path = lambda default: None
+    assert tab.export_csv() is None
+    assert list(tmp_path.glob("*.csv")) == []
+
+
+def test_refresh_on_show_and_new_payment_appears(qtbot, filled):
+    tab = JournalTab(filled)
+    qtbot.addWidget(tab)
+    tab.show()
+    assert len(shown_orders(tab)) == 4
+    add(filled.journal, "C-300", "9.99", EntryState.APPROVED)
+    tab.hide()
+    tab.show()
+    assert shown_orders(tab)[0] == "C-300"
+
+
+def test_seams_disabled_until_implemented_and_receipt_saves(qtbot, filled):
+    tab = JournalTab(filled)
+    qtbot.addWidget(tab)
+    tab.refresh()
+    for name in ("journalDetails", "journalVoid", "journalRefund"):
+        button = tab.findChild(QPushButton, name)
+        assert button is not None and not button.isEnabled() and button.toolTip()
+    assert not tab.receipt_pdf_button.isEnabled()
+
+    tab.table.selectRow(0)
+    assert tab.selected_entry().reference == "B-200"
+    assert not tab.void_button.isEnabled()
+    voided = []
+    tab.set_action_handler("void", voided.append, "Void the selected payment")
+    assert tab.void_button.isEnabled()
+    qtbot.mouseClick(tab.void_button, Qt.MouseButton.LeftButton)
+    assert [e.reference for e in voided] == ["B-200"]
+
+    qtbot.mouseClick(tab.receipt_pdf_button, Qt.MouseButton.LeftButton)
+    assert "Receipt saved to" in tab.status_label.text()
+    saved = tab.status_label.text().split("Receipt saved to ", 1)[1]
+    with open(saved, "rb") as handle:
+        assert handle.read(5) == b"%PDF-"
+
+
+def test_selection_survives_refresh(qtbot, filled):
+    tab = JournalTab(filled)
+    qtbot.addWidget(tab)
+    tab.refresh()
+    tab.table.selectRow(2)
+    add(filled.journal, "C-301", "1.50", EntryState.APPROVED)
+    tab.refresh()
+    assert tab.selected_entry().reference == "A-101"
