@@ -62,7 +62,10 @@ class BadgeDelegate(QStyledItemDelegate):
         painter.setBrush(background)
         painter.drawRoundedRect(pill, height / 2, height / 2)
         painter.setPen(_text_colour(background))
-        elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width - 2 * _PADDING_X))
+        room = int(width - 2 * _PADDING_X)
+        # elidedText() elides a text whose advance equals the room exactly; only elide what does not fit.
+        elided = text if metrics.horizontalAdvance(text) <= room else metrics.elidedText(
+            text, Qt.TextElideMode.ElideRight, room)
         painter.drawText(pill, int(Qt.AlignmentFlag.AlignCenter), elided)
         painter.restore()
 
