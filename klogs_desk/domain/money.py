@@ -189,3 +189,16 @@ def _ungroup(whole: str, group_sep: str) -> str:
 def format_plain(amount: Decimal, currency: str) -> str:
     """``amount`` with the currency's digits and code, locale-free: ``1234.50 TRY`` (logs, CSV)."""
     return f"{quantize(amount, currency)} {currency.upper()}"
+
+
+def style_for(decimal: str, group: str) -> SeparatorStyle:
+    """The separator style of a locale given its decimal and group characters (e.g. from ``QLocale``)."""
+    return SeparatorStyle(decimal or ".", group or ("," if decimal != "," else "."))
+
+
+def format_amount(amount: Decimal, currency: str, style: SeparatorStyle = ENGLISH) -> str:
+    """``amount`` grouped in threes with the currency's minor digits, in ``style``: ``1,234.56`` or
+    ``1.234,56`` (Turkish). No currency code; never rounds (see :func:`quantize`)."""
+    digits = minor_units(currency)
+    text = format(quantize(amount, currency), f",.{digits}f")  # English form, exact for Decimal
+    return text.translate(str.maketrans({",": style.group, ".": style.decimal}))

@@ -1,0 +1,184 @@
+"""The result of a payment in large print: reused by the Sale, Pre-authorization, 3-D Secure and
+checkout screens.
+
+Every state has its own words *and* colour (colour never carries the meaning alone). A declined payment
+is as loud as an approved one; an unknown outcome is amber and tells the cashier not to charge again.
+Only what a :class:`PaymentOutcome` holds is shown, so the full PAN can never appear here.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ..domain.money import AmountError, format_amount, style_for
+from ..services.payments import OutcomeState, PaymentOutcome
+
+#: (headline, background, text colour) per state.
+STATE_LOOK: dict[OutcomeState, tuple[str, str, str]] = {
+    OutcomeState.APPROVED: ("APPROVED", "#1e7b34", "#ffffff"),
+    OutcomeState.DECLINED: ("DECLINED", "#b3261e", "#ffffff"),
+    OutcomeState.ENROLLED: ("3-D SECURE REQUIRED", "#1552a8", "#ffffff"),
+    OutcomeState.UNKNOWN: ("OUTCOME UNKNOWN", "#f2a900", "#000000"),
+    OutcomeState.ERROR: ("NOT CHARGED — ERROR", "#4a4f57", "#ffffff"),
+    OutcomeState.REFUSED: ("NOT SENT", "#4a4f57", "#ffffff"),
+}
+
+UNKNOWN_WARNING = ("The payment may or may not have gone through. <b>Do not charge again.</b> "
+                   "Check the Journal — it will be resolved with the gateway.")
+
+
+class ResultPanel(QFrame):
+    """Shows one :class:`PaymentOutcome`. ``name`` prefixes child objectNames (``saleResult`` ->
+    ``saleResultStatus``, ``saleResultReceipt``, ``saleResultThreeDs``)."""
+
+    #: The cashier asked for the receipt of this journal entry id.
+    receipt_requested = Signal(int)
+    #: The cashier chose "Pay with 3-D Secure" for an ENROLLED card.
+    three_ds_requested = Signal()
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setAccessibleName("Payment result")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.outcome: PaymentOutcome | None = None
+
+        self.status = QLabel()
+        self.status.setObjectName(f"{name}Status")
+        self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.status.setMinimumHeight(64)
+        font = self.status.font()
+        font.setPointSize(20)
+        self.status.setWordWrap(True)
+        font.setBold(True)
+        self.status.setFont(font)
+        self.message = QLabel()
+        self.message.setTextFormat(Qt.TextFormat.RichText)
+        self.message.setObjectName(f"{name}Message")
+        self.message.setWordWrap(True)
+        message_font = self.message.font()
+        message_font.setPointSize(message_font.pointSize() + 2)
+        self.message.setFont(message_font)
+        self.next_step = QLabel()
+        self.next_step.setObjectName(f"{name}NextStep")
+        self.next_step.setWordWrap(True)
+        self.details = QFormLayout()
+        self.details.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self._detail_labels: dict[str, QLabel] = {}
+
+        self.receipt_button = QPushButton("Receipt…")
+        self.receipt_button.setObjectName(f"{name}Receipt")
+        self.receipt_button.setAccessibleName("Receipt")
+        self.receipt_button.clicked.connect(self._ask_receipt)
+        self.three_ds_button = QPushButton("Pay with 3-D Secure")
+        self.three_ds_button.setObjectName(f"{name}ThreeDs")
+        self.three_ds_button.setAccessibleName("Pay with 3-D Secure")
+        self.three_ds_button.clicked.connect(self.three_ds_requested)
+        self.receipts_available = False
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.three_ds_button)
+        buttons.addWidget(self.receipt_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.message)
+        layout.addWidget(self.next_step)
+        layout.addLayout(self.details)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self.clear()
+
+    # --- showing ---------------------------------------------------------------------------------
+
+    def clear(self) -> None:
+        """Back to empty (a new sale is being typed)."""
+        self.outcome = None
+        self.status.setText("")
+        self.status.setStyleSheet("")
+        self.message.setText("")
+        self.next_step.setText("")
+        self._set_details([])
+        self.receipt_button.hide()
+        self.three_ds_button.hide()
+        self.setVisible(False)
+
+    def show_progress(self, text: str) -> None:
+        """A request is in flight."""
+        self.clear()
+        self.status.setText(text)
+        self.status.setStyleSheet("background: #e8eaed; color: #202124; border-radius: 6px;")
+        self.setVisible(True)
+
+    def show_outcome(self, outcome: PaymentOutcome) -> None:
+        self.outcome = outcome
+        headline, background, colour = STATE_LOOK[outcome.state]
+        self.status.setText(headline)
+        self.status.setStyleSheet(f"background: {background}; color: {colour}; border-radius: 6px; padding: 6px;")
+        self.status.setAccessibleName(f"Result: {headline}")
+        if outcome.state is OutcomeState.UNKNOWN:
+            self.message.setText(UNKNOWN_WARNING)
+            self.next_step.setText("")
+        else:
+            self.message.setText(html.escape(outcome.message))
+            self.next_step.setText(outcome.next_step)
+        self._set_details(self._detail_rows(outcome))
+        self.receipt_button.setVisible(self.receipts_available and outcome.entry_id is not None
+                                       and outcome.state in (OutcomeState.APPROVED, OutcomeState.DECLINED,
+                                                             OutcomeState.UNKNOWN))
+        self.three_ds_button.setVisible(outcome.state is OutcomeState.ENROLLED)
+        self.setVisible(True)
+
+    def detail(self, title: str) -> str:
+        """The value shown in the detail row ``title`` (``"Auth code"``...), or ``""``."""
+        label = self._detail_labels.get(title)
+        return label.text() if label else ""
+
+    def headline(self) -> str:
+        return self.status.text()
+
+    # --- machinery -------------------------------------------------------------------------------
+
+    def _detail_rows(self, outcome: PaymentOutcome) -> list[tuple[str, str]]:
+        rows = [("Order ID", outcome.order_id), ("Amount", self._money(outcome.amount, outcome.currency))]
+        if outcome.masked_pan:
+            card = outcome.masked_pan + (f"  {outcome.card_brand}" if outcome.card_brand else "")
+            rows.append(("Card", card))
+        scheme = " ".join(part for part in (outcome.card_scheme, outcome.card_type) if part)
+        if scheme:
+            rows.append(("Scheme / type", scheme))
+        if outcome.dom_int_words:
+            rows.append(("Domestic / international", outcome.dom_int_words))
+        if outcome.auth_code:
+            rows.append(("Auth code", outcome.auth_code))
+        result = " — ".join(part for part in (outcome.result_code, outcome.result_message) if part)
+        if result:
+            rows.append(("Gateway result", result))
+        if outcome.commission is not None:
+            rows.append(("Commission", self._money(outcome.commission, outcome.currency)))
+        return rows
+
+    def _money(self, amount, currency: str) -> str:  # type: ignore[no-untyped-def]
+        locale: QLocale = self.locale()
+        try:
+            return f"{format_amount(amount, currency, style_for(locale.decimalPoint(), locale.groupSeparator()))} {currency}"
+        except AmountError:  # e.g. a commission with more digits than the currency: show it as sent
+            return f"{amount} {currency}"
+
+    def _set_details(self, rows: list[tuple[str, str]]) -> None:
+        while self.details.rowCount():
+            self.details.removeRow(0)
+        self._detail_labels = {}
+        for title, value in rows:
+            label = QLabel(value)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setAccessibleName(title)
+            self._detail_labels[title] = label
+            self.details.addRow(title + ":", label)
+
+    def _ask_receipt(self) -> None:
+        if self.outcome is not None and self.outcome.entry_id is not None:
+            self.receipt_requested.emit(self.outcome.entry_id)

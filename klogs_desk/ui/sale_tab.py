@@ -1,0 +1,240 @@
+"""The Sale tab: the screen a cashier uses all day.
+
+Contract:
+
+* One click (or Enter) on ``salePay`` sends at most one request: :meth:`SaleTab.pay` returns at once while
+  a payment is in flight, whatever the button's state (double clicks, Enter held down).
+* While in flight the card fields are read-only and a progress bar runs; the result panel ``saleResult``
+  then shows the outcome and the card fields are wiped. The order ID is kept after an error that charged
+  nothing (so a retry of the same sale is idempotent) and replaced after approved/declined/unknown.
+* A sale that looks like a double charge (see :class:`PaymentService`) is only sent once the cashier
+  confirms in :meth:`SaleTab.confirm_duplicate` (tests replace it).
+
+Seams for 3-D Secure: :attr:`SaleTab.sale_route` (set it to a coroutine function taking a
+:class:`CardOrder` and returning a :class:`PaymentOutcome` to send sales another way, e.g. when a
+"3-D Secure" switch is on), :meth:`SaleTab.add_pay_option` (puts such a switch next to Pay),
+:attr:`three_ds_requested` (the cashier chose "Pay with 3-D Secure" after an ENROLLED answer; carries the
+:class:`CardOrder`, still in memory only) and :meth:`SaleTab.show_outcome` (show the 3-D Secure result here).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Awaitable, Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.money import AmountError, format_amount
+from ..services.context import AppServices
+from ..services.payments import CardOrder, DuplicateSuspected, OutcomeState, PaymentOutcome, PaymentService
+from .async_runner import run_task
+from .card_form import DEFAULT_IDLE_SECONDS, CardForm, locale_style
+from .result_panel import ResultPanel
+
+SaleRoute = Callable[[CardOrder], Awaitable[PaymentOutcome]]
+
+
+class SaleTab(QWidget):
+    """Card sale: :class:`CardForm` (prefix ``sale``), the Pay button and the result panel."""
+
+    #: A payment ended (any state); the journal already holds it.
+    payment_finished = Signal(object)
+    #: The cashier chose 3-D Secure for an ENROLLED card: the :class:`CardOrder` to send through /api/3ds.
+    three_ds_requested = Signal(object)
+
+    def __init__(self, services: AppServices, parent: QWidget | None = None, *,
+                 idle_seconds: float = DEFAULT_IDLE_SECONDS) -> None:
+        super().__init__(parent)
+        self.setObjectName("saleTab")
+        self.services = services
+        self.payments = PaymentService(services)
+        #: Replaces :meth:`PaymentService.sale` when set (3-D Secure switch). Duplicates are checked first.
+        self.sale_route: SaleRoute | None = None
+        self._in_flight = False
+        self._enrolled_order: CardOrder | None = None
+
+        self.form = CardForm("sale", self, idle_seconds=idle_seconds)
+        self.pay_button = QPushButton("Pay")
+        self.pay_button.setObjectName("salePay")
+        self.pay_button.setAccessibleName("Pay")
+        self.pay_button.setMinimumHeight(56)
+        font = self.pay_button.font()
+        font.setPointSize(font.pointSize() + 6)
+        font.setBold(True)
+        self.pay_button.setFont(font)
+        self.pay_button.setStyleSheet(
+            "QPushButton { background: #1a73e8; color: white; border-radius: 6px; padding: 8px 24px; }"
+            "QPushButton:disabled { background: #9aa0a6; }")
+        self.progress = QProgressBar()
+        self.progress.setObjectName("saleProgress")
+        self.progress.setAccessibleName("Sending payment")
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(8)
+        self.progress.hide()
+        self.hint = QLabel("Enter pays · Esc clears")
+        self.hint.setObjectName("saleHint")
+        self.hint.setStyleSheet("color: #5f6368;")
+        self.result = ResultPanel("saleResult")
+        self.result.receipts_available = _receipts_available()
+
+        self._pay_options = QHBoxLayout()
+        pay_row = QHBoxLayout()
+        pay_row.addLayout(self._pay_options)
+        pay_row.addStretch(1)
+        pay_row.addWidget(self.hint)
+        pay_row.addWidget(self.pay_button, 2)
+        left = QVBoxLayout()
+        left.addWidget(self.form)
+        left.addSpacing(8)
+        left.addLayout(pay_row)
+        left.addWidget(self.progress)
+        left.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 3)
+        layout.addWidget(self.result, 2)
+
+        self.setTabOrder(self.form.order_id, self.pay_button)
+        self.setFocusProxy(self.form)
+        self.pay_button.clicked.connect(self.pay)
+        self.form.submit_requested.connect(self.pay)
+        self.form.clear_requested.connect(self.clear)
+        self.form.amount_changed.connect(self._update_pay_label)
+        self.result.receipt_requested.connect(self.open_receipt)
+        self.result.three_ds_requested.connect(self._request_three_ds)
+        # The ENROLLED order keeps the card in memory for the 3-D Secure path; forget it when idle.
+        self._enrolled_timer = QTimer(self)
+        self._enrolled_timer.setSingleShot(True)
+        self._enrolled_timer.timeout.connect(self._forget_enrolled_order)
+        self.form.card_cleared_for_inactivity.connect(self._forget_enrolled_order)
+
+    # --- actions ---------------------------------------------------------------------------------
+
+    @property
+    def in_flight(self) -> bool:
+        return self._in_flight
+
+    def pay(self) -> None:
+        """Validate and send the sale once. Does nothing while a payment is in flight."""
+        if self._in_flight:
+            return  # re-entrancy guard: a second click or Enter must never send a second request
+        order = self.form.validate()
+        if order is None:
+            return
+        similar = self.payments.find_similar_sale(order)
+        if similar is not None and not self.confirm_duplicate(str(DuplicateSuspected(similar))):
+            return
+        self._forget_enrolled_order()
+        self._in_flight = True
+        self.form.set_busy(True)
+        self.pay_button.setText("Sending…")
+        self.result.show_progress("Sending — please wait")
+        task = run_task(self.pay_button, self._send(order), on_success=lambda outcome: self._finish(order, outcome),
+                        progress=self.progress, error_title="The payment did not go through")
+        task.add_done_callback(lambda _task: self._end_flight())
+
+    async def _send(self, order: CardOrder) -> PaymentOutcome:
+        if self.sale_route is not None:
+            return await self.sale_route(order)
+        return await self.payments.sale(order, confirmed_duplicate=True)  # the cashier confirmed above
+
+    def confirm_duplicate(self, message: str) -> bool:
+        """Ask the cashier whether to charge a card that looks already charged (tests replace this)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, "Possible double charge", message,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("saleDuplicateDialog")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.button(QMessageBox.StandardButton.Yes).setText("Charge again")
+        box.button(QMessageBox.StandardButton.No).setText("Do not charge")
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def clear(self) -> None:
+        """Esc: start over (not while a payment is in flight)."""
+        if self._in_flight:
+            return
+        self._forget_enrolled_order()
+        self.form.clear_all()
+        self.result.clear()
+
+    def show_outcome(self, outcome: PaymentOutcome) -> None:
+        """Show an outcome reached another way (3-D Secure) and roll the order ID like a sale's."""
+        self._finish(None, outcome)
+
+    def add_pay_option(self, widget: QWidget) -> None:
+        """Put a control (e.g. the "3-D Secure" switch, objectName ``threeDsSwitch``) left of Pay."""
+        self._pay_options.addWidget(widget)
+
+    def open_receipt(self, entry_id: int) -> None:
+        from .receipt import ReceiptPrinter
+
+        ReceiptPrinter(self.services, self).preview(self.services.journal.get(entry_id))
+
+    # --- machinery -------------------------------------------------------------------------------
+
+    def _finish(self, order: CardOrder | None, outcome: PaymentOutcome) -> None:
+        self.result.show_outcome(outcome)
+        self.form.clear_card()  # after every result: the card is never left on screen
+        if outcome.field_errors:
+            self.form.show_gateway_errors(outcome.field_errors)
+        if outcome.state is OutcomeState.ENROLLED and order is not None:
+            self._enrolled_order = order
+            self.result.three_ds_button.setEnabled(True)
+            if self.form.idle_seconds > 0:
+                self._enrolled_timer.start(int(self.form.idle_seconds * 1000))
+        if not outcome.keeps_order_id:
+            self.form.new_order()
+            if outcome.state is not OutcomeState.DECLINED:
+                # Declined: the customer usually offers another card for the same amount.
+                self.form.amount.setText("")
+                self.form.customer.setText("")
+        self.payment_finished.emit(outcome)
+
+    def _end_flight(self) -> None:
+        self._in_flight = False
+        self.form.set_busy(False)
+        self._update_pay_label(self.form.current_amount(), self.form.currency.currentText())
+        if self.result.outcome is None:
+            self.result.clear()  # the request ended in an error dialog: drop the "Sending" banner
+        self.form.amount.setFocus()
+
+    def _update_pay_label(self, amount: Decimal | None, currency: str) -> None:
+        if self._in_flight:
+            return
+        if amount is None:
+            self.pay_button.setText("Pay")
+            return
+        try:
+            self.pay_button.setText(f"Pay {format_amount(amount, currency, locale_style(self))} {currency}")
+        except AmountError:
+            self.pay_button.setText("Pay")
+
+    def _request_three_ds(self) -> None:
+        order = self._enrolled_order
+        if order is None:
+            QMessageBox.information(self, "3-D Secure", "The card details were cleared. "
+                                    "Type the card again and pay with 3-D Secure.")
+            return
+        self._forget_enrolled_order()
+        self.three_ds_requested.emit(order)
+
+    def _forget_enrolled_order(self) -> None:
+        self._enrolled_order = None
+        self._enrolled_timer.stop()
+        if self.result.outcome is not None and self.result.outcome.state is OutcomeState.ENROLLED:
+            self.result.three_ds_button.setEnabled(False)
+
+
+def _receipts_available() -> bool:
+    try:
+        from . import receipt  # noqa: F401
+    except ImportError:
+        return False
+    return True
