@@ -17,7 +17,7 @@ from typing import Any, Sequence
 from PySide6.QtCore import QAbstractTableModel, QDateTime, QLocale, QModelIndex, QPersistentModelIndex, Qt
 
 from ..domain.journal import Entry, EntryKind, EntryState
-from ..domain.money import MINOR_UNITS
+from ..domain.money import AmountError, format_amount, style_for
 from .badges import BADGE_ROLE
 
 KIND_LABELS: dict[EntryKind, str] = {
@@ -66,32 +66,22 @@ def state_text(state: EntryState) -> str:
 
 
 def money_text(amount: Decimal | None, currency: str | None, locale: QLocale | None = None) -> str:
-    """``amount`` in the locale's digits grouping and decimal mark, with the currency code after it:
-    ``1,234.50 TRY`` in English, ``1.234,50 TRY`` in Turkish. Exact: built from the Decimal's digits.
+    """``amount`` in the locale's digit grouping and decimal mark, with the currency code after it:
+    ``1,234.50 TRY`` in English, ``1.234,50 TRY`` in Turkish. Exact (:func:`domain.money.format_amount`).
 
-    An amount with more digits than its currency allows (which the gateway should never send) is shown
-    with all of them rather than rounded, so the screen never hides a discrepancy.
+    An amount with more digits than its currency allows (which the gateway should never send), or in a
+    currency the terminal does not know, is shown with all its digits rather than rounded, so the screen
+    never hides a discrepancy.
     """
     if amount is None:
         return ""
     locale = locale or QLocale()
     code = (currency or "").upper()
-    digits = MINOR_UNITS.get(code)
-    value = amount
-    if digits is not None:
-        quantum = Decimal(1).scaleb(-digits)
-        if value.quantize(quantum) == value:
-            value = value.quantize(quantum)
-    sign = "-" if value < 0 else ""
-    whole, _, fraction = format(abs(value), "f").partition(".")
-    groups = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    text = sign + locale.groupSeparator().join(groups)
-    if fraction:
-        text += locale.decimalPoint() + fraction
+    style = style_for(locale.decimalPoint(), locale.groupSeparator())
+    try:
+        text = format_amount(amount, code, style)
+    except AmountError:
+        text = format(amount, "f").replace(".", style.decimal)
     return f"{text} {code}".strip()
 
 

@@ -21,7 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QDate, QLocale, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QDate, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from .. import paths
 from ..domain.journal import Entry, EntryState
-from ..domain.money import ENGLISH, MINOR_UNITS, TURKISH, AmountError, parse_amount
+from ..domain.money import MINOR_UNITS, AmountError, parse_amount, style_for
 from ..services.context import AppServices
 from .badges import BadgeDelegate
 from .journal_model import STATE_COLOURS, JournalColumn, JournalTableModel
@@ -260,7 +260,8 @@ class JournalTab(QWidget):
         if not text:
             self.filter_message.hide()
             return None
-        style = TURKISH if QLocale().decimalPoint() == "," else ENGLISH
+        locale = self.locale()
+        style = style_for(locale.decimalPoint(), locale.groupSeparator())
         try:
             amount = parse_amount(text, _WIDEST_CURRENCY, style)
         except AmountError as exc:
