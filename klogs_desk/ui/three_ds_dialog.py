@@ -1,0 +1,176 @@
+"""The card holder's 3-D Secure challenge, shown in an embedded, locked-down browser.
+
+:func:`run_challenge` is the one entry point: it opens :class:`ThreeDsDialog` (window-modal, not blocking
+the event loop), awaits :meth:`ThreeDSecureService.finish` and closes the dialog whatever happens, so a
+challenge never leaves a dialog behind. The dialog never talks to the network or the listener itself:
+Cancel, closing the window and "Close" after a failed load all ask the service to cancel, which makes
+``finish`` end ``cancelled``; the callback (or the 10-minute deadline) ends it from the other side.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ..services.payments import PaymentOutcome
+from ..services.three_d_secure import Challenge, ThreeDSecureService
+from . import webengine
+from .journal_model import money_text
+
+log = logging.getLogger(__name__)
+
+
+class ThreeDsDialog(QDialog):
+    """Shows one challenge. ``cancel_requested`` fires once when the cashier gives up."""
+
+    cancel_requested = Signal()
+
+    def __init__(self, challenge: Challenge, *, gateway_url: str, callback_origin: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from PySide6.QtWebEngineWidgets import QWebEngineView  # heavy: only when a challenge opens
+
+        self.setObjectName("threeDsDialog")
+        self.setWindowTitle("3-D Secure — customer authentication")
+        self.setAccessibleName("3-D Secure customer authentication")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.resize(520, 640)
+        self._cancel_sent = False
+
+        self.amount_label = QLabel(f"Customer authentication — {money_text(challenge.amount, challenge.currency)}")
+        self.amount_label.setObjectName("threeDsAmountLabel")
+        font = self.amount_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.amount_label.setFont(font)
+        card = f"Card {challenge.masked_pan}" if challenge.masked_pan else ""
+        self.hint_label = QLabel(
+            f"Order {challenge.order_id}. {card}\nLet the card holder complete their bank's check below. "
+            "This window closes by itself when they finish.")
+        self.hint_label.setObjectName("threeDsHintLabel")
+        self.hint_label.setWordWrap(True)
+
+        self.page = webengine.ChallengePage.create(gateway_url=gateway_url, callback_origin=callback_origin,
+                                                   parent=self)
+        self.view = QWebEngineView(self)
+        self.view.setObjectName("threeDsView")
+        self.view.setAccessibleName("Bank authentication page")
+        self.view.setPage(self.page)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.view.setMinimumHeight(360)
+
+        self.status_label = QLabel("Loading the bank's page…")
+        self.status_label.setObjectName("threeDsStatusLabel")
+        self.status_label.setWordWrap(True)
+        self.status_label.setAccessibleName("Authentication status")
+
+        self.cancel_button = QPushButton("Cancel authentication")
+        self.cancel_button.setObjectName("threeDsCancelButton")
+        self.cancel_button.setAccessibleName("Cancel 3-D Secure authentication; nothing is charged")
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self._request_cancel)
+        self.close_button = QPushButton("Close")
+        self.close_button.setObjectName("threeDsCloseButton")
+        self.close_button.setAccessibleName("Close; nothing is charged")
+        self.close_button.setVisible(False)
+        self.close_button.clicked.connect(self._request_cancel)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status_label, 1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.amount_label)
+        layout.addWidget(self.hint_label)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+
+        self.page.loadFinished.connect(self._on_load_finished)
+        self.page.renderProcessTerminated.connect(self._on_render_process_died)
+        # The gateway's base URL as the base, so the page's relative links and its origin are the gateway's.
+        self.page.setHtml(challenge.html_content, QUrl(gateway_url))
+
+    # --- states -------------------------------------------------------------------------------------
+
+    def _on_load_finished(self, ok: bool) -> None:
+        if ok:
+            self.status_label.setText("Waiting for the card holder…")
+            return
+        if self._cancel_sent:
+            return
+        refused = self.page.refused[-1] if self.page.refused else None
+        why = (f"The page tried to go to {refused}, which this terminal does not allow."
+               if refused else "The bank's page could not be loaded (no connection to the gateway?).")
+        self.show_failure(why + " Nothing was charged. Close this window and try again.")
+
+    def _on_render_process_died(self, *_args: Any) -> None:
+        self.show_failure("The bank's page stopped working. Nothing was charged. Close this window and try again.")
+
+    def show_failure(self, message: str) -> None:
+        """A dead end: say why in words and offer Close (which cancels)."""
+        self.status_label.setText(message)
+        self.status_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.cancel_button.setVisible(False)
+        self.close_button.setVisible(True)
+        self.close_button.setFocus()
+
+    def _request_cancel(self) -> None:
+        if not self._cancel_sent:
+            self._cancel_sent = True
+            self.status_label.setText("Cancelling…")
+            self.cancel_requested.emit()
+
+    # --- closing the window is a cancel, never a silent drop -------------------------------------------
+
+    def reject(self) -> None:  # Escape
+        self._request_cancel()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        if not self._cancel_sent and not getattr(self, "_finished", False):
+            event.ignore()
+            self._request_cancel()
+            return
+        super().closeEvent(event)
+
+    def finish(self) -> None:
+        """Close for good (the flow ended). Idempotent."""
+        if getattr(self, "_finished", False):
+            return
+        self._finished = True
+        self.page.loadFinished.disconnect(self._on_load_finished)
+        self.view.stop()
+        self.done(QDialog.DialogCode.Accepted)
+        self.deleteLater()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+        if event.key() == Qt.Key.Key_Escape:
+            self._request_cancel()
+            return
+        super().keyPressEvent(event)
+
+
+async def run_challenge(service: ThreeDSecureService, challenge: Challenge, parent: QWidget | None = None,
+                        *, on_dialog: Any = None) -> PaymentOutcome:
+    """Show the challenge, wait for it to end (callback, cancel, deadline, failed load) and close the dialog.
+
+    ``on_dialog(dialog)`` is called once the dialog is shown (tests and the benchmark use it).
+    """
+    dialog = ThreeDsDialog(challenge, gateway_url=service.services.client.endpoints.payment_base_url,
+                           callback_origin=service.listener.origin, parent=parent)
+    dialog.cancel_requested.connect(lambda: service.cancel(challenge))
+    # The browser is done as soon as the callback arrives; completing the payment is the Sale tab's progress.
+    challenge.callback.add_done_callback(lambda _f: dialog.finish() if shiboken6.isValid(dialog) else None)
+    dialog.open()
+    if on_dialog is not None:
+        on_dialog(dialog)
+    try:
+        return await service.finish(challenge)
+    finally:
+        if shiboken6.isValid(dialog):
+            dialog.finish()
