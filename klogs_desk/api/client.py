@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import random
 import time
 from dataclasses import dataclass, field
@@ -368,10 +369,18 @@ def _describe_transport_error(exc: Exception) -> str:
 def _parse(response: httpx.Response, model: type[M]) -> M:
     try:
         return model.model_validate(wire.loads(response.content))
-    except (ValueError, pydantic.ValidationError) as exc:
+    except (ValueError, RecursionError, pydantic.ValidationError):
+        # from None: the pydantic error would quote the body, which may echo request data.
         raise ProtocolError(
             f"The gateway answered {response.status_code} with a body this terminal cannot read."
-        ) from None if isinstance(exc, pydantic.ValidationError) else None
+        ) from None
+
+
+def _seconds(value: float | None) -> float | None:
+    """A wait in seconds, or None for a value no one can wait for ("inf", "nan")."""
+    if value is None or not math.isfinite(value):
+        return None
+    return max(0.0, value)
 
 
 def _retry_after(response: httpx.Response) -> float | None:
@@ -379,7 +388,7 @@ def _retry_after(response: httpx.Response) -> float | None:
     if value is None:
         return None
     try:
-        return max(0.0, float(value))
+        return _seconds(float(value))
     except ValueError:
         from email.utils import parsedate_to_datetime
         import datetime as dt
@@ -394,7 +403,7 @@ def _retry_after(response: httpx.Response) -> float | None:
 def _problem_of(response: httpx.Response) -> ProblemDetails | None:
     try:
         data: Any = wire.loads(response.content)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     if not isinstance(data, dict):
         return None
@@ -423,7 +432,7 @@ def _status_error(response: httpx.Response) -> ApiStatusError:
             "for this environment in Settings.", status=status, problem=problem)
     if status == 403:
         return PermissionDeniedError(
-            "These credentials are not allowed to do this. " + (problem.detail or "" if problem else ""),
+            ("These credentials are not allowed to do this. " + (problem.detail or "" if problem else "")).strip(),
             status=status, problem=problem)
     if status == 404:
         return NotFoundError(words or "The gateway has no such record.", status=status, problem=problem)
@@ -432,7 +441,7 @@ def _status_error(response: httpx.Response) -> ApiStatusError:
     if status == 429:
         wait = _retry_after(response)
         if wait is None and problem is not None:
-            wait = problem.retry_after
+            wait = _seconds(problem.retry_after)
         when = f"Wait {int(wait + 0.999)} s and try again." if wait is not None else "Wait a moment and try again."
         return RateLimitedError(f"The gateway is receiving too many requests. {when}", status=status,
                                 problem=problem, retry_after=wait)
