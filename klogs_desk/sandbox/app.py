@@ -8,6 +8,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from . import admin, payments, recurring
+from .faults import FaultMiddleware
 from .problems import ProblemError, problem
 from .rate_limit import RateLimitMiddleware
 from .state import SandboxConfig, SandboxState
@@ -40,6 +41,7 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
                        headers=getattr(exc, "headers", None))
 
     app.add_middleware(RateLimitMiddleware, state=state)
+    app.add_middleware(FaultMiddleware, state=state)  # outermost: an injected 429/503 skips the real limit
     app.include_router(payments.build_router(state))
     app.include_router(recurring.build_router(state))
     app.include_router(admin.build_router(state))

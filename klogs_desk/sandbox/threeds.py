@@ -1,0 +1,125 @@
+"""The sandbox's 3-D Secure access control server (ACS): the card holder's challenge page.
+
+``POST /api/3ds`` answers ``htmlContent`` that takes the browser to ``GET /_acs/{paymentId}``. That page
+shows the merchant, the amount and the masked card, with two buttons (ids ``approve`` and ``fail``).
+A click POSTs the decision to ``/_acs/{paymentId}``, which answers an auto-submitting form that makes the
+browser POST ``paymentId`` and ``securityKey`` to the request's ``successUrl`` (approve) or
+``failureUrl`` (fail), as payment-gateway.md describes.
+
+Choices:
+
+* The first decision counts; a second click (a reload, a back button) posts the same result again.
+* The card 4000000000003238 always fails its challenge: both buttons lead to ``failureUrl`` and the
+  completion answers FAILED with ``3DS_FAILED``.
+* These pages are for browsers, so they are not part of the OpenAPI document.
+"""
+
+from __future__ import annotations
+
+import html
+from decimal import Decimal
+from urllib.parse import parse_qs
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from .ledger import Operation, ThreeDSChallenge, ledger_of
+from .state import SandboxState
+
+MERCHANT_NAME = "Klogs Sandbox Merchant"
+
+_STYLE = """
+body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;background:#f3f4f6;margin:0;padding:24px;color:#111}
+.card{max-width:420px;margin:0 auto;background:#fff;border-radius:10px;padding:24px;
+box-shadow:0 1px 4px rgba(0,0,0,.15)}
+h1{font-size:20px;margin:0 0 12px} dl{display:grid;grid-template-columns:auto 1fr;gap:6px 12px}
+dt{color:#555} dd{margin:0;font-weight:600} .amount{font-size:22px}
+button,input[type=submit]{font-size:16px;padding:10px 18px;border-radius:6px;border:0;cursor:pointer}
+#approve,#pay{background:#15803d;color:#fff} #fail{background:#b91c1c;color:#fff;margin-left:8px}
+label{display:block;margin-top:10px;color:#333} input,select{font-size:16px;padding:6px;width:100%;
+box-sizing:border-box} .error{color:#b91c1c;font-weight:600} .note{color:#555;font-size:13px}
+.ok{color:#15803d} .bad{color:#b91c1c}
+"""
+
+
+def html_page(title: str, body: str, status_code: int = 200) -> HTMLResponse:
+    """A small self-contained page (no external resources, so it works offline)."""
+    page = (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
+            f"<meta name='viewport' content='width=device-width'><style>{_STYLE}</style></head>"
+            f"<body><div class='card'>{body}</div></body></html>")
+    return HTMLResponse(page, status_code=status_code, headers={"Cache-Control": "no-store"})
+
+
+def auto_post_form(action: str, fields: dict[str, str], form_id: str = "klogs-callback") -> str:
+    """A form that POSTs ``fields`` to ``action`` on load (with a button if scripts are off)."""
+    inputs = "".join(f"<input type='hidden' name='{html.escape(k)}' value='{html.escape(v)}'>"
+                     for k, v in fields.items())
+    return (f"<form id='{form_id}' method='POST' action='{html.escape(action)}'>{inputs}"
+            "<noscript><button type='submit'>Continue</button></noscript></form>"
+            f"<script>document.getElementById('{form_id}').submit();</script>")
+
+
+def format_amount(amount: Decimal, currency: str) -> str:
+    return f"{amount:,} {currency}"
+
+
+def enrollment_html(public_url: str, payment_id: str) -> str:
+    """``htmlContent`` of ``POST /api/3ds``: sends the browser to the ACS page."""
+    url = f"{public_url}/_acs/{payment_id}"
+    return (f"<form id='klogs-3ds' method='GET' action='{html.escape(url)}'>"
+            f"<p>Redirecting to your bank for 3-D Secure&hellip; <a href='{html.escape(url)}'>Continue</a></p>"
+            "</form><script>document.getElementById('klogs-3ds').submit();</script>")
+
+
+def build_router(state: SandboxState) -> APIRouter:
+    router = APIRouter(include_in_schema=False)
+    ledger = ledger_of(state)
+
+    def _record(payment_id: str):  # type: ignore[no-untyped-def]
+        record = ledger.by_payment(payment_id)
+        if record is None or record.operation is not Operation.THREE_DS or record.three_ds is None:
+            return None
+        return record
+
+    @router.get("/_acs/{payment_id}")
+    async def challenge_page(payment_id: str) -> HTMLResponse:
+        record = _record(payment_id)
+        if record is None:
+            return html_page("Unknown payment", "<h1>Unknown payment</h1><p>This authentication link is not "
+                             "valid.</p>", status_code=404)
+        installments = (f"<dt>Installments</dt><dd>{record.installment_count}</dd>"
+                        if record.installment_count > 1 else "")
+        body = (
+            "<h1>3-D Secure verification</h1>"
+            "<p class='note'>Sandbox bank: choose how the card holder answers the challenge.</p>"
+            f"<dl><dt>Merchant</dt><dd>{html.escape(MERCHANT_NAME)}</dd>"
+            f"<dt>Amount</dt><dd class='amount'>{html.escape(format_amount(record.amount, record.currency))}</dd>"
+            f"{installments}<dt>Card</dt><dd>{html.escape(record.masked_pan)}</dd>"
+            f"<dt>Order</dt><dd>{html.escape(record.order_id)}</dd></dl>"
+            f"<form method='POST' action='/_acs/{html.escape(str(record.payment_id))}'>"
+            "<button id='approve' name='decision' value='approve' type='submit'>Approve</button>"
+            "<button id='fail' name='decision' value='fail' type='submit'>Fail</button></form>"
+        )
+        return html_page("3-D Secure verification", body)
+
+    @router.post("/_acs/{payment_id}")
+    async def challenge_answer(payment_id: str, request: Request) -> HTMLResponse:
+        record = _record(payment_id)
+        if record is None:
+            return html_page("Unknown payment", "<h1>Unknown payment</h1>", status_code=404)
+        form = parse_qs((await request.body()).decode("utf-8", "replace"))
+        decision = (form.get("decision") or [""])[0]
+        if decision not in ("approve", "fail"):
+            return html_page("Choose an answer", "<h1>Choose Approve or Fail</h1>", status_code=400)
+        three_ds = record.three_ds
+        with ledger.lock:
+            if three_ds.challenge is ThreeDSChallenge.WAITING:
+                approved = decision == "approve" and not three_ds.always_fails
+                three_ds.challenge = ThreeDSChallenge.APPROVED if approved else ThreeDSChallenge.FAILED
+            target = (three_ds.success_url if three_ds.challenge is ThreeDSChallenge.APPROVED
+                      else three_ds.failure_url)
+            fields = {"paymentId": str(record.payment_id), "securityKey": three_ds.security_key}
+        body = "<p>Returning to the merchant&hellip;</p>" + auto_post_form(target, fields)
+        return html_page("Returning to the merchant", body)
+
+    return router
