@@ -263,7 +263,7 @@ class PaymentService:
         except KlogsError as exc:
             row = journal.record_outcome(entry.id, EntryState.ERROR, result_message=exc.message)
             errors = exc.field_errors if isinstance(exc, ValidationFailedError) else {}
-            return self._from_entry(row, OutcomeState.ERROR, "Not charged. " + exc.message,
+            return self._from_entry(row, OutcomeState.ERROR, exc.message,
                                     _next_step_after_error(exc), errors)
         except BaseException:
             # A bug or a cancellation after the request may have left: never claim it was not charged.
@@ -342,7 +342,7 @@ def _next_step_after_error(exc: KlogsError) -> str:
         return "Check the network, then press Pay again (same order ID)."
     if isinstance(exc, ValidationFailedError):
         return "Correct the marked fields and press Pay again."
-    return "Nothing was charged. You can press Pay again (same order ID)."
+    return "You can press Pay again: the same order ID is kept, so it cannot charge twice."
 
 
 def _safe_masked(pan: str | None) -> str | None:
