@@ -100,6 +100,10 @@ class InstallmentsTab(QWidget):
         form.addRow("At most", self.max_count)
         form.addRow("", self.interest_by_customer)
         self.max_count.setSuffix(" installments")
+        self.max_count.setMaximumWidth(160)
+        self.currency.setMaximumWidth(90)
+        for label in (self.amount_error, self.pan_error):
+            label.hide()  # shown with a message only, so an empty error takes no room
 
         self.table = QTableWidget(0, len(COLUMNS), objectName="installmentsTable")
         self.table.setAccessibleName("Installment options")
@@ -264,3 +268,4 @@ class InstallmentsTab(QWidget):
     @staticmethod
     def _clear_error(label: QLabel) -> None:
         label.setText("")
+        label.setVisible(False)
