@@ -132,7 +132,7 @@ def check_phone(text: str) -> str:
     except phonenumbers.NumberParseException:
         raise ValueError("This is not a phone number. Use the form +905551234567.") from None
     if not phonenumbers.is_valid_number(number):
-        raise ValueError("This phone number does not exist in its country. Check the digits.")
+        raise ValueError("No such phone number in that country: check the digits.")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
@@ -242,3 +242,28 @@ class SubscriptionsService:
 
     async def create_payment_order(self, request: PaymentOrderRequest) -> OperationResult:
         return await self.services.client.create_payment_order(request)
+
+
+_FRIENDLY_PREFIXES: tuple[tuple[str, str], ...] = (
+    ("Input should be a valid UUID", "Enter the ID as a UUID (32 hex digits in groups 8-4-4-4-12)."),
+    ("value is not a valid email address", "Enter an email address such as jane@example.com."),
+    ("String should have at least 1 character", "Required."),
+    ("Field required", "Required."),
+    ("Input should be greater than 0", "The amount must be greater than zero."),
+    ("Input should be a valid decimal", "Enter an amount."),
+)
+
+
+def friendly_message(message: str) -> str:
+    """A pydantic message rewritten for a manager (``String should have at most 150 characters`` →
+    ``At most 150 characters.``); messages already written for people pass through."""
+    for prefix, friendly in _FRIENDLY_PREFIXES:
+        if message.startswith(prefix):
+            return friendly
+    if message.startswith("String should have at most "):
+        return "At most " + message[len("String should have at most "):].rstrip(".") + "."
+    if message.startswith("Input should be less than or equal to "):
+        return "At most " + message[len("Input should be less than or equal to "):] + "."
+    if message.startswith("Input should be greater than or equal to "):
+        return "At least " + message[len("Input should be greater than or equal to "):] + "."
+    return message[:1].upper() + message[1:]

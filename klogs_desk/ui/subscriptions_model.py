@@ -30,7 +30,7 @@ from PySide6.QtCore import QAbstractTableModel, QDateTime, QLocale, QModelIndex,
 
 from ..api.errors import KlogsError
 from ..api.models.recurring import OrderDirection, RecurringListQuery, RecurringPayment, RecurringPaymentPage
-from ..domain.money import AmountError, quantize
+from ..domain.money import AmountError, format_amount, style_for
 from ..services.subscriptions import STATUS_MEANINGS, PageCache, status_in_words
 from .badges import BADGE_ROLE
 
@@ -66,23 +66,12 @@ COLUMNS: tuple[Column, ...] = (
 REFERENCE, AMOUNT, STATUS, FREQUENCY, NEXT_PAYMENT, LAST_PAYMENT, PHONE, EMAIL, CREATED = range(len(COLUMNS))
 
 
-def format_amount(amount: Decimal, currency: str, locale: QLocale) -> str:
+def amount_text(amount: Decimal, currency: str, locale: QLocale) -> str:
     """``1.234,50 TRY`` in a Turkish locale, ``1,234.50 TRY`` in English; exact (no float)."""
     try:
-        amount = quantize(amount, currency)
-    except AmountError:
-        pass  # an unknown currency or more digits than it allows: show the gateway's value unchanged
-    sign, digits = ("-", str(-amount)) if amount < 0 else ("", str(amount))
-    whole, _, fraction = digits.partition(".")
-    groups = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    text = locale.groupSeparator().join(groups)
-    if fraction:
-        text += locale.decimalPoint() + fraction
-    return f"{sign}{text} {currency}"
+        return f"{format_amount(amount, currency, style_for(locale.decimalPoint(), locale.groupSeparator()))} {currency}"
+    except AmountError:  # an unknown currency or more digits than it allows: show the gateway's value
+        return f"{amount} {currency}"
 
 
 def format_local_time(value: dt.datetime | None, locale: QLocale) -> str:
@@ -124,6 +113,8 @@ class SubscriptionsModel(QAbstractTableModel):
         self.sort_field: str | None = None
         self.sort_dir: OrderDirection | None = None
         self.filter_text = ""
+        #: A new query was asked for while old rows are on screen: they stay until its page 1 arrives.
+        self._replacing = False
         self.locale = QLocale()
         #: Number of list requests started (for tests and the benchmark).
         self.requests_started = 0
@@ -167,7 +158,7 @@ class SubscriptionsModel(QAbstractTableModel):
         item = self.row_at(index.row())
         if item is None:
             page = self.page_of(index.row())
-            if page not in self._cache:
+            if page not in self._cache and not self._replacing:
                 self._request(page)
             if role == Qt.ItemDataRole.DisplayRole and index.column() == REFERENCE:
                 return LOADING_TEXT
@@ -204,18 +195,25 @@ class SubscriptionsModel(QAbstractTableModel):
             self.refresh()
 
     def refresh(self) -> None:
-        """Forget every row and ask for page 1 of the current query again."""
-        self.beginResetModel()
+        """Ask for page 1 of the current query again. Rows on screen stay until its answer arrives (and stay
+        if it fails), so an error never blanks the table."""
         self._generation += 1
         for task in self._in_flight.values():
             task.cancel()  # list requests are GETs: abandoning one is harmless
         self._in_flight.clear()
         self._queued.clear()
         self._failed.clear()
-        self._cache.clear()
-        self._total = None
-        self.endResetModel()
-        self.fetchMore()
+        if self._total is None:
+            self._cache.clear()
+            self.fetchMore()
+            return
+        self._replacing = True
+        self._request(1, force=True)
+
+    def reload_cached(self) -> None:
+        """Fetch every cached page again (after a change whose row is not known); rows stay meanwhile."""
+        for page in self._cache.pages():
+            self._request(page, force=True)
 
     def retry_failed(self) -> None:
         """Ask again for pages whose load failed (and page 1 if nothing was loaded yet)."""
@@ -225,7 +223,8 @@ class SubscriptionsModel(QAbstractTableModel):
 
     def reload_row(self, row: int) -> None:
         """Fetch the page holding ``row`` again; its old rows stay on screen until the answer arrives."""
-        self._request(self.page_of(row), force=True)
+        if not self._replacing:
+            self._request(self.page_of(row), force=True)
 
     @property
     def loaded(self) -> bool:
@@ -282,6 +281,12 @@ class SubscriptionsModel(QAbstractTableModel):
         if generation != self._generation:
             return  # an answer to a query the manager has since changed
         self._in_flight.pop(page, None)
+        if self._replacing and page == 1:
+            self.beginResetModel()
+            self._replacing = False
+            self._cache.clear()
+            self._total = None
+            self.endResetModel()
         self._apply(page, result)
         self._next_queued()
 
@@ -329,7 +334,7 @@ class SubscriptionsModel(QAbstractTableModel):
         if column == REFERENCE:
             return item.reference or ""
         if column == AMOUNT:
-            return format_amount(item.amount, item.currency_code, self.locale)
+            return amount_text(item.amount, item.currency_code, self.locale)
         if column == STATUS:
             return status_in_words(item.status)
         if column == FREQUENCY:

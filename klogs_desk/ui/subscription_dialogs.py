@@ -1,0 +1,665 @@
+"""Dialogs of the Subscriptions tab: register a card owner, a one-time payment order, create and edit a
+subscription.
+
+Every dialog follows one contract (:class:`RequestDialog`):
+
+* Fields are named by the request's camelCase wire path (``amount``, ``ownerDescription.phone``); each
+  has an error line under it. Pressing Send runs the request model's own validation (plus the
+  ``phonenumbers`` check and the money rules); any failure is shown at its field and *nothing is sent*.
+* A valid request is sent once (the Send button is disabled while it is in flight, through
+  :func:`run_task`). A 400 from the gateway is mapped back to the field it names; other errors show in
+  words above the buttons. A lost answer (outcome unknown) says to search for the reference before
+  trying again, and the dialog does not offer to resend.
+* On success the form is locked, the outcome is explained (what ``orderStatus`` and
+  ``shouldBeOwnerConfirmation`` mean for the manager) and :attr:`RequestDialog.succeeded` is emitted.
+
+Times are entered in local time and sent in UTC. ``send`` is an async callable taking the request (the
+tab passes :class:`SubscriptionsService` methods, which read ``services.client`` at call time).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from typing import Any, Awaitable, Callable
+
+from PySide6.QtCore import QDateTime, QLocale, QTime, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..api.errors import KlogsError, OutcomeUnknownError, ValidationFailedError
+from ..api.models.recurring import (
+    Frequency,
+    NewOwnerRequest,
+    OperationResult,
+    PaymentOrderRequest,
+    RecurringPayment,
+    RecurringPaymentRequest,
+    RegisteredPaymentStatus,
+    UpdateRecurringPaymentRequest,
+)
+from ..domain.money import DEFAULT_CURRENCY, TERMINAL_CURRENCIES, AmountError, SeparatorStyle, parse_amount, style_for
+from ..domain.schedule import ScheduleError, payment_dates
+from ..services.subscriptions import STATUS_WORDS, check_phone, describe_outcome, friendly_message, validate_request
+from .async_runner import run_task
+
+Send = Callable[[Any], Awaitable[OperationResult]]
+
+PREVIEW_COUNT = 12
+_ERROR_STYLE = "color: #b71c1c;"
+_INVALID_STYLE = "border: 1px solid #c62828;"
+
+
+def utc_from_edit(edit: QDateTimeEdit) -> dt.datetime:
+    """The local time shown in ``edit`` as an aware UTC datetime (whole seconds)."""
+    return dt.datetime.fromtimestamp(edit.dateTime().toSecsSinceEpoch(), tz=dt.timezone.utc)
+
+
+def set_edit_to(edit: QDateTimeEdit, value: dt.datetime) -> None:
+    edit.setDateTime(QDateTime.fromSecsSinceEpoch(int(value.timestamp())).toLocalTime())
+
+
+def local_text(value: dt.datetime, locale: QLocale | None = None) -> str:
+    local = QDateTime.fromSecsSinceEpoch(int(value.timestamp())).toLocalTime()
+    locale = locale or QLocale()
+    return (f"{locale.toString(local.date(), QLocale.FormatType.LongFormat)}, "
+            f"{locale.toString(local.time(), QLocale.FormatType.ShortFormat)}")
+
+
+def separator_style(locale: QLocale | None = None) -> SeparatorStyle:
+    locale = locale or QLocale()
+    return style_for(locale.decimalPoint(), locale.groupSeparator())
+
+
+def _date_time_edit(name: str) -> QDateTimeEdit:
+    edit = QDateTimeEdit()
+    edit.setObjectName(name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(QLocale().dateTimeFormat(QLocale.FormatType.ShortFormat))
+    return edit
+
+
+def _tomorrow_at_nine() -> QDateTime:
+    tomorrow = QDateTime.currentDateTime().addDays(1)
+    return QDateTime(tomorrow.date(), QTime(9, 0))
+
+
+class RequestDialog(QDialog):
+    """Base of the four dialogs: fields with error lines, send once, outcome. See the module docstring."""
+
+    #: The gateway accepted the request; carries its :class:`OperationResult`.
+    succeeded = Signal(object)
+
+    title = ""
+    send_label = "Send"
+
+    def __init__(self, send: Send, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._send = send
+        self.fields: dict[str, QWidget] = {}
+        self._errors: dict[str, QLabel] = {}
+        self._rows: dict[str, QWidget] = {}
+        #: Requests actually handed to ``send`` (tests check nothing is sent for bad input).
+        self.requests_sent = 0
+        self.result: OperationResult | None = None
+        self.setWindowTitle(self.title)
+        self.setAccessibleName(self.title)
+        self.setMinimumWidth(620)
+
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form_error = QLabel()
+        self.form_error.setObjectName("dialogError")
+        self.form_error.setWordWrap(True)
+        self.form_error.setStyleSheet(_ERROR_STYLE)
+        self.form_error.setVisible(False)
+        self.outcome = QLabel()
+        self.outcome.setObjectName("dialogOutcome")
+        self.outcome.setWordWrap(True)
+        self.outcome.setVisible(False)
+        self.outcome.setStyleSheet("background: #e8f5e9; border: 1px solid #a5d6a7; padding: 8px;")
+
+        self.buttons = QDialogButtonBox()
+        self.send_button = QPushButton(self.send_label)
+        self.send_button.setObjectName("dialogSend")
+        self.send_button.setDefault(True)
+        self.buttons.addButton(self.send_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.close_button.setObjectName("dialogClose")
+        self.send_button.clicked.connect(self.submit)
+        self.close_button.clicked.connect(self.reject)
+
+        self.body = QWidget()
+        self.body.setLayout(self.form)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.body)
+        layout.addWidget(self.form_error)
+        layout.addWidget(self.outcome)
+        layout.addWidget(self.buttons)
+
+    # --- building -------------------------------------------------------------------------------
+
+    def add_field(self, name: str, label: str, widget: QWidget, hint: str = "") -> QWidget:
+        """Add ``widget`` as the field for wire path ``name``, with an error line under it."""
+        if not widget.objectName():
+            widget.setObjectName(name.replace(".", "_"))
+        widget.setAccessibleName(label.rstrip(":"))
+        if hint:
+            widget.setToolTip(hint)
+            if isinstance(widget, QLineEdit):
+                widget.setPlaceholderText(hint)
+        error = QLabel()
+        error.setObjectName(name.replace(".", "_") + "Error")
+        error.setStyleSheet(_ERROR_STYLE)
+        error.setWordWrap(True)
+        error.setVisible(False)
+        cell = QWidget()
+        column = QVBoxLayout(cell)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(error)
+        self.form.addRow(label, cell)
+        self.fields[name] = widget
+        self._errors[name] = error
+        self._rows[name] = cell
+        return widget
+
+    def add_owner_fields(self) -> None:
+        self.add_field("ownerDescription.fullName", "Card owner:", QLineEdit(), "Full name on the card")
+        self.add_field("ownerDescription.phone", "Owner phone:", QLineEdit(), "+905551234567")
+        self.add_field("ownerDescription.email", "Owner email:", QLineEdit(), "optional")
+        self.add_field("ownerDescription.cardId", "Saved card ID:", QLineEdit(), "UUID of the stored card")
+
+    def add_amount_fields(self) -> None:
+        self.add_field("amount", "Amount:", QLineEdit(), "e.g. 99.90")
+        currency = QComboBox()
+        currency.addItems(TERMINAL_CURRENCIES)
+        currency.setCurrentText(DEFAULT_CURRENCY)
+        self.add_field("currencyCode", "Currency:", currency)
+
+    def set_row_visible(self, name: str, visible: bool) -> None:
+        self.form.setRowVisible(self._rows[name], visible)
+
+    def text(self, name: str) -> str:
+        widget = self.fields[name]
+        if isinstance(widget, QComboBox):
+            return widget.currentText().strip()
+        assert isinstance(widget, QLineEdit)
+        return widget.text().strip()
+
+    def optional(self, name: str) -> str | None:
+        return self.text(name) or None
+
+    def owner_data(self, errors: dict[str, list[str]]) -> dict[str, Any]:
+        phone = self.text("ownerDescription.phone")
+        try:
+            phone = check_phone(phone)
+        except ValueError as exc:
+            if phone:
+                errors["ownerDescription.phone"] = [str(exc)]
+            # empty: the model says "Required." at the field
+        return {"full_name": self.text("ownerDescription.fullName"), "phone": phone,
+                "email": self.optional("ownerDescription.email"), "card_id": self.text("ownerDescription.cardId")}
+
+    def amount_value(self, errors: dict[str, list[str]], *, required: bool = True) -> Any:
+        """The typed amount as Decimal; an error is recorded at the field when it cannot be one."""
+        text = self.text("amount")
+        if not text and not required:
+            return None
+        try:
+            return parse_amount(text, self.text("currencyCode") or DEFAULT_CURRENCY, separator_style())
+        except AmountError as exc:
+            errors["amount"] = [str(exc)]
+            return None
+
+    # --- errors ---------------------------------------------------------------------------------
+
+    def field_error(self, name: str) -> str:
+        """The error shown under field ``name`` ('' if none)."""
+        label = self._errors[name]
+        return label.text() if not label.isHidden() else ""
+
+    def marked_fields(self) -> list[str]:
+        return [name for name, label in self._errors.items() if not label.isHidden()]
+
+    def clear_errors(self) -> None:
+        for name, label in self._errors.items():
+            label.clear()
+            label.setVisible(False)
+            self.fields[name].setStyleSheet("")
+        self.form_error.clear()
+        self.form_error.setVisible(False)
+
+    def show_errors(self, errors: dict[str, list[str]]) -> None:
+        """Mark each field named in ``errors`` (camelCase wire paths, any case); others go above the buttons."""
+        general: list[str] = []
+        first: QWidget | None = None
+        for raw_name, messages in errors.items():
+            name = self.field_named(raw_name)
+            text = " ".join(friendly_message(m) for m in messages)
+            if name is None:
+                general.append(f"{raw_name}: {text}" if raw_name not in ("body", "") else text)
+                continue
+            label = self._errors[name]
+            label.setText(text)
+            label.setVisible(True)
+            self.fields[name].setStyleSheet(_INVALID_STYLE)
+            first = first or self.fields[name]
+        if general:
+            self.show_general_error(" ".join(general))
+        if first is not None:
+            first.setFocus()
+
+    def show_general_error(self, text: str) -> None:
+        self.form_error.setText(text)
+        self.form_error.setVisible(True)
+
+    def field_named(self, raw: str) -> str | None:
+        """The field for a name the gateway used: ``OwnerDescription.Phone``, ``$.amount``, ``phone``."""
+        key = raw.removeprefix("$.").replace("[0]", "").lower()
+        for name in self.fields:
+            if name.lower() == key:
+                return name
+        tail_matches = [name for name in self.fields if name.lower().rsplit(".", 1)[-1] == key.rsplit(".", 1)[-1]]
+        return tail_matches[0] if len(tail_matches) == 1 else None
+
+    # --- sending --------------------------------------------------------------------------------
+
+    def build_request(self) -> tuple[Any | None, dict[str, list[str]]]:
+        """The request to send, or ``(None, errors)``. Subclasses implement it."""
+        raise NotImplementedError
+
+    def submit(self) -> None:
+        """Check every field; send the request once if all are valid."""
+        if self.result is not None:
+            return
+        self.clear_errors()
+        request, errors = self.build_request()
+        if errors or request is None:
+            self.show_errors(errors or {"body": ["Check the fields above."]})
+            return
+        self.requests_sent += 1
+        run_task(self.send_button, self._send(request), on_success=self._on_success, on_error=self._on_error)
+
+    def _on_success(self, result: OperationResult) -> None:
+        if not result.success:
+            self.show_general_error(f"The gateway did not accept the request: {result.error or 'no reason given'}.")
+            return
+        self.result = result
+        self.body.setEnabled(False)
+        self.send_button.setVisible(False)
+        self.close_button.setText("Close")
+        self.outcome.setText("\n".join(self.outcome_lines(result)))
+        self.outcome.setVisible(True)
+        self.succeeded.emit(result)
+
+    def outcome_lines(self, result: OperationResult) -> list[str]:
+        return describe_outcome(result)
+
+    def _on_error(self, exc: KlogsError) -> None:
+        if isinstance(exc, ValidationFailedError):
+            errors = dict(exc.field_errors)
+            if not errors:
+                errors = {exc.field or "body": [exc.message]}
+            self.show_errors(errors)
+            return
+        if isinstance(exc, OutcomeUnknownError):
+            # Never offer to send again: the first request may have gone through.
+            self.send_button.setEnabled(False)
+            self.send_button.setVisible(False)
+            self.show_general_error(exc.message + " Search the subscriptions for this reference before "
+                                    "creating it again.")
+            return
+        self.show_general_error(exc.message)
+
+
+class OwnerDialog(RequestDialog):
+    """``POST /owner``: register a card owner by phone."""
+
+    title = "Register card owner"
+    send_label = "Register"
+
+    def __init__(self, send: Send, parent: QWidget | None = None) -> None:
+        super().__init__(send, parent)
+        self.setObjectName("ownerDialog")
+        self.add_field("phone", "Phone:", QLineEdit(), "+905551234567")
+
+    def build_request(self):
+        errors: dict[str, list[str]] = {}
+        phone = self.text("phone")
+        try:
+            phone = check_phone(phone)
+        except ValueError as exc:
+            errors["phone"] = [str(exc)] if phone else ["Required."]
+        if errors:
+            return None, errors
+        return validate_request(NewOwnerRequest, {"phone": phone})
+
+    def outcome_lines(self, result: OperationResult) -> list[str]:
+        lines = ["The card owner is registered. Their card can now be saved for subscriptions and payment orders."]
+        if result.owner_id:
+            lines.append(f"Card owner ID: {result.owner_id}")
+        return lines
+
+
+class PaymentOrderDialog(RequestDialog):
+    """``POST /paymentOrder``: one payment on a saved card at a future time."""
+
+    title = "New payment order"
+    send_label = "Create order"
+
+    def __init__(self, send: Send, parent: QWidget | None = None) -> None:
+        super().__init__(send, parent)
+        self.setObjectName("paymentOrderDialog")
+        self.add_field("reference", "Reference:", QLineEdit(), "e.g. ORDER-2026-001")
+        self.add_amount_fields()
+        self.add_owner_fields()
+        payment_time = _date_time_edit("paymentTime")
+        payment_time.setDateTime(_tomorrow_at_nine())
+        self.add_field("paymentTime", "Pay on (local time):", payment_time)
+        self.add_field("explanation", "Explanation:", QLineEdit(), "optional, shown on the statement")
+        self.add_field("paymentChannel", "Channel:", QLineEdit(), "optional, e.g. web")
+        self.add_field("paymentSystemId", "Payment system ID:", QLineEdit(), "optional UUID")
+
+    def build_request(self):
+        errors: dict[str, list[str]] = {}
+        amount = self.amount_value(errors)
+        data = {
+            "reference": self.text("reference"),
+            "amount": amount if amount is not None else 1,  # placeholder: the amount's own error wins
+            "currency_code": self.text("currencyCode"),
+            "payment_system_id": self.optional("paymentSystemId"),
+            "explanation": self.optional("explanation"),
+            "owner_description": self.owner_data(errors),
+            "payment_channel": self.optional("paymentChannel"),
+            "payment_time": utc_from_edit(self.fields["paymentTime"]),
+        }
+        request, model_errors = validate_request(PaymentOrderRequest, data)
+        model_errors.update(errors)
+        return (request if not model_errors else None), model_errors
+
+
+class ScheduleFieldsMixin:
+    """Frequency, interval, day and month fields whose rows appear per frequency."""
+
+    def add_schedule_fields(self, *, keep_option: bool = False) -> None:
+        frequency = QComboBox()
+        if keep_option:
+            frequency.addItem("(unchanged)", None)
+        for value, words in ((Frequency.DAILY, "Daily"), (Frequency.MONTHLY, "Monthly"), (Frequency.YEARLY, "Yearly")):
+            frequency.addItem(words, value)
+        self.add_field("frequency", "Frequency:", frequency)
+        interval = QSpinBox()
+        interval.setRange(0 if keep_option else 1, 30)
+        if keep_option:
+            interval.setSpecialValueText("(unchanged)")
+        self.add_field("interval", "Every (1-30):", interval)
+        day = QSpinBox()
+        day.setRange(0 if keep_option else 1, 30)
+        if keep_option:
+            day.setSpecialValueText("(unchanged)")
+        self.add_field("dayOfMonth", "Day of month (1-30):", day)
+        month = QComboBox()
+        if keep_option:
+            month.addItem("(unchanged)", None)
+        for number in range(1, 13):
+            month.addItem(calendar.month_name[number], number)
+        self.add_field("monthOfYear", "Month:", month)
+        frequency.currentIndexChanged.connect(self._frequency_changed)
+        interval.valueChanged.connect(self._update_interval_suffix)
+        self._frequency_changed()
+
+    def frequency_value(self) -> Frequency | None:
+        return self.fields["frequency"].currentData()
+
+    def _frequency_changed(self) -> None:
+        frequency = self.frequency_value()
+        keep = frequency is None
+        self.set_row_visible("dayOfMonth", keep or frequency in (Frequency.MONTHLY, Frequency.YEARLY))
+        self.set_row_visible("monthOfYear", keep or frequency is Frequency.YEARLY)
+        self._update_interval_suffix()
+
+    def _update_interval_suffix(self) -> None:
+        interval: QSpinBox = self.fields["interval"]
+        unit = {Frequency.DAILY: "day", Frequency.MONTHLY: "month", Frequency.YEARLY: "year"}.get(self.frequency_value())
+        interval.setSuffix(f" {unit}{'s' if interval.value() != 1 else ''}" if unit else "")
+
+    def schedule_data(self) -> dict[str, Any]:
+        frequency = self.frequency_value()
+        interval = self.fields["interval"].value() or None
+        day = self.fields["dayOfMonth"].value() or None
+        month = self.fields["monthOfYear"].currentData()
+        return {
+            "frequency": frequency,
+            "interval": interval,
+            "day_of_month": day if frequency in (Frequency.MONTHLY, Frequency.YEARLY) else None,
+            "month_of_year": month if frequency is Frequency.YEARLY else None,
+        }
+
+
+class CreateSubscriptionDialog(ScheduleFieldsMixin, RequestDialog):
+    """``POST /recurring``, with a live preview of the next 12 payment dates."""
+
+    title = "New subscription"
+    send_label = "Create subscription"
+
+    def __init__(self, send: Send, parent: QWidget | None = None) -> None:
+        super().__init__(send, parent)
+        self.setObjectName("subscriptionCreateDialog")
+        self.add_field("reference", "Subscription ID:", QLineEdit(), "your reference, e.g. SUB-2026-001")
+        self.add_amount_fields()
+        self.add_owner_fields()
+        first = _date_time_edit("firstPaymentTime")
+        first.setDateTime(_tomorrow_at_nine())
+        self.add_field("firstPaymentTime", "First payment (local):", first)
+        last_row = QWidget()
+        last_layout = QHBoxLayout(last_row)
+        last_layout.setContentsMargins(0, 0, 0, 0)
+        self.has_last = QCheckBox("Ends on")
+        self.has_last.setObjectName("hasLastPaymentTime")
+        last = _date_time_edit("lastPaymentTimeEdit")
+        last.setDateTime(_tomorrow_at_nine().addYears(1))
+        last.setEnabled(False)
+        self.has_last.toggled.connect(last.setEnabled)
+        last_layout.addWidget(self.has_last)
+        last_layout.addWidget(last, 1)
+        self.last_edit = last
+        self.add_field("lastPaymentTime", "Last payment (local):", last_row)
+        self.add_schedule_fields()
+        self.fields["dayOfMonth"].setValue(_tomorrow_at_nine().date().day() if _tomorrow_at_nine().date().day() <= 30 else 1)
+        self.fields["monthOfYear"].setCurrentIndex(_tomorrow_at_nine().date().month() - 1)
+        self.add_field("explanation", "Explanation:", QLineEdit(), "optional, e.g. Premium plan - monthly")
+        self.add_field("paymentChannel", "Channel:", QLineEdit(), "optional, e.g. mobile")
+        self.add_field("paymentSystemId", "Payment system ID:", QLineEdit(), "optional UUID")
+
+        self.preview = QLabel()
+        self.preview.setObjectName("schedulePreview")
+        self.preview.setAccessibleName("Next payment dates")
+        self.preview.setWordWrap(True)
+        self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.preview.setStyleSheet("background: #f5f5f5; border: 1px solid #ddd; padding: 6px;")
+        self.layout().insertWidget(1, self.preview)
+        for name in ("frequency", "monthOfYear"):
+            self.fields[name].currentIndexChanged.connect(self.update_preview)
+        for name in ("interval", "dayOfMonth"):
+            self.fields[name].valueChanged.connect(self.update_preview)
+        first.dateTimeChanged.connect(self.update_preview)
+        last.dateTimeChanged.connect(self.update_preview)
+        self.has_last.toggled.connect(self.update_preview)
+        self.update_preview()
+
+    def last_payment_time(self) -> dt.datetime | None:
+        return utc_from_edit(self.last_edit) if self.has_last.isChecked() else None
+
+    def preview_dates(self) -> list[dt.datetime]:
+        schedule = self.schedule_data()
+        return payment_dates(utc_from_edit(self.fields["firstPaymentTime"]), schedule["frequency"],
+                             schedule["interval"] or 1, schedule["day_of_month"], schedule["month_of_year"],
+                             until=self.last_payment_time(), count=PREVIEW_COUNT)
+
+    def update_preview(self) -> None:
+        try:
+            dates = self.preview_dates()
+        except ScheduleError as exc:
+            self.preview.setText(f"No schedule yet: {exc}.")
+            return
+        if not dates:
+            self.preview.setText("No payment falls between the first and last payment time.")
+            return
+        heading = f"Next {len(dates)} payments (local time):" if len(dates) == PREVIEW_COUNT else \
+            f"All {len(dates)} payments (local time):"
+        locale = QLocale()
+        self.preview.setText(heading + "\n" + "\n".join(
+            f"{number:>2}. {local_text(when, locale)}" for number, when in enumerate(dates, 1)))
+
+    def build_request(self):
+        errors: dict[str, list[str]] = {}
+        amount = self.amount_value(errors)
+        data = {
+            "reference": self.text("reference"),
+            "amount": amount if amount is not None else 1,  # placeholder: the amount's own error wins
+            "currency_code": self.text("currencyCode"),
+            "payment_system_id": self.optional("paymentSystemId"),
+            "explanation": self.optional("explanation"),
+            "owner_description": self.owner_data(errors),
+            "payment_channel": self.optional("paymentChannel"),
+            "first_payment_time": utc_from_edit(self.fields["firstPaymentTime"]),
+            "last_payment_time": self.last_payment_time(),
+            **self.schedule_data(),
+        }
+        request, model_errors = validate_request(RecurringPaymentRequest, data)
+        model_errors.update(errors)
+        return (request if not model_errors else None), model_errors
+
+
+class EditSubscriptionDialog(ScheduleFieldsMixin, RequestDialog):
+    """``PUT /recurring/{id}`` (``original`` given) or ``PUT /recurring/subscription/{subscription}``.
+
+    Only changed fields are sent; amount and currency travel together, and so do the schedule fields.
+    By subscription ID the form starts blank ("(unchanged)") because the gateway's current values are not
+    known; an empty field is left as it is (a field cannot be cleared through this dialog).
+    """
+
+    send_label = "Save changes"
+
+    def __init__(self, send: Send, original: RecurringPayment | None = None, parent: QWidget | None = None) -> None:
+        self.title = f"Edit subscription {original.reference or original.id}" if original else \
+            "Edit subscription by ID"
+        super().__init__(send, parent)
+        self.setObjectName("subscriptionEditDialog")
+        self.original = original
+        if original is None:
+            self.add_field("subscription", "Subscription ID:", QLineEdit(), "the subscription's reference")
+        self.add_field("amount", "Amount:", QLineEdit(), "leave empty to keep")
+        currency = QComboBox()
+        currency.addItem("(unchanged)")
+        currency.addItems(TERMINAL_CURRENCIES)
+        self.add_field("currencyCode", "Currency:", currency)
+        self.add_schedule_fields(keep_option=True)
+        last_row = QWidget()
+        last_layout = QHBoxLayout(last_row)
+        last_layout.setContentsMargins(0, 0, 0, 0)
+        self.change_last = QCheckBox("Set to")
+        self.change_last.setObjectName("changeLastPaymentTime")
+        self.last_edit = _date_time_edit("lastPaymentTimeEdit")
+        self.last_edit.setDateTime(_tomorrow_at_nine().addYears(1))
+        self.last_edit.setEnabled(False)
+        self.change_last.toggled.connect(self.last_edit.setEnabled)
+        last_layout.addWidget(self.change_last)
+        last_layout.addWidget(self.last_edit, 1)
+        self.add_field("lastPaymentTime", "Last payment (local):", last_row)
+        status = QComboBox()
+        status.addItem("(unchanged)", None)
+        for value, words in STATUS_WORDS.items():
+            status.addItem(words, value)
+        self.add_field("status", "Status:", status)
+        self.add_field("explanation", "Explanation:", QLineEdit(), "leave empty to keep")
+        self.add_field("paymentChannel", "Channel:", QLineEdit(), "leave empty to keep")
+        self.add_field("paymentSystemId", "Payment system ID:", QLineEdit(), "leave empty to keep")
+        self.add_field("paymentSystemGroupId", "Payment system group ID:", QLineEdit(), "leave empty to keep")
+        if original is not None:
+            self._prefill(original)
+        self._initial = self._snapshot()
+
+    def _prefill(self, item: RecurringPayment) -> None:
+        self.fields["amount"].setText(str(item.amount))
+        self.fields["currencyCode"].setCurrentText(item.currency_code)
+        frequency: QComboBox = self.fields["frequency"]
+        frequency.setCurrentIndex(frequency.findData(item.effective_frequency))
+        self.fields["interval"].setValue(item.interval or 1)
+        self.fields["dayOfMonth"].setValue(item.day_of_month or 0)
+        month: QComboBox = self.fields["monthOfYear"]
+        month.setCurrentIndex(month.findData(item.month_of_year) if item.month_of_year else 0)
+        status: QComboBox = self.fields["status"]
+        status.setCurrentIndex(status.findData(item.status))
+        self.fields["explanation"].setText(item.explanation or "")
+        if item.last_payment_at_utc is not None:
+            set_edit_to(self.last_edit, item.last_payment_at_utc)
+
+    def _snapshot(self) -> dict[str, Any]:
+        return {
+            "amount": self.text("amount"),
+            "currencyCode": self.fields["currencyCode"].currentIndex(),
+            "schedule": self.schedule_data(),
+            "status": self.fields["status"].currentData(),
+            "explanation": self.text("explanation"),
+            "paymentChannel": self.text("paymentChannel"),
+            "paymentSystemId": self.text("paymentSystemId"),
+            "paymentSystemGroupId": self.text("paymentSystemGroupId"),
+        }
+
+    def build_request(self):
+        errors: dict[str, list[str]] = {}
+        now, before = self._snapshot(), self._initial
+        data: dict[str, Any] = {}
+        currency = self.text("currencyCode") if self.fields["currencyCode"].currentIndex() > 0 else None
+        if now["amount"] != before["amount"] or now["currencyCode"] != before["currencyCode"]:
+            if now["amount"]:
+                amount_currency = currency or (self.original.currency_code if self.original else DEFAULT_CURRENCY)
+                try:
+                    data["amount"] = parse_amount(now["amount"], amount_currency, separator_style())
+                except AmountError as exc:
+                    errors["amount"] = [str(exc)]
+            data["currency_code"] = currency
+        if now["schedule"] != before["schedule"]:
+            data.update({key: value for key, value in now["schedule"].items() if value is not None})
+        if now["status"] != before["status"] and now["status"] is not None:
+            data["status"] = now["status"]
+        for name, key in (("explanation", "explanation"), ("paymentChannel", "payment_channel"),
+                          ("paymentSystemId", "payment_system_id"), ("paymentSystemGroupId", "payment_system_group_id")):
+            if now[name] != before[name] and now[name]:
+                data[key] = now[name]
+        if self.change_last.isChecked():
+            data["last_payment_time"] = utc_from_edit(self.last_edit)
+        if self.original is None and not self.text("subscription"):
+            errors["subscription"] = ["Enter the subscription ID (its reference)."]
+        if errors:
+            return None, errors
+        if not any(value is not None for value in data.values()):
+            return None, {"body": ["Nothing was changed."]}
+        return validate_request(UpdateRecurringPaymentRequest, {k: v for k, v in data.items() if v is not None})
+
+    @property
+    def subscription(self) -> str:
+        return self.text("subscription") if self.original is None else ""
+
+    def outcome_lines(self, result: OperationResult) -> list[str]:
+        return ["The gateway saved the changes."]
+
+
+def status_change_words(target: RegisteredPaymentStatus) -> str:
+    return "disable" if target is RegisteredPaymentStatus.DISABLED else "enable"

@@ -1,0 +1,305 @@
+"""The Subscriptions tab (managers): every subscription of the environment, a page at a time, with create,
+edit, disable/enable, card-owner registration and one-time payment orders.
+
+Behaviour a manager relies on:
+
+* The table asks the gateway for pages as they scroll into view, sorts on the gateway when a header is
+  clicked (the Frequency column cannot be sorted: the gateway has no such order) and filters by
+  subscription ID as they type (debounced, so one request per pause, not per key).
+* Any error loading the list shows in words in the banner above the table; the rows already shown stay.
+* A row changes only after the gateway said the change succeeded: then its page is fetched again.
+* Disabling or enabling asks for confirmation first (:meth:`SubscriptionsTab.confirm`, which tests
+  replace).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..api.errors import KlogsError
+from ..api.models.recurring import OperationResult, OrderDirection, RecurringPayment, RegisteredPaymentStatus
+from ..services.context import AppServices
+from ..services.subscriptions import SubscriptionsService, describe_load_error
+from .async_runner import run_task
+from .badges import BadgeDelegate
+from .subscription_dialogs import (
+    CreateSubscriptionDialog,
+    EditSubscriptionDialog,
+    OwnerDialog,
+    PaymentOrderDialog,
+)
+from .subscriptions_model import COLUMNS, CREATED, STATUS, SUBSCRIPTION_ROLE, SubscriptionsModel
+
+SEARCH_DEBOUNCE_MS = 350
+
+
+class SubscriptionsTab(QWidget):
+    """See the module docstring. ``services.client`` is read at every request."""
+
+    def __init__(self, services: AppServices, parent: QWidget | None = None, *, page_size: int = 100) -> None:
+        super().__init__(parent)
+        self.setObjectName("subscriptionsTab")
+        self.services = services
+        self.service = SubscriptionsService(services)
+        self.current_dialog: QDialog | None = None
+
+        self.model = SubscriptionsModel(self.service.list_page, page_size=page_size, parent=self)
+        self.model.load_failed.connect(self._on_load_failed)
+        self.model.page_loaded.connect(self._on_page_loaded)
+        self.model.total_changed.connect(self._on_total_changed)
+
+        # --- banner ---
+        self.banner = QFrame()
+        self.banner.setObjectName("subscriptionsBanner")
+        self.banner.setStyleSheet("#subscriptionsBanner { background: #fdecea; border: 1px solid #f5c2c0; "
+                                  "border-radius: 4px; }")
+        self.banner_text = QLabel()
+        self.banner_text.setObjectName("subscriptionsBannerText")
+        self.banner_text.setWordWrap(True)
+        self.banner_text.setAccessibleName("Subscriptions error")
+        self.banner_retry = QPushButton("Try again")
+        self.banner_retry.setObjectName("subscriptionsRetry")
+        self.banner_retry.clicked.connect(self.retry)
+        banner_layout = QHBoxLayout(self.banner)
+        banner_layout.addWidget(self.banner_text, 1)
+        banner_layout.addWidget(self.banner_retry)
+        self.banner.setVisible(False)
+
+        # --- toolbar ---
+        self.search = QLineEdit()
+        self.search.setObjectName("subscriptionsSearch")
+        self.search.setPlaceholderText("Search by subscription ID…")
+        self.search.setAccessibleName("Search by subscription ID")
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
+        self._search_timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.search.returnPressed.connect(self.apply_search)
+
+        self.create_button = self._button("subscriptionCreate", "New subscription…", self.open_create_dialog)
+        self.edit_button = self._button("subscriptionEdit", "Edit…", self.open_edit_dialog)
+        self.edit_by_id_button = self._button("subscriptionEditBySubscription", "Edit by subscription ID…",
+                                              self.open_edit_by_subscription_dialog)
+        self.disable_button = self._button("subscriptionDisable", "Disable…", self.toggle_selected_status)
+        self.owner_button = self._button("ownerRegister", "Register card owner…", self.open_owner_dialog)
+        self.order_button = self._button("paymentOrderCreate", "New payment order…", self.open_payment_order_dialog)
+        self.refresh_button = self._button("subscriptionsRefresh", "Refresh", self.retry)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.refresh_button)
+        actions = QHBoxLayout()
+        for button in (self.create_button, self.edit_button, self.edit_by_id_button, self.disable_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.owner_button)
+        actions.addWidget(self.order_button)
+
+        # --- table ---
+        self.table = QTableView()
+        self.table.setObjectName("subscriptionsTable")
+        self.table.setAccessibleName("Subscriptions")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setItemDelegateForColumn(STATUS, BadgeDelegate(parent=self.table))
+        vertical = self.table.verticalHeader()
+        vertical.setVisible(False)
+        # Fixed row heights: with 100,000 rows the view must never measure rows to lay them out.
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 12)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((150, 120, 200, 190, 140, 140, 130, 190, 140)):
+            header.resizeSection(column, width)
+        header.setSortIndicator(CREATED, Qt.SortOrder.DescendingOrder)
+        # Newest first, as the docs' example lists them; set before sorting is enabled so that enabling it
+        # (which sorts by the indicator) sends no request of its own.
+        self.model.sort_field, self.model.sort_dir = COLUMNS[CREATED].sort_field, OrderDirection.DESC
+        self._sort_indicator = (CREATED, Qt.SortOrder.DescendingOrder)
+        header.sortIndicatorChanged.connect(self._on_sort_indicator)
+        self.table.setSortingEnabled(True)
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        self.model.dataChanged.connect(self._update_actions)
+        self.model.modelReset.connect(self._update_actions)
+
+        self.count_label = QLabel()
+        self.count_label.setObjectName("subscriptionsCount")
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(actions)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+        self._update_actions()
+
+    def _button(self, name: str, text: str, slot) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setAccessibleName(text.rstrip("…"))
+        button.clicked.connect(slot)
+        return button
+
+    # --- list -----------------------------------------------------------------------------------
+
+    def apply_search(self) -> None:
+        self._search_timer.stop()
+        self.model.set_filter(self.search.text())
+
+    def retry(self) -> None:
+        """Load again what failed, or the whole current query if nothing failed."""
+        self.hide_banner()
+        if self.model.loaded and not self.model._failed:
+            self.model.refresh()
+        else:
+            self.model.retry_failed()
+            self.model.fetchMore()
+
+    def show_banner(self, text: str) -> None:
+        self.banner_text.setText(text)
+        self.banner.setVisible(True)
+
+    def hide_banner(self) -> None:
+        self.banner.setVisible(False)
+
+    def banner_message(self) -> str:
+        return self.banner_text.text() if not self.banner.isHidden() else ""
+
+    def _on_load_failed(self, exc: KlogsError) -> None:
+        self.show_banner(describe_load_error(exc))
+
+    def _on_page_loaded(self, page: int) -> None:
+        self.hide_banner()
+
+    def _on_total_changed(self, total: int) -> None:
+        words = f"{total:,} subscription{'s' if total != 1 else ''}"
+        if self.model.filter_text:
+            words += f" matching “{self.model.filter_text}”"
+        self.count_label.setText(words)
+
+    def _on_sort_indicator(self, column: int, order: Qt.SortOrder) -> None:
+        if COLUMNS[column].sort_field is None:
+            # The gateway cannot sort by this column: put the indicator back where the rows are sorted.
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(*self._sort_indicator)
+            header.blockSignals(False)
+            return
+        self._sort_indicator = (column, order)
+
+    # --- selection ------------------------------------------------------------------------------
+
+    def selected_row(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    def selected_subscription(self) -> RecurringPayment | None:
+        row = self.selected_row()
+        return None if row is None else self.model.row_at(row)
+
+    def select_row(self, row: int) -> None:
+        self.table.selectionModel().select(
+            self.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+
+    def _update_actions(self, *args) -> None:
+        item = self.selected_subscription()
+        self.edit_button.setEnabled(item is not None)
+        if item is not None and item.status is RegisteredPaymentStatus.DISABLED:
+            self.disable_button.setText("Enable…")
+            self.disable_button.setEnabled(True)
+        else:
+            self.disable_button.setText("Disable…")
+            self.disable_button.setEnabled(item is not None and item.status is RegisteredPaymentStatus.ACTIVE)
+        self.disable_button.setAccessibleName(self.disable_button.text().rstrip("…"))
+
+    # --- dialogs --------------------------------------------------------------------------------
+
+    def show_dialog(self, dialog: QDialog) -> QDialog:
+        """Open ``dialog`` window-modal without blocking the event loop (tests drive it directly)."""
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.current_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_create_dialog(self) -> CreateSubscriptionDialog:
+        dialog = CreateSubscriptionDialog(self.service.create, self)
+        dialog.succeeded.connect(lambda result: self.model.refresh())
+        return self.show_dialog(dialog)
+
+    def open_edit_dialog(self) -> EditSubscriptionDialog | None:
+        item, row = self.selected_subscription(), self.selected_row()
+        if item is None or row is None:
+            return None
+        dialog = EditSubscriptionDialog(lambda request: self.service.update_by_id(item, request), item, self)
+        dialog.succeeded.connect(lambda result: self.model.reload_row(row))
+        return self.show_dialog(dialog)
+
+    def open_edit_by_subscription_dialog(self) -> EditSubscriptionDialog:
+        dialog: EditSubscriptionDialog
+
+        async def send(request):
+            return await self.service.update_by_subscription(dialog.subscription, request)
+
+        dialog = EditSubscriptionDialog(send, None, self)
+        dialog.succeeded.connect(lambda result: self.model.reload_cached())
+        return self.show_dialog(dialog)
+
+    def open_owner_dialog(self) -> OwnerDialog:
+        return self.show_dialog(OwnerDialog(self.service.register_owner, self))
+
+    def open_payment_order_dialog(self) -> PaymentOrderDialog:
+        return self.show_dialog(PaymentOrderDialog(self.service.create_payment_order, self))
+
+    # --- disable / enable -----------------------------------------------------------------------
+
+    def confirm(self, title: str, text: str) -> bool:
+        """Ask the manager; tests replace this method."""
+        answer = QMessageBox.question(self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def toggle_selected_status(self) -> None:
+        item, row = self.selected_subscription(), self.selected_row()
+        if item is None or row is None:
+            return
+        if item.status is RegisteredPaymentStatus.ACTIVE:
+            target, verb = RegisteredPaymentStatus.DISABLED, "Disable"
+            consequence = "No payment will be taken until it is enabled again."
+        elif item.status is RegisteredPaymentStatus.DISABLED:
+            target, verb = RegisteredPaymentStatus.ACTIVE, "Enable"
+            consequence = "Payments will be taken again on schedule."
+        else:
+            return
+        name = item.reference or str(item.id)
+        if not self.confirm(f"{verb} subscription", f"{verb} subscription {name}? {consequence}"):
+            return
+        run_task(self.disable_button, self.service.set_status(item, target),
+                 on_success=lambda result: self._status_changed(row, result),
+                 on_error=lambda exc: self.show_banner(f"The subscription was not changed: {exc.message}"))
+
+    def _status_changed(self, row: int, result: OperationResult) -> None:
+        if not result.success:
+            self.show_banner(f"The gateway did not change the subscription: {result.error or 'no reason given'}.")
+            return
+        self.model.reload_row(row)
