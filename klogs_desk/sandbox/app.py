@@ -45,4 +45,24 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
     app.include_router(payments.build_router(state))
     app.include_router(recurring.build_router(state))
     app.include_router(admin.build_router(state))
+    _merge_body_schemas(app)
     return app
+
+
+def _merge_body_schemas(app: FastAPI) -> None:
+    """Move the nested models ``bodies.body_schema`` left under ``x-defs`` into ``components.schemas``,
+    so every ``$ref`` in the OpenAPI document resolves."""
+    build = app.openapi
+
+    def openapi() -> dict:  # type: ignore[type-arg]
+        if app.openapi_schema is None:
+            schema = build()
+            components = schema.setdefault("components", {}).setdefault("schemas", {})
+            for operations in schema.get("paths", {}).values():
+                for operation in operations.values():
+                    if isinstance(operation, dict):
+                        for name, definition in operation.pop("x-defs", {}).items():
+                            components.setdefault(name, definition)
+        return app.openapi_schema  # type: ignore[return-value]
+
+    app.openapi = openapi  # type: ignore[method-assign]
