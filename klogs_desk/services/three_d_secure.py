@@ -15,7 +15,10 @@ Flow and journal (kind ``sale_3ds``, one row per order ID):
 Assumptions where the docs are silent (the sandbox follows the same rules):
 
 * Nothing is charged before ``/complete`` is called: ``/api/3ds`` only enrols the payment. So an abandoned
-  challenge is ``cancelled``, not ``unknown``, and the same order ID may be tried again with 3-D Secure.
+  challenge is ``cancelled``, not ``unknown``. Its order ID is used up all the same: the gateway answers a
+  repeated ``/api/3ds`` for that order ID with the *first* enrollment (and its now revoked callback URLs), so
+  a retry needs a new order ID (:attr:`OutcomeState.CANCELLED` makes the Sale tab roll it). Only an order
+  whose ``/api/3ds`` was refused with an error (nothing enrolled) may be sent again with the same ID.
 * After a *failure* callback ``/complete`` is still called: the gateway, not the browser, says how the
   payment ended (it answers FAILED). If it refuses with an error status, the payment is journaled
   ``declined``: the card holder failed authentication and nothing can have been charged.
@@ -51,7 +54,7 @@ log = logging.getLogger(__name__)
 CHALLENGE_TIMEOUT = 600.0
 
 CANCELLED_NOTE = "cancelled — nothing charged"
-_NEXT_AGAIN = "Press Pay (3-D Secure) again to retry, or take another card."
+_NEXT_AGAIN = "To try again, pay with 3-D Secure under a new order ID, or take another card."
 
 
 @dataclass
@@ -200,7 +203,7 @@ class ThreeDSecureService:
         row = journal.get(challenge.entry_id)
         if row.state is EntryState.AWAITING_CUSTOMER:
             row = journal.record_outcome(row.id, EntryState.CANCELLED, note=CANCELLED_NOTE)
-        return self._payments._from_entry(row, OutcomeState.ERROR, f"{why} Cancelled — nothing charged.",
+        return self._payments._from_entry(row, OutcomeState.CANCELLED, f"{why} Cancelled — nothing charged.",
                                           _NEXT_AGAIN)
 
     def _journal_before_sending(self, order: CardOrder, installment_count: int | None) -> Entry:
@@ -209,7 +212,7 @@ class ThreeDSecureService:
                       card_brand=order.brand, card_holder=order.holder, customer_id=order.customer_id or None,
                       installment_count=installment_count)
         earlier = journal.find_payment(env, EntryKind.SALE_3DS, order.order_id)
-        if earlier is not None and earlier.state in (EntryState.ERROR, EntryState.CANCELLED):
+        if earlier is not None and earlier.state is EntryState.ERROR:
             # Nothing was charged on the earlier attempt, so the cashier may retry with the same order ID.
             return journal.update(earlier.id, state=EntryState.PENDING, payment_id=None, auth_code=None,
                                   result_code=None, result_message=None,

@@ -162,8 +162,9 @@ def _define_page_class() -> type:
             if url.scheme() in ("data", "about"):
                 self._initial_html_pending = False
             if not ok:
-                shown = url.toString(QUrl.UrlFormattingOption.RemoveQuery | QUrl.UrlFormattingOption.RemovePath) \
-                    if url.scheme() in ("http", "https") else url.scheme() + ":"
+                port = f":{url.port()}" if url.port() != -1 else ""
+                shown = (f"{url.scheme()}://{url.host()}{port}" if url.scheme() in ("http", "https")
+                         else url.scheme() + ":")  # never the path or query: they may carry tokens
                 self.refused.append(shown)
                 log.warning("3-D Secure page navigation refused: %s", shown)
             return ok

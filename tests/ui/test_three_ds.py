@@ -163,7 +163,7 @@ def test_cancel_closes_the_dialog_and_journals_cancelled(flow, qtbot):
     qtbot.mouseClick(flow.dialog.cancel_button, Qt.MouseButton.LeftButton)
     outcome = flow.finish(task)
 
-    assert outcome.state is OutcomeState.ERROR
+    assert outcome.state is OutcomeState.CANCELLED
     assert "Cancelled — nothing charged" in outcome.message
     row = flow.services.journal.get(challenge.entry_id)
     assert row.state is EntryState.CANCELLED and row.note == CANCELLED_NOTE
@@ -178,24 +178,23 @@ def test_timeout_ends_cancelled_without_a_hung_dialog(flow):
     challenge = flow.run(flow.service.begin(_order(ENROLLED_CARD, "3DS-TIMEOUT-1", "30.00")))
     task = flow.start(challenge)
     outcome = flow.finish(task)
-    assert outcome.state is OutcomeState.ERROR
+    assert outcome.state is OutcomeState.CANCELLED
     assert "did not finish authentication in time" in outcome.message
     assert flow.services.journal.get(challenge.entry_id).state is EntryState.CANCELLED
     assert _open_dialogs() == []
 
 
-def test_cancelled_order_may_be_retried_with_the_same_order_id(flow):
+def test_cancelled_order_id_is_not_sent_again(flow):
     flow.service.challenge_timeout = 0.5
     first = flow.run(flow.service.begin(_order(ENROLLED_CARD, "3DS-RETRY-1", "40.00")))
-    assert flow.finish(flow.start(first)).state is OutcomeState.ERROR
-    flow.service.challenge_timeout = 600
-    flow.dialog = None
-    again = flow.run(flow.service.begin(_order(ENROLLED_CARD, "3DS-RETRY-1", "40.00")))
-    assert again.entry_id == first.entry_id
-    task = flow.start(again)
-    flow.wait_for_acs_page()
-    flow.click("approve")
-    assert flow.finish(task).state is OutcomeState.APPROVED
+    assert flow.finish(flow.start(first)).state is OutcomeState.CANCELLED
+    from klogs_desk.services.three_d_secure import ChallengeNotStarted
+
+    with pytest.raises(ChallengeNotStarted) as refused:
+        flow.run(flow.service.begin(_order(ENROLLED_CARD, "3DS-RETRY-1", "40.00")))
+    assert refused.value.outcome.state is OutcomeState.REFUSED
+    assert "Nothing was sent now" in refused.value.outcome.message
+    assert flow.services.journal.get(first.entry_id).state is EntryState.CANCELLED
 
 
 def test_page_leaving_the_gateway_is_stopped_and_explained(flow, qtbot):
@@ -210,7 +209,7 @@ def test_page_leaving_the_gateway_is_stopped_and_explained(flow, qtbot):
     assert flow.dialog.page.refused == ["http://elsewhere.example"]
     qtbot.mouseClick(flow.dialog.close_button, Qt.MouseButton.LeftButton)
     outcome = flow.finish(task)
-    assert outcome.state is OutcomeState.ERROR
+    assert outcome.state is OutcomeState.CANCELLED
     assert flow.services.journal.get(challenge.entry_id).state is EntryState.CANCELLED
     assert _open_dialogs() == []
 
