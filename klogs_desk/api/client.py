@@ -18,6 +18,7 @@ import asyncio
 import logging
 import math
 import random
+import re
 import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, TypeVar
@@ -400,6 +401,9 @@ def _retry_after(response: httpx.Response) -> float | None:
         return max(0.0, (when - dt.datetime.now(dt.timezone.utc)).total_seconds())
 
 
+_FIELD_SUMMARY = re.compile(r"^([a-z][A-Za-z0-9]*): (.+)$", re.DOTALL)
+
+
 def _problem_of(response: httpx.Response) -> ProblemDetails | None:
     try:
         data: Any = wire.loads(response.content)
@@ -408,8 +412,13 @@ def _problem_of(response: httpx.Response) -> ProblemDetails | None:
     if not isinstance(data, dict):
         return None
     if isinstance(data.get("error"), dict) and "summary" in data["error"]:
-        # The transaction endpoints answer {"error": {"summary": "..."}}.
-        return ProblemDetails(status=response.status_code, detail=str(data["error"]["summary"]))
+        # The transaction endpoints answer {"error": {"summary": "..."}}. A summary that starts with a
+        # field name ("amount: at most 74.50 TRY can still be refunded.") names that field, so the UI can
+        # show it where the cashier typed.
+        summary = str(data["error"]["summary"])
+        named = _FIELD_SUMMARY.match(summary)
+        errors = {named.group(1): [named.group(2)]} if named else None
+        return ProblemDetails(status=response.status_code, detail=summary, errors=errors)
     try:
         return ProblemDetails.model_validate(data)
     except pydantic.ValidationError:
