@@ -17,7 +17,7 @@ Choices where the docs are silent:
 * 3-D Secure: every card on ``/api/3ds`` gets the challenge (the sandbox has no frictionless flow).
   ``amount`` charged is the order amount plus the installment interest when ``interestPaidByCustomer``
   (see :mod:`.installments`). ``POST /api/3ds/{paymentId}/complete``: wrong ``securityKey`` is 400 naming
-  it; before the challenge is answered 409; after it, the final result, the same one on every repeat (the
+  it; before the challenge is answered 409 (whatever the key); after it, the final result, the same one on every repeat (the
   card is charged once). A repeated ``POST /api/3ds`` with the same orderId answers the same enrollment.
 """
 
@@ -179,14 +179,15 @@ def build_router(state: SandboxState) -> APIRouter:
         if record is None or record.three_ds is None:
             raise ProblemError(404, "No 3-D Secure payment with this paymentId.")
         three_ds = record.three_ds
+        # The key only exists for the merchant once the challenge is answered, so "not yet" comes first.
+        if three_ds.challenge is ThreeDSChallenge.WAITING:
+            raise ProblemError(409, "The card holder has not answered the 3-D Secure challenge yet.")
         if not hmac.compare_digest(body.security_key.encode(), three_ds.security_key.encode()):
             raise ProblemError(400, "The securityKey does not belong to this payment.",
                                errors={"securityKey": ["does not match this payment"]})
         with ledger.lock:
             if three_ds.completed:
                 return WireJSONResponse(payment_response(record))
-            if three_ds.challenge is ThreeDSChallenge.WAITING:
-                raise ProblemError(409, "The card holder has not answered the 3-D Secure challenge yet.")
             three_ds.completed = True  # before the await below: a concurrent complete must not charge again
             if three_ds.challenge is ThreeDSChallenge.FAILED:
                 decline(record, THREE_DS_FAILED)
