@@ -60,6 +60,8 @@ class OutcomeState(str, enum.Enum):
     UNKNOWN = "unknown"
     #: This order ID was already sent; nothing was sent now.
     REFUSED = "refused"
+    #: A 3-D Secure challenge was abandoned (cancel, deadline): nothing charged; the order ID is used up.
+    CANCELLED = "cancelled"
 
 
 @dataclass(frozen=True, repr=False)

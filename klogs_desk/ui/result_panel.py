@@ -24,6 +24,7 @@ STATE_LOOK: dict[OutcomeState, tuple[str, str, str]] = {
     OutcomeState.UNKNOWN: ("OUTCOME UNKNOWN", "#f2a900", "#000000"),
     OutcomeState.ERROR: ("NOT CHARGED — ERROR", "#4a4f57", "#ffffff"),
     OutcomeState.REFUSED: ("NOT SENT", "#4a4f57", "#ffffff"),
+    OutcomeState.CANCELLED: ("CANCELLED — NOT CHARGED", "#4a4f57", "#ffffff"),
 }
 
 UNKNOWN_WARNING = ("The payment may or may not have gone through. <b>Do not charge again.</b> "

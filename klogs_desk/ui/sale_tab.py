@@ -116,6 +116,11 @@ class SaleTab(QWidget):
         self._enrolled_timer.timeout.connect(self._forget_enrolled_order)
         self.form.card_cleared_for_inactivity.connect(self._forget_enrolled_order)
 
+        # 3-D Secure switch and "Pay with 3-D Secure" offer (owned by ui/three_ds_dialog.py).
+        from .three_ds_dialog import attach_three_d_secure
+
+        self.three_ds_switch = attach_three_d_secure(self)
+
     # --- actions ---------------------------------------------------------------------------------
 
     @property
@@ -180,6 +185,7 @@ class SaleTab(QWidget):
     # --- machinery -------------------------------------------------------------------------------
 
     def _finish(self, order: CardOrder | None, outcome: PaymentOutcome) -> None:
+        self._end_flight()  # listeners of payment_finished see a form ready for the next sale
         self.result.show_outcome(outcome)
         self.form.clear_card()  # after every result: the card is never left on screen
         if outcome.field_errors:
@@ -198,6 +204,8 @@ class SaleTab(QWidget):
         self.payment_finished.emit(outcome)
 
     def _end_flight(self) -> None:
+        if not self._in_flight:
+            return
         self._in_flight = False
         self.form.set_busy(False)
         self._update_pay_label(self.form.current_amount(), self.form.currency.currentText())
