@@ -1,0 +1,322 @@
+"""The Pre-authorization tab: hold an amount on a card now, capture all or part of it later.
+
+Contract:
+
+* ``preauthAuthorize`` sends one ``POST /api/pre-authorization`` per click through
+  :meth:`PaymentService.pre_authorize` (journaled before sending). The result shows in ``preauthResult``
+  and the card fields are wiped.
+* ``preauthList`` lists the open pre-authorizations of this environment from the journal: approved, not
+  captured, with something left to capture. Each row shows the amount, masked card, age and what is left.
+* ``preauthCapture`` captures the amount in ``preauthCaptureAmount`` (prefilled with the full remaining
+  amount; type less for a partial capture) through :meth:`PaymentService.capture`. A capture over what
+  is left, or of a pre-authorization already captured, is refused *before anything is sent*, with the
+  reason under the amount field (``preauthCaptureError``). The capture is journaled as a child row.
+
+Choices: a partial capture releases the rest of the hold (what card networks do; see PaymentService), so
+a captured pre-authorization leaves the list. A pre-authorization whose capture has no known outcome
+stays listed as "capture outcome unknown" so the cashier sees why it cannot be captured again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Callable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.journal import Entry, EntryKind, EntryState
+from ..domain.money import AmountError, format_amount, parse_amount
+from ..services.context import AppServices
+from ..services.payments import CaptureRefused, PaymentOutcome, PaymentService
+from .async_runner import run_task
+from .card_form import DEFAULT_IDLE_SECONDS, CardForm, locale_style
+from .journal_model import card_text, money_text
+from .receipt import ReceiptPrinter
+from .result_panel import ResultPanel
+
+_ERROR_STYLE = "color: #c62828; font-size: 11px;"
+LIST_COLUMNS = ("Order ID", "Authorized", "Card", "Age", "Left to capture")
+#: How often the ages in the list are brought up to date.
+AGE_REFRESH_MS = 30_000
+
+
+def age_text(created_at: dt.datetime, now: dt.datetime) -> str:
+    """``"just now"``, ``"12 min"``, ``"3 h 5 min"``, ``"2 days"``."""
+    minutes = max(0, int((now - created_at).total_seconds() // 60))
+    if minutes < 1:
+        return "just now"
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, minutes = divmod(minutes, 60)
+    if hours < 24:
+        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+    days = hours // 24
+    return f"{days} day{'s' if days != 1 else ''}"
+
+
+class PreAuthTab(QWidget):
+    """``PreAuthTab(services)``: pre-authorize and capture."""
+
+    #: A pre-authorization or capture ended (any state) and the tab is ready for the next action; the
+    #: journal already holds it. Carries the :class:`PaymentOutcome`.
+    payment_finished = Signal(object)
+
+    def __init__(self, services: AppServices, parent: QWidget | None = None, *,
+                 idle_seconds: float = DEFAULT_IDLE_SECONDS,
+                 now: Callable[[], dt.datetime] | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("preauthTab")
+        self.services = services
+        self.payments = PaymentService(services)
+        self._now = now or (lambda: dt.datetime.now(dt.timezone.utc))
+        self._in_flight = False
+        self._finished: PaymentOutcome | None = None
+        self._open: list[Entry] = []
+        self._blocked: dict[int, str] = {}
+
+        self.form = CardForm("preauth", self, idle_seconds=idle_seconds)
+        self.form.amount.setPlaceholderText("Amount to hold on the card")
+        self.authorize_button = QPushButton("Authorize", objectName="preauthAuthorize")
+        self.authorize_button.setAccessibleName("Authorize (hold the amount on the card)")
+        self.authorize_button.setMinimumHeight(44)
+        self.progress = QProgressBar(objectName="preauthProgress", textVisible=False, maximumHeight=8)
+        self.progress.setAccessibleName("Sending")
+        self.progress.hide()
+        self.result = ResultPanel("preauthResult")
+        self.result.receipts_available = True
+
+        self.list = QTableWidget(0, len(LIST_COLUMNS), objectName="preauthList")
+        self.list.setAccessibleName("Open pre-authorizations")
+        self.list.setHorizontalHeaderLabels(LIST_COLUMNS)
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.verticalHeader().hide()
+        self.list.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.empty_label = QLabel("No open pre-authorizations.", objectName="preauthEmpty")
+        self.empty_label.setStyleSheet("color: #5f6368;")
+        self.capture_amount = QLineEdit(objectName="preauthCaptureAmount",
+                                        placeholderText="Select a pre-authorization")
+        self.capture_amount.setAccessibleName("Amount to capture")
+        self.capture_amount.setEnabled(False)
+        self.capture_button = QPushButton("Capture", objectName="preauthCapture", enabled=False)
+        self.capture_button.setAccessibleName("Capture the selected pre-authorization")
+        self.capture_button.setToolTip("Charge the card the amount typed (at most what is left); "
+                                       "the rest of the hold is released")
+        self.capture_error = QLabel(objectName="preauthCaptureError", styleSheet=_ERROR_STYLE, wordWrap=True)
+        self.capture_error.setAccessibleName("Capture problem")
+        self.capture_error.hide()
+
+        authorize_row = QHBoxLayout()
+        authorize_row.addStretch(1)
+        authorize_row.addWidget(self.authorize_button, 1)
+        left = QVBoxLayout()
+        left.addWidget(self.form)
+        left.addLayout(authorize_row)
+        left.addWidget(self.progress)
+        left.addStretch(1)
+        top = QHBoxLayout()
+        top.addLayout(left, 3)
+        top.addWidget(self.result, 2)
+
+        capture_row = QHBoxLayout()
+        capture_row.addWidget(QLabel("Capture amount:"))
+        capture_row.addWidget(self.capture_amount, 1)
+        capture_row.addWidget(self.capture_button)
+        open_box = QGroupBox("Open pre-authorizations")
+        box_layout = QVBoxLayout(open_box)
+        box_layout.addWidget(self.empty_label)
+        box_layout.addWidget(self.list, 1)
+        box_layout.addLayout(capture_row)
+        box_layout.addWidget(self.capture_error)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top, 3)
+        layout.addWidget(open_box, 2)
+
+        self.authorize_button.clicked.connect(self.authorize)
+        self.form.submit_requested.connect(self.authorize)
+        self.form.clear_requested.connect(self._clear_form)
+        self.capture_button.clicked.connect(self.capture)
+        self.capture_amount.returnPressed.connect(self.capture)
+        self.capture_amount.textEdited.connect(lambda _t: self._set_capture_error(""))
+        self.list.itemSelectionChanged.connect(self._on_selection)
+        self.result.receipt_requested.connect(self.open_receipt)
+        self._age_timer = QTimer(self, interval=AGE_REFRESH_MS)
+        self._age_timer.timeout.connect(self.refresh)
+        self._age_timer.start()
+        self.refresh()
+
+    # --- public ---------------------------------------------------------------------------------
+
+    @property
+    def in_flight(self) -> bool:
+        return self._in_flight
+
+    def authorize(self) -> None:
+        """Validate and send the pre-authorization once. Does nothing while a request is in flight."""
+        if self._in_flight:
+            return
+        order = self.form.validate()
+        if order is None:
+            return
+        self._start("Authorizing — please wait")
+        task = run_task(self.authorize_button, self.payments.pre_authorize(order), on_success=self._authorized,
+                        progress=self.progress, error_title="The pre-authorization did not go through")
+        task.add_done_callback(lambda _task: self._end_flight())
+
+    def capture(self) -> None:
+        """Capture the typed amount of the selected pre-authorization (refused at the field if it can't)."""
+        if self._in_flight:
+            return
+        entry = self.selected()
+        if entry is None:
+            self._set_capture_error("Select a pre-authorization to capture.")
+            return
+        if entry.id in self._blocked:
+            self._set_capture_error(self._blocked[entry.id])
+            return
+        try:
+            amount = parse_amount(self.capture_amount.text(), entry.currency, locale_style(self))
+        except AmountError as exc:
+            self._set_capture_error(str(exc))
+            return
+        self._start("Capturing — please wait")
+        task = run_task(self.capture_button, self._capture(entry.id, amount), on_success=self._captured,
+                        progress=self.progress, error_title="The capture did not go through")
+        task.add_done_callback(lambda _task: self._end_flight())
+
+    def refresh(self) -> None:
+        """Re-read the open pre-authorizations from the journal (keeps the selection)."""
+        selected = self.selected()
+        journal, now = self.services.journal, self._now()
+        candidates = journal.search(environment=self.services.environment, kinds=[EntryKind.PREAUTH],
+                                    states=[EntryState.APPROVED])
+        self._open, self._blocked = [], {}
+        for entry in candidates:
+            remaining = entry.balance if entry.balance is not None else entry.amount
+            captures = [c for c in journal.children(entry.id) if c.kind is EntryKind.CAPTURE]
+            if any(c.state is EntryState.APPROVED for c in captures) or remaining <= 0:
+                continue
+            if any(c.unresolved for c in captures):
+                self._blocked[entry.id] = (f"A capture of {entry.reference} has no known outcome yet. "
+                                           "Resolve it in the Journal before capturing again.")
+            self._open.append(entry)
+        # Rebuilt silently so an age refresh never overwrites a capture amount being typed.
+        self.list.blockSignals(True)
+        self.list.setRowCount(len(self._open))
+        for row, entry in enumerate(self._open):
+            remaining = entry.balance if entry.balance is not None else entry.amount
+            left = ("capture outcome unknown" if entry.id in self._blocked
+                    else money_text(remaining, entry.currency, self.locale()))
+            values = (entry.reference, money_text(entry.amount, entry.currency, self.locale()), card_text(entry),
+                      age_text(entry.created_at, now), left)
+            for column, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, entry.id)
+                self.list.setItem(row, column, item)
+        self.empty_label.setVisible(not self._open)
+        if selected is not None:
+            for row, entry in enumerate(self._open):
+                if entry.id == selected.id:
+                    self.list.selectRow(row)
+                    break
+        self.list.blockSignals(False)
+        self._on_selection(keep_amount=True)
+
+    def selected(self) -> Entry | None:
+        rows = self.list.selectionModel().selectedRows() if self.list.selectionModel() else []
+        return self._open[rows[0].row()] if rows and rows[0].row() < len(self._open) else None
+
+    def open_receipt(self, entry_id: int) -> None:
+        ReceiptPrinter(self.services, self).preview(self.services.journal.get(entry_id))
+
+    # --- machinery -------------------------------------------------------------------------------
+
+    async def _capture(self, entry_id: int, amount: Decimal) -> PaymentOutcome | CaptureRefused:
+        try:
+            return await self.payments.capture(entry_id, amount)
+        except CaptureRefused as refused:  # raised before sending: nothing left the terminal
+            return refused
+
+    def _start(self, text: str) -> None:
+        self._in_flight = True
+        self._finished = None
+        self.form.set_busy(True)
+        self.capture_amount.setEnabled(False)
+        self.result.show_progress(text)
+
+    def _end_flight(self) -> None:
+        self._in_flight = False
+        self.form.set_busy(False)
+        if self.result.outcome is None:
+            self.result.clear()  # ended in an error dialog or a refusal: drop the progress banner
+        self._on_selection(keep_amount=True)
+        finished, self._finished = self._finished, None
+        if finished is not None:
+            self.payment_finished.emit(finished)
+
+    def _authorized(self, outcome: PaymentOutcome) -> None:
+        self.result.show_outcome(outcome)
+        self.form.clear_card()
+        if outcome.field_errors:
+            self.form.show_gateway_errors(outcome.field_errors)
+        if not outcome.keeps_order_id:
+            self.form.new_order()
+        self.refresh()
+        self._finished = outcome
+
+    def _captured(self, result: PaymentOutcome | CaptureRefused) -> None:
+        if isinstance(result, CaptureRefused):
+            self._set_capture_error(str(result))
+            return
+        self.result.show_outcome(result)
+        self.refresh()
+        self._finished = result
+
+    def _on_selection(self, keep_amount: bool = False) -> None:
+        entry = self.selected()
+        busy = self._in_flight
+        self.capture_amount.setEnabled(entry is not None and not busy)
+        self.capture_button.setEnabled(entry is not None and not busy)
+        if entry is None:
+            self.capture_amount.clear()
+            self.capture_amount.setPlaceholderText("Select a pre-authorization")
+            return
+        remaining = entry.balance if entry.balance is not None else entry.amount
+        self.capture_amount.setPlaceholderText(f"At most {money_text(remaining, entry.currency, self.locale())}")
+        if not keep_amount or not self.capture_amount.text():
+            try:
+                self.capture_amount.setText(format_amount(remaining, entry.currency, locale_style(self)))
+            except AmountError:
+                self.capture_amount.setText(str(remaining))
+            self._set_capture_error("")
+
+    def _set_capture_error(self, message: str) -> None:
+        self.capture_error.setText(message)
+        self.capture_error.setVisible(bool(message))
+        self.capture_amount.setAccessibleDescription(message)
+
+    def _clear_form(self) -> None:
+        if not self._in_flight:
+            self.form.clear_all()
+            self.result.clear()
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        self.refresh()
