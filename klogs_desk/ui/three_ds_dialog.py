@@ -174,3 +174,45 @@ async def run_challenge(service: ThreeDSecureService, challenge: Challenge, pare
     finally:
         if shiboken6.isValid(dialog):
             dialog.finish()
+
+
+def attach_three_d_secure(sale_tab: Any) -> Any:
+    """Give the Sale tab its 3-D Secure paths: a ``threeDsSwitch`` checkbox next to Pay (on: every sale
+    goes through ``/api/3ds``) and the result panel's "Pay with 3-D Secure" offer after an ENROLLED
+    answer. One :class:`CallbackListener` per app, kept in ``services.extras["callback_listener"]`` and
+    started on first use. Returns the checkbox."""
+    from PySide6.QtWidgets import QCheckBox
+
+    from ..callbacks import CallbackListener
+    from .async_runner import run_task
+
+    services = sale_tab.services
+    listener = services.extras.setdefault("callback_listener", CallbackListener())
+    service = ThreeDSecureService(services, listener)
+    sale_tab.three_d_secure = service
+
+    async def pay_with_three_ds(order: Any) -> PaymentOutcome:
+        from ..services.three_d_secure import ChallengeNotStarted
+
+        try:
+            # The Sale tab asked about look-alike sales before calling its route.
+            challenge = await service.begin(order, confirmed_duplicate=True)
+        except ChallengeNotStarted as not_started:
+            return not_started.outcome
+        sale_tab.result.show_progress("Waiting for the card holder's bank check…")
+        return await run_challenge(service, challenge, sale_tab.window())
+
+    switch = QCheckBox("3-D Secure")
+    switch.setObjectName("threeDsSwitch")
+    switch.setAccessibleName("Pay with 3-D Secure")
+    switch.setToolTip("The card holder confirms the payment on their bank's page before it is charged.")
+    switch.toggled.connect(lambda on: setattr(sale_tab, "sale_route", pay_with_three_ds if on else None))
+    sale_tab.add_pay_option(switch)
+
+    def on_enrolled_offer(order: Any) -> None:
+        sale_tab.result.show_progress("Waiting for the card holder's bank check…")
+        run_task(sale_tab.pay_button, pay_with_three_ds(order), on_success=sale_tab.show_outcome,
+                 error_title="3-D Secure did not go through")
+
+    sale_tab.three_ds_requested.connect(on_enrolled_offer)
+    return switch

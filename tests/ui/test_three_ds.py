@@ -250,3 +250,83 @@ async def _post(url: str, payment_id: str) -> int:
     async with httpx.AsyncClient() as http:
         response = await http.post(url, data={"paymentId": payment_id, "securityKey": "late"})
     return response.status_code
+
+
+# --- in the Sale tab: the threeDsSwitch and the "Pay with 3-D Secure" offer ---------------------------------
+
+@pytest.fixture
+def sale_tab(qtbot, event_loop_qt, sandbox, tmp_path):
+    from klogs_desk.ui.sale_tab import SaleTab
+
+    journal = Journal(tmp_path / "sale-journal.sqlite3")
+    client = make_client(sandbox, timeout=10)
+    tab = SaleTab(AppServices(client=client, journal=journal))
+    qtbot.addWidget(tab)
+    tab.resize(1000, 560)
+    tab.show()
+    qtbot.waitExposed(tab)
+    yield tab
+    listener = tab.services.extras["callback_listener"]
+    stopping = event_loop_qt.create_task(listener.stop())
+    qtbot.waitUntil(stopping.done)
+    journal.close()
+
+
+def _type_card(qtbot, tab, pan: str, amount: str) -> None:
+    year = f"{(dt.date.today().year + 2) % 100:02d}"
+    qtbot.keyClicks(tab.form.amount, amount)
+    qtbot.keyClicks(tab.form.holder, "Ayse Yilmaz")
+    qtbot.keyClicks(tab.form.pan, pan)
+    qtbot.keyClicks(tab.form.expiry, "12" + year)
+    qtbot.keyClicks(tab.form.cvv, "123")
+
+
+def _challenge_dialog(qtbot) -> ThreeDsDialog:
+    qtbot.waitUntil(lambda: bool(_open_dialogs()), timeout=15000)
+    return _open_dialogs()[0]
+
+
+def _click_when_loaded(qtbot, dialog: ThreeDsDialog, button_id: str) -> None:
+    qtbot.waitUntil(lambda: dialog.page.url().path().startswith("/_acs/")
+                    and dialog.status_label.text() == "Waiting for the card holder…",
+                    timeout=15000)
+    found: list[bool] = []
+    probe = Flow(qtbot, None, None, None, None)
+    probe.dialog = dialog
+    qtbot.waitUntil(lambda: probe._has_button(found), timeout=10000)
+    probe.click(button_id)
+
+
+def test_switch_sends_the_sale_through_3ds_and_shows_the_result(qtbot, sale_tab):
+    switch = sale_tab.findChild(object, "threeDsSwitch")
+    assert switch is sale_tab.three_ds_switch and switch.text() == "3-D Secure"
+    switch.setChecked(True)
+    _type_card(qtbot, sale_tab, "4111111111111111", "75.25")
+    order_id = sale_tab.form.order_id.text()
+    with qtbot.waitSignal(sale_tab.payment_finished, timeout=30000) as finished:
+        qtbot.mouseClick(sale_tab.pay_button, Qt.MouseButton.LeftButton)
+        _click_when_loaded(qtbot, _challenge_dialog(qtbot), "approve")
+    outcome = finished.args[0]
+    assert outcome.state is OutcomeState.APPROVED, outcome.message
+    assert sale_tab.result.headline() == "APPROVED"
+    row = sale_tab.services.journal.find_payment("sandbox", EntryKind.SALE_3DS, order_id)
+    assert row.state is EntryState.APPROVED and row.masked_pan == "411111******1111"
+    assert _open_dialogs() == []
+    assert sale_tab.form.pan.text() == ""
+
+
+def test_enrolled_sale_offers_3ds_and_a_failed_challenge_shows_declined(qtbot, sale_tab):
+    _type_card(qtbot, sale_tab, FAILING_CARD, "99.00")
+    order_id = sale_tab.form.order_id.text()
+    with qtbot.waitSignal(sale_tab.payment_finished, timeout=15000) as first:
+        qtbot.mouseClick(sale_tab.pay_button, Qt.MouseButton.LeftButton)
+    assert first.args[0].state is OutcomeState.ENROLLED
+    with qtbot.waitSignal(sale_tab.payment_finished, timeout=30000) as finished:
+        qtbot.mouseClick(sale_tab.result.three_ds_button, Qt.MouseButton.LeftButton)
+        _click_when_loaded(qtbot, _challenge_dialog(qtbot), "approve")
+    outcome = finished.args[0]
+    assert outcome.state is OutcomeState.DECLINED, outcome.message
+    assert sale_tab.result.headline() == "DECLINED"
+    row = sale_tab.services.journal.find_payment("sandbox", EntryKind.SALE_3DS, order_id)
+    assert row.state is EntryState.DECLINED
+    assert _open_dialogs() == []
