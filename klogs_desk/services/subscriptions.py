@@ -102,8 +102,7 @@ def describe_outcome(result: OperationResult) -> list[str]:
 def describe_load_error(exc: BaseException) -> str:
     """The banner text above the subscription table for an error while loading it."""
     if isinstance(exc, AuthenticationError):
-        return ("The gateway refused the recurring-payments token (401). Check the token in Settings; "
-                "the table shows what was loaded before.")
+        return "The gateway refused the recurring-payments token (401): check the token in Settings."
     if isinstance(exc, PermissionDeniedError):
         return ("This token is not allowed to list subscriptions (403). Ask Klogs to enable the "
                 "registered-payment API for this merchant.")
@@ -112,8 +111,7 @@ def describe_load_error(exc: BaseException) -> str:
             return f"Too many requests to the gateway (429): wait {int(exc.retry_after + 0.999)} s and try again."
         return "Too many requests to the gateway (429): wait a moment and try again."
     if isinstance(exc, ServerError):
-        return (f"The gateway had an internal error ({exc.status}). The table shows what was loaded "
-                "before; try again in a few minutes.")
+        return f"The gateway had an internal error ({exc.status}): try again in a few minutes."
     if isinstance(exc, ConnectionFailedError):
         return "The gateway could not be reached. Check the network and try again."
     if isinstance(exc, KlogsError):

@@ -317,6 +317,12 @@ class RequestDialog(QDialog):
                 errors = {exc.field or "body": [exc.message]}
             self.show_errors(errors)
             return
+        if exc.problem is not None and exc.problem.errors:
+            # e.g. 409 "reference is already used": still a field the manager can fix.
+            self.show_errors(dict(exc.problem.errors))
+            if exc.problem.detail:
+                self.show_general_error(exc.message)
+            return
         if isinstance(exc, OutcomeUnknownError):
             # Never offer to send again: the first request may have gone through.
             self.send_button.setEnabled(False)

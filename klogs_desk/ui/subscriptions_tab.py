@@ -186,7 +186,10 @@ class SubscriptionsTab(QWidget):
         return self.banner_text.text() if not self.banner.isHidden() else ""
 
     def _on_load_failed(self, exc: KlogsError) -> None:
-        self.show_banner(describe_load_error(exc))
+        text = describe_load_error(exc)
+        if self.model.loaded:
+            text += " The rows shown are from before the error."
+        self.show_banner(text)
 
     def _on_page_loaded(self, page: int) -> None:
         self.hide_banner()
