@@ -277,7 +277,9 @@ class KlogsClient:
     def _headers(self, auth: str) -> dict[str, str]:
         if auth == "key":
             return {"X-API-KEY": self._credentials.api_key, "X-API-SECRET": self._credentials.api_secret}
-        return {"Authorization": f"Bearer {self._credentials.bearer_token}"}
+        # No token yet (not configured): send the bare scheme, which the gateway refuses with a 401 the
+        # cashier can act on; "Bearer " with a trailing space is an illegal header httpx would raise on.
+        return {"Authorization": f"Bearer {self._credentials.bearer_token}".rstrip()}
 
     async def _send(self, method: str, base_url: str, path: str, model: type[M], *,
                     body: pydantic.BaseModel | None = None, params: dict[str, str] | None = None,

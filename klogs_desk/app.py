@@ -1,0 +1,194 @@
+"""Start the terminal: ``klogs-desk [--environment sandbox|test|production] [--sandbox-url URL]``.
+
+The only module that wires everything: logging, the QApplication and its qasync loop, the app-wide
+excepthook, the journal, the client for the chosen environment, the main window.
+
+Training mode: with no configuration, or with the sandbox environment, the embedded sandbox gateway is
+started on a free loopback port (unless ``--sandbox-url`` names one already running) and its well-known
+credentials are used. It starts on a worker thread at the very beginning, so importing FastAPI and
+binding the port overlap with Qt's own start-up instead of adding to it (``benchmarks/cold_start.py``
+prints the figures).
+
+Cold start stays light: nothing here imports QtWebEngine; the 3-D Secure view warms it up after the
+window is shown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+from types import TracebackType
+from typing import Callable
+
+from . import __version__, paths
+from .environments import ENVIRONMENTS, EmbeddedSandbox
+
+log = logging.getLogger("klogs_desk")
+
+
+class ExceptionReporter:
+    """``sys.excepthook`` for the app: log the traceback (redacted by the log filter), tell the user once.
+
+    While its dialog is open, further exceptions are only logged: a loop that fails every tick must not
+    bury the cashier under dialogs. The dialog names the log file and never shows the traceback.
+    """
+
+    def __init__(self, log_file: Path, parent: Callable[[], object] | None = None) -> None:
+        self.log_file = log_file
+        self._parent = parent
+        self._showing = False
+        self.reported = 0
+
+    def __call__(self, kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, tb)
+            return
+        self.reported += 1
+        log.error("unexpected error", exc_info=(kind, exc, tb))
+        if self._showing:
+            return
+        self._showing = True
+        try:
+            self.show_dialog(self.message())
+        finally:
+            self._showing = False
+
+    def message(self) -> str:
+        return ("Something went wrong inside the terminal and the last action may not have finished.\n\n"
+                f"The details were saved to {self.log_file}. Please send that file to support.\n\n"
+                "If a payment was in progress, check the Journal tab before trying it again.")
+
+    def show_dialog(self, message: str) -> None:
+        """Show ``message`` modally (tests replace this)."""
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        if QApplication.instance() is None:
+            print(message, file=sys.stderr)
+            return
+        parent = self._parent() if self._parent else None
+        box = QMessageBox(QMessageBox.Icon.Critical, "Something went wrong", message,
+                          QMessageBox.StandardButton.Ok, parent)  # type: ignore[arg-type]
+        box.setObjectName("unexpectedErrorDialog")
+        box.exec()
+
+    def loop_exception_handler(self, loop: asyncio.AbstractEventLoop, context: dict) -> None:
+        """For ``loop.set_exception_handler``: exceptions of tasks nobody awaited."""
+        exc = context.get("exception")
+        if isinstance(exc, BaseException):
+            self(type(exc), exc, exc.__traceback__)
+        else:
+            log.error("event loop: %s", context.get("message"))
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="klogs-desk", description="Klogs merchant terminal.")
+    parser.add_argument("--environment", choices=ENVIRONMENTS,
+                        help="use this environment instead of the one in Settings (and remember it)")
+    parser.add_argument("--sandbox-url", metavar="URL",
+                        help="an already running sandbox gateway to use in training mode")
+    parser.add_argument("--version", action="version", version=f"klogs-desk {__version__}")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the terminal until its window closes; returns the process exit code."""
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    started = time.perf_counter()
+
+    from .log import setup_logging
+
+    log_file = setup_logging()
+    log.info("klogs-desk %s starting", __version__)
+
+    from .config import Config
+
+    config = Config()
+    if args.environment:
+        config.environment = args.environment
+    environment = config.environment
+    sandbox = EmbeddedSandbox()
+    if environment == "sandbox" and not args.sandbox_url and not config.payment_base_url("sandbox"):
+        sandbox.start_in_background()  # overlaps with Qt's start-up below
+
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and "QTWEBENGINE_CHROMIUM_FLAGS" not in os.environ:
+        # Chromium (the 3-D Secure view) refuses to start its sandbox as root and kills the process.
+        log.warning("running as root: the 3-D Secure web view runs without Chromium's sandbox")
+        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = "--no-sandbox"
+
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    from .ui.webengine import prepare_application, warm_up
+
+    prepare_application()  # before QApplication: lets the 3-D Secure view load QtWebEngine lazily
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(paths.APP_NAME)
+    app.setOrganizationName(paths.ORGANIZATION)
+    app.setApplicationVersion(__version__)
+    window_holder: list[object] = []
+    reporter = ExceptionReporter(log_file, parent=lambda: window_holder[0] if window_holder else None)
+    sys.excepthook = reporter
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    loop.set_exception_handler(reporter.loop_exception_handler)
+
+    from .credentials import CredentialStore, CredentialStoreUnavailable
+    from .domain.journal import Journal
+    from .environments import build_client
+    from .services.context import AppServices
+    from .ui.main_window import MainWindow
+
+    journal = Journal(paths.journal_path())
+    interrupted = journal.mark_interrupted()
+    if interrupted:
+        log.warning("%d payment(s) were in flight when the terminal last stopped: now 'unknown'", interrupted)
+
+    store = CredentialStore(session_only=config.credentials_session_only)
+    credential_problem = None
+    try:
+        credentials = store.load(environment)
+    except CredentialStoreUnavailable as exc:
+        from .api.client import Credentials
+
+        credentials, credential_problem = Credentials(), str(exc)
+    sandbox_url = None
+    if environment == "sandbox":
+        sandbox_url = args.sandbox_url or (None if config.payment_base_url("sandbox") else sandbox.url())
+    client = build_client(config, environment, credentials, sandbox_url)
+    services = AppServices(client=client, journal=journal, environment=environment,
+                           merchant_line=config.merchant_line, sandbox_url=sandbox_url)
+    window = MainWindow(services, config=config, credentials=store, sandbox=sandbox,
+                        sandbox_url=args.sandbox_url, log_file=str(log_file))
+    window_holder.append(window)
+    window.show()
+    warm_up(delay_ms=500)  # QtWebEngine in the background once the window is up (first 3-D Secure opens fast)
+    log.info("window shown %.0f ms after start (sandbox start-up %s)", (time.perf_counter() - started) * 1000,
+             f"{sandbox.startup_seconds * 1000:.0f} ms" if sandbox.startup_seconds else "not needed")
+    if interrupted:
+        window.tell("Payments to check",
+                    f"{interrupted} payment(s) were in progress when the terminal last stopped. Their outcome "
+                    "is unknown: open the Journal tab and check them before charging those customers again.")
+    if credential_problem:
+        window.tell("Credentials not available", credential_problem)
+
+    app_close_event = asyncio.Event()
+    app.aboutToQuit.connect(app_close_event.set)
+    try:
+        with loop:
+            loop.run_until_complete(app_close_event.wait())
+            loop.run_until_complete(services.client.aclose())
+    finally:
+        sandbox.stop()
+        journal.close()
+        log.info("klogs-desk stopped")
+    return 0
+
+
+if __name__ == "__main__":  # python -m klogs_desk.app
+    sys.exit(main())

@@ -1,0 +1,325 @@
+"""The terminal's main window: the tabs, the environment marker, gateway health, menus.
+
+Layout, top to bottom: a training banner (only on the sandbox), the tabs (Sale, Pre-authorization,
+Installments, Checkout links, Subscriptions, Journal — Ctrl+1..Ctrl+6 or Alt+underlined letter), and a
+status bar with ``environmentLabel`` (SANDBOX / TEST / PRODUCTION, production in red) and
+``gatewayHealthLabel`` (when the gateway last answered).
+
+Tabs are built from :data:`TAB_SPECS`. A tab whose *module* does not exist in this build shows a
+"coming soon" page; any other import or construction error is a bug and propagates.
+
+When Settings are saved, :meth:`MainWindow.apply_settings` builds a new client for the chosen
+environment, puts it in ``services.client`` (tabs read it at send time) and closes the old one in the
+background. ``client_replaced`` is emitted afterwards, ``environment_changed`` when the environment
+itself changed.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import time
+from dataclasses import dataclass
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+
+from ..api.client import KlogsClient
+from ..config import Config
+from ..credentials import CredentialStore, CredentialStoreUnavailable
+from ..environments import EmbeddedSandbox, build_client
+from ..services.context import AppServices
+from . import theme
+from .async_runner import RUNNER, run_task
+from .placeholder_tab import PlaceholderTab
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class TabSpec:
+    key: str
+    #: Tab text; ``&`` marks the Alt+letter mnemonic.
+    title: str
+    module: str
+    #: The tab's class; later names are accepted spellings (the pre-authorization tab is ``PreAuthTab``).
+    class_names: tuple[str, ...]
+
+    @property
+    def plain_title(self) -> str:
+        return self.title.replace("&", "")
+
+
+TAB_SPECS: tuple[TabSpec, ...] = (
+    TabSpec("sale", "&Sale", "sale_tab", ("SaleTab",)),
+    TabSpec("preauth", "&Pre-authorization", "preauth_tab", ("PreauthTab", "PreAuthTab")),
+    TabSpec("installments", "&Installments", "installments_tab", ("InstallmentsTab",)),
+    TabSpec("checkout", "&Checkout links", "checkout_tab", ("CheckoutTab",)),
+    TabSpec("subscriptions", "S&ubscriptions", "subscriptions_tab", ("SubscriptionsTab",)),
+    TabSpec("journal", "&Journal", "journal_tab", ("JournalTab",)),
+)
+
+#: An answer within this many seconds counts as "answered recently".
+RECENT_ANSWER_SECONDS = 120
+
+
+def build_tab(spec: TabSpec, services: AppServices) -> QWidget:
+    """The tab's widget, or a :class:`PlaceholderTab` if its module is not in this build."""
+    module_name = f"{__package__}.{spec.module}"
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name != module_name:
+            raise  # the tab exists but something it imports is missing: a real bug
+        log.info("tab %s not in this build; showing a placeholder", spec.key)
+        return PlaceholderTab(spec.plain_title)
+    for name in spec.class_names:
+        tab_class = getattr(module, name, None)
+        if tab_class is not None:
+            return tab_class(services)
+    raise AttributeError(f"{module_name} defines none of {', '.join(spec.class_names)}")
+
+
+class MainWindow(QMainWindow):
+    """The terminal. ``sandbox_url`` is an already running sandbox (``--sandbox-url``); otherwise the
+    ``sandbox`` is started on demand whenever the sandbox environment is chosen."""
+
+    environment_changed = Signal(str)
+    client_replaced = Signal(object)
+    _health_seen = Signal(bool)
+
+    def __init__(self, services: AppServices, *, config: Config, credentials: CredentialStore,
+                 sandbox: EmbeddedSandbox | None = None, sandbox_url: str | None = None,
+                 log_file: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.services = services
+        self.config = config
+        self.credentials = credentials
+        self.sandbox = sandbox or EmbeddedSandbox()
+        self.sandbox_url_override = sandbox_url
+        self.log_file = log_file
+        self._last_failure_at: float | None = None
+        self.setWindowTitle("klogs-desk")
+        self.resize(1100, 760)
+
+        self.training_banner = QLabel(
+            "TRAINING MODE — this terminal talks to the built-in sandbox gateway. No real money moves. "
+            "Press F1 for the test cards.")
+        self.training_banner.setObjectName("trainingBanner")
+        self.training_banner.setAccessibleName("Training mode")
+        self.training_banner.setWordWrap(True)
+        self.training_banner.setStyleSheet(theme.TRAINING_BANNER_STYLE)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setAccessibleName("Terminal functions")
+        self.tabs.setDocumentMode(True)
+        for spec in TAB_SPECS:
+            page = build_tab(spec, services)
+            if not page.accessibleName():
+                page.setAccessibleName(spec.plain_title)
+            self.tabs.addTab(page, spec.title)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.training_banner)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+        self.environment_label = QLabel()
+        self.environment_label.setObjectName("environmentLabel")
+        self.health_label = QLabel()
+        self.health_label.setObjectName("gatewayHealthLabel")
+        self.health_label.setAccessibleName("Gateway status")
+        self.statusBar().setObjectName("statusBar")
+        self.statusBar().addPermanentWidget(self.health_label)
+        self.statusBar().addPermanentWidget(self.environment_label)
+
+        self._build_menus()
+        for index in range(len(TAB_SPECS)):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
+            shortcut.activated.connect(lambda i=index: self.tabs.setCurrentIndex(i))
+
+        self._health_seen.connect(self._on_health)
+        # One bound callable, so the same object can be removed from the old client's listeners.
+        self._health_listener = self._health_seen.emit
+        self._health_timer = QTimer(self)
+        self._health_timer.setInterval(5000)
+        self._health_timer.timeout.connect(self._refresh_health)
+        self._health_timer.start()
+        self._watch(services.client)
+        self._show_environment()
+
+    # --- menus ----------------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.settings_action = QAction("&Settings…", self)
+        self.settings_action.setObjectName("settingsAction")
+        self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.open_settings)
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        self.quit_action = QAction("&Quit", self)
+        self.quit_action.setObjectName("quitAction")
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        self.test_cards_action = QAction("&Test cards", self)
+        self.test_cards_action.setObjectName("testCardsAction")
+        self.test_cards_action.setShortcut(QKeySequence("F1"))
+        self.test_cards_action.triggered.connect(self.show_test_cards)
+        help_menu.addAction(self.test_cards_action)
+        self.about_action = QAction("&About klogs-desk", self)
+        self.about_action.setObjectName("aboutAction")
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
+
+    def show_about(self) -> None:
+        from .about_dialog import AboutDialog
+
+        self.about_dialog = AboutDialog(self)
+        self.about_dialog.open()
+
+    def show_test_cards(self) -> None:
+        if not self.training:
+            return  # real gateways: the sandbox's cards mean nothing there
+        from .about_dialog import TestCardsDialog
+
+        self.test_cards_dialog = TestCardsDialog(self)
+        self.test_cards_dialog.open()
+
+    # --- environment ----------------------------------------------------------------------------
+
+    @property
+    def training(self) -> bool:
+        return self.services.environment == "sandbox"
+
+    def _show_environment(self) -> None:
+        environment = self.services.environment
+        style = theme.environment_style(environment)
+        self.environment_label.setText(style.text)
+        self.environment_label.setToolTip(style.description)
+        self.environment_label.setAccessibleName(f"Environment: {style.text}")
+        self.environment_label.setAccessibleDescription(style.description)
+        self.environment_label.setStyleSheet(theme.environment_label_sheet(environment))
+        self.training_banner.setVisible(self.training)
+        self.test_cards_action.setVisible(self.training)
+        self.test_cards_action.setEnabled(self.training)
+        self.setWindowTitle("klogs-desk — " + style.text)
+        self._refresh_health()
+
+    def open_settings(self) -> None:
+        from .settings_dialog import SettingsDialog
+
+        self.settings_dialog = SettingsDialog(self.config, self.credentials, sandbox_url=self._sandbox_url,
+                                              parent=self)
+        self.settings_dialog.accepted.connect(self.apply_settings)
+        self.settings_dialog.open()
+
+    def _sandbox_url(self) -> str:
+        return self.sandbox_url_override or self.sandbox.url()
+
+    def apply_settings(self) -> None:
+        """Rebuild the client from the saved settings and credentials; close the old one."""
+        environment = self.config.environment
+        try:
+            credentials = self.credentials.load(environment)
+        except CredentialStoreUnavailable as exc:
+            self.tell("Credentials not available", str(exc))
+            return
+        sandbox_url = self._sandbox_url() if environment == "sandbox" else None
+        new_client = build_client(self.config, environment, credentials, sandbox_url)
+        self.replace_client(new_client, environment, sandbox_url)
+
+    def replace_client(self, client: KlogsClient, environment: str, sandbox_url: str | None) -> None:
+        old = self.services.client
+        changed = environment != self.services.environment
+        self.services.client = client
+        self.services.environment = environment
+        self.services.sandbox_url = sandbox_url
+        self.services.merchant_line = self.config.merchant_line
+        self._unwatch(old)
+        self._watch(client)
+        self._last_failure_at = None
+        if old is not client:
+            run_task(None, old.aclose(), busy_cursor=False)
+        log.info("client replaced for environment %s", environment)
+        self._show_environment()
+        self.client_replaced.emit(client)
+        if changed:
+            self.environment_changed.emit(environment)
+
+    # --- gateway health -------------------------------------------------------------------------
+
+    def _watch(self, client: KlogsClient) -> None:
+        client.health_listeners.append(self._health_listener)
+
+    def _unwatch(self, client: KlogsClient) -> None:
+        try:
+            client.health_listeners.remove(self._health_listener)
+        except ValueError:
+            pass
+
+    def _on_health(self, ok: bool) -> None:
+        if not ok:
+            self._last_failure_at = time.monotonic()
+        self._refresh_health()
+
+    def _refresh_health(self) -> None:
+        answered = self.services.client.last_answer_at
+        failed = self._last_failure_at
+        now = time.monotonic()
+        if failed is not None and (answered is None or failed > answered):
+            text, colour = "Gateway: no answer", theme.HEALTH_BAD
+        elif answered is not None and now - answered <= RECENT_ANSWER_SECONDS:
+            text, colour = f"Gateway: answered {_ago(now - answered)}", theme.HEALTH_OK
+        elif answered is not None:
+            text, colour = f"Gateway: last answer {_ago(now - answered)}", theme.HEALTH_UNKNOWN
+        else:
+            text, colour = "Gateway: not contacted yet", theme.HEALTH_UNKNOWN
+        self.health_label.setText(text)
+        self.health_label.setStyleSheet(f"QLabel#gatewayHealthLabel {{ color: {colour}; padding: 0 8px; }}")
+
+    # --- dialogs tests can replace --------------------------------------------------------------
+
+    def tell(self, title: str, message: str) -> None:
+        """A non-blocking information dialog (tests replace this)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("mainWindowMessage")
+        box.open()
+
+    def confirm(self, title: str, question: str) -> bool:
+        """A yes/no question (tests replace this)."""
+        answer = QMessageBox.question(self, title, question,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt)
+        if RUNNER.running and not self.confirm(
+                "Requests in progress",
+                "A request to the gateway is still in progress. If you quit now its outcome will be "
+                "recorded as unknown and must be checked later.\n\nQuit anyway?"):
+            event.ignore()
+            return
+        self._health_timer.stop()
+        self._unwatch(self.services.client)
+        event.accept()
+
+
+def _ago(seconds: float) -> str:
+    if seconds < 5:
+        return "just now"
+    if seconds < 120:
+        return f"{int(seconds)} s ago"
+    return f"{int(seconds // 60)} min ago"
+
+
+__all__: list[str] = ["MainWindow", "TAB_SPECS", "TabSpec", "build_tab"]

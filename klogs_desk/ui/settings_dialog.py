@@ -1,0 +1,423 @@
+"""File ▸ Settings: environment, gateway URLs and credentials, receipt line, timers, manager PIN.
+
+Behaviour a user relies on:
+
+* URLs and credentials are edited per environment: choosing another environment in the list shows its
+  values; edits to each are kept until Save. An empty URL means the default (shown as placeholder).
+* Secrets (API key, API secret, Bearer token) are password fields and go to the keyring
+  (:class:`klogs_desk.credentials.CredentialStore`), never to the settings file.
+* If the computer has no keyring, Save says so in words and offers "Keep credentials for this session
+  only"; with it ticked, Save keeps them in memory for this run.
+* Choosing production asks for confirmation on Save (real cards are charged there).
+* "Test connection" checks both APIs with the values currently in the form (saved or not), without
+  blocking, and reports each in a sentence.
+* Production URLs must be ``https``: a real gateway is never spoken to in clear text. Other
+  environments accept ``http`` (a local or proxied test gateway).
+* The manager PIN is 4-8 digits, typed twice; only its salted hash is saved. Leaving it blank keeps the
+  current PIN. Requiring the PIN without having one is refused at the field.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Callable
+from urllib.parse import urlparse
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QMessageBox, QProgressBar, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from ..api.client import Credentials
+from ..config import Config, LANGUAGES
+from ..credentials import CredentialStore, CredentialStoreUnavailable, SANDBOX_CREDENTIALS
+from ..environments import DEFAULT_BASE_URLS, ENVIRONMENTS, LABELS, build_client, check_connection
+from .async_runner import run_task
+
+log = logging.getLogger(__name__)
+
+LANGUAGE_LABELS = {"system": "System language", "en": "English", "tr": "Türkçe"}
+
+
+@dataclass
+class _EnvironmentDraft:
+    """What the form holds for one environment until Save."""
+
+    payment_url: str
+    recurring_url: str
+    credentials: Credentials
+    credentials_loaded: bool = True
+    touched: bool = field(default=False)
+
+
+class SettingsDialog(QDialog):
+    """Edits ``config`` and ``credentials``; ``accepted`` is emitted only after everything was saved."""
+
+    def __init__(self, config: Config, credentials: CredentialStore, *,
+                 sandbox_url: Callable[[], str] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle("Settings")
+        self.config = config
+        self.store = credentials
+        self._sandbox_url = sandbox_url
+        self._drafts: dict[str, _EnvironmentDraft] = {}
+        self._shown_environment: str | None = None
+        self._keyring_missing = False
+
+        # --- gateway -------------------------------------------------------------------------
+        self.environment_combo = QComboBox()
+        self.environment_combo.setObjectName("environmentCombo")
+        self.environment_combo.setAccessibleName("Environment")
+        for name in ENVIRONMENTS:
+            self.environment_combo.addItem(LABELS[name], name)
+        self.payment_url_edit = self._line("paymentUrlEdit", "Payment API URL")
+        self.recurring_url_edit = self._line("recurringUrlEdit", "Subscriptions API URL")
+        self.url_error = self._error_label("urlError")
+        self.api_key_edit = self._line("apiKeyEdit", "API key", secret=True)
+        self.api_secret_edit = self._line("apiSecretEdit", "API secret", secret=True)
+        self.bearer_token_edit = self._line("bearerTokenEdit", "Bearer token", secret=True)
+        self.keyring_message = QLabel(CredentialStoreUnavailable.MESSAGE)
+        self.keyring_message.setObjectName("keyringMessage")
+        self.keyring_message.setWordWrap(True)
+        self.keyring_message.setStyleSheet("color: #8a4b00;")
+        self.session_only_check = QCheckBox("Keep credentials for this session only")
+        self.session_only_check.setObjectName("sessionOnlyCheck")
+        self.session_only_check.setChecked(credentials.session_only)
+        self.test_button = QPushButton("Test connection")
+        self.test_button.setObjectName("testConnectionButton")
+        self.test_button.setAccessibleName("Test connection")
+        self.test_progress = QProgressBar()
+        self.test_progress.setObjectName("testConnectionProgress")
+        self.test_progress.setMaximumWidth(120)
+        self.test_progress.setVisible(False)
+        self.test_result = QLabel()
+        self.test_result.setObjectName("connectionResultLabel")
+        self.test_result.setAccessibleName("Connection test result")
+        self.test_result.setWordWrap(True)
+        self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        gateway = QGroupBox("Gateway")
+        form = QFormLayout(gateway)
+        form.addRow("&Environment:", self.environment_combo)
+        form.addRow("&Payment API URL:", self.payment_url_edit)
+        form.addRow("&Subscriptions API URL:", self.recurring_url_edit)
+        form.addRow("", self.url_error)
+        form.addRow("API &key:", self.api_key_edit)
+        form.addRow("API s&ecret:", self.api_secret_edit)
+        form.addRow("&Bearer token:", self.bearer_token_edit)
+        form.addRow("", self.keyring_message)
+        form.addRow("", self.session_only_check)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.test_progress)
+        test_row.addStretch(1)
+        form.addRow("", test_row)
+        form.addRow("", self.test_result)
+
+        # --- terminal ------------------------------------------------------------------------
+        self.merchant_line_edit = self._line("merchantLineEdit", "Merchant line on receipts")
+        self.merchant_line_edit.setMaxLength(120)
+        self.card_clear_spin = self._spin("cardClearSpin", "Clear card fields after", Config.card_clear_seconds,
+                                          " s")
+        self.idle_lock_spin = self._spin("idleLockSpin", "Lock after", Config.idle_lock_minutes, " min")
+        self.language_combo = QComboBox()
+        self.language_combo.setObjectName("languageCombo")
+        self.language_combo.setAccessibleName("Language")
+        for code in LANGUAGES:
+            self.language_combo.addItem(LANGUAGE_LABELS[code], code)
+        terminal = QGroupBox("Terminal")
+        terminal_form = QFormLayout(terminal)
+        terminal_form.addRow("&Merchant line on receipts:", self.merchant_line_edit)
+        terminal_form.addRow("Clear card fields after &idle:", self.card_clear_spin)
+        terminal_form.addRow("&Lock the terminal after idle:", self.idle_lock_spin)
+        terminal_form.addRow("Lan&guage:", self.language_combo)
+
+        # --- manager PIN ---------------------------------------------------------------------
+        self.pin_required_check = QCheckBox("Voids and refunds need the manager PIN")
+        self.pin_required_check.setObjectName("managerPinRequiredCheck")
+        self.pin_edit = self._line("managerPinEdit", "New manager PIN", secret=True)
+        self.pin_confirm_edit = self._line("managerPinConfirmEdit", "New manager PIN again", secret=True)
+        for edit in (self.pin_edit, self.pin_confirm_edit):
+            edit.setMaxLength(8)
+            edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+        self.pin_state = QLabel()
+        self.pin_state.setObjectName("managerPinState")
+        self.pin_error = self._error_label("managerPinError")
+        manager = QGroupBox("Manager PIN")
+        manager_form = QFormLayout(manager)
+        manager_form.addRow("", self.pin_required_check)
+        manager_form.addRow("", self.pin_state)
+        manager_form.addRow("New &PIN (4-8 digits):", self.pin_edit)
+        manager_form.addRow("New PIN &again:", self.pin_confirm_edit)
+        manager_form.addRow("", self.pin_error)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.setObjectName("settingsButtons")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(gateway)
+        layout.addWidget(terminal)
+        layout.addWidget(manager)
+        layout.addWidget(self.buttons)
+
+        self._load()
+        self.environment_combo.currentIndexChanged.connect(self._environment_chosen)
+        self.test_button.clicked.connect(self.test_connection)
+        self.resize(620, self.sizeHint().height())
+
+    # --- building blocks ------------------------------------------------------------------------
+
+    def _line(self, name: str, accessible: str, *, secret: bool = False) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(name)
+        edit.setAccessibleName(accessible)
+        if secret:
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        return edit
+
+    def _spin(self, name: str, accessible: str, setting, suffix: str) -> QSpinBox:  # type: ignore[no-untyped-def]
+        spin = QSpinBox()
+        spin.setObjectName(name)
+        spin.setAccessibleName(accessible)
+        spin.setRange(setting.minimum, setting.maximum)
+        spin.setSuffix(suffix)
+        return spin
+
+    def _error_label(self, name: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setStyleSheet("color: #c62828;")
+        label.setVisible(False)
+        return label
+
+    # --- load / per-environment drafts ----------------------------------------------------------
+
+    def _load(self) -> None:
+        config = self.config
+        self.environment_combo.setCurrentIndex(ENVIRONMENTS.index(config.environment))
+        self.merchant_line_edit.setText(config.merchant_line)
+        self.card_clear_spin.setValue(config.card_clear_seconds)
+        self.idle_lock_spin.setValue(config.idle_lock_minutes)
+        self.language_combo.setCurrentIndex(LANGUAGES.index(config.language))
+        self.pin_required_check.setChecked(config.manager_pin_required)
+        self.pin_state.setText("A manager PIN is set. Leave the fields blank to keep it."
+                               if config.has_manager_pin else "No manager PIN is set.")
+        self._show_draft(config.environment)
+        self._set_keyring_missing(self.store.session_only)
+
+    def _draft(self, environment: str) -> _EnvironmentDraft:
+        if environment not in self._drafts:
+            stored_payment = self.config.payment_base_url(environment)
+            stored_recurring = self.config.recurring_base_url(environment)
+            default = DEFAULT_BASE_URLS[environment]
+            loaded = True
+            try:
+                credentials = self.store.load(environment)
+            except CredentialStoreUnavailable:
+                credentials, loaded = Credentials(), False
+                self._set_keyring_missing(True)
+            if environment == "sandbox" and credentials == SANDBOX_CREDENTIALS:
+                credentials = Credentials()  # shown blank: the defaults apply
+            self._drafts[environment] = _EnvironmentDraft(
+                stored_payment if stored_payment != default else "",
+                stored_recurring if stored_recurring != default else "", credentials, loaded)
+        return self._drafts[environment]
+
+    def _show_draft(self, environment: str) -> None:
+        draft = self._draft(environment)
+        self._shown_environment = environment
+        default = DEFAULT_BASE_URLS[environment]
+        placeholder = default or "the built-in sandbox"
+        self.payment_url_edit.setPlaceholderText(f"default: {placeholder}")
+        self.recurring_url_edit.setPlaceholderText(f"default: {placeholder}")
+        self.payment_url_edit.setText(draft.payment_url)
+        self.recurring_url_edit.setText(draft.recurring_url)
+        self.api_key_edit.setText(draft.credentials.api_key)
+        self.api_secret_edit.setText(draft.credentials.api_secret)
+        self.bearer_token_edit.setText(draft.credentials.bearer_token)
+        hint = "blank: sandbox-key / sandbox-secret / sandbox-token" if environment == "sandbox" else ""
+        for edit in (self.api_key_edit, self.api_secret_edit, self.bearer_token_edit):
+            edit.setPlaceholderText(hint)
+        self.test_result.clear()
+        self.url_error.setVisible(False)
+
+    def _stash_draft(self) -> None:
+        if self._shown_environment is None:
+            return
+        draft = self._draft(self._shown_environment)
+        new = (self.payment_url_edit.text().strip(), self.recurring_url_edit.text().strip(),
+               self._form_credentials())
+        if new != (draft.payment_url, draft.recurring_url, draft.credentials):
+            draft.payment_url, draft.recurring_url, draft.credentials = new
+            draft.touched = True
+
+    def _form_credentials(self) -> Credentials:
+        return Credentials(self.api_key_edit.text().strip(), self.api_secret_edit.text().strip(),
+                           self.bearer_token_edit.text().strip())
+
+    def _environment_chosen(self) -> None:
+        self._stash_draft()
+        self._show_draft(self.selected_environment)
+
+    @property
+    def selected_environment(self) -> str:
+        return str(self.environment_combo.currentData())
+
+    def _set_keyring_missing(self, missing: bool) -> None:
+        self._keyring_missing = self._keyring_missing or missing
+        self.keyring_message.setVisible(self._keyring_missing and not self.store.session_only)
+        self.session_only_check.setVisible(self._keyring_missing or self.store.session_only)
+
+    # --- validation -----------------------------------------------------------------------------
+
+    def _url_problem(self, environment: str, url: str) -> str | None:
+        if not url:
+            return None
+        parsed = urlparse(url)
+        if parsed.scheme not in ("http", "https") or not parsed.netloc:
+            return f"“{url}” is not a web address. Use the form https://host/ or leave it blank for the default."
+        if environment == "production" and parsed.scheme != "https":
+            return "Production must use https:// (card data is never sent in clear text)."
+        return None
+
+    def _check_urls(self) -> bool:
+        for environment, draft in self._drafts.items():
+            for url in (draft.payment_url, draft.recurring_url):
+                problem = self._url_problem(environment, url)
+                if problem:
+                    if environment != self.selected_environment:
+                        self.environment_combo.setCurrentIndex(ENVIRONMENTS.index(environment))
+                    self.url_error.setText(problem)
+                    self.url_error.setVisible(True)
+                    self.payment_url_edit.setFocus()
+                    return False
+        self.url_error.setVisible(False)
+        return True
+
+    def _check_pin(self) -> bool:
+        pin, again = self.pin_edit.text(), self.pin_confirm_edit.text()
+        problem = None
+        if pin or again:
+            if not (pin.isdigit() and 4 <= len(pin) <= 8):
+                problem = "The manager PIN must be 4 to 8 digits."
+            elif pin != again:
+                problem = "The two PINs are different. Type the same PIN twice."
+        elif self.pin_required_check.isChecked() and not self.config.has_manager_pin:
+            problem = "Set a manager PIN before requiring it for voids and refunds."
+        self.pin_error.setText(problem or "")
+        self.pin_error.setVisible(problem is not None)
+        if problem:
+            self.pin_edit.setFocus()
+        return problem is None
+
+    # --- save -----------------------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Validate, confirm production, store credentials then settings; close only if all went well."""
+        self._stash_draft()
+        if not (self._check_urls() and self._check_pin()):
+            return
+        environment = self.selected_environment
+        if environment == "production" and self.config.environment != "production" and not self.confirm(
+                "Switch to production?",
+                "In PRODUCTION every approved payment charges a real card.\n\nSwitch this terminal to "
+                "production?"):
+            return
+        if self.session_only_check.isVisible() and self.session_only_check.isChecked():
+            self.store.use_session_only()
+        try:
+            for name, draft in self._drafts.items():
+                if draft.touched:
+                    self.store.save(name, draft.credentials)
+        except CredentialStoreUnavailable:
+            self._set_keyring_missing(True)
+            self.tell("No password store",
+                      CredentialStoreUnavailable.MESSAGE + "\n\nTick “Keep credentials for this session only” "
+                      "and save again, or install a password store (keyring).")
+            return
+        config = self.config
+        for name, draft in self._drafts.items():
+            config.set_base_urls(name, draft.payment_url, draft.recurring_url)
+        config.environment = environment
+        config.merchant_line = self.merchant_line_edit.text().strip()
+        config.card_clear_seconds = self.card_clear_spin.value()
+        config.idle_lock_minutes = self.idle_lock_spin.value()
+        config.language = str(self.language_combo.currentData())
+        if self.pin_edit.text():
+            config.set_manager_pin(self.pin_edit.text())
+        config.manager_pin_required = self.pin_required_check.isChecked()
+        config.credentials_session_only = self.store.session_only
+        config.sync()
+        log.info("settings saved (environment %s)", environment)
+        self.accept()
+
+    # --- test connection ------------------------------------------------------------------------
+
+    def test_connection(self) -> None:
+        """Check both APIs with the form's current values, without blocking the window."""
+        self._stash_draft()
+        environment = self.selected_environment
+        draft = self._draft(environment)
+        problem = self._url_problem(environment, draft.payment_url) or self._url_problem(
+            environment, draft.recurring_url)
+        if problem:
+            self.url_error.setText(problem)
+            self.url_error.setVisible(True)
+            return
+        self.url_error.setVisible(False)
+        credentials = draft.credentials
+        if environment == "sandbox" and not any(credentials.secrets()):
+            credentials = SANDBOX_CREDENTIALS
+        probe_config = _DraftConfig(environment, draft)
+        sandbox_url = self._sandbox_url() if environment == "sandbox" and self._sandbox_url else None
+        try:
+            client = build_client(probe_config, environment, credentials, sandbox_url)  # type: ignore[arg-type]
+        except ValueError:
+            self.test_result.setText("The sandbox has no address: enter its URL.")
+            return
+        self.test_result.setText("Checking both APIs…")
+
+        async def check():  # type: ignore[no-untyped-def]
+            try:
+                return await check_connection(client)
+            finally:
+                await client.aclose()
+
+        def report(results) -> None:  # type: ignore[no-untyped-def]
+            lines = [("✔ " if result.ok else "✘ ") + result.message for result in results]
+            self.test_result.setText("\n".join(lines))
+
+        self.test_task = run_task(self.test_button, check(), on_success=report, progress=self.test_progress)
+
+    # --- dialogs tests can replace --------------------------------------------------------------
+
+    def confirm(self, title: str, question: str) -> bool:
+        answer = QMessageBox.warning(self, title, question,
+                                     QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                     QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def tell(self, title: str, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("settingsMessage")
+        box.open()
+
+
+class _DraftConfig:
+    """Just enough of :class:`Config` for :func:`build_client` to use unsaved URLs."""
+
+    def __init__(self, environment: str, draft: _EnvironmentDraft) -> None:
+        self._environment = environment
+        self._draft = draft
+
+    def payment_base_url(self, environment: str) -> str:
+        return self._draft.payment_url or DEFAULT_BASE_URLS[environment]
+
+    def recurring_base_url(self, environment: str) -> str:
+        return self._draft.recurring_url or DEFAULT_BASE_URLS[environment]
