@@ -112,3 +112,5 @@ def event_loop_qt(qapp):
     for task in asyncio.all_tasks(loop):
         task.cancel()
     asyncio.set_event_loop(None)
+    # qasync marked itself as the running loop; unmark it so later anyio tests can start their own.
+    asyncio.events._set_running_loop(None)
