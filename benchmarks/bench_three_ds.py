@@ -1,0 +1,144 @@
+"""How fast the 3-D Secure challenge appears, and whether the UI stalls while it loads.
+
+Prints, against a real sandbox on loopback with the real listener and QWebEngineView (offscreen):
+
+* cold: "Pay (3-D Secure)" to the ACS page loaded, with QtWebEngine not loaded before (first challenge);
+* warm: the same after :func:`klogs_desk.ui.webengine.warm_up` (target < 300 ms);
+* the longest event-loop stall during each load: lateness of a 1 ms heartbeat QTimer (target <= 16 ms).
+
+Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_three_ds.py``
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import os
+import sys
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("KLOGS_DESK_HOME", tempfile.mkdtemp(prefix="klogs-bench-"))
+if hasattr(os, "geteuid") and os.geteuid() == 0:
+    os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from PySide6.QtCore import QElapsedTimer, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from klogs_desk.ui import webengine  # noqa: E402
+
+webengine.prepare_application()
+APP = QApplication(sys.argv[:1])
+APP.setQuitOnLastWindowClosed(False)  # each challenge dialog is the only window while it is open
+
+import qasync  # noqa: E402
+
+from klogs_desk.api.client import Credentials, Endpoints, KlogsClient  # noqa: E402
+from klogs_desk.callbacks import CallbackListener  # noqa: E402
+from klogs_desk.domain.journal import Journal  # noqa: E402
+from klogs_desk.sandbox.server import SandboxServer  # noqa: E402
+from klogs_desk.sandbox.state import SandboxConfig  # noqa: E402
+from klogs_desk.services.context import AppServices  # noqa: E402
+from klogs_desk.services.payments import CardOrder  # noqa: E402
+from klogs_desk.services.three_d_secure import ThreeDSecureService  # noqa: E402
+from klogs_desk.ui.three_ds_dialog import run_challenge  # noqa: E402
+
+
+class Heartbeat:
+    """A 1 ms timer; records the worst lateness between ticks while running."""
+
+    def __init__(self) -> None:
+        self.timer = QTimer()
+        self.timer.setInterval(1)
+        self.timer.timeout.connect(self._tick)
+        self.clock = QElapsedTimer()
+        self.worst_ms = 0.0
+        self._last = 0
+
+    def start(self) -> None:
+        self.worst_ms = 0.0
+        self.clock.start()
+        self._last = self.clock.nsecsElapsed()
+        self.timer.start()
+
+    def stop(self) -> float:
+        self.timer.stop()
+        return self.worst_ms
+
+    def _tick(self) -> None:
+        now = self.clock.nsecsElapsed()
+        self.worst_ms = max(self.worst_ms, (now - self._last) / 1e6 - 1.0)
+        self._last = now
+
+
+def order(n: int) -> CardOrder:
+    year = f"{(dt.date.today().year + 2) % 100:02d}"
+    return CardOrder(order_id=f"BENCH-3DS-{os.getpid()}-{n}", amount=Decimal("100.00"), currency="TRY",
+                     holder="Bench Mark", pan="4000000000003220", expiry_month="12", expiry_year=year, cvv="123")
+
+
+async def one_challenge(service: ThreeDSecureService, n: int, beat: Heartbeat) -> tuple[float, float]:
+    """Milliseconds from the click to the ACS page loaded, and the worst stall meanwhile."""
+    loaded = asyncio.get_running_loop().create_future()
+    seen: dict = {}
+
+    def on_dialog(dialog) -> None:  # noqa: ANN001
+        seen["dialog"] = dialog
+        dialog.page.loadFinished.connect(
+            lambda ok: (not loaded.done() and dialog.page.url().path().startswith("/_acs/")
+                        and loaded.set_result(time.perf_counter())))
+
+    beat.start()
+    clicked = time.perf_counter()
+    challenge = await service.begin(order(n), confirmed_duplicate=True)
+    finishing = asyncio.ensure_future(run_challenge(service, challenge, on_dialog=on_dialog))
+    shown_at = await asyncio.wait_for(loaded, 60)
+    stall = beat.stop()
+    service.cancel(challenge)
+    await finishing
+    return (shown_at - clicked) * 1000, stall
+
+
+async def main() -> None:
+    sandbox = SandboxServer(SandboxConfig(testing=True, rate_limit_per_minute=100_000))
+    sandbox.start()
+    journal = Journal(Path(tempfile.mkdtemp()) / "bench.sqlite3")
+    client = KlogsClient(Endpoints.same(sandbox.url), Credentials("sandbox-key", "sandbox-secret", "sandbox-token"))
+    listener = CallbackListener()
+    await listener.start()
+    service = ThreeDSecureService(AppServices(client=client, journal=journal), listener)
+    beat = Heartbeat()
+    try:
+        assert not webengine.is_loaded()
+        cold, cold_stall = await one_challenge(service, 0, beat)
+        print(f"cold (first challenge, no warm-up): {cold:7.1f} ms   worst stall {cold_stall:6.1f} ms")
+
+        # A fresh process would warm up after the window shows; here the engine is already loaded by the
+        # cold run, so warm runs measure the steady state the warm-up buys.
+        webengine.warm_up()
+        await asyncio.sleep(1.0)
+        warm_times, warm_stalls = [], []
+        for n in range(1, 6):
+            ms, stall = await one_challenge(service, n, beat)
+            warm_times.append(ms)
+            warm_stalls.append(stall)
+        warm_times.sort()
+        print(f"warm (after warm_up, 5 runs):       median {warm_times[2]:7.1f} ms   max {warm_times[-1]:7.1f} ms"
+              f"   worst stall {max(warm_stalls):6.1f} ms")
+        print("targets: warm < 300 ms, no stall > 16 ms")
+    finally:
+        await listener.stop()
+        await client.aclose()
+        sandbox.stop()
+        journal.close()
+
+
+if __name__ == "__main__":
+    loop = qasync.QEventLoop(APP)
+    asyncio.set_event_loop(loop)
+    with loop:
+        loop.run_until_complete(main())
