@@ -120,6 +120,9 @@ class FaultMiddleware:
             return
         latency = self.faults.latency_seconds()
         if latency > 0:
+            # The request has arrived; the gateway is just slow. Read it now so that a client that gives
+            # up meanwhile does not stop it from being processed (as on a real gateway).
+            receive = await _buffered(receive)
             await asyncio.sleep(latency)
         if self.faults.take("server_errors"):
             await problem(503, "The gateway is unavailable (injected fault). Nothing was processed.",
@@ -142,6 +145,29 @@ class FaultMiddleware:
             await self.app(scope, receive, hold)
             await _cut(send, next((m for m in held if m["type"] == "http.response.start"), None))
         await self.app(scope, receive, send)
+
+
+async def _buffered(receive: Receive) -> Receive:
+    """Read the whole request body now; the returned ``receive`` replays it."""
+    chunks: list[bytes] = []
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            break
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            break
+    body = b"".join(chunks)
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay
 
 
 async def _cut(send: Send, start: Message | None) -> None:
