@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 from ..domain.journal import Entry, EntryKind, EntryState
 from ..domain.money import AmountError, format_amount, parse_amount
 from ..services.context import AppServices
-from ..services.payments import CaptureRefused, PaymentOutcome, PaymentService
+from ..services.payments import CaptureRefused, OutcomeState, PaymentOutcome, PaymentService
 from .async_runner import run_task
 from .card_form import DEFAULT_IDLE_SECONDS, CardForm, locale_style
 from .journal_model import card_text, money_text
@@ -86,6 +86,8 @@ class PreAuthTab(QWidget):
         self._now = now or (lambda: dt.datetime.now(dt.timezone.utc))
         self._in_flight = False
         self._finished: PaymentOutcome | None = None
+        #: The journal id of the pre-authorization whose amount is in the capture field.
+        self._amount_for: int | None = None
         self._open: list[Entry] = []
         self._blocked: dict[int, str] = {}
 
@@ -219,6 +221,7 @@ class PreAuthTab(QWidget):
             self._open.append(entry)
         # Rebuilt silently so an age refresh never overwrites a capture amount being typed.
         self.list.blockSignals(True)
+        self.list.clearSelection()
         self.list.setRowCount(len(self._open))
         for row, entry in enumerate(self._open):
             remaining = entry.balance if entry.balance is not None else entry.amount
@@ -231,13 +234,16 @@ class PreAuthTab(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, entry.id)
                 self.list.setItem(row, column, item)
         self.empty_label.setVisible(not self._open)
+        # Only the row the cashier chose may stay selected: Qt moves the selection to a neighbour when the
+        # selected row goes away, and a stray Capture press must never hit another pre-authorization.
+        self.list.clearSelection()
         if selected is not None:
             for row, entry in enumerate(self._open):
                 if entry.id == selected.id:
                     self.list.selectRow(row)
                     break
         self.list.blockSignals(False)
-        self._on_selection(keep_amount=True)
+        self._on_selection()
 
     def selected(self) -> Entry | None:
         rows = self.list.selectionModel().selectedRows() if self.list.selectionModel() else []
@@ -266,7 +272,7 @@ class PreAuthTab(QWidget):
         self.form.set_busy(False)
         if self.result.outcome is None:
             self.result.clear()  # ended in an error dialog or a refusal: drop the progress banner
-        self._on_selection(keep_amount=True)
+        self._on_selection()
         finished, self._finished = self._finished, None
         if finished is not None:
             self.payment_finished.emit(finished)
@@ -278,6 +284,10 @@ class PreAuthTab(QWidget):
             self.form.show_gateway_errors(outcome.field_errors)
         if not outcome.keeps_order_id:
             self.form.new_order()
+            if outcome.state is not OutcomeState.DECLINED:
+                # Declined: the customer usually offers another card for the same amount.
+                self.form.amount.setText("")
+                self.form.customer.setText("")
         self.refresh()
         self._finished = outcome
 
@@ -289,18 +299,22 @@ class PreAuthTab(QWidget):
         self.refresh()
         self._finished = result
 
-    def _on_selection(self, keep_amount: bool = False) -> None:
+    def _on_selection(self) -> None:
+        """Enable capture for the selected row; put its remaining amount in the field when the field
+        held another row's amount (a typed partial amount for the same row is kept)."""
         entry = self.selected()
         busy = self._in_flight
         self.capture_amount.setEnabled(entry is not None and not busy)
         self.capture_button.setEnabled(entry is not None and not busy)
         if entry is None:
+            self._amount_for = None
             self.capture_amount.clear()
             self.capture_amount.setPlaceholderText("Select a pre-authorization")
             return
         remaining = entry.balance if entry.balance is not None else entry.amount
         self.capture_amount.setPlaceholderText(f"At most {money_text(remaining, entry.currency, self.locale())}")
-        if not keep_amount or not self.capture_amount.text():
+        if entry.id != self._amount_for:
+            self._amount_for = entry.id
             try:
                 self.capture_amount.setText(format_amount(remaining, entry.currency, locale_style(self)))
             except AmountError:

@@ -175,3 +175,17 @@ def test_capture_with_unknown_outcome_blocks_another_capture(qtbot, tab, fresh_s
     assert not tab.in_flight
     assert ledger_of(fresh_sandbox.state).by_order(order_id).captured_amount is None
     assert len(journal.children(parent.id)) == 1
+
+
+def test_capture_field_always_belongs_to_the_selected_row(qtbot, tab, errors):
+    first, _ = authorize(qtbot, tab, "150.00")
+    second, _ = authorize(qtbot, tab, "2500.00")
+    assert [row[0] for row in list_rows(tab)] == [second, first]
+    tab.list.selectRow(1)
+    tab.capture_amount.setText("99.00")
+    tab.refresh()  # the age timer refreshes the list: a typed amount for the same row stays
+    assert tab.capture_amount.text() == "99.00"
+    capture(qtbot, tab, "99.00")
+    assert tab.capture_amount.text() == ""  # the captured row left the list
+    tab.list.selectRow(0)
+    assert tab.capture_amount.text() == "2,500.00"
