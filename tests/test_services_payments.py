@@ -198,3 +198,15 @@ async def test_a_declined_pre_authorization_cannot_be_captured(service):
     declined = await service.pre_authorize(card_order(DECLINE))
     with pytest.raises(CaptureRefused, match="not approved"):
         await service.capture(declined.entry_id, Decimal("1.00"))
+
+
+async def test_after_a_3ds_answer_the_same_order_id_can_pay_with_another_card(service, journal, sandbox):
+    order = card_order(THREE_DS)
+    enrolled = await service.sale(order)
+    assert enrolled.state is OutcomeState.ENROLLED
+
+    paid = await service.sale(card_order(APPROVE, order_id=order.order_id))
+
+    assert paid.state is OutcomeState.APPROVED and paid.entry_id == enrolled.entry_id
+    assert journal.get(paid.entry_id).masked_pan == "411111******1111"
+    assert ledger(sandbox).charges_for(order.order_id) == 1

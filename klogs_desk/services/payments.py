@@ -4,8 +4,9 @@ Contract (no widgets here; the Sale and Pre-authorization tabs and 3-D Secure ca
 
 * A row is written to the journal (masked PAN and brand only) *before* the request leaves; the outcome is
   written after. An order ID already in the journal for this kind is refused before sending
-  (:attr:`OutcomeState.REFUSED`), except a row whose earlier attempt ended in a gateway *error* (nothing
-  charged): the cashier retrying the same sale reuses that row and that order ID.
+  (:attr:`OutcomeState.REFUSED`), except a row whose earlier attempt the gateway kept no record of (an
+  *error*, or *enrolled* — the gateway records nothing for a 3-D Secure answer): the cashier retrying the
+  same sale reuses that row and that order ID.
 * One request per call. A lost answer is :attr:`OutcomeState.UNKNOWN`: journaled, never retried.
 * Duplicate guard (product rule): before a sale, an unresolved (pending/unknown) sale, or one approved in
   the last :data:`DUPLICATE_WINDOW`, with the same amount, currency and card last four raises
@@ -158,6 +159,8 @@ class CaptureRefused(Exception):
 
 
 _NEXT_NEW_SALE = "Start the next sale."
+#: Journal states of a sale the gateway kept no record of: its order ID may be sent again.
+_NOTHING_RECORDED = frozenset({EntryState.ERROR, EntryState.ENROLLED})
 _NEXT_UNKNOWN = ("Do not charge again. Check the Journal — it will be resolved with the gateway.")
 
 
@@ -242,8 +245,9 @@ class PaymentService:
         values = dict(amount=order.amount, currency=order.currency, masked_pan=order.masked_pan,
                       card_brand=order.brand, card_holder=order.holder, customer_id=order.customer_id or None)
         earlier = journal.find_payment(env, kind, order.order_id)
-        if earlier is not None and earlier.state is EntryState.ERROR:
-            # The cashier retries a sale the gateway refused: nothing was charged, so the order ID is free.
+        if earlier is not None and earlier.state in _NOTHING_RECORDED:
+            # The cashier retries a sale that charged nothing (a gateway error, or a card that turned out to
+            # need 3-D Secure and was swapped for another): the order ID is still free at the gateway.
             note = f"Retried after: {earlier.result_message or 'an error'}"
             return journal.update(earlier.id, state=EntryState.PENDING, auth_code=None, result_code=None,
                                   result_message=None, payment_id=None, note=note, **values)

@@ -22,7 +22,7 @@ STATE_LOOK: dict[OutcomeState, tuple[str, str, str]] = {
     OutcomeState.DECLINED: ("DECLINED", "#b3261e", "#ffffff"),
     OutcomeState.ENROLLED: ("3-D SECURE REQUIRED", "#1552a8", "#ffffff"),
     OutcomeState.UNKNOWN: ("OUTCOME UNKNOWN", "#f2a900", "#000000"),
-    OutcomeState.ERROR: ("NOT CHARGED — ERROR", "#4a4f57", "#ffffff"),
+    OutcomeState.ERROR: ("NOT CHARGED", "#4a4f57", "#ffffff"),
     OutcomeState.REFUSED: ("NOT SENT", "#4a4f57", "#ffffff"),
     OutcomeState.CANCELLED: ("CANCELLED — NOT CHARGED", "#4a4f57", "#ffffff"),
 }
@@ -78,6 +78,10 @@ class ResultPanel(QFrame):
         self.three_ds_button.setObjectName(f"{name}ThreeDs")
         self.three_ds_button.setAccessibleName("Pay with 3-D Secure")
         self.three_ds_button.clicked.connect(self.three_ds_requested)
+        self.three_ds_button.setMinimumHeight(44)
+        self.three_ds_button.setStyleSheet(
+            "QPushButton { background: #1552a8; color: white; font-weight: bold; border-radius: 6px;"
+            " padding: 6px 18px; } QPushButton:disabled { background: #9aa0a6; }")
         self.receipts_available = False
 
         buttons = QHBoxLayout()
@@ -158,7 +162,7 @@ class ResultPanel(QFrame):
         result = " — ".join(part for part in (outcome.result_code, outcome.result_message) if part)
         if result:
             rows.append(("Gateway result", result))
-        if outcome.commission is not None:
+        if outcome.commission is not None and outcome.state is OutcomeState.APPROVED:
             rows.append(("Commission", self._money(outcome.commission, outcome.currency)))
         return rows
 
@@ -176,6 +180,7 @@ class ResultPanel(QFrame):
         for title, value in rows:
             label = QLabel(value)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setWordWrap(True)
             label.setAccessibleName(title)
             self._detail_labels[title] = label
             self.details.addRow(title + ":", label)
