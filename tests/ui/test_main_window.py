@@ -1,0 +1,272 @@
+"""The main window: tabs in order, environment marker, training banner, menus, shortcuts, client swap;
+plus the app's excepthook and a real start of ``klogs-desk`` in a subprocess."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+import textwrap
+from contextlib import closing
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
+
+from klogs_desk import __version__
+from klogs_desk.app import ExceptionReporter
+from klogs_desk.config import Config
+from klogs_desk.credentials import CredentialStore
+from klogs_desk.domain.journal import EntryKind, EntryState, Journal
+from klogs_desk.sandbox.test_cards import TEST_CARDS
+from klogs_desk.services.context import AppServices
+from klogs_desk.ui import main_window as main_window_module
+from klogs_desk.ui.about_dialog import AboutDialog, TestCardsDialog
+from klogs_desk.ui.async_runner import RUNNER
+from klogs_desk.ui.main_window import TAB_SPECS, MainWindow, TabSpec, build_tab
+from klogs_desk.ui.placeholder_tab import PlaceholderTab
+from tests.conftest import make_client
+
+EXPECTED_TABS = ["Sale", "Pre-authorization", "Installments", "Checkout links", "Subscriptions", "Journal"]
+
+
+@pytest.fixture
+def journal(tmp_path):
+    journal = Journal(tmp_path / "journal.sqlite3")
+    yield journal
+    journal.close()
+
+
+@pytest.fixture
+def config(tmp_path):
+    return Config(tmp_path / "settings.ini")
+
+
+@pytest.fixture
+def make_window(qtbot, sandbox, journal, config, memory_keyring, event_loop_qt):
+    windows: list[MainWindow] = []
+
+    def make(environment: str = "sandbox") -> MainWindow:
+        services = AppServices(client=make_client(sandbox), journal=journal, environment=environment,
+                               sandbox_url=sandbox.url if environment == "sandbox" else None)
+        window = MainWindow(services, config=config, credentials=CredentialStore(), sandbox_url=sandbox.url)
+        window.confirm = lambda title, question: True  # type: ignore[method-assign]
+        windows.append(window)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    yield make
+    # Not qtbot.addWidget: pytest-qt would close the windows before this teardown, while a tab's
+    # background request (a subscriptions page) may still be running against them.
+    qtbot.waitUntil(lambda: RUNNER.running == 0, timeout=10_000)
+    for window in windows:
+        window.close()
+        window.deleteLater()
+    qtbot.wait(10)
+
+
+def _activate(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.raise_()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def _background(label) -> QColor:  # type: ignore[no-untyped-def]
+    image = label.grab().toImage()
+    return image.pixelColor(2, image.height() // 2)
+
+
+def test_tabs_are_in_order_and_none_is_empty(make_window):
+    window = make_window()
+    titles = [window.tabs.tabText(i).replace("&", "") for i in range(window.tabs.count())]
+    assert titles == EXPECTED_TABS
+    for index in range(window.tabs.count()):
+        page = window.tabs.widget(index)
+        assert page.findChildren(object), f"tab {titles[index]} is empty"
+        if isinstance(page, PlaceholderTab):
+            assert "coming soon" in page.findChild(object, "placeholderHeading").text()
+
+
+def test_a_missing_tab_module_shows_coming_soon(qtbot, sandbox, journal):
+    page = build_tab(TabSpec("future", "&Future", "no_such_tab_module", ("FutureTab",)),
+                     AppServices(client=make_client(sandbox), journal=journal))
+    qtbot.addWidget(page)
+    assert isinstance(page, PlaceholderTab)
+    assert page.findChild(object, "placeholderHeading").text() == "Future: coming soon"
+
+
+def test_other_import_errors_are_not_swallowed(monkeypatch, sandbox, journal):
+    def broken(name):  # the tab module exists but imports something missing
+        raise ModuleNotFoundError("No module named 'lost_dependency'", name="lost_dependency")
+
+    monkeypatch.setattr(main_window_module.importlib, "import_module", broken)
+    with pytest.raises(ModuleNotFoundError):
+        build_tab(TAB_SPECS[0], AppServices(client=make_client(sandbox), journal=journal))
+
+
+def test_a_tab_module_without_its_class_is_an_error(sandbox, journal):
+    with pytest.raises(AttributeError, match="NoSuchTab"):
+        build_tab(TabSpec("x", "X", "placeholder_tab", ("NoSuchTab",)),
+                  AppServices(client=make_client(sandbox), journal=journal))
+
+
+@pytest.mark.parametrize("environment, text, red_background", [
+    ("sandbox", "SANDBOX", False),
+    ("test", "TEST", False),
+    ("production", "PRODUCTION — real cards are charged", True),
+])
+def test_environment_label_says_where_payments_go(make_window, environment, text, red_background):
+    window = make_window(environment)
+    label = window.environment_label
+    assert label.objectName() == "environmentLabel"
+    assert label.text() == text
+    assert text in label.accessibleName()
+    colour = _background(label)
+    is_red = colour.red() > 150 and colour.green() < 80 and colour.blue() < 80
+    assert is_red == red_background
+    if environment == "production":
+        assert label.font().bold() or "bold" in label.styleSheet()
+        assert window.findChild(object, "environmentLabel").isVisible()
+
+
+def test_training_banner_and_test_cards_only_on_the_sandbox(qtbot, make_window):
+    training = make_window("sandbox")
+    assert training.training_banner.isVisible()
+    assert "TRAINING" in training.training_banner.text()
+    _activate(qtbot, training)
+    qtbot.keyClick(training.focusWidget() or training, Qt.Key.Key_F1)
+    qtbot.waitUntil(lambda: isinstance(getattr(training, "test_cards_dialog", None), TestCardsDialog)
+                    and training.test_cards_dialog.isVisible())
+    table = training.test_cards_dialog.table
+    assert table.rowCount() == len(TEST_CARDS)
+    assert "4111 1111 1111 1111" in [table.item(r, 0).text() for r in range(table.rowCount())]
+    training.test_cards_dialog.close()
+
+    live = make_window("production")
+    assert not live.training_banner.isVisible()
+    assert not live.test_cards_action.isVisible()
+    live.show_test_cards()
+    assert getattr(live, "test_cards_dialog", None) is None
+
+
+def test_about_shows_the_version(qtbot, make_window):
+    window = make_window()
+    window.about_action.trigger()
+    qtbot.waitUntil(lambda: isinstance(getattr(window, "about_dialog", None), AboutDialog))
+    text = window.about_dialog.findChild(object, "aboutText").text()
+    assert __version__ in text
+    window.about_dialog.close()
+
+
+def test_ctrl_number_switches_tabs(qtbot, make_window):
+    window = make_window()
+    _activate(qtbot, window)
+    for number in (3, 6, 1, 5):
+        qtbot.keyClick(window.focusWidget() or window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier)
+        assert window.tabs.currentIndex() == number - 1
+
+
+def test_gateway_health_follows_answers(qtbot, make_window, sandbox):
+    window = make_window()
+    client = window.services.client
+    task = RUNNER.run(None, client.get_transaction("health-check-missing"), on_error=lambda exc: None)
+    qtbot.waitUntil(task.done)
+    qtbot.waitUntil(lambda: "answered" in window.health_label.text())
+
+    dead = make_client(sandbox)
+    dead.endpoints = type(dead.endpoints).same("http://127.0.0.1:9")
+    window.replace_client(dead, "sandbox", sandbox.url)
+    task = RUNNER.run(None, dead.get_transaction("x"), on_error=lambda exc: None)
+    qtbot.waitUntil(task.done, timeout=10_000)
+    qtbot.waitUntil(lambda: window.health_label.text() == "Gateway: no answer")
+
+
+def test_saving_settings_replaces_the_client_and_the_marker(qtbot, make_window, config, memory_keyring):
+    window = make_window("sandbox")
+    old = window.services.client
+    config.environment = "production"
+    with qtbot.waitSignal(window.environment_changed) as changed:
+        window.apply_settings()
+    assert changed.args == ["production"]
+    assert window.services.client is not old
+    assert window.services.environment == "production"
+    assert window.services.client.endpoints.payment_base_url == "https://pgw.klogs.io/"
+    assert window.environment_label.text().startswith("PRODUCTION")
+    assert not window.training_banner.isVisible()
+    qtbot.waitUntil(lambda: old._http.is_closed)
+
+
+def test_excepthook_logs_and_shows_one_readable_dialog(tmp_path, caplog):
+    reporter = ExceptionReporter(tmp_path / "klogs-desk.log")
+    shown: list[str] = []
+
+    def show(message: str) -> None:
+        shown.append(message)
+        # A second failure while the first dialog is open must not open another one.
+        try:
+            raise RuntimeError("again")
+        except RuntimeError as exc:
+            reporter(type(exc), exc, exc.__traceback__)
+
+    reporter.show_dialog = show  # type: ignore[method-assign]
+    with caplog.at_level(logging.ERROR):
+        try:
+            raise ValueError("boom")
+        except ValueError as exc:
+            reporter(type(exc), exc, exc.__traceback__)
+    assert len(shown) == 1
+    assert "Something went wrong" in shown[0]
+    assert str(tmp_path / "klogs-desk.log") in shown[0]
+    assert "Traceback" not in shown[0] and "ValueError" not in shown[0]
+    assert reporter.reported == 2
+    assert any(record.exc_info or record.exc_text for record in caplog.records)
+
+
+APP_SCRIPT = textwrap.dedent("""
+    import sys
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    app = QApplication(sys.argv[:1])
+
+    def check():
+        windows = [w for w in app.topLevelWidgets() if w.objectName() == "mainWindow" and w.isVisible()]
+        if windows:
+            window = windows[0]
+            print("environment", window.environment_label.text())
+            print("banner", window.training_banner.isVisible())
+            print("payment url", window.services.client.endpoints.payment_base_url)
+            app.quit()
+        else:
+            QTimer.singleShot(100, check)
+
+    QTimer.singleShot(100, check)
+    from klogs_desk.app import main
+    sys.exit(main([]))
+""")
+
+
+def test_klogs_desk_starts_in_training_mode_and_marks_interrupted_payments(tmp_path):
+    home = tmp_path / "home"
+    home.mkdir()
+    with closing(Journal(home / "journal.sqlite3")) as journal:
+        entry = journal.record_pending(environment="sandbox", kind=EntryKind.SALE, reference="KD-INTERRUPTED",
+                                       amount=Decimal("10.00"), currency="TRY")
+    env = dict(os.environ, KLOGS_DESK_HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-c", APP_SCRIPT], env=env, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "environment SANDBOX" in result.stdout
+    assert "banner True" in result.stdout
+    assert "payment url http://127.0.0.1:" in result.stdout
+    reopened = Journal(home / "journal.sqlite3")
+    try:
+        assert reopened.get(entry.id).state == EntryState.UNKNOWN
+    finally:
+        reopened.close()
+    log_text = (home / "logs" / "klogs-desk.log").read_text(encoding="utf-8")
+    assert "window shown" in log_text
+
