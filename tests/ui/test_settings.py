@@ -1,0 +1,180 @@
+"""Settings: persisted across restarts, secrets only in the keyring, the no-keyring path, production
+confirmation, field checks, and "Test connection" against the real sandbox."""
+
+from __future__ import annotations
+
+import keyring
+import pytest
+from keyring.backends import fail
+
+from klogs_desk.api.client import Credentials
+from klogs_desk.config import Config
+from klogs_desk.credentials import SERVICE, CredentialStore, CredentialStoreUnavailable
+from klogs_desk.ui.async_runner import RUNNER
+from klogs_desk.ui.settings_dialog import SettingsDialog
+
+
+@pytest.fixture
+def settings_file(tmp_path):
+    return tmp_path / "settings.ini"
+
+
+@pytest.fixture
+def make_dialog(qtbot, settings_file, event_loop_qt):
+    def make(store: CredentialStore | None = None, sandbox_url=None, answer: bool = True):  # type: ignore[no-untyped-def]
+        dialog = SettingsDialog(Config(settings_file), store or CredentialStore(), sandbox_url=sandbox_url)
+        dialog.questions = []
+        dialog.messages = []
+        dialog.confirm = lambda title, question: dialog.questions.append(question) or answer
+        dialog.tell = lambda title, message: dialog.messages.append(message)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        return dialog
+    return make
+
+
+def choose(dialog: SettingsDialog, environment: str) -> None:
+    dialog.environment_combo.setCurrentIndex(dialog.environment_combo.findData(environment))
+
+
+def fill_credentials(qtbot, dialog, key="key-123456", secret="secret-123456", token="token-123456"):  # type: ignore[no-untyped-def]
+    for edit, text in ((dialog.api_key_edit, key), (dialog.api_secret_edit, secret),
+                       (dialog.bearer_token_edit, token)):
+        edit.clear()
+        qtbot.keyClicks(edit, text)
+
+
+def test_settings_survive_a_restart_and_secrets_stay_out_of_the_file(qtbot, make_dialog, settings_file,
+                                                                      memory_keyring):
+    dialog = make_dialog()
+    choose(dialog, "test")
+    qtbot.keyClicks(dialog.payment_url_edit, "https://proxy.example/pay/")
+    fill_credentials(qtbot, dialog)
+    qtbot.keyClicks(dialog.merchant_line_edit, "Kadikoy Books")
+    dialog.card_clear_spin.setValue(90)
+    dialog.idle_lock_spin.setValue(5)
+    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("tr"))
+    dialog.pin_required_check.setChecked(True)
+    qtbot.keyClicks(dialog.pin_edit, "4321")
+    qtbot.keyClicks(dialog.pin_confirm_edit, "4321")
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.save()
+
+    again = Config(settings_file)  # a new process would read the same file
+    assert again.environment == "test"
+    assert again.payment_base_url("test") == "https://proxy.example/pay/"
+    assert again.recurring_base_url("test") == "https://pgw.klogs.dev/"
+    assert again.merchant_line == "Kadikoy Books"
+    assert (again.card_clear_seconds, again.idle_lock_minutes, again.language) == (90, 5, "tr")
+    assert again.manager_pin_required and again.check_manager_pin("4321") and not again.check_manager_pin("1234")
+
+    text = settings_file.read_text(encoding="utf-8")
+    for secret in ("key-123456", "secret-123456", "token-123456", "4321"):
+        assert secret not in text
+    assert memory_keyring.entries[(SERVICE, "test/api_key")] == "key-123456"
+    assert memory_keyring.entries[(SERVICE, "test/api_secret")] == "secret-123456"
+    assert memory_keyring.entries[(SERVICE, "test/bearer_token")] == "token-123456"
+    assert CredentialStore().load("test") == Credentials("key-123456", "secret-123456", "token-123456")
+
+    reopened = make_dialog()
+    assert reopened.selected_environment == "test"
+    assert reopened.api_key_edit.text() == "key-123456"
+    assert reopened.merchant_line_edit.text() == "Kadikoy Books"
+
+
+def test_without_a_keyring_the_user_is_told_and_can_keep_credentials_for_the_session(qtbot, make_dialog,
+                                                                                       settings_file):
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        store = CredentialStore()
+        with pytest.raises(CredentialStoreUnavailable, match="no password store"):
+            store.load("test")
+        dialog = make_dialog(store)
+        choose(dialog, "test")
+        assert dialog.keyring_message.isVisible()
+        assert "no password store" in dialog.keyring_message.text()
+        fill_credentials(qtbot, dialog)
+        dialog.session_only_check.setChecked(False)
+        dialog.save()
+        assert dialog.result() != dialog.DialogCode.Accepted
+        assert any("no password store" in message for message in dialog.messages)
+
+        dialog.session_only_check.setChecked(True)
+        with qtbot.waitSignal(dialog.accepted):
+            dialog.save()
+        assert store.load("test") == Credentials("key-123456", "secret-123456", "token-123456")
+        assert Config(settings_file).credentials_session_only
+        assert "key-123456" not in settings_file.read_text(encoding="utf-8")
+        # Training still works on a computer without a keyring.
+        assert CredentialStore().load("sandbox").api_key == "sandbox-key"
+    finally:
+        keyring.set_keyring(previous)
+
+
+@pytest.mark.parametrize("answer", [False, True])
+def test_switching_to_production_asks_first(qtbot, make_dialog, settings_file, memory_keyring, answer):
+    dialog = make_dialog(answer=answer)
+    choose(dialog, "production")
+    dialog.save()
+    assert len(dialog.questions) == 1 and "real card" in dialog.questions[0]
+    assert Config(settings_file).environment == ("production" if answer else "sandbox")
+
+
+def test_production_refuses_plain_http_at_the_field(qtbot, make_dialog, settings_file, memory_keyring):
+    dialog = make_dialog()
+    choose(dialog, "production")
+    qtbot.keyClicks(dialog.payment_url_edit, "http://pgw.klogs.io/")
+    dialog.save()
+    assert dialog.url_error.isVisible() and "https" in dialog.url_error.text()
+    assert dialog.questions == []
+    assert not Config(settings_file).is_configured
+
+
+def test_pin_must_be_digits_and_typed_twice(qtbot, make_dialog, settings_file, memory_keyring):
+    dialog = make_dialog()
+    qtbot.keyClicks(dialog.pin_edit, "12a4")
+    qtbot.keyClicks(dialog.pin_confirm_edit, "12a4")
+    dialog.save()
+    assert "4 to 8 digits" in dialog.pin_error.text() and dialog.pin_error.isVisible()
+    dialog.pin_edit.setText("1234")
+    dialog.pin_confirm_edit.setText("1243")
+    dialog.save()
+    assert "different" in dialog.pin_error.text()
+    dialog.pin_edit.clear()
+    dialog.pin_confirm_edit.clear()
+    dialog.pin_required_check.setChecked(True)
+    dialog.save()
+    assert "Set a manager PIN" in dialog.pin_error.text()
+    assert not Config(settings_file).has_manager_pin
+
+
+def test_test_connection_reports_both_apis_in_words(qtbot, make_dialog, sandbox, memory_keyring):
+    dialog = make_dialog(sandbox_url=lambda: sandbox.url)
+    choose(dialog, "sandbox")
+    dialog.test_button.click()
+    assert not dialog.test_button.isEnabled()  # one check at a time
+    qtbot.waitUntil(lambda: RUNNER.running == 0 and dialog.test_button.isEnabled(), timeout=15_000)
+    lines = dialog.test_result.text().splitlines()
+    assert lines[0].startswith("✔ Payment API: reachable")
+    assert lines[1].startswith("✔ Subscriptions API: reachable")
+
+    fill_credentials(qtbot, dialog, key="wrong-key", secret="wrong-secret", token="wrong-token")
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: RUNNER.running == 0 and dialog.test_button.isEnabled(), timeout=15_000)
+    lines = dialog.test_result.text().splitlines()
+    assert lines[0] == "✘ Payment API: reachable, but the API key or secret was refused."
+    assert lines[1] == "✘ Subscriptions API: reachable, but the Bearer token was refused."
+
+
+def test_test_connection_says_when_the_gateway_cannot_be_reached(qtbot, make_dialog, memory_keyring):
+    dialog = make_dialog()
+    choose(dialog, "test")
+    qtbot.keyClicks(dialog.payment_url_edit, "http://127.0.0.1:9/")
+    qtbot.keyClicks(dialog.recurring_url_edit, "http://127.0.0.1:9/")
+    fill_credentials(qtbot, dialog)
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: RUNNER.running == 0 and dialog.test_button.isEnabled(), timeout=15_000)
+    text = dialog.test_result.text()
+    assert "✘ Payment API: The gateway could not be reached" in text
+    assert "✘ Subscriptions API: The gateway could not be reached" in text
