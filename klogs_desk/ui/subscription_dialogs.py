@@ -430,7 +430,8 @@ class ScheduleFieldsMixin:
         self._frequency_changed()
 
     def frequency_value(self) -> Frequency | None:
-        return self.fields["frequency"].currentData()
+        data = self.fields["frequency"].currentData()  # Qt hands a str enum back as a plain str
+        return Frequency(data) if data else None
 
     def _frequency_changed(self) -> None:
         frequency = self.frequency_value()
@@ -621,7 +622,7 @@ class EditSubscriptionDialog(ScheduleFieldsMixin, RequestDialog):
             "amount": self.text("amount"),
             "currencyCode": self.fields["currencyCode"].currentIndex(),
             "schedule": self.schedule_data(),
-            "status": self.fields["status"].currentData(),
+            "status": self.status_value(),
             "explanation": self.text("explanation"),
             "paymentChannel": self.text("paymentChannel"),
             "paymentSystemId": self.text("paymentSystemId"),
@@ -658,6 +659,10 @@ class EditSubscriptionDialog(ScheduleFieldsMixin, RequestDialog):
         if not any(value is not None for value in data.values()):
             return None, {"body": ["Nothing was changed."]}
         return validate_request(UpdateRecurringPaymentRequest, {k: v for k, v in data.items() if v is not None})
+
+    def status_value(self) -> RegisteredPaymentStatus | None:
+        data = self.fields["status"].currentData()
+        return RegisteredPaymentStatus(data) if data else None
 
     @property
     def subscription(self) -> str:

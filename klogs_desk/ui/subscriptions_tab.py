@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from ..api.errors import KlogsError
 from ..api.models.recurring import OperationResult, OrderDirection, RecurringPayment, RegisteredPaymentStatus
 from ..services.context import AppServices
-from ..services.subscriptions import SubscriptionsService, describe_load_error
+from ..services.subscriptions import STATUS_MEANINGS, STATUS_WORDS, SubscriptionsService, describe_load_error
 from .async_runner import run_task
 from .badges import BadgeDelegate
 from .subscription_dialogs import (
@@ -298,11 +298,15 @@ class SubscriptionsTab(QWidget):
         if not self.confirm(f"{verb} subscription", f"{verb} subscription {name}? {consequence}"):
             return
         run_task(self.disable_button, self.service.set_status(item, target),
-                 on_success=lambda result: self._status_changed(row, result),
+                 on_success=lambda result: self._status_changed(row, target, result),
                  on_error=lambda exc: self.show_banner(f"The subscription was not changed: {exc.message}"))
 
-    def _status_changed(self, row: int, result: OperationResult) -> None:
+    def _status_changed(self, row: int, target: RegisteredPaymentStatus, result: OperationResult) -> None:
         if not result.success:
             self.show_banner(f"The gateway did not change the subscription: {result.error or 'no reason given'}.")
             return
+        if result.order_status is not None and result.order_status is not target:
+            # e.g. enabling a subscription whose owner has not confirmed: it is waiting, not active.
+            self.show_banner(f"The gateway changed the subscription, but it is not {STATUS_WORDS[target].lower()}: "
+                             + STATUS_MEANINGS[result.order_status])
         self.model.reload_row(row)

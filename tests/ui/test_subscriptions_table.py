@@ -17,6 +17,7 @@ from klogs_desk.sandbox.seed import seed_reference, seed_subscriptions
 from klogs_desk.sandbox.server import SandboxServer
 from klogs_desk.sandbox.state import SandboxConfig
 from klogs_desk.services.context import AppServices
+from klogs_desk.ui.async_runner import RUNNER
 from klogs_desk.ui.subscriptions_model import COLUMNS, FREQUENCY, LOADING_TEXT, REFERENCE, STATUS, SubscriptionsModel
 from klogs_desk.ui.subscriptions_tab import SubscriptionsTab
 
@@ -51,6 +52,8 @@ def tab(qtbot, seeded_sandbox, event_loop_qt, tmp_path):
     widget = make_tab(qtbot, client, tmp_path)
     qtbot.waitUntil(lambda: widget.model.loaded and not widget.model.loading, timeout=10_000)
     yield widget
+    # Let requests started by the test end before the loop goes away.
+    qtbot.waitUntil(lambda: RUNNER.running == 0, timeout=10_000)
     event_loop_qt.create_task(client.aclose())
 
 
