@@ -241,9 +241,12 @@ class SettingsDialog(QDialog):
         self.api_key_edit.setText(draft.credentials.api_key)
         self.api_secret_edit.setText(draft.credentials.api_secret)
         self.bearer_token_edit.setText(draft.credentials.bearer_token)
-        hint = "blank: sandbox-key / sandbox-secret / sandbox-token" if environment == "sandbox" else ""
-        for edit in (self.api_key_edit, self.api_secret_edit, self.bearer_token_edit):
-            edit.setPlaceholderText(hint)
+        defaults = SANDBOX_CREDENTIALS if environment == "sandbox" else Credentials()
+        for edit, default_value in ((self.api_key_edit, defaults.api_key),
+                                    (self.api_secret_edit, defaults.api_secret),
+                                    (self.bearer_token_edit, defaults.bearer_token)):
+            # The sandbox's credentials are public test values, so naming them is no leak.
+            edit.setPlaceholderText(f"blank: {default_value}" if default_value else "")
         self.test_result.clear()
         self.url_error.setVisible(False)
 
