@@ -10,9 +10,9 @@
 
 What :func:`run_task` promises:
 
-* ``control`` (a button, a whole form, or ``None``) is disabled until the work ends, and re-enabled in
-  ``finally`` whatever happens (unless the widget was deleted meanwhile). A busy cursor is shown while
-  any task runs; ``progress`` (a ``QProgressBar``), if given, is shown in "busy" mode meanwhile.
+* ``control`` (a button, a whole form, or ``None``) is disabled until the work ends, and re-enabled
+  when the task is done whatever happens, even if cancelled before it started (unless the widget was
+  deleted meanwhile). A busy cursor is shown while any task runs; ``progress`` (a ``QProgressBar``), if given, is shown in "busy" mode meanwhile.
 * The task is scheduled on the running qasync loop and a reference is kept until it ends, so it cannot
   be garbage-collected mid-flight. The wrapping :class:`asyncio.Task` is returned (for cancelling;
   its own result is ``None``, the coroutine's result goes to ``on_success``).
@@ -72,15 +72,22 @@ class TaskRunner:
             progress.setVisible(True)
         if busy_cursor:
             self._push_cursor()
-        task = loop.create_task(self._guarded(control, coro, on_success, on_error, progress, busy_cursor,
-                                              error_title))
+        task = loop.create_task(self._guarded(coro, on_success, on_error, control, error_title))
         self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+
+        def finished(done: "asyncio.Task[None]") -> None:
+            # A done-callback, not ``finally`` in the coroutine: a task cancelled before its first step
+            # never runs its body, and the control must come back all the same.
+            self._tasks.discard(done)
+            coro.close()  # no-op once it ran; avoids "never awaited" when cancelled before starting
+            self._restore(control, progress, busy_cursor)
+
+        task.add_done_callback(finished)
         return task
 
-    async def _guarded(self, control: QWidget | None, coro: Awaitable[T],
-                       on_success: Callable[[T], Any] | None, on_error: Callable[[KlogsError], Any] | None,
-                       progress: QProgressBar | None, busy_cursor: bool, error_title: str) -> None:
+    async def _guarded(self, coro: Awaitable[T], on_success: Callable[[T], Any] | None,
+                       on_error: Callable[[KlogsError], Any] | None, control: QWidget | None,
+                       error_title: str) -> None:
         try:
             try:
                 result = await coro
@@ -96,14 +103,15 @@ class TaskRunner:
             log.debug("task cancelled")
         except Exception as exc:  # a bug: the app-wide hook logs it and tells the user once
             self.report_bug(exc)
-        finally:
-            if busy_cursor:
-                self._pop_cursor()
-            if progress is not None and shiboken6.isValid(progress):
-                progress.setRange(0, 1)
-                progress.setVisible(False)
-            if control is not None and shiboken6.isValid(control):
-                control.setEnabled(True)
+
+    def _restore(self, control: QWidget | None, progress: QProgressBar | None, busy_cursor: bool) -> None:
+        if busy_cursor:
+            self._pop_cursor()
+        if progress is not None and shiboken6.isValid(progress):
+            progress.setRange(0, 1)
+            progress.setVisible(False)
+        if control is not None and shiboken6.isValid(control):
+            control.setEnabled(True)
 
     def show_user_error(self, parent: QWidget | None, title: str, message: str) -> None:
         """Show a cashier-readable error without blocking the loop (tests replace this method)."""

@@ -1,0 +1,100 @@
+"""run_task: the control is disabled while work runs and re-enabled after; errors go where they belong."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from PySide6.QtWidgets import QProgressBar, QPushButton
+
+from klogs_desk.api.errors import NotFoundError
+from klogs_desk.ui.async_runner import RUNNER, run_task
+from tests.conftest import make_client
+
+
+@pytest.fixture
+def button(qtbot, event_loop_qt):
+    button = QPushButton("Look up")
+    qtbot.addWidget(button)
+    button.show()
+    return button
+
+
+@pytest.fixture
+def dialogs(monkeypatch):
+    shown: dict[str, list] = {"user": [], "bug": []}
+    monkeypatch.setattr(RUNNER, "show_user_error", lambda parent, title, message: shown["user"].append(message))
+    monkeypatch.setattr(RUNNER, "report_bug", lambda exc: shown["bug"].append(exc))
+    return shown
+
+
+def test_control_is_disabled_until_the_answer_and_result_reaches_on_success(qtbot, button, dialogs):
+    release = asyncio.Event()
+    results: list[str] = []
+    progress = QProgressBar()
+    qtbot.addWidget(progress)
+
+    async def work() -> str:
+        await release.wait()
+        return "done"
+
+    task = run_task(button, work(), on_success=results.append, progress=progress)
+    assert not button.isEnabled()
+    assert progress.maximum() == 0  # busy indicator
+    release.set()
+    qtbot.waitUntil(task.done)
+    assert results == ["done"]
+    assert button.isEnabled()
+    assert not progress.isVisible()
+    assert dialogs == {"user": [], "bug": []}
+
+
+def test_a_gateway_error_shows_its_message_from_the_real_sandbox(qtbot, button, dialogs, sandbox):
+    client = make_client(sandbox)
+    task = run_task(button, client.get_transaction("no-such-reference"))
+    qtbot.waitUntil(task.done, timeout=10_000)
+    assert len(dialogs["user"]) == 1 and dialogs["user"][0]
+    assert dialogs["bug"] == []
+    assert button.isEnabled()
+
+
+def test_on_error_receives_the_typed_error_instead_of_a_dialog(qtbot, button, dialogs):
+    errors: list[Exception] = []
+
+    async def missing() -> None:
+        raise NotFoundError("The gateway has no such record.", status=404)
+
+    task = run_task(button, missing(), on_error=errors.append)
+    qtbot.waitUntil(task.done)
+    assert [type(e) for e in errors] == [NotFoundError]
+    assert dialogs["user"] == []
+
+
+def test_a_bug_goes_to_the_excepthook_path_and_the_button_comes_back(qtbot, button, dialogs):
+    async def broken() -> None:
+        raise KeyError("oops")
+
+    task = run_task(button, broken())
+    qtbot.waitUntil(task.done)
+    assert [type(e) for e in dialogs["bug"]] == [KeyError]
+    assert dialogs["user"] == []
+    assert button.isEnabled()
+
+
+def test_a_failing_success_handler_is_a_bug_too(qtbot, button, dialogs):
+    async def fine() -> int:
+        return 1
+
+    task = run_task(button, fine(), on_success=lambda result: 1 / 0)
+    qtbot.waitUntil(task.done)
+    assert [type(e) for e in dialogs["bug"]] == [ZeroDivisionError]
+    assert button.isEnabled()
+
+
+def test_cancelling_is_silent(qtbot, button, dialogs):
+    task = run_task(button, asyncio.sleep(30))
+    task.cancel()
+    qtbot.waitUntil(task.done)
+    assert dialogs == {"user": [], "bug": []}
+    assert button.isEnabled()
+    assert RUNNER.running == 0
