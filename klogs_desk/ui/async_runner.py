@@ -12,7 +12,8 @@ What :func:`run_task` promises:
 
 * ``control`` (a button, a whole form, or ``None``) is disabled until the work ends, and re-enabled
   when the task is done whatever happens, even if cancelled before it started (unless the widget was
-  deleted meanwhile). A busy cursor is shown while any task runs; ``progress`` (a ``QProgressBar``), if given, is shown in "busy" mode meanwhile.
+  deleted meanwhile). A busy cursor is shown while any task runs; ``progress`` (a ``QProgressBar``),
+  if given, is shown in "busy" mode meanwhile.
 * The task is scheduled on the running qasync loop and a reference is kept until it ends, so it cannot
   be garbage-collected mid-flight. The wrapping :class:`asyncio.Task` is returned (for cancelling;
   its own result is ``None``, the coroutine's result goes to ``on_success``).
