@@ -9,6 +9,10 @@ Contract, for callers:
   the call raises :class:`OutcomeUnknownError`: the caller journals it and resolves it by lookup, never
   by sending it again. Quotes (installment options) that time out raise :class:`GatewayTimeoutError`
   instead, as nothing can have been charged.
+* A 2xx answer whose body cannot be read raises :class:`ProtocolError`; for a charging call that means
+  the gateway processed *something*, so callers treat it as outcome unknown too.
+* An unusable base URL (no ``http://``, an invalid host) raises :class:`ConnectionFailedError`: nothing
+  was sent.
 * Secrets live in :class:`Credentials`, whose ``repr`` hides them; nothing here logs headers or bodies.
 """
 
@@ -298,6 +302,19 @@ class KlogsClient:
             started = time.monotonic()
             try:
                 response = await self._http.request(method, url, content=content, params=params, headers=headers)
+            except (httpx.UnsupportedProtocol, httpx.InvalidURL, httpx.LocalProtocolError, httpx.ProxyError) as exc:
+                # A wrong address in Settings (no http://, a stray space) or a request httpx refuses to
+                # build: nothing left this machine, and retrying cannot help.
+                self._health(False)
+                raise ConnectionFailedError(
+                    "The gateway address for this environment is not usable. Nothing was sent; check the "
+                    "address in Settings."
+                ) from _quiet(exc)
+            except httpx.DecodingError as exc:
+                # The answer arrived but its content encoding is broken: for a charge the outcome is unknown
+                # (the services treat ProtocolError that way).
+                self._health(True)
+                raise ProtocolError("The gateway answered with a body this terminal cannot read.") from _quiet(exc)
             except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
                 self._health(False)
                 if safe and attempt < self.retry.max_attempts:
@@ -334,7 +351,8 @@ class KlogsClient:
                     operation=operation, reference=reference)
             error = _status_error(response)
             if safe and response.status_code in _RETRYABLE_STATUS and attempt < self.retry.max_attempts:
-                retry_after = error.retry_after if isinstance(error, RateLimitedError) else None
+                # Retry-After also comes with 503 (RFC 9110 10.2.3).
+                retry_after = error.retry_after if isinstance(error, RateLimitedError) else _retry_after(response)
                 if retry_after is None or retry_after <= self.retry.max_retry_after:
                     await asyncio.sleep(self.retry.delay(attempt, retry_after))
                     continue

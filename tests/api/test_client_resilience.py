@@ -43,6 +43,7 @@ from klogs_desk.api.errors import (
     KlogsError,
     NotFoundError,
     OutcomeUnknownError,
+    ProtocolError,
     RateLimitedError,
     ServerError,
 )
@@ -370,3 +371,71 @@ async def test_secrets_and_card_data_never_reach_logs_or_errors(caplog):
     for secret in (SECRET_KEY, SECRET_SECRET, SECRET_TOKEN, "4111111111111111", "4000000000000341",
                    "4111111111111112", f"cvv={CVV}", f"'{CVV}'", f'"{CVV}"'):
         assert secret not in said, secret
+
+
+# --- answers the sandbox never gives: a minimal raw HTTP server on loopback --------------------------------
+
+
+class RawServer:
+    """Answers each connection with the next canned HTTP response (a real socket, not a mocked transport)."""
+
+    def __init__(self, *replies: bytes) -> None:
+        self.replies = list(replies)
+        self.requests = 0
+
+    async def __aenter__(self) -> str:
+        self.server = await asyncio.start_server(self._answer, "127.0.0.1", 0)
+        return f"http://127.0.0.1:{self.server.sockets[0].getsockname()[1]}"
+
+    async def __aexit__(self, *exc: object) -> None:
+        self.server.close()
+        await self.server.wait_closed()
+
+    async def _answer(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.readuntil(b"\r\n\r\n")
+        self.requests += 1
+        writer.write(self.replies.pop(0) if len(self.replies) > 1 else self.replies[0])
+        await writer.drain()
+        writer.close()
+
+
+def _reply(status: str, body: bytes, *headers: str) -> bytes:
+    head = [f"HTTP/1.1 {status}", f"Content-Length: {len(body)}", "Connection: close", *headers]
+    return ("\r\n".join(head) + "\r\n\r\n").encode() + body
+
+
+async def test_unreadable_2xx_payment_answer_is_a_protocol_error():
+    """The services journal a ProtocolError on a payment as outcome unknown: the gateway did answer."""
+    async with RawServer(_reply("200 OK", b"<html>proxy login</html>", "Content-Type: text/html")) as url:
+        async with KlogsClient(Endpoints.same(url), Credentials("k", "s", "t"), timeout=2) as client:
+            with pytest.raises(ProtocolError) as caught:
+                await client.pay(card_payment())
+    assert "cannot read" in str(caught.value)
+
+
+async def test_broken_content_encoding_is_a_protocol_error():
+    async with RawServer(_reply("200 OK", b"not gzip at all", "Content-Encoding: gzip",
+                                "Content-Type: application/json")) as url:
+        async with KlogsClient(Endpoints.same(url), Credentials("k", "s", "t"), timeout=2) as client:
+            with pytest.raises(ProtocolError):
+                await client.list_recurring()
+
+
+async def test_retry_after_on_503_is_honoured_for_lookups():
+    page = b'{"currentPage":1,"pageCount":0,"totalCount":0,"hasNext":false,"hasPrevious":false,"list":[]}'
+    server = RawServer(_reply("503 Service Unavailable", b"", "Retry-After: 1"),
+                       _reply("200 OK", page, "Content-Type: application/json"))
+    retry = RecordingRetry()
+    async with server as url:
+        async with KlogsClient(Endpoints.same(url), Credentials("k", "s", "t"), timeout=2, retry=retry) as client:
+            result = await client.list_recurring()
+    assert result.total_count == 0 and server.requests == 2
+    assert retry.waits == [(1, 1.0, 1.0)]
+
+
+@pytest.mark.parametrize("base_url", ["ftp://127.0.0.1:9", "127.0.0.1:9", "http://"])
+async def test_unusable_gateway_address_is_connection_failed(base_url):
+    async with KlogsClient(Endpoints.same(base_url), Credentials("k", "s", "t"), timeout=2) as client:
+        with pytest.raises(ConnectionFailedError) as caught:
+            await client.pay(card_payment())
+    assert "Nothing was sent" in str(caught.value) and "Settings" in str(caught.value)
