@@ -1,0 +1,276 @@
+"""Look a payment up at the gateway, void it, or refund it (transactions.md), journaled around every send.
+
+Contract (no widgets here; the Journal tab's actions and the reconciler call this):
+
+* :meth:`TransactionService.void` and :meth:`TransactionService.refund` check everything the terminal can
+  know *before* anything is journaled or sent, raising :class:`TransactionRefused` (nothing sent): the row
+  must be an approved payment, no other void or refund of it may be unresolved, and a refund amount must
+  fit the currency's minor units and the remaining balance (``Decimal`` throughout).
+* Then a child row (kind ``void``/``refund``, ``parent_id`` = the payment, ``approved_by`` = who allowed
+  it) is written ``pending`` *before* the request leaves. The parent's balance changes only after the
+  gateway answered success (:func:`apply_success`, shared with the reconciler).
+* One request per call. A lost answer leaves the child ``unknown``: journaled, never retried; the
+  reconciler resolves it by looking the payment up.
+
+Which row a void or refund acts on (the docs are silent; this is what a real terminal does):
+
+* A void cancels the whole payment: a sale, 3-D Secure sale, paid checkout link, or a pre-authorization
+  (captured or not; voiding a captured one cancels the capture too, as the gateway does). Selecting a
+  capture row voids its pre-authorization. The void row's amount is what the merchant held.
+* A refund returns money of a sale, 3-D Secure sale, paid checkout link or a capture. Selecting a
+  pre-authorization refunds its capture; one never captured is refused (void it instead).
+* Whether the gateway still allows a void (before the daily settlement) or already a refund (after it) is
+  the gateway's decision: the terminal cannot know the gateway's settlement clock, so it sends and shows
+  the gateway's refusal in its words. A refusal changes nothing (child row ``error``).
+* The parent keeps its state ``approved`` (the payment was approved; the void or refund is its own row);
+  its ``balance`` and ``note`` say what is left.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..api.errors import KlogsError, NotFoundError, OutcomeUnknownError, ProtocolError, ValidationFailedError
+from ..api.models.transactions import RefundRequest, TransactionDetail, VoidRequest
+from ..domain.journal import Entry, EntryKind, EntryState, Journal
+from ..domain.money import AmountError, check_amount
+from .context import AppServices
+
+log = logging.getLogger(__name__)
+
+#: ``approved_by`` when settings require the manager PIN and it was given.
+APPROVED_BY_MANAGER_PIN = "manager PIN"
+#: ``approved_by`` when settings do not require the manager PIN.
+APPROVED_BY_NO_PIN = "no PIN required"
+
+#: Journal kinds that are payments a void can cancel.
+VOIDABLE_KINDS = frozenset({EntryKind.SALE, EntryKind.SALE_3DS, EntryKind.CHECKOUT, EntryKind.PREAUTH})
+#: Journal kinds that hold money a refund can return.
+REFUNDABLE_KINDS = frozenset({EntryKind.SALE, EntryKind.SALE_3DS, EntryKind.CHECKOUT, EntryKind.CAPTURE})
+
+
+class TransactionRefused(Exception):
+    """The void or refund cannot be sent; ``str(err)`` says why, for the cashier. Nothing was sent.
+
+    ``field`` is ``"refundAmount"`` when the amount is what is wrong.
+    """
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+class TransactionOutcomeState(str, enum.Enum):
+    #: The gateway said success; the journal shows it.
+    DONE = "done"
+    #: The gateway refused (settled, not settled, over the balance...): nothing changed.
+    REFUSED = "refused"
+    #: Sent, no answer. Journaled ``unknown``; resolved by lookup, never sent again blindly.
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class TransactionOutcome:
+    """How a void or refund ended. ``entry`` is the child row; ``parent`` the payment after it."""
+
+    state: TransactionOutcomeState
+    message: str
+    entry: Entry
+    parent: Entry
+    field_errors: dict[str, list[str]] = field(default_factory=dict)
+
+
+def remaining_balance(entry: Entry) -> Decimal:
+    """What can still be refunded (or captured) of ``entry``: its balance, or its amount when the
+    balance was never recorded (rows approved before balances were kept)."""
+    return entry.balance if entry.balance is not None else entry.amount
+
+
+def apply_success(journal: Journal, child: Entry) -> Entry:
+    """Update the payment ``child`` (a void, refund or capture, now approved) acted on. Returns the parent.
+
+    Called exactly once per child, when the gateway said success or a lookup proved it happened.
+    """
+    parent = journal.get(child.parent_id)
+    if child.kind is EntryKind.VOID:
+        for sibling in journal.children(parent.id):
+            if sibling.kind is EntryKind.CAPTURE and sibling.state is EntryState.APPROVED:
+                journal.update(sibling.id, balance=Decimal(0), note="Voided with its pre-authorization.")
+        return journal.update(parent.id, balance=Decimal(0), note=f"Voided ({child.approved_by or 'approved'}).")
+    if child.kind is EntryKind.REFUND:
+        left = max(Decimal(0), remaining_balance(parent) - child.amount)
+        note = (f"Refunded in full." if left == 0
+                else f"Refunded {child.amount} {child.currency}; {left} {child.currency} left.")
+        return journal.update(parent.id, balance=left, note=note)
+    if child.kind is EntryKind.CAPTURE:
+        # The capture releases the rest of the authorization; what was captured can be refunded.
+        journal.update(child.id, balance=child.amount)
+        return journal.update(parent.id, balance=Decimal(0))
+    return parent
+
+
+class TransactionService:
+    """Lookup, void and refund. Reads ``services.client`` at send time (it can be replaced)."""
+
+    def __init__(self, services: AppServices) -> None:
+        self.services = services
+
+    # --- lookup ---------------------------------------------------------------------------------
+
+    async def lookup(self, entry: Entry) -> TransactionDetail:
+        """The gateway's view of ``entry``'s payment (voids, refunds and captures included).
+
+        Raises :class:`~klogs_desk.api.errors.NotFoundError` when the gateway does not know the order ID,
+        or another :class:`~klogs_desk.api.errors.KlogsError`. Safe: a lookup never charges.
+        """
+        return await self.services.client.get_transaction(entry.reference)
+
+    # --- what can be done -----------------------------------------------------------------------
+
+    def void_target(self, entry: Entry) -> Entry:
+        """The payment a void of ``entry`` cancels; raises :class:`TransactionRefused` if none."""
+        journal = self.services.journal
+        target = journal.get(entry.parent_id) if entry.kind is EntryKind.CAPTURE else entry
+        if target.kind not in VOIDABLE_KINDS or target.parent_id is not None:
+            raise TransactionRefused(f"A {target.kind.value} cannot be voided. Select the payment itself.")
+        self._check_approved(target, "voided")
+        self._check_no_open_children(target)
+        if target.kind is not EntryKind.PREAUTH and remaining_balance(target) < target.amount:
+            raise TransactionRefused(f"Payment {target.reference} was refunded (in part or in full); it can "
+                                     "only be refunded further, not voided.")
+        return target
+
+    def refund_target(self, entry: Entry) -> Entry:
+        """The row whose money a refund of ``entry`` returns; raises :class:`TransactionRefused` if none."""
+        journal = self.services.journal
+        target = entry
+        if entry.kind is EntryKind.PREAUTH and entry.parent_id is None:
+            captures = [c for c in journal.children(entry.id)
+                        if c.kind is EntryKind.CAPTURE and c.state is EntryState.APPROVED]
+            if not captures:
+                raise TransactionRefused(f"Pre-authorization {entry.reference} was never captured: nothing "
+                                         "was taken to refund. Void it to release the hold.")
+            target = captures[0]
+        if target.kind not in REFUNDABLE_KINDS:
+            raise TransactionRefused(f"A {target.kind.value} cannot be refunded. Select the payment itself.")
+        self._check_approved(target, "refunded")
+        self._check_no_open_children(target)
+        if target.kind is EntryKind.CAPTURE:
+            self._check_no_open_children(journal.get(target.parent_id))
+        if remaining_balance(target) <= 0:
+            raise TransactionRefused(f"Nothing is left to refund on {target.reference}.")
+        return target
+
+    def check_refund_amount(self, target: Entry, amount: Decimal) -> Decimal:
+        """``amount`` if it can be refunded on ``target``; raises :class:`TransactionRefused` (field
+        ``refundAmount``) otherwise. Exact ``Decimal`` comparison, currency minor units enforced."""
+        if not isinstance(amount, Decimal):
+            raise TransactionRefused("The refund amount is not a number.", field="refundAmount")
+        try:
+            check_amount(amount, target.currency)
+        except AmountError as exc:
+            raise TransactionRefused(str(exc), field="refundAmount") from None
+        remaining = remaining_balance(target)
+        if amount > remaining:
+            raise TransactionRefused(f"At most {remaining} {target.currency} can still be refunded.",
+                                     field="refundAmount")
+        return amount
+
+    # --- sending --------------------------------------------------------------------------------
+
+    async def void(self, entry: Entry, approved_by: str) -> TransactionOutcome:
+        """Void the payment of ``entry`` once. Raises :class:`TransactionRefused` before sending."""
+        target = self.void_target(entry)
+        held = self._held_amount(target)
+        child = self._journal_child(target, EntryKind.VOID, held, approved_by)
+        return await self._send(child, target, "void",
+                                lambda: self.services.client.void(VoidRequest(reference_code=target.reference)))
+
+    async def refund(self, entry: Entry, amount: Decimal, approved_by: str) -> TransactionOutcome:
+        """Refund ``amount`` of ``entry``'s money once. Raises :class:`TransactionRefused` before sending."""
+        target = self.refund_target(entry)
+        self.check_refund_amount(target, amount)
+        child = self._journal_child(target, EntryKind.REFUND, amount, approved_by)
+        request = RefundRequest(reference_code=target.reference, amount=amount)
+        return await self._send(child, target, "refund", lambda: self.services.client.refund(request))
+
+    # --- machinery ------------------------------------------------------------------------------
+
+    def _check_approved(self, target: Entry, verb: str) -> None:
+        if target.state is not EntryState.APPROVED:
+            what = "has no known outcome yet" if target.unresolved else f"is {target.state.value}"
+            raise TransactionRefused(f"Payment {target.reference} {what}: it cannot be {verb}.")
+
+    def _check_no_open_children(self, target: Entry) -> None:
+        for child in self.services.journal.children(target.id):
+            if child.kind in (EntryKind.VOID, EntryKind.REFUND, EntryKind.CAPTURE) and child.unresolved:
+                raise TransactionRefused(
+                    f"A {child.kind.value} of {target.reference} has no known outcome yet. Wait until the "
+                    "Journal resolves it (or check it with Details) before sending another.")
+            if child.kind is EntryKind.VOID and child.state is EntryState.APPROVED:
+                raise TransactionRefused(f"Payment {target.reference} was already voided.")
+
+    def _held_amount(self, target: Entry) -> Decimal:
+        if target.kind is EntryKind.PREAUTH:
+            for child in self.services.journal.children(target.id):
+                if child.kind is EntryKind.CAPTURE and child.state is EntryState.APPROVED:
+                    return remaining_balance(child)
+        return remaining_balance(target)
+
+    def _journal_child(self, target: Entry, kind: EntryKind, amount: Decimal, approved_by: str) -> Entry:
+        return self.services.journal.record_pending(
+            environment=target.environment, kind=kind, reference=target.reference, parent_id=target.id,
+            amount=amount, currency=target.currency, masked_pan=target.masked_pan, card_brand=target.card_brand,
+            card_holder=target.card_holder, customer_id=target.customer_id, payment_id=target.payment_id,
+            approved_by=approved_by)
+
+    async def _send(self, child: Entry, target: Entry, operation: str, call) -> TransactionOutcome:  # type: ignore[no-untyped-def]
+        journal = self.services.journal
+        try:
+            result = await call()
+        except OutcomeUnknownError as exc:
+            row = journal.record_outcome(child.id, EntryState.UNKNOWN, note=exc.message)
+            return TransactionOutcome(TransactionOutcomeState.UNKNOWN,
+                                      f"The {operation} was sent but no answer came back. Do not send it again: "
+                                      "the Journal checks it with the gateway and shows the outcome.",
+                                      row, journal.get(target.id))
+        except ProtocolError as exc:
+            row = journal.record_outcome(child.id, EntryState.UNKNOWN, note=exc.message)
+            return TransactionOutcome(TransactionOutcomeState.UNKNOWN,
+                                      f"The gateway's answer to the {operation} could not be read. The Journal "
+                                      "checks it with the gateway.", row, journal.get(target.id))
+        except KlogsError as exc:
+            message = _refusal_text(exc)
+            row = journal.record_outcome(child.id, EntryState.ERROR, result_message=message)
+            errors = dict(exc.field_errors) if isinstance(exc, ValidationFailedError) else {}
+            return TransactionOutcome(TransactionOutcomeState.REFUSED, message, row, journal.get(target.id), errors)
+        except BaseException:
+            journal.record_outcome(child.id, EntryState.UNKNOWN,
+                                   note="The terminal failed while this request was in flight.")
+            raise
+        if not result.success:
+            message = result.error.summary if result.error else f"The gateway refused the {operation}."
+            row = journal.record_outcome(child.id, EntryState.ERROR, result_message=message)
+            return TransactionOutcome(TransactionOutcomeState.REFUSED, message, row, journal.get(target.id))
+        row = journal.record_outcome(child.id, EntryState.APPROVED, result_message=f"{operation.capitalize()} done.")
+        parent = apply_success(journal, row)
+        done = (f"Voided {row.amount} {row.currency} of {row.reference}." if row.kind is EntryKind.VOID
+                else f"Refunded {row.amount} {row.currency} of {row.reference}; "
+                     f"{remaining_balance(parent)} {row.currency} left.")
+        return TransactionOutcome(TransactionOutcomeState.DONE, done, row, parent)
+
+
+def _refusal_text(exc: KlogsError) -> str:
+    """The gateway's refusal in one readable sentence (its summary, without repeating the field)."""
+    if isinstance(exc, NotFoundError):
+        return "The gateway has no payment with this order ID: nothing was done."
+    if isinstance(exc, ValidationFailedError) and exc.field_errors:
+        # "amount: at most 74.50 TRY ..." names the field; the cashier reads only the sentence.
+        return " ".join(m for messages in exc.field_errors.values() for m in messages)
+    if exc.problem is not None and exc.problem.detail:
+        return exc.problem.detail
+    return exc.message
