@@ -1,0 +1,242 @@
+"""Resolve every outcome-unknown (and stuck pending) journal row by looking it up at the gateway.
+
+Contract:
+
+* Runs as one asyncio task on the app's loop (:meth:`Reconciler.start` / :meth:`Reconciler.stop`). It
+  only ever calls ``client.get_transaction`` — a lookup, which charges nothing. It never sends a payment,
+  a void or a refund.
+* Each pass reads the journal's unresolved rows of the current environment (a local SQLite read). A row
+  is looked up when it is due: 1 s after the reconciler first saw it, then 2 s, 4 s, 8 s ... capped at
+  :data:`MAX_INTERVAL` (60 s) — per row, so one stubborn row does not slow the others. :meth:`wake` makes
+  the next pass happen now (a payment just ended unknown).
+* A ``pending`` row is someone's request still in flight in this run, so it is only looked up once it is
+  older than :data:`PENDING_GRACE` (longer than any client timeout): a lookup racing a live request
+  could find nothing and wrongly say "not charged". (At start the journal already turned rows left
+  pending by a dead run into ``unknown``.)
+* Answers, for a payment row (sale, 3-D Secure sale, pre-authorization, checkout):
+  ``Success`` → approved (balance and payment id from the gateway); ``Failed`` → declined;
+  ``Pending``/``Unknown`` → keep waiting; 404 → ``not_charged`` with the resolution
+  :data:`NOT_CHARGED_TEXT`. A 404 only counts once the row has been unanswered for
+  ``not_found_grace`` seconds, because a request that timed out on our side may still be on its way
+  into the gateway. A checkout link's 404 is left for the cashier (the link may still be paid later):
+  "Record verified outcome" settles it by hand.
+* For a void, refund or capture row the payment is looked up and its related transactions decide:
+  a successful one of that kind (for refunds: more successful refunds of that amount than the journal
+  already counts) → approved, and the parent's balance is updated (:func:`.transactions.apply_success`);
+  none → ``not_charged`` ("nothing was done"), after the same grace.
+* Lookup failures (no connection, 5xx, 401, rate limit) are not answers: the row keeps waiting.
+* Every resolution writes ``resolution`` text and ``resolved_at`` and calls each ``on_resolved(entry)``
+  listener (the UI refreshes the Journal tab from it).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import time
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Callable
+
+from ..api.errors import KlogsError, NotFoundError
+from ..api.models.transactions import TransactionDetail, TransactionStatus, TransactionType
+from ..domain.journal import Entry, EntryKind, EntryState
+from .context import AppServices
+from .transactions import apply_success
+
+log = logging.getLogger(__name__)
+
+FIRST_INTERVAL = 1.0
+MAX_INTERVAL = 60.0
+#: How long a ``pending`` row may be in flight before it is treated as stuck.
+PENDING_GRACE = dt.timedelta(minutes=2)
+#: How long after the row was left unanswered a 404 means "never arrived" rather than "not yet arrived".
+DEFAULT_NOT_FOUND_GRACE = 20.0
+#: How often the journal is re-read for new unresolved rows when nothing is due.
+RESCAN_SECONDS = 2.0
+
+NOT_CHARGED_TEXT = "not charged — safe to charge again with a new order ID"
+
+_CHILD_TYPES = {EntryKind.VOID: TransactionType.VOID, EntryKind.REFUND: TransactionType.REFUND,
+                EntryKind.CAPTURE: TransactionType.PROVISION_COMMIT}
+
+
+@dataclass
+class _Schedule:
+    attempts: int
+    due: float
+
+
+def backoff(attempts: int) -> float:
+    """Seconds to wait before lookup number ``attempts + 1``: 1, 2, 4, ... capped at :data:`MAX_INTERVAL`."""
+    return min(MAX_INTERVAL, FIRST_INTERVAL * 2 ** attempts)
+
+
+class Reconciler:
+    """``Reconciler(services)``; ``start()`` on the running loop; ``on_resolved`` listeners get each
+    resolved :class:`Entry`."""
+
+    def __init__(self, services: AppServices, *, not_found_grace: float = DEFAULT_NOT_FOUND_GRACE,
+                 now: Callable[[], dt.datetime] | None = None) -> None:
+        self.services = services
+        self.not_found_grace = not_found_grace
+        self.on_resolved: list[Callable[[Entry], None]] = []
+        self._now = now or (lambda: dt.datetime.now(dt.timezone.utc))
+        self._schedules: dict[int, _Schedule] = {}
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+
+    # --- lifecycle ------------------------------------------------------------------------------
+
+    def start(self) -> asyncio.Task[None]:
+        """Start the background task on the running loop (idempotent)."""
+        if self._task is None or self._task.done():
+            self._wake = asyncio.Event()
+            self._task = asyncio.get_event_loop().create_task(self._run())
+        return self._task
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            try:
+                await self._task
+            except asyncio.CancelledError:
+                pass
+            self._task = None
+
+    @property
+    def running(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    def wake(self) -> None:
+        """Re-read the journal now (a payment just ended unknown); does not hurry rows already waiting."""
+        self._wake.set()
+
+    # --- one pass -------------------------------------------------------------------------------
+
+    async def run_once(self) -> list[Entry]:
+        """Look up every due row once; returns the rows resolved. Usable without :meth:`start`."""
+        resolved: list[Entry] = []
+        clock = time.monotonic()
+        rows = [row for row in self.services.journal.unresolved(self.services.environment) if self._eligible(row)]
+        seen = {row.id for row in rows}
+        for stale in set(self._schedules) - seen:
+            del self._schedules[stale]
+        for row in rows:
+            schedule = self._schedules.setdefault(row.id, _Schedule(0, clock + backoff(0)))
+            if schedule.due > clock:
+                continue
+            result = await self._settle(row)
+            if result is not None:
+                del self._schedules[row.id]
+                resolved.append(result)
+                self._announce(result)
+            else:
+                schedule.attempts += 1
+                schedule.due = time.monotonic() + backoff(schedule.attempts)
+        return resolved
+
+    def seconds_until_due(self) -> float | None:
+        if not self._schedules:
+            return None
+        return max(0.0, min(s.due for s in self._schedules.values()) - time.monotonic())
+
+    async def _run(self) -> None:
+        while True:
+            try:
+                await self.run_once()
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # a bug must not stop reconciliation for good; it is logged and retried
+                log.exception("reconciliation pass failed")
+            wait = self.seconds_until_due()
+            wait = RESCAN_SECONDS if wait is None else min(wait, RESCAN_SECONDS)
+            self._wake.clear()
+            try:
+                await asyncio.wait_for(self._wake.wait(), timeout=wait)
+            except asyncio.TimeoutError:
+                pass
+
+    def _eligible(self, row: Entry) -> bool:
+        if row.state is EntryState.PENDING:
+            return self._now() - row.updated_at >= PENDING_GRACE
+        return True
+
+    def _announce(self, entry: Entry) -> None:
+        for listener in list(self.on_resolved):
+            try:
+                listener(entry)
+            except Exception:
+                log.exception("on_resolved listener failed")
+
+    # --- deciding -------------------------------------------------------------------------------
+
+    async def _settle(self, row: Entry) -> Entry | None:
+        """The row resolved from the gateway's answer, or None to keep waiting."""
+        try:
+            detail = await self.services.client.get_transaction(row.reference)
+        except NotFoundError:
+            return self._not_found(row)
+        except KlogsError as exc:
+            log.info("lookup of journal row %s failed (%s); will try again", row.id, type(exc).__name__)
+            return None
+        journal = self.services.journal
+        # The row may have been settled meanwhile (the payment's own answer, a cashier): never overwrite.
+        current = journal.get(row.id)
+        if not current.unresolved:
+            return None
+        if row.kind in _CHILD_TYPES:
+            return self._settle_child(current, detail)
+        return self._settle_payment(current, detail)
+
+    def _settle_payment(self, row: Entry, detail: TransactionDetail) -> Entry | None:
+        journal = self.services.journal
+        stamp = self._stamp()
+        if detail.status is TransactionStatus.SUCCESS:
+            return journal.resolve(row.id, EntryState.APPROVED, f"gateway lookup: approved ({stamp})",
+                                   balance=detail.balance, payment_id=str(detail.id))
+        if detail.status is TransactionStatus.FAILED:
+            reason = "; ".join(e.error for e in detail.errors) or "declined"
+            return journal.resolve(row.id, EntryState.DECLINED, f"gateway lookup: declined, nothing charged ({stamp})",
+                                   result_message=reason, balance=Decimal(0), payment_id=str(detail.id))
+        return None  # Pending / Unknown: the gateway itself does not know yet
+
+    def _settle_child(self, row: Entry, detail: TransactionDetail) -> Entry | None:
+        journal = self.services.journal
+        wanted = _CHILD_TYPES[row.kind]
+        matching = [t for t in detail.related_transactions if t.type is wanted and
+                    (row.kind is not EntryKind.REFUND or t.amount == row.amount)]
+        if any(t.status in (TransactionStatus.PENDING, TransactionStatus.UNKNOWN) for t in matching):
+            return None
+        done = [t for t in matching if t.status is TransactionStatus.SUCCESS]
+        if row.kind is EntryKind.REFUND:
+            # Refunds of the same amount are told apart by counting: the journal already knows some.
+            known = [c for c in journal.children(row.parent_id)
+                     if c.kind is EntryKind.REFUND and c.state is EntryState.APPROVED and c.amount == row.amount]
+            happened = len(done) > len(known)
+        else:
+            happened = bool(done)
+        stamp = self._stamp()
+        if happened:
+            resolved = journal.resolve(row.id, EntryState.APPROVED,
+                                       f"gateway lookup: {row.kind.value} done ({stamp})")
+            apply_success(journal, resolved)
+            return resolved
+        if not self._past_grace(row):
+            return None
+        return journal.resolve(row.id, EntryState.NOT_CHARGED,
+                               f"gateway lookup: no {row.kind.value} recorded — nothing was done ({stamp})")
+
+    def _not_found(self, row: Entry) -> Entry | None:
+        if row.kind is EntryKind.CHECKOUT or not self._past_grace(row):
+            return None
+        text = NOT_CHARGED_TEXT if row.kind not in _CHILD_TYPES else (
+            f"gateway lookup: no such payment — no {row.kind.value} was done ({self._stamp()})")
+        return self.services.journal.resolve(row.id, EntryState.NOT_CHARGED, text)
+
+    def _past_grace(self, row: Entry) -> bool:
+        return (self._now() - row.updated_at).total_seconds() >= self.not_found_grace
+
+    def _stamp(self) -> str:
+        return self._now().astimezone().strftime("%Y-%m-%d %H:%M:%S")
