@@ -7,6 +7,7 @@ scan (tests/test_zz_card_data_at_rest.py) reads it all at the end.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import os
 import tempfile
 from pathlib import Path
@@ -106,6 +107,10 @@ def event_loop_qt(qapp):
     import qasync
 
     loop = qasync.QEventLoop(qapp, already_running=True)
+    # qasync's default executor is made of QThreads; one still alive when the interpreter exits aborts
+    # the process ("QThread: Destroyed while thread is still running", exit 134). Plain threads don't.
+    executor = concurrent.futures.ThreadPoolExecutor(max_workers=4, thread_name_prefix="test-loop")
+    loop.set_default_executor(executor)
     asyncio.set_event_loop(loop)
     yield loop
     # Let callbacks scheduled by the test run before the loop goes away.
@@ -114,3 +119,4 @@ def event_loop_qt(qapp):
     asyncio.set_event_loop(None)
     # qasync marked itself as the running loop; unmark it so later anyio tests can start their own.
     asyncio.events._set_running_loop(None)
+    executor.shutdown(wait=False, cancel_futures=True)
