@@ -339,6 +339,8 @@ class CheckoutTab(QWidget):
         self.amount.setFocus()
 
     def _created(self, result: CreateResult) -> None:
+        # The request is over: listeners of the signals below see a form ready for the next link.
+        self.create_button.setEnabled(True)
         self.message.setText(result.message)
         for name, messages in result.field_errors.items():
             self.set_error(_GATEWAY_FIELDS.get(name, "order_id"), "; ".join(messages))
