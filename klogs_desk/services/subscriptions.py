@@ -173,13 +173,13 @@ T = TypeVar("T")
 
 
 class PageCache(Generic[T]):
-    """At most ``max_pages`` pages of rows, least recently used evicted first."""
+    """At most ``max_pages`` pages (``T`` is what one page holds), least recently used evicted first."""
 
     def __init__(self, max_pages: int = 40) -> None:
         if max_pages < 1:
             raise ValueError("max_pages must be at least 1")
         self.max_pages = max_pages
-        self._pages: OrderedDict[int, list[T]] = OrderedDict()
+        self._pages: OrderedDict[int, T] = OrderedDict()
 
     def __len__(self) -> int:
         return len(self._pages)
@@ -187,13 +187,17 @@ class PageCache(Generic[T]):
     def __contains__(self, page: int) -> bool:
         return page in self._pages
 
-    def get(self, page: int) -> list[T] | None:
+    def get(self, page: int) -> T | None:
         rows = self._pages.get(page)
         if rows is not None:
             self._pages.move_to_end(page)
         return rows
 
-    def put(self, page: int, rows: list[T]) -> list[int]:
+    def peek(self, page: int) -> T | None:
+        """The page's rows without marking it recently used."""
+        return self._pages.get(page)
+
+    def put(self, page: int, rows: T) -> list[int]:
         """Store ``rows`` as ``page``; returns the pages evicted to make room."""
         self._pages[page] = rows
         self._pages.move_to_end(page)

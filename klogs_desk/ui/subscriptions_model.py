@@ -86,6 +86,13 @@ def frequency_in_words(item: RecurringPayment) -> str:
     return describe_frequency(item.effective_frequency, item.interval or 1, item.day_of_month, item.month_of_year)
 
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_ANSWERED_ROLES = frozenset({_DISPLAY, _TOOLTIP, int(Qt.ItemDataRole.TextAlignmentRole), SUBSCRIPTION_ROLE,
+                             BADGE_ROLE})
+
+
 class SubscriptionsModel(QAbstractTableModel):
     """Subscriptions of the current environment, a page at a time. See the module docstring."""
 
@@ -104,7 +111,8 @@ class SubscriptionsModel(QAbstractTableModel):
         self._fetch_page = fetch_page
         self.page_size = page_size
         self.max_pages = max_pages
-        self._cache: PageCache[RecurringPayment] = PageCache(max_pages)
+        #: page -> (items, display texts per row and column)
+        self._cache: PageCache[tuple[list[RecurringPayment], list[tuple[str, ...]]]] = PageCache(max_pages)
         self._total: int | None = None
         self._generation = 0
         self._in_flight: dict[int, asyncio.Task] = {}
@@ -153,28 +161,33 @@ class SubscriptionsModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= self.rowCount():
+        # The view asks ~10 roles per cell per paint: roles this model never answers leave at once, and
+        # display texts are formatted once per page (in _apply), so a paint stays well under a frame.
+        if role not in _ANSWERED_ROLES:
             return None
-        item = self.row_at(index.row())
-        if item is None:
-            page = self.page_of(index.row())
-            if page not in self._cache and not self._replacing:
-                self._request(page)
-            if role == Qt.ItemDataRole.DisplayRole and index.column() == REFERENCE:
-                return LOADING_TEXT
+        row = index.row()
+        page = row // self.page_size + 1
+        entry = self._cache.peek(page)
+        if entry is None or row % self.page_size >= len(entry[0]):
+            if role == _DISPLAY and index.isValid() and row < self.rowCount():
+                if entry is None and not self._replacing:
+                    self._request(page)
+                if index.column() == REFERENCE:
+                    return LOADING_TEXT
             return None
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(item, column)
+        offset, column = row % self.page_size, index.column()
+        if role == _DISPLAY:
+            if column == 0:
+                self._cache.get(page)  # mark the page recently used (once per row, not per cell)
+            return entry[1][offset][column]
+        item = entry[0][offset]
         if role == SUBSCRIPTION_ROLE:
             return item
-        if role == BADGE_ROLE and column == STATUS:
-            return item.status.value
-        if role == Qt.ItemDataRole.ToolTipRole and column == STATUS:
-            return STATUS_MEANINGS[item.status]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == AMOUNT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        if role == BADGE_ROLE:
+            return item.status.value if column == STATUS else None
+        if role == _TOOLTIP:
+            return STATUS_MEANINGS[item.status] if column == STATUS else None
+        return _RIGHT if column == AMOUNT else None  # TextAlignmentRole
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS) or COLUMNS[column].sort_field is None:
@@ -198,8 +211,8 @@ class SubscriptionsModel(QAbstractTableModel):
         """Ask for page 1 of the current query again. Rows on screen stay until its answer arrives (and stay
         if it fails), so an error never blanks the table."""
         self._generation += 1
-        for task in self._in_flight.values():
-            task.cancel()  # list requests are GETs: abandoning one is harmless
+        # Requests of the old query are left to finish and their answers ignored (generation check):
+        # cancelling httpx mid-request would save little and risks tearing a pooled connection.
         self._in_flight.clear()
         self._queued.clear()
         self._failed.clear()
@@ -241,16 +254,16 @@ class SubscriptionsModel(QAbstractTableModel):
         return self._cache.pages()
 
     def row_at(self, row: int) -> RecurringPayment | None:
-        rows = self._cache.get(self.page_of(row))
-        if rows is None:
+        entry = self._cache.peek(self.page_of(row))
+        if entry is None:
             return None
         offset = row % self.page_size
-        return rows[offset] if offset < len(rows) else None
+        return entry[0][offset] if offset < len(entry[0]) else None
 
     def find_row(self, subscription_id) -> int | None:
         """Row of the cached subscription with UUID ``subscription_id``, if it is loaded."""
         for page in self._cache.pages():
-            for offset, item in enumerate(self._cache.get(page) or ()):
+            for offset, item in enumerate(self._cache.peek(page)[0]):
                 if item.id == subscription_id:
                     return (page - 1) * self.page_size + offset
         return None
@@ -307,7 +320,9 @@ class SubscriptionsModel(QAbstractTableModel):
     def _apply(self, page: int, result: RecurringPaymentPage) -> None:
         self._failed.discard(page)
         self._resize(result.total_count)
-        self._cache.put(page, list(result.items))
+        items = list(result.items)
+        self._cache.put(page, (items, [tuple(self._display(item, column) for column in range(len(COLUMNS)))
+                                       for item in items]))
         first = (page - 1) * self.page_size
         last = min(first + self.page_size, self.rowCount()) - 1
         if last >= first:
