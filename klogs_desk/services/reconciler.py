@@ -105,6 +105,12 @@ class Reconciler:
                 pass
             self._task = None
 
+    def cancel(self) -> None:
+        """Stop without waiting (the window is going away); a lookup in flight is abandoned, harmlessly."""
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+
     @property
     def running(self) -> bool:
         return self._task is not None and not self._task.done()

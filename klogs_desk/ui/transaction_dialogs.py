@@ -1,0 +1,513 @@
+"""The Journal tab's actions: Details (the gateway's view), Void, Refund, and "Record verified outcome";
+their dialogs; and the wiring of the background reconciler into the window.
+
+* :class:`TransactionActions` gives life to the Journal tab's ``journalDetails``, ``journalVoid`` and
+  ``journalRefund`` seams (:meth:`JournalTab.set_action_handler`). Every network call goes through
+  :func:`~klogs_desk.ui.async_runner.run_task` with the button as its control, so a double click cannot
+  send twice. What the cashier is asked goes through methods tests replace (``ask_pin``,
+  ``ask_refund_amount``, ``confirm``, ``tell``, ``open_details``, ``ask_verified_outcome``).
+* Voids and refunds ask for the manager PIN (:class:`ManagerPinDialog`, field ``managerPin``) when
+  Settings require it. A wrong PIN, or a required PIN that was never set, sends nothing. Who approved is
+  journaled on the void/refund row: ``"manager PIN"`` or ``"no PIN required"``.
+* The refund amount (:class:`RefundDialog`, field ``refundAmount``) shows the remaining balance and is
+  checked against it, in the currency's minor units, before anything is sent.
+* The row and its balance change only after the gateway said success (the service guarantees it); the
+  tab is refreshed after every action and after each reconciler resolution. After a successful void or
+  refund the cashier is offered its receipt.
+* :func:`install_transaction_actions` is what the main window calls: it connects the actions to the
+  window's Journal tab and starts a :class:`~klogs_desk.services.reconciler.Reconciler` on the loop.
+"""
+
+from __future__ import annotations
+
+import html
+from decimal import Decimal
+from typing import TYPE_CHECKING, Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..api.errors import KlogsError, NotFoundError
+from ..api.models.transactions import TransactionDetail
+from ..domain.journal import Entry, EntryKind, EntryState
+from ..domain.money import AmountError, parse_amount, style_for
+from ..services.reconciler import Reconciler
+from ..services.transactions import (
+    APPROVED_BY_MANAGER_PIN,
+    APPROVED_BY_NO_PIN,
+    TransactionOutcome,
+    TransactionOutcomeState,
+    TransactionRefused,
+    TransactionService,
+    apply_success,
+    remaining_balance,
+)
+from .async_runner import run_task
+from .journal_model import kind_text, local_time_text, money_text, state_text
+
+if TYPE_CHECKING:
+    from ..config import Config
+    from ..services.context import AppServices
+    from .journal_tab import JournalTab
+
+_ERROR_STYLE = "color: #b3261e"
+
+
+def _error_label(name: str, accessible: str) -> QLabel:
+    label = QLabel(objectName=name)
+    label.setStyleSheet(_ERROR_STYLE)
+    label.setWordWrap(True)
+    label.setAccessibleName(accessible)
+    label.hide()
+    return label
+
+
+def _show_error(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+# --- dialogs ------------------------------------------------------------------------------------------
+
+
+class ManagerPinDialog(QDialog):
+    """Asks for the manager PIN for ``what`` (e.g. "Void 100.00 TRY of KD-..."). The PIN is only read by
+    :meth:`pin`; it is never stored, and the field is cleared when the dialog closes."""
+
+    def __init__(self, what: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("managerPinDialog")
+        self.setWindowTitle("Manager approval")
+        question = QLabel(f"{what}\n\nA manager must approve this with the manager PIN.",
+                          objectName="managerPinQuestion")
+        question.setWordWrap(True)
+        self.pin_edit = QLineEdit(objectName="managerPin", echoMode=QLineEdit.EchoMode.Password)
+        self.pin_edit.setAccessibleName("Manager PIN")
+        self.pin_edit.setMaxLength(8)
+        self.pin_edit.setPlaceholderText("4 to 8 digits")
+        self.error_label = _error_label("managerPinError", "Manager PIN problem")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Approve")
+        buttons.accepted.connect(self.try_accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("Manager PIN", self.pin_edit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(question)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+
+    def pin(self) -> str:
+        return self.pin_edit.text()
+
+    def try_accept(self) -> None:
+        if not self.pin().isdigit():
+            _show_error(self.error_label, "Type the manager PIN (digits only).")
+            return
+        self.accept()
+
+    def done(self, result: int) -> None:  # noqa: D401 (Qt)
+        super().done(result)
+        if result != QDialog.DialogCode.Accepted:
+            self.pin_edit.clear()
+
+
+class RefundDialog(QDialog):
+    """Asks how much of ``target`` to refund; shows and enforces the remaining balance before sending.
+
+    ``check(amount)`` is :meth:`TransactionService.check_refund_amount` bound to the target; its refusal is
+    shown at the field. :attr:`amount` is the accepted ``Decimal``.
+    """
+
+    def __init__(self, target: Entry, check: Callable[[Decimal], Decimal], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("refundDialog")
+        self.setWindowTitle(f"Refund {target.reference}")
+        self.target = target
+        self._check = check
+        self.amount: Decimal | None = None
+        self.remaining = remaining_balance(target)
+        locale = self.locale()
+        self._style = style_for(locale.decimalPoint(), locale.groupSeparator())
+        paid = money_text(target.amount, target.currency, locale)
+        left = money_text(self.remaining, target.currency, locale)
+        self.remaining_label = QLabel(f"Paid {paid} with {target.masked_pan or 'the card'}.\n"
+                                      f"Up to {left} can still be refunded.", objectName="refundRemaining")
+        self.remaining_label.setAccessibleName("Refundable balance")
+        self.remaining_label.setWordWrap(True)
+        self.amount_edit = QLineEdit(objectName="refundAmount")
+        self.amount_edit.setAccessibleName(f"Refund amount in {target.currency}")
+        self.amount_edit.setText(money_text(self.remaining, target.currency, locale).rsplit(" ", 1)[0])
+        self.amount_edit.selectAll()
+        self.full_button = QPushButton("Full balance", objectName="refundFull")
+        self.full_button.setAccessibleName("Refund the full remaining balance")
+        self.full_button.clicked.connect(
+            lambda: self.amount_edit.setText(money_text(self.remaining, target.currency, locale).rsplit(" ", 1)[0]))
+        self.error_label = _error_label("refundAmountError", "Refund amount problem")
+        self.amount_edit.textEdited.connect(lambda _text: _show_error(self.error_label, ""))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Refund")
+        buttons.accepted.connect(self.try_accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(f"Amount ({target.currency})", self.amount_edit)
+        form.addRow("", self.full_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.remaining_label)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+
+    def try_accept(self) -> None:
+        try:
+            amount = parse_amount(self.amount_edit.text(), self.target.currency, self._style)
+            self.amount = self._check(amount)
+        except (AmountError, TransactionRefused) as exc:
+            self.amount = None
+            _show_error(self.error_label, str(exc))
+            self.amount_edit.setFocus()
+            return
+        self.accept()
+
+
+class RecordOutcomeDialog(QDialog):
+    """The manual path: the cashier records an outcome verified elsewhere (bank portal, the customer's
+    bank statement, a call to the gateway), with a note saying how. The note is required."""
+
+    CHOICES = ((EntryState.APPROVED, "Approved — the money was taken"),
+               (EntryState.DECLINED, "Declined — the card was not charged"),
+               (EntryState.NOT_CHARGED, "Not charged — the gateway never received it"))
+
+    def __init__(self, entry: Entry, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("recordOutcomeDialog")
+        self.setWindowTitle("Record verified outcome")
+        self.entry = entry
+        intro = QLabel(f"{kind_text(entry.kind)} {entry.reference} of "
+                       f"{money_text(entry.amount, entry.currency)} has no known outcome. Record what you "
+                       "verified, and how.", objectName="recordOutcomeIntro")
+        intro.setWordWrap(True)
+        self.outcome_combo = QComboBox(objectName="verifiedOutcome")
+        self.outcome_combo.setAccessibleName("Verified outcome")
+        for state, label in self.CHOICES:
+            self.outcome_combo.addItem(label, state)
+        self.note_edit = QPlainTextEdit(objectName="verifiedNote")
+        self.note_edit.setAccessibleName("How the outcome was verified")
+        self.note_edit.setPlaceholderText("e.g. Checked in the bank portal with Ayşe (support), 14:05")
+        self.note_edit.setFixedHeight(70)
+        self.error_label = _error_label("verifiedNoteError", "Verified outcome problem")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Record")
+        buttons.accepted.connect(self.try_accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("Outcome", self.outcome_combo)
+        form.addRow("How verified", self.note_edit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+
+    @property
+    def state(self) -> EntryState:
+        return self.outcome_combo.currentData()
+
+    @property
+    def note(self) -> str:
+        return self.note_edit.toPlainText().strip()
+
+    def try_accept(self) -> None:
+        if len(self.note) < 5:
+            _show_error(self.error_label, "Say how you verified it (who, where, when).")
+            return
+        self.accept()
+
+
+class TransactionDetailsDialog(QDialog):
+    """The gateway's view of a journal row (or why it could not be had), readable, with the journal's own
+    record beside it. Rows with no known outcome offer "Record verified outcome…"."""
+
+    record_requested = Signal(object)
+
+    def __init__(self, entry: Entry, detail: TransactionDetail | None, problem: str | None,
+                 children: list[Entry], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("transactionDetailsDialog")
+        self.setWindowTitle(f"Details of {entry.reference}")
+        self.resize(560, 520)
+        self.entry = entry
+        self.text = QTextBrowser(objectName="transactionDetailsText")
+        self.text.setAccessibleName("Payment details")
+        self.text.setHtml(details_html(entry, detail, problem, children, self.locale()))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        self.record_button = QPushButton("Record verified outcome…", objectName="recordOutcomeButton")
+        self.record_button.setAccessibleName("Record verified outcome")
+        self.record_button.setToolTip("For a payment the gateway cannot resolve: record what you checked elsewhere")
+        self.record_button.clicked.connect(lambda: self.record_requested.emit(self.entry))
+        buttons.addButton(self.record_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.record_button.setVisible(entry.unresolved)  # after addButton, which shows it
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(buttons)
+
+
+def details_html(entry: Entry, detail: TransactionDetail | None, problem: str | None, children: list[Entry],
+                 locale=None) -> str:  # type: ignore[no-untyped-def]
+    """The details dialog's text: the gateway's answer first, then what this terminal recorded."""
+    esc = html.escape
+
+    def table(rows: list[tuple[str, str]]) -> str:
+        return "<table cellspacing='3'>" + "".join(
+            f"<tr><td style='color:#555;padding-right:14px'>{esc(k)}</td><td><b>{esc(v)}</b></td></tr>"
+            for k, v in rows if v) + "</table>"
+
+    parts = ["<h3>At the gateway</h3>"]
+    if detail is not None:
+        parts.append(table([
+            ("Status", detail.status.value), ("Type", detail.type.value),
+            ("Amount", money_text(detail.amount, detail.currency_code, locale)),
+            ("Balance", money_text(detail.balance, detail.currency_code, locale)),
+            ("Created", local_time_text(detail.created_at_utc, locale)),
+            ("Installments", str(detail.installment) if (detail.installment or 0) > 1 else ""),
+            ("Transaction ID", str(detail.id)),
+        ]))
+        if detail.errors:
+            parts.append("<p><b>Errors</b></p><ul>" + "".join(
+                f"<li>{esc(e.error)}</li>" for e in detail.errors) + "</ul>")
+        if detail.related_transactions:
+            parts.append("<p><b>What followed</b></p><ul>")
+            for related in detail.related_transactions:
+                errors = "; ".join(e.error for e in related.errors)
+                parts.append(f"<li>{esc(related.type.value)} {esc(money_text(related.amount, detail.currency_code, locale))}"
+                             f" — {esc(related.status.value)}, {esc(local_time_text(related.created_at_utc, locale))}"
+                             f"{esc(' — ' + errors) if errors else ''}</li>")
+            parts.append("</ul>")
+        else:
+            parts.append("<p>No voids, refunds or captures.</p>")
+    else:
+        parts.append(f"<p style='color:#b3261e'>{esc(problem or 'No answer.')}</p>")
+    parts.append("<h3>In this terminal's journal</h3>")
+    parts.append(table([
+        ("Kind", kind_text(entry.kind)), ("Order ID", entry.reference),
+        ("Amount", money_text(entry.amount, entry.currency, locale)), ("State", state_text(entry.state)),
+        ("Balance", money_text(entry.balance, entry.currency, locale) if entry.balance is not None else ""),
+        ("Card", entry.masked_pan or ""), ("Approved by", entry.approved_by or ""),
+        ("Result", entry.result_message or ""), ("Note", entry.note or ""),
+        ("Resolution", entry.resolution or ""),
+        ("Resolved at", local_time_text(entry.resolved_at, locale)),
+    ]))
+    if children:
+        parts.append("<p><b>Voids, refunds and captures sent from here</b></p><ul>")
+        for child in children:
+            who = f", approved by {child.approved_by}" if child.approved_by else ""
+            parts.append(f"<li>{esc(kind_text(child.kind))} {esc(money_text(child.amount, child.currency, locale))}"
+                         f" — {esc(state_text(child.state))}{esc(who)}, {esc(local_time_text(child.created_at, locale))}"
+                         "</li>")
+        parts.append("</ul>")
+    return "".join(parts)
+
+
+# --- the actions --------------------------------------------------------------------------------------
+
+
+class TransactionActions(QObject):
+    """Details, Void, Refund and Record verified outcome for one Journal tab."""
+
+    #: A void or refund ended (the :class:`TransactionOutcome`).
+    action_finished = Signal(object)
+    #: A row was resolved (by the reconciler or by hand).
+    entry_resolved = Signal(object)
+
+    def __init__(self, tab: "JournalTab", services: "AppServices", config: "Config",
+                 reconciler: Reconciler | None = None) -> None:
+        super().__init__(tab)
+        self.tab = tab
+        self.services = services
+        self.config = config
+        self.reconciler = reconciler
+        self.service = TransactionService(services)
+        self.details_dialog: TransactionDetailsDialog | None = None
+        tab.set_action_handler("details", self.details, "The gateway's view of the selected payment")
+        tab.set_action_handler("void", self.void, "Cancel the selected payment before the daily settlement")
+        tab.set_action_handler("refund", self.refund, "Return money of the selected settled payment")
+        self.entry_resolved.connect(lambda _entry: self.tab.refresh())
+        if reconciler is not None:
+            reconciler.on_resolved.append(self.entry_resolved.emit)
+
+    # --- void and refund ------------------------------------------------------------------------
+
+    def void(self, entry: Entry) -> None:
+        try:
+            target = self.service.void_target(entry)
+        except TransactionRefused as exc:
+            self.tell("Cannot void", exc.message)
+            return
+        what = (f"Void {kind_text(target.kind).lower()} {target.reference} of "
+                f"{money_text(target.amount, target.currency)} ({target.masked_pan or 'card'}).")
+        approved_by = self.approval(what)
+        if approved_by is None:
+            return
+        run_task(self.tab.void_button, self.service.void(target, approved_by), on_success=self._finished,
+                 on_error=self._failed, error_title="Void not sent")
+
+    def refund(self, entry: Entry) -> None:
+        try:
+            target = self.service.refund_target(entry)
+        except TransactionRefused as exc:
+            self.tell("Cannot refund", exc.message)
+            return
+        amount = self.ask_refund_amount(target)
+        if amount is None:
+            return
+        approved_by = self.approval(f"Refund {money_text(amount, target.currency)} of {target.reference} "
+                                    f"({target.masked_pan or 'card'}).")
+        if approved_by is None:
+            return
+        run_task(self.tab.refund_button, self.service.refund(target, amount, approved_by),
+                 on_success=self._finished, on_error=self._failed, error_title="Refund not sent")
+
+    def approval(self, what: str) -> str | None:
+        """Who approves ``what`` (journaled), or None when it must not be sent (cancelled, wrong PIN)."""
+        if not self.config.manager_pin_required:
+            return APPROVED_BY_NO_PIN if self.confirm("Confirm", f"{what}\n\nSend it now?") else None
+        if not self.config.has_manager_pin:
+            self.tell("Manager PIN not set", "Settings require the manager PIN for voids and refunds, but no "
+                      "PIN is set. A manager sets it in Settings. Nothing was sent.")
+            return None
+        pin = self.ask_pin(what)
+        if pin is None:
+            return None
+        if not self.config.check_manager_pin(pin):
+            self.tell("Wrong manager PIN", "The manager PIN is wrong. Nothing was sent.")
+            return None
+        return APPROVED_BY_MANAGER_PIN
+
+    def _finished(self, outcome: TransactionOutcome) -> None:
+        self.tab.refresh()
+        self.action_finished.emit(outcome)
+        what = "Void" if outcome.entry.kind is EntryKind.VOID else "Refund"
+        if outcome.state is TransactionOutcomeState.DONE:
+            if self.confirm(f"{what} done", f"{outcome.message}\n\nShow the receipt?"):
+                self.tab.receipts.preview(outcome.entry)
+        elif outcome.state is TransactionOutcomeState.UNKNOWN:
+            if self.reconciler is not None:
+                self.reconciler.wake()
+            self.tell(f"{what}: outcome unknown", outcome.message)
+        else:
+            self.tell(f"{what} refused by the gateway", f"{outcome.message}\n\nNothing was changed.")
+
+    def _failed(self, exc: KlogsError) -> None:
+        self.tab.refresh()
+        self.tell("The gateway could not be asked", exc.message)
+
+    # --- details and the manual resolution ------------------------------------------------------
+
+    def details(self, entry: Entry) -> None:
+        def show(detail: TransactionDetail | None, problem: str | None = None) -> None:
+            current = self.services.journal.get(entry.id)
+            dialog = TransactionDetailsDialog(current, detail, problem, self.services.journal.children(entry.id),
+                                              self.tab)
+            dialog.record_requested.connect(self.record_verified_outcome)
+            self.details_dialog = dialog
+            self.open_details(dialog)
+
+        def failed(exc: KlogsError) -> None:
+            if isinstance(exc, NotFoundError):
+                show(None, f"The gateway has no payment with order ID {entry.reference}.")
+            else:
+                show(None, f"The gateway could not be asked: {exc.message}")
+
+        run_task(self.tab.details_button, self.service.lookup(entry), on_success=show, on_error=failed)
+
+    def record_verified_outcome(self, entry: Entry) -> Entry | None:
+        """Settle an unresolved row by hand with the cashier's note; returns the row, or None."""
+        current = self.services.journal.get(entry.id)
+        if not current.unresolved:
+            self.tell("Already resolved", f"This row was already resolved: {current.resolution or state_text(current.state)}.")
+            return None
+        answer = self.ask_verified_outcome(current)
+        if answer is None:
+            return None
+        state, note = answer
+        journal = self.services.journal
+        row = journal.resolve(current.id, state, f"cashier verified: {state_text(state).lower()} — {note}", note=note)
+        if state is EntryState.APPROVED and row.parent_id is not None:
+            apply_success(journal, row)
+        elif state is EntryState.APPROVED:
+            journal.update(row.id, balance=row.amount)
+        if self.details_dialog is not None:
+            self.details_dialog.accept()
+        self.entry_resolved.emit(row)
+        return row
+
+    # --- what the cashier is asked (tests replace these) ----------------------------------------
+
+    def ask_pin(self, what: str) -> str | None:
+        dialog = ManagerPinDialog(what, self.tab)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        pin = dialog.pin() if accepted else None
+        dialog.pin_edit.clear()
+        return pin
+
+    def ask_refund_amount(self, target: Entry) -> Decimal | None:
+        dialog = RefundDialog(target, lambda amount: self.service.check_refund_amount(target, amount), self.tab)
+        return dialog.amount if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def ask_verified_outcome(self, entry: Entry) -> tuple[EntryState, str] | None:
+        dialog = RecordOutcomeDialog(entry, self.details_dialog or self.tab)
+        return (dialog.state, dialog.note) if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def open_details(self, dialog: TransactionDetailsDialog) -> None:
+        dialog.open()
+
+    def confirm(self, title: str, question: str) -> bool:
+        answer = QMessageBox.question(self.tab, title, question,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def tell(self, title: str, message: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, title, message, QMessageBox.StandardButton.Ok, self.tab)
+        box.setObjectName("transactionMessage")
+        box.open()
+
+
+def install_transaction_actions(window) -> TransactionActions | None:  # type: ignore[no-untyped-def]
+    """Connect Details/Void/Refund to ``window``'s Journal tab and start the reconciler on the loop.
+
+    ``window`` is the :class:`~klogs_desk.ui.main_window.MainWindow` (``services``, ``config``, ``tabs``).
+    Returns the actions, or None when this build has no Journal tab. The reconciler starts once the
+    event loop runs, is woken when a payment finishes or the environment changes, and stops with the window.
+    """
+    from .journal_tab import JournalTab
+
+    tabs = [window.tabs.widget(i) for i in range(window.tabs.count())]
+    journal_tab = next((t for t in tabs if isinstance(t, JournalTab)), None)
+    if journal_tab is None:
+        return None
+    reconciler = Reconciler(window.services)
+    actions = TransactionActions(journal_tab, window.services, window.config, reconciler)
+    for tab in tabs:
+        finished = getattr(tab, "payment_finished", None)
+        if finished is not None:
+            finished.connect(lambda *_: reconciler.wake())
+    window.environment_changed.connect(lambda *_: reconciler.wake())
+    QTimer.singleShot(0, reconciler.start)
+    window.destroyed.connect(lambda *_: reconciler.cancel())
+    return actions

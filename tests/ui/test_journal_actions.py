@@ -1,0 +1,328 @@
+"""The Journal tab's Details, Void and Refund against the real sandbox, the manager PIN, the refund amount
+field, the reconciler settling an outcome-unknown sale on screen, and the manual "verified outcome"."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QLocale
+
+from klogs_desk.config import Config
+from klogs_desk.domain.journal import EntryKind, EntryState, Journal
+from klogs_desk.domain.orders import new_order_id
+from klogs_desk.sandbox.ledger import ledger_of
+from klogs_desk.services.context import AppServices
+from klogs_desk.services.payments import CardOrder, OutcomeState, PaymentService
+from klogs_desk.services.reconciler import NOT_CHARGED_TEXT, Reconciler
+from klogs_desk.services.transactions import TransactionOutcomeState
+from klogs_desk.ui.async_runner import RUNNER
+from klogs_desk.ui.journal_model import JournalColumn
+from klogs_desk.ui.journal_tab import JournalTab
+from klogs_desk.ui.transaction_dialogs import (
+    ManagerPinDialog,
+    RecordOutcomeDialog,
+    RefundDialog,
+    TransactionActions,
+    TransactionDetailsDialog,
+)
+from tests.conftest import make_client
+
+APPROVE = "4111111111111111"
+NEVER_ANSWERS = "4000000000000341"
+ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+
+
+def card_order(pan: str = APPROVE, amount: str = "100.00") -> CardOrder:
+    return CardOrder(order_id=new_order_id(), amount=Decimal(amount), currency="TRY", holder="Ayşe Yılmaz", pan=pan,
+                     expiry_month="12", expiry_year=f"{(dt.date.today().year + 3) % 100:02d}", cvv="123")
+
+
+class Cashier:
+    """Answers the dialogs the actions open, and remembers every message shown."""
+
+    def __init__(self) -> None:
+        self.messages: list[tuple[str, str]] = []
+        self.pin: str | None = None
+        self.refund_text: str | None = None
+        self.refund_dialogs: list[RefundDialog] = []
+        self.confirms: list[str] = []
+        self.details: list[TransactionDetailsDialog] = []
+        self.verified: tuple[EntryState, str] | None = None
+        self.receipts: list = []
+
+
+@pytest.fixture
+def errors(monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr(RUNNER, "show_user_error", lambda parent, title, message: shown.append(message))
+    monkeypatch.setattr(RUNNER, "report_bug", lambda exc: shown.append(f"BUG {exc!r}"))
+    return shown
+
+
+@pytest.fixture
+def setup(qtbot, fresh_sandbox, event_loop_qt, tmp_path, errors, monkeypatch):
+    journal = Journal(tmp_path / "journal.sqlite3")
+    client = make_client(fresh_sandbox)
+    services = AppServices(client=client, journal=journal, environment="sandbox", merchant_line="Test shop")
+    config = Config(tmp_path / "settings.ini")
+    tab = JournalTab(services)
+    tab.setLocale(ENGLISH)
+    qtbot.addWidget(tab)
+    reconciler = Reconciler(services, not_found_grace=0)
+    actions = TransactionActions(tab, services, config, reconciler)
+    actions.setObjectName("journalActions")
+    cashier = Cashier()
+
+    def ask_refund_amount(target):  # the real dialog, typed into
+        dialog = RefundDialog(target, lambda amount: actions.service.check_refund_amount(target, amount), tab)
+        dialog.setLocale(ENGLISH)
+        qtbot.addWidget(dialog)
+        cashier.refund_dialogs.append(dialog)
+        dialog.amount_edit.setText(cashier.refund_text)
+        dialog.try_accept()
+        return dialog.amount if dialog.result() == RefundDialog.DialogCode.Accepted else None
+
+    monkeypatch.setattr(actions, "ask_refund_amount", ask_refund_amount)
+    monkeypatch.setattr(actions, "ask_pin", lambda what: cashier.pin)
+    monkeypatch.setattr(actions, "tell", lambda title, message: cashier.messages.append((title, message)))
+    monkeypatch.setattr(actions, "confirm", lambda title, question: cashier.confirms.append(question) or True)
+    monkeypatch.setattr(actions, "open_details", cashier.details.append)
+    monkeypatch.setattr(actions, "ask_verified_outcome", lambda entry: cashier.verified)
+    monkeypatch.setattr(tab.receipts, "preview", cashier.receipts.append)
+    yield tab, actions, services, config, cashier, event_loop_qt
+    reconciler.cancel()
+    event_loop_qt.create_task(client.aclose())
+    journal.close()
+
+
+def run(qtbot, loop, coro):  # type: ignore[no-untyped-def]
+    task = loop.create_task(coro)
+    qtbot.waitUntil(task.done, timeout=15_000)
+    return task.result()
+
+
+def sell(qtbot, loop, services, pan=APPROVE, amount="100.00"):  # type: ignore[no-untyped-def]
+    outcome = run(qtbot, loop, PaymentService(services).sale(card_order(pan, amount)))
+    return services.journal.get(outcome.entry_id)
+
+
+def select(tab: JournalTab, entry_id: int) -> None:
+    tab.refresh()
+    for row in range(tab.model.rowCount()):
+        if tab.model.entry(row).id == entry_id:
+            tab.table.selectRow(row)
+            return
+    raise AssertionError(f"row {entry_id} not shown")
+
+
+def cell(tab: JournalTab, entry_id: int, column: int) -> str:
+    tab.refresh()
+    for row in range(tab.model.rowCount()):
+        if tab.model.entry(row).id == entry_id:
+            return tab.model.index(row, column).data()
+    raise AssertionError(f"row {entry_id} not shown")
+
+
+def click_and_finish(qtbot, actions, button):  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(actions.action_finished, timeout=10_000) as signal:
+        button.click()
+    return signal.args[0]
+
+
+def settle(server) -> None:  # type: ignore[no-untyped-def]
+    server.state.clock.advance(dt.timedelta(days=1, minutes=1))
+
+
+def test_buttons_are_live_and_void_a_sale_changes_the_row_after_success(qtbot, setup, fresh_sandbox, errors):
+    tab, actions, services, config, cashier, loop = setup
+    sale = sell(qtbot, loop, services)
+    select(tab, sale.id)
+    assert tab.void_button.isEnabled() and tab.refund_button.isEnabled() and tab.details_button.isEnabled()
+
+    outcome = click_and_finish(qtbot, actions, tab.void_button)
+
+    assert outcome.state is TransactionOutcomeState.DONE
+    assert "Void" in cashier.confirms[0] and sale.reference in cashier.confirms[0]
+    assert services.journal.get(sale.id).balance == 0
+    assert cell(tab, outcome.entry.id, JournalColumn.KIND) == "Void"
+    assert cell(tab, outcome.entry.id, JournalColumn.STATE) == "APPROVED"
+    assert outcome.entry.approved_by == "no PIN required"
+    assert cashier.receipts and cashier.receipts[0].kind is EntryKind.VOID  # receipt offered and shown
+    assert "VOID" in tab.receipts.html(cashier.receipts[0]).upper()
+    assert ledger_of(fresh_sandbox.state).by_order(sale.reference).voided
+    assert errors == []
+
+
+def test_partial_refunds_twice_then_over_refund_is_refused_at_the_field(qtbot, setup, fresh_sandbox, errors):
+    tab, actions, services, config, cashier, loop = setup
+    sale = sell(qtbot, loop, services)
+    settle(fresh_sandbox)
+    select(tab, sale.id)
+
+    cashier.refund_text = "30"
+    first = click_and_finish(qtbot, actions, tab.refund_button)
+    select(tab, sale.id)
+    cashier.refund_text = "45.50"
+    second = click_and_finish(qtbot, actions, tab.refund_button)
+
+    assert first.state is second.state is TransactionOutcomeState.DONE
+    assert services.journal.get(sale.id).balance == Decimal("24.50")
+    select(tab, sale.id)
+    cashier.refund_text = "24.51"
+    tab.refund_button.click()
+    dialog = cashier.refund_dialogs[-1]
+    assert "Up to 24.50 TRY can still be refunded" in dialog.remaining_label.text()
+    assert dialog.amount_edit.objectName() == "refundAmount"
+    assert "At most 24.50 TRY" in dialog.error_label.text() and dialog.error_label.isVisibleTo(dialog)
+    refunds = [c for c in services.journal.children(sale.id) if c.kind is EntryKind.REFUND]
+    assert len(refunds) == 2  # nothing journaled, nothing sent
+    assert len(ledger_of(fresh_sandbox.state).by_order(sale.reference).related) == 2
+    assert errors == []
+
+
+def test_void_after_settlement_and_refund_before_it_are_explained(qtbot, setup, fresh_sandbox):
+    tab, actions, services, config, cashier, loop = setup
+    sale = sell(qtbot, loop, services)
+    select(tab, sale.id)
+    cashier.refund_text = "10"
+    click_and_finish(qtbot, actions, tab.refund_button)
+    title, message = cashier.messages[-1]
+    assert title == "Refund refused by the gateway" and "not settled yet" in message and "void it" in message
+
+    settle(fresh_sandbox)
+    select(tab, sale.id)
+    click_and_finish(qtbot, actions, tab.void_button)
+    title, message = cashier.messages[-1]
+    assert title == "Void refused by the gateway" and "refund it instead" in message
+    assert services.journal.get(sale.id).balance == Decimal("100.00")
+
+
+def test_manager_pin_required_wrong_pin_sends_nothing_right_pin_is_journaled(qtbot, setup, fresh_sandbox):
+    tab, actions, services, config, cashier, loop = setup
+    config.manager_pin_required = True
+    config.set_manager_pin("4821")
+    sale = sell(qtbot, loop, services)
+    select(tab, sale.id)
+
+    cashier.pin = "1111"
+    tab.void_button.click()
+    assert cashier.messages[-1][0] == "Wrong manager PIN" and "Nothing was sent" in cashier.messages[-1][1]
+    assert services.journal.children(sale.id) == []
+    assert not ledger_of(fresh_sandbox.state).by_order(sale.reference).voided
+
+    cashier.pin = None  # the manager cancelled
+    tab.void_button.click()
+    assert services.journal.children(sale.id) == []
+
+    cashier.pin = "4821"
+    outcome = click_and_finish(qtbot, actions, tab.void_button)
+    assert outcome.state is TransactionOutcomeState.DONE and outcome.entry.approved_by == "manager PIN"
+    assert "4821" not in config.path.read_text()
+
+
+def test_pin_required_but_never_set_refuses(qtbot, setup):
+    tab, actions, services, config, cashier, loop = setup
+    config.manager_pin_required = True
+    sale = sell(qtbot, loop, services)
+    select(tab, sale.id)
+    cashier.pin = "1234"
+    tab.void_button.click()
+    assert cashier.messages[-1][0] == "Manager PIN not set"
+    assert services.journal.children(sale.id) == []
+
+
+def test_pin_dialog_hides_digits_and_wants_digits(qtbot):
+    dialog = ManagerPinDialog("Void 10.00 TRY of X.")
+    qtbot.addWidget(dialog)
+    assert dialog.pin_edit.objectName() == "managerPin"
+    assert dialog.pin_edit.echoMode() is dialog.pin_edit.EchoMode.Password
+    dialog.pin_edit.setText("12a4")
+    dialog.try_accept()
+    assert dialog.result() != dialog.DialogCode.Accepted and "digits" in dialog.error_label.text()
+    dialog.reject()
+    assert dialog.pin_edit.text() == ""
+
+
+def test_never_answering_sale_turns_approved_on_screen_by_itself_without_a_second_charge(
+        qtbot, setup, fresh_sandbox):
+    tab, actions, services, config, cashier, loop = setup
+    order = card_order(NEVER_ANSWERS, "64.20")
+    outcome = run(qtbot, loop, PaymentService(services).sale(order))
+    assert outcome.state is OutcomeState.UNKNOWN
+    assert cell(tab, outcome.entry_id, JournalColumn.STATE) == "OUTCOME UNKNOWN"
+
+    with qtbot.waitSignal(actions.entry_resolved, timeout=30_000):
+        actions.reconciler.start()
+
+    assert cell(tab, outcome.entry_id, JournalColumn.STATE) == "APPROVED"  # the tab refreshed itself
+    resolution = cell(tab, outcome.entry_id, JournalColumn.RESOLUTION)
+    assert resolution.startswith("gateway lookup: approved (") and dt.date.today().isoformat()[:4] in resolution
+    assert services.journal.get(outcome.entry_id).resolved_at is not None
+    assert ledger_of(fresh_sandbox.state).charges_for(order.order_id) == 1
+
+
+def test_unknown_reference_shows_not_charged_in_the_journal(qtbot, setup):
+    tab, actions, services, config, cashier, loop = setup
+    ghost = services.journal.record_pending(environment="sandbox", kind=EntryKind.SALE, reference=new_order_id(),
+                                            amount=Decimal("12.00"), currency="TRY", state=EntryState.UNKNOWN)
+    with qtbot.waitSignal(actions.entry_resolved, timeout=15_000):
+        actions.reconciler.start()
+    assert cell(tab, ghost.id, JournalColumn.STATE) == "NOT CHARGED"
+    assert cell(tab, ghost.id, JournalColumn.RESOLUTION) == NOT_CHARGED_TEXT
+
+
+def test_details_show_the_gateway_view_with_related_refunds(qtbot, setup, fresh_sandbox):
+    tab, actions, services, config, cashier, loop = setup
+    sale = sell(qtbot, loop, services)
+    settle(fresh_sandbox)
+    select(tab, sale.id)
+    cashier.refund_text = "20"
+    click_and_finish(qtbot, actions, tab.refund_button)
+    select(tab, sale.id)
+
+    tab.details_button.click()
+    qtbot.waitUntil(lambda: bool(cashier.details), timeout=10_000)
+
+    text = cashier.details[0].text.toPlainText()
+    assert "Status" in text and "Success" in text and "Balance" in text and "80.00 TRY" in text
+    assert "Refund 20.00 TRY — Success" in text
+    assert "approved by no PIN required" in text
+    assert not cashier.details[0].record_button.isVisibleTo(cashier.details[0])
+
+
+def test_details_of_an_unknown_checkout_offers_the_verified_outcome(qtbot, setup):
+    tab, actions, services, config, cashier, loop = setup
+    link = services.journal.record_pending(environment="sandbox", kind=EntryKind.CHECKOUT, reference=new_order_id(),
+                                           amount=Decimal("55.00"), currency="TRY", state=EntryState.UNKNOWN)
+    select(tab, link.id)
+    tab.details_button.click()
+    qtbot.waitUntil(lambda: bool(cashier.details), timeout=10_000)
+    dialog = cashier.details[0]
+    assert "has no payment with order ID" in dialog.text.toPlainText()
+    assert dialog.record_button.isVisibleTo(dialog)
+
+    cashier.verified = (EntryState.NOT_CHARGED, "Customer never opened the link; checked with the shop owner")
+    with qtbot.waitSignal(actions.entry_resolved, timeout=5_000):
+        dialog.record_button.click()
+    row = services.journal.get(link.id)
+    assert row.state is EntryState.NOT_CHARGED and row.resolved_at is not None
+    assert row.resolution.startswith("cashier verified: not charged — Customer never opened")
+    assert cell(tab, link.id, JournalColumn.RESOLUTION) == row.resolution
+
+
+def test_record_outcome_dialog_needs_a_note(qtbot):
+    from klogs_desk.domain.journal import Journal as _J  # noqa: F401 (entry built below)
+    journal = Journal(":memory:")
+    entry = journal.record_pending(environment="sandbox", kind=EntryKind.CHECKOUT, reference="R-1",
+                                   amount=Decimal("5.00"), currency="TRY", state=EntryState.UNKNOWN)
+    dialog = RecordOutcomeDialog(entry)
+    qtbot.addWidget(dialog)
+    assert dialog.outcome_combo.objectName() == "verifiedOutcome"
+    dialog.try_accept()
+    assert dialog.result() != dialog.DialogCode.Accepted and "how you verified" in dialog.error_label.text()
+    dialog.note_edit.setPlainText("Bank portal, 14:05")
+    dialog.try_accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    journal.close()
