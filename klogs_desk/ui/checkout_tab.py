@@ -23,7 +23,7 @@ from typing import Callable, Iterator
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication
+from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -76,7 +76,7 @@ _GATEWAY_FIELDS = {"orderId": "order_id", "amount": "amount", "currency": "amoun
 _STATUS_SENTENCES = {
     LinkStatus.CREATING: "The link is being created…",
     LinkStatus.AWAITING: "Waiting for the customer to pay. This updates by itself; Refresh checks now.",
-    LinkStatus.PAID: "Paid.",
+    LinkStatus.PAID: "Paid: the payment is below and in the Journal.",
     LinkStatus.FAILED: "The customer's card was declined: this link is used up.",
     LinkStatus.UNKNOWN: ("The answer to the create request was lost. Type the same order ID and amount and "
                          "press Create link again: the gateway answers with the same link if it made one."),
@@ -168,9 +168,9 @@ class CheckoutTab(QWidget):
                                               "callback": self.callback}
         self._errors: dict[str, QLabel] = {}
         for key in (*self._fields, "installments"):
-            label = QLabel(objectName=f"checkout{_camel(key)}Error", styleSheet=_ERROR_LABEL_STYLE, wordWrap=True)
+            label = QLabel(objectName=f"checkout{_camel(key)}Error", styleSheet=_ERROR_LABEL_STYLE)
             label.setAccessibleName("Error")
-            label.hide()  # shown only with a message, so an empty error takes no room
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             self._errors[key] = label
 
         for widget, name in ((self.order_id, "Order ID"), (self.new_order_button, "New order ID"),
@@ -187,7 +187,7 @@ class CheckoutTab(QWidget):
         amount_row = QHBoxLayout()
         amount_row.addWidget(self.amount, 1)
         amount_row.addWidget(self.currency)
-        form = QFormLayout()
+        form = self._form = QFormLayout()
         form.addRow("Order ID", order_row)
         form.addRow("", self._errors["order_id"])
         form.addRow("Amount", amount_row)
@@ -201,6 +201,8 @@ class CheckoutTab(QWidget):
         form.addRow("", self._errors["installments"])
         form.addRow("Callback URL", self.callback)
         form.addRow("", self._errors["callback"])
+        for label in self._errors.values():
+            form.setRowVisible(label, False)  # an error row takes room only while it has a message
         buttons = QHBoxLayout()
         buttons.addWidget(self.create_button)
         buttons.addStretch(1)
@@ -314,7 +316,7 @@ class CheckoutTab(QWidget):
             errors["amount"] = str(exc)
         callback = self.callback.text().strip()
         if callback and not is_web_address(callback):
-            errors["callback"] = "Enter a full web address starting with https:// or http://, or leave it empty."
+            errors["callback"] = "Enter a full address starting with https:// or leave it empty."
         for key, text in errors.items():
             self.set_error(key, text)
         if errors:
@@ -354,6 +356,12 @@ class CheckoutTab(QWidget):
             self.link_created.emit(result.link)
         else:
             self.create_failed.emit(result)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        """Coming back to the tab: the journal may have changed (another tab, another environment)."""
+        super().showEvent(event)
+        self.reload()
+        self._follow_open_links()
 
     # --- the selected link -------------------------------------------------------------------------
 
@@ -519,7 +527,7 @@ class CheckoutTab(QWidget):
         ``installments``) with ``text``."""
         label = self._errors[key]
         label.setText(text)
-        label.show()
+        self._form.setRowVisible(label, True)
         if key in self._fields:
             self._fields[key].setStyleSheet(_INVALID_STYLE)
             self._fields[key].setAccessibleDescription(text)
@@ -527,7 +535,7 @@ class CheckoutTab(QWidget):
     def clear_error(self, key: str) -> None:
         label = self._errors[key]
         label.setText("")
-        label.hide()
+        self._form.setRowVisible(label, False)
         if key in self._fields:
             self._fields[key].setStyleSheet("")
             self._fields[key].setAccessibleDescription("")
