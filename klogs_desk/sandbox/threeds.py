@@ -34,6 +34,7 @@ body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;background:#f3f4f
 box-shadow:0 1px 4px rgba(0,0,0,.15)}
 h1{font-size:20px;margin:0 0 12px} dl{display:grid;grid-template-columns:auto 1fr;gap:6px 12px}
 dt{color:#555} dd{margin:0;font-weight:600} .amount{font-size:22px}
+button,input,select{font-family:inherit}
 button,input[type=submit]{font-size:16px;padding:10px 18px;border-radius:6px;border:0;cursor:pointer}
 #approve,#pay{background:#15803d;color:#fff} #fail{background:#b91c1c;color:#fff;margin-left:8px}
 label{display:block;margin-top:10px;color:#333} input,select{font-size:16px;padding:6px;width:100%;
