@@ -12,12 +12,16 @@ No Qt here.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import logging
+import socket
 import threading
 import time
 import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+import httpx
 
 from .api.client import TEST_BASE_URL, PRODUCTION_BASE_URL, Credentials, Endpoints, KlogsClient
 from .api.errors import AuthenticationError, KlogsError, NotFoundError
@@ -40,58 +44,148 @@ log = logging.getLogger(__name__)
 class EmbeddedSandbox:
     """The sandbox gateway inside the terminal, for training mode.
 
-    :meth:`start_in_background` begins starting it on a worker thread (importing FastAPI and uvicorn
-    takes a noticeable fraction of a second), so the caller can build the window meanwhile; :meth:`url`
-    waits for it. Stopped with :meth:`stop` when the terminal quits.
+    Start-up never blocks the window: :meth:`reserve` binds a loopback socket at once (so the URL is known
+    immediately and early connections queue in the kernel); :meth:`start_in_background` then imports
+    FastAPI and uvicorn and starts serving on a worker thread (over a second on a slow machine).
+
+    Clients built by :func:`build_client` for this URL hold each request, asynchronously, until the
+    sandbox serves (:meth:`until_ready`); if it failed to start, the request fails as "could not be
+    reached, nothing was sent". Synchronous callers (the self-check, scripts) use :meth:`wait_ready`.
+    Stopped with :meth:`stop` when the terminal quits.
     """
+
+    #: Embedded sandboxes by URL, so every client built for one waits for it (see :func:`build_client`).
+    _by_url: "dict[str, EmbeddedSandbox]" = {}
 
     def __init__(self) -> None:
         self._server: "SandboxServer | None" = None
-        self._error: BaseException | None = None
+        self._socket: socket.socket | None = None
+        self._url: str | None = None
+        self._ready: "concurrent.futures.Future[str]" = concurrent.futures.Future()
         self._thread: threading.Thread | None = None
         self.startup_seconds: float | None = None
 
+    def reserve(self) -> str:
+        """Bind the loopback port now (microseconds) and return the URL the sandbox will serve on.
+
+        Nothing serves until :meth:`start_in_background`; connections made meanwhile wait in the
+        kernel's queue, and clients from :func:`build_client` wait for :meth:`until_ready`.
+        """
+        if self._url is None:
+            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind(("127.0.0.1", 0))
+            sock.listen(128)  # a browser page that loads before uvicorn serves waits instead of failing
+            host, port = sock.getsockname()[:2]
+            self._socket, self._url = sock, f"http://{host}:{port}"
+            EmbeddedSandbox._by_url[self._url] = self
+            self._ready = concurrent.futures.Future()
+            self._ready.set_running_or_notify_cancel()  # a waiter that gives up must not cancel start-up
+        return self._url
+
     def start_in_background(self) -> "EmbeddedSandbox":
-        if self._thread is None and self._server is None:
-            self._thread = threading.Thread(target=self._start, name="klogs-sandbox-start", daemon=True)
+        """Reserve the port if needed and start serving on a worker thread (idempotent)."""
+        self.reserve()
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._start, args=(self._socket, self._ready),
+                                            name="klogs-sandbox-start", daemon=True)
             self._thread.start()
         return self
 
-    def _start(self) -> None:
+    def _start(self, sock: "socket.socket | None", ready: "concurrent.futures.Future[str]") -> None:
         started = time.perf_counter()
         try:
             from .sandbox.server import SandboxServer
 
-            self._server = SandboxServer().start()
-        except BaseException as exc:  # re-raised on the caller's thread by url()
-            self._error = exc
+            self._server = SandboxServer(sock=sock).start()
+        except BaseException as exc:  # handed to whoever waits (url users see "could not start")
+            self.startup_seconds = time.perf_counter() - started
+            log.error("the embedded sandbox could not start", exc_info=exc)
+            ready.set_exception(exc)
+            return
         self.startup_seconds = time.perf_counter() - started
+        log.info("embedded sandbox serving on %s (started in %.0f ms)", self._server.url,
+                 self.startup_seconds * 1000)
+        ready.set_result(self._server.url)
+
+    @property
+    def reserved(self) -> bool:
+        """True once its port is bound (:meth:`reserve`); it may not serve yet."""
+        return self._url is not None
 
     @property
     def running(self) -> bool:
-        return self._server is not None
+        """True once the sandbox answers requests."""
+        return self._ready.done() and self._ready.exception() is None
 
-    def url(self, timeout: float = 30.0) -> str:
-        """The sandbox's base URL, starting it (and waiting for it) if needed."""
-        if self._server is None:
-            self.start_in_background()
-            assert self._thread is not None
-            self._thread.join(timeout)
-            if self._error is not None:
-                raise RuntimeError("The training sandbox could not start.") from self._error
-            if self._server is None:
-                raise RuntimeError("The training sandbox did not start in time.")
-            log.info("embedded sandbox on %s (started in %.0f ms)", self._server.url,
-                     (self.startup_seconds or 0) * 1000)
-        return self._server.url
+    def url(self) -> str:
+        """The sandbox's base URL, starting it if needed. Returns at once; it may not serve yet."""
+        self.start_in_background()
+        return self.reserve()
+
+    def wait_ready(self, timeout: float = 30.0) -> str:
+        """Block until the sandbox serves; its URL. Raises ``RuntimeError`` if it failed or timed out."""
+        self.start_in_background()
+        try:
+            return self._ready.result(timeout)
+        except concurrent.futures.TimeoutError:
+            raise RuntimeError("The training sandbox did not start in time.") from None
+        except Exception as exc:
+            raise RuntimeError("The training sandbox could not start.") from exc
+
+    async def until_ready(self, timeout: float = 30.0) -> None:
+        """Wait, without blocking the event loop, until the sandbox serves. Raises ``RuntimeError`` if
+        it failed or did not start within ``timeout`` seconds."""
+        if self.running:
+            return
+        self.start_in_background()
+        try:
+            await asyncio.wait_for(asyncio.wrap_future(self._ready), timeout)
+        except asyncio.TimeoutError:
+            raise RuntimeError("The training sandbox did not start in time.") from None
+        except Exception as exc:
+            raise RuntimeError("The training sandbox could not start.") from exc
 
     def stop(self) -> None:
         if self._thread is not None:
             self._thread.join(10)
         if self._server is not None:
-            self._server.stop()
+            self._server.stop()  # closes the socket too
             self._server = None
+        elif self._socket is not None:
+            self._socket.close()
+        if self._url is not None:
+            EmbeddedSandbox._by_url.pop(self._url, None)
+        self._socket = self._url = None
         self._thread = None
+
+    @classmethod
+    def serving(cls, url: str | None) -> "EmbeddedSandbox | None":
+        """The embedded sandbox at ``url`` (started by this process), if any."""
+        return cls._by_url.get(url.rstrip("/")) if url else None
+
+
+class _AfterSandboxStarts(httpx.AsyncBaseTransport):
+    """An ordinary HTTP transport that first waits for the embedded sandbox to serve.
+
+    A failed start becomes ``httpx.ConnectError`` (nothing was sent), which the client reports as
+    "could not be reached" and never as an unknown payment outcome.
+    """
+
+    def __init__(self, sandbox: EmbeddedSandbox) -> None:
+        self._sandbox = sandbox
+        self._http = httpx.AsyncHTTPTransport()
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if not self._sandbox.running:
+            try:
+                await self._sandbox.until_ready()
+            except RuntimeError as exc:
+                raise httpx.ConnectError(str(exc), request=request) from None
+        return await self._http.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
 
 
 def endpoints_for(config: "Config", environment: str, sandbox_url: str | None = None) -> Endpoints:
@@ -114,8 +208,12 @@ def build_client(config: "Config", environment: str, credentials: Credentials,
     """A new client for ``environment``; the caller owns it (and closes it with ``aclose``)."""
     from . import __version__
 
-    return KlogsClient(endpoints_for(config, environment, sandbox_url), credentials,
-                       user_agent=f"klogs-desk/{__version__}")
+    endpoints = endpoints_for(config, environment, sandbox_url)
+    transport = None
+    embedded = EmbeddedSandbox.serving(sandbox_url) if environment == "sandbox" else None
+    if embedded is not None and sandbox_url in (endpoints.payment_base_url, endpoints.recurring_base_url):
+        transport = _AfterSandboxStarts(embedded)  # requests sent before it serves wait for it
+    return KlogsClient(endpoints, credentials, transport=transport, user_agent=f"klogs-desk/{__version__}")
 
 
 @dataclass(frozen=True)

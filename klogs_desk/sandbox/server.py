@@ -20,11 +20,16 @@ class SandboxServer:
     'http://127.0.0.1:54321'
     """
 
-    def __init__(self, config: SandboxConfig | None = None, *, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(self, config: SandboxConfig | None = None, *, host: str = "127.0.0.1", port: int = 0,
+                 sock: socket.socket | None = None) -> None:
+        """``sock``: an already bound socket to serve on (``host``/``port`` are then ignored); the
+        embedded sandbox binds one early so its URL is known before FastAPI is even imported."""
         self.config = config or SandboxConfig()
-        self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self._sock.bind((host, port))
+        if sock is None:
+            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind((host, port))
+        self._sock = sock
         self.host, self.port = self._sock.getsockname()[:2]
         self.config.public_url = self.url
         self.app = create_app(self.config)

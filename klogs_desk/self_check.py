@@ -1,0 +1,234 @@
+"""``klogs-desk --self-check``: prove an installed terminal works, headless, in one command.
+
+What it does (the same code paths a cashier uses, against the embedded sandbox over loopback):
+
+1. starts the embedded sandbox gateway (FastAPI on uvicorn: proves the bundle carries it);
+2. one sale with the approved test card through :class:`~klogs_desk.services.payments.PaymentService`,
+   the real :class:`~klogs_desk.api.client.KlogsClient` and a journal in a temporary folder (never the
+   user's journal, settings or keyring);
+3. one 3-D Secure sale through :class:`~klogs_desk.services.three_d_secure.ThreeDSecureService`, the
+   loopback callback listener and the QtWebEngine challenge dialog, clicking the sandbox ACS page's
+   ``#approve`` button with ``runJavaScript`` (proves QtWebEngine, its resources and its helper
+   process are in the bundle).
+
+It prints one line per step and exits 0 only if every step succeeded; otherwise it prints ``FAIL`` with
+the reason and exits 1 (2 if the whole check did not finish within the time limit). It needs no display:
+without one, Qt's offscreen platform is used. Everything it writes goes to a temporary folder that is
+deleted afterwards. Card numbers printed are masked.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import os
+import shutil
+import sys
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Callable
+
+#: The whole check must finish within this many seconds (a cold QtWebEngine start is the slow part).
+DEFAULT_TIME_LIMIT = 120.0
+
+APPROVED_CARD = "4111111111111111"
+THREE_DS_CARD = "4000000000003220"
+
+
+class CheckFailed(Exception):
+    """A step failed; the message says which and why (never a card number)."""
+
+
+def _prepare_environment(home: Path) -> None:
+    """Headless if there is no display; everything written under ``home``; Chromium usable as root."""
+    os.environ["KLOGS_DESK_HOME"] = str(home)
+    no_display = sys.platform.startswith("linux") and not (os.environ.get("DISPLAY")
+                                                           or os.environ.get("WAYLAND_DISPLAY"))
+    if no_display:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
+
+
+def _order(order_id: str, pan: str) -> Any:
+    from .services.payments import CardOrder
+
+    year = f"{(dt.date.today().year + 2) % 100:02d}"
+    return CardOrder(order_id=order_id, amount=Decimal("1.00"), currency="TRY", holder="Self Check",
+                     pan=pan, expiry_month="12", expiry_year=year, cvv="123")
+
+
+def _outcome_text(outcome: Any) -> str:
+    return (f"order {outcome.order_id}, {outcome.amount} {outcome.currency}, card {outcome.masked_pan}, "
+            f"auth code {outcome.auth_code or '-'}")
+
+
+async def _check_sale(services: Any, say: Callable[[str], None]) -> None:
+    from .domain.journal import EntryState
+    from .domain.orders import new_order_id
+    from .services.payments import OutcomeState, PaymentService
+
+    outcome = await PaymentService(services).sale(_order(new_order_id(), APPROVED_CARD), confirmed_duplicate=True)
+    if outcome.state is not OutcomeState.APPROVED:
+        raise CheckFailed(f"sale: expected approved, got {outcome.state.value}: {outcome.message}")
+    row = services.journal.get(outcome.entry_id)
+    if row.state is not EntryState.APPROVED:
+        raise CheckFailed(f"sale: approved by the gateway but journaled as {row.state.value}")
+    say(f"ok   sale approved: {_outcome_text(outcome)}; journal row {row.id} {row.state.value}")
+
+
+async def _check_three_d_secure(services: Any, say: Callable[[str], None]) -> None:
+    from .callbacks import CallbackListener
+    from .domain.orders import new_order_id
+    from .services.payments import OutcomeState
+    from .services.three_d_secure import ThreeDSecureService
+    from .ui.three_ds_dialog import run_challenge
+
+    listener = CallbackListener()
+    service = ThreeDSecureService(services, listener)
+    loop = asyncio.get_running_loop()
+    acs_loaded: asyncio.Future = loop.create_future()
+    clicked: asyncio.Future = loop.create_future()
+
+    def on_dialog(dialog: Any) -> None:
+        def loaded(ok: bool) -> None:
+            on_acs = dialog.page.url().path().startswith("/_acs/")
+            if on_acs and not acs_loaded.done():
+                acs_loaded.set_result(ok)
+                dialog.page.runJavaScript(
+                    "(function(){var b=document.getElementById('approve'); if(!b) return false; "
+                    "b.click(); return true;})()", 0,
+                    lambda found: clicked.done() or clicked.set_result(bool(found)))
+
+        dialog.page.loadFinished.connect(loaded)
+
+    try:
+        started = time.perf_counter()
+        challenge = await service.begin(_order(new_order_id(), THREE_DS_CARD), confirmed_duplicate=True)
+        say(f"ok   3-D Secure enrolled: order {challenge.order_id}, payment {challenge.payment_id}")
+        finishing = asyncio.ensure_future(run_challenge(service, challenge, on_dialog=on_dialog))
+        try:
+            if not await asyncio.wait_for(acs_loaded, 60):
+                raise CheckFailed("3-D Secure: the web engine could not load the sandbox's challenge page")
+            say(f"ok   3-D Secure challenge page shown in QtWebEngine "
+                f"({(time.perf_counter() - started) * 1000:.0f} ms after the request)")
+            if not await asyncio.wait_for(clicked, 30):
+                raise CheckFailed("3-D Secure: the challenge page has no #approve button")
+            say("ok   3-D Secure #approve clicked in the web engine")
+            outcome = await asyncio.wait_for(finishing, 60)
+        except BaseException:
+            service.cancel(challenge)
+            finishing.cancel()
+            raise
+        if outcome.state is not OutcomeState.APPROVED:
+            raise CheckFailed(f"3-D Secure: expected approved, got {outcome.state.value}: {outcome.message}")
+        say(f"ok   3-D Secure sale approved via the loopback callback: {_outcome_text(outcome)}")
+    except asyncio.TimeoutError:
+        raise CheckFailed("3-D Secure: no answer in time (web engine, callback listener or sandbox)") from None
+    finally:
+        await listener.stop()
+
+
+async def _run_checks(say: Callable[[str], None], home: Path) -> None:
+    from .domain.journal import Journal
+    from .environments import EmbeddedSandbox, build_client
+    from .config import Config
+    from .credentials import SANDBOX_CREDENTIALS
+    from .services.context import AppServices
+
+    sandbox = EmbeddedSandbox()
+    url = sandbox.url()
+    journal = Journal(home / "self-check-journal.sqlite3")
+    client = build_client(Config(), "sandbox", SANDBOX_CREDENTIALS, url)
+    try:
+        await sandbox.until_ready()
+        say(f"ok   embedded sandbox serving on {url} (started in {(sandbox.startup_seconds or 0) * 1000:.0f} ms)")
+        services = AppServices(client=client, journal=journal, environment="sandbox", sandbox_url=url)
+        await _check_sale(services, say)
+        await _check_three_d_secure(services, say)
+    except RuntimeError as exc:
+        raise CheckFailed(f"sandbox: {exc}") from None
+    finally:
+        await client.aclose()
+        journal.close()
+        sandbox.stop()
+
+
+def run(time_limit: float = DEFAULT_TIME_LIMIT, out: Any = None) -> int:
+    """Run the self-check; returns the process exit code (0 passed, 1 a step failed, 2 timed out)."""
+    from . import __version__
+
+    out = out or sys.stdout
+    started = time.perf_counter()
+    # A slow CI machine may need longer; tests use a tiny limit to see the timeout path.
+    time_limit = float(os.environ.get("KLOGS_DESK_SELF_CHECK_TIME_LIMIT") or time_limit)
+
+    def say(line: str) -> None:
+        print(line, file=out, flush=True)
+
+    home = Path(tempfile.mkdtemp(prefix="klogs-desk-self-check-"))
+    previous_home = os.environ.get("KLOGS_DESK_HOME")
+    _prepare_environment(home)
+    say(f"klogs-desk {__version__} self-check (Python {sys.version.split()[0]}, {sys.platform}, "
+        f"Qt platform {os.environ.get('QT_QPA_PLATFORM') or 'default'})")
+    try:
+        import qasync
+        from PySide6.QtWidgets import QApplication
+
+        from .ui import webengine
+
+        if QApplication.instance() is None:
+            webengine.prepare_application()
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        app.setQuitOnLastWindowClosed(False)  # the challenge dialog is the only window while it is open
+        loop = qasync.QEventLoop(app)
+        asyncio.set_event_loop(loop)
+        try:
+            with loop:
+                loop.run_until_complete(asyncio.wait_for(_run_checks(say, home), time_limit))
+        finally:
+            asyncio.set_event_loop(None)
+    except asyncio.TimeoutError:
+        say(f"FAIL self-check did not finish within {time_limit:.0f} s")
+        return 2
+    except CheckFailed as exc:
+        say(f"FAIL {exc}")
+        return 1
+    except Exception as exc:  # a missing module in a bundle, Qt refusing to start: say what, exit non-zero
+        say(f"FAIL unexpected {type(exc).__name__}: {exc}")
+        return 1
+    finally:
+        if previous_home is None:
+            os.environ.pop("KLOGS_DESK_HOME", None)
+        else:
+            os.environ["KLOGS_DESK_HOME"] = previous_home
+        shutil.rmtree(home, ignore_errors=True)
+    say(f"self-check passed in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+def process_age_seconds() -> float | None:
+    """Seconds since this process was created (Linux: from /proc; elsewhere ``None``)."""
+    try:
+        fields = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()
+        started_ticks = int(fields[19])  # field 22 of stat(5), counted after the command name
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+    return uptime - started_ticks / os.sysconf("SC_CLK_TCK")
+
+
+def report_shown_and_quit(app: Any) -> None:
+    """For ``KLOGS_DESK_EXIT_WHEN_SHOWN=1``: once the event loop has had one pass after ``show()`` (the
+    first paint), print the wall-clock time and the process's age, then quit."""
+    from PySide6.QtCore import QTimer
+
+    def report() -> None:
+        age = process_age_seconds()
+        print(f"window interactive at {time.time():.3f}"
+              + (f" ({age * 1000:.0f} ms after process start)" if age is not None else ""), flush=True)
+        app.quit()
+
+    QTimer.singleShot(0, report)
