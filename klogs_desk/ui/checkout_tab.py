@@ -417,6 +417,8 @@ class CheckoutTab(QWidget):
             if old.response is not None and old.entry_id in fresh and fresh[old.entry_id].response is None:
                 fresh[old.entry_id] = CheckoutLink(fresh[old.entry_id].entry, old.response)
         self._links = list(fresh.values())
+        for entry_id in set(self._followers) - set(fresh):  # another environment's links: stop asking
+            self._followers[entry_id].cancel()
         self.table.blockSignals(True)
         try:
             self.table.setRowCount(len(self._links))
