@@ -1,0 +1,81 @@
+"""Build the installable bundle: ``dist/klogs-desk/`` (PyInstaller onedir) and an archive of it.
+
+    .venv/bin/python packaging/build.py [--no-archive] [--measure-untrimmed]
+
+Prints the build time, the onedir size and the archive size (tar.gz on Linux and macOS, zip on Windows),
+and the largest parts of the bundle so a size regression is easy to place. The archive is named
+``dist/klogs-desk-<version>-<platform>-<machine>.<ext>``; its top folder is ``klogs-desk/``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tarfile
+import time
+from importlib.metadata import version
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SPEC = ROOT / "packaging" / "klogs-desk.spec"
+DIST = ROOT / "dist"
+BUNDLE = DIST / "klogs-desk"
+
+
+def folder_size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink())
+
+
+def megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
+
+
+def largest_parts(path: Path, count: int = 12) -> list[tuple[int, Path]]:
+    files = [(f.stat().st_size, f) for f in path.rglob("*") if f.is_file() and not f.is_symlink()]
+    return sorted(files, reverse=True)[:count]
+
+
+def run_pyinstaller() -> None:
+    subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
+                    "--distpath", str(DIST), "--workpath", str(ROOT / "build" / "pyinstaller"), str(SPEC)],
+                   cwd=ROOT, check=True)
+
+
+def make_archive() -> Path:
+    name = f"klogs-desk-{version('klogs-desk')}-{sys.platform}-{platform.machine().lower()}"
+    if sys.platform == "win32":
+        return Path(shutil.make_archive(str(DIST / name), "zip", DIST, "klogs-desk"))
+    archive = DIST / f"{name}.tar.gz"
+    with tarfile.open(archive, "w:gz", compresslevel=6) as tar:
+        tar.add(BUNDLE, arcname="klogs-desk")  # keeps symlinks and the executable bits
+    return archive
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--no-archive", action="store_true", help="only build dist/klogs-desk/")
+    args = parser.parse_args()
+
+    started = time.perf_counter()
+    run_pyinstaller()
+    built = time.perf_counter()
+    print(f"build time: {built - started:.0f} s (PyInstaller)")
+    print(f"onedir: {BUNDLE.relative_to(ROOT)}/  {megabytes(folder_size(BUNDLE))} unpacked")
+    print("largest files:")
+    for size, path in largest_parts(BUNDLE):
+        print(f"  {megabytes(size):>10}  {path.relative_to(BUNDLE)}")
+    if not args.no_archive:
+        archive = make_archive()
+        print(f"archive: {archive.relative_to(ROOT)}  {megabytes(archive.stat().st_size)} "
+              f"({time.perf_counter() - built:.0f} s to pack)")
+    print(f"total: {time.perf_counter() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # PyInstaller's Qt hooks start Qt to query paths
+    sys.exit(main())
