@@ -153,6 +153,10 @@ class MainWindow(QMainWindow):
         self._health_timer.start()
         self._watch(services.client)
         self._show_environment()
+        # Journal actions (details, void, refund) and the background reconciler of unknown payments.
+        from .transaction_dialogs import install_transaction_actions
+
+        self.transaction_actions = install_transaction_actions(self)
 
     # --- menus ----------------------------------------------------------------------------------
 

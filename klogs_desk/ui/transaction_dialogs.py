@@ -20,7 +20,9 @@ their dialogs; and the wiring of the background reconciler into the window.
 
 from __future__ import annotations
 
+import asyncio
 import html
+import logging
 from decimal import Decimal
 from typing import TYPE_CHECKING, Callable
 
@@ -63,6 +65,8 @@ if TYPE_CHECKING:
     from ..services.context import AppServices
     from .journal_tab import JournalTab
 
+log = logging.getLogger(__name__)
+
 _ERROR_STYLE = "color: #b3261e"
 
 
@@ -73,6 +77,15 @@ def _error_label(name: str, accessible: str) -> QLabel:
     label.setAccessibleName(accessible)
     label.hide()
     return label
+
+
+def _ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    """OK (named ``ok_text``) runs ``dialog.try_accept``, which accepts only valid input; Cancel rejects."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.accepted.connect(dialog.try_accept)  # type: ignore[attr-defined]
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 def _show_error(label: QLabel, text: str) -> None:
@@ -91,6 +104,7 @@ class ManagerPinDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("managerPinDialog")
         self.setWindowTitle("Manager approval")
+        self.setMinimumWidth(420)
         question = QLabel(f"{what}\n\nA manager must approve this with the manager PIN.",
                           objectName="managerPinQuestion")
         question.setWordWrap(True)
@@ -99,10 +113,7 @@ class ManagerPinDialog(QDialog):
         self.pin_edit.setMaxLength(8)
         self.pin_edit.setPlaceholderText("4 to 8 digits")
         self.error_label = _error_label("managerPinError", "Manager PIN problem")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Approve")
-        buttons.accepted.connect(self.try_accept)
-        buttons.rejected.connect(self.reject)
+        buttons = _ok_cancel(self, "Approve")
         form = QFormLayout()
         form.addRow("Manager PIN", self.pin_edit)
         layout = QVBoxLayout(self)
@@ -137,6 +148,7 @@ class RefundDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("refundDialog")
         self.setWindowTitle(f"Refund {target.reference}")
+        self.setMinimumWidth(420)
         self.target = target
         self._check = check
         self.amount: Decimal | None = None
@@ -159,10 +171,7 @@ class RefundDialog(QDialog):
             lambda: self.amount_edit.setText(money_text(self.remaining, target.currency, locale).rsplit(" ", 1)[0]))
         self.error_label = _error_label("refundAmountError", "Refund amount problem")
         self.amount_edit.textEdited.connect(lambda _text: _show_error(self.error_label, ""))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Refund")
-        buttons.accepted.connect(self.try_accept)
-        buttons.rejected.connect(self.reject)
+        buttons = _ok_cancel(self, "Refund")
         form = QFormLayout()
         form.addRow(f"Amount ({target.currency})", self.amount_edit)
         form.addRow("", self.full_button)
@@ -210,10 +219,7 @@ class RecordOutcomeDialog(QDialog):
         self.note_edit.setPlaceholderText("e.g. Checked in the bank portal with Ayşe (support), 14:05")
         self.note_edit.setFixedHeight(70)
         self.error_label = _error_label("verifiedNoteError", "Verified outcome problem")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Record")
-        buttons.accepted.connect(self.try_accept)
-        buttons.rejected.connect(self.reject)
+        buttons = _ok_cancel(self, "Record")
         form = QFormLayout()
         form.addRow("Outcome", self.outcome_combo)
         form.addRow("How verified", self.note_edit)
@@ -508,6 +514,14 @@ def install_transaction_actions(window) -> TransactionActions | None:  # type: i
         if finished is not None:
             finished.connect(lambda *_: reconciler.wake())
     window.environment_changed.connect(lambda *_: reconciler.wake())
-    QTimer.singleShot(0, reconciler.start)
+    def start() -> None:
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:  # no asyncio loop drives Qt (a bare widget test): nothing to reconcile on
+            log.warning("no running event loop: the reconciler is not started")
+            return
+        reconciler.start()
+
+    QTimer.singleShot(0, start)
     window.destroyed.connect(lambda *_: reconciler.cancel())
     return actions

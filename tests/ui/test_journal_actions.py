@@ -326,3 +326,30 @@ def test_record_outcome_dialog_needs_a_note(qtbot):
     dialog.try_accept()
     assert dialog.result() == dialog.DialogCode.Accepted
     journal.close()
+
+
+def test_main_window_wires_the_journal_actions_and_reconciles_at_start(qtbot, sandbox, tmp_path, memory_keyring,
+                                                                      event_loop_qt):
+    from klogs_desk.credentials import CredentialStore
+    from klogs_desk.ui.main_window import MainWindow
+
+    journal = Journal(tmp_path / "journal.sqlite3")
+    # A payment left unknown by an earlier run: the gateway never heard of it.
+    ghost = journal.record_pending(environment="sandbox", kind=EntryKind.SALE, reference=new_order_id(),
+                                   amount=Decimal("3.00"), currency="TRY", state=EntryState.UNKNOWN)
+    client = make_client(sandbox)
+    services = AppServices(client=client, journal=journal, environment="sandbox", sandbox_url=sandbox.url)
+    window = MainWindow(services, config=Config(tmp_path / "settings.ini"), credentials=CredentialStore(),
+                        sandbox_url=sandbox.url)
+    try:
+        actions = window.transaction_actions
+        actions.reconciler.not_found_grace = 0  # the row is old news; before the loop starts the reconciler
+        assert actions is not None and actions.tab.void_button in actions.tab._action_handlers
+        qtbot.waitUntil(lambda: journal.get(ghost.id).state is EntryState.NOT_CHARGED, timeout=15_000)
+        assert journal.get(ghost.id).resolution == NOT_CHARGED_TEXT
+    finally:
+        actions.reconciler.cancel()
+        window.deleteLater()
+        event_loop_qt.create_task(client.aclose())
+        qtbot.wait(10)
+        journal.close()
