@@ -3,7 +3,7 @@
 Top left, the link's order: order ID (fresh, editable), amount and currency, description, customer ID,
 installments and an optional callback URL, checked at their fields before anything is sent. Top right,
 the link of the selected row: its address (read-only, selectable, Copy and Open in browser), its QR code
-and, once the customer has paid or failed, the payment in the shared result panel. Below, every link of
+(only while the link can still be paid, so nobody scans a used-up link) and, once the customer has paid or failed, the payment in the shared result panel. Below, every link of
 this environment from the journal, newest first.
 
 Following: each link awaiting payment is asked about with pauses from ``poll_delays`` (the service's
@@ -389,7 +389,11 @@ class CheckoutTab(QWidget):
         url = link.url if link and link.url else ""
         self.url.setText(url)
         self.url.setCursorPosition(0)
-        self.qr.set_payload(url)
+        # Only a link that can still be paid gets a code: a customer must not scan a used-up link.
+        payable = link is not None and link.status is LinkStatus.AWAITING
+        self.qr.empty_text = ("The QR code of the link appears here" if link is None or link.status is
+                              LinkStatus.AWAITING else f"No code: this link is {link.status.value}.")
+        self.qr.set_payload(url if payable else "")
         self.copy_button.setEnabled(bool(url))
         self.open_button.setEnabled(bool(url))
         if link is None:

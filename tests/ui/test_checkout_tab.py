@@ -106,6 +106,7 @@ def test_link_paid_on_the_hosted_page_turns_paid_by_itself(qtbot, setup):
     assert tab.result.detail("Auth code") == row.auth_code
     assert tab.result.detail("Card").startswith("411111******1111")
     assert tab.result.detail("Amount") == "320.40 TRY"
+    assert tab.qr.payload() == "" and "PAID" in tab.qr.empty_text  # a paid link is not offered for scanning
     qtbot.waitUntil(lambda: tab.following() == set(), timeout=2000)  # polling stopped at the final status
 
 
