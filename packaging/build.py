@@ -62,6 +62,9 @@ def main() -> int:
 
     started = time.perf_counter()
     run_pyinstaller()
+    if not sys.platform.startswith(("win", "darwin")):
+        for extra in ("klogs-desk.desktop", "install-linux.sh"):  # next to the executable, for installers
+            shutil.copy2(ROOT / "packaging" / extra, BUNDLE / extra)
     built = time.perf_counter()
     print(f"build time: {built - started:.0f} s (PyInstaller)")
     print(f"onedir: {BUNDLE.relative_to(ROOT)}/  {megabytes(folder_size(BUNDLE))} unpacked")
