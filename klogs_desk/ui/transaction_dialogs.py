@@ -26,7 +26,7 @@ import logging
 from decimal import Decimal
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -409,8 +409,7 @@ class TransactionActions(QObject):
         self.action_finished.emit(outcome)
         what = "Void" if outcome.entry.kind is EntryKind.VOID else "Refund"
         if outcome.state is TransactionOutcomeState.DONE:
-            if self.confirm(f"{what} done", f"{outcome.message}\n\nShow the receipt?"):
-                self.tab.receipts.preview(outcome.entry)
+            self.show_done(f"{what} done", outcome.message, outcome.entry)
         elif outcome.state is TransactionOutcomeState.UNKNOWN:
             if self.reconciler is not None:
                 self.reconciler.wake()
@@ -488,9 +487,20 @@ class TransactionActions(QObject):
                                       QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
+    def show_done(self, title: str, message: str, entry: Entry) -> None:
+        """Say it worked and offer the receipt, without blocking (this runs inside a finished task)."""
+        box = QMessageBox(QMessageBox.Icon.Information, title, message, QMessageBox.StandardButton.Close, self.tab)
+        box.setObjectName("transactionDone")
+        receipt = box.addButton("Receipt…", QMessageBox.ButtonRole.ActionRole)
+        receipt.setObjectName("transactionReceipt")
+        receipt.clicked.connect(lambda: self.tab.receipts.preview(entry))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
     def tell(self, title: str, message: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, title, message, QMessageBox.StandardButton.Ok, self.tab)
         box.setObjectName("transactionMessage")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from klogs_desk.config import Config
 from klogs_desk.domain.journal import EntryKind, EntryState, Journal
@@ -91,6 +92,15 @@ def setup(qtbot, fresh_sandbox, event_loop_qt, tmp_path, errors, monkeypatch):
     monkeypatch.setattr(actions, "open_details", cashier.details.append)
     monkeypatch.setattr(actions, "ask_verified_outcome", lambda entry: cashier.verified)
     monkeypatch.setattr(tab.receipts, "preview", cashier.receipts.append)
+
+    def show_done(title, message, entry):  # the real message box, its Receipt button pressed
+        cashier.messages.append((title, message))
+        actions.__class__.show_done(actions, title, message, entry)
+        box = tab.findChild(QMessageBox, "transactionDone")
+        box.findChild(QPushButton, "transactionReceipt").click()
+        box.close()
+
+    monkeypatch.setattr(actions, "show_done", show_done)
     yield tab, actions, services, config, cashier, event_loop_qt
     reconciler.cancel()
     event_loop_qt.create_task(client.aclose())
@@ -145,6 +155,7 @@ def test_buttons_are_live_and_void_a_sale_changes_the_row_after_success(qtbot, s
 
     assert outcome.state is TransactionOutcomeState.DONE
     assert "Void" in cashier.confirms[0] and sale.reference in cashier.confirms[0]
+    assert cashier.messages[-1][0] == "Void done" and "Voided 100.00 TRY" in cashier.messages[-1][1]
     assert services.journal.get(sale.id).balance == 0
     assert cell(tab, outcome.entry.id, JournalColumn.KIND) == "Void"
     assert cell(tab, outcome.entry.id, JournalColumn.STATE) == "APPROVED"
