@@ -131,6 +131,8 @@ class PaymentOutcome:
     commission: Decimal | None = None
     #: camelCase field -> messages, when the gateway (or the request model) named fields.
     field_errors: dict[str, list[str]] = field(default_factory=dict)
+    #: Installments the sale was sent with (3-D Secure sales from the Installments tab); None otherwise.
+    installment_count: int | None = None
 
     @property
     def keeps_order_id(self) -> bool:
@@ -301,14 +303,16 @@ class PaymentService:
             next_step=next_step, entry_id=row.id, masked_pan=row.masked_pan, card_brand=row.card_brand,
             payment_id=row.payment_id, auth_code=response.auth_code, result_code=response.result_code,
             result_message=response.result_message, card_scheme=response.card_scheme,
-            card_type=response.card_type, dom_int=response.dom_int, commission=response.merchant_commission)
+            card_type=response.card_type, dom_int=response.dom_int, commission=response.merchant_commission,
+            installment_count=row.installment_count)
 
     @staticmethod
     def _from_entry(row: Entry, state: OutcomeState, message: str, next_step: str,
                     field_errors: dict[str, list[str]] | None = None) -> PaymentOutcome:
         return PaymentOutcome(state=state, order_id=row.reference, amount=row.amount, currency=row.currency,
                               message=message, next_step=next_step, entry_id=row.id, masked_pan=row.masked_pan,
-                              card_brand=row.card_brand, field_errors=field_errors or {})
+                              card_brand=row.card_brand, field_errors=field_errors or {},
+                              installment_count=row.installment_count)
 
     @staticmethod
     def _outcome_without_entry(order: CardOrder, state: OutcomeState, message: str, next_step: str,
