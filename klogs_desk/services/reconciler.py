@@ -16,7 +16,7 @@ Contract:
 * Answers, for a payment row (sale, 3-D Secure sale, pre-authorization, checkout):
   ``Success`` → approved (balance and payment id from the gateway); ``Failed`` → declined;
   ``Pending``/``Unknown`` → keep waiting; 404 → ``not_charged`` with the resolution
-  :data:`NOT_CHARGED_TEXT`. A 404 only counts once the row has been unanswered for
+  :data:`NOT_CHARGED_TEXT` followed by the local time. Every resolution text ends with when it was made. A 404 only counts once the row has been unanswered for
   ``not_found_grace`` seconds, because a request that timed out on our side may still be on its way
   into the gateway. A checkout link's 404 is left for the cashier (the link may still be paid later):
   "Record verified outcome" settles it by hand.
@@ -237,7 +237,7 @@ class Reconciler:
     def _not_found(self, row: Entry) -> Entry | None:
         if row.kind is EntryKind.CHECKOUT or not self._past_grace(row):
             return None
-        text = NOT_CHARGED_TEXT if row.kind not in _CHILD_TYPES else (
+        text = f"{NOT_CHARGED_TEXT} ({self._stamp()})" if row.kind not in _CHILD_TYPES else (
             f"gateway lookup: no such payment — no {row.kind.value} was done ({self._stamp()})")
         return self.services.journal.resolve(row.id, EntryState.NOT_CHARGED, text)
 
