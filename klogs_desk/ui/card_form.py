@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from ..domain import cards
 from ..domain.money import DEFAULT_CURRENCY, TERMINAL_CURRENCIES, AmountError, SeparatorStyle, parse_amount, style_for
 from ..domain.orders import OrderIdError, check_order_id, new_order_id
+from ..i18n import domain_message
 from ..services.payments import CardOrder
 
 DEFAULT_IDLE_SECONDS = 60
@@ -131,7 +132,7 @@ class ExpiryLineEdit(QLineEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setMaxLength(5)
-        self.setPlaceholderText("MM/YY")
+        self.setPlaceholderText(self.tr("MM/YY"))
         self.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly | Qt.InputMethodHint.ImhSensitiveData)
         self._previous = ""
         self.textEdited.connect(self._reformat)
@@ -220,19 +221,19 @@ class CardForm(QWidget):
         self.customer.setMaxLength(100)
         self.order_id = QLineEdit(new_order_id())
         self.order_id.setMaxLength(64)
-        self.new_order_button = QPushButton("New")
+        self.new_order_button = QPushButton(self.tr("New"))
         # Off the Tab chain: the cashier tabs from order ID straight to Pay.
         self.new_order_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
         names = {
-            "amount": ("Amount", "Amount", "Amount to charge"),
-            "currency": ("Currency", "Currency", None),
-            "holder": ("CardHolder", "Card holder", "Name as on the card"),
-            "pan": ("Pan", "Card number", "Card number"),
-            "expiry": ("Expiry", "Expiry", None),
-            "cvv": ("Cvv", "CVV", "3 digits"),
-            "customer": ("CustomerId", "Customer ID", "Optional"),
-            "order_id": ("OrderId", "Order ID", None),
+            "amount": ("Amount", self.tr("Amount"), self.tr("Amount to charge")),
+            "currency": ("Currency", self.tr("Currency"), None),
+            "holder": ("CardHolder", self.tr("Card holder"), self.tr("Name as on the card")),
+            "pan": ("Pan", self.tr("Card number"), self.tr("Card number")),
+            "expiry": ("Expiry", self.tr("Expiry"), None),
+            "cvv": ("Cvv", self.tr("CVV"), self.tr("3 digits")),
+            "customer": ("CustomerId", self.tr("Customer ID"), self.tr("Optional")),
+            "order_id": ("OrderId", self.tr("Order ID"), None),
         }
         self._error_labels: dict[str, QLabel] = {}
         layout = QGridLayout(self)
@@ -246,7 +247,7 @@ class CardForm(QWidget):
             widget.setAccessibleName(label_text)
             if placeholder and isinstance(widget, QLineEdit):
                 widget.setPlaceholderText(placeholder)
-            label = QLabel(label_text + ":")
+            label = QLabel(self.tr("{field}:").format(field=label_text))
             label.setBuddy(widget)
             error = QLabel()
             error.setObjectName(f"{prefix}{suffix}Error")
@@ -261,11 +262,11 @@ class CardForm(QWidget):
         layout.setColumnStretch(1, 1)
 
         self.brand.setObjectName(f"{prefix}Brand")
-        self.brand.setAccessibleName("Card brand")
+        self.brand.setAccessibleName(self.tr("Card brand"))
         self.brand.setMinimumWidth(130)
         self.new_order_button.setObjectName(f"{prefix}NewOrderId")
-        self.new_order_button.setAccessibleName("New order ID")
-        self.new_order_button.setToolTip("Generate a fresh order ID")
+        self.new_order_button.setAccessibleName(self.tr("New order ID"))
+        self.new_order_button.setToolTip(self.tr("Generate a fresh order ID"))
         self.amount.setPlaceholderText(self._amount_placeholder())
 
         self.setTabOrder(self.amount, self.currency)
@@ -327,7 +328,7 @@ class CardForm(QWidget):
             try:
                 return fn()
             except (AmountError, cards.CardError, OrderIdError) as err:
-                errors[key] = str(err)
+                errors[key] = domain_message(str(err))
                 return None
 
         amount = check("amount", lambda: parse_amount(self.amount.text(), currency, locale_style(self)))
@@ -446,7 +447,7 @@ class CardForm(QWidget):
         rule = cards.rule_for(digits)
         self.brand.setText(rule.brand.value if digits and rule.brand is not cards.CardBrand.UNKNOWN else "")
         self.cvv.setMaxLength(rule.cvv_length)
-        self.cvv.setPlaceholderText(f"{rule.cvv_length} digits")
+        self.cvv.setPlaceholderText(self.tr("{count} digits").format(count=rule.cvv_length))
 
     def _emit_amount(self, *_args: object) -> None:
         self.amount_changed.emit(self.current_amount(), self.currency.currentText())

@@ -18,7 +18,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pydantic
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,6 +40,7 @@ from ..api.errors import KlogsError, ValidationFailedError, field_errors_from
 from ..api.models import InstallmentOption, InstallmentOptionsRequest, InstallmentOptionsResponse
 from ..domain import cards
 from ..domain.money import DEFAULT_CURRENCY, TERMINAL_CURRENCIES, AmountError, parse_amount, style_for
+from ..i18n import domain_message
 from ..services.context import AppServices
 from .async_runner import run_task
 from .card_form import PanLineEdit
@@ -47,7 +48,9 @@ from .journal_model import money_text
 
 _ERROR_STYLE = "color: #c62828; font-size: 11px;"
 
-COLUMNS = ("Installments", "Per installment", "Interest", "Total")
+COLUMNS = (QT_TRANSLATE_NOOP("InstallmentsTab", "Installments"),
+           QT_TRANSLATE_NOOP("InstallmentsTab", "Per installment"),
+           QT_TRANSLATE_NOOP("InstallmentsTab", "Interest"), QT_TRANSLATE_NOOP("InstallmentsTab", "Total"))
 
 
 class InstallmentsTab(QWidget):
@@ -65,57 +68,61 @@ class InstallmentsTab(QWidget):
         self._quoted: tuple[Decimal, str, bool] | None = None
         self._options: list[InstallmentOption] = []
 
-        self.amount = QLineEdit(objectName="installmentsAmount", placeholderText="e.g. 1000.00")
+        self.amount = QLineEdit(objectName="installmentsAmount")
+        self.amount.setPlaceholderText(self.tr("e.g. {amount}").format(amount=f"1000{self.locale().decimalPoint()}00"))
         self.currency = QComboBox(objectName="installmentsCurrency")
         self.currency.addItems(TERMINAL_CURRENCIES)
         self.currency.setCurrentText(DEFAULT_CURRENCY)
         self.pan = PanLineEdit()
         self.pan.setObjectName("installmentsPan")
-        self.pan.setPlaceholderText("Card number (only the first digits decide the options)")
+        self.pan.setPlaceholderText(self.tr("Card number (only the first digits decide the options)"))
         self.max_count = QSpinBox(objectName="installmentsMaxCount", minimum=1, maximum=12, value=12)
-        self.interest_by_customer = QCheckBox("The customer pays the interest", objectName="installmentsInterest")
+        self.interest_by_customer = QCheckBox(self.tr("The customer pays the interest"),
+                                              objectName="installmentsInterest")
         self.interest_by_customer.setChecked(True)
-        self.query_button = QPushButton("Show options", objectName="installmentsQuery")
+        self.query_button = QPushButton(self.tr("Show options"), objectName="installmentsQuery")
         self.query_button.setDefault(True)
         self.amount_error = QLabel(objectName="installmentsAmountError", styleSheet=_ERROR_STYLE)
         self.pan_error = QLabel(objectName="installmentsPanError", styleSheet=_ERROR_STYLE)
         self.message = QLabel(objectName="installmentsMessage", wordWrap=True)
         self.card_label = QLabel(objectName="installmentsCard")
 
-        for widget, name in ((self.amount, "Amount"), (self.currency, "Currency"), (self.pan, "Card number"),
-                             (self.max_count, "Maximum number of installments"),
-                             (self.interest_by_customer, "Customer pays the interest"),
-                             (self.query_button, "Show installment options"),
-                             (self.message, "Installment options message"), (self.card_label, "Card quoted")):
+        for widget, name in ((self.amount, self.tr("Amount")), (self.currency, self.tr("Currency")),
+                             (self.pan, self.tr("Card number")),
+                             (self.max_count, self.tr("Maximum number of installments")),
+                             (self.interest_by_customer, self.tr("Customer pays the interest")),
+                             (self.query_button, self.tr("Show installment options")),
+                             (self.message, self.tr("Installment options message")),
+                             (self.card_label, self.tr("Card quoted"))):
             widget.setAccessibleName(name)
 
         amount_row = QHBoxLayout()
         amount_row.addWidget(self.amount, 1)
         amount_row.addWidget(self.currency)
         form = QFormLayout()
-        form.addRow("Amount", amount_row)
+        form.addRow(self.tr("Amount"), amount_row)
         form.addRow("", self.amount_error)
-        form.addRow("Card number", self.pan)
+        form.addRow(self.tr("Card number"), self.pan)
         form.addRow("", self.pan_error)
-        form.addRow("At most", self.max_count)
+        form.addRow(self.tr("At most"), self.max_count)
         form.addRow("", self.interest_by_customer)
-        self.max_count.setSuffix(" installments")
+        self.max_count.setSuffix(self.tr(" installments"))
         self.max_count.setMaximumWidth(160)
         self.currency.setMaximumWidth(90)
         for label in (self.amount_error, self.pan_error):
             label.hide()  # shown with a message only, so an empty error takes no room
 
         self.table = QTableWidget(0, len(COLUMNS), objectName="installmentsTable")
-        self.table.setAccessibleName("Installment options")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setAccessibleName(self.tr("Installment options"))
+        self.table.setHorizontalHeaderLabels([self.tr(title) for title in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.use_button = QPushButton("Use this option", objectName="installmentsUse", enabled=False)
-        self.use_button.setAccessibleName("Use the selected installment option")
-        self.use_button.setToolTip("Start a 3-D Secure sale with the selected number of installments")
+        self.use_button = QPushButton(self.tr("Use this option"), objectName="installmentsUse", enabled=False)
+        self.use_button.setAccessibleName(self.tr("Use the selected installment option"))
+        self.use_button.setToolTip(self.tr("Start a 3-D Secure sale with the selected number of installments"))
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.query_button)
@@ -154,7 +161,7 @@ class InstallmentsTab(QWidget):
         masked, brand = cards.mask_pan(request.pan), cards.brand_of(request.pan).value
         self._wipe_pan()
         self._clear_table()
-        self.message.setText("Asking the gateway…")
+        self.message.setText(self.tr("Asking the gateway…"))
         quoted = (request.amount, request.currency, bool(request.interest_paid_by_customer))
         run_task(self.query_button, self.services.client.installment_options(request),
                  on_success=lambda response: self._show(response, quoted, masked, brand),
@@ -173,11 +180,11 @@ class InstallmentsTab(QWidget):
             amount = parse_amount(self.amount.text(), currency, style_for(locale.decimalPoint(),
                                                                           locale.groupSeparator()))
         except AmountError as exc:
-            self._set_error(self.amount_error, str(exc))
+            self._set_error(self.amount_error, domain_message(str(exc)))
         try:
             pan = cards.check_pan(self.pan.text())
         except cards.CardError as exc:
-            self._set_error(self.pan_error, str(exc))
+            self._set_error(self.pan_error, domain_message(str(exc)))
         if amount is None or pan is None:
             return None
         try:
@@ -193,10 +200,11 @@ class InstallmentsTab(QWidget):
         amount, currency, interest = quoted
         self._quoted = quoted
         self._options = list(response.options)
-        self.card_label.setText(f"Card {masked} {brand} · {money_text(amount, currency, self.locale())}")
+        self.card_label.setText(self.tr("Card {card} {brand} · {amount}").format(
+            card=masked, brand=brand, amount=money_text(amount, currency, self.locale())))
         self.table.setRowCount(len(self._options))
         for row, option in enumerate(self._options):
-            values = (str(option.installment_count) if option.installment_count > 1 else "1 (single payment)",
+            values = (str(option.installment_count) if option.installment_count > 1 else self.tr("1 (single payment)"),
                       money_text(option.installment_amount, option.currency, self.locale()),
                       money_text(option.interest_amount, option.currency, self.locale()),
                       money_text(option.total_amount, option.currency, self.locale()))
@@ -207,20 +215,25 @@ class InstallmentsTab(QWidget):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
         if not self._options:
-            self.message.setText("This card has no installment options for this amount: a single payment only.")
+            self.message.setText(self.tr(
+                "This card has no installment options for this amount: a single payment only."))
         elif len(self._options) == 1:
-            self.message.setText("This card can only pay in a single payment.")
+            self.message.setText(self.tr("This card can only pay in a single payment."))
         else:
-            who = "the customer pays" if interest else "you (the merchant) pay"
-            self.message.setText(f"{len(self._options)} options; {who} the interest. "
-                                 "Double-click a row or select it and press Use this option.")
+            if interest:
+                text = self.tr("{count} options; the customer pays the interest. "
+                               "Double-click a row or select it and press Use this option.")
+            else:
+                text = self.tr("{count} options; you (the merchant) pay the interest. "
+                               "Double-click a row or select it and press Use this option.")
+            self.message.setText(text.format(count=len(self._options)))
         self.options_shown.emit(self.options())
 
     def _show_error(self, exc: KlogsError) -> None:
         if isinstance(exc, ValidationFailedError) and self._show_field_errors(exc.field_errors):
-            self.message.setText("The gateway refused the request: see the marked fields.")
+            self.message.setText(self.tr("The gateway refused the request: see the marked fields."))
             return
-        self.message.setText(f"No options: {exc.message}")
+        self.message.setText(self.tr("No options: {reason}").format(reason=exc.message))
 
     def _show_field_errors(self, errors: dict[str, list[str]]) -> bool:
         shown = False
@@ -247,7 +260,7 @@ class InstallmentsTab(QWidget):
     def _inputs_changed(self, *_args: object) -> None:
         if self._options:
             self._clear_table()
-            self.message.setText("The inputs changed: press Show options again.")
+            self.message.setText(self.tr("The inputs changed: press Show options again."))
 
     def _clear_table(self) -> None:
         self._options, self._quoted = [], None

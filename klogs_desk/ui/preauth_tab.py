@@ -23,7 +23,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.journal import Entry, EntryKind, EntryState
 from ..domain.money import AmountError, format_amount, parse_amount
+from ..i18n import domain_message
 from ..services.context import AppServices
 from ..services.payments import CaptureRefused, OutcomeState, PaymentOutcome, PaymentService
 from .async_runner import run_task
@@ -50,7 +51,9 @@ from .receipt import ReceiptPrinter
 from .result_panel import ResultPanel
 
 _ERROR_STYLE = "color: #c62828; font-size: 11px;"
-LIST_COLUMNS = ("Order ID", "Authorized", "Card", "Age", "Left to capture")
+LIST_COLUMNS = (QT_TRANSLATE_NOOP("PreAuthTab", "Order ID"), QT_TRANSLATE_NOOP("PreAuthTab", "Authorized"),
+                QT_TRANSLATE_NOOP("PreAuthTab", "Card"), QT_TRANSLATE_NOOP("PreAuthTab", "Age"),
+                QT_TRANSLATE_NOOP("PreAuthTab", "Left to capture"))
 #: How often the ages in the list are brought up to date.
 AGE_REFRESH_MS = 30_000
 
@@ -58,15 +61,20 @@ AGE_REFRESH_MS = 30_000
 def age_text(created_at: dt.datetime, now: dt.datetime) -> str:
     """``"just now"``, ``"12 min"``, ``"3 h 5 min"``, ``"2 days"``."""
     minutes = max(0, int((now - created_at).total_seconds() // 60))
+    translate = QCoreApplication.translate
     if minutes < 1:
-        return "just now"
+        return translate("PreAuthTab", "just now")
     if minutes < 60:
-        return f"{minutes} min"
+        return translate("PreAuthTab", "{minutes} min").format(minutes=minutes)
     hours, minutes = divmod(minutes, 60)
     if hours < 24:
-        return f"{hours} h {minutes} min" if minutes else f"{hours} h"
+        if minutes:
+            return translate("PreAuthTab", "{hours} h {minutes} min").format(hours=hours, minutes=minutes)
+        return translate("PreAuthTab", "{hours} h").format(hours=hours)
     days = hours // 24
-    return f"{days} day{'s' if days != 1 else ''}"
+    if days == 1:
+        return translate("PreAuthTab", "1 day")
+    return translate("PreAuthTab", "{days} days").format(days=days)
 
 
 class PreAuthTab(QWidget):
@@ -92,36 +100,36 @@ class PreAuthTab(QWidget):
         self._blocked: dict[int, str] = {}
 
         self.form = CardForm("preauth", self, idle_seconds=idle_seconds)
-        self.form.amount.setPlaceholderText("Amount to hold on the card")
-        self.authorize_button = QPushButton("Authorize", objectName="preauthAuthorize")
-        self.authorize_button.setAccessibleName("Authorize (hold the amount on the card)")
+        self.form.amount.setPlaceholderText(self.tr("Amount to hold on the card"))
+        self.authorize_button = QPushButton(self.tr("Authorize"), objectName="preauthAuthorize")
+        self.authorize_button.setAccessibleName(self.tr("Authorize (hold the amount on the card)"))
         self.authorize_button.setMinimumHeight(44)
         self.progress = QProgressBar(objectName="preauthProgress", textVisible=False, maximumHeight=8)
-        self.progress.setAccessibleName("Sending")
+        self.progress.setAccessibleName(self.tr("Sending"))
         self.progress.hide()
         self.result = ResultPanel("preauthResult")
         self.result.receipts_available = True
 
         self.list = QTableWidget(0, len(LIST_COLUMNS), objectName="preauthList")
-        self.list.setAccessibleName("Open pre-authorizations")
-        self.list.setHorizontalHeaderLabels(LIST_COLUMNS)
+        self.list.setAccessibleName(self.tr("Open pre-authorizations"))
+        self.list.setHorizontalHeaderLabels([self.tr(title) for title in LIST_COLUMNS])
         self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.verticalHeader().hide()
         self.list.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.empty_label = QLabel("No open pre-authorizations.", objectName="preauthEmpty")
+        self.empty_label = QLabel(self.tr("No open pre-authorizations."), objectName="preauthEmpty")
         self.empty_label.setStyleSheet("color: #5f6368;")
         self.capture_amount = QLineEdit(objectName="preauthCaptureAmount",
-                                        placeholderText="Select a pre-authorization")
-        self.capture_amount.setAccessibleName("Amount to capture")
+                                        placeholderText=self.tr("Select a pre-authorization"))
+        self.capture_amount.setAccessibleName(self.tr("Amount to capture"))
         self.capture_amount.setEnabled(False)
-        self.capture_button = QPushButton("Capture", objectName="preauthCapture", enabled=False)
-        self.capture_button.setAccessibleName("Capture the selected pre-authorization")
-        self.capture_button.setToolTip("Charge the card the amount typed (at most what is left); "
-                                       "the rest of the hold is released")
+        self.capture_button = QPushButton(self.tr("Capture"), objectName="preauthCapture", enabled=False)
+        self.capture_button.setAccessibleName(self.tr("Capture the selected pre-authorization"))
+        self.capture_button.setToolTip(self.tr("Charge the card the amount typed (at most what is left); "
+                                               "the rest of the hold is released"))
         self.capture_error = QLabel(objectName="preauthCaptureError", styleSheet=_ERROR_STYLE, wordWrap=True)
-        self.capture_error.setAccessibleName("Capture problem")
+        self.capture_error.setAccessibleName(self.tr("Capture problem"))
         self.capture_error.hide()
 
         authorize_row = QHBoxLayout()
@@ -137,10 +145,10 @@ class PreAuthTab(QWidget):
         top.addWidget(self.result, 2)
 
         capture_row = QHBoxLayout()
-        capture_row.addWidget(QLabel("Capture amount:"))
+        capture_row.addWidget(QLabel(self.tr("Capture amount:")))
         capture_row.addWidget(self.capture_amount, 1)
         capture_row.addWidget(self.capture_button)
-        open_box = QGroupBox("Open pre-authorizations")
+        open_box = QGroupBox(self.tr("Open pre-authorizations"))
         box_layout = QVBoxLayout(open_box)
         box_layout.addWidget(self.empty_label)
         box_layout.addWidget(self.list, 1)
@@ -177,9 +185,9 @@ class PreAuthTab(QWidget):
         order = self.form.validate()
         if order is None:
             return
-        self._start("Authorizing — please wait")
+        self._start(self.tr("Authorizing — please wait"))
         task = run_task(self.authorize_button, self.payments.pre_authorize(order), on_success=self._authorized,
-                        progress=self.progress, error_title="The pre-authorization did not go through")
+                        progress=self.progress, error_title=self.tr("The pre-authorization did not go through"))
         task.add_done_callback(lambda _task: self._end_flight())
 
     def capture(self) -> None:
@@ -188,7 +196,7 @@ class PreAuthTab(QWidget):
             return
         entry = self.selected()
         if entry is None:
-            self._set_capture_error("Select a pre-authorization to capture.")
+            self._set_capture_error(self.tr("Select a pre-authorization to capture."))
             return
         if entry.id in self._blocked:
             self._set_capture_error(self._blocked[entry.id])
@@ -196,11 +204,11 @@ class PreAuthTab(QWidget):
         try:
             amount = parse_amount(self.capture_amount.text(), entry.currency, locale_style(self))
         except AmountError as exc:
-            self._set_capture_error(str(exc))
+            self._set_capture_error(domain_message(str(exc)))
             return
-        self._start("Capturing — please wait")
+        self._start(self.tr("Capturing — please wait"))
         task = run_task(self.capture_button, self._capture(entry.id, amount), on_success=self._captured,
-                        progress=self.progress, error_title="The capture did not go through")
+                        progress=self.progress, error_title=self.tr("The capture did not go through"))
         task.add_done_callback(lambda _task: self._end_flight())
 
     def refresh(self) -> None:
@@ -216,8 +224,9 @@ class PreAuthTab(QWidget):
             if any(c.state is EntryState.APPROVED for c in captures) or remaining <= 0:
                 continue
             if any(c.unresolved for c in captures):
-                self._blocked[entry.id] = (f"A capture of {entry.reference} has no known outcome yet. "
-                                           "Resolve it in the Journal before capturing again.")
+                self._blocked[entry.id] = self.tr(
+                    "A capture of {order_id} has no known outcome yet. Resolve it in the Journal before "
+                    "capturing again.").format(order_id=entry.reference)
             self._open.append(entry)
         # Rebuilt silently so an age refresh never overwrites a capture amount being typed.
         self.list.blockSignals(True)
@@ -225,7 +234,7 @@ class PreAuthTab(QWidget):
         self.list.setRowCount(len(self._open))
         for row, entry in enumerate(self._open):
             remaining = entry.balance if entry.balance is not None else entry.amount
-            left = ("capture outcome unknown" if entry.id in self._blocked
+            left = (self.tr("capture outcome unknown") if entry.id in self._blocked
                     else money_text(remaining, entry.currency, self.locale()))
             values = (entry.reference, money_text(entry.amount, entry.currency, self.locale()), card_text(entry),
                       age_text(entry.created_at, now), left)
@@ -309,10 +318,11 @@ class PreAuthTab(QWidget):
         if entry is None:
             self._amount_for = None
             self.capture_amount.clear()
-            self.capture_amount.setPlaceholderText("Select a pre-authorization")
+            self.capture_amount.setPlaceholderText(self.tr("Select a pre-authorization"))
             return
         remaining = entry.balance if entry.balance is not None else entry.amount
-        self.capture_amount.setPlaceholderText(f"At most {money_text(remaining, entry.currency, self.locale())}")
+        self.capture_amount.setPlaceholderText(
+            self.tr("At most {amount}").format(amount=money_text(remaining, entry.currency, self.locale())))
         if entry.id != self._amount_for:
             self._amount_for = entry.id
             try:

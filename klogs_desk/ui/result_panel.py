@@ -10,25 +10,26 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..domain.money import AmountError, format_amount, style_for
 from ..services.payments import OutcomeState, PaymentOutcome
 
-#: (headline, background, text colour) per state.
+#: (headline, background, text colour) per state; headlines are translated when shown (context ``ResultPanel``).
 STATE_LOOK: dict[OutcomeState, tuple[str, str, str]] = {
-    OutcomeState.APPROVED: ("APPROVED", "#1e7b34", "#ffffff"),
-    OutcomeState.DECLINED: ("DECLINED", "#b3261e", "#ffffff"),
-    OutcomeState.ENROLLED: ("3-D SECURE REQUIRED", "#1552a8", "#ffffff"),
-    OutcomeState.UNKNOWN: ("OUTCOME UNKNOWN", "#f2a900", "#000000"),
-    OutcomeState.ERROR: ("NOT CHARGED", "#4a4f57", "#ffffff"),
-    OutcomeState.REFUSED: ("NOT SENT", "#4a4f57", "#ffffff"),
-    OutcomeState.CANCELLED: ("CANCELLED — NOT CHARGED", "#4a4f57", "#ffffff"),
+    OutcomeState.APPROVED: (QT_TRANSLATE_NOOP("ResultPanel", "APPROVED"), "#1e7b34", "#ffffff"),
+    OutcomeState.DECLINED: (QT_TRANSLATE_NOOP("ResultPanel", "DECLINED"), "#b3261e", "#ffffff"),
+    OutcomeState.ENROLLED: (QT_TRANSLATE_NOOP("ResultPanel", "3-D SECURE REQUIRED"), "#1552a8", "#ffffff"),
+    OutcomeState.UNKNOWN: (QT_TRANSLATE_NOOP("ResultPanel", "OUTCOME UNKNOWN"), "#f2a900", "#000000"),
+    OutcomeState.ERROR: (QT_TRANSLATE_NOOP("ResultPanel", "NOT CHARGED"), "#4a4f57", "#ffffff"),
+    OutcomeState.REFUSED: (QT_TRANSLATE_NOOP("ResultPanel", "NOT SENT"), "#4a4f57", "#ffffff"),
+    OutcomeState.CANCELLED: (QT_TRANSLATE_NOOP("ResultPanel", "CANCELLED — NOT CHARGED"), "#4a4f57", "#ffffff"),
 }
 
-UNKNOWN_WARNING = ("The payment may or may not have gone through. <b>Do not charge again.</b> "
-                   "Check the Journal — it will be resolved with the gateway.")
+UNKNOWN_WARNING = QT_TRANSLATE_NOOP("ResultPanel", "The payment may or may not have gone through. "
+                                    "<b>Do not charge again.</b> Check the Journal — it will be resolved "
+                                    "with the gateway.")
 
 
 class ResultPanel(QFrame):
@@ -43,7 +44,7 @@ class ResultPanel(QFrame):
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
-        self.setAccessibleName("Payment result")
+        self.setAccessibleName(self.tr("Payment result"))
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.outcome: PaymentOutcome | None = None
 
@@ -70,13 +71,13 @@ class ResultPanel(QFrame):
         self.details.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self._detail_labels: dict[str, QLabel] = {}
 
-        self.receipt_button = QPushButton("Receipt…")
+        self.receipt_button = QPushButton(self.tr("Receipt…"))
         self.receipt_button.setObjectName(f"{name}Receipt")
-        self.receipt_button.setAccessibleName("Receipt")
+        self.receipt_button.setAccessibleName(self.tr("Receipt"))
         self.receipt_button.clicked.connect(self._ask_receipt)
-        self.three_ds_button = QPushButton("Pay with 3-D Secure")
+        self.three_ds_button = QPushButton(self.tr("Pay with 3-D Secure"))
         self.three_ds_button.setObjectName(f"{name}ThreeDs")
-        self.three_ds_button.setAccessibleName("Pay with 3-D Secure")
+        self.three_ds_button.setAccessibleName(self.tr("Pay with 3-D Secure"))
         self.three_ds_button.clicked.connect(self.three_ds_requested)
         self.three_ds_button.setMinimumHeight(44)
         self.three_ds_button.setStyleSheet(
@@ -120,12 +121,13 @@ class ResultPanel(QFrame):
 
     def show_outcome(self, outcome: PaymentOutcome) -> None:
         self.outcome = outcome
-        headline, background, colour = STATE_LOOK[outcome.state]
+        english_headline, background, colour = STATE_LOOK[outcome.state]
+        headline = QCoreApplication.translate("ResultPanel", english_headline)
         self.status.setText(headline)
         self.status.setStyleSheet(f"background: {background}; color: {colour}; border-radius: 6px; padding: 6px;")
-        self.status.setAccessibleName(f"Result: {headline}")
+        self.status.setAccessibleName(self.tr("Result: {headline}").format(headline=headline))
         if outcome.state is OutcomeState.UNKNOWN:
-            self.message.setText(UNKNOWN_WARNING)
+            self.message.setText(QCoreApplication.translate("ResultPanel", UNKNOWN_WARNING))
             self.next_step.setText("")
         else:
             self.message.setText(html.escape(outcome.message))
@@ -148,22 +150,24 @@ class ResultPanel(QFrame):
     # --- machinery -------------------------------------------------------------------------------
 
     def _detail_rows(self, outcome: PaymentOutcome) -> list[tuple[str, str]]:
-        rows = [("Order ID", outcome.order_id), ("Amount", self._money(outcome.amount, outcome.currency))]
+        rows = [(QT_TRANSLATE_NOOP("ResultPanel", "Order ID"), outcome.order_id),
+                (QT_TRANSLATE_NOOP("ResultPanel", "Amount"), self._money(outcome.amount, outcome.currency))]
         if outcome.masked_pan:
             card = outcome.masked_pan + (f"  {outcome.card_brand}" if outcome.card_brand else "")
-            rows.append(("Card", card))
+            rows.append((QT_TRANSLATE_NOOP("ResultPanel", "Card"), card))
         scheme = " ".join(part for part in (outcome.card_scheme, outcome.card_type) if part)
         if scheme:
-            rows.append(("Scheme / type", scheme))
+            rows.append((QT_TRANSLATE_NOOP("ResultPanel", "Scheme / type"), scheme))
         if outcome.dom_int_words:
-            rows.append(("Domestic / international", outcome.dom_int_words))
+            rows.append((QT_TRANSLATE_NOOP("ResultPanel", "Domestic / international"), outcome.dom_int_words))
         if outcome.auth_code:
-            rows.append(("Auth code", outcome.auth_code))
+            rows.append((QT_TRANSLATE_NOOP("ResultPanel", "Auth code"), outcome.auth_code))
         result = " — ".join(part for part in (outcome.result_code, outcome.result_message) if part)
         if result:
-            rows.append(("Gateway result", result))
+            rows.append((QT_TRANSLATE_NOOP("ResultPanel", "Gateway result"), result))
         if outcome.commission is not None and outcome.state is OutcomeState.APPROVED:
-            rows.append(("Commission", self._money(outcome.commission, outcome.currency)))
+            rows.append((QT_TRANSLATE_NOOP("ResultPanel", "Commission"),
+                         self._money(outcome.commission, outcome.currency)))
         return rows
 
     def _money(self, amount, currency: str) -> str:  # type: ignore[no-untyped-def]
@@ -181,9 +185,10 @@ class ResultPanel(QFrame):
             label = QLabel(value)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setWordWrap(True)
-            label.setAccessibleName(title)
+            shown_title = QCoreApplication.translate("ResultPanel", title)  # rows are keyed by the English title
+            label.setAccessibleName(shown_title)
             self._detail_labels[title] = label
-            self.details.addRow(title + ":", label)
+            self.details.addRow(self.tr("{field}:").format(field=shown_title), label)
 
     def _ask_receipt(self) -> None:
         if self.outcome is not None and self.outcome.entry_id is not None:

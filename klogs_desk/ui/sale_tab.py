@@ -63,9 +63,9 @@ class SaleTab(QWidget):
         self._enrolled_order: CardOrder | None = None
 
         self.form = CardForm("sale", self, idle_seconds=idle_seconds)
-        self.pay_button = QPushButton("Pay")
+        self.pay_button = QPushButton(self.tr("Pay"))
         self.pay_button.setObjectName("salePay")
-        self.pay_button.setAccessibleName("Pay")
+        self.pay_button.setAccessibleName(self.tr("Pay"))
         self.pay_button.setMinimumHeight(56)
         font = self.pay_button.font()
         font.setPointSize(font.pointSize() + 6)
@@ -76,11 +76,11 @@ class SaleTab(QWidget):
             "QPushButton:disabled { background: #9aa0a6; }")
         self.progress = QProgressBar()
         self.progress.setObjectName("saleProgress")
-        self.progress.setAccessibleName("Sending payment")
+        self.progress.setAccessibleName(self.tr("Sending payment"))
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(8)
         self.progress.hide()
-        self.hint = QLabel("Enter pays · Esc clears")
+        self.hint = QLabel(self.tr("Enter pays · Esc clears"))
         self.hint.setObjectName("saleHint")
         self.hint.setStyleSheet("color: #5f6368;")
         self.result = ResultPanel("saleResult")
@@ -140,10 +140,10 @@ class SaleTab(QWidget):
         self._forget_enrolled_order()
         self._in_flight = True
         self.form.set_busy(True)
-        self.pay_button.setText("Sending…")
-        self.result.show_progress("Sending — please wait")
+        self.pay_button.setText(self.tr("Sending…"))
+        self.result.show_progress(self.tr("Sending — please wait"))
         task = run_task(self.pay_button, self._send(order), on_success=lambda outcome: self._finish(order, outcome),
-                        progress=self.progress, error_title="The payment did not go through")
+                        progress=self.progress, error_title=self.tr("The payment did not go through"))
         task.add_done_callback(lambda _task: self._end_flight())
 
     async def _send(self, order: CardOrder) -> PaymentOutcome:
@@ -153,12 +153,12 @@ class SaleTab(QWidget):
 
     def confirm_duplicate(self, message: str) -> bool:
         """Ask the cashier whether to charge a card that looks already charged (tests replace this)."""
-        box = QMessageBox(QMessageBox.Icon.Warning, "Possible double charge", message,
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Possible double charge"), message,
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.setObjectName("saleDuplicateDialog")
         box.setDefaultButton(QMessageBox.StandardButton.No)
-        box.button(QMessageBox.StandardButton.Yes).setText("Charge again")
-        box.button(QMessageBox.StandardButton.No).setText("Do not charge")
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Charge again"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Do not charge"))
         return box.exec() == QMessageBox.StandardButton.Yes
 
     def clear(self) -> None:
@@ -217,18 +217,19 @@ class SaleTab(QWidget):
         if self._in_flight:
             return
         if amount is None:
-            self.pay_button.setText("Pay")
+            self.pay_button.setText(self.tr("Pay"))
             return
         try:
-            self.pay_button.setText(f"Pay {format_amount(amount, currency, locale_style(self))} {currency}")
+            self.pay_button.setText(self.tr("Pay {amount} {currency}").format(
+                amount=format_amount(amount, currency, locale_style(self)), currency=currency))
         except AmountError:
-            self.pay_button.setText("Pay")
+            self.pay_button.setText(self.tr("Pay"))
 
     def _request_three_ds(self) -> None:
         order = self._enrolled_order
         if order is None:
-            QMessageBox.information(self, "3-D Secure", "The card details were cleared. "
-                                    "Type the card again and pay with 3-D Secure.")
+            QMessageBox.information(self, self.tr("3-D Secure"), self.tr(
+                "The card details were cleared. Type the card again and pay with 3-D Secure."))
             return
         self._forget_enrolled_order()
         self.three_ds_requested.emit(order)

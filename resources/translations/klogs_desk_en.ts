@@ -1,0 +1,669 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en_US">
+<context>
+    <name>CardForm</name>
+    <message>
+        <source>New</source>
+        <extracomment>Enter was pressed in one of the inputs. Esc was pressed in one of the inputs. The amount or currency changed: (amount or None when it does not parse, currency). The card fields were wiped because nobody typed for ``idle_seconds``.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount to charge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card holder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name as on the card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CVV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card brand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New order ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate a fresh order ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DomainMessages</name>
+    <message>
+        <source>Enter the card number.</source>
+        <extracomment>Languages with a translation, default first. The locale that formats numbers and dates for each language. Messages of ``domain/`` (which never imports Qt), listed here so lupdate collects them. Messages with a value in them are matched by the patterns below and translated with the value put back.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card number has only digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card number is too short or too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card number is not valid (check digit). Check it was typed right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the expiry as MM/YY.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The expiry month is 01 to 12.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card has expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The expiry year is too far ahead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the security code (CVV).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the card holder&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name is at most 100 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name has letters only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter an amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount must be greater than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use digits and one decimal separator only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not an amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use one decimal separator only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thousands separators must group digits in threes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter an order ID (press New for a fresh one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order ID is at most 64 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use letters, digits and - _ . / only, starting with a letter or digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A {brand} card number has {lengths} digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The security code has {count} digits for this card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{currency} has no decimal places.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{currency} allows at most {digits} decimal places.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount is over the limit of {limit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown currency {currency}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExpiryLineEdit</name>
+    <message>
+        <source>MM/YY</source>
+        <extracomment>Gateway field names (camelCase) -&gt; the form field that shows their errors.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InstallmentPlanBanner</name>
+    <message>
+        <source>Installment plan of this sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the installment plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the installment plan: the sale is then paid at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;3-D Secure sale of {amount} {plan}.&lt;/b&gt;&lt;br&gt;Type the card again: card details are never carried over from the Installments tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InstallmentSale</name>
+    <message>
+        <source>Installment plan note</source>
+        <extracomment>The note outlives the payment that wrote it (a decline), then goes with the next one.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installment plan removed: this sale is paid at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A payment is in progress. Choose the installment option again when it has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The installment plan went with the declined order. For another card, choose the option again in the Installments tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the currency changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the amount was cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the amount changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installment plan removed: {what}, and the options were quoted for {quoted}. Choose an option again in the Installments tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installment plan removed: installments are only paid with 3-D Secure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InstallmentsTab</name>
+    <message>
+        <source>Installments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per installment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. {amount}</source>
+        <extracomment>(installment count, interest paid by customer, amount quoted (Decimal), currency) The table was filled: the options shown (list of InstallmentOption).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card number (only the first digits decide the options)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer pays the interest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum number of installments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer pays the interest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show installment options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installment options message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card quoted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> installments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installment options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the selected installment option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a 3-D Secure sale with the selected number of installments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the gateway…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card {card} {brand} · {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 (single payment)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This card has no installment options for this amount: a single payment only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This card can only pay in a single payment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} options; the customer pays the interest. Double-click a row or select it and press Use this option.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} options; you (the merchant) pay the interest. Double-click a row or select it and press Use this option.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway refused the request: see the marked fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No options: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The inputs changed: press Show options again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreAuthTab</name>
+    <message>
+        <source>Order ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authorized</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left to capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <extracomment>How often the ages in the list are brought up to date.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount to hold on the card</source>
+        <extracomment>A pre-authorization or capture ended (any state) and the tab is ready for the next action; the journal already holds it. Carries the :class:`PaymentOutcome`. The journal id of the pre-authorization whose amount is in the capture field.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authorize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authorize (hold the amount on the card)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open pre-authorizations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open pre-authorizations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a pre-authorization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount to capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture the selected pre-authorization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charge the card the amount typed (at most what is left); the rest of the hold is released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture amount:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authorizing — please wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pre-authorization did not go through</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a pre-authorization to capture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capturing — please wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The capture did not go through</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A capture of {order_id} has no known outcome yet. Resolve it in the Journal before capturing again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>capture outcome unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResultPanel</name>
+    <message>
+        <source>APPROVED</source>
+        <extracomment>(headline, background, text colour) per state; headlines are translated when shown (context ``ResultPanel``).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DECLINED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3-D SECURE REQUIRED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OUTCOME UNKNOWN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NOT CHARGED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NOT SENT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CANCELLED — NOT CHARGED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payment may or may not have gone through. &lt;b&gt;Do not charge again.&lt;/b&gt; Check the Journal — it will be resolved with the gateway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment result</source>
+        <extracomment>The cashier asked for the receipt of this journal entry id. The cashier chose &quot;Pay with 3-D Secure&quot; for an ENROLLED card.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay with 3-D Secure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result: {headline}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheme / type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domestic / international</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auth code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commission</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SaleTab</name>
+    <message>
+        <source>Pay</source>
+        <extracomment>A payment ended (any state); the journal already holds it. The cashier chose 3-D Secure for an ENROLLED card: the :class:`CardOrder` to send through /api/3ds. Replaces :meth:`PaymentService.sale` when set (3-D Secure switch). Duplicates are checked first.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter pays · Esc clears</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending — please wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payment did not go through</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Possible double charge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charge again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not charge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay {amount} {currency}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3-D Secure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card details were cleared. Type the card again and pay with 3-D Secure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
