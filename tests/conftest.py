@@ -120,3 +120,11 @@ def event_loop_qt(qapp):
     # qasync marked itself as the running loop; unmark it so later anyio tests can start their own.
     asyncio.events._set_running_loop(None)
     executor.shutdown(wait=False, cancel_futures=True)
+
+
+def pytest_collection_modifyitems(session, config, items) -> None:  # type: ignore[no-untyped-def]
+    """The card-data scan reads what every other test wrote, so it runs last (``tests/ui/`` would
+    otherwise sort after ``tests/test_zz_card_data_at_rest.py``)."""
+    last = [item for item in items if item.path.name == "test_zz_card_data_at_rest.py"]
+    if last:
+        items[:] = [item for item in items if item.path.name != "test_zz_card_data_at_rest.py"] + last

@@ -437,3 +437,65 @@ async def test_soak_money_moves_once_and_every_charge_is_journaled(soak_sandbox,
     assert unknown_before > 0 and resolved >= unknown_before - after.get("unknown", 0) > 0
     # What is still unknown is only what the gateway cannot settle either: flagged, not lost.
     assert all(_waiting_on_gateway(row, soak.services) for row in soak_journal.unresolved())
+
+
+def test_sales_through_the_sale_tab_under_faults_are_reconciled(qtbot, event_loop_qt, soak_sandbox, soak_journal):
+    """A handful of sales typed into the real Sale tab while the gateway misbehaves; one per fault kind."""
+    from PySide6.QtCore import Qt
+
+    from klogs_desk.ui.async_runner import RUNNER
+    from klogs_desk.ui.sale_tab import SaleTab
+
+    client = make_client(soak_sandbox, timeout=5.0)
+    services = AppServices(client=client, journal=soak_journal)
+    tab = SaleTab(services)
+    tab.confirm_duplicate = lambda _message: True  # the cashier confirms; amounts differ anyway
+    qtbot.addWidget(tab)
+    tab.show()
+    qtbot.waitExposed(tab)
+    faults = faults_of(soak_sandbox.state)
+    seen: collections.Counter = collections.Counter()
+
+    def pay(pan: str, amount: str | None) -> OutcomeState:
+        if amount is not None:
+            tab.form.amount.setText(amount)
+        if not tab.form.holder.text():
+            qtbot.keyClicks(tab.form.holder, "Deniz Kaya")
+        qtbot.keyClicks(tab.form.pan, pan)
+        qtbot.keyClicks(tab.form.expiry, "11" + future_year())
+        qtbot.keyClicks(tab.form.cvv, "739")
+        with qtbot.waitSignal(tab.payment_finished, timeout=15_000) as finished:
+            qtbot.mouseClick(tab.pay_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: RUNNER.running == 0)  # Pay is enabled again
+        seen[finished.args[0].state.value] += 1
+        return finished.args[0].state
+
+    plan = [({"drop_after_processing": 1}, OutcomeState.UNKNOWN), ({"server_errors": 1}, OutcomeState.ERROR),
+            ({"rate_limited": 1}, OutcomeState.ERROR), ({"drop_before_processing": 1}, OutcomeState.UNKNOWN),
+            ({"latency_ms": 30}, OutcomeState.APPROVED)]
+    for n, (fault, expected) in enumerate(plan):
+        faults.reset()
+        faults.arm(**fault)
+        order_id = tab.form.order_id.text()
+        assert pay(VISA, f"{41 + n}.{n}0") is expected, fault
+        if expected is OutcomeState.ERROR:
+            # The same order ID is kept; the cashier types the card again and presses Pay.
+            assert tab.form.order_id.text() == order_id
+            assert pay(VISA, None) is OutcomeState.APPROVED
+        else:
+            assert tab.form.order_id.text() != order_id
+    faults.reset()
+    qtbot.waitUntil(lambda: RUNNER.running == 0)
+
+    before = check_against_ledger(soak_sandbox, soak_journal, reconciled=False)
+    task = event_loop_qt.create_task(reconcile(soak_journal, services))
+    qtbot.waitUntil(task.done, timeout=60_000)
+    resolved = task.result()
+    after = check_against_ledger(soak_sandbox, soak_journal, reconciled=True)
+    closing = event_loop_qt.create_task(client.aclose())
+    qtbot.waitUntil(closing.done)
+    print(f"\nsoak (Sale tab): {sum(seen.values())} sales {dict(seen)}; unknown before reconciling "
+          f"{before.get('unknown', 0)}, reconciled {resolved}; journal states {dict(after)}")
+    assert before["unknown"] == 2 and resolved == 2
+    # Five order IDs (the two refused sales were paid on their own rows); the dropped-before one charged nothing.
+    assert soak_journal.count() == 5 and (after["approved"], after["not_charged"]) == (4, 1)
