@@ -121,6 +121,10 @@ class MainWindow(QMainWindow):
             if not page.accessibleName():
                 page.setAccessibleName(spec.plain_title)
             self.tabs.addTab(page, spec.title)
+        # An installment option chosen in the Installments tab becomes a 3-D Secure sale in the Sale tab.
+        from .installment_sale import connect_installments_to_sale
+
+        connect_installments_to_sale(self.tabs)
 
         central = QWidget()
         layout = QVBoxLayout(central)

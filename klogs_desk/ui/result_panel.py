@@ -155,6 +155,8 @@ class ResultPanel(QFrame):
         if outcome.masked_pan:
             card = outcome.masked_pan + (f"  {outcome.card_brand}" if outcome.card_brand else "")
             rows.append((QT_TRANSLATE_NOOP("ResultPanel", "Card"), card))
+        if outcome.installment_count and outcome.installment_count > 1:
+            rows.append((QT_TRANSLATE_NOOP("ResultPanel", "Installments"), str(outcome.installment_count)))
         scheme = " ".join(part for part in (outcome.card_scheme, outcome.card_type) if part)
         if scheme:
             rows.append((QT_TRANSLATE_NOOP("ResultPanel", "Scheme / type"), scheme))

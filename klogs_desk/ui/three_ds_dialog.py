@@ -180,7 +180,9 @@ def attach_three_d_secure(sale_tab: Any) -> Any:
     """Give the Sale tab its 3-D Secure paths: a ``threeDsSwitch`` checkbox next to Pay (on: every sale
     goes through ``/api/3ds``) and the result panel's "Pay with 3-D Secure" offer after an ENROLLED
     answer. One :class:`CallbackListener` per app, kept in ``services.extras["callback_listener"]`` and
-    started on first use. Returns the checkbox."""
+    started on first use. Also gives the tab ``installment_sale`` (:class:`~.installment_sale.InstallmentSale`):
+    a plan chosen in the Installments tab is sent as ``installmentCount``/``interestPaidByCustomer``.
+    Returns the checkbox."""
     from PySide6.QtWidgets import QCheckBox
 
     from ..callbacks import CallbackListener
@@ -194,13 +196,21 @@ def attach_three_d_secure(sale_tab: Any) -> Any:
     async def pay_with_three_ds(order: Any) -> PaymentOutcome:
         from ..services.three_d_secure import ChallengeNotStarted
 
+        plan = installments.plan_for(order.amount, order.currency)
         try:
             # The Sale tab asked about look-alike sales before calling its route.
-            challenge = await service.begin(order, confirmed_duplicate=True)
+            challenge = await service.begin(
+                order, installment_count=plan.count if plan else None,
+                interest_paid_by_customer=plan.interest_paid_by_customer if plan else None,
+                confirmed_duplicate=True)
         except ChallengeNotStarted as not_started:
-            return not_started.outcome
-        sale_tab.result.show_progress("Waiting for the card holder's bank check…")
-        return await run_challenge(service, challenge, sale_tab.window())
+            outcome = not_started.outcome
+        else:
+            sale_tab.result.show_progress("Waiting for the card holder's bank check…")
+            outcome = await run_challenge(service, challenge, sale_tab.window())
+        if plan is not None:
+            installments.order_ended(outcome)
+        return outcome
 
     switch = QCheckBox("3-D Secure")
     switch.setObjectName("threeDsSwitch")
@@ -208,6 +218,10 @@ def attach_three_d_secure(sale_tab: Any) -> Any:
     switch.setToolTip("The card holder confirms the payment on their bank's page before it is charged.")
     switch.toggled.connect(lambda on: setattr(sale_tab, "sale_route", pay_with_three_ds if on else None))
     sale_tab.add_pay_option(switch)
+    from .installment_sale import InstallmentSale
+
+    installments = InstallmentSale(sale_tab, switch)
+    sale_tab.installment_sale = installments
 
     def on_enrolled_offer(order: Any) -> None:
         sale_tab.result.show_progress("Waiting for the card holder's bank check…")
