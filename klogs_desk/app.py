@@ -140,6 +140,9 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName(paths.APP_NAME)
     app.setOrganizationName(paths.ORGANIZATION)
     app.setApplicationVersion(__version__)
+    from .i18n import install as install_language
+
+    install_language(config.language, app)  # before any widget: texts and number formats follow it
     window_holder: list[object] = []
     reporter = ExceptionReporter(log_file, parent=lambda: window_holder[0] if window_holder else None)
     sys.excepthook = reporter

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 from urllib.parse import urlparse
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
     QMessageBox, QProgressBar, QPushButton, QSpinBox, QVBoxLayout, QWidget,
@@ -38,7 +38,17 @@ from .async_runner import run_task
 
 log = logging.getLogger(__name__)
 
-LANGUAGE_LABELS = {"system": "System language", "en": "English", "tr": "Türkçe"}
+#: Each language is named in itself, so a cashier who cannot read the current one still finds theirs.
+LANGUAGE_LABELS = {"system": QT_TRANSLATE_NOOP("SettingsDialog", "System language"), "en": "English",
+                   "tr": "Türkçe"}
+#: The environments as Settings shows them (translated when shown).
+_ENVIRONMENT_NAMES = (QT_TRANSLATE_NOOP("SettingsDialog", "Sandbox (training)"),
+                      QT_TRANSLATE_NOOP("SettingsDialog", "Test"), QT_TRANSLATE_NOOP("SettingsDialog", "Production"))
+#: :data:`CredentialStoreUnavailable.MESSAGE` word for word, so lupdate offers it for translation.
+_KEYRING_MESSAGE = QT_TRANSLATE_NOOP(
+    "SettingsDialog", "This computer has no password store (keyring), so the API credentials cannot be saved "
+    "securely. Credentials can be kept for this session only: you will need to enter them again "
+    "the next time the terminal starts.")
 
 
 @dataclass
@@ -59,7 +69,7 @@ class SettingsDialog(QDialog):
                  sandbox_url: Callable[[], str] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(self.tr("Settings"))
         self.config = config
         self.store = credentials
         self._sandbox_url = sandbox_url
@@ -70,44 +80,44 @@ class SettingsDialog(QDialog):
         # --- gateway -------------------------------------------------------------------------
         self.environment_combo = QComboBox()
         self.environment_combo.setObjectName("environmentCombo")
-        self.environment_combo.setAccessibleName("Environment")
+        self.environment_combo.setAccessibleName(self.tr("Environment"))
         for name in ENVIRONMENTS:
-            self.environment_combo.addItem(LABELS[name], name)
-        self.payment_url_edit = self._line("paymentUrlEdit", "Payment API URL")
-        self.recurring_url_edit = self._line("recurringUrlEdit", "Subscriptions API URL")
+            self.environment_combo.addItem(self.tr(LABELS[name]), name)
+        self.payment_url_edit = self._line("paymentUrlEdit", self.tr("Payment API URL"))
+        self.recurring_url_edit = self._line("recurringUrlEdit", self.tr("Subscriptions API URL"))
         self.url_error = self._error_label("urlError")
-        self.api_key_edit = self._line("apiKeyEdit", "API key", secret=True)
-        self.api_secret_edit = self._line("apiSecretEdit", "API secret", secret=True)
-        self.bearer_token_edit = self._line("bearerTokenEdit", "Bearer token", secret=True)
-        self.keyring_message = QLabel(CredentialStoreUnavailable.MESSAGE)
+        self.api_key_edit = self._line("apiKeyEdit", self.tr("API key"), secret=True)
+        self.api_secret_edit = self._line("apiSecretEdit", self.tr("API secret"), secret=True)
+        self.bearer_token_edit = self._line("bearerTokenEdit", self.tr("Bearer token"), secret=True)
+        self.keyring_message = QLabel(self.tr(CredentialStoreUnavailable.MESSAGE))
         self.keyring_message.setObjectName("keyringMessage")
         self.keyring_message.setWordWrap(True)
         self.keyring_message.setStyleSheet("color: #8a4b00;")
-        self.session_only_check = QCheckBox("Keep credentials for this session only")
+        self.session_only_check = QCheckBox(self.tr("Keep credentials for this session only"))
         self.session_only_check.setObjectName("sessionOnlyCheck")
         self.session_only_check.setChecked(credentials.session_only)
-        self.test_button = QPushButton("Test connection")
+        self.test_button = QPushButton(self.tr("Test connection"))
         self.test_button.setObjectName("testConnectionButton")
-        self.test_button.setAccessibleName("Test connection")
+        self.test_button.setAccessibleName(self.tr("Test connection"))
         self.test_progress = QProgressBar()
         self.test_progress.setObjectName("testConnectionProgress")
         self.test_progress.setMaximumWidth(120)
         self.test_progress.setVisible(False)
         self.test_result = QLabel()
         self.test_result.setObjectName("connectionResultLabel")
-        self.test_result.setAccessibleName("Connection test result")
+        self.test_result.setAccessibleName(self.tr("Connection test result"))
         self.test_result.setWordWrap(True)
         self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        gateway = QGroupBox("Gateway")
+        gateway = QGroupBox(self.tr("Gateway"))
         form = QFormLayout(gateway)
-        form.addRow("&Environment:", self.environment_combo)
-        form.addRow("&Payment API URL:", self.payment_url_edit)
-        form.addRow("&Subscriptions API URL:", self.recurring_url_edit)
+        form.addRow(self.tr("&Environment:"), self.environment_combo)
+        form.addRow(self.tr("&Payment API URL:"), self.payment_url_edit)
+        form.addRow(self.tr("&Subscriptions API URL:"), self.recurring_url_edit)
         form.addRow("", self.url_error)
-        form.addRow("API &key:", self.api_key_edit)
-        form.addRow("API s&ecret:", self.api_secret_edit)
-        form.addRow("&Bearer token:", self.bearer_token_edit)
+        form.addRow(self.tr("API &key:"), self.api_key_edit)
+        form.addRow(self.tr("API s&ecret:"), self.api_secret_edit)
+        form.addRow(self.tr("&Bearer token:"), self.bearer_token_edit)
         form.addRow("", self.keyring_message)
         form.addRow("", self.session_only_check)
         test_row = QHBoxLayout()
@@ -118,40 +128,43 @@ class SettingsDialog(QDialog):
         form.addRow("", self.test_result)
 
         # --- terminal ------------------------------------------------------------------------
-        self.merchant_line_edit = self._line("merchantLineEdit", "Merchant line on receipts")
+        self.merchant_line_edit = self._line("merchantLineEdit", self.tr("Merchant line on receipts"))
         self.merchant_line_edit.setMaxLength(120)
-        self.card_clear_spin = self._spin("cardClearSpin", "Clear card fields after", Config.card_clear_seconds,
-                                          " s")
-        self.idle_lock_spin = self._spin("idleLockSpin", "Lock after", Config.idle_lock_minutes, " min")
+        self.card_clear_spin = self._spin("cardClearSpin", self.tr("Clear card fields after"),
+                                          Config.card_clear_seconds, self.tr(" s"))
+        self.idle_lock_spin = self._spin("idleLockSpin", self.tr("Lock after"), Config.idle_lock_minutes,
+                                         self.tr(" min"))
         self.language_combo = QComboBox()
         self.language_combo.setObjectName("languageCombo")
-        self.language_combo.setAccessibleName("Language")
+        self.language_combo.setAccessibleName(self.tr("Language"))
         for code in LANGUAGES:
-            self.language_combo.addItem(LANGUAGE_LABELS[code], code)
-        terminal = QGroupBox("Terminal")
+            self.language_combo.addItem(self.tr(LANGUAGE_LABELS[code]), code)
+        self.language_combo.setToolTip(self.tr("A new language is used from the next start of the terminal."))
+        self.language_combo.setAccessibleDescription(self.language_combo.toolTip())
+        terminal = QGroupBox(self.tr("Terminal"))
         terminal_form = QFormLayout(terminal)
-        terminal_form.addRow("&Merchant line on receipts:", self.merchant_line_edit)
-        terminal_form.addRow("Clear card fields after &idle:", self.card_clear_spin)
-        terminal_form.addRow("&Lock the terminal after idle:", self.idle_lock_spin)
-        terminal_form.addRow("Lan&guage:", self.language_combo)
+        terminal_form.addRow(self.tr("&Merchant line on receipts:"), self.merchant_line_edit)
+        terminal_form.addRow(self.tr("Clear card fields after &idle:"), self.card_clear_spin)
+        terminal_form.addRow(self.tr("&Lock the terminal after idle:"), self.idle_lock_spin)
+        terminal_form.addRow(self.tr("Lan&guage:"), self.language_combo)
 
         # --- manager PIN ---------------------------------------------------------------------
-        self.pin_required_check = QCheckBox("Voids and refunds need the manager PIN")
+        self.pin_required_check = QCheckBox(self.tr("Voids and refunds need the manager PIN"))
         self.pin_required_check.setObjectName("managerPinRequiredCheck")
-        self.pin_edit = self._line("managerPinEdit", "New manager PIN", secret=True)
-        self.pin_confirm_edit = self._line("managerPinConfirmEdit", "New manager PIN again", secret=True)
+        self.pin_edit = self._line("managerPinEdit", self.tr("New manager PIN"), secret=True)
+        self.pin_confirm_edit = self._line("managerPinConfirmEdit", self.tr("New manager PIN again"), secret=True)
         for edit in (self.pin_edit, self.pin_confirm_edit):
             edit.setMaxLength(8)
             edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
         self.pin_state = QLabel()
         self.pin_state.setObjectName("managerPinState")
         self.pin_error = self._error_label("managerPinError")
-        manager = QGroupBox("Manager PIN")
+        manager = QGroupBox(self.tr("Manager PIN"))
         manager_form = QFormLayout(manager)
         manager_form.addRow("", self.pin_required_check)
         manager_form.addRow("", self.pin_state)
-        manager_form.addRow("New &PIN (4-8 digits):", self.pin_edit)
-        manager_form.addRow("New PIN &again:", self.pin_confirm_edit)
+        manager_form.addRow(self.tr("New &PIN (4-8 digits):"), self.pin_edit)
+        manager_form.addRow(self.tr("New PIN &again:"), self.pin_confirm_edit)
         manager_form.addRow("", self.pin_error)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -206,8 +219,8 @@ class SettingsDialog(QDialog):
         self.idle_lock_spin.setValue(config.idle_lock_minutes)
         self.language_combo.setCurrentIndex(LANGUAGES.index(config.language))
         self.pin_required_check.setChecked(config.manager_pin_required)
-        self.pin_state.setText("A manager PIN is set. Leave the fields blank to keep it."
-                               if config.has_manager_pin else "No manager PIN is set.")
+        self.pin_state.setText(self.tr("A manager PIN is set. Leave the fields blank to keep it.")
+                               if config.has_manager_pin else self.tr("No manager PIN is set."))
         self._show_draft(config.environment)
         self._set_keyring_missing(self.store.session_only)
 
@@ -233,9 +246,9 @@ class SettingsDialog(QDialog):
         draft = self._draft(environment)
         self._shown_environment = environment
         default = DEFAULT_BASE_URLS[environment]
-        placeholder = default or "the built-in sandbox"
-        self.payment_url_edit.setPlaceholderText(f"default: {placeholder}")
-        self.recurring_url_edit.setPlaceholderText(f"default: {placeholder}")
+        placeholder = self.tr("default: {url}").format(url=default or self.tr("the built-in sandbox"))
+        self.payment_url_edit.setPlaceholderText(placeholder)
+        self.recurring_url_edit.setPlaceholderText(placeholder)
         self.payment_url_edit.setText(draft.payment_url)
         self.recurring_url_edit.setText(draft.recurring_url)
         self.api_key_edit.setText(draft.credentials.api_key)
@@ -246,7 +259,7 @@ class SettingsDialog(QDialog):
                                     (self.api_secret_edit, defaults.api_secret),
                                     (self.bearer_token_edit, defaults.bearer_token)):
             # The sandbox's credentials are public test values, so naming them is no leak.
-            edit.setPlaceholderText(f"blank: {default_value}" if default_value else "")
+            edit.setPlaceholderText(self.tr("blank: {value}").format(value=default_value) if default_value else "")
         self.test_result.clear()
         self.url_error.setVisible(False)
 
@@ -284,9 +297,10 @@ class SettingsDialog(QDialog):
             return None
         parsed = urlparse(url)
         if parsed.scheme not in ("http", "https") or not parsed.netloc:
-            return f"“{url}” is not a web address. Use the form https://host/ or leave it blank for the default."
+            return self.tr("“{url}” is not a web address. Use the form https://host/ or leave it blank for the "
+                           "default.").format(url=url)
         if environment == "production" and parsed.scheme != "https":
-            return "Production must use https:// (card data is never sent in clear text)."
+            return self.tr("Production must use https:// (card data is never sent in clear text).")
         return None
 
     def _check_urls(self) -> bool:
@@ -308,11 +322,11 @@ class SettingsDialog(QDialog):
         problem = None
         if pin or again:
             if not (pin.isdigit() and 4 <= len(pin) <= 8):
-                problem = "The manager PIN must be 4 to 8 digits."
+                problem = self.tr("The manager PIN must be 4 to 8 digits.")
             elif pin != again:
-                problem = "The two PINs are different. Type the same PIN twice."
+                problem = self.tr("The two PINs are different. Type the same PIN twice.")
         elif self.pin_required_check.isChecked() and not self.config.has_manager_pin:
-            problem = "Set a manager PIN before requiring it for voids and refunds."
+            problem = self.tr("Set a manager PIN before requiring it for voids and refunds.")
         self.pin_error.setText(problem or "")
         self.pin_error.setVisible(problem is not None)
         if problem:
@@ -328,9 +342,9 @@ class SettingsDialog(QDialog):
             return
         environment = self.selected_environment
         if environment == "production" and self.config.environment != "production" and not self.confirm(
-                "Switch to production?",
-                "In PRODUCTION every approved payment charges a real card.\n\nSwitch this terminal to "
-                "production?"):
+                self.tr("Switch to production?"),
+                self.tr("In PRODUCTION every approved payment charges a real card.\n\nSwitch this terminal to "
+                        "production?")):
             return
         if self.session_only_check.isVisible() and self.session_only_check.isChecked():
             self.store.use_session_only()
@@ -340,9 +354,10 @@ class SettingsDialog(QDialog):
                     self.store.save(name, draft.credentials)
         except CredentialStoreUnavailable:
             self._set_keyring_missing(True)
-            self.tell("No password store",
-                      CredentialStoreUnavailable.MESSAGE + "\n\nTick “Keep credentials for this session only” "
-                      "and save again, or install a password store (keyring).")
+            self.tell(self.tr("No password store"),
+                      self.tr(CredentialStoreUnavailable.MESSAGE) + "\n\n" + self.tr(
+                          "Tick “Keep credentials for this session only” and save again, or install a "
+                          "password store (keyring)."))
             return
         config = self.config
         for name, draft in self._drafts.items():
@@ -382,9 +397,9 @@ class SettingsDialog(QDialog):
         try:
             client = build_client(probe_config, environment, credentials, sandbox_url)  # type: ignore[arg-type]
         except ValueError:
-            self.test_result.setText("The sandbox has no address: enter its URL.")
+            self.test_result.setText(self.tr("The sandbox has no address: enter its URL."))
             return
-        self.test_result.setText("Checking both APIs…")
+        self.test_result.setText(self.tr("Checking both APIs…"))
 
         async def check():  # type: ignore[no-untyped-def]
             try:
