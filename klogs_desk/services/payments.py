@@ -133,6 +133,9 @@ class PaymentOutcome:
     field_errors: dict[str, list[str]] = field(default_factory=dict)
     #: Installments the sale was sent with (3-D Secure sales from the Installments tab); None otherwise.
     installment_count: int | None = None
+    #: What the gateway says it charged, when that differs from ``amount`` (installment interest paid by
+    #: the customer); None otherwise.
+    charged_amount: Decimal | None = None
 
     @property
     def keeps_order_id(self) -> bool:
@@ -304,7 +307,9 @@ class PaymentService:
             payment_id=row.payment_id, auth_code=response.auth_code, result_code=response.result_code,
             result_message=response.result_message, card_scheme=response.card_scheme,
             card_type=response.card_type, dom_int=response.dom_int, commission=response.merchant_commission,
-            installment_count=row.installment_count)
+            installment_count=row.installment_count,
+            charged_amount=(response.amount if state is OutcomeState.APPROVED and response.amount is not None
+                            and response.amount != row.amount else None))
 
     @staticmethod
     def _from_entry(row: Entry, state: OutcomeState, message: str, next_step: str,

@@ -23,6 +23,9 @@ Assumptions where the docs are silent (the sandbox follows the same rules):
   payment ended (it answers FAILED). If it refuses with an error status, the payment is journaled
   ``declined``: the card holder failed authentication and nothing can have been charged.
 * A lost answer to ``/api/3ds`` itself is journaled ``unknown`` (conservative; reconciliation looks it up).
+* Installments: the row keeps the order amount and ``installment_count``; when the customer pays the
+  interest the gateway charges more than the order amount, and the row's ``balance`` (what can be
+  refunded) is the amount the gateway says it charged.
 """
 
 from __future__ import annotations
@@ -182,7 +185,9 @@ class ThreeDSecureService:
         outcome = await self._payments._send(
             entry, lambda: self.services.client.complete_3ds(challenge.payment_id, request))
         if outcome.state is OutcomeState.APPROVED:
-            journal.update(entry.id, balance=outcome.amount)
+            # With installment interest paid by the customer the card is charged more than the order
+            # amount; what can be refunded is what was charged.
+            journal.update(entry.id, balance=outcome.charged_amount or outcome.amount)
         elif result.outcome is CallbackOutcome.FAILURE and outcome.state is OutcomeState.ERROR:
             row = journal.record_outcome(entry.id, EntryState.DECLINED)
             return self._payments._from_entry(row, OutcomeState.DECLINED,

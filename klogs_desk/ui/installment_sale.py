@@ -32,6 +32,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
+from ..api.models import InstallmentOption
 from ..domain.money import AmountError, format_amount
 from ..services.payments import OutcomeState, PaymentOutcome
 from .card_form import locale_style
@@ -50,6 +51,9 @@ class InstallmentPlan:
     interest_paid_by_customer: bool
     amount: Decimal
     currency: str
+    #: The quoted row's figures, when the Installments tab still holds them (shown, never sent).
+    installment_amount: Decimal | None = None
+    total_amount: Decimal | None = None
 
     def describe(self) -> str:
         """``in 3 installments (interest paid by customer)``, as the cashier reads it."""
@@ -89,10 +93,17 @@ class InstallmentPlanBanner(QFrame):
         self.hide()
 
     def show_plan(self, plan: InstallmentPlan) -> None:
-        amount = money_text(plan.amount, plan.currency, self.locale())
-        self.text.setText(self.tr("<b>3-D Secure sale of {amount} {plan}.</b><br>"
-                                  "Type the card again: card details are never carried over from the "
-                                  "Installments tab.").format(amount=amount, plan=plan.describe()))
+        locale = self.locale()
+        text = self.tr("<b>3-D Secure sale of {amount} {plan}.</b>").format(
+            amount=money_text(plan.amount, plan.currency, locale), plan=plan.describe())
+        if plan.installment_amount is not None and plan.total_amount is not None and plan.count > 1:
+            # The Pay button shows the order amount; the card holder must also hear what they will pay.
+            text += "<br>" + self.tr("The card holder pays {count} × {each} = {total}.").format(
+                count=plan.count, each=money_text(plan.installment_amount, plan.currency, locale),
+                total=money_text(plan.total_amount, plan.currency, locale))
+        text += "<br>" + self.tr("Type the card again: card details are never carried over from the "
+                                 "Installments tab.")
+        self.text.setText(text)
         self.text.setAccessibleName(self.text.text().replace("<b>", "").replace("</b>", "")
                                     .replace("<br>", " "))
         self.show()
@@ -139,14 +150,18 @@ class InstallmentSale(QObject):
     def plan(self) -> InstallmentPlan | None:
         return self._plan
 
-    def choose(self, count: int, interest_paid_by_customer: bool, amount: Decimal, currency: str) -> bool:
-        """Make the next sale a 3-D Secure sale in ``count`` installments of ``amount`` ``currency``.
+    def choose(self, count: int, interest_paid_by_customer: bool, amount: Decimal, currency: str, *,
+               quote: InstallmentOption | None = None) -> bool:
+        """Make the next sale a 3-D Secure sale in ``count`` installments of ``amount`` ``currency``
+        (``quote``: the gateway's row, for the per-installment and total figures shown).
         Returns False (with a note) while a payment is in flight: the order being sent never changes."""
         if self.sale_tab.in_flight:
             self._show_note(self.tr("A payment is in progress. Choose the installment option again when it "
                                     "has finished."))
             return False
-        plan = InstallmentPlan(count, interest_paid_by_customer, amount, currency)
+        plan = InstallmentPlan(count, interest_paid_by_customer, amount, currency,
+                               installment_amount=quote.installment_amount if quote else None,
+                               total_amount=quote.total_amount if quote else None)
         form = self.sale_tab.form
         self._applying = True
         try:
@@ -237,7 +252,9 @@ def connect_installments_to_sale(tabs: QTabWidget) -> bool:
 
     def on_chosen(count: int, interest_paid_by_customer: bool, amount: Decimal, currency: str) -> None:
         tabs.setCurrentWidget(sale_tab)
-        if installments.choose(count, interest_paid_by_customer, amount, currency):
+        quote = next((option for option in installments_tab.options() if option.installment_count == count
+                      and option.currency == currency), None)
+        if installments.choose(count, interest_paid_by_customer, amount, currency, quote=quote):
             sale_tab.form.holder.setFocus(Qt.FocusReason.OtherFocusReason)
 
     installments_tab.installment_chosen.connect(on_chosen)

@@ -152,6 +152,9 @@ class ResultPanel(QFrame):
     def _detail_rows(self, outcome: PaymentOutcome) -> list[tuple[str, str]]:
         rows = [(QT_TRANSLATE_NOOP("ResultPanel", "Order ID"), outcome.order_id),
                 (QT_TRANSLATE_NOOP("ResultPanel", "Amount"), self._money(outcome.amount, outcome.currency))]
+        if outcome.charged_amount is not None:
+            rows.append((QT_TRANSLATE_NOOP("ResultPanel", "Charged with interest"),
+                         self._money(outcome.charged_amount, outcome.currency)))
         if outcome.masked_pan:
             card = outcome.masked_pan + (f"  {outcome.card_brand}" if outcome.card_brand else "")
             rows.append((QT_TRANSLATE_NOOP("ResultPanel", "Card"), card))

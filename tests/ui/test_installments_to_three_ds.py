@@ -107,6 +107,7 @@ def test_three_installments_chosen_in_the_installments_tab_are_paid_with_3ds(qtb
     banner = sale.findChild(object, "saleInstallmentPlan")
     assert banner.isVisible()
     assert "1,000.00 TRY in 3 installments (interest paid by customer)" in _banner_text(sale)
+    assert "The card holder pays 3 × 345.00 TRY = 1,035.00 TRY." in _banner_text(sale)
     assert sale.findChild(object, "saleInstallmentPlanRemove").isVisible()
     # The card is typed again: nothing of it came over from the Installments tab.
     assert sale.form.pan.text() == "" and installments.pan.text() == ""
@@ -119,8 +120,11 @@ def test_three_installments_chosen_in_the_installments_tab_are_paid_with_3ds(qtb
     assert outcome.state is OutcomeState.APPROVED, outcome.message
     assert sale.result.headline() == "APPROVED"
     assert sale.result.detail("Installments") == "3"
+    assert sale.result.detail("Amount") == "1,000.00 TRY"
+    assert sale.result.detail("Charged with interest") == "1,035.00 TRY"
     row = sale.services.journal.find_payment("sandbox", EntryKind.SALE_3DS, order_id)
     assert row.state is EntryState.APPROVED and row.installment_count == 3
+    assert row.balance == Decimal("1035.00")  # what a refund can give back
     record = ledger_of(sandbox.app.state.sandbox).by_order(order_id)
     assert record.masked_view()["installmentCount"] == 3
     # The customer pays the interest: the docs' 3 x 345.00.
@@ -150,7 +154,7 @@ def test_changing_the_amount_drops_the_plan_and_the_sale_goes_without_installmen
     order_id = sale.form.order_id.text()
     outcome = _pay_and_approve(qtbot, sale)
     assert outcome.state is OutcomeState.APPROVED, outcome.message
-    assert sale.result.detail("Installments") == ""
+    assert sale.result.detail("Installments") == "" and sale.result.detail("Charged with interest") == ""
     row = sale.services.journal.find_payment("sandbox", EntryKind.SALE_3DS, order_id)
     assert row.installment_count is None
     record = ledger_of(sandbox.app.state.sandbox).by_order(order_id)
