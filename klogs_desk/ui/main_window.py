@@ -21,7 +21,7 @@ import logging
 import time
 from dataclasses import dataclass
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
@@ -48,16 +48,24 @@ class TabSpec:
 
     @property
     def plain_title(self) -> str:
-        return self.title.replace("&", "")
+        return self.shown_title.replace("&", "")
+
+    @property
+    def shown_title(self) -> str:
+        """The title in the installed language."""
+        return QCoreApplication.translate("MainWindow", self.title)
 
 
 TAB_SPECS: tuple[TabSpec, ...] = (
-    TabSpec("sale", "&Sale", "sale_tab", ("SaleTab",)),
-    TabSpec("preauth", "&Pre-authorization", "preauth_tab", ("PreauthTab", "PreAuthTab")),
-    TabSpec("installments", "&Installments", "installments_tab", ("InstallmentsTab",)),
-    TabSpec("checkout", "&Checkout links", "checkout_tab", ("CheckoutTab",)),
-    TabSpec("subscriptions", "S&ubscriptions", "subscriptions_tab", ("SubscriptionsTab",)),
-    TabSpec("journal", "&Journal", "journal_tab", ("JournalTab",)),
+    TabSpec("sale", QT_TRANSLATE_NOOP("MainWindow", "&Sale"), "sale_tab", ("SaleTab",)),
+    TabSpec("preauth", QT_TRANSLATE_NOOP("MainWindow", "&Pre-authorization"), "preauth_tab",
+            ("PreauthTab", "PreAuthTab")),
+    TabSpec("installments", QT_TRANSLATE_NOOP("MainWindow", "&Installments"), "installments_tab",
+            ("InstallmentsTab",)),
+    TabSpec("checkout", QT_TRANSLATE_NOOP("MainWindow", "&Checkout links"), "checkout_tab", ("CheckoutTab",)),
+    TabSpec("subscriptions", QT_TRANSLATE_NOOP("MainWindow", "S&ubscriptions"), "subscriptions_tab",
+            ("SubscriptionsTab",)),
+    TabSpec("journal", QT_TRANSLATE_NOOP("MainWindow", "&Journal"), "journal_tab", ("JournalTab",)),
 )
 
 #: An answer within this many seconds counts as "answered recently".
@@ -104,23 +112,23 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("klogs-desk")
         self.resize(1100, 760)
 
-        self.training_banner = QLabel(
+        self.training_banner = QLabel(self.tr(
             "TRAINING MODE — this terminal talks to the built-in sandbox gateway. No real money moves. "
-            "Press F1 for the test cards.")
+            "Press F1 for the test cards."))
         self.training_banner.setObjectName("trainingBanner")
-        self.training_banner.setAccessibleName("Training mode")
+        self.training_banner.setAccessibleName(self.tr("Training mode"))
         self.training_banner.setWordWrap(True)
         self.training_banner.setStyleSheet(theme.TRAINING_BANNER_STYLE)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")
-        self.tabs.setAccessibleName("Terminal functions")
+        self.tabs.setAccessibleName(self.tr("Terminal functions"))
         self.tabs.setDocumentMode(True)
         for spec in TAB_SPECS:
             page = build_tab(spec, services)
             if not page.accessibleName():
                 page.setAccessibleName(spec.plain_title)
-            self.tabs.addTab(page, spec.title)
+            self.tabs.addTab(page, spec.shown_title)
         # An installment option chosen in the Installments tab becomes a 3-D Secure sale in the Sale tab.
         from .installment_sale import connect_installments_to_sale
 
@@ -138,7 +146,7 @@ class MainWindow(QMainWindow):
         self.environment_label.setObjectName("environmentLabel")
         self.health_label = QLabel()
         self.health_label.setObjectName("gatewayHealthLabel")
-        self.health_label.setAccessibleName("Gateway status")
+        self.health_label.setAccessibleName(self.tr("Gateway status"))
         self.statusBar().setObjectName("statusBar")
         self.statusBar().addPermanentWidget(self.health_label)
         self.statusBar().addPermanentWidget(self.environment_label)
@@ -165,26 +173,26 @@ class MainWindow(QMainWindow):
     # --- menus ----------------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.settings_action = QAction("&Settings…", self)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.settings_action = QAction(self.tr("&Settings…"), self)
         self.settings_action.setObjectName("settingsAction")
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.open_settings)
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
-        self.quit_action = QAction("&Quit", self)
+        self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setObjectName("quitAction")
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
 
-        help_menu = self.menuBar().addMenu("&Help")
-        self.test_cards_action = QAction("&Test cards", self)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.test_cards_action = QAction(self.tr("&Test cards"), self)
         self.test_cards_action.setObjectName("testCardsAction")
         self.test_cards_action.setShortcut(QKeySequence("F1"))
         self.test_cards_action.triggered.connect(self.show_test_cards)
         help_menu.addAction(self.test_cards_action)
-        self.about_action = QAction("&About klogs-desk", self)
+        self.about_action = QAction(self.tr("&About klogs-desk"), self)
         self.about_action.setObjectName("aboutAction")
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
@@ -212,15 +220,17 @@ class MainWindow(QMainWindow):
     def _show_environment(self) -> None:
         environment = self.services.environment
         style = theme.environment_style(environment)
-        self.environment_label.setText(style.text)
-        self.environment_label.setToolTip(style.description)
-        self.environment_label.setAccessibleName(f"Environment: {style.text}")
-        self.environment_label.setAccessibleDescription(style.description)
+        text = QCoreApplication.translate("Theme", style.text)
+        description = QCoreApplication.translate("Theme", style.description)
+        self.environment_label.setText(text)
+        self.environment_label.setToolTip(description)
+        self.environment_label.setAccessibleName(self.tr("Environment: {name}").format(name=text))
+        self.environment_label.setAccessibleDescription(description)
         self.environment_label.setStyleSheet(theme.environment_label_sheet(environment))
         self.training_banner.setVisible(self.training)
         self.test_cards_action.setVisible(self.training)
         self.test_cards_action.setEnabled(self.training)
-        self.setWindowTitle("klogs-desk — " + style.text)
+        self.setWindowTitle("klogs-desk — " + text)
         self._refresh_health()
 
     def open_settings(self) -> None:
@@ -240,7 +250,7 @@ class MainWindow(QMainWindow):
         try:
             credentials = self.credentials.load(environment)
         except CredentialStoreUnavailable as exc:
-            self.tell("Credentials not available", str(exc))
+            self.tell(self.tr("Credentials not available"), str(exc))
             return
         sandbox_url = self._sandbox_url() if environment == "sandbox" else None
         new_client = build_client(self.config, environment, credentials, sandbox_url)
@@ -285,13 +295,14 @@ class MainWindow(QMainWindow):
         failed = self._last_failure_at
         now = time.monotonic()
         if failed is not None and (answered is None or failed > answered):
-            text, colour = "Gateway: no answer", theme.HEALTH_BAD
+            text, colour = self.tr("Gateway: no answer"), theme.HEALTH_BAD
         elif answered is not None and now - answered <= RECENT_ANSWER_SECONDS:
-            text, colour = f"Gateway: answered {_ago(now - answered)}", theme.HEALTH_OK
+            text, colour = self.tr("Gateway: answered {ago}").format(ago=_ago(now - answered)), theme.HEALTH_OK
         elif answered is not None:
-            text, colour = f"Gateway: last answer {_ago(now - answered)}", theme.HEALTH_UNKNOWN
+            text, colour = (self.tr("Gateway: last answer {ago}").format(ago=_ago(now - answered)),
+                            theme.HEALTH_UNKNOWN)
         else:
-            text, colour = "Gateway: not contacted yet", theme.HEALTH_UNKNOWN
+            text, colour = self.tr("Gateway: not contacted yet"), theme.HEALTH_UNKNOWN
         self.health_label.setText(text)
         self.health_label.setStyleSheet(f"QLabel#gatewayHealthLabel {{ color: {colour}; padding: 0 8px; }}")
 
@@ -312,9 +323,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt)
         if RUNNER.running and not self.confirm(
-                "Requests in progress",
-                "A request to the gateway is still in progress. If you quit now its outcome will be "
-                "recorded as unknown and must be checked later.\n\nQuit anyway?"):
+                self.tr("Requests in progress"),
+                self.tr("A request to the gateway is still in progress. If you quit now its outcome will be "
+                        "recorded as unknown and must be checked later.\n\nQuit anyway?")):
             event.ignore()
             return
         self._health_timer.stop()
@@ -323,11 +334,12 @@ class MainWindow(QMainWindow):
 
 
 def _ago(seconds: float) -> str:
+    translate = QCoreApplication.translate
     if seconds < 5:
-        return "just now"
+        return translate("MainWindow", "just now")
     if seconds < 120:
-        return f"{int(seconds)} s ago"
-    return f"{int(seconds // 60)} min ago"
+        return translate("MainWindow", "{seconds} s ago").format(seconds=int(seconds))
+    return translate("MainWindow", "{minutes} min ago").format(minutes=int(seconds // 60))
 
 
 __all__: list[str] = ["MainWindow", "TAB_SPECS", "TabSpec", "build_tab"]

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 
 @dataclass(frozen=True)
 class EnvironmentStyle:
+    #: English; shown through ``QCoreApplication.translate("Theme", text)`` (likewise ``description``).
     text: str
     background: str
     foreground: str
@@ -20,12 +23,15 @@ class EnvironmentStyle:
 
 
 ENVIRONMENT_STYLES: dict[str, EnvironmentStyle] = {
-    "sandbox": EnvironmentStyle("SANDBOX", "#2e7d32", "#ffffff",
-                                "Training mode: the built-in sandbox gateway. No real money moves."),
-    "test": EnvironmentStyle("TEST", "#f9a825", "#000000",
-                             "Klogs test gateway: test cards only, no real money moves."),
-    "production": EnvironmentStyle("PRODUCTION — real cards are charged", "#c62828", "#ffffff",
-                                   "Live gateway: every approved payment charges a real card."),
+    "sandbox": EnvironmentStyle(
+        QT_TRANSLATE_NOOP("Theme", "SANDBOX"), "#2e7d32", "#ffffff",
+        QT_TRANSLATE_NOOP("Theme", "Training mode: the built-in sandbox gateway. No real money moves.")),
+    "test": EnvironmentStyle(
+        QT_TRANSLATE_NOOP("Theme", "TEST"), "#f9a825", "#000000",
+        QT_TRANSLATE_NOOP("Theme", "Klogs test gateway: test cards only, no real money moves.")),
+    "production": EnvironmentStyle(
+        QT_TRANSLATE_NOOP("Theme", "PRODUCTION — real cards are charged"), "#c62828", "#ffffff",
+        QT_TRANSLATE_NOOP("Theme", "Live gateway: every approved payment charges a real card.")),
 }
 
 TRAINING_BANNER_STYLE = ("QLabel#trainingBanner { background: #fff3c4; color: #4a3b00; "

@@ -201,6 +201,7 @@
     <name>InstallmentPlanBanner</name>
     <message>
         <source>Installment plan of this sale</source>
+        <extracomment>The quoted row&apos;s figures, when the Installments tab still holds them (shown, never sent).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -212,7 +213,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;3-D Secure sale of {amount} {plan}.&lt;/b&gt;&lt;br&gt;Type the card again: card details are never carried over from the Installments tab.</source>
+        <source>&lt;b&gt;3-D Secure sale of {amount} {plan}.&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card holder pays {count} × {each} = {total}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the card again: card details are never carried over from the Installments tab.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -385,6 +394,121 @@
     </message>
     <message>
         <source>The inputs changed: press Show options again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Sale</source>
+        <extracomment>Tab text; ``&amp;`` marks the Alt+letter mnemonic. The tab&apos;s class; later names are accepted spellings (the pre-authorization tab is ``PreAuthTab``).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pre-authorization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Installments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Checkout links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ubscriptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TRAINING MODE — this terminal talks to the built-in sandbox gateway. No real money moves. Press F1 for the test cards.</source>
+        <extracomment>An answer within this many seconds counts as &quot;answered recently&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminal functions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About klogs-desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credentials not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway: no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway: answered {ago}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway: last answer {ago}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway: not contacted yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A request to the gateway is still in progress. If you quit now its outcome will be recorded as unknown and must be checked later.
+
+Quit anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{seconds} s ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{minutes} min ago</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -586,7 +710,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Charged with interest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -663,6 +795,266 @@
     </message>
     <message>
         <source>The card details were cleared. Type the card again and pay with 3-D Secure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>System language</source>
+        <extracomment>Each language is named in itself, so a cashier who cannot read the current one still finds theirs.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sandbox (training)</source>
+        <extracomment>The environments as Settings shows them (translated when shown).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer has no password store (keyring), so the API credentials cannot be saved securely. Credentials can be kept for this session only: you will need to enter them again the next time the terminal starts.</source>
+        <extracomment>:data:`CredentialStoreUnavailable.MESSAGE` word for word, so lupdate offers it for translation.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment API URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscriptions API URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep credentials for this session only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Payment API URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Subscriptions API URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API s&amp;ecret:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Bearer token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merchant line on receipts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear card fields after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new language is used from the next start of the terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Merchant line on receipts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear card fields after &amp;idle:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock the terminal after idle:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voids and refunds need the manager PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New manager PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New manager PIN again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;PIN (4-8 digits):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New PIN &amp;again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A manager PIN is set. Leave the fields blank to keep it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No manager PIN is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default: {url}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the built-in sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blank: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{url}” is not a web address. Use the form https://host/ or leave it blank for the default.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Production must use https:// (card data is never sent in clear text).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The manager PIN must be 4 to 8 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two PINs are different. Type the same PIN twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set a manager PIN before requiring it for voids and refunds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch to production?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In PRODUCTION every approved payment charges a real card.
+
+Switch this terminal to production?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No password store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick “Keep credentials for this session only” and save again, or install a password store (keyring).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox has no address: enter its URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking both APIs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Theme</name>
+    <message>
+        <source>SANDBOX</source>
+        <extracomment>English; shown through ``QCoreApplication.translate(&quot;Theme&quot;, text)`` (likewise ``description``). Longer explanation, for the label&apos;s tooltip and accessible description.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training mode: the built-in sandbox gateway. No real money moves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEST</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Klogs test gateway: test cards only, no real money moves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PRODUCTION — real cards are charged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live gateway: every approved payment charges a real card.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

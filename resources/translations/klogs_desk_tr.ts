@@ -201,6 +201,7 @@
     <name>InstallmentPlanBanner</name>
     <message>
         <source>Installment plan of this sale</source>
+        <extracomment>The quoted row&apos;s figures, when the Installments tab still holds them (shown, never sent).</extracomment>
         <translation>Bu satışın taksit planı</translation>
     </message>
     <message>
@@ -212,8 +213,16 @@
         <translation>Taksit planını kaldır: satış tek çekimle ödenir</translation>
     </message>
     <message>
-        <source>&lt;b&gt;3-D Secure sale of {amount} {plan}.&lt;/b&gt;&lt;br&gt;Type the card again: card details are never carried over from the Installments tab.</source>
-        <translation>&lt;b&gt;{amount} tutarında 3-D Secure satış, {plan}.&lt;/b&gt;&lt;br&gt;Kartı yeniden girin: kart bilgileri Taksitler sekmesinden asla aktarılmaz.</translation>
+        <source>&lt;b&gt;3-D Secure sale of {amount} {plan}.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;{amount} tutarında 3-D Secure satış, {plan}.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>The card holder pays {count} × {each} = {total}.</source>
+        <translation>Kart sahibi {count} × {each} = {total} öder.</translation>
+    </message>
+    <message>
+        <source>Type the card again: card details are never carried over from the Installments tab.</source>
+        <translation>Kartı yeniden girin: kart bilgileri Taksitler sekmesinden asla aktarılmaz.</translation>
     </message>
 </context>
 <context>
@@ -386,6 +395,123 @@
     <message>
         <source>The inputs changed: press Show options again.</source>
         <translation>Girişler değişti: Seçenekleri göster düğmesine yeniden basın.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Sale</source>
+        <extracomment>Tab text; ``&amp;`` marks the Alt+letter mnemonic. The tab&apos;s class; later names are accepted spellings (the pre-authorization tab is ``PreAuthTab``).</extracomment>
+        <translation>&amp;Satış</translation>
+    </message>
+    <message>
+        <source>&amp;Pre-authorization</source>
+        <translation>Ö&amp;n provizyon</translation>
+    </message>
+    <message>
+        <source>&amp;Installments</source>
+        <translation>&amp;Taksitler</translation>
+    </message>
+    <message>
+        <source>&amp;Checkout links</source>
+        <translation>Ödeme &amp;bağlantıları</translation>
+    </message>
+    <message>
+        <source>S&amp;ubscriptions</source>
+        <translation>&amp;Abonelikler</translation>
+    </message>
+    <message>
+        <source>&amp;Journal</source>
+        <translation>İşlem &amp;günlüğü</translation>
+    </message>
+    <message>
+        <source>TRAINING MODE — this terminal talks to the built-in sandbox gateway. No real money moves. Press F1 for the test cards.</source>
+        <extracomment>An answer within this many seconds counts as &quot;answered recently&quot;.</extracomment>
+        <translation>EĞİTİM MODU — bu terminal yerleşik deneme (sandbox) ödeme sistemiyle konuşur. Gerçek para hareket etmez. Test kartları için F1 tuşuna basın.</translation>
+    </message>
+    <message>
+        <source>Training mode</source>
+        <translation>Eğitim modu</translation>
+    </message>
+    <message>
+        <source>Terminal functions</source>
+        <translation>Terminal işlevleri</translation>
+    </message>
+    <message>
+        <source>Gateway status</source>
+        <translation>Ödeme sistemi durumu</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Dosya</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Ayarlar…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Çıkış</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Yardım</translation>
+    </message>
+    <message>
+        <source>&amp;Test cards</source>
+        <translation>&amp;Test kartları</translation>
+    </message>
+    <message>
+        <source>&amp;About klogs-desk</source>
+        <translation>klogs-desk &amp;hakkında</translation>
+    </message>
+    <message>
+        <source>Environment: {name}</source>
+        <translation>Ortam: {name}</translation>
+    </message>
+    <message>
+        <source>Credentials not available</source>
+        <translation>Kimlik bilgileri kullanılamıyor</translation>
+    </message>
+    <message>
+        <source>Gateway: no answer</source>
+        <translation>Ödeme sistemi: yanıt yok</translation>
+    </message>
+    <message>
+        <source>Gateway: answered {ago}</source>
+        <translation>Ödeme sistemi: {ago} yanıt verdi</translation>
+    </message>
+    <message>
+        <source>Gateway: last answer {ago}</source>
+        <translation>Ödeme sistemi: son yanıt {ago}</translation>
+    </message>
+    <message>
+        <source>Gateway: not contacted yet</source>
+        <translation>Ödeme sistemi: henüz bağlanılmadı</translation>
+    </message>
+    <message>
+        <source>Requests in progress</source>
+        <translation>Süren istekler</translation>
+    </message>
+    <message>
+        <source>A request to the gateway is still in progress. If you quit now its outcome will be recorded as unknown and must be checked later.
+
+Quit anyway?</source>
+        <translation>Ödeme sistemine gönderilen bir istek hâlâ sürüyor. Şimdi çıkarsanız sonucu bilinmiyor olarak kaydedilir ve daha sonra kontrol edilmesi gerekir.
+
+Yine de çıkılsın mı?</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>az önce</translation>
+    </message>
+    <message>
+        <source>{seconds} s ago</source>
+        <translation>{seconds} sn önce</translation>
+    </message>
+    <message>
+        <source>{minutes} min ago</source>
+        <translation>{minutes} dk önce</translation>
     </message>
 </context>
 <context>
@@ -586,8 +712,16 @@
         <translation>Tutar</translation>
     </message>
     <message>
+        <source>Charged with interest</source>
+        <translation>Faiziyle çekilen</translation>
+    </message>
+    <message>
         <source>Card</source>
         <translation>Kart</translation>
+    </message>
+    <message>
+        <source>Installments</source>
+        <translation>Taksitler</translation>
     </message>
     <message>
         <source>Scheme / type</source>
@@ -664,6 +798,268 @@
     <message>
         <source>The card details were cleared. Type the card again and pay with 3-D Secure.</source>
         <translation>Kart bilgileri silindi. Kartı yeniden girin ve 3-D Secure ile ödeyin.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>System language</source>
+        <extracomment>Each language is named in itself, so a cashier who cannot read the current one still finds theirs.</extracomment>
+        <translation>Sistem dili</translation>
+    </message>
+    <message>
+        <source>Sandbox (training)</source>
+        <extracomment>The environments as Settings shows them (translated when shown).</extracomment>
+        <translation>Sandbox (eğitim)</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>Canlı</translation>
+    </message>
+    <message>
+        <source>This computer has no password store (keyring), so the API credentials cannot be saved securely. Credentials can be kept for this session only: you will need to enter them again the next time the terminal starts.</source>
+        <extracomment>:data:`CredentialStoreUnavailable.MESSAGE` word for word, so lupdate offers it for translation.</extracomment>
+        <translation>Bu bilgisayarda parola deposu (keyring) yok, bu yüzden API kimlik bilgileri güvenle kaydedilemez. Kimlik bilgileri yalnızca bu oturum için tutulabilir: terminal bir sonraki açılışında bunları yeniden girmeniz gerekir.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ayarlar</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Ortam</translation>
+    </message>
+    <message>
+        <source>Payment API URL</source>
+        <translation>Ödeme API adresi</translation>
+    </message>
+    <message>
+        <source>Subscriptions API URL</source>
+        <translation>Abonelik API adresi</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API anahtarı</translation>
+    </message>
+    <message>
+        <source>API secret</source>
+        <translation>API gizli anahtarı</translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation>Bearer belirteci</translation>
+    </message>
+    <message>
+        <source>Keep credentials for this session only</source>
+        <translation>Kimlik bilgilerini yalnızca bu oturum için tut</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Bağlantıyı sına</translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation>Bağlantı sınama sonucu</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>Ödeme sistemi</translation>
+    </message>
+    <message>
+        <source>&amp;Environment:</source>
+        <translation>&amp;Ortam:</translation>
+    </message>
+    <message>
+        <source>&amp;Payment API URL:</source>
+        <translation>Ö&amp;deme API adresi:</translation>
+    </message>
+    <message>
+        <source>&amp;Subscriptions API URL:</source>
+        <translation>A&amp;bonelik API adresi:</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API &amp;anahtarı:</translation>
+    </message>
+    <message>
+        <source>API s&amp;ecret:</source>
+        <translation>API &amp;gizli anahtarı:</translation>
+    </message>
+    <message>
+        <source>&amp;Bearer token:</source>
+        <translation>&amp;Bearer belirteci:</translation>
+    </message>
+    <message>
+        <source>Merchant line on receipts</source>
+        <translation>Fişteki işyeri satırı</translation>
+    </message>
+    <message>
+        <source>Clear card fields after</source>
+        <translation>Kart alanlarını temizleme süresi</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> sn</translation>
+    </message>
+    <message>
+        <source>Lock after</source>
+        <translation>Kilitleme süresi</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> dk</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Dil</translation>
+    </message>
+    <message>
+        <source>A new language is used from the next start of the terminal.</source>
+        <translation>Yeni dil, terminalin bir sonraki açılışından itibaren kullanılır.</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>Terminal</translation>
+    </message>
+    <message>
+        <source>&amp;Merchant line on receipts:</source>
+        <translation>Fişteki &amp;işyeri satırı:</translation>
+    </message>
+    <message>
+        <source>Clear card fields after &amp;idle:</source>
+        <translation>Boşta kalınca kart alanlarını &amp;temizle:</translation>
+    </message>
+    <message>
+        <source>&amp;Lock the terminal after idle:</source>
+        <translation>Boşta kalınca terminali &amp;kilitle:</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>D&amp;il:</translation>
+    </message>
+    <message>
+        <source>Voids and refunds need the manager PIN</source>
+        <translation>İptal ve iadeler yönetici PIN’i gerektirir</translation>
+    </message>
+    <message>
+        <source>New manager PIN</source>
+        <translation>Yeni yönetici PIN’i</translation>
+    </message>
+    <message>
+        <source>New manager PIN again</source>
+        <translation>Yeni yönetici PIN’i (tekrar)</translation>
+    </message>
+    <message>
+        <source>Manager PIN</source>
+        <translation>Yönetici PIN’i</translation>
+    </message>
+    <message>
+        <source>New &amp;PIN (4-8 digits):</source>
+        <translation>Yeni &amp;PIN (4-8 hane):</translation>
+    </message>
+    <message>
+        <source>New PIN &amp;again:</source>
+        <translation>Yeni PIN (&amp;tekrar):</translation>
+    </message>
+    <message>
+        <source>A manager PIN is set. Leave the fields blank to keep it.</source>
+        <translation>Bir yönetici PIN’i tanımlı. Korumak için alanları boş bırakın.</translation>
+    </message>
+    <message>
+        <source>No manager PIN is set.</source>
+        <translation>Yönetici PIN’i tanımlı değil.</translation>
+    </message>
+    <message>
+        <source>default: {url}</source>
+        <translation>varsayılan: {url}</translation>
+    </message>
+    <message>
+        <source>the built-in sandbox</source>
+        <translation>yerleşik sandbox</translation>
+    </message>
+    <message>
+        <source>blank: {value}</source>
+        <translation>boş: {value}</translation>
+    </message>
+    <message>
+        <source>“{url}” is not a web address. Use the form https://host/ or leave it blank for the default.</source>
+        <translation>“{url}” bir web adresi değil. https://sunucu/ biçimini kullanın ya da varsayılan için boş bırakın.</translation>
+    </message>
+    <message>
+        <source>Production must use https:// (card data is never sent in clear text).</source>
+        <translation>Canlı ortam https:// kullanmalıdır (kart verisi asla açık metin olarak gönderilmez).</translation>
+    </message>
+    <message>
+        <source>The manager PIN must be 4 to 8 digits.</source>
+        <translation>Yönetici PIN’i 4 ile 8 hane arasında olmalı.</translation>
+    </message>
+    <message>
+        <source>The two PINs are different. Type the same PIN twice.</source>
+        <translation>İki PIN farklı. Aynı PIN’i iki kez yazın.</translation>
+    </message>
+    <message>
+        <source>Set a manager PIN before requiring it for voids and refunds.</source>
+        <translation>İptal ve iadelerde istemeden önce bir yönetici PIN’i belirleyin.</translation>
+    </message>
+    <message>
+        <source>Switch to production?</source>
+        <translation>Canlı ortama geçilsin mi?</translation>
+    </message>
+    <message>
+        <source>In PRODUCTION every approved payment charges a real card.
+
+Switch this terminal to production?</source>
+        <translation>CANLI ortamda onaylanan her ödeme gerçek bir karttan çekilir.
+
+Bu terminal canlı ortama geçirilsin mi?</translation>
+    </message>
+    <message>
+        <source>No password store</source>
+        <translation>Parola deposu yok</translation>
+    </message>
+    <message>
+        <source>Tick “Keep credentials for this session only” and save again, or install a password store (keyring).</source>
+        <translation>“Kimlik bilgilerini yalnızca bu oturum için tut” seçeneğini işaretleyip yeniden kaydedin ya da bir parola deposu (keyring) kurun.</translation>
+    </message>
+    <message>
+        <source>The sandbox has no address: enter its URL.</source>
+        <translation>Sandbox’ın adresi yok: adresini girin.</translation>
+    </message>
+    <message>
+        <source>Checking both APIs…</source>
+        <translation>İki API de kontrol ediliyor…</translation>
+    </message>
+</context>
+<context>
+    <name>Theme</name>
+    <message>
+        <source>SANDBOX</source>
+        <extracomment>English; shown through ``QCoreApplication.translate(&quot;Theme&quot;, text)`` (likewise ``description``). Longer explanation, for the label&apos;s tooltip and accessible description.</extracomment>
+        <translation>SANDBOX (EĞİTİM)</translation>
+    </message>
+    <message>
+        <source>Training mode: the built-in sandbox gateway. No real money moves.</source>
+        <translation>Eğitim modu: yerleşik sandbox ödeme sistemi. Gerçek para hareket etmez.</translation>
+    </message>
+    <message>
+        <source>TEST</source>
+        <translation>TEST</translation>
+    </message>
+    <message>
+        <source>Klogs test gateway: test cards only, no real money moves.</source>
+        <translation>Klogs test ödeme sistemi: yalnızca test kartları, gerçek para hareket etmez.</translation>
+    </message>
+    <message>
+        <source>PRODUCTION — real cards are charged</source>
+        <translation>CANLI — gerçek kartlardan çekim yapılır</translation>
+    </message>
+    <message>
+        <source>Live gateway: every approved payment charges a real card.</source>
+        <translation>Canlı ödeme sistemi: onaylanan her ödeme gerçek bir karttan çekilir.</translation>
     </message>
 </context>
 </TS>
