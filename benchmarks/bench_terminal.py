@@ -1,0 +1,174 @@
+"""The Sale tab's speed: click-to-result next to a bare httpx call, and event-loop stalls during sales.
+
+Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_terminal.py [-n 50] [--warmup 5]``
+
+One run, one sandbox: ``klogs-sandbox --testing`` in its own process on a free loopback port (its CPU
+work never holds this process's GIL, as a real gateway would not). Printed, not asserted:
+
+* **Pay click to result on screen**: ``salePay.click()`` with the approved test card until the result
+  panel's headline says APPROVED *and* the headline label has been painted (an event filter paints it
+  and takes the time), N sales after warm-up; median and p95. Next to it, in the same run and
+  alternating with the sales, a bare ``httpx.AsyncClient`` POST of the same body to the same sandbox.
+  Target: click-to-result median within 1.3 x the bare call + 5 ms.
+* **Event-loop stalls during sales**: lateness of a 1 ms heartbeat ``QTimer`` over the sales above
+  (max and p99). Target: no stall over 16 ms.
+
+Each sale has its own amount so the double-charge guard does not stop it (it still runs, as it does for
+a cashier). Cold start is measured by ``benchmarks/cold_start.py``; run it separately.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import sys
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("KLOGS_DESK_HOME", tempfile.mkdtemp(prefix="klogs-bench-"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import httpx  # noqa: E402
+import qasync  # noqa: E402
+from PySide6.QtCore import QEvent, QObject  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from bench_client import CREDENTIALS, PAYMENT_HEADERS, payment, summary  # noqa: E402
+from bench_subscriptions import Heartbeat, start_sandbox  # noqa: E402
+from klogs_desk.api import wire  # noqa: E402
+from klogs_desk.api.client import Endpoints, KlogsClient  # noqa: E402
+from klogs_desk.domain.journal import Journal  # noqa: E402
+from klogs_desk.services.context import AppServices  # noqa: E402
+from klogs_desk.ui.sale_tab import SaleTab  # noqa: E402
+
+APPROVED_CARD = "4111111111111111"
+APPROVED_HEADLINE = "APPROVED"
+
+
+class PaintClock(QObject):
+    """Event filter on the headline label: once the headline reads ``APPROVED``, the next paint of the
+    label is delivered here (so it is done, not just queued) and its end time resolves :attr:`painted`."""
+
+    def __init__(self, label) -> None:
+        super().__init__()
+        self.label = label
+        self.painted: asyncio.Future[float] | None = None
+
+    def arm(self) -> asyncio.Future[float]:
+        self.painted = asyncio.get_event_loop().create_future()
+        return self.painted
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if (event.type() == QEvent.Type.Paint and self.painted is not None and not self.painted.done()
+                and self.label.text() == APPROVED_HEADLINE):
+            watched.event(event)  # paint now, inside the repaint Qt is doing, then take the time
+            self.painted.set_result(time.perf_counter())
+            return True
+        return False
+
+
+def fill_sale(tab: SaleTab, amount: Decimal) -> None:
+    form = tab.form
+    form.amount.setText(str(amount))
+    form.holder.setText("Bench Mark")
+    form.pan.setText(APPROVED_CARD)
+    form.expiry.setText("12/30")
+    form.cvv.setText("123")
+
+
+async def click_to_result(tab: SaleTab, clock: PaintClock, amount: Decimal) -> float:
+    """Milliseconds from the Pay click to the APPROVED headline painted."""
+    fill_sale(tab, amount)
+    painted = clock.arm()
+    started = time.perf_counter()
+    tab.pay_button.click()
+    ended = await asyncio.wait_for(painted, 30)
+    if tab.result.headline() != APPROVED_HEADLINE:
+        raise SystemExit(f"the sale was not approved: {tab.result.headline()!r}")
+    return (ended - started) * 1000
+
+
+async def measure(url: str, n: int, warmup: int) -> None:
+    client = KlogsClient(Endpoints.same(url), CREDENTIALS, timeout=30.0)
+    journal = Journal(Path(os.environ["KLOGS_DESK_HOME"]) / "journal.sqlite3")
+    services = AppServices(client=client, journal=journal)
+    tab = SaleTab(services, idle_seconds=0)
+    tab.confirm_duplicate = lambda message: True  # amounts differ; never block the run on a dialog
+    tab.resize(1100, 640)
+    tab.show()
+    clock = PaintClock(tab.result.status)
+    tab.result.status.installEventFilter(clock)
+
+    async with httpx.AsyncClient(timeout=30) as bare:
+
+        async def bare_call() -> float:
+            body = wire.dumps(payment("BENCH-BARE").model_dump(mode="python", by_alias=True, exclude_none=True))
+            started = time.perf_counter()
+            response = await bare.post(f"{url}/api/payment", content=body, headers=PAYMENT_HEADERS)
+            response.raise_for_status()
+            response.json()
+            return (time.perf_counter() - started) * 1000
+
+        cents = 0
+
+        def next_amount() -> Decimal:
+            nonlocal cents
+            cents += 1
+            return Decimal(100) + Decimal(cents) / 100
+
+        for _ in range(warmup):
+            await click_to_result(tab, clock, next_amount())
+            await bare_call()
+        heartbeat = Heartbeat()
+        heartbeat.start()
+        clicks: list[float] = []
+        bares: list[float] = []
+        for _ in range(n):
+            clicks.append(await click_to_result(tab, clock, next_amount()))
+            await asyncio.sleep(0.005)  # the cashier's pause; lets the heartbeat see the loop between sales
+            bares.append(await bare_call())
+        heartbeat.timer.stop()
+
+    (click_median, click_p95), (bare_median, bare_p95) = summary(clicks), summary(bares)
+    budget = 1.3 * bare_median + 5
+    print(f"sandbox {url} (own process), N={n} sales after {warmup} warm-up; ms")
+    print(f"{'':<34}{'median':>9}{'p95':>9}")
+    print(f"{'Pay click -> APPROVED painted':<34}{click_median:>9.2f}{click_p95:>9.2f}")
+    print(f"{'bare httpx POST /api/payment':<34}{bare_median:>9.2f}{bare_p95:>9.2f}")
+    print(f"click-to-result target <= 1.3 x bare + 5 ms = {budget:.2f} ms at the median: "
+          f"{'PASS' if click_median <= budget else 'MISS'} ({click_median - bare_median:+.2f} ms over bare)")
+    longest, p99 = heartbeat.longest_ms, heartbeat.percentile(0.99)
+    print(f"event-loop stall during sales (1 ms heartbeat lateness): max {longest:.1f} ms, p99 {p99:.1f} ms, "
+          f"{len(heartbeat.stalls)} over 16 ms; target none over 16 ms: {'PASS' if longest <= 16 else 'MISS'}")
+    print(f"load average while measuring: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs "
+          "(other processes' CPU shows up as stalls)")
+    print("cold start: run benchmarks/cold_start.py")
+    tab.close()
+    await client.aclose()
+    journal.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", type=int, default=50, help="sales (and bare calls) measured (default 50)")
+    parser.add_argument("--warmup", type=int, default=5, help="warm-up sales (default 5)")
+    args = parser.parse_args()
+    process, url = start_sandbox(0)
+    try:
+        app = QApplication.instance() or QApplication([])
+        loop = qasync.QEventLoop(app)
+        asyncio.set_event_loop(loop)
+        with loop:
+            loop.run_until_complete(measure(url, args.n, args.warmup))
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+if __name__ == "__main__":
+    main()
