@@ -41,7 +41,7 @@ def largest_parts(path: Path, count: int = 12) -> list[tuple[int, Path]]:
 
 def run_pyinstaller() -> None:
     subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-                    "--distpath", str(DIST), "--workpath", str(ROOT / "build" / "pyinstaller"), str(SPEC)],
+                    "--distpath", str(DIST), "--workpath", str(ROOT / "build" / "pyinstaller" / DIST.name), str(SPEC)],
                    cwd=ROOT, check=True)
 
 
@@ -58,7 +58,14 @@ def make_archive() -> Path:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-archive", action="store_true", help="only build dist/klogs-desk/")
+    parser.add_argument("--untrimmed", action="store_true",
+                        help="keep every Qt module, plugin and translation (to measure what trimming saves)")
     args = parser.parse_args()
+    if args.untrimmed:  # lands in build/untrimmed/, leaving dist/ alone
+        global DIST, BUNDLE
+        os.environ["KLOGS_DESK_UNTRIMMED"] = "1"
+        DIST = ROOT / "build" / "untrimmed"
+        BUNDLE = DIST / "klogs-desk"
 
     started = time.perf_counter()
     run_pyinstaller()
