@@ -4,6 +4,11 @@
 journal tab fills it from :meth:`Journal.search` (newest first). The helpers at the top are shared with
 the receipt and the other tabs of this package so one entry reads the same everywhere.
 
+After a void or refund the payment's own row stays ``approved`` in the journal (the void or refund is a
+row of its own); the table derives what the cashier needs to see from those child rows
+(:func:`settlement_key`): the state badge says VOIDED, REFUNDED or PARTLY REFUNDED and the Balance
+column what is left (:func:`remaining_amount`). These are display words only, not journal states.
+
 Amounts are formatted from the ``Decimal`` itself (digits, the locale's separators), never through
 ``float``: ``QLocale.toString(double)`` would print 0.1 + 0.2 as 0.30000000000000004 on some locales.
 """
@@ -12,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QDateTime, QLocale, QModelIndex, QPersistentModelIndex, Qt
 
@@ -42,6 +47,21 @@ STATE_LABELS: dict[EntryState, str] = {
     EntryState.CANCELLED: "CANCELLED",
 }
 
+#: Display keys of an approved payment that was voided or refunded afterwards (see the module docstring).
+VOIDED, REFUNDED, PARTLY_REFUNDED = "voided", "refunded", "partly_refunded"
+
+SETTLEMENT_LABELS: dict[str, str] = {
+    VOIDED: "VOIDED",
+    REFUNDED: "REFUNDED",
+    PARTLY_REFUNDED: "PARTLY REFUNDED",
+}
+
+SETTLEMENT_TOOLTIPS: dict[str, str] = {
+    VOIDED: "Approved, then voided: the card holder was not charged in the end.",
+    REFUNDED: "Approved, then refunded in full: nothing is left to refund.",
+    PARTLY_REFUNDED: "Approved, then refunded in part: the Balance column shows what can still be refunded.",
+}
+
 #: Badge colours by state value (for :class:`klogs_desk.ui.badges.BadgeDelegate`). Green means money
 #: moved, red means it did not, amber means nobody knows yet and a person must look; grey: nothing happened.
 STATE_COLOURS: dict[str, str] = {
@@ -54,7 +74,51 @@ STATE_COLOURS: dict[str, str] = {
     EntryState.AWAITING_CUSTOMER.value: "#6a5acd",
     EntryState.NOT_CHARGED.value: "#757575",
     EntryState.CANCELLED.value: "#757575",
+    # Money that moved and came back: grey like "nothing happened"; teal while part of it is still held.
+    VOIDED: "#616161",
+    REFUNDED: "#616161",
+    PARTLY_REFUNDED: "#00796b",
 }
+
+#: Kinds whose rows hold money (or an authorization) that a later void, refund or capture reduces.
+_MONEY_KINDS = frozenset({EntryKind.SALE, EntryKind.SALE_3DS, EntryKind.PREAUTH, EntryKind.CAPTURE,
+                          EntryKind.CHECKOUT})
+
+
+def settlement_key(entry: Entry, children: Sequence[Entry]) -> str | None:
+    """:data:`VOIDED`, :data:`REFUNDED` or :data:`PARTLY_REFUNDED` for an approved payment whose child rows
+    include an approved void or approved refunds; ``None`` otherwise (the row reads as its own state).
+
+    Refunded in full means nothing is left (:func:`remaining_amount` is zero); children still pending or
+    unknown do not count: their money has not been proven to move.
+    """
+    if entry.state is not EntryState.APPROVED or entry.kind not in _MONEY_KINDS:
+        return None
+    approved = [c for c in children if c.state is EntryState.APPROVED]
+    if any(c.kind is EntryKind.VOID for c in approved):
+        return VOIDED
+    if not any(c.kind is EntryKind.REFUND for c in approved):
+        return None
+    left = remaining_amount(entry, children)
+    return REFUNDED if left is not None and left <= 0 else PARTLY_REFUNDED
+
+
+def remaining_amount(entry: Entry, children: Sequence[Entry]) -> Decimal | None:
+    """What is left of an approved payment: to refund for a sale, capture or paid link, to capture for a
+    pre-authorization. ``None`` when the row holds no money (declined, unknown, or a void/refund row).
+
+    The balance the services record is the source of truth; a row approved before balances were kept
+    falls back to its amount less its approved refunds (zero once voided). Exact ``Decimal``.
+    """
+    if entry.state is not EntryState.APPROVED or entry.kind not in _MONEY_KINDS:
+        return None
+    if entry.balance is not None:
+        return entry.balance
+    approved = [c for c in children if c.state is EntryState.APPROVED]
+    if any(c.kind is EntryKind.VOID for c in approved):
+        return Decimal(0)
+    refunded = sum((c.amount for c in approved if c.kind is EntryKind.REFUND), Decimal(0))
+    return max(Decimal(0), entry.amount - refunded)
 
 
 def kind_text(kind: EntryKind) -> str:
@@ -101,10 +165,11 @@ def card_text(entry: Entry) -> str:
 
 
 class JournalColumn:
-    TIME, KIND, ORDER_ID, AMOUNT, STATE, CARD, AUTH_CODE, RESULT, RESOLUTION = range(9)
+    TIME, KIND, ORDER_ID, AMOUNT, BALANCE, STATE, CARD, AUTH_CODE, RESULT, RESOLUTION = range(10)
 
 
-COLUMN_TITLES = ("Time", "Kind", "Order ID", "Amount", "State", "Card", "Auth code", "Result", "Resolution")
+COLUMN_TITLES = ("Time", "Kind", "Order ID", "Amount", "Balance", "State", "Card", "Auth code", "Result",
+                 "Resolution")
 
 #: Role carrying the :class:`Entry` of a row (for actions and details).
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -116,12 +181,21 @@ class JournalTableModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._entries: list[Entry] = []
+        self._children: Mapping[int, Sequence[Entry]] = {}
         self._locale = QLocale()
 
-    def set_entries(self, entries: Sequence[Entry]) -> None:
+    def set_entries(self, entries: Sequence[Entry], children: Mapping[int, Sequence[Entry]] | None = None) -> None:
+        """Show ``entries``; ``children`` maps a row's id to its child rows (``Journal.children_of``) so
+        voided and refunded payments read as such. Without it every row reads as its own state."""
         self.beginResetModel()
         self._entries = list(entries)
+        self._children = dict(children or {})
         self.endResetModel()
+
+    def settlement(self, row: int) -> str | None:
+        """:func:`settlement_key` of ``row`` (``None`` when the payment was not voided or refunded)."""
+        entry = self._entries[row]
+        return settlement_key(entry, self._children.get(entry.id, ()))
 
     def entry(self, row: int) -> Entry:
         return self._entries[row]
@@ -156,6 +230,8 @@ class JournalTableModel(QAbstractTableModel):
         if role == ENTRY_ROLE:
             return entry
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == JournalColumn.STATE and (settled := self.settlement(index.row())) is not None:
+                return SETTLEMENT_TOOLTIPS[settled]
             if column == JournalColumn.STATE and entry.state is EntryState.UNKNOWN:
                 return ("The request was sent but no answer came back. The card may or may not have been "
                         "charged: check it before charging again.")
@@ -163,8 +239,8 @@ class JournalTableModel(QAbstractTableModel):
                 return self._text(entry, column) or None
             return None
         if role == BADGE_ROLE and column == JournalColumn.STATE:
-            return entry.state.value
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == JournalColumn.AMOUNT:
+            return self.settlement(index.row()) or entry.state.value
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (JournalColumn.AMOUNT, JournalColumn.BALANCE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -178,8 +254,12 @@ class JournalTableModel(QAbstractTableModel):
             return entry.reference
         if column == JournalColumn.AMOUNT:
             return money_text(entry.amount, entry.currency, self._locale)
+        if column == JournalColumn.BALANCE:
+            left = remaining_amount(entry, self._children.get(entry.id, ()))
+            return money_text(left, entry.currency, self._locale)
         if column == JournalColumn.STATE:
-            return state_text(entry.state)
+            settled = settlement_key(entry, self._children.get(entry.id, ()))
+            return SETTLEMENT_LABELS[settled] if settled else state_text(entry.state)
         if column == JournalColumn.CARD:
             return card_text(entry)
         if column == JournalColumn.AUTH_CODE:

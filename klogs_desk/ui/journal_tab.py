@@ -186,7 +186,8 @@ class JournalTab(QWidget):
         """Re-read the journal with the current filters, keeping the selected row selected."""
         selected = self.selected_entry()
         entries = self._query()
-        self.model.set_entries(entries)
+        # Children are read even when filtered out of the list: a voided sale must read VOIDED either way.
+        self.model.set_entries(entries, self.services.journal.children_of(e.id for e in entries))
         shown = len(entries)
         text = f"{shown} payment{'s' if shown != 1 else ''}"
         if shown >= ROW_LIMIT:

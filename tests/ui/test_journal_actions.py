@@ -364,3 +364,64 @@ def test_main_window_wires_the_journal_actions_and_reconciles_at_start(qtbot, sa
         event_loop_qt.create_task(client.aclose())
         qtbot.wait(10)
         journal.close()
+
+
+def badge(tab: JournalTab, entry_id: int) -> tuple[str, str]:
+    """(words, colour key) of a row's state badge, as the delegate paints it."""
+    from klogs_desk.ui.badges import BADGE_ROLE
+
+    words = cell(tab, entry_id, JournalColumn.STATE)  # refreshes and fails when the row is not shown
+    row = next(r for r in range(tab.model.rowCount()) if tab.model.entry(r).id == entry_id)
+    return words, tab.model.index(row, JournalColumn.STATE).data(BADGE_ROLE)
+
+
+def test_voided_sale_row_reads_voided_with_nothing_left(qtbot, setup, fresh_sandbox, errors):
+    tab, actions, services, config, cashier, loop = setup
+    sale = sell(qtbot, loop, services, amount="1234.50")
+    assert badge(tab, sale.id)[0] == "APPROVED"
+    assert cell(tab, sale.id, JournalColumn.BALANCE) == "1,234.50 TRY"
+    select(tab, sale.id)
+
+    click_and_finish(qtbot, actions, tab.void_button)
+
+    assert badge(tab, sale.id) == ("VOIDED", "voided")
+    assert cell(tab, sale.id, JournalColumn.BALANCE) == "0.00 TRY"
+    assert services.journal.get(sale.id).state is EntryState.APPROVED  # the journal state itself is unchanged
+    assert ledger_of(fresh_sandbox.state).by_order(sale.reference).voided
+    assert errors == []
+
+
+def test_partly_then_fully_refunded_sale_shows_what_is_left(qtbot, setup, fresh_sandbox, errors):
+    tab, actions, services, config, cashier, loop = setup
+    sale = sell(qtbot, loop, services)
+    settle(fresh_sandbox)
+    select(tab, sale.id)
+
+    cashier.refund_text = "30.10"
+    click_and_finish(qtbot, actions, tab.refund_button)
+
+    assert badge(tab, sale.id) == ("PARTLY REFUNDED", "partly_refunded")
+    assert cell(tab, sale.id, JournalColumn.BALANCE) == "69.90 TRY"
+    assert cell(tab, sale.id, JournalColumn.AMOUNT) == "100.00 TRY"
+
+    select(tab, sale.id)
+    cashier.refund_text = "69.90"
+    click_and_finish(qtbot, actions, tab.refund_button)
+
+    assert badge(tab, sale.id) == ("REFUNDED", "refunded")
+    assert cell(tab, sale.id, JournalColumn.BALANCE) == "0.00 TRY"
+    refunds = [c for c in services.journal.children(sale.id) if c.kind is EntryKind.REFUND]
+    assert [badge(tab, r.id)[0] for r in refunds] == ["APPROVED", "APPROVED"]  # the refund rows are plain
+    assert [cell(tab, r.id, JournalColumn.BALANCE) for r in refunds] == ["", ""]
+    assert errors == []
+
+
+def test_refused_refund_leaves_the_sale_approved_with_its_full_balance(qtbot, setup, fresh_sandbox, errors):
+    tab, actions, services, config, cashier, loop = setup
+    sale = sell(qtbot, loop, services)
+    select(tab, sale.id)
+    cashier.refund_text = "10"  # before settlement: the gateway refuses (void it instead)
+    click_and_finish(qtbot, actions, tab.refund_button)
+
+    assert badge(tab, sale.id) == ("APPROVED", "approved")
+    assert cell(tab, sale.id, JournalColumn.BALANCE) == "100.00 TRY"

@@ -185,3 +185,29 @@ def test_selection_survives_refresh(qtbot, filled):
     add(filled.journal, "C-301", "1.50", EntryState.APPROVED)
     tab.refresh()
     assert tab.selected_entry().reference == "A-101"
+
+
+def test_rows_from_before_balances_were_kept_derive_refunds_from_their_children(qtbot, services):
+    """A payment approved before the terminal recorded balances: its approved refunds say what is left;
+    a refund still without an outcome does not count, a Turkish locale shows its own separators."""
+    from PySide6.QtCore import QLocale
+
+    j = services.journal
+    sale = add(j, "OLD-1", "1500.00", EntryState.APPROVED)
+    first = j.record_pending(environment="sandbox", kind=EntryKind.REFUND, reference="OLD-1", parent_id=sale.id,
+                             amount=Decimal("250.25"), currency="TRY")
+    j.record_outcome(first.id, EntryState.APPROVED)
+    j.record_pending(environment="sandbox", kind=EntryKind.REFUND, reference="OLD-1", parent_id=sale.id,
+                     amount=Decimal("1249.75"), currency="TRY")  # still pending
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Turkish, QLocale.Country.Turkey))
+    try:
+        tab = JournalTab(services)  # the model keeps the locale it was made in
+        qtbot.addWidget(tab)
+        tab.refresh()
+    finally:
+        QLocale.setDefault(previous)
+    row = next(r for r in range(tab.model.rowCount()) if tab.model.entry(r).id == sale.id)
+    assert tab.model.index(row, JournalColumn.STATE).data() == "PARTLY REFUNDED"
+    assert tab.model.index(row, JournalColumn.BALANCE).data() == "1.249,75 TRY"
+    assert "can still be refunded" in tab.model.index(row, JournalColumn.STATE).data(Qt.ItemDataRole.ToolTipRole)
