@@ -9,6 +9,8 @@ Contract:
   nothing (so a retry of the same sale is idempotent) and replaced after approved/declined/unknown.
 * A sale that looks like a double charge (see :class:`PaymentService`) is only sent once the cashier
   confirms in :meth:`SaleTab.confirm_duplicate` (tests replace it).
+* Every payment this tab starts (Pay, and the 3-D Secure offer after an ENROLLED answer) goes through
+  :meth:`SaleTab.run_payment`: one payment at a time, whichever control started it.
 
 Seams for 3-D Secure: :attr:`SaleTab.sale_route` (set it to a coroutine function taking a
 :class:`CardOrder` and returning a :class:`PaymentOutcome` to send sales another way, e.g. when a
@@ -20,7 +22,7 @@ Seams for 3-D Secure: :attr:`SaleTab.sale_route` (set it to a coroutine function
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Awaitable, Callable
+from typing import Any, Awaitable, Callable, Coroutine
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -138,13 +140,28 @@ class SaleTab(QWidget):
         if similar is not None and not self.confirm_duplicate(str(DuplicateSuspected(similar))):
             return
         self._forget_enrolled_order()
+        self.run_payment(lambda: self._send(order), order=order)
+
+    def run_payment(self, start: Callable[[], Coroutine[Any, Any, PaymentOutcome]], *,
+                    order: CardOrder | None = None, progress_text: str | None = None,
+                    error_title: str | None = None) -> bool:
+        """Run one payment with Pay's guard: returns ``False`` (and calls nothing) while another payment
+        of this tab is in flight. Otherwise the card fields turn read-only, Pay is disabled and the progress
+        runs until the outcome, which the result panel shows like a sale's (``order`` is kept for the
+        "Pay with 3-D Secure" offer when the outcome is ENROLLED).
+
+        ``start`` is a factory, not a coroutine, so a refused second click creates nothing to await.
+        """
+        if self._in_flight:
+            return False
         self._in_flight = True
         self.form.set_busy(True)
         self.pay_button.setText(self.tr("Sending…"))
-        self.result.show_progress(self.tr("Sending — please wait"))
-        task = run_task(self.pay_button, self._send(order), on_success=lambda outcome: self._finish(order, outcome),
-                        progress=self.progress, error_title=self.tr("The payment did not go through"))
+        self.result.show_progress(progress_text or self.tr("Sending — please wait"))
+        task = run_task(self.pay_button, start(), on_success=lambda outcome: self._finish(order, outcome),
+                        progress=self.progress, error_title=error_title or self.tr("The payment did not go through"))
         task.add_done_callback(lambda _task: self._end_flight())
+        return True
 
     async def _send(self, order: CardOrder) -> PaymentOutcome:
         if self.sale_route is not None:
@@ -226,6 +243,8 @@ class SaleTab(QWidget):
             self.pay_button.setText(self.tr("Pay"))
 
     def _request_three_ds(self) -> None:
+        if self._in_flight:
+            return  # a second click on the offer while the first challenge runs
         order = self._enrolled_order
         if order is None:
             QMessageBox.information(self, self.tr("3-D Secure"), self.tr(

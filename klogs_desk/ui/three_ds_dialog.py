@@ -186,7 +186,6 @@ def attach_three_d_secure(sale_tab: Any) -> Any:
     from PySide6.QtWidgets import QCheckBox
 
     from ..callbacks import CallbackListener
-    from .async_runner import run_task
 
     services = sale_tab.services
     listener = services.extras.setdefault("callback_listener", CallbackListener())
@@ -224,9 +223,10 @@ def attach_three_d_secure(sale_tab: Any) -> Any:
     sale_tab.installment_sale = installments
 
     def on_enrolled_offer(order: Any) -> None:
-        sale_tab.result.show_progress("Waiting for the card holder's bank check…")
-        run_task(sale_tab.pay_button, pay_with_three_ds(order), on_success=sale_tab.show_outcome,
-                 error_title="3-D Secure did not go through")
+        # Through the tab's guard: the challenge counts as the payment in flight (Pay and Enter wait).
+        sale_tab.run_payment(lambda: pay_with_three_ds(order),
+                             progress_text="Waiting for the card holder's bank check…",
+                             error_title="3-D Secure did not go through")
 
     sale_tab.three_ds_requested.connect(on_enrolled_offer)
     return switch
