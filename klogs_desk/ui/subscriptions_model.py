@@ -226,7 +226,15 @@ class SubscriptionsModel(QAbstractTableModel):
             return STATUS_MEANINGS[item.status] if column == STATUS else None
         return _RIGHT if column == AMOUNT else None  # TextAlignmentRole
 
-    def _texts_for_display(self, index: QModelIndex | QPersistentModelIndex, row: int,
+    def display_text(self, row: int, column: int) -> str | None:
+        """What ``data(index(row, column), DisplayRole)`` answers, without building an index (delegates
+        call this for every cell of every paint)."""
+        texts = self._texts_for_display(None, row, column)
+        if texts is None:
+            return LOADING_TEXT if column == REFERENCE and 0 <= row < (self._total or 0) else None
+        return texts[column]
+
+    def _texts_for_display(self, index: QModelIndex | QPersistentModelIndex | None, row: int,
                            column: int) -> tuple[str, ...] | None:
         """The row's display texts (formatted on first use), or ``None`` while its page is not here, in
         which case the page is asked for. Showing a row marks its page recently used."""
@@ -234,7 +242,8 @@ class SubscriptionsModel(QAbstractTableModel):
         entry = self._cache.peek(page)
         offset = row % self.page_size
         if entry is None:
-            if not self._replacing and self._total is not None and 0 <= row < self._total and index.isValid():
+            if (not self._replacing and self._total is not None and 0 <= row < self._total
+                    and 0 <= column < len(COLUMNS) and (index is None or index.isValid())):
                 self._request(page)
             return None
         if offset >= len(entry.items):

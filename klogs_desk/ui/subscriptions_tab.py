@@ -36,13 +36,22 @@ from ..services.context import AppServices
 from ..services.subscriptions import STATUS_MEANINGS, STATUS_WORDS, SubscriptionsService, describe_load_error
 from .async_runner import run_task
 from .badges import BadgeDelegate
+from .plain_text_delegate import PlainTextDelegate
 from .subscription_dialogs import (
     CreateSubscriptionDialog,
     EditSubscriptionDialog,
     OwnerDialog,
     PaymentOrderDialog,
 )
-from .subscriptions_model import COLUMNS, CREATED, STATUS, SUBSCRIPTION_ROLE, SubscriptionsModel
+from .subscriptions_model import (
+    AMOUNT,
+    COLUMNS,
+    CREATED,
+    LOADING_TEXT,
+    STATUS,
+    SUBSCRIPTION_ROLE,
+    SubscriptionsModel,
+)
 
 SEARCH_DEBOUNCE_MS = 350
 
@@ -120,6 +129,10 @@ class SubscriptionsTab(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
+        # Plain text cells and cached badge pills: a jump of several screens repaints the whole table
+        # twice (rows "Loading…", then the page) within a frame each (benchmarks/bench_subscriptions.py).
+        self.table.setItemDelegate(PlainTextDelegate(self.model.display_text, right_aligned=frozenset({AMOUNT}),
+                                                     placeholder=LOADING_TEXT, parent=self.table))
         self.table.setItemDelegateForColumn(STATUS, BadgeDelegate(parent=self.table))
         vertical = self.table.verticalHeader()
         vertical.setVisible(False)
