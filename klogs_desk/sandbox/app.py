@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -37,8 +39,14 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException):  # type: ignore[no-untyped-def]
-        return problem(exc.status_code, str(exc.detail), instance=request.url.path,
-                       headers=getattr(exc, "headers", None))
+        headers = getattr(exc, "headers", None)
+        if exc.status_code == 405:
+            # Starlette's Allow names only the first route whose path matched (GET for /recurring, which
+            # also takes POST); a client deciding what to send needs every method the URL takes.
+            allowed = _methods_for(app, request)
+            if allowed:  # pages outside the document (admin, ACS) keep Starlette's answer
+                headers = {**(headers or {}), "Allow": ", ".join(allowed)}
+        return problem(exc.status_code, str(exc.detail), instance=request.url.path, headers=headers)
 
     app.add_middleware(RateLimitMiddleware, state=state)
     app.add_middleware(FaultMiddleware, state=state)  # outermost: an injected 429/503 skips the real limit
@@ -47,6 +55,16 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
     app.include_router(admin.build_router(state))
     _merge_body_schemas(app)
     return app
+
+
+def _methods_for(app: FastAPI, request: Request) -> list[str]:
+    """Every method the OpenAPI document lists for a path template matching the request's path."""
+    methods: set[str] = set()
+    for template, operations in app.openapi().get("paths", {}).items():
+        pattern = "^" + re.sub(r"\\\{[^/]+?\\\}", "[^/]+", re.escape(template)) + "$"
+        if re.match(pattern, request.url.path):
+            methods |= {method.upper() for method in operations}
+    return sorted(methods)
 
 
 def _merge_body_schemas(app: FastAPI) -> None:

@@ -94,7 +94,11 @@ def _responses(*extra: int) -> dict[int | str, dict[str, Any]]:
         404: {"model": ProblemDetails, "description": "No such subscription."},
         409: {"model": ProblemDetails, "description": "Reference already used, or the subscription is complete."},
     }
-    return {**_PROBLEM_RESPONSES, **{code: more[code] for code in extra}}
+    chosen = {**_PROBLEM_RESPONSES, **{code: more[code] for code in extra}}
+    # Refusals are sent as application/problem+json (problems.py), so that is the documented content type.
+    schema = ProblemDetails.model_json_schema(by_alias=True)
+    return {code: {"description": answer["description"], "content": {"application/problem+json": {"schema": schema}}}
+            for code, answer in chosen.items()}
 
 
 def owner_id_for(phone: str) -> str:

@@ -392,7 +392,8 @@ class RecurringStore:
         direction = "DESC" if request.direction is OrderDirection.DESC else "ASC"
         where, params = ("WHERE reference = ?", (request.subscription,)) if request.subscription is not None \
             else ("", ())
-        offset = (request.page - 1) * request.page_size
+        # A page past the end is empty; capped because SQLite integers stop at 2**63 (Page=10**20 was a 500).
+        offset = min((request.page - 1) * request.page_size, 2**62)
         with self._lock:
             total = self._count(where, params)
             rows = self._db.execute(
