@@ -24,6 +24,8 @@ What :func:`run_task` promises:
 * Anything else is a bug: it goes to ``sys.excepthook`` (the app's hook logs it redacted and shows one
   "Something went wrong" dialog). Exceptions raised *inside* ``on_success``/``on_error`` go there too.
 * Cancellation (the window closing, the user pressing Cancel) is silent.
+* Callbacks are skipped when their ``owner`` (default: ``control``) was deleted while the work ran: a
+  table model or tab closed mid-request must not be touched (it would raise "already deleted").
 
 Contract for callers: start each network action with exactly one ``run_task`` per click; disable the
 control through ``control`` rather than by hand so a double click cannot send twice.
@@ -37,7 +39,7 @@ import sys
 from typing import Any, Awaitable, Callable, Coroutine, TypeVar
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressBar, QWidget
 
 from ..api.errors import KlogsError
@@ -63,7 +65,8 @@ class TaskRunner:
             on_success: Callable[[T], Any] | None = None,
             on_error: Callable[[KlogsError], Any] | None = None,
             progress: QProgressBar | None = None, busy_cursor: bool = True,
-            error_title: str = "The request did not go through") -> "asyncio.Task[None]":
+            error_title: str = "The request did not go through",
+            owner: QObject | None = None) -> "asyncio.Task[None]":
         """See the module docstring. Must be called on the UI thread with a running qasync loop."""
         loop = asyncio.get_event_loop()
         if control is not None:
@@ -73,7 +76,8 @@ class TaskRunner:
             progress.setVisible(True)
         if busy_cursor:
             self._push_cursor()
-        task = loop.create_task(self._guarded(coro, on_success, on_error, control, error_title))
+        task = loop.create_task(self._guarded(coro, on_success, on_error, control, error_title,
+                                              owner if owner is not None else control))
         self._tasks.add(task)
 
         def finished(done: "asyncio.Task[None]") -> None:
@@ -88,16 +92,22 @@ class TaskRunner:
 
     async def _guarded(self, coro: Awaitable[T], on_success: Callable[[T], Any] | None,
                        on_error: Callable[[KlogsError], Any] | None, control: QWidget | None,
-                       error_title: str) -> None:
+                       error_title: str, owner: QObject | None) -> None:
         try:
             try:
                 result = await coro
             except KlogsError as exc:
+                if owner is not None and not shiboken6.isValid(owner):
+                    log.debug("owner deleted; error not shown: %s", exc.message)
+                    return
                 if on_error is not None:
                     on_error(exc)
                 else:
                     self.show_user_error(control, error_title, exc.message)
             else:
+                if owner is not None and not shiboken6.isValid(owner):
+                    log.debug("owner deleted; result dropped")
+                    return
                 if on_success is not None:
                     on_success(result)
         except asyncio.CancelledError:
@@ -152,7 +162,8 @@ def run_task(control: QWidget | None, coro: Coroutine[Any, Any, T], *,
              on_success: Callable[[T], Any] | None = None,
              on_error: Callable[[KlogsError], Any] | None = None,
              progress: QProgressBar | None = None, busy_cursor: bool = True,
-             error_title: str = "The request did not go through") -> "asyncio.Task[None]":
+             error_title: str = "The request did not go through",
+             owner: QObject | None = None) -> "asyncio.Task[None]":
     """Run ``coro`` for ``control``: see the module docstring for everything it guarantees."""
     return RUNNER.run(control, coro, on_success=on_success, on_error=on_error, progress=progress,
-                      busy_cursor=busy_cursor, error_title=error_title)
+                      busy_cursor=busy_cursor, error_title=error_title, owner=owner)

@@ -466,7 +466,7 @@ class CheckoutTab(QWidget):
         """Keep asking about link ``entry_id`` (growing pauses) until it is final; once per link."""
         if entry_id in self._followers:
             return
-        self._followers[entry_id] = run_task(None, self._follow(entry_id), busy_cursor=False,
+        self._followers[entry_id] = run_task(None, self._follow(entry_id), busy_cursor=False, owner=self,
                                              error_title="The link's status could not be checked")
 
     def following(self) -> set[int]:

@@ -353,7 +353,7 @@ class SubscriptionsModel(QAbstractTableModel):
         generation = self._generation
         # Page loads are background work: no control to disable and no busy cursor while scrolling.
         self._in_flight[page] = run_task(
-            None, self._fetch_page(query), busy_cursor=False,
+            None, self._fetch_page(query), busy_cursor=False, owner=self,
             on_success=lambda result: self._loaded(page, generation, result),
             on_error=lambda exc: self._load_error(page, generation, exc))
 

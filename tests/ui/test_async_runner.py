@@ -98,3 +98,23 @@ def test_cancelling_is_silent(qtbot, button, dialogs):
     assert dialogs == {"user": [], "bug": []}
     assert button.isEnabled()
     assert RUNNER.running == 0
+
+
+def test_results_for_an_owner_deleted_mid_request_are_dropped_not_crashed(qtbot, event_loop_qt, dialogs):
+    """A table model or tab closed while its request runs must not be touched when the answer comes."""
+    import shiboken6
+    from PySide6.QtCore import QObject
+
+    owner = QObject()
+    release = asyncio.Event()
+    seen: list[str] = []
+
+    async def work() -> str:
+        await release.wait()
+        return "page"
+
+    run_task(None, work(), owner=owner, busy_cursor=False, on_success=seen.append)
+    shiboken6.delete(owner)
+    release.set()
+    qtbot.waitUntil(lambda: RUNNER.running == 0)
+    assert seen == [] and dialogs["bug"] == [] and dialogs["user"] == []
