@@ -25,7 +25,7 @@ import sys
 import time
 from pathlib import Path
 from types import TracebackType
-from typing import Callable
+from typing import Awaitable, Callable
 
 from . import __version__, paths
 from .environments import ENVIRONMENTS, EmbeddedSandbox
@@ -85,6 +85,64 @@ class ExceptionReporter:
             self(type(exc), exc, exc.__traceback__)
         else:
             log.error("event loop: %s", context.get("message"))
+
+
+def install_quit_gate(app: object) -> asyncio.Event:
+    """Turn every way of quitting (the last window closing, File > Quit, ``app.quit()`` from code or the
+    session ending) into a request the loop serves: Qt's Quit event is swallowed and the returned event
+    set; :func:`main` then runs :func:`shut_down`, and the loop ends by itself when that is done.
+
+    Why not simply quit: qasync processes one last pass of Qt events *after* its loop stopped, with no
+    running asyncio loop, so a task step still pending then fails ("no running event loop"), and tasks
+    left over are destroyed pending when the loop closes. Ending the loop only once nothing runs avoids both.
+    """
+    from PySide6.QtCore import QEvent, QObject
+
+    requested = asyncio.Event()
+
+    class QuitGate(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+            if event.type() == QEvent.Type.Quit:
+                requested.set()
+                return True
+            return False
+
+    gate = QuitGate(app)  # parented to the app: lives as long as it
+    app.installEventFilter(gate)  # type: ignore[attr-defined]
+    return requested
+
+
+async def shut_down(window: object, services: object, *, grace_seconds: float = 5.0) -> None:
+    """Stop everything that runs on the loop while the loop still runs, so nothing is left pending when
+    it closes (no "Task was destroyed but it is pending", no request resumed on a closed loop).
+
+    In this order: the reconciler (it would start new lookups), the 3-D Secure callback listener (its
+    port closes; a callback arriving later is refused by the OS, and the payment stays for the reconciler),
+    the widgets' tasks (cancelled: a payment in flight becomes ``unknown`` in the journal — the window
+    asked the cashier before quitting), any other task still on the loop, and last the HTTP client.
+    Each step gets at most ``grace_seconds``; a step that hangs is logged and skipped, never waited on forever.
+    """
+    async def step(name: str, work: "Awaitable[object]") -> None:
+        try:
+            await asyncio.wait_for(work, grace_seconds)
+        except Exception:
+            log.warning("shutdown: %s did not stop cleanly", name, exc_info=True)
+
+    actions = getattr(window, "transaction_actions", None)
+    reconciler = getattr(actions, "reconciler", None)
+    if reconciler is not None:
+        await step("the reconciler", reconciler.stop())
+    listener = getattr(services, "extras", {}).get("callback_listener")
+    if listener is not None:
+        await step("the callback listener", listener.stop())
+    # The widgets' tasks (RUNNER's) and any other task on the loop: cancelled, then awaited so their
+    # ``finally`` blocks run (a payment's journal row becomes ``unknown``) before the loop closes.
+    others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+    for task in others:
+        task.cancel()
+    if others:
+        await step("the tasks in flight", asyncio.gather(*others, return_exceptions=True))
+    await step("the HTTP client", services.client.aclose())  # type: ignore[attr-defined]
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -199,12 +257,15 @@ def main(argv: list[str] | None = None) -> int:
     if credential_problem:
         window.tell("Credentials not available", credential_problem)
 
-    app_close_event = asyncio.Event()
-    app.aboutToQuit.connect(app_close_event.set)
+    quit_requested = install_quit_gate(app)
+
+    async def run_until_quit() -> None:
+        await quit_requested.wait()
+        await shut_down(window, services)
+
     try:
         with loop:
-            loop.run_until_complete(app_close_event.wait())
-            loop.run_until_complete(services.client.aclose())
+            loop.run_until_complete(run_until_quit())  # the Qt loop ends only once shut_down is done
     finally:
         sandbox.stop()
         journal.close()
