@@ -3,7 +3,9 @@
 Layout, top to bottom: a training banner (only on the sandbox), the tabs (Sale, Pre-authorization,
 Installments, Checkout links, Subscriptions, Journal — Ctrl+1..Ctrl+6 or Alt+underlined letter), and a
 status bar with ``environmentLabel`` (SANDBOX / TEST / PRODUCTION, production in red) and
-``gatewayHealthLabel`` (when the gateway last answered).
+``gatewayHealthLabel`` (when the gateway last answered). Once the window is first shown, one quiet lookup
+of an order ID nobody used (:meth:`MainWindow.check_gateway_health`) tells the label whether the gateway
+answers before the first payment: a 404 is an answer; no answer shows "no answer", never a dialog.
 
 Tabs are built from :data:`TAB_SPECS`. A tab whose *module* does not exist in this build shows a
 "coming soon" page; any other import or construction error is a bug and propagates.
@@ -16,9 +18,11 @@ itself changed.
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 import logging
 import time
+import uuid
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
@@ -109,6 +113,8 @@ class MainWindow(QMainWindow):
         self.sandbox_url_override = sandbox_url
         self.log_file = log_file
         self._last_failure_at: float | None = None
+        self._health_checked = False
+        self.health_check_task: asyncio.Task[None] | None = None
         self.setWindowTitle("klogs-desk")
         self.resize(1100, 760)
 
@@ -289,6 +295,26 @@ class MainWindow(QMainWindow):
         if not ok:
             self._last_failure_at = time.monotonic()
         self._refresh_health()
+
+    def check_gateway_health(self) -> "asyncio.Task[None] | None":
+        """Ask the gateway about an order ID nobody used (``GET /api/trx/health-<random>``), quietly, so the
+        status bar knows before the first payment whether the gateway answers. Safe: a lookup never
+        charges. Any answer (the expected 404 included) counts through the client's health listeners; no
+        answer makes the label say so and nothing else (no dialog). Returns the task, or ``None`` when no
+        asyncio loop runs (a bare widget)."""
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            return None
+        lookup = self.services.client.get_transaction(f"health-{uuid.uuid4().hex}")
+        self.health_check_task = run_task(None, lookup, on_error=lambda _exc: None, busy_cursor=False)
+        return self.health_check_task
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 (Qt)
+        super().showEvent(event)
+        if not self._health_checked:  # once: not again after every restore from the task bar
+            self._health_checked = True
+            QTimer.singleShot(0, self.check_gateway_health)  # after the first paint
 
     def _refresh_health(self) -> None:
         answered = self.services.client.last_answer_at

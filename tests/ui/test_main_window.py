@@ -270,3 +270,47 @@ def test_klogs_desk_starts_in_training_mode_and_marks_interrupted_payments(tmp_p
     log_text = (home / "logs" / "klogs-desk.log").read_text(encoding="utf-8")
     assert "window shown" in log_text
 
+
+
+def test_gateway_health_is_known_before_the_first_payment(qtbot, make_window, sandbox, monkeypatch):
+    """One quiet lookup after the window shows: the label says the gateway answered, nothing is charged,
+    no dialog, no busy cursor left behind."""
+    from klogs_desk.sandbox.ledger import ledger_of
+
+    shown: list[str] = []
+    monkeypatch.setattr(RUNNER, "show_user_error", lambda parent, title, message: shown.append(message))
+    monkeypatch.setattr(RUNNER, "report_bug", lambda exc: shown.append(repr(exc)))
+    charges_before = dict(ledger_of(sandbox.state).charge_counts())
+    window = make_window()
+
+    qtbot.waitUntil(lambda: window.health_label.text() == "Gateway: answered just now", timeout=10_000)
+    qtbot.waitUntil(lambda: RUNNER.running == 0, timeout=10_000)
+    assert window.health_check_task is not None and window.health_check_task.done()
+    assert ledger_of(sandbox.state).charge_counts() == charges_before
+    assert shown == []
+    assert QApplication.overrideCursor() is None
+
+
+def test_gateway_that_does_not_answer_shows_no_answer_without_a_dialog(qtbot, sandbox, journal, config,
+                                                                       memory_keyring, event_loop_qt, monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr(RUNNER, "show_user_error", lambda parent, title, message: shown.append(message))
+    monkeypatch.setattr(RUNNER, "report_bug", lambda exc: shown.append(repr(exc)))
+    dead = make_client(sandbox)
+    dead.endpoints = type(dead.endpoints).same("http://127.0.0.1:9")  # nothing listens on the discard port
+    services = AppServices(client=dead, journal=journal, environment="sandbox", sandbox_url="http://127.0.0.1:9")
+    window = MainWindow(services, config=config, credentials=CredentialStore(), sandbox_url="http://127.0.0.1:9")
+    window.confirm = lambda title, question: True  # type: ignore[method-assign]
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        qtbot.waitUntil(lambda: window.health_label.text() == "Gateway: no answer", timeout=10_000)
+        qtbot.waitUntil(lambda: RUNNER.running == 0, timeout=10_000)
+        assert window.health_check_task is not None and window.health_check_task.done()
+        assert shown == []
+        assert window.isVisible()  # nothing modal, nothing closed
+    finally:
+        qtbot.waitUntil(lambda: RUNNER.running == 0, timeout=10_000)
+        window.close()
+        window.deleteLater()
+        qtbot.wait(10)
