@@ -1,0 +1,99 @@
+"""A whole sale and a pre-authorization with capture without the mouse: keys only, in the main window."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from klogs_desk.config import Config
+from klogs_desk.credentials import CredentialStore
+from klogs_desk.domain.journal import Journal
+from klogs_desk.services.context import AppServices
+from klogs_desk.services.payments import OutcomeState
+from klogs_desk.ui.async_runner import RUNNER
+from klogs_desk.ui.main_window import MainWindow
+from tests.conftest import make_client
+
+FUTURE_YY = f"{(dt.date.today().year + 3) % 100:02d}"
+
+
+@pytest.fixture
+def window(qtbot, sandbox, tmp_path, memory_keyring, event_loop_qt):
+    journal = Journal(tmp_path / "journal.sqlite")
+    services = AppServices(client=make_client(sandbox), journal=journal, environment="sandbox")
+    window = MainWindow(services, config=Config(tmp_path / "settings.ini"),
+                        credentials=CredentialStore(session_only=True))
+    qtbot.addWidget(window)
+    window.confirm = lambda title, question: True  # closing at teardown never waits on a question box
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    yield window
+    qtbot.waitUntil(lambda: RUNNER.running == 0, timeout=10_000)
+    journal.close()
+
+
+def type_with_tab(qtbot, keys: list[str]) -> None:
+    """Type each value into the focused field, then Tab to the next one (as a cashier does)."""
+    for value in keys:
+        qtbot.keyClicks(QApplication.focusWidget(), value)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+
+
+def test_sale_by_keyboard_only(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    sale = window.tabs.currentWidget()
+    sale.setFocus()
+    assert QApplication.focusWidget() is sale.form.amount  # focus starts in the amount
+
+    qtbot.keyClicks(sale.form.amount, "99.90")
+    qtbot.keyClick(sale.form.amount, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is sale.form.currency
+    qtbot.keyClick(sale.form.currency, Qt.Key.Key_Tab)
+    type_with_tab(qtbot, ["Ayse Yilmaz", "4111111111111111", "12" + FUTURE_YY])
+    assert QApplication.focusWidget() is sale.form.cvv  # Tab order follows the form
+    qtbot.keyClicks(sale.form.cvv, "123")
+
+    with qtbot.waitSignal(sale.payment_finished, timeout=15_000) as blocker:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # Enter pays
+
+    assert blocker.args[0].state is OutcomeState.APPROVED
+    assert sale.result.status.accessibleName() == "Result: APPROVED"  # what a screen reader announces
+    assert QApplication.focusWidget() is sale.form.amount  # ready for the next customer
+
+    qtbot.keyClicks(sale.form.amount, "5")
+    qtbot.keyClick(sale.form.amount, Qt.Key.Key_Escape)  # Esc clears
+    assert sale.form.amount.text() == "" and not sale.result.isVisible()
+
+
+def test_preauthorization_and_capture_by_keyboard_only(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    tab = window.tabs.currentWidget()
+    assert tab.objectName() == "preauthTab"
+    tab.form.setFocus()
+    qtbot.keyClicks(tab.form.amount, "40.00")
+    qtbot.keyClick(tab.form.amount, Qt.Key.Key_Tab)
+    qtbot.keyClick(tab.form.currency, Qt.Key.Key_Tab)
+    type_with_tab(qtbot, ["Ayse Yilmaz", "4111111111111111", "12" + FUTURE_YY])
+    qtbot.keyClicks(tab.form.cvv, "123")
+    with qtbot.waitSignal(tab.payment_finished, timeout=15_000) as blocker:
+        qtbot.keyClick(tab.form.cvv, Qt.Key.Key_Return)
+    assert blocker.args[0].state is OutcomeState.APPROVED
+
+    tab.list.setFocus()
+    qtbot.keyClick(tab.list, Qt.Key.Key_Home)  # select the open pre-authorization
+    qtbot.keyClick(tab.list, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: tab.capture_button.isEnabled(), timeout=5_000)
+    tab.capture_button.setFocus()
+    with qtbot.waitSignal(tab.payment_finished, timeout=15_000) as blocker:
+        qtbot.keyClick(tab.capture_button, Qt.Key.Key_Space)
+    assert blocker.args[0].state is OutcomeState.APPROVED
+
+
+def test_ctrl_number_switches_every_tab(qtbot, window):
+    for index in range(window.tabs.count()):
+        qtbot.keyClick(window, getattr(Qt.Key, f"Key_{index + 1}"), Qt.KeyboardModifier.ControlModifier)
+        assert window.tabs.currentIndex() == index
