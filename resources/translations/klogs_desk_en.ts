@@ -198,6 +198,14 @@
     </message>
 </context>
 <context>
+    <name>IdleLock</name>
+    <message>
+        <source>Wrong PIN. The terminal stays locked.</source>
+        <extracomment>True when the lock screen appeared, False when it went away.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>InstallmentPlanBanner</name>
     <message>
         <source>Installment plan of this sale</source>
@@ -394,6 +402,38 @@
     </message>
     <message>
         <source>The inputs changed: press Show options again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>Terminal locked</source>
+        <extracomment>Input that counts as the cashier being there.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The terminal was idle and is locked. Enter the PIN to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The terminal was idle and is locked. No PIN is set: a manager can set one in Settings so that only staff can unlock it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

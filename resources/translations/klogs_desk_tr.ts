@@ -198,6 +198,14 @@
     </message>
 </context>
 <context>
+    <name>IdleLock</name>
+    <message>
+        <source>Wrong PIN. The terminal stays locked.</source>
+        <extracomment>True when the lock screen appeared, False when it went away.</extracomment>
+        <translation>Yanlış PIN. Terminal kilitli kalıyor.</translation>
+    </message>
+</context>
+<context>
     <name>InstallmentPlanBanner</name>
     <message>
         <source>Installment plan of this sale</source>
@@ -395,6 +403,38 @@
     <message>
         <source>The inputs changed: press Show options again.</source>
         <translation>Girişler değişti: Seçenekleri göster düğmesine yeniden basın.</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>Terminal locked</source>
+        <extracomment>Input that counts as the cashier being there.</extracomment>
+        <translation>Terminal kilitli</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <source>PIN problem</source>
+        <translation>PIN sorunu</translation>
+    </message>
+    <message>
+        <source>The terminal was idle and is locked. Enter the PIN to continue.</source>
+        <translation>Terminal boşta kaldığı için kilitlendi. Devam etmek için PIN’i girin.</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Kilidi aç</translation>
+    </message>
+    <message>
+        <source>The terminal was idle and is locked. No PIN is set: a manager can set one in Settings so that only staff can unlock it.</source>
+        <translation>Terminal boşta kaldığı için kilitlendi. PIN tanımlı değil: kilidi yalnızca personelin açabilmesi için bir yönetici Ayarlar’dan PIN belirleyebilir.</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Devam</translation>
     </message>
 </context>
 <context>
