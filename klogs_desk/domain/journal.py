@@ -5,6 +5,27 @@ outcome afterwards. A row still ``pending`` when the app starts belonged to a ru
 it becomes ``unknown`` and waits for reconciliation. SQLite in WAL mode with full sync, one transaction
 per change, so a killed process never leaves a torn database.
 
+Durability and speed of a sale (the hot path is one insert before sending and one update after; each is a
+single statement, hence a single transaction, and returns the row it wrote with ``RETURNING *`` so nothing
+is read back):
+
+* ``synchronous=FULL`` stays, for every commit. In WAL mode ``NORMAL`` only syncs the WAL at a checkpoint: a
+  commit survives a killed *process* (the WAL is in the OS page cache) but not a power cut or kernel panic,
+  which can roll the database back to the last checkpoint. The pending row is the only record that a
+  request which may have charged the card ever left; losing it to a power cut after the request was sent
+  would let the cashier charge again without a warning, so its commit must reach the disk before sending.
+  ``PRAGMA synchronous`` can be set per connection (and between transactions), but ``NORMAL`` for the
+  outcome commit would trade a lost APPROVED/DECLINED (the row would come back ``unknown`` and need the
+  gateway) for about 0.3 ms, so it is ``FULL`` too. Measured on the development machine's disk (ext4 on a
+  virtio disk, ``/tmp``): ``fsync`` of a 4 KiB append 0.32 ms median, 1.4 ms p95; a WAL commit 0.27 ms
+  with ``FULL`` against 0.006 ms with ``NORMAL``. Two fsyncs a sale is the floor for the guarantee.
+* A failed insert (order ID already used) commits nothing, so the retry lookup runs only then, not before
+  every sale (:meth:`Journal.record_pending` is tried first by the payment service).
+* The double-charge guard reads with :meth:`Journal.similar_payment`: the window of approved sales comes
+  from the ``entries_recent`` index on (environment, kind, created_at) and unresolved rows from
+  ``entries_state``; only the id, amount and masked card of candidates are read, and the full row only for
+  a match, so the guard does not slow down as a busy day's journal grows.
+
 Never stored: a full PAN (masked only, enforced by :func:`_refuse_card_numbers`), CVV, expiry, secrets.
 """
 
@@ -20,7 +41,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable
 
-from .cards import luhn_valid
+from .cards import last_four, luhn_valid
 
 
 class EntryKind(str, enum.Enum):
@@ -121,6 +142,8 @@ CREATE UNIQUE INDEX IF NOT EXISTS one_payment_per_order
 CREATE INDEX IF NOT EXISTS entries_state ON entries(state);
 CREATE INDEX IF NOT EXISTS entries_created ON entries(created_at);
 CREATE INDEX IF NOT EXISTS entries_parent ON entries(parent_id);
+-- The double-charge guard's window of recent payments (Journal.similar_payment).
+CREATE INDEX IF NOT EXISTS entries_recent ON entries(environment, kind, created_at);
 """
 
 _PAN_LIKE = re.compile(r"(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)")
@@ -203,16 +226,16 @@ class Journal:
         _refuse_card_numbers(row.values())
         names = list(row)
         try:
-            with self._db:
-                cursor = self._db.execute(
-                    f"INSERT INTO entries ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})",
-                    [_to_db(n, row[n]) for n in names])
+            # One statement in autocommit mode: it commits (and fsyncs) when fetchall() finishes it.
+            written = self._db.execute(
+                f"INSERT INTO entries ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)}) RETURNING *",
+                [_to_db(n, row[n]) for n in names]).fetchall()
         except sqlite3.IntegrityError as exc:
             if "one_payment_per_order" in str(exc) or "UNIQUE" in str(exc):
                 raise DuplicateReferenceError(
                     f"Order ID {reference} was already used for a {kind.value}. Use a new order ID.") from None
             raise
-        return self.get(cursor.lastrowid)
+        return _from_row(written[0])
 
     def update(self, entry_id: int, **values: Any) -> Entry:
         """Change fields of a row (the outcome, the balance, a resolution)."""
@@ -222,10 +245,13 @@ class Journal:
         _refuse_card_numbers(values.values())
         values["updated_at"] = _utcnow()
         names = list(values)
-        with self._db:
-            self._db.execute(f"UPDATE entries SET {', '.join(f'{n} = ?' for n in names)} WHERE id = ?",
-                             [_to_db(n, values[n]) for n in names] + [entry_id])
-        return self.get(entry_id)
+        # One statement in autocommit mode: it commits (and fsyncs) when fetchall() finishes it.
+        written = self._db.execute(
+            f"UPDATE entries SET {', '.join(f'{n} = ?' for n in names)} WHERE id = ? RETURNING *",
+            [_to_db(n, values[n]) for n in names] + [entry_id]).fetchall()
+        if not written:
+            raise KeyError(entry_id)
+        return _from_row(written[0])
 
     def record_outcome(self, entry_id: int, state: EntryState, **values: Any) -> Entry:
         return self.update(entry_id, state=state, **values)
@@ -256,6 +282,36 @@ class Journal:
             "SELECT * FROM entries WHERE environment = ? AND kind = ? AND reference = ? AND parent_id IS NULL",
             (environment, kind.value, reference)).fetchone()
         return _from_row(row) if row else None
+
+    def similar_payment(self, *, environment: str | None, kinds: Iterable[EntryKind], amount: Decimal,
+                        currency: str, card_last_four: str, approved_since: dt.datetime,
+                        excluding_reference: str) -> Entry | None:
+        """The payment (a row without a parent, of one of ``kinds``, not ``excluding_reference``) with this
+        amount, currency and card last four that is unresolved, else approved at or after ``approved_since``;
+        ``None`` if there is none. The oldest unresolved one wins, then the newest approved one (up to the
+        1000 newest approved rows are looked at). ``environment`` empty or ``None`` means every environment.
+
+        Amounts are compared as :class:`~decimal.Decimal` (``100.1`` equals ``100.10``), card digits as the
+        last four digits of the stored masked PAN, both in Python on a narrow candidate list."""
+        kind_values = [k.value for k in kinds]
+        common = (f"kind IN ({', '.join('?' for _ in kind_values)}) AND parent_id IS NULL AND currency = ? "
+                  "AND reference <> ?" + (" AND environment = ?" if environment else ""))
+        common_args: list[Any] = [*kind_values, currency, excluding_reference] + ([environment] if environment else [])
+        # SQLite's planner, without ANALYZE statistics, picks entries_parent or entries_state (every
+        # approved row) here: name the narrow index so the guard stays fast as the journal grows.
+        recent = "INDEXED BY entries_recent" if environment else ""
+        queries = (
+            (f"SELECT id, amount, masked_pan FROM entries INDEXED BY entries_state WHERE state IN (?, ?) "
+             f"AND {common} ORDER BY id",
+             [EntryState.PENDING.value, EntryState.UNKNOWN.value, *common_args]),
+            (f"SELECT id, amount, masked_pan FROM entries {recent} WHERE state = ? AND created_at >= ? "
+             f"AND {common} ORDER BY id DESC LIMIT 1000",
+             [EntryState.APPROVED.value, _to_db("created_at", approved_since), *common_args]))
+        for sql, args in queries:
+            for entry_id, stored_amount, masked_pan in self._db.execute(sql, args).fetchall():
+                if Decimal(stored_amount) == amount and last_four(masked_pan or "") == card_last_four:
+                    return self.get(entry_id)
+        return None
 
     def children(self, parent_id: int) -> list[Entry]:
         rows = self._db.execute("SELECT * FROM entries WHERE parent_id = ? ORDER BY id", (parent_id,))

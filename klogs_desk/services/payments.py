@@ -210,17 +210,10 @@ class PaymentService:
     def find_similar_sale(self, order: CardOrder) -> Entry | None:
         """An unresolved sale, or one approved within :data:`DUPLICATE_WINDOW`, with the same amount,
         currency and card last four; ``None`` if there is none."""
-        journal, env = self.services.journal, self.services.environment
-        candidates = journal.unresolved(env) + journal.search(
-            environment=env, states=[EntryState.APPROVED], kinds=[EntryKind.SALE, EntryKind.SALE_3DS],
-            since=self._now() - DUPLICATE_WINDOW)
-        for entry in candidates:
-            if (entry.kind in (EntryKind.SALE, EntryKind.SALE_3DS) and entry.parent_id is None
-                    and entry.reference != order.order_id and entry.amount == order.amount
-                    and entry.currency == order.currency
-                    and last_four(entry.masked_pan or "") == order.last_four):
-                return entry
-        return None
+        return self.services.journal.similar_payment(
+            environment=self.services.environment, kinds=(EntryKind.SALE, EntryKind.SALE_3DS),
+            amount=order.amount, currency=order.currency, card_last_four=order.last_four,
+            approved_since=self._now() - DUPLICATE_WINDOW, excluding_reference=order.order_id)
 
     # --- machinery ------------------------------------------------------------------------------
 
@@ -240,25 +233,31 @@ class PaymentService:
                 order, OutcomeState.REFUSED,
                 f"Order ID {order.order_id} was already sent. Nothing was sent now.",
                 "Press New for a fresh order ID, or check the Journal for that order.")
-        outcome = await self._send(entry, lambda: send(request))
-        if outcome.state is OutcomeState.APPROVED:
-            self.services.journal.update(entry.id, balance=outcome.amount)
-        return outcome
+        # The refundable balance of an approved sale is written with its outcome: one commit after sending.
+        return await self._send(entry, lambda: send(request), balance_when_approved=True)
 
     def _journal_before_sending(self, order: CardOrder, kind: EntryKind) -> Entry:
         journal, env = self.services.journal, self.services.environment
         values = dict(amount=order.amount, currency=order.currency, masked_pan=order.masked_pan,
                       card_brand=order.brand, card_holder=order.holder, customer_id=order.customer_id or None)
-        earlier = journal.find_payment(env, kind, order.order_id)
-        if earlier is not None and earlier.state in _NOTHING_RECORDED:
-            # The cashier retries a sale that charged nothing (a gateway error, or a card that turned out to
-            # need 3-D Secure and was swapped for another): the order ID is still free at the gateway.
-            note = f"Retried after: {earlier.result_message or 'an error'}"
-            return journal.update(earlier.id, state=EntryState.PENDING, auth_code=None, result_code=None,
-                                  result_message=None, payment_id=None, note=note, **values)
-        return journal.record_pending(environment=env, kind=kind, reference=order.order_id, **values)
+        try:
+            # Inserting first keeps a new order ID (nearly every sale) to one statement; a used one fails
+            # without writing anything and only then is the earlier row looked up.
+            return journal.record_pending(environment=env, kind=kind, reference=order.order_id, **values)
+        except DuplicateReferenceError:
+            earlier = journal.find_payment(env, kind, order.order_id)
+            if earlier is None or earlier.state not in _NOTHING_RECORDED:
+                raise
+        # The cashier retries a sale that charged nothing (a gateway error, or a card that turned out to
+        # need 3-D Secure and was swapped for another): the order ID is still free at the gateway.
+        note = f"Retried after: {earlier.result_message or 'an error'}"
+        return journal.update(earlier.id, state=EntryState.PENDING, auth_code=None, result_code=None,
+                              result_message=None, payment_id=None, note=note, **values)
 
-    async def _send(self, entry: Entry, call: Callable[[], Awaitable[PaymentResponse]]) -> PaymentOutcome:
+    async def _send(self, entry: Entry, call: Callable[[], Awaitable[PaymentResponse]], *,
+                    balance_when_approved: bool = False) -> PaymentOutcome:
+        """Send once and journal the outcome in one write. ``balance_when_approved``: an approved answer
+        also sets the row's refundable ``balance`` to its amount (card sales and pre-authorizations)."""
         journal = self.services.journal
         try:
             response = await call()
@@ -281,9 +280,10 @@ class PaymentService:
             journal.record_outcome(entry.id, EntryState.UNKNOWN,
                                    note="The terminal failed while this request was in flight.")
             raise
-        return self._from_response(entry, response)
+        return self._from_response(entry, response, balance_when_approved=balance_when_approved)
 
-    def _from_response(self, entry: Entry, response: PaymentResponse) -> PaymentOutcome:
+    def _from_response(self, entry: Entry, response: PaymentResponse, *,
+                       balance_when_approved: bool = False) -> PaymentOutcome:
         state, entry_state, message, next_step = {
             PaymentStatus.SUCCESS: (OutcomeState.APPROVED, EntryState.APPROVED, "Approved.", _NEXT_NEW_SALE),
             PaymentStatus.FAILED: (OutcomeState.DECLINED, EntryState.DECLINED, "Declined by the card issuer. "
@@ -298,7 +298,8 @@ class PaymentService:
             payment_id=str(response.payment_id) if response.payment_id else None,
             auth_code=response.auth_code, result_code=response.result_code,
             result_message=response.result_message,
-            masked_pan=_safe_masked(response.pan) or entry.masked_pan)
+            masked_pan=_safe_masked(response.pan) or entry.masked_pan,
+            **({"balance": entry.amount} if balance_when_approved and state is OutcomeState.APPROVED else {}))
         if state is OutcomeState.DECLINED and response.result_message:
             message = f"Declined: {response.result_message}. Nothing was charged."
         return PaymentOutcome(
