@@ -161,5 +161,193 @@ def domain_message(text: str) -> str:
     return text
 
 
-__all__ = ["domain_message", "DEFAULT_LANGUAGE", "LANGUAGES", "install", "locale_for", "resolve_language", "translations_dir",
+#: Messages of ``services/``, ``environments.py`` and ``api/`` shown to the cashier. Those layers never import
+#: Qt, so they keep writing plain English sentences; the texts are listed here (lupdate collects
+#: ``QT_TRANSLATE_NOOP``) and :func:`cashier_message` translates them where a widget shows them. A text with
+#: ``{name}`` is a template: it matches the finished sentence with any value in that place, and the value is
+#: put back into the translation (itself translated when it is a known message: ``{message}``, ``{why}``...).
+#: A sentence not listed here is shown in English: better untranslated than missing.
+_SERVICE_CONTEXT = "ServiceMessages"
+_SERVICE_MESSAGES = (
+    # payments, 3-D Secure
+    QT_TRANSLATE_NOOP("ServiceMessages", "Approved."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Start the next sale."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Declined by the card issuer. Nothing was charged."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Ask for another card or another way to pay."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "This card needs 3-D Secure. Nothing was charged."),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "Pay with 3-D Secure: the card holder confirms on their phone or bank page."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "The gateway answered with status {status}."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Declined: {why}. Nothing was charged."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "The payment may or may not have gone through."),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "The gateway's answer could not be read. The payment may or may not have gone through."),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "Do not charge again. Check the Journal — it will be resolved with the gateway."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "The payment was not sent: {errors}"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Correct the marked fields and press Pay again."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Order ID {order_id} was already sent. Nothing was sent now."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Press New for a fresh order ID, or check the Journal for that order."),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "Check this environment's credentials in Settings, then press Pay again (same order ID)."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Wait, then press Pay again (same order ID)."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Check the network, then press Pay again (same order ID)."),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "You can press Pay again: the same order ID is kept, so it cannot charge twice."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Only a pre-authorization can be captured."),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "Pre-authorization {order_id} was not approved; nothing to capture."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Pre-authorization {order_id} was already captured."),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "A capture of {order_id} has no known outcome yet. Resolve it in the Journal first."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "The capture amount must be greater than zero."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "At most {amount} {currency} can be captured."),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "Order ID {order_id} was already sent with 3-D Secure. Nothing was sent now."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Press New for a fresh order ID, or check the Journal."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "The 3-D Secure request was sent but its answer was lost."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Not charged. {message}"),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "To try again, pay with 3-D Secure under a new order ID, or take another card."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "3-D Secure could not start: {why}. Nothing was charged."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "The card holder did not finish authentication in time."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "3-D Secure was cancelled."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "The card holder's authentication failed. Nothing was charged."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Declined: the card holder's authentication failed. Nothing was charged."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "{why} Cancelled — nothing charged."),
+    # checkout links
+    QT_TRANSLATE_NOOP("ServiceMessages", "creating…"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "awaiting payment"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "PAID"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "FAILED"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "not known — create again"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "not created"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "cancelled"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "The customer paid this link."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Hand over the goods; the payment is in the Journal."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Declined. Nothing was charged."),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "The link is used up: create a new link (new order ID) or take another way to pay."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "The link was not created: {errors}"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Order ID {order_id} already has a link for {amount} {currency}. "
+                      "Nothing was sent. Press New for a fresh order ID."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Order {order_id} already has this link. Nothing was sent."),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "A link for order {order_id} is being created right now. Nothing was sent."),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "Order ID {order_id} was just used. Nothing was sent. Press New for a fresh order ID."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "The link was requested but the answer was lost. Press Create link "
+                      "again: the same order ID brings back the same link if it was made."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Link created. Show the QR code or send the link to the customer."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Could not ask the gateway: {message}"),
+    # void, refund
+    QT_TRANSLATE_NOOP("ServiceMessages", "Payment {order_id} was already voided."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Nothing is left to refund on {order_id}."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "The refund amount is not a number."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "At most {amount} {currency} can still be refunded."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Payment {order_id} was refunded (in part or in full); it can only be "
+                      "refunded further, not voided."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Pre-authorization {order_id} was never captured: nothing was taken to "
+                      "refund. Void it to release the hold."),
+    # subscriptions
+    QT_TRANSLATE_NOOP("ServiceMessages", "Active"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Disabled"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Complete"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Waiting for the card owner to confirm by SMS; no payment is taken "
+                      "until they do."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Waiting for the card to be saved; payments start once the card "
+                      "storage is complete."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Enter the number in international form, starting with + and the "
+                      "country code (e.g. +905551234567)."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Awaiting owner confirmation"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Awaiting card save"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Active: payments will be taken on schedule."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Disabled: no payments will be taken until it is enabled again."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Complete: every scheduled payment has been taken."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "The card owner must confirm by SMS before any payment is taken."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "No confirmation is needed from the card owner."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Card owner ID: {owner_id}"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "The gateway accepted the request."),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "The gateway refused the recurring-payments token (401): check the token in Settings."),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "Too many requests to the gateway (429): wait {seconds} s and try again."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Too many requests to the gateway (429): wait a moment and try again."),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "The gateway had an internal error ({status}): try again in a few minutes."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "The gateway could not be reached. Check the network and try again."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "The subscriptions could not be loaded."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "This is not a phone number. Use the form +905551234567."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "No such phone number in that country: check the digits."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Enter the ID as a UUID (32 hex digits in groups 8-4-4-4-12)."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Enter an email address such as jane@example.com."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Required."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "At most {limit}."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "At least {limit}."),
+    # the client (api/client.py) and the environments' checks
+    QT_TRANSLATE_NOOP("ServiceMessages", "The gateway address for this environment is not usable. Nothing was "
+                      "sent; check the address in Settings."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "The gateway answered with a body this terminal cannot read."),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "The gateway could not be reached. Nothing was sent; check the network and try again."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "The gateway did not answer in time. Nothing was charged; try again."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "The gateway refused the request as invalid."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "The gateway has no such record."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "The gateway refused this now."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "The gateway is receiving too many requests. Wait {seconds} s and try "
+                      "again."),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "The gateway is receiving too many requests. Wait a moment and try again."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "The gateway answered {status}."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Sandbox (training)"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Test"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Production"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "The training sandbox did not start in time."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "The training sandbox could not start."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Payment API: reachable, API key and secret accepted."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Payment API: reachable, but the API key or secret was refused."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Payment API: {message}"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Subscriptions API: reachable, but the Bearer token was refused."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Subscriptions API: {message}"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Subscriptions API: reachable, Bearer token accepted."),
+)
+_TEMPLATE_FIELD = re.compile(r"\{(\w+)\}")
+#: Values that are themselves cashier messages and are translated before being put back.
+_NESTED_FIELDS = frozenset({"message", "why", "errors"})
+
+
+def _pattern_of(template: str) -> re.Pattern[str]:
+    parts, last = [], 0
+    for field in _TEMPLATE_FIELD.finditer(template):
+        parts += [re.escape(template[last:field.start()]), f"(?P<{field.group(1)}>.+?)"]
+        last = field.end()
+    parts.append(re.escape(template[last:]))
+    return re.compile("".join(parts), re.DOTALL)
+
+
+_SERVICE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (_pattern_of(template), template) for template in _SERVICE_MESSAGES if _TEMPLATE_FIELD.search(template))
+
+
+def cashier_message(text: str | None) -> str:
+    """Any message the layers below the UI wrote for the cashier (``domain/``, ``services/``, ``api/``,
+    ``environments.py``), in the installed language; unknown texts come back unchanged, ``None`` as ``""``."""
+    if not text:
+        return ""
+    translated = domain_message(text)
+    if translated != text:
+        return translated
+    translated = QCoreApplication.translate(_SERVICE_CONTEXT, text)
+    if translated != text:
+        return translated
+    for pattern, template in _SERVICE_PATTERNS:
+        match = pattern.fullmatch(text)
+        if match:
+            values = {name: cashier_message(value) if name in _NESTED_FIELDS else value
+                      for name, value in match.groupdict().items()}
+            return QCoreApplication.translate(_SERVICE_CONTEXT, template).format(**values)
+    return text
+
+
+__all__ = ["cashier_message", "domain_message", "DEFAULT_LANGUAGE", "LANGUAGES", "install", "locale_for", "resolve_language", "translations_dir",
            "uninstall"]

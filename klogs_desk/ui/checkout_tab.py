@@ -22,7 +22,7 @@ import logging
 from typing import Callable, Iterator
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.money import DEFAULT_CURRENCY, TERMINAL_CURRENCIES, AmountError, parse_amount
 from ..domain.orders import OrderIdError, check_order_id, new_order_id
+from ..i18n import cashier_message, domain_message
 from ..services.checkout import (
     CheckoutLink,
     CheckoutOrder,
@@ -66,7 +67,8 @@ log = logging.getLogger(__name__)
 
 _INVALID_STYLE = "QLineEdit { border: 2px solid #c62828; border-radius: 3px; padding: 2px; }"
 _ERROR_LABEL_STYLE = "color: #c62828; font-size: 11px;"
-COLUMNS = ("Order ID", "Amount", "Status", "Created")
+COLUMNS = (QT_TRANSLATE_NOOP("CheckoutTab", "Order ID"), QT_TRANSLATE_NOOP("CheckoutTab", "Amount"),
+           QT_TRANSLATE_NOOP("CheckoutTab", "Status"), QT_TRANSLATE_NOOP("CheckoutTab", "Created"))
 _STATUS_COLOURS = {LinkStatus.PAID: "#1e7b34", LinkStatus.FAILED: "#b3261e", LinkStatus.UNKNOWN: "#a86f00"}
 
 #: Gateway field names (camelCase) -> the key of the field that shows their errors.
@@ -74,15 +76,24 @@ _GATEWAY_FIELDS = {"orderId": "order_id", "amount": "amount", "currency": "amoun
                    "customerId": "customer", "callback": "callback", "maxInstallmentCount": "installments"}
 
 _STATUS_SENTENCES = {
-    LinkStatus.CREATING: "The link is being created…",
-    LinkStatus.AWAITING: "Waiting for the customer to pay. This updates by itself; Refresh checks now.",
-    LinkStatus.PAID: "Paid: the payment is below and in the Journal.",
-    LinkStatus.FAILED: "The customer's card was declined: this link is used up.",
-    LinkStatus.UNKNOWN: ("The answer to the create request was lost. Type the same order ID and amount and "
-                         "press Create link again: the gateway answers with the same link if it made one."),
-    LinkStatus.NOT_CREATED: "The gateway did not create this link. Nothing can be paid with it.",
-    LinkStatus.CANCELLED: "This link was cancelled.",
+    LinkStatus.CREATING: QT_TRANSLATE_NOOP("CheckoutTab", "The link is being created…"),
+    LinkStatus.AWAITING: QT_TRANSLATE_NOOP(
+        "CheckoutTab", "Waiting for the customer to pay. This updates by itself; Refresh checks now."),
+    LinkStatus.PAID: QT_TRANSLATE_NOOP("CheckoutTab", "Paid: the payment is below and in the Journal."),
+    LinkStatus.FAILED: QT_TRANSLATE_NOOP("CheckoutTab", "The customer's card was declined: this link is used up."),
+    LinkStatus.UNKNOWN: QT_TRANSLATE_NOOP(
+        "CheckoutTab", "The answer to the create request was lost. Type the same order ID and amount and "
+                       "press Create link again: the gateway answers with the same link if it made one."),
+    LinkStatus.NOT_CREATED: QT_TRANSLATE_NOOP(
+        "CheckoutTab", "The gateway did not create this link. Nothing can be paid with it."),
+    LinkStatus.CANCELLED: QT_TRANSLATE_NOOP("CheckoutTab", "This link was cancelled."),
 }
+
+
+def status_sentence(status: LinkStatus) -> str:
+    """The sentence under the selected link's title, in the installed language."""
+    sentence = _STATUS_SENTENCES.get(status, "")
+    return QCoreApplication.translate("CheckoutTab", sentence) if sentence else ""
 
 
 def is_web_address(text: str) -> bool:
@@ -109,7 +120,7 @@ class CheckoutTab(QWidget):
                  poll_delays: Callable[[], Iterator[float]] = growing_delays) -> None:
         super().__init__(parent)
         self.setObjectName("checkoutTab")
-        self.setAccessibleName("Checkout links")
+        self.setAccessibleName(self.tr("Checkout links"))
         self.services = services
         self.service = CheckoutService(services)
         self.poll_delays = poll_delays
@@ -139,8 +150,8 @@ class CheckoutTab(QWidget):
 
     def _build_form(self) -> None:
         self.order_id = QLineEdit(new_order_id(), objectName="checkoutOrderId", maxLength=64)
-        self.new_order_button = QPushButton("New", objectName="checkoutNewOrderId")
-        self.new_order_button.setToolTip("A fresh order ID")
+        self.new_order_button = QPushButton(self.tr("New"), objectName="checkoutNewOrderId")
+        self.new_order_button.setToolTip(self.tr("A fresh order ID"))
         self.amount = QLineEdit(objectName="checkoutAmount")
         self.amount.setPlaceholderText(self._amount_placeholder())
         self.currency = QComboBox(objectName="checkoutCurrency")
@@ -148,17 +159,17 @@ class CheckoutTab(QWidget):
         self.currency.setCurrentText(DEFAULT_CURRENCY)
         self.currency.setMaximumWidth(90)
         self.description = QLineEdit(objectName="checkoutDescription", maxLength=400,
-                                     placeholderText="What the customer pays for (shown on the page)")
-        self.customer_id = QLineEdit(objectName="checkoutCustomerId", maxLength=100, placeholderText="Optional")
+                                     placeholderText=self.tr("What the customer pays for (shown on the page)"))
+        self.customer_id = QLineEdit(objectName="checkoutCustomerId", maxLength=100, placeholderText=self.tr("Optional"))
         self.max_installments = QSpinBox(objectName="checkoutMaxInstallments", minimum=1, maximum=12, value=1)
-        self.max_installments.setSpecialValueText("Single payment only")
-        self.max_installments.setSuffix(" installments at most")
-        self.interest = QCheckBox("The customer pays the installment interest", objectName="checkoutInterest")
+        self.max_installments.setSpecialValueText(self.tr("Single payment only"))
+        self.max_installments.setSuffix(self.tr(" installments at most"))
+        self.interest = QCheckBox(self.tr("The customer pays the installment interest"), objectName="checkoutInterest")
         self.interest.setChecked(True)
         self.interest.setEnabled(False)
         self.callback = QLineEdit(objectName="checkoutCallback",
-                                  placeholderText="Optional: https://your-shop/paid (told when paid)")
-        self.create_button = QPushButton("Create link", objectName="checkoutCreate")
+                                  placeholderText=self.tr("Optional: https://your-shop/paid (told when paid)"))
+        self.create_button = QPushButton(self.tr("Create link"), objectName="checkoutCreate")
         self.create_button.setDefault(True)
         self.message = QLabel(objectName="checkoutMessage", wordWrap=True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -169,16 +180,18 @@ class CheckoutTab(QWidget):
         self._errors: dict[str, QLabel] = {}
         for key in (*self._fields, "installments"):
             label = QLabel(objectName=f"checkout{_camel(key)}Error", styleSheet=_ERROR_LABEL_STYLE)
-            label.setAccessibleName("Error")
+            label.setAccessibleName(self.tr("Error"))
             label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             self._errors[key] = label
 
-        for widget, name in ((self.order_id, "Order ID"), (self.new_order_button, "New order ID"),
-                             (self.amount, "Amount"), (self.currency, "Currency"),
-                             (self.description, "Description"), (self.customer_id, "Customer ID"),
-                             (self.max_installments, "Maximum number of installments"),
-                             (self.interest, "Customer pays the interest"), (self.callback, "Callback URL"),
-                             (self.create_button, "Create payment link"), (self.message, "Checkout message")):
+        for widget, name in ((self.order_id, self.tr("Order ID")), (self.new_order_button, self.tr("New order ID")),
+                             (self.amount, self.tr("Amount")), (self.currency, self.tr("Currency")),
+                             (self.description, self.tr("Description")), (self.customer_id, self.tr("Customer ID")),
+                             (self.max_installments, self.tr("Maximum number of installments")),
+                             (self.interest, self.tr("Customer pays the interest")),
+                             (self.callback, self.tr("Callback URL")),
+                             (self.create_button, self.tr("Create payment link")),
+                             (self.message, self.tr("Checkout message"))):
             widget.setAccessibleName(name)
 
         order_row = QHBoxLayout()
@@ -188,18 +201,18 @@ class CheckoutTab(QWidget):
         amount_row.addWidget(self.amount, 1)
         amount_row.addWidget(self.currency)
         form = self._form = QFormLayout()
-        form.addRow("Order ID", order_row)
+        form.addRow(self.tr("Order ID"), order_row)
         form.addRow("", self._errors["order_id"])
-        form.addRow("Amount", amount_row)
+        form.addRow(self.tr("Amount"), amount_row)
         form.addRow("", self._errors["amount"])
-        form.addRow("Description", self.description)
+        form.addRow(self.tr("Description"), self.description)
         form.addRow("", self._errors["description"])
-        form.addRow("Customer ID", self.customer_id)
+        form.addRow(self.tr("Customer ID"), self.customer_id)
         form.addRow("", self._errors["customer"])
-        form.addRow("Installments", self.max_installments)
+        form.addRow(self.tr("Installments"), self.max_installments)
         form.addRow("", self.interest)
         form.addRow("", self._errors["installments"])
-        form.addRow("Callback URL", self.callback)
+        form.addRow(self.tr("Callback URL"), self.callback)
         form.addRow("", self._errors["callback"])
         for label in self._errors.values():
             form.setRowVisible(label, False)  # an error row takes room only while it has a message
@@ -207,7 +220,7 @@ class CheckoutTab(QWidget):
         buttons.addWidget(self.create_button)
         buttons.addStretch(1)
 
-        self.form_box = QGroupBox("New payment link", objectName="checkoutFormBox")
+        self.form_box = QGroupBox(self.tr("New payment link"), objectName="checkoutFormBox")
         box = QVBoxLayout(self.form_box)
         box.addLayout(form)
         box.addLayout(buttons)
@@ -226,20 +239,20 @@ class CheckoutTab(QWidget):
     def _build_link_panel(self) -> None:
         self.qr = QrCodeWidget()
         self.qr.setObjectName("checkoutQr")
-        self.url = QLineEdit(objectName="checkoutUrl", readOnly=True, placeholderText="No link selected")
-        self.url.setAccessibleName("Payment link address")
-        self.copy_button = QPushButton("Copy link", objectName="checkoutCopy", enabled=False)
-        self.copy_button.setAccessibleName("Copy the link")
-        self.open_button = QPushButton("Open in browser", objectName="checkoutOpen", enabled=False)
-        self.open_button.setAccessibleName("Open the link in the browser")
+        self.url = QLineEdit(objectName="checkoutUrl", readOnly=True, placeholderText=self.tr("No link selected"))
+        self.url.setAccessibleName(self.tr("Payment link address"))
+        self.copy_button = QPushButton(self.tr("Copy link"), objectName="checkoutCopy", enabled=False)
+        self.copy_button.setAccessibleName(self.tr("Copy the link"))
+        self.open_button = QPushButton(self.tr("Open in browser"), objectName="checkoutOpen", enabled=False)
+        self.open_button.setAccessibleName(self.tr("Open the link in the browser"))
         self.link_title = QLabel(objectName="checkoutLinkTitle", wordWrap=True)
         font = self.link_title.font()
         font.setPointSize(font.pointSize() + 3)
         font.setBold(True)
         self.link_title.setFont(font)
-        self.link_title.setAccessibleName("Selected link")
+        self.link_title.setAccessibleName(self.tr("Selected link"))
         self.status = QLabel(objectName="checkoutStatus", wordWrap=True)
-        self.status.setAccessibleName("Link status")
+        self.status.setAccessibleName(self.tr("Link status"))
         self.result = ResultPanel("checkoutResult")
 
         url_row = QHBoxLayout()
@@ -255,7 +268,7 @@ class CheckoutTab(QWidget):
         body.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignTop)
         body.addLayout(details, 1)
 
-        self.link_box = QGroupBox("Link", objectName="checkoutLinkBox")
+        self.link_box = QGroupBox(self.tr("Link"), objectName="checkoutLinkBox")
         box = QVBoxLayout(self.link_box)
         box.addLayout(url_row)
         box.addLayout(body, 1)
@@ -265,22 +278,22 @@ class CheckoutTab(QWidget):
 
     def _build_list(self) -> None:
         self.table = QTableWidget(0, len(COLUMNS), objectName="checkoutList")
-        self.table.setAccessibleName("Payment links")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setAccessibleName(self.tr("Payment links"))
+        self.table.setHorizontalHeaderLabels([self.tr(column) for column in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.refresh_button = QPushButton("Refresh", objectName="checkoutRefresh")
-        self.refresh_button.setAccessibleName("Check the open links now")
-        self.refresh_button.setToolTip("Ask the gateway now about every link awaiting payment")
+        self.refresh_button = QPushButton(self.tr("Refresh"), objectName="checkoutRefresh")
+        self.refresh_button.setAccessibleName(self.tr("Check the open links now"))
+        self.refresh_button.setToolTip(self.tr("Ask the gateway now about every link awaiting payment"))
 
         heading = QHBoxLayout()
-        heading.addWidget(QLabel("Links of this terminal, newest first. Open links update by themselves."), 1)
+        heading.addWidget(QLabel(self.tr("Links of this terminal, newest first. Open links update by themselves.")), 1)
         heading.addWidget(self.refresh_button)
-        self.list_box = QGroupBox("Payment links", objectName="checkoutListBox")
+        self.list_box = QGroupBox(self.tr("Payment links"), objectName="checkoutListBox")
         box = QVBoxLayout(self.list_box)
         box.addLayout(heading)
         box.addWidget(self.table, 1)
@@ -297,9 +310,9 @@ class CheckoutTab(QWidget):
         order = self.read_order()
         if order is None:
             return
-        self.message.setText("Creating the link…")
+        self.message.setText(self.tr("Creating the link…"))
         run_task(self.create_button, self.service.create(order), on_success=self._created,
-                 error_title="The link was not created")
+                 error_title=self.tr("The link was not created"))
 
     def read_order(self) -> CheckoutOrder | None:
         """The order typed, or ``None`` after marking every wrong field."""
@@ -309,19 +322,19 @@ class CheckoutTab(QWidget):
         try:
             order_id = check_order_id(self.order_id.text())
         except OrderIdError as exc:
-            errors["order_id"] = str(exc)
+            errors["order_id"] = domain_message(str(exc))
         try:
             amount = parse_amount(self.amount.text(), self.currency.currentText(), locale_style(self))
         except AmountError as exc:
-            errors["amount"] = str(exc)
+            errors["amount"] = domain_message(str(exc))
         callback = self.callback.text().strip()
         if callback and not is_web_address(callback):
-            errors["callback"] = "Enter a full address starting with https:// or leave it empty."
+            errors["callback"] = self.tr("Enter a full address starting with https:// or leave it empty.")
         for key, text in errors.items():
             self.set_error(key, text)
         if errors:
             self._fields[next(iter(errors))].setFocus()
-            self.message.setText("Correct the marked fields. Nothing was sent.")
+            self.message.setText(self.tr("Correct the marked fields. Nothing was sent."))
             return None
         assert order_id is not None and amount is not None
         count = self.max_installments.value()
@@ -343,14 +356,14 @@ class CheckoutTab(QWidget):
     def _created(self, result: CreateResult) -> None:
         # The request is over: listeners of the signals below see a form ready for the next link.
         self.create_button.setEnabled(True)
-        self.message.setText(result.message)
+        self.message.setText(cashier_message(result.message))
         for name, messages in result.field_errors.items():
             self.set_error(_GATEWAY_FIELDS.get(name, "order_id"), "; ".join(messages))
         if result.link is not None:
             self.reload(select=result.link.entry_id)
         if result.state is CreateState.CREATED:
             self.new_order()
-            self.message.setText(result.message)
+            self.message.setText(cashier_message(result.message))
         if result.state in (CreateState.CREATED, CreateState.EXISTING) and result.link is not None:
             self.follow(result.link.entry_id)
             self.link_created.emit(result.link)
@@ -369,12 +382,12 @@ class CheckoutTab(QWidget):
         """The link's address to the clipboard (an address is no card data)."""
         if self.url.text():
             QGuiApplication.clipboard().setText(self.url.text())
-            self.status.setText("Link copied. " + self.status.text())
+            self.status.setText(self.tr("Link copied.") + " " + self.status.text())
 
     def open_url(self, url: QUrl) -> None:
         """Open ``url`` in the system browser (tests replace this method)."""
         if not QDesktopServices.openUrl(url):
-            self.message.setText("No browser could be opened. Copy the link instead.")
+            self.message.setText(self.tr("No browser could be opened. Copy the link instead."))
 
     def shown_link(self) -> CheckoutLink | None:
         return next((link for link in self._links if link.entry_id == self._shown_entry_id), None)
@@ -391,19 +404,20 @@ class CheckoutTab(QWidget):
         self.url.setCursorPosition(0)
         # Only a link that can still be paid gets a code: a customer must not scan a used-up link.
         payable = link is not None and link.status is LinkStatus.AWAITING
-        self.qr.empty_text = ("The QR code of the link appears here" if link is None or link.status is
-                              LinkStatus.AWAITING else f"No code: this link is {link.status.value}.")
+        self.qr.empty_text = (self.tr("The QR code of the link appears here") if link is None or link.status is
+                              LinkStatus.AWAITING else self.tr("No code: this link is {status}.").format(
+                                  status=link_status_text(link.status)))
         self.qr.set_payload(url if payable else "")
         self.copy_button.setEnabled(bool(url))
         self.open_button.setEnabled(bool(url))
         if link is None:
             self.link_title.setText("")
-            self.status.setText("Create a link, or select one in the list below.")
+            self.status.setText(self.tr("Create a link, or select one in the list below."))
             self.result.clear()
             return
         self.link_title.setText(f"{link.order_id} · {money_text(link.entry.amount, link.entry.currency, self.locale())}"
-                                f" · {link.status.value}")
-        self.status.setText(_STATUS_SENTENCES.get(link.status, ""))
+                                f" · {link_status_text(link.status)}")
+        self.status.setText(status_sentence(link.status))
         outcome = link.outcome()
         if outcome is not None:
             self.result.show_outcome(outcome)
@@ -447,7 +461,7 @@ class CheckoutTab(QWidget):
 
     def _fill_row(self, row: int, link: CheckoutLink) -> None:
         values = (link.order_id, money_text(link.entry.amount, link.entry.currency, self.locale()),
-                  link.status.value, created_local_time(link))
+                  link_status_text(link.status), created_local_time(link))
         for column, text in enumerate(values):
             item = QTableWidgetItem(text)
             if column == 1:
@@ -467,7 +481,7 @@ class CheckoutTab(QWidget):
         if entry_id in self._followers:
             return
         self._followers[entry_id] = run_task(None, self._follow(entry_id), busy_cursor=False, owner=self,
-                                             error_title="The link's status could not be checked")
+                                             error_title=self.tr("The link's status could not be checked"))
 
     def following(self) -> set[int]:
         """The links being followed now."""
@@ -476,7 +490,7 @@ class CheckoutTab(QWidget):
     def refresh_now(self) -> None:
         """Ask the gateway now about every link still open."""
         run_task(self.refresh_button, self._refresh_open(), busy_cursor=False,
-                 error_title="The links could not be checked")
+                 error_title=self.tr("The links could not be checked"))
 
     def _follow_open_links(self) -> None:
         for link in self._links:
@@ -521,7 +535,7 @@ class CheckoutTab(QWidget):
                                                           or link.response is not None):
                 self._show_link(link)
         if result.problem and link.entry_id == self._shown_entry_id:
-            self.status.setText(f"{_STATUS_SENTENCES.get(link.status, '')} {result.problem}")
+            self.status.setText(f"{status_sentence(link.status)} {cashier_message(result.problem)}")
         self.link_refreshed.emit(result)
         if link.status.final and link.status in (LinkStatus.PAID, LinkStatus.FAILED):
             self.link_finished.emit(link)
@@ -555,7 +569,12 @@ class CheckoutTab(QWidget):
 
     def _amount_placeholder(self) -> str:
         style = locale_style(self)
-        return f"e.g. 1{style.group}250{style.decimal}00"
+        return self.tr("e.g. {example}").format(example=f"1{style.group}250{style.decimal}00")
+
+
+def link_status_text(status: LinkStatus) -> str:
+    """The status column's word for ``status`` in the installed language."""
+    return cashier_message(status.value)
 
 
 def _camel(key: str) -> str:

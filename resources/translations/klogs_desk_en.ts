@@ -78,6 +78,248 @@
     </message>
 </context>
 <context>
+    <name>CheckoutTab</name>
+    <message>
+        <source>Order ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link is being created…</source>
+        <extracomment>Gateway field names (camelCase) -&gt; the key of the field that shows their errors.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the customer to pay. This updates by itself; Refresh checks now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid: the payment is below and in the Journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer&apos;s card was declined: this link is used up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer to the create request was lost. Type the same order ID and amount and press Create link again: the gateway answers with the same link if it made one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway did not create this link. Nothing can be paid with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This link was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkout links</source>
+        <extracomment>A create ended with a link (new or existing): the CheckoutLink. A create ended without a link, or was refused: the CreateResult. A followed link reached a final status (PAID / FAILED): the CheckoutLink. One round of asking the gateway about a link ended: the RefreshResult.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <extracomment>Entry id -&gt; the task following that link (kept so it can be cancelled and is not collected).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A fresh order ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the customer pays for (shown on the page)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Single payment only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> installments at most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer pays the installment interest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: https://your-shop/paid (told when paid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New order ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maximum number of installments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer pays the interest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callback URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create payment link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkout message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New payment link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No link selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment link address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the link in the browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the open links now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the gateway now about every link awaiting payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Links of this terminal, newest first. Open links update by themselves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the link…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link was not created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a full address starting with https:// or leave it empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the marked fields. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No browser could be opened. Copy the link instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The QR code of the link appears here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No code: this link is {status}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a link, or select one in the list below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link&apos;s status could not be checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The links could not be checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. {example}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DomainMessages</name>
     <message>
         <source>Enter the card number.</source>
@@ -727,6 +969,7 @@ Quit anyway?</source>
     </message>
     <message>
         <source>Receipt…</source>
+        <extracomment>English title -&gt; (title label, value label, row); all rows built here, hidden until used.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -743,6 +986,7 @@ Quit anyway?</source>
     </message>
     <message>
         <source>Order ID</source>
+        <extracomment>Every detail row, in the order shown; rows are keyed by these English titles (see :meth:`ResultPanel.detail`).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -835,6 +1079,450 @@ Quit anyway?</source>
     </message>
     <message>
         <source>The card details were cleared. Type the card again and pay with 3-D Secure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServiceMessages</name>
+    <message>
+        <source>Approved.</source>
+        <extracomment>Messages of ``services/``, ``environments.py`` and ``api/`` shown to the cashier. Those layers never import Qt, so they keep writing plain English sentences; the texts are listed here (lupdate collects ``QT_TRANSLATE_NOOP``) and :func:`cashier_message` translates them where a widget shows them. A text with ``{name}`` is a template: it matches the finished sentence with any value in that place, and the value is put back into the translation (itself translated when it is a known message: ``{message}``, ``{why}``...). A sentence not listed here is shown in English: better untranslated than missing.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the next sale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined by the card issuer. Nothing was charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask for another card or another way to pay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This card needs 3-D Secure. Nothing was charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay with 3-D Secure: the card holder confirms on their phone or bank page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway answered with status {status}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined: {why}. Nothing was charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payment may or may not have gone through.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s answer could not be read. The payment may or may not have gone through.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not charge again. Check the Journal — it will be resolved with the gateway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payment was not sent: {errors}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the marked fields and press Pay again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order ID {order_id} was already sent. Nothing was sent now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press New for a fresh order ID, or check the Journal for that order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check this environment&apos;s credentials in Settings, then press Pay again (same order ID).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait, then press Pay again (same order ID).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the network, then press Pay again (same order ID).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can press Pay again: the same order ID is kept, so it cannot charge twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a pre-authorization can be captured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-authorization {order_id} was not approved; nothing to capture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-authorization {order_id} was already captured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A capture of {order_id} has no known outcome yet. Resolve it in the Journal first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The capture amount must be greater than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most {amount} {currency} can be captured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order ID {order_id} was already sent with 3-D Secure. Nothing was sent now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press New for a fresh order ID, or check the Journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The 3-D Secure request was sent but its answer was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not charged. {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To try again, pay with 3-D Secure under a new order ID, or take another card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3-D Secure could not start: {why}. Nothing was charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card holder did not finish authentication in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3-D Secure was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card holder&apos;s authentication failed. Nothing was charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined: the card holder&apos;s authentication failed. Nothing was charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{why} Cancelled — nothing charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>creating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>awaiting payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PAID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not known — create again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer paid this link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand over the goods; the payment is in the Journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined. Nothing was charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link is used up: create a new link (new order ID) or take another way to pay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link was not created: {errors}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order ID {order_id} already has a link for {amount} {currency}. Nothing was sent. Press New for a fresh order ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {order_id} already has this link. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A link for order {order_id} is being created right now. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order ID {order_id} was just used. Nothing was sent. Press New for a fresh order ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link was requested but the answer was lost. Press Create link again: the same order ID brings back the same link if it was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link created. Show the QR code or send the link to the customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not ask the gateway: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment {order_id} was already voided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is left to refund on {order_id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The refund amount is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most {amount} {currency} can still be refunded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment {order_id} was refunded (in part or in full); it can only be refunded further, not voided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-authorization {order_id} was never captured: nothing was taken to refund. Void it to release the hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the card owner to confirm by SMS; no payment is taken until they do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the card to be saved; payments start once the card storage is complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the number in international form, starting with + and the country code (e.g. +905551234567).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awaiting owner confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awaiting card save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active: payments will be taken on schedule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disabled: no payments will be taken until it is enabled again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete: every scheduled payment has been taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card owner must confirm by SMS before any payment is taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No confirmation is needed from the card owner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card owner ID: {owner_id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway accepted the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway refused the recurring-payments token (401): check the token in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many requests to the gateway (429): wait {seconds} s and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many requests to the gateway (429): wait a moment and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway had an internal error ({status}): try again in a few minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway could not be reached. Check the network and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The subscriptions could not be loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a phone number. Use the form +905551234567.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such phone number in that country: check the digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the ID as a UUID (32 hex digits in groups 8-4-4-4-12).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter an email address such as jane@example.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most {limit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least {limit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway address for this environment is not usable. Nothing was sent; check the address in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway answered with a body this terminal cannot read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway could not be reached. Nothing was sent; check the network and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway did not answer in time. Nothing was charged; try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway refused the request as invalid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway has no such record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway refused this now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway is receiving too many requests. Wait {seconds} s and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway is receiving too many requests. Wait a moment and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway answered {status}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sandbox (training)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The training sandbox did not start in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The training sandbox could not start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment API: reachable, API key and secret accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment API: reachable, but the API key or secret was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment API: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscriptions API: reachable, but the Bearer token was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscriptions API: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscriptions API: reachable, Bearer token accepted.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -78,6 +78,248 @@
     </message>
 </context>
 <context>
+    <name>CheckoutTab</name>
+    <message>
+        <source>Order ID</source>
+        <translation>Sipariş no</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Tutar</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Durum</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Oluşturuldu</translation>
+    </message>
+    <message>
+        <source>The link is being created…</source>
+        <extracomment>Gateway field names (camelCase) -&gt; the key of the field that shows their errors.</extracomment>
+        <translation>Bağlantı oluşturuluyor…</translation>
+    </message>
+    <message>
+        <source>Waiting for the customer to pay. This updates by itself; Refresh checks now.</source>
+        <translation>Müşterinin ödemesi bekleniyor. Bu kendiliğinden güncellenir; Yenile hemen kontrol eder.</translation>
+    </message>
+    <message>
+        <source>Paid: the payment is below and in the Journal.</source>
+        <translation>Ödendi: ödeme aşağıda ve işlem günlüğünde.</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s card was declined: this link is used up.</source>
+        <translation>Müşterinin kartı reddedildi: bu bağlantı kullanıldı.</translation>
+    </message>
+    <message>
+        <source>The answer to the create request was lost. Type the same order ID and amount and press Create link again: the gateway answers with the same link if it made one.</source>
+        <translation>Oluşturma isteğinin yanıtı kayboldu. Aynı sipariş numarasını ve tutarı yazıp yeniden Bağlantı oluştur&apos;a basın: ödeme geçidi bağlantıyı oluşturduysa aynı bağlantıyla yanıt verir.</translation>
+    </message>
+    <message>
+        <source>The gateway did not create this link. Nothing can be paid with it.</source>
+        <translation>Ödeme geçidi bu bağlantıyı oluşturmadı. Bununla ödeme yapılamaz.</translation>
+    </message>
+    <message>
+        <source>This link was cancelled.</source>
+        <translation>Bu bağlantı iptal edildi.</translation>
+    </message>
+    <message>
+        <source>Checkout links</source>
+        <extracomment>A create ended with a link (new or existing): the CheckoutLink. A create ended without a link, or was refused: the CreateResult. A followed link reached a final status (PAID / FAILED): the CheckoutLink. One round of asking the gateway about a link ended: the RefreshResult.</extracomment>
+        <translation>Ödeme bağlantıları</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <extracomment>Entry id -&gt; the task following that link (kept so it can be cancelled and is not collected).</extracomment>
+        <translation>Yeni</translation>
+    </message>
+    <message>
+        <source>A fresh order ID</source>
+        <translation>Yeni bir sipariş numarası</translation>
+    </message>
+    <message>
+        <source>What the customer pays for (shown on the page)</source>
+        <translation>Müşterinin ne için ödediği (sayfada gösterilir)</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>İsteğe bağlı</translation>
+    </message>
+    <message>
+        <source>Single payment only</source>
+        <translation>Yalnızca tek çekim</translation>
+    </message>
+    <message>
+        <source> installments at most</source>
+        <translation> taksite kadar</translation>
+    </message>
+    <message>
+        <source>The customer pays the installment interest</source>
+        <translation>Taksit faizini müşteri öder</translation>
+    </message>
+    <message>
+        <source>Optional: https://your-shop/paid (told when paid)</source>
+        <translation>İsteğe bağlı: https://magazaniz/odendi (ödenince bildirilir)</translation>
+    </message>
+    <message>
+        <source>Create link</source>
+        <translation>Bağlantı oluştur</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Hata</translation>
+    </message>
+    <message>
+        <source>New order ID</source>
+        <translation>Yeni sipariş numarası</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Para birimi</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Açıklama</translation>
+    </message>
+    <message>
+        <source>Customer ID</source>
+        <translation>Müşteri no</translation>
+    </message>
+    <message>
+        <source>Maximum number of installments</source>
+        <translation>En fazla taksit sayısı</translation>
+    </message>
+    <message>
+        <source>Customer pays the interest</source>
+        <translation>Faizi müşteri öder</translation>
+    </message>
+    <message>
+        <source>Callback URL</source>
+        <translation>Geri çağırma adresi</translation>
+    </message>
+    <message>
+        <source>Create payment link</source>
+        <translation>Ödeme bağlantısı oluştur</translation>
+    </message>
+    <message>
+        <source>Checkout message</source>
+        <translation>Ödeme bağlantısı mesajı</translation>
+    </message>
+    <message>
+        <source>Installments</source>
+        <translation>Taksitler</translation>
+    </message>
+    <message>
+        <source>New payment link</source>
+        <translation>Yeni ödeme bağlantısı</translation>
+    </message>
+    <message>
+        <source>No link selected</source>
+        <translation>Seçili bağlantı yok</translation>
+    </message>
+    <message>
+        <source>Payment link address</source>
+        <translation>Ödeme bağlantısının adresi</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Bağlantıyı kopyala</translation>
+    </message>
+    <message>
+        <source>Copy the link</source>
+        <translation>Bağlantıyı kopyala</translation>
+    </message>
+    <message>
+        <source>Open in browser</source>
+        <translation>Tarayıcıda aç</translation>
+    </message>
+    <message>
+        <source>Open the link in the browser</source>
+        <translation>Bağlantıyı tarayıcıda aç</translation>
+    </message>
+    <message>
+        <source>Selected link</source>
+        <translation>Seçili bağlantı</translation>
+    </message>
+    <message>
+        <source>Link status</source>
+        <translation>Bağlantı durumu</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Bağlantı</translation>
+    </message>
+    <message>
+        <source>Payment links</source>
+        <translation>Ödeme bağlantıları</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Yenile</translation>
+    </message>
+    <message>
+        <source>Check the open links now</source>
+        <translation>Açık bağlantıları şimdi kontrol et</translation>
+    </message>
+    <message>
+        <source>Ask the gateway now about every link awaiting payment</source>
+        <translation>Ödeme bekleyen her bağlantıyı ödeme geçidine şimdi sor</translation>
+    </message>
+    <message>
+        <source>Links of this terminal, newest first. Open links update by themselves.</source>
+        <translation>Bu terminalin bağlantıları, en yenisi üstte. Açık bağlantılar kendiliğinden güncellenir.</translation>
+    </message>
+    <message>
+        <source>Creating the link…</source>
+        <translation>Bağlantı oluşturuluyor…</translation>
+    </message>
+    <message>
+        <source>The link was not created</source>
+        <translation>Bağlantı oluşturulmadı</translation>
+    </message>
+    <message>
+        <source>Enter a full address starting with https:// or leave it empty.</source>
+        <translation>https:// ile başlayan tam bir adres girin ya da boş bırakın.</translation>
+    </message>
+    <message>
+        <source>Correct the marked fields. Nothing was sent.</source>
+        <translation>İşaretli alanları düzeltin. Hiçbir şey gönderilmedi.</translation>
+    </message>
+    <message>
+        <source>Link copied.</source>
+        <translation>Bağlantı kopyalandı.</translation>
+    </message>
+    <message>
+        <source>No browser could be opened. Copy the link instead.</source>
+        <translation>Tarayıcı açılamadı. Bunun yerine bağlantıyı kopyalayın.</translation>
+    </message>
+    <message>
+        <source>The QR code of the link appears here</source>
+        <translation>Bağlantının QR kodu burada görünür</translation>
+    </message>
+    <message>
+        <source>No code: this link is {status}.</source>
+        <translation>Kod yok: bu bağlantının durumu {status}.</translation>
+    </message>
+    <message>
+        <source>Create a link, or select one in the list below.</source>
+        <translation>Bir bağlantı oluşturun ya da aşağıdaki listeden birini seçin.</translation>
+    </message>
+    <message>
+        <source>The link&apos;s status could not be checked</source>
+        <translation>Bağlantının durumu kontrol edilemedi</translation>
+    </message>
+    <message>
+        <source>The links could not be checked</source>
+        <translation>Bağlantılar kontrol edilemedi</translation>
+    </message>
+    <message>
+        <source>e.g. {example}</source>
+        <translation>ör. {example}</translation>
+    </message>
+</context>
+<context>
     <name>DomainMessages</name>
     <message>
         <source>Enter the card number.</source>
@@ -729,6 +971,7 @@ Yine de çıkılsın mı?</translation>
     </message>
     <message>
         <source>Receipt…</source>
+        <extracomment>English title -&gt; (title label, value label, row); all rows built here, hidden until used.</extracomment>
         <translation>Fiş…</translation>
     </message>
     <message>
@@ -745,6 +988,7 @@ Yine de çıkılsın mı?</translation>
     </message>
     <message>
         <source>Order ID</source>
+        <extracomment>Every detail row, in the order shown; rows are keyed by these English titles (see :meth:`ResultPanel.detail`).</extracomment>
         <translation>Sipariş no</translation>
     </message>
     <message>
@@ -838,6 +1082,450 @@ Yine de çıkılsın mı?</translation>
     <message>
         <source>The card details were cleared. Type the card again and pay with 3-D Secure.</source>
         <translation>Kart bilgileri silindi. Kartı yeniden girin ve 3-D Secure ile ödeyin.</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceMessages</name>
+    <message>
+        <source>Approved.</source>
+        <extracomment>Messages of ``services/``, ``environments.py`` and ``api/`` shown to the cashier. Those layers never import Qt, so they keep writing plain English sentences; the texts are listed here (lupdate collects ``QT_TRANSLATE_NOOP``) and :func:`cashier_message` translates them where a widget shows them. A text with ``{name}`` is a template: it matches the finished sentence with any value in that place, and the value is put back into the translation (itself translated when it is a known message: ``{message}``, ``{why}``...). A sentence not listed here is shown in English: better untranslated than missing.</extracomment>
+        <translation>Onaylandı.</translation>
+    </message>
+    <message>
+        <source>Start the next sale.</source>
+        <translation>Sonraki satışa geçin.</translation>
+    </message>
+    <message>
+        <source>Declined by the card issuer. Nothing was charged.</source>
+        <translation>Kartı çıkaran banka reddetti. Hiçbir tutar çekilmedi.</translation>
+    </message>
+    <message>
+        <source>Ask for another card or another way to pay.</source>
+        <translation>Başka bir kart ya da başka bir ödeme yolu isteyin.</translation>
+    </message>
+    <message>
+        <source>This card needs 3-D Secure. Nothing was charged.</source>
+        <translation>Bu kart 3-D Secure gerektiriyor. Hiçbir tutar çekilmedi.</translation>
+    </message>
+    <message>
+        <source>Pay with 3-D Secure: the card holder confirms on their phone or bank page.</source>
+        <translation>3-D Secure ile ödeyin: kart sahibi telefonunda ya da banka sayfasında onaylar.</translation>
+    </message>
+    <message>
+        <source>The gateway answered with status {status}.</source>
+        <translation>Ödeme geçidi {status} durumuyla yanıt verdi.</translation>
+    </message>
+    <message>
+        <source>Declined: {why}. Nothing was charged.</source>
+        <translation>Reddedildi: {why}. Hiçbir tutar çekilmedi.</translation>
+    </message>
+    <message>
+        <source>The payment may or may not have gone through.</source>
+        <translation>Ödeme gerçekleşmiş de olabilir, gerçekleşmemiş de.</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s answer could not be read. The payment may or may not have gone through.</source>
+        <translation>Ödeme geçidinin yanıtı okunamadı. Ödeme gerçekleşmiş de olabilir, gerçekleşmemiş de.</translation>
+    </message>
+    <message>
+        <source>Do not charge again. Check the Journal — it will be resolved with the gateway.</source>
+        <translation>Yeniden çekim yapmayın. İşlem günlüğüne bakın — ödeme geçidiyle netleştirilecek.</translation>
+    </message>
+    <message>
+        <source>The payment was not sent: {errors}</source>
+        <translation>Ödeme gönderilmedi: {errors}</translation>
+    </message>
+    <message>
+        <source>Correct the marked fields and press Pay again.</source>
+        <translation>İşaretli alanları düzeltip yeniden Öde&apos;ye basın.</translation>
+    </message>
+    <message>
+        <source>Order ID {order_id} was already sent. Nothing was sent now.</source>
+        <translation>{order_id} sipariş numarası zaten gönderildi. Şimdi hiçbir şey gönderilmedi.</translation>
+    </message>
+    <message>
+        <source>Press New for a fresh order ID, or check the Journal for that order.</source>
+        <translation>Yeni bir sipariş numarası için Yeni&apos;ye basın ya da bu siparişi işlem günlüğünde kontrol edin.</translation>
+    </message>
+    <message>
+        <source>Check this environment&apos;s credentials in Settings, then press Pay again (same order ID).</source>
+        <translation>Bu ortamın kimlik bilgilerini Ayarlar&apos;da kontrol edin, sonra yeniden Öde&apos;ye basın (aynı sipariş numarası).</translation>
+    </message>
+    <message>
+        <source>Wait, then press Pay again (same order ID).</source>
+        <translation>Bekleyin, sonra yeniden Öde&apos;ye basın (aynı sipariş numarası).</translation>
+    </message>
+    <message>
+        <source>Check the network, then press Pay again (same order ID).</source>
+        <translation>Ağ bağlantısını kontrol edin, sonra yeniden Öde&apos;ye basın (aynı sipariş numarası).</translation>
+    </message>
+    <message>
+        <source>You can press Pay again: the same order ID is kept, so it cannot charge twice.</source>
+        <translation>Yeniden Öde&apos;ye basabilirsiniz: sipariş numarası aynı kalır, bu yüzden iki kez çekim olamaz.</translation>
+    </message>
+    <message>
+        <source>Only a pre-authorization can be captured.</source>
+        <translation>Yalnızca bir ön provizyon kapatılabilir.</translation>
+    </message>
+    <message>
+        <source>Pre-authorization {order_id} was not approved; nothing to capture.</source>
+        <translation>{order_id} ön provizyonu onaylanmadı; kapatılacak bir şey yok.</translation>
+    </message>
+    <message>
+        <source>Pre-authorization {order_id} was already captured.</source>
+        <translation>{order_id} ön provizyonu zaten kapatıldı.</translation>
+    </message>
+    <message>
+        <source>A capture of {order_id} has no known outcome yet. Resolve it in the Journal first.</source>
+        <translation>{order_id} için bir provizyon kapatmanın sonucu henüz bilinmiyor. Önce işlem günlüğünde netleştirin.</translation>
+    </message>
+    <message>
+        <source>The capture amount must be greater than zero.</source>
+        <translation>Kapatma tutarı sıfırdan büyük olmalıdır.</translation>
+    </message>
+    <message>
+        <source>At most {amount} {currency} can be captured.</source>
+        <translation>En fazla {amount} {currency} kapatılabilir.</translation>
+    </message>
+    <message>
+        <source>Order ID {order_id} was already sent with 3-D Secure. Nothing was sent now.</source>
+        <translation>{order_id} sipariş numarası 3-D Secure ile zaten gönderildi. Şimdi hiçbir şey gönderilmedi.</translation>
+    </message>
+    <message>
+        <source>Press New for a fresh order ID, or check the Journal.</source>
+        <translation>Yeni bir sipariş numarası için Yeni&apos;ye basın ya da işlem günlüğüne bakın.</translation>
+    </message>
+    <message>
+        <source>The 3-D Secure request was sent but its answer was lost.</source>
+        <translation>3-D Secure isteği gönderildi ama yanıtı kayboldu.</translation>
+    </message>
+    <message>
+        <source>Not charged. {message}</source>
+        <translation>Çekim yapılmadı. {message}</translation>
+    </message>
+    <message>
+        <source>To try again, pay with 3-D Secure under a new order ID, or take another card.</source>
+        <translation>Yeniden denemek için yeni bir sipariş numarasıyla 3-D Secure ile ödeyin ya da başka bir kart alın.</translation>
+    </message>
+    <message>
+        <source>3-D Secure could not start: {why}. Nothing was charged.</source>
+        <translation>3-D Secure başlatılamadı: {why}. Hiçbir tutar çekilmedi.</translation>
+    </message>
+    <message>
+        <source>The card holder did not finish authentication in time.</source>
+        <translation>Kart sahibi doğrulamayı zamanında bitirmedi.</translation>
+    </message>
+    <message>
+        <source>3-D Secure was cancelled.</source>
+        <translation>3-D Secure iptal edildi.</translation>
+    </message>
+    <message>
+        <source>The card holder&apos;s authentication failed. Nothing was charged.</source>
+        <translation>Kart sahibinin doğrulaması başarısız oldu. Hiçbir tutar çekilmedi.</translation>
+    </message>
+    <message>
+        <source>Declined: the card holder&apos;s authentication failed. Nothing was charged.</source>
+        <translation>Reddedildi: kart sahibinin doğrulaması başarısız oldu. Hiçbir tutar çekilmedi.</translation>
+    </message>
+    <message>
+        <source>{why} Cancelled — nothing charged.</source>
+        <translation>{why} İptal edildi — hiçbir tutar çekilmedi.</translation>
+    </message>
+    <message>
+        <source>creating…</source>
+        <translation>oluşturuluyor…</translation>
+    </message>
+    <message>
+        <source>awaiting payment</source>
+        <translation>ödeme bekleniyor</translation>
+    </message>
+    <message>
+        <source>PAID</source>
+        <translation>ÖDENDİ</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>BAŞARISIZ</translation>
+    </message>
+    <message>
+        <source>not known — create again</source>
+        <translation>bilinmiyor — yeniden oluşturun</translation>
+    </message>
+    <message>
+        <source>not created</source>
+        <translation>oluşturulmadı</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>iptal edildi</translation>
+    </message>
+    <message>
+        <source>The customer paid this link.</source>
+        <translation>Müşteri bu bağlantıyla ödedi.</translation>
+    </message>
+    <message>
+        <source>Hand over the goods; the payment is in the Journal.</source>
+        <translation>Ürünü teslim edin; ödeme işlem günlüğünde.</translation>
+    </message>
+    <message>
+        <source>Declined. Nothing was charged.</source>
+        <translation>Reddedildi. Hiçbir tutar çekilmedi.</translation>
+    </message>
+    <message>
+        <source>The link is used up: create a new link (new order ID) or take another way to pay.</source>
+        <translation>Bağlantı kullanıldı: yeni bir bağlantı oluşturun (yeni sipariş numarası) ya da başka bir ödeme yolu kullanın.</translation>
+    </message>
+    <message>
+        <source>The link was not created: {errors}</source>
+        <translation>Bağlantı oluşturulmadı: {errors}</translation>
+    </message>
+    <message>
+        <source>Order ID {order_id} already has a link for {amount} {currency}. Nothing was sent. Press New for a fresh order ID.</source>
+        <translation>{order_id} sipariş numarasının {amount} {currency} için zaten bir bağlantısı var. Hiçbir şey gönderilmedi. Yeni bir sipariş numarası için Yeni&apos;ye basın.</translation>
+    </message>
+    <message>
+        <source>Order {order_id} already has this link. Nothing was sent.</source>
+        <translation>{order_id} siparişinin bu bağlantısı zaten var. Hiçbir şey gönderilmedi.</translation>
+    </message>
+    <message>
+        <source>A link for order {order_id} is being created right now. Nothing was sent.</source>
+        <translation>{order_id} siparişi için şu anda bir bağlantı oluşturuluyor. Hiçbir şey gönderilmedi.</translation>
+    </message>
+    <message>
+        <source>Order ID {order_id} was just used. Nothing was sent. Press New for a fresh order ID.</source>
+        <translation>{order_id} sipariş numarası az önce kullanıldı. Hiçbir şey gönderilmedi. Yeni bir sipariş numarası için Yeni&apos;ye basın.</translation>
+    </message>
+    <message>
+        <source>The link was requested but the answer was lost. Press Create link again: the same order ID brings back the same link if it was made.</source>
+        <translation>Bağlantı istendi ama yanıt kayboldu. Yeniden Bağlantı oluştur&apos;a basın: oluşturulduysa aynı sipariş numarası aynı bağlantıyı geri getirir.</translation>
+    </message>
+    <message>
+        <source>Link created. Show the QR code or send the link to the customer.</source>
+        <translation>Bağlantı oluşturuldu. QR kodunu gösterin ya da bağlantıyı müşteriye gönderin.</translation>
+    </message>
+    <message>
+        <source>Could not ask the gateway: {message}</source>
+        <translation>Ödeme geçidine sorulamadı: {message}</translation>
+    </message>
+    <message>
+        <source>Payment {order_id} was already voided.</source>
+        <translation>{order_id} ödemesi zaten iptal edildi.</translation>
+    </message>
+    <message>
+        <source>Nothing is left to refund on {order_id}.</source>
+        <translation>{order_id} üzerinde iade edilecek tutar kalmadı.</translation>
+    </message>
+    <message>
+        <source>The refund amount is not a number.</source>
+        <translation>İade tutarı bir sayı değil.</translation>
+    </message>
+    <message>
+        <source>At most {amount} {currency} can still be refunded.</source>
+        <translation>En fazla {amount} {currency} daha iade edilebilir.</translation>
+    </message>
+    <message>
+        <source>Payment {order_id} was refunded (in part or in full); it can only be refunded further, not voided.</source>
+        <translation>{order_id} ödemesi iade edildi (kısmen ya da tamamen); artık yalnızca iade edilebilir, iptal edilemez.</translation>
+    </message>
+    <message>
+        <source>Pre-authorization {order_id} was never captured: nothing was taken to refund. Void it to release the hold.</source>
+        <translation>{order_id} ön provizyonu hiç kapatılmadı: iade edilecek bir çekim yok. Blokeyi kaldırmak için iptal edin.</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Etkin</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Devre dışı</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Tamamlandı</translation>
+    </message>
+    <message>
+        <source>Waiting for the card owner to confirm by SMS; no payment is taken until they do.</source>
+        <translation>Kart sahibinin SMS ile onayı bekleniyor; onaylayana kadar ödeme alınmaz.</translation>
+    </message>
+    <message>
+        <source>Waiting for the card to be saved; payments start once the card storage is complete.</source>
+        <translation>Kartın kaydedilmesi bekleniyor; kart kaydı tamamlanınca ödemeler başlar.</translation>
+    </message>
+    <message>
+        <source>Enter the number in international form, starting with + and the country code (e.g. +905551234567).</source>
+        <translation>Numarayı + ve ülke koduyla başlayan uluslararası biçimde girin (ör. +905551234567).</translation>
+    </message>
+    <message>
+        <source>Awaiting owner confirmation</source>
+        <translation>Kart sahibinin onayı bekleniyor</translation>
+    </message>
+    <message>
+        <source>Awaiting card save</source>
+        <translation>Kart kaydı bekleniyor</translation>
+    </message>
+    <message>
+        <source>Active: payments will be taken on schedule.</source>
+        <translation>Etkin: ödemeler plana göre alınacak.</translation>
+    </message>
+    <message>
+        <source>Disabled: no payments will be taken until it is enabled again.</source>
+        <translation>Devre dışı: yeniden etkinleştirilene kadar ödeme alınmayacak.</translation>
+    </message>
+    <message>
+        <source>Complete: every scheduled payment has been taken.</source>
+        <translation>Tamamlandı: planlanan her ödeme alındı.</translation>
+    </message>
+    <message>
+        <source>The card owner must confirm by SMS before any payment is taken.</source>
+        <translation>Herhangi bir ödeme alınmadan önce kart sahibi SMS ile onaylamalıdır.</translation>
+    </message>
+    <message>
+        <source>No confirmation is needed from the card owner.</source>
+        <translation>Kart sahibinden onay gerekmiyor.</translation>
+    </message>
+    <message>
+        <source>Card owner ID: {owner_id}</source>
+        <translation>Kart sahibi no: {owner_id}</translation>
+    </message>
+    <message>
+        <source>The gateway accepted the request.</source>
+        <translation>Ödeme geçidi isteği kabul etti.</translation>
+    </message>
+    <message>
+        <source>The gateway refused the recurring-payments token (401): check the token in Settings.</source>
+        <translation>Ödeme geçidi tekrarlayan ödeme anahtarını reddetti (401): anahtarı Ayarlar&apos;da kontrol edin.</translation>
+    </message>
+    <message>
+        <source>Too many requests to the gateway (429): wait {seconds} s and try again.</source>
+        <translation>Ödeme geçidine çok fazla istek gitti (429): {seconds} sn bekleyip yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>Too many requests to the gateway (429): wait a moment and try again.</source>
+        <translation>Ödeme geçidine çok fazla istek gitti (429): biraz bekleyip yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>The gateway had an internal error ({status}): try again in a few minutes.</source>
+        <translation>Ödeme geçidinde iç hata oluştu ({status}): birkaç dakika sonra yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>The gateway could not be reached. Check the network and try again.</source>
+        <translation>Ödeme geçidine ulaşılamadı. Ağ bağlantısını kontrol edip yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>The subscriptions could not be loaded.</source>
+        <translation>Abonelikler yüklenemedi.</translation>
+    </message>
+    <message>
+        <source>This is not a phone number. Use the form +905551234567.</source>
+        <translation>Bu bir telefon numarası değil. +905551234567 biçimini kullanın.</translation>
+    </message>
+    <message>
+        <source>No such phone number in that country: check the digits.</source>
+        <translation>O ülkede böyle bir telefon numarası yok: rakamları kontrol edin.</translation>
+    </message>
+    <message>
+        <source>Enter the ID as a UUID (32 hex digits in groups 8-4-4-4-12).</source>
+        <translation>Numarayı UUID olarak girin (8-4-4-4-12 gruplarında 32 onaltılık rakam).</translation>
+    </message>
+    <message>
+        <source>Enter an email address such as jane@example.com.</source>
+        <translation>ayse@example.com gibi bir e-posta adresi girin.</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Zorunlu.</translation>
+    </message>
+    <message>
+        <source>At most {limit}.</source>
+        <translation>En fazla {limit}.</translation>
+    </message>
+    <message>
+        <source>At least {limit}.</source>
+        <translation>En az {limit}.</translation>
+    </message>
+    <message>
+        <source>The gateway address for this environment is not usable. Nothing was sent; check the address in Settings.</source>
+        <translation>Bu ortamın ödeme geçidi adresi kullanılamıyor. Hiçbir şey gönderilmedi; adresi Ayarlar&apos;da kontrol edin.</translation>
+    </message>
+    <message>
+        <source>The gateway answered with a body this terminal cannot read.</source>
+        <translation>Ödeme geçidi bu terminalin okuyamadığı bir içerikle yanıt verdi.</translation>
+    </message>
+    <message>
+        <source>The gateway could not be reached. Nothing was sent; check the network and try again.</source>
+        <translation>Ödeme geçidine ulaşılamadı. Hiçbir şey gönderilmedi; ağ bağlantısını kontrol edip yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>The gateway did not answer in time. Nothing was charged; try again.</source>
+        <translation>Ödeme geçidi zamanında yanıt vermedi. Hiçbir tutar çekilmedi; yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>The gateway refused the request as invalid.</source>
+        <translation>Ödeme geçidi isteği geçersiz sayıp reddetti.</translation>
+    </message>
+    <message>
+        <source>The gateway has no such record.</source>
+        <translation>Ödeme geçidinde böyle bir kayıt yok.</translation>
+    </message>
+    <message>
+        <source>The gateway refused this now.</source>
+        <translation>Ödeme geçidi bunu şu anda reddetti.</translation>
+    </message>
+    <message>
+        <source>The gateway is receiving too many requests. Wait {seconds} s and try again.</source>
+        <translation>Ödeme geçidine çok fazla istek geliyor. {seconds} sn bekleyip yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>The gateway is receiving too many requests. Wait a moment and try again.</source>
+        <translation>Ödeme geçidine çok fazla istek geliyor. Biraz bekleyip yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>The gateway answered {status}.</source>
+        <translation>Ödeme geçidi {status} ile yanıt verdi.</translation>
+    </message>
+    <message>
+        <source>Sandbox (training)</source>
+        <translation>Sanal ortam (eğitim)</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>Canlı</translation>
+    </message>
+    <message>
+        <source>The training sandbox did not start in time.</source>
+        <translation>Eğitim ortamı zamanında başlamadı.</translation>
+    </message>
+    <message>
+        <source>The training sandbox could not start.</source>
+        <translation>Eğitim ortamı başlatılamadı.</translation>
+    </message>
+    <message>
+        <source>Payment API: reachable, API key and secret accepted.</source>
+        <translation>Ödeme API&apos;si: ulaşılabilir, API anahtarı ve parolası kabul edildi.</translation>
+    </message>
+    <message>
+        <source>Payment API: reachable, but the API key or secret was refused.</source>
+        <translation>Ödeme API&apos;si: ulaşılabilir, ama API anahtarı ya da parolası reddedildi.</translation>
+    </message>
+    <message>
+        <source>Payment API: {message}</source>
+        <translation>Ödeme API&apos;si: {message}</translation>
+    </message>
+    <message>
+        <source>Subscriptions API: reachable, but the Bearer token was refused.</source>
+        <translation>Abonelik API&apos;si: ulaşılabilir, ama Bearer anahtarı reddedildi.</translation>
+    </message>
+    <message>
+        <source>Subscriptions API: {message}</source>
+        <translation>Abonelik API&apos;si: {message}</translation>
+    </message>
+    <message>
+        <source>Subscriptions API: reachable, Bearer token accepted.</source>
+        <translation>Abonelik API&apos;si: ulaşılabilir, Bearer anahtarı kabul edildi.</translation>
     </message>
 </context>
 <context>
