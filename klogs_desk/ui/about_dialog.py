@@ -19,12 +19,12 @@ class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("aboutDialog")
-        self.setWindowTitle("About klogs-desk")
+        self.setWindowTitle(self.tr("About klogs-desk"))
         text = QLabel(
-            f"<h2>klogs-desk</h2><p>Version {__version__}</p>"
-            "<p>Desktop merchant terminal for the Klogs payment gateway: sales, pre-authorizations, "
-            "installments, checkout links, subscriptions, voids and refunds.</p>"
-            "<p>Includes a sandbox gateway for training: no real money moves there.</p>")
+            "<h2>klogs-desk</h2><p>" + self.tr("Version {version}").format(version=__version__) + "</p><p>"
+            + self.tr("Desktop merchant terminal for the Klogs payment gateway: sales, pre-authorizations, "
+                      "installments, checkout links, subscriptions, voids and refunds.") + "</p><p>"
+            + self.tr("Includes a sandbox gateway for training: no real money moves there.") + "</p>")
         text.setObjectName("aboutText")
         text.setWordWrap(True)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -43,13 +43,13 @@ class TestCardsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("testCardsDialog")
-        self.setWindowTitle("Sandbox test cards")
-        intro = QLabel("Training mode only. Use any future expiry date and any 3-digit CVV.")
+        self.setWindowTitle(self.tr("Sandbox test cards"))
+        intro = QLabel(self.tr("Training mode only. Use any future expiry date and any 3-digit CVV."))
         intro.setWordWrap(True)
         table = QTableWidget(len(TEST_CARDS), 3)
         table.setObjectName("testCardsTable")
-        table.setAccessibleName("Sandbox test cards")
-        table.setHorizontalHeaderLabels(["Card number", "Brand", "What happens"])
+        table.setAccessibleName(self.tr("Sandbox test cards"))
+        table.setHorizontalHeaderLabels([self.tr("Card number"), self.tr("Brand"), self.tr("What happens")])
         for row, card in enumerate(TEST_CARDS):
             for column, text in enumerate((group_pan(card.pan), card.brand, card.behaviour.value)):
                 table.setItem(row, column, QTableWidgetItem(text))

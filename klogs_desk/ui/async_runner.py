@@ -39,12 +39,16 @@ import sys
 from typing import Any, Awaitable, Callable, Coroutine, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressBar, QWidget
 
 from ..api.errors import KlogsError
+from ..i18n import cashier_message
 
 T = TypeVar("T")
+
+#: The error dialog's title when the caller names none (translated when shown).
+DEFAULT_ERROR_TITLE = QT_TRANSLATE_NOOP("TaskRunner", "The request did not go through")
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +69,7 @@ class TaskRunner:
             on_success: Callable[[T], Any] | None = None,
             on_error: Callable[[KlogsError], Any] | None = None,
             progress: QProgressBar | None = None, busy_cursor: bool = True,
-            error_title: str = "The request did not go through",
+            error_title: str = DEFAULT_ERROR_TITLE,
             owner: QObject | None = None) -> "asyncio.Task[None]":
         """See the module docstring. Must be called on the UI thread with a running qasync loop."""
         loop = asyncio.get_event_loop()
@@ -125,7 +129,12 @@ class TaskRunner:
             control.setEnabled(True)
 
     def show_user_error(self, parent: QWidget | None, title: str, message: str) -> None:
-        """Show a cashier-readable error without blocking the loop (tests replace this method)."""
+        """Show a cashier-readable error without blocking the loop (tests replace this method).
+
+        ``title`` and ``message`` are shown in the installed language: a title still in English (the
+        default) and a message from the layers below the UI are translated here."""
+        title = QCoreApplication.translate("TaskRunner", title)
+        message = cashier_message(message)
         if parent is not None and not shiboken6.isValid(parent):
             parent = None
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok,
@@ -162,7 +171,7 @@ def run_task(control: QWidget | None, coro: Coroutine[Any, Any, T], *,
              on_success: Callable[[T], Any] | None = None,
              on_error: Callable[[KlogsError], Any] | None = None,
              progress: QProgressBar | None = None, busy_cursor: bool = True,
-             error_title: str = "The request did not go through",
+             error_title: str = DEFAULT_ERROR_TITLE,
              owner: QObject | None = None) -> "asyncio.Task[None]":
     """Run ``coro`` for ``control``: see the module docstring for everything it guarantees."""
     return RUNNER.run(control, coro, on_success=on_success, on_error=on_error, progress=progress,

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
 from ..api.models import InstallmentOption
@@ -57,10 +57,14 @@ class InstallmentPlan:
 
     def describe(self) -> str:
         """``in 3 installments (interest paid by customer)``, as the cashier reads it."""
+        translate = QCoreApplication.translate
         if self.count == 1:
-            return "in a single payment"
-        who = "customer" if self.interest_paid_by_customer else "merchant"
-        return f"in {self.count} installments (interest paid by {who})"
+            return translate("InstallmentSale", "in a single payment")
+        if self.interest_paid_by_customer:
+            return translate("InstallmentSale", "in {count} installments (interest paid by customer)").format(
+                count=self.count)
+        return translate("InstallmentSale", "in {count} installments (interest paid by merchant)").format(
+            count=self.count)
 
     def matches(self, amount: Decimal | None, currency: str) -> bool:
         return amount is not None and amount == self.amount and currency == self.currency

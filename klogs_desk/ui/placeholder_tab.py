@@ -13,15 +13,15 @@ class PlaceholderTab(QWidget):
         super().__init__(parent)
         self.setObjectName("placeholderTab")
         self.title = title
-        heading = QLabel(f"{title}: coming soon")
+        heading = QLabel(self.tr("{title}: coming soon").format(title=title))
         heading.setObjectName("placeholderHeading")
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         heading.setFont(font)
-        body = QLabel("This part of the terminal is not available in this version yet.\n"
-                      "The other tabs work as usual.")
+        body = QLabel(self.tr("This part of the terminal is not available in this version yet.\n"
+                              "The other tabs work as usual."))
         body.setAlignment(Qt.AlignmentFlag.AlignCenter)
         body.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -29,4 +29,4 @@ class PlaceholderTab(QWidget):
         layout.addWidget(heading)
         layout.addWidget(body)
         layout.addStretch(2)
-        self.setAccessibleName(f"{title} (coming soon)")
+        self.setAccessibleName(self.tr("{title} (coming soon)").format(title=title))

@@ -54,15 +54,15 @@ class QrCodeWidget(QWidget):
     """Shows the QR code of :meth:`set_payload`'s text, centred, at its exact pixel size; empty shows a hint."""
 
     def __init__(self, parent: QWidget | None = None, *, min_pixels: int = MIN_PIXELS,
-                 empty_text: str = "The QR code of the link appears here") -> None:
+                 empty_text: str | None = None) -> None:
         super().__init__(parent)
         self.min_pixels = min_pixels
-        self.empty_text = empty_text
+        self.empty_text = empty_text if empty_text is not None else self.tr("The QR code of the link appears here")
         self._payload = ""
         self._symbol: segno.QRCode | None = None
         self._image = QImage()
         self._module_pixels = 0
-        self.setAccessibleName("QR code of the payment link")
+        self.setAccessibleName(self.tr("QR code of the payment link"))
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.setMinimumSize(self.min_pixels, self.min_pixels)
 
@@ -79,7 +79,7 @@ class QrCodeWidget(QWidget):
             modules = len(self._symbol.matrix) + 2 * QUIET_ZONE_MODULES
             self._module_pixels = max(2, math.ceil(self.min_pixels / modules))
             self._image = render_matrix(self._symbol.matrix, self._module_pixels)
-            self.setAccessibleDescription(f"QR code of {payload}")
+            self.setAccessibleDescription(self.tr("QR code of {address}").format(address=payload))
         self.updateGeometry()
         self.update()
 

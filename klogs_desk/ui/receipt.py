@@ -17,17 +17,19 @@ import html
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QMarginsF
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QWidget
 
 from .. import paths
 from ..domain.journal import Entry, EntryState
+from ..i18n import cashier_message
 from ..services.context import AppServices
 from .journal_model import kind_text, local_time_text, money_text, state_text
 
-TRAINING_BANNER = "TRAINING — NOT A REAL PAYMENT"
+TRAINING_BANNER = QT_TRANSLATE_NOOP("Receipt", "TRAINING — NOT A REAL PAYMENT")
+translate = QCoreApplication.translate
 
 #: Environments whose payments move no real money.
 TRAINING_ENVIRONMENTS = frozenset({"sandbox", "test"})
@@ -64,30 +66,31 @@ class ReceiptPrinter:
         esc = html.escape
         masked, brand = self.card_of(entry)
         rows = [
-            ("Date", local_time_text(entry.created_at, locale)),
-            ("Transaction", kind_text(entry.kind)),
-            ("Order ID", entry.reference),
+            (translate("Receipt", "Date"), local_time_text(entry.created_at, locale)),
+            (translate("Receipt", "Transaction"), kind_text(entry.kind)),
+            (translate("Receipt", "Order ID"), entry.reference),
         ]
         if masked:
-            rows.append(("Card", f"{masked} {brand}" if brand else masked))
+            rows.append((translate("Receipt", "Card"), f"{masked} {brand}" if brand else masked))
         if entry.card_holder:
-            rows.append(("Card holder", entry.card_holder))
+            rows.append((translate("Receipt", "Card holder"), entry.card_holder))
         if (entry.installment_count or 0) > 1:
-            rows.append(("Installments", str(entry.installment_count)))
+            rows.append((translate("Receipt", "Installments"), str(entry.installment_count)))
         if entry.auth_code:
-            rows.append(("Auth code", entry.auth_code))
+            rows.append((translate("Receipt", "Auth code"), entry.auth_code))
         if entry.payment_id:
-            rows.append(("Payment ID", entry.payment_id))
+            rows.append((translate("Receipt", "Payment ID"), entry.payment_id))
         table = "".join(f"<tr><td style='color:#555;padding-right:12px'>{esc(k)}</td>"
                         f"<td><b>{esc(v)}</b></td></tr>" for k, v in rows)
         colour = _RESULT_COLOURS.get(entry.state, "#333333")
-        message = entry.result_message or ""
+        message = cashier_message(entry.result_message)
         if entry.state is EntryState.UNKNOWN:
-            message = "No answer from the gateway. Check this payment before charging again."
+            message = translate("Receipt", "No answer from the gateway. Check this payment before charging again.")
+        banner = translate("Receipt", TRAINING_BANNER)
         parts = ["<html><body style='font-family:sans-serif'>"]
         if self.services.environment in TRAINING_ENVIRONMENTS:
-            parts.append(f"<p align='center' style='font-size:14pt;color:#b3261e'><b>{TRAINING_BANNER}</b></p>")
-        merchant = self.services.merchant_line or "Klogs merchant"
+            parts.append(f"<p align='center' style='font-size:14pt;color:#b3261e'><b>{esc(banner)}</b></p>")
+        merchant = self.services.merchant_line or translate("Receipt", "Klogs merchant")
         parts.append(f"<p align='center' style='font-size:13pt'><b>{esc(merchant)}</b></p>")
         parts.append(f"<table cellspacing='2' width='100%'>{table}</table>")
         parts.append(f"<p align='center' style='font-size:18pt'><b>{esc(money_text(entry.amount, entry.currency, locale))}"
@@ -97,9 +100,11 @@ class ReceiptPrinter:
         if message and message.casefold() != state_text(entry.state).casefold():
             parts.append(f"<p align='center'>{esc(message)}</p>")
         if entry.resolution:
-            parts.append(f"<p align='center' style='color:#555'>Resolved: {esc(entry.resolution)}</p>")
+            parts.append("<p align='center' style='color:#555'>"
+                         + esc(translate("Receipt", "Resolved: {resolution}").format(resolution=entry.resolution))
+                         + "</p>")
         if self.services.environment in TRAINING_ENVIRONMENTS:
-            parts.append(f"<p align='center' style='color:#b3261e'><b>{TRAINING_BANNER}</b></p>")
+            parts.append(f"<p align='center' style='color:#b3261e'><b>{esc(banner)}</b></p>")
         parts.append("</body></html>")
         return "".join(parts)
 
@@ -119,7 +124,7 @@ class ReceiptPrinter:
         target = Path(path) if path else self.default_pdf_path(entry)
         target.parent.mkdir(parents=True, exist_ok=True)
         writer = QPdfWriter(str(target))
-        writer.setTitle(f"Receipt {entry.reference}")
+        writer.setTitle(translate("Receipt", "Receipt {order_id}").format(order_id=entry.reference))
         writer.setCreator("klogs-desk")
         writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A5), QPageLayout.Orientation.Portrait,
                                          QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter))
@@ -144,11 +149,11 @@ class ReceiptPrinter:
 
     def run_preview_dialog(self, printer: QPrinter, paint) -> None:  # type: ignore[no-untyped-def]
         dialog = QPrintPreviewDialog(printer, self.parent)
-        dialog.setWindowTitle("Receipt preview")
+        dialog.setWindowTitle(translate("Receipt", "Receipt preview"))
         dialog.paintRequested.connect(paint)
         dialog.exec()
 
     def run_print_dialog(self, printer: QPrinter) -> bool:
         dialog = QPrintDialog(printer, self.parent)
-        dialog.setWindowTitle("Print receipt")
+        dialog.setWindowTitle(translate("Receipt", "Print receipt"))
         return dialog.exec() == QDialog.DialogCode.Accepted

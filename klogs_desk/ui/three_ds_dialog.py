@@ -13,7 +13,7 @@ import logging
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -22,6 +22,8 @@ from ..services.payments import PaymentOutcome
 from ..services.three_d_secure import Challenge, ThreeDSecureService
 from . import webengine
 from .journal_model import money_text
+
+translate = QCoreApplication.translate
 
 log = logging.getLogger(__name__)
 
@@ -37,22 +39,24 @@ class ThreeDsDialog(QDialog):
         from PySide6.QtWebEngineWidgets import QWebEngineView  # heavy: only when a challenge opens
 
         self.setObjectName("threeDsDialog")
-        self.setWindowTitle("3-D Secure — customer authentication")
-        self.setAccessibleName("3-D Secure customer authentication")
+        self.setWindowTitle(self.tr("3-D Secure — customer authentication"))
+        self.setAccessibleName(self.tr("3-D Secure customer authentication"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.resize(520, 640)
         self._cancel_sent = False
 
-        self.amount_label = QLabel(f"Customer authentication — {money_text(challenge.amount, challenge.currency)}")
+        self.amount_label = QLabel(self.tr("Customer authentication — {amount}").format(
+            amount=money_text(challenge.amount, challenge.currency)))
         self.amount_label.setObjectName("threeDsAmountLabel")
         font = self.amount_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.amount_label.setFont(font)
-        card = f"Card {challenge.masked_pan}" if challenge.masked_pan else ""
+        card = self.tr("Card {card}").format(card=challenge.masked_pan) if challenge.masked_pan else ""
         self.hint_label = QLabel(
-            f"Order {challenge.order_id}. {card}\nLet the card holder complete their bank's check below. "
-            "This window closes by itself when they finish.")
+            self.tr("Order {order_id}.").format(order_id=challenge.order_id) + f" {card}\n"
+            + self.tr("Let the card holder complete their bank's check below. "
+                      "This window closes by itself when they finish."))
         self.hint_label.setObjectName("threeDsHintLabel")
         self.hint_label.setWordWrap(True)
 
@@ -60,24 +64,24 @@ class ThreeDsDialog(QDialog):
                                                    parent=self)
         self.view = QWebEngineView(self)
         self.view.setObjectName("threeDsView")
-        self.view.setAccessibleName("Bank authentication page")
+        self.view.setAccessibleName(self.tr("Bank authentication page"))
         self.view.setPage(self.page)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.view.setMinimumHeight(360)
 
-        self.status_label = QLabel("Loading the bank's page…")
+        self.status_label = QLabel(self.tr("Loading the bank's page…"))
         self.status_label.setObjectName("threeDsStatusLabel")
         self.status_label.setWordWrap(True)
-        self.status_label.setAccessibleName("Authentication status")
+        self.status_label.setAccessibleName(self.tr("Authentication status"))
 
-        self.cancel_button = QPushButton("Cancel authentication")
+        self.cancel_button = QPushButton(self.tr("Cancel authentication"))
         self.cancel_button.setObjectName("threeDsCancelButton")
-        self.cancel_button.setAccessibleName("Cancel 3-D Secure authentication; nothing is charged")
+        self.cancel_button.setAccessibleName(self.tr("Cancel 3-D Secure authentication; nothing is charged"))
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self._request_cancel)
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setObjectName("threeDsCloseButton")
-        self.close_button.setAccessibleName("Close; nothing is charged")
+        self.close_button.setAccessibleName(self.tr("Close; nothing is charged"))
         self.close_button.setVisible(False)
         self.close_button.clicked.connect(self._request_cancel)
 
@@ -100,17 +104,18 @@ class ThreeDsDialog(QDialog):
 
     def _on_load_finished(self, ok: bool) -> None:
         if ok:
-            self.status_label.setText("Waiting for the card holder…")
+            self.status_label.setText(self.tr("Waiting for the card holder…"))
             return
         if self._cancel_sent:
             return
         refused = self.page.refused[-1] if self.page.refused else None
-        why = (f"The page tried to go to {refused}, which this terminal does not allow."
-               if refused else "The bank's page could not be loaded (no connection to the gateway?).")
-        self.show_failure(why + " Nothing was charged. Close this window and try again.")
+        why = (self.tr("The page tried to go to {url}, which this terminal does not allow.").format(url=refused)
+               if refused else self.tr("The bank's page could not be loaded (no connection to the gateway?)."))
+        self.show_failure(why + " " + self.tr("Nothing was charged. Close this window and try again."))
 
     def _on_render_process_died(self, *_args: Any) -> None:
-        self.show_failure("The bank's page stopped working. Nothing was charged. Close this window and try again.")
+        self.show_failure(self.tr("The bank's page stopped working. Nothing was charged. "
+                                  "Close this window and try again."))
 
     def show_failure(self, message: str) -> None:
         """A dead end: say why in words and offer Close (which cancels)."""
@@ -205,7 +210,7 @@ def attach_three_d_secure(sale_tab: Any) -> Any:
         except ChallengeNotStarted as not_started:
             outcome = not_started.outcome
         else:
-            sale_tab.result.show_progress("Waiting for the card holder's bank check…")
+            sale_tab.result.show_progress(translate("ThreeDsDialog", "Waiting for the card holder's bank check…"))
             outcome = await run_challenge(service, challenge, sale_tab.window())
         if plan is not None:
             installments.order_ended(outcome)
@@ -213,8 +218,9 @@ def attach_three_d_secure(sale_tab: Any) -> Any:
 
     switch = QCheckBox("3-D Secure")
     switch.setObjectName("threeDsSwitch")
-    switch.setAccessibleName("Pay with 3-D Secure")
-    switch.setToolTip("The card holder confirms the payment on their bank's page before it is charged.")
+    switch.setAccessibleName(translate("ThreeDsDialog", "Pay with 3-D Secure"))
+    switch.setToolTip(translate("ThreeDsDialog",
+                                "The card holder confirms the payment on their bank's page before it is charged."))
     switch.toggled.connect(lambda on: setattr(sale_tab, "sale_route", pay_with_three_ds if on else None))
     sale_tab.add_pay_option(switch)
     from .installment_sale import InstallmentSale
@@ -225,8 +231,8 @@ def attach_three_d_secure(sale_tab: Any) -> Any:
     def on_enrolled_offer(order: Any) -> None:
         # Through the tab's guard: the challenge counts as the payment in flight (Pay and Enter wait).
         sale_tab.run_payment(lambda: pay_with_three_ds(order),
-                             progress_text="Waiting for the card holder's bank check…",
-                             error_title="3-D Secure did not go through")
+                             progress_text=translate("ThreeDsDialog", "Waiting for the card holder's bank check…"),
+                             error_title=translate("ThreeDsDialog", "3-D Secure did not go through"))
 
     sale_tab.three_ds_requested.connect(on_enrolled_offer)
     return switch

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en_US">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About klogs-desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desktop merchant terminal for the Klogs payment gateway: sales, pre-authorizations, installments, checkout links, subscriptions, voids and refunds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Includes a sandbox gateway for training: no real money moves there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CardForm</name>
     <message>
         <source>New</source>
@@ -451,7 +470,6 @@
     <name>InstallmentPlanBanner</name>
     <message>
         <source>Installment plan of this sale</source>
-        <extracomment>The quoted row&apos;s figures, when the Installments tab still holds them (shown, never sent).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -477,6 +495,19 @@
 </context>
 <context>
     <name>InstallmentSale</name>
+    <message>
+        <source>in a single payment</source>
+        <extracomment>The quoted row&apos;s figures, when the Installments tab still holds them (shown, never sent).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in {count} installments (interest paid by customer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in {count} installments (interest paid by merchant)</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Installment plan note</source>
         <extracomment>The note outlives the payment that wrote it (a decline), then goes with the next one.</extracomment>
@@ -795,6 +826,22 @@ Quit anyway?</source>
     </message>
 </context>
 <context>
+    <name>PlaceholderTab</name>
+    <message>
+        <source>{title}: coming soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This part of the terminal is not available in this version yet.
+The other tabs work as usual.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} (coming soon)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PreAuthTab</name>
     <message>
         <source>Order ID</source>
@@ -924,6 +971,85 @@ Quit anyway?</source>
     </message>
     <message>
         <source>At most {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QrCodeWidget</name>
+    <message>
+        <source>The QR code of the link appears here</source>
+        <extracomment>The smallest side of the code in pixels.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QR code of the payment link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QR code of {address}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Receipt</name>
+    <message>
+        <source>TRAINING — NOT A REAL PAYMENT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card holder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auth code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer from the gateway. Check this payment before charging again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Klogs merchant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved: {resolution}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt {order_id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print receipt</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1759,6 +1885,37 @@ Switch this terminal to production?</source>
     </message>
 </context>
 <context>
+    <name>TaskRunner</name>
+    <message>
+        <source>The request did not go through</source>
+        <extracomment>The error dialog&apos;s title when the caller names none (translated when shown).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TestCardsDialog</name>
+    <message>
+        <source>Sandbox test cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training mode only. Use any future expiry date and any 3-digit CVV.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Theme</name>
     <message>
         <source>SANDBOX</source>
@@ -1783,6 +1940,97 @@ Switch this terminal to production?</source>
     </message>
     <message>
         <source>Live gateway: every approved payment charges a real card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ThreeDsDialog</name>
+    <message>
+        <source>3-D Secure — customer authentication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3-D Secure customer authentication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer authentication — {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card {card}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {order_id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let the card holder complete their bank&apos;s check below. This window closes by itself when they finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bank authentication page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the bank&apos;s page…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authentication status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel authentication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel 3-D Secure authentication; nothing is charged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close; nothing is charged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the card holder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page tried to go to {url}, which this terminal does not allow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bank&apos;s page could not be loaded (no connection to the gateway?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was charged. Close this window and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bank&apos;s page stopped working. Nothing was charged. Close this window and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the card holder&apos;s bank check…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay with 3-D Secure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card holder confirms the payment on their bank&apos;s page before it is charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3-D Secure did not go through</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

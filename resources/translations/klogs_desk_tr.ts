@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="tr" sourcelanguage="en_US">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About klogs-desk</source>
+        <translation>klogs-desk hakkında</translation>
+    </message>
+    <message>
+        <source>Version {version}</source>
+        <translation>Sürüm {version}</translation>
+    </message>
+    <message>
+        <source>Desktop merchant terminal for the Klogs payment gateway: sales, pre-authorizations, installments, checkout links, subscriptions, voids and refunds.</source>
+        <translation>Klogs ödeme geçidi için masaüstü üye işyeri terminali: satışlar, ön provizyonlar, taksitler, ödeme bağlantıları, abonelikler, iptaller ve iadeler.</translation>
+    </message>
+    <message>
+        <source>Includes a sandbox gateway for training: no real money moves there.</source>
+        <translation>Eğitim için sanal bir ödeme geçidi içerir: orada gerçek para hareket etmez.</translation>
+    </message>
+</context>
+<context>
     <name>CardForm</name>
     <message>
         <source>New</source>
@@ -451,7 +470,6 @@
     <name>InstallmentPlanBanner</name>
     <message>
         <source>Installment plan of this sale</source>
-        <extracomment>The quoted row&apos;s figures, when the Installments tab still holds them (shown, never sent).</extracomment>
         <translation>Bu satışın taksit planı</translation>
     </message>
     <message>
@@ -477,6 +495,19 @@
 </context>
 <context>
     <name>InstallmentSale</name>
+    <message>
+        <source>in a single payment</source>
+        <extracomment>The quoted row&apos;s figures, when the Installments tab still holds them (shown, never sent).</extracomment>
+        <translation>tek çekimle</translation>
+    </message>
+    <message>
+        <source>in {count} installments (interest paid by customer)</source>
+        <translation>{count} taksitle (faizi müşteri öder)</translation>
+    </message>
+    <message>
+        <source>in {count} installments (interest paid by merchant)</source>
+        <translation>{count} taksitle (faizi işyeri öder)</translation>
+    </message>
     <message>
         <source>Installment plan note</source>
         <extracomment>The note outlives the payment that wrote it (a decline), then goes with the next one.</extracomment>
@@ -797,6 +828,23 @@ Yine de çıkılsın mı?</translation>
     </message>
 </context>
 <context>
+    <name>PlaceholderTab</name>
+    <message>
+        <source>{title}: coming soon</source>
+        <translation>{title}: yakında</translation>
+    </message>
+    <message>
+        <source>This part of the terminal is not available in this version yet.
+The other tabs work as usual.</source>
+        <translation>Terminalin bu bölümü bu sürümde henüz yok.
+Diğer sekmeler her zamanki gibi çalışır.</translation>
+    </message>
+    <message>
+        <source>{title} (coming soon)</source>
+        <translation>{title} (yakında)</translation>
+    </message>
+</context>
+<context>
     <name>PreAuthTab</name>
     <message>
         <source>Order ID</source>
@@ -927,6 +975,85 @@ Yine de çıkılsın mı?</translation>
     <message>
         <source>At most {amount}</source>
         <translation>En fazla {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>QrCodeWidget</name>
+    <message>
+        <source>The QR code of the link appears here</source>
+        <extracomment>The smallest side of the code in pixels.</extracomment>
+        <translation>Bağlantının QR kodu burada görünür</translation>
+    </message>
+    <message>
+        <source>QR code of the payment link</source>
+        <translation>Ödeme bağlantısının QR kodu</translation>
+    </message>
+    <message>
+        <source>QR code of {address}</source>
+        <translation>{address} adresinin QR kodu</translation>
+    </message>
+</context>
+<context>
+    <name>Receipt</name>
+    <message>
+        <source>TRAINING — NOT A REAL PAYMENT</source>
+        <translation>EĞİTİM — GERÇEK ÖDEME DEĞİLDİR</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tarih</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>İşlem</translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation>Sipariş no</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Kart</translation>
+    </message>
+    <message>
+        <source>Card holder</source>
+        <translation>Kart sahibi</translation>
+    </message>
+    <message>
+        <source>Installments</source>
+        <translation>Taksitler</translation>
+    </message>
+    <message>
+        <source>Auth code</source>
+        <translation>Onay kodu</translation>
+    </message>
+    <message>
+        <source>Payment ID</source>
+        <translation>Ödeme no</translation>
+    </message>
+    <message>
+        <source>No answer from the gateway. Check this payment before charging again.</source>
+        <translation>Ödeme geçidinden yanıt yok. Yeniden çekim yapmadan önce bu ödemeyi kontrol edin.</translation>
+    </message>
+    <message>
+        <source>Klogs merchant</source>
+        <translation>Klogs üye işyeri</translation>
+    </message>
+    <message>
+        <source>Resolved: {resolution}</source>
+        <translation>Netleştirildi: {resolution}</translation>
+    </message>
+    <message>
+        <source>Receipt {order_id}</source>
+        <translation>Fiş {order_id}</translation>
+    </message>
+    <message>
+        <source>Receipt preview</source>
+        <translation>Fiş önizlemesi</translation>
+    </message>
+    <message>
+        <source>Print receipt</source>
+        <translation>Fişi yazdır</translation>
     </message>
 </context>
 <context>
@@ -1763,6 +1890,37 @@ Bu terminal canlı ortama geçirilsin mi?</translation>
     </message>
 </context>
 <context>
+    <name>TaskRunner</name>
+    <message>
+        <source>The request did not go through</source>
+        <extracomment>The error dialog&apos;s title when the caller names none (translated when shown).</extracomment>
+        <translation>İstek gerçekleşmedi</translation>
+    </message>
+</context>
+<context>
+    <name>TestCardsDialog</name>
+    <message>
+        <source>Sandbox test cards</source>
+        <translation>Sanal ortam test kartları</translation>
+    </message>
+    <message>
+        <source>Training mode only. Use any future expiry date and any 3-digit CVV.</source>
+        <translation>Yalnızca eğitim modu. İleri tarihli herhangi bir son kullanma tarihi ve 3 haneli herhangi bir CVV kullanın.</translation>
+    </message>
+    <message>
+        <source>Card number</source>
+        <translation>Kart numarası</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>Marka</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>Ne olur</translation>
+    </message>
+</context>
+<context>
     <name>Theme</name>
     <message>
         <source>SANDBOX</source>
@@ -1788,6 +1946,97 @@ Bu terminal canlı ortama geçirilsin mi?</translation>
     <message>
         <source>Live gateway: every approved payment charges a real card.</source>
         <translation>Canlı ödeme sistemi: onaylanan her ödeme gerçek bir karttan çekilir.</translation>
+    </message>
+</context>
+<context>
+    <name>ThreeDsDialog</name>
+    <message>
+        <source>3-D Secure — customer authentication</source>
+        <translation>3-D Secure — müşteri doğrulaması</translation>
+    </message>
+    <message>
+        <source>3-D Secure customer authentication</source>
+        <translation>3-D Secure müşteri doğrulaması</translation>
+    </message>
+    <message>
+        <source>Customer authentication — {amount}</source>
+        <translation>Müşteri doğrulaması — {amount}</translation>
+    </message>
+    <message>
+        <source>Card {card}</source>
+        <translation>Kart {card}</translation>
+    </message>
+    <message>
+        <source>Order {order_id}.</source>
+        <translation>Sipariş {order_id}.</translation>
+    </message>
+    <message>
+        <source>Let the card holder complete their bank&apos;s check below. This window closes by itself when they finish.</source>
+        <translation>Kart sahibinin aşağıdaki banka doğrulamasını tamamlamasını bekleyin. Bitirince bu pencere kendiliğinden kapanır.</translation>
+    </message>
+    <message>
+        <source>Bank authentication page</source>
+        <translation>Banka doğrulama sayfası</translation>
+    </message>
+    <message>
+        <source>Loading the bank&apos;s page…</source>
+        <translation>Banka sayfası yükleniyor…</translation>
+    </message>
+    <message>
+        <source>Authentication status</source>
+        <translation>Doğrulama durumu</translation>
+    </message>
+    <message>
+        <source>Cancel authentication</source>
+        <translation>Doğrulamayı iptal et</translation>
+    </message>
+    <message>
+        <source>Cancel 3-D Secure authentication; nothing is charged</source>
+        <translation>3-D Secure doğrulamasını iptal et; hiçbir tutar çekilmez</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Kapat</translation>
+    </message>
+    <message>
+        <source>Close; nothing is charged</source>
+        <translation>Kapat; hiçbir tutar çekilmez</translation>
+    </message>
+    <message>
+        <source>Waiting for the card holder…</source>
+        <translation>Kart sahibi bekleniyor…</translation>
+    </message>
+    <message>
+        <source>The page tried to go to {url}, which this terminal does not allow.</source>
+        <translation>Sayfa {url} adresine gitmeye çalıştı; bu terminal buna izin vermez.</translation>
+    </message>
+    <message>
+        <source>The bank&apos;s page could not be loaded (no connection to the gateway?).</source>
+        <translation>Banka sayfası yüklenemedi (ödeme geçidiyle bağlantı yok mu?).</translation>
+    </message>
+    <message>
+        <source>Nothing was charged. Close this window and try again.</source>
+        <translation>Hiçbir tutar çekilmedi. Bu pencereyi kapatıp yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>The bank&apos;s page stopped working. Nothing was charged. Close this window and try again.</source>
+        <translation>Banka sayfası çalışmayı durdurdu. Hiçbir tutar çekilmedi. Bu pencereyi kapatıp yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>Waiting for the card holder&apos;s bank check…</source>
+        <translation>Kart sahibinin banka doğrulaması bekleniyor…</translation>
+    </message>
+    <message>
+        <source>Pay with 3-D Secure</source>
+        <translation>3-D Secure ile öde</translation>
+    </message>
+    <message>
+        <source>The card holder confirms the payment on their bank&apos;s page before it is charged.</source>
+        <translation>Kart sahibi ödemeyi, çekilmeden önce bankasının sayfasında onaylar.</translation>
+    </message>
+    <message>
+        <source>3-D Secure did not go through</source>
+        <translation>3-D Secure gerçekleşmedi</translation>
     </message>
 </context>
 </TS>
