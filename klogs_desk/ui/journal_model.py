@@ -19,47 +19,48 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any, Mapping, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QDateTime, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QDateTime, QLocale, QModelIndex, QPersistentModelIndex, Qt
 
 from ..domain.journal import Entry, EntryKind, EntryState
 from ..domain.money import AmountError, format_amount, style_for
 from .badges import BADGE_ROLE
 
 KIND_LABELS: dict[EntryKind, str] = {
-    EntryKind.SALE: "Sale",
-    EntryKind.SALE_3DS: "Sale (3-D Secure)",
-    EntryKind.PREAUTH: "Pre-authorization",
-    EntryKind.CAPTURE: "Capture",
-    EntryKind.CHECKOUT: "Payment link",
-    EntryKind.VOID: "Void",
-    EntryKind.REFUND: "Refund",
+    EntryKind.SALE: QT_TRANSLATE_NOOP("JournalModel", "Sale"),
+    EntryKind.SALE_3DS: QT_TRANSLATE_NOOP("JournalModel", "Sale (3-D Secure)"),
+    EntryKind.PREAUTH: QT_TRANSLATE_NOOP("JournalModel", "Pre-authorization"),
+    EntryKind.CAPTURE: QT_TRANSLATE_NOOP("JournalModel", "Capture"),
+    EntryKind.CHECKOUT: QT_TRANSLATE_NOOP("JournalModel", "Payment link"),
+    EntryKind.VOID: QT_TRANSLATE_NOOP("JournalModel", "Void"),
+    EntryKind.REFUND: QT_TRANSLATE_NOOP("JournalModel", "Refund"),
 }
 
 STATE_LABELS: dict[EntryState, str] = {
-    EntryState.PENDING: "PENDING",
-    EntryState.APPROVED: "APPROVED",
-    EntryState.DECLINED: "DECLINED",
-    EntryState.ERROR: "ERROR — NOT CHARGED",
-    EntryState.UNKNOWN: "OUTCOME UNKNOWN",
-    EntryState.ENROLLED: "NEEDS 3-D SECURE",
-    EntryState.NOT_CHARGED: "NOT CHARGED",
-    EntryState.AWAITING_CUSTOMER: "WAITING FOR CUSTOMER",
-    EntryState.CANCELLED: "CANCELLED",
+    EntryState.PENDING: QT_TRANSLATE_NOOP("JournalModel", "PENDING"),
+    EntryState.APPROVED: QT_TRANSLATE_NOOP("JournalModel", "APPROVED"),
+    EntryState.DECLINED: QT_TRANSLATE_NOOP("JournalModel", "DECLINED"),
+    EntryState.ERROR: QT_TRANSLATE_NOOP("JournalModel", "ERROR — NOT CHARGED"),
+    EntryState.UNKNOWN: QT_TRANSLATE_NOOP("JournalModel", "OUTCOME UNKNOWN"),
+    EntryState.ENROLLED: QT_TRANSLATE_NOOP("JournalModel", "NEEDS 3-D SECURE"),
+    EntryState.NOT_CHARGED: QT_TRANSLATE_NOOP("JournalModel", "NOT CHARGED"),
+    EntryState.AWAITING_CUSTOMER: QT_TRANSLATE_NOOP("JournalModel", "WAITING FOR CUSTOMER"),
+    EntryState.CANCELLED: QT_TRANSLATE_NOOP("JournalModel", "CANCELLED"),
 }
 
 #: Display keys of an approved payment that was voided or refunded afterwards (see the module docstring).
 VOIDED, REFUNDED, PARTLY_REFUNDED = "voided", "refunded", "partly_refunded"
 
 SETTLEMENT_LABELS: dict[str, str] = {
-    VOIDED: "VOIDED",
-    REFUNDED: "REFUNDED",
-    PARTLY_REFUNDED: "PARTLY REFUNDED",
+    VOIDED: QT_TRANSLATE_NOOP("JournalModel", "VOIDED"),
+    REFUNDED: QT_TRANSLATE_NOOP("JournalModel", "REFUNDED"),
+    PARTLY_REFUNDED: QT_TRANSLATE_NOOP("JournalModel", "PARTLY REFUNDED"),
 }
 
 SETTLEMENT_TOOLTIPS: dict[str, str] = {
-    VOIDED: "Approved, then voided: the card holder was not charged in the end.",
-    REFUNDED: "Approved, then refunded in full: nothing is left to refund.",
-    PARTLY_REFUNDED: "Approved, then refunded in part: the Balance column shows what can still be refunded.",
+    VOIDED: QT_TRANSLATE_NOOP("JournalModel", "Approved, then voided: the card holder was not charged in the end."),
+    REFUNDED: QT_TRANSLATE_NOOP("JournalModel", "Approved, then refunded in full: nothing is left to refund."),
+    PARTLY_REFUNDED: QT_TRANSLATE_NOOP("JournalModel", "Approved, then refunded in part: the Balance column shows "
+                                                       "what can still be refunded."),
 }
 
 #: Badge colours by state value (for :class:`klogs_desk.ui.badges.BadgeDelegate`). Green means money
@@ -122,11 +123,15 @@ def remaining_amount(entry: Entry, children: Sequence[Entry]) -> Decimal | None:
 
 
 def kind_text(kind: EntryKind) -> str:
-    return KIND_LABELS.get(kind, kind.value)
+    return _translate(KIND_LABELS.get(kind, kind.value))
 
 
 def state_text(state: EntryState) -> str:
-    return STATE_LABELS.get(state, state.value.upper())
+    return _translate(STATE_LABELS.get(state, state.value.upper()))
+
+
+def _translate(text: str) -> str:
+    return QCoreApplication.translate("JournalModel", text)
 
 
 def money_text(amount: Decimal | None, currency: str | None, locale: QLocale | None = None) -> str:
@@ -168,8 +173,11 @@ class JournalColumn:
     TIME, KIND, ORDER_ID, AMOUNT, BALANCE, STATE, CARD, AUTH_CODE, RESULT, RESOLUTION = range(10)
 
 
-COLUMN_TITLES = ("Time", "Kind", "Order ID", "Amount", "Balance", "State", "Card", "Auth code", "Result",
-                 "Resolution")
+COLUMN_TITLES = (QT_TRANSLATE_NOOP("JournalModel", "Time"), QT_TRANSLATE_NOOP("JournalModel", "Kind"),
+                 QT_TRANSLATE_NOOP("JournalModel", "Order ID"), QT_TRANSLATE_NOOP("JournalModel", "Amount"),
+                 QT_TRANSLATE_NOOP("JournalModel", "Balance"), QT_TRANSLATE_NOOP("JournalModel", "State"),
+                 QT_TRANSLATE_NOOP("JournalModel", "Card"), QT_TRANSLATE_NOOP("JournalModel", "Auth code"),
+                 QT_TRANSLATE_NOOP("JournalModel", "Result"), QT_TRANSLATE_NOOP("JournalModel", "Resolution"))
 
 #: Role carrying the :class:`Entry` of a row (for actions and details).
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -212,7 +220,7 @@ class JournalTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             if 0 <= section < len(COLUMN_TITLES):
-                return COLUMN_TITLES[section]
+                return _translate(COLUMN_TITLES[section])
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -231,10 +239,11 @@ class JournalTableModel(QAbstractTableModel):
             return entry
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == JournalColumn.STATE and (settled := self.settlement(index.row())) is not None:
-                return SETTLEMENT_TOOLTIPS[settled]
+                return _translate(SETTLEMENT_TOOLTIPS[settled])
             if column == JournalColumn.STATE and entry.state is EntryState.UNKNOWN:
-                return ("The request was sent but no answer came back. The card may or may not have been "
-                        "charged: check it before charging again.")
+                return QCoreApplication.translate(
+                    "JournalModel", "The request was sent but no answer came back. The card may or may not have "
+                                    "been charged: check it before charging again.")
             if column in (JournalColumn.RESULT, JournalColumn.RESOLUTION):
                 return self._text(entry, column) or None
             return None
@@ -259,7 +268,7 @@ class JournalTableModel(QAbstractTableModel):
             return money_text(left, entry.currency, self._locale)
         if column == JournalColumn.STATE:
             settled = settlement_key(entry, self._children.get(entry.id, ()))
-            return SETTLEMENT_LABELS[settled] if settled else state_text(entry.state)
+            return _translate(SETTLEMENT_LABELS[settled]) if settled else state_text(entry.state)
         if column == JournalColumn.CARD:
             return card_text(entry)
         if column == JournalColumn.AUTH_CODE:

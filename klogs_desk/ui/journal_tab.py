@@ -21,7 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QModelIndex, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from .. import paths
 from ..domain.journal import Entry, EntryState
 from ..domain.money import MINOR_UNITS, AmountError, parse_amount, style_for
+from ..i18n import domain_message
 from ..services.context import AppServices
 from .badges import BadgeDelegate
 from .journal_model import STATE_COLOURS, JournalColumn, JournalTableModel
@@ -51,19 +52,21 @@ ROW_LIMIT = 1000
 
 #: (label, states) of the state filter; ``None`` means every state.
 STATE_FILTERS: tuple[tuple[str, tuple[EntryState, ...] | None], ...] = (
-    ("All states", None),
-    ("Approved", (EntryState.APPROVED,)),
-    ("Declined or error", (EntryState.DECLINED, EntryState.ERROR)),
-    ("Needs checking (outcome unknown, pending)", (EntryState.UNKNOWN, EntryState.PENDING)),
-    ("Not charged", (EntryState.NOT_CHARGED,)),
-    ("Waiting for customer or 3-D Secure", (EntryState.AWAITING_CUSTOMER, EntryState.ENROLLED)),
-    ("Cancelled", (EntryState.CANCELLED,)),
+    (QT_TRANSLATE_NOOP("JournalTab", "All states"), None),
+    (QT_TRANSLATE_NOOP("JournalTab", "Approved"), (EntryState.APPROVED,)),
+    (QT_TRANSLATE_NOOP("JournalTab", "Declined or error"), (EntryState.DECLINED, EntryState.ERROR)),
+    (QT_TRANSLATE_NOOP("JournalTab", "Needs checking (outcome unknown, pending)"),
+     (EntryState.UNKNOWN, EntryState.PENDING)),
+    (QT_TRANSLATE_NOOP("JournalTab", "Not charged"), (EntryState.NOT_CHARGED,)),
+    (QT_TRANSLATE_NOOP("JournalTab", "Waiting for customer or 3-D Secure"),
+     (EntryState.AWAITING_CUSTOMER, EntryState.ENROLLED)),
+    (QT_TRANSLATE_NOOP("JournalTab", "Cancelled"), (EntryState.CANCELLED,)),
 )
 
 #: The currency with the most minor digits: any amount in the journal can be typed in the amount filter.
 _WIDEST_CURRENCY = max(MINOR_UNITS, key=MINOR_UNITS.__getitem__)
 
-_NOT_YET = "Not available yet: this action arrives in a later version of klogs-desk."
+_NOT_YET = QT_TRANSLATE_NOOP("JournalTab", "Not available yet: this action arrives in a later version of klogs-desk.")
 
 
 class JournalTab(QWidget):
@@ -81,26 +84,27 @@ class JournalTab(QWidget):
         self.receipts = ReceiptPrinter(services, self)
         self.setObjectName("journalTab")
 
-        self.search_edit = QLineEdit(objectName="journalSearch", placeholderText="Order ID or card last 4")
+        self.search_edit = QLineEdit(objectName="journalSearch", placeholderText=self.tr("Order ID or card last 4"))
         self.search_edit.setClearButtonEnabled(True)
-        self.amount_edit = QLineEdit(objectName="journalAmount", placeholderText="Amount")
+        self.amount_edit = QLineEdit(objectName="journalAmount", placeholderText=self.tr("Amount"))
         self.amount_edit.setClearButtonEnabled(True)
         self.amount_edit.setMaximumWidth(120)
         self.state_combo = QComboBox(objectName="journalStateFilter")
         for label, states in STATE_FILTERS:
-            self.state_combo.addItem(label, states)
-        self.date_check = QCheckBox("From", objectName="journalDateFilter")
+            self.state_combo.addItem(self.tr(label), states)
+        self.date_check = QCheckBox(self.tr("From"), objectName="journalDateFilter")
         today = QDate.currentDate()
         self.from_edit = QDateEdit(today.addDays(-30), objectName="journalFrom", calendarPopup=True)
         self.to_edit = QDateEdit(today, objectName="journalTo", calendarPopup=True)
-        self.refresh_button = QPushButton("Refresh", objectName="journalRefresh")
-        self.export_button = QPushButton("Export CSV…", objectName="journalExport")
+        self.refresh_button = QPushButton(self.tr("Refresh"), objectName="journalRefresh")
+        self.export_button = QPushButton(self.tr("Export CSV…"), objectName="journalExport")
 
-        for widget, name in ((self.search_edit, "Search by order ID or card last four digits"),
-                             (self.amount_edit, "Filter by amount"), (self.state_combo, "Filter by state"),
-                             (self.date_check, "Filter by date"), (self.from_edit, "From date"),
-                             (self.to_edit, "To date"), (self.refresh_button, "Refresh journal"),
-                             (self.export_button, "Export shown rows as CSV")):
+        for widget, name in ((self.search_edit, self.tr("Search by order ID or card last four digits")),
+                             (self.amount_edit, self.tr("Filter by amount")),
+                             (self.state_combo, self.tr("Filter by state")),
+                             (self.date_check, self.tr("Filter by date")), (self.from_edit, self.tr("From date")),
+                             (self.to_edit, self.tr("To date")), (self.refresh_button, self.tr("Refresh journal")),
+                             (self.export_button, self.tr("Export shown rows as CSV"))):
             widget.setAccessibleName(name)
 
         filters = QHBoxLayout()
@@ -109,22 +113,22 @@ class JournalTab(QWidget):
         filters.addWidget(self.state_combo, 1)
         filters.addWidget(self.date_check)
         filters.addWidget(self.from_edit)
-        filters.addWidget(QLabel("to"))
+        filters.addWidget(QLabel(self.tr("to")))
         filters.addWidget(self.to_edit)
         filters.addWidget(self.refresh_button)
         filters.addWidget(self.export_button)
 
         self.filter_message = QLabel(objectName="journalFilterMessage")
         self.filter_message.setStyleSheet("color: #b3261e")
-        self.filter_message.setAccessibleName("Filter problem")
+        self.filter_message.setAccessibleName(self.tr("Filter problem"))
         self.filter_message.hide()
         self.status_label = QLabel(objectName="journalStatus")
-        self.status_label.setAccessibleName("Journal status")
+        self.status_label.setAccessibleName(self.tr("Journal status"))
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.model = JournalTableModel(self)
         self.table = QTableView(objectName="journalTable")
-        self.table.setAccessibleName("Journal entries")
+        self.table.setAccessibleName(self.tr("Journal entries"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -138,21 +142,22 @@ class JournalTab(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.doubleClicked.connect(self._on_double_clicked)
 
-        self.receipt_button = QPushButton("Receipt…", objectName="journalReceipt")
-        self.receipt_button.setToolTip("Preview and print the receipt of the selected payment")
-        self.receipt_pdf_button = QPushButton("Save receipt PDF", objectName="journalReceiptPdf")
-        self.receipt_pdf_button.setToolTip("Save the receipt of the selected payment as a PDF")
-        self.details_button = QPushButton("Details…", objectName="journalDetails")
-        self.void_button = QPushButton("Void…", objectName="journalVoid")
-        self.refund_button = QPushButton("Refund…", objectName="journalRefund")
+        self.receipt_button = QPushButton(self.tr("Receipt…"), objectName="journalReceipt")
+        self.receipt_button.setToolTip(self.tr("Preview and print the receipt of the selected payment"))
+        self.receipt_pdf_button = QPushButton(self.tr("Save receipt PDF"), objectName="journalReceiptPdf")
+        self.receipt_pdf_button.setToolTip(self.tr("Save the receipt of the selected payment as a PDF"))
+        self.details_button = QPushButton(self.tr("Details…"), objectName="journalDetails")
+        self.void_button = QPushButton(self.tr("Void…"), objectName="journalVoid")
+        self.refund_button = QPushButton(self.tr("Refund…"), objectName="journalRefund")
         self._action_handlers: dict[QPushButton, Callable[[Entry], None]] = {}
-        for button, name in ((self.receipt_button, "Receipt preview"), (self.receipt_pdf_button, "Save receipt PDF"),
-                             (self.details_button, "Payment details"), (self.void_button, "Void payment"),
-                             (self.refund_button, "Refund payment")):
+        for button, name in ((self.receipt_button, self.tr("Receipt preview")),
+                             (self.receipt_pdf_button, self.tr("Save receipt PDF")),
+                             (self.details_button, self.tr("Payment details")),
+                             (self.void_button, self.tr("Void payment")), (self.refund_button, self.tr("Refund payment"))):
             button.setAccessibleName(name)
             button.setEnabled(False)
         for button in (self.details_button, self.void_button, self.refund_button):
-            button.setToolTip(_NOT_YET)
+            button.setToolTip(self.tr(_NOT_YET))
             button.clicked.connect(lambda _=False, b=button: self._run_action(b))
         self.receipt_button.clicked.connect(self._preview_receipt)
         self.receipt_pdf_button.clicked.connect(self._save_receipt_pdf)
@@ -189,9 +194,10 @@ class JournalTab(QWidget):
         # Children are read even when filtered out of the list: a voided sale must read VOIDED either way.
         self.model.set_entries(entries, self.services.journal.children_of(e.id for e in entries))
         shown = len(entries)
-        text = f"{shown} payment{'s' if shown != 1 else ''}"
+        text = self.tr("1 payment") if shown == 1 else self.tr("{count} payments").format(count=shown)
         if shown >= ROW_LIMIT:
-            text = f"Showing the newest {ROW_LIMIT}. Narrow the filters to find older payments."
+            text = self.tr("Showing the newest {count}. Narrow the filters to find older payments.").format(
+                count=ROW_LIMIT)
         self.status_label.setText(text)
         if selected is not None:
             for row, entry in enumerate(entries):
@@ -223,9 +229,11 @@ class JournalTab(QWidget):
         try:
             count = self.services.journal.export_csv(target, entries)
         except OSError as exc:
-            self.status_label.setText(f"Could not write {target}: {exc.strerror or exc}.")
+            self.status_label.setText(self.tr("Could not write {path}: {reason}.").format(
+                path=target, reason=exc.strerror or exc))
             return None
-        self.status_label.setText(f"Exported {count} payment{'s' if count != 1 else ''} to {target}")
+        self.status_label.setText((self.tr("Exported 1 payment to {path}") if count == 1 else
+                                   self.tr("Exported {count} payments to {path}")).format(count=count, path=target))
         self.exported.emit(str(target), count)
         return Path(target)
 
@@ -266,7 +274,8 @@ class JournalTab(QWidget):
         try:
             amount = parse_amount(text, _WIDEST_CURRENCY, style)
         except AmountError as exc:
-            self.filter_message.setText(f"Amount filter not applied: {exc}")
+            self.filter_message.setText(self.tr("Amount filter not applied: {reason}").format(
+                reason=domain_message(str(exc))))
             self.filter_message.show()
             return None
         self.filter_message.hide()
@@ -310,9 +319,10 @@ class JournalTab(QWidget):
         try:
             path = self.receipts.save_pdf(entry)
         except OSError as exc:
-            self.status_label.setText(f"Could not save the receipt: {exc.strerror or exc}.")
+            self.status_label.setText(self.tr("Could not save the receipt: {reason}.").format(
+                reason=exc.strerror or exc))
             return
-        self.status_label.setText(f"Receipt saved to {path}")
+        self.status_label.setText(self.tr("Receipt saved to {path}").format(path=path))
 
 
 def _local_midnight(date: QDate) -> dt.datetime:

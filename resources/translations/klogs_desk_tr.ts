@@ -679,6 +679,330 @@
     </message>
 </context>
 <context>
+    <name>JournalModel</name>
+    <message>
+        <source>Sale</source>
+        <translation>Satış</translation>
+    </message>
+    <message>
+        <source>Sale (3-D Secure)</source>
+        <translation>Satış (3-D Secure)</translation>
+    </message>
+    <message>
+        <source>Pre-authorization</source>
+        <translation>Ön provizyon</translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation>Tahsil et</translation>
+    </message>
+    <message>
+        <source>Payment link</source>
+        <translation>Ödeme bağlantısı</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>İptal</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>İade</translation>
+    </message>
+    <message>
+        <source>PENDING</source>
+        <translation>BEKLİYOR</translation>
+    </message>
+    <message>
+        <source>APPROVED</source>
+        <translation>ONAYLANDI</translation>
+    </message>
+    <message>
+        <source>DECLINED</source>
+        <translation>REDDEDİLDİ</translation>
+    </message>
+    <message>
+        <source>ERROR — NOT CHARGED</source>
+        <translation>HATA — ÇEKİLMEDİ</translation>
+    </message>
+    <message>
+        <source>OUTCOME UNKNOWN</source>
+        <translation>SONUÇ BİLİNMİYOR</translation>
+    </message>
+    <message>
+        <source>NEEDS 3-D SECURE</source>
+        <translation>3-D SECURE GEREKİYOR</translation>
+    </message>
+    <message>
+        <source>NOT CHARGED</source>
+        <translation>ÇEKİM YAPILMADI</translation>
+    </message>
+    <message>
+        <source>WAITING FOR CUSTOMER</source>
+        <translation>MÜŞTERİ BEKLENİYOR</translation>
+    </message>
+    <message>
+        <source>CANCELLED</source>
+        <translation>İPTAL EDİLDİ</translation>
+    </message>
+    <message>
+        <source>VOIDED</source>
+        <extracomment>Display keys of an approved payment that was voided or refunded afterwards (see the module docstring).</extracomment>
+        <translation>İPTAL EDİLDİ</translation>
+    </message>
+    <message>
+        <source>REFUNDED</source>
+        <translation>İADE EDİLDİ</translation>
+    </message>
+    <message>
+        <source>PARTLY REFUNDED</source>
+        <translation>KISMEN İADE EDİLDİ</translation>
+    </message>
+    <message>
+        <source>Approved, then voided: the card holder was not charged in the end.</source>
+        <translation>Onaylandı, sonra iptal edildi: sonuçta kart sahibinden çekim yapılmadı.</translation>
+    </message>
+    <message>
+        <source>Approved, then refunded in full: nothing is left to refund.</source>
+        <translation>Onaylandı, sonra tamamı iade edildi: iade edilecek tutar kalmadı.</translation>
+    </message>
+    <message>
+        <source>Approved, then refunded in part: the Balance column shows what can still be refunded.</source>
+        <translation>Onaylandı, sonra kısmen iade edildi: Bakiye sütunu daha ne kadar iade edilebileceğini gösterir.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <extracomment>Badge colours by state value (for :class:`klogs_desk.ui.badges.BadgeDelegate`). Green means money moved, red means it did not, amber means nobody knows yet and a person must look; grey: nothing happened. Kinds whose rows hold money (or an authorization) that a later void, refund or capture reduces.</extracomment>
+        <translation>Zaman</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tür</translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation>Sipariş no</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Tutar</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Bakiye</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Durum</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Kart</translation>
+    </message>
+    <message>
+        <source>Auth code</source>
+        <translation>Onay kodu</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Sonuç</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Netleştirme</translation>
+    </message>
+    <message>
+        <source>The request was sent but no answer came back. The card may or may not have been charged: check it before charging again.</source>
+        <extracomment>Role carrying the :class:`Entry` of a row (for actions and details).</extracomment>
+        <translation>İstek gönderildi ama yanıt gelmedi. Karttan çekim yapılmış da olabilir, yapılmamış da: yeniden çekmeden önce kontrol edin.</translation>
+    </message>
+</context>
+<context>
+    <name>JournalTab</name>
+    <message>
+        <source>All states</source>
+        <extracomment>Most rows shown at once; narrowing the filters finds older ones. (label, states) of the state filter; ``None`` means every state.</extracomment>
+        <translation>Tüm durumlar</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Onaylandı</translation>
+    </message>
+    <message>
+        <source>Declined or error</source>
+        <translation>Reddedildi ya da hata</translation>
+    </message>
+    <message>
+        <source>Needs checking (outcome unknown, pending)</source>
+        <translation>Kontrol gerekiyor (sonuç bilinmiyor, bekliyor)</translation>
+    </message>
+    <message>
+        <source>Not charged</source>
+        <translation>Çekilmedi</translation>
+    </message>
+    <message>
+        <source>Waiting for customer or 3-D Secure</source>
+        <translation>Müşteri ya da 3-D Secure bekleniyor</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>İptal edildi</translation>
+    </message>
+    <message>
+        <source>Not available yet: this action arrives in a later version of klogs-desk.</source>
+        <extracomment>The currency with the most minor digits: any amount in the journal can be typed in the amount filter.</extracomment>
+        <translation>Henüz yok: bu işlem klogs-desk&apos;in sonraki bir sürümünde gelecek.</translation>
+    </message>
+    <message>
+        <source>Order ID or card last 4</source>
+        <extracomment>The selected row changed (``None`` when nothing is selected). A CSV was written: (path, number of rows).</extracomment>
+        <translation>Sipariş no ya da kartın son 4 hanesi</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Tutar</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Başlangıç</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Yenile</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV olarak dışa aktar…</translation>
+    </message>
+    <message>
+        <source>Search by order ID or card last four digits</source>
+        <translation>Sipariş numarasına ya da kartın son dört hanesine göre ara</translation>
+    </message>
+    <message>
+        <source>Filter by amount</source>
+        <translation>Tutara göre süz</translation>
+    </message>
+    <message>
+        <source>Filter by state</source>
+        <translation>Duruma göre süz</translation>
+    </message>
+    <message>
+        <source>Filter by date</source>
+        <translation>Tarihe göre süz</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Başlangıç tarihi</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Bitiş tarihi</translation>
+    </message>
+    <message>
+        <source>Refresh journal</source>
+        <translation>İşlem günlüğünü yenile</translation>
+    </message>
+    <message>
+        <source>Export shown rows as CSV</source>
+        <translation>Gösterilen satırları CSV olarak dışa aktar</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>Filter problem</source>
+        <translation>Süzgeç sorunu</translation>
+    </message>
+    <message>
+        <source>Journal status</source>
+        <translation>İşlem günlüğü durumu</translation>
+    </message>
+    <message>
+        <source>Journal entries</source>
+        <translation>İşlem günlüğü kayıtları</translation>
+    </message>
+    <message>
+        <source>Receipt…</source>
+        <translation>Fiş…</translation>
+    </message>
+    <message>
+        <source>Preview and print the receipt of the selected payment</source>
+        <translation>Seçili ödemenin fişini önizle ve yazdır</translation>
+    </message>
+    <message>
+        <source>Save receipt PDF</source>
+        <translation>Fişi PDF olarak kaydet</translation>
+    </message>
+    <message>
+        <source>Save the receipt of the selected payment as a PDF</source>
+        <translation>Seçili ödemenin fişini PDF olarak kaydet</translation>
+    </message>
+    <message>
+        <source>Details…</source>
+        <translation>Ayrıntılar…</translation>
+    </message>
+    <message>
+        <source>Void…</source>
+        <translation>İptal…</translation>
+    </message>
+    <message>
+        <source>Refund…</source>
+        <translation>İade…</translation>
+    </message>
+    <message>
+        <source>Receipt preview</source>
+        <translation>Fiş önizlemesi</translation>
+    </message>
+    <message>
+        <source>Payment details</source>
+        <translation>Ödeme ayrıntıları</translation>
+    </message>
+    <message>
+        <source>Void payment</source>
+        <translation>Ödemeyi iptal et</translation>
+    </message>
+    <message>
+        <source>Refund payment</source>
+        <translation>Ödemeyi iade et</translation>
+    </message>
+    <message>
+        <source>1 payment</source>
+        <translation>1 ödeme</translation>
+    </message>
+    <message>
+        <source>{count} payments</source>
+        <translation>{count} ödeme</translation>
+    </message>
+    <message>
+        <source>Showing the newest {count}. Narrow the filters to find older payments.</source>
+        <translation>En yeni {count} tanesi gösteriliyor. Daha eski ödemeler için süzgeçleri daraltın.</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}.</source>
+        <translation>{path} yazılamadı: {reason}.</translation>
+    </message>
+    <message>
+        <source>Exported 1 payment to {path}</source>
+        <translation>1 ödeme {path} dosyasına aktarıldı</translation>
+    </message>
+    <message>
+        <source>Exported {count} payments to {path}</source>
+        <translation>{count} ödeme {path} dosyasına aktarıldı</translation>
+    </message>
+    <message>
+        <source>Amount filter not applied: {reason}</source>
+        <translation>Tutar süzgeci uygulanmadı: {reason}</translation>
+    </message>
+    <message>
+        <source>Could not save the receipt: {reason}.</source>
+        <translation>Fiş kaydedilemedi: {reason}.</translation>
+    </message>
+    <message>
+        <source>Receipt saved to {path}</source>
+        <translation>Fiş {path} konumuna kaydedildi</translation>
+    </message>
+</context>
+<context>
     <name>LockScreen</name>
     <message>
         <source>Terminal locked</source>
@@ -1163,7 +1487,7 @@ Diğer sekmeler her zamanki gibi çalışır.</translation>
     <name>SaleTab</name>
     <message>
         <source>Pay</source>
-        <extracomment>A payment ended (any state); the journal already holds it. The cashier chose 3-D Secure for an ENROLLED card: the :class:`CardOrder` to send through /api/3ds. Replaces :meth:`PaymentService.sale` when set (3-D Secure switch). Duplicates are checked first.</extracomment>
+        <extracomment>How long a payment&apos;s &quot;sending&quot; state (read-only fields, disabled Pay, progress) may wait to be painted. Its state applies at the click; only the painting waits, so a gateway answering within this time is painted once, as the result. Painting &quot;sending&quot; first costs about 2 ms of the UI thread before the request can even leave (Qt paints before the next asyncio step) for a frame shown for less than one display refresh; 100 ms is still within what a cashier perceives as instant feedback. A payment ended (any state); the journal already holds it. The cashier chose 3-D Secure for an ENROLLED card: the :class:`CardOrder` to send through /api/3ds. Replaces :meth:`PaymentService.sale` when set (3-D Secure switch). Duplicates are checked first.</extracomment>
         <translation>Öde</translation>
     </message>
     <message>
