@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QGroupBox, QLabel, QLineEdit, QTabWidget,
+                               QToolButton, QWidget)
 
 from klogs_desk import i18n
 
@@ -64,3 +67,100 @@ def test_install_turkish_translates_and_formats_then_english_restores(qapp):
     finally:
         i18n.uninstall(qapp)
         QLocale.setDefault(before)
+
+
+# --- the screens themselves, in Turkish ----------------------------------------------------------------
+
+#: Texts that are the same in both languages: codes, brand names, numbers, addresses.
+SAME_IN_TURKISH = re.compile(r"^(|[A-Z]{3}|CVV|3-D Secure|klogs-desk|Test|[\d\s.,:/%×=+\-–—₺$€…]*|https?://\S+|"
+                             r"[0-9a-f\-]{8,}|ORD-[\w\-]+|[\w.\-]+@[\w.\-]+|Klogs.*|Fusion|MM/YY|AA/YY)$")
+
+
+def _visible_texts(root: QWidget) -> list[tuple[str, str]]:
+    """(where, text) for every label, button, group title, tab, placeholder and header under ``root``."""
+    texts: list[tuple[str, str]] = []
+    widgets = [root, *root.findChildren(QWidget)]
+    for widget in widgets:
+        where = f"{type(widget).__name__}#{widget.objectName()}"
+        if widget.isWindow() and widget.windowTitle():
+            texts.append((where + " title", widget.windowTitle()))
+        if isinstance(widget, QLabel) and widget.textFormat() != Qt.TextFormat.RichText:
+            texts.append((where, widget.text()))
+        elif isinstance(widget, QAbstractButton) and not isinstance(widget, QToolButton):
+            texts.append((where, widget.text()))
+        elif isinstance(widget, QGroupBox):
+            texts.append((where, widget.title()))
+        elif isinstance(widget, QTabWidget):
+            texts += [(f"{where} tab {i}", widget.tabText(i)) for i in range(widget.count())]
+        elif isinstance(widget, QLineEdit):
+            texts.append((where + " placeholder", widget.placeholderText()))
+        elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model = widget.model()
+            texts += [(f"{where} header {c}", str(model.headerData(c, Qt.Orientation.Horizontal) or ""))
+                      for c in range(model.columnCount())]
+        if widget.accessibleName():
+            texts.append((where + " accessible name", widget.accessibleName()))
+    return texts
+
+
+def _english_left(root: QWidget) -> list[tuple[str, str]]:
+    """Texts still in English: equal to a source text of the .ts and not in the allow-list."""
+    sources = {message.findtext("source") for message in ET.parse(TURKISH_TS).getroot().iter("message")}
+    sources |= {source.replace("&", "") for source in sources}
+    return [(where, text) for where, text in _visible_texts(root)
+            if text.replace("&", "") in sources and not SAME_IN_TURKISH.match(text.replace("&", ""))]
+
+
+@pytest.fixture
+def turkish_window(qtbot, qapp, sandbox, tmp_path, memory_keyring, event_loop_qt):
+    from klogs_desk.config import Config
+    from klogs_desk.credentials import CredentialStore
+    from klogs_desk.domain.journal import Journal
+    from klogs_desk.services.context import AppServices
+    from klogs_desk.ui.async_runner import RUNNER
+    from klogs_desk.ui.main_window import MainWindow
+    from tests.conftest import make_client
+
+    before = QLocale()
+    i18n.install("tr", qapp)
+    journal = Journal(tmp_path / "journal.sqlite3")
+    services = AppServices(client=make_client(sandbox), journal=journal, environment="sandbox",
+                           sandbox_url=sandbox.url)
+    window = MainWindow(services, config=Config(tmp_path / "settings.ini"), credentials=CredentialStore(),
+                        sandbox_url=sandbox.url)
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        yield window
+    finally:
+        qtbot.waitUntil(lambda: RUNNER.running == 0, timeout=10_000)
+        window.close()
+        window.deleteLater()
+        qtbot.wait(10)
+        journal.close()
+        i18n.uninstall(qapp)
+        QLocale.setDefault(before)
+
+
+def test_every_tab_of_the_main_window_speaks_turkish(qtbot, turkish_window):
+    tabs = turkish_window.findChild(QTabWidget)
+    english = []
+    for index in range(tabs.count()):
+        tabs.setCurrentIndex(index)
+        qtbot.wait(20)
+        english += [(tabs.tabText(index), where, text) for where, text in _english_left(tabs.widget(index))]
+    english += [("window", where, text) for where, text in _english_left(turkish_window)
+                if not any(where.startswith(w) for _, w, _ in english)]
+    assert tabs.tabText(0) == "&Satış"
+    assert english == []
+
+
+def test_dialogs_opened_without_the_network_speak_turkish(qtbot, turkish_window):
+    from klogs_desk.ui.about_dialog import AboutDialog, TestCardsDialog
+
+    english = []
+    for dialog in (AboutDialog(turkish_window), TestCardsDialog(turkish_window)):
+        qtbot.addWidget(dialog)
+        english += _english_left(dialog)
+        assert dialog.windowTitle() not in ("About klogs-desk", "Sandbox test cards")
+    assert english == []

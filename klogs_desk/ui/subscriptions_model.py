@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Awaitable, Callable
 
-from PySide6.QtCore import QAbstractTableModel, QDateTime, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QDateTime, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from ..api.errors import KlogsError
 from ..api.models.recurring import OrderDirection, RecurringListQuery, RecurringPayment, RecurringPaymentPage
@@ -61,15 +61,15 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("Reference", "reference"),
-    Column("Amount", "amount"),
-    Column("Status", "status"),
-    Column("Frequency", None),
-    Column("Next payment", "nextPaymentAtUtc"),
-    Column("Last payment", "lastPaymentAtUtc"),
-    Column("Phone", "phone"),
-    Column("Email", "email"),
-    Column("Created", "createdAtUtc"),
+    Column(QT_TRANSLATE_NOOP("SubscriptionsModel", "Reference"), "reference"),
+    Column(QT_TRANSLATE_NOOP("SubscriptionsModel", "Amount"), "amount"),
+    Column(QT_TRANSLATE_NOOP("SubscriptionsModel", "Status"), "status"),
+    Column(QT_TRANSLATE_NOOP("SubscriptionsModel", "Frequency"), None),
+    Column(QT_TRANSLATE_NOOP("SubscriptionsModel", "Next payment"), "nextPaymentAtUtc"),
+    Column(QT_TRANSLATE_NOOP("SubscriptionsModel", "Last payment"), "lastPaymentAtUtc"),
+    Column(QT_TRANSLATE_NOOP("SubscriptionsModel", "Phone"), "phone"),
+    Column(QT_TRANSLATE_NOOP("SubscriptionsModel", "Email"), "email"),
+    Column(QT_TRANSLATE_NOOP("SubscriptionsModel", "Created"), "createdAtUtc"),
 )
 REFERENCE, AMOUNT, STATUS, FREQUENCY, NEXT_PAYMENT, LAST_PAYMENT, PHONE, EMAIL, CREATED = range(len(COLUMNS))
 
@@ -160,10 +160,12 @@ class SubscriptionsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
             column = COLUMNS[section]
+            title = QCoreApplication.translate("SubscriptionsModel", column.title)
             if role == Qt.ItemDataRole.DisplayRole:
-                return column.title
+                return title
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"Sort by {column.title.lower()}" if column.sort_field else "The gateway cannot sort by this"
+                return (self.tr("Sort by {column}").format(column=title.lower()) if column.sort_field
+                        else self.tr("The gateway cannot sort by this"))
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return section + 1
         return None

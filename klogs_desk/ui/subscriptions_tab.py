@@ -79,8 +79,8 @@ class SubscriptionsTab(QWidget):
         self.banner_text = QLabel()
         self.banner_text.setObjectName("subscriptionsBannerText")
         self.banner_text.setWordWrap(True)
-        self.banner_text.setAccessibleName("Subscriptions error")
-        self.banner_retry = QPushButton("Try again")
+        self.banner_text.setAccessibleName(self.tr("Subscriptions error"))
+        self.banner_retry = QPushButton(self.tr("Try again"))
         self.banner_retry.setObjectName("subscriptionsRetry")
         self.banner_retry.clicked.connect(self.retry)
         banner_layout = QHBoxLayout(self.banner)
@@ -91,8 +91,8 @@ class SubscriptionsTab(QWidget):
         # --- toolbar ---
         self.search = QLineEdit()
         self.search.setObjectName("subscriptionsSearch")
-        self.search.setPlaceholderText("Search by subscription ID…")
-        self.search.setAccessibleName("Search by subscription ID")
+        self.search.setPlaceholderText(self.tr("Search by subscription ID…"))
+        self.search.setAccessibleName(self.tr("Search by subscription ID"))
         self.search.setClearButtonEnabled(True)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -101,14 +101,14 @@ class SubscriptionsTab(QWidget):
         self.search.textChanged.connect(self._search_timer.start)
         self.search.returnPressed.connect(self.apply_search)
 
-        self.create_button = self._button("subscriptionCreate", "New subscription…", self.open_create_dialog)
-        self.edit_button = self._button("subscriptionEdit", "Edit…", self.open_edit_dialog)
-        self.edit_by_id_button = self._button("subscriptionEditBySubscription", "Edit by subscription ID…",
+        self.create_button = self._button("subscriptionCreate", self.tr("New subscription…"), self.open_create_dialog)
+        self.edit_button = self._button("subscriptionEdit", self.tr("Edit…"), self.open_edit_dialog)
+        self.edit_by_id_button = self._button("subscriptionEditBySubscription", self.tr("Edit by subscription ID…"),
                                               self.open_edit_by_subscription_dialog)
-        self.disable_button = self._button("subscriptionDisable", "Disable…", self.toggle_selected_status)
-        self.owner_button = self._button("ownerRegister", "Register card owner…", self.open_owner_dialog)
-        self.order_button = self._button("paymentOrderCreate", "New payment order…", self.open_payment_order_dialog)
-        self.refresh_button = self._button("subscriptionsRefresh", "Refresh", self.retry)
+        self.disable_button = self._button("subscriptionDisable", self.tr("Disable…"), self.toggle_selected_status)
+        self.owner_button = self._button("ownerRegister", self.tr("Register card owner…"), self.open_owner_dialog)
+        self.order_button = self._button("paymentOrderCreate", self.tr("New payment order…"), self.open_payment_order_dialog)
+        self.refresh_button = self._button("subscriptionsRefresh", self.tr("Refresh"), self.retry)
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -123,7 +123,7 @@ class SubscriptionsTab(QWidget):
         # --- table ---
         self.table = QTableView()
         self.table.setObjectName("subscriptionsTable")
-        self.table.setAccessibleName("Subscriptions")
+        self.table.setAccessibleName(self.tr("Subscriptions"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -242,10 +242,10 @@ class SubscriptionsTab(QWidget):
         item = self.selected_subscription()
         self.edit_button.setEnabled(item is not None)
         if item is not None and item.status is RegisteredPaymentStatus.DISABLED:
-            self.disable_button.setText("Enable…")
+            self.disable_button.setText(self.tr("Enable…"))
             self.disable_button.setEnabled(True)
         else:
-            self.disable_button.setText("Disable…")
+            self.disable_button.setText(self.tr("Disable…"))
             self.disable_button.setEnabled(item is not None and item.status is RegisteredPaymentStatus.ACTIVE)
         self.disable_button.setAccessibleName(self.disable_button.text().rstrip("…"))
 

@@ -2209,6 +2209,110 @@ Switch this terminal to production?</source>
     </message>
 </context>
 <context>
+    <name>SubscriptionsModel</name>
+    <message>
+        <source>Reference</source>
+        <extracomment>Item-data role returning the row&apos;s :class:`RecurringPayment` (``None`` while its page loads). ``OrderBy`` value of the column, ``None`` where the gateway cannot sort by it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort by {column}</source>
+        <extracomment>Page number that arrived (1-based). The typed client error of a load that failed. The gateway&apos;s total for the current query (after the first page). A new query was asked for while old rows are on screen: they stay until its page 1 arrives. Number of list requests started (for tests and the benchmark).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway cannot sort by this</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SubscriptionsTab</name>
+    <message>
+        <source>Subscriptions error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search by subscription ID…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search by subscription ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New subscription…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit by subscription ID…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register card owner…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New payment order…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TaskRunner</name>
     <message>
         <source>The request did not go through</source>

@@ -2214,6 +2214,110 @@ Bu terminal canlı ortama geçirilsin mi?</translation>
     </message>
 </context>
 <context>
+    <name>SubscriptionsModel</name>
+    <message>
+        <source>Reference</source>
+        <extracomment>Item-data role returning the row&apos;s :class:`RecurringPayment` (``None`` while its page loads). ``OrderBy`` value of the column, ``None`` where the gateway cannot sort by it.</extracomment>
+        <translation>Referans</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Tutar</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Durum</translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation>Sıklık</translation>
+    </message>
+    <message>
+        <source>Next payment</source>
+        <translation>Sonraki ödeme</translation>
+    </message>
+    <message>
+        <source>Last payment</source>
+        <translation>Son ödeme</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-posta</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Oluşturuldu</translation>
+    </message>
+    <message>
+        <source>Sort by {column}</source>
+        <extracomment>Page number that arrived (1-based). The typed client error of a load that failed. The gateway&apos;s total for the current query (after the first page). A new query was asked for while old rows are on screen: they stay until its page 1 arrives. Number of list requests started (for tests and the benchmark).</extracomment>
+        <translation>{column} sütununa göre sırala</translation>
+    </message>
+    <message>
+        <source>The gateway cannot sort by this</source>
+        <translation>Ödeme geçidi buna göre sıralayamaz</translation>
+    </message>
+</context>
+<context>
+    <name>SubscriptionsTab</name>
+    <message>
+        <source>Subscriptions error</source>
+        <translation>Abonelik hatası</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Yeniden dene</translation>
+    </message>
+    <message>
+        <source>Search by subscription ID…</source>
+        <translation>Abonelik numarasına göre ara…</translation>
+    </message>
+    <message>
+        <source>Search by subscription ID</source>
+        <translation>Abonelik numarasına göre ara</translation>
+    </message>
+    <message>
+        <source>New subscription…</source>
+        <translation>Yeni abonelik…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Düzenle…</translation>
+    </message>
+    <message>
+        <source>Edit by subscription ID…</source>
+        <translation>Abonelik numarasıyla düzenle…</translation>
+    </message>
+    <message>
+        <source>Disable…</source>
+        <translation>Devre dışı bırak…</translation>
+    </message>
+    <message>
+        <source>Register card owner…</source>
+        <translation>Kart sahibini kaydet…</translation>
+    </message>
+    <message>
+        <source>New payment order…</source>
+        <translation>Yeni ödeme talimatı…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Yenile</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>Abonelikler</translation>
+    </message>
+    <message>
+        <source>Enable…</source>
+        <translation>Etkinleştir…</translation>
+    </message>
+</context>
+<context>
     <name>TaskRunner</name>
     <message>
         <source>The request did not go through</source>
