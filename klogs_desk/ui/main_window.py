@@ -175,6 +175,10 @@ class MainWindow(QMainWindow):
         from .transaction_dialogs import install_transaction_actions
 
         self.transaction_actions = install_transaction_actions(self)
+        # The screen locks after the configured idle minutes until the manager PIN is entered.
+        from .lock_screen import install_idle_lock
+
+        self.idle_lock = install_idle_lock(self, config)
 
     # --- menus ----------------------------------------------------------------------------------
 

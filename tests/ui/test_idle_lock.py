@@ -178,3 +178,52 @@ def test_tracker_counts_from_the_last_input():
     assert tracker.due()
     with pytest.raises(ValueError):
         IdleTracker(0)
+
+
+def test_the_main_window_locks_and_its_grab_shows_nothing_of_the_terminal(qtbot, sandbox, tmp_path, memory_keyring,
+                                                                          event_loop_qt):
+    from klogs_desk.credentials import CredentialStore
+    from klogs_desk.domain.journal import Journal
+    from klogs_desk.services.context import AppServices
+    from klogs_desk.ui.async_runner import RUNNER
+    from klogs_desk.ui.main_window import MainWindow
+    from tests.conftest import make_client
+
+    config = Config(tmp_path / "main.ini")
+    config.set_manager_pin(PIN)
+    journal = Journal(tmp_path / "journal.sqlite3")
+    window = MainWindow(AppServices(client=make_client(sandbox), journal=journal, sandbox_url=sandbox.url),
+                        config=config, credentials=CredentialStore(), sandbox_url=sandbox.url)
+    window.confirm = lambda title, question: True  # closing asks; the test answers
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        sale = window.findChild(CardForm, "saleCardForm")
+        qtbot.keyClicks(sale.pan, "4111111111111111")
+        banner = window.findChild(QLabel, "trainingBanner")
+        assert banner.isVisible()
+        window.idle_lock.lock()
+        assert window.idle_lock.locked and sale.pan.text() == ""
+        image = window.grab().toImage()
+        background = image.pixelColor(5, image.height() - 5)
+        # Every sampled pixel outside the lock screen's own controls is its background: nothing shows through.
+        middle = window.idle_lock.screen.childrenRect()
+        stray = [(x, y) for y in range(0, image.height(), 8) for x in range(0, image.width(), 8)
+                 if not middle.contains(x, y) and image.pixelColor(x, y) != background]
+        assert not stray
+        window.grab().save("/tmp/idle_lock_main_window.png")
+        assert window.idle_lock.try_unlock(PIN) and banner.isVisible()
+    finally:
+        qtbot.waitUntil(lambda: RUNNER.running == 0, timeout=10_000)
+        # The window's first gateway health lookup runs on its own; let it answer before the loop goes.
+        if hasattr(window, "health_check_task"):
+            qtbot.waitUntil(lambda: window.health_check_task is not None and window.health_check_task.done(),
+                            timeout=10_000)
+        qtbot.waitUntil(lambda: RUNNER.running == 0, timeout=10_000)
+        client = window.services.client
+        window.close()
+        window.deleteLater()
+        qtbot.wait(10)
+        closing = event_loop_qt.create_task(client.aclose())
+        qtbot.waitUntil(closing.done, timeout=10_000)
+        journal.close()
