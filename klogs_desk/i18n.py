@@ -249,6 +249,65 @@ _SERVICE_MESSAGES = (
                       "refunded further, not voided."),
     QT_TRANSLATE_NOOP("ServiceMessages", "Pre-authorization {order_id} was never captured: nothing was taken to "
                       "refund. Void it to release the hold."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "A {kind} cannot be voided. Select the payment itself."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "A {kind} cannot be refunded. Select the payment itself."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Payment {order_id} has no known outcome yet: it cannot be voided."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Payment {order_id} has no known outcome yet: it cannot be refunded."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Payment {order_id} is {state}: it cannot be voided."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Payment {order_id} is {state}: it cannot be refunded."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "A {kind} of {order_id} has no known outcome yet. Wait until the Journal "
+                      "resolves it (or check it with Details) before sending another."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "The void was sent but no answer came back. Do not send it again: the "
+                      "Journal checks it with the gateway and shows the outcome."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "The refund was sent but no answer came back. Do not send it again: the "
+                      "Journal checks it with the gateway and shows the outcome."),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "The gateway's answer to the void could not be read. The Journal checks it with the gateway."),
+    QT_TRANSLATE_NOOP("ServiceMessages",
+                      "The gateway's answer to the refund could not be read. The Journal checks it with the gateway."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "The gateway refused the void."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "The gateway refused the refund."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Void done."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Refund done."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Voided {amount} {currency} of {order_id}."),
+    # {left_currency}: a template names each value once (it is the same currency as {currency}).
+    QT_TRANSLATE_NOOP("ServiceMessages", "Refunded {amount} {currency} of {order_id}; {left} {left_currency} left."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "The gateway has no payment with this order ID: nothing was done."),
+    # subscriptions
+    QT_TRANSLATE_NOOP("ServiceMessages", "This token is not allowed to list subscriptions (403). Ask Klogs to "
+                      "enable the registered-payment API for this merchant."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "interval must be between 1 and 30"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "dayOfMonth is required for monthly and yearly payments"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "dayOfMonth must be between 1 and 31"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "monthOfYear is required for yearly payments"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "monthOfYear must be between 1 and 12"),
+    # domain.schedule.describe_frequency; a longer template before the shorter one it also fits
+    QT_TRANSLATE_NOOP("ServiceMessages", "every day"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "every {interval} days"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "every month on day {day}, or the month's last day"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "every {interval} months on day {day}, or the month's last day"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "every month on day {day}"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "every {interval} months on day {day}"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "every month on the same day"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "every {interval} months on the same day"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "every year"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "every {interval} years"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "every year on {day} {month}, or the month's last day"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "every {interval} years on {day} {month}, or the month's last day"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "every year on {day} {month}"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "every {interval} years on {day} {month}"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "January"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "February"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "March"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "April"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "May"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "June"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "July"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "August"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "September"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "October"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "November"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "December"),
     # subscriptions
     QT_TRANSLATE_NOOP("ServiceMessages", "Active"),
     QT_TRANSLATE_NOOP("ServiceMessages", "Disabled"),
@@ -313,7 +372,7 @@ _SERVICE_MESSAGES = (
 )
 _TEMPLATE_FIELD = re.compile(r"\{(\w+)\}")
 #: Values that are themselves cashier messages and are translated before being put back.
-_NESTED_FIELDS = frozenset({"message", "why", "errors"})
+_NESTED_FIELDS = frozenset({"message", "why", "errors", "month"})
 
 
 def _pattern_of(template: str) -> re.Pattern[str]:

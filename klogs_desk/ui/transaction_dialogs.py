@@ -26,7 +26,7 @@ import logging
 from decimal import Decimal
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -46,6 +46,7 @@ from ..api.errors import KlogsError, NotFoundError
 from ..api.models.transactions import TransactionDetail
 from ..domain.journal import Entry, EntryKind, EntryState
 from ..domain.money import AmountError, parse_amount, style_for
+from ..i18n import cashier_message
 from ..services.reconciler import Reconciler
 from ..services.transactions import (
     APPROVED_BY_MANAGER_PIN,
@@ -103,19 +104,19 @@ class ManagerPinDialog(QDialog):
     def __init__(self, what: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("managerPinDialog")
-        self.setWindowTitle("Manager approval")
+        self.setWindowTitle(self.tr("Manager approval"))
         self.setMinimumWidth(420)
-        question = QLabel(f"{what}\n\nA manager must approve this with the manager PIN.",
+        question = QLabel(self.tr("{what}\n\nA manager must approve this with the manager PIN.").format(what=what),
                           objectName="managerPinQuestion")
         question.setWordWrap(True)
         self.pin_edit = QLineEdit(objectName="managerPin", echoMode=QLineEdit.EchoMode.Password)
-        self.pin_edit.setAccessibleName("Manager PIN")
+        self.pin_edit.setAccessibleName(self.tr("Manager PIN"))
         self.pin_edit.setMaxLength(8)
-        self.pin_edit.setPlaceholderText("4 to 8 digits")
-        self.error_label = _error_label("managerPinError", "Manager PIN problem")
-        buttons = _ok_cancel(self, "Approve")
+        self.pin_edit.setPlaceholderText(self.tr("4 to 8 digits"))
+        self.error_label = _error_label("managerPinError", self.tr("Manager PIN problem"))
+        buttons = _ok_cancel(self, self.tr("Approve"))
         form = QFormLayout()
-        form.addRow("Manager PIN", self.pin_edit)
+        form.addRow(self.tr("Manager PIN"), self.pin_edit)
         layout = QVBoxLayout(self)
         layout.addWidget(question)
         layout.addLayout(form)
@@ -127,7 +128,7 @@ class ManagerPinDialog(QDialog):
 
     def try_accept(self) -> None:
         if not self.pin().isdigit():
-            _show_error(self.error_label, "Type the manager PIN (digits only).")
+            _show_error(self.error_label, self.tr("Type the manager PIN (digits only)."))
             return
         self.accept()
 
@@ -147,7 +148,7 @@ class RefundDialog(QDialog):
     def __init__(self, target: Entry, check: Callable[[Decimal], Decimal], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("refundDialog")
-        self.setWindowTitle(f"Refund {target.reference}")
+        self.setWindowTitle(self.tr("Refund {order_id}").format(order_id=target.reference))
         self.setMinimumWidth(420)
         self.target = target
         self._check = check
@@ -157,23 +158,24 @@ class RefundDialog(QDialog):
         self._style = style_for(locale.decimalPoint(), locale.groupSeparator())
         paid = money_text(target.amount, target.currency, locale)
         left = money_text(self.remaining, target.currency, locale)
-        self.remaining_label = QLabel(f"Paid {paid} with {target.masked_pan or 'the card'}.\n"
-                                      f"Up to {left} can still be refunded.", objectName="refundRemaining")
-        self.remaining_label.setAccessibleName("Refundable balance")
+        self.remaining_label = QLabel(
+            self.tr("Paid {amount} with {card}.\nUp to {left} can still be refunded.").format(
+                amount=paid, card=target.masked_pan or self.tr("the card"), left=left), objectName="refundRemaining")
+        self.remaining_label.setAccessibleName(self.tr("Refundable balance"))
         self.remaining_label.setWordWrap(True)
         self.amount_edit = QLineEdit(objectName="refundAmount")
-        self.amount_edit.setAccessibleName(f"Refund amount in {target.currency}")
+        self.amount_edit.setAccessibleName(self.tr("Refund amount in {currency}").format(currency=target.currency))
         self.amount_edit.setText(money_text(self.remaining, target.currency, locale).rsplit(" ", 1)[0])
         self.amount_edit.selectAll()
-        self.full_button = QPushButton("Full balance", objectName="refundFull")
-        self.full_button.setAccessibleName("Refund the full remaining balance")
+        self.full_button = QPushButton(self.tr("Full balance"), objectName="refundFull")
+        self.full_button.setAccessibleName(self.tr("Refund the full remaining balance"))
         self.full_button.clicked.connect(
             lambda: self.amount_edit.setText(money_text(self.remaining, target.currency, locale).rsplit(" ", 1)[0]))
-        self.error_label = _error_label("refundAmountError", "Refund amount problem")
+        self.error_label = _error_label("refundAmountError", self.tr("Refund amount problem"))
         self.amount_edit.textEdited.connect(lambda _text: _show_error(self.error_label, ""))
-        buttons = _ok_cancel(self, "Refund")
+        buttons = _ok_cancel(self, self.tr("Refund"))
         form = QFormLayout()
-        form.addRow(f"Amount ({target.currency})", self.amount_edit)
+        form.addRow(self.tr("Amount ({currency})").format(currency=target.currency), self.amount_edit)
         form.addRow("", self.full_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.remaining_label)
@@ -187,7 +189,7 @@ class RefundDialog(QDialog):
             self.amount = self._check(amount)
         except (AmountError, TransactionRefused) as exc:
             self.amount = None
-            _show_error(self.error_label, str(exc))
+            _show_error(self.error_label, cashier_message(str(exc)))
             self.amount_edit.setFocus()
             return
         self.accept()
@@ -197,32 +199,34 @@ class RecordOutcomeDialog(QDialog):
     """The manual path: the cashier records an outcome verified elsewhere (bank portal, the customer's
     bank statement, a call to the gateway), with a note saying how. The note is required."""
 
-    CHOICES = ((EntryState.APPROVED, "Approved — the money was taken"),
-               (EntryState.DECLINED, "Declined — the card was not charged"),
-               (EntryState.NOT_CHARGED, "Not charged — the gateway never received it"))
+    CHOICES = ((EntryState.APPROVED, QT_TRANSLATE_NOOP("RecordOutcomeDialog", "Approved — the money was taken")),
+               (EntryState.DECLINED, QT_TRANSLATE_NOOP("RecordOutcomeDialog", "Declined — the card was not charged")),
+               (EntryState.NOT_CHARGED,
+                QT_TRANSLATE_NOOP("RecordOutcomeDialog", "Not charged — the gateway never received it")))
 
     def __init__(self, entry: Entry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recordOutcomeDialog")
-        self.setWindowTitle("Record verified outcome")
+        self.setWindowTitle(self.tr("Record verified outcome"))
         self.entry = entry
-        intro = QLabel(f"{kind_text(entry.kind)} {entry.reference} of "
-                       f"{money_text(entry.amount, entry.currency)} has no known outcome. Record what you "
-                       "verified, and how.", objectName="recordOutcomeIntro")
+        intro = QLabel(self.tr("{kind} {order_id} of {amount} has no known outcome. Record what you verified, "
+                               "and how.").format(kind=kind_text(entry.kind), order_id=entry.reference,
+                                                  amount=money_text(entry.amount, entry.currency)),
+                       objectName="recordOutcomeIntro")
         intro.setWordWrap(True)
         self.outcome_combo = QComboBox(objectName="verifiedOutcome")
-        self.outcome_combo.setAccessibleName("Verified outcome")
+        self.outcome_combo.setAccessibleName(self.tr("Verified outcome"))
         for state, label in self.CHOICES:
-            self.outcome_combo.addItem(label, state)
+            self.outcome_combo.addItem(self.tr(label), state)
         self.note_edit = QPlainTextEdit(objectName="verifiedNote")
-        self.note_edit.setAccessibleName("How the outcome was verified")
-        self.note_edit.setPlaceholderText("e.g. Checked in the bank portal with Ayşe (support), 14:05")
+        self.note_edit.setAccessibleName(self.tr("How the outcome was verified"))
+        self.note_edit.setPlaceholderText(self.tr("e.g. Checked in the bank portal with Ayşe (support), 14:05"))
         self.note_edit.setFixedHeight(70)
-        self.error_label = _error_label("verifiedNoteError", "Verified outcome problem")
-        buttons = _ok_cancel(self, "Record")
+        self.error_label = _error_label("verifiedNoteError", self.tr("Verified outcome problem"))
+        buttons = _ok_cancel(self, self.tr("Record"))
         form = QFormLayout()
-        form.addRow("Outcome", self.outcome_combo)
-        form.addRow("How verified", self.note_edit)
+        form.addRow(self.tr("Outcome"), self.outcome_combo)
+        form.addRow(self.tr("How verified"), self.note_edit)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
@@ -239,7 +243,7 @@ class RecordOutcomeDialog(QDialog):
 
     def try_accept(self) -> None:
         if len(self.note) < 5:
-            _show_error(self.error_label, "Say how you verified it (who, where, when).")
+            _show_error(self.error_label, self.tr("Say how you verified it (who, where, when)."))
             return
         self.accept()
 
@@ -254,17 +258,18 @@ class TransactionDetailsDialog(QDialog):
                  children: list[Entry], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("transactionDetailsDialog")
-        self.setWindowTitle(f"Details of {entry.reference}")
+        self.setWindowTitle(self.tr("Details of {order_id}").format(order_id=entry.reference))
         self.resize(560, 520)
         self.entry = entry
         self.text = QTextBrowser(objectName="transactionDetailsText")
-        self.text.setAccessibleName("Payment details")
+        self.text.setAccessibleName(self.tr("Payment details"))
         self.text.setHtml(details_html(entry, detail, problem, children, self.locale()))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        self.record_button = QPushButton("Record verified outcome…", objectName="recordOutcomeButton")
-        self.record_button.setAccessibleName("Record verified outcome")
-        self.record_button.setToolTip("For a payment the gateway cannot resolve: record what you checked elsewhere")
+        self.record_button = QPushButton(self.tr("Record verified outcome…"), objectName="recordOutcomeButton")
+        self.record_button.setAccessibleName(self.tr("Record verified outcome"))
+        self.record_button.setToolTip(
+            self.tr("For a payment the gateway cannot resolve: record what you checked elsewhere"))
         self.record_button.clicked.connect(lambda: self.record_requested.emit(self.entry))
         buttons.addButton(self.record_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.record_button.setVisible(entry.unresolved)  # after addButton, which shows it
@@ -278,26 +283,30 @@ def details_html(entry: Entry, detail: TransactionDetail | None, problem: str | 
     """The details dialog's text: the gateway's answer first, then what this terminal recorded."""
     esc = html.escape
 
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("TransactionDetails", text)
+
     def table(rows: list[tuple[str, str]]) -> str:
+        # No fixed label colour: the palette's text colour stays readable on light and dark windows.
         return "<table cellspacing='3'>" + "".join(
-            f"<tr><td style='color:#555;padding-right:14px'>{esc(k)}</td><td><b>{esc(v)}</b></td></tr>"
+            f"<tr><td style='padding-right:14px'>{esc(k)}</td><td><b>{esc(v)}</b></td></tr>"
             for k, v in rows if v) + "</table>"
 
-    parts = ["<h3>At the gateway</h3>"]
+    parts = [f"<h3>{esc(tr('At the gateway'))}</h3>"]
     if detail is not None:
         parts.append(table([
-            ("Status", detail.status.value), ("Type", detail.type.value),
-            ("Amount", money_text(detail.amount, detail.currency_code, locale)),
-            ("Balance", money_text(detail.balance, detail.currency_code, locale)),
-            ("Created", local_time_text(detail.created_at_utc, locale)),
-            ("Installments", str(detail.installment) if (detail.installment or 0) > 1 else ""),
-            ("Transaction ID", str(detail.id)),
+            (tr("Status"), detail.status.value), (tr("Type"), detail.type.value),
+            (tr("Amount"), money_text(detail.amount, detail.currency_code, locale)),
+            (tr("Balance"), money_text(detail.balance, detail.currency_code, locale)),
+            (tr("Created"), local_time_text(detail.created_at_utc, locale)),
+            (tr("Installments"), str(detail.installment) if (detail.installment or 0) > 1 else ""),
+            (tr("Transaction ID"), str(detail.id)),
         ]))
         if detail.errors:
-            parts.append("<p><b>Errors</b></p><ul>" + "".join(
+            parts.append(f"<p><b>{esc(tr('Errors'))}</b></p><ul>" + "".join(
                 f"<li>{esc(e.error)}</li>" for e in detail.errors) + "</ul>")
         if detail.related_transactions:
-            parts.append("<p><b>What followed</b></p><ul>")
+            parts.append(f"<p><b>{esc(tr('What followed'))}</b></p><ul>")
             for related in detail.related_transactions:
                 errors = "; ".join(e.error for e in related.errors)
                 parts.append(f"<li>{esc(related.type.value)} {esc(money_text(related.amount, detail.currency_code, locale))}"
@@ -305,23 +314,24 @@ def details_html(entry: Entry, detail: TransactionDetail | None, problem: str | 
                              f"{esc(' — ' + errors) if errors else ''}</li>")
             parts.append("</ul>")
         else:
-            parts.append("<p>No voids, refunds or captures.</p>")
+            parts.append(f"<p>{esc(tr('No voids, refunds or captures.'))}</p>")
     else:
-        parts.append(f"<p style='color:#b3261e'>{esc(problem or 'No answer.')}</p>")
-    parts.append("<h3>In this terminal's journal</h3>")
+        parts.append(f"<p><b>{esc(problem or tr('No answer.'))}</b></p>")
+    journal_heading = tr("In this terminal's journal")
+    parts.append(f"<h3>{esc(journal_heading)}</h3>")
     parts.append(table([
-        ("Kind", kind_text(entry.kind)), ("Order ID", entry.reference),
-        ("Amount", money_text(entry.amount, entry.currency, locale)), ("State", state_text(entry.state)),
-        ("Balance", money_text(entry.balance, entry.currency, locale) if entry.balance is not None else ""),
-        ("Card", entry.masked_pan or ""), ("Approved by", entry.approved_by or ""),
-        ("Result", entry.result_message or ""), ("Note", entry.note or ""),
-        ("Resolution", entry.resolution or ""),
-        ("Resolved at", local_time_text(entry.resolved_at, locale)),
+        (tr("Kind"), kind_text(entry.kind)), (tr("Order ID"), entry.reference),
+        (tr("Amount"), money_text(entry.amount, entry.currency, locale)), (tr("State"), state_text(entry.state)),
+        (tr("Balance"), money_text(entry.balance, entry.currency, locale) if entry.balance is not None else ""),
+        (tr("Card"), entry.masked_pan or ""), (tr("Approved by"), entry.approved_by or ""),
+        (tr("Result"), cashier_message(entry.result_message)), (tr("Note"), entry.note or ""),
+        (tr("Resolution"), entry.resolution or ""),
+        (tr("Resolved at"), local_time_text(entry.resolved_at, locale)),
     ]))
     if children:
-        parts.append("<p><b>Voids, refunds and captures sent from here</b></p><ul>")
+        parts.append(f"<p><b>{esc(tr('Voids, refunds and captures sent from here'))}</b></p><ul>")
         for child in children:
-            who = f", approved by {child.approved_by}" if child.approved_by else ""
+            who = tr(", approved by {who}").format(who=child.approved_by) if child.approved_by else ""
             parts.append(f"<li>{esc(kind_text(child.kind))} {esc(money_text(child.amount, child.currency, locale))}"
                          f" — {esc(state_text(child.state))}{esc(who)}, {esc(local_time_text(child.created_at, locale))}"
                          "</li>")
@@ -349,9 +359,9 @@ class TransactionActions(QObject):
         self.reconciler = reconciler
         self.service = TransactionService(services)
         self.details_dialog: TransactionDetailsDialog | None = None
-        tab.set_action_handler("details", self.details, "The gateway's view of the selected payment")
-        tab.set_action_handler("void", self.void, "Cancel the selected payment before the daily settlement")
-        tab.set_action_handler("refund", self.refund, "Return money of the selected settled payment")
+        tab.set_action_handler("details", self.details, self.tr("The gateway's view of the selected payment"))
+        tab.set_action_handler("void", self.void, self.tr("Cancel the selected payment before the daily settlement"))
+        tab.set_action_handler("refund", self.refund, self.tr("Return money of the selected settled payment"))
         self.entry_resolved.connect(lambda _entry: self.tab.refresh())
         if reconciler is not None:
             reconciler.on_resolved.append(self.entry_resolved.emit)
@@ -362,64 +372,70 @@ class TransactionActions(QObject):
         try:
             target = self.service.void_target(entry)
         except TransactionRefused as exc:
-            self.tell("Cannot void", exc.message)
+            self.tell(self.tr("Cannot void"), cashier_message(exc.message))
             return
-        what = (f"Void {kind_text(target.kind).lower()} {target.reference} of "
-                f"{money_text(target.amount, target.currency)} ({target.masked_pan or 'card'}).")
+        what = self.tr("Void {kind} {order_id} of {amount} ({card}).").format(
+            kind=kind_text(target.kind).lower(), order_id=target.reference,
+            amount=money_text(target.amount, target.currency), card=target.masked_pan or self.tr("card"))
         approved_by = self.approval(what)
         if approved_by is None:
             return
         run_task(self.tab.void_button, self.service.void(target, approved_by), on_success=self._finished,
-                 on_error=self._failed, error_title="Void not sent")
+                 on_error=self._failed, error_title=self.tr("Void not sent"))
 
     def refund(self, entry: Entry) -> None:
         try:
             target = self.service.refund_target(entry)
         except TransactionRefused as exc:
-            self.tell("Cannot refund", exc.message)
+            self.tell(self.tr("Cannot refund"), cashier_message(exc.message))
             return
         amount = self.ask_refund_amount(target)
         if amount is None:
             return
-        approved_by = self.approval(f"Refund {money_text(amount, target.currency)} of {target.reference} "
-                                    f"({target.masked_pan or 'card'}).")
+        approved_by = self.approval(self.tr("Refund {amount} of {order_id} ({card}).").format(
+            amount=money_text(amount, target.currency), order_id=target.reference,
+            card=target.masked_pan or self.tr("card")))
         if approved_by is None:
             return
         run_task(self.tab.refund_button, self.service.refund(target, amount, approved_by),
-                 on_success=self._finished, on_error=self._failed, error_title="Refund not sent")
+                 on_success=self._finished, on_error=self._failed, error_title=self.tr("Refund not sent"))
 
     def approval(self, what: str) -> str | None:
         """Who approves ``what`` (journaled), or None when it must not be sent (cancelled, wrong PIN)."""
         if not self.config.manager_pin_required:
-            return APPROVED_BY_NO_PIN if self.confirm("Confirm", f"{what}\n\nSend it now?") else None
+            return APPROVED_BY_NO_PIN if self.confirm(
+                self.tr("Confirm"), self.tr("{what}\n\nSend it now?").format(what=what)) else None
         if not self.config.has_manager_pin:
-            self.tell("Manager PIN not set", "Settings require the manager PIN for voids and refunds, but no "
-                      "PIN is set. A manager sets it in Settings. Nothing was sent.")
+            self.tell(self.tr("Manager PIN not set"), self.tr(
+                "Settings require the manager PIN for voids and refunds, but no PIN is set. A manager sets it "
+                "in Settings. Nothing was sent."))
             return None
         pin = self.ask_pin(what)
         if pin is None:
             return None
         if not self.config.check_manager_pin(pin):
-            self.tell("Wrong manager PIN", "The manager PIN is wrong. Nothing was sent.")
+            self.tell(self.tr("Wrong manager PIN"), self.tr("The manager PIN is wrong. Nothing was sent."))
             return None
         return APPROVED_BY_MANAGER_PIN
 
     def _finished(self, outcome: TransactionOutcome) -> None:
         self.tab.refresh()
         self.action_finished.emit(outcome)
-        what = "Void" if outcome.entry.kind is EntryKind.VOID else "Refund"
+        void = outcome.entry.kind is EntryKind.VOID
+        message = cashier_message(outcome.message)
         if outcome.state is TransactionOutcomeState.DONE:
-            self.show_done(f"{what} done", outcome.message, outcome.entry)
+            self.show_done(self.tr("Void done") if void else self.tr("Refund done"), message, outcome.entry)
         elif outcome.state is TransactionOutcomeState.UNKNOWN:
             if self.reconciler is not None:
                 self.reconciler.wake()
-            self.tell(f"{what}: outcome unknown", outcome.message)
+            self.tell(self.tr("Void: outcome unknown") if void else self.tr("Refund: outcome unknown"), message)
         else:
-            self.tell(f"{what} refused by the gateway", f"{outcome.message}\n\nNothing was changed.")
+            self.tell(self.tr("Void refused by the gateway") if void else self.tr("Refund refused by the gateway"),
+                      self.tr("{message}\n\nNothing was changed.").format(message=message))
 
     def _failed(self, exc: KlogsError) -> None:
         self.tab.refresh()
-        self.tell("The gateway could not be asked", exc.message)
+        self.tell(self.tr("The gateway could not be asked"), cashier_message(exc.message))
 
     # --- details and the manual resolution ------------------------------------------------------
 
@@ -434,9 +450,11 @@ class TransactionActions(QObject):
 
         def failed(exc: KlogsError) -> None:
             if isinstance(exc, NotFoundError):
-                show(None, f"The gateway has no payment with order ID {entry.reference}.")
+                show(None, self.tr("The gateway has no payment with order ID {order_id}.").format(
+                    order_id=entry.reference))
             else:
-                show(None, f"The gateway could not be asked: {exc.message}")
+                show(None, self.tr("The gateway could not be asked: {message}").format(
+                    message=cashier_message(exc.message)))
 
         run_task(self.tab.details_button, self.service.lookup(entry), on_success=show, on_error=failed)
 
@@ -444,7 +462,8 @@ class TransactionActions(QObject):
         """Settle an unresolved row by hand with the cashier's note; returns the row, or None."""
         current = self.services.journal.get(entry.id)
         if not current.unresolved:
-            self.tell("Already resolved", f"This row was already resolved: {current.resolution or state_text(current.state)}.")
+            self.tell(self.tr("Already resolved"), self.tr("This row was already resolved: {resolution}.").format(
+                resolution=current.resolution or state_text(current.state)))
             return None
         answer = self.ask_verified_outcome(current)
         if answer is None:
@@ -491,7 +510,7 @@ class TransactionActions(QObject):
         """Say it worked and offer the receipt, without blocking (this runs inside a finished task)."""
         box = QMessageBox(QMessageBox.Icon.Information, title, message, QMessageBox.StandardButton.Close, self.tab)
         box.setObjectName("transactionDone")
-        receipt = box.addButton("Receipt…", QMessageBox.ButtonRole.ActionRole)
+        receipt = box.addButton(self.tr("Receipt…"), QMessageBox.ButtonRole.ActionRole)
         receipt.setObjectName("transactionReceipt")
         receipt.clicked.connect(lambda: self.tab.receipts.preview(entry))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
