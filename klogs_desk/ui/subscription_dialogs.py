@@ -19,11 +19,10 @@ tab passes :class:`SubscriptionsService` methods, which read ``services.client``
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from typing import Any, Awaitable, Callable
 
-from PySide6.QtCore import QDateTime, QLocale, QTime, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QLocale, QTime, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -53,6 +52,7 @@ from ..api.models.recurring import (
 )
 from ..domain.money import DEFAULT_CURRENCY, TERMINAL_CURRENCIES, AmountError, SeparatorStyle, parse_amount, style_for
 from ..domain.schedule import ScheduleError, payment_dates
+from ..i18n import cashier_message
 from ..services.subscriptions import STATUS_WORDS, check_phone, describe_outcome, friendly_message, validate_request
 from .async_runner import run_task
 
@@ -103,8 +103,9 @@ class RequestDialog(QDialog):
     #: The gateway accepted the request; carries its :class:`OperationResult`.
     succeeded = Signal(object)
 
+    #: Window title and Send button text, marked with QT_TRANSLATE_NOOP in each subclass and translated here.
     title = ""
-    send_label = "Send"
+    send_label = QT_TRANSLATE_NOOP("RequestDialog", "Send")
 
     def __init__(self, send: Send, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,8 +116,8 @@ class RequestDialog(QDialog):
         #: Requests actually handed to ``send`` (tests check nothing is sent for bad input).
         self.requests_sent = 0
         self.result: OperationResult | None = None
-        self.setWindowTitle(self.title)
-        self.setAccessibleName(self.title)
+        self.setWindowTitle(self.tr(self.title))
+        self.setAccessibleName(self.tr(self.title))
         self.setMinimumWidth(620)
 
         self.form = QFormLayout()
@@ -133,7 +134,7 @@ class RequestDialog(QDialog):
         self.outcome.setStyleSheet("background: #e8f5e9; border: 1px solid #a5d6a7; padding: 8px;")
 
         self.buttons = QDialogButtonBox()
-        self.send_button = QPushButton(self.send_label)
+        self.send_button = QPushButton(self.tr(self.send_label))
         self.send_button.setObjectName("dialogSend")
         self.send_button.setDefault(True)
         self.buttons.addButton(self.send_button, QDialogButtonBox.ButtonRole.AcceptRole)
@@ -179,17 +180,18 @@ class RequestDialog(QDialog):
         return widget
 
     def add_owner_fields(self) -> None:
-        self.add_field("ownerDescription.fullName", "Card owner:", QLineEdit(), "Full name on the card")
-        self.add_field("ownerDescription.phone", "Owner phone:", QLineEdit(), "+905551234567")
-        self.add_field("ownerDescription.email", "Owner email:", QLineEdit(), "optional")
-        self.add_field("ownerDescription.cardId", "Saved card ID:", QLineEdit(), "UUID of the stored card")
+        self.add_field("ownerDescription.fullName", self.tr("Card owner:"), QLineEdit(), self.tr("Full name on the card"))
+        self.add_field("ownerDescription.phone", self.tr("Owner phone:"), QLineEdit(), "+905551234567")
+        self.add_field("ownerDescription.email", self.tr("Owner email:"), QLineEdit(), self.tr("optional"))
+        self.add_field("ownerDescription.cardId", self.tr("Saved card ID:"), QLineEdit(), self.tr("UUID of the stored card"))
 
     def add_amount_fields(self) -> None:
-        self.add_field("amount", "Amount:", QLineEdit(), "e.g. 99.90")
+        self.add_field("amount", self.tr("Amount:"), QLineEdit(), self.tr("e.g. {amount}").format(
+            amount=QLocale().toString(99.9, "f", 2)))
         currency = QComboBox()
         currency.addItems(TERMINAL_CURRENCIES)
         currency.setCurrentText(DEFAULT_CURRENCY)
-        self.add_field("currencyCode", "Currency:", currency)
+        self.add_field("currencyCode", self.tr("Currency:"), currency)
 
     def set_row_visible(self, name: str, visible: bool) -> None:
         self.form.setRowVisible(self._rows[name], visible)
@@ -250,7 +252,7 @@ class RequestDialog(QDialog):
         first: QWidget | None = None
         for raw_name, messages in errors.items():
             name = self.field_named(raw_name)
-            text = " ".join(friendly_message(m) for m in messages)
+            text = " ".join(cashier_message(friendly_message(m)) for m in messages)  # English in, cashier's language out
             if name is None:
                 general.append(f"{raw_name}: {text}" if raw_name not in ("body", "") else text)
                 continue
@@ -290,59 +292,60 @@ class RequestDialog(QDialog):
         self.clear_errors()
         request, errors = self.build_request()
         if errors or request is None:
-            self.show_errors(errors or {"body": ["Check the fields above."]})
+            self.show_errors(errors or {"body": [self.tr("Check the fields above.")]})
             return
         self.requests_sent += 1
         run_task(self.send_button, self._send(request), on_success=self._on_success, on_error=self._on_error)
 
     def _on_success(self, result: OperationResult) -> None:
         if not result.success:
-            self.show_general_error(f"The gateway did not accept the request: {result.error or 'no reason given'}.")
+            self.show_general_error(self.tr("The gateway did not accept the request: {reason}.").format(
+                reason=cashier_message(result.error) or self.tr("no reason given")))
             return
         self.result = result
         self.body.setEnabled(False)
         self.send_button.setVisible(False)
-        self.close_button.setText("Close")
+        self.close_button.setText(self.tr("Close"))
         self.outcome.setText("\n".join(self.outcome_lines(result)))
         self.outcome.setVisible(True)
         self.succeeded.emit(result)
 
     def outcome_lines(self, result: OperationResult) -> list[str]:
-        return describe_outcome(result)
+        return [cashier_message(line) for line in describe_outcome(result)]
 
     def _on_error(self, exc: KlogsError) -> None:
         if isinstance(exc, ValidationFailedError):
             errors = dict(exc.field_errors)
             if not errors:
-                errors = {exc.field or "body": [exc.message]}
+                errors = {exc.field or "body": [cashier_message(exc.message)]}
             self.show_errors(errors)
             return
         if exc.problem is not None and exc.problem.errors:
             # e.g. 409 "reference is already used": still a field the manager can fix.
             self.show_errors(dict(exc.problem.errors))
             if exc.problem.detail:
-                self.show_general_error(exc.message)
+                self.show_general_error(cashier_message(exc.message))
             return
         if isinstance(exc, OutcomeUnknownError):
             # Never offer to send again: the first request may have gone through.
             self.send_button.setEnabled(False)
             self.send_button.setVisible(False)
-            self.show_general_error(exc.message + " Search the subscriptions for this reference before "
-                                    "creating it again.")
+            self.show_general_error(cashier_message(exc.message) + " " + self.tr(
+                "Search the subscriptions for this reference before creating it again."))
             return
-        self.show_general_error(exc.message)
+        self.show_general_error(cashier_message(exc.message))
 
 
 class OwnerDialog(RequestDialog):
     """``POST /owner``: register a card owner by phone."""
 
-    title = "Register card owner"
-    send_label = "Register"
+    title = QT_TRANSLATE_NOOP("OwnerDialog", "Register card owner")
+    send_label = QT_TRANSLATE_NOOP("OwnerDialog", "Register")
 
     def __init__(self, send: Send, parent: QWidget | None = None) -> None:
         super().__init__(send, parent)
         self.setObjectName("ownerDialog")
-        self.add_field("phone", "Phone:", QLineEdit(), "+905551234567")
+        self.add_field("phone", self.tr("Phone:"), QLineEdit(), "+905551234567")
 
     def build_request(self):
         errors: dict[str, list[str]] = {}
@@ -356,30 +359,31 @@ class OwnerDialog(RequestDialog):
         return validate_request(NewOwnerRequest, {"phone": phone})
 
     def outcome_lines(self, result: OperationResult) -> list[str]:
-        lines = ["The card owner is registered. Their card can now be saved for subscriptions and payment orders."]
+        lines = [self.tr("The card owner is registered. Their card can now be saved for subscriptions and payment "
+                         "orders.")]
         if result.owner_id:
-            lines.append(f"Card owner ID: {result.owner_id}")
+            lines.append(self.tr("Card owner ID: {owner_id}").format(owner_id=result.owner_id))
         return lines
 
 
 class PaymentOrderDialog(RequestDialog):
     """``POST /paymentOrder``: one payment on a saved card at a future time."""
 
-    title = "New payment order"
-    send_label = "Create order"
+    title = QT_TRANSLATE_NOOP("PaymentOrderDialog", "New payment order")
+    send_label = QT_TRANSLATE_NOOP("PaymentOrderDialog", "Create order")
 
     def __init__(self, send: Send, parent: QWidget | None = None) -> None:
         super().__init__(send, parent)
         self.setObjectName("paymentOrderDialog")
-        self.add_field("reference", "Reference:", QLineEdit(), "e.g. ORDER-2026-001")
+        self.add_field("reference", self.tr("Reference:"), QLineEdit(), self.tr("e.g. ORDER-2026-001"))
         self.add_amount_fields()
         self.add_owner_fields()
         payment_time = _date_time_edit("paymentTime")
         payment_time.setDateTime(_tomorrow_at_nine())
-        self.add_field("paymentTime", "Pay on (local time):", payment_time)
-        self.add_field("explanation", "Explanation:", QLineEdit(), "optional, shown on the statement")
-        self.add_field("paymentChannel", "Channel:", QLineEdit(), "optional, e.g. web")
-        self.add_field("paymentSystemId", "Payment system ID:", QLineEdit(), "optional UUID")
+        self.add_field("paymentTime", self.tr("Pay on (local time):"), payment_time)
+        self.add_field("explanation", self.tr("Explanation:"), QLineEdit(), self.tr("optional, shown on the statement"))
+        self.add_field("paymentChannel", self.tr("Channel:"), QLineEdit(), self.tr("optional, e.g. web"))
+        self.add_field("paymentSystemId", self.tr("Payment system ID:"), QLineEdit(), self.tr("optional UUID"))
 
     def build_request(self):
         errors: dict[str, list[str]] = {}
@@ -404,27 +408,30 @@ class ScheduleFieldsMixin:
 
     def add_schedule_fields(self, *, keep_option: bool = False) -> None:
         frequency = QComboBox()
+        unchanged = self.tr("(unchanged)")
         if keep_option:
-            frequency.addItem("(unchanged)", None)
-        for value, words in ((Frequency.DAILY, "Daily"), (Frequency.MONTHLY, "Monthly"), (Frequency.YEARLY, "Yearly")):
+            frequency.addItem(unchanged, None)
+        for value, words in ((Frequency.DAILY, self.tr("Daily")), (Frequency.MONTHLY, self.tr("Monthly")),
+                             (Frequency.YEARLY, self.tr("Yearly"))):
             frequency.addItem(words, value)
-        self.add_field("frequency", "Frequency:", frequency)
+        self.add_field("frequency", self.tr("Frequency:"), frequency)
         interval = QSpinBox()
         interval.setRange(0 if keep_option else 1, 30)
         if keep_option:
-            interval.setSpecialValueText("(unchanged)")
-        self.add_field("interval", "Every (1-30):", interval)
+            interval.setSpecialValueText(unchanged)
+        self.add_field("interval", self.tr("Every (1-30):"), interval)
         day = QSpinBox()
         day.setRange(0 if keep_option else 1, 30)
         if keep_option:
-            day.setSpecialValueText("(unchanged)")
-        self.add_field("dayOfMonth", "Day of month (1-30):", day)
+            day.setSpecialValueText(unchanged)
+        self.add_field("dayOfMonth", self.tr("Day of month (1-30):"), day)
         month = QComboBox()
         if keep_option:
-            month.addItem("(unchanged)", None)
+            month.addItem(unchanged, None)
+        locale = QLocale()
         for number in range(1, 13):
-            month.addItem(calendar.month_name[number], number)
-        self.add_field("monthOfYear", "Month:", month)
+            month.addItem(locale.standaloneMonthName(number, QLocale.FormatType.LongFormat), number)
+        self.add_field("monthOfYear", self.tr("Month:"), month)
         frequency.currentIndexChanged.connect(self._frequency_changed)
         interval.valueChanged.connect(self._update_interval_suffix)
         self._frequency_changed()
@@ -442,8 +449,11 @@ class ScheduleFieldsMixin:
 
     def _update_interval_suffix(self) -> None:
         interval: QSpinBox = self.fields["interval"]
-        unit = {Frequency.DAILY: "day", Frequency.MONTHLY: "month", Frequency.YEARLY: "year"}.get(self.frequency_value())
-        interval.setSuffix(f" {unit}{'s' if interval.value() != 1 else ''}" if unit else "")
+        one = interval.value() == 1
+        units = {Frequency.DAILY: self.tr(" day") if one else self.tr(" days"),
+                 Frequency.MONTHLY: self.tr(" month") if one else self.tr(" months"),
+                 Frequency.YEARLY: self.tr(" year") if one else self.tr(" years")}
+        interval.setSuffix(units.get(self.frequency_value(), ""))
 
     def schedule_data(self) -> dict[str, Any]:
         frequency = self.frequency_value()
@@ -461,22 +471,22 @@ class ScheduleFieldsMixin:
 class CreateSubscriptionDialog(ScheduleFieldsMixin, RequestDialog):
     """``POST /recurring``, with a live preview of the next 12 payment dates."""
 
-    title = "New subscription"
-    send_label = "Create subscription"
+    title = QT_TRANSLATE_NOOP("CreateSubscriptionDialog", "New subscription")
+    send_label = QT_TRANSLATE_NOOP("CreateSubscriptionDialog", "Create subscription")
 
     def __init__(self, send: Send, parent: QWidget | None = None) -> None:
         super().__init__(send, parent)
         self.setObjectName("subscriptionCreateDialog")
-        self.add_field("reference", "Subscription ID:", QLineEdit(), "your reference, e.g. SUB-2026-001")
+        self.add_field("reference", self.tr("Subscription ID:"), QLineEdit(), self.tr("your reference, e.g. SUB-2026-001"))
         self.add_amount_fields()
         self.add_owner_fields()
         first = _date_time_edit("firstPaymentTime")
         first.setDateTime(_tomorrow_at_nine())
-        self.add_field("firstPaymentTime", "First payment (local):", first)
+        self.add_field("firstPaymentTime", self.tr("First payment (local):"), first)
         last_row = QWidget()
         last_layout = QHBoxLayout(last_row)
         last_layout.setContentsMargins(0, 0, 0, 0)
-        self.has_last = QCheckBox("Ends on")
+        self.has_last = QCheckBox(self.tr("Ends on"))
         self.has_last.setObjectName("hasLastPaymentTime")
         last = _date_time_edit("lastPaymentTimeEdit")
         last.setDateTime(_tomorrow_at_nine().addYears(1))
@@ -485,17 +495,18 @@ class CreateSubscriptionDialog(ScheduleFieldsMixin, RequestDialog):
         last_layout.addWidget(self.has_last)
         last_layout.addWidget(last, 1)
         self.last_edit = last
-        self.add_field("lastPaymentTime", "Last payment (local):", last_row)
+        self.add_field("lastPaymentTime", self.tr("Last payment (local):"), last_row)
         self.add_schedule_fields()
         self.fields["dayOfMonth"].setValue(_tomorrow_at_nine().date().day() if _tomorrow_at_nine().date().day() <= 30 else 1)
         self.fields["monthOfYear"].setCurrentIndex(_tomorrow_at_nine().date().month() - 1)
-        self.add_field("explanation", "Explanation:", QLineEdit(), "optional, e.g. Premium plan - monthly")
-        self.add_field("paymentChannel", "Channel:", QLineEdit(), "optional, e.g. mobile")
-        self.add_field("paymentSystemId", "Payment system ID:", QLineEdit(), "optional UUID")
+        self.add_field("explanation", self.tr("Explanation:"), QLineEdit(),
+                       self.tr("optional, e.g. Premium plan - monthly"))
+        self.add_field("paymentChannel", self.tr("Channel:"), QLineEdit(), self.tr("optional, e.g. mobile"))
+        self.add_field("paymentSystemId", self.tr("Payment system ID:"), QLineEdit(), self.tr("optional UUID"))
 
         self.preview = QLabel()
         self.preview.setObjectName("schedulePreview")
-        self.preview.setAccessibleName("Next payment dates")
+        self.preview.setAccessibleName(self.tr("Next payment dates"))
         self.preview.setWordWrap(True)
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.preview.setStyleSheet("background: #f5f5f5; border: 1px solid #ddd; padding: 6px;")
@@ -522,13 +533,13 @@ class CreateSubscriptionDialog(ScheduleFieldsMixin, RequestDialog):
         try:
             dates = self.preview_dates()
         except ScheduleError as exc:
-            self.preview.setText(f"No schedule yet: {exc}.")
+            self.preview.setText(self.tr("No schedule yet: {reason}.").format(reason=cashier_message(str(exc))))
             return
         if not dates:
-            self.preview.setText("No payment falls between the first and last payment time.")
+            self.preview.setText(self.tr("No payment falls between the first and last payment time."))
             return
-        heading = f"Next {len(dates)} payments (local time):" if len(dates) == PREVIEW_COUNT else \
-            f"All {len(dates)} payments (local time):"
+        heading = (self.tr("Next {count} payments (local time):") if len(dates) == PREVIEW_COUNT
+                   else self.tr("All {count} payments (local time):")).format(count=len(dates))
         locale = QLocale()
         self.preview.setText(heading + "\n" + "\n".join(
             f"{number:>2}. {local_text(when, locale)}" for number, when in enumerate(dates, 1)))
@@ -561,26 +572,29 @@ class EditSubscriptionDialog(ScheduleFieldsMixin, RequestDialog):
     known; an empty field is left as it is (a field cannot be cleared through this dialog).
     """
 
-    send_label = "Save changes"
+    send_label = QT_TRANSLATE_NOOP("EditSubscriptionDialog", "Save changes")
 
     def __init__(self, send: Send, original: RecurringPayment | None = None, parent: QWidget | None = None) -> None:
-        self.title = f"Edit subscription {original.reference or original.id}" if original else \
-            "Edit subscription by ID"
+        # Translated before the base class translates self.title (a finished title translates to itself).
+        self.title = QCoreApplication.translate("EditSubscriptionDialog", "Edit subscription {name}").format(
+            name=original.reference or original.id) if original else \
+            QCoreApplication.translate("EditSubscriptionDialog", "Edit subscription by ID")
         super().__init__(send, parent)
         self.setObjectName("subscriptionEditDialog")
         self.original = original
         if original is None:
-            self.add_field("subscription", "Subscription ID:", QLineEdit(), "the subscription's reference")
-        self.add_field("amount", "Amount:", QLineEdit(), "leave empty to keep")
+            self.add_field("subscription", self.tr("Subscription ID:"), QLineEdit(), self.tr("the subscription's reference"))
+        keep = self.tr("leave empty to keep")
+        self.add_field("amount", self.tr("Amount:"), QLineEdit(), keep)
         currency = QComboBox()
-        currency.addItem("(unchanged)")
+        currency.addItem(self.tr("(unchanged)"))
         currency.addItems(TERMINAL_CURRENCIES)
-        self.add_field("currencyCode", "Currency:", currency)
+        self.add_field("currencyCode", self.tr("Currency:"), currency)
         self.add_schedule_fields(keep_option=True)
         last_row = QWidget()
         last_layout = QHBoxLayout(last_row)
         last_layout.setContentsMargins(0, 0, 0, 0)
-        self.change_last = QCheckBox("Set to")
+        self.change_last = QCheckBox(self.tr("Set to"))
         self.change_last.setObjectName("changeLastPaymentTime")
         self.last_edit = _date_time_edit("lastPaymentTimeEdit")
         self.last_edit.setDateTime(_tomorrow_at_nine().addYears(1))
@@ -588,16 +602,16 @@ class EditSubscriptionDialog(ScheduleFieldsMixin, RequestDialog):
         self.change_last.toggled.connect(self.last_edit.setEnabled)
         last_layout.addWidget(self.change_last)
         last_layout.addWidget(self.last_edit, 1)
-        self.add_field("lastPaymentTime", "Last payment (local):", last_row)
+        self.add_field("lastPaymentTime", self.tr("Last payment (local):"), last_row)
         status = QComboBox()
-        status.addItem("(unchanged)", None)
+        status.addItem(self.tr("(unchanged)"), None)
         for value, words in STATUS_WORDS.items():
-            status.addItem(words, value)
-        self.add_field("status", "Status:", status)
-        self.add_field("explanation", "Explanation:", QLineEdit(), "leave empty to keep")
-        self.add_field("paymentChannel", "Channel:", QLineEdit(), "leave empty to keep")
-        self.add_field("paymentSystemId", "Payment system ID:", QLineEdit(), "leave empty to keep")
-        self.add_field("paymentSystemGroupId", "Payment system group ID:", QLineEdit(), "leave empty to keep")
+            status.addItem(cashier_message(words), value)
+        self.add_field("status", self.tr("Status:"), status)
+        self.add_field("explanation", self.tr("Explanation:"), QLineEdit(), keep)
+        self.add_field("paymentChannel", self.tr("Channel:"), QLineEdit(), keep)
+        self.add_field("paymentSystemId", self.tr("Payment system ID:"), QLineEdit(), keep)
+        self.add_field("paymentSystemGroupId", self.tr("Payment system group ID:"), QLineEdit(), keep)
         if original is not None:
             self._prefill(original)
         self._initial = self._snapshot()
@@ -653,11 +667,11 @@ class EditSubscriptionDialog(ScheduleFieldsMixin, RequestDialog):
         if self.change_last.isChecked():
             data["last_payment_time"] = utc_from_edit(self.last_edit)
         if self.original is None and not self.text("subscription"):
-            errors["subscription"] = ["Enter the subscription ID (its reference)."]
+            errors["subscription"] = [self.tr("Enter the subscription ID (its reference).")]
         if errors:
             return None, errors
         if not any(value is not None for value in data.values()):
-            return None, {"body": ["Nothing was changed."]}
+            return None, {"body": [self.tr("Nothing was changed.")]}
         return validate_request(UpdateRecurringPaymentRequest, {k: v for k, v in data.items() if v is not None})
 
     def status_value(self) -> RegisteredPaymentStatus | None:
@@ -669,7 +683,7 @@ class EditSubscriptionDialog(ScheduleFieldsMixin, RequestDialog):
         return self.text("subscription") if self.original is None else ""
 
     def outcome_lines(self, result: OperationResult) -> list[str]:
-        return ["The gateway saved the changes."]
+        return [self.tr("The gateway saved the changes.")]
 
 
 def status_change_words(target: RegisteredPaymentStatus) -> str:
