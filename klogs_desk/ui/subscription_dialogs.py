@@ -300,7 +300,7 @@ class RequestDialog(QDialog):
     def _on_success(self, result: OperationResult) -> None:
         if not result.success:
             self.show_general_error(self.tr("The gateway did not accept the request: {reason}.").format(
-                reason=cashier_message(result.error) or self.tr("no reason given")))
+                reason=cashier_message(str(result.error or "")) or self.tr("no reason given")))
             return
         self.result = result
         self.body.setEnabled(False)

@@ -39,6 +39,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplicat
 from ..api.errors import KlogsError
 from ..api.models.recurring import OrderDirection, RecurringListQuery, RecurringPayment, RecurringPaymentPage
 from ..domain.money import AmountError, format_amount, style_for
+from ..i18n import cashier_message
 from ..services.subscriptions import STATUS_MEANINGS, PageCache, status_in_words
 from .badges import BADGE_ROLE
 
@@ -50,7 +51,8 @@ FetchPage = Callable[[RecurringListQuery], Awaitable[RecurringPaymentPage]]
 #: Item-data role returning the row's :class:`RecurringPayment` (``None`` while its page loads).
 SUBSCRIPTION_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 
-LOADING_TEXT = "Loading…"
+#: Shown in a row whose page is loading (English; :attr:`SubscriptionsModel.loading_text` is translated).
+LOADING_TEXT = QT_TRANSLATE_NOOP("SubscriptionsModel", "Loading…")
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,8 @@ class SubscriptionsModel(QAbstractTableModel):
         #: A new query was asked for while old rows are on screen: they stay until its page 1 arrives.
         self._replacing = False
         self.locale = QLocale()
+        #: What a row whose page is loading shows, in the installed language.
+        self.loading_text = self.tr(LOADING_TEXT)
         #: Number of list requests started (for tests and the benchmark).
         self.requests_started = 0
 
@@ -193,7 +197,7 @@ class SubscriptionsModel(QAbstractTableModel):
                 for position in range(len(role_data_span)):
                     role_data = role_data_span[position]
                     if role_data.role() == _DISPLAY:
-                        role_data.setData(LOADING_TEXT)
+                        role_data.setData(self.loading_text)
             return
         for position in range(len(role_data_span)):
             role_data = role_data_span[position]
@@ -213,7 +217,7 @@ class SubscriptionsModel(QAbstractTableModel):
         if role == _DISPLAY:
             texts = self._texts_for_display(index, row, column)
             if texts is None:
-                return LOADING_TEXT if column == REFERENCE and row < (self._total or 0) else None
+                return self.loading_text if column == REFERENCE and row < (self._total or 0) else None
             return texts[column]
         entry = self._cache.peek(row // self.page_size + 1)
         offset = row % self.page_size
@@ -225,7 +229,7 @@ class SubscriptionsModel(QAbstractTableModel):
         if role == BADGE_ROLE:
             return item.status.value if column == STATUS else None
         if role == _TOOLTIP:
-            return STATUS_MEANINGS[item.status] if column == STATUS else None
+            return cashier_message(STATUS_MEANINGS[item.status]) if column == STATUS else None
         return _RIGHT if column == AMOUNT else None  # TextAlignmentRole
 
     def display_text(self, row: int, column: int) -> str | None:
@@ -233,7 +237,7 @@ class SubscriptionsModel(QAbstractTableModel):
         call this for every cell of every paint)."""
         texts = self._texts_for_display(None, row, column)
         if texts is None:
-            return LOADING_TEXT if column == REFERENCE and 0 <= row < (self._total or 0) else None
+            return self.loading_text if column == REFERENCE and 0 <= row < (self._total or 0) else None
         return texts[column]
 
     def _texts_for_display(self, index: QModelIndex | QPersistentModelIndex | None, row: int,
@@ -418,9 +422,9 @@ class SubscriptionsModel(QAbstractTableModel):
         if column == AMOUNT:
             return amount_text(item.amount, item.currency_code, self.locale)
         if column == STATUS:
-            return status_in_words(item.status)
+            return cashier_message(status_in_words(item.status))
         if column == FREQUENCY:
-            return frequency_in_words(item)
+            return cashier_message(frequency_in_words(item))
         if column == NEXT_PAYMENT:
             return format_local_time(item.next_payment_at_utc, self.locale)
         if column == LAST_PAYMENT:

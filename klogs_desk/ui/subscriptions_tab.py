@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from ..api.errors import KlogsError
 from ..api.models.recurring import OperationResult, OrderDirection, RecurringPayment, RegisteredPaymentStatus
+from ..i18n import cashier_message
 from ..services.context import AppServices
 from ..services.subscriptions import STATUS_MEANINGS, STATUS_WORDS, SubscriptionsService, describe_load_error
 from .async_runner import run_task
@@ -47,7 +48,6 @@ from .subscriptions_model import (
     AMOUNT,
     COLUMNS,
     CREATED,
-    LOADING_TEXT,
     STATUS,
     SUBSCRIPTION_ROLE,
     SubscriptionsModel,
@@ -132,7 +132,7 @@ class SubscriptionsTab(QWidget):
         # Plain text cells and cached badge pills: a jump of several screens repaints the whole table
         # twice (rows "Loading…", then the page) within a frame each (benchmarks/bench_subscriptions.py).
         self.table.setItemDelegate(PlainTextDelegate(self.model.display_text, right_aligned=frozenset({AMOUNT}),
-                                                     placeholder=LOADING_TEXT, parent=self.table))
+                                                     placeholder=self.model.loading_text, parent=self.table))
         self.table.setItemDelegateForColumn(STATUS, BadgeDelegate(parent=self.table))
         vertical = self.table.verticalHeader()
         vertical.setVisible(False)
@@ -157,6 +157,7 @@ class SubscriptionsTab(QWidget):
 
         self.count_label = QLabel()
         self.count_label.setObjectName("subscriptionsCount")
+        self.count_label.setAccessibleName(self.tr("Number of subscriptions"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -199,18 +200,19 @@ class SubscriptionsTab(QWidget):
         return self.banner_text.text() if not self.banner.isHidden() else ""
 
     def _on_load_failed(self, exc: KlogsError) -> None:
-        text = describe_load_error(exc)
+        text = cashier_message(describe_load_error(exc))
         if self.model.loaded:
-            text += " The rows shown are from before the error."
+            text += " " + self.tr("The rows shown are from before the error.")
         self.show_banner(text)
 
     def _on_page_loaded(self, page: int) -> None:
         self.hide_banner()
 
     def _on_total_changed(self, total: int) -> None:
-        words = f"{total:,} subscription{'s' if total != 1 else ''}"
+        count = self.locale().toString(total)
+        words = self.tr("1 subscription") if total == 1 else self.tr("{count} subscriptions").format(count=count)
         if self.model.filter_text:
-            words += f" matching “{self.model.filter_text}”"
+            words += " " + self.tr("matching “{text}”").format(text=self.model.filter_text)
         self.count_label.setText(words)
 
     def _on_sort_indicator(self, column: int, order: Qt.SortOrder) -> None:
@@ -300,26 +302,31 @@ class SubscriptionsTab(QWidget):
         if item is None or row is None:
             return
         if item.status is RegisteredPaymentStatus.ACTIVE:
-            target, verb = RegisteredPaymentStatus.DISABLED, "Disable"
-            consequence = "No payment will be taken until it is enabled again."
+            target = RegisteredPaymentStatus.DISABLED
+            title = self.tr("Disable subscription")
+            question = self.tr("Disable subscription {name}? No payment will be taken until it is enabled again.")
         elif item.status is RegisteredPaymentStatus.DISABLED:
-            target, verb = RegisteredPaymentStatus.ACTIVE, "Enable"
-            consequence = "Payments will be taken again on schedule."
+            target = RegisteredPaymentStatus.ACTIVE
+            title = self.tr("Enable subscription")
+            question = self.tr("Enable subscription {name}? Payments will be taken again on schedule.")
         else:
             return
         name = item.reference or str(item.id)
-        if not self.confirm(f"{verb} subscription", f"{verb} subscription {name}? {consequence}"):
+        if not self.confirm(title, question.format(name=name)):
             return
         run_task(self.disable_button, self.service.set_status(item, target),
                  on_success=lambda result: self._status_changed(row, target, result),
-                 on_error=lambda exc: self.show_banner(f"The subscription was not changed: {exc.message}"))
+                 on_error=lambda exc: self.show_banner(self.tr("The subscription was not changed: {reason}").format(
+                     reason=cashier_message(exc.message))))
 
     def _status_changed(self, row: int, target: RegisteredPaymentStatus, result: OperationResult) -> None:
         if not result.success:
-            self.show_banner(f"The gateway did not change the subscription: {result.error or 'no reason given'}.")
+            self.show_banner(self.tr("The gateway did not change the subscription: {reason}.").format(
+                reason=cashier_message(str(result.error or "")) or self.tr("no reason given")))
             return
         if result.order_status is not None and result.order_status is not target:
             # e.g. enabling a subscription whose owner has not confirmed: it is waiting, not active.
-            self.show_banner(f"The gateway changed the subscription, but it is not {STATUS_WORDS[target].lower()}: "
-                             + STATUS_MEANINGS[result.order_status])
+            self.show_banner(self.tr("The gateway changed the subscription, but it is not {status}: {meaning}").format(
+                status=cashier_message(STATUS_WORDS[target]).lower(),
+                meaning=cashier_message(STATUS_MEANINGS[result.order_status])))
         self.model.reload_row(row)
