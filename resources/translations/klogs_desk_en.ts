@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en_US">
 <context>
+    <name></name>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transaction ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In this terminal&apos;s journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, approved by {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>About klogs-desk</source>
@@ -339,6 +414,81 @@
     </message>
 </context>
 <context>
+    <name>CreateSubscriptionDialog</name>
+    <message>
+        <source>New subscription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create subscription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscription ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your reference, e.g. SUB-2026-001</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First payment (local):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last payment (local):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explanation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, e.g. Premium plan - monthly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, e.g. mobile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment system ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional UUID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next payment dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No schedule yet: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No payment falls between the first and last payment time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next {count} payments (local time):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All {count} payments (local time):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DomainMessages</name>
     <message>
         <source>Enter the card number.</source>
@@ -447,6 +597,85 @@
     </message>
     <message>
         <source>Unknown currency {currency}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EditSubscriptionDialog</name>
+    <message>
+        <source>Save changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit subscription {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit subscription by ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscription ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the subscription&apos;s reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>leave empty to keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(unchanged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last payment (local):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explanation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment system ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment system group ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the subscription ID (its reference).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway saved the changes.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1150,6 +1379,109 @@ Quit anyway?</source>
     </message>
 </context>
 <context>
+    <name>ManagerPinDialog</name>
+    <message>
+        <source>Manager approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}
+
+A manager must approve this with the manager PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4 to 8 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager PIN problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the manager PIN (digits only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OwnerDialog</name>
+    <message>
+        <source>Register card owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card owner is registered. Their card can now be saved for subscriptions and payment orders.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card owner ID: {owner_id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaymentOrderDialog</name>
+    <message>
+        <source>New payment order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. ORDER-2026-001</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay on (local time):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explanation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, shown on the statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, e.g. web</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment system ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional UUID</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderTab</name>
     <message>
         <source>{title}: coming soon</source>
@@ -1378,6 +1710,174 @@ The other tabs work as usual.</source>
     </message>
 </context>
 <context>
+    <name>RecordOutcomeDialog</name>
+    <message>
+        <source>Approved — the money was taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined — the card was not charged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not charged — the gateway never received it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record verified outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind} {order_id} of {amount} has no known outcome. Record what you verified, and how.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the outcome was verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Checked in the bank portal with Ayşe (support), 14:05</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verified outcome problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say how you verified it (who, where, when).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Refund {order_id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid {amount} with {card}.
+Up to {left} can still be refunded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refundable balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund amount in {currency}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund the full remaining balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund amount problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount ({currency})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RequestDialog</name>
+    <message>
+        <source>Send</source>
+        <extracomment>The gateway accepted the request; carries its :class:`OperationResult`. Window title and Send button text, marked with QT_TRANSLATE_NOOP in each subclass and translated here.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card owner:</source>
+        <extracomment>Requests actually handed to ``send`` (tests check nothing is sent for bad input).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full name on the card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner phone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner email:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved card ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UUID of the stored card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the fields above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway did not accept the request: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the subscriptions for this reference before creating it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ResultPanel</name>
     <message>
         <source>APPROVED</source>
@@ -1529,6 +2029,65 @@ The other tabs work as usual.</source>
     </message>
     <message>
         <source>The card details were cleared. Type the card again and pay with 3-D Secure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleFieldsMixin</name>
+    <message>
+        <source>(unchanged)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yearly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frequency:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every (1-30):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day of month (1-30):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> years</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1777,6 +2336,206 @@ The other tabs work as usual.</source>
     </message>
     <message>
         <source>Pre-authorization {order_id} was never captured: nothing was taken to refund. Void it to release the hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A {kind} cannot be voided. Select the payment itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A {kind} cannot be refunded. Select the payment itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment {order_id} has no known outcome yet: it cannot be voided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment {order_id} has no known outcome yet: it cannot be refunded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment {order_id} is {state}: it cannot be voided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment {order_id} is {state}: it cannot be refunded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A {kind} of {order_id} has no known outcome yet. Wait until the Journal resolves it (or check it with Details) before sending another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The void was sent but no answer came back. Do not send it again: the Journal checks it with the gateway and shows the outcome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The refund was sent but no answer came back. Do not send it again: the Journal checks it with the gateway and shows the outcome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s answer to the void could not be read. The Journal checks it with the gateway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s answer to the refund could not be read. The Journal checks it with the gateway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway refused the void.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway refused the refund.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voided {amount} {currency} of {order_id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded {amount} {currency} of {order_id}; {left} {left_currency} left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway has no payment with this order ID: nothing was done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This token is not allowed to list subscriptions (403). Ask Klogs to enable the registered-payment API for this merchant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interval must be between 1 and 30</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dayOfMonth is required for monthly and yearly payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dayOfMonth must be between 1 and 31</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>monthOfYear is required for yearly payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>monthOfYear must be between 1 and 12</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every {interval} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every month on day {day}, or the month&apos;s last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every {interval} months on day {day}, or the month&apos;s last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every month on day {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every {interval} months on day {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every month on the same day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every {interval} months on the same day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every {interval} years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every year on {day} {month}, or the month&apos;s last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every {interval} years on {day} {month}, or the month&apos;s last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every year on {day} {month}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every {interval} years on {day} {month}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>January</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>December</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2211,8 +2970,13 @@ Switch this terminal to production?</source>
 <context>
     <name>SubscriptionsModel</name>
     <message>
+        <source>Loading…</source>
+        <extracomment>Item-data role returning the row&apos;s :class:`RecurringPayment` (``None`` while its page loads). Shown in a row whose page is loading (English; :attr:`SubscriptionsModel.loading_text` is translated).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Reference</source>
-        <extracomment>Item-data role returning the row&apos;s :class:`RecurringPayment` (``None`` while its page loads). ``OrderBy`` value of the column, ``None`` where the gateway cannot sort by it.</extracomment>
+        <extracomment>``OrderBy`` value of the column, ``None`` where the gateway cannot sort by it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2249,7 +3013,7 @@ Switch this terminal to production?</source>
     </message>
     <message>
         <source>Sort by {column}</source>
-        <extracomment>Page number that arrived (1-based). The typed client error of a load that failed. The gateway&apos;s total for the current query (after the first page). A new query was asked for while old rows are on screen: they stay until its page 1 arrives. Number of list requests started (for tests and the benchmark).</extracomment>
+        <extracomment>Page number that arrived (1-based). The typed client error of a load that failed. The gateway&apos;s total for the current query (after the first page). A new query was asked for while old rows are on screen: they stay until its page 1 arrives. What a row whose page is loading shows, in the installed language. Number of list requests started (for tests and the benchmark).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2308,7 +3072,59 @@ Switch this terminal to production?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Number of subscriptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rows shown are from before the error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 subscription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} subscriptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>matching “{text}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Enable…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable subscription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable subscription {name}? No payment will be taken until it is enabled again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable subscription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable subscription {name}? Payments will be taken again on schedule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The subscription was not changed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway did not change the subscription: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway changed the subscription, but it is not {status}: {meaning}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2459,6 +3275,153 @@ Switch this terminal to production?</source>
     </message>
     <message>
         <source>3-D Secure did not go through</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TransactionActions</name>
+    <message>
+        <source>The gateway&apos;s view of the selected payment</source>
+        <extracomment>A void or refund ended (the :class:`TransactionOutcome`). A row was resolved (by the reconciler or by hand).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the selected payment before the daily settlement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Return money of the selected settled payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot void</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void {kind} {order_id} of {amount} ({card}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund {amount} of {order_id} ({card}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}
+
+Send it now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager PIN not set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings require the manager PIN for voids and refunds, but no PIN is set. A manager sets it in Settings. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong manager PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The manager PIN is wrong. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void: outcome unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund: outcome unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void refused by the gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund refused by the gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{message}
+
+Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway could not be asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway has no payment with order ID {order_id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway could not be asked: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This row was already resolved: {resolution}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TransactionDetailsDialog</name>
+    <message>
+        <source>Details of {order_id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record verified outcome…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record verified outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For a payment the gateway cannot resolve: record what you checked elsewhere</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

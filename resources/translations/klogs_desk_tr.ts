@@ -2,6 +2,81 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="tr" sourcelanguage="en_US">
 <context>
+    <name></name>
+    <message>
+        <source>Status</source>
+        <translation>Durum</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tür</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Tutar</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Bakiye</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Oluşturuldu</translation>
+    </message>
+    <message>
+        <source>Installments</source>
+        <translation>Taksitler</translation>
+    </message>
+    <message>
+        <source>Transaction ID</source>
+        <translation>İşlem numarası</translation>
+    </message>
+    <message>
+        <source>In this terminal&apos;s journal</source>
+        <translation>Bu terminalin işlem günlüğünde</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tür</translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation>Sipariş no</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Durum</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Kart</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Onaylayan</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Sonuç</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Not</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Netleştirme</translation>
+    </message>
+    <message>
+        <source>Resolved at</source>
+        <translation>Çözüldüğü zaman</translation>
+    </message>
+    <message>
+        <source>, approved by {who}</source>
+        <translation>, onaylayan: {who}</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>About klogs-desk</source>
@@ -339,6 +414,81 @@
     </message>
 </context>
 <context>
+    <name>CreateSubscriptionDialog</name>
+    <message>
+        <source>New subscription</source>
+        <translation>Yeni abonelik</translation>
+    </message>
+    <message>
+        <source>Create subscription</source>
+        <translation>Aboneliği oluştur</translation>
+    </message>
+    <message>
+        <source>Subscription ID:</source>
+        <translation>Abonelik numarası:</translation>
+    </message>
+    <message>
+        <source>your reference, e.g. SUB-2026-001</source>
+        <translation>kendi referansınız, ör. SUB-2026-001</translation>
+    </message>
+    <message>
+        <source>First payment (local):</source>
+        <translation>İlk ödeme (yerel saat):</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>Bitiş</translation>
+    </message>
+    <message>
+        <source>Last payment (local):</source>
+        <translation>Son ödeme (yerel saat):</translation>
+    </message>
+    <message>
+        <source>Explanation:</source>
+        <translation>Açıklama:</translation>
+    </message>
+    <message>
+        <source>optional, e.g. Premium plan - monthly</source>
+        <translation>isteğe bağlı, ör. Premium paket - aylık</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>Kanal:</translation>
+    </message>
+    <message>
+        <source>optional, e.g. mobile</source>
+        <translation>isteğe bağlı, ör. mobil</translation>
+    </message>
+    <message>
+        <source>Payment system ID:</source>
+        <translation>Ödeme sistemi numarası:</translation>
+    </message>
+    <message>
+        <source>optional UUID</source>
+        <translation>isteğe bağlı UUID</translation>
+    </message>
+    <message>
+        <source>Next payment dates</source>
+        <translation>Sonraki ödeme tarihleri</translation>
+    </message>
+    <message>
+        <source>No schedule yet: {reason}.</source>
+        <translation>Henüz ödeme planı yok: {reason}.</translation>
+    </message>
+    <message>
+        <source>No payment falls between the first and last payment time.</source>
+        <translation>İlk ve son ödeme zamanı arasında hiçbir ödeme yok.</translation>
+    </message>
+    <message>
+        <source>Next {count} payments (local time):</source>
+        <translation>Sonraki {count} ödeme (yerel saat):</translation>
+    </message>
+    <message>
+        <source>All {count} payments (local time):</source>
+        <translation>Tüm {count} ödeme (yerel saat):</translation>
+    </message>
+</context>
+<context>
     <name>DomainMessages</name>
     <message>
         <source>Enter the card number.</source>
@@ -448,6 +598,85 @@
     <message>
         <source>Unknown currency {currency}.</source>
         <translation>Bilinmeyen para birimi {currency}.</translation>
+    </message>
+</context>
+<context>
+    <name>EditSubscriptionDialog</name>
+    <message>
+        <source>Save changes</source>
+        <translation>Değişiklikleri kaydet</translation>
+    </message>
+    <message>
+        <source>Edit subscription {name}</source>
+        <translation>{name} aboneliğini düzenle</translation>
+    </message>
+    <message>
+        <source>Edit subscription by ID</source>
+        <translation>Aboneliği numarasıyla düzenle</translation>
+    </message>
+    <message>
+        <source>Subscription ID:</source>
+        <translation>Abonelik numarası:</translation>
+    </message>
+    <message>
+        <source>the subscription&apos;s reference</source>
+        <translation>aboneliğin referansı</translation>
+    </message>
+    <message>
+        <source>leave empty to keep</source>
+        <translation>değiştirmemek için boş bırakın</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>Tutar:</translation>
+    </message>
+    <message>
+        <source>(unchanged)</source>
+        <translation>(değişmedi)</translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation>Para birimi:</translation>
+    </message>
+    <message>
+        <source>Set to</source>
+        <translation>Yeni değer</translation>
+    </message>
+    <message>
+        <source>Last payment (local):</source>
+        <translation>Son ödeme (yerel saat):</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Durum:</translation>
+    </message>
+    <message>
+        <source>Explanation:</source>
+        <translation>Açıklama:</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>Kanal:</translation>
+    </message>
+    <message>
+        <source>Payment system ID:</source>
+        <translation>Ödeme sistemi numarası:</translation>
+    </message>
+    <message>
+        <source>Payment system group ID:</source>
+        <translation>Ödeme sistemi grup numarası:</translation>
+    </message>
+    <message>
+        <source>Enter the subscription ID (its reference).</source>
+        <translation>Abonelik numarasını (referansını) girin.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Hiçbir şey değiştirilmedi.</translation>
+    </message>
+    <message>
+        <source>The gateway saved the changes.</source>
+        <translation>Ödeme geçidi değişiklikleri kaydetti.</translation>
     </message>
 </context>
 <context>
@@ -1152,6 +1381,111 @@ Yine de çıkılsın mı?</translation>
     </message>
 </context>
 <context>
+    <name>ManagerPinDialog</name>
+    <message>
+        <source>Manager approval</source>
+        <translation>Yönetici onayı</translation>
+    </message>
+    <message>
+        <source>{what}
+
+A manager must approve this with the manager PIN.</source>
+        <translation>{what}
+
+Bunu bir yöneticinin yönetici PIN’i ile onaylaması gerekir.</translation>
+    </message>
+    <message>
+        <source>Manager PIN</source>
+        <translation>Yönetici PIN’i</translation>
+    </message>
+    <message>
+        <source>4 to 8 digits</source>
+        <translation>4 ile 8 rakam</translation>
+    </message>
+    <message>
+        <source>Manager PIN problem</source>
+        <translation>Yönetici PIN’i sorunu</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Onayla</translation>
+    </message>
+    <message>
+        <source>Type the manager PIN (digits only).</source>
+        <translation>Yönetici PIN’ini girin (yalnızca rakam).</translation>
+    </message>
+</context>
+<context>
+    <name>OwnerDialog</name>
+    <message>
+        <source>Register card owner</source>
+        <translation>Kart sahibini kaydet</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>Kaydet</translation>
+    </message>
+    <message>
+        <source>Phone:</source>
+        <translation>Telefon:</translation>
+    </message>
+    <message>
+        <source>The card owner is registered. Their card can now be saved for subscriptions and payment orders.</source>
+        <translation>Kart sahibi kaydedildi. Kartı artık abonelikler ve ödeme talimatları için saklanabilir.</translation>
+    </message>
+    <message>
+        <source>Card owner ID: {owner_id}</source>
+        <translation>Kart sahibi no: {owner_id}</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentOrderDialog</name>
+    <message>
+        <source>New payment order</source>
+        <translation>Yeni ödeme talimatı</translation>
+    </message>
+    <message>
+        <source>Create order</source>
+        <translation>Talimatı oluştur</translation>
+    </message>
+    <message>
+        <source>Reference:</source>
+        <translation>Referans:</translation>
+    </message>
+    <message>
+        <source>e.g. ORDER-2026-001</source>
+        <translation>ör. ORDER-2026-001</translation>
+    </message>
+    <message>
+        <source>Pay on (local time):</source>
+        <translation>Ödeme zamanı (yerel saat):</translation>
+    </message>
+    <message>
+        <source>Explanation:</source>
+        <translation>Açıklama:</translation>
+    </message>
+    <message>
+        <source>optional, shown on the statement</source>
+        <translation>isteğe bağlı, hesap özetinde görünür</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>Kanal:</translation>
+    </message>
+    <message>
+        <source>optional, e.g. web</source>
+        <translation>isteğe bağlı, ör. web</translation>
+    </message>
+    <message>
+        <source>Payment system ID:</source>
+        <translation>Ödeme sistemi numarası:</translation>
+    </message>
+    <message>
+        <source>optional UUID</source>
+        <translation>isteğe bağlı UUID</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderTab</name>
     <message>
         <source>{title}: coming soon</source>
@@ -1381,6 +1715,175 @@ Diğer sekmeler her zamanki gibi çalışır.</translation>
     </message>
 </context>
 <context>
+    <name>RecordOutcomeDialog</name>
+    <message>
+        <source>Approved — the money was taken</source>
+        <translation>Onaylandı — para çekildi</translation>
+    </message>
+    <message>
+        <source>Declined — the card was not charged</source>
+        <translation>Reddedildi — karttan çekim yapılmadı</translation>
+    </message>
+    <message>
+        <source>Not charged — the gateway never received it</source>
+        <translation>Çekilmedi — ödeme geçidine hiç ulaşmadı</translation>
+    </message>
+    <message>
+        <source>Record verified outcome</source>
+        <translation>Doğrulanan sonucu kaydet</translation>
+    </message>
+    <message>
+        <source>{kind} {order_id} of {amount} has no known outcome. Record what you verified, and how.</source>
+        <translation>{amount} tutarındaki {kind} {order_id} işleminin sonucu bilinmiyor. Neyi ve nasıl doğruladığınızı kaydedin.</translation>
+    </message>
+    <message>
+        <source>Verified outcome</source>
+        <translation>Doğrulanan sonuç</translation>
+    </message>
+    <message>
+        <source>How the outcome was verified</source>
+        <translation>Sonucun nasıl doğrulandığı</translation>
+    </message>
+    <message>
+        <source>e.g. Checked in the bank portal with Ayşe (support), 14:05</source>
+        <translation>ör. Banka portalında Ayşe (destek) ile kontrol edildi, 14:05</translation>
+    </message>
+    <message>
+        <source>Verified outcome problem</source>
+        <translation>Doğrulanan sonuç sorunu</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Kaydet</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Sonuç</translation>
+    </message>
+    <message>
+        <source>How verified</source>
+        <translation>Nasıl doğrulandı</translation>
+    </message>
+    <message>
+        <source>Say how you verified it (who, where, when).</source>
+        <translation>Nasıl doğruladığınızı yazın (kim, nerede, ne zaman).</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Refund {order_id}</source>
+        <translation>{order_id} iadesi</translation>
+    </message>
+    <message>
+        <source>Paid {amount} with {card}.
+Up to {left} can still be refunded.</source>
+        <translation>{card} ile {amount} ödendi.
+En çok {left} daha iade edilebilir.</translation>
+    </message>
+    <message>
+        <source>the card</source>
+        <translation>kart</translation>
+    </message>
+    <message>
+        <source>Refundable balance</source>
+        <translation>İade edilebilir bakiye</translation>
+    </message>
+    <message>
+        <source>Refund amount in {currency}</source>
+        <translation>{currency} cinsinden iade tutarı</translation>
+    </message>
+    <message>
+        <source>Full balance</source>
+        <translation>Tüm bakiye</translation>
+    </message>
+    <message>
+        <source>Refund the full remaining balance</source>
+        <translation>Kalan bakiyenin tamamını iade et</translation>
+    </message>
+    <message>
+        <source>Refund amount problem</source>
+        <translation>İade tutarı sorunu</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>İade</translation>
+    </message>
+    <message>
+        <source>Amount ({currency})</source>
+        <translation>Tutar ({currency})</translation>
+    </message>
+</context>
+<context>
+    <name>RequestDialog</name>
+    <message>
+        <source>Send</source>
+        <extracomment>The gateway accepted the request; carries its :class:`OperationResult`. Window title and Send button text, marked with QT_TRANSLATE_NOOP in each subclass and translated here.</extracomment>
+        <translation>Gönder</translation>
+    </message>
+    <message>
+        <source>Card owner:</source>
+        <extracomment>Requests actually handed to ``send`` (tests check nothing is sent for bad input).</extracomment>
+        <translation>Kart sahibi:</translation>
+    </message>
+    <message>
+        <source>Full name on the card</source>
+        <translation>Kart üzerindeki ad soyad</translation>
+    </message>
+    <message>
+        <source>Owner phone:</source>
+        <translation>Kart sahibinin telefonu:</translation>
+    </message>
+    <message>
+        <source>Owner email:</source>
+        <translation>Kart sahibinin e-postası:</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>isteğe bağlı</translation>
+    </message>
+    <message>
+        <source>Saved card ID:</source>
+        <translation>Kayıtlı kart numarası:</translation>
+    </message>
+    <message>
+        <source>UUID of the stored card</source>
+        <translation>Saklanan kartın UUID’si</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>Tutar:</translation>
+    </message>
+    <message>
+        <source>e.g. {amount}</source>
+        <translation>örn. {amount}</translation>
+    </message>
+    <message>
+        <source>Currency:</source>
+        <translation>Para birimi:</translation>
+    </message>
+    <message>
+        <source>Check the fields above.</source>
+        <translation>Yukarıdaki alanları kontrol edin.</translation>
+    </message>
+    <message>
+        <source>The gateway did not accept the request: {reason}.</source>
+        <translation>Ödeme geçidi isteği kabul etmedi: {reason}.</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>neden belirtilmedi</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Kapat</translation>
+    </message>
+    <message>
+        <source>Search the subscriptions for this reference before creating it again.</source>
+        <translation>Yeniden oluşturmadan önce aboneliklerde bu referansı arayın.</translation>
+    </message>
+</context>
+<context>
     <name>ResultPanel</name>
     <message>
         <source>APPROVED</source>
@@ -1533,6 +2036,65 @@ Diğer sekmeler her zamanki gibi çalışır.</translation>
     <message>
         <source>The card details were cleared. Type the card again and pay with 3-D Secure.</source>
         <translation>Kart bilgileri silindi. Kartı yeniden girin ve 3-D Secure ile ödeyin.</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleFieldsMixin</name>
+    <message>
+        <source>(unchanged)</source>
+        <translation>(değişmedi)</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Günlük</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>Aylık</translation>
+    </message>
+    <message>
+        <source>Yearly</source>
+        <translation>Yıllık</translation>
+    </message>
+    <message>
+        <source>Frequency:</source>
+        <translation>Sıklık:</translation>
+    </message>
+    <message>
+        <source>Every (1-30):</source>
+        <translation>Aralık (1-30):</translation>
+    </message>
+    <message>
+        <source>Day of month (1-30):</source>
+        <translation>Ayın günü (1-30):</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>Ay:</translation>
+    </message>
+    <message>
+        <source> day</source>
+        <translation> gün</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> gün</translation>
+    </message>
+    <message>
+        <source> month</source>
+        <translation> ay</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> ay</translation>
+    </message>
+    <message>
+        <source> year</source>
+        <translation> yıl</translation>
+    </message>
+    <message>
+        <source> years</source>
+        <translation> yıl</translation>
     </message>
 </context>
 <context>
@@ -1781,6 +2343,206 @@ Diğer sekmeler her zamanki gibi çalışır.</translation>
     <message>
         <source>Pre-authorization {order_id} was never captured: nothing was taken to refund. Void it to release the hold.</source>
         <translation>{order_id} ön provizyonu hiç kapatılmadı: iade edilecek bir çekim yok. Blokeyi kaldırmak için iptal edin.</translation>
+    </message>
+    <message>
+        <source>A {kind} cannot be voided. Select the payment itself.</source>
+        <translation>Bir {kind} işlemi iptal edilemez. Ödemenin kendisini seçin.</translation>
+    </message>
+    <message>
+        <source>A {kind} cannot be refunded. Select the payment itself.</source>
+        <translation>Bir {kind} işlemi iade edilemez. Ödemenin kendisini seçin.</translation>
+    </message>
+    <message>
+        <source>Payment {order_id} has no known outcome yet: it cannot be voided.</source>
+        <translation>{order_id} ödemesinin sonucu henüz bilinmiyor: iptal edilemez.</translation>
+    </message>
+    <message>
+        <source>Payment {order_id} has no known outcome yet: it cannot be refunded.</source>
+        <translation>{order_id} ödemesinin sonucu henüz bilinmiyor: iade edilemez.</translation>
+    </message>
+    <message>
+        <source>Payment {order_id} is {state}: it cannot be voided.</source>
+        <translation>{order_id} ödemesinin durumu {state}: iptal edilemez.</translation>
+    </message>
+    <message>
+        <source>Payment {order_id} is {state}: it cannot be refunded.</source>
+        <translation>{order_id} ödemesinin durumu {state}: iade edilemez.</translation>
+    </message>
+    <message>
+        <source>A {kind} of {order_id} has no known outcome yet. Wait until the Journal resolves it (or check it with Details) before sending another.</source>
+        <translation>{order_id} için gönderilen {kind} işleminin sonucu henüz bilinmiyor. Yenisini göndermeden önce İşlem günlüğünün onu çözmesini bekleyin (ya da Ayrıntılar ile kontrol edin).</translation>
+    </message>
+    <message>
+        <source>The void was sent but no answer came back. Do not send it again: the Journal checks it with the gateway and shows the outcome.</source>
+        <translation>İptal gönderildi ama yanıt gelmedi. Yeniden göndermeyin: İşlem günlüğü ödeme geçidiyle kontrol edip sonucu gösterir.</translation>
+    </message>
+    <message>
+        <source>The refund was sent but no answer came back. Do not send it again: the Journal checks it with the gateway and shows the outcome.</source>
+        <translation>İade gönderildi ama yanıt gelmedi. Yeniden göndermeyin: İşlem günlüğü ödeme geçidiyle kontrol edip sonucu gösterir.</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s answer to the void could not be read. The Journal checks it with the gateway.</source>
+        <translation>Ödeme geçidinin iptale verdiği yanıt okunamadı. İşlem günlüğü ödeme geçidiyle kontrol eder.</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s answer to the refund could not be read. The Journal checks it with the gateway.</source>
+        <translation>Ödeme geçidinin iadeye verdiği yanıt okunamadı. İşlem günlüğü ödeme geçidiyle kontrol eder.</translation>
+    </message>
+    <message>
+        <source>The gateway refused the void.</source>
+        <translation>Ödeme geçidi iptali reddetti.</translation>
+    </message>
+    <message>
+        <source>The gateway refused the refund.</source>
+        <translation>Ödeme geçidi iadeyi reddetti.</translation>
+    </message>
+    <message>
+        <source>Void done.</source>
+        <translation>İptal yapıldı.</translation>
+    </message>
+    <message>
+        <source>Refund done.</source>
+        <translation>İade yapıldı.</translation>
+    </message>
+    <message>
+        <source>Voided {amount} {currency} of {order_id}.</source>
+        <translation>{order_id} işleminin {amount} {currency} tutarı iptal edildi.</translation>
+    </message>
+    <message>
+        <source>Refunded {amount} {currency} of {order_id}; {left} {left_currency} left.</source>
+        <translation>{order_id} işleminden {amount} {currency} iade edildi; {left} {left_currency} kaldı.</translation>
+    </message>
+    <message>
+        <source>The gateway has no payment with this order ID: nothing was done.</source>
+        <translation>Ödeme geçidinde bu sipariş numarasıyla bir ödeme yok: hiçbir şey yapılmadı.</translation>
+    </message>
+    <message>
+        <source>This token is not allowed to list subscriptions (403). Ask Klogs to enable the registered-payment API for this merchant.</source>
+        <translation>Bu token abonelikleri listeleyemez (403). Klogs’tan bu üye işyeri için kayıtlı ödeme API’sini açmasını isteyin.</translation>
+    </message>
+    <message>
+        <source>interval must be between 1 and 30</source>
+        <translation>aralık 1 ile 30 arasında olmalı</translation>
+    </message>
+    <message>
+        <source>dayOfMonth is required for monthly and yearly payments</source>
+        <translation>aylık ve yıllık ödemeler için ayın günü gerekli</translation>
+    </message>
+    <message>
+        <source>dayOfMonth must be between 1 and 31</source>
+        <translation>ayın günü 1 ile 31 arasında olmalı</translation>
+    </message>
+    <message>
+        <source>monthOfYear is required for yearly payments</source>
+        <translation>yıllık ödemeler için ay gerekli</translation>
+    </message>
+    <message>
+        <source>monthOfYear must be between 1 and 12</source>
+        <translation>ay 1 ile 12 arasında olmalı</translation>
+    </message>
+    <message>
+        <source>every day</source>
+        <translation>her gün</translation>
+    </message>
+    <message>
+        <source>every {interval} days</source>
+        <translation>{interval} günde bir</translation>
+    </message>
+    <message>
+        <source>every month on day {day}, or the month&apos;s last day</source>
+        <translation>her ay ayın {day}. günü ya da ayın son günü</translation>
+    </message>
+    <message>
+        <source>every {interval} months on day {day}, or the month&apos;s last day</source>
+        <translation>{interval} ayda bir, ayın {day}. günü ya da ayın son günü</translation>
+    </message>
+    <message>
+        <source>every month on day {day}</source>
+        <translation>her ay ayın {day}. günü</translation>
+    </message>
+    <message>
+        <source>every {interval} months on day {day}</source>
+        <translation>{interval} ayda bir, ayın {day}. günü</translation>
+    </message>
+    <message>
+        <source>every month on the same day</source>
+        <translation>her ay aynı gün</translation>
+    </message>
+    <message>
+        <source>every {interval} months on the same day</source>
+        <translation>{interval} ayda bir, aynı gün</translation>
+    </message>
+    <message>
+        <source>every year</source>
+        <translation>her yıl</translation>
+    </message>
+    <message>
+        <source>every {interval} years</source>
+        <translation>{interval} yılda bir</translation>
+    </message>
+    <message>
+        <source>every year on {day} {month}, or the month&apos;s last day</source>
+        <translation>her yıl {day} {month} ya da ayın son günü</translation>
+    </message>
+    <message>
+        <source>every {interval} years on {day} {month}, or the month&apos;s last day</source>
+        <translation>{interval} yılda bir, {day} {month} ya da ayın son günü</translation>
+    </message>
+    <message>
+        <source>every year on {day} {month}</source>
+        <translation>her yıl {day} {month}</translation>
+    </message>
+    <message>
+        <source>every {interval} years on {day} {month}</source>
+        <translation>{interval} yılda bir, {day} {month}</translation>
+    </message>
+    <message>
+        <source>January</source>
+        <translation>Ocak</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>Şubat</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>Mart</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>Nisan</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>Mayıs</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>Haziran</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>Temmuz</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>Ağustos</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>Eylül</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>Ekim</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>Kasım</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>Aralık</translation>
     </message>
     <message>
         <source>Active</source>
@@ -2216,8 +2978,13 @@ Bu terminal canlı ortama geçirilsin mi?</translation>
 <context>
     <name>SubscriptionsModel</name>
     <message>
+        <source>Loading…</source>
+        <extracomment>Item-data role returning the row&apos;s :class:`RecurringPayment` (``None`` while its page loads). Shown in a row whose page is loading (English; :attr:`SubscriptionsModel.loading_text` is translated).</extracomment>
+        <translation>Yükleniyor…</translation>
+    </message>
+    <message>
         <source>Reference</source>
-        <extracomment>Item-data role returning the row&apos;s :class:`RecurringPayment` (``None`` while its page loads). ``OrderBy`` value of the column, ``None`` where the gateway cannot sort by it.</extracomment>
+        <extracomment>``OrderBy`` value of the column, ``None`` where the gateway cannot sort by it.</extracomment>
         <translation>Referans</translation>
     </message>
     <message>
@@ -2254,7 +3021,7 @@ Bu terminal canlı ortama geçirilsin mi?</translation>
     </message>
     <message>
         <source>Sort by {column}</source>
-        <extracomment>Page number that arrived (1-based). The typed client error of a load that failed. The gateway&apos;s total for the current query (after the first page). A new query was asked for while old rows are on screen: they stay until its page 1 arrives. Number of list requests started (for tests and the benchmark).</extracomment>
+        <extracomment>Page number that arrived (1-based). The typed client error of a load that failed. The gateway&apos;s total for the current query (after the first page). A new query was asked for while old rows are on screen: they stay until its page 1 arrives. What a row whose page is loading shows, in the installed language. Number of list requests started (for tests and the benchmark).</extracomment>
         <translation>{column} sütununa göre sırala</translation>
     </message>
     <message>
@@ -2313,8 +3080,60 @@ Bu terminal canlı ortama geçirilsin mi?</translation>
         <translation>Abonelikler</translation>
     </message>
     <message>
+        <source>Number of subscriptions</source>
+        <translation>Abonelik sayısı</translation>
+    </message>
+    <message>
+        <source>The rows shown are from before the error.</source>
+        <translation>Gösterilen satırlar hatadan öncesine ait.</translation>
+    </message>
+    <message>
+        <source>1 subscription</source>
+        <translation>1 abonelik</translation>
+    </message>
+    <message>
+        <source>{count} subscriptions</source>
+        <translation>{count} abonelik</translation>
+    </message>
+    <message>
+        <source>matching “{text}”</source>
+        <translation>“{text}” ile eşleşen</translation>
+    </message>
+    <message>
         <source>Enable…</source>
         <translation>Etkinleştir…</translation>
+    </message>
+    <message>
+        <source>Disable subscription</source>
+        <translation>Aboneliği devre dışı bırak</translation>
+    </message>
+    <message>
+        <source>Disable subscription {name}? No payment will be taken until it is enabled again.</source>
+        <translation>{name} aboneliği devre dışı bırakılsın mı? Yeniden etkinleştirilene kadar hiçbir ödeme alınmaz.</translation>
+    </message>
+    <message>
+        <source>Enable subscription</source>
+        <translation>Aboneliği etkinleştir</translation>
+    </message>
+    <message>
+        <source>Enable subscription {name}? Payments will be taken again on schedule.</source>
+        <translation>{name} aboneliği etkinleştirilsin mi? Ödemeler yeniden plana göre alınır.</translation>
+    </message>
+    <message>
+        <source>The subscription was not changed: {reason}</source>
+        <translation>Abonelik değiştirilmedi: {reason}</translation>
+    </message>
+    <message>
+        <source>The gateway did not change the subscription: {reason}.</source>
+        <translation>Ödeme geçidi aboneliği değiştirmedi: {reason}.</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>neden belirtilmedi</translation>
+    </message>
+    <message>
+        <source>The gateway changed the subscription, but it is not {status}: {meaning}</source>
+        <translation>Ödeme geçidi aboneliği değiştirdi ama durumu “{status}” değil: {meaning}</translation>
     </message>
 </context>
 <context>
@@ -2465,6 +3284,157 @@ Bu terminal canlı ortama geçirilsin mi?</translation>
     <message>
         <source>3-D Secure did not go through</source>
         <translation>3-D Secure gerçekleşmedi</translation>
+    </message>
+</context>
+<context>
+    <name>TransactionActions</name>
+    <message>
+        <source>The gateway&apos;s view of the selected payment</source>
+        <extracomment>A void or refund ended (the :class:`TransactionOutcome`). A row was resolved (by the reconciler or by hand).</extracomment>
+        <translation>Seçili ödemenin ödeme geçidindeki görünümü</translation>
+    </message>
+    <message>
+        <source>Cancel the selected payment before the daily settlement</source>
+        <translation>Seçili ödemeyi gün sonu mutabakatından önce iptal et</translation>
+    </message>
+    <message>
+        <source>Return money of the selected settled payment</source>
+        <translation>Seçili mutabakatı yapılmış ödemenin parasını iade et</translation>
+    </message>
+    <message>
+        <source>Cannot void</source>
+        <translation>İptal edilemez</translation>
+    </message>
+    <message>
+        <source>Void {kind} {order_id} of {amount} ({card}).</source>
+        <translation>{amount} tutarındaki {kind} {order_id} iptal edilsin ({card}).</translation>
+    </message>
+    <message>
+        <source>card</source>
+        <translation>kart</translation>
+    </message>
+    <message>
+        <source>Void not sent</source>
+        <translation>İptal gönderilmedi</translation>
+    </message>
+    <message>
+        <source>Cannot refund</source>
+        <translation>İade edilemez</translation>
+    </message>
+    <message>
+        <source>Refund {amount} of {order_id} ({card}).</source>
+        <translation>{order_id} işleminden {amount} iade edilsin ({card}).</translation>
+    </message>
+    <message>
+        <source>Refund not sent</source>
+        <translation>İade gönderilmedi</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Onay</translation>
+    </message>
+    <message>
+        <source>{what}
+
+Send it now?</source>
+        <translation>{what}
+
+Şimdi gönderilsin mi?</translation>
+    </message>
+    <message>
+        <source>Manager PIN not set</source>
+        <translation>Yönetici PIN’i belirlenmemiş</translation>
+    </message>
+    <message>
+        <source>Settings require the manager PIN for voids and refunds, but no PIN is set. A manager sets it in Settings. Nothing was sent.</source>
+        <translation>Ayarlar iptal ve iadeler için yönetici PIN’i istiyor ama PIN belirlenmemiş. Bir yönetici bunu Ayarlar’da belirler. Hiçbir şey gönderilmedi.</translation>
+    </message>
+    <message>
+        <source>Wrong manager PIN</source>
+        <translation>Yanlış yönetici PIN’i</translation>
+    </message>
+    <message>
+        <source>The manager PIN is wrong. Nothing was sent.</source>
+        <translation>Yönetici PIN’i yanlış. Hiçbir şey gönderilmedi.</translation>
+    </message>
+    <message>
+        <source>Void done</source>
+        <translation>İptal yapıldı</translation>
+    </message>
+    <message>
+        <source>Refund done</source>
+        <translation>İade yapıldı</translation>
+    </message>
+    <message>
+        <source>Void: outcome unknown</source>
+        <translation>İptal: sonuç bilinmiyor</translation>
+    </message>
+    <message>
+        <source>Refund: outcome unknown</source>
+        <translation>İade: sonuç bilinmiyor</translation>
+    </message>
+    <message>
+        <source>Void refused by the gateway</source>
+        <translation>Ödeme geçidi iptali reddetti</translation>
+    </message>
+    <message>
+        <source>Refund refused by the gateway</source>
+        <translation>Ödeme geçidi iadeyi reddetti</translation>
+    </message>
+    <message>
+        <source>{message}
+
+Nothing was changed.</source>
+        <translation>{message}
+
+Hiçbir şey değiştirilmedi.</translation>
+    </message>
+    <message>
+        <source>The gateway could not be asked</source>
+        <translation>Ödeme geçidine sorulamadı</translation>
+    </message>
+    <message>
+        <source>The gateway has no payment with order ID {order_id}.</source>
+        <translation>Ödeme geçidinde {order_id} sipariş numaralı bir ödeme yok.</translation>
+    </message>
+    <message>
+        <source>The gateway could not be asked: {message}</source>
+        <translation>Ödeme geçidine sorulamadı: {message}</translation>
+    </message>
+    <message>
+        <source>Already resolved</source>
+        <translation>Zaten çözüldü</translation>
+    </message>
+    <message>
+        <source>This row was already resolved: {resolution}.</source>
+        <translation>Bu satır zaten çözüldü: {resolution}.</translation>
+    </message>
+    <message>
+        <source>Receipt…</source>
+        <translation>Fiş…</translation>
+    </message>
+</context>
+<context>
+    <name>TransactionDetailsDialog</name>
+    <message>
+        <source>Details of {order_id}</source>
+        <translation>{order_id} ayrıntıları</translation>
+    </message>
+    <message>
+        <source>Payment details</source>
+        <translation>Ödeme ayrıntıları</translation>
+    </message>
+    <message>
+        <source>Record verified outcome…</source>
+        <translation>Doğrulanan sonucu kaydet…</translation>
+    </message>
+    <message>
+        <source>Record verified outcome</source>
+        <translation>Doğrulanan sonucu kaydet</translation>
+    </message>
+    <message>
+        <source>For a payment the gateway cannot resolve: record what you checked elsewhere</source>
+        <translation>Ödeme geçidinin çözemediği bir ödeme için: başka yerde kontrol ettiğinizi kaydedin</translation>
     </message>
 </context>
 </TS>
