@@ -25,7 +25,7 @@ import time
 import uuid
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
@@ -49,6 +49,8 @@ class TabSpec:
     module: str
     #: The tab's class; later names are accepted spellings (the pre-authorization tab is ``PreAuthTab``).
     class_names: tuple[str, ...]
+    #: objectName of the field that gets the focus when the tab is shown ('' for none).
+    first_field: str = ""
 
     @property
     def plain_title(self) -> str:
@@ -61,15 +63,16 @@ class TabSpec:
 
 
 TAB_SPECS: tuple[TabSpec, ...] = (
-    TabSpec("sale", QT_TRANSLATE_NOOP("MainWindow", "&Sale"), "sale_tab", ("SaleTab",)),
+    TabSpec("sale", QT_TRANSLATE_NOOP("MainWindow", "&Sale"), "sale_tab", ("SaleTab",), "saleAmount"),
     TabSpec("preauth", QT_TRANSLATE_NOOP("MainWindow", "&Pre-authorization"), "preauth_tab",
-            ("PreauthTab", "PreAuthTab")),
+            ("PreauthTab", "PreAuthTab"), "preauthAmount"),
     TabSpec("installments", QT_TRANSLATE_NOOP("MainWindow", "&Installments"), "installments_tab",
-            ("InstallmentsTab",)),
-    TabSpec("checkout", QT_TRANSLATE_NOOP("MainWindow", "&Checkout links"), "checkout_tab", ("CheckoutTab",)),
+            ("InstallmentsTab",), "installmentsAmount"),
+    TabSpec("checkout", QT_TRANSLATE_NOOP("MainWindow", "&Checkout links"), "checkout_tab", ("CheckoutTab",),
+            "checkoutAmount"),
     TabSpec("subscriptions", QT_TRANSLATE_NOOP("MainWindow", "S&ubscriptions"), "subscriptions_tab",
-            ("SubscriptionsTab",)),
-    TabSpec("journal", QT_TRANSLATE_NOOP("MainWindow", "&Journal"), "journal_tab", ("JournalTab",)),
+            ("SubscriptionsTab",), "subscriptionsSearch"),
+    TabSpec("journal", QT_TRANSLATE_NOOP("MainWindow", "&Journal"), "journal_tab", ("JournalTab",), "journalSearch"),
 )
 
 #: An answer within this many seconds counts as "answered recently".
@@ -161,6 +164,7 @@ class MainWindow(QMainWindow):
         for index in range(len(TAB_SPECS)):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
             shortcut.activated.connect(lambda i=index: self.tabs.setCurrentIndex(i))
+        self.tabs.currentChanged.connect(self.focus_first_field)
 
         self._health_seen.connect(self._on_health)
         # One bound callable, so the same object can be removed from the old client's listeners.
@@ -319,20 +323,32 @@ class MainWindow(QMainWindow):
         if not self._health_checked:  # once: not again after every restore from the task bar
             self._health_checked = True
             QTimer.singleShot(0, self.check_gateway_health)  # after the first paint
+            QTimer.singleShot(0, self, lambda: self.focus_first_field(self.tabs.currentIndex()))
+
+    def focus_first_field(self, index: int) -> None:
+        """Put the cursor in tab ``index``'s first field (its :attr:`TabSpec.first_field`), so a cashier who
+        switched with Ctrl+1..6, Alt+letter or a click can type at once."""
+        if not 0 <= index < len(TAB_SPECS) or not TAB_SPECS[index].first_field:
+            return
+        page = self.tabs.widget(index)
+        field = page.findChild(QWidget, TAB_SPECS[index].first_field) if page is not None else None
+        if field is not None:
+            field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _refresh_health(self) -> None:
         answered = self.services.client.last_answer_at
         failed = self._last_failure_at
         now = time.monotonic()
+        colours = theme.text_colours(self.palette())  # a shade readable on this theme's status bar
         if failed is not None and (answered is None or failed > answered):
-            text, colour = self.tr("Gateway: no answer"), theme.HEALTH_BAD
+            text, colour = self.tr("Gateway: no answer"), colours.error
         elif answered is not None and now - answered <= RECENT_ANSWER_SECONDS:
-            text, colour = self.tr("Gateway: answered {ago}").format(ago=_ago(now - answered)), theme.HEALTH_OK
+            text, colour = self.tr("Gateway: answered {ago}").format(ago=_ago(now - answered)), colours.ok
         elif answered is not None:
             text, colour = (self.tr("Gateway: last answer {ago}").format(ago=_ago(now - answered)),
-                            theme.HEALTH_UNKNOWN)
+                            colours.muted)
         else:
-            text, colour = self.tr("Gateway: not contacted yet"), theme.HEALTH_UNKNOWN
+            text, colour = self.tr("Gateway: not contacted yet"), colours.muted
         self.health_label.setText(text)
         self.health_label.setStyleSheet(f"QLabel#gatewayHealthLabel {{ color: {colour}; padding: 0 8px; }}")
 

@@ -3,6 +3,12 @@
 The environment marker must be impossible to mistake: production is a red bar with white bold text
 that says real cards are charged; test is amber; the sandbox (training) is green. The words always
 carry the meaning, colour only reinforces it.
+
+Status colours written as text straight on the window or a field (field errors, gateway health, hints)
+have a light-theme and a dark-theme shade, each at least 4.5:1 (WCAG AA) against that theme's window and
+base colours: :func:`text_colours` picks by the palette's lightness when a widget is built. Panels that
+paint their own background (the marker, result headlines, badges, the training banner) read the same in
+both themes and need no second shade.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 
 @dataclass(frozen=True)
@@ -37,9 +44,60 @@ ENVIRONMENT_STYLES: dict[str, EnvironmentStyle] = {
 TRAINING_BANNER_STYLE = ("QLabel#trainingBanner { background: #fff3c4; color: #4a3b00; "
                          "border-bottom: 1px solid #d8c27a; padding: 6px 10px; font-weight: bold; }")
 
-HEALTH_OK = "#2e7d32"
-HEALTH_BAD = "#c62828"
+
+
+@dataclass(frozen=True)
+class TextColours:
+    """Status colours for text drawn on the palette's Window or Base colour."""
+
+    error: str      # field errors, refusals
+    ok: str         # gateway answered
+    muted: str      # hints, "not contacted yet"
+    warning: str    # keyring fallback and similar cautions
+
+
+LIGHT_TEXT = TextColours(error="#c62828", ok="#1b6e2e", muted="#5f6368", warning="#8a4b00")
+DARK_TEXT = TextColours(error="#ff8a80", ok="#81c995", muted="#bdc1c6", warning="#fdd663")
+
+# Light-theme shades, kept for callers that predate text_colours().
+HEALTH_OK = LIGHT_TEXT.ok
+HEALTH_BAD = LIGHT_TEXT.error
 HEALTH_UNKNOWN = "#616161"
+
+
+def is_dark(palette: QPalette | None = None) -> bool:
+    """True when the palette's window is dark (a dark system theme or :func:`dark_palette`)."""
+    palette = palette if palette is not None else QGuiApplication.palette()
+    return palette.color(QPalette.ColorRole.Window).lightnessF() < 0.5
+
+
+def text_colours(palette: QPalette | None = None) -> TextColours:
+    """The status text colours readable on ``palette`` (the application's palette by default)."""
+    return DARK_TEXT if is_dark(palette) else LIGHT_TEXT
+
+
+def error_label_sheet(extra: str = "font-size: 11px;") -> str:
+    """Style sheet of a field's error line in the current theme."""
+    return f"color: {text_colours().error}; {extra}".strip()
+
+
+def dark_palette() -> QPalette:
+    """Fusion's standard palette with the usual dark-theme roles (what a dark desktop hands to Qt); used
+    by ``scripts/render_screens.py --dark`` and the contrast tests."""
+    from PySide6.QtWidgets import QStyleFactory
+
+    palette = QStyleFactory.create("Fusion").standardPalette()
+    for role, colour in ((QPalette.ColorRole.Window, "#2b2b2b"), (QPalette.ColorRole.WindowText, "#f0f0f0"),
+                         (QPalette.ColorRole.Base, "#1e1e1e"), (QPalette.ColorRole.AlternateBase, "#262626"),
+                         (QPalette.ColorRole.Text, "#f0f0f0"), (QPalette.ColorRole.Button, "#353535"),
+                         (QPalette.ColorRole.ButtonText, "#f0f0f0"), (QPalette.ColorRole.ToolTipBase, "#353535"),
+                         (QPalette.ColorRole.ToolTipText, "#f0f0f0"), (QPalette.ColorRole.PlaceholderText, "#a0a0a0"),
+                         (QPalette.ColorRole.Highlight, "#2f65ca"), (QPalette.ColorRole.HighlightedText, "#ffffff"),
+                         (QPalette.ColorRole.Link, "#8ab4f8")):
+        palette.setColor(role, QColor(colour))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#8a8a8a"))
+    return palette
 
 
 def environment_style(environment: str) -> EnvironmentStyle:

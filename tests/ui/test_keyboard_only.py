@@ -97,3 +97,21 @@ def test_ctrl_number_switches_every_tab(qtbot, window):
     for index in range(window.tabs.count()):
         qtbot.keyClick(window, getattr(Qt.Key, f"Key_{index + 1}"), Qt.KeyboardModifier.ControlModifier)
         assert window.tabs.currentIndex() == index
+
+
+FIRST_FIELDS = ("saleAmount", "preauthAmount", "installmentsAmount", "checkoutAmount", "subscriptionsSearch",
+                "journalSearch")
+
+
+def test_switching_tabs_by_keyboard_puts_the_cursor_in_the_first_field(qtbot, window):
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None
+                    and QApplication.focusWidget().objectName() == "saleAmount", timeout=5_000)  # at start
+    for order in (6, 2, 5, 3, 4, 1, 6):  # every tab, and back again from wherever the cursor was
+        qtbot.keyClick(QApplication.focusWidget(), getattr(Qt.Key, f"Key_{order}"), Qt.KeyboardModifier.ControlModifier)
+        assert window.tabs.currentIndex() == order - 1
+        focused = QApplication.focusWidget()
+        assert focused is not None and focused.objectName() == FIRST_FIELDS[order - 1]
+        assert window.tabs.currentWidget().isAncestorOf(focused)
+    # The cursor is really there: what the cashier types lands in the Journal's search field.
+    qtbot.keyClicks(QApplication.focusWidget(), "KD-")
+    assert window.tabs.currentWidget().search_edit.text() == "KD-"
