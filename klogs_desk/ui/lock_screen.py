@@ -2,9 +2,10 @@
 covers the whole window until the manager PIN from Settings is entered (rules in
 :mod:`klogs_desk.services.idle_lock`).
 
-* :class:`IdleLock` watches input with an event filter on the QApplication (any key, click, wheel or mouse
-  move in any window of the app counts) and checks once a second whether the limit passed; the limit is
-  read from the settings at each check, so a change in Settings applies at once.
+* :class:`IdleLock` watches input with an event filter on every widget of the window (any key, click,
+  wheel or mouse move counts; widgets added later are picked up each second) and checks once a second
+  whether the limit passed; the limit is read from the settings at each check, so a change in Settings
+  applies at once.
 * Locking wipes every card form's card number, expiry and CVV, disables the window's content and menus
   (keyboard shortcuts cannot reach the hidden tabs) and shows :class:`LockScreen` over everything: a grab
   of the window shows only the lock screen.
@@ -22,7 +23,7 @@ from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMainWindow, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QPushButton, QVBoxLayout, QWidget
 
 from ..config import Config
 from ..services.idle_lock import IdleTracker, unlocks
@@ -31,6 +32,16 @@ from ..services.idle_lock import IdleTracker, unlocks
 _INPUT_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
                            QEvent.Type.Wheel, QEvent.Type.TouchBegin})
 _CHECK_INTERVAL_MS = 1000
+_WATCHED = "klogsIdleWatched"
+
+
+def _inside_web_view(widget: QWidget) -> bool:
+    node: QObject | None = widget
+    while node is not None:
+        if "WebEngine" in node.metaObject().className() or "RenderWidgetHost" in node.metaObject().className():
+            return True
+        node = node.parent()
+    return False
 
 
 class LockScreen(QWidget):
@@ -122,7 +133,7 @@ class IdleLock(QObject):
         self.timer.setInterval(_CHECK_INTERVAL_MS)
         self.timer.timeout.connect(self.check)
         self.timer.start()
-        QApplication.instance().installEventFilter(self)
+        self._watch_new_widgets()
         window.destroyed.connect(self._stop)
 
     @property
@@ -139,8 +150,22 @@ class IdleLock(QObject):
             self.screen.setGeometry(self.window.rect())
         return False
 
+    def _watch_new_widgets(self) -> None:
+        """Filter the input of every widget of the window (new ones are picked up at each check).
+
+        Not one filter on the QApplication: a Python event filter there is handed QtWebEngine's internal
+        objects too, and PySide 6.11 crashes converting them (the 3-D Secure view segfaulted). Web views
+        are left out for the same reason; the challenge dialog is the card holder's, not the cashier's.
+        """
+        for widget in [self.window, *self.window.findChildren(QWidget)]:
+            if widget.property(_WATCHED) or _inside_web_view(widget):
+                continue
+            widget.setProperty(_WATCHED, True)
+            widget.installEventFilter(self)
+
     def check(self) -> None:
         """Lock if the idle limit passed (called every second; tests call it after moving the clock)."""
+        self._watch_new_widgets()
         self.tracker.limit_seconds = self._limit_seconds()
         if not self.locked and self.tracker.due():
             self.lock()
@@ -184,9 +209,6 @@ class IdleLock(QObject):
 
     def _stop(self) -> None:
         self.timer.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
 
 
 def install_idle_lock(window: QMainWindow, config: Config) -> IdleLock:
