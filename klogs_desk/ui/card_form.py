@@ -38,11 +38,11 @@ from ..domain.money import DEFAULT_CURRENCY, TERMINAL_CURRENCIES, AmountError, S
 from ..domain.orders import OrderIdError, check_order_id, new_order_id
 from ..i18n import domain_message
 from ..services.payments import CardOrder
+from . import theme
 
 DEFAULT_IDLE_SECONDS = 60
 
 _INVALID_STYLE = "QLineEdit, QComboBox { border: 2px solid #c62828; border-radius: 3px; padding: 2px; }"
-_ERROR_LABEL_STYLE = "color: #c62828; font-size: 11px;"
 
 #: Gateway field names (camelCase) -> the form field that shows their errors.
 _GATEWAY_FIELDS = {
@@ -251,7 +251,7 @@ class CardForm(QWidget):
             label.setBuddy(widget)
             error = QLabel()
             error.setObjectName(f"{prefix}{suffix}Error")
-            error.setStyleSheet(_ERROR_LABEL_STYLE)
+            error.setStyleSheet(theme.error_label_sheet())  # shade for this theme
             error.setWordWrap(True)
             error.hide()
             self._error_labels[key] = error

@@ -57,6 +57,7 @@ from ..services.checkout import (
     growing_delays,
 )
 from ..services.context import AppServices
+from . import theme
 from .async_runner import run_task
 from .card_form import locale_style
 from .journal_model import money_text
@@ -66,7 +67,6 @@ from .result_panel import ResultPanel
 log = logging.getLogger(__name__)
 
 _INVALID_STYLE = "QLineEdit { border: 2px solid #c62828; border-radius: 3px; padding: 2px; }"
-_ERROR_LABEL_STYLE = "color: #c62828; font-size: 11px;"
 COLUMNS = (QT_TRANSLATE_NOOP("CheckoutTab", "Order ID"), QT_TRANSLATE_NOOP("CheckoutTab", "Amount"),
            QT_TRANSLATE_NOOP("CheckoutTab", "Status"), QT_TRANSLATE_NOOP("CheckoutTab", "Created"))
 _STATUS_COLOURS = {LinkStatus.PAID: "#1e7b34", LinkStatus.FAILED: "#b3261e", LinkStatus.UNKNOWN: "#a86f00"}
@@ -179,7 +179,7 @@ class CheckoutTab(QWidget):
                                               "callback": self.callback}
         self._errors: dict[str, QLabel] = {}
         for key in (*self._fields, "installments"):
-            label = QLabel(objectName=f"checkout{_camel(key)}Error", styleSheet=_ERROR_LABEL_STYLE)
+            label = QLabel(objectName=f"checkout{_camel(key)}Error", styleSheet=theme.error_label_sheet())
             label.setAccessibleName(self.tr("Error"))
             label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             self._errors[key] = label

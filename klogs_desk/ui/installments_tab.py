@@ -42,11 +42,11 @@ from ..domain import cards
 from ..domain.money import DEFAULT_CURRENCY, TERMINAL_CURRENCIES, AmountError, parse_amount, style_for
 from ..i18n import domain_message
 from ..services.context import AppServices
+from . import theme
 from .async_runner import run_task
 from .card_form import PanLineEdit
 from .journal_model import money_text
 
-_ERROR_STYLE = "color: #c62828; font-size: 11px;"
 
 COLUMNS = (QT_TRANSLATE_NOOP("InstallmentsTab", "Installments"),
            QT_TRANSLATE_NOOP("InstallmentsTab", "Per installment"),
@@ -82,8 +82,8 @@ class InstallmentsTab(QWidget):
         self.interest_by_customer.setChecked(True)
         self.query_button = QPushButton(self.tr("Show options"), objectName="installmentsQuery")
         self.query_button.setDefault(True)
-        self.amount_error = QLabel(objectName="installmentsAmountError", styleSheet=_ERROR_STYLE)
-        self.pan_error = QLabel(objectName="installmentsPanError", styleSheet=_ERROR_STYLE)
+        self.amount_error = QLabel(objectName="installmentsAmountError", styleSheet=theme.error_label_sheet())
+        self.pan_error = QLabel(objectName="installmentsPanError", styleSheet=theme.error_label_sheet())
         self.message = QLabel(objectName="installmentsMessage", wordWrap=True)
         self.card_label = QLabel(objectName="installmentsCard")
 

@@ -44,13 +44,13 @@ from ..domain.money import AmountError, format_amount, parse_amount
 from ..i18n import domain_message
 from ..services.context import AppServices
 from ..services.payments import CaptureRefused, OutcomeState, PaymentOutcome, PaymentService
+from . import theme
 from .async_runner import run_task
 from .card_form import DEFAULT_IDLE_SECONDS, CardForm, locale_style
 from .journal_model import card_text, money_text
 from .receipt import ReceiptPrinter
 from .result_panel import ResultPanel
 
-_ERROR_STYLE = "color: #c62828; font-size: 11px;"
 LIST_COLUMNS = (QT_TRANSLATE_NOOP("PreAuthTab", "Order ID"), QT_TRANSLATE_NOOP("PreAuthTab", "Authorized"),
                 QT_TRANSLATE_NOOP("PreAuthTab", "Card"), QT_TRANSLATE_NOOP("PreAuthTab", "Age"),
                 QT_TRANSLATE_NOOP("PreAuthTab", "Left to capture"))
@@ -119,7 +119,7 @@ class PreAuthTab(QWidget):
         self.list.verticalHeader().hide()
         self.list.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.empty_label = QLabel(self.tr("No open pre-authorizations."), objectName="preauthEmpty")
-        self.empty_label.setStyleSheet("color: #5f6368;")
+        self.empty_label.setStyleSheet(f"color: {theme.text_colours().muted};")
         self.capture_amount = QLineEdit(objectName="preauthCaptureAmount",
                                         placeholderText=self.tr("Select a pre-authorization"))
         self.capture_amount.setAccessibleName(self.tr("Amount to capture"))
@@ -128,7 +128,7 @@ class PreAuthTab(QWidget):
         self.capture_button.setAccessibleName(self.tr("Capture the selected pre-authorization"))
         self.capture_button.setToolTip(self.tr("Charge the card the amount typed (at most what is left); "
                                                "the rest of the hold is released"))
-        self.capture_error = QLabel(objectName="preauthCaptureError", styleSheet=_ERROR_STYLE, wordWrap=True)
+        self.capture_error = QLabel(objectName="preauthCaptureError", styleSheet=theme.error_label_sheet(), wordWrap=True)
         self.capture_error.setAccessibleName(self.tr("Capture problem"))
         self.capture_error.hide()
 

@@ -34,6 +34,7 @@ from ..api.client import Credentials
 from ..config import Config, LANGUAGES
 from ..credentials import CredentialStore, CredentialStoreUnavailable, SANDBOX_CREDENTIALS
 from ..environments import DEFAULT_BASE_URLS, ENVIRONMENTS, LABELS, build_client, check_connection
+from . import theme
 from .async_runner import run_task
 
 log = logging.getLogger(__name__)
@@ -92,7 +93,7 @@ class SettingsDialog(QDialog):
         self.keyring_message = QLabel(self.tr(CredentialStoreUnavailable.MESSAGE))
         self.keyring_message.setObjectName("keyringMessage")
         self.keyring_message.setWordWrap(True)
-        self.keyring_message.setStyleSheet("color: #8a4b00;")
+        self.keyring_message.setStyleSheet(f"color: {theme.text_colours().warning};")
         self.session_only_check = QCheckBox(self.tr("Keep credentials for this session only"))
         self.session_only_check.setObjectName("sessionOnlyCheck")
         self.session_only_check.setChecked(credentials.session_only)
@@ -205,7 +206,7 @@ class SettingsDialog(QDialog):
         label = QLabel()
         label.setObjectName(name)
         label.setWordWrap(True)
-        label.setStyleSheet("color: #c62828;")
+        label.setStyleSheet(theme.error_label_sheet(""))
         label.setVisible(False)
         return label
 

@@ -54,12 +54,12 @@ from ..domain.money import DEFAULT_CURRENCY, TERMINAL_CURRENCIES, AmountError, S
 from ..domain.schedule import ScheduleError, payment_dates
 from ..i18n import cashier_message
 from ..services.subscriptions import STATUS_WORDS, check_phone, describe_outcome, friendly_message, validate_request
+from . import theme
 from .async_runner import run_task
 
 Send = Callable[[Any], Awaitable[OperationResult]]
 
 PREVIEW_COUNT = 12
-_ERROR_STYLE = "color: #b71c1c;"
 _INVALID_STYLE = "border: 1px solid #c62828;"
 
 
@@ -125,13 +125,13 @@ class RequestDialog(QDialog):
         self.form_error = QLabel()
         self.form_error.setObjectName("dialogError")
         self.form_error.setWordWrap(True)
-        self.form_error.setStyleSheet(_ERROR_STYLE)
+        self.form_error.setStyleSheet(theme.error_label_sheet(""))
         self.form_error.setVisible(False)
         self.outcome = QLabel()
         self.outcome.setObjectName("dialogOutcome")
         self.outcome.setWordWrap(True)
         self.outcome.setVisible(False)
-        self.outcome.setStyleSheet("background: #e8f5e9; border: 1px solid #a5d6a7; padding: 8px;")
+        self.outcome.setStyleSheet("background: #e8f5e9; color: #1b3d1f; border: 1px solid #a5d6a7; padding: 8px;")
 
         self.buttons = QDialogButtonBox()
         self.send_button = QPushButton(self.tr(self.send_label))
@@ -164,7 +164,7 @@ class RequestDialog(QDialog):
                 widget.setPlaceholderText(hint)
         error = QLabel()
         error.setObjectName(name.replace(".", "_") + "Error")
-        error.setStyleSheet(_ERROR_STYLE)
+        error.setStyleSheet(theme.error_label_sheet(""))
         error.setWordWrap(True)
         error.setVisible(False)
         cell = QWidget()
@@ -509,7 +509,7 @@ class CreateSubscriptionDialog(ScheduleFieldsMixin, RequestDialog):
         self.preview.setAccessibleName(self.tr("Next payment dates"))
         self.preview.setWordWrap(True)
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.preview.setStyleSheet("background: #f5f5f5; border: 1px solid #ddd; padding: 6px;")
+        self.preview.setStyleSheet("background: #f5f5f5; color: #202124; border: 1px solid #ddd; padding: 6px;")
         self.layout().insertWidget(1, self.preview)
         for name in ("frequency", "monthOfYear"):
             self.fields[name].currentIndexChanged.connect(self.update_preview)

@@ -74,8 +74,9 @@ class SubscriptionsTab(QWidget):
         # --- banner ---
         self.banner = QFrame()
         self.banner.setObjectName("subscriptionsBanner")
+        # Dark text on the light red box in any theme (the palette's text is light in a dark theme).
         self.banner.setStyleSheet("#subscriptionsBanner { background: #fdecea; border: 1px solid #f5c2c0; "
-                                  "border-radius: 4px; }")
+                                  "border-radius: 4px; } #subscriptionsBanner QLabel { color: #5c1a13; }")
         self.banner_text = QLabel()
         self.banner_text.setObjectName("subscriptionsBannerText")
         self.banner_text.setWordWrap(True)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from ..services.payments import PaymentOutcome
 from ..services.three_d_secure import Challenge, ThreeDSecureService
-from . import webengine
+from . import theme, webengine
 from .journal_model import money_text
 
 translate = QCoreApplication.translate
@@ -120,7 +120,7 @@ class ThreeDsDialog(QDialog):
     def show_failure(self, message: str) -> None:
         """A dead end: say why in words and offer Close (which cancels)."""
         self.status_label.setText(message)
-        self.status_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.status_label.setStyleSheet(theme.error_label_sheet("font-weight: bold;"))
         self.cancel_button.setVisible(False)
         self.close_button.setVisible(True)
         self.close_button.setFocus()

@@ -58,6 +58,7 @@ from ..services.transactions import (
     apply_success,
     remaining_balance,
 )
+from . import theme
 from .async_runner import run_task
 from .journal_model import kind_text, local_time_text, money_text, state_text
 
@@ -68,12 +69,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-_ERROR_STYLE = "color: #b3261e"
 
 
 def _error_label(name: str, accessible: str) -> QLabel:
     label = QLabel(objectName=name)
-    label.setStyleSheet(_ERROR_STYLE)
+    label.setStyleSheet(theme.error_label_sheet(""))
     label.setWordWrap(True)
     label.setAccessibleName(accessible)
     label.hide()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QStyleFactory
+from PySide6.QtWidgets import QLabel, QStyleFactory
 
 from klogs_desk.ui import theme
 from klogs_desk.ui.result_panel import STATE_LOOK
@@ -81,3 +81,115 @@ def test_palette_text_is_readable(make_palette):
                              (QPalette.ColorRole.Text, QPalette.ColorRole.Base),
                              (QPalette.ColorRole.ButtonText, QPalette.ColorRole.Button)):
         assert contrast(palette.color(text), palette.color(background)) >= AA
+
+
+# --- status colours written as text, in a light and a dark theme ----------------------------------------
+
+import re  # noqa: E402
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from klogs_desk.ui.badges import STATUS_COLOURS, _text_colour  # noqa: E402
+from klogs_desk.ui.journal_model import STATE_COLOURS  # noqa: E402
+
+BACKGROUNDS = (QPalette.ColorRole.Window, QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase)
+
+
+def sheet_colour(widget) -> str:
+    """The ``color:`` a widget's style sheet paints its text with."""
+    found = re.search(r"(?<![-\w])color:\s*(#[0-9a-fA-F]{6})", widget.styleSheet())
+    assert found, f"{widget.objectName()} sets no text colour: {widget.styleSheet()!r}"
+    return found.group(1)
+
+
+@pytest.fixture
+def app_palette(qapp):
+    """Set the application's palette for one test (as a system theme would), then put it back."""
+    before = QApplication.palette()
+    yield lambda palette: QApplication.setPalette(palette)
+    QApplication.setPalette(before)
+
+
+def test_the_dark_palette_is_dark_and_fusion_light_is_not():
+    assert theme.is_dark(theme.dark_palette()) and not theme.is_dark(light_palette())
+    assert theme.text_colours(theme.dark_palette()) is theme.DARK_TEXT
+    assert theme.text_colours(light_palette()) is theme.LIGHT_TEXT
+
+
+@pytest.mark.parametrize("make_palette", [light_palette, theme.dark_palette], ids=["light", "dark"])
+def test_status_text_colours_are_readable_on_window_and_fields(make_palette):
+    palette = make_palette()
+    colours = theme.text_colours(palette)
+    for name in ("error", "ok", "muted", "warning"):
+        for role in BACKGROUNDS:
+            ratio = contrast(getattr(colours, name), palette.color(role))
+            assert ratio >= AA, f"{name} {getattr(colours, name)} on {role.name}: {ratio:.2f}"
+
+
+def test_the_light_shades_would_fail_on_a_dark_window():
+    """Why two shades exist: the light theme's red and green vanish on a dark status bar."""
+    window = theme.dark_palette().color(QPalette.ColorRole.Window)
+    assert contrast(theme.LIGHT_TEXT.error, window) < AA and contrast(theme.LIGHT_TEXT.ok, window) < AA
+
+
+@pytest.mark.parametrize("fill", sorted(set(STATUS_COLOURS.values()) | set(STATE_COLOURS.values()) | {"#9e9e9e"}))
+def test_badge_text_is_readable_on_its_fill(fill):
+    assert contrast(_text_colour(QColor(fill)), fill) >= AA
+
+
+def test_training_banner_and_subscription_panels_paint_their_own_text_colour():
+    """Light boxes keep dark text in a dark theme (the palette's text would be light on light)."""
+    banner = re.search(r"background: (#\w+); color: (#\w+)", theme.TRAINING_BANNER_STYLE)
+    assert banner and contrast(banner.group(2), banner.group(1)) >= AA
+
+
+@pytest.mark.parametrize("make_palette", [light_palette, theme.dark_palette], ids=["light", "dark"])
+def test_field_errors_and_gateway_health_are_readable_in_the_running_theme(
+        qtbot, app_palette, make_palette, tmp_path, memory_keyring, sandbox, event_loop_qt):
+    from klogs_desk.config import Config
+    from klogs_desk.credentials import CredentialStore
+    from klogs_desk.domain.journal import Journal
+    from klogs_desk.services.context import AppServices
+    from klogs_desk.ui.async_runner import RUNNER
+    from klogs_desk.ui.card_form import CardForm
+    from klogs_desk.ui.main_window import MainWindow
+    from klogs_desk.ui.subscription_dialogs import CreateSubscriptionDialog
+    from tests.conftest import make_client
+
+    app_palette(make_palette())
+    form = CardForm("contrast")
+    qtbot.addWidget(form)
+    assert form.validate() is None  # empty form: every field marked
+    errors = [label for label in form.findChildren(QLabel) if label.objectName().endswith("Error") and label.text()]
+    assert errors
+    for label in errors:
+        for role in BACKGROUNDS:
+            assert contrast(sheet_colour(label), form.palette().color(role)) >= AA
+
+    dialog = CreateSubscriptionDialog(lambda request: None)
+    qtbot.addWidget(dialog)
+    for box in (dialog.preview, dialog.outcome):
+        background = re.search(r"background: (#\w+)", box.styleSheet()).group(1)
+        assert contrast(sheet_colour(box), background) >= AA
+
+    journal = Journal(tmp_path / "journal.sqlite")
+    window = MainWindow(AppServices(client=make_client(sandbox), journal=journal, environment="sandbox"),
+                        config=Config(tmp_path / "settings.ini"), credentials=CredentialStore(session_only=True))
+    qtbot.addWidget(window)
+    window.confirm = lambda title, question: True
+    window.show()
+    qtbot.waitExposed(window)
+    # The first gateway lookup has ended (it would otherwise be cut off mid-connect at teardown).
+    qtbot.waitUntil(lambda: window.health_check_task is not None and window.health_check_task.done(), timeout=10_000)
+    qtbot.waitUntil(lambda: RUNNER.running == 0, timeout=10_000)
+    window.services.client.last_answer_at = None
+    window._refresh_health()  # "not contacted yet"
+    shades = {sheet_colour(window.health_label)}
+    window._last_failure_at = 1.0  # a failed request: "no answer" in the error colour
+    window._refresh_health()
+    shades.add(sheet_colour(window.health_label))
+    assert shades == {theme.text_colours().muted, theme.text_colours().error}
+    for colour in shades:
+        assert contrast(colour, window.statusBar().palette().color(QPalette.ColorRole.Window)) >= AA
+    qtbot.waitUntil(lambda: RUNNER.running == 0, timeout=10_000)
+    journal.close()
