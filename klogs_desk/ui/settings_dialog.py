@@ -96,6 +96,7 @@ class SettingsDialog(QDialog):
         self.keyring_message.setStyleSheet(f"color: {theme.text_colours().warning};")
         self.session_only_check = QCheckBox(self.tr("Keep credentials for this session only"))
         self.session_only_check.setObjectName("sessionOnlyCheck")
+        self.session_only_check.setAccessibleName(self.session_only_check.text())
         self.session_only_check.setChecked(credentials.session_only)
         self.test_button = QPushButton(self.tr("Test connection"))
         self.test_button.setObjectName("testConnectionButton")
@@ -152,6 +153,7 @@ class SettingsDialog(QDialog):
         # --- manager PIN ---------------------------------------------------------------------
         self.pin_required_check = QCheckBox(self.tr("Voids and refunds need the manager PIN"))
         self.pin_required_check.setObjectName("managerPinRequiredCheck")
+        self.pin_required_check.setAccessibleName(self.pin_required_check.text())
         self.pin_edit = self._line("managerPinEdit", self.tr("New manager PIN"), secret=True)
         self.pin_confirm_edit = self._line("managerPinConfirmEdit", self.tr("New manager PIN again"), secret=True)
         for edit in (self.pin_edit, self.pin_confirm_edit):

@@ -440,6 +440,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The subscription ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last payment (local time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Last payment (local):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -640,6 +648,14 @@
     </message>
     <message>
         <source>Set to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the last payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New last payment (local time)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1267,7 +1283,7 @@
     <name>MainWindow</name>
     <message>
         <source>&amp;Sale</source>
-        <extracomment>Tab text; ``&amp;`` marks the Alt+letter mnemonic. The tab&apos;s class; later names are accepted spellings (the pre-authorization tab is ``PreAuthTab``).</extracomment>
+        <extracomment>Tab text; ``&amp;`` marks the Alt+letter mnemonic. The tab&apos;s class; later names are accepted spellings (the pre-authorization tab is ``PreAuthTab``). objectName of the field that gets the focus when the tab is shown (&apos;&apos; for none).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -440,6 +440,14 @@
         <translation>Bitiş</translation>
     </message>
     <message>
+        <source>The subscription ends</source>
+        <translation>Abonelik bir tarihte biter</translation>
+    </message>
+    <message>
+        <source>Last payment (local time)</source>
+        <translation>Son ödeme (yerel saat)</translation>
+    </message>
+    <message>
         <source>Last payment (local):</source>
         <translation>Son ödeme (yerel saat):</translation>
     </message>
@@ -641,6 +649,14 @@
     <message>
         <source>Set to</source>
         <translation>Yeni değer</translation>
+    </message>
+    <message>
+        <source>Change the last payment</source>
+        <translation>Son ödemeyi değiştir</translation>
+    </message>
+    <message>
+        <source>New last payment (local time)</source>
+        <translation>Yeni son ödeme (yerel saat)</translation>
     </message>
     <message>
         <source>Last payment (local):</source>
@@ -1267,7 +1283,7 @@
     <name>MainWindow</name>
     <message>
         <source>&amp;Sale</source>
-        <extracomment>Tab text; ``&amp;`` marks the Alt+letter mnemonic. The tab&apos;s class; later names are accepted spellings (the pre-authorization tab is ``PreAuthTab``).</extracomment>
+        <extracomment>Tab text; ``&amp;`` marks the Alt+letter mnemonic. The tab&apos;s class; later names are accepted spellings (the pre-authorization tab is ``PreAuthTab``). objectName of the field that gets the focus when the tab is shown (&apos;&apos; for none).</extracomment>
         <translation>&amp;Satış</translation>
     </message>
     <message>

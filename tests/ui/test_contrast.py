@@ -137,8 +137,8 @@ def test_badge_text_is_readable_on_its_fill(fill):
     assert contrast(_text_colour(QColor(fill)), fill) >= AA
 
 
-def test_training_banner_and_subscription_panels_paint_their_own_text_colour():
-    """Light boxes keep dark text in a dark theme (the palette's text would be light on light)."""
+def test_training_banner_paints_its_own_text_colour():
+    """A light box keeps dark text in a dark theme (the palette's text would be light on light)."""
     banner = re.search(r"background: (#\w+); color: (#\w+)", theme.TRAINING_BANNER_STYLE)
     assert banner and contrast(banner.group(2), banner.group(1)) >= AA
 
