@@ -1,14 +1,20 @@
 """Render every tab of the main window (and the Settings dialog) to PNG, headless, on the embedded sandbox.
 
     .venv/bin/python scripts/render_screens.py [output-dir]     # default: docs/screens/
+    .venv/bin/python scripts/render_screens.py --language tr    # docs/screens/sale-tr.png
+    .venv/bin/python scripts/render_screens.py --dark           # docs/screens/sale-dark.png
 
 Writes ``<tab>.png`` per tab (sale, preauth, installments, checkout, subscriptions, journal) and
-``settings.png``. Uses a throw-away app home, so nothing of a real installation is read or touched.
+``settings.png``. With ``--language`` and/or ``--dark`` it writes only the Sale tab, after an approved
+sandbox sale of 1,234.56 TRY typed in that language's format, as ``sale-<language>[-dark].png`` (English:
+``sale-dark.png``): ``--dark`` uses the Fusion style with :func:`klogs_desk.ui.theme.dark_palette`.
+Uses a throw-away app home, so nothing of a real installation is read or touched.
 """
 
 from __future__ import annotations
 
 import asyncio
+import datetime
 import os
 import sys
 import tempfile
@@ -24,6 +30,8 @@ sys.path.insert(0, str(ROOT))
 
 
 def main(argv: list[str]) -> int:
+    import argparse
+
     import qasync
     from PySide6.QtWidgets import QApplication
 
@@ -37,9 +45,22 @@ def main(argv: list[str]) -> int:
     from klogs_desk.ui.main_window import TAB_SPECS, MainWindow
     from klogs_desk.ui.settings_dialog import SettingsDialog
 
-    out = Path(argv[0]) if argv else ROOT / "docs" / "screens"
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", nargs="?", type=Path, default=ROOT / "docs" / "screens")
+    parser.add_argument("--language", choices=("en", "tr"), help="render the Sale tab in this language")
+    parser.add_argument("--dark", action="store_true", help="render the Sale tab in a dark Fusion theme")
+    args = parser.parse_args(argv)
+    out = args.out
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
+    if args.language or args.dark:
+        from klogs_desk import i18n
+        from klogs_desk.ui import theme
+
+        i18n.install(args.language or "en", app)  # before any widget, as the app does
+        if args.dark:
+            app.setStyle("Fusion")
+            app.setPalette(theme.dark_palette())
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     sandbox = EmbeddedSandbox()
@@ -59,7 +80,35 @@ def main(argv: list[str]) -> int:
                 break
         await asyncio.sleep(0.1)
 
+    async def render_approved_sale() -> None:
+        """The Sale tab after an approved sandbox sale typed as a cashier would (keys, locale's amount)."""
+        from PySide6.QtTest import QTest
+
+        await settle()
+        window.tabs.setCurrentIndex(0)
+        sale = window.tabs.currentWidget()
+        amount = "1.234,56" if (args.language or "en") == "tr" else "1,234.56"
+        year = f"{(datetime.date.today().year + 3) % 100:02d}"
+        for field, text in ((sale.form.amount, amount), (sale.form.holder, "Ayse Yilmaz"),
+                            (sale.form.pan, "4111111111111111"), (sale.form.expiry, "12" + year),
+                            (sale.form.cvv, "123")):
+            field.setFocus()
+            QTest.keyClicks(field, text)
+        finished: asyncio.Future = asyncio.get_running_loop().create_future()
+        sale.payment_finished.connect(lambda outcome: finished.done() or finished.set_result(outcome))
+        sale.pay()
+        outcome = await asyncio.wait_for(finished, 30)
+        await settle()
+        name = "-".join(["sale"] + ([args.language] if args.language and args.language != "en" else [])
+                        + (["dark"] if args.dark else []))
+        path = out / f"{name}.png"
+        window.grab().save(str(path))
+        print(path, outcome.state.value)
+
     async def render() -> None:
+        if args.language or args.dark:
+            await render_approved_sale()
+            return
         await settle()
         for index, spec in enumerate(TAB_SPECS):
             window.tabs.setCurrentIndex(index)
