@@ -87,29 +87,24 @@ class ExceptionReporter:
             log.error("event loop: %s", context.get("message"))
 
 
-def install_quit_gate(app: object) -> asyncio.Event:
-    """Turn every way of quitting (the last window closing, File > Quit, ``app.quit()`` from code or the
-    session ending) into a request the loop serves: Qt's Quit event is swallowed and the returned event
-    set; :func:`main` then runs :func:`shut_down`, and the loop ends by itself when that is done.
+def finish_inside_quit(main_task: "asyncio.Task[None]", requested: asyncio.Event) -> None:
+    """For ``aboutToQuit`` when something called ``app.quit()`` (code, the session ending): Qt's loop has
+    already ended, but this signal is still emitted inside it, where the asyncio loop still counts as
+    running. Ask for the shutdown and let it finish in a short nested Qt loop.
 
-    Why not simply quit: qasync processes one last pass of Qt events *after* its loop stopped, with no
+    Why not after the loop: qasync processes one last pass of Qt events *after* its loop stopped, with no
     running asyncio loop, so a task step still pending then fails ("no running event loop"), and tasks
-    left over are destroyed pending when the loop closes. Ending the loop only once nothing runs avoids both.
+    left over are destroyed pending when the loop closes. (Not a Quit event filter on the application: a
+    Python app-wide filter is handed QtWebEngine internals, which crashed PySide 6.11 here.)
     """
-    from PySide6.QtCore import QEvent, QObject
+    requested.set()
+    if main_task.done():  # the normal way: the window closed and the shutdown already ran
+        return
+    from PySide6.QtCore import QEventLoop
 
-    requested = asyncio.Event()
-
-    class QuitGate(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-            if event.type() == QEvent.Type.Quit:
-                requested.set()
-                return True
-            return False
-
-    gate = QuitGate(app)  # parented to the app: lives as long as it
-    app.installEventFilter(gate)  # type: ignore[attr-defined]
-    return requested
+    nested = QEventLoop()
+    main_task.add_done_callback(lambda _task: nested.quit())
+    nested.exec()
 
 
 async def shut_down(window: object, services: object, *, grace_seconds: float = 5.0) -> None:
@@ -257,7 +252,10 @@ def main(argv: list[str] | None = None) -> int:
     if credential_problem:
         window.tell("Credentials not available", credential_problem)
 
-    quit_requested = install_quit_gate(app)
+    # Closing the window asks the loop to shut down; the Qt loop ends once that is done (see shut_down).
+    quit_requested = asyncio.Event()
+    app.setQuitOnLastWindowClosed(False)
+    app.lastWindowClosed.connect(quit_requested.set)
 
     async def run_until_quit() -> None:
         await quit_requested.wait()
@@ -265,7 +263,9 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         with loop:
-            loop.run_until_complete(run_until_quit())  # the Qt loop ends only once shut_down is done
+            main_task = loop.create_task(run_until_quit())
+            app.aboutToQuit.connect(lambda: finish_inside_quit(main_task, quit_requested))
+            loop.run_until_complete(main_task)
     finally:
         sandbox.stop()
         journal.close()
