@@ -4,11 +4,19 @@ checkout screens.
 Every state has its own words *and* colour (colour never carries the meaning alone). A declined payment
 is as loud as an approved one; an unknown outcome is amber and tells the cashier not to charge again.
 Only what a :class:`PaymentOutcome` holds is shown, so the full PAN can never appear here.
+
+The panel is on the Pay-click-to-result path, so it is built once: every detail row exists from the
+start and showing an outcome only changes texts and which rows are visible (no widgets created or
+destroyed; a row's visibility only when the set of rows differs from the last outcome's), inside
+``setUpdatesEnabled(False)`` so the layout settles once. Progress hides the details as one box, and never
+hides the panel itself (hiding and showing it would lay out the whole tab twice).
 """
 
 from __future__ import annotations
 
+import contextlib
 import html
+from typing import Iterator
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -26,6 +34,20 @@ STATE_LOOK: dict[OutcomeState, tuple[str, str, str]] = {
     OutcomeState.REFUSED: (QT_TRANSLATE_NOOP("ResultPanel", "NOT SENT"), "#4a4f57", "#ffffff"),
     OutcomeState.CANCELLED: (QT_TRANSLATE_NOOP("ResultPanel", "CANCELLED — NOT CHARGED"), "#4a4f57", "#ffffff"),
 }
+
+#: Every detail row, in the order shown; rows are keyed by these English titles (see :meth:`ResultPanel.detail`).
+DETAIL_TITLES: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("ResultPanel", "Order ID"),
+    QT_TRANSLATE_NOOP("ResultPanel", "Amount"),
+    QT_TRANSLATE_NOOP("ResultPanel", "Charged with interest"),
+    QT_TRANSLATE_NOOP("ResultPanel", "Card"),
+    QT_TRANSLATE_NOOP("ResultPanel", "Installments"),
+    QT_TRANSLATE_NOOP("ResultPanel", "Scheme / type"),
+    QT_TRANSLATE_NOOP("ResultPanel", "Domestic / international"),
+    QT_TRANSLATE_NOOP("ResultPanel", "Auth code"),
+    QT_TRANSLATE_NOOP("ResultPanel", "Gateway result"),
+    QT_TRANSLATE_NOOP("ResultPanel", "Commission"),
+)
 
 UNKNOWN_WARNING = QT_TRANSLATE_NOOP("ResultPanel", "The payment may or may not have gone through. "
                                     "<b>Do not charge again.</b> Check the Journal — it will be resolved "
@@ -67,9 +89,23 @@ class ResultPanel(QFrame):
         self.next_step = QLabel()
         self.next_step.setObjectName(f"{name}NextStep")
         self.next_step.setWordWrap(True)
-        self.details = QFormLayout()
+        # The rows live in one box so progress hides them with one call (a row's visibility is costly).
+        self._details_box = QWidget()
+        self._details_box.setObjectName(f"{name}Details")
+        self.details = QFormLayout(self._details_box)
+        self.details.setContentsMargins(0, 0, 0, 0)
         self.details.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        self._detail_labels: dict[str, QLabel] = {}
+        #: English title -> (title label, value label, row); all rows built here, hidden until used.
+        self._detail_rows_built: dict[str, tuple[QLabel, QLabel, int]] = {}
+        self._details_shown: set[str] = set()
+        for row, title in enumerate(DETAIL_TITLES):
+            title_label = QLabel()
+            value_label = QLabel()
+            value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value_label.setWordWrap(True)
+            self.details.addRow(title_label, value_label)
+            self.details.setRowVisible(row, False)
+            self._detail_rows_built[title] = (title_label, value_label, row)
 
         self.receipt_button = QPushButton(self.tr("Receipt…"))
         self.receipt_button.setObjectName(f"{name}Receipt")
@@ -93,7 +129,7 @@ class ResultPanel(QFrame):
         layout.addWidget(self.status)
         layout.addWidget(self.message)
         layout.addWidget(self.next_step)
-        layout.addLayout(self.details)
+        layout.addWidget(self._details_box)
         layout.addLayout(buttons)
         layout.addStretch(1)
         self.clear()
@@ -102,47 +138,42 @@ class ResultPanel(QFrame):
 
     def clear(self) -> None:
         """Back to empty (a new sale is being typed)."""
-        self.outcome = None
-        self.status.setText("")
-        self.status.setStyleSheet("")
-        self.message.setText("")
-        self.next_step.setText("")
-        self._set_details([])
-        self.receipt_button.hide()
-        self.three_ds_button.hide()
+        self._show_blank("", "")
         self.setVisible(False)
 
     def show_progress(self, text: str) -> None:
         """A request is in flight."""
-        self.clear()
-        self.status.setText(text)
-        self.status.setStyleSheet("background: #e8eaed; color: #202124; border-radius: 6px;")
-        self.setVisible(True)
+        with _one_repaint(self):
+            self._show_blank(text, "background: #e8eaed; color: #202124; border-radius: 6px;")
+            self.setVisible(True)
 
     def show_outcome(self, outcome: PaymentOutcome) -> None:
-        self.outcome = outcome
-        english_headline, background, colour = STATE_LOOK[outcome.state]
-        headline = QCoreApplication.translate("ResultPanel", english_headline)
-        self.status.setText(headline)
-        self.status.setStyleSheet(f"background: {background}; color: {colour}; border-radius: 6px; padding: 6px;")
-        self.status.setAccessibleName(self.tr("Result: {headline}").format(headline=headline))
-        if outcome.state is OutcomeState.UNKNOWN:
-            self.message.setText(QCoreApplication.translate("ResultPanel", UNKNOWN_WARNING))
-            self.next_step.setText("")
-        else:
-            self.message.setText(html.escape(outcome.message))
-            self.next_step.setText(outcome.next_step)
-        self._set_details(self._detail_rows(outcome))
-        self.receipt_button.setVisible(self.receipts_available and outcome.entry_id is not None
-                                       and outcome.state in (OutcomeState.APPROVED, OutcomeState.DECLINED,
-                                                             OutcomeState.UNKNOWN))
-        self.three_ds_button.setVisible(outcome.state is OutcomeState.ENROLLED)
-        self.setVisible(True)
+        with _one_repaint(self):
+            self.outcome = outcome
+            english_headline, background, colour = STATE_LOOK[outcome.state]
+            headline = QCoreApplication.translate("ResultPanel", english_headline)
+            self.status.setText(headline)
+            self._set_status_style(f"background: {background}; color: {colour}; border-radius: 6px; padding: 6px;")
+            self.status.setAccessibleName(self.tr("Result: {headline}").format(headline=headline))
+            if outcome.state is OutcomeState.UNKNOWN:
+                self.message.setText(QCoreApplication.translate("ResultPanel", UNKNOWN_WARNING))
+                self.next_step.setText("")
+            else:
+                self.message.setText(html.escape(outcome.message))
+                self.next_step.setText(outcome.next_step)
+            self._set_details(self._detail_rows(outcome))
+            self._details_box.setVisible(True)
+            self.receipt_button.setVisible(self.receipts_available and outcome.entry_id is not None
+                                           and outcome.state in (OutcomeState.APPROVED, OutcomeState.DECLINED,
+                                                                 OutcomeState.UNKNOWN))
+            self.three_ds_button.setVisible(outcome.state is OutcomeState.ENROLLED)
+            self.setVisible(True)
 
     def detail(self, title: str) -> str:
         """The value shown in the detail row ``title`` (``"Auth code"``...), or ``""``."""
-        label = self._detail_labels.get(title)
-        return label.text() if label else ""
+        if self._details_box.isHidden() or title not in self._details_shown:
+            return ""
+        return self._detail_rows_built[title][1].text()
 
     def headline(self) -> str:
         return self.status.text()
@@ -182,19 +213,56 @@ class ResultPanel(QFrame):
         except AmountError:  # e.g. a commission with more digits than the currency: show it as sent
             return f"{amount} {currency}"
 
+    def _show_blank(self, status: str, status_style: str) -> None:
+        """No outcome: ``status`` as the headline, no message, details or buttons."""
+        self.outcome = None
+        self.status.setText(status)
+        self._set_status_style(status_style)
+        self.message.setText("")
+        self.next_step.setText("")
+        self._details_box.hide()  # the rows keep the last outcome's layout for the next one
+        self.receipt_button.hide()
+        self.three_ds_button.hide()
+
+    def _set_status_style(self, style: str) -> None:
+        # Setting a style sheet re-parses it and re-polishes the label even when it is the same text.
+        if self.status.styleSheet() != style:
+            self.status.setStyleSheet(style)
+
     def _set_details(self, rows: list[tuple[str, str]]) -> None:
-        while self.details.rowCount():
-            self.details.removeRow(0)
-        self._detail_labels = {}
-        for title, value in rows:
-            label = QLabel(value)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            label.setWordWrap(True)
-            shown_title = QCoreApplication.translate("ResultPanel", title)  # rows are keyed by the English title
-            label.setAccessibleName(shown_title)
-            self._detail_labels[title] = label
-            self.details.addRow(self.tr("{field}:").format(field=shown_title), label)
+        """Show exactly ``rows`` (English title, value) in the prebuilt rows; hide the others. Titles are
+        translated here, at every showing, so a language installed after the panel was built applies."""
+        values = dict(rows)
+        unknown = set(values) - set(self._detail_rows_built)
+        if unknown:
+            raise KeyError(f"no detail row for {sorted(unknown)}")
+        for title, (title_label, value_label, row) in self._detail_rows_built.items():
+            shown = title in values
+            if shown:
+                shown_title = QCoreApplication.translate("ResultPanel", title)
+                title_label.setText(self.tr("{field}:").format(field=shown_title))
+                value_label.setAccessibleName(shown_title)
+                value_label.setText(values[title])
+            elif title in self._details_shown:
+                value_label.setText("")
+            if shown != (title in self._details_shown):
+                self.details.setRowVisible(row, shown)
+        self._details_shown = set(values)
 
     def _ask_receipt(self) -> None:
         if self.outcome is not None and self.outcome.entry_id is not None:
             self.receipt_requested.emit(self.outcome.entry_id)
+
+
+@contextlib.contextmanager
+def _one_repaint(widget: QWidget) -> Iterator[None]:
+    """Updates off for a bulk change, so it is laid out and painted once. Leaves them off if they already
+    were (the Sale tab holds painting while a payment starts; switching them on here would undo that)."""
+    if not widget.updatesEnabled():
+        yield
+        return
+    widget.setUpdatesEnabled(False)
+    try:
+        yield
+    finally:
+        widget.setUpdatesEnabled(True)
