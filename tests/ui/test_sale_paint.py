@@ -1,0 +1,121 @@
+"""What the cashier sees while a sale is sent and when it ends, against the real sandbox: the result is
+painted, a slow gateway still gets its "Sending" state painted, and the result panel shows outcome after
+outcome in the same widgets, with only the rows that outcome has."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QLabel
+
+from klogs_desk.domain.journal import Journal
+from klogs_desk.services.context import AppServices
+from klogs_desk.services.payments import OutcomeState, PaymentOutcome
+from klogs_desk.ui.result_panel import ResultPanel
+from klogs_desk.ui.sale_tab import SaleTab
+from tests.conftest import make_client
+
+APPROVE = "4111111111111111"
+NEVER_ANSWERS = "4000000000000341"
+FUTURE = f"12/{(dt.date.today().year + 3) % 100:02d}"
+
+
+class PaintedTexts(QObject):
+    """Records the text of a label each time it is actually painted."""
+
+    def __init__(self, label: QLabel) -> None:
+        super().__init__()
+        self.label = label
+        self.texts: list[str] = []
+        label.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            self.texts.append(self.label.text())
+        return False
+
+
+@pytest.fixture
+def tab(qtbot, sandbox, tmp_path, event_loop_qt):
+    journal = Journal(tmp_path / "journal.sqlite3")
+    tab = SaleTab(AppServices(client=make_client(sandbox), journal=journal), idle_seconds=0)
+    qtbot.addWidget(tab)
+    tab.resize(1000, 560)
+    tab.show()
+    qtbot.waitExposed(tab)
+    yield tab
+    journal.close()
+
+
+def fill(tab: SaleTab, pan: str, amount: str) -> None:
+    tab.form.amount.setText(amount)
+    tab.form.holder.setText("Ayse Yilmaz")
+    tab.form.pan.setText(pan)
+    tab.form.expiry.setText(FUTURE)
+    tab.form.cvv.setText("123")
+
+
+def test_every_result_is_painted_and_the_tab_paints_normally_afterwards(qtbot, tab):
+    painted = PaintedTexts(tab.result.status)
+    for amount in ("10.01", "10.02", "10.03"):  # painting held at each click must come back every time
+        fill(tab, APPROVE, amount)
+        painted.texts.clear()
+        with qtbot.waitSignal(tab.payment_finished, timeout=15_000):
+            tab.pay_button.click()
+        qtbot.waitUntil(lambda: "APPROVED" in painted.texts, timeout=5_000)
+
+    assert not tab.in_flight
+    assert all(child.updatesEnabled() for child in tab.findChildren(QLabel))
+    painted.texts.clear()
+    tab.result.status.setText("repainted")
+    qtbot.waitUntil(lambda: "repainted" in painted.texts, timeout=5_000)
+
+
+def test_a_slow_gateway_shows_the_sending_state_until_the_outcome(qtbot, tab):
+    painted = PaintedTexts(tab.result.status)
+    fill(tab, NEVER_ANSWERS, "10.04")
+
+    with qtbot.waitSignal(tab.payment_finished, timeout=15_000) as finished:
+        tab.pay_button.click()
+        qtbot.waitUntil(lambda: any(text.startswith("Sending") for text in painted.texts), timeout=1_000)
+        assert tab.in_flight and not tab.pay_button.isEnabled() and tab.form.pan.isReadOnly()
+        assert tab.progress.isVisible()
+
+    assert finished.args[0].state is OutcomeState.UNKNOWN
+    qtbot.waitUntil(lambda: painted.texts[-1:] == ["OUTCOME UNKNOWN"], timeout=5_000)
+
+
+def outcome(state: OutcomeState, **values) -> PaymentOutcome:
+    base = dict(state=state, order_id="ORD-1", amount=Decimal("100.00"), currency="TRY", message="Done.",
+                next_step="Start the next sale.", entry_id=1, masked_pan="411111******1111", card_brand="Visa")
+    return PaymentOutcome(**{**base, **values})
+
+
+def test_the_result_panel_reuses_its_widgets_and_shows_only_each_outcomes_rows(qtbot):
+    panel = ResultPanel("paintResult")
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.show_outcome(outcome(OutcomeState.APPROVED, auth_code="123456", result_code="00",
+                               result_message="Approved", card_scheme="VISA", card_type="CREDIT", dom_int="DOM",
+                               commission=Decimal("1.50")))
+    labels = set(panel.findChildren(QLabel))
+    assert panel.detail("Auth code") == "123456" and panel.detail("Domestic / international") == "Domestic"
+    assert panel.detail("Commission") == "1.50 TRY"
+
+    panel.show_progress("Sending — please wait")
+    assert panel.headline() == "Sending — please wait" and panel.isVisible()
+    assert panel.detail("Order ID") == "" and panel.detail("Auth code") == ""
+
+    panel.show_outcome(outcome(OutcomeState.DECLINED, order_id="ORD-2", result_message="Do not honour"))
+    assert set(panel.findChildren(QLabel)) == labels
+    assert panel.headline() == "DECLINED" and panel.detail("Order ID") == "ORD-2"
+    assert panel.detail("Auth code") == "" and panel.detail("Commission") == ""
+    assert panel.detail("Gateway result") == "Do not honour"
+    shown_titles = {label.text() for label in panel.findChildren(QLabel) if label.isVisible()}
+    assert "Auth code:" not in shown_titles and "Order ID:" in shown_titles
+
+    panel.clear()
+    assert not panel.isVisible() and panel.detail("Order ID") == "" and panel.headline() == ""
