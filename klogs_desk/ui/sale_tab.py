@@ -253,6 +253,11 @@ class SaleTab(QWidget):
             return
         self._in_flight = False
         self.form.set_busy(False)
+        # run_task restores these too, but only once the task is done, after this frame is painted: the
+        # result would show a running progress bar and a disabled Pay for one frame (and paint them).
+        self.progress.setRange(0, 1)
+        self.progress.hide()
+        self.pay_button.setEnabled(True)
         self._update_pay_label(self.form.current_amount(), self.form.currency.currentText())
         if self.result.outcome is None:
             self.result.clear()  # the request ended in an error dialog: drop the "Sending" banner
