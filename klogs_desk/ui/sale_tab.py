@@ -5,7 +5,9 @@ Contract:
 * One click (or Enter) on ``salePay`` sends at most one request: :meth:`SaleTab.pay` returns at once while
   a payment is in flight, whatever the button's state (double clicks, Enter held down).
 * While in flight the card fields are read-only and a progress bar runs; the result panel ``saleResult``
-  then shows the outcome and the card fields are wiped. The order ID is kept after an error that charged
+  then shows the outcome and the card fields are wiped. The in-flight state applies at the click, but is
+  painted only if the answer takes longer than :data:`SENDING_PAINT_DELAY_MS` (a quick sale goes straight
+  from the typed form to its result on screen, in one repaint). The order ID is kept after an error that charged
   nothing (so a retry of the same sale is idempotent) and replaced after approved/declined/unknown.
 * A sale that looks like a double charge (see :class:`PaymentService`) is only sent once the cashier
   confirms in :meth:`SaleTab.confirm_duplicate` (tests replace it).
