@@ -19,9 +19,11 @@ import html
 from typing import Iterator
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..domain.money import AmountError, format_amount, style_for
+from ..i18n import cashier_message
 from ..services.payments import OutcomeState, PaymentOutcome
 
 #: (headline, background, text colour) per state; headlines are translated when shown (context ``ResultPanel``).
@@ -54,6 +56,13 @@ UNKNOWN_WARNING = QT_TRANSLATE_NOOP("ResultPanel", "The payment may or may not h
                                     "with the gateway.")
 
 
+def announce(label: QWidget) -> None:
+    """Tell screen readers that ``label`` (a result headline) changed: its new name is read out at once, as
+    an alert, without moving the keyboard focus away from the field the cashier types in next."""
+    QAccessible.updateAccessibility(QAccessibleEvent(label, QAccessible.Event.NameChanged))
+    QAccessible.updateAccessibility(QAccessibleEvent(label, QAccessible.Event.Alert))
+
+
 class ResultPanel(QFrame):
     """Shows one :class:`PaymentOutcome`. ``name`` prefixes child objectNames (``saleResult`` ->
     ``saleResultStatus``, ``saleResultReceipt``, ``saleResultThreeDs``)."""
@@ -72,6 +81,7 @@ class ResultPanel(QFrame):
 
         self.status = QLabel()
         self.status.setObjectName(f"{name}Status")
+        self.status.setAccessibleName(self.tr("Result"))  # until the first outcome names it
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.status.setMinimumHeight(64)
         font = self.status.font()
@@ -159,14 +169,17 @@ class ResultPanel(QFrame):
                 self.message.setText(QCoreApplication.translate("ResultPanel", UNKNOWN_WARNING))
                 self.next_step.setText("")
             else:
-                self.message.setText(html.escape(outcome.message))
-                self.next_step.setText(outcome.next_step)
+                self.message.setText(html.escape(cashier_message(outcome.message)))
+                self.next_step.setText(cashier_message(outcome.next_step))
             self._set_details(self._detail_rows(outcome))
             self._details_box.setVisible(True)
             self.receipt_button.setVisible(self.receipts_available and outcome.entry_id is not None
                                            and outcome.state in (OutcomeState.APPROVED, OutcomeState.DECLINED,
                                                                  OutcomeState.UNKNOWN))
             self.three_ds_button.setVisible(outcome.state is OutcomeState.ENROLLED)
+            self.status.setAccessibleDescription(" ".join(
+                part for part in (cashier_message(outcome.message), cashier_message(outcome.next_step)) if part))
+            announce(self.status)
             self.setVisible(True)
 
     def detail(self, title: str) -> str:

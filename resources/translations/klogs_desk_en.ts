@@ -1934,6 +1934,10 @@ Up to {left} can still be refunded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Receipt…</source>
         <extracomment>English title -&gt; (title label, value label, row); all rows built here, hidden until used.</extracomment>
         <translation type="unfinished"></translation>

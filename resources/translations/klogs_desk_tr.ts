@@ -1940,6 +1940,10 @@ En çok {left} daha iade edilebilir.</translation>
         <translation>Ödeme sonucu</translation>
     </message>
     <message>
+        <source>Result</source>
+        <translation>Sonuç</translation>
+    </message>
+    <message>
         <source>Receipt…</source>
         <extracomment>English title -&gt; (title label, value label, row); all rows built here, hidden until used.</extracomment>
         <translation>Fiş…</translation>

@@ -7,6 +7,8 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
@@ -38,6 +40,8 @@ from klogs_desk.ui.transaction_dialogs import (
     TransactionDetailsDialog,
 )
 from tests.conftest import make_client
+
+FUTURE_YY = f"{(dt.date.today().year + 3) % 100:02d}"
 
 INPUTS = (QLineEdit, QComboBox, QAbstractSpinBox, QCheckBox, QAbstractItemView, QPlainTextEdit)
 
@@ -140,3 +144,45 @@ def test_the_check_finds_an_unnamed_input(qtbot):
     named = QComboBox(root)
     named.setAccessibleName("Currency")
     assert unnamed_inputs(root) == ["QLineEdit nameless"]
+
+
+def test_status_and_result_labels_are_named(qtbot, window):
+    assert window.health_label.accessibleName()
+    assert window.environment_label.accessibleName()
+    assert window.training_banner.accessibleName()
+    sale = window.tabs.widget(0)
+    assert sale.result.accessibleName() and sale.result.status.accessibleName()  # named before any result
+    for index in range(window.tabs.count()):
+        page = window.tabs.widget(index)
+        for name in ("status_label", "count_label"):
+            label = getattr(page, name, None)
+            if label is not None:
+                assert label.accessibleName(), f"{page.objectName()}.{name}"
+
+
+def test_a_new_result_is_announced_to_screen_readers(qtbot, window, monkeypatch):
+    """The headline's name changes and an alert is raised on it, so a screen reader speaks the result while
+    the cursor stays in the amount field."""
+    from klogs_desk.services.payments import OutcomeState
+
+    events: list[tuple[QAccessible.Event, object, str]] = []
+    real_update = QAccessible.updateAccessibility
+
+    def recording_update(event):
+        events.append((event.type(), event.object(), event.object().accessibleName()))
+        real_update(event)
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(recording_update))
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    sale = window.tabs.currentWidget()
+    form = sale.form
+    for field, text in ((form.amount, "12.50"), (form.holder, "Ayse Yilmaz"), (form.pan, "4111111111111111"),
+                        (form.expiry, "12" + FUTURE_YY), (form.cvv, "123")):
+        qtbot.keyClicks(field, text)
+    with qtbot.waitSignal(sale.payment_finished, timeout=15_000) as blocker:
+        qtbot.keyClick(form.cvv, Qt.Key.Key_Return)
+    assert blocker.args[0].state is OutcomeState.APPROVED
+    on_headline = [(kind, name) for kind, target, name in events if target is sale.result.status]
+    assert (QAccessible.Event.NameChanged, "Result: APPROVED") in on_headline
+    assert (QAccessible.Event.Alert, "Result: APPROVED") in on_headline
+    assert "Approved." in sale.result.status.accessibleDescription()  # the sentence, for "read more"
