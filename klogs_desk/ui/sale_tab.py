@@ -41,6 +41,7 @@ from ..domain.money import AmountError, format_amount
 from ..services.context import AppServices
 from ..services.payments import CardOrder, DuplicateSuspected, OutcomeState, PaymentOutcome, PaymentService
 from .async_runner import run_task
+from . import theme
 from .card_form import DEFAULT_IDLE_SECONDS, CardForm, locale_style
 from .result_panel import ResultPanel
 
@@ -103,7 +104,7 @@ class SaleTab(QWidget):
         self.progress.hide()
         self.hint = QLabel(self.tr("Enter pays · Esc clears"))
         self.hint.setObjectName("saleHint")
-        self.hint.setStyleSheet("color: #5f6368;")
+        self.hint.setStyleSheet(f"color: {theme.text_colours().muted};")  # AA in light and dark themes
         self.result = ResultPanel("saleResult")
         self.result.receipts_available = _receipts_available()
 
