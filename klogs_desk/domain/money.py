@@ -55,11 +55,12 @@ def decimal_places(amount: Decimal) -> int:
 
 
 def check_amount(amount: Decimal, currency: str) -> Decimal:
-    """Return ``amount`` if it can be charged in ``currency``, else raise :class:`AmountError`.
+    """Return ``amount`` in the currency's minor units if it can be charged, else raise :class:`AmountError`.
 
     Rules: finite, greater than zero, at most the currency's minor-unit digits (``10.005 TRY`` is
     refused rather than rounded: rounding money silently is how cents go missing), at most
-    :data:`MAX_AMOUNT`.
+    :data:`MAX_AMOUNT`. Trailing zeros are not digits of value: ``5.100`` is accepted and returned as
+    ``5.10``, so what goes on the wire never has more decimals than the currency allows.
     """
     if not isinstance(amount, Decimal):
         raise TypeError("amounts must be Decimal")
@@ -74,7 +75,7 @@ def check_amount(amount: Decimal, currency: str) -> Decimal:
         raise AmountError(f"{currency.upper()} allows at most {digits} decimal places.")
     if amount > MAX_AMOUNT:
         raise AmountError(f"The amount is over the limit of {MAX_AMOUNT}.")
-    return amount
+    return amount.quantize(Decimal(1).scaleb(-digits))  # exact: the value fits, only zeros change
 
 
 def quantize(amount: Decimal, currency: str) -> Decimal:
