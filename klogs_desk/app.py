@@ -196,6 +196,9 @@ def main(argv: list[str] | None = None) -> int:
     from .i18n import install as install_language
 
     install_language(config.language, app)  # before any widget: texts and number formats follow it
+    from .ui.theme import install_accent_safe_style
+
+    install_accent_safe_style(app)  # "Ödeme", not "Odeme", on fonts whose ascent is too low for the dots
     window_holder: list[object] = []
     reporter = ExceptionReporter(log_file, parent=lambda: window_holder[0] if window_holder else None)
     sys.excepthook = reporter

@@ -61,6 +61,9 @@ def main(argv: list[str]) -> int:
         if args.dark:
             app.setStyle("Fusion")
             app.setPalette(theme.dark_palette())
+    from klogs_desk.ui.theme import install_accent_safe_style
+
+    install_accent_safe_style(app)  # as the app does
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     sandbox = EmbeddedSandbox()

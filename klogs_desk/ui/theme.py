@@ -109,3 +109,51 @@ def environment_label_sheet(environment: str) -> str:
     style = environment_style(environment)
     return (f"QLabel#environmentLabel {{ background: {style.background}; color: {style.foreground}; "
             f"font-weight: bold; padding: 2px 10px; border-radius: 3px; }}")
+
+
+#: Capitals whose marks stand above the cap height: Turkish (İ Ö Ü Ş Ğ Ç) and the other Latin accents.
+ACCENTED_CAPITALS = "İÖÜŞĞÇÂÎÛÉÈ"
+
+
+def accent_overflow(font=None) -> int:  # type: ignore[no-untyped-def]
+    """How many pixels accented capitals rise above the font's ascent (0 when the font leaves room).
+
+    DejaVu Sans, the usual Linux default, has an ascent lower than the dots of ``İ`` and ``Ö``: a label
+    exactly one line high, or a tab's text rectangle, cuts them off and "Ödeme" reads "Odeme".
+    """
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QApplication
+
+    metrics = QFontMetrics(font if font is not None else QApplication.font())
+    return max(0, -metrics.boundingRect(ACCENTED_CAPITALS).top() - metrics.ascent())
+
+
+def install_accent_safe_style(app) -> bool:  # type: ignore[no-untyped-def]
+    """Keep accents visible on fonts that need it; returns whether anything was installed.
+
+    A proxy of the current style draws item texts (tab titles, labels drawn by the style) without
+    clipping them to their one-line rectangle, and gives every label that much more room above its
+    text. Fonts with room for accents (Segoe UI, SF, Noto) install nothing.
+    """
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel, QProxyStyle
+
+    overflow = accent_overflow(app.font())
+    if overflow == 0:
+        return False
+
+    class AccentSafeStyle(QProxyStyle):
+        def drawItemText(self, painter, rect, flags, palette, enabled, text, role=QPalette.ColorRole.NoRole):  # type: ignore[no-untyped-def]  # noqa: N802
+            super().drawItemText(painter, rect, flags | Qt.TextFlag.TextDontClip, palette, enabled, text, role)
+
+        def polish(self, target):  # type: ignore[no-untyped-def]
+            super().polish(target)
+            if isinstance(target, QLabel):
+                margins = target.contentsMargins()
+                if margins.top() < overflow:
+                    margins.setTop(overflow)
+                    target.setContentsMargins(margins)
+
+    base = app.style().name() or app.style().objectName()  # "fusion", "windows", ...: keep the look
+    app.setStyle(AccentSafeStyle(base))
+    return True
