@@ -171,6 +171,8 @@ _SERVICE_CONTEXT = "ServiceMessages"
 _SERVICE_MESSAGES = (
     # payments, 3-D Secure
     QT_TRANSLATE_NOOP("ServiceMessages", "Approved."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Domestic"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "International"),
     QT_TRANSLATE_NOOP("ServiceMessages", "Start the next sale."),
     QT_TRANSLATE_NOOP("ServiceMessages", "Declined by the card issuer. Nothing was charged."),
     QT_TRANSLATE_NOOP("ServiceMessages", "Ask for another card or another way to pay."),

@@ -208,7 +208,7 @@ class ResultPanel(QFrame):
         if scheme:
             rows.append((QT_TRANSLATE_NOOP("ResultPanel", "Scheme / type"), scheme))
         if outcome.dom_int_words:
-            rows.append((QT_TRANSLATE_NOOP("ResultPanel", "Domestic / international"), outcome.dom_int_words))
+            rows.append((QT_TRANSLATE_NOOP("ResultPanel", "Domestic / international"), cashier_message(outcome.dom_int_words)))
         if outcome.auth_code:
             rows.append((QT_TRANSLATE_NOOP("ResultPanel", "Auth code"), outcome.auth_code))
         result = " — ".join(part for part in (outcome.result_code, outcome.result_message) if part)

@@ -2119,6 +2119,14 @@ Up to {left} can still be refunded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Domestic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>International</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Start the next sale.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2125,6 +2125,14 @@ En çok {left} daha iade edilebilir.</translation>
         <translation>Onaylandı.</translation>
     </message>
     <message>
+        <source>Domestic</source>
+        <translation>Yurt içi</translation>
+    </message>
+    <message>
+        <source>International</source>
+        <translation>Yurt dışı</translation>
+    </message>
+    <message>
         <source>Start the next sale.</source>
         <translation>Sonraki satışa geçin.</translation>
     </message>
