@@ -11,6 +11,10 @@ with ``installmentCount``) and the currency. The 3-D Secure tab connects to it.
 
 The table always belongs to the inputs shown: changing the amount, currency, count or interest option
 empties it, so a cashier can never pick a row quoted for another amount.
+
+Like the card forms, a card number left in the field is wiped after :meth:`InstallmentsTab.set_idle_seconds`
+seconds without typing in it (default :data:`~.card_form.DEFAULT_IDLE_SECONDS`; the main window applies the
+Settings value).
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pydantic
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -44,7 +48,7 @@ from ..i18n import domain_message
 from ..services.context import AppServices
 from . import theme
 from .async_runner import run_task
-from .card_form import PanLineEdit
+from .card_form import DEFAULT_IDLE_SECONDS, PanLineEdit
 from .journal_model import money_text
 
 
@@ -149,6 +153,11 @@ class InstallmentsTab(QWidget):
         for changed in (self.amount.textEdited, self.currency.currentIndexChanged, self.max_count.valueChanged,
                         self.interest_by_customer.toggled):
             changed.connect(self._inputs_changed)
+        # A card number nobody is typing any more is wiped, as in the card forms.
+        self.pan_idle_timer = QTimer(self, singleShot=True)
+        self.pan_idle_timer.timeout.connect(self._wipe_pan)
+        self.pan.textEdited.connect(lambda _t: self.pan_idle_timer.start() if self.idle_seconds > 0 else None)
+        self.set_idle_seconds(DEFAULT_IDLE_SECONDS)
 
     # --- public ---------------------------------------------------------------------------------
 
@@ -166,6 +175,13 @@ class InstallmentsTab(QWidget):
         run_task(self.query_button, self.services.client.installment_options(request),
                  on_success=lambda response: self._show(response, quoted, masked, brand),
                  on_error=self._show_error)
+
+    def set_idle_seconds(self, seconds: float) -> None:
+        """Wipe the card number this many seconds after the last key typed in it (0 turns it off)."""
+        self.idle_seconds = seconds
+        self.pan_idle_timer.setInterval(int(seconds * 1000))
+        if seconds <= 0:
+            self.pan_idle_timer.stop()
 
     def options(self) -> list[InstallmentOption]:
         return list(self._options)

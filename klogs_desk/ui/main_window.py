@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         from .installment_sale import connect_installments_to_sale
 
         connect_installments_to_sale(self.tabs)
+        self.apply_card_clear_seconds()
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -261,6 +262,7 @@ class MainWindow(QMainWindow):
 
     def apply_settings(self) -> None:
         """Rebuild the client from the saved settings and credentials; close the old one."""
+        self.apply_card_clear_seconds()
         environment = self.config.environment
         try:
             credentials = self.credentials.load(environment)
@@ -270,6 +272,14 @@ class MainWindow(QMainWindow):
         sandbox_url = self._sandbox_url() if environment == "sandbox" else None
         new_client = build_client(self.config, environment, credentials, sandbox_url)
         self.replace_client(new_client, environment, sandbox_url)
+
+    def apply_card_clear_seconds(self) -> None:
+        """Give every card field of every tab the Settings' "clear card data after" seconds."""
+        seconds = self.config.card_clear_seconds
+        for tab in (self.tabs.widget(index) for index in range(self.tabs.count())):
+            for holder in [tab, *tab.findChildren(QWidget)]:
+                if callable(getattr(holder, "set_idle_seconds", None)):
+                    holder.set_idle_seconds(seconds)
 
     def replace_client(self, client: KlogsClient, environment: str, sandbox_url: str | None) -> None:
         old = self.services.client

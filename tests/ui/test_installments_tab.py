@@ -129,3 +129,12 @@ def test_changing_the_amount_empties_the_table(qtbot, tab):
     assert tab.table.rowCount() == 0
     assert not tab.use_button.isEnabled()
     assert "press Show options again" in tab.message.text()
+
+
+def test_card_number_left_in_the_field_is_wiped_after_inactivity(qtbot, tab):
+    tab.set_idle_seconds(0.2)
+    qtbot.keyClicks(tab.pan, DOCS_MASTERCARD)
+    qtbot.keyClicks(tab.amount, "500")
+    assert tab.pan.text() != ""
+    qtbot.waitUntil(lambda: tab.pan.text() == "", timeout=5_000)
+    assert tab.amount.text() == "500"  # only the card number goes

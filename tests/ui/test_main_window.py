@@ -14,7 +14,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from klogs_desk import __version__
 from klogs_desk.app import ExceptionReporter
@@ -314,3 +314,20 @@ def test_gateway_that_does_not_answer_shows_no_answer_without_a_dialog(qtbot, sa
         window.close()
         window.deleteLater()
         qtbot.wait(10)
+
+
+def test_the_card_clear_setting_reaches_every_card_field_and_follows_a_change(qtbot, make_window, config):
+    config.card_clear_seconds = 30
+    window = make_window()
+    sale = window.findChild(QWidget, "saleTab")
+    preauth = window.findChild(QWidget, "preauthTab")
+    installments = window.findChild(QWidget, "installmentsTab")
+    assert (sale.form.idle_seconds, preauth.form.idle_seconds, installments.idle_seconds) == (30, 30, 30)
+    qtbot.keyClicks(sale.form.pan, "4111111111111111")
+    assert sale.form.idle_timer.isActive() and sale.form.idle_timer.interval() == 30_000
+
+    config.card_clear_seconds = 10  # the manager shortens it in Settings
+    window.apply_settings()
+    assert (sale.form.idle_seconds, preauth.form.idle_seconds, installments.idle_seconds) == (10, 10, 10)
+    qtbot.keyClicks(installments.pan, "4111")
+    assert installments.pan_idle_timer.isActive() and installments.pan_idle_timer.interval() == 10_000
