@@ -9,6 +9,10 @@ printer; thermal printers get their paper size from the print dialog). The file 
 ``<kind>-<order id>-<entry id>.pdf`` in :func:`klogs_desk.paths.receipts_dir`, made safe for every file
 system. A receipt for an entry still pending or unknown says so in large letters instead of pretending
 the payment went through.
+
+The preview (the "Receipt…" button after a sale, a capture, a void or a refund) is Qt's print preview
+with its Print button (the system print dialog) plus a "Save as PDF" button that writes the PDF to that
+default path at once and says where, so a cashier gets all three from the one button.
 """
 
 from __future__ import annotations
@@ -18,9 +22,9 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtGui import QAction, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QToolBar, QWidget
 
 from .. import paths
 from ..domain.journal import Entry, EntryState
@@ -101,7 +105,8 @@ class ReceiptPrinter:
             parts.append(f"<p align='center'>{esc(message)}</p>")
         if entry.resolution:
             parts.append("<p align='center' style='color:#555'>"
-                         + esc(translate("Receipt", "Resolved: {resolution}").format(resolution=entry.resolution))
+                         + esc(translate("Receipt", "Resolved: {resolution}").format(
+                             resolution=cashier_message(entry.resolution)))
                          + "</p>")
         if self.services.environment in TRAINING_ENVIRONMENTS:
             parts.append(f"<p align='center' style='color:#b3261e'><b>{esc(banner)}</b></p>")
@@ -135,7 +140,42 @@ class ReceiptPrinter:
     def preview(self, entry: Entry) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         document = self.document(entry)
-        self.run_preview_dialog(printer, lambda target: document.print_(target))
+        self._entry_in_preview = entry
+        try:
+            self.run_preview_dialog(printer, lambda target: document.print_(target))
+        finally:
+            self._entry_in_preview = None
+
+    def preview_dialog(self, printer: QPrinter, paint, entry: Entry | None = None) -> QPrintPreviewDialog:  # type: ignore[no-untyped-def]
+        """The preview dialog (not yet shown): Qt's preview with Print, plus "Save as PDF" (objectName
+        ``receiptSavePdf``) for ``entry``; after saving, ``receiptSaved`` (a label under the page) says where."""
+        dialog = QPrintPreviewDialog(printer, self.parent)
+        dialog.setWindowTitle(translate("Receipt", "Receipt preview"))
+        dialog.paintRequested.connect(paint)
+        toolbar = dialog.findChild(QToolBar)
+        if entry is not None and toolbar is not None and dialog.layout() is not None:
+            saved = QLabel(dialog, objectName="receiptSaved")
+            saved.setAccessibleName(translate("Receipt", "Where the receipt was saved"))
+            saved.setWordWrap(True)
+            saved.setContentsMargins(8, 4, 8, 6)
+            saved.hide()
+            dialog.layout().addWidget(saved)
+            save = QAction(translate("Receipt", "Save as PDF"), dialog, objectName="receiptSavePdf")
+            save.setToolTip(translate("Receipt", "Save this receipt as a PDF file"))
+            save.triggered.connect(lambda: self._save_from_preview(entry, saved))
+            toolbar.addSeparator()
+            toolbar.addAction(save)
+        return dialog
+
+    def _save_from_preview(self, entry: Entry, saved: QLabel) -> None:
+        try:
+            path = self.save_pdf(entry)
+        except OSError as exc:
+            saved.setText(translate("Receipt", "Could not save the receipt: {reason}.").format(
+                reason=exc.strerror or exc))
+        else:
+            saved.setText(translate("Receipt", "Receipt saved to {path}").format(path=path))
+        saved.show()
 
     def print(self, entry: Entry) -> bool:
         """Ask for a printer and print; False when the cashier cancelled."""
@@ -148,10 +188,7 @@ class ReceiptPrinter:
     # --- dialogs (replaced in tests) ----------------------------------------------------------------
 
     def run_preview_dialog(self, printer: QPrinter, paint) -> None:  # type: ignore[no-untyped-def]
-        dialog = QPrintPreviewDialog(printer, self.parent)
-        dialog.setWindowTitle(translate("Receipt", "Receipt preview"))
-        dialog.paintRequested.connect(paint)
-        dialog.exec()
+        self.preview_dialog(printer, paint, getattr(self, "_entry_in_preview", None)).exec()
 
     def run_print_dialog(self, printer: QPrinter) -> bool:
         dialog = QPrintDialog(printer, self.parent)

@@ -259,3 +259,35 @@ def test_object_names_and_first_focus(qtbot, tab):
     tab.activateWindow()
     tab.setFocus()
     qtbot.waitUntil(lambda: tab.form.amount.hasFocus())
+
+
+def test_receipt_after_a_sale_previews_offers_print_and_saves_a_pdf_without_the_card(qtbot, tab, monkeypatch):
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QLabel
+
+    from klogs_desk import paths
+    from klogs_desk.ui.receipt import ReceiptPrinter
+
+    shown = []
+
+    def preview_without_blocking(printer_self, printer, paint):  # the real dialog, not exec()'d
+        dialog = printer_self.preview_dialog(printer, paint, printer_self._entry_in_preview)
+        qtbot.addWidget(dialog)
+        shown.append(dialog)
+
+    monkeypatch.setattr(ReceiptPrinter, "run_preview_dialog", preview_without_blocking)
+    type_sale(qtbot, tab, amount="42.50")
+    outcome = pay_with_enter(qtbot, tab)
+    qtbot.waitUntil(tab.result.receipt_button.isVisible)
+    qtbot.mouseClick(tab.result.receipt_button, Qt.MouseButton.LeftButton)
+
+    dialog = shown[0]
+    actions = {action.text(): action for action in dialog.findChildren(QAction)}
+    assert "Print" in actions  # Qt's preview prints through the system print dialog
+    dialog.findChild(QAction, "receiptSavePdf").trigger()
+    saved = dialog.findChild(QLabel, "receiptSaved")
+    assert saved.text().startswith("Receipt saved to ")
+    pdf = next(paths.receipts_dir().glob(f"*-{outcome.order_id}-{outcome.entry_id}.pdf"))
+    assert str(pdf) in saved.text()
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF-") and APPROVE.encode() not in data
