@@ -275,6 +275,25 @@ _SERVICE_MESSAGES = (
     # {left_currency}: a template names each value once (it is the same currency as {currency}).
     QT_TRANSLATE_NOOP("ServiceMessages", "Refunded {amount} {currency} of {order_id}; {left} {left_currency} left."),
     QT_TRANSLATE_NOOP("ServiceMessages", "The gateway has no payment with this order ID: nothing was done."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Capture done."),
+    # the journal's notes and the reconciler's resolutions ({stamp}: local time, the Journal shows them as written)
+    QT_TRANSLATE_NOOP("ServiceMessages", "The terminal stopped while this request was in flight."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "The terminal failed while this request was in flight."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Voided with its pre-authorization."),
+    QT_TRANSLATE_NOOP("ServiceMessages", "Retried after: {message}"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "gateway lookup: approved ({stamp})"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "gateway lookup: declined, nothing charged ({stamp})"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "gateway lookup: void done ({stamp})"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "gateway lookup: refund done ({stamp})"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "gateway lookup: capture done ({stamp})"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "gateway lookup: no void recorded — nothing was done ({stamp})"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "gateway lookup: no refund recorded — nothing was done ({stamp})"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "gateway lookup: no capture recorded — nothing was done ({stamp})"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "gateway lookup: no such payment — no void was done ({stamp})"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "gateway lookup: no such payment — no refund was done ({stamp})"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "gateway lookup: no such payment — no capture was done ({stamp})"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "not charged — safe to charge again with a new order ID ({stamp})"),
+    QT_TRANSLATE_NOOP("ServiceMessages", "cashier verified: {state} — {note}"),
     # subscriptions
     QT_TRANSLATE_NOOP("ServiceMessages", "This token is not allowed to list subscriptions (403). Ask Klogs to "
                       "enable the registered-payment API for this merchant."),

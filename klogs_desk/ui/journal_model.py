@@ -23,6 +23,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplicat
 
 from ..domain.journal import Entry, EntryKind, EntryState
 from ..domain.money import AmountError, format_amount, style_for
+from ..i18n import cashier_message
 from .badges import BADGE_ROLE
 
 KIND_LABELS: dict[EntryKind, str] = {
@@ -273,8 +274,8 @@ class JournalTableModel(QAbstractTableModel):
             return card_text(entry)
         if column == JournalColumn.AUTH_CODE:
             return entry.auth_code or ""
-        if column == JournalColumn.RESULT:
-            return entry.result_message or entry.note or ""
+        if column == JournalColumn.RESULT:  # the terminal's own sentences in the cashier's language
+            return cashier_message(entry.result_message or entry.note)
         if column == JournalColumn.RESOLUTION:
-            return entry.resolution or ""
+            return cashier_message(entry.resolution)
         return ""

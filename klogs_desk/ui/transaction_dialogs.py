@@ -324,8 +324,8 @@ def details_html(entry: Entry, detail: TransactionDetail | None, problem: str | 
         (tr("Amount"), money_text(entry.amount, entry.currency, locale)), (tr("State"), state_text(entry.state)),
         (tr("Balance"), money_text(entry.balance, entry.currency, locale) if entry.balance is not None else ""),
         (tr("Card"), entry.masked_pan or ""), (tr("Approved by"), entry.approved_by or ""),
-        (tr("Result"), cashier_message(entry.result_message)), (tr("Note"), entry.note or ""),
-        (tr("Resolution"), entry.resolution or ""),
+        (tr("Result"), cashier_message(entry.result_message)), (tr("Note"), cashier_message(entry.note)),
+        (tr("Resolution"), cashier_message(entry.resolution)),
         (tr("Resolved at"), local_time_text(entry.resolved_at, locale)),
     ]))
     if children:
@@ -463,7 +463,7 @@ class TransactionActions(QObject):
         current = self.services.journal.get(entry.id)
         if not current.unresolved:
             self.tell(self.tr("Already resolved"), self.tr("This row was already resolved: {resolution}.").format(
-                resolution=current.resolution or state_text(current.state)))
+                resolution=cashier_message(current.resolution) or state_text(current.state)))
             return None
         answer = self.ask_verified_outcome(current)
         if answer is None:

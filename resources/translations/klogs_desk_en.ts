@@ -1721,6 +1721,26 @@ The other tabs work as usual.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Where the receipt was saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this receipt as a PDF file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the receipt: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Print receipt</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2436,6 +2456,78 @@ Up to {left} can still be refunded.</source>
     </message>
     <message>
         <source>The gateway has no payment with this order ID: nothing was done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The terminal stopped while this request was in flight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The terminal failed while this request was in flight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voided with its pre-authorization.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retried after: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gateway lookup: approved ({stamp})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gateway lookup: declined, nothing charged ({stamp})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gateway lookup: void done ({stamp})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gateway lookup: refund done ({stamp})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gateway lookup: capture done ({stamp})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gateway lookup: no void recorded — nothing was done ({stamp})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gateway lookup: no refund recorded — nothing was done ({stamp})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gateway lookup: no capture recorded — nothing was done ({stamp})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gateway lookup: no such payment — no void was done ({stamp})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gateway lookup: no such payment — no refund was done ({stamp})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gateway lookup: no such payment — no capture was done ({stamp})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not charged — safe to charge again with a new order ID ({stamp})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cashier verified: {state} — {note}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3287,6 +3379,10 @@ Switch this terminal to production?</source>
     </message>
     <message>
         <source>The bank&apos;s page stopped working. Nothing was charged. Close this window and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1726,6 +1726,26 @@ Diğer sekmeler her zamanki gibi çalışır.</translation>
         <translation>Fiş önizlemesi</translation>
     </message>
     <message>
+        <source>Where the receipt was saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save this receipt as a PDF file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the receipt: {reason}.</source>
+        <translation type="unfinished">Fiş kaydedilemedi: {reason}.</translation>
+    </message>
+    <message>
+        <source>Receipt saved to {path}</source>
+        <translation type="unfinished">Fiş {path} konumuna kaydedildi</translation>
+    </message>
+    <message>
         <source>Print receipt</source>
         <translation>Fişi yazdır</translation>
     </message>
@@ -2443,6 +2463,78 @@ En çok {left} daha iade edilebilir.</translation>
     <message>
         <source>The gateway has no payment with this order ID: nothing was done.</source>
         <translation>Ödeme geçidinde bu sipariş numarasıyla bir ödeme yok: hiçbir şey yapılmadı.</translation>
+    </message>
+    <message>
+        <source>Capture done.</source>
+        <translation>Tahsilat yapıldı.</translation>
+    </message>
+    <message>
+        <source>The terminal stopped while this request was in flight.</source>
+        <translation>Bu istek yoldayken terminal kapandı.</translation>
+    </message>
+    <message>
+        <source>The terminal failed while this request was in flight.</source>
+        <translation>Bu istek yoldayken terminalde bir hata oluştu.</translation>
+    </message>
+    <message>
+        <source>Voided with its pre-authorization.</source>
+        <translation>Ön provizyonuyla birlikte iptal edildi.</translation>
+    </message>
+    <message>
+        <source>Retried after: {message}</source>
+        <translation>Şundan sonra yeniden denendi: {message}</translation>
+    </message>
+    <message>
+        <source>gateway lookup: approved ({stamp})</source>
+        <translation>ödeme sistemine soruldu: onaylandı ({stamp})</translation>
+    </message>
+    <message>
+        <source>gateway lookup: declined, nothing charged ({stamp})</source>
+        <translation>ödeme sistemine soruldu: reddedildi, hiçbir tutar çekilmedi ({stamp})</translation>
+    </message>
+    <message>
+        <source>gateway lookup: void done ({stamp})</source>
+        <translation>ödeme sistemine soruldu: iptal yapıldı ({stamp})</translation>
+    </message>
+    <message>
+        <source>gateway lookup: refund done ({stamp})</source>
+        <translation>ödeme sistemine soruldu: iade yapıldı ({stamp})</translation>
+    </message>
+    <message>
+        <source>gateway lookup: capture done ({stamp})</source>
+        <translation>ödeme sistemine soruldu: tahsilat yapıldı ({stamp})</translation>
+    </message>
+    <message>
+        <source>gateway lookup: no void recorded — nothing was done ({stamp})</source>
+        <translation>ödeme sistemine soruldu: iptal kaydı yok — hiçbir işlem yapılmadı ({stamp})</translation>
+    </message>
+    <message>
+        <source>gateway lookup: no refund recorded — nothing was done ({stamp})</source>
+        <translation>ödeme sistemine soruldu: iade kaydı yok — hiçbir işlem yapılmadı ({stamp})</translation>
+    </message>
+    <message>
+        <source>gateway lookup: no capture recorded — nothing was done ({stamp})</source>
+        <translation>ödeme sistemine soruldu: tahsilat kaydı yok — hiçbir işlem yapılmadı ({stamp})</translation>
+    </message>
+    <message>
+        <source>gateway lookup: no such payment — no void was done ({stamp})</source>
+        <translation>ödeme sistemine soruldu: böyle bir ödeme yok — iptal yapılmadı ({stamp})</translation>
+    </message>
+    <message>
+        <source>gateway lookup: no such payment — no refund was done ({stamp})</source>
+        <translation>ödeme sistemine soruldu: böyle bir ödeme yok — iade yapılmadı ({stamp})</translation>
+    </message>
+    <message>
+        <source>gateway lookup: no such payment — no capture was done ({stamp})</source>
+        <translation>ödeme sistemine soruldu: böyle bir ödeme yok — tahsilat yapılmadı ({stamp})</translation>
+    </message>
+    <message>
+        <source>not charged — safe to charge again with a new order ID ({stamp})</source>
+        <translation>çekim yapılmadı — yeni bir sipariş numarasıyla yeniden çekim yapılabilir ({stamp})</translation>
+    </message>
+    <message>
+        <source>cashier verified: {state} — {note}</source>
+        <translation>kasiyer doğruladı: {state} — {note}</translation>
     </message>
     <message>
         <source>This token is not allowed to list subscriptions (403). Ask Klogs to enable the registered-payment API for this merchant.</source>
@@ -3296,6 +3388,10 @@ Bu terminal canlı ortama geçirilsin mi?</translation>
     <message>
         <source>The bank&apos;s page stopped working. Nothing was charged. Close this window and try again.</source>
         <translation>Banka sayfası çalışmayı durdurdu. Hiçbir tutar çekilmedi. Bu pencereyi kapatıp yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Waiting for the card holder&apos;s bank check…</source>
