@@ -128,7 +128,7 @@ class ThreeDsDialog(QDialog):
     def _request_cancel(self) -> None:
         if not self._cancel_sent:
             self._cancel_sent = True
-            self.status_label.setText("Cancelling…")
+            self.status_label.setText(self.tr("Cancelling…"))
             self.cancel_requested.emit()
 
     # --- closing the window is a cancel, never a silent drop -------------------------------------------

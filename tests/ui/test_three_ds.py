@@ -374,3 +374,30 @@ def test_offer_clicked_twice_starts_one_challenge_and_blocks_pay_meanwhile(qtbot
     assert ledger_of(sandbox.state).charges_for(order_id) == 1
     assert errors == []
     assert not sale_tab.in_flight and sale_tab.pay_button.isEnabled()
+
+
+def test_bank_page_that_cannot_load_is_explained_and_closing_journals_nothing_charged(qtbot, event_loop_qt,
+                                                                                    fresh_sandbox, tmp_path):
+    journal = Journal(tmp_path / "journal-down.sqlite3")
+    client = make_client(fresh_sandbox, timeout=10)
+    services = AppServices(client=client, journal=journal)
+    listener = CallbackListener()
+    flow = Flow(qtbot, event_loop_qt, services, listener, ThreeDSecureService(services, listener))
+    flow.run(listener.start())
+    try:
+        challenge = flow.run(flow.service.begin(_order(ENROLLED_CARD, "3DS-DOWN-1", "15.00")))
+        fresh_sandbox.stop()  # the gateway (and its bank page) goes away before the page is shown
+        task = flow.start(challenge)
+        qtbot.waitUntil(lambda: flow.dialog.close_button.isVisible(), timeout=15000)
+        status = flow.dialog.status_label.text()
+        assert "could not be loaded" in status and "Nothing was charged" in status
+        assert not flow.dialog.cancel_button.isVisible()
+        qtbot.mouseClick(flow.dialog.close_button, Qt.MouseButton.LeftButton)
+        outcome = flow.finish(task)
+        assert outcome.state is OutcomeState.CANCELLED
+        assert journal.get(challenge.entry_id).state is EntryState.CANCELLED
+        assert _open_dialogs() == []
+    finally:
+        flow.run(listener.stop())
+        flow.run(client.aclose())
+        journal.close()
