@@ -1727,23 +1727,23 @@ Diğer sekmeler her zamanki gibi çalışır.</translation>
     </message>
     <message>
         <source>Where the receipt was saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Fişin kaydedildiği yer</translation>
     </message>
     <message>
         <source>Save as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF olarak kaydet</translation>
     </message>
     <message>
         <source>Save this receipt as a PDF file</source>
-        <translation type="unfinished"></translation>
+        <translation>Bu fişi PDF dosyası olarak kaydet</translation>
     </message>
     <message>
         <source>Could not save the receipt: {reason}.</source>
-        <translation type="unfinished">Fiş kaydedilemedi: {reason}.</translation>
+        <translation>Fiş kaydedilemedi: {reason}.</translation>
     </message>
     <message>
         <source>Receipt saved to {path}</source>
-        <translation type="unfinished">Fiş {path} konumuna kaydedildi</translation>
+        <translation>Fiş {path} konumuna kaydedildi</translation>
     </message>
     <message>
         <source>Print receipt</source>
@@ -3391,7 +3391,7 @@ Bu terminal canlı ortama geçirilsin mi?</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>İptal ediliyor…</translation>
     </message>
     <message>
         <source>Waiting for the card holder&apos;s bank check…</source>
