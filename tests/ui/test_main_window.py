@@ -239,9 +239,18 @@ APP_SCRIPT = textwrap.dedent("""
             print("environment", window.environment_label.text())
             print("banner", window.training_banner.isVisible())
             print("payment url", window.services.client.endpoints.payment_base_url)
-            app.quit()
+            print("webengine at show", "PySide6.QtWebEngineCore" in sys.modules)
+            warmed()
         else:
             QTimer.singleShot(100, check)
+
+    def warmed(waited=0):
+        from klogs_desk.ui import webengine
+        if webengine.is_loaded() or waited >= 100:
+            print("webengine warmed", webengine.is_loaded())
+            app.quit()
+        else:
+            QTimer.singleShot(100, lambda: warmed(waited + 1))
 
     QTimer.singleShot(100, check)
     from klogs_desk.app import main
@@ -262,6 +271,9 @@ def test_klogs_desk_starts_in_training_mode_and_marks_interrupted_payments(tmp_p
     assert "environment SANDBOX" in result.stdout
     assert "banner True" in result.stdout
     assert "payment url http://127.0.0.1:" in result.stdout
+    # QtWebEngine stays out of the start-up and is warmed up in the background once the window shows.
+    assert "webengine at show False" in result.stdout
+    assert "webengine warmed True" in result.stdout
     reopened = Journal(home / "journal.sqlite3")
     try:
         assert reopened.get(entry.id).state == EntryState.UNKNOWN
@@ -331,3 +343,12 @@ def test_the_card_clear_setting_reaches_every_card_field_and_follows_a_change(qt
     assert (sale.form.idle_seconds, preauth.form.idle_seconds, installments.idle_seconds) == (10, 10, 10)
     qtbot.keyClicks(installments.pan, "4111")
     assert installments.pan_idle_timer.isActive() and installments.pan_idle_timer.interval() == 10_000
+
+
+def test_every_automation_name_of_the_terminal_and_3ds_issues_is_in_the_window(make_window):
+    window = make_window()
+    names = ["saleAmount", "saleCurrency", "saleCardHolder", "salePan", "saleExpiry", "saleCvv", "saleOrderId",
+             "salePay", "saleResult", "preauthCapture", "preauthList", "installmentsTable", "journalTable",
+             "environmentLabel", "threeDsSwitch", "checkoutCreate", "checkoutUrl", "checkoutQr", "checkoutList"]
+    missing = [name for name in names if len(window.findChildren(QWidget, name)) != 1]
+    assert missing == []

@@ -392,6 +392,7 @@ def test_bank_page_that_cannot_load_is_explained_and_closing_journals_nothing_ch
         status = flow.dialog.status_label.text()
         assert "could not be loaded" in status and "Nothing was charged" in status
         assert not flow.dialog.cancel_button.isVisible()
+        assert flow.dialog.view.objectName() == "threeDsView"
         qtbot.mouseClick(flow.dialog.close_button, Qt.MouseButton.LeftButton)
         outcome = flow.finish(task)
         assert outcome.state is OutcomeState.CANCELLED
