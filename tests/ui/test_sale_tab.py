@@ -291,3 +291,18 @@ def test_receipt_after_a_sale_previews_offers_print_and_saves_a_pdf_without_the_
     assert str(pdf) in saved.text()
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF-") and APPROVE.encode() not in data
+
+
+def test_approved_result_shows_what_the_gateway_said_about_the_card_and_the_fee(qtbot, tab, sandbox):
+    from klogs_desk.sandbox.issuer import commission
+
+    type_sale(qtbot, tab, pan="5421190122090656", amount="200.00")
+    outcome = pay_with_enter(qtbot, tab)
+
+    assert outcome.state is OutcomeState.APPROVED
+    record = ledger(sandbox).by_order(outcome.order_id)
+    assert tab.result.detail("Scheme / type") == f"{record.card_scheme} {record.card_type}"
+    assert tab.result.detail("Domestic / international") == {"DOM": "Domestic", "INT": "International"}[record.dom_int]
+    assert tab.result.detail("Gateway result") == "SUCCESS — Successful"
+    assert tab.result.detail("Commission") == f"{commission(Decimal('200.00'), 'TRY')} TRY"
+    assert tab.result.detail("Auth code") == record.auth_code
