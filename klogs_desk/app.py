@@ -184,6 +184,7 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = "--no-sandbox"
 
     import qasync
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
     from .ui.webengine import prepare_application, warm_up
@@ -249,11 +250,16 @@ def main(argv: list[str] | None = None) -> int:
              f"{sandbox.startup_seconds * 1000:.0f} ms" if sandbox.startup_seconds
              else "after the window" if sandbox.reserved else "not needed")
     if interrupted:
-        window.tell("Payments to check",
-                    f"{interrupted} payment(s) were in progress when the terminal last stopped. Their outcome "
-                    "is unknown: open the Journal tab and check them before charging those customers again.")
+        window.tell(QCoreApplication.translate("App", "Payments to check"),
+                    QCoreApplication.translate(
+                        "App", "Payments in progress when the terminal last stopped: {count}. Their outcome is "
+                        "unknown: open the Journal tab and check them before charging those customers again."
+                    ).format(count=interrupted))
     if credential_problem:
-        window.tell("Credentials not available", credential_problem)
+        from .i18n import cashier_message
+
+        window.tell(QCoreApplication.translate("App", "Credentials not available"),
+                    cashier_message(credential_problem))
 
     # Closing the window asks the loop to shut down; the Qt loop ends once that is done (see shut_down).
     quit_requested = asyncio.Event()

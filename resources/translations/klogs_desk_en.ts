@@ -96,6 +96,21 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <source>Payments to check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payments in progress when the terminal last stopped: {count}. Their outcome is unknown: open the Journal tab and check them before charging those customers again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credentials not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CardForm</name>
     <message>
         <source>New</source>

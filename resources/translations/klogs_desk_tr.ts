@@ -96,6 +96,21 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <source>Payments to check</source>
+        <translation>Kontrol edilecek ödemeler</translation>
+    </message>
+    <message>
+        <source>Payments in progress when the terminal last stopped: {count}. Their outcome is unknown: open the Journal tab and check them before charging those customers again.</source>
+        <translation>Terminal son kapandığında süren ödemeler: {count}. Sonuçları bilinmiyor: bu müşterilerden yeniden tahsilat yapmadan önce İşlem günlüğü sekmesini açıp kontrol edin.</translation>
+    </message>
+    <message>
+        <source>Credentials not available</source>
+        <translation>Kimlik bilgileri kullanılamıyor</translation>
+    </message>
+</context>
+<context>
     <name>CardForm</name>
     <message>
         <source>New</source>

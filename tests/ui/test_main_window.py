@@ -229,7 +229,7 @@ def test_excepthook_logs_and_shows_one_readable_dialog(tmp_path, caplog):
 APP_SCRIPT = textwrap.dedent("""
     import sys
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox
     app = QApplication(sys.argv[:1])
 
     def check():
@@ -240,6 +240,8 @@ APP_SCRIPT = textwrap.dedent("""
             print("banner", window.training_banner.isVisible())
             print("payment url", window.services.client.endpoints.payment_base_url)
             print("webengine at show", "PySide6.QtWebEngineCore" in sys.modules)
+            for box in window.findChildren(QMessageBox, "mainWindowMessage"):
+                print("told", box.windowTitle(), "|", box.text())
             warmed()
         else:
             QTimer.singleShot(100, check)
@@ -274,6 +276,8 @@ def test_klogs_desk_starts_in_training_mode_and_marks_interrupted_payments(tmp_p
     # QtWebEngine stays out of the start-up and is warmed up in the background once the window shows.
     assert "webengine at show False" in result.stdout
     assert "webengine warmed True" in result.stdout
+    assert ("told Payments to check | Payments in progress when the terminal last stopped: 1. Their outcome is "
+            "unknown: open the Journal tab") in result.stdout
     reopened = Journal(home / "journal.sqlite3")
     try:
         assert reopened.get(entry.id).state == EntryState.UNKNOWN
