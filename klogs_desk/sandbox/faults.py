@@ -13,6 +13,11 @@ otherwise). Faults apply to the payment API (paths under ``/api/``), counted dow
 
 Charging requests are POSTs that move money: payment, pre-authorization, capture, 3-D Secure completion,
 void and refund.
+
+The recurring API (``/owner``, ``/paymentOrder``, ``/recurring...``) has one counter of its own, so arming
+the payment faults above never touches it:
+
+* ``recurringServerErrors``: the next n recurring-API requests answer 503 without being processed.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from .problems import problem
 CHARGING = re.compile(
     r"^/api/(payment|pre-authorization|pre-authorization/[^/]+/capture|3ds/[^/]+/complete|trx/void|trx/refund)$")
 RETRY_AFTER_SECONDS = 2
+RECURRING = re.compile(r"^/(owner|paymentOrder|recurring)(/|$)")
 
 
 class ConnectionDropped(Exception):
@@ -53,10 +59,12 @@ class FaultPlan:
     rate_limited: int = 0
     drop_before_processing: int = 0
     drop_after_processing: int = 0
+    recurring_server_errors: int = 0
 
 
 WIRE_NAMES = {"latencyMs": "latency_ms", "serverErrors": "server_errors", "rateLimited": "rate_limited",
-              "dropBeforeProcessing": "drop_before_processing", "dropAfterProcessing": "drop_after_processing"}
+              "dropBeforeProcessing": "drop_before_processing", "dropAfterProcessing": "drop_after_processing",
+              "recurringServerErrors": "recurring_server_errors"}
 
 
 class Faults:
@@ -115,6 +123,11 @@ class FaultMiddleware:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
+        if (scope["type"] == "http" and self.state.config.testing and RECURRING.match(path)
+                and self.faults.take("recurring_server_errors")):
+            await problem(503, "The gateway is unavailable (injected fault). Nothing was processed.",
+                          instance=path)(scope, receive, send)
+            return
         if scope["type"] != "http" or not self.state.config.testing or not path.startswith("/api/"):
             await self.app(scope, receive, send)
             return
