@@ -203,3 +203,21 @@ def format_amount(amount: Decimal, currency: str, style: SeparatorStyle = ENGLIS
     digits = minor_units(currency)
     text = format(quantize(amount, currency), f",.{digits}f")  # English form, exact for Decimal
     return text.translate(str.maketrans({",": style.group, ".": style.decimal}))
+
+
+def format_money(amount: Decimal, currency: str, style: SeparatorStyle = ENGLISH, *, use_symbol: bool = False) -> str:
+    """``amount`` and its currency for people, number first: ``1,234.56 TRY``; with ``use_symbol`` the
+    currency's symbol stands in for its code when it has one (``1.234,56 ₺``).
+
+    Which locale gets the symbol is the UI's choice (``ui/money_text.py``). Never rounds: an amount with
+    more digits than its currency allows, or in a currency this module does not know (which the gateway
+    should never send), is shown with all its digits, so the screen never hides a discrepancy.
+    Machine formats (CSV, logs, the wire) use :func:`format_plain` or the Decimal itself, never this.
+    """
+    code = currency.upper()
+    try:
+        number = format_amount(amount, code, style)
+    except AmountError:
+        number = format(amount, "f").replace(".", style.decimal)
+    unit = CURRENCY_SYMBOLS.get(code, code) if use_symbol else code
+    return f"{number} {unit}".strip()

@@ -60,7 +60,7 @@ from ..services.context import AppServices
 from . import theme
 from .async_runner import run_task
 from .card_form import locale_style
-from .journal_model import money_text
+from .money_text import money_text
 from .qr_widget import QrCodeWidget
 from .result_panel import ResultPanel
 

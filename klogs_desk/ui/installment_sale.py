@@ -36,7 +36,7 @@ from ..api.models import InstallmentOption
 from ..domain.money import AmountError, format_amount
 from ..services.payments import OutcomeState, PaymentOutcome
 from .card_form import locale_style
-from .journal_model import money_text
+from .money_text import money_text
 
 _BANNER_STYLE = ("QFrame#saleInstallmentPlan { background: #e8f0fe; border: 1px solid #1a73e8;"
                  " border-radius: 6px; }")

@@ -49,7 +49,7 @@ from ..services.context import AppServices
 from . import theme
 from .async_runner import run_task
 from .card_form import DEFAULT_IDLE_SECONDS, PanLineEdit
-from .journal_model import money_text
+from .money_text import money_text
 
 
 COLUMNS = (QT_TRANSLATE_NOOP("InstallmentsTab", "Installments"),

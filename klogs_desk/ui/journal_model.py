@@ -22,9 +22,9 @@ from typing import Any, Mapping, Sequence
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QDateTime, QLocale, QModelIndex, QPersistentModelIndex, Qt
 
 from ..domain.journal import Entry, EntryKind, EntryState
-from ..domain.money import AmountError, format_amount, style_for
 from ..i18n import cashier_message
 from .badges import BADGE_ROLE
+from .money_text import money_text
 
 KIND_LABELS: dict[EntryKind, str] = {
     EntryKind.SALE: QT_TRANSLATE_NOOP("JournalModel", "Sale"),
@@ -133,26 +133,6 @@ def state_text(state: EntryState) -> str:
 
 def _translate(text: str) -> str:
     return QCoreApplication.translate("JournalModel", text)
-
-
-def money_text(amount: Decimal | None, currency: str | None, locale: QLocale | None = None) -> str:
-    """``amount`` in the locale's digit grouping and decimal mark, with the currency code after it:
-    ``1,234.50 TRY`` in English, ``1.234,50 TRY`` in Turkish. Exact (:func:`domain.money.format_amount`).
-
-    An amount with more digits than its currency allows (which the gateway should never send), or in a
-    currency the terminal does not know, is shown with all its digits rather than rounded, so the screen
-    never hides a discrepancy.
-    """
-    if amount is None:
-        return ""
-    locale = locale or QLocale()
-    code = (currency or "").upper()
-    style = style_for(locale.decimalPoint(), locale.groupSeparator())
-    try:
-        text = format_amount(amount, code, style)
-    except AmountError:
-        text = format(amount, "f").replace(".", style.decimal)
-    return f"{text} {code}".strip()
 
 
 def local_time_text(moment: dt.datetime | None, locale: QLocale | None = None) -> str:

@@ -47,7 +47,8 @@ from ..services.payments import CaptureRefused, OutcomeState, PaymentOutcome, Pa
 from . import theme
 from .async_runner import run_task
 from .card_form import DEFAULT_IDLE_SECONDS, CardForm, locale_style
-from .journal_model import card_text, money_text
+from .journal_model import card_text
+from .money_text import money_text
 from .receipt import ReceiptPrinter
 from .result_panel import ResultPanel
 

@@ -30,7 +30,8 @@ from .. import paths
 from ..domain.journal import Entry, EntryState
 from ..i18n import cashier_message
 from ..services.context import AppServices
-from .journal_model import kind_text, local_time_text, money_text, state_text
+from .journal_model import kind_text, local_time_text, state_text
+from .money_text import money_text
 
 TRAINING_BANNER = QT_TRANSLATE_NOOP("Receipt", "TRAINING — NOT A REAL PAYMENT")
 translate = QCoreApplication.translate

@@ -18,13 +18,13 @@ import contextlib
 import html
 from typing import Iterator
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ..domain.money import AmountError, format_amount, style_for
 from ..i18n import cashier_message
 from ..services.payments import OutcomeState, PaymentOutcome
+from .money_text import money_text
 
 #: (headline, background, text colour) per state; headlines are translated when shown (context ``ResultPanel``).
 STATE_LOOK: dict[OutcomeState, tuple[str, str, str]] = {
@@ -220,11 +220,7 @@ class ResultPanel(QFrame):
         return rows
 
     def _money(self, amount, currency: str) -> str:  # type: ignore[no-untyped-def]
-        locale: QLocale = self.locale()
-        try:
-            return f"{format_amount(amount, currency, style_for(locale.decimalPoint(), locale.groupSeparator()))} {currency}"
-        except AmountError:  # e.g. a commission with more digits than the currency: show it as sent
-            return f"{amount} {currency}"
+        return money_text(amount, currency, self.locale())  # a commission with extra digits keeps them all
 
     def _show_blank(self, status: str, status_style: str) -> None:
         """No outcome: ``status`` as the headline, no message, details or buttons."""

@@ -37,12 +37,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.money import AmountError, format_amount
 from ..services.context import AppServices
 from ..services.payments import CardOrder, DuplicateSuspected, OutcomeState, PaymentOutcome, PaymentService
 from .async_runner import run_task
 from . import theme
-from .card_form import DEFAULT_IDLE_SECONDS, CardForm, locale_style
+from .card_form import DEFAULT_IDLE_SECONDS, CardForm
+from .money_text import money_text
 from .result_panel import ResultPanel
 
 SaleRoute = Callable[[CardOrder], Awaitable[PaymentOutcome]]
@@ -293,11 +293,8 @@ class SaleTab(QWidget):
         if amount is None:
             self.pay_button.setText(self.tr("Pay"))
             return
-        try:
-            self.pay_button.setText(self.tr("Pay {amount} {currency}").format(
-                amount=format_amount(amount, currency, locale_style(self)), currency=currency))
-        except AmountError:
-            self.pay_button.setText(self.tr("Pay"))
+        # ``amount`` is valid for ``currency`` (CardForm.current_amount), so money_text shows it exactly.
+        self.pay_button.setText(self.tr("Pay {amount}").format(amount=money_text(amount, currency, self.locale())))
 
     def _request_three_ds(self) -> None:
         if self._in_flight:

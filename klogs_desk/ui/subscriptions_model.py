@@ -31,17 +31,16 @@ import asyncio
 import datetime as dt
 from collections import OrderedDict
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any, Awaitable, Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QDateTime, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from ..api.errors import KlogsError
 from ..api.models.recurring import OrderDirection, RecurringListQuery, RecurringPayment, RecurringPaymentPage
-from ..domain.money import AmountError, format_amount, style_for
 from ..i18n import cashier_message
 from ..services.subscriptions import STATUS_MEANINGS, PageCache, status_in_words
 from .badges import BADGE_ROLE
+from .money_text import money_text
 
 from ..domain.schedule import describe_frequency
 from .async_runner import run_task
@@ -74,14 +73,6 @@ COLUMNS: tuple[Column, ...] = (
     Column(QT_TRANSLATE_NOOP("SubscriptionsModel", "Created"), "createdAtUtc"),
 )
 REFERENCE, AMOUNT, STATUS, FREQUENCY, NEXT_PAYMENT, LAST_PAYMENT, PHONE, EMAIL, CREATED = range(len(COLUMNS))
-
-
-def amount_text(amount: Decimal, currency: str, locale: QLocale) -> str:
-    """``1.234,50 TRY`` in a Turkish locale, ``1,234.50 TRY`` in English; exact (no float)."""
-    try:
-        return f"{format_amount(amount, currency, style_for(locale.decimalPoint(), locale.groupSeparator()))} {currency}"
-    except AmountError:  # an unknown currency or more digits than it allows: show the gateway's value
-        return f"{amount} {currency}"
 
 
 _SHORT_FORMAT = QLocale.FormatType.ShortFormat  # enum attribute lookups are slow in PySide: look up once
@@ -420,7 +411,7 @@ class SubscriptionsModel(QAbstractTableModel):
         if column == REFERENCE:
             return item.reference or ""
         if column == AMOUNT:
-            return amount_text(item.amount, item.currency_code, self.locale)
+            return money_text(item.amount, item.currency_code, self.locale)
         if column == STATUS:
             return cashier_message(status_in_words(item.status))
         if column == FREQUENCY:

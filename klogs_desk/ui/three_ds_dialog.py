@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 from ..services.payments import PaymentOutcome
 from ..services.three_d_secure import Challenge, ThreeDSecureService
 from . import theme, webengine
-from .journal_model import money_text
+from .money_text import money_text
 
 translate = QCoreApplication.translate
 

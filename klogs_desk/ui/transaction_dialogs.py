@@ -60,7 +60,8 @@ from ..services.transactions import (
 )
 from . import theme
 from .async_runner import run_task
-from .journal_model import kind_text, local_time_text, money_text, state_text
+from .journal_model import kind_text, local_time_text, state_text
+from .money_text import money_text
 
 if TYPE_CHECKING:
     from ..config import Config

@@ -2075,7 +2075,7 @@ Up to {left} can still be refunded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Pay {amount} {currency}</source>
+        <source>Pay {amount}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

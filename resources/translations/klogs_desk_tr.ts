@@ -2081,8 +2081,8 @@ En çok {left} daha iade edilebilir.</translation>
         <translation>Çekme</translation>
     </message>
     <message>
-        <source>Pay {amount} {currency}</source>
-        <translation>Öde {amount} {currency}</translation>
+        <source>Pay {amount}</source>
+        <translation>Öde {amount}</translation>
     </message>
     <message>
         <source>3-D Secure</source>

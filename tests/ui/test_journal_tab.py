@@ -209,5 +209,5 @@ def test_rows_from_before_balances_were_kept_derive_refunds_from_their_children(
         QLocale.setDefault(previous)
     row = next(r for r in range(tab.model.rowCount()) if tab.model.entry(r).id == sale.id)
     assert tab.model.index(row, JournalColumn.STATE).data() == "PARTLY REFUNDED"
-    assert tab.model.index(row, JournalColumn.BALANCE).data() == "1.249,75 TRY"
+    assert tab.model.index(row, JournalColumn.BALANCE).data() == "1.249,75 ₺"
     assert "can still be refunded" in tab.model.index(row, JournalColumn.STATE).data(Qt.ItemDataRole.ToolTipRole)

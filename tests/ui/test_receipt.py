@@ -75,7 +75,7 @@ def test_receipt_text_shows_masked_card_amount_and_training_banner(qapp, service
 def test_turkish_locale_formats_amount_exactly(qapp, services):
     entry = approved_sale(services.journal)
     html = ReceiptPrinter(services).html(entry, QLocale(QLocale.Language.Turkish, QLocale.Country.Turkey))
-    assert "1.234,50 TRY" in html
+    assert "1.234,50 ₺" in html
 
 
 def test_production_receipt_has_no_training_banner(qapp, services):
