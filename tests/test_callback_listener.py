@@ -276,3 +276,23 @@ async def test_stop_cancels_waiting_callbacks_and_closes_the_port():
     assert pending.future.cancelled()
     with pytest.raises(OSError):
         await asyncio.open_connection("127.0.0.1", port)
+
+
+async def test_two_starts_at_once_share_one_port_that_accepts_callbacks():
+    """Two 3-D Secure sales beginning together both start the listener: each must get the port that is
+    actually served (the soak once saw the first caller's callbacks refused with "Wrong Host.")."""
+    listener = CallbackListener()
+    ports: list[int] = []
+
+    async def start() -> None:
+        await listener.start()
+        ports.append(listener.port)
+
+    try:
+        await asyncio.gather(start(), start())
+        assert ports[0] == ports[1] == listener.address[1]
+        async with httpx.AsyncClient() as client:
+            answer = await client.post(f"http://127.0.0.1:{ports[0]}/3ds/unknown-token/success", data={"a": "b"})
+        assert answer.status_code == 404  # the Host is right; only the token is unknown
+    finally:
+        await listener.stop()

@@ -168,9 +168,16 @@ class CallbackListener:
         """Bind 127.0.0.1 on a free port. Idempotent."""
         if self._server is not None:
             return
-        self._server = await asyncio.start_server(self._handle, host="127.0.0.1", port=0,
-                                                  limit=MAX_HEADER_BYTES, reuse_address=True)
-        self._port = self._server.sockets[0].getsockname()[1]
+        server = await asyncio.start_server(self._handle, host="127.0.0.1", port=0,
+                                            limit=MAX_HEADER_BYTES, reuse_address=True)
+        if self._server is not None:
+            # Another start() (a second 3-D Secure sale beginning at the same moment) bound first and its
+            # caller already handed out callback URLs with that port: keep it, drop this one.
+            server.close()
+            await server.wait_closed()
+            return
+        self._server = server
+        self._port = server.sockets[0].getsockname()[1]
         log.info("3-D Secure callback listener on 127.0.0.1:%s", self._port)
 
     async def stop(self) -> None:
