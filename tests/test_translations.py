@@ -164,3 +164,19 @@ def test_dialogs_opened_without_the_network_speak_turkish(qtbot, turkish_window)
         english += _english_left(dialog)
         assert dialog.windowTitle() not in ("About klogs-desk", "Sandbox test cards")
     assert english == []
+
+
+def test_amounts_inside_service_messages_follow_the_locale(qapp):
+    """Services write ``10.00 TRY``; a Turkish cashier reads ``10,00 ₺`` and an English one ``10.00 TRY``."""
+    message = "Refunded 1234.50 TRY of KD-1; 65.50 TRY left."
+    before = QLocale()
+    try:
+        i18n.install("tr", qapp)
+        turkish = i18n.cashier_message(message)
+        i18n.install("en", qapp)
+        english = i18n.cashier_message(message)
+    finally:
+        i18n.uninstall(qapp)
+        QLocale.setDefault(before)
+    assert "1.234,50 ₺" in turkish and "65,50 ₺" in turkish and "TRY" not in turkish
+    assert english == "Refunded 1,234.50 TRY of KD-1; 65.50 TRY left."
