@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 from ..api.errors import KlogsError, NotFoundError
 from ..api.models.transactions import TransactionDetail
 from ..domain.journal import Entry, EntryKind, EntryState
-from ..domain.money import AmountError, parse_amount, style_for
+from ..domain.money import AmountError, format_amount, parse_amount, style_for
 from ..i18n import cashier_message
 from ..services.reconciler import Reconciler
 from ..services.transactions import (
@@ -166,12 +166,14 @@ class RefundDialog(QDialog):
         self.remaining_label.setWordWrap(True)
         self.amount_edit = QLineEdit(objectName="refundAmount")
         self.amount_edit.setAccessibleName(self.tr("Refund amount in {currency}").format(currency=target.currency))
-        self.amount_edit.setText(money_text(self.remaining, target.currency, locale).rsplit(" ", 1)[0])
+        typed_balance = format_amount(self.remaining, target.currency,
+                                      style_for(locale.decimalPoint(), locale.groupSeparator()))
+        self.amount_edit.setText(typed_balance)
         self.amount_edit.selectAll()
         self.full_button = QPushButton(self.tr("Full balance"), objectName="refundFull")
         self.full_button.setAccessibleName(self.tr("Refund the full remaining balance"))
         self.full_button.clicked.connect(
-            lambda: self.amount_edit.setText(money_text(self.remaining, target.currency, locale).rsplit(" ", 1)[0]))
+            lambda: self.amount_edit.setText(typed_balance))
         self.error_label = _error_label("refundAmountError", self.tr("Refund amount problem"))
         self.amount_edit.textEdited.connect(lambda _text: _show_error(self.error_label, ""))
         buttons = _ok_cancel(self, self.tr("Refund"))
