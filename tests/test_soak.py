@@ -14,7 +14,16 @@ order come from ``SOAK_SEED`` so a failure can be replayed. Counts are printed (
 Operations: sales (approving, declining, 3-D Secure-enrolled, gateway-error and never-answering cards),
 the cashier retrying a failed or unknown sale with the same order ID, pre-authorizations with captures,
 voids, 3-D Secure sales whose ACS page is driven with httpx as a browser would, checkout links paid on the
-hosted page with httpx, and subscription edits through the client.
+hosted page with httpx, and subscription edits through the Subscriptions tab's service while the recurring
+API answers 503 now and then (``recurringServerErrors``): every edit is checked with ``GET /recurring``
+straight after it: done and shown, or refused with a readable ServerError and nothing changed.
+
+Then the refund phase: the sandbox clock moves past the daily settlement and some of the approved payments
+are refunded (partial and full, several rounds, through :class:`TransactionService`) while the payment API
+answers 5xx/429 and cuts connections before and after processing. Between rounds and at the end the
+reconciler settles the unknown refunds; afterwards every refund the ledger holds is an approved journal row
+(answered, or unknown and then resolved by the reconciler), every payment's journal balance equals the
+ledger's (no refund applied twice), and no balance is below zero.
 """
 
 from __future__ import annotations
@@ -28,14 +37,14 @@ import re
 import time
 import uuid
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 from html import unescape
 from urllib.parse import urljoin
 
 import httpx
 import pytest
 
-from klogs_desk.api.errors import KlogsError
+from klogs_desk.api.errors import KlogsError, ServerError
 from klogs_desk.api.models import (
     Frequency,
     NewOwnerRequest,
@@ -47,7 +56,8 @@ from klogs_desk.api.models import (
 from klogs_desk.callbacks import CallbackListener
 from klogs_desk.domain.journal import Entry, EntryKind, EntryState, Journal
 from klogs_desk.domain.orders import new_order_id
-from klogs_desk.sandbox.faults import faults_of
+from klogs_desk.api.models.transactions import TransactionStatus, TransactionType
+from klogs_desk.sandbox.faults import WIRE_NAMES, faults_of
 from klogs_desk.sandbox.ledger import Operation, ledger_of
 from klogs_desk.sandbox.server import SandboxServer
 from klogs_desk.sandbox.state import SandboxConfig
@@ -55,8 +65,15 @@ from klogs_desk.services.checkout import CheckoutOrder, CheckoutService, CreateS
 from klogs_desk.services.context import AppServices
 from klogs_desk.services.payments import CardOrder, OutcomeState, PaymentService
 from klogs_desk.services.reconciler import Reconciler
+from klogs_desk.services.subscriptions import SubscriptionsService
 from klogs_desk.services.three_d_secure import ChallengeNotStarted, ThreeDSecureService
-from klogs_desk.services.transactions import APPROVED_BY_NO_PIN, TransactionRefused, TransactionService
+from klogs_desk.services.transactions import (
+    APPROVED_BY_NO_PIN,
+    TransactionOutcomeState,
+    TransactionRefused,
+    TransactionService,
+    remaining_balance,
+)
 from tests.conftest import make_client
 
 SOAK_OPS = int(os.environ.get("SOAK_OPS", "1000"))
@@ -65,6 +82,14 @@ SOAK_SEED = int(os.environ.get("SOAK_SEED", "20261126"))
 CONCURRENCY = 12
 #: The never-answering card sleeps this long; the client used for it gives up sooner.
 HANG_SECONDS = 2.0
+#: Refund rounds after settlement; the reconciler settles unknown refunds between them, so a payment whose
+#: refund was lost can be refunded further in the next round (as a cashier would once the Journal says).
+REFUND_ROUNDS = 3
+#: How far the sandbox clock moves before the refunds: past the next daily cut-off (00:00 UTC) whatever
+#: the time of day the soak runs.
+PAST_SETTLEMENT = dt.timedelta(days=1, hours=1)
+#: snake_case fault name -> the admin API's camelCase name (for reading what is left of an armed fault).
+WIRE_NAME = {snake: wire for wire, snake in WIRE_NAMES.items()}
 
 VISA, MASTERCARD, TROY = "4111111111111111", "5421190122090656", "9792030000000000"
 AMEX = "378282246310005"  # any other Luhn-valid card is approved by the sandbox
@@ -100,6 +125,10 @@ class Tally:
     outcomes: collections.Counter = field(default_factory=collections.Counter)
     faults_armed: collections.Counter = field(default_factory=collections.Counter)
     refused_resends: int = 0
+    #: Refund phase: attempted/partial/full/approved/refused by an injected fault/unknown/resends refused.
+    refunds: collections.Counter = field(default_factory=collections.Counter)
+    refund_faults_armed: collections.Counter = field(default_factory=collections.Counter)
+    refund_faults_fired: collections.Counter = field(default_factory=collections.Counter)
     unexpected: list[str] = field(default_factory=list)
 
     def op(self, name: str, outcome: object) -> None:
@@ -123,7 +152,11 @@ class Soak:
         self.faults = faults_of(server.state)
         self.rng = rng
         self.tally = Tally()
+        self.subscription_service = SubscriptionsService(self.services)
+        #: What each subscription's amount must be: its last edit that the gateway accepted.
         self.subscriptions: dict[str, Decimal] = {}
+        #: One manager edits a subscription at a time, so "what the list shows after my edit" is well defined.
+        self.subscription_locks: collections.defaultdict[str, asyncio.Lock] = collections.defaultdict(asyncio.Lock)
         self.browser = httpx.AsyncClient(timeout=10.0)
 
     # --- faults ---------------------------------------------------------------------------------
@@ -141,6 +174,25 @@ class Soak:
             self.faults.arm(latency_ms=latency)
             if latency:
                 self.tally.faults_armed["latency_batches"] += 1
+        # The recurring API's own counter; armed only when used up, so armed - left = fired exactly, and
+        # never above 2 so that the GET checking an edit (retried up to 3 times) always gets through.
+        if self.faults_left()["recurringServerErrors"] == 0 and self.rng.random() < 0.3:
+            count = self.rng.choice((1, 2))
+            self.faults.arm(recurring_server_errors=count)
+            self.tally.faults_armed["recurring_server_errors"] += count
+
+    def add_faults(self, **counts: int) -> None:
+        """Arm more of each named fault on top of what is left (so every armed one can be counted)."""
+        left = self.faults_left()
+        self.faults.arm(**{name: left[WIRE_NAME[name]] + count for name, count in counts.items()})
+
+    def disarm_counting(self, armed: collections.Counter, fired: collections.Counter) -> None:
+        """Reset the faults, adding to ``fired`` how many of those in ``armed`` (since the last call) fired."""
+        left = self.faults_left()
+        for name, count in armed.items():
+            fired[name] += count - left[WIRE_NAME[name]]
+        armed.clear()
+        self.faults.reset()
 
     def faults_left(self) -> dict[str, int]:
         return self.faults.snapshot()
@@ -167,13 +219,27 @@ class Soak:
         """A cashier who presses Pay again on an unknown sale must not send it again."""
         again = await self.payments.sale(order, confirmed_duplicate=True)
         if again.state is not OutcomeState.REFUSED:
-            self.tally.unexpected.append(f"resend of unknown {order.order_id} was {again.state}")
+            row = self.journal.find_payment(self.services.environment, EntryKind.SALE, order.order_id)
+            self.tally.unexpected.append(
+                f"resend of unknown {order.order_id} was {again.state.value} ({again.message}); journal row "
+                f"{row and (row.id, row.state.value, row.note, row.result_message, row.created_at, row.updated_at)}")
         self.tally.refused_resends += 1
 
     async def never_answering_sale(self) -> None:
         order = card_order(NEVER_ANSWERS, self.amount())
-        outcome = await PaymentService(self.hang_services).sale(order, confirmed_duplicate=True)
+        hang_payments = PaymentService(self.hang_services)
+        outcome = await hang_payments.sale(order, confirmed_duplicate=True)
         self.tally.op("never-answering sale", outcome.state)
+        for _press in range(3):
+            if outcome.state is not OutcomeState.ERROR:
+                break
+            # It runs alongside the first batch and may meet that batch's injected 503/429 first: nothing
+            # was recorded, so the cashier presses Pay again on the same order ID (as after any error).
+            outcome = await hang_payments.sale(order, confirmed_duplicate=True)
+            self.tally.op("never-answering sale retried", outcome.state)
+        if outcome.state is not OutcomeState.UNKNOWN:
+            self.tally.unexpected.append(f"never-answering sale {order.order_id} ended {outcome.state.value}")
+            return
         await self.resend_is_refused(order)
 
     async def void(self, entry_id: int) -> None:
@@ -254,18 +320,38 @@ class Soak:
                 await self.checkout.refresh(link.entry_id)
 
     async def subscription_edit(self) -> None:
+        """A manager changes a subscription's amount, then reads the list: the edit is shown, or it was
+        refused with a readable 5xx message and the old amount is still there. Never lost silently."""
         if not self.subscriptions:
             return
         reference = self.rng.choice(sorted(self.subscriptions))
         amount = self.amount()
-        try:
-            await self.services.client.update_recurring_by_subscription(
-                reference, UpdateRecurringPaymentRequest(amount=amount))
-        except KlogsError as exc:
-            self.tally.op("subscription edit", type(exc).__name__)
-            return
-        self.subscriptions[reference] = amount
-        self.tally.op("subscription edit", "done")
+        async with self.subscription_locks[reference]:
+            before = self.subscriptions[reference]
+            try:
+                await self.subscription_service.update_by_subscription(
+                    reference, UpdateRecurringPaymentRequest(amount=amount))
+            except ServerError as exc:
+                outcome, expected = "refused by 5xx", before
+                if not readable_server_error(exc):
+                    self.tally.unexpected.append(f"edit of {reference}: unreadable 5xx message {exc.message!r}")
+            except KlogsError as exc:  # the recurring faults are 503s only: anything else is a finding
+                self.tally.op("subscription edit", type(exc).__name__)
+                self.tally.unexpected.append(f"edit of {reference} failed with {type(exc).__name__}: {exc.message}")
+                return
+            else:
+                outcome, expected = "done", amount
+            self.tally.op("subscription edit", outcome)
+            try:
+                shown = (await self.subscription_service.list_page(
+                    RecurringListQuery(subscription=reference))).items[0].amount
+            except KlogsError as exc:
+                self.tally.unexpected.append(f"the list after editing {reference} failed: {exc.message}")
+                return
+            if shown != expected:
+                self.tally.unexpected.append(
+                    f"edit of {reference} to {amount} ended {outcome!r} but the list shows {shown}, not {expected}")
+            self.subscriptions[reference] = shown
 
     async def create_subscriptions(self, count: int) -> None:
         client = self.services.client
@@ -286,6 +372,83 @@ class Soak:
     def amount(self) -> Decimal:
         return Decimal(self.rng.randrange(100, 500_000)) / 100
 
+    # --- refunds after settlement ---------------------------------------------------------------
+
+    def refundable(self, payment: Entry) -> Entry | None:
+        """The row whose money a refund of ``payment`` returns now (the service's own rules), or None."""
+        try:
+            return self.transactions.refund_target(self.journal.get(payment.id))
+        except TransactionRefused:
+            return None
+
+    async def refund_phase(self, payments: int) -> None:
+        """Move the clock past settlement and refund ``payments`` approved payments in rounds under faults;
+        the reconciler settles unknown refunds between rounds (faults off while it looks them up)."""
+        self.server.state.clock.advance(PAST_SETTLEMENT)
+        candidates = [row for row in payment_rows(self.journal).values()
+                      if row.state is EntryState.APPROVED and self.refundable(row) is not None]
+        chosen = self.rng.sample(sorted(candidates, key=lambda row: row.id), min(payments, len(candidates)))
+        for _ in range(REFUND_ROUNDS):
+            still_open = [row for row in chosen if self.refundable(row) is not None]
+            for start in range(0, len(still_open), CONCURRENCY):
+                self.arm_refund_faults()
+                await asyncio.gather(*(self.refund(row) for row in still_open[start:start + CONCURRENCY]))
+            self.disarm_counting(self.tally.refund_faults_armed, self.tally.refund_faults_fired)
+            await reconcile(self.journal, self.services, kinds={EntryKind.REFUND})
+
+    def arm_refund_faults(self) -> None:
+        chances = {"server_errors": 0.4, "drop_after_processing": 0.5, "drop_before_processing": 0.15,
+                   "rate_limited": 0.15}
+        for name, chance in chances.items():
+            if self.rng.random() < chance:
+                self.add_faults(**{name: 1})
+                self.tally.refund_faults_armed[name] += 1
+
+    async def refund(self, payment: Entry) -> None:
+        """One cashier refund of ``payment``: partial or the whole rest; pressed again once if a fault
+        refused it; after a lost answer, pressing Refund again must be refused until it is resolved."""
+        target = self.refundable(payment)
+        if target is None:
+            return
+        left = remaining_balance(target)
+        full = left < Decimal("0.02") or self.rng.random() < 0.35
+        amount = left if full else self.partial_refund(left)
+        for _attempt in range(2):
+            try:
+                outcome = await self.transactions.refund(self.journal.get(payment.id), amount, APPROVED_BY_NO_PIN)
+            except TransactionRefused as refused:
+                self.tally.unexpected.append(f"refund of {payment.reference} refused before sending: {refused}")
+                return
+            self.tally.refunds["attempted"] += 1
+            self.tally.refunds["full" if full else "partial"] += 1
+            self.tally.refunds[outcome.state.value] += 1
+            if outcome.state is TransactionOutcomeState.UNKNOWN:
+                await self.refund_resend_is_refused(payment, amount)
+                return
+            if outcome.state is TransactionOutcomeState.DONE:
+                return
+            # Refused: after settlement with money left only an injected 5xx/429 may refuse it, in words.
+            if "injected fault" not in outcome.message or "Traceback" in outcome.message:
+                self.tally.unexpected.append(f"refund of {payment.reference} refused: {outcome.message!r}")
+                return
+            self.tally.refunds["refused by injected fault"] += 1
+
+    async def refund_resend_is_refused(self, payment: Entry, amount: Decimal) -> None:
+        try:
+            again = await self.transactions.refund(self.journal.get(payment.id), amount, APPROVED_BY_NO_PIN)
+        except TransactionRefused:
+            self.tally.refunds["resends of an unknown refund refused"] += 1
+            return
+        self.tally.unexpected.append(f"refund of {payment.reference} sent again while unknown: {again.state}")
+
+    def partial_refund(self, left: Decimal) -> Decimal:
+        """Less than ``left``: a share of it, or a round 10.00 (equal amounts on one payment make the
+        reconciler tell refunds apart by counting them)."""
+        if left > Decimal("20.00") and self.rng.random() < 0.3:
+            return Decimal("10.00")
+        share = left * Decimal(self.rng.choice((25, 40, 50))) / 100
+        return max(Decimal("0.01"), share.quantize(Decimal("0.01"), rounding=ROUND_DOWN))
+
     async def one_operation(self) -> None:
         choice = self.rng.choices(
             (self.sale, self.preauth_and_capture, self.three_d_secure_sale, self.checkout_link,
@@ -293,20 +456,31 @@ class Soak:
         await choice()
 
 
-async def reconcile(journal: Journal, services: AppServices, seconds: float = 90) -> int:
-    """Run the reconciler (no grace for 404s: every request here has long ended) until no row is left
-    to settle or nothing changes any more. Returns how many rows it resolved."""
+async def reconcile(journal: Journal, services: AppServices, seconds: float = 90, *,
+                    kinds: set[EntryKind] | None = None) -> int:
+    """Run the reconciler (no grace for 404s: every request here has long ended) until no row (of
+    ``kinds``, if given) is left to settle or nothing changes any more. Returns how many rows it resolved."""
     reconciler = Reconciler(services, not_found_grace=0)
+
+    def open_rows() -> list[Entry]:
+        return [row for row in journal.unresolved() if kinds is None or row.kind in kinds]
+
     resolved = 0
     deadline = time.monotonic() + seconds
-    while journal.unresolved() and time.monotonic() < deadline:
+    while open_rows() and time.monotonic() < deadline:
         resolved += len(await reconciler.run_once())
-        if not journal.unresolved():
+        if not open_rows():
             break
         await asyncio.sleep(0.25)
-        if resolved and all(_waiting_on_gateway(row, services) for row in journal.unresolved()):
+        if resolved and all(_waiting_on_gateway(row, services) for row in open_rows()):
             break
     return resolved
+
+
+def readable_server_error(exc: ServerError) -> bool:
+    """What the Subscriptions tab shows for a 5xx: the status and that nothing was done, no raw body."""
+    return (exc.status == 503 and "503" in exc.message and "Nothing was" in exc.message
+            and "{" not in exc.message and "Traceback" not in exc.message)
 
 
 def _waiting_on_gateway(row: Entry, services: AppServices) -> bool:
@@ -364,6 +538,48 @@ def check_against_ledger(server: SandboxServer, journal: Journal, *, reconciled:
     return collections.Counter(r.state.value for r in journal.search(limit=1_000_000))
 
 
+def money_row(journal: Journal, payment: Entry) -> Entry:
+    """The row holding ``payment``'s refundable money: its approved capture for a pre-authorization."""
+    if payment.kind is EntryKind.PREAUTH:
+        for child in journal.children(payment.id):
+            if child.kind is EntryKind.CAPTURE and child.state is EntryState.APPROVED:
+                return child
+    return payment
+
+
+def check_refunds_against_ledger(server: SandboxServer, journal: Journal) -> collections.Counter:
+    """After reconciliation: every refund the ledger made is an approved journal refund (answered or
+    resolved by the reconciler), none twice; every approved payment's journal balance equals the
+    ledger's; no balance below zero. Returns how the journal's refund rows ended."""
+    ledger = ledger_of(server.state)
+    rows = payment_rows(journal)
+    ended: collections.Counter = collections.Counter()
+    for record in ledger.records():
+        assert record.balance() >= 0, f"{record.order_id}: ledger balance {record.balance()}"
+        made = sorted(e.amount for e in record.related
+                      if e.type is TransactionType.REFUND and e.status is TransactionStatus.SUCCESS)
+        row = rows[record.order_id]
+        if row.state is not EntryState.APPROVED:
+            assert not made, f"{record.order_id} refunded at the gateway, journal says {row.state.value}"
+            continue
+        target = money_row(journal, row)
+        refunds = [c for c in journal.children(target.id) if c.kind is EntryKind.REFUND]
+        journaled = sorted(c.amount for c in refunds if c.state is EntryState.APPROVED)
+        assert journaled == made, f"{record.order_id}: journal refunds {journaled}, gateway refunds {made}"
+        assert remaining_balance(target) == record.balance(), \
+            f"{record.order_id}: journal balance {remaining_balance(target)}, gateway balance {record.balance()}"
+        for refund in refunds:
+            assert not refund.unresolved, f"refund row {refund.id} of {record.order_id} left {refund.state.value}"
+            if refund.resolution is None:
+                ended[f"{refund.state.value} when answered"] += 1
+            else:
+                assert refund.resolution.startswith("gateway lookup:"), refund.resolution
+                ended[f"{refund.state.value} by reconciler"] += 1
+    for row in journal.search(limit=1_000_000):
+        assert row.balance is None or row.balance >= 0, f"journal row {row.id}: balance {row.balance}"
+    return ended
+
+
 @pytest.fixture
 def soak_sandbox():
     server = SandboxServer(SandboxConfig(testing=True, hang_seconds=HANG_SECONDS, rate_limit_per_minute=1_000_000))
@@ -409,6 +625,13 @@ async def test_soak_money_moves_once_and_every_charge_is_journaled(soak_sandbox,
         for reference, amount in soak.subscriptions.items():
             page = await client.list_recurring(RecurringListQuery(subscription=reference))
             assert page.items[0].amount == amount, f"subscription {reference} lost an edit"
+
+        refunds_started = time.monotonic()
+        mixed_seconds = refunds_started - started
+        await soak.refund_phase(max(2 * CONCURRENCY, SOAK_OPS // 6))
+        refund_seconds = time.monotonic() - refunds_started
+        after_refunds = check_against_ledger(soak_sandbox, soak_journal, reconciled=True)
+        refunds_ended = check_refunds_against_ledger(soak_sandbox, soak_journal)
     finally:
         await soak.listener.stop()
         await soak.browser.aclose()
@@ -420,8 +643,10 @@ async def test_soak_money_moves_once_and_every_charge_is_journaled(soak_sandbox,
         ("server_errors", "serverErrors"), ("rate_limited", "rateLimited"),
         ("drop_after_processing", "dropAfterProcessing"), ("drop_before_processing", "dropBeforeProcessing"))}
     injected["latency_batches"] = soak.tally.faults_armed["latency_batches"]
+    recurring_fired = soak.tally.faults_armed["recurring_server_errors"] - left["recurringServerErrors"]
+    refunds = soak.tally.refunds
     ledger = ledger_of(soak_sandbox.state)
-    print(f"\nsoak: {sum(soak.tally.operations.values())} operations in {took:.1f} s "
+    print(f"\nsoak: {sum(soak.tally.operations.values())} operations in {mixed_seconds:.1f} s "
           f"({SOAK_OPS} scheduled, seed {SOAK_SEED}): {dict(soak.tally.operations)}")
     print(f"soak: faults injected {injected}")
     print(f"soak: outcomes {dict(sorted(soak.tally.outcomes.items()))}")
@@ -429,6 +654,16 @@ async def test_soak_money_moves_once_and_every_charge_is_journaled(soak_sandbox,
           f"journal rows {soak_journal.count()}; unknown before reconciling {unknown_before}, "
           f"reconciled {resolved}, still unknown {after.get('unknown', 0)}; "
           f"resends refused {soak.tally.refused_resends}; journal states {dict(after)}")
+    print(f"soak: recurring faults fired {recurring_fired} (edits done {soak.tally.outcomes['subscription edit:done']}, "
+          f"refused with a readable 503 and unchanged {soak.tally.outcomes['subscription edit:refused by 5xx']})")
+    print(f"soak: refunds after settlement in {refund_seconds:.1f} s: attempted {refunds['attempted']} "
+          f"(partial {refunds['partial']}, full {refunds['full']}), approved {refunds['done']}, "
+          f"refused by an injected fault {refunds['refused by injected fault']}, unknown {refunds['unknown']}, "
+          f"resolved by the reconciler {refunds_ended['approved by reconciler']} done + "
+          f"{refunds_ended['not_charged by reconciler']} not done; resends of an unknown refund refused "
+          f"{refunds['resends of an unknown refund refused']}; faults fired {dict(soak.tally.refund_faults_fired)}; "
+          f"journal refund rows {dict(refunds_ended)}; journal states {dict(after_refunds)}")
+    print(f"soak: {took:.1f} s in all")
 
     assert not soak.tally.unexpected, soak.tally.unexpected
     assert sum(soak.tally.operations.values()) >= SOAK_OPS
@@ -437,6 +672,16 @@ async def test_soak_money_moves_once_and_every_charge_is_journaled(soak_sandbox,
     assert unknown_before > 0 and resolved >= unknown_before - after.get("unknown", 0) > 0
     # What is still unknown is only what the gateway cannot settle either: flagged, not lost.
     assert all(_waiting_on_gateway(row, soak.services) for row in soak_journal.unresolved())
+    # The subscription edits met the recurring API's 503s, and some were refused by them (checked unchanged).
+    assert recurring_fired > 0 and soak.tally.outcomes["subscription edit:refused by 5xx"] > 0
+    assert soak.tally.outcomes["subscription edit:done"] > 0
+    # Refunds of both sizes went through; faults refused some and lost the answer of others, and every
+    # lost one was settled by the reconciler (some of them as done: the refund had been made).
+    assert refunds["partial"] and refunds["full"] and refunds["done"]
+    assert refunds["refused by injected fault"] and refunds["unknown"]
+    assert refunds_ended["approved by reconciler"] > 0
+    assert (refunds_ended["approved by reconciler"] + refunds_ended["not_charged by reconciler"]
+            == refunds["unknown"] == refunds["resends of an unknown refund refused"])
 
 
 def test_sales_through_the_sale_tab_under_faults_are_reconciled(qtbot, event_loop_qt, soak_sandbox, soak_journal):
