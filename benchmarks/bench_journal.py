@@ -62,7 +62,7 @@ def main() -> None:
         db.execute("PRAGMA journal_mode=WAL")
         db.execute(f"PRAGMA synchronous={level}")
         db.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT)")
-        samples = _timed(args.n, lambda _i: db.execute("INSERT INTO t (a) VALUES (?)", ("x" * 200,)))
+        samples = _timed(args.n, lambda _i, db=db: db.execute("INSERT INTO t (a) VALUES (?)", ("x" * 200,)))
         print(f"{'WAL commit, synchronous=' + level:<42}{_summary(samples)}")
         db.close()
 

@@ -65,10 +65,10 @@ def start_sandbox(count: int) -> tuple[subprocess.Popen, str]:
         try:
             httpx.get(url + "/recurring", headers={"Authorization": "Bearer sandbox-token"}, timeout=1)
             break
-        except httpx.HTTPError:
+        except httpx.HTTPError as exc:
             if time.monotonic() > deadline:
                 process.kill()
-                raise SystemExit("the sandbox did not start")
+                raise SystemExit("the sandbox did not start") from exc
             time.sleep(0.1)
     if count <= 0:
         return process, url

@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import statistics
 import sys
 import tempfile
 import time
@@ -35,11 +34,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import httpx  # noqa: E402
 import qasync  # noqa: E402
+from bench_client import CREDENTIALS, PAYMENT_HEADERS, payment, summary  # noqa: E402
+from bench_subscriptions import Heartbeat, start_sandbox  # noqa: E402
 from PySide6.QtCore import QEvent, QObject  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from bench_client import CREDENTIALS, PAYMENT_HEADERS, payment, summary  # noqa: E402
-from bench_subscriptions import Heartbeat, start_sandbox  # noqa: E402
 from klogs_desk.api import wire  # noqa: E402
 from klogs_desk.api.client import Endpoints, KlogsClient  # noqa: E402
 from klogs_desk.domain.journal import Journal  # noqa: E402

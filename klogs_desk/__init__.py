@@ -1,6 +1,7 @@
 """klogs-desk: a desktop merchant terminal for the Klogs payment gateway."""
 
-from importlib.metadata import PackageNotFoundError, version as _version
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as _version
 
 try:
     __version__ = _version("klogs-desk")

@@ -96,7 +96,7 @@ class CredentialStore:
         if self.session_only:
             self._memory[environment] = credentials
             return
-        values = dict(zip(KINDS, (credentials.api_key, credentials.api_secret, credentials.bearer_token)))
+        values = dict(zip(KINDS, (credentials.api_key, credentials.api_secret, credentials.bearer_token), strict=True))
         for kind, value in values.items():
             name = entry_name(environment, kind)
             if value:

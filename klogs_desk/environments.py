@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 import httpx
 
-from .api.client import TEST_BASE_URL, PRODUCTION_BASE_URL, Credentials, Endpoints, KlogsClient
+from .api.client import PRODUCTION_BASE_URL, TEST_BASE_URL, Credentials, Endpoints, KlogsClient
 from .api.errors import AuthenticationError, KlogsError, NotFoundError
 from .api.models import RecurringListQuery
 

@@ -132,10 +132,10 @@ async def _check_three_d_secure(services: Any, say: Callable[[str], None]) -> No
 
 
 async def _run_checks(say: Callable[[str], None], home: Path) -> None:
-    from .domain.journal import Journal
-    from .environments import EmbeddedSandbox, build_client
     from .config import Config
     from .credentials import SANDBOX_CREDENTIALS
+    from .domain.journal import Journal
+    from .environments import EmbeddedSandbox, build_client
     from .services.context import AppServices
 
     sandbox = EmbeddedSandbox()

@@ -42,13 +42,13 @@ SCRIPT = textwrap.dedent("""
         window = seen["window"] = windows[0]
         from klogs_desk.domain.journal import EntryKind
         from klogs_desk.services.payments import CardOrder, PaymentService
-        from klogs_desk.ui.async_runner import RUNNER, run_task
+        from klogs_desk.ui.async_runner import RUNNER, run_operation
         listener = seen["listener"] = window.services.extras["callback_listener"]
         asyncio.get_event_loop().create_task(listener.start())
         order = CardOrder(order_id="QUIT-IN-FLIGHT", amount=Decimal("12.34"), currency="TRY", holder="Ayse Yilmaz",
                           pan="4000000000000341", expiry_month="12",
                           expiry_year=f"{(dt.date.today().year + 3) % 100:02d}", cvv="123")
-        run_task(None, PaymentService(window.services).sale(order))  # this card never gets an answer
+        run_operation(None, PaymentService(window.services).sale(order))  # this card never gets an answer
 
         def quit_when_in_flight():
             row = window.services.journal.find_payment("sandbox", EntryKind.SALE, "QUIT-IN-FLIGHT")

@@ -24,8 +24,8 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error, positive_data_acceptance
 from schemathesis.core.failures import FailureGroup
-from schemathesis.openapi.checks import AllowHeaderMismatch
 from schemathesis.generation import GenerationMode
+from schemathesis.openapi.checks import AllowHeaderMismatch
 
 from klogs_desk.sandbox.server import SandboxServer
 from klogs_desk.sandbox.state import SandboxConfig

@@ -53,10 +53,10 @@ from klogs_desk.api.models import (
     RecurringPaymentRequest,
     UpdateRecurringPaymentRequest,
 )
+from klogs_desk.api.models.transactions import TransactionStatus, TransactionType
 from klogs_desk.callbacks import CallbackListener
 from klogs_desk.domain.journal import Entry, EntryKind, EntryState, Journal
 from klogs_desk.domain.orders import new_order_id
-from klogs_desk.api.models.transactions import TransactionStatus, TransactionType
 from klogs_desk.sandbox.faults import WIRE_NAMES, faults_of
 from klogs_desk.sandbox.ledger import Operation, ledger_of
 from klogs_desk.sandbox.server import SandboxServer
@@ -104,6 +104,7 @@ SOAK_CVVS = ("739", "7391")
 KIND_OF_OPERATION = {Operation.PAYMENT: EntryKind.SALE, Operation.PRE_AUTHORIZATION: EntryKind.PREAUTH,
                      Operation.THREE_DS: EntryKind.SALE_3DS, Operation.CHECKOUT: EntryKind.CHECKOUT}
 
+#: Out of the default run; `.ci/run` runs it as its own step together with the card-data scan.
 pytestmark = [pytest.mark.soak, pytest.mark.anyio]
 
 

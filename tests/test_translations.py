@@ -10,8 +10,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QGroupBox, QLabel, QLineEdit, QTabWidget,
-                               QToolButton, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QTabWidget,
+    QToolButton,
+    QWidget,
+)
 
 from klogs_desk import i18n
 

@@ -31,6 +31,9 @@ import pytest
 from klogs_desk.domain.cards import luhn_valid
 from klogs_desk.sandbox.test_cards import TEST_CARDS
 
+#: Also selected by the soak step of `.ci/run` (``-m "soak or card_scan"``), so it scans what the soak wrote.
+pytestmark = pytest.mark.card_scan
+
 TESTS = Path(__file__).resolve().parent
 _DIGIT_RUN = re.compile(r"(?<![\d.])\d{13,19}(?![\d.])")
 _CVV_IN_SOURCE = re.compile(

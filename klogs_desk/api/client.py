@@ -411,8 +411,8 @@ def _retry_after(response: httpx.Response) -> float | None:
     try:
         return _seconds(float(value))
     except ValueError:
-        from email.utils import parsedate_to_datetime
         import datetime as dt
+        from email.utils import parsedate_to_datetime
 
         try:
             when = parsedate_to_datetime(value)

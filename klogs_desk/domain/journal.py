@@ -347,24 +347,31 @@ class Journal:
         """Newest first. ``text`` matches the order ID (substring) or the card's last four digits."""
         sql, args = ["SELECT * FROM entries WHERE 1=1"], []
         if environment:
-            sql.append("AND environment = ?"); args.append(environment)
+            sql.append("AND environment = ?")
+            args.append(environment)
         if text:
             sql.append("AND (reference LIKE ? ESCAPE '\\' OR masked_pan LIKE ?)")
             escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             args += [f"%{escaped}%", f"%{escaped[-4:]}"]
         if states:
             states = list(states)
-            sql.append(f"AND state IN ({', '.join('?' for _ in states)})"); args += [s.value for s in states]
+            sql.append(f"AND state IN ({', '.join('?' for _ in states)})")
+            args += [s.value for s in states]
         if kinds:
             kinds = list(kinds)
-            sql.append(f"AND kind IN ({', '.join('?' for _ in kinds)})"); args += [k.value for k in kinds]
+            sql.append(f"AND kind IN ({', '.join('?' for _ in kinds)})")
+            args += [k.value for k in kinds]
         if amount is not None:
-            sql.append("AND CAST(amount AS TEXT) = ?"); args.append(str(amount))
+            sql.append("AND CAST(amount AS TEXT) = ?")
+            args.append(str(amount))
         if since:
-            sql.append("AND created_at >= ?"); args.append(_to_db("created_at", since))
+            sql.append("AND created_at >= ?")
+            args.append(_to_db("created_at", since))
         if until:
-            sql.append("AND created_at < ?"); args.append(_to_db("created_at", until))
-        sql.append("ORDER BY id DESC LIMIT ? OFFSET ?"); args += [limit, offset]
+            sql.append("AND created_at < ?")
+            args.append(_to_db("created_at", until))
+        sql.append("ORDER BY id DESC LIMIT ? OFFSET ?")
+        args += [limit, offset]
         return [_from_row(r) for r in self._db.execute(" ".join(sql), args)]
 
     def count(self) -> int:

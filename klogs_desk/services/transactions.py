@@ -103,7 +103,7 @@ def apply_success(journal: Journal, child: Entry) -> Entry:
         return journal.update(parent.id, balance=Decimal(0), note=f"Voided ({child.approved_by or 'approved'}).")
     if child.kind is EntryKind.REFUND:
         left = max(Decimal(0), remaining_balance(parent) - child.amount)
-        note = (f"Refunded in full." if left == 0
+        note = ("Refunded in full." if left == 0
                 else f"Refunded {child.amount} {child.currency}; {left} {child.currency} left.")
         return journal.update(parent.id, balance=left, note=note)
     if child.kind is EntryKind.CAPTURE:

@@ -1,14 +1,20 @@
-"""THE one way a widget launches async work (STYLE.md habit 2).
+"""THE one way a widget launches async work (STYLE.md habits 2 and 13), in two kinds:
+
+* :func:`run_operation` for work that changes money or a record at the gateway (pay, pre-authorize,
+  capture, void, refund, a checkout link, a subscription write). While one is in flight, quitting asks the
+  cashier first: its outcome would be recorded as unknown.
+* :func:`run_query` for reads (lists, lookups, quotes, connection checks). A read never holds up quitting;
+  it is simply cancelled.
 
 ::
 
-    from klogs_desk.ui.async_runner import run_task
+    from klogs_desk.ui.async_runner import run_operation
 
     def _on_pay_clicked(self) -> None:
-        run_task(self.pay_button, self._pay(), on_success=self._show_result, on_error=self._show_error,
-                 progress=self.progress_bar)
+        run_operation(self.pay_button, self._pay(), on_success=self._show_result, on_error=self._show_error,
+                      progress=self.progress_bar)
 
-What :func:`run_task` promises:
+What both promise:
 
 * ``control`` (a button, a whole form, or ``None``) is disabled until the work ends, and re-enabled
   when the task is done whatever happens, even if cancelled before it started (unless the widget was
@@ -27,13 +33,14 @@ What :func:`run_task` promises:
 * Callbacks are skipped when their ``owner`` (default: ``control``) was deleted while the work ran: a
   table model or tab closed mid-request must not be touched (it would raise "already deleted").
 
-Contract for callers: start each network action with exactly one ``run_task`` per click; disable the
-control through ``control`` rather than by hand so a double click cannot send twice.
+Contract for callers: start each network action with exactly one ``run_operation``/``run_query`` per
+click; disable the control through ``control`` rather than by hand so a double click cannot send twice.
 """
 
 from __future__ import annotations
 
 import asyncio
+import enum
 import logging
 import sys
 from typing import Any, Awaitable, Callable, Coroutine, TypeVar
@@ -53,19 +60,33 @@ DEFAULT_ERROR_TITLE = QT_TRANSLATE_NOOP("TaskRunner", "The request did not go th
 log = logging.getLogger(__name__)
 
 
+class TaskKind(enum.Enum):
+    """What a task does, which decides what quitting does with it (Anki's ``CollectionOp`` vs ``QueryOp``)."""
+
+    #: Changes money or a gateway record: quitting asks first, its outcome becomes unknown if cut.
+    OPERATION = "operation"
+    #: Reads only: cancelled on quit without a question.
+    QUERY = "query"
+
+
 class TaskRunner:
     """Runs coroutines for widgets; one instance (:data:`RUNNER`) serves the whole app."""
 
     def __init__(self) -> None:
-        self._tasks: set[asyncio.Task[Any]] = set()
+        self._tasks: dict[asyncio.Task[Any], TaskKind] = {}
         self._busy_cursors = 0
 
     @property
     def running(self) -> int:
-        """How many tasks are in flight (tests wait for this to reach 0)."""
+        """How many tasks of either kind are in flight (tests wait for this to reach 0)."""
         return len(self._tasks)
 
-    def run(self, control: QWidget | None, coro: Coroutine[Any, Any, T], *,
+    @property
+    def operations_running(self) -> int:
+        """How many operations (money or gateway records changing) are in flight: quitting asks about these."""
+        return sum(1 for kind in self._tasks.values() if kind is TaskKind.OPERATION)
+
+    def run(self, kind: TaskKind, control: QWidget | None, coro: Coroutine[Any, Any, T], *,
             on_success: Callable[[T], Any] | None = None,
             on_error: Callable[[KlogsError], Any] | None = None,
             progress: QProgressBar | None = None, busy_cursor: bool = True,
@@ -82,12 +103,12 @@ class TaskRunner:
             self._push_cursor()
         task = loop.create_task(self._guarded(coro, on_success, on_error, control, error_title,
                                               owner if owner is not None else control))
-        self._tasks.add(task)
+        self._tasks[task] = kind
 
         def finished(done: "asyncio.Task[None]") -> None:
             # A done-callback, not ``finally`` in the coroutine: a task cancelled before its first step
             # never runs its body, and the control must come back all the same.
-            self._tasks.discard(done)
+            self._tasks.pop(done, None)
             coro.close()  # no-op once it ran; avoids "never awaited" when cancelled before starting
             self._restore(control, progress, busy_cursor)
 
@@ -163,16 +184,27 @@ class TaskRunner:
             task.cancel()
 
 
-#: The app's runner. Widgets call :func:`run_task`; tests patch ``RUNNER.show_user_error``.
+#: The app's runner. Widgets call :func:`run_operation` or :func:`run_query`; tests patch ``RUNNER.show_user_error``.
 RUNNER = TaskRunner()
 
 
-def run_task(control: QWidget | None, coro: Coroutine[Any, Any, T], *,
-             on_success: Callable[[T], Any] | None = None,
-             on_error: Callable[[KlogsError], Any] | None = None,
-             progress: QProgressBar | None = None, busy_cursor: bool = True,
-             error_title: str = DEFAULT_ERROR_TITLE,
-             owner: QObject | None = None) -> "asyncio.Task[None]":
-    """Run ``coro`` for ``control``: see the module docstring for everything it guarantees."""
-    return RUNNER.run(control, coro, on_success=on_success, on_error=on_error, progress=progress,
-                      busy_cursor=busy_cursor, error_title=error_title, owner=owner)
+def run_operation(control: QWidget | None, coro: Coroutine[Any, Any, T], *,
+                  on_success: Callable[[T], Any] | None = None,
+                  on_error: Callable[[KlogsError], Any] | None = None,
+                  progress: QProgressBar | None = None, busy_cursor: bool = True,
+                  error_title: str = DEFAULT_ERROR_TITLE,
+                  owner: QObject | None = None) -> "asyncio.Task[None]":
+    """Run ``coro``, which changes money or a gateway record, for ``control`` (see the module docstring)."""
+    return RUNNER.run(TaskKind.OPERATION, control, coro, on_success=on_success, on_error=on_error,
+                      progress=progress, busy_cursor=busy_cursor, error_title=error_title, owner=owner)
+
+
+def run_query(control: QWidget | None, coro: Coroutine[Any, Any, T], *,
+              on_success: Callable[[T], Any] | None = None,
+              on_error: Callable[[KlogsError], Any] | None = None,
+              progress: QProgressBar | None = None, busy_cursor: bool = True,
+              error_title: str = DEFAULT_ERROR_TITLE,
+              owner: QObject | None = None) -> "asyncio.Task[None]":
+    """Run ``coro``, which only reads, for ``control`` (see the module docstring)."""
+    return RUNNER.run(TaskKind.QUERY, control, coro, on_success=on_success, on_error=on_error,
+                      progress=progress, busy_cursor=busy_cursor, error_title=error_title, owner=owner)

@@ -284,7 +284,7 @@ class CardForm(QWidget):
         self.pan.textChanged.connect(self._show_brand)
         self.new_order_button.clicked.connect(self.new_order)
         for edit in (self.amount, self.holder, self.pan, self.expiry, self.cvv, self.customer, self.order_id):
-            edit.textEdited.connect(lambda _text, key=_key_of(self, edit): self.clear_error(key))
+            edit.textEdited.connect(lambda _text, key=_key_of(self, edit): self.clear_error(key))  # noqa: B008 (bound per field on purpose)
         self.currency.currentTextChanged.connect(lambda _text: self.clear_error("amount"))
 
         self.idle_timer = QTimer(self)

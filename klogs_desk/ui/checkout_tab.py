@@ -58,7 +58,7 @@ from ..services.checkout import (
 )
 from ..services.context import AppServices
 from . import theme
-from .async_runner import run_task
+from .async_runner import run_operation, run_query
 from .card_form import locale_style
 from .money_text import money_text
 from .qr_widget import QrCodeWidget
@@ -311,7 +311,7 @@ class CheckoutTab(QWidget):
         if order is None:
             return
         self.message.setText(self.tr("Creating the link…"))
-        run_task(self.create_button, self.service.create(order), on_success=self._created,
+        run_operation(self.create_button, self.service.create(order), on_success=self._created,
                  error_title=self.tr("The link was not created"))
 
     def read_order(self) -> CheckoutOrder | None:
@@ -480,7 +480,7 @@ class CheckoutTab(QWidget):
         """Keep asking about link ``entry_id`` (growing pauses) until it is final; once per link."""
         if entry_id in self._followers:
             return
-        self._followers[entry_id] = run_task(None, self._follow(entry_id), busy_cursor=False, owner=self,
+        self._followers[entry_id] = run_query(None, self._follow(entry_id), busy_cursor=False, owner=self,
                                              error_title=self.tr("The link's status could not be checked"))
 
     def following(self) -> set[int]:
@@ -489,7 +489,7 @@ class CheckoutTab(QWidget):
 
     def refresh_now(self) -> None:
         """Ask the gateway now about every link still open."""
-        run_task(self.refresh_button, self._refresh_open(), busy_cursor=False,
+        run_query(self.refresh_button, self._refresh_open(), busy_cursor=False,
                  error_title=self.tr("The links could not be checked"))
 
     def _follow_open_links(self) -> None:

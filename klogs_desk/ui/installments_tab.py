@@ -47,10 +47,9 @@ from ..domain.money import DEFAULT_CURRENCY, TERMINAL_CURRENCIES, AmountError, p
 from ..i18n import domain_message
 from ..services.context import AppServices
 from . import theme
-from .async_runner import run_task
+from .async_runner import run_query
 from .card_form import DEFAULT_IDLE_SECONDS, PanLineEdit
 from .money_text import money_text
-
 
 COLUMNS = (QT_TRANSLATE_NOOP("InstallmentsTab", "Installments"),
            QT_TRANSLATE_NOOP("InstallmentsTab", "Per installment"),
@@ -172,7 +171,7 @@ class InstallmentsTab(QWidget):
         self._clear_table()
         self.message.setText(self.tr("Asking the gateway…"))
         quoted = (request.amount, request.currency, bool(request.interest_paid_by_customer))
-        run_task(self.query_button, self.services.client.installment_options(request),
+        run_query(self.query_button, self.services.client.installment_options(request),
                  on_success=lambda response: self._show(response, quoted, masked, brand),
                  on_error=self._show_error)
 

@@ -19,7 +19,16 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any, Mapping, Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QDateTime, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from ..domain.journal import Entry, EntryKind, EntryState
 from ..i18n import cashier_message

@@ -36,7 +36,7 @@ from ..credentials import CredentialStore, CredentialStoreUnavailable
 from ..environments import EmbeddedSandbox, build_client
 from ..services.context import AppServices
 from . import theme
-from .async_runner import RUNNER, run_task
+from .async_runner import RUNNER, run_query
 from .placeholder_tab import PlaceholderTab
 
 log = logging.getLogger(__name__)
@@ -292,7 +292,7 @@ class MainWindow(QMainWindow):
         self._watch(client)
         self._last_failure_at = None
         if old is not client:
-            run_task(None, old.aclose(), busy_cursor=False)
+            run_query(None, old.aclose(), busy_cursor=False)
         log.info("client replaced for environment %s", environment)
         self._show_environment()
         self.client_replaced.emit(client)
@@ -391,7 +391,7 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Yes
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt)
-        if RUNNER.running and not self.confirm(
+        if RUNNER.operations_running and not self.confirm(
                 self.tr("Requests in progress"),
                 self.tr("A request to the gateway is still in progress. If you quit now its outcome will be "
                         "recorded as unknown and must be checked later.\n\nQuit anyway?")):

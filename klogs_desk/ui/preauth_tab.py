@@ -45,7 +45,7 @@ from ..i18n import domain_message
 from ..services.context import AppServices
 from ..services.payments import CaptureRefused, OutcomeState, PaymentOutcome, PaymentService
 from . import theme
-from .async_runner import run_task
+from .async_runner import run_operation
 from .card_form import DEFAULT_IDLE_SECONDS, CardForm, locale_style
 from .journal_model import card_text
 from .money_text import money_text
@@ -187,7 +187,7 @@ class PreAuthTab(QWidget):
         if order is None:
             return
         self._start(self.tr("Authorizing — please wait"))
-        task = run_task(self.authorize_button, self.payments.pre_authorize(order), on_success=self._authorized,
+        task = run_operation(self.authorize_button, self.payments.pre_authorize(order), on_success=self._authorized,
                         progress=self.progress, error_title=self.tr("The pre-authorization did not go through"))
         task.add_done_callback(lambda _task: self._end_flight())
 
@@ -208,7 +208,7 @@ class PreAuthTab(QWidget):
             self._set_capture_error(domain_message(str(exc)))
             return
         self._start(self.tr("Capturing — please wait"))
-        task = run_task(self.capture_button, self._capture(entry.id, amount), on_success=self._captured,
+        task = run_operation(self.capture_button, self._capture(entry.id, amount), on_success=self._captured,
                         progress=self.progress, error_title=self.tr("The capture did not go through"))
         task.add_done_callback(lambda _task: self._end_flight())
 

@@ -39,8 +39,8 @@ from PySide6.QtWidgets import (
 
 from ..services.context import AppServices
 from ..services.payments import CardOrder, DuplicateSuspected, OutcomeState, PaymentOutcome, PaymentService
-from .async_runner import run_task
 from . import theme
+from .async_runner import run_operation
 from .card_form import DEFAULT_IDLE_SECONDS, CardForm
 from .money_text import money_text
 from .result_panel import ResultPanel
@@ -182,7 +182,7 @@ class SaleTab(QWidget):
             self.form.set_busy(True)
             self.pay_button.setText(self.tr("Sending…"))
             self.result.show_progress(progress_text or self.tr("Sending — please wait"))
-            task = run_task(self.pay_button, start(), on_success=lambda outcome: self._finish(order, outcome),
+            task = run_operation(self.pay_button, start(), on_success=lambda outcome: self._finish(order, outcome),
                             progress=self.progress,
                             error_title=error_title or self.tr("The payment did not go through"))
         except BaseException:
@@ -256,7 +256,7 @@ class SaleTab(QWidget):
             return
         self._in_flight = False
         self.form.set_busy(False)
-        # run_task restores these too, but only once the task is done, after this frame is painted: the
+        # run_operation restores these too, but only once the task is done, after this frame is painted: the
         # result would show a running progress bar and a disabled Pay for one frame (and paint them).
         self.progress.setRange(0, 1)
         self.progress.hide()

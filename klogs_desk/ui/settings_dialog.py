@@ -26,16 +26,29 @@ from urllib.parse import urlparse
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-    QMessageBox, QProgressBar, QPushButton, QSpinBox, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ..api.client import Credentials
-from ..config import Config, LANGUAGES
-from ..credentials import CredentialStore, CredentialStoreUnavailable, SANDBOX_CREDENTIALS
+from ..config import LANGUAGES, Config
+from ..credentials import SANDBOX_CREDENTIALS, CredentialStore, CredentialStoreUnavailable
 from ..environments import DEFAULT_BASE_URLS, ENVIRONMENTS, LABELS, build_client, check_connection
 from . import theme
-from .async_runner import run_task
+from .async_runner import run_query
 
 log = logging.getLogger(__name__)
 
@@ -414,7 +427,7 @@ class SettingsDialog(QDialog):
             lines = [("✔ " if result.ok else "✘ ") + result.message for result in results]
             self.test_result.setText("\n".join(lines))
 
-        self.test_task = run_task(self.test_button, check(), on_success=report, progress=self.test_progress)
+        self.test_task = run_query(self.test_button, check(), on_success=report, progress=self.test_progress)
 
     # --- dialogs tests can replace --------------------------------------------------------------
 

@@ -7,7 +7,7 @@ Every dialog follows one contract (:class:`RequestDialog`):
   has an error line under it. Pressing Send runs the request model's own validation (plus the
   ``phonenumbers`` check and the money rules); any failure is shown at its field and *nothing is sent*.
 * A valid request is sent once (the Send button is disabled while it is in flight, through
-  :func:`run_task`). A 400 from the gateway is mapped back to the field it names; other errors show in
+  :func:`run_operation`). A 400 from the gateway is mapped back to the field it names; other errors show in
   words above the buttons. A lost answer (outcome unknown) says to search for the reference before
   trying again, and the dialog does not offer to resend.
 * On success the form is locked, the outcome is explained (what ``orderStatus`` and
@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Awaitable, Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QLocale, QTime, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QLocale, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -55,7 +55,7 @@ from ..domain.schedule import ScheduleError, payment_dates
 from ..i18n import cashier_message
 from ..services.subscriptions import STATUS_WORDS, check_phone, describe_outcome, friendly_message, validate_request
 from . import theme
-from .async_runner import run_task
+from .async_runner import run_operation
 
 Send = Callable[[Any], Awaitable[OperationResult]]
 
@@ -295,7 +295,7 @@ class RequestDialog(QDialog):
             self.show_errors(errors or {"body": [self.tr("Check the fields above.")]})
             return
         self.requests_sent += 1
-        run_task(self.send_button, self._send(request), on_success=self._on_success, on_error=self._on_error)
+        run_operation(self.send_button, self._send(request), on_success=self._on_success, on_error=self._on_error)
 
     def _on_success(self, result: OperationResult) -> None:
         if not result.success:

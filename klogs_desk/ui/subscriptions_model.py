@@ -13,7 +13,7 @@ Contract:
   failed page is not asked for again until :meth:`retry_failed` or :meth:`refresh`.
 * ``fetch_page`` is an async callable ``(RecurringListQuery) -> RecurringPaymentPage`` (the tab passes
   one that reads ``services.client`` at call time). Loads run through
-  :func:`klogs_desk.ui.async_runner.run_task` on the qasync loop; a load that breaks with anything but a
+  :func:`klogs_desk.ui.async_runner.run_query` on the qasync loop; a load that breaks with anything but a
   client error is a bug for the app's excepthook, and its page is asked for again after :meth:`refresh`.
 
 Speed (the table scrolls 100,000 rows without a stall over a frame, see benchmarks/bench_subscriptions.py):
@@ -33,17 +33,26 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any, Awaitable, Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QDateTime, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
 from ..api.errors import KlogsError
 from ..api.models.recurring import OrderDirection, RecurringListQuery, RecurringPayment, RecurringPaymentPage
+from ..domain.schedule import describe_frequency
 from ..i18n import cashier_message
 from ..services.subscriptions import STATUS_MEANINGS, PageCache, status_in_words
+from .async_runner import run_query
 from .badges import BADGE_ROLE
 from .money_text import money_text
-
-from ..domain.schedule import describe_frequency
-from .async_runner import run_task
 
 FetchPage = Callable[[RecurringListQuery], Awaitable[RecurringPaymentPage]]
 
@@ -349,7 +358,7 @@ class SubscriptionsModel(QAbstractTableModel):
         self.requests_started += 1
         generation = self._generation
         # Page loads are background work: no control to disable and no busy cursor while scrolling.
-        self._in_flight[page] = run_task(
+        self._in_flight[page] = run_query(
             None, self._fetch_page(query), busy_cursor=False, owner=self,
             on_success=lambda result: self._loaded(page, generation, result),
             on_error=lambda exc: self._load_error(page, generation, exc))

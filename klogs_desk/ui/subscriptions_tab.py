@@ -14,7 +14,7 @@ Behaviour a manager relies on:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -35,7 +35,7 @@ from ..api.models.recurring import OperationResult, OrderDirection, RecurringPay
 from ..i18n import cashier_message
 from ..services.context import AppServices
 from ..services.subscriptions import STATUS_MEANINGS, STATUS_WORDS, SubscriptionsService, describe_load_error
-from .async_runner import run_task
+from .async_runner import run_operation
 from .badges import BadgeDelegate
 from .plain_text_delegate import PlainTextDelegate
 from .subscription_dialogs import (
@@ -49,7 +49,6 @@ from .subscriptions_model import (
     COLUMNS,
     CREATED,
     STATUS,
-    SUBSCRIPTION_ROLE,
     SubscriptionsModel,
 )
 
@@ -315,7 +314,7 @@ class SubscriptionsTab(QWidget):
         name = item.reference or str(item.id)
         if not self.confirm(title, question.format(name=name)):
             return
-        run_task(self.disable_button, self.service.set_status(item, target),
+        run_operation(self.disable_button, self.service.set_status(item, target),
                  on_success=lambda result: self._status_changed(row, target, result),
                  on_error=lambda exc: self.show_banner(self.tr("The subscription was not changed: {reason}").format(
                      reason=cashier_message(exc.message))))

@@ -3,7 +3,7 @@ their dialogs; and the wiring of the background reconciler into the window.
 
 * :class:`TransactionActions` gives life to the Journal tab's ``journalDetails``, ``journalVoid`` and
   ``journalRefund`` seams (:meth:`JournalTab.set_action_handler`). Every network call goes through
-  :func:`~klogs_desk.ui.async_runner.run_task` with the button as its control, so a double click cannot
+  :func:`~klogs_desk.ui.async_runner.run_operation` with the button as its control, so a double click cannot
   send twice. What the cashier is asked goes through methods tests replace (``ask_pin``,
   ``ask_refund_amount``, ``confirm``, ``tell``, ``open_details``, ``ask_verified_outcome``).
 * Voids and refunds ask for the manager PIN (:class:`ManagerPinDialog`, field ``managerPin``) when
@@ -59,7 +59,7 @@ from ..services.transactions import (
     remaining_balance,
 )
 from . import theme
-from .async_runner import run_task
+from .async_runner import run_operation, run_query
 from .journal_model import kind_text, local_time_text, state_text
 from .money_text import money_text
 
@@ -383,7 +383,7 @@ class TransactionActions(QObject):
         approved_by = self.approval(what)
         if approved_by is None:
             return
-        run_task(self.tab.void_button, self.service.void(target, approved_by), on_success=self._finished,
+        run_operation(self.tab.void_button, self.service.void(target, approved_by), on_success=self._finished,
                  on_error=self._failed, error_title=self.tr("Void not sent"))
 
     def refund(self, entry: Entry) -> None:
@@ -400,7 +400,7 @@ class TransactionActions(QObject):
             card=target.masked_pan or self.tr("card")))
         if approved_by is None:
             return
-        run_task(self.tab.refund_button, self.service.refund(target, amount, approved_by),
+        run_operation(self.tab.refund_button, self.service.refund(target, amount, approved_by),
                  on_success=self._finished, on_error=self._failed, error_title=self.tr("Refund not sent"))
 
     def approval(self, what: str) -> str | None:
@@ -459,7 +459,7 @@ class TransactionActions(QObject):
                 show(None, self.tr("The gateway could not be asked: {message}").format(
                     message=cashier_message(exc.message)))
 
-        run_task(self.tab.details_button, self.service.lookup(entry), on_success=show, on_error=failed)
+        run_query(self.tab.details_button, self.service.lookup(entry), on_success=show, on_error=failed)
 
     def record_verified_outcome(self, entry: Entry) -> Entry | None:
         """Settle an unresolved row by hand with the cashier's note; returns the row, or None."""

@@ -330,7 +330,7 @@ def payment_gateway_tables() -> list[TableExample]:
         if line.startswith("Endpoint: "):
             endpoint = line[len("Endpoint: "):].strip()
         if line == "{":
-            offset = sum(len(l) + 1 for l in lines[:index])
+            offset = sum(len(text_line) + 1 for text_line in lines[:index])
             block = _balanced_object(text, offset)
             schema = wire.loads(block)
             index += block.count("\n") + 1

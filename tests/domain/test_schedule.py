@@ -129,7 +129,7 @@ def test_property_dates_increase_stay_in_range_and_fall_on_the_asked_day(first, 
                                                                          span_days):
     until = first + dt.timedelta(days=span_days)
     dates = payment_dates(first, frequency, interval, day, month, until=until)
-    assert all(a < b for a, b in zip(dates, dates[1:]))
+    assert all(a < b for a, b in zip(dates, dates[1:], strict=False))
     assert all(first <= d <= until for d in dates)
     assert all(d.time() == first.time() for d in dates)
     if frequency is not Frequency.DAILY:
@@ -138,7 +138,7 @@ def test_property_dates_increase_stay_in_range_and_fall_on_the_asked_day(first, 
     if frequency is Frequency.YEARLY:
         assert all(d.month == month for d in dates)
     if frequency is Frequency.DAILY:
-        assert all(b - a == dt.timedelta(days=interval) for a, b in zip(dates, dates[1:]))
+        assert all(b - a == dt.timedelta(days=interval) for a, b in zip(dates, dates[1:], strict=False))
 
 
 @settings(max_examples=200, deadline=None)

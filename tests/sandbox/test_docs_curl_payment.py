@@ -12,7 +12,6 @@ import json
 
 import httpx
 import pytest
-
 from test_payment_api import answer_challenge, read_forms
 
 pytestmark = pytest.mark.anyio

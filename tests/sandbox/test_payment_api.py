@@ -17,6 +17,7 @@ import anyio
 import httpx
 import pytest
 
+from klogs_desk.api.client import Credentials, Endpoints, KlogsClient
 from klogs_desk.api.errors import (
     AuthenticationError,
     ConflictError,
@@ -37,7 +38,6 @@ from klogs_desk.api.models import (
     TransactionStatus,
     TransactionType,
 )
-from klogs_desk.api.client import Credentials, Endpoints, KlogsClient
 
 try:
     from tests.conftest import make_client

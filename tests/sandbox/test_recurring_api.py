@@ -10,6 +10,7 @@ from decimal import Decimal
 import httpx
 import pytest
 
+from klogs_desk.api.client import Credentials, Endpoints, KlogsClient
 from klogs_desk.api.errors import (
     AuthenticationError,
     ConflictError,
@@ -27,7 +28,6 @@ from klogs_desk.api.models import (
     UpdateRecurringPaymentRequest,
 )
 from klogs_desk.api.models.recurring import Frequency, OrderDirection, RegisteredPaymentStatus
-from klogs_desk.api.client import Credentials, Endpoints, KlogsClient
 from klogs_desk.domain.schedule import payment_dates
 from klogs_desk.sandbox.recurring import CARD_NOT_SAVED_ID, READONLY_BEARER_TOKEN
 from klogs_desk.sandbox.server import SandboxServer

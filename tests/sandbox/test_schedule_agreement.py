@@ -44,7 +44,7 @@ async def _observe(frequency: Frequency, interval: int, day: int, month: int, st
         end = clock.now() + HORIZON
         preview = payment_dates(first, frequency, interval, request.day_of_month, request.month_of_year,
                                 until=min(end, last) if last is not None else end)
-        gaps = [b - a for a, b in zip(preview, preview[1:])]
+        gaps = [b - a for a, b in zip(preview, preview[1:], strict=False)]
         step = min(gaps, default=HORIZON) - dt.timedelta(minutes=1)
         seen: list[dt.datetime] = []
         async with make_client(server) as client:

@@ -1,4 +1,5 @@
-"""run_task: the control is disabled while work runs and re-enabled after; errors go where they belong."""
+"""run_operation / run_query: the control is disabled while work runs and re-enabled after; errors go where they
+belong; only operations (money moving) hold up quitting."""
 
 from __future__ import annotations
 
@@ -8,8 +9,14 @@ import pytest
 from PySide6.QtWidgets import QProgressBar, QPushButton
 
 from klogs_desk.api.errors import NotFoundError
-from klogs_desk.ui.async_runner import RUNNER, run_task
+from klogs_desk.ui.async_runner import RUNNER, run_operation, run_query
 from tests.conftest import make_client
+
+
+def finished(task: "asyncio.Task[None]") -> bool:
+    """The task ended *and* the runner restored its control: the done-callback runs one loop turn after
+    ``task.done()`` turns true, so waiting on ``task.done`` alone asserts one turn early."""
+    return task.done() and RUNNER.running == 0
 
 
 @pytest.fixture
@@ -38,11 +45,11 @@ def test_control_is_disabled_until_the_answer_and_result_reaches_on_success(qtbo
         await release.wait()
         return "done"
 
-    task = run_task(button, work(), on_success=results.append, progress=progress)
+    task = run_operation(button, work(), on_success=results.append, progress=progress)
     assert not button.isEnabled()
     assert progress.maximum() == 0  # busy indicator
     release.set()
-    qtbot.waitUntil(task.done)
+    qtbot.waitUntil(lambda: finished(task))
     assert results == ["done"]
     assert button.isEnabled()
     assert not progress.isVisible()
@@ -51,8 +58,8 @@ def test_control_is_disabled_until_the_answer_and_result_reaches_on_success(qtbo
 
 def test_a_gateway_error_shows_its_message_from_the_real_sandbox(qtbot, button, dialogs, sandbox):
     client = make_client(sandbox)
-    task = run_task(button, client.get_transaction("no-such-reference"))
-    qtbot.waitUntil(task.done, timeout=10_000)
+    task = run_query(button, client.get_transaction("no-such-reference"))
+    qtbot.waitUntil(lambda: finished(task), timeout=10_000)
     assert len(dialogs["user"]) == 1 and dialogs["user"][0]
     assert dialogs["bug"] == []
     assert button.isEnabled()
@@ -64,8 +71,8 @@ def test_on_error_receives_the_typed_error_instead_of_a_dialog(qtbot, button, di
     async def missing() -> None:
         raise NotFoundError("The gateway has no such record.", status=404)
 
-    task = run_task(button, missing(), on_error=errors.append)
-    qtbot.waitUntil(task.done)
+    task = run_operation(button, missing(), on_error=errors.append)
+    qtbot.waitUntil(lambda: finished(task))
     assert [type(e) for e in errors] == [NotFoundError]
     assert dialogs["user"] == []
 
@@ -74,8 +81,8 @@ def test_a_bug_goes_to_the_excepthook_path_and_the_button_comes_back(qtbot, butt
     async def broken() -> None:
         raise KeyError("oops")
 
-    task = run_task(button, broken())
-    qtbot.waitUntil(task.done)
+    task = run_operation(button, broken())
+    qtbot.waitUntil(lambda: finished(task))
     assert [type(e) for e in dialogs["bug"]] == [KeyError]
     assert dialogs["user"] == []
     assert button.isEnabled()
@@ -85,16 +92,16 @@ def test_a_failing_success_handler_is_a_bug_too(qtbot, button, dialogs):
     async def fine() -> int:
         return 1
 
-    task = run_task(button, fine(), on_success=lambda result: 1 / 0)
-    qtbot.waitUntil(task.done)
+    task = run_operation(button, fine(), on_success=lambda result: 1 / 0)
+    qtbot.waitUntil(lambda: finished(task))
     assert [type(e) for e in dialogs["bug"]] == [ZeroDivisionError]
     assert button.isEnabled()
 
 
 def test_cancelling_is_silent(qtbot, button, dialogs):
-    task = run_task(button, asyncio.sleep(30))
+    task = run_operation(button, asyncio.sleep(30))
     task.cancel()
-    qtbot.waitUntil(task.done)
+    qtbot.waitUntil(lambda: finished(task))
     assert dialogs == {"user": [], "bug": []}
     assert button.isEnabled()
     assert RUNNER.running == 0
@@ -113,8 +120,25 @@ def test_results_for_an_owner_deleted_mid_request_are_dropped_not_crashed(qtbot,
         await release.wait()
         return "page"
 
-    run_task(None, work(), owner=owner, busy_cursor=False, on_success=seen.append)
+    run_operation(None, work(), owner=owner, busy_cursor=False, on_success=seen.append)
     shiboken6.delete(owner)
     release.set()
     qtbot.waitUntil(lambda: RUNNER.running == 0)
     assert seen == [] and dialogs["bug"] == [] and dialogs["user"] == []
+
+
+def test_a_read_in_flight_does_not_hold_up_quitting_but_a_payment_does(qtbot, event_loop_qt, dialogs):
+    """Closing the window asks "Quit anyway?" only while money may be moving (RUNNER.operations_running)."""
+    release = asyncio.Event()
+    read_button, pay_button = QPushButton("Refresh"), QPushButton("Pay")
+    qtbot.addWidget(read_button)
+    qtbot.addWidget(pay_button)
+
+    read = run_query(read_button, release.wait(), busy_cursor=False)
+    assert RUNNER.running == 1 and RUNNER.operations_running == 0
+    pay = run_operation(pay_button, release.wait(), busy_cursor=False)
+    assert RUNNER.running == 2 and RUNNER.operations_running == 1
+    release.set()
+    qtbot.waitUntil(lambda: finished(read) and finished(pay))
+    assert RUNNER.operations_running == 0
+    assert read_button.isEnabled() and pay_button.isEnabled()

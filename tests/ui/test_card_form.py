@@ -44,7 +44,7 @@ def test_inputs_are_named_with_the_prefix_and_have_accessible_names(form):
 def test_tab_order_follows_the_card(form):
     expected = [form.amount, form.currency, form.holder, form.pan, form.expiry, form.cvv, form.customer,
                 form.order_id]
-    for before, after in zip(expected, expected[1:]):
+    for before, after in zip(expected, expected[1:], strict=False):
         assert before.nextInFocusChain() is after or _next_focusable(before) is after
 
 

@@ -22,7 +22,6 @@ from klogs_desk.services.context import AppServices
 from klogs_desk.ui.async_runner import RUNNER
 from klogs_desk.ui.checkout_tab import CheckoutTab
 from klogs_desk.ui.qr_widget import QUIET_ZONE_MODULES
-
 from tests.conftest import make_client
 from tests.test_services_checkout import DECLINED_VISA, VISA, pay_on_hosted_page
 

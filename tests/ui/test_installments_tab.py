@@ -12,7 +12,6 @@ from klogs_desk.api.models import InstallmentOptionsRequest
 from klogs_desk.domain.journal import Journal
 from klogs_desk.services.context import AppServices
 from klogs_desk.ui.installments_tab import InstallmentsTab
-
 from tests.conftest import make_client
 
 DOCS_MASTERCARD = "5421190122090656"

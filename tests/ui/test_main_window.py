@@ -3,6 +3,7 @@ plus the app's excepthook and a real start of ``klogs-desk`` in a subprocess."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import subprocess
@@ -25,7 +26,7 @@ from klogs_desk.sandbox.test_cards import TEST_CARDS
 from klogs_desk.services.context import AppServices
 from klogs_desk.ui import main_window as main_window_module
 from klogs_desk.ui.about_dialog import AboutDialog, TestCardsDialog
-from klogs_desk.ui.async_runner import RUNNER
+from klogs_desk.ui.async_runner import RUNNER, run_operation, run_query
 from klogs_desk.ui.main_window import TAB_SPECS, MainWindow, TabSpec, build_tab
 from klogs_desk.ui.placeholder_tab import PlaceholderTab
 from tests.conftest import make_client
@@ -67,6 +68,27 @@ def make_window(qtbot, sandbox, journal, config, memory_keyring, event_loop_qt):
         window.close()
         window.deleteLater()
     qtbot.wait(10)
+
+
+def test_closing_while_only_a_read_is_loading_asks_nothing_but_a_sale_in_flight_asks(qtbot, make_window):
+    """A subscriptions page loading is a read: the window closes at once. A payment in flight is an
+    operation: the cashier is asked, and "No" keeps the window open."""
+    window = make_window()
+    questions: list[str] = []
+    window.confirm = lambda title, question: questions.append(question) or False  # type: ignore[method-assign]
+    release = asyncio.Event()
+    read = run_query(None, release.wait(), busy_cursor=False)
+    assert window.close() is True  # closed without a question
+    assert questions == []
+    window.show()
+    qtbot.waitExposed(window)
+    payment = run_operation(None, release.wait(), busy_cursor=False)
+    assert window.close() is False  # the cashier said No
+    assert len(questions) == 1 and "outcome will be recorded as unknown" in questions[0]
+    assert window.isVisible()
+    release.set()
+    qtbot.waitUntil(lambda: read.done() and payment.done() and RUNNER.running == 0)
+    window.confirm = lambda title, question: True  # type: ignore[method-assign]
 
 
 def _activate(qtbot, window) -> None:  # type: ignore[no-untyped-def]

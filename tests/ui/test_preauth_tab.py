@@ -14,7 +14,6 @@ from klogs_desk.services.context import AppServices
 from klogs_desk.services.payments import CaptureRefused, OutcomeState
 from klogs_desk.ui.async_runner import RUNNER
 from klogs_desk.ui.preauth_tab import PreAuthTab, age_text
-
 from tests.conftest import make_client
 
 VISA = "4111111111111111"

@@ -19,7 +19,6 @@ from klogs_desk.ui.async_runner import RUNNER
 from klogs_desk.ui.subscription_dialogs import utc_from_edit
 from klogs_desk.ui.subscriptions_model import REFERENCE, STATUS
 from klogs_desk.ui.subscriptions_tab import SubscriptionsTab
-
 from tests.conftest import make_client
 
 CARD = "3fa85f64-5717-4562-b3fc-2c963f66afa6"

@@ -5,8 +5,6 @@ Every expectation about order and content is checked against a direct client cal
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 from PySide6.QtCore import QLocale, Qt
 
@@ -20,7 +18,6 @@ from klogs_desk.services.context import AppServices
 from klogs_desk.ui.async_runner import RUNNER
 from klogs_desk.ui.subscriptions_model import COLUMNS, FREQUENCY, LOADING_TEXT, REFERENCE, STATUS, SubscriptionsModel
 from klogs_desk.ui.subscriptions_tab import SubscriptionsTab
-
 from tests.conftest import make_client
 
 SEEDED = 10_000
