@@ -195,14 +195,14 @@ def test_ctrl_number_switches_tabs(qtbot, make_window):
 def test_gateway_health_follows_answers(qtbot, make_window, sandbox):
     window = make_window()
     client = window.services.client
-    task = RUNNER.run(None, client.get_transaction("health-check-missing"), on_error=lambda exc: None)
+    task = run_query(None, client.get_transaction("health-check-missing"), on_error=lambda exc: None)
     qtbot.waitUntil(task.done)
     qtbot.waitUntil(lambda: "answered" in window.health_label.text())
 
     dead = make_client(sandbox)
     dead.endpoints = type(dead.endpoints).same("http://127.0.0.1:9")
     window.replace_client(dead, "sandbox", sandbox.url)
-    task = RUNNER.run(None, dead.get_transaction("x"), on_error=lambda exc: None)
+    task = run_query(None, dead.get_transaction("x"), on_error=lambda exc: None)
     qtbot.waitUntil(task.done, timeout=10_000)
     qtbot.waitUntil(lambda: window.health_label.text() == "Gateway: no answer")
 
