@@ -3,6 +3,7 @@ checkout polling, client retries), so no test sleeps real seconds for a backoff.
 
 * :class:`ManualClock` moves only when the test calls :meth:`ManualClock.advance`: exact and instant, for
   tests that drive one pass at a time (``Reconciler.run_once``).
+* :class:`RecordingClock` never waits: it writes down every sleep asked of it (``slept``) and moves on.
 * :class:`FastClock` runs by itself, ``speed`` times faster than real time: for tests that start a
   background loop (``Reconciler.start``) and wait for what it does, with the loop's own schedule intact.
 """
@@ -44,6 +45,17 @@ class ManualClock:
                 waiter.set_result(None)
 
 
+class RecordingClock:
+    def __init__(self) -> None:
+        self.slept: list[float] = []
+
+    def monotonic(self) -> float:
+        return sum(self.slept)
+
+    async def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+
+
 class FastClock:
     def __init__(self, speed: float = 100.0) -> None:
         self.speed = speed
@@ -56,6 +68,6 @@ class FastClock:
         await asyncio.sleep(max(0.0, seconds) / self.speed)
 
 
-def on_clock(policy: Backoff, clock: ManualClock | FastClock) -> Backoff:
+def on_clock(policy: Backoff, clock: ManualClock | RecordingClock | FastClock) -> Backoff:
     """``policy`` with the same numbers, measured and slept on ``clock``."""
     return replace(policy, clock=clock)

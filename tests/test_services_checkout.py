@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import itertools
-from dataclasses import replace
 from decimal import Decimal
 from html.parser import HTMLParser
 from urllib.parse import urljoin
@@ -27,8 +26,10 @@ from klogs_desk.services.payments import CardOrder, OutcomeState, PaymentService
 
 try:
     from tests.conftest import make_client
+    from tests.fake_clock import RecordingClock, on_clock
 except ImportError:  # pragma: no cover - when tests/ is the rootdir
     from conftest import make_client
+    from fake_clock import RecordingClock, on_clock
 
 VISA = "4111111111111111"
 DECLINED_VISA = "4000000000000002"
@@ -109,19 +110,10 @@ def test_delays_grow_from_two_seconds_and_stop_growing_at_a_minute():
 async def test_follow_asks_after_each_pause_on_its_clock_until_the_link_is_paid(sandbox, journal):
     """The polling loop of a followed link: the policy's pauses (2, 3, 5 ... s) slept on its clock (here a
     clock that only records), one answer yielded per pause, ended by the final status."""
-    slept: list[float] = []
-
-    class RecordingClock:
-        def monotonic(self) -> float:
-            return sum(slept)
-
-        async def sleep(self, seconds: float) -> None:
-            slept.append(seconds)
-
+    clock = RecordingClock()
     wanted = order("75.00")
     async with make_client(sandbox) as client:
-        service = CheckoutService(AppServices(client=client, journal=journal),
-                                  poll=replace(POLL_BACKOFF, clock=RecordingClock()))
+        service = CheckoutService(AppServices(client=client, journal=journal), poll=on_clock(POLL_BACKOFF, clock))
         link = (await service.create(wanted)).link
         statuses = []
         async for result in service.follow(link.entry_id):
@@ -129,7 +121,7 @@ async def test_follow_asks_after_each_pause_on_its_clock_until_the_link_is_paid(
             if len(statuses) == 3:
                 assert pay_on_hosted_page(link.url, VISA) == "Payment approved"
     assert statuses == [LinkStatus.AWAITING] * 3 + [LinkStatus.PAID]
-    assert slept == [2, 3, 5, 8]
+    assert clock.slept == [2, 3, 5, 8]
     assert journal.get(link.entry_id).state is EntryState.APPROVED
 
 

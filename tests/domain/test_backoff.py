@@ -11,6 +11,7 @@ from klogs_desk.api.client import RetryPolicy
 from klogs_desk.domain.backoff import Backoff, Growth
 from klogs_desk.services.checkout import POLL_BACKOFF
 from klogs_desk.services.reconciler import RECONCILE_BACKOFF
+from tests.fake_clock import RecordingClock
 
 
 def test_each_callers_numbers():
@@ -35,19 +36,10 @@ def test_a_row_retried_for_days_does_not_overflow():
 
 
 def test_sleep_uses_the_injected_clock():
-    slept: list[float] = []
-
-    class Clock:
-        def monotonic(self) -> float:
-            return sum(slept)
-
-        async def sleep(self, seconds: float) -> None:
-            slept.append(seconds)
-
-    policy = Backoff(base=1, cap=60, clock=Clock())
-    asyncio.run(policy.sleep(3))
-    asyncio.run(RetryPolicy(clock=Clock(), jitter=lambda: 0.0).sleep(0.5))
-    assert slept == [8, 0.5]
+    clock = RecordingClock()
+    asyncio.run(Backoff(base=1, cap=60, clock=clock).sleep(3))
+    asyncio.run(RetryPolicy(clock=clock, jitter=lambda: 0.0).sleep(0.5))
+    assert clock.slept == [8, 0.5]
 
 
 @pytest.mark.parametrize("base, cap", [(5, 5), (10, 4)])
