@@ -100,7 +100,7 @@ class PreAuthTab(QWidget):
         self._amount_for: int | None = None
         self._open: list[Entry] = []
         self._blocked: dict[int, str] = {}
-        #: Journal id of each open pre-authorization -> what a capture may take (domain Balance.capturable).
+        # Journal id of each open pre-authorization -> what a capture may take (domain Balance.capturable).
         self._capturable: dict[int, Decimal] = {}
 
         self.form = CardForm("preauth", self, idle_seconds=idle_seconds)
