@@ -1,6 +1,9 @@
 """The reconciler against the real sandbox: an outcome-unknown sale turns approved by itself (no second
 charge), an unknown reference becomes "not charged", declines and lost voids are settled from the lookup,
-and each resolution says what happened and when."""
+and each resolution says what happened and when.
+
+The backoff runs on a test clock (tests/fake_clock.py): a ManualClock advanced by hand between passes, or
+a FastClock for the background task. The first test keeps the real clock, end to end."""
 
 from __future__ import annotations
 
@@ -17,9 +20,10 @@ from klogs_desk.sandbox.faults import faults_of
 from klogs_desk.sandbox.ledger import ledger_of
 from klogs_desk.services.context import AppServices
 from klogs_desk.services.payments import CardOrder, OutcomeState, PaymentService
-from klogs_desk.services.reconciler import NOT_CHARGED_TEXT, Reconciler, backoff
+from klogs_desk.services.reconciler import NOT_CHARGED_TEXT, RECONCILE_BACKOFF, Reconciler, backoff
 from klogs_desk.services.transactions import APPROVED_BY_NO_PIN, TransactionOutcomeState, TransactionService
 from tests.conftest import make_client
+from tests.fake_clock import FastClock, ManualClock, on_clock
 
 pytestmark = pytest.mark.anyio
 
@@ -47,6 +51,21 @@ async def services(fresh_sandbox, journal):
     await client.aclose()
 
 
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock()
+
+
+def manual(services, clock, **kwargs) -> Reconciler:  # type: ignore[no-untyped-def]
+    """A reconciler whose lookups are due when the test advances ``clock``."""
+    return Reconciler(services, policy=on_clock(RECONCILE_BACKOFF, clock), **kwargs)
+
+
+def fast(services, **kwargs) -> Reconciler:  # type: ignore[no-untyped-def]
+    """A reconciler whose background task keeps its schedule a hundred times faster than real time."""
+    return Reconciler(services, policy=on_clock(RECONCILE_BACKOFF, FastClock(100)), **kwargs)
+
+
 async def wait_resolved(journal, entry_id, seconds: float = 30):  # type: ignore[no-untyped-def]
     deadline = time.monotonic() + seconds
     while journal.get(entry_id).unresolved and time.monotonic() < deadline:
@@ -59,6 +78,7 @@ def test_intervals_grow_and_are_capped_at_a_minute():
 
 
 async def test_never_answering_card_ends_unknown_then_approved_by_itself_with_one_charge(services, fresh_sandbox):
+    """End to end on the real clock: the lookups really wait 1, 2, 4 ... seconds."""
     order = card_order(NEVER_ANSWERS)
     clicked = time.monotonic()
     outcome = await PaymentService(services).sale(order)
@@ -85,7 +105,7 @@ async def test_never_answering_card_ends_unknown_then_approved_by_itself_with_on
     assert ledger_of(fresh_sandbox.app.state.sandbox).charges_for(order.order_id) == 1
 
 
-async def test_reference_the_gateway_does_not_know_resolves_to_not_charged(services, fresh_sandbox):
+async def test_reference_the_gateway_does_not_know_resolves_to_not_charged(services, fresh_sandbox, clock):
     faults_of(fresh_sandbox.app.state.sandbox).arm(drop_before_processing=1)
     order = card_order()
     outcome = await PaymentService(services).sale(order)
@@ -93,10 +113,10 @@ async def test_reference_the_gateway_does_not_know_resolves_to_not_charged(servi
     assert outcome.state is OutcomeState.UNKNOWN
     row = services.journal.get(outcome.entry_id)
 
-    reconciler = Reconciler(services, not_found_grace=0)
-    await asyncio.sleep(backoff(0))
+    reconciler = manual(services, clock, not_found_grace=0)
     resolved = await reconciler.run_once()  # first sight schedules the row ...
-    await asyncio.sleep(backoff(0))
+    assert resolved == [] and reconciler.seconds_until_due() == backoff(0)
+    clock.advance(backoff(0))
     resolved += await reconciler.run_once()  # ... due a second later
 
     row = services.journal.get(row.id)
@@ -106,24 +126,24 @@ async def test_reference_the_gateway_does_not_know_resolves_to_not_charged(servi
     assert ledger_of(fresh_sandbox.app.state.sandbox).charges_for(row.reference) == 0
 
 
-async def test_a_fresh_not_found_is_not_trusted_until_the_grace_has_passed(services):
+async def test_a_fresh_not_found_is_not_trusted_until_the_grace_has_passed(services, clock):
     row = services.journal.record_pending(environment="sandbox", kind=EntryKind.SALE, reference=new_order_id(),
                                           amount=Decimal("9.99"), currency="TRY", state=EntryState.UNKNOWN)
-    reconciler = Reconciler(services, not_found_grace=3600)
+    reconciler = manual(services, clock, not_found_grace=3600)
     await reconciler.run_once()
-    await asyncio.sleep(backoff(0))
+    clock.advance(backoff(0))
     assert await reconciler.run_once() == []
     assert services.journal.get(row.id).state is EntryState.UNKNOWN
 
 
-async def test_unknown_decline_resolves_declined_with_the_reason(services):
+async def test_unknown_decline_resolves_declined_with_the_reason(services, clock):
     order = card_order(DECLINE)
     await services.client.pay(order.request())  # the gateway declined; pretend the answer was lost
     row = services.journal.record_pending(environment="sandbox", kind=EntryKind.SALE, reference=order.order_id,
                                           amount=order.amount, currency="TRY", state=EntryState.UNKNOWN)
-    reconciler = Reconciler(services, not_found_grace=0)
+    reconciler = manual(services, clock, not_found_grace=0)
     await reconciler.run_once()
-    await asyncio.sleep(backoff(0))
+    clock.advance(backoff(0))
     await reconciler.run_once()
 
     row = services.journal.get(row.id)
@@ -137,7 +157,7 @@ async def test_a_void_whose_answer_was_lost_is_found_done_and_the_balance_follow
     lost = await TransactionService(services).void(services.journal.get(sale_outcome.entry_id), APPROVED_BY_NO_PIN)
     assert lost.state is TransactionOutcomeState.UNKNOWN
 
-    reconciler = Reconciler(services, not_found_grace=0)
+    reconciler = fast(services, not_found_grace=0)
     reconciler.start()
     try:
         void = await wait_resolved(services.journal, lost.entry.id)
@@ -156,7 +176,7 @@ async def test_a_refund_that_never_reached_the_gateway_resolves_to_nothing_done(
                                                      APPROVED_BY_NO_PIN)
     assert lost.state is TransactionOutcomeState.UNKNOWN, lost.message
 
-    reconciler = Reconciler(services, not_found_grace=0)
+    reconciler = fast(services, not_found_grace=0)
     reconciler.start()
     try:
         refund = await wait_resolved(services.journal, lost.entry.id)
@@ -167,11 +187,27 @@ async def test_a_refund_that_never_reached_the_gateway_resolves_to_nothing_done(
     assert services.journal.get(sale_outcome.entry_id).balance == Decimal("64.20")
 
 
-async def test_pending_rows_in_flight_are_left_alone(services):
+async def test_pending_rows_in_flight_are_left_alone(services, clock):
     row = services.journal.record_pending(environment="sandbox", kind=EntryKind.SALE, reference=new_order_id(),
                                           amount=Decimal("9.99"), currency="TRY")
-    reconciler = Reconciler(services, not_found_grace=0)
+    reconciler = manual(services, clock, not_found_grace=0)
     await reconciler.run_once()
-    await asyncio.sleep(backoff(0))
+    clock.advance(backoff(0))
     assert await reconciler.run_once() == []
     assert services.journal.get(row.id).state is EntryState.PENDING
+
+
+async def test_the_background_task_waits_on_its_clock(services, clock):
+    """Started, the reconciler looks a row up only when its clock says the row is due."""
+    ghost = services.journal.record_pending(environment="sandbox", kind=EntryKind.SALE, reference=new_order_id(),
+                                            amount=Decimal("12.00"), currency="TRY", state=EntryState.UNKNOWN)
+    reconciler = manual(services, clock, not_found_grace=0)
+    reconciler.start()
+    try:
+        await asyncio.sleep(0.3)  # real time passes; the clock does not
+        assert services.journal.get(ghost.id).state is EntryState.UNKNOWN
+        clock.advance(backoff(0))
+        row = await wait_resolved(services.journal, ghost.id, seconds=10)
+    finally:
+        await reconciler.stop()
+    assert row.state is EntryState.NOT_CHARGED

@@ -14,6 +14,7 @@ import pytest
 from klogs_desk.domain.journal import EntryKind, EntryState, Journal
 from klogs_desk.domain.orders import new_order_id
 from klogs_desk.services.checkout import (
+    POLL_BACKOFF,
     CheckoutOrder,
     CheckoutService,
     CreateState,
@@ -25,8 +26,10 @@ from klogs_desk.services.payments import CardOrder, OutcomeState, PaymentService
 
 try:
     from tests.conftest import make_client
+    from tests.fake_clock import RecordingClock, on_clock
 except ImportError:  # pragma: no cover - when tests/ is the rootdir
     from conftest import make_client
+    from fake_clock import RecordingClock, on_clock
 
 VISA = "4111111111111111"
 DECLINED_VISA = "4000000000000002"
@@ -101,6 +104,25 @@ async def arm_faults(server, **faults) -> None:  # type: ignore[no-untyped-def]
 def test_delays_grow_from_two_seconds_and_stop_growing_at_a_minute():
     assert list(itertools.islice(growing_delays(), 10)) == [2, 3, 5, 8, 13, 21, 34, 55, 60, 60]
     assert list(itertools.islice(growing_delays(0.1, 0.3), 4)) == pytest.approx([0.1, 0.15, 0.25, 0.3])
+
+
+@pytest.mark.anyio
+async def test_follow_asks_after_each_pause_on_its_clock_until_the_link_is_paid(sandbox, journal):
+    """The polling loop of a followed link: the policy's pauses (2, 3, 5 ... s) slept on its clock (here a
+    clock that only records), one answer yielded per pause, ended by the final status."""
+    clock = RecordingClock()
+    wanted = order("75.00")
+    async with make_client(sandbox) as client:
+        service = CheckoutService(AppServices(client=client, journal=journal), poll=on_clock(POLL_BACKOFF, clock))
+        link = (await service.create(wanted)).link
+        statuses = []
+        async for result in service.follow(link.entry_id):
+            statuses.append(result.link.status)
+            if len(statuses) == 3:
+                assert pay_on_hosted_page(link.url, VISA) == "Payment approved"
+    assert statuses == [LinkStatus.AWAITING] * 3 + [LinkStatus.PAID]
+    assert clock.slept == [2, 3, 5, 8]
+    assert journal.get(link.entry_id).state is EntryState.APPROVED
 
 
 @pytest.mark.anyio

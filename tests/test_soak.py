@@ -411,7 +411,7 @@ class Soak:
         target = self.refundable(payment)
         if target is None:
             return
-        left = remaining_balance(target)
+        left = remaining_balance(self.journal, target)
         full = left < Decimal("0.02") or self.rng.random() < 0.35
         amount = left if full else self.partial_refund(left)
         for _attempt in range(2):
@@ -567,8 +567,8 @@ def check_refunds_against_ledger(server: SandboxServer, journal: Journal) -> col
         refunds = [c for c in journal.children(target.id) if c.kind is EntryKind.REFUND]
         journaled = sorted(c.amount for c in refunds if c.state is EntryState.APPROVED)
         assert journaled == made, f"{record.order_id}: journal refunds {journaled}, gateway refunds {made}"
-        assert remaining_balance(target) == record.balance(), \
-            f"{record.order_id}: journal balance {remaining_balance(target)}, gateway balance {record.balance()}"
+        assert remaining_balance(journal, target) == record.balance(), \
+            f"{record.order_id}: journal balance {remaining_balance(journal, target)}, gateway balance {record.balance()}"
         for refund in refunds:
             assert not refund.unresolved, f"refund row {refund.id} of {record.order_id} left {refund.state.value}"
             if refund.resolution is None:

@@ -18,7 +18,6 @@ Contract, for callers:
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import math
 import random
@@ -32,6 +31,7 @@ from uuid import UUID
 import httpx
 import pydantic
 
+from ..domain.backoff import SYSTEM_CLOCK, Backoff, Clock
 from . import wire
 from .errors import (
     ApiStatusError,
@@ -114,7 +114,9 @@ class Endpoints:
 
 @dataclass(frozen=True)
 class RetryPolicy:
-    """How GETs are retried. ``jitter`` returns a factor in [0, 1); tests pin it."""
+    """How GETs are retried: up to ``max_attempts`` tries, pausing by :attr:`backoff` (doubling from
+    ``base_delay``, capped at ``max_delay``, equal jitter). ``jitter`` returns a factor in [0, 1) and
+    ``clock`` sleeps; tests pin both."""
 
     max_attempts: int = 3
     base_delay: float = 0.25
@@ -122,13 +124,20 @@ class RetryPolicy:
     #: Retry-After longer than this is not waited for: the error is raised so the user can decide.
     max_retry_after: float = 10.0
     jitter: Callable[[], float] = random.random
+    clock: Clock = SYSTEM_CLOCK
+
+    @property
+    def backoff(self) -> Backoff:
+        return Backoff(base=self.base_delay, cap=self.max_delay, jitter=self.jitter, clock=self.clock)
 
     def delay(self, attempt: int, retry_after: float | None = None) -> float:
         """Seconds to wait before retry number ``attempt`` (1-based)."""
         if retry_after is not None:
             return retry_after
-        ceiling = min(self.max_delay, self.base_delay * (2 ** (attempt - 1)))
-        return ceiling * (0.5 + self.jitter() / 2)  # "equal jitter": never zero, never over the ceiling
+        return self.backoff.delay(attempt - 1)
+
+    async def sleep(self, seconds: float) -> None:
+        await self.clock.sleep(seconds)
 
 
 DEFAULT_TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=10.0, pool=5.0)
@@ -318,7 +327,7 @@ class KlogsClient:
             except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
                 self._health(False)
                 if safe and attempt < self.retry.max_attempts:
-                    await asyncio.sleep(self.retry.delay(attempt))
+                    await self.retry.sleep(self.retry.delay(attempt))
                     continue
                 raise ConnectionFailedError(
                     "The gateway could not be reached. Nothing was sent; check the network and try again."
@@ -326,7 +335,7 @@ class KlogsClient:
             except (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError) as exc:
                 self._health(False)
                 if safe and attempt < self.retry.max_attempts:
-                    await asyncio.sleep(self.retry.delay(attempt))
+                    await self.retry.sleep(self.retry.delay(attempt))
                     continue
                 if safe or not charges:
                     raise GatewayTimeoutError(
@@ -354,7 +363,7 @@ class KlogsClient:
                 # Retry-After also comes with 503 (RFC 9110 10.2.3).
                 retry_after = error.retry_after if isinstance(error, RateLimitedError) else _retry_after(response)
                 if retry_after is None or retry_after <= self.retry.max_retry_after:
-                    await asyncio.sleep(self.retry.delay(attempt, retry_after))
+                    await self.retry.sleep(self.retry.delay(attempt, retry_after))
                     continue
             raise error
 

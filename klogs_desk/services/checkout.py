@@ -20,7 +20,8 @@ Choices where the docs are silent (the sandbox follows the same rules):
 * A paid link's charged amount can exceed the link's amount (installments with the interest paid by the
   customer); the row keeps the link's ``amount`` and records what was charged as its ``balance`` (what
   can be refunded), as the Sale tab does.
-* A link is followed with growing pauses (:func:`growing_delays`: 2, 3, 5, 8, 13 ... seconds, at most 60),
+* A link is followed (:meth:`CheckoutService.follow`) with growing pauses (:data:`POLL_BACKOFF`: 2, 3, 5,
+  8, 13 ... seconds, at most 60),
   because a customer takes minutes, not milliseconds, and a counter full of open links must not hammer the
   gateway. A ``GET`` that fails is retried by the client (it is safe) and otherwise just waits for the next
   round; it never changes the journal.
@@ -30,14 +31,15 @@ from __future__ import annotations
 
 import enum
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Iterator
+from typing import AsyncIterator, Iterable, Iterator
 
 import pydantic
 
 from ..api.errors import KlogsError, OutcomeUnknownError, ProtocolError, ValidationFailedError, field_errors_from
 from ..api.models import CheckoutRequest, PaymentResponse, PaymentStatus
+from ..domain.backoff import Backoff, Growth
 from ..domain.journal import DuplicateReferenceError, Entry, EntryKind, EntryState
 from .context import AppServices
 from .payments import OutcomeState, PaymentOutcome, _join_errors, _safe_masked
@@ -49,12 +51,13 @@ FIRST_POLL_DELAY = 2.0
 MAX_POLL_DELAY = 60.0
 
 
+#: How a link is followed: pauses growing like Fibonacci numbers (2, 3, 5, 8 ...), at most a minute.
+POLL_BACKOFF = Backoff(base=FIRST_POLL_DELAY, cap=MAX_POLL_DELAY, growth=Growth.FIBONACCI)
+
+
 def growing_delays(first: float = FIRST_POLL_DELAY, cap: float = MAX_POLL_DELAY) -> Iterator[float]:
     """Endless pauses growing like Fibonacci numbers from ``first`` (2, 3, 5, 8 ...), never above ``cap``."""
-    previous, current = first / 2, first
-    while True:
-        yield min(current, cap)
-        previous, current = current, previous + current
+    return replace(POLL_BACKOFF, base=first, cap=cap).delays()
 
 
 class LinkStatus(str, enum.Enum):
@@ -193,10 +196,12 @@ class RefreshResult:
 
 
 class CheckoutService:
-    """Checkout links for the tab. Reads ``services.client`` at send time (it can be replaced)."""
+    """Checkout links for the tab. Reads ``services.client`` at send time (it can be replaced).
+    ``poll`` spaces the questions about a followed link and its clock sleeps between them."""
 
-    def __init__(self, services: AppServices) -> None:
+    def __init__(self, services: AppServices, *, poll: Backoff = POLL_BACKOFF) -> None:
         self.services = services
+        self.poll = poll
 
     # --- create ---------------------------------------------------------------------------------
 
@@ -279,6 +284,17 @@ class CheckoutService:
             return RefreshResult(link, problem=f"Could not ask the gateway: {exc.message}")
         return RefreshResult(CheckoutLink(self._record(entry, response), response))
 
+    async def follow(self, entry_id: int, delays: Iterable[float] | None = None) -> AsyncIterator[RefreshResult]:
+        """Ask about link ``entry_id`` after each pause of ``delays`` (default: :attr:`poll`'s), slept on
+        :attr:`poll`'s clock, yielding every answer (:meth:`refresh`) until the link is final. Stop following
+        by cancelling the task that iterates (or by no longer iterating)."""
+        for delay in (self.poll.delays() if delays is None else delays):
+            await self.poll.clock.sleep(delay)
+            result = await self.refresh(entry_id)
+            yield result
+            if result.link.status.final:
+                return
+
     def _record(self, entry: Entry, response: PaymentResponse) -> Entry:
         if response.status is PaymentStatus.SUCCESS:
             state = EntryState.APPROVED
@@ -313,4 +329,4 @@ def created_local_time(link: CheckoutLink) -> str:
 
 
 __all__ = ["CheckoutLink", "CheckoutOrder", "CheckoutService", "CreateResult", "CreateState", "LinkStatus",
-           "RefreshResult", "created_local_time", "growing_delays"]
+           "POLL_BACKOFF", "RefreshResult", "created_local_time", "growing_delays"]

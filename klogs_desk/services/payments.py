@@ -40,6 +40,7 @@ from ..api.errors import (
     field_errors_from,
 )
 from ..api.models import CaptureRequest, CardPaymentRequest, PaymentResponse, PaymentStatus
+from ..domain.balances import Balance
 from ..domain.cards import brand_of, last_four, mask_pan
 from ..domain.journal import DuplicateReferenceError, Entry, EntryKind, EntryState
 from .context import AppServices
@@ -332,7 +333,8 @@ class PaymentService:
             raise CaptureRefused("Only a pre-authorization can be captured.")
         if parent.state is not EntryState.APPROVED or not parent.payment_id:
             raise CaptureRefused(f"Pre-authorization {parent.reference} was not approved; nothing to capture.")
-        for child in self.services.journal.children(parent.id):
+        children = self.services.journal.children(parent.id)
+        for child in children:
             if child.kind is EntryKind.CAPTURE and child.state is EntryState.APPROVED:
                 raise CaptureRefused(f"Pre-authorization {parent.reference} was already captured.")
             if child.kind is EntryKind.CAPTURE and child.unresolved:
@@ -340,7 +342,7 @@ class PaymentService:
                                      "Resolve it in the Journal first.")
         if not isinstance(amount, Decimal) or amount <= 0:
             raise CaptureRefused("The capture amount must be greater than zero.")
-        remaining = parent.balance if parent.balance is not None else parent.amount
+        remaining = Balance.of(parent, children).capturable
         if amount > remaining:
             raise CaptureRefused(f"At most {remaining} {parent.currency} can be captured.")
 

@@ -34,13 +34,13 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
-import time
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable
 
 from ..api.errors import KlogsError, NotFoundError
 from ..api.models.transactions import TransactionDetail, TransactionStatus, TransactionType
+from ..domain.backoff import Backoff
 from ..domain.journal import Entry, EntryKind, EntryState
 from .context import AppServices
 from .transactions import apply_success
@@ -68,19 +68,25 @@ class _Schedule:
     due: float
 
 
+#: The pauses between lookups of one row: 1, 2, 4, ... capped at :data:`MAX_INTERVAL`, on the real clock.
+RECONCILE_BACKOFF = Backoff(base=FIRST_INTERVAL, cap=MAX_INTERVAL)
+
+
 def backoff(attempts: int) -> float:
     """Seconds to wait before lookup number ``attempts + 1``: 1, 2, 4, ... capped at :data:`MAX_INTERVAL`."""
-    return min(MAX_INTERVAL, FIRST_INTERVAL * 2 ** attempts)
+    return RECONCILE_BACKOFF.delay(attempts)
 
 
 class Reconciler:
     """``Reconciler(services)``; ``start()`` on the running loop; ``on_resolved`` listeners get each
-    resolved :class:`Entry`."""
+    resolved :class:`Entry`. ``policy`` spaces each row's lookups and its clock schedules and sleeps
+    (tests pass one on a manual clock); ``now`` is the wall clock of the grace periods and resolution texts."""
 
     def __init__(self, services: AppServices, *, not_found_grace: float = DEFAULT_NOT_FOUND_GRACE,
-                 now: Callable[[], dt.datetime] | None = None) -> None:
+                 now: Callable[[], dt.datetime] | None = None, policy: Backoff = RECONCILE_BACKOFF) -> None:
         self.services = services
         self.not_found_grace = not_found_grace
+        self.policy = policy
         self.on_resolved: list[Callable[[Entry], None]] = []
         self._now = now or (lambda: dt.datetime.now(dt.timezone.utc))
         self._schedules: dict[int, _Schedule] = {}
@@ -124,13 +130,13 @@ class Reconciler:
     async def run_once(self) -> list[Entry]:
         """Look up every due row once; returns the rows resolved. Usable without :meth:`start`."""
         resolved: list[Entry] = []
-        clock = time.monotonic()
+        clock = self.policy.clock.monotonic()
         rows = [row for row in self.services.journal.unresolved(self.services.environment) if self._eligible(row)]
         seen = {row.id for row in rows}
         for stale in set(self._schedules) - seen:
             del self._schedules[stale]
         for row in rows:
-            schedule = self._schedules.setdefault(row.id, _Schedule(0, clock + backoff(0)))
+            schedule = self._schedules.setdefault(row.id, _Schedule(0, clock + self.policy.delay(0)))
             if schedule.due > clock:
                 continue
             result = await self._settle(row)
@@ -140,13 +146,13 @@ class Reconciler:
                 self._announce(result)
             else:
                 schedule.attempts += 1
-                schedule.due = time.monotonic() + backoff(schedule.attempts)
+                schedule.due = self.policy.clock.monotonic() + self.policy.delay(schedule.attempts)
         return resolved
 
     def seconds_until_due(self) -> float | None:
         if not self._schedules:
             return None
-        return max(0.0, min(s.due for s in self._schedules.values()) - time.monotonic())
+        return max(0.0, min(s.due for s in self._schedules.values()) - self.policy.clock.monotonic())
 
     async def _run(self) -> None:
         while True:
@@ -159,10 +165,17 @@ class Reconciler:
             wait = self.seconds_until_due()
             wait = RESCAN_SECONDS if wait is None else min(wait, RESCAN_SECONDS)
             self._wake.clear()
-            try:
-                await asyncio.wait_for(self._wake.wait(), timeout=wait)
-            except asyncio.TimeoutError:
-                pass
+            await self._pause(wait)
+
+    async def _pause(self, seconds: float) -> None:
+        """Sleep ``seconds`` on the policy's clock, or less if :meth:`wake` is called meanwhile."""
+        sleeping = asyncio.ensure_future(self.policy.clock.sleep(seconds))
+        woken = asyncio.ensure_future(self._wake.wait())
+        try:
+            await asyncio.wait({sleeping, woken}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            sleeping.cancel()
+            woken.cancel()
 
     def _eligible(self, row: Entry) -> bool:
         if row.state is EntryState.PENDING:

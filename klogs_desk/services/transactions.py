@@ -35,6 +35,7 @@ from decimal import Decimal
 
 from ..api.errors import KlogsError, NotFoundError, OutcomeUnknownError, ProtocolError, ValidationFailedError
 from ..api.models.transactions import RefundRequest, TransactionDetail, VoidRequest
+from ..domain.balances import REFUNDABLE_KINDS, VOIDABLE_KINDS, Balance
 from ..domain.journal import Entry, EntryKind, EntryState, Journal
 from ..domain.money import AmountError, check_amount
 from .context import AppServices
@@ -45,11 +46,6 @@ log = logging.getLogger(__name__)
 APPROVED_BY_MANAGER_PIN = "manager PIN"
 #: ``approved_by`` when settings do not require the manager PIN.
 APPROVED_BY_NO_PIN = "no PIN required"
-
-#: Journal kinds that are payments a void can cancel.
-VOIDABLE_KINDS = frozenset({EntryKind.SALE, EntryKind.SALE_3DS, EntryKind.CHECKOUT, EntryKind.PREAUTH})
-#: Journal kinds that hold money a refund can return.
-REFUNDABLE_KINDS = frozenset({EntryKind.SALE, EntryKind.SALE_3DS, EntryKind.CHECKOUT, EntryKind.CAPTURE})
 
 
 class TransactionRefused(Exception):
@@ -84,10 +80,12 @@ class TransactionOutcome:
     field_errors: dict[str, list[str]] = field(default_factory=dict)
 
 
-def remaining_balance(entry: Entry) -> Decimal:
-    """What can still be refunded (or captured) of ``entry``: its balance, or its amount when the
-    balance was never recorded (rows approved before balances were kept)."""
-    return entry.balance if entry.balance is not None else entry.amount
+def remaining_balance(journal: Journal, entry: Entry, *, without: Entry | None = None) -> Decimal:
+    """What can still be refunded (or captured) of ``entry``: :attr:`~klogs_desk.domain.balances.Balance.remaining`
+    with its child rows from ``journal`` (less ``without``, a child whose success is being applied), zero
+    when the row holds no money."""
+    children = [c for c in journal.children(entry.id) if without is None or c.id != without.id]
+    return Balance.of(entry, children).remaining or Decimal(0)
 
 
 def apply_success(journal: Journal, child: Entry) -> Entry:
@@ -102,7 +100,7 @@ def apply_success(journal: Journal, child: Entry) -> Entry:
                 journal.update(sibling.id, balance=Decimal(0), note="Voided with its pre-authorization.")
         return journal.update(parent.id, balance=Decimal(0), note=f"Voided ({child.approved_by or 'approved'}).")
     if child.kind is EntryKind.REFUND:
-        left = max(Decimal(0), remaining_balance(parent) - child.amount)
+        left = max(Decimal(0), remaining_balance(journal, parent, without=child) - child.amount)
         note = ("Refunded in full." if left == 0
                 else f"Refunded {child.amount} {child.currency}; {left} {child.currency} left.")
         return journal.update(parent.id, balance=left, note=note)
@@ -138,8 +136,8 @@ class TransactionService:
         if target.kind not in VOIDABLE_KINDS or target.parent_id is not None:
             raise TransactionRefused(f"A {target.kind.value} cannot be voided. Select the payment itself.")
         self._check_approved(target, "voided")
-        self._check_no_open_children(target)
-        if target.kind is not EntryKind.PREAUTH and remaining_balance(target) < target.amount:
+        balance = self._check_no_open_children(target)
+        if balance.refunded:
             raise TransactionRefused(f"Payment {target.reference} was refunded (in part or in full); it can "
                                      "only be refunded further, not voided.")
         return target
@@ -149,21 +147,24 @@ class TransactionService:
         journal = self.services.journal
         target = entry
         if entry.kind is EntryKind.PREAUTH and entry.parent_id is None:
-            captures = [c for c in journal.children(entry.id)
-                        if c.kind is EntryKind.CAPTURE and c.state is EntryState.APPROVED]
-            if not captures:
+            capture = Balance.of(entry, journal.children(entry.id)).captured
+            if capture is None:
                 raise TransactionRefused(f"Pre-authorization {entry.reference} was never captured: nothing "
                                          "was taken to refund. Void it to release the hold.")
-            target = captures[0]
+            target = capture
         if target.kind not in REFUNDABLE_KINDS:
             raise TransactionRefused(f"A {target.kind.value} cannot be refunded. Select the payment itself.")
         self._check_approved(target, "refunded")
-        self._check_no_open_children(target)
+        balance = self._check_no_open_children(target)
         if target.kind is EntryKind.CAPTURE:
             self._check_no_open_children(journal.get(target.parent_id))
-        if remaining_balance(target) <= 0:
+        if not balance.can_refund:
             raise TransactionRefused(f"Nothing is left to refund on {target.reference}.")
         return target
+
+    def refundable(self, target: Entry) -> Decimal:
+        """What can still be refunded of ``target`` (a :meth:`refund_target`), from the journal."""
+        return remaining_balance(self.services.journal, target)
 
     def check_refund_amount(self, target: Entry, amount: Decimal) -> Decimal:
         """``amount`` if it can be refunded on ``target``; raises :class:`TransactionRefused` (field
@@ -174,7 +175,7 @@ class TransactionService:
             check_amount(amount, target.currency)
         except AmountError as exc:
             raise TransactionRefused(str(exc), field="refundAmount") from None
-        remaining = remaining_balance(target)
+        remaining = self.refundable(target)
         if amount > remaining:
             raise TransactionRefused(f"At most {remaining} {target.currency} can still be refunded.",
                                      field="refundAmount")
@@ -198,6 +199,21 @@ class TransactionService:
         request = RefundRequest(reference_code=target.reference, amount=amount)
         return await self._send(child, target, "refund", lambda: self.services.client.refund(request))
 
+    # --- by hand --------------------------------------------------------------------------------
+
+    def record_verified_outcome(self, entry: Entry, state: EntryState, resolution: str, note: str) -> Entry:
+        """Settle the unresolved row ``entry`` with an outcome the cashier verified elsewhere (``resolution``
+        says so, ``note`` how). An approved void, refund or capture changes its payment's balance as a
+        gateway answer would (:func:`apply_success`); an approved payment holds its amount. Returns the row
+        as resolved."""
+        journal = self.services.journal
+        row = journal.resolve(entry.id, state, resolution, note=note)
+        if state is EntryState.APPROVED and row.parent_id is not None:
+            apply_success(journal, row)
+        elif state is EntryState.APPROVED:
+            journal.update(row.id, balance=row.amount)
+        return row
+
     # --- machinery ------------------------------------------------------------------------------
 
     def _check_approved(self, target: Entry, verb: str) -> None:
@@ -205,21 +221,26 @@ class TransactionService:
             what = "has no known outcome yet" if target.unresolved else f"is {target.state.value}"
             raise TransactionRefused(f"Payment {target.reference} {what}: it cannot be {verb}.")
 
-    def _check_no_open_children(self, target: Entry) -> None:
-        for child in self.services.journal.children(target.id):
-            if child.kind in (EntryKind.VOID, EntryKind.REFUND, EntryKind.CAPTURE) and child.unresolved:
-                raise TransactionRefused(
-                    f"A {child.kind.value} of {target.reference} has no known outcome yet. Wait until the "
-                    "Journal resolves it (or check it with Details) before sending another.")
-            if child.kind is EntryKind.VOID and child.state is EntryState.APPROVED:
-                raise TransactionRefused(f"Payment {target.reference} was already voided.")
+    def _check_no_open_children(self, target: Entry) -> Balance:
+        """Refuses while a void, refund or capture of ``target`` is unresolved, or once it was voided;
+        returns ``target``'s :class:`~klogs_desk.domain.balances.Balance` otherwise."""
+        balance = Balance.of(target, self.services.journal.children(target.id))
+        child = balance.open_child
+        if child is not None:
+            raise TransactionRefused(
+                f"A {child.kind.value} of {target.reference} has no known outcome yet. Wait until the "
+                "Journal resolves it (or check it with Details) before sending another.")
+        if balance.voided:
+            raise TransactionRefused(f"Payment {target.reference} was already voided.")
+        return balance
 
     def _held_amount(self, target: Entry) -> Decimal:
+        journal = self.services.journal
         if target.kind is EntryKind.PREAUTH:
-            for child in self.services.journal.children(target.id):
-                if child.kind is EntryKind.CAPTURE and child.state is EntryState.APPROVED:
-                    return remaining_balance(child)
-        return remaining_balance(target)
+            capture = Balance.of(target, journal.children(target.id)).captured
+            if capture is not None:
+                return remaining_balance(journal, capture)
+        return remaining_balance(journal, target)
 
     def _journal_child(self, target: Entry, kind: EntryKind, amount: Decimal, approved_by: str) -> Entry:
         return self.services.journal.record_pending(
@@ -260,7 +281,7 @@ class TransactionService:
         parent = apply_success(journal, row)
         done = (f"Voided {row.amount} {row.currency} of {row.reference}." if row.kind is EntryKind.VOID
                 else f"Refunded {row.amount} {row.currency} of {row.reference}; "
-                     f"{remaining_balance(parent)} {row.currency} left.")
+                     f"{remaining_balance(journal, parent)} {row.currency} left.")
         return TransactionOutcome(TransactionOutcomeState.DONE, done, row, parent)
 
 

@@ -6,9 +6,10 @@ the link of the selected row: its address (read-only, selectable, Copy and Open 
 (only while the link can still be paid, so nobody scans a used-up link) and, once the customer has paid or failed, the payment in the shared result panel. Below, every link of
 this environment from the journal, newest first.
 
-Following: each link awaiting payment is asked about with pauses from ``poll_delays`` (the service's
-growing 2, 3, 5, 8 ... up to 60 seconds; tests pass short ones) until it is paid or failed; the
-Refresh button asks about every open link at once. Links still open when the tab is built (an earlier run)
+Following: each link awaiting payment is followed by :meth:`CheckoutService.follow` (the polling loop
+lives in the service; the tab starts and cancels it and shows each answer) with pauses from
+``poll_delays`` (the service's growing 2, 3, 5, 8 ... up to 60 seconds; tests pass short ones) until it is
+paid or failed; the Refresh button asks about every open link at once. Links still open when the tab is built (an earlier run)
 are followed too. Following stops when the tab is destroyed.
 
 Order ID: a created link uses it up (the next link gets a fresh one); after a refused or lost create it is
@@ -18,6 +19,7 @@ kept, so pressing Create link again asks the gateway for the same link (see serv
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from typing import Callable, Iterator
 
@@ -499,14 +501,11 @@ class CheckoutTab(QWidget):
 
     async def _follow(self, entry_id: int) -> None:
         try:
-            for delay in self.poll_delays():
-                await asyncio.sleep(delay)
-                result = await self.service.refresh(entry_id)
-                if not shiboken6.isValid(self):
-                    return
-                self._apply(result)
-                if result.link.status.final:
-                    return
+            async with contextlib.aclosing(self.service.follow(entry_id, self.poll_delays())) as answers:
+                async for result in answers:
+                    if not shiboken6.isValid(self):
+                        return
+                    self._apply(result)
         finally:
             self._followers.pop(entry_id, None)
 

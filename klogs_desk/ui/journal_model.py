@@ -7,7 +7,8 @@ the receipt and the other tabs of this package so one entry reads the same every
 After a void or refund the payment's own row stays ``approved`` in the journal (the void or refund is a
 row of its own); the table derives what the cashier needs to see from those child rows
 (:func:`settlement_key`): the state badge says VOIDED, REFUNDED or PARTLY REFUNDED and the Balance
-column what is left (:func:`remaining_amount`). These are display words only, not journal states.
+column what is left. Both rules live in :mod:`klogs_desk.domain.balances` (``Balance.settlement``,
+``Balance.remaining``); these are display words only, not journal states.
 
 Amounts are formatted from the ``Decimal`` itself (digits, the locale's separators), never through
 ``float``: ``QLocale.toString(double)`` would print 0.1 + 0.2 as 0.30000000000000004 on some locales.
@@ -16,7 +17,6 @@ Amounts are formatted from the ``Decimal`` itself (digits, the locale's separato
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from typing import Any, Mapping, Sequence
 
 from PySide6.QtCore import (
@@ -30,6 +30,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from ..domain.balances import Balance, Settlement
 from ..domain.journal import Entry, EntryKind, EntryState
 from ..i18n import cashier_message
 from .badges import BADGE_ROLE
@@ -58,7 +59,8 @@ STATE_LABELS: dict[EntryState, str] = {
 }
 
 #: Display keys of an approved payment that was voided or refunded afterwards (see the module docstring).
-VOIDED, REFUNDED, PARTLY_REFUNDED = "voided", "refunded", "partly_refunded"
+VOIDED, REFUNDED, PARTLY_REFUNDED = (Settlement.VOIDED.value, Settlement.REFUNDED.value,
+                                     Settlement.PARTLY_REFUNDED.value)
 
 SETTLEMENT_LABELS: dict[str, str] = {
     VOIDED: QT_TRANSLATE_NOOP("JournalModel", "VOIDED"),
@@ -91,45 +93,11 @@ STATE_COLOURS: dict[str, str] = {
     PARTLY_REFUNDED: "#00796b",
 }
 
-#: Kinds whose rows hold money (or an authorization) that a later void, refund or capture reduces.
-_MONEY_KINDS = frozenset({EntryKind.SALE, EntryKind.SALE_3DS, EntryKind.PREAUTH, EntryKind.CAPTURE,
-                          EntryKind.CHECKOUT})
-
-
 def settlement_key(entry: Entry, children: Sequence[Entry]) -> str | None:
-    """:data:`VOIDED`, :data:`REFUNDED` or :data:`PARTLY_REFUNDED` for an approved payment whose child rows
-    include an approved void or approved refunds; ``None`` otherwise (the row reads as its own state).
-
-    Refunded in full means nothing is left (:func:`remaining_amount` is zero); children still pending or
-    unknown do not count: their money has not been proven to move.
-    """
-    if entry.state is not EntryState.APPROVED or entry.kind not in _MONEY_KINDS:
-        return None
-    approved = [c for c in children if c.state is EntryState.APPROVED]
-    if any(c.kind is EntryKind.VOID for c in approved):
-        return VOIDED
-    if not any(c.kind is EntryKind.REFUND for c in approved):
-        return None
-    left = remaining_amount(entry, children)
-    return REFUNDED if left is not None and left <= 0 else PARTLY_REFUNDED
-
-
-def remaining_amount(entry: Entry, children: Sequence[Entry]) -> Decimal | None:
-    """What is left of an approved payment: to refund for a sale, capture or paid link, to capture for a
-    pre-authorization. ``None`` when the row holds no money (declined, unknown, or a void/refund row).
-
-    The balance the services record is the source of truth; a row approved before balances were kept
-    falls back to its amount less its approved refunds (zero once voided). Exact ``Decimal``.
-    """
-    if entry.state is not EntryState.APPROVED or entry.kind not in _MONEY_KINDS:
-        return None
-    if entry.balance is not None:
-        return entry.balance
-    approved = [c for c in children if c.state is EntryState.APPROVED]
-    if any(c.kind is EntryKind.VOID for c in approved):
-        return Decimal(0)
-    refunded = sum((c.amount for c in approved if c.kind is EntryKind.REFUND), Decimal(0))
-    return max(Decimal(0), entry.amount - refunded)
+    """:data:`VOIDED`, :data:`REFUNDED` or :data:`PARTLY_REFUNDED` for an approved payment voided or refunded
+    afterwards, ``None`` otherwise (the row reads as its own state): :attr:`Balance.settlement`'s key."""
+    settled = Balance.of(entry, children).settlement
+    return settled.value if settled is not None else None
 
 
 def kind_text(kind: EntryKind) -> str:
@@ -254,7 +222,7 @@ class JournalTableModel(QAbstractTableModel):
         if column == JournalColumn.AMOUNT:
             return money_text(entry.amount, entry.currency, self._locale)
         if column == JournalColumn.BALANCE:
-            left = remaining_amount(entry, self._children.get(entry.id, ()))
+            left = Balance.of(entry, self._children.get(entry.id, ())).remaining
             return money_text(left, entry.currency, self._locale)
         if column == JournalColumn.STATE:
             settled = settlement_key(entry, self._children.get(entry.id, ()))

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.balances import Balance
 from ..domain.journal import Entry, EntryKind, EntryState
 from ..domain.money import AmountError, format_amount, parse_amount
 from ..i18n import domain_message
@@ -99,6 +100,8 @@ class PreAuthTab(QWidget):
         self._amount_for: int | None = None
         self._open: list[Entry] = []
         self._blocked: dict[int, str] = {}
+        # Journal id of each open pre-authorization -> what a capture may take (domain Balance.capturable).
+        self._capturable: dict[int, Decimal] = {}
 
         self.form = CardForm("preauth", self, idle_seconds=idle_seconds)
         self.form.amount.setPlaceholderText(self.tr("Amount to hold on the card"))
@@ -218,25 +221,25 @@ class PreAuthTab(QWidget):
         journal, now = self.services.journal, self._now()
         candidates = journal.search(environment=self.services.environment, kinds=[EntryKind.PREAUTH],
                                     states=[EntryState.APPROVED])
-        self._open, self._blocked = [], {}
+        self._open, self._blocked, self._capturable = [], {}, {}
         for entry in candidates:
-            remaining = entry.balance if entry.balance is not None else entry.amount
-            captures = [c for c in journal.children(entry.id) if c.kind is EntryKind.CAPTURE]
-            if any(c.state is EntryState.APPROVED for c in captures) or remaining <= 0:
+            children = journal.children(entry.id)
+            capturable = Balance.of(entry, children).capturable
+            if capturable <= 0:
                 continue
-            if any(c.unresolved for c in captures):
+            if any(c.kind is EntryKind.CAPTURE and c.unresolved for c in children):
                 self._blocked[entry.id] = self.tr(
                     "A capture of {order_id} has no known outcome yet. Resolve it in the Journal before "
                     "capturing again.").format(order_id=entry.reference)
             self._open.append(entry)
+            self._capturable[entry.id] = capturable
         # Rebuilt silently so an age refresh never overwrites a capture amount being typed.
         self.list.blockSignals(True)
         self.list.clearSelection()
         self.list.setRowCount(len(self._open))
         for row, entry in enumerate(self._open):
-            remaining = entry.balance if entry.balance is not None else entry.amount
             left = (self.tr("capture outcome unknown") if entry.id in self._blocked
-                    else money_text(remaining, entry.currency, self.locale()))
+                    else money_text(self._capturable[entry.id], entry.currency, self.locale()))
             values = (entry.reference, money_text(entry.amount, entry.currency, self.locale()), card_text(entry),
                       age_text(entry.created_at, now), left)
             for column, text in enumerate(values):
@@ -321,7 +324,7 @@ class PreAuthTab(QWidget):
             self.capture_amount.clear()
             self.capture_amount.setPlaceholderText(self.tr("Select a pre-authorization"))
             return
-        remaining = entry.balance if entry.balance is not None else entry.amount
+        remaining = self._capturable[entry.id]
         self.capture_amount.setPlaceholderText(
             self.tr("At most {amount}").format(amount=money_text(remaining, entry.currency, self.locale())))
         if entry.id != self._amount_for:

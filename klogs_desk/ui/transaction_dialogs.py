@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from ..api.errors import KlogsError, NotFoundError
 from ..api.models.transactions import TransactionDetail
+from ..domain.balances import Balance
 from ..domain.journal import Entry, EntryKind, EntryState
 from ..domain.money import AmountError, format_amount, parse_amount, style_for
 from ..i18n import cashier_message
@@ -55,8 +56,6 @@ from ..services.transactions import (
     TransactionOutcomeState,
     TransactionRefused,
     TransactionService,
-    apply_success,
-    remaining_balance,
 )
 from . import theme
 from .async_runner import run_operation, run_query
@@ -146,7 +145,8 @@ class RefundDialog(QDialog):
     shown at the field. :attr:`amount` is the accepted ``Decimal``.
     """
 
-    def __init__(self, target: Entry, check: Callable[[Decimal], Decimal], parent: QWidget | None = None) -> None:
+    def __init__(self, target: Entry, check: Callable[[Decimal], Decimal], parent: QWidget | None = None, *,
+                 remaining: Decimal | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("refundDialog")
         self.setWindowTitle(self.tr("Refund {order_id}").format(order_id=target.reference))
@@ -154,7 +154,9 @@ class RefundDialog(QDialog):
         self.target = target
         self._check = check
         self.amount: Decimal | None = None
-        self.remaining = remaining_balance(target)
+        if remaining is None:  # not told: the row's own balance (its children unread)
+            remaining = Balance.of(target).remaining
+        self.remaining = remaining if remaining is not None else target.amount
         locale = self.locale()
         self._style = style_for(locale.decimalPoint(), locale.groupSeparator())
         paid = money_text(target.amount, target.currency, locale)
@@ -472,12 +474,8 @@ class TransactionActions(QObject):
         if answer is None:
             return None
         state, note = answer
-        journal = self.services.journal
-        row = journal.resolve(current.id, state, f"cashier verified: {state_text(state).lower()} — {note}", note=note)
-        if state is EntryState.APPROVED and row.parent_id is not None:
-            apply_success(journal, row)
-        elif state is EntryState.APPROVED:
-            journal.update(row.id, balance=row.amount)
+        row = self.service.record_verified_outcome(
+            current, state, f"cashier verified: {state_text(state).lower()} — {note}", note)
         if self.details_dialog is not None:
             self.details_dialog.accept()
         self.entry_resolved.emit(row)
@@ -493,7 +491,8 @@ class TransactionActions(QObject):
         return pin
 
     def ask_refund_amount(self, target: Entry) -> Decimal | None:
-        dialog = RefundDialog(target, lambda amount: self.service.check_refund_amount(target, amount), self.tab)
+        dialog = RefundDialog(target, lambda amount: self.service.check_refund_amount(target, amount), self.tab,
+                              remaining=self.service.refundable(target))
         return dialog.amount if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def ask_verified_outcome(self, entry: Entry) -> tuple[EntryState, str] | None:

@@ -16,7 +16,7 @@ from klogs_desk.domain.orders import new_order_id
 from klogs_desk.sandbox.ledger import ledger_of
 from klogs_desk.services.context import AppServices
 from klogs_desk.services.payments import CardOrder, OutcomeState, PaymentService
-from klogs_desk.services.reconciler import NOT_CHARGED_TEXT, Reconciler
+from klogs_desk.services.reconciler import NOT_CHARGED_TEXT, RECONCILE_BACKOFF, Reconciler
 from klogs_desk.services.transactions import TransactionOutcomeState
 from klogs_desk.ui.async_runner import RUNNER
 from klogs_desk.ui.journal_model import JournalColumn
@@ -29,6 +29,7 @@ from klogs_desk.ui.transaction_dialogs import (
     TransactionDetailsDialog,
 )
 from tests.conftest import make_client
+from tests.fake_clock import FastClock, on_clock
 
 APPROVE = "4111111111111111"
 NEVER_ANSWERS = "4000000000000341"
@@ -71,7 +72,8 @@ def setup(qtbot, fresh_sandbox, event_loop_qt, tmp_path, errors, monkeypatch):
     tab = JournalTab(services)
     tab.setLocale(ENGLISH)
     qtbot.addWidget(tab)
-    reconciler = Reconciler(services, not_found_grace=0)
+    reconciler = Reconciler(services, not_found_grace=0,
+                            policy=on_clock(RECONCILE_BACKOFF, FastClock(100)))  # backoff 100x faster
     actions = TransactionActions(tab, services, config, reconciler)
     actions.setObjectName("journalActions")
     cashier = Cashier()

@@ -17,11 +17,12 @@ from klogs_desk.sandbox.faults import faults_of
 from klogs_desk.sandbox.ledger import ledger_of
 from klogs_desk.services.context import AppServices
 from klogs_desk.services.payments import CardOrder, OutcomeState, PaymentService
-from klogs_desk.services.reconciler import Reconciler
+from klogs_desk.services.reconciler import RECONCILE_BACKOFF, Reconciler
 from klogs_desk.ui.journal_model import JournalColumn
 from klogs_desk.ui.journal_tab import JournalTab
 from klogs_desk.ui.transaction_dialogs import details_html
 from tests.conftest import make_client
+from tests.fake_clock import FastClock, on_clock
 
 
 @pytest.fixture
@@ -72,7 +73,8 @@ def test_journal_notes_and_gateway_resolutions_read_in_turkish(qtbot, turkish, s
     qtbot.addWidget(tab)
     assert cell(tab, interrupted.id, JournalColumn.RESULT) == "Bu istek yoldayken terminal kapandı."
 
-    reconciler = Reconciler(services, not_found_grace=0)
+    reconciler = Reconciler(services, not_found_grace=0,
+                            policy=on_clock(RECONCILE_BACKOFF, FastClock(100)))  # backoff 100x faster
     reconciler.start()
     try:
         qtbot.waitUntil(lambda: not journal.get(lost.id).unresolved and not journal.get(interrupted.id).unresolved,
