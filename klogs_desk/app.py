@@ -1,7 +1,8 @@
 """Start the terminal: ``klogs-desk [--environment sandbox|test|production] [--sandbox-url URL]``.
 
-The only module that wires everything: logging, the QApplication and its qasync loop, the app-wide
-excepthook, the journal, the client for the chosen environment, the main window.
+With :mod:`klogs_desk.composition` (which builds the tabs and the window), the only place that wires
+everything: logging, the QApplication and its qasync loop, the app-wide excepthook, the journal, the
+client for the chosen environment.
 
 Training mode: with no configuration, or with the sandbox environment, the embedded sandbox gateway is
 started on a free loopback port (unless ``--sandbox-url`` names one already running) and its well-known
@@ -208,11 +209,11 @@ def main(argv: list[str] | None = None) -> int:
     asyncio.set_event_loop(loop)
     loop.set_exception_handler(reporter.loop_exception_handler)
 
+    from .composition import build_terminal
     from .credentials import CredentialStore, CredentialStoreUnavailable
     from .domain.journal import Journal
     from .environments import build_client
     from .services.context import AppServices
-    from .ui.main_window import MainWindow
 
     journal = Journal(paths.journal_path())
     interrupted = journal.mark_interrupted()
@@ -233,8 +234,9 @@ def main(argv: list[str] | None = None) -> int:
     client = build_client(config, environment, credentials, sandbox_url)
     services = AppServices(client=client, journal=journal, environment=environment,
                            merchant_line=config.merchant_line, sandbox_url=sandbox_url)
-    window = MainWindow(services, config=config, credentials=store, sandbox=sandbox,
-                        sandbox_url=args.sandbox_url, log_file=str(log_file))
+    terminal = build_terminal(services, config=config, credentials=store, sandbox=sandbox,
+                              sandbox_url=args.sandbox_url, log_file=str(log_file))
+    window = terminal.window
     window_holder.append(window)
     window.show()
     if sandbox.reserved:

@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from klogs_desk.composition import build_main_window
 from klogs_desk.config import Config
 from klogs_desk.credentials import CredentialStore
 from klogs_desk.domain.journal import EntryKind, EntryState, Journal
@@ -39,8 +40,8 @@ def window(qtbot, sandbox, event_loop_qt, memory_keyring, tmp_path):
     journal = Journal(tmp_path / "journal.sqlite3")
     services = AppServices(client=make_client(sandbox, timeout=10), journal=journal, environment="sandbox",
                            sandbox_url=sandbox.url)
-    main = MainWindow(services, config=Config(tmp_path / "settings.ini"), credentials=CredentialStore(),
-                      sandbox_url=sandbox.url)
+    main = build_main_window(services, config=Config(tmp_path / "settings.ini"), credentials=CredentialStore(),
+                             sandbox_url=sandbox.url)
     main.confirm = lambda title, question: True  # type: ignore[method-assign]
     main.resize(1100, 760)
     main.show()
