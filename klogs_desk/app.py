@@ -1,7 +1,7 @@
 """Start the terminal: ``klogs-desk [--environment sandbox|test|production] [--sandbox-url URL]``.
 
-With :mod:`klogs_desk.composition` (which builds the tabs and the window), the only place that wires
-everything: logging, the QApplication and its qasync loop, the app-wide excepthook, the journal, the
+With :mod:`klogs_desk.composition` (which builds the tabs, the window, the reconciler and the 3-D Secure
+listener), the only place that wires everything: logging, the QApplication and its qasync loop, the app-wide excepthook, the journal, the
 client for the chosen environment.
 
 Training mode: with no configuration, or with the sandbox environment, the embedded sandbox gateway is
@@ -26,10 +26,13 @@ import sys
 import time
 from pathlib import Path
 from types import TracebackType
-from typing import Awaitable, Callable
+from typing import TYPE_CHECKING, Awaitable, Callable
 
 from . import __version__, paths
 from .environments import ENVIRONMENTS, EmbeddedSandbox
+
+if TYPE_CHECKING:
+    from .composition import Terminal
 
 log = logging.getLogger("klogs_desk")
 
@@ -108,7 +111,7 @@ def finish_inside_quit(main_task: "asyncio.Task[None]", requested: asyncio.Event
     nested.exec()
 
 
-async def shut_down(window: object, services: object, *, grace_seconds: float = 5.0) -> None:
+async def shut_down(terminal: Terminal, *, grace_seconds: float = 5.0) -> None:
     """Stop everything that runs on the loop while the loop still runs, so nothing is left pending when
     it closes (no "Task was destroyed but it is pending", no request resumed on a closed loop).
 
@@ -124,13 +127,8 @@ async def shut_down(window: object, services: object, *, grace_seconds: float = 
         except Exception:
             log.warning("shutdown: %s did not stop cleanly", name, exc_info=True)
 
-    actions = getattr(window, "transaction_actions", None)
-    reconciler = getattr(actions, "reconciler", None)
-    if reconciler is not None:
-        await step("the reconciler", reconciler.stop())
-    listener = getattr(services, "extras", {}).get("callback_listener")
-    if listener is not None:
-        await step("the callback listener", listener.stop())
+    await step("the reconciler", terminal.reconciler.stop())
+    await step("the callback listener", terminal.listener.stop())
     # The widgets' tasks (RUNNER's) and any other task on the loop: cancelled, then awaited so their
     # ``finally`` blocks run (a payment's journal row becomes ``unknown``) before the loop closes.
     others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
@@ -138,7 +136,7 @@ async def shut_down(window: object, services: object, *, grace_seconds: float = 
         task.cancel()
     if others:
         await step("the tasks in flight", asyncio.gather(*others, return_exceptions=True))
-    await step("the HTTP client", services.client.aclose())  # type: ignore[attr-defined]
+    await step("the HTTP client", terminal.services.client.aclose())
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -270,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
 
     async def run_until_quit() -> None:
         await quit_requested.wait()
-        await shut_down(window, services)
+        await shut_down(terminal)
 
     try:
         with loop:

@@ -1,21 +1,34 @@
 """The composition root: every long-lived object of the terminal is built here, once, with its dependencies
 passed to its constructor, and the few links between them are made here, in one place to read.
 
-:func:`build_terminal` takes the services (client, journal, environment; built by ``app.py``) and builds
-every tab and the :class:`MainWindow` showing them. Card-clear seconds from Settings reach the card forms
-through the window's explicit ``card_data_holders``.
+:func:`build_terminal` takes the services (client, journal, environment; built by ``app.py``) and builds:
+
+* the 3-D Secure :class:`CallbackListener` and :class:`ThreeDSecureService` (the Sale tab's 3-D Secure path),
+* the :class:`Reconciler` of outcome-unknown payments and the Journal tab's :class:`TransactionActions`,
+* every tab, and the :class:`MainWindow` showing them.
+
+Links, all through signals declared on the widgets: ``InstallmentsTab.installment_chosen`` ->
+:meth:`SaleTab.choose_installment` (after the window shows the Sale tab); every ``payment_finished`` and
+``MainWindow.environment_changed`` -> :meth:`Reconciler.wake`. Card-clear seconds from Settings reach the
+card forms through the window's explicit ``card_data_holders``.
 
 Tests use :func:`build_terminal` (or :func:`build_main_window`) to get exactly the app's wiring.
 """
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from dataclasses import dataclass
+from decimal import Decimal
 
+from .callbacks import CallbackListener
 from .config import Config
 from .credentials import CredentialStore
 from .environments import EmbeddedSandbox
 from .services.context import AppServices
+from .services.reconciler import Reconciler
+from .services.three_d_secure import ThreeDSecureService
 from .ui.checkout_tab import CheckoutTab
 from .ui.installments_tab import InstallmentsTab
 from .ui.journal_tab import JournalTab
@@ -32,6 +45,9 @@ from .ui.main_window import (
 from .ui.preauth_tab import PreAuthTab
 from .ui.sale_tab import SaleTab
 from .ui.subscriptions_tab import SubscriptionsTab
+from .ui.transaction_dialogs import TransactionActions
+
+log = logging.getLogger("klogs_desk")
 
 
 @dataclass(frozen=True)
@@ -49,17 +65,29 @@ class Terminal:
     """Everything :func:`build_terminal` built; ``app.py`` keeps it for the life of the process."""
 
     services: AppServices
+    listener: CallbackListener
+    three_d_secure: ThreeDSecureService
+    reconciler: Reconciler
     tabs: Tabs
+    transaction_actions: TransactionActions
     window: MainWindow
 
 
 def build_terminal(services: AppServices, *, config: Config, credentials: CredentialStore,
                    sandbox: EmbeddedSandbox | None = None, sandbox_url: str | None = None,
                    log_file: str | None = None) -> Terminal:
-    """Build the terminal around ``services`` (see the module docstring). The window is not shown."""
-    tabs = Tabs(sale=SaleTab(services), preauth=PreAuthTab(services),
+    """Build the terminal around ``services`` (see the module docstring). The window is not shown; the
+    reconciler starts on the first turn of the event loop and stops with the window."""
+    from PySide6.QtCore import QTimer
+
+    listener = CallbackListener()
+    three_d_secure = ThreeDSecureService(services, listener)
+    reconciler = Reconciler(services)
+
+    tabs = Tabs(sale=SaleTab(services, three_d_secure=three_d_secure), preauth=PreAuthTab(services),
                 installments=InstallmentsTab(services), checkout=CheckoutTab(services),
                 subscriptions=SubscriptionsTab(services), journal=JournalTab(services))
+    transaction_actions = TransactionActions(tabs.journal, services, config, reconciler)
     pages = (TabPage(SALE_TAB, tabs.sale, tabs.sale.form.amount),
              TabPage(PREAUTH_TAB, tabs.preauth, tabs.preauth.form.amount),
              TabPage(INSTALLMENTS_TAB, tabs.installments, tabs.installments.amount),
@@ -69,7 +97,34 @@ def build_terminal(services: AppServices, *, config: Config, credentials: Creden
     window = MainWindow(services, pages, config=config, credentials=credentials,
                         card_data_holders=(tabs.sale.form, tabs.preauth.form, tabs.installments),
                         sandbox=sandbox, sandbox_url=sandbox_url, log_file=log_file)
-    return Terminal(services=services, tabs=tabs, window=window)
+
+    # An installment option chosen in the Installments tab becomes a 3-D Secure sale in the Sale tab.
+    def carry_installment_to_sale(count: int, interest_paid_by_customer: bool, amount: Decimal,
+                                  currency: str) -> None:
+        window.show_page(tabs.sale)
+        quote = next((option for option in tabs.installments.options()
+                      if option.installment_count == count and option.currency == currency), None)
+        tabs.sale.choose_installment(count, interest_paid_by_customer, amount, currency, quote)
+
+    tabs.installments.installment_chosen.connect(carry_installment_to_sale)
+
+    # The reconciler looks again as soon as a payment ends (perhaps unknown) or the environment changes.
+    tabs.sale.payment_finished.connect(lambda *_: reconciler.wake())
+    tabs.preauth.payment_finished.connect(lambda *_: reconciler.wake())
+    window.environment_changed.connect(lambda *_: reconciler.wake())
+
+    def start_reconciler() -> None:
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:  # no asyncio loop drives Qt (a bare widget test): nothing to reconcile on
+            log.warning("no running event loop: the reconciler is not started")
+            return
+        reconciler.start()
+
+    QTimer.singleShot(0, start_reconciler)
+    window.destroyed.connect(lambda *_: reconciler.cancel())
+    return Terminal(services=services, listener=listener, three_d_secure=three_d_secure, reconciler=reconciler,
+                    tabs=tabs, transaction_actions=transaction_actions, window=window)
 
 
 def build_main_window(services: AppServices, *, config: Config, credentials: CredentialStore,

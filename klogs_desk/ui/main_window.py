@@ -135,10 +135,6 @@ class MainWindow(QMainWindow):
             if not page.widget.accessibleName():
                 page.widget.setAccessibleName(page.spec.plain_title)
             self.tabs.addTab(page.widget, page.spec.shown_title)
-        # An installment option chosen in the Installments tab becomes a 3-D Secure sale in the Sale tab.
-        from .installment_sale import connect_installments_to_sale
-
-        connect_installments_to_sale(self.tabs)
         self.apply_card_clear_seconds()
 
         central = QWidget()
@@ -173,10 +169,6 @@ class MainWindow(QMainWindow):
         self._health_timer.start()
         self._watch(services.client)
         self._show_environment()
-        # Journal actions (details, void, refund) and the background reconciler of unknown payments.
-        from .transaction_dialogs import install_transaction_actions
-
-        self.transaction_actions = install_transaction_actions(self)
         # The screen locks after the configured idle minutes until the manager PIN is entered.
         self.idle_lock = IdleLock(self, config)
 
