@@ -1,8 +1,9 @@
 """Start the terminal: ``klogs-desk [--environment sandbox|test|production] [--sandbox-url URL]``.
 
-With :mod:`klogs_desk.composition` (which builds the tabs, the window, the reconciler and the 3-D Secure
-listener), the only place that wires everything: logging, the QApplication and its qasync loop, the app-wide excepthook, the journal, the
-client for the chosen environment.
+With :mod:`klogs_desk.composition` (which builds the tabs, the window, the reconciler, the 3-D Secure
+listener and the runtime that stops them), the only place that wires everything: logging, the
+QApplication and its qasync loop, the app-wide excepthook, the journal, the client for the chosen
+environment.
 
 Training mode: with no configuration, or with the sandbox environment, the embedded sandbox gateway is
 started on a free loopback port (unless ``--sandbox-url`` names one already running) and its well-known
@@ -26,13 +27,10 @@ import sys
 import time
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Awaitable, Callable
+from typing import Callable
 
 from . import __version__, paths
 from .environments import ENVIRONMENTS, EmbeddedSandbox
-
-if TYPE_CHECKING:
-    from .composition import Terminal
 
 log = logging.getLogger("klogs_desk")
 
@@ -109,34 +107,6 @@ def finish_inside_quit(main_task: "asyncio.Task[None]", requested: asyncio.Event
     nested = QEventLoop()
     main_task.add_done_callback(lambda _task: nested.quit())
     nested.exec()
-
-
-async def shut_down(terminal: Terminal, *, grace_seconds: float = 5.0) -> None:
-    """Stop everything that runs on the loop while the loop still runs, so nothing is left pending when
-    it closes (no "Task was destroyed but it is pending", no request resumed on a closed loop).
-
-    In this order: the reconciler (it would start new lookups), the 3-D Secure callback listener (its
-    port closes; a callback arriving later is refused by the OS, and the payment stays for the reconciler),
-    the widgets' tasks (cancelled: a payment in flight becomes ``unknown`` in the journal — the window
-    asked the cashier before quitting), any other task still on the loop, and last the HTTP client.
-    Each step gets at most ``grace_seconds``; a step that hangs is logged and skipped, never waited on forever.
-    """
-    async def step(name: str, work: "Awaitable[object]") -> None:
-        try:
-            await asyncio.wait_for(work, grace_seconds)
-        except Exception:
-            log.warning("shutdown: %s did not stop cleanly", name, exc_info=True)
-
-    await step("the reconciler", terminal.reconciler.stop())
-    await step("the callback listener", terminal.listener.stop())
-    # The widgets' tasks (RUNNER's) and any other task on the loop: cancelled, then awaited so their
-    # ``finally`` blocks run (a payment's journal row becomes ``unknown``) before the loop closes.
-    others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
-    for task in others:
-        task.cancel()
-    if others:
-        await step("the tasks in flight", asyncio.gather(*others, return_exceptions=True))
-    await step("the HTTP client", terminal.services.client.aclose())
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -261,14 +231,14 @@ def main(argv: list[str] | None = None) -> int:
         window.tell(QCoreApplication.translate("App", "Credentials not available"),
                     cashier_message(credential_problem))
 
-    # Closing the window asks the loop to shut down; the Qt loop ends once that is done (see shut_down).
+    # Closing the window asks the loop to shut down; the Qt loop ends once that is done (Runtime.stop).
     quit_requested = asyncio.Event()
     app.setQuitOnLastWindowClosed(False)
     app.lastWindowClosed.connect(quit_requested.set)
 
     async def run_until_quit() -> None:
         await quit_requested.wait()
-        await shut_down(terminal)
+        await terminal.runtime.stop()
 
     try:
         with loop:

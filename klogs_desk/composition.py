@@ -5,7 +5,8 @@ passed to its constructor, and the few links between them are made here, in one 
 
 * the 3-D Secure :class:`CallbackListener` and :class:`ThreeDSecureService` (the Sale tab's 3-D Secure path),
 * the :class:`Reconciler` of outcome-unknown payments and the Journal tab's :class:`TransactionActions`,
-* every tab, and the :class:`MainWindow` showing them.
+* every tab, and the :class:`MainWindow` showing them,
+* the :class:`Runtime` that starts and stops the parts that run on the event loop.
 
 Links, all through signals declared on the widgets: ``InstallmentsTab.installment_chosen`` ->
 :meth:`SaleTab.choose_installment` (after the window shows the Sale tab); every ``payment_finished`` and
@@ -21,6 +22,7 @@ import asyncio
 import logging
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Awaitable
 
 from .callbacks import CallbackListener
 from .config import Config
@@ -50,6 +52,60 @@ from .ui.transaction_dialogs import TransactionActions
 log = logging.getLogger("klogs_desk")
 
 
+class Runtime:
+    """Owns the parts of the terminal that run on the event loop: the reconciler, the 3-D Secure callback
+    listener, the tasks the widgets started, and the HTTP client (``services.client``, whichever is current).
+
+    :meth:`start` once the loop runs (the listener starts itself on the first 3-D Secure sale);
+    :meth:`stop` when the app quits; :meth:`cancel` when the window goes away without a shutdown (tests).
+    """
+
+    def __init__(self, services: AppServices, reconciler: Reconciler, listener: CallbackListener) -> None:
+        self.services = services
+        self.reconciler = reconciler
+        self.listener = listener
+
+    def start(self) -> None:
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:  # no asyncio loop drives Qt (a bare widget test): nothing to reconcile on
+            log.warning("no running event loop: the reconciler is not started")
+            return
+        self.reconciler.start()
+
+    def cancel(self) -> None:
+        """Stop the reconciler without waiting (a lookup in flight is abandoned, harmlessly)."""
+        self.reconciler.cancel()
+
+    async def stop(self, *, grace_seconds: float = 5.0) -> None:
+        """Stop everything that runs on the loop while the loop still runs, so nothing is left pending when
+        it closes (no "Task was destroyed but it is pending", no request resumed on a closed loop).
+
+        In this order: the reconciler (it would start new lookups), the 3-D Secure callback listener (its
+        port closes; a callback arriving later is refused by the OS, and the payment stays for the
+        reconciler), the widgets' tasks (cancelled: a payment in flight becomes ``unknown`` in the journal —
+        the window asked the cashier before quitting), any other task still on the loop, and last the HTTP
+        client. Each step gets at most ``grace_seconds``; a step that hangs is logged and skipped, never
+        waited on forever.
+        """
+        async def step(name: str, work: Awaitable[object]) -> None:
+            try:
+                await asyncio.wait_for(work, grace_seconds)
+            except Exception:
+                log.warning("shutdown: %s did not stop cleanly", name, exc_info=True)
+
+        await step("the reconciler", self.reconciler.stop())
+        await step("the callback listener", self.listener.stop())
+        # The widgets' tasks (RUNNER's) and any other task on the loop: cancelled, then awaited so their
+        # ``finally`` blocks run (a payment's journal row becomes ``unknown``) before the loop closes.
+        others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+        for task in others:
+            task.cancel()
+        if others:
+            await step("the tasks in flight", asyncio.gather(*others, return_exceptions=True))
+        await step("the HTTP client", self.services.client.aclose())
+
+
 @dataclass(frozen=True)
 class Tabs:
     sale: SaleTab
@@ -71,18 +127,20 @@ class Terminal:
     tabs: Tabs
     transaction_actions: TransactionActions
     window: MainWindow
+    runtime: Runtime
 
 
 def build_terminal(services: AppServices, *, config: Config, credentials: CredentialStore,
                    sandbox: EmbeddedSandbox | None = None, sandbox_url: str | None = None,
                    log_file: str | None = None) -> Terminal:
     """Build the terminal around ``services`` (see the module docstring). The window is not shown; the
-    reconciler starts on the first turn of the event loop and stops with the window."""
+    runtime starts on the first turn of the event loop (see :meth:`Runtime.start`)."""
     from PySide6.QtCore import QTimer
 
     listener = CallbackListener()
     three_d_secure = ThreeDSecureService(services, listener)
     reconciler = Reconciler(services)
+    runtime = Runtime(services, reconciler, listener)
 
     tabs = Tabs(sale=SaleTab(services, three_d_secure=three_d_secure), preauth=PreAuthTab(services),
                 installments=InstallmentsTab(services), checkout=CheckoutTab(services),
@@ -113,18 +171,10 @@ def build_terminal(services: AppServices, *, config: Config, credentials: Creden
     tabs.preauth.payment_finished.connect(lambda *_: reconciler.wake())
     window.environment_changed.connect(lambda *_: reconciler.wake())
 
-    def start_reconciler() -> None:
-        try:
-            asyncio.get_running_loop()
-        except RuntimeError:  # no asyncio loop drives Qt (a bare widget test): nothing to reconcile on
-            log.warning("no running event loop: the reconciler is not started")
-            return
-        reconciler.start()
-
-    QTimer.singleShot(0, start_reconciler)
-    window.destroyed.connect(lambda *_: reconciler.cancel())
+    QTimer.singleShot(0, runtime.start)
+    window.destroyed.connect(lambda *_: runtime.cancel())
     return Terminal(services=services, listener=listener, three_d_secure=three_d_secure, reconciler=reconciler,
-                    tabs=tabs, transaction_actions=transaction_actions, window=window)
+                    tabs=tabs, transaction_actions=transaction_actions, window=window, runtime=runtime)
 
 
 def build_main_window(services: AppServices, *, config: Config, credentials: CredentialStore,
@@ -135,4 +185,4 @@ def build_main_window(services: AppServices, *, config: Config, credentials: Cre
                           sandbox_url=sandbox_url, log_file=log_file).window
 
 
-__all__ = ["Tabs", "Terminal", "build_main_window", "build_terminal"]
+__all__ = ["Runtime", "Tabs", "Terminal", "build_main_window", "build_terminal"]

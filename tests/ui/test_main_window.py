@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from klogs_desk import __version__
 from klogs_desk.app import ExceptionReporter
-from klogs_desk.composition import build_main_window
+from klogs_desk.composition import build_main_window, build_terminal
 from klogs_desk.config import Config
 from klogs_desk.credentials import CredentialStore
 from klogs_desk.domain.journal import EntryKind, EntryState, Journal
@@ -354,3 +354,29 @@ def test_every_automation_name_of_the_terminal_and_3ds_issues_is_in_the_window(m
     missing = [name for name in names if len(window.findChildren(QWidget, name)) != 1]
     assert missing == []
 
+
+def test_the_composition_root_links_tabs_and_reconciler_through_signals_and_one_runtime_stops_them(
+        qtbot, sandbox, journal, config, memory_keyring, event_loop_qt):
+    services = AppServices(client=make_client(sandbox), journal=journal, environment="sandbox",
+                           sandbox_url=sandbox.url)
+    terminal = build_terminal(services, config=config, credentials=CredentialStore(), sandbox_url=sandbox.url)
+    window, tabs = terminal.window, terminal.tabs
+    assert [page.widget for page in window.pages] == [tabs.sale, tabs.preauth, tabs.installments, tabs.checkout,
+                                                      tabs.subscriptions, tabs.journal]
+    assert tabs.sale.three_d_secure is terminal.three_d_secure
+    assert terminal.three_d_secure.listener is terminal.listener
+    assert terminal.transaction_actions.reconciler is terminal.reconciler
+    woken: list[str] = []
+    terminal.reconciler.wake = lambda: woken.append("wake")  # type: ignore[method-assign]
+    tabs.sale.payment_finished.emit(None)
+    tabs.preauth.payment_finished.emit(None)
+    window.environment_changed.emit("test")
+    assert woken == ["wake"] * 3
+
+    qtbot.waitUntil(lambda: terminal.reconciler.running, timeout=10_000)  # started once the loop turned
+    stopping = event_loop_qt.create_task(terminal.runtime.stop())
+    qtbot.waitUntil(stopping.done, timeout=20_000)
+    assert not terminal.reconciler.running and not terminal.listener.running
+    assert services.client._http.is_closed
+    window.deleteLater()
+    qtbot.wait(10)
