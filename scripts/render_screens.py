@@ -43,7 +43,6 @@ def main(argv: list[str]) -> int:
     from klogs_desk.environments import EmbeddedSandbox, build_client
     from klogs_desk.services.context import AppServices
     from klogs_desk.ui.async_runner import RUNNER
-    from klogs_desk.ui.main_window import TAB_SPECS
     from klogs_desk.ui.settings_dialog import SettingsDialog
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -114,10 +113,10 @@ def main(argv: list[str]) -> int:
             await render_approved_sale()
             return
         await settle()
-        for index, spec in enumerate(TAB_SPECS):
-            window.tabs.setCurrentIndex(index)
+        for page in window.pages:
+            window.show_page(page.widget)
             await settle()
-            path = out / f"{spec.key}.png"
+            path = out / f"{page.spec.key}.png"
             window.grab().save(str(path))
             print(path)
         dialog = SettingsDialog(config, store, sandbox_url=sandbox.url, parent=window)

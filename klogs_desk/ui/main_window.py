@@ -8,7 +8,7 @@ of an order ID nobody used (:meth:`MainWindow.check_gateway_health`) tells the l
 answers before the first payment: a 404 is an answer; no answer shows "no answer", never a dialog.
 
 The window does not build its tabs: the composition root (:mod:`klogs_desk.composition`) builds each
-tab with its dependencies and hands them over as :class:`TabPage` s, in :data:`TAB_SPECS` order.
+tab with its dependencies and hands them over as :class:`TabPage` s, in the order shown.
 
 When Settings are saved, :meth:`MainWindow.apply_settings` builds a new client for the chosen
 environment, puts it in ``services.client`` (tabs read it at send time) and closes the old one in the
@@ -64,9 +64,6 @@ INSTALLMENTS_TAB = TabSpec("installments", QT_TRANSLATE_NOOP("MainWindow", "&Ins
 CHECKOUT_TAB = TabSpec("checkout", QT_TRANSLATE_NOOP("MainWindow", "&Checkout links"))
 SUBSCRIPTIONS_TAB = TabSpec("subscriptions", QT_TRANSLATE_NOOP("MainWindow", "S&ubscriptions"))
 JOURNAL_TAB = TabSpec("journal", QT_TRANSLATE_NOOP("MainWindow", "&Journal"))
-#: The tabs in the order they are shown (Ctrl+1..Ctrl+6).
-TAB_SPECS: tuple[TabSpec, ...] = (SALE_TAB, PREAUTH_TAB, INSTALLMENTS_TAB, CHECKOUT_TAB, SUBSCRIPTIONS_TAB,
-                                  JOURNAL_TAB)
 
 
 @dataclass(frozen=True)
@@ -398,4 +395,4 @@ def _ago(seconds: float) -> str:
     return translate("MainWindow", "{minutes} min ago").format(minutes=int(seconds // 60))
 
 
-__all__: list[str] = ["MainWindow", "TAB_SPECS", "TabPage", "TabSpec"]
+__all__: list[str] = ["MainWindow", "TabPage", "TabSpec"]
