@@ -41,8 +41,10 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from klogs_desk.api import wire  # noqa: E402
 from klogs_desk.api.client import Endpoints, KlogsClient  # noqa: E402
+from klogs_desk.callbacks import CallbackListener  # noqa: E402
 from klogs_desk.domain.journal import Journal  # noqa: E402
 from klogs_desk.services.context import AppServices  # noqa: E402
+from klogs_desk.services.three_d_secure import ThreeDSecureService  # noqa: E402
 from klogs_desk.ui.sale_tab import SaleTab  # noqa: E402
 
 APPROVED_CARD = "4111111111111111"
@@ -96,7 +98,8 @@ async def measure(url: str, n: int, warmup: int) -> None:
     client = KlogsClient(Endpoints.same(url), CREDENTIALS, timeout=30.0)
     journal = Journal(Path(os.environ["KLOGS_DESK_HOME"]) / "journal.sqlite3")
     services = AppServices(client=client, journal=journal)
-    tab = SaleTab(services, idle_seconds=0)
+    # The tab as the app builds it, 3-D Secure switch included (its listener starts only on a 3-D Secure sale).
+    tab = SaleTab(services, three_d_secure=ThreeDSecureService(services, CallbackListener()), idle_seconds=0)
     tab.confirm_duplicate = lambda message: True  # amounts differ; never block the run on a dialog
     tab.resize(1100, 640)
     tab.show()

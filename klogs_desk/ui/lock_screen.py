@@ -209,8 +209,3 @@ class IdleLock(QObject):
 
     def _stop(self) -> None:
         self.timer.stop()
-
-
-def install_idle_lock(window: QMainWindow, config: Config) -> IdleLock:
-    """What the main window calls once its content is built."""
-    return IdleLock(window, config)
