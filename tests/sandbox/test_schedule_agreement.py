@@ -7,8 +7,8 @@ can hide between two reads: the sequence of ``lastPaymentAtUtc`` values must be 
 dates (``domain.schedule.payment_dates``) up to the final clock time, and the sandbox's record of
 payments must hold the same dates.
 
-The property runs in-process: the sandbox's registered-payment store and scheduler are wired by the
-recurring router's own ``build_router`` onto a clock the test moves (starting at a random instant, so
+The property runs in-process: the sandbox's registered-payment store and scheduler are wired, as the
+recurring router wires them, onto a clock the test moves (starting at a random instant, so
 month ends and leap years come up whatever day the suite runs), and each step reads the subscription
 from the store, as ``GET /recurring`` does. One example runs the same walk end to end over loopback
 HTTP, moving the clock with ``POST /_sandbox/clock/advance``.
@@ -34,7 +34,7 @@ from klogs_desk.sandbox import recurring
 from klogs_desk.sandbox.recurring_store import RecurringStore, Subscription
 from klogs_desk.sandbox.scheduler import RecurringScheduler, reschedule
 from klogs_desk.sandbox.server import SandboxServer
-from klogs_desk.sandbox.state import SandboxConfig, SandboxState
+from klogs_desk.sandbox.state import SandboxConfig
 from tests.conftest import make_client
 
 HORIZON = dt.timedelta(days=3 * 365 + 1)
@@ -104,10 +104,10 @@ def _note(seen: list[dt.datetime], item: RecurringPayment) -> None:
 
 def _walk_in_process(start: dt.datetime, *schedule: Any) -> Walk:
     clock = ManualClock(start)
-    state = SandboxState(SandboxConfig(testing=True), clock=clock)
-    recurring.build_router(state)  # the production wiring: store, scheduler, scheduler on the clock
-    store: RecurringStore = state.extras["recurring"]
-    scheduler: RecurringScheduler = state.extras["recurring_scheduler"]
+    # Wired as recurring.build_router wires them (without building the routes: 0.1 s an example).
+    store = RecurringStore(None)
+    scheduler = RecurringScheduler(store)
+    clock.on_advance(scheduler.run_due)
     try:
         request = _request(clock.now(), *schedule)
         end = clock.now() + HORIZON
