@@ -76,7 +76,7 @@ def build_router(state: SandboxState) -> APIRouter:
     router = APIRouter(include_in_schema=False)
     ledger = ledger_of(state)
 
-    def _record(payment_id: str):  # type: ignore[no-untyped-def]
+    def _record(payment_id: str):  # type: ignore[no-untyped-def]  # returns the LedgerRecord or None; annotating needs an import for one helper
         record = ledger.by_payment(payment_id)
         if record is None or record.operation is not Operation.THREE_DS or record.three_ds is None:
             return None

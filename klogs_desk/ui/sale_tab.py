@@ -343,7 +343,7 @@ class SaleTab(QWidget):
 
 def _receipts_available() -> bool:
     try:
-        from . import receipt  # noqa: F401
+        from . import receipt  # noqa: F401 (imported only to learn whether it can be)
     except ImportError:
         return False
     return True

@@ -138,7 +138,7 @@ class ThreeDsDialog(QDialog):
     def reject(self) -> None:  # Escape
         self._request_cancel()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+    def closeEvent(self, event: QCloseEvent) -> None:
         if not self._cancel_sent and not getattr(self, "_finished", False):
             event.ignore()
             self._request_cancel()
@@ -155,7 +155,7 @@ class ThreeDsDialog(QDialog):
         self.done(QDialog.DialogCode.Accepted)
         self.deleteLater()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self._request_cancel()
             return

@@ -79,7 +79,7 @@ def _ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     """OK (named ``ok_text``) runs ``dialog.try_accept``, which accepts only valid input; Cancel rejects."""
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    buttons.accepted.connect(dialog.try_accept)  # type: ignore[attr-defined]
+    buttons.accepted.connect(dialog.try_accept)  # type: ignore[attr-defined]  # every dialog given here defines try_accept
     buttons.rejected.connect(dialog.reject)
     return buttons
 
@@ -127,7 +127,7 @@ class ManagerPinDialog(QDialog):
             return
         self.accept()
 
-    def done(self, result: int) -> None:  # noqa: D401 (Qt)
+    def done(self, result: int) -> None:
         super().done(result)
         if result != QDialog.DialogCode.Accepted:
             self.pin_edit.clear()
@@ -279,7 +279,7 @@ class TransactionDetailsDialog(QDialog):
 
 
 def details_html(entry: Entry, detail: TransactionDetail | None, problem: str | None, children: list[Entry],
-                 locale=None) -> str:  # type: ignore[no-untyped-def]
+                 locale=None) -> str:
     """The details dialog's text: the gateway's answer first, then what this terminal recorded."""
     esc = html.escape
 

@@ -34,7 +34,7 @@ class PaintedTexts(QObject):
         self.texts: list[str] = []
         label.installEventFilter(self)
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.Paint:
             self.texts.append(self.label.text())
         return False
