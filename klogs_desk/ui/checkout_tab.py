@@ -59,7 +59,7 @@ from ..services.checkout import (
 from ..services.context import AppServices
 from . import theme
 from .async_runner import run_operation, run_query
-from .card_form import locale_style
+from .locale_style import number_style
 from .money_text import money_text
 from .qr_widget import QrCodeWidget
 from .result_panel import ResultPanel
@@ -324,7 +324,7 @@ class CheckoutTab(QWidget):
         except OrderIdError as exc:
             errors["order_id"] = domain_message(str(exc))
         try:
-            amount = parse_amount(self.amount.text(), self.currency.currentText(), locale_style(self))
+            amount = parse_amount(self.amount.text(), self.currency.currentText(), number_style(self.locale()))
         except AmountError as exc:
             errors["amount"] = domain_message(str(exc))
         callback = self.callback.text().strip()
@@ -568,7 +568,7 @@ class CheckoutTab(QWidget):
         return self._errors[key].text()
 
     def _amount_placeholder(self) -> str:
-        style = locale_style(self)
+        style = number_style(self.locale())
         return self.tr("e.g. {example}").format(example=f"1{style.group}250{style.decimal}00")
 
 

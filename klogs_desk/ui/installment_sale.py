@@ -35,7 +35,7 @@ from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QTabWidge
 from ..api.models import InstallmentOption
 from ..domain.money import AmountError, format_amount
 from ..services.payments import OutcomeState, PaymentOutcome
-from .card_form import locale_style
+from .locale_style import number_style
 from .money_text import money_text
 
 _BANNER_STYLE = ("QFrame#saleInstallmentPlan { background: #e8f0fe; border: 1px solid #1a73e8;"
@@ -171,7 +171,7 @@ class InstallmentSale(QObject):
         try:
             form.currency.setCurrentText(currency)
             try:
-                form.amount.setText(format_amount(amount, currency, locale_style(form)))
+                form.amount.setText(format_amount(amount, currency, number_style(form.locale())))
             except AmountError:
                 form.amount.setText(str(amount))  # shown as quoted; the form marks it if it is not valid
             self.switch.setChecked(True)

@@ -43,12 +43,13 @@ from PySide6.QtWidgets import (
 from ..api.errors import KlogsError, ValidationFailedError, field_errors_from
 from ..api.models import InstallmentOption, InstallmentOptionsRequest, InstallmentOptionsResponse
 from ..domain import cards
-from ..domain.money import DEFAULT_CURRENCY, TERMINAL_CURRENCIES, AmountError, parse_amount, style_for
+from ..domain.money import DEFAULT_CURRENCY, TERMINAL_CURRENCIES, AmountError, parse_amount
 from ..i18n import domain_message
 from ..services.context import AppServices
 from . import theme
 from .async_runner import run_query
 from .card_form import DEFAULT_IDLE_SECONDS, PanLineEdit
+from .locale_style import number_style
 from .money_text import money_text
 
 COLUMNS = (QT_TRANSLATE_NOOP("InstallmentsTab", "Installments"),
@@ -72,7 +73,7 @@ class InstallmentsTab(QWidget):
         self._options: list[InstallmentOption] = []
 
         self.amount = QLineEdit(objectName="installmentsAmount")
-        self.amount.setPlaceholderText(self.tr("e.g. {amount}").format(amount=f"1000{self.locale().decimalPoint()}00"))
+        self.amount.setPlaceholderText(self.tr("e.g. {amount}").format(amount=f"1000{number_style(self.locale()).decimal}00"))
         self.currency = QComboBox(objectName="installmentsCurrency")
         self.currency.addItems(TERMINAL_CURRENCIES)
         self.currency.setCurrentText(DEFAULT_CURRENCY)
@@ -192,8 +193,7 @@ class InstallmentsTab(QWidget):
         currency = self.currency.currentText()
         amount = pan = None
         try:
-            amount = parse_amount(self.amount.text(), currency, style_for(locale.decimalPoint(),
-                                                                          locale.groupSeparator()))
+            amount = parse_amount(self.amount.text(), currency, number_style(locale))
         except AmountError as exc:
             self._set_error(self.amount_error, domain_message(str(exc)))
         try:

@@ -50,12 +50,13 @@ from ..api.models.recurring import (
     RegisteredPaymentStatus,
     UpdateRecurringPaymentRequest,
 )
-from ..domain.money import DEFAULT_CURRENCY, TERMINAL_CURRENCIES, AmountError, SeparatorStyle, parse_amount, style_for
+from ..domain.money import DEFAULT_CURRENCY, TERMINAL_CURRENCIES, AmountError, parse_amount
 from ..domain.schedule import ScheduleError, payment_dates
 from ..i18n import cashier_message
 from ..services.subscriptions import STATUS_WORDS, check_phone, describe_outcome, friendly_message, validate_request
 from . import theme
 from .async_runner import run_operation
+from .locale_style import number_style
 
 Send = Callable[[Any], Awaitable[OperationResult]]
 
@@ -77,11 +78,6 @@ def local_text(value: dt.datetime, locale: QLocale | None = None) -> str:
     locale = locale or QLocale()
     return (f"{locale.toString(local.date(), QLocale.FormatType.LongFormat)}, "
             f"{locale.toString(local.time(), QLocale.FormatType.ShortFormat)}")
-
-
-def separator_style(locale: QLocale | None = None) -> SeparatorStyle:
-    locale = locale or QLocale()
-    return style_for(locale.decimalPoint(), locale.groupSeparator())
 
 
 def _date_time_edit(name: str) -> QDateTimeEdit:
@@ -223,7 +219,7 @@ class RequestDialog(QDialog):
         if not text and not required:
             return None
         try:
-            return parse_amount(text, self.text("currencyCode") or DEFAULT_CURRENCY, separator_style())
+            return parse_amount(text, self.text("currencyCode") or DEFAULT_CURRENCY, number_style())
         except AmountError as exc:
             errors["amount"] = [str(exc)]
             return None
@@ -656,7 +652,7 @@ class EditSubscriptionDialog(ScheduleFieldsMixin, RequestDialog):
             if now["amount"]:
                 amount_currency = currency or (self.original.currency_code if self.original else DEFAULT_CURRENCY)
                 try:
-                    data["amount"] = parse_amount(now["amount"], amount_currency, separator_style())
+                    data["amount"] = parse_amount(now["amount"], amount_currency, number_style())
                 except AmountError as exc:
                     errors["amount"] = [str(exc)]
             data["currency_code"] = currency
