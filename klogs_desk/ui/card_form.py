@@ -43,7 +43,7 @@ from .locale_style import number_style
 
 DEFAULT_IDLE_SECONDS = 60
 
-_INVALID_STYLE = "QLineEdit, QComboBox { border: 2px solid #c62828; border-radius: 3px; padding: 2px; }"
+_INVALID_STYLE = f"QLineEdit, QComboBox {{ border: 2px {theme.INVALID_FIELD_BORDER}; border-radius: 3px; padding: 2px; }}"
 
 #: Gateway field names (camelCase) -> the form field that shows their errors.
 _GATEWAY_FIELDS = {

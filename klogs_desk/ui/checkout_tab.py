@@ -66,10 +66,10 @@ from .result_panel import ResultPanel
 
 log = logging.getLogger(__name__)
 
-_INVALID_STYLE = "QLineEdit { border: 2px solid #c62828; border-radius: 3px; padding: 2px; }"
+_INVALID_STYLE = f"QLineEdit {{ border: 2px {theme.INVALID_FIELD_BORDER}; border-radius: 3px; padding: 2px; }}"
 COLUMNS = (QT_TRANSLATE_NOOP("CheckoutTab", "Order ID"), QT_TRANSLATE_NOOP("CheckoutTab", "Amount"),
            QT_TRANSLATE_NOOP("CheckoutTab", "Status"), QT_TRANSLATE_NOOP("CheckoutTab", "Created"))
-_STATUS_COLOURS = {LinkStatus.PAID: "#1e7b34", LinkStatus.FAILED: "#b3261e", LinkStatus.UNKNOWN: "#a86f00"}
+_STATUS_COLOURS = {LinkStatus.PAID: theme.APPROVED, LinkStatus.FAILED: theme.DECLINED, LinkStatus.UNKNOWN: theme.UNKNOWN}
 
 #: Gateway field names (camelCase) -> the key of the field that shows their errors.
 _GATEWAY_FIELDS = {"orderId": "order_id", "amount": "amount", "currency": "amount", "description": "description",
@@ -467,8 +467,9 @@ class CheckoutTab(QWidget):
             if column == 1:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if column == 2 and link.status in _STATUS_COLOURS:
-                item.setForeground(Qt.GlobalColor.white)
-                item.setBackground(QColor(_STATUS_COLOURS[link.status]))
+                look = _STATUS_COLOURS[link.status]
+                item.setForeground(QColor(look.on_fill))
+                item.setBackground(QColor(look.fill))
                 font = item.font()
                 font.setBold(True)
                 item.setFont(font)

@@ -35,12 +35,14 @@ from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QTabWidge
 from ..api.models import InstallmentOption
 from ..domain.money import AmountError, format_amount
 from ..services.payments import OutcomeState, PaymentOutcome
+from . import theme
 from .locale_style import number_style
 from .money_text import money_text
 
 _BANNER_STYLE = ("QFrame#saleInstallmentPlan { background: #e8f0fe; border: 1px solid #1a73e8;"
                  " border-radius: 6px; }")
-_NOTE_STYLE = "color: #8a5300; background: #fff4e5; border-radius: 4px; padding: 4px 8px;"
+_NOTE_STYLE = (f"color: {theme.CAUTION_TINT.text}; background: {theme.CAUTION_TINT.background}; "
+               "border-radius: 4px; padding: 4px 8px;")
 
 
 @dataclass(frozen=True)

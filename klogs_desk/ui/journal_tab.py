@@ -43,6 +43,7 @@ from ..domain.journal import Entry, EntryState
 from ..domain.money import MINOR_UNITS, AmountError, parse_amount
 from ..i18n import domain_message
 from ..services.context import AppServices
+from . import theme
 from .badges import BadgeDelegate
 from .journal_model import STATE_COLOURS, JournalColumn, JournalTableModel
 from .locale_style import number_style
@@ -120,7 +121,7 @@ class JournalTab(QWidget):
         filters.addWidget(self.export_button)
 
         self.filter_message = QLabel(objectName="journalFilterMessage")
-        self.filter_message.setStyleSheet("color: #b3261e")
+        self.filter_message.setStyleSheet(f"color: {theme.text_colours().error}")
         self.filter_message.setAccessibleName(self.tr("Filter problem"))
         self.filter_message.hide()
         self.status_label = QLabel(objectName="journalStatus")

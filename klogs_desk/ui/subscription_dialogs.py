@@ -61,7 +61,7 @@ from .locale_style import number_style
 Send = Callable[[Any], Awaitable[OperationResult]]
 
 PREVIEW_COUNT = 12
-_INVALID_STYLE = "border: 1px solid #c62828;"
+_INVALID_STYLE = f"border: 1px {theme.INVALID_FIELD_BORDER};"
 
 
 def utc_from_edit(edit: QDateTimeEdit) -> dt.datetime:
@@ -127,7 +127,9 @@ class RequestDialog(QDialog):
         self.outcome.setObjectName("dialogOutcome")
         self.outcome.setWordWrap(True)
         self.outcome.setVisible(False)
-        self.outcome.setStyleSheet("background: #e8f5e9; color: #1b3d1f; border: 1px solid #a5d6a7; padding: 8px;")
+        tint = theme.OK_TINT
+        self.outcome.setStyleSheet(f"background: {tint.background}; color: {tint.text}; "
+                                   f"border: 1px solid {tint.border}; padding: 8px;")
 
         self.buttons = QDialogButtonBox()
         self.send_button = QPushButton(self.tr(self.send_label))
