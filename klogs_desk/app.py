@@ -28,7 +28,8 @@ from types import TracebackType
 from typing import Awaitable, Callable
 
 from . import __version__, paths
-from .environments import ENVIRONMENTS, EmbeddedSandbox
+from .config import ENVIRONMENTS
+from .environments import EmbeddedSandbox
 
 log = logging.getLogger("klogs_desk")
 

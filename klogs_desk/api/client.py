@@ -76,10 +76,6 @@ log = logging.getLogger(__name__)
 
 M = TypeVar("M", bound=pydantic.BaseModel)
 
-TEST_BASE_URL = "https://pgw.klogs.dev/"
-PRODUCTION_BASE_URL = "https://pgw.klogs.io/"
-
-
 class GatewayTimeoutError(KlogsError):
     """A request that charges nothing (a quote, a lookup) got no answer in time: safe to try again."""
 

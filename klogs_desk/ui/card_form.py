@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..config import Config
 from ..domain import cards
 from ..domain.money import DEFAULT_CURRENCY, TERMINAL_CURRENCIES, AmountError, parse_amount
 from ..domain.orders import OrderIdError, check_order_id, new_order_id
@@ -41,7 +42,8 @@ from ..services.payments import CardOrder
 from . import theme
 from .locale_style import number_style
 
-DEFAULT_IDLE_SECONDS = 60
+#: The card-clear setting's default (declared in :mod:`klogs_desk.config`), until the window applies the setting.
+DEFAULT_IDLE_SECONDS = Config.card_clear_seconds.default
 
 _INVALID_STYLE = f"QLineEdit, QComboBox {{ border: 2px {theme.INVALID_FIELD_BORDER}; border-radius: 3px; padding: 2px; }}"
 
