@@ -39,8 +39,8 @@ from bench_subscriptions import Heartbeat, start_sandbox  # noqa: E402
 from PySide6.QtCore import QEvent, QObject  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from klogs_desk.api import wire  # noqa: E402
 from klogs_desk.api.client import Endpoints, KlogsClient  # noqa: E402
+from klogs_desk.api.models import wire  # noqa: E402
 from klogs_desk.domain.journal import Journal  # noqa: E402
 from klogs_desk.services.context import AppServices  # noqa: E402
 from klogs_desk.ui.sale_tab import SaleTab  # noqa: E402

@@ -32,7 +32,6 @@ from uuid import UUID
 import httpx
 import pydantic
 
-from . import wire
 from .errors import (
     ApiStatusError,
     AuthenticationError,
@@ -70,6 +69,7 @@ from .models import (
     TransactionResult,
     UpdateRecurringPaymentRequest,
     VoidRequest,
+    wire,
 )
 
 log = logging.getLogger(__name__)

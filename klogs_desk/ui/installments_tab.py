@@ -46,6 +46,7 @@ from ..domain import cards
 from ..domain.money import DEFAULT_CURRENCY, TERMINAL_CURRENCIES, AmountError, parse_amount
 from ..i18n import domain_message
 from ..services.context import AppServices
+from ..services.installments import InstallmentsService
 from . import theme
 from .async_runner import run_query
 from .card_form import DEFAULT_IDLE_SECONDS, PanLineEdit
@@ -68,6 +69,7 @@ class InstallmentsTab(QWidget):
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
+        self.installments = InstallmentsService(services)
         self.setObjectName("installmentsTab")
         self._quoted: tuple[Decimal, str, bool] | None = None
         self._options: list[InstallmentOption] = []
@@ -172,7 +174,7 @@ class InstallmentsTab(QWidget):
         self._clear_table()
         self.message.setText(self.tr("Asking the gateway…"))
         quoted = (request.amount, request.currency, bool(request.interest_paid_by_customer))
-        run_query(self.query_button, self.services.client.installment_options(request),
+        run_query(self.query_button, self.installments.quote(request),
                  on_success=lambda response: self._show(response, quoted, masked, brand),
                  on_error=self._show_error)
 
