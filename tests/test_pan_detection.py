@@ -32,6 +32,8 @@ CASES = [
     ("12345678903", "12345678903"),
     ("id 00000000-0000-0000-0000-000000000000", "id 00000000-0000-0000-0000-000000000000"),
     ("call +905551234567", "call +905551234567"),
+    ("call +90 555 123 45 67", "call +90 555 123 45 67"),
+    ("+905551234567 4111 1111 1111 1111", "+905551234567 411111******1111"),
     ("KD-20261126-4F7Q2M", "KD-20261126-4F7Q2M"),
 ]
 
@@ -80,3 +82,4 @@ def test_the_csv_export_masks_exactly_what_the_detector_finds(tmp_path):
     with open(tmp_path / "out.csv", encoding="utf-8-sig", newline="") as handle:
         notes = [row["note"] for row in csv.DictReader(handle)]
     assert notes == [redacted for _, redacted in CASES]
+
