@@ -57,10 +57,6 @@ class StatusColour:
     light: str
     dark: str
 
-    def text(self, palette: QPalette | None = None) -> str:
-        """The text shade readable on ``palette`` (the application's palette by default)."""
-        return self.dark if is_dark(palette) else self.light
-
 
 # One colour per meaning, used by every module that shows a status (result panel, journal badges and
 # receipts, checkout links, subscription badges, gateway health, field errors). Colour never carries the

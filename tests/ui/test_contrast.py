@@ -141,7 +141,6 @@ def test_status_text_is_readable_on_its_fill(look):
 @pytest.mark.parametrize("look", theme.STATUS_COLOURS, ids=lambda look: look.fill)
 def test_every_status_has_a_readable_light_and_dark_text_shade(look):
     for palette, shade in ((light_palette(), look.light), (theme.dark_palette(), look.dark)):
-        assert look.text(palette) == shade
         for role in BACKGROUNDS:
             assert contrast(shade, palette.color(role)) >= AA
     assert contrast(look.light, "#ffffff") >= AA  # receipts: paper
