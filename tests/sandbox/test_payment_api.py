@@ -505,3 +505,23 @@ async def test_the_bank_page_is_on_another_host_than_the_gateway_and_each_serves
         assert return_on_bank.status_code == 404
         unknown = await browser.post(fresh_sandbox.acs_url + "/_acs/00000000-0000-0000-0000-000000000000")
         assert unknown.status_code == 404 and "Unknown payment" in unknown.text
+
+
+async def test_where_127_0_0_2_cannot_be_bound_the_bank_page_is_on_localhost(monkeypatch):
+    """macOS has only 127.0.0.1 on its loopback interface: the bank's page then listens on another port
+    of 127.0.0.1 and is addressed as localhost, still another host than the gateway's 127.0.0.1."""
+    from klogs_desk.sandbox import hosts
+    from klogs_desk.sandbox.server import SandboxServer
+    from klogs_desk.sandbox.state import SandboxConfig
+
+    monkeypatch.setattr(hosts, "ACS_ADDRESS", "192.0.2.1")  # not ours: binding fails, nothing is sent
+    with SandboxServer(SandboxConfig(testing=True)) as server:
+        assert server.acs_url.startswith("http://localhost:") and server.url.startswith("http://127.0.0.1:")
+        request = three_ds(VISA)
+        async with make_client(server) as client:
+            enrollment = await client.start_3ds(request)
+            posted = await answer_challenge(server, enrollment.html_content, "approve")
+            done = await client.complete_3ds(enrollment.payment_id,
+                                             ThreeDSecureCompleteRequest(security_key=posted["fields"]["securityKey"]))
+    assert posted["action"] == request.success_url
+    assert done.status is PaymentStatus.SUCCESS
