@@ -254,6 +254,13 @@ class LoopbackSite:
         class Handler(http.server.BaseHTTPRequestHandler):
             def _answer(self) -> None:
                 site.requests.append(self.path)
+                if self.path == "/statement.pdf":
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/octet-stream")
+                    self.send_header("Content-Disposition", "attachment; filename=statement.pdf")
+                    self.end_headers()
+                    self.wfile.write(b"%PDF-1.4 not really")
+                    return
                 if self.path == "/to-file":
                     self.send_response(302)
                     self.send_header("Location", "file:///etc/passwd")
@@ -327,6 +334,28 @@ def test_page_sending_the_browser_to_a_local_file_is_refused_and_explained(flow,
         assert flow.dialog.page.refused == ["file:"]
         assert "file:" in status and "does not allow" in status
     _cancelled_by_close(flow, qtbot, task, challenge)
+
+
+def test_bank_page_cannot_download_files_or_open_windows(flow, qtbot, loopback_site):
+    downloads: list = []
+    webengine.profile().downloadRequested.connect(downloads.append)  # after the page's own refusal
+    challenge = flow.run(flow.service.begin(_order(ENROLLED_CARD, "3DS-POPUP-1", "7.00")))
+    challenge.html_content = (
+        f"<a id='popup' target='_blank' href='{loopback_site.url}/popup'>new window</a>"
+        f"<script>document.getElementById('popup').click(); window.open('{loopback_site.url}/opened');"
+        f"setTimeout(function(){{ location.href = '{loopback_site.url}/statement.pdf'; }}, 300);</script>")
+    try:
+        task = flow.start(challenge)
+        qtbot.waitUntil(lambda: bool(downloads), timeout=15000)
+        from PySide6.QtWebEngineCore import QWebEngineDownloadRequest
+
+        assert downloads[0].state() is QWebEngineDownloadRequest.DownloadState.DownloadCancelled
+        assert "/popup" not in loopback_site.requests and "/opened" not in loopback_site.requests
+        assert _open_dialogs() == [flow.dialog]  # no other window appeared
+        flow.service.cancel(challenge)
+        assert flow.finish(task).state is OutcomeState.CANCELLED
+    finally:
+        webengine.profile().downloadRequested.disconnect(downloads.append)
 
 
 def test_plain_http_to_another_local_service_is_refused_before_connecting_with_a_real_gateway(qtbot, loopback_site):
