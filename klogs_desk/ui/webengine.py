@@ -28,8 +28,8 @@ Contract:
 
   A refused URL is decided before any connection is made (``acceptNavigationRequest`` runs first).
   New windows are refused (``createWindow`` returns ``None``): nothing escapes the dialog.
-* TLS certificate errors are refused, never accepted or left to a default, and reported through
-  ``certificate_refused(host)`` so the dialog can say so in words.
+* TLS certificate errors are refused, never accepted or left to a default; for the page itself (not
+  a part of it) they are reported through ``certificate_refused(host)`` so the dialog can say so in words.
 """
 
 from __future__ import annotations
@@ -235,8 +235,9 @@ def _define_page_class() -> type:
             host = error.url().host()
             log.warning("3-D Secure page certificate error refused on %s: %s", host, error.description())
             error.rejectCertificate()
-            self.refused_certificates.append(host)
-            self.certificate_refused.emit(host)
+            if error.isMainFrame():  # a refused part of a page is blocked too, but the page itself loaded
+                self.refused_certificates.append(host)
+                self.certificate_refused.emit(host)
 
         @staticmethod
         def _refuse_permission(permission: Any) -> None:
