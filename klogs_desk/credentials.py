@@ -109,7 +109,7 @@ class CredentialStore:
         return self._call(keyring.get_password, SERVICE, name)
 
     @staticmethod
-    def _call(function, *args):  # type: ignore[no-untyped-def]
+    def _call(function, *args):
         try:
             return function(*args)
         except keyring.errors.PasswordDeleteError:

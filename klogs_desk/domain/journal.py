@@ -329,7 +329,7 @@ class Journal:
                 f"SELECT * FROM entries WHERE parent_id IN ({', '.join('?' for _ in chunk)}) ORDER BY id", chunk)
             for row in rows:
                 entry = _from_row(row)
-                found.setdefault(entry.parent_id, []).append(entry)  # type: ignore[arg-type]
+                found.setdefault(entry.parent_id, []).append(entry)  # type: ignore[arg-type]  # these rows were selected by parent_id, so it is set
         return found
 
     def unresolved(self, environment: str | None = None) -> list[Entry]:

@@ -65,7 +65,7 @@ class SandboxServer:
         return f"http://{self.acs_host}:{self.acs_port}"
 
     @property
-    def state(self):  # type: ignore[no-untyped-def]
+    def state(self):
         return self.app.state.sandbox
 
     def start(self, timeout: float = 10.0) -> "SandboxServer":

@@ -30,7 +30,7 @@ from urllib.parse import parse_qs
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from .ledger import Operation, ThreeDSChallenge, ledger_of
+from .ledger import LedgerRecord, Operation, ThreeDSChallenge, ledger_of
 from .state import SandboxState
 
 MERCHANT_NAME = "Klogs Sandbox Merchant"
@@ -82,7 +82,7 @@ def _unknown_payment(status_code: int = 404) -> HTMLResponse:
                      "valid.</p>", status_code=status_code)
 
 
-def _three_ds_record(state: SandboxState, payment_id: str):  # type: ignore[no-untyped-def]
+def _three_ds_record(state: SandboxState, payment_id: str) -> LedgerRecord | None:
     record = ledger_of(state).by_payment(payment_id)
     if record is None or record.operation is not Operation.THREE_DS or record.three_ds is None:
         return None

@@ -86,17 +86,17 @@ class PanLineEdit(QLineEdit):
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         event.accept()
 
-    def copy(self) -> None:  # noqa: D401 - the slot, disabled
+    def copy(self) -> None:
         """Refused: the card number is never copied."""
 
     def cut(self) -> None:
         """Refused: the card number is never cut to the clipboard."""
 
-    def mouseReleaseEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def mouseReleaseEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # Qt override: event is a QMouseEvent, only passed on
         super().mouseReleaseEvent(event)
         self._scrub_selection_clipboard()
 
-    def mouseDoubleClickEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def mouseDoubleClickEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # Qt override: event is a QMouseEvent, only passed on
         super().mouseDoubleClickEvent(event)
         self._scrub_selection_clipboard()
 
@@ -172,7 +172,7 @@ class _KeyRouter(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress:
-            key = event.key()  # type: ignore[attr-defined]
+            key = event.key()  # type: ignore[attr-defined]  # a KeyPress event is a QKeyEvent
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 if isinstance(watched, QComboBox) and watched.view().isVisible():
                     return False
@@ -324,7 +324,7 @@ class CardForm(QWidget):
         errors: dict[str, str] = {}
         currency = self.currency.currentText()
 
-        def check(key: str, fn):  # type: ignore[no-untyped-def]
+        def check(key: str, fn):  # type: ignore[no-untyped-def]  # fn is any zero-argument check; its result type varies
             try:
                 return fn()
             except (AmountError, cards.CardError, OrderIdError) as err:

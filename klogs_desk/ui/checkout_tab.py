@@ -372,7 +372,7 @@ class CheckoutTab(QWidget):
         else:
             self.create_failed.emit(result)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+    def showEvent(self, event: QShowEvent) -> None:
         """Coming back to the tab: the journal may have changed (another tab, another environment)."""
         super().showEvent(event)
         self.reload()

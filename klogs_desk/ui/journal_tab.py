@@ -245,7 +245,7 @@ class JournalTab(QWidget):
 
     # --- internals --------------------------------------------------------------------------------
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # Qt override: event is a QShowEvent, only passed on
         super().showEvent(event)
         self.refresh()
 
@@ -287,7 +287,7 @@ class JournalTab(QWidget):
         self.to_edit.setEnabled(checked)
         self.refresh()
 
-    def _on_selection_changed(self, *_args) -> None:  # type: ignore[no-untyped-def]
+    def _on_selection_changed(self, *_args) -> None:  # type: ignore[no-untyped-def]  # slot for selectionChanged; its arguments are unused
         self._update_buttons()
         self.selection_changed.emit(self.selected_entry())
 

@@ -143,7 +143,7 @@ class IdleLock(QObject):
     def _limit_seconds(self) -> float:
         return self.config.idle_lock_minutes * 60.0
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT_EVENTS and not self.locked:
             self.tracker.touch()
         elif event.type() == QEvent.Type.Resize and watched is self.window and self.screen is not None:
@@ -209,8 +209,3 @@ class IdleLock(QObject):
 
     def _stop(self) -> None:
         self.timer.stop()
-
-
-def install_idle_lock(window: QMainWindow, config: Config) -> IdleLock:
-    """What the main window calls once its content is built."""
-    return IdleLock(window, config)

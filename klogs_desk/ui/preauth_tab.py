@@ -345,6 +345,6 @@ class PreAuthTab(QWidget):
             self.form.clear_all()
             self.result.clear()
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # Qt override: event is a QShowEvent, only passed on
         super().showEvent(event)
         self.refresh()

@@ -147,7 +147,7 @@ class ReceiptPrinter:
         finally:
             self._entry_in_preview = None
 
-    def preview_dialog(self, printer: QPrinter, paint, entry: Entry | None = None) -> QPrintPreviewDialog:  # type: ignore[no-untyped-def]
+    def preview_dialog(self, printer: QPrinter, paint, entry: Entry | None = None) -> QPrintPreviewDialog:  # type: ignore[no-untyped-def]  # paint is the slot for QPrintPreviewDialog.paintRequested
         """The preview dialog (not yet shown): Qt's preview with Print, plus "Save as PDF" (objectName
         ``receiptSavePdf``) for ``entry``; after saving, ``receiptSaved`` (a label under the page) says where."""
         dialog = QPrintPreviewDialog(printer, self.parent)
@@ -188,7 +188,7 @@ class ReceiptPrinter:
 
     # --- dialogs (replaced in tests) ----------------------------------------------------------------
 
-    def run_preview_dialog(self, printer: QPrinter, paint) -> None:  # type: ignore[no-untyped-def]
+    def run_preview_dialog(self, printer: QPrinter, paint) -> None:  # type: ignore[no-untyped-def]  # paint is the slot for QPrintPreviewDialog.paintRequested
         self.preview_dialog(printer, paint, getattr(self, "_entry_in_preview", None)).exec()
 
     def run_print_dialog(self, printer: QPrinter) -> bool:

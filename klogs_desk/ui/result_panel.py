@@ -219,7 +219,7 @@ class ResultPanel(QFrame):
                          self._money(outcome.commission, outcome.currency)))
         return rows
 
-    def _money(self, amount, currency: str) -> str:  # type: ignore[no-untyped-def]
+    def _money(self, amount, currency: str) -> str:  # type: ignore[no-untyped-def]  # amount is a Decimal
         return money_text(amount, currency, self.locale())  # a commission with extra digits keeps them all
 
     def _show_blank(self, status: str, status_style: str) -> None:

@@ -209,7 +209,7 @@ class SettingsDialog(QDialog):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
         return edit
 
-    def _spin(self, name: str, accessible: str, setting, suffix: str) -> QSpinBox:  # type: ignore[no-untyped-def]
+    def _spin(self, name: str, accessible: str, setting, suffix: str) -> QSpinBox:  # type: ignore[no-untyped-def]  # setting is one of config's Setting declarations
         spin = QSpinBox()
         spin.setObjectName(name)
         spin.setAccessibleName(accessible)
@@ -411,19 +411,19 @@ class SettingsDialog(QDialog):
         probe_config = _DraftConfig(environment, draft)
         sandbox_url = self._sandbox_url() if environment == "sandbox" and self._sandbox_url else None
         try:
-            client = build_client(probe_config, environment, credentials, sandbox_url)  # type: ignore[arg-type]
+            client = build_client(probe_config, environment, credentials, sandbox_url)  # type: ignore[arg-type]  # a _DraftConfig stands in for Config: it has the URL methods build_client uses
         except ValueError:
             self.test_result.setText(self.tr("The sandbox has no address: enter its URL."))
             return
         self.test_result.setText(self.tr("Checking both APIs…"))
 
-        async def check():  # type: ignore[no-untyped-def]
+        async def check():
             try:
                 return await check_connection(client)
             finally:
                 await client.aclose()
 
-        def report(results) -> None:  # type: ignore[no-untyped-def]
+        def report(results) -> None:  # type: ignore[no-untyped-def]  # results are check_connection()'s
             lines = [("✔ " if result.ok else "✘ ") + result.message for result in results]
             self.test_result.setText("\n".join(lines))
 

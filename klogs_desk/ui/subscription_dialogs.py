@@ -689,6 +689,3 @@ class EditSubscriptionDialog(ScheduleFieldsMixin, RequestDialog):
     def outcome_lines(self, result: OperationResult) -> list[str]:
         return [self.tr("The gateway saved the changes.")]
 
-
-def status_change_words(target: RegisteredPaymentStatus) -> str:
-    return "disable" if target is RegisteredPaymentStatus.DISABLED else "enable"

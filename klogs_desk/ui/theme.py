@@ -115,7 +115,7 @@ def environment_label_sheet(environment: str) -> str:
 ACCENTED_CAPITALS = "İÖÜŞĞÇÂÎÛÉÈ"
 
 
-def accent_overflow(font=None) -> int:  # type: ignore[no-untyped-def]
+def accent_overflow(font=None) -> int:  # type: ignore[no-untyped-def]  # font is a QFont or None (QFont is not imported here)
     """How many pixels accented capitals rise above the font's ascent (0 when the font leaves room).
 
     DejaVu Sans, the usual Linux default, has an ascent lower than the dots of ``İ`` and ``Ö``: a label
@@ -128,7 +128,7 @@ def accent_overflow(font=None) -> int:  # type: ignore[no-untyped-def]
     return max(0, -metrics.boundingRect(ACCENTED_CAPITALS).top() - metrics.ascent())
 
 
-def install_accent_safe_style(app) -> bool:  # type: ignore[no-untyped-def]
+def install_accent_safe_style(app) -> bool:  # type: ignore[no-untyped-def]  # app is the QApplication; QtWidgets is imported lazily
     """Keep accents visible on fonts that need it; returns whether anything was installed.
 
     A proxy of the current style draws item texts (tab titles, labels drawn by the style) without
@@ -143,10 +143,10 @@ def install_accent_safe_style(app) -> bool:  # type: ignore[no-untyped-def]
         return False
 
     class AccentSafeStyle(QProxyStyle):
-        def drawItemText(self, painter, rect, flags, palette, enabled, text, role=QPalette.ColorRole.NoRole):  # type: ignore[no-untyped-def]  # noqa: N802
+        def drawItemText(self, painter, rect, flags, palette, enabled, text, role=QPalette.ColorRole.NoRole):
             super().drawItemText(painter, rect, flags | Qt.TextFlag.TextDontClip, palette, enabled, text, role)
 
-        def polish(self, target):  # type: ignore[no-untyped-def]
+        def polish(self, target):
             super().polish(target)
             if isinstance(target, QLabel):
                 margins = target.contentsMargins()

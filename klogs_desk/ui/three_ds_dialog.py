@@ -10,10 +10,10 @@ Cancel, closing the window and "Close" after a failed load all ask the service t
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -21,6 +21,9 @@ from ..services.payments import PaymentOutcome
 from ..services.three_d_secure import Challenge, ThreeDSecureService
 from . import theme, webengine
 from .money_text import money_text
+
+if TYPE_CHECKING:
+    from .sale_tab import SaleTab
 
 translate = QCoreApplication.translate
 
@@ -166,7 +169,7 @@ class ThreeDsDialog(QDialog):
     def reject(self) -> None:  # Escape
         self._request_cancel()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+    def closeEvent(self, event: QCloseEvent) -> None:
         if not self._cancel_sent and not getattr(self, "_finished", False):
             event.ignore()
             self._request_cancel()
@@ -183,7 +186,7 @@ class ThreeDsDialog(QDialog):
         self.done(QDialog.DialogCode.Accepted)
         self.deleteLater()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self._request_cancel()
             return
@@ -211,58 +214,59 @@ async def run_challenge(service: ThreeDSecureService, challenge: Challenge, pare
             dialog.finish()
 
 
-def attach_three_d_secure(sale_tab: Any) -> Any:
-    """Give the Sale tab its 3-D Secure paths: a ``threeDsSwitch`` checkbox next to Pay (on: every sale
-    goes through ``/api/3ds``) and the result panel's "Pay with 3-D Secure" offer after an ENROLLED
-    answer. One :class:`CallbackListener` per app, kept in ``services.extras["callback_listener"]`` and
-    started on first use. Also gives the tab ``installment_sale`` (:class:`~.installment_sale.InstallmentSale`):
-    a plan chosen in the Installments tab is sent as ``installmentCount``/``interestPaidByCustomer``.
-    Returns the checkbox."""
-    from PySide6.QtWidgets import QCheckBox
+class ThreeDsSalePath(QObject):
+    """The Sale tab's 3-D Secure paths, built by :class:`~.sale_tab.SaleTab` when it is given a
+    :class:`ThreeDSecureService`: a ``threeDsSwitch`` checkbox next to Pay (on: every sale goes through
+    ``/api/3ds``, see :meth:`pay`) and the result panel's "Pay with 3-D Secure" offer after an ENROLLED
+    answer. Also holds :attr:`installments` (:class:`~.installment_sale.InstallmentSale`): a plan chosen in
+    the Installments tab is sent as ``installmentCount``/``interestPaidByCustomer``. The service's
+    :class:`CallbackListener` is started on first use and stopped by the composition root's runtime."""
 
-    from ..callbacks import CallbackListener
+    def __init__(self, sale_tab: "SaleTab", service: ThreeDSecureService) -> None:
+        super().__init__(sale_tab)
+        from PySide6.QtWidgets import QCheckBox
 
-    services = sale_tab.services
-    listener = services.extras.setdefault("callback_listener", CallbackListener())
-    service = ThreeDSecureService(services, listener)
-    sale_tab.three_d_secure = service
+        from .installment_sale import InstallmentSale
 
-    async def pay_with_three_ds(order: Any) -> PaymentOutcome:
+        self.sale_tab = sale_tab
+        self.service = service
+        switch = QCheckBox("3-D Secure")
+        switch.setObjectName("threeDsSwitch")
+        switch.setAccessibleName(translate("ThreeDsDialog", "Pay with 3-D Secure"))
+        switch.setToolTip(translate("ThreeDsDialog",
+                                    "The card holder confirms the payment on their bank's page before it is charged."))
+        self.switch = switch
+        sale_tab.add_pay_option(switch)
+        self.installments = InstallmentSale(sale_tab, switch)
+        sale_tab.three_ds_requested.connect(self._pay_enrolled_order)
+
+    @property
+    def switched_on(self) -> bool:
+        """Every sale goes through ``/api/3ds`` (the cashier ticked the switch)."""
+        return self.switch.isChecked()
+
+    async def pay(self, order: Any) -> PaymentOutcome:
+        """One 3-D Secure sale of ``order``, with the installment plan shown in the Sale tab, if any."""
         from ..services.three_d_secure import ChallengeNotStarted
 
-        plan = installments.plan_for(order.amount, order.currency)
+        plan = self.installments.plan_for(order.amount, order.currency)
         try:
             # The Sale tab asked about look-alike sales before calling its route.
-            challenge = await service.begin(
+            challenge = await self.service.begin(
                 order, installment_count=plan.count if plan else None,
                 interest_paid_by_customer=plan.interest_paid_by_customer if plan else None,
                 confirmed_duplicate=True)
         except ChallengeNotStarted as not_started:
             outcome = not_started.outcome
         else:
-            sale_tab.result.show_progress(translate("ThreeDsDialog", "Waiting for the card holder's bank check…"))
-            outcome = await run_challenge(service, challenge, sale_tab.window())
+            self.sale_tab.result.show_progress(translate("ThreeDsDialog", "Waiting for the card holder's bank check…"))
+            outcome = await run_challenge(self.service, challenge, self.sale_tab.window())
         if plan is not None:
-            installments.order_ended(outcome)
+            self.installments.order_ended(outcome)
         return outcome
 
-    switch = QCheckBox("3-D Secure")
-    switch.setObjectName("threeDsSwitch")
-    switch.setAccessibleName(translate("ThreeDsDialog", "Pay with 3-D Secure"))
-    switch.setToolTip(translate("ThreeDsDialog",
-                                "The card holder confirms the payment on their bank's page before it is charged."))
-    switch.toggled.connect(lambda on: setattr(sale_tab, "sale_route", pay_with_three_ds if on else None))
-    sale_tab.add_pay_option(switch)
-    from .installment_sale import InstallmentSale
-
-    installments = InstallmentSale(sale_tab, switch)
-    sale_tab.installment_sale = installments
-
-    def on_enrolled_offer(order: Any) -> None:
+    def _pay_enrolled_order(self, order: Any) -> None:
         # Through the tab's guard: the challenge counts as the payment in flight (Pay and Enter wait).
-        sale_tab.run_payment(lambda: pay_with_three_ds(order),
-                             progress_text=translate("ThreeDsDialog", "Waiting for the card holder's bank check…"),
-                             error_title=translate("ThreeDsDialog", "3-D Secure did not go through"))
-
-    sale_tab.three_ds_requested.connect(on_enrolled_offer)
-    return switch
+        self.sale_tab.run_payment(lambda: self.pay(order),
+                                  progress_text=translate("ThreeDsDialog", "Waiting for the card holder's bank check…"),
+                                  error_title=translate("ThreeDsDialog", "3-D Secure did not go through"))

@@ -213,11 +213,11 @@ def _define_page_class() -> type:
             self.certificateError.connect(self._refuse_certificate)
             self.permissionRequested.connect(self._refuse_permission)
 
-        def setHtml(self, html: str, baseUrl: QUrl = QUrl()) -> None:  # noqa: N802, N803 (Qt API)
+        def setHtml(self, html: str, baseUrl: QUrl = QUrl()) -> None:
             self._initial_html_pending = True
             super().setHtml(html, baseUrl)
 
-        def acceptNavigationRequest(self, url: QUrl, navigation_type: Any, is_main_frame: bool) -> bool:  # noqa: N802
+        def acceptNavigationRequest(self, url: QUrl, navigation_type: Any, is_main_frame: bool) -> bool:
             ok = allowed_navigation(url, gateway_url=self.gateway_url, callback_origin=self.callback_origin,
                                     initial_html_pending=self._initial_html_pending)
             if url.scheme() in ("data", "about"):
@@ -227,7 +227,7 @@ def _define_page_class() -> type:
                 log.warning("3-D Secure page navigation refused: %s", shown_url(url))
             return ok
 
-        def createWindow(self, _type: Any) -> None:  # noqa: N802 (Qt API)
+        def createWindow(self, _type: Any) -> None:
             log.warning("3-D Secure page tried to open a window; refused")
             return None
 

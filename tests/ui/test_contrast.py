@@ -146,13 +146,13 @@ def test_training_banner_paints_its_own_text_colour():
 @pytest.mark.parametrize("make_palette", [light_palette, theme.dark_palette], ids=["light", "dark"])
 def test_field_errors_and_gateway_health_are_readable_in_the_running_theme(
         qtbot, app_palette, make_palette, tmp_path, memory_keyring, sandbox, event_loop_qt):
+    from klogs_desk.composition import build_main_window
     from klogs_desk.config import Config
     from klogs_desk.credentials import CredentialStore
     from klogs_desk.domain.journal import Journal
     from klogs_desk.services.context import AppServices
     from klogs_desk.ui.async_runner import RUNNER
     from klogs_desk.ui.card_form import CardForm
-    from klogs_desk.ui.main_window import MainWindow
     from klogs_desk.ui.subscription_dialogs import CreateSubscriptionDialog
     from tests.conftest import make_client
 
@@ -173,8 +173,8 @@ def test_field_errors_and_gateway_health_are_readable_in_the_running_theme(
         assert contrast(sheet_colour(box), background) >= AA
 
     journal = Journal(tmp_path / "journal.sqlite")
-    window = MainWindow(AppServices(client=make_client(sandbox), journal=journal, environment="sandbox"),
-                        config=Config(tmp_path / "settings.ini"), credentials=CredentialStore(session_only=True))
+    window = build_main_window(AppServices(client=make_client(sandbox), journal=journal, environment="sandbox"),
+                               config=Config(tmp_path / "settings.ini"), credentials=CredentialStore(session_only=True))
     qtbot.addWidget(window)
     window.confirm = lambda title, question: True
     window.show()

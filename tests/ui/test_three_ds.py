@@ -483,13 +483,14 @@ def sale_tab(qtbot, event_loop_qt, sandbox, tmp_path):
 
     journal = Journal(tmp_path / "sale-journal.sqlite3")
     client = make_client(sandbox, timeout=10)
-    tab = SaleTab(AppServices(client=client, journal=journal))
+    services = AppServices(client=client, journal=journal)
+    listener = CallbackListener()
+    tab = SaleTab(services, three_d_secure=ThreeDSecureService(services, listener))
     qtbot.addWidget(tab)
     tab.resize(1000, 560)
     tab.show()
     qtbot.waitExposed(tab)
     yield tab
-    listener = tab.services.extras["callback_listener"]
     stopping = event_loop_qt.create_task(listener.stop())
     qtbot.waitUntil(stopping.done)
     journal.close()

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from decimal import Decimal
-from typing import Annotated
 from uuid import UUID
 
 from pydantic import Field
@@ -92,5 +91,3 @@ class TransactionResult(WireModel):
     success: bool
     error: TransactionErrorSummary | None = None
 
-
-OrderReference = Annotated[str, Field(min_length=1, max_length=64)]
