@@ -29,9 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import httpx
 
-from klogs_desk.api import wire
 from klogs_desk.api.client import Credentials, Endpoints, KlogsClient
-from klogs_desk.api.models import CardPaymentRequest, RecurringListQuery
+from klogs_desk.api.models import CardPaymentRequest, RecurringListQuery, wire
 from klogs_desk.sandbox.server import SandboxServer
 from klogs_desk.sandbox.state import DEFAULT_API_KEY, DEFAULT_API_SECRET, DEFAULT_BEARER_TOKEN, SandboxConfig
 

@@ -39,8 +39,8 @@ from bench_subscriptions import Heartbeat, start_sandbox
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
-from klogs_desk.api import wire
 from klogs_desk.api.client import Endpoints, KlogsClient
+from klogs_desk.api.models import wire
 from klogs_desk.callbacks import CallbackListener
 from klogs_desk.domain.journal import Journal
 from klogs_desk.services.context import AppServices

@@ -30,7 +30,8 @@ from types import TracebackType
 from typing import Callable
 
 from . import __version__, paths
-from .environments import ENVIRONMENTS, EmbeddedSandbox
+from .config import ENVIRONMENTS
+from .environments import EmbeddedSandbox
 
 log = logging.getLogger("klogs_desk")
 

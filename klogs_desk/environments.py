@@ -5,8 +5,9 @@
 * ``test``: Klogs' test gateway, ``https://pgw.klogs.dev/``.
 * ``production``: the live gateway, ``https://pgw.klogs.io/``. Real cards are charged.
 
-Both APIs' base URLs can be overridden per environment in Settings (:class:`klogs_desk.config.Config`).
-No Qt here.
+The environment names and default URLs are settings, declared in :mod:`klogs_desk.config`
+(``ENVIRONMENTS``, ``DEFAULT_BASE_URLS``); both APIs' base URLs can be overridden per environment in
+Settings (:class:`klogs_desk.config.Config`). No Qt here.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING
 
 import httpx
 
-from .api.client import PRODUCTION_BASE_URL, TEST_BASE_URL, Credentials, Endpoints, KlogsClient
+from .api.client import Credentials, Endpoints, KlogsClient
 from .api.errors import AuthenticationError, KlogsError, NotFoundError
 from .api.models import RecurringListQuery
 
@@ -31,12 +32,8 @@ if TYPE_CHECKING:
     from .config import Config
     from .sandbox.server import SandboxServer
 
-ENVIRONMENTS: tuple[str, ...] = ("sandbox", "test", "production")
-
 LABELS: dict[str, str] = {"sandbox": "Sandbox (training)", "test": "Test", "production": "Production"}
 
-#: An empty sandbox URL means "the embedded sandbox".
-DEFAULT_BASE_URLS: dict[str, str] = {"sandbox": "", "test": TEST_BASE_URL, "production": PRODUCTION_BASE_URL}
 
 log = logging.getLogger(__name__)
 

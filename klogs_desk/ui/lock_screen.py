@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QPushButton, QVBox
 
 from ..config import Config
 from ..services.idle_lock import IdleTracker, unlocks
+from . import theme
 
 #: Input that counts as the cashier being there.
 _INPUT_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
@@ -77,7 +78,7 @@ class LockScreen(QWidget):
         self.pin.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.error = QLabel(objectName="lockError")
         self.error.setAccessibleName(self.tr("PIN problem"))
-        self.error.setStyleSheet("color: #ffb4ab; font-weight: bold;")
+        self.error.setStyleSheet(f"color: {theme.DECLINED.dark}; font-weight: bold;")  # on its own dark window
         self.error.hide()
         self.unlock_button = QPushButton(objectName="lockUnlock")
         self.unlock_button.setMinimumWidth(220)

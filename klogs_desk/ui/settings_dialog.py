@@ -44,17 +44,16 @@ from PySide6.QtWidgets import (
 )
 
 from ..api.client import Credentials
-from ..config import LANGUAGES, Config
+from ..config import DEFAULT_BASE_URLS, ENVIRONMENTS, LANGUAGE_NAMES, LANGUAGES, Config
 from ..credentials import SANDBOX_CREDENTIALS, CredentialStore, CredentialStoreUnavailable
-from ..environments import DEFAULT_BASE_URLS, ENVIRONMENTS, LABELS, build_client, check_connection
+from ..environments import LABELS, build_client, check_connection
 from . import theme
 from .async_runner import run_query
 
 log = logging.getLogger(__name__)
 
 #: Each language is named in itself, so a cashier who cannot read the current one still finds theirs.
-LANGUAGE_LABELS = {"system": QT_TRANSLATE_NOOP("SettingsDialog", "System language"), "en": "English",
-                   "tr": "Türkçe"}
+LANGUAGE_LABELS = {"system": QT_TRANSLATE_NOOP("SettingsDialog", "System language"), **LANGUAGE_NAMES}
 #: The environments as Settings shows them (translated when shown).
 _ENVIRONMENT_NAMES = (QT_TRANSLATE_NOOP("SettingsDialog", "Sandbox (training)"),
                       QT_TRANSLATE_NOOP("SettingsDialog", "Test"), QT_TRANSLATE_NOOP("SettingsDialog", "Production"))

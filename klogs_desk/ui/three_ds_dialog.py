@@ -199,7 +199,7 @@ async def run_challenge(service: ThreeDSecureService, challenge: Challenge, pare
 
     ``on_dialog(dialog)`` is called once the dialog is shown (tests and the benchmark use it).
     """
-    dialog = ThreeDsDialog(challenge, gateway_url=service.services.client.endpoints.payment_base_url,
+    dialog = ThreeDsDialog(challenge, gateway_url=service.gateway_url,
                            callback_origin=service.listener.origin, parent=parent)
     dialog.cancel_requested.connect(lambda: service.cancel(challenge))
     # The browser is done as soon as the callback arrives; completing the payment is the Sale tab's progress.

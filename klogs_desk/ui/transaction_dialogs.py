@@ -44,7 +44,7 @@ from ..api.errors import KlogsError, NotFoundError
 from ..api.models.transactions import TransactionDetail
 from ..domain.balances import Balance
 from ..domain.journal import Entry, EntryKind, EntryState
-from ..domain.money import AmountError, format_amount, parse_amount, style_for
+from ..domain.money import AmountError, format_amount, parse_amount
 from ..i18n import cashier_message
 from ..services.reconciler import Reconciler
 from ..services.transactions import (
@@ -58,6 +58,7 @@ from ..services.transactions import (
 from . import theme
 from .async_runner import run_operation, run_query
 from .journal_model import kind_text, local_time_text, state_text
+from .locale_style import number_style
 from .money_text import money_text
 
 if TYPE_CHECKING:
@@ -153,7 +154,7 @@ class RefundDialog(QDialog):
             remaining = Balance.of(target).remaining
         self.remaining = remaining if remaining is not None else target.amount
         locale = self.locale()
-        self._style = style_for(locale.decimalPoint(), locale.groupSeparator())
+        self._style = number_style(locale)
         paid = money_text(target.amount, target.currency, locale)
         left = money_text(self.remaining, target.currency, locale)
         self.remaining_label = QLabel(
@@ -163,8 +164,7 @@ class RefundDialog(QDialog):
         self.remaining_label.setWordWrap(True)
         self.amount_edit = QLineEdit(objectName="refundAmount")
         self.amount_edit.setAccessibleName(self.tr("Refund amount in {currency}").format(currency=target.currency))
-        typed_balance = format_amount(self.remaining, target.currency,
-                                      style_for(locale.decimalPoint(), locale.groupSeparator()))
+        typed_balance = format_amount(self.remaining, target.currency, self._style)
         self.amount_edit.setText(typed_balance)
         self.amount_edit.selectAll()
         self.full_button = QPushButton(self.tr("Full balance"), objectName="refundFull")

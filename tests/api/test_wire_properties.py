@@ -22,7 +22,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from klogs_desk.api import wire
 from klogs_desk.api.client import _parse, _status_error
 from klogs_desk.api.errors import ApiStatusError, ProtocolError, RateLimitedError, field_errors_from
 from klogs_desk.api.models import (
@@ -33,6 +32,7 @@ from klogs_desk.api.models import (
     RecurringPaymentPage,
     RecurringPaymentRequest,
     TransactionDetail,
+    wire,
 )
 from klogs_desk.domain.money import ENGLISH, MINOR_UNITS, TURKISH, AmountError, parse_amount
 

@@ -22,8 +22,8 @@ from uuid import UUID
 from pydantic import ConfigDict, Field, model_validator
 
 from ...domain.cards import mask_pan
-from ..wire import WireModel
 from .common import CurrencyCode, ExpiryMonth, PositiveAmount, TwoDigits, check_amount_for_currency
+from .wire import WireModel
 
 OrderId = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9\-_./]*$")]
 Pan = Annotated[str, Field(pattern=r"^\d{12,19}$")]

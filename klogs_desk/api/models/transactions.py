@@ -12,9 +12,9 @@ from uuid import UUID
 
 from pydantic import Field
 
-from ..wire import WireModel
 from .common import PositiveAmount
 from .payments import OrderId
+from .wire import WireModel
 
 
 class TransactionType(str, enum.Enum):
