@@ -630,3 +630,34 @@ def test_bank_page_that_cannot_load_is_explained_and_closing_journals_nothing_ch
         flow.run(listener.stop())
         flow.run(client.aclose())
         journal.close()
+
+
+def test_where_127_0_0_2_is_unavailable_the_bank_page_on_localhost_still_works(qtbot, event_loop_qt, tmp_path,
+                                                                               monkeypatch):
+    """The macOS fallback (sandbox/hosts.py): the bank's page on "localhost", the gateway on 127.0.0.1."""
+    from klogs_desk.sandbox import hosts
+    from klogs_desk.sandbox.server import SandboxServer
+    from klogs_desk.sandbox.state import SandboxConfig
+
+    monkeypatch.setattr(hosts, "ACS_ADDRESS", "192.0.2.1")  # cannot be bound here: nothing is sent to it
+    server = SandboxServer(SandboxConfig(testing=True)).start()
+    journal = Journal(tmp_path / "journal-localhost.sqlite3")
+    client = make_client(server, timeout=10)
+    services = AppServices(client=client, journal=journal)
+    listener = CallbackListener()
+    flow = Flow(qtbot, event_loop_qt, services, listener, ThreeDSecureService(services, listener))
+    flow.run(listener.start())
+    try:
+        challenge = flow.run(flow.service.begin(_order(ENROLLED_CARD, "3DS-LOCALHOST-1", "9.00")))
+        task = flow.start(challenge)
+        flow.wait_for_acs_page()
+        assert flow.dialog.page.url().host() == "localhost"
+        assert flow.dialog.host_label.text() == "localhost — training sandbox (not encrypted)"
+        flow.click("approve")
+        assert flow.finish(task).state is OutcomeState.APPROVED
+        assert journal.get(challenge.entry_id).state is EntryState.APPROVED
+    finally:
+        flow.run(listener.stop())
+        flow.run(client.aclose())
+        journal.close()
+        server.stop()
