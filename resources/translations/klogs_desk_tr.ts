@@ -1031,7 +1031,7 @@
     </message>
     <message>
         <source>Time</source>
-        <extracomment>Badge colours by state value (for :class:`klogs_desk.ui.badges.BadgeDelegate`). Green means money moved, red means it did not, amber means nobody knows yet and a person must look; grey: nothing happened.</extracomment>
+        <extracomment>Badge colours by state value (for :class:`klogs_desk.ui.badges.BadgeDelegate`). Green means money moved, red means it did not, amber means nobody knows yet and a person must look; grey: nothing happened. Kinds whose rows hold money (or an authorization) that a later void, refund or capture reduces.</extracomment>
         <translation>Zaman</translation>
     </message>
     <message>
@@ -3362,10 +3362,6 @@ Bu terminal canlı ortama geçirilsin mi?</translation>
         <translation>Banka doğrulama sayfası</translation>
     </message>
     <message>
-        <source>Address of the page shown</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Loading the bank&apos;s page…</source>
         <translation>Banka sayfası yükleniyor…</translation>
     </message>
@@ -3404,26 +3400,6 @@ Bu terminal canlı ortama geçirilsin mi?</translation>
     <message>
         <source>Nothing was charged. Close this window and try again.</source>
         <translation>Hiçbir tutar çekilmedi. Bu pencereyi kapatıp yeniden deneyin.</translation>
-    </message>
-    <message>
-        <source>The bank&apos;s page ({host}) has an invalid security certificate; the payment was not sent. Nothing was charged. Close this window and try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{host} — invalid security certificate (refused)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{host} — secure connection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{host} — this terminal (receiving the bank&apos;s answer)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{host} — training sandbox (not encrypted)</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The bank&apos;s page stopped working. Nothing was charged. Close this window and try again.</source>
