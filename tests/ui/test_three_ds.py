@@ -6,6 +6,7 @@ The card holder's clicks are real clicks in the sandbox's ACS page (``document.g
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import http.server
 import ssl
@@ -100,19 +101,27 @@ def _open_dialogs() -> list:
     return [w for w in QApplication.topLevelWidgets() if w.objectName() == "threeDsDialog" and w.isVisible()]
 
 
-@pytest.fixture
-def flow(qtbot, event_loop_qt, sandbox, tmp_path):
-    journal = Journal(tmp_path / "journal.sqlite3")
-    client = make_client(sandbox, timeout=10)
+@contextlib.contextmanager
+def flow_on(server, qtbot, loop, journal_path: Path):
+    """A :class:`Flow` against ``server`` with its own journal, client and started listener."""
+    journal = Journal(journal_path)
+    client = make_client(server, timeout=10)
     services = AppServices(client=client, journal=journal)
     listener = CallbackListener()
-    service = ThreeDSecureService(services, listener)
-    the_flow = Flow(qtbot, event_loop_qt, services, listener, service)
+    the_flow = Flow(qtbot, loop, services, listener, ThreeDSecureService(services, listener))
     the_flow.run(listener.start())
-    yield the_flow
-    the_flow.run(listener.stop())
-    the_flow.run(client.aclose())
-    journal.close()
+    try:
+        yield the_flow
+    finally:
+        the_flow.run(listener.stop())
+        the_flow.run(client.aclose())
+        journal.close()
+
+
+@pytest.fixture
+def flow(qtbot, event_loop_qt, sandbox, tmp_path):
+    with flow_on(sandbox, qtbot, event_loop_qt, tmp_path / "journal.sqlite3") as the_flow:
+        yield the_flow
 
 
 def test_approved_challenge_charges_once_and_journals_approved(flow):
@@ -606,13 +615,7 @@ def test_offer_clicked_twice_starts_one_challenge_and_blocks_pay_meanwhile(qtbot
 
 def test_bank_page_that_cannot_load_is_explained_and_closing_journals_nothing_charged(qtbot, event_loop_qt,
                                                                                     fresh_sandbox, tmp_path):
-    journal = Journal(tmp_path / "journal-down.sqlite3")
-    client = make_client(fresh_sandbox, timeout=10)
-    services = AppServices(client=client, journal=journal)
-    listener = CallbackListener()
-    flow = Flow(qtbot, event_loop_qt, services, listener, ThreeDSecureService(services, listener))
-    flow.run(listener.start())
-    try:
+    with flow_on(fresh_sandbox, qtbot, event_loop_qt, tmp_path / "journal-down.sqlite3") as flow:
         challenge = flow.run(flow.service.begin(_order(ENROLLED_CARD, "3DS-DOWN-1", "15.00")))
         fresh_sandbox.stop()  # the gateway (and its bank page) goes away before the page is shown
         task = flow.start(challenge)
@@ -624,12 +627,8 @@ def test_bank_page_that_cannot_load_is_explained_and_closing_journals_nothing_ch
         qtbot.mouseClick(flow.dialog.close_button, Qt.MouseButton.LeftButton)
         outcome = flow.finish(task)
         assert outcome.state is OutcomeState.CANCELLED
-        assert journal.get(challenge.entry_id).state is EntryState.CANCELLED
+        assert flow.services.journal.get(challenge.entry_id).state is EntryState.CANCELLED
         assert _open_dialogs() == []
-    finally:
-        flow.run(listener.stop())
-        flow.run(client.aclose())
-        journal.close()
 
 
 def test_where_127_0_0_2_is_unavailable_the_bank_page_on_localhost_still_works(qtbot, event_loop_qt, tmp_path,
@@ -640,14 +639,8 @@ def test_where_127_0_0_2_is_unavailable_the_bank_page_on_localhost_still_works(q
     from klogs_desk.sandbox.state import SandboxConfig
 
     monkeypatch.setattr(hosts, "ACS_ADDRESS", "192.0.2.1")  # cannot be bound here: nothing is sent to it
-    server = SandboxServer(SandboxConfig(testing=True)).start()
-    journal = Journal(tmp_path / "journal-localhost.sqlite3")
-    client = make_client(server, timeout=10)
-    services = AppServices(client=client, journal=journal)
-    listener = CallbackListener()
-    flow = Flow(qtbot, event_loop_qt, services, listener, ThreeDSecureService(services, listener))
-    flow.run(listener.start())
-    try:
+    with SandboxServer(SandboxConfig(testing=True)) as server, \
+            flow_on(server, qtbot, event_loop_qt, tmp_path / "journal-localhost.sqlite3") as flow:
         challenge = flow.run(flow.service.begin(_order(ENROLLED_CARD, "3DS-LOCALHOST-1", "9.00")))
         task = flow.start(challenge)
         flow.wait_for_acs_page()
@@ -655,9 +648,4 @@ def test_where_127_0_0_2_is_unavailable_the_bank_page_on_localhost_still_works(q
         assert flow.dialog.host_label.text() == "localhost — training sandbox (not encrypted)"
         flow.click("approve")
         assert flow.finish(task).state is OutcomeState.APPROVED
-        assert journal.get(challenge.entry_id).state is EntryState.APPROVED
-    finally:
-        flow.run(listener.stop())
-        flow.run(client.aclose())
-        journal.close()
-        server.stop()
+        assert flow.services.journal.get(challenge.entry_id).state is EntryState.APPROVED
