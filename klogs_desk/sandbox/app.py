@@ -9,7 +9,7 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from . import admin, payments, recurring
+from . import admin, payments, recurring, threeds
 from .faults import FaultMiddleware
 from .problems import ProblemError, problem
 from .rate_limit import RateLimitMiddleware
@@ -54,6 +54,15 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
     app.include_router(recurring.build_router(state))
     app.include_router(admin.build_router(state))
     _merge_body_schemas(app)
+    return app
+
+
+def create_acs_app(state: SandboxState) -> FastAPI:
+    """The pretend issuing bank's site (its 3-D Secure page only), sharing ``state`` with the gateway
+    built by :func:`create_app`; served on another host (see server.py and hosts.py)."""
+    app = FastAPI(title="Klogs sandbox bank (3-D Secure ACS)", version=__version__,
+                  openapi_url=None, docs_url=None, redoc_url=None)
+    app.include_router(threeds.build_acs_router(state))
     return app
 
 

@@ -144,7 +144,7 @@ def build_router(state: SandboxState) -> APIRouter:
         return ThreeDSecureEnrollment(
             payment_id=record.payment_id, success=True, result_code="SUCCESS",
             result_message="Enrolled: show htmlContent to the card holder",
-            html_content=threeds.enrollment_html(state.config.public_url, str(record.payment_id)),
+            html_content=threeds.enrollment_html(state.config.acs_url, str(record.payment_id)),
         ).model_dump(mode="python", by_alias=True, exclude_none=True)
 
     @router.post("/api/3ds", openapi_extra=body_schema(ThreeDSecureRequest),
