@@ -425,30 +425,8 @@ def cashier_message(text: str | None) -> str:
         if match:
             values = {name: cashier_message(value) if name in _NESTED_FIELDS else value
                       for name, value in match.groupdict().items()}
-            for amount_field, currency_field in _MONEY_FIELDS:
-                if amount_field in values and currency_field in values:
-                    values[amount_field], values[currency_field] = _local_money(
-                        values[amount_field], values[currency_field])
             return QCoreApplication.translate(_SERVICE_CONTEXT, template).format(**values)
     return text
-
-
-#: Template fields that hold an amount and its currency: services write them locale-free (``10.00 TRY``);
-#: the cashier reads them in the chosen locale (``10,00 ₺``).
-_MONEY_FIELDS = (("amount", "currency"), ("left", "left_currency"))
-
-
-def _local_money(amount: str, currency: str) -> tuple[str, str]:
-    from decimal import Decimal, InvalidOperation
-
-    from .ui.money_text import money_text
-
-    try:
-        value = Decimal(amount)
-    except InvalidOperation:
-        return amount, currency
-    number, _, unit = money_text(value, currency).rpartition(" ")
-    return (number, unit) if number else (amount, currency)
 
 
 __all__ = ["cashier_message", "domain_message", "DEFAULT_LANGUAGE", "LANGUAGES", "install", "locale_for", "resolve_language", "translations_dir",

@@ -175,14 +175,21 @@ def test_dialogs_opened_without_the_network_speak_turkish(qtbot, turkish_window)
 
 
 def test_amounts_inside_service_messages_follow_the_locale(qapp):
-    """Services write ``10.00 TRY``; a Turkish cashier reads ``10,00 ₺`` and an English one ``10.00 TRY``."""
-    message = "Refunded 1234.50 TRY of KD-1; 65.50 TRY left."
+    """Services hand up ``Money(Decimal("1234.50"), "TRY")``; a Turkish cashier reads ``1.234,50 ₺`` and an
+    English one ``1,234.50 TRY``."""
+    from decimal import Decimal
+
+    from klogs_desk.messages import Money, msg
+    from klogs_desk.ui.messages import render
+
+    message = msg("trx.refunded", amount=Money(Decimal("1234.50"), "TRY"), order_id="KD-1",
+                  left=Money(Decimal("65.50"), "TRY"))
     before = QLocale()
     try:
         i18n.install("tr", qapp)
-        turkish = i18n.cashier_message(message)
+        turkish = render(message)
         i18n.install("en", qapp)
-        english = i18n.cashier_message(message)
+        english = render(message)
     finally:
         i18n.uninstall(qapp)
         QLocale.setDefault(before)

@@ -41,6 +41,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable
 
+from ..messages import Message, english, from_stored, msg, to_stored
 from .cards import last_four, luhn_valid
 
 
@@ -98,16 +99,17 @@ class Entry:
     payment_id: str | None = None
     auth_code: str | None = None
     result_code: str | None = None
-    result_message: str | None = None
+    #: The gateway's own words (its resultMessage, as it sent them) or the terminal's message code.
+    result_message: Message | None = None
     installment_count: int | None = None
     checkout_id: str | None = None
     redirect_url: str | None = None
     #: What is left to capture (pre-authorizations) or to refund (sales, captures), when known.
     balance: Decimal | None = None
     approved_by: str | None = None
-    resolution: str | None = None
+    resolution: Message | None = None
     resolved_at: dt.datetime | None = None
-    note: str | None = None
+    note: Message | None = None
 
     @property
     def unresolved(self) -> bool:
@@ -117,6 +119,9 @@ class Entry:
 _COLUMNS = [f.name for f in fields(Entry)]
 _DECIMALS = {"amount", "balance"}
 _DATES = {"created_at", "updated_at", "resolved_at"}
+#: Columns holding a message: stored as JSON of its code and parameters (see :mod:`klogs_desk.messages`);
+#: text (the gateway's own words, a cashier's description, rows written before codes) is stored as it is.
+_MESSAGES = {"result_message", "resolution", "note"}
 _MUTABLE = set(_COLUMNS) - {"id", "created_at", "environment", "kind", "reference", "parent_id"}
 
 _SCHEMA = """
@@ -155,6 +160,8 @@ _UUID = re.compile(r"(?<![0-9A-Fa-f])[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-
 def _refuse_card_numbers(values: Iterable[Any]) -> None:
     """Defence in depth: no value written to the journal may contain a full card number."""
     for value in values:
+        if isinstance(value, Message):
+            value = value.to_json()
         if isinstance(value, str):
             for match in _PAN_LIKE.finditer(_UUID.sub(" ", value)):
                 if luhn_valid(re.sub(r"\D", "", match.group())):
@@ -172,6 +179,8 @@ def _to_db(name: str, value: Any) -> Any:
         return str(value)
     if name in _DATES:
         return value.astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
+    if name in _MESSAGES:
+        return to_stored(value)
     if isinstance(value, enum.Enum):
         return value.value
     return value
@@ -190,6 +199,8 @@ def _from_row(row: sqlite3.Row) -> Entry:
                 value = EntryKind(value)
             elif name == "state":
                 value = EntryState(value)
+            elif name in _MESSAGES:
+                value = from_stored(value)
         data[name] = value
     return Entry(**data)
 
@@ -256,7 +267,7 @@ class Journal:
     def record_outcome(self, entry_id: int, state: EntryState, **values: Any) -> Entry:
         return self.update(entry_id, state=state, **values)
 
-    def resolve(self, entry_id: int, state: EntryState, resolution: str, **values: Any) -> Entry:
+    def resolve(self, entry_id: int, state: EntryState, resolution: Message, **values: Any) -> Entry:
         """Settle an unresolved row, saying how (``"gateway lookup: approved"``, ``"cashier verified"``)."""
         return self.update(entry_id, state=state, resolution=resolution, resolved_at=_utcnow(), **values)
 
@@ -266,7 +277,7 @@ class Journal:
             cursor = self._db.execute(
                 "UPDATE entries SET state = ?, updated_at = ?, note = coalesce(note, ?) WHERE state = ?",
                 (EntryState.UNKNOWN.value, _to_db("updated_at", _utcnow()),
-                 "The terminal stopped while this request was in flight.", EntryState.PENDING.value))
+                 to_stored(msg("note.stopped-in-flight")), EntryState.PENDING.value))
         return cursor.rowcount
 
     # --- reads ----------------------------------------------------------------------------------
@@ -384,7 +395,8 @@ class Journal:
             writer = csv.writer(handle)
             writer.writerow(_COLUMNS)
             for entry in entries:
-                writer.writerow(["" if getattr(entry, n) is None else _to_db(n, getattr(entry, n))
+                writer.writerow(["" if getattr(entry, n) is None else
+                                 english(getattr(entry, n)) if n in _MESSAGES else _to_db(n, getattr(entry, n))
                                  for n in _COLUMNS])
                 count += 1
         return count

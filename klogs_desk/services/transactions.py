@@ -37,6 +37,7 @@ from ..api.errors import KlogsError, NotFoundError, OutcomeUnknownError, Protoco
 from ..api.models.transactions import RefundRequest, TransactionDetail, VoidRequest
 from ..domain.journal import Entry, EntryKind, EntryState, Journal
 from ..domain.money import AmountError, check_amount
+from ..messages import GatewayText, Message, Money, english, msg
 from .context import AppServices
 
 log = logging.getLogger(__name__)
@@ -53,14 +54,16 @@ REFUNDABLE_KINDS = frozenset({EntryKind.SALE, EntryKind.SALE_3DS, EntryKind.CHEC
 
 
 class TransactionRefused(Exception):
-    """The void or refund cannot be sent; ``str(err)`` says why, for the cashier. Nothing was sent.
+    """The void or refund cannot be sent; ``.msg`` says why, for the cashier (``.message``: in English, for
+    logs). Nothing was sent.
 
     ``field`` is ``"refundAmount"`` when the amount is what is wrong.
     """
 
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: Message, *, field: str | None = None) -> None:
+        self.msg = message
+        self.message = english(message)
+        super().__init__(self.message)
         self.field = field
 
 
@@ -78,10 +81,15 @@ class TransactionOutcome:
     """How a void or refund ended. ``entry`` is the child row; ``parent`` the payment after it."""
 
     state: TransactionOutcomeState
-    message: str
+    msg: Message
     entry: Entry
     parent: Entry
     field_errors: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        """:attr:`msg` in English, for logs and tests."""
+        return english(self.msg)
 
 
 def remaining_balance(entry: Entry) -> Decimal:
@@ -99,12 +107,14 @@ def apply_success(journal: Journal, child: Entry) -> Entry:
     if child.kind is EntryKind.VOID:
         for sibling in journal.children(parent.id):
             if sibling.kind is EntryKind.CAPTURE and sibling.state is EntryState.APPROVED:
-                journal.update(sibling.id, balance=Decimal(0), note="Voided with its pre-authorization.")
-        return journal.update(parent.id, balance=Decimal(0), note=f"Voided ({child.approved_by or 'approved'}).")
+                journal.update(sibling.id, balance=Decimal(0), note=msg("note.voided-with-preauth"))
+        return journal.update(parent.id, balance=Decimal(0),
+                              note=_voided_by(child.approved_by) if child.approved_by else msg("note.voided"))
     if child.kind is EntryKind.REFUND:
         left = max(Decimal(0), remaining_balance(parent) - child.amount)
-        note = ("Refunded in full." if left == 0
-                else f"Refunded {child.amount} {child.currency}; {left} {child.currency} left.")
+        note = (msg("note.refunded-in-full") if left == 0
+                else msg("note.refunded-part", amount=Money(child.amount, child.currency),
+                         left=Money(left, child.currency)))
         return journal.update(parent.id, balance=left, note=note)
     if child.kind is EntryKind.CAPTURE:
         # The capture releases the rest of the authorization; what was captured can be refunded.
@@ -136,12 +146,11 @@ class TransactionService:
         journal = self.services.journal
         target = journal.get(entry.parent_id) if entry.kind is EntryKind.CAPTURE else entry
         if target.kind not in VOIDABLE_KINDS or target.parent_id is not None:
-            raise TransactionRefused(f"A {target.kind.value} cannot be voided. Select the payment itself.")
-        self._check_approved(target, "voided")
+            raise TransactionRefused(msg("trx.cannot-void-kind", kind=_kind(target)))
+        self._check_approved(target, "void")
         self._check_no_open_children(target)
         if target.kind is not EntryKind.PREAUTH and remaining_balance(target) < target.amount:
-            raise TransactionRefused(f"Payment {target.reference} was refunded (in part or in full); it can "
-                                     "only be refunded further, not voided.")
+            raise TransactionRefused(msg("trx.refunded-not-voidable", order_id=target.reference))
         return target
 
     def refund_target(self, entry: Entry) -> Entry:
@@ -152,31 +161,30 @@ class TransactionService:
             captures = [c for c in journal.children(entry.id)
                         if c.kind is EntryKind.CAPTURE and c.state is EntryState.APPROVED]
             if not captures:
-                raise TransactionRefused(f"Pre-authorization {entry.reference} was never captured: nothing "
-                                         "was taken to refund. Void it to release the hold.")
+                raise TransactionRefused(msg("trx.preauth-never-captured", order_id=entry.reference))
             target = captures[0]
         if target.kind not in REFUNDABLE_KINDS:
-            raise TransactionRefused(f"A {target.kind.value} cannot be refunded. Select the payment itself.")
-        self._check_approved(target, "refunded")
+            raise TransactionRefused(msg("trx.cannot-refund-kind", kind=_kind(target)))
+        self._check_approved(target, "refund")
         self._check_no_open_children(target)
         if target.kind is EntryKind.CAPTURE:
             self._check_no_open_children(journal.get(target.parent_id))
         if remaining_balance(target) <= 0:
-            raise TransactionRefused(f"Nothing is left to refund on {target.reference}.")
+            raise TransactionRefused(msg("trx.nothing-left", order_id=target.reference))
         return target
 
     def check_refund_amount(self, target: Entry, amount: Decimal) -> Decimal:
         """``amount`` if it can be refunded on ``target``; raises :class:`TransactionRefused` (field
         ``refundAmount``) otherwise. Exact ``Decimal`` comparison, currency minor units enforced."""
         if not isinstance(amount, Decimal):
-            raise TransactionRefused("The refund amount is not a number.", field="refundAmount")
+            raise TransactionRefused(msg("trx.amount-not-number"), field="refundAmount")
         try:
             check_amount(amount, target.currency)
         except AmountError as exc:
-            raise TransactionRefused(str(exc), field="refundAmount") from None
+            raise TransactionRefused(_domain_message(exc), field="refundAmount") from None
         remaining = remaining_balance(target)
         if amount > remaining:
-            raise TransactionRefused(f"At most {remaining} {target.currency} can still be refunded.",
+            raise TransactionRefused(msg("trx.refund-at-most", amount=Money(remaining, target.currency)),
                                      field="refundAmount")
         return amount
 
@@ -200,19 +208,20 @@ class TransactionService:
 
     # --- machinery ------------------------------------------------------------------------------
 
-    def _check_approved(self, target: Entry, verb: str) -> None:
+    def _check_approved(self, target: Entry, operation: str) -> None:
         if target.state is not EntryState.APPROVED:
-            what = "has no known outcome yet" if target.unresolved else f"is {target.state.value}"
-            raise TransactionRefused(f"Payment {target.reference} {what}: it cannot be {verb}.")
+            if target.unresolved:
+                code = "trx.unresolved-not-voidable" if operation == "void" else "trx.unresolved-not-refundable"
+                raise TransactionRefused(msg(code, order_id=target.reference))
+            code = "trx.state-not-voidable" if operation == "void" else "trx.state-not-refundable"
+            raise TransactionRefused(msg(code, order_id=target.reference, state=msg(f"state.{target.state.value}")))
 
     def _check_no_open_children(self, target: Entry) -> None:
         for child in self.services.journal.children(target.id):
             if child.kind in (EntryKind.VOID, EntryKind.REFUND, EntryKind.CAPTURE) and child.unresolved:
-                raise TransactionRefused(
-                    f"A {child.kind.value} of {target.reference} has no known outcome yet. Wait until the "
-                    "Journal resolves it (or check it with Details) before sending another.")
+                raise TransactionRefused(msg("trx.open-child", kind=_kind(child), order_id=target.reference))
             if child.kind is EntryKind.VOID and child.state is EntryState.APPROVED:
-                raise TransactionRefused(f"Payment {target.reference} was already voided.")
+                raise TransactionRefused(msg("trx.already-voided", order_id=target.reference))
 
     def _held_amount(self, target: Entry) -> Decimal:
         if target.kind is EntryKind.PREAUTH:
@@ -233,44 +242,57 @@ class TransactionService:
         try:
             result = await call()
         except OutcomeUnknownError as exc:
-            row = journal.record_outcome(child.id, EntryState.UNKNOWN, note=exc.message)
-            return TransactionOutcome(TransactionOutcomeState.UNKNOWN,
-                                      f"The {operation} was sent but no answer came back. Do not send it again: "
-                                      "the Journal checks it with the gateway and shows the outcome.",
+            row = journal.record_outcome(child.id, EntryState.UNKNOWN, note=exc.msg)
+            return TransactionOutcome(TransactionOutcomeState.UNKNOWN, msg(f"trx.{operation}-lost"),
                                       row, journal.get(target.id))
         except ProtocolError as exc:
-            row = journal.record_outcome(child.id, EntryState.UNKNOWN, note=exc.message)
-            return TransactionOutcome(TransactionOutcomeState.UNKNOWN,
-                                      f"The gateway's answer to the {operation} could not be read. The Journal "
-                                      "checks it with the gateway.", row, journal.get(target.id))
+            row = journal.record_outcome(child.id, EntryState.UNKNOWN, note=exc.msg)
+            return TransactionOutcome(TransactionOutcomeState.UNKNOWN, msg(f"trx.{operation}-unreadable"),
+                                      row, journal.get(target.id))
         except KlogsError as exc:
             message = _refusal_text(exc)
             row = journal.record_outcome(child.id, EntryState.ERROR, result_message=message)
             errors = dict(exc.field_errors) if isinstance(exc, ValidationFailedError) else {}
             return TransactionOutcome(TransactionOutcomeState.REFUSED, message, row, journal.get(target.id), errors)
         except BaseException:
-            journal.record_outcome(child.id, EntryState.UNKNOWN,
-                                   note="The terminal failed while this request was in flight.")
+            journal.record_outcome(child.id, EntryState.UNKNOWN, note=msg("note.failed-in-flight"))
             raise
         if not result.success:
-            message = result.error.summary if result.error else f"The gateway refused the {operation}."
+            message = (msg("gateway.said", text=GatewayText.of(result.error.summary)) if result.error
+                       else msg(f"trx.{operation}-refused"))
             row = journal.record_outcome(child.id, EntryState.ERROR, result_message=message)
             return TransactionOutcome(TransactionOutcomeState.REFUSED, message, row, journal.get(target.id))
-        row = journal.record_outcome(child.id, EntryState.APPROVED, result_message=f"{operation.capitalize()} done.")
+        row = journal.record_outcome(child.id, EntryState.APPROVED, result_message=msg(f"trx.{operation}-done"))
         parent = apply_success(journal, row)
-        done = (f"Voided {row.amount} {row.currency} of {row.reference}." if row.kind is EntryKind.VOID
-                else f"Refunded {row.amount} {row.currency} of {row.reference}; "
-                     f"{remaining_balance(parent)} {row.currency} left.")
+        amount = Money(row.amount, row.currency)
+        done = (msg("trx.voided", amount=amount, order_id=row.reference) if row.kind is EntryKind.VOID
+                else msg("trx.refunded", amount=amount, order_id=row.reference,
+                         left=Money(remaining_balance(parent), row.currency)))
         return TransactionOutcome(TransactionOutcomeState.DONE, done, row, parent)
 
 
-def _refusal_text(exc: KlogsError) -> str:
+def _kind(entry: Entry) -> Message:
+    return msg(f"kind.{entry.kind.value}")
+
+
+def _voided_by(approved_by: str) -> Message:
+    """"Voided (manager PIN)." with who allowed it in the cashier's language when it is one of ours."""
+    who = {APPROVED_BY_MANAGER_PIN: "approval.manager-pin", APPROVED_BY_NO_PIN: "approval.no-pin"}.get(approved_by)
+    return msg("note.voided-by", approved_by=msg(who) if who else approved_by)
+
+
+def _domain_message(exc: AmountError) -> Message:
+    return getattr(exc, "msg", None) or msg("stored.text", text=str(exc))
+
+
+def _refusal_text(exc: KlogsError) -> Message:
     """The gateway's refusal in one readable sentence (its summary, without repeating the field)."""
     if isinstance(exc, NotFoundError):
-        return "The gateway has no payment with this order ID: nothing was done."
+        return msg("trx.no-such-payment")
     if isinstance(exc, ValidationFailedError) and exc.field_errors:
         # "amount: at most 74.50 TRY ..." names the field; the cashier reads only the sentence.
-        return " ".join(m for messages in exc.field_errors.values() for m in messages)
+        return msg("gateway.said", text=GatewayText.of(
+            " ".join(m for messages in exc.field_errors.values() for m in messages)))
     if exc.problem is not None and exc.problem.detail:
-        return exc.problem.detail
-    return exc.message
+        return msg("gateway.said", text=GatewayText.of(exc.problem.detail))
+    return exc.msg

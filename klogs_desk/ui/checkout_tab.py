@@ -44,7 +44,8 @@ from PySide6.QtWidgets import (
 
 from ..domain.money import DEFAULT_CURRENCY, TERMINAL_CURRENCIES, AmountError, parse_amount
 from ..domain.orders import OrderIdError, check_order_id, new_order_id
-from ..i18n import cashier_message, domain_message
+from ..i18n import domain_message
+from ..messages import msg
 from ..services.checkout import (
     CheckoutLink,
     CheckoutOrder,
@@ -60,6 +61,7 @@ from ..services.context import AppServices
 from . import theme
 from .async_runner import run_operation, run_query
 from .card_form import locale_style
+from .messages import render
 from .money_text import money_text
 from .qr_widget import QrCodeWidget
 from .result_panel import ResultPanel
@@ -356,14 +358,14 @@ class CheckoutTab(QWidget):
     def _created(self, result: CreateResult) -> None:
         # The request is over: listeners of the signals below see a form ready for the next link.
         self.create_button.setEnabled(True)
-        self.message.setText(cashier_message(result.message))
+        self.message.setText(render(result.msg))
         for name, messages in result.field_errors.items():
             self.set_error(_GATEWAY_FIELDS.get(name, "order_id"), "; ".join(messages))
         if result.link is not None:
             self.reload(select=result.link.entry_id)
         if result.state is CreateState.CREATED:
             self.new_order()
-            self.message.setText(cashier_message(result.message))
+            self.message.setText(render(result.msg))
         if result.state in (CreateState.CREATED, CreateState.EXISTING) and result.link is not None:
             self.follow(result.link.entry_id)
             self.link_created.emit(result.link)
@@ -535,7 +537,7 @@ class CheckoutTab(QWidget):
                                                           or link.response is not None):
                 self._show_link(link)
         if result.problem and link.entry_id == self._shown_entry_id:
-            self.status.setText(f"{status_sentence(link.status)} {cashier_message(result.problem)}")
+            self.status.setText(f"{status_sentence(link.status)} {render(result.problem)}")
         self.link_refreshed.emit(result)
         if link.status.final and link.status in (LinkStatus.PAID, LinkStatus.FAILED):
             self.link_finished.emit(link)
@@ -574,7 +576,7 @@ class CheckoutTab(QWidget):
 
 def link_status_text(status: LinkStatus) -> str:
     """The status column's word for ``status`` in the installed language."""
-    return cashier_message(status.value)
+    return render(msg(f"link.{status.name.lower()}"))
 
 
 def _camel(key: str) -> str:

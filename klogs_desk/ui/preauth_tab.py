@@ -48,6 +48,7 @@ from . import theme
 from .async_runner import run_operation
 from .card_form import DEFAULT_IDLE_SECONDS, CardForm, locale_style
 from .journal_model import card_text
+from .messages import render
 from .money_text import money_text
 from .receipt import ReceiptPrinter
 from .result_panel import ResultPanel
@@ -303,7 +304,7 @@ class PreAuthTab(QWidget):
 
     def _captured(self, result: PaymentOutcome | CaptureRefused) -> None:
         if isinstance(result, CaptureRefused):
-            self._set_capture_error(str(result))
+            self._set_capture_error(render(result.msg))
             return
         self.result.show_outcome(result)
         self.refresh()

@@ -46,7 +46,8 @@ from ..api.errors import KlogsError, NotFoundError
 from ..api.models.transactions import TransactionDetail
 from ..domain.journal import Entry, EntryKind, EntryState
 from ..domain.money import AmountError, format_amount, parse_amount, style_for
-from ..i18n import cashier_message
+from ..i18n import domain_message
+from ..messages import msg
 from ..services.reconciler import Reconciler
 from ..services.transactions import (
     APPROVED_BY_MANAGER_PIN,
@@ -61,6 +62,7 @@ from ..services.transactions import (
 from . import theme
 from .async_runner import run_operation, run_query
 from .journal_model import kind_text, local_time_text, state_text
+from .messages import render
 from .money_text import money_text
 
 if TYPE_CHECKING:
@@ -190,9 +192,14 @@ class RefundDialog(QDialog):
         try:
             amount = parse_amount(self.amount_edit.text(), self.target.currency, self._style)
             self.amount = self._check(amount)
-        except (AmountError, TransactionRefused) as exc:
+        except AmountError as exc:
             self.amount = None
-            _show_error(self.error_label, cashier_message(str(exc)))
+            _show_error(self.error_label, domain_message(str(exc)))
+            self.amount_edit.setFocus()
+            return
+        except TransactionRefused as exc:
+            self.amount = None
+            _show_error(self.error_label, render(exc.msg))
             self.amount_edit.setFocus()
             return
         self.accept()
@@ -327,8 +334,8 @@ def details_html(entry: Entry, detail: TransactionDetail | None, problem: str | 
         (tr("Amount"), money_text(entry.amount, entry.currency, locale)), (tr("State"), state_text(entry.state)),
         (tr("Balance"), money_text(entry.balance, entry.currency, locale) if entry.balance is not None else ""),
         (tr("Card"), entry.masked_pan or ""), (tr("Approved by"), entry.approved_by or ""),
-        (tr("Result"), cashier_message(entry.result_message)), (tr("Note"), cashier_message(entry.note)),
-        (tr("Resolution"), cashier_message(entry.resolution)),
+        (tr("Result"), render(entry.result_message)), (tr("Note"), render(entry.note)),
+        (tr("Resolution"), render(entry.resolution)),
         (tr("Resolved at"), local_time_text(entry.resolved_at, locale)),
     ]))
     if children:
@@ -375,7 +382,7 @@ class TransactionActions(QObject):
         try:
             target = self.service.void_target(entry)
         except TransactionRefused as exc:
-            self.tell(self.tr("Cannot void"), cashier_message(exc.message))
+            self.tell(self.tr("Cannot void"), render(exc.msg))
             return
         what = self.tr("Void {kind} {order_id} of {amount} ({card}).").format(
             kind=kind_text(target.kind).lower(), order_id=target.reference,
@@ -390,7 +397,7 @@ class TransactionActions(QObject):
         try:
             target = self.service.refund_target(entry)
         except TransactionRefused as exc:
-            self.tell(self.tr("Cannot refund"), cashier_message(exc.message))
+            self.tell(self.tr("Cannot refund"), render(exc.msg))
             return
         amount = self.ask_refund_amount(target)
         if amount is None:
@@ -425,7 +432,7 @@ class TransactionActions(QObject):
         self.tab.refresh()
         self.action_finished.emit(outcome)
         void = outcome.entry.kind is EntryKind.VOID
-        message = cashier_message(outcome.message)
+        message = render(outcome.msg)
         if outcome.state is TransactionOutcomeState.DONE:
             self.show_done(self.tr("Void done") if void else self.tr("Refund done"), message, outcome.entry)
         elif outcome.state is TransactionOutcomeState.UNKNOWN:
@@ -438,7 +445,7 @@ class TransactionActions(QObject):
 
     def _failed(self, exc: KlogsError) -> None:
         self.tab.refresh()
-        self.tell(self.tr("The gateway could not be asked"), cashier_message(exc.message))
+        self.tell(self.tr("The gateway could not be asked"), render(exc.msg))
 
     # --- details and the manual resolution ------------------------------------------------------
 
@@ -457,7 +464,7 @@ class TransactionActions(QObject):
                     order_id=entry.reference))
             else:
                 show(None, self.tr("The gateway could not be asked: {message}").format(
-                    message=cashier_message(exc.message)))
+                    message=render(exc.msg)))
 
         run_query(self.tab.details_button, self.service.lookup(entry), on_success=show, on_error=failed)
 
@@ -466,14 +473,15 @@ class TransactionActions(QObject):
         current = self.services.journal.get(entry.id)
         if not current.unresolved:
             self.tell(self.tr("Already resolved"), self.tr("This row was already resolved: {resolution}.").format(
-                resolution=cashier_message(current.resolution) or state_text(current.state)))
+                resolution=render(current.resolution) or state_text(current.state)))
             return None
         answer = self.ask_verified_outcome(current)
         if answer is None:
             return None
         state, note = answer
         journal = self.services.journal
-        row = journal.resolve(current.id, state, f"cashier verified: {state_text(state).lower()} — {note}", note=note)
+        row = journal.resolve(current.id, state, msg("lookup.cashier-verified", state=msg(f"state.{state.value}"),
+                                                     note=note), note=note)
         if state is EntryState.APPROVED and row.parent_id is not None:
             apply_success(journal, row)
         elif state is EntryState.APPROVED:

@@ -1443,6 +1443,630 @@ A manager must approve this with the manager PIN.</source>
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>Gateway: {text}</source>
+        <extracomment>The translation context of every template (``QCoreApplication.translate(CONTEXT, template)``).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pre-authorization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3-D Secure payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3-D Secure completion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checkout link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>void</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>card owner registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>payment order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subscription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subscription update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway address for this environment is not usable. Nothing was sent; check the address in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway answered with a body this terminal cannot read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway answered {status} with a body this terminal cannot read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway could not be reached. Nothing was sent; check the network and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway did not answer in time. Nothing was charged; try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {operation} was sent but the gateway&apos;s answer was lost ({why}). It may or may not have gone through: do not send it again until it is resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {operation} was sent but a proxy answered {status} instead of the gateway. It may or may not have gone through: do not send it again until it is resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway refused the request as invalid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway did not accept this terminal&apos;s credentials. Check the API key, secret and token for this environment in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These credentials are not allowed to do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These credentials are not allowed to do this. {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway has no such record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway refused this now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway is receiving too many requests. Wait {seconds} s and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway is receiving too many requests. Wait a moment and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway had an internal error ({status}). Nothing was completed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway had an internal error ({status}). {detail} Nothing was completed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway answered {status}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined by the card issuer. Nothing was charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined: {why}. Nothing was charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This card needs 3-D Secure. Nothing was charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway answered with status {status}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payment was not sent: {errors}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order ID {order_id} was already sent. Nothing was sent now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payment may or may not have gone through.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s answer could not be read. The payment may or may not have gone through.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sale of {amount} on the card ending {last_four} is still unresolved (order {order_id}). Charge this card again?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sale of {amount} on the card ending {last_four} was approved at {time} (order {order_id}). Charge this card again?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domestic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>International</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the next sale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not charge again. Check the Journal — it will be resolved with the gateway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask for another card or another way to pay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay with 3-D Secure: the card holder confirms on their phone or bank page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the marked fields and press Pay again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press New for a fresh order ID, or check the Journal for that order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check this environment&apos;s credentials in Settings, then press Pay again (same order ID).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait, then press Pay again (same order ID).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the network, then press Pay again (same order ID).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can press Pay again: the same order ID is kept, so it cannot charge twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a pre-authorization can be captured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-authorization {order_id} was not approved; nothing to capture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-authorization {order_id} was already captured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A capture of {order_id} has no known outcome yet. Resolve it in the Journal first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The capture amount must be greater than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most {amount} can be captured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order ID {order_id} was already sent with 3-D Secure. Nothing was sent now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press New for a fresh order ID, or check the Journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The 3-D Secure request was sent but its answer was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not charged. {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3-D Secure could not start: {why}. Nothing was charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the gateway did not start 3-D Secure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card holder did not finish authentication in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3-D Secure was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{why} Cancelled — nothing charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card holder&apos;s authentication failed. Nothing was charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined: the card holder&apos;s authentication failed. Nothing was charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To try again, pay with 3-D Secure under a new order ID, or take another card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>creating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>awaiting payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PAID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not known — create again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer paid this link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand over the goods; the payment is in the Journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined. Nothing was charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link is used up: create a new link (new order ID) or take another way to pay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link was not created: {errors}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order ID {order_id} already has a link for {amount}. Nothing was sent. Press New for a fresh order ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {order_id} already has this link. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A link for order {order_id} is being created right now. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order ID {order_id} was just used. Nothing was sent. Press New for a fresh order ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link was requested but the answer was lost. Press Create link again: the same order ID brings back the same link if it was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link was not created: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link created. Show the QR code or send the link to the customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not ask the gateway: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A {kind} cannot be voided. Select the payment itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A {kind} cannot be refunded. Select the payment itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment {order_id} was refunded (in part or in full); it can only be refunded further, not voided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-authorization {order_id} was never captured: nothing was taken to refund. Void it to release the hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is left to refund on {order_id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The refund amount is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most {amount} can still be refunded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment {order_id} has no known outcome yet: it cannot be voided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment {order_id} has no known outcome yet: it cannot be refunded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment {order_id} is {state}: it cannot be voided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment {order_id} is {state}: it cannot be refunded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A {kind} of {order_id} has no known outcome yet. Wait until the Journal resolves it (or check it with Details) before sending another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment {order_id} was already voided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The void was sent but no answer came back. Do not send it again: the Journal checks it with the gateway and shows the outcome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The refund was sent but no answer came back. Do not send it again: the Journal checks it with the gateway and shows the outcome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s answer to the void could not be read. The Journal checks it with the gateway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s answer to the refund could not be read. The Journal checks it with the gateway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway refused the void.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway refused the refund.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voided {amount} of {order_id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded {amount} of {order_id}; {left} left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway has no payment with this order ID: nothing was done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voided with its pre-authorization.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voided ({approved_by}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voided (approved).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manager PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no PIN required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded in full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded {amount}; {left} left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retried after: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The terminal stopped while this request was in flight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The terminal failed while this request was in flight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled — nothing charged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gateway lookup: approved ({stamp})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gateway lookup: declined, nothing charged ({stamp})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gateway lookup: void done ({stamp})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gateway lookup: refund done ({stamp})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gateway lookup: capture done ({stamp})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gateway lookup: no void recorded — nothing was done ({stamp})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gateway lookup: no refund recorded — nothing was done ({stamp})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gateway lookup: no capture recorded — nothing was done ({stamp})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gateway lookup: no such payment — no void was done ({stamp})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gateway lookup: no such payment — no refund was done ({stamp})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gateway lookup: no such payment — no capture was done ({stamp})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not charged — safe to charge again with a new order ID ({stamp})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cashier verified: {state} — {note}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3-D Secure sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error — not charged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outcome unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs 3-D Secure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not charged</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OwnerDialog</name>
     <message>
         <source>Register card owner</source>

@@ -1447,6 +1447,630 @@ Bunu bir yöneticinin yönetici PIN’i ile onaylaması gerekir.</translation>
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>Gateway: {text}</source>
+        <extracomment>The translation context of every template (``QCoreApplication.translate(CONTEXT, template)``).</extracomment>
+        <translation>Ödeme geçidi: {text}</translation>
+    </message>
+    <message>
+        <source>payment</source>
+        <translation>ödeme</translation>
+    </message>
+    <message>
+        <source>pre-authorization</source>
+        <translation>ön provizyon</translation>
+    </message>
+    <message>
+        <source>capture</source>
+        <translation>tahsilat</translation>
+    </message>
+    <message>
+        <source>3-D Secure payment</source>
+        <translation>3-D Secure ödeme</translation>
+    </message>
+    <message>
+        <source>3-D Secure completion</source>
+        <translation>3-D Secure tamamlama</translation>
+    </message>
+    <message>
+        <source>checkout link</source>
+        <translation>ödeme bağlantısı</translation>
+    </message>
+    <message>
+        <source>void</source>
+        <translation>iptal</translation>
+    </message>
+    <message>
+        <source>refund</source>
+        <translation>iade</translation>
+    </message>
+    <message>
+        <source>card owner registration</source>
+        <translation>kart sahibi kaydı</translation>
+    </message>
+    <message>
+        <source>payment order</source>
+        <translation>ödeme talimatı</translation>
+    </message>
+    <message>
+        <source>subscription</source>
+        <translation>abonelik</translation>
+    </message>
+    <message>
+        <source>subscription update</source>
+        <translation>abonelik güncelleme</translation>
+    </message>
+    <message>
+        <source>request</source>
+        <translation>istek</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>zamanında yanıt gelmedi</translation>
+    </message>
+    <message>
+        <source>connection lost</source>
+        <translation>bağlantı koptu</translation>
+    </message>
+    <message>
+        <source>The gateway address for this environment is not usable. Nothing was sent; check the address in Settings.</source>
+        <translation>Bu ortamın ödeme geçidi adresi kullanılamıyor. Hiçbir şey gönderilmedi; adresi Ayarlar&apos;da kontrol edin.</translation>
+    </message>
+    <message>
+        <source>The gateway answered with a body this terminal cannot read.</source>
+        <translation>Ödeme geçidi bu terminalin okuyamadığı bir içerikle yanıt verdi.</translation>
+    </message>
+    <message>
+        <source>The gateway answered {status} with a body this terminal cannot read.</source>
+        <translation>Ödeme geçidi {status} ile, bu terminalin okuyamadığı bir içerikle yanıt verdi.</translation>
+    </message>
+    <message>
+        <source>The gateway could not be reached. Nothing was sent; check the network and try again.</source>
+        <translation>Ödeme geçidine ulaşılamadı. Hiçbir şey gönderilmedi; ağ bağlantısını kontrol edip yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>The gateway did not answer in time. Nothing was charged; try again.</source>
+        <translation>Ödeme geçidi zamanında yanıt vermedi. Hiçbir tutar çekilmedi; yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>The {operation} was sent but the gateway&apos;s answer was lost ({why}). It may or may not have gone through: do not send it again until it is resolved.</source>
+        <translation>{operation} isteği gönderildi ancak ödeme geçidinin yanıtı kayboldu ({why}). İşlem gerçekleşmiş de olabilir, gerçekleşmemiş de: sonuç netleşene kadar yeniden göndermeyin.</translation>
+    </message>
+    <message>
+        <source>The {operation} was sent but a proxy answered {status} instead of the gateway. It may or may not have gone through: do not send it again until it is resolved.</source>
+        <translation>{operation} isteği gönderildi ancak ödeme geçidi yerine bir ara sunucu {status} ile yanıt verdi. İşlem gerçekleşmiş de olabilir, gerçekleşmemiş de: sonuç netleşene kadar yeniden göndermeyin.</translation>
+    </message>
+    <message>
+        <source>The gateway refused the request as invalid.</source>
+        <translation>Ödeme geçidi isteği geçersiz sayıp reddetti.</translation>
+    </message>
+    <message>
+        <source>The gateway did not accept this terminal&apos;s credentials. Check the API key, secret and token for this environment in Settings.</source>
+        <translation>Ödeme geçidi bu terminalin kimlik bilgilerini kabul etmedi. Bu ortamın API anahtarını, gizli anahtarını ve belirtecini Ayarlar&apos;da kontrol edin.</translation>
+    </message>
+    <message>
+        <source>These credentials are not allowed to do this.</source>
+        <translation>Bu kimlik bilgilerinin bu işlem için yetkisi yok.</translation>
+    </message>
+    <message>
+        <source>These credentials are not allowed to do this. {detail}</source>
+        <translation>Bu kimlik bilgilerinin bu işlem için yetkisi yok. {detail}</translation>
+    </message>
+    <message>
+        <source>The gateway has no such record.</source>
+        <translation>Ödeme geçidinde böyle bir kayıt yok.</translation>
+    </message>
+    <message>
+        <source>The gateway refused this now.</source>
+        <translation>Ödeme geçidi bunu şu anda reddetti.</translation>
+    </message>
+    <message>
+        <source>The gateway is receiving too many requests. Wait {seconds} s and try again.</source>
+        <translation>Ödeme geçidine çok fazla istek geliyor. {seconds} sn bekleyip yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>The gateway is receiving too many requests. Wait a moment and try again.</source>
+        <translation>Ödeme geçidine çok fazla istek geliyor. Biraz bekleyip yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>The gateway had an internal error ({status}). Nothing was completed.</source>
+        <translation>Ödeme geçidinde iç hata oluştu ({status}). Hiçbir işlem tamamlanmadı.</translation>
+    </message>
+    <message>
+        <source>The gateway had an internal error ({status}). {detail} Nothing was completed.</source>
+        <translation>Ödeme geçidinde iç hata oluştu ({status}). {detail} Hiçbir işlem tamamlanmadı.</translation>
+    </message>
+    <message>
+        <source>The gateway answered {status}.</source>
+        <translation>Ödeme geçidi {status} ile yanıt verdi.</translation>
+    </message>
+    <message>
+        <source>Approved.</source>
+        <translation>Onaylandı.</translation>
+    </message>
+    <message>
+        <source>Declined by the card issuer. Nothing was charged.</source>
+        <translation>Kartı çıkaran banka reddetti. Hiçbir tutar çekilmedi.</translation>
+    </message>
+    <message>
+        <source>Declined: {why}. Nothing was charged.</source>
+        <translation>Reddedildi: {why}. Hiçbir tutar çekilmedi.</translation>
+    </message>
+    <message>
+        <source>This card needs 3-D Secure. Nothing was charged.</source>
+        <translation>Bu kart 3-D Secure gerektiriyor. Hiçbir tutar çekilmedi.</translation>
+    </message>
+    <message>
+        <source>The gateway answered with status {status}.</source>
+        <translation>Ödeme geçidi {status} durumuyla yanıt verdi.</translation>
+    </message>
+    <message>
+        <source>The payment was not sent: {errors}</source>
+        <translation>Ödeme gönderilmedi: {errors}</translation>
+    </message>
+    <message>
+        <source>Order ID {order_id} was already sent. Nothing was sent now.</source>
+        <translation>{order_id} sipariş numarası zaten gönderildi. Şimdi hiçbir şey gönderilmedi.</translation>
+    </message>
+    <message>
+        <source>The payment may or may not have gone through.</source>
+        <translation>Ödeme gerçekleşmiş de olabilir, gerçekleşmemiş de.</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s answer could not be read. The payment may or may not have gone through.</source>
+        <translation>Ödeme geçidinin yanıtı okunamadı. Ödeme gerçekleşmiş de olabilir, gerçekleşmemiş de.</translation>
+    </message>
+    <message>
+        <source>A sale of {amount} on the card ending {last_four} is still unresolved (order {order_id}). Charge this card again?</source>
+        <translation>Sonu {last_four} ile biten kartta {amount} tutarlı bir satışın sonucu hâlâ belli değil (sipariş {order_id}). Bu karttan yeniden çekim yapılsın mı?</translation>
+    </message>
+    <message>
+        <source>A sale of {amount} on the card ending {last_four} was approved at {time} (order {order_id}). Charge this card again?</source>
+        <translation>Sonu {last_four} ile biten kartta {amount} tutarlı bir satış saat {time}&apos;da onaylandı (sipariş {order_id}). Bu karttan yeniden çekim yapılsın mı?</translation>
+    </message>
+    <message>
+        <source>Domestic</source>
+        <translation>Yurt içi</translation>
+    </message>
+    <message>
+        <source>International</source>
+        <translation>Yurt dışı</translation>
+    </message>
+    <message>
+        <source>Start the next sale.</source>
+        <translation>Sonraki satışa geçin.</translation>
+    </message>
+    <message>
+        <source>Do not charge again. Check the Journal — it will be resolved with the gateway.</source>
+        <translation>Yeniden çekim yapmayın. İşlem günlüğüne bakın — ödeme geçidiyle netleştirilecek.</translation>
+    </message>
+    <message>
+        <source>Ask for another card or another way to pay.</source>
+        <translation>Başka bir kart ya da başka bir ödeme yolu isteyin.</translation>
+    </message>
+    <message>
+        <source>Pay with 3-D Secure: the card holder confirms on their phone or bank page.</source>
+        <translation>3-D Secure ile ödeyin: kart sahibi telefonunda ya da banka sayfasında onaylar.</translation>
+    </message>
+    <message>
+        <source>Correct the marked fields and press Pay again.</source>
+        <translation>İşaretli alanları düzeltip yeniden Öde&apos;ye basın.</translation>
+    </message>
+    <message>
+        <source>Press New for a fresh order ID, or check the Journal for that order.</source>
+        <translation>Yeni bir sipariş numarası için Yeni&apos;ye basın ya da bu siparişi işlem günlüğünde kontrol edin.</translation>
+    </message>
+    <message>
+        <source>Check this environment&apos;s credentials in Settings, then press Pay again (same order ID).</source>
+        <translation>Bu ortamın kimlik bilgilerini Ayarlar&apos;da kontrol edin, sonra yeniden Öde&apos;ye basın (aynı sipariş numarası).</translation>
+    </message>
+    <message>
+        <source>Wait, then press Pay again (same order ID).</source>
+        <translation>Bekleyin, sonra yeniden Öde&apos;ye basın (aynı sipariş numarası).</translation>
+    </message>
+    <message>
+        <source>Check the network, then press Pay again (same order ID).</source>
+        <translation>Ağ bağlantısını kontrol edin, sonra yeniden Öde&apos;ye basın (aynı sipariş numarası).</translation>
+    </message>
+    <message>
+        <source>You can press Pay again: the same order ID is kept, so it cannot charge twice.</source>
+        <translation>Yeniden Öde&apos;ye basabilirsiniz: sipariş numarası aynı kalır, bu yüzden iki kez çekim olamaz.</translation>
+    </message>
+    <message>
+        <source>Only a pre-authorization can be captured.</source>
+        <translation>Yalnızca bir ön provizyon kapatılabilir.</translation>
+    </message>
+    <message>
+        <source>Pre-authorization {order_id} was not approved; nothing to capture.</source>
+        <translation>{order_id} ön provizyonu onaylanmadı; kapatılacak bir şey yok.</translation>
+    </message>
+    <message>
+        <source>Pre-authorization {order_id} was already captured.</source>
+        <translation>{order_id} ön provizyonu zaten kapatıldı.</translation>
+    </message>
+    <message>
+        <source>A capture of {order_id} has no known outcome yet. Resolve it in the Journal first.</source>
+        <translation>{order_id} için bir provizyon kapatmanın sonucu henüz bilinmiyor. Önce işlem günlüğünde netleştirin.</translation>
+    </message>
+    <message>
+        <source>The capture amount must be greater than zero.</source>
+        <translation>Kapatma tutarı sıfırdan büyük olmalıdır.</translation>
+    </message>
+    <message>
+        <source>At most {amount} can be captured.</source>
+        <translation>En fazla {amount} tahsil edilebilir.</translation>
+    </message>
+    <message>
+        <source>Order ID {order_id} was already sent with 3-D Secure. Nothing was sent now.</source>
+        <translation>{order_id} sipariş numarası 3-D Secure ile zaten gönderildi. Şimdi hiçbir şey gönderilmedi.</translation>
+    </message>
+    <message>
+        <source>Press New for a fresh order ID, or check the Journal.</source>
+        <translation>Yeni bir sipariş numarası için Yeni&apos;ye basın ya da işlem günlüğüne bakın.</translation>
+    </message>
+    <message>
+        <source>The 3-D Secure request was sent but its answer was lost.</source>
+        <translation>3-D Secure isteği gönderildi ama yanıtı kayboldu.</translation>
+    </message>
+    <message>
+        <source>Not charged. {why}</source>
+        <translation>Çekim yapılmadı. {why}</translation>
+    </message>
+    <message>
+        <source>3-D Secure could not start: {why}. Nothing was charged.</source>
+        <translation>3-D Secure başlatılamadı: {why}. Hiçbir tutar çekilmedi.</translation>
+    </message>
+    <message>
+        <source>the gateway did not start 3-D Secure</source>
+        <translation>ödeme geçidi 3-D Secure&apos;u başlatmadı</translation>
+    </message>
+    <message>
+        <source>The card holder did not finish authentication in time.</source>
+        <translation>Kart sahibi doğrulamayı zamanında bitirmedi.</translation>
+    </message>
+    <message>
+        <source>3-D Secure was cancelled.</source>
+        <translation>3-D Secure iptal edildi.</translation>
+    </message>
+    <message>
+        <source>{why} Cancelled — nothing charged.</source>
+        <translation>{why} İptal edildi — hiçbir tutar çekilmedi.</translation>
+    </message>
+    <message>
+        <source>The card holder&apos;s authentication failed. Nothing was charged.</source>
+        <translation>Kart sahibinin doğrulaması başarısız oldu. Hiçbir tutar çekilmedi.</translation>
+    </message>
+    <message>
+        <source>Declined: the card holder&apos;s authentication failed. Nothing was charged.</source>
+        <translation>Reddedildi: kart sahibinin doğrulaması başarısız oldu. Hiçbir tutar çekilmedi.</translation>
+    </message>
+    <message>
+        <source>To try again, pay with 3-D Secure under a new order ID, or take another card.</source>
+        <translation>Yeniden denemek için yeni bir sipariş numarasıyla 3-D Secure ile ödeyin ya da başka bir kart alın.</translation>
+    </message>
+    <message>
+        <source>creating…</source>
+        <translation>oluşturuluyor…</translation>
+    </message>
+    <message>
+        <source>awaiting payment</source>
+        <translation>ödeme bekleniyor</translation>
+    </message>
+    <message>
+        <source>PAID</source>
+        <translation>ÖDENDİ</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>BAŞARISIZ</translation>
+    </message>
+    <message>
+        <source>not known — create again</source>
+        <translation>bilinmiyor — yeniden oluşturun</translation>
+    </message>
+    <message>
+        <source>not created</source>
+        <translation>oluşturulmadı</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>iptal edildi</translation>
+    </message>
+    <message>
+        <source>The customer paid this link.</source>
+        <translation>Müşteri bu bağlantıyla ödedi.</translation>
+    </message>
+    <message>
+        <source>Hand over the goods; the payment is in the Journal.</source>
+        <translation>Ürünü teslim edin; ödeme işlem günlüğünde.</translation>
+    </message>
+    <message>
+        <source>Declined. Nothing was charged.</source>
+        <translation>Reddedildi. Hiçbir tutar çekilmedi.</translation>
+    </message>
+    <message>
+        <source>The link is used up: create a new link (new order ID) or take another way to pay.</source>
+        <translation>Bağlantı kullanıldı: yeni bir bağlantı oluşturun (yeni sipariş numarası) ya da başka bir ödeme yolu kullanın.</translation>
+    </message>
+    <message>
+        <source>The link was not created: {errors}</source>
+        <translation>Bağlantı oluşturulmadı: {errors}</translation>
+    </message>
+    <message>
+        <source>Order ID {order_id} already has a link for {amount}. Nothing was sent. Press New for a fresh order ID.</source>
+        <translation>{order_id} sipariş numarası için zaten {amount} tutarında bir bağlantı var. Hiçbir şey gönderilmedi. Yeni bir sipariş numarası için Yeni&apos;ye basın.</translation>
+    </message>
+    <message>
+        <source>Order {order_id} already has this link. Nothing was sent.</source>
+        <translation>{order_id} siparişinin bu bağlantısı zaten var. Hiçbir şey gönderilmedi.</translation>
+    </message>
+    <message>
+        <source>A link for order {order_id} is being created right now. Nothing was sent.</source>
+        <translation>{order_id} siparişi için şu anda bir bağlantı oluşturuluyor. Hiçbir şey gönderilmedi.</translation>
+    </message>
+    <message>
+        <source>Order ID {order_id} was just used. Nothing was sent. Press New for a fresh order ID.</source>
+        <translation>{order_id} sipariş numarası az önce kullanıldı. Hiçbir şey gönderilmedi. Yeni bir sipariş numarası için Yeni&apos;ye basın.</translation>
+    </message>
+    <message>
+        <source>The link was requested but the answer was lost. Press Create link again: the same order ID brings back the same link if it was made.</source>
+        <translation>Bağlantı istendi ama yanıt kayboldu. Yeniden Bağlantı oluştur&apos;a basın: oluşturulduysa aynı sipariş numarası aynı bağlantıyı geri getirir.</translation>
+    </message>
+    <message>
+        <source>The link was not created: {why}</source>
+        <translation>Bağlantı oluşturulmadı: {why}</translation>
+    </message>
+    <message>
+        <source>Link created. Show the QR code or send the link to the customer.</source>
+        <translation>Bağlantı oluşturuldu. QR kodunu gösterin ya da bağlantıyı müşteriye gönderin.</translation>
+    </message>
+    <message>
+        <source>Could not ask the gateway: {why}</source>
+        <translation>Ödeme geçidine sorulamadı: {why}</translation>
+    </message>
+    <message>
+        <source>A {kind} cannot be voided. Select the payment itself.</source>
+        <translation>Bir {kind} işlemi iptal edilemez. Ödemenin kendisini seçin.</translation>
+    </message>
+    <message>
+        <source>A {kind} cannot be refunded. Select the payment itself.</source>
+        <translation>Bir {kind} işlemi iade edilemez. Ödemenin kendisini seçin.</translation>
+    </message>
+    <message>
+        <source>Payment {order_id} was refunded (in part or in full); it can only be refunded further, not voided.</source>
+        <translation>{order_id} ödemesi iade edildi (kısmen ya da tamamen); artık yalnızca iade edilebilir, iptal edilemez.</translation>
+    </message>
+    <message>
+        <source>Pre-authorization {order_id} was never captured: nothing was taken to refund. Void it to release the hold.</source>
+        <translation>{order_id} ön provizyonu hiç kapatılmadı: iade edilecek bir çekim yok. Blokeyi kaldırmak için iptal edin.</translation>
+    </message>
+    <message>
+        <source>Nothing is left to refund on {order_id}.</source>
+        <translation>{order_id} üzerinde iade edilecek tutar kalmadı.</translation>
+    </message>
+    <message>
+        <source>The refund amount is not a number.</source>
+        <translation>İade tutarı bir sayı değil.</translation>
+    </message>
+    <message>
+        <source>At most {amount} can still be refunded.</source>
+        <translation>En fazla {amount} daha iade edilebilir.</translation>
+    </message>
+    <message>
+        <source>Payment {order_id} has no known outcome yet: it cannot be voided.</source>
+        <translation>{order_id} ödemesinin sonucu henüz bilinmiyor: iptal edilemez.</translation>
+    </message>
+    <message>
+        <source>Payment {order_id} has no known outcome yet: it cannot be refunded.</source>
+        <translation>{order_id} ödemesinin sonucu henüz bilinmiyor: iade edilemez.</translation>
+    </message>
+    <message>
+        <source>Payment {order_id} is {state}: it cannot be voided.</source>
+        <translation>{order_id} ödemesinin durumu {state}: iptal edilemez.</translation>
+    </message>
+    <message>
+        <source>Payment {order_id} is {state}: it cannot be refunded.</source>
+        <translation>{order_id} ödemesinin durumu {state}: iade edilemez.</translation>
+    </message>
+    <message>
+        <source>A {kind} of {order_id} has no known outcome yet. Wait until the Journal resolves it (or check it with Details) before sending another.</source>
+        <translation>{order_id} için gönderilen {kind} işleminin sonucu henüz bilinmiyor. Yenisini göndermeden önce İşlem günlüğünün onu çözmesini bekleyin (ya da Ayrıntılar ile kontrol edin).</translation>
+    </message>
+    <message>
+        <source>Payment {order_id} was already voided.</source>
+        <translation>{order_id} ödemesi zaten iptal edildi.</translation>
+    </message>
+    <message>
+        <source>The void was sent but no answer came back. Do not send it again: the Journal checks it with the gateway and shows the outcome.</source>
+        <translation>İptal gönderildi ama yanıt gelmedi. Yeniden göndermeyin: İşlem günlüğü ödeme geçidiyle kontrol edip sonucu gösterir.</translation>
+    </message>
+    <message>
+        <source>The refund was sent but no answer came back. Do not send it again: the Journal checks it with the gateway and shows the outcome.</source>
+        <translation>İade gönderildi ama yanıt gelmedi. Yeniden göndermeyin: İşlem günlüğü ödeme geçidiyle kontrol edip sonucu gösterir.</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s answer to the void could not be read. The Journal checks it with the gateway.</source>
+        <translation>Ödeme geçidinin iptale verdiği yanıt okunamadı. İşlem günlüğü ödeme geçidiyle kontrol eder.</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s answer to the refund could not be read. The Journal checks it with the gateway.</source>
+        <translation>Ödeme geçidinin iadeye verdiği yanıt okunamadı. İşlem günlüğü ödeme geçidiyle kontrol eder.</translation>
+    </message>
+    <message>
+        <source>The gateway refused the void.</source>
+        <translation>Ödeme geçidi iptali reddetti.</translation>
+    </message>
+    <message>
+        <source>The gateway refused the refund.</source>
+        <translation>Ödeme geçidi iadeyi reddetti.</translation>
+    </message>
+    <message>
+        <source>Void done.</source>
+        <translation>İptal yapıldı.</translation>
+    </message>
+    <message>
+        <source>Refund done.</source>
+        <translation>İade yapıldı.</translation>
+    </message>
+    <message>
+        <source>Capture done.</source>
+        <translation>Tahsilat yapıldı.</translation>
+    </message>
+    <message>
+        <source>Voided {amount} of {order_id}.</source>
+        <translation>{order_id} işleminin {amount} tutarı iptal edildi.</translation>
+    </message>
+    <message>
+        <source>Refunded {amount} of {order_id}; {left} left.</source>
+        <translation>{order_id} işleminden {amount} iade edildi; {left} kaldı.</translation>
+    </message>
+    <message>
+        <source>The gateway has no payment with this order ID: nothing was done.</source>
+        <translation>Ödeme geçidinde bu sipariş numarasıyla bir ödeme yok: hiçbir şey yapılmadı.</translation>
+    </message>
+    <message>
+        <source>Voided with its pre-authorization.</source>
+        <translation>Ön provizyonuyla birlikte iptal edildi.</translation>
+    </message>
+    <message>
+        <source>Voided ({approved_by}).</source>
+        <translation>İptal edildi ({approved_by}).</translation>
+    </message>
+    <message>
+        <source>Voided (approved).</source>
+        <translation>İptal edildi (onaylı).</translation>
+    </message>
+    <message>
+        <source>manager PIN</source>
+        <translation>yönetici PIN&apos;i</translation>
+    </message>
+    <message>
+        <source>no PIN required</source>
+        <translation>PIN gerekmiyor</translation>
+    </message>
+    <message>
+        <source>Refunded in full.</source>
+        <translation>Tamamı iade edildi.</translation>
+    </message>
+    <message>
+        <source>Refunded {amount}; {left} left.</source>
+        <translation>{amount} iade edildi; {left} kaldı.</translation>
+    </message>
+    <message>
+        <source>Retried after: {why}</source>
+        <translation>Şundan sonra yeniden denendi: {why}</translation>
+    </message>
+    <message>
+        <source>an error</source>
+        <translation>bir hata</translation>
+    </message>
+    <message>
+        <source>The terminal stopped while this request was in flight.</source>
+        <translation>Bu istek yoldayken terminal kapandı.</translation>
+    </message>
+    <message>
+        <source>The terminal failed while this request was in flight.</source>
+        <translation>Bu istek yoldayken terminalde bir hata oluştu.</translation>
+    </message>
+    <message>
+        <source>cancelled — nothing charged</source>
+        <translation>iptal edildi — çekim yapılmadı</translation>
+    </message>
+    <message>
+        <source>gateway lookup: approved ({stamp})</source>
+        <translation>ödeme sistemine soruldu: onaylandı ({stamp})</translation>
+    </message>
+    <message>
+        <source>gateway lookup: declined, nothing charged ({stamp})</source>
+        <translation>ödeme sistemine soruldu: reddedildi, hiçbir tutar çekilmedi ({stamp})</translation>
+    </message>
+    <message>
+        <source>gateway lookup: void done ({stamp})</source>
+        <translation>ödeme sistemine soruldu: iptal yapıldı ({stamp})</translation>
+    </message>
+    <message>
+        <source>gateway lookup: refund done ({stamp})</source>
+        <translation>ödeme sistemine soruldu: iade yapıldı ({stamp})</translation>
+    </message>
+    <message>
+        <source>gateway lookup: capture done ({stamp})</source>
+        <translation>ödeme sistemine soruldu: tahsilat yapıldı ({stamp})</translation>
+    </message>
+    <message>
+        <source>gateway lookup: no void recorded — nothing was done ({stamp})</source>
+        <translation>ödeme sistemine soruldu: iptal kaydı yok — hiçbir işlem yapılmadı ({stamp})</translation>
+    </message>
+    <message>
+        <source>gateway lookup: no refund recorded — nothing was done ({stamp})</source>
+        <translation>ödeme sistemine soruldu: iade kaydı yok — hiçbir işlem yapılmadı ({stamp})</translation>
+    </message>
+    <message>
+        <source>gateway lookup: no capture recorded — nothing was done ({stamp})</source>
+        <translation>ödeme sistemine soruldu: tahsilat kaydı yok — hiçbir işlem yapılmadı ({stamp})</translation>
+    </message>
+    <message>
+        <source>gateway lookup: no such payment — no void was done ({stamp})</source>
+        <translation>ödeme sistemine soruldu: böyle bir ödeme yok — iptal yapılmadı ({stamp})</translation>
+    </message>
+    <message>
+        <source>gateway lookup: no such payment — no refund was done ({stamp})</source>
+        <translation>ödeme sistemine soruldu: böyle bir ödeme yok — iade yapılmadı ({stamp})</translation>
+    </message>
+    <message>
+        <source>gateway lookup: no such payment — no capture was done ({stamp})</source>
+        <translation>ödeme sistemine soruldu: böyle bir ödeme yok — tahsilat yapılmadı ({stamp})</translation>
+    </message>
+    <message>
+        <source>not charged — safe to charge again with a new order ID ({stamp})</source>
+        <translation>çekim yapılmadı — yeni bir sipariş numarasıyla yeniden çekim yapılabilir ({stamp})</translation>
+    </message>
+    <message>
+        <source>cashier verified: {state} — {note}</source>
+        <translation>kasiyer doğruladı: {state} — {note}</translation>
+    </message>
+    <message>
+        <source>sale</source>
+        <translation>satış</translation>
+    </message>
+    <message>
+        <source>3-D Secure sale</source>
+        <translation>3-D Secure satış</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>bekliyor</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>onaylandı</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>reddedildi</translation>
+    </message>
+    <message>
+        <source>error — not charged</source>
+        <translation>hata — çekilmedi</translation>
+    </message>
+    <message>
+        <source>outcome unknown</source>
+        <translation>sonuç bilinmiyor</translation>
+    </message>
+    <message>
+        <source>needs 3-D Secure</source>
+        <translation>3-D Secure gerekiyor</translation>
+    </message>
+    <message>
+        <source>waiting for customer</source>
+        <translation>müşteri bekleniyor</translation>
+    </message>
+    <message>
+        <source>not charged</source>
+        <translation>çekim yapılmadı</translation>
+    </message>
+</context>
+<context>
     <name>OwnerDialog</name>
     <message>
         <source>Register card owner</source>
