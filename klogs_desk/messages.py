@@ -95,6 +95,14 @@ class Message:
         return json.dumps(_to_plain(self), ensure_ascii=False, sort_keys=True)
 
 
+class MessageError(ValueError):
+    """A refusal whose reason is a message for a person (``.msg``); ``str(err)`` is its English rendering."""
+
+    def __init__(self, message: Message) -> None:
+        self.msg = message
+        super().__init__(english(message))
+
+
 def msg(code: str, **params: Param) -> Message:
     return Message(code, params)
 
@@ -170,6 +178,14 @@ def from_stored(stored: str | None) -> Message | None:
             pass
     code = _PLAIN_CODES.get(stored)
     return Message(code) if code else text(stored)
+
+
+def from_known(text: str) -> Message | None:
+    """The message whose parameterless English template ``text`` is, else ``None``: for text that crossed a
+    boundary unable to carry a code (a domain rule checked inside a pydantic model reaches the UI as the
+    model's error text)."""
+    code = _PLAIN_CODES.get(text)
+    return Message(code) if code else None
 
 
 def to_stored(message: Message | str | None) -> str | None:
@@ -389,6 +405,127 @@ CATALOGUE: dict[str, str] = {
     "lookup.not-charged": QT_TRANSLATE_NOOP("Messages", "not charged — safe to charge again with a new order ID "
         "({stamp})"),
     "lookup.cashier-verified": QT_TRANSLATE_NOOP("Messages", "cashier verified: {state} — {note}"),
+    # domain: cards, amounts, order IDs, schedules (validation the cashier reads at the field)
+    "card.enter-number": QT_TRANSLATE_NOOP("Messages", "Enter the card number."),
+    "card.digits-only": QT_TRANSLATE_NOOP("Messages", "The card number has only digits."),
+    "card.length": QT_TRANSLATE_NOOP("Messages", "The card number is too short or too long."),
+    "card.brand-length": QT_TRANSLATE_NOOP("Messages", "A {brand} card number has {lengths} digits."),
+    "card.lengths-or": QT_TRANSLATE_NOOP("Messages", "{lengths} or {last}"),
+    "card.check-digit": QT_TRANSLATE_NOOP("Messages", "The card number is not valid (check digit). Check it was typed "
+        "right."),
+    "card.expiry-format": QT_TRANSLATE_NOOP("Messages", "Enter the expiry as MM/YY."),
+    "card.expiry-month": QT_TRANSLATE_NOOP("Messages", "The expiry month is 01 to 12."),
+    "card.expired": QT_TRANSLATE_NOOP("Messages", "The card has expired."),
+    "card.expiry-far": QT_TRANSLATE_NOOP("Messages", "The expiry year is too far ahead."),
+    "card.enter-cvv": QT_TRANSLATE_NOOP("Messages", "Enter the security code (CVV)."),
+    "card.cvv-length": QT_TRANSLATE_NOOP("Messages", "The security code has {count} digits for this card."),
+    "card.enter-holder": QT_TRANSLATE_NOOP("Messages", "Enter the card holder's name."),
+    "card.holder-long": QT_TRANSLATE_NOOP("Messages", "The name is at most 100 characters."),
+    "card.holder-letters": QT_TRANSLATE_NOOP("Messages", "The name has letters only."),
+    "amount.unknown-currency": QT_TRANSLATE_NOOP("Messages", "Unknown currency {currency}."),
+    "amount.enter": QT_TRANSLATE_NOOP("Messages", "Enter an amount."),
+    "amount.positive": QT_TRANSLATE_NOOP("Messages", "The amount must be greater than zero."),
+    "amount.no-decimals": QT_TRANSLATE_NOOP("Messages", "{currency} has no decimal places."),
+    "amount.decimals": QT_TRANSLATE_NOOP("Messages", "{currency} allows at most {digits} decimal places."),
+    "amount.over-limit": QT_TRANSLATE_NOOP("Messages", "The amount is over the limit of {limit}."),
+    "amount.not-exact": QT_TRANSLATE_NOOP("Messages", "{amount} does not fit {currency} without rounding."),
+    "amount.digits-only": QT_TRANSLATE_NOOP("Messages", "Use digits and one decimal separator only."),
+    "amount.not-amount": QT_TRANSLATE_NOOP("Messages", "That is not an amount."),
+    "amount.one-separator": QT_TRANSLATE_NOOP("Messages", "Use one decimal separator only."),
+    "amount.groups": QT_TRANSLATE_NOOP("Messages", "Thousands separators must group digits in threes."),
+    "order.enter": QT_TRANSLATE_NOOP("Messages", "Enter an order ID (press New for a fresh one)."),
+    "order.long": QT_TRANSLATE_NOOP("Messages", "The order ID is at most 64 characters."),
+    "order.characters": QT_TRANSLATE_NOOP("Messages", "Use letters, digits and - _ . / only, starting with a letter or "
+        "digit."),
+    "schedule.interval": QT_TRANSLATE_NOOP("Messages", "interval must be between 1 and 30"),
+    "schedule.day-required": QT_TRANSLATE_NOOP("Messages", "dayOfMonth is required for monthly and yearly payments"),
+    "schedule.day-range": QT_TRANSLATE_NOOP("Messages", "dayOfMonth must be between 1 and 31"),
+    "schedule.month-required": QT_TRANSLATE_NOOP("Messages", "monthOfYear is required for yearly payments"),
+    "schedule.month-range": QT_TRANSLATE_NOOP("Messages", "monthOfYear must be between 1 and 12"),
+    "schedule.time-zone": QT_TRANSLATE_NOOP("Messages", "times must carry a time zone"),
+    # schedules in words (domain/schedule.describe_frequency)
+    "every.day": QT_TRANSLATE_NOOP("Messages", "every day"),
+    "every.days": QT_TRANSLATE_NOOP("Messages", "every {interval} days"),
+    "every.month-day-or-last": QT_TRANSLATE_NOOP("Messages", "every month on day {day}, or the month's last day"),
+    "every.months-day-or-last": QT_TRANSLATE_NOOP("Messages", "every {interval} months on day {day}, or the month's "
+        "last day"),
+    "every.month-day": QT_TRANSLATE_NOOP("Messages", "every month on day {day}"),
+    "every.months-day": QT_TRANSLATE_NOOP("Messages", "every {interval} months on day {day}"),
+    "every.month-same-day": QT_TRANSLATE_NOOP("Messages", "every month on the same day"),
+    "every.months-same-day": QT_TRANSLATE_NOOP("Messages", "every {interval} months on the same day"),
+    "every.year": QT_TRANSLATE_NOOP("Messages", "every year"),
+    "every.years": QT_TRANSLATE_NOOP("Messages", "every {interval} years"),
+    "every.year-on-or-last": QT_TRANSLATE_NOOP("Messages", "every year on {day} {month}, or the month's last day"),
+    "every.years-on-or-last": QT_TRANSLATE_NOOP("Messages", "every {interval} years on {day} {month}, or the month's "
+        "last day"),
+    "every.year-on": QT_TRANSLATE_NOOP("Messages", "every year on {day} {month}"),
+    "every.years-on": QT_TRANSLATE_NOOP("Messages", "every {interval} years on {day} {month}"),
+    "month.1": QT_TRANSLATE_NOOP("Messages", "January"),
+    "month.2": QT_TRANSLATE_NOOP("Messages", "February"),
+    "month.3": QT_TRANSLATE_NOOP("Messages", "March"),
+    "month.4": QT_TRANSLATE_NOOP("Messages", "April"),
+    "month.5": QT_TRANSLATE_NOOP("Messages", "May"),
+    "month.6": QT_TRANSLATE_NOOP("Messages", "June"),
+    "month.7": QT_TRANSLATE_NOOP("Messages", "July"),
+    "month.8": QT_TRANSLATE_NOOP("Messages", "August"),
+    "month.9": QT_TRANSLATE_NOOP("Messages", "September"),
+    "month.10": QT_TRANSLATE_NOOP("Messages", "October"),
+    "month.11": QT_TRANSLATE_NOOP("Messages", "November"),
+    "month.12": QT_TRANSLATE_NOOP("Messages", "December"),
+    # subscriptions (services/subscriptions.py)
+    "subscription.active": QT_TRANSLATE_NOOP("Messages", "Active"),
+    "subscription.disabled": QT_TRANSLATE_NOOP("Messages", "Disabled"),
+    "subscription.complete": QT_TRANSLATE_NOOP("Messages", "Complete"),
+    "subscription.awaiting-owner": QT_TRANSLATE_NOOP("Messages", "Awaiting owner confirmation"),
+    "subscription.awaiting-card": QT_TRANSLATE_NOOP("Messages", "Awaiting card save"),
+    "subscription.means-active": QT_TRANSLATE_NOOP("Messages", "Active: payments will be taken on schedule."),
+    "subscription.means-disabled": QT_TRANSLATE_NOOP("Messages", "Disabled: no payments will be taken until it is "
+        "enabled again."),
+    "subscription.means-complete": QT_TRANSLATE_NOOP("Messages", "Complete: every scheduled payment has been taken."),
+    "subscription.means-awaiting-owner": QT_TRANSLATE_NOOP("Messages", "Waiting for the card owner to confirm by SMS; "
+        "no payment is taken until they do."),
+    "subscription.means-awaiting-card": QT_TRANSLATE_NOOP("Messages", "Waiting for the card to be saved; payments "
+        "start once the card storage is complete."),
+    "subscription.owner-must-confirm": QT_TRANSLATE_NOOP("Messages", "The card owner must confirm by SMS before any "
+        "payment is taken."),
+    "subscription.no-confirmation": QT_TRANSLATE_NOOP("Messages", "No confirmation is needed from the card owner."),
+    "subscription.owner-id": QT_TRANSLATE_NOOP("Messages", "Card owner ID: {owner_id}"),
+    "subscription.accepted": QT_TRANSLATE_NOOP("Messages", "The gateway accepted the request."),
+    "subscription.token-refused": QT_TRANSLATE_NOOP("Messages", "The gateway refused the recurring-payments token "
+        "(401): check the token in Settings."),
+    "subscription.not-allowed": QT_TRANSLATE_NOOP("Messages", "This token is not allowed to list subscriptions (403). "
+        "Ask Klogs to enable the registered-payment API for this merchant."),
+    "subscription.rate-limited-wait": QT_TRANSLATE_NOOP("Messages", "Too many requests to the gateway (429): wait "
+        "{seconds} s and try again."),
+    "subscription.rate-limited": QT_TRANSLATE_NOOP("Messages", "Too many requests to the gateway (429): wait a moment "
+        "and try again."),
+    "subscription.server-error": QT_TRANSLATE_NOOP("Messages", "The gateway had an internal error ({status}): try "
+        "again in a few minutes."),
+    "subscription.unreachable": QT_TRANSLATE_NOOP("Messages", "The gateway could not be reached. Check the network and "
+        "try again."),
+    "subscription.not-loaded": QT_TRANSLATE_NOOP("Messages", "The subscriptions could not be loaded."),
+    "phone.international": QT_TRANSLATE_NOOP("Messages", "Enter the number in international form, starting with + and "
+        "the country code (e.g. +905551234567)."),
+    "phone.not-a-number": QT_TRANSLATE_NOOP("Messages", "This is not a phone number. Use the form +905551234567."),
+    "phone.no-such-number": QT_TRANSLATE_NOOP("Messages", "No such phone number in that country: check the digits."),
+    "field.uuid": QT_TRANSLATE_NOOP("Messages", "Enter the ID as a UUID (32 hex digits in groups 8-4-4-4-12)."),
+    "field.email": QT_TRANSLATE_NOOP("Messages", "Enter an email address such as jane@example.com."),
+    "field.required": QT_TRANSLATE_NOOP("Messages", "Required."),
+    "field.at-most": QT_TRANSLATE_NOOP("Messages", "At most {limit}."),
+    "field.at-most-characters": QT_TRANSLATE_NOOP("Messages", "At most {count} characters."),
+    "field.at-least": QT_TRANSLATE_NOOP("Messages", "At least {limit}."),
+    # the connection check and the credential store (environments.py, credentials.py)
+    "check.payment-ok": QT_TRANSLATE_NOOP("Messages", "Payment API: reachable, API key and secret accepted."),
+    "check.payment-refused": QT_TRANSLATE_NOOP("Messages", "Payment API: reachable, but the API key or secret was "
+        "refused."),
+    "check.payment-failed": QT_TRANSLATE_NOOP("Messages", "Payment API: {why}"),
+    "check.recurring-refused": QT_TRANSLATE_NOOP("Messages", "Subscriptions API: reachable, but the Bearer token was "
+        "refused."),
+    "check.recurring-failed": QT_TRANSLATE_NOOP("Messages", "Subscriptions API: {why}"),
+    "check.recurring-ok": QT_TRANSLATE_NOOP("Messages", "Subscriptions API: reachable, Bearer token accepted."),
+    "keyring.unavailable": QT_TRANSLATE_NOOP("Messages", "This computer has no password store (keyring), so the API "
+        "credentials cannot be saved securely. Credentials can be kept for this session only: you will need to enter "
+        "them again the next time the terminal starts."),
     # journal kinds and states, as parameters of the messages above
     "kind.sale": QT_TRANSLATE_NOOP("Messages", "sale"),
     "kind.sale_3ds": QT_TRANSLATE_NOOP("Messages", "3-D Secure sale"),

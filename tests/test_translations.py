@@ -67,8 +67,10 @@ def test_install_turkish_translates_and_formats_then_english_restores(qapp):
         assert QCoreApplication.translate("ResultPanel", "OUTCOME UNKNOWN") == "SONUÇ BİLİNMİYOR"
         assert QCoreApplication.translate("MainWindow", "&Sale") == "&Satış"
         assert QLocale().decimalPoint() == "," and QLocale().groupSeparator() == "."
-        assert i18n.domain_message("TRY allows at most 2 decimal places.") == \
-            "TRY en fazla 2 ondalık basamağa izin verir."
+        from klogs_desk.messages import msg
+        from klogs_desk.ui.messages import render
+
+        assert render(msg("amount.decimals", currency="TRY", digits=2)) == "TRY en fazla 2 ondalık basamağa izin verir."
         i18n.install("en", qapp)
         assert QCoreApplication.translate("ResultPanel", "OUTCOME UNKNOWN") == "OUTCOME UNKNOWN"
         assert QLocale().decimalPoint() == "."

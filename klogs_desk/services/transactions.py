@@ -181,7 +181,7 @@ class TransactionService:
         try:
             check_amount(amount, target.currency)
         except AmountError as exc:
-            raise TransactionRefused(_domain_message(exc), field="refundAmount") from None
+            raise TransactionRefused(exc.msg, field="refundAmount") from None
         remaining = remaining_balance(target)
         if amount > remaining:
             raise TransactionRefused(msg("trx.refund-at-most", amount=Money(remaining, target.currency)),
@@ -279,10 +279,6 @@ def _voided_by(approved_by: str) -> Message:
     """"Voided (manager PIN)." with who allowed it in the cashier's language when it is one of ours."""
     who = {APPROVED_BY_MANAGER_PIN: "approval.manager-pin", APPROVED_BY_NO_PIN: "approval.no-pin"}.get(approved_by)
     return msg("note.voided-by", approved_by=msg(who) if who else approved_by)
-
-
-def _domain_message(exc: AmountError) -> Message:
-    return getattr(exc, "msg", None) or msg("stored.text", text=str(exc))
 
 
 def _refusal_text(exc: KlogsError) -> Message:

@@ -36,9 +36,9 @@ from PySide6.QtWidgets import (
 from ..domain import cards
 from ..domain.money import DEFAULT_CURRENCY, TERMINAL_CURRENCIES, AmountError, SeparatorStyle, parse_amount, style_for
 from ..domain.orders import OrderIdError, check_order_id, new_order_id
-from ..i18n import domain_message
 from ..services.payments import CardOrder
 from . import theme
+from .messages import render
 
 DEFAULT_IDLE_SECONDS = 60
 
@@ -328,7 +328,7 @@ class CardForm(QWidget):
             try:
                 return fn()
             except (AmountError, cards.CardError, OrderIdError) as err:
-                errors[key] = domain_message(str(err))
+                errors[key] = render(err.msg)
                 return None
 
         amount = check("amount", lambda: parse_amount(self.amount.text(), currency, locale_style(self)))

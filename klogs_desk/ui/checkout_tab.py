@@ -44,7 +44,6 @@ from PySide6.QtWidgets import (
 
 from ..domain.money import DEFAULT_CURRENCY, TERMINAL_CURRENCIES, AmountError, parse_amount
 from ..domain.orders import OrderIdError, check_order_id, new_order_id
-from ..i18n import domain_message
 from ..messages import msg
 from ..services.checkout import (
     CheckoutLink,
@@ -324,11 +323,11 @@ class CheckoutTab(QWidget):
         try:
             order_id = check_order_id(self.order_id.text())
         except OrderIdError as exc:
-            errors["order_id"] = domain_message(str(exc))
+            errors["order_id"] = render(exc.msg)
         try:
             amount = parse_amount(self.amount.text(), self.currency.currentText(), locale_style(self))
         except AmountError as exc:
-            errors["amount"] = domain_message(str(exc))
+            errors["amount"] = render(exc.msg)
         callback = self.callback.text().strip()
         if callback and not is_web_address(callback):
             errors["callback"] = self.tr("Enter a full address starting with https:// or leave it empty.")

@@ -44,11 +44,11 @@ from ..api.errors import KlogsError, ValidationFailedError, field_errors_from
 from ..api.models import InstallmentOption, InstallmentOptionsRequest, InstallmentOptionsResponse
 from ..domain import cards
 from ..domain.money import DEFAULT_CURRENCY, TERMINAL_CURRENCIES, AmountError, parse_amount, style_for
-from ..i18n import domain_message
 from ..services.context import AppServices
 from . import theme
 from .async_runner import run_query
 from .card_form import DEFAULT_IDLE_SECONDS, PanLineEdit
+from .messages import render
 from .money_text import money_text
 
 COLUMNS = (QT_TRANSLATE_NOOP("InstallmentsTab", "Installments"),
@@ -195,11 +195,11 @@ class InstallmentsTab(QWidget):
             amount = parse_amount(self.amount.text(), currency, style_for(locale.decimalPoint(),
                                                                           locale.groupSeparator()))
         except AmountError as exc:
-            self._set_error(self.amount_error, domain_message(str(exc)))
+            self._set_error(self.amount_error, render(exc.msg))
         try:
             pan = cards.check_pan(self.pan.text())
         except cards.CardError as exc:
-            self._set_error(self.pan_error, domain_message(str(exc)))
+            self._set_error(self.pan_error, render(exc.msg))
         if amount is None or pan is None:
             return None
         try:

@@ -37,6 +37,7 @@ from ..environments import EmbeddedSandbox, build_client
 from ..services.context import AppServices
 from . import theme
 from .async_runner import RUNNER, run_query
+from .messages import render
 from .placeholder_tab import PlaceholderTab
 
 log = logging.getLogger(__name__)
@@ -267,7 +268,7 @@ class MainWindow(QMainWindow):
         try:
             credentials = self.credentials.load(environment)
         except CredentialStoreUnavailable as exc:
-            self.tell(self.tr("Credentials not available"), str(exc))
+            self.tell(self.tr("Credentials not available"), render(exc.msg))
             return
         sandbox_url = self._sandbox_url() if environment == "sandbox" else None
         new_client = build_client(self.config, environment, credentials, sandbox_url)

@@ -41,7 +41,6 @@ from PySide6.QtWidgets import (
 
 from ..domain.journal import Entry, EntryKind, EntryState
 from ..domain.money import AmountError, format_amount, parse_amount
-from ..i18n import domain_message
 from ..services.context import AppServices
 from ..services.payments import CaptureRefused, OutcomeState, PaymentOutcome, PaymentService
 from . import theme
@@ -206,7 +205,7 @@ class PreAuthTab(QWidget):
         try:
             amount = parse_amount(self.capture_amount.text(), entry.currency, locale_style(self))
         except AmountError as exc:
-            self._set_capture_error(domain_message(str(exc)))
+            self._set_capture_error(render(exc.msg))
             return
         self._start(self.tr("Capturing — please wait"))
         task = run_operation(self.capture_button, self._capture(entry.id, amount), on_success=self._captured,

@@ -46,7 +46,6 @@ from ..api.errors import KlogsError, NotFoundError
 from ..api.models.transactions import TransactionDetail
 from ..domain.journal import Entry, EntryKind, EntryState
 from ..domain.money import AmountError, format_amount, parse_amount, style_for
-from ..i18n import domain_message
 from ..messages import msg
 from ..services.reconciler import Reconciler
 from ..services.transactions import (
@@ -192,12 +191,7 @@ class RefundDialog(QDialog):
         try:
             amount = parse_amount(self.amount_edit.text(), self.target.currency, self._style)
             self.amount = self._check(amount)
-        except AmountError as exc:
-            self.amount = None
-            _show_error(self.error_label, domain_message(str(exc)))
-            self.amount_edit.setFocus()
-            return
-        except TransactionRefused as exc:
+        except (AmountError, TransactionRefused) as exc:
             self.amount = None
             _show_error(self.error_label, render(exc.msg))
             self.amount_edit.setFocus()
