@@ -248,7 +248,7 @@ class InstallmentsTab(QWidget):
         if isinstance(exc, ValidationFailedError) and self._show_field_errors(exc.field_errors):
             self.message.setText(self.tr("The gateway refused the request: see the marked fields."))
             return
-        self.message.setText(self.tr("No options: {reason}").format(reason=exc.message))
+        self.message.setText(self.tr("No options: {reason}").format(reason=render(exc.msg)))
 
     def _show_field_errors(self, errors: dict[str, list[str]]) -> bool:
         shown = False

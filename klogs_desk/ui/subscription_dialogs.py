@@ -226,7 +226,7 @@ class RequestDialog(QDialog):
         try:
             return parse_amount(text, self.text("currencyCode") or DEFAULT_CURRENCY, separator_style())
         except AmountError as exc:
-            errors["amount"] = [str(exc)]
+            errors["amount"] = [exc.msg]
             return None
 
     # --- errors ---------------------------------------------------------------------------------
@@ -659,7 +659,7 @@ class EditSubscriptionDialog(ScheduleFieldsMixin, RequestDialog):
                 try:
                     data["amount"] = parse_amount(now["amount"], amount_currency, separator_style())
                 except AmountError as exc:
-                    errors["amount"] = [str(exc)]
+                    errors["amount"] = [exc.msg]
             data["currency_code"] = currency
         if now["schedule"] != before["schedule"]:
             data.update({key: value for key, value in now["schedule"].items() if value is not None})

@@ -9,11 +9,9 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QLocale
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel
 
-from klogs_desk import i18n
 from klogs_desk.api.client import Credentials, Endpoints, KlogsClient
 from klogs_desk.config import Config
 from klogs_desk.domain.journal import Journal
@@ -39,15 +37,6 @@ ISSUER_WORDS = "The issuer's system failed (sandbox gateway-error card). Nothing
 ENGLISH = ("gateway", "Gateway", "Nothing was", "nothing was", "charged", "credentials", "Settings", "try again",
            "answer", "was sent", "already", "Order ID", "Refunded", "in full", "Refund done", "Check the",
            "Press ", "Journal", "&#x27;", "&amp;")
-
-
-@pytest.fixture
-def turkish(qapp):
-    before = QLocale()
-    assert i18n.install("tr", qapp) == "tr"
-    yield
-    i18n.uninstall(qapp)
-    QLocale.setDefault(before)
 
 
 @pytest.fixture
