@@ -42,7 +42,7 @@ from ..api.errors import (
 from ..api.models import CaptureRequest, CardPaymentRequest, PaymentResponse, PaymentStatus
 from ..domain.cards import brand_of, last_four, mask_pan
 from ..domain.journal import DuplicateReferenceError, Entry, EntryKind, EntryState
-from ..messages import GatewayText, Message, Money, english, msg
+from ..messages import GatewayText, Message, Money, Param, english, msg
 from .context import AppServices
 
 log = logging.getLogger(__name__)
@@ -167,8 +167,8 @@ class DuplicateSuspected(Exception):
 
     def __init__(self, similar: Entry) -> None:
         self.similar = similar
-        values = dict(amount=Money(similar.amount, similar.currency),
-                      last_four=last_four(similar.masked_pan or ""), order_id=similar.reference)
+        values: dict[str, Param] = dict(amount=Money(similar.amount, similar.currency),
+                                        last_four=last_four(similar.masked_pan or ""), order_id=similar.reference)
         self.msg = (msg("payment.duplicate-unresolved", **values) if similar.unresolved else
                     msg("payment.duplicate-recent", time=similar.created_at.astimezone().strftime("%H:%M"), **values))
         super().__init__(english(self.msg))
