@@ -275,10 +275,16 @@ def _kind(entry: Entry) -> Message:
     return msg(f"kind.{entry.kind.value}")
 
 
-def _voided_by(approved_by: str) -> Message:
-    """"Voided (manager PIN)." with who allowed it in the cashier's language when it is one of ours."""
+def approval_message(approved_by: str) -> Message:
+    """Who allowed a void or refund (the journal's ``approved_by``), as a message: one of the terminal's own
+    values has its code; anything else is shown as stored."""
     who = {APPROVED_BY_MANAGER_PIN: "approval.manager-pin", APPROVED_BY_NO_PIN: "approval.no-pin"}.get(approved_by)
-    return msg("note.voided-by", approved_by=msg(who) if who else approved_by)
+    return msg(who) if who else msg("stored.text", text=approved_by)
+
+
+def _voided_by(approved_by: str) -> Message:
+    """"Voided (manager PIN)." with who allowed it in the cashier's language."""
+    return msg("note.voided-by", approved_by=approval_message(approved_by))
 
 
 def _refusal_text(exc: KlogsError) -> Message:

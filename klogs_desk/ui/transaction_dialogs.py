@@ -56,6 +56,7 @@ from ..services.transactions import (
     TransactionRefused,
     TransactionService,
     apply_success,
+    approval_message,
     remaining_balance,
 )
 from . import theme
@@ -327,7 +328,8 @@ def details_html(entry: Entry, detail: TransactionDetail | None, problem: str | 
         (tr("Kind"), kind_text(entry.kind)), (tr("Order ID"), entry.reference),
         (tr("Amount"), money_text(entry.amount, entry.currency, locale)), (tr("State"), state_text(entry.state)),
         (tr("Balance"), money_text(entry.balance, entry.currency, locale) if entry.balance is not None else ""),
-        (tr("Card"), entry.masked_pan or ""), (tr("Approved by"), entry.approved_by or ""),
+        (tr("Card"), entry.masked_pan or ""),
+        (tr("Approved by"), render(approval_message(entry.approved_by)) if entry.approved_by else ""),
         (tr("Result"), render(entry.result_message)), (tr("Note"), render(entry.note)),
         (tr("Resolution"), render(entry.resolution)),
         (tr("Resolved at"), local_time_text(entry.resolved_at, locale)),
@@ -335,7 +337,8 @@ def details_html(entry: Entry, detail: TransactionDetail | None, problem: str | 
     if children:
         parts.append(f"<p><b>{esc(tr('Voids, refunds and captures sent from here'))}</b></p><ul>")
         for child in children:
-            who = tr(", approved by {who}").format(who=child.approved_by) if child.approved_by else ""
+            who = (tr(", approved by {who}").format(who=render(approval_message(child.approved_by)))
+                   if child.approved_by else "")
             parts.append(f"<li>{esc(kind_text(child.kind))} {esc(money_text(child.amount, child.currency, locale))}"
                          f" — {esc(state_text(child.state))}{esc(who)}, {esc(local_time_text(child.created_at, locale))}"
                          "</li>")
