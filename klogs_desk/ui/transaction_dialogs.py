@@ -283,6 +283,35 @@ class TransactionDetailsDialog(QDialog):
         layout.addWidget(buttons)
 
 
+#: The Details dialog's texts, marked for lupdate: details_html translates them through its local tr().
+_DETAILS_TEXTS = (
+    QT_TRANSLATE_NOOP("TransactionDetails", "At the gateway"),
+    QT_TRANSLATE_NOOP("TransactionDetails", "Status"),
+    QT_TRANSLATE_NOOP("TransactionDetails", "Type"),
+    QT_TRANSLATE_NOOP("TransactionDetails", "Amount"),
+    QT_TRANSLATE_NOOP("TransactionDetails", "Balance"),
+    QT_TRANSLATE_NOOP("TransactionDetails", "Created"),
+    QT_TRANSLATE_NOOP("TransactionDetails", "Installments"),
+    QT_TRANSLATE_NOOP("TransactionDetails", "Transaction ID"),
+    QT_TRANSLATE_NOOP("TransactionDetails", "Errors"),
+    QT_TRANSLATE_NOOP("TransactionDetails", "What followed"),
+    QT_TRANSLATE_NOOP("TransactionDetails", "No voids, refunds or captures."),
+    QT_TRANSLATE_NOOP("TransactionDetails", "No answer."),
+    QT_TRANSLATE_NOOP("TransactionDetails", "In this terminal's journal"),
+    QT_TRANSLATE_NOOP("TransactionDetails", "Kind"),
+    QT_TRANSLATE_NOOP("TransactionDetails", "Order ID"),
+    QT_TRANSLATE_NOOP("TransactionDetails", "State"),
+    QT_TRANSLATE_NOOP("TransactionDetails", "Card"),
+    QT_TRANSLATE_NOOP("TransactionDetails", "Approved by"),
+    QT_TRANSLATE_NOOP("TransactionDetails", "Result"),
+    QT_TRANSLATE_NOOP("TransactionDetails", "Note"),
+    QT_TRANSLATE_NOOP("TransactionDetails", "Resolution"),
+    QT_TRANSLATE_NOOP("TransactionDetails", "Resolved at"),
+    QT_TRANSLATE_NOOP("TransactionDetails", "Voids, refunds and captures sent from here"),
+    QT_TRANSLATE_NOOP("TransactionDetails", ", approved by {who}"),
+)
+
+
 def details_html(entry: Entry, detail: TransactionDetail | None, problem: str | None, children: list[Entry],
                  locale=None) -> str:  # type: ignore[no-untyped-def]
     """The details dialog's text: the gateway's answer first, then what this terminal recorded."""

@@ -3734,6 +3734,106 @@ Hiçbir şey değiştirilmedi.</translation>
     </message>
 </context>
 <context>
+    <name>TransactionDetails</name>
+    <message>
+        <source>At the gateway</source>
+        <extracomment>The Details dialog&apos;s texts, marked for lupdate: details_html translates them through its local tr().</extracomment>
+        <translation>Ödeme geçidinde</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Durum</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tür</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Tutar</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Bakiye</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Oluşturulma zamanı</translation>
+    </message>
+    <message>
+        <source>Installments</source>
+        <translation>Taksitler</translation>
+    </message>
+    <message>
+        <source>Transaction ID</source>
+        <translation>İşlem numarası</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Hatalar</translation>
+    </message>
+    <message>
+        <source>What followed</source>
+        <translation>Ardından olanlar</translation>
+    </message>
+    <message>
+        <source>No voids, refunds or captures.</source>
+        <translation>İptal, iade veya tahsilat yok.</translation>
+    </message>
+    <message>
+        <source>No answer.</source>
+        <translation>Yanıt yok.</translation>
+    </message>
+    <message>
+        <source>In this terminal&apos;s journal</source>
+        <translation>Bu terminalin işlem günlüğünde</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tür</translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation>Sipariş no</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Durum</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Kart</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Onaylayan</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Sonuç</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Not</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Netleştirme</translation>
+    </message>
+    <message>
+        <source>Resolved at</source>
+        <translation>Çözüldüğü zaman</translation>
+    </message>
+    <message>
+        <source>Voids, refunds and captures sent from here</source>
+        <translation>Buradan gönderilen iptal, iade ve tahsilatlar</translation>
+    </message>
+    <message>
+        <source>, approved by {who}</source>
+        <translation>, onaylayan: {who}</translation>
+    </message>
+</context>
+<context>
     <name>TransactionDetailsDialog</name>
     <message>
         <source>Details of {order_id}</source>
