@@ -196,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     except CredentialStoreUnavailable as exc:
         from .api.client import Credentials
 
-        credentials, credential_problem = Credentials(), str(exc)
+        credentials, credential_problem = Credentials(), exc.msg
     sandbox_url = None
     if environment == "sandbox":
         sandbox_url = args.sandbox_url or (None if config.payment_base_url("sandbox") else sandbox.reserve())
@@ -227,10 +227,9 @@ def main(argv: list[str] | None = None) -> int:
                         "unknown: open the Journal tab and check them before charging those customers again."
                     ).format(count=interrupted))
     if credential_problem:
-        from .i18n import cashier_message
+        from .ui.messages import render
 
-        window.tell(QCoreApplication.translate("App", "Credentials not available"),
-                    cashier_message(credential_problem))
+        window.tell(QCoreApplication.translate("App", "Credentials not available"), render(credential_problem))
 
     # Closing the window asks the loop to shut down; the Qt loop ends once that is done (Runtime.stop).
     quit_requested = asyncio.Event()

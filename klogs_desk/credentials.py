@@ -24,6 +24,7 @@ import keyring.errors
 
 from .api.client import Credentials
 from .log import register_secret
+from .messages import msg
 
 SERVICE = "klogs-desk"
 KINDS: tuple[str, ...] = ("api_key", "api_secret", "bearer_token")
@@ -33,7 +34,7 @@ log = logging.getLogger(__name__)
 
 
 class CredentialStoreUnavailable(Exception):
-    """The keyring cannot be used. ``str(err)`` is a message for the user."""
+    """The keyring cannot be used. ``.msg`` is a message for the user (``str(err)``: in English)."""
 
     MESSAGE = ("This computer has no password store (keyring), so the API credentials cannot be saved "
                "securely. Credentials can be kept for this session only: you will need to enter them again "
@@ -41,6 +42,7 @@ class CredentialStoreUnavailable(Exception):
 
     def __init__(self, message: str = MESSAGE) -> None:
         super().__init__(message)
+        self.msg = msg("keyring.unavailable") if message == self.MESSAGE else msg("stored.text", text=message)
 
 
 def entry_name(environment: str, kind: str) -> str:

@@ -27,6 +27,7 @@ import httpx
 from .api.client import Credentials, Endpoints, KlogsClient
 from .api.errors import AuthenticationError, KlogsError, NotFoundError
 from .api.models import RecurringListQuery
+from .messages import Message, english, msg
 
 if TYPE_CHECKING:
     from .config import Config
@@ -229,10 +230,15 @@ def build_client(config: "Config", environment: str, credentials: Credentials,
 
 @dataclass(frozen=True)
 class ApiCheck:
-    """The outcome of checking one API: ``ok`` and a sentence for the user."""
+    """The outcome of checking one API: ``ok`` and what to tell the user (``msg``, rendered by the UI)."""
 
     ok: bool
-    message: str
+    msg: Message
+
+    @property
+    def message(self) -> str:
+        """:attr:`msg` in English, for logs and tests."""
+        return english(self.msg)
 
 
 async def check_payment_api(client: KlogsClient) -> ApiCheck:
@@ -241,13 +247,13 @@ async def check_payment_api(client: KlogsClient) -> ApiCheck:
     try:
         await client.get_transaction(f"klogs-desk-check-{uuid.uuid4().hex}")
     except NotFoundError:
-        return ApiCheck(True, "Payment API: reachable, API key and secret accepted.")
+        return ApiCheck(True, msg("check.payment-ok"))
     except AuthenticationError:
-        return ApiCheck(False, "Payment API: reachable, but the API key or secret was refused.")
+        return ApiCheck(False, msg("check.payment-refused"))
     except KlogsError as exc:
-        return ApiCheck(False, f"Payment API: {exc.message}")
+        return ApiCheck(False, msg("check.payment-failed", why=exc.msg))
     # A transaction with a random reference should not exist; an answer still proves the credentials.
-    return ApiCheck(True, "Payment API: reachable, API key and secret accepted.")
+    return ApiCheck(True, msg("check.payment-ok"))
 
 
 async def check_recurring_api(client: KlogsClient) -> ApiCheck:
@@ -255,10 +261,10 @@ async def check_recurring_api(client: KlogsClient) -> ApiCheck:
     try:
         await client.list_recurring(RecurringListQuery(page=1, page_size=1))
     except AuthenticationError:
-        return ApiCheck(False, "Subscriptions API: reachable, but the Bearer token was refused.")
+        return ApiCheck(False, msg("check.recurring-refused"))
     except KlogsError as exc:
-        return ApiCheck(False, f"Subscriptions API: {exc.message}")
-    return ApiCheck(True, "Subscriptions API: reachable, Bearer token accepted.")
+        return ApiCheck(False, msg("check.recurring-failed", why=exc.msg))
+    return ApiCheck(True, msg("check.recurring-ok"))
 
 
 async def check_connection(client: KlogsClient) -> tuple[ApiCheck, ApiCheck]:

@@ -93,6 +93,20 @@ def make_client(server: SandboxServer, *, timeout: float = 1.5, **kwargs) -> Klo
 
 
 @pytest.fixture
+def turkish(qapp):
+    """The terminal in Turkish (translations and locale) for one test; English and the locale after it."""
+    from PySide6.QtCore import QLocale
+
+    from klogs_desk import i18n
+
+    before = QLocale()
+    assert i18n.install("tr", qapp) == "tr"
+    yield
+    i18n.uninstall(qapp)
+    QLocale.setDefault(before)
+
+
+@pytest.fixture
 def anyio_backend() -> str:
     return "asyncio"
 

@@ -136,7 +136,7 @@ async def test_created_link_is_journaled_awaiting_and_paid_link_becomes_approved
         assert row.state is EntryState.AWAITING_CUSTOMER
         assert row.checkout_id and row.redirect_url == created.link.url
         assert row.redirect_url.startswith(sandbox.url + "/checkout-link/")
-        assert (row.amount, row.currency, row.customer_id, row.note) == (Decimal("1234.50"), "TRY", "C-17",
+        assert (row.amount, row.currency, row.customer_id, str(row.note)) == (Decimal("1234.50"), "TRY", "C-17",
                                                                          "Blue kettle")
 
         before = await service.refresh(row.id)

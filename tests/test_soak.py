@@ -575,7 +575,7 @@ def check_refunds_against_ledger(server: SandboxServer, journal: Journal) -> col
             if refund.resolution is None:
                 ended[f"{refund.state.value} when answered"] += 1
             else:
-                assert refund.resolution.startswith("gateway lookup:"), refund.resolution
+                assert str(refund.resolution).startswith("gateway lookup:"), refund.resolution
                 ended[f"{refund.state.value} by reconciler"] += 1
     for row in journal.search(limit=1_000_000):
         assert row.balance is None or row.balance >= 0, f"journal row {row.id}: balance {row.balance}"

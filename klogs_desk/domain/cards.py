@@ -11,6 +11,8 @@ import enum
 import re
 from dataclasses import dataclass
 
+from ..messages import MessageError, msg
+
 
 class CardBrand(str, enum.Enum):
     VISA = "Visa"
@@ -179,24 +181,25 @@ def redact_pans(text: str) -> str:
     return "".join(out)
 
 
-class CardError(ValueError):
-    """A card field that cannot be sent; ``str(err)`` is a short message for the cashier."""
+class CardError(MessageError):
+    """A card field that cannot be sent; ``.msg`` is a short message for the cashier (``str(err)``: English)."""
 
 
 def check_pan(pan: str) -> str:
     digits = only_digits(pan)
     if not digits:
-        raise CardError("Enter the card number.")
+        raise CardError(msg("card.enter-number"))
     if re.search(r"[^\d\s-]", pan):
-        raise CardError("The card number has only digits.")
+        raise CardError(msg("card.digits-only"))
     rule = rule_for(digits)
     if len(digits) not in rule.lengths:
         if rule.brand is CardBrand.UNKNOWN:
-            raise CardError("The card number is too short or too long.")
-        lengths = " or ".join(str(n) for n in rule.lengths)
-        raise CardError(f"A {rule.brand.value} card number has {lengths} digits.")
+            raise CardError(msg("card.length"))
+        *first, last = (str(n) for n in rule.lengths)
+        lengths = msg("card.lengths-or", lengths=", ".join(first), last=last) if first else last
+        raise CardError(msg("card.brand-length", brand=rule.brand.value, lengths=lengths))
     if not luhn_valid(digits):
-        raise CardError("The card number is not valid (check digit). Check it was typed right.")
+        raise CardError(msg("card.check-digit"))
     return digits
 
 
@@ -210,35 +213,35 @@ def parse_expiry(text: str, today: dt.date | None = None) -> tuple[str, str]:
     """
     match = _EXPIRY.match(text or "")
     if not match:
-        raise CardError("Enter the expiry as MM/YY.")
+        raise CardError(msg("card.expiry-format"))
     month, year = int(match.group(1)), match.group(2)
     if not 1 <= month <= 12:
-        raise CardError("The expiry month is 01 to 12.")
+        raise CardError(msg("card.expiry-month"))
     year2 = year[-2:]
     full_year = 2000 + int(year2)
     today = today or dt.date.today()
     if (full_year, month) < (today.year, today.month):
-        raise CardError("The card has expired.")
+        raise CardError(msg("card.expired"))
     if full_year > today.year + 20:
-        raise CardError("The expiry year is too far ahead.")
+        raise CardError(msg("card.expiry-far"))
     return f"{month:02d}", year2
 
 
 def check_cvv(cvv: str, pan: str) -> str:
     expected = rule_for(pan).cvv_length
     if not re.fullmatch(r"\d+", cvv or ""):
-        raise CardError("Enter the security code (CVV).")
+        raise CardError(msg("card.enter-cvv"))
     if len(cvv) != expected:
-        raise CardError(f"The security code has {expected} digits for this card.")
+        raise CardError(msg("card.cvv-length", count=expected))
     return cvv
 
 
 def check_holder(name: str) -> str:
     cleaned = " ".join((name or "").split())
     if len(cleaned) < 2:
-        raise CardError("Enter the card holder's name.")
+        raise CardError(msg("card.enter-holder"))
     if len(cleaned) > 100:
-        raise CardError("The name is at most 100 characters.")
+        raise CardError(msg("card.holder-long"))
     if any(ord(ch) < 32 or ch.isdigit() for ch in cleaned):
-        raise CardError("The name has letters only.")
+        raise CardError(msg("card.holder-letters"))
     return cleaned

@@ -40,6 +40,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable
 
+from ..messages import Message, english, from_stored, msg, to_stored
 from .cards import find_pans, last_four, redact_pans
 
 
@@ -97,16 +98,17 @@ class Entry:
     payment_id: str | None = None
     auth_code: str | None = None
     result_code: str | None = None
-    result_message: str | None = None
+    #: The gateway's own words (its resultMessage, as it sent them) or the terminal's message code.
+    result_message: Message | None = None
     installment_count: int | None = None
     checkout_id: str | None = None
     redirect_url: str | None = None
     #: What is left to capture (pre-authorizations) or to refund (sales, captures), when known.
     balance: Decimal | None = None
     approved_by: str | None = None
-    resolution: str | None = None
+    resolution: Message | None = None
     resolved_at: dt.datetime | None = None
-    note: str | None = None
+    note: Message | None = None
 
     @property
     def unresolved(self) -> bool:
@@ -116,6 +118,9 @@ class Entry:
 _COLUMNS = [f.name for f in fields(Entry)]
 _DECIMALS = {"amount", "balance"}
 _DATES = {"created_at", "updated_at", "resolved_at"}
+#: Columns holding a message: stored as JSON of its code and parameters (see :mod:`klogs_desk.messages`);
+#: text (the gateway's own words, a cashier's description, rows written before codes) is stored as it is.
+_MESSAGES = {"result_message", "resolution", "note"}
 _MUTABLE = set(_COLUMNS) - {"id", "created_at", "environment", "kind", "reference", "parent_id"}
 
 _SCHEMA = """
@@ -148,6 +153,8 @@ CREATE INDEX IF NOT EXISTS entries_recent ON entries(environment, kind, created_
 def _refuse_card_numbers(values: Iterable[Any]) -> None:
     """Defence in depth: no value written to the journal may contain a full card number (:func:`find_pans`)."""
     for value in values:
+        if isinstance(value, Message):
+            value = value.to_json()
         if isinstance(value, str) and find_pans(value):
             raise ValueError("refusing to write a full card number to the journal")
 
@@ -163,13 +170,16 @@ def _to_db(name: str, value: Any) -> Any:
         return str(value)
     if name in _DATES:
         return value.astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
+    if name in _MESSAGES:
+        return to_stored(value)
     if isinstance(value, enum.Enum):
         return value.value
     return value
 
 
 def _csv_cell(name: str, value: Any) -> Any:
-    value = "" if value is None else _to_db(name, value)
+    """One CSV cell: messages in English (a file leaves the terminal's language behind), card numbers masked."""
+    value = "" if value is None else english(value) if name in _MESSAGES else _to_db(name, value)
     return redact_pans(value) if isinstance(value, str) else value
 
 
@@ -186,6 +196,8 @@ def _from_row(row: sqlite3.Row) -> Entry:
                 value = EntryKind(value)
             elif name == "state":
                 value = EntryState(value)
+            elif name in _MESSAGES:
+                value = from_stored(value)
         data[name] = value
     return Entry(**data)
 
@@ -252,7 +264,7 @@ class Journal:
     def record_outcome(self, entry_id: int, state: EntryState, **values: Any) -> Entry:
         return self.update(entry_id, state=state, **values)
 
-    def resolve(self, entry_id: int, state: EntryState, resolution: str, **values: Any) -> Entry:
+    def resolve(self, entry_id: int, state: EntryState, resolution: Message, **values: Any) -> Entry:
         """Settle an unresolved row, saying how (``"gateway lookup: approved"``, ``"cashier verified"``)."""
         return self.update(entry_id, state=state, resolution=resolution, resolved_at=_utcnow(), **values)
 
@@ -262,7 +274,7 @@ class Journal:
             cursor = self._db.execute(
                 "UPDATE entries SET state = ?, updated_at = ?, note = coalesce(note, ?) WHERE state = ?",
                 (EntryState.UNKNOWN.value, _to_db("updated_at", _utcnow()),
-                 "The terminal stopped while this request was in flight.", EntryState.PENDING.value))
+                 to_stored(msg("note.stopped-in-flight")), EntryState.PENDING.value))
         return cursor.rowcount
 
     # --- reads ----------------------------------------------------------------------------------

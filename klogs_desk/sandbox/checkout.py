@@ -48,6 +48,11 @@ from .state import SandboxState
 from .test_cards import CardBehaviour
 from .threeds import format_amount, html_page
 
+
+class _InstallmentCountError(ValueError):
+    """An installment count the link does not offer (the hosted page's own English words)."""
+
+
 CALLBACK_TIMEOUT_SECONDS = 3.0
 
 
@@ -208,9 +213,10 @@ def build_router(state: SandboxState) -> APIRouter:
             check_cvv(form.get("cvv", ""), pan)
             count = int(form.get("installmentCount") or 1)
             if not 1 <= count <= link.max_installment_count:
-                raise CardError(f"Choose 1 to {link.max_installment_count} installments.")
-        except (CardError, ValueError) as err:
-            message = str(err) if isinstance(err, CardError) else "Choose a number of installments."
+                raise _InstallmentCountError(f"Choose 1 to {link.max_installment_count} installments.")
+        except (CardError, _InstallmentCountError, ValueError) as err:
+            message = (str(err) if isinstance(err, (CardError, _InstallmentCountError))
+                       else "Choose a number of installments.")
             return _form_page(link, message, holder=form.get("cardHolderName", ""), status_code=400)
         facts = card_facts(pan)
         if facts.behaviour is CardBehaviour.GATEWAY_ERROR:

@@ -42,6 +42,7 @@ from ..api.errors import KlogsError, NotFoundError
 from ..api.models.transactions import TransactionDetail, TransactionStatus, TransactionType
 from ..domain.backoff import Backoff
 from ..domain.journal import Entry, EntryKind, EntryState
+from ..messages import msg
 from .context import AppServices
 from .transactions import apply_success
 
@@ -56,6 +57,7 @@ DEFAULT_NOT_FOUND_GRACE = 20.0
 #: How often the journal is re-read for new unresolved rows when nothing is due.
 RESCAN_SECONDS = 2.0
 
+#: How a "not charged" resolution begins, in English (the journal stores the code ``lookup.not-charged``).
 NOT_CHARGED_TEXT = "not charged — safe to charge again with a new order ID"
 
 _CHILD_TYPES = {EntryKind.VOID: TransactionType.VOID, EntryKind.REFUND: TransactionType.REFUND,
@@ -213,11 +215,12 @@ class Reconciler:
         journal = self.services.journal
         stamp = self._stamp()
         if detail.status is TransactionStatus.SUCCESS:
-            return journal.resolve(row.id, EntryState.APPROVED, f"gateway lookup: approved ({stamp})",
+            return journal.resolve(row.id, EntryState.APPROVED, msg("lookup.approved", stamp=stamp),
                                    balance=detail.balance, payment_id=str(detail.id))
         if detail.status is TransactionStatus.FAILED:
-            reason = "; ".join(e.error for e in detail.errors) or "declined"
-            return journal.resolve(row.id, EntryState.DECLINED, f"gateway lookup: declined, nothing charged ({stamp})",
+            # The gateway's own words for the decline, stored as it sent them.
+            reason = "; ".join(e.error for e in detail.errors) or msg("state.declined")
+            return journal.resolve(row.id, EntryState.DECLINED, msg("lookup.declined", stamp=stamp),
                                    result_message=reason, balance=Decimal(0), payment_id=str(detail.id))
         return None  # Pending / Unknown: the gateway itself does not know yet
 
@@ -238,20 +241,18 @@ class Reconciler:
             happened = bool(done)
         stamp = self._stamp()
         if happened:
-            resolved = journal.resolve(row.id, EntryState.APPROVED,
-                                       f"gateway lookup: {row.kind.value} done ({stamp})")
+            resolved = journal.resolve(row.id, EntryState.APPROVED, msg(f"lookup.{row.kind.value}-done", stamp=stamp))
             apply_success(journal, resolved)
             return resolved
         if not self._past_grace(row):
             return None
-        return journal.resolve(row.id, EntryState.NOT_CHARGED,
-                               f"gateway lookup: no {row.kind.value} recorded — nothing was done ({stamp})")
+        return journal.resolve(row.id, EntryState.NOT_CHARGED, msg(f"lookup.no-{row.kind.value}", stamp=stamp))
 
     def _not_found(self, row: Entry) -> Entry | None:
         if row.kind is EntryKind.CHECKOUT or not self._past_grace(row):
             return None
-        text = f"{NOT_CHARGED_TEXT} ({self._stamp()})" if row.kind not in _CHILD_TYPES else (
-            f"gateway lookup: no such payment — no {row.kind.value} was done ({self._stamp()})")
+        text = (msg("lookup.not-charged", stamp=self._stamp()) if row.kind not in _CHILD_TYPES
+                else msg(f"lookup.no-payment-{row.kind.value}", stamp=self._stamp()))
         return self.services.journal.resolve(row.id, EntryState.NOT_CHARGED, text)
 
     def _past_grace(self, row: Entry) -> bool:

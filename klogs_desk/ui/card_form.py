@@ -37,10 +37,10 @@ from ..config import Config
 from ..domain import cards
 from ..domain.money import DEFAULT_CURRENCY, TERMINAL_CURRENCIES, AmountError, parse_amount
 from ..domain.orders import OrderIdError, check_order_id, new_order_id
-from ..i18n import domain_message
 from ..services.payments import CardOrder
 from . import theme
 from .locale_style import number_style
+from .messages import render
 
 #: The card-clear setting's default (declared in :mod:`klogs_desk.config`), until the window applies the setting.
 DEFAULT_IDLE_SECONDS = Config.card_clear_seconds.default
@@ -325,7 +325,7 @@ class CardForm(QWidget):
             try:
                 return fn()
             except (AmountError, cards.CardError, OrderIdError) as err:
-                errors[key] = domain_message(str(err))
+                errors[key] = render(err.msg)
                 return None
 
         amount = check("amount", lambda: parse_amount(self.amount.text(), currency, number_style(self.locale())))

@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.money import DEFAULT_CURRENCY, TERMINAL_CURRENCIES, AmountError, parse_amount
 from ..domain.orders import OrderIdError, check_order_id, new_order_id
-from ..i18n import cashier_message, domain_message
+from ..messages import msg
 from ..services.checkout import (
     CheckoutLink,
     CheckoutOrder,
@@ -62,6 +62,7 @@ from ..services.context import AppServices
 from . import theme
 from .async_runner import run_operation, run_query
 from .locale_style import number_style
+from .messages import render
 from .money_text import money_text
 from .qr_widget import QrCodeWidget
 from .result_panel import ResultPanel
@@ -324,11 +325,11 @@ class CheckoutTab(QWidget):
         try:
             order_id = check_order_id(self.order_id.text())
         except OrderIdError as exc:
-            errors["order_id"] = domain_message(str(exc))
+            errors["order_id"] = render(exc.msg)
         try:
             amount = parse_amount(self.amount.text(), self.currency.currentText(), number_style(self.locale()))
         except AmountError as exc:
-            errors["amount"] = domain_message(str(exc))
+            errors["amount"] = render(exc.msg)
         callback = self.callback.text().strip()
         if callback and not is_web_address(callback):
             errors["callback"] = self.tr("Enter a full address starting with https:// or leave it empty.")
@@ -358,14 +359,14 @@ class CheckoutTab(QWidget):
     def _created(self, result: CreateResult) -> None:
         # The request is over: listeners of the signals below see a form ready for the next link.
         self.create_button.setEnabled(True)
-        self.message.setText(cashier_message(result.message))
+        self.message.setText(render(result.msg))
         for name, messages in result.field_errors.items():
             self.set_error(_GATEWAY_FIELDS.get(name, "order_id"), "; ".join(messages))
         if result.link is not None:
             self.reload(select=result.link.entry_id)
         if result.state is CreateState.CREATED:
             self.new_order()
-            self.message.setText(cashier_message(result.message))
+            self.message.setText(render(result.msg))
         if result.state in (CreateState.CREATED, CreateState.EXISTING) and result.link is not None:
             self.follow(result.link.entry_id)
             self.link_created.emit(result.link)
@@ -535,7 +536,7 @@ class CheckoutTab(QWidget):
                                                           or link.response is not None):
                 self._show_link(link)
         if result.problem and link.entry_id == self._shown_entry_id:
-            self.status.setText(f"{status_sentence(link.status)} {cashier_message(result.problem)}")
+            self.status.setText(f"{status_sentence(link.status)} {render(result.problem)}")
         self.link_refreshed.emit(result)
         if link.status.final and link.status in (LinkStatus.PAID, LinkStatus.FAILED):
             self.link_finished.emit(link)
@@ -574,7 +575,7 @@ class CheckoutTab(QWidget):
 
 def link_status_text(status: LinkStatus) -> str:
     """The status column's word for ``status`` in the installed language."""
-    return cashier_message(status.value)
+    return render(msg(f"link.{status.name.lower()}"))
 
 
 def _camel(key: str) -> str:

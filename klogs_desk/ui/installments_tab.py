@@ -44,13 +44,13 @@ from ..api.errors import KlogsError, ValidationFailedError, field_errors_from
 from ..api.models import InstallmentOption, InstallmentOptionsRequest, InstallmentOptionsResponse
 from ..domain import cards
 from ..domain.money import DEFAULT_CURRENCY, TERMINAL_CURRENCIES, AmountError, parse_amount
-from ..i18n import domain_message
 from ..services.context import AppServices
 from ..services.installments import InstallmentsService
 from . import theme
 from .async_runner import run_query
 from .card_form import DEFAULT_IDLE_SECONDS, PanLineEdit
 from .locale_style import number_style
+from .messages import render
 from .money_text import money_text
 
 COLUMNS = (QT_TRANSLATE_NOOP("InstallmentsTab", "Installments"),
@@ -197,11 +197,11 @@ class InstallmentsTab(QWidget):
         try:
             amount = parse_amount(self.amount.text(), currency, number_style(locale))
         except AmountError as exc:
-            self._set_error(self.amount_error, domain_message(str(exc)))
+            self._set_error(self.amount_error, render(exc.msg))
         try:
             pan = cards.check_pan(self.pan.text())
         except cards.CardError as exc:
-            self._set_error(self.pan_error, domain_message(str(exc)))
+            self._set_error(self.pan_error, render(exc.msg))
         if amount is None or pan is None:
             return None
         try:
@@ -250,7 +250,7 @@ class InstallmentsTab(QWidget):
         if isinstance(exc, ValidationFailedError) and self._show_field_errors(exc.field_errors):
             self.message.setText(self.tr("The gateway refused the request: see the marked fields."))
             return
-        self.message.setText(self.tr("No options: {reason}").format(reason=exc.message))
+        self.message.setText(self.tr("No options: {reason}").format(reason=render(exc.msg)))
 
     def _show_field_errors(self, errors: dict[str, list[str]]) -> bool:
         shown = False

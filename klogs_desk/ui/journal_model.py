@@ -32,9 +32,9 @@ from PySide6.QtCore import (
 
 from ..domain.balances import Balance, Settlement
 from ..domain.journal import Entry, EntryKind, EntryState
-from ..i18n import cashier_message
 from . import theme
 from .badges import BADGE_ROLE
+from .messages import render
 from .money_text import money_text
 
 KIND_LABELS: dict[EntryKind, str] = {
@@ -232,8 +232,8 @@ class JournalTableModel(QAbstractTableModel):
             return card_text(entry)
         if column == JournalColumn.AUTH_CODE:
             return entry.auth_code or ""
-        if column == JournalColumn.RESULT:  # the terminal's own sentences in the cashier's language
-            return cashier_message(entry.result_message or entry.note)
+        if column == JournalColumn.RESULT:  # message codes rendered in the cashier's language
+            return render(entry.result_message or entry.note)
         if column == JournalColumn.RESOLUTION:
-            return cashier_message(entry.resolution)
+            return render(entry.resolution)
         return ""

@@ -41,12 +41,12 @@ from PySide6.QtWidgets import (
 from .. import paths
 from ..domain.journal import Entry, EntryState
 from ..domain.money import MINOR_UNITS, AmountError, parse_amount
-from ..i18n import domain_message
 from ..services.context import AppServices
 from . import theme
 from .badges import BadgeDelegate
 from .journal_model import STATE_COLOURS, JournalColumn, JournalTableModel
 from .locale_style import number_style
+from .messages import render
 from .receipt import ReceiptPrinter
 
 #: Most rows shown at once; narrowing the filters finds older ones.
@@ -275,7 +275,7 @@ class JournalTab(QWidget):
             amount = parse_amount(text, _WIDEST_CURRENCY, number_style(self.locale()))
         except AmountError as exc:
             self.filter_message.setText(self.tr("Amount filter not applied: {reason}").format(
-                reason=domain_message(str(exc))))
+                reason=render(exc.msg)))
             self.filter_message.show()
             return None
         self.filter_message.hide()

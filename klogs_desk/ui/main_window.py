@@ -38,6 +38,7 @@ from ..services.context import AppServices
 from . import theme
 from .async_runner import RUNNER, run_query
 from .lock_screen import IdleLock
+from .messages import render
 
 log = logging.getLogger(__name__)
 
@@ -250,7 +251,7 @@ class MainWindow(QMainWindow):
         try:
             credentials = self.credentials.load(environment)
         except CredentialStoreUnavailable as exc:
-            self.tell(self.tr("Credentials not available"), str(exc))
+            self.tell(self.tr("Credentials not available"), render(exc.msg))
             return
         sandbox_url = self._sandbox_url() if environment == "sandbox" else None
         new_client = build_client(self.config, environment, credentials, sandbox_url)

@@ -42,7 +42,6 @@ from PySide6.QtWidgets import (
 from ..domain.balances import Balance
 from ..domain.journal import Entry, EntryKind, EntryState
 from ..domain.money import AmountError, format_amount, parse_amount
-from ..i18n import domain_message
 from ..services.context import AppServices
 from ..services.payments import CaptureRefused, OutcomeState, PaymentOutcome, PaymentService
 from . import theme
@@ -50,6 +49,7 @@ from .async_runner import run_operation
 from .card_form import DEFAULT_IDLE_SECONDS, CardForm
 from .journal_model import card_text
 from .locale_style import number_style
+from .messages import render
 from .money_text import money_text
 from .receipt import ReceiptPrinter
 from .result_panel import ResultPanel
@@ -209,7 +209,7 @@ class PreAuthTab(QWidget):
         try:
             amount = parse_amount(self.capture_amount.text(), entry.currency, number_style(self.locale()))
         except AmountError as exc:
-            self._set_capture_error(domain_message(str(exc)))
+            self._set_capture_error(render(exc.msg))
             return
         self._start(self.tr("Capturing — please wait"))
         task = run_operation(self.capture_button, self._capture(entry.id, amount), on_success=self._captured,
@@ -307,7 +307,7 @@ class PreAuthTab(QWidget):
 
     def _captured(self, result: PaymentOutcome | CaptureRefused) -> None:
         if isinstance(result, CaptureRefused):
-            self._set_capture_error(str(result))
+            self._set_capture_error(render(result.msg))
             return
         self.result.show_outcome(result)
         self.refresh()

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import QDialog, QLabel, QToolBar, QWidget
 
 from .. import paths
 from ..domain.journal import Entry, EntryState
-from ..i18n import cashier_message
 from ..services.context import AppServices
 from . import theme
 from .journal_model import kind_text, local_time_text, state_text
+from .messages import render
 from .money_text import money_text
 
 TRAINING_BANNER = QT_TRANSLATE_NOOP("Receipt", "TRAINING — NOT A REAL PAYMENT")
@@ -90,7 +90,7 @@ class ReceiptPrinter:
         table = "".join(f"<tr><td style='color:#555;padding-right:12px'>{esc(k)}</td>"
                         f"<td><b>{esc(v)}</b></td></tr>" for k, v in rows)
         colour = _RESULT_COLOURS.get(entry.state, "#333333")
-        message = cashier_message(entry.result_message)
+        message = render(entry.result_message)
         if entry.state is EntryState.UNKNOWN:
             message = translate("Receipt", "No answer from the gateway. Check this payment before charging again.")
         banner = translate("Receipt", TRAINING_BANNER)
@@ -109,7 +109,7 @@ class ReceiptPrinter:
         if entry.resolution:
             parts.append("<p align='center' style='color:#555'>"
                          + esc(translate("Receipt", "Resolved: {resolution}").format(
-                             resolution=cashier_message(entry.resolution)))
+                             resolution=render(entry.resolution)))
                          + "</p>")
         if self.services.environment in TRAINING_ENVIRONMENTS:
             parts.append(f"<p align='center' style='color:{theme.DECLINED.light}'><b>{esc(banner)}</b></p>")

@@ -15,16 +15,15 @@ hides the panel itself (hiding and showing it would lay out the whole tab twice)
 from __future__ import annotations
 
 import contextlib
-import html
 from typing import Iterator
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ..i18n import cashier_message
 from ..services.payments import OutcomeState, PaymentOutcome
 from . import theme
+from .messages import render
 from .money_text import money_text
 
 #: Headline per state, translated when shown (context ``ResultPanel``).
@@ -170,11 +169,14 @@ class ResultPanel(QFrame):
             self._set_status_style(f"background: {background}; color: {colour}; border-radius: 6px; padding: 6px;")
             self.status.setAccessibleName(self.tr("Result: {headline}").format(headline=headline))
             if outcome.state is OutcomeState.UNKNOWN:
+                self.message.setTextFormat(Qt.TextFormat.RichText)  # the warning has its bold words
                 self.message.setText(QCoreApplication.translate("ResultPanel", UNKNOWN_WARNING))
                 self.next_step.setText("")
             else:
-                self.message.setText(html.escape(cashier_message(outcome.message)))
-                self.next_step.setText(cashier_message(outcome.next_step))
+                # Plain text: the message may quote the gateway's words, shown exactly as it sent them.
+                self.message.setTextFormat(Qt.TextFormat.PlainText)
+                self.message.setText(render(outcome.msg))
+                self.next_step.setText(render(outcome.next_msg))
             self._set_details(self._detail_rows(outcome))
             self._details_box.setVisible(True)
             self.receipt_button.setVisible(self.receipts_available and outcome.entry_id is not None
@@ -182,7 +184,7 @@ class ResultPanel(QFrame):
                                                                  OutcomeState.UNKNOWN))
             self.three_ds_button.setVisible(outcome.state is OutcomeState.ENROLLED)
             self.status.setAccessibleDescription(" ".join(
-                part for part in (cashier_message(outcome.message), cashier_message(outcome.next_step)) if part))
+                part for part in (render(outcome.msg), render(outcome.next_msg)) if part))
             announce(self.status)
             self.setVisible(True)
 
@@ -212,7 +214,7 @@ class ResultPanel(QFrame):
         if scheme:
             rows.append((QT_TRANSLATE_NOOP("ResultPanel", "Scheme / type"), scheme))
         if outcome.dom_int_words:
-            rows.append((QT_TRANSLATE_NOOP("ResultPanel", "Domestic / international"), cashier_message(outcome.dom_int_words)))
+            rows.append((QT_TRANSLATE_NOOP("ResultPanel", "Domestic / international"), render(outcome.dom_int_words)))
         if outcome.auth_code:
             rows.append((QT_TRANSLATE_NOOP("ResultPanel", "Auth code"), outcome.auth_code))
         result = " — ".join(part for part in (outcome.result_code, outcome.result_message) if part)

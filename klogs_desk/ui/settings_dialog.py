@@ -49,6 +49,7 @@ from ..credentials import SANDBOX_CREDENTIALS, CredentialStore, CredentialStoreU
 from ..environments import LABELS, build_client, check_connection
 from . import theme
 from .async_runner import run_query
+from .messages import render
 
 log = logging.getLogger(__name__)
 
@@ -423,7 +424,7 @@ class SettingsDialog(QDialog):
                 await client.aclose()
 
         def report(results) -> None:  # type: ignore[no-untyped-def]  # results are check_connection()'s
-            lines = [("✔ " if result.ok else "✘ ") + result.message for result in results]
+            lines = [("✔ " if result.ok else "✘ ") + render(result.msg) for result in results]
             self.test_result.setText("\n".join(lines))
 
         self.test_task = run_query(self.test_button, check(), on_success=report, progress=self.test_progress)

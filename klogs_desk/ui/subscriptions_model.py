@@ -48,10 +48,11 @@ from PySide6.QtCore import (
 from ..api.errors import KlogsError
 from ..api.models.recurring import OrderDirection, RecurringListQuery, RecurringPayment, RecurringPaymentPage
 from ..domain.schedule import describe_frequency
-from ..i18n import cashier_message
+from ..messages import Message
 from ..services.subscriptions import STATUS_MEANINGS, PageCache, status_in_words
 from .async_runner import run_query
 from .badges import BADGE_ROLE
+from .messages import render
 from .money_text import money_text
 
 FetchPage = Callable[[RecurringListQuery], Awaitable[RecurringPaymentPage]]
@@ -95,7 +96,7 @@ def format_local_time(value: dt.datetime | None, locale: QLocale) -> str:
     return locale.toString(local, _SHORT_FORMAT)
 
 
-def frequency_in_words(item: RecurringPayment) -> str:
+def frequency_in_words(item: RecurringPayment) -> Message:
     return describe_frequency(item.effective_frequency, item.interval or 1, item.day_of_month, item.month_of_year)
 
 
@@ -229,7 +230,7 @@ class SubscriptionsModel(QAbstractTableModel):
         if role == BADGE_ROLE:
             return item.status.value if column == STATUS else None
         if role == _TOOLTIP:
-            return cashier_message(STATUS_MEANINGS[item.status]) if column == STATUS else None
+            return render(STATUS_MEANINGS[item.status]) if column == STATUS else None
         return _RIGHT if column == AMOUNT else None  # TextAlignmentRole
 
     def display_text(self, row: int, column: int) -> str | None:
@@ -414,9 +415,9 @@ class SubscriptionsModel(QAbstractTableModel):
         if column == AMOUNT:
             return money_text(item.amount, item.currency_code, self.locale)
         if column == STATUS:
-            return cashier_message(status_in_words(item.status))
+            return render(status_in_words(item.status))
         if column == FREQUENCY:
-            return cashier_message(frequency_in_words(item))
+            return render(frequency_in_words(item))
         if column == NEXT_PAYMENT:
             return format_local_time(item.next_payment_at_utc, self.locale)
         if column == LAST_PAYMENT:

@@ -29,6 +29,7 @@ from klogs_desk.api.models import (
 )
 from klogs_desk.api.models.recurring import Frequency, OrderDirection, RegisteredPaymentStatus
 from klogs_desk.domain.schedule import payment_dates
+from klogs_desk.messages import msg
 from klogs_desk.sandbox.recurring import CARD_NOT_SAVED_ID, READONLY_BEARER_TOKEN
 from klogs_desk.sandbox.server import SandboxServer
 from klogs_desk.sandbox.state import SandboxConfig
@@ -233,7 +234,7 @@ async def test_each_rule_is_refused_with_400_naming_the_field(sandbox, changes, 
 async def find_or_404(client: KlogsClient, reference: str):
     page = await client.list_recurring(RecurringListQuery(subscription=reference))
     if page.total_count == 0:
-        raise NotFoundError("not created")
+        raise NotFoundError(msg("client.not-found"))
     return page.items[0]
 
 
