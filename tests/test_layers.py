@@ -9,7 +9,9 @@
 * ``ui`` imports neither ``klogs_desk.sandbox`` nor ``httpx``, and does not reach the HTTP client: no
   ``<anything>.client`` attribute and no ``KlogsClient`` import outside ``ui/main_window.py``, which
   replaces ``services.client`` when the environment changes. Widgets ask a service.
-* ``i18n`` imports nothing from ``klogs_desk.ui`` (one exemption, below).
+* ``i18n`` imports nothing from ``klogs_desk.ui``.
+* ``messages`` (the message codes every layer hands up) imports no Qt, no httpx and nothing else of klogs_desk:
+  api, domain, services and the sandbox may all use it.
 * Importing ``klogs_desk.config`` does not load ``httpx`` (checked in a fresh interpreter).
 """
 
@@ -30,12 +32,7 @@ ROOT = PACKAGE.name
 QT = ("PySide6", "shiboken6", "qasync")
 
 #: Known exceptions, each with the reason it is allowed for now. Keep this empty when you can.
-EXEMPT: dict[tuple[str, str], str] = {
-    # Issue 13 item 1 (messages as codes) removes the English-matching translation in i18n, and this
-    # import with it (then delete this entry); until then i18n formats an amount it parsed back out of an
-    # English sentence.
-    ("klogs_desk.i18n", "klogs_desk.ui.money_text"): "issue 13 item 1",
-}
+EXEMPT: dict[tuple[str, str], str] = {}
 
 
 @dataclass(frozen=True)
@@ -187,6 +184,11 @@ def test_ui_reaches_the_gateway_only_through_services():
 
 def test_i18n_imports_nothing_from_the_ui():
     assert breaking((f"{ROOT}.i18n",), lambda target: within(target, f"{ROOT}.ui")) == []
+
+
+def test_messages_stand_alone():
+    assert breaking((f"{ROOT}.messages",), lambda target: target.startswith(QT) or target.startswith("httpx")
+                    or (is_package_module(target) and not within(target, f"{ROOT}.messages"))) == []
 
 
 def test_importing_config_does_not_load_httpx():
