@@ -16,6 +16,7 @@ Usage::
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 import hmac
 import secrets
@@ -82,7 +83,7 @@ class Setting(Generic[T]):
             return self.default
         return value
 
-    def __get__(self, config: "Config | None", owner: type) -> Any:
+    def __get__(self, config: "Config | None", owner: "builtins.type[Config]") -> Any:
         if config is None:
             return self
         return self.read(config.settings.value(self.key))

@@ -110,11 +110,14 @@ class PendingCallback:
     def active(self) -> bool:
         return self._listener._pending.get(self.token) is self
 
-    def bind_payment(self, payment_id: str | uuid.UUID) -> None:
-        """Set the gateway's payment ID (from the ``/api/3ds`` answer); only a callback naming it is accepted."""
-        self.payment_id = _normal_payment_id(str(payment_id))
-        if self.payment_id is None:
+    def bind_payment(self, payment_id: str | uuid.UUID) -> str:
+        """Set the gateway's payment ID (from the ``/api/3ds`` answer); only a callback naming it is accepted.
+        Returns it in its normal form."""
+        normal = _normal_payment_id(str(payment_id))
+        if normal is None:
             raise ValueError("the gateway's payment ID is not a UUID")
+        self.payment_id = normal
+        return normal
 
     def revoke(self) -> None:
         """Forget the token (its URLs answer 404 from now on) and cancel the future if still waiting."""

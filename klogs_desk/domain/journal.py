@@ -353,7 +353,8 @@ class Journal:
                amount: Decimal | None = None, since: dt.datetime | None = None,
                until: dt.datetime | None = None, limit: int = 1000, offset: int = 0) -> list[Entry]:
         """Newest first. ``text`` matches the order ID (substring) or the card's last four digits."""
-        sql, args = ["SELECT * FROM entries WHERE 1=1"], []
+        sql: list[str] = ["SELECT * FROM entries WHERE 1=1"]
+        args: list[Any] = []
         if environment:
             sql.append("AND environment = ?")
             args.append(environment)

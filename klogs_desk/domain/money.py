@@ -199,7 +199,7 @@ def format_amount(amount: Decimal, currency: str, style: SeparatorStyle = ENGLIS
     ``1.234,56`` (Turkish). No currency code; never rounds (see :func:`quantize`)."""
     digits = minor_units(currency)
     text = format(quantize(amount, currency), f",.{digits}f")  # English form, exact for Decimal
-    return text.translate(str.maketrans({",": style.group, ".": style.decimal}))
+    return text.translate({ord(","): style.group, ord("."): style.decimal})
 
 
 def format_money(amount: Decimal, currency: str, style: SeparatorStyle = ENGLISH, *, use_symbol: bool = False) -> str:

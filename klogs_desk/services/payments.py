@@ -25,7 +25,7 @@ import enum
 import logging
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Awaitable, Callable
+from typing import Any, Awaitable, Callable
 
 import pydantic
 
@@ -223,7 +223,9 @@ class PaymentService:
             card_brand=parent.card_brand, card_holder=parent.card_holder, customer_id=parent.customer_id,
             payment_id=parent.payment_id)
         request = CaptureRequest(amount=amount, currency=parent.currency)
-        outcome = await self._send(child, lambda: self.services.client.capture(parent.payment_id, request))
+        payment_id = parent.payment_id
+        assert payment_id is not None  # _check_capturable: an approved pre-authorization has its payment ID
+        outcome = await self._send(child, lambda: self.services.client.capture(payment_id, request))
         if outcome.state is OutcomeState.APPROVED:
             journal.update(parent.id, balance=Decimal(0))
         return outcome
@@ -258,7 +260,7 @@ class PaymentService:
 
     def _journal_before_sending(self, order: CardOrder, kind: EntryKind) -> Entry:
         journal, env = self.services.journal, self.services.environment
-        values = dict(amount=order.amount, currency=order.currency, masked_pan=order.masked_pan,
+        values: dict[str, Any] = dict(amount=order.amount, currency=order.currency, masked_pan=order.masked_pan,
                       card_brand=order.brand, card_holder=order.holder, customer_id=order.customer_id or None)
         try:
             # Inserting first keeps a new order ID (nearly every sale) to one statement; a used one fails

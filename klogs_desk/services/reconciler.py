@@ -234,6 +234,7 @@ class Reconciler:
         done = [t for t in matching if t.status is TransactionStatus.SUCCESS]
         if row.kind is EntryKind.REFUND:
             # Refunds of the same amount are told apart by counting: the journal already knows some.
+            assert row.parent_id is not None  # a refund row always names its payment
             known = [c for c in journal.children(row.parent_id)
                      if c.kind is EntryKind.REFUND and c.state is EntryState.APPROVED and c.amount == row.amount]
             happened = len(done) > len(known)

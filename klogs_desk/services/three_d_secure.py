@@ -34,6 +34,7 @@ import asyncio
 import logging
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import Any
 
 import pydantic
 
@@ -163,11 +164,11 @@ class ThreeDSecureService:
                                          payment_id=str(enrollment.payment_id) if enrollment.payment_id else None)
             raise ChallengeNotStarted(self._payments._from_entry(
                 row, OutcomeState.DECLINED, msg("3ds.could-not-start", why=why), msg("next.another-card")))
-        pending.bind_payment(enrollment.payment_id)
-        row = journal.record_outcome(entry.id, EntryState.AWAITING_CUSTOMER, payment_id=pending.payment_id,
+        payment_id = pending.bind_payment(enrollment.payment_id)
+        row = journal.record_outcome(entry.id, EntryState.AWAITING_CUSTOMER, payment_id=payment_id,
                                      result_code=enrollment.result_code, result_message=enrollment.result_message)
         return Challenge(entry_id=row.id, order_id=row.reference, amount=row.amount, currency=row.currency,
-                         payment_id=pending.payment_id, html_content=enrollment.html_content, pending=pending,
+                         payment_id=payment_id, html_content=enrollment.html_content, pending=pending,
                          masked_pan=row.masked_pan, card_brand=row.card_brand)
 
     async def finish(self, challenge: Challenge) -> PaymentOutcome:
@@ -215,7 +216,7 @@ class ThreeDSecureService:
 
     def _journal_before_sending(self, order: CardOrder, installment_count: int | None) -> Entry:
         journal, env = self.services.journal, self.services.environment
-        values = dict(amount=order.amount, currency=order.currency, masked_pan=order.masked_pan,
+        values: dict[str, Any] = dict(amount=order.amount, currency=order.currency, masked_pan=order.masked_pan,
                       card_brand=order.brand, card_holder=order.holder, customer_id=order.customer_id or None,
                       installment_count=installment_count)
         earlier = journal.find_payment(env, EntryKind.SALE_3DS, order.order_id)
