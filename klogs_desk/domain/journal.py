@@ -31,7 +31,6 @@ Never stored: a full PAN (masked only, enforced by :func:`_refuse_card_numbers`)
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import enum
 import re
@@ -41,7 +40,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable
 
+from ..paths import narrow, open_private, private_file
 from .cards import last_four, luhn_valid
+from .spreadsheet import FormulaSafeWriter
 
 
 class EntryKind(str, enum.Enum):
@@ -115,6 +116,8 @@ class Entry:
 
 
 _COLUMNS = [f.name for f in fields(Entry)]
+#: Columns exported as numbers (never neutralised as text: an amount stays a number in a spreadsheet).
+_NUMERIC_COLUMNS = frozenset({"id", "parent_id", "amount", "installment_count", "balance"})
 _DECIMALS = {"amount", "balance"}
 _DATES = {"created_at", "updated_at", "resolved_at"}
 _MUTABLE = set(_COLUMNS) - {"id", "created_at", "environment", "kind", "reference", "parent_id"}
@@ -199,12 +202,18 @@ class Journal:
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path) if path != ":memory:" else path
+        if path != ":memory:":
+            # 0600 before SQLite opens it: SQLite gives its -wal and -shm files the database file's mode.
+            private_file(path)
         self._db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
         self._db.row_factory = sqlite3.Row
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.executescript(_SCHEMA)
+        if path != ":memory:":
+            for suffix in ("-wal", "-shm"):  # and said explicitly, in case an older SQLite did not
+                narrow(f"{path}{suffix}")
 
     def close(self) -> None:
         self._db.close()
@@ -378,10 +387,14 @@ class Journal:
         return self._db.execute("SELECT count(*) FROM entries").fetchone()[0]
 
     def export_csv(self, path: Path | str, entries: Iterable[Entry]) -> int:
-        """Write ``entries`` as CSV (UTF-8 with BOM so spreadsheet programs read Turkish letters)."""
+        """Write ``entries`` as CSV (UTF-8 with BOM so spreadsheet programs read Turkish letters).
+
+        The file is 0600 and no cell can run as a formula in a spreadsheet (:class:`FormulaSafeWriter`:
+        text starting ``=``, ``+``, ``-``, ``@``, tab or CR gets a leading apostrophe; amounts stay numbers).
+        """
         count = 0
-        with open(path, "w", newline="", encoding="utf-8-sig") as handle:
-            writer = csv.writer(handle)
+        with open_private(path, "w", newline="", encoding="utf-8-sig") as handle:
+            writer = FormulaSafeWriter(handle, numeric=_NUMERIC_COLUMNS)
             writer.writerow(_COLUMNS)
             for entry in entries:
                 writer.writerow(["" if getattr(entry, n) is None else _to_db(n, getattr(entry, n))
