@@ -240,6 +240,7 @@ def main(argv: list[str] | None = None) -> int:
 
         log.error("not started: %s", refused)
         QMessageBox.critical(None, insecure_url_title(), insecure_url_message(refused))
+        sandbox.stop()
         journal.close()
         return 2
     services = AppServices(client=client, journal=journal, environment=environment,

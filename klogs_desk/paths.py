@@ -42,16 +42,20 @@ def private_file(path: Path | str) -> Path:
     Call it before another library (SQLite, Qt) opens the file, so the file is never wider for a moment.
     """
     path = Path(path)
-    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, PRIVATE_FILE_MODE))
-    os.chmod(path, PRIVATE_FILE_MODE)
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, PRIVATE_FILE_MODE))  # new: 0600 whatever the umask
+    narrow(path)  # existing: narrowed
     return path
 
 
 def narrow(path: Path | str) -> None:
-    """Make an existing file 0600 (after a library created it its own way); a missing file is ignored."""
+    """Make an existing file 0600 (after a library created it its own way); a missing file is ignored.
+
+    A filesystem without Unix modes (a FAT USB stick a cashier exports to) may refuse: the file is then as
+    private as that filesystem allows, and the export or receipt is still written.
+    """
     try:
         os.chmod(path, PRIVATE_FILE_MODE)
-    except FileNotFoundError:
+    except (FileNotFoundError, PermissionError):
         pass
 
 
