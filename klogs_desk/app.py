@@ -1,7 +1,9 @@
 """Start the terminal: ``klogs-desk [--environment sandbox|test|production] [--sandbox-url URL]``.
 
-The only module that wires everything: logging, the QApplication and its qasync loop, the app-wide
-excepthook, the journal, the client for the chosen environment, the main window.
+With :mod:`klogs_desk.composition` (which builds the tabs, the window, the reconciler, the 3-D Secure
+listener and the runtime that stops them), the only place that wires everything: logging, the
+QApplication and its qasync loop, the app-wide excepthook, the journal, the client for the chosen
+environment.
 
 Training mode: with no configuration, or with the sandbox environment, the embedded sandbox gateway is
 started on a free loopback port (unless ``--sandbox-url`` names one already running) and its well-known
@@ -25,10 +27,11 @@ import sys
 import time
 from pathlib import Path
 from types import TracebackType
-from typing import Awaitable, Callable
+from typing import Callable
 
 from . import __version__, paths
-from .environments import ENVIRONMENTS, EmbeddedSandbox
+from .config import ENVIRONMENTS
+from .environments import EmbeddedSandbox
 
 log = logging.getLogger("klogs_desk")
 
@@ -107,39 +110,6 @@ def finish_inside_quit(main_task: "asyncio.Task[None]", requested: asyncio.Event
     nested.exec()
 
 
-async def shut_down(window: object, services: object, *, grace_seconds: float = 5.0) -> None:
-    """Stop everything that runs on the loop while the loop still runs, so nothing is left pending when
-    it closes (no "Task was destroyed but it is pending", no request resumed on a closed loop).
-
-    In this order: the reconciler (it would start new lookups), the 3-D Secure callback listener (its
-    port closes; a callback arriving later is refused by the OS, and the payment stays for the reconciler),
-    the widgets' tasks (cancelled: a payment in flight becomes ``unknown`` in the journal — the window
-    asked the cashier before quitting), any other task still on the loop, and last the HTTP client.
-    Each step gets at most ``grace_seconds``; a step that hangs is logged and skipped, never waited on forever.
-    """
-    async def step(name: str, work: "Awaitable[object]") -> None:
-        try:
-            await asyncio.wait_for(work, grace_seconds)
-        except Exception:
-            log.warning("shutdown: %s did not stop cleanly", name, exc_info=True)
-
-    actions = getattr(window, "transaction_actions", None)
-    reconciler = getattr(actions, "reconciler", None)
-    if reconciler is not None:
-        await step("the reconciler", reconciler.stop())
-    listener = getattr(services, "extras", {}).get("callback_listener")
-    if listener is not None:
-        await step("the callback listener", listener.stop())
-    # The widgets' tasks (RUNNER's) and any other task on the loop: cancelled, then awaited so their
-    # ``finally`` blocks run (a payment's journal row becomes ``unknown``) before the loop closes.
-    others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
-    for task in others:
-        task.cancel()
-    if others:
-        await step("the tasks in flight", asyncio.gather(*others, return_exceptions=True))
-    await step("the HTTP client", services.client.aclose())  # type: ignore[attr-defined]
-
-
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="klogs-desk", description="Klogs merchant terminal.")
     parser.add_argument("--environment", choices=ENVIRONMENTS,
@@ -209,11 +179,11 @@ def main(argv: list[str] | None = None) -> int:
     loop.set_exception_handler(reporter.loop_exception_handler)
 
     from .api.client import ClearTextRefused
+    from .composition import build_terminal
     from .credentials import CredentialStore, CredentialStoreUnavailable
     from .domain.journal import Journal
     from .environments import build_client
     from .services.context import AppServices
-    from .ui.main_window import MainWindow
 
     journal = Journal(paths.journal_path())
     interrupted = journal.mark_interrupted()
@@ -245,8 +215,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     services = AppServices(client=client, journal=journal, environment=environment,
                            merchant_line=config.merchant_line, sandbox_url=sandbox_url)
-    window = MainWindow(services, config=config, credentials=store, sandbox=sandbox,
-                        sandbox_url=args.sandbox_url, log_file=str(log_file))
+    terminal = build_terminal(services, config=config, credentials=store, sandbox=sandbox,
+                              sandbox_url=args.sandbox_url, log_file=str(log_file))
+    window = terminal.window
     window_holder.append(window)
     window.show()
     if sandbox.reserved:
@@ -273,14 +244,14 @@ def main(argv: list[str] | None = None) -> int:
         window.tell(QCoreApplication.translate("App", "Credentials not available"),
                     cashier_message(credential_problem))
 
-    # Closing the window asks the loop to shut down; the Qt loop ends once that is done (see shut_down).
+    # Closing the window asks the loop to shut down; the Qt loop ends once that is done (Runtime.stop).
     quit_requested = asyncio.Event()
     app.setQuitOnLastWindowClosed(False)
     app.lastWindowClosed.connect(quit_requested.set)
 
     async def run_until_quit() -> None:
         await quit_requested.wait()
-        await shut_down(window, services)
+        await terminal.runtime.stop()
 
     try:
         with loop:

@@ -26,9 +26,23 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QSettings
 
 from . import paths
-from .environments import DEFAULT_BASE_URLS, ENVIRONMENTS
 
-LANGUAGES: tuple[str, ...] = ("system", "en", "tr")
+# Choices and defaults that other modules list too (Settings, i18n, environments) live here, once.
+#: The environments, safest first. Without a setting the terminal starts on the sandbox (training mode).
+ENVIRONMENTS: tuple[str, ...] = ("sandbox", "test", "production")
+#: Each environment's gateway base URL unless Settings overrides it; empty for the sandbox means the embedded
+#: one (:class:`klogs_desk.environments.EmbeddedSandbox`).
+DEFAULT_BASE_URLS: dict[str, str] = {"sandbox": "", "test": "https://pgw.klogs.dev/",
+                                     "production": "https://pgw.klogs.io/"}
+
+#: Languages with a translation, default first (:mod:`klogs_desk.i18n` installs them,
+#: ``scripts/update_translations.py`` makes their files).
+TRANSLATED_LANGUAGES: tuple[str, ...] = ("en", "tr")
+#: Each language named in itself, as Settings lists it: a cashier who cannot read the current one still
+#: finds theirs.
+LANGUAGE_NAMES: dict[str, str] = {"en": "English", "tr": "Türkçe"}
+#: What the language setting may hold: the system's language, or one with a translation.
+LANGUAGES: tuple[str, ...] = ("system", *TRANSLATED_LANGUAGES)
 
 T = TypeVar("T", str, int, bool)
 

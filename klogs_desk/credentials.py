@@ -143,7 +143,7 @@ class CredentialStore:
         return self._call(keyring.get_password, SERVICE, name)
 
     @staticmethod
-    def _call(function, *args):  # type: ignore[no-untyped-def]
+    def _call(function, *args):
         if not secure_backend():
             log.warning("keyring unusable: %s keeps no secrets or keeps them in clear text",
                         type(keyring.get_keyring()).__name__)

@@ -30,11 +30,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from .config import TRANSLATED_LANGUAGES
+
 log = logging.getLogger(__name__)
 
-#: Languages with a translation, default first.
-LANGUAGES: tuple[str, ...] = ("en", "tr")
-DEFAULT_LANGUAGE = "en"
+#: Languages with a translation, default first (declared in :mod:`klogs_desk.config`).
+LANGUAGES: tuple[str, ...] = TRANSLATED_LANGUAGES
+DEFAULT_LANGUAGE = TRANSLATED_LANGUAGES[0]
 
 #: The locale that formats numbers and dates for each language.
 LOCALES: dict[str, tuple[QLocale.Language, QLocale.Country]] = {

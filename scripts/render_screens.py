@@ -36,18 +36,18 @@ def main(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from klogs_desk import paths
-    from klogs_desk.config import Config
+    from klogs_desk.composition import build_main_window
+    from klogs_desk.config import TRANSLATED_LANGUAGES, Config
     from klogs_desk.credentials import CredentialStore
     from klogs_desk.domain.journal import Journal
     from klogs_desk.environments import EmbeddedSandbox, build_client
     from klogs_desk.services.context import AppServices
     from klogs_desk.ui.async_runner import RUNNER
-    from klogs_desk.ui.main_window import TAB_SPECS, MainWindow
     from klogs_desk.ui.settings_dialog import SettingsDialog
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", nargs="?", type=Path, default=ROOT / "docs" / "screens")
-    parser.add_argument("--language", choices=("en", "tr"), help="render the Sale tab in this language")
+    parser.add_argument("--language", choices=TRANSLATED_LANGUAGES, help="render the Sale tab in this language")
     parser.add_argument("--dark", action="store_true", help="render the Sale tab in a dark Fusion theme")
     args = parser.parse_args(argv)
     out = args.out
@@ -72,7 +72,7 @@ def main(argv: list[str]) -> int:
     journal = Journal(paths.journal_path())
     services = AppServices(client=build_client(config, "sandbox", store.load("sandbox"), sandbox.url()),
                            journal=journal, environment="sandbox", sandbox_url=sandbox.url())
-    window = MainWindow(services, config=config, credentials=store, sandbox=sandbox)
+    window = build_main_window(services, config=config, credentials=store, sandbox=sandbox)
     window.resize(1100, 760)
     window.show()
 
@@ -113,10 +113,10 @@ def main(argv: list[str]) -> int:
             await render_approved_sale()
             return
         await settle()
-        for index, spec in enumerate(TAB_SPECS):
-            window.tabs.setCurrentIndex(index)
+        for page in window.pages:
+            window.show_page(page.widget)
             await settle()
-            path = out / f"{spec.key}.png"
+            path = out / f"{page.spec.key}.png"
             window.grab().save(str(path))
             print(path)
         dialog = SettingsDialog(config, store, sandbox_url=sandbox.url, parent=window)

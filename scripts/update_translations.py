@@ -21,7 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "resources" / "translations"
 COMPILED = ROOT / "klogs_desk" / "resources" / "translations"
-LANGUAGES = ("en", "tr")
+sys.path.insert(0, str(ROOT))  # this tree's klogs_desk, for the language list
+from klogs_desk.config import TRANSLATED_LANGUAGES as LANGUAGES  # noqa: E402
 
 
 def tool(name: str) -> str:

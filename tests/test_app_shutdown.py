@@ -33,6 +33,14 @@ SCRIPT = textwrap.dedent("""
     app = QApplication(sys.argv[:1])
     HOW = sys.argv[1]
     seen = {}
+    from klogs_desk import composition
+    build_terminal = composition.build_terminal
+
+    def keep_terminal(*args, **kwargs):  # the app's composition root, kept to look at its parts
+        terminal = seen["terminal"] = build_terminal(*args, **kwargs)
+        return terminal
+
+    composition.build_terminal = keep_terminal
 
     def started():
         windows = [w for w in app.topLevelWidgets() if w.objectName() == "mainWindow" and w.isVisible()]
@@ -43,7 +51,7 @@ SCRIPT = textwrap.dedent("""
         from klogs_desk.domain.journal import EntryKind
         from klogs_desk.services.payments import CardOrder, PaymentService
         from klogs_desk.ui.async_runner import RUNNER, run_operation
-        listener = seen["listener"] = window.services.extras["callback_listener"]
+        listener = seen["terminal"].listener
         asyncio.get_event_loop().create_task(listener.start())
         order = CardOrder(order_id="QUIT-IN-FLIGHT", amount=Decimal("12.34"), currency="TRY", holder="Ayse Yilmaz",
                           pan="4000000000000341", expiry_month="12",
@@ -56,7 +64,7 @@ SCRIPT = textwrap.dedent("""
                 QTimer.singleShot(50, quit_when_in_flight)
                 return
             print("before quit: listener", listener.running, "reconciler",
-                  window.transaction_actions.reconciler.running, "tasks", RUNNER.running, flush=True)
+                  seen["terminal"].reconciler.running, "tasks", RUNNER.running, flush=True)
             window.confirm = lambda title, question: True  # "Quit anyway?" -> yes
             if HOW == "close":
                 window.close()
@@ -69,8 +77,8 @@ SCRIPT = textwrap.dedent("""
     from klogs_desk.app import main
     code = main([])
     from klogs_desk.ui.async_runner import RUNNER
-    print("after exit: listener", seen["listener"].running, "reconciler",
-          seen["window"].transaction_actions.reconciler.running, "tasks", RUNNER.running, flush=True)
+    print("after exit: listener", seen["terminal"].listener.running, "reconciler",
+          seen["terminal"].reconciler.running, "tasks", RUNNER.running, flush=True)
     sys.exit(code)
 """)
 

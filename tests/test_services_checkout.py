@@ -191,7 +191,7 @@ async def test_lost_answer_is_unknown_and_creating_again_brings_back_the_same_li
     wanted = order("99.90")
     async with make_client(fresh_sandbox, timeout=1.0) as client:
         service = CheckoutService(AppServices(client=client, journal=journal))
-        await arm_faults(fresh_sandbox, latencyMs=2500)
+        await arm_faults(fresh_sandbox, latencyMs=2000)
         lost = await service.create(wanted)
         assert lost.state is CreateState.UNKNOWN
         row = journal.find_payment("sandbox", EntryKind.CHECKOUT, wanted.order_id)

@@ -121,12 +121,12 @@ def _english_left(root: QWidget) -> list[tuple[str, str]]:
 
 @pytest.fixture
 def turkish_window(qtbot, qapp, sandbox, tmp_path, memory_keyring, event_loop_qt):
+    from klogs_desk.composition import build_main_window
     from klogs_desk.config import Config
     from klogs_desk.credentials import CredentialStore
     from klogs_desk.domain.journal import Journal
     from klogs_desk.services.context import AppServices
     from klogs_desk.ui.async_runner import RUNNER
-    from klogs_desk.ui.main_window import MainWindow
     from tests.conftest import make_client
 
     before = QLocale()
@@ -134,8 +134,8 @@ def turkish_window(qtbot, qapp, sandbox, tmp_path, memory_keyring, event_loop_qt
     journal = Journal(tmp_path / "journal.sqlite3")
     services = AppServices(client=make_client(sandbox), journal=journal, environment="sandbox",
                            sandbox_url=sandbox.url)
-    window = MainWindow(services, config=Config(tmp_path / "settings.ini"), credentials=CredentialStore(),
-                        sandbox_url=sandbox.url)
+    window = build_main_window(services, config=Config(tmp_path / "settings.ini"), credentials=CredentialStore(),
+                               sandbox_url=sandbox.url)
     window.show()
     qtbot.waitExposed(window)
     try:

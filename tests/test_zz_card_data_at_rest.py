@@ -150,15 +150,19 @@ def test_sale_tab_after_a_result_shows_no_full_card_number(qtbot, event_loop_qt,
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QTextEdit, QWidget
 
+    from klogs_desk.callbacks import CallbackListener
     from klogs_desk.domain.journal import Journal
     from klogs_desk.services.context import AppServices
+    from klogs_desk.services.three_d_secure import ThreeDSecureService
     from klogs_desk.ui.async_runner import RUNNER
     from klogs_desk.ui.sale_tab import SaleTab
     from tests.conftest import make_client
 
     journal = Journal(app_home / "zz-sale-journal.sqlite3")
     client = make_client(sandbox, timeout=10)
-    tab = SaleTab(AppServices(client=client, journal=journal))
+    services = AppServices(client=client, journal=journal)
+    # As the app builds it: with its 3-D Secure switch (the listener starts only on a 3-D Secure sale).
+    tab = SaleTab(services, three_d_secure=ThreeDSecureService(services, CallbackListener()))
     qtbot.addWidget(tab)
     tab.resize(1000, 560)
     tab.show()

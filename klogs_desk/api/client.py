@@ -37,7 +37,6 @@ import httpx
 import pydantic
 
 from ..domain.backoff import SYSTEM_CLOCK, Backoff, Clock
-from . import wire
 from .errors import (
     ApiStatusError,
     AuthenticationError,
@@ -75,15 +74,12 @@ from .models import (
     TransactionResult,
     UpdateRecurringPaymentRequest,
     VoidRequest,
+    wire,
 )
 
 log = logging.getLogger(__name__)
 
 M = TypeVar("M", bound=pydantic.BaseModel)
-
-TEST_BASE_URL = "https://pgw.klogs.dev/"
-PRODUCTION_BASE_URL = "https://pgw.klogs.io/"
-
 
 class GatewayTimeoutError(KlogsError):
     """A request that charges nothing (a quote, a lookup) got no answer in time: safe to try again."""

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    import pydantic
+# Defined with the wire models (the sandbox reports field errors with it too); callers that catch these
+# exceptions name the fields from here.
+from .models.wire import field_errors_from as field_errors_from
 
+if TYPE_CHECKING:
     from .models.problems import ProblemDetails
 
 
@@ -91,22 +93,3 @@ class ServerError(ApiStatusError):
 
 class ProtocolError(KlogsError):
     """The gateway answered 2xx with a body this client cannot read."""
-
-
-def field_errors_from(exc: "pydantic.ValidationError") -> dict[str, list[str]]:
-    """Messages per camelCase field from a pydantic error, *without* the input values.
-
-    ``str(ValidationError)`` quotes the input, which for a card request includes the PAN and CVV: never
-    log or show it; use this instead.
-    """
-    from pydantic.alias_generators import to_camel
-
-    result: dict[str, list[str]] = {}
-    for error in exc.errors(include_input=False, include_url=False, include_context=False):
-        loc = [str(part) for part in error.get("loc", ()) if not isinstance(part, int)]
-        field = ".".join(to_camel(part) if "_" in part else part for part in loc) or "body"
-        message = error.get("msg", "is not valid")
-        if message.startswith("Value error, "):
-            message = message[len("Value error, "):]
-        result.setdefault(field, []).append(message)
-    return result

@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import re
 import sqlite3
 from dataclasses import dataclass, fields
 from decimal import Decimal
@@ -41,7 +40,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..paths import narrow, open_private, private_file
-from .cards import last_four, luhn_valid
+from .cards import find_pans, last_four, redact_pans
 from .spreadsheet import FormulaSafeWriter
 
 
@@ -149,19 +148,11 @@ CREATE INDEX IF NOT EXISTS entries_parent ON entries(parent_id);
 CREATE INDEX IF NOT EXISTS entries_recent ON entries(environment, kind, created_at);
 """
 
-_PAN_LIKE = re.compile(r"(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)")
-#: A UUID's digit groups joined by its hyphens can look like a Luhn-valid number (about one gateway
-#: payment ID in 500: the soak found one); they are identifiers, not card numbers, and are left out of the scan.
-_UUID = re.compile(r"(?<![0-9A-Fa-f])[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}(?![0-9A-Fa-f])")
-
-
 def _refuse_card_numbers(values: Iterable[Any]) -> None:
-    """Defence in depth: no value written to the journal may contain a full card number."""
+    """Defence in depth: no value written to the journal may contain a full card number (:func:`find_pans`)."""
     for value in values:
-        if isinstance(value, str):
-            for match in _PAN_LIKE.finditer(_UUID.sub(" ", value)):
-                if luhn_valid(re.sub(r"\D", "", match.group())):
-                    raise ValueError("refusing to write a full card number to the journal")
+        if isinstance(value, str) and find_pans(value):
+            raise ValueError("refusing to write a full card number to the journal")
 
 
 def _utcnow() -> dt.datetime:
@@ -178,6 +169,11 @@ def _to_db(name: str, value: Any) -> Any:
     if isinstance(value, enum.Enum):
         return value.value
     return value
+
+
+def _csv_cell(name: str, value: Any) -> Any:
+    value = "" if value is None else _to_db(name, value)
+    return redact_pans(value) if isinstance(value, str) else value
 
 
 def _from_row(row: sqlite3.Row) -> Entry:
@@ -338,7 +334,7 @@ class Journal:
                 f"SELECT * FROM entries WHERE parent_id IN ({', '.join('?' for _ in chunk)}) ORDER BY id", chunk)
             for row in rows:
                 entry = _from_row(row)
-                found.setdefault(entry.parent_id, []).append(entry)  # type: ignore[arg-type]
+                found.setdefault(entry.parent_id, []).append(entry)  # type: ignore[arg-type]  # these rows were selected by parent_id, so it is set
         return found
 
     def unresolved(self, environment: str | None = None) -> list[Entry]:
@@ -389,15 +385,16 @@ class Journal:
     def export_csv(self, path: Path | str, entries: Iterable[Entry]) -> int:
         """Write ``entries`` as CSV (UTF-8 with BOM so spreadsheet programs read Turkish letters).
 
-        The file is 0600 and no cell can run as a formula in a spreadsheet (:class:`FormulaSafeWriter`:
-        text starting ``=``, ``+``, ``-``, ``@``, tab or CR gets a leading apostrophe; amounts stay numbers).
+        Every text cell passes :func:`redact_pans`: a file that leaves the terminal never carries a card
+        number, even from a row written before the journal's guard existed. The file is 0600 and no cell
+        can run as a formula in a spreadsheet (:class:`FormulaSafeWriter`: text starting ``=``, ``+``,
+        ``-``, ``@``, tab or CR gets a leading apostrophe; amounts stay numbers).
         """
         count = 0
         with open_private(path, "w", newline="", encoding="utf-8-sig") as handle:
             writer = FormulaSafeWriter(handle, numeric=_NUMERIC_COLUMNS)
             writer.writerow(_COLUMNS)
             for entry in entries:
-                writer.writerow(["" if getattr(entry, n) is None else _to_db(n, getattr(entry, n))
-                                 for n in _COLUMNS])
+                writer.writerow([_csv_cell(n, getattr(entry, n)) for n in _COLUMNS])
                 count += 1
         return count

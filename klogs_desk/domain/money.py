@@ -187,11 +187,6 @@ def _ungroup(whole: str, group_sep: str) -> str:
     return "".join(groups)
 
 
-def format_plain(amount: Decimal, currency: str) -> str:
-    """``amount`` with the currency's digits and code, locale-free: ``1234.50 TRY`` (logs, CSV)."""
-    return f"{quantize(amount, currency)} {currency.upper()}"
-
-
 def style_for(decimal: str, group: str) -> SeparatorStyle:
     """The separator style of a locale given its decimal and group characters (e.g. from ``QLocale``)."""
     return SeparatorStyle(decimal or ".", group or ("," if decimal != "," else "."))
@@ -212,7 +207,7 @@ def format_money(amount: Decimal, currency: str, style: SeparatorStyle = ENGLISH
     Which locale gets the symbol is the UI's choice (``ui/money_text.py``). Never rounds: an amount with
     more digits than its currency allows, or in a currency this module does not know (which the gateway
     should never send), is shown with all its digits, so the screen never hides a discrepancy.
-    Machine formats (CSV, logs, the wire) use :func:`format_plain` or the Decimal itself, never this.
+    Machine formats (CSV, logs, the wire) use the Decimal itself, never this.
     """
     code = currency.upper()
     try:

@@ -24,9 +24,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import enum
 from typing import Iterator
-
-from ..api.models.recurring import Frequency
 
 __all__ = ["Frequency", "ScheduleError", "describe_frequency", "next_payment_after", "payment_dates"]
 
@@ -35,6 +34,14 @@ _UTC = dt.timezone.utc
 #: Upper bound on the dates one call may produce when neither ``until`` nor ``count`` would stop it
 #: sooner (protects the scheduler from a runaway loop; 30 years of daily payments fit).
 MAX_DATES = 20_000
+
+
+class Frequency(str, enum.Enum):
+    """How often a subscription pays; the value is the wire's ``frequency`` (the API models use this type)."""
+
+    DAILY = "daily"
+    MONTHLY = "monthly"
+    YEARLY = "yearly"
 
 
 class ScheduleError(ValueError):

@@ -128,7 +128,7 @@ def build_router(state: SandboxState) -> APIRouter:
         return WireJSONResponse(answer.model_dump(mode="python", by_alias=True))
 
     @router.get("/api/checkout/{checkoutId}", responses=documented(PaymentResponse, 404, body=False))
-    async def get_checkout(checkoutId: str, _key: str = Depends(require_api_key)) -> Any:  # noqa: N803
+    async def get_checkout(checkoutId: str, _key: str = Depends(require_api_key)) -> Any:
         """The payment made on the link, or ``status: PENDING`` while the customer has not paid."""
         link = book.get(checkoutId)
         if link is None:
@@ -185,14 +185,14 @@ def build_router(state: SandboxState) -> APIRouter:
         return html_page("Payment result", body)
 
     @router.get("/checkout-link/{checkoutId}", include_in_schema=False)
-    async def hosted_page(checkoutId: str) -> HTMLResponse:  # noqa: N803
+    async def hosted_page(checkoutId: str) -> HTMLResponse:
         link = book.get(checkoutId)
         if link is None:
             return html_page("Unknown link", "<h1>This payment link is not valid</h1>", status_code=404)
         return _result_page(link) if link.payment_id else _form_page(link)
 
     @router.post("/checkout-link/{checkoutId}", include_in_schema=False)
-    async def hosted_pay(checkoutId: str, request: Request) -> HTMLResponse:  # noqa: N803
+    async def hosted_pay(checkoutId: str, request: Request) -> HTMLResponse:
         link = book.get(checkoutId)
         if link is None:
             return html_page("Unknown link", "<h1>This payment link is not valid</h1>", status_code=404)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..api.client import KlogsClient
 from ..domain.journal import Journal
@@ -21,4 +21,3 @@ class AppServices:
     merchant_line: str = ""
     #: Base URL of the embedded sandbox when in training mode, else ``None``.
     sandbox_url: str | None = None
-    extras: dict = field(default_factory=dict)

@@ -97,6 +97,11 @@ class ThreeDSecureService:
         self.challenge_timeout = challenge_timeout
         self._payments = PaymentService(services)
 
+    @property
+    def gateway_url(self) -> str:
+        """The payment API's base URL now: where the challenge page comes from (the client can be replaced)."""
+        return self.services.client.endpoints.payment_base_url
+
     async def begin(self, order: CardOrder, installment_count: int | None = None,
                     interest_paid_by_customer: bool | None = None, *,
                     confirmed_duplicate: bool = False) -> Challenge:
@@ -108,7 +113,7 @@ class ThreeDSecureService:
             if similar is not None:
                 raise DuplicateSuspected(similar)
         await self.listener.start()
-        self.listener.allow_origin(self.services.client.endpoints.payment_base_url)
+        self.listener.allow_origin(self.gateway_url)
         pending = self.listener.expect(timeout=self.challenge_timeout)
         try:
             return await self._begin(order, installment_count, interest_paid_by_customer, pending)

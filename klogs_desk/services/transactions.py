@@ -249,7 +249,7 @@ class TransactionService:
             card_holder=target.card_holder, customer_id=target.customer_id, payment_id=target.payment_id,
             approved_by=approved_by)
 
-    async def _send(self, child: Entry, target: Entry, operation: str, call) -> TransactionOutcome:  # type: ignore[no-untyped-def]
+    async def _send(self, child: Entry, target: Entry, operation: str, call) -> TransactionOutcome:  # type: ignore[no-untyped-def]  # call is the client coroutine function for the operation; its result type varies
         journal = self.services.journal
         try:
             result = await call()

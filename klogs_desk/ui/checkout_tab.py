@@ -61,17 +61,17 @@ from ..services.checkout import (
 from ..services.context import AppServices
 from . import theme
 from .async_runner import run_operation, run_query
-from .card_form import locale_style
+from .locale_style import number_style
 from .money_text import money_text
 from .qr_widget import QrCodeWidget
 from .result_panel import ResultPanel
 
 log = logging.getLogger(__name__)
 
-_INVALID_STYLE = "QLineEdit { border: 2px solid #c62828; border-radius: 3px; padding: 2px; }"
+_INVALID_STYLE = f"QLineEdit {{ border: 2px {theme.INVALID_FIELD_BORDER}; border-radius: 3px; padding: 2px; }}"
 COLUMNS = (QT_TRANSLATE_NOOP("CheckoutTab", "Order ID"), QT_TRANSLATE_NOOP("CheckoutTab", "Amount"),
            QT_TRANSLATE_NOOP("CheckoutTab", "Status"), QT_TRANSLATE_NOOP("CheckoutTab", "Created"))
-_STATUS_COLOURS = {LinkStatus.PAID: "#1e7b34", LinkStatus.FAILED: "#b3261e", LinkStatus.UNKNOWN: "#a86f00"}
+_STATUS_COLOURS = {LinkStatus.PAID: theme.APPROVED, LinkStatus.FAILED: theme.DECLINED, LinkStatus.UNKNOWN: theme.UNKNOWN}
 
 #: Gateway field names (camelCase) -> the key of the field that shows their errors.
 _GATEWAY_FIELDS = {"orderId": "order_id", "amount": "amount", "currency": "amount", "description": "description",
@@ -326,7 +326,7 @@ class CheckoutTab(QWidget):
         except OrderIdError as exc:
             errors["order_id"] = domain_message(str(exc))
         try:
-            amount = parse_amount(self.amount.text(), self.currency.currentText(), locale_style(self))
+            amount = parse_amount(self.amount.text(), self.currency.currentText(), number_style(self.locale()))
         except AmountError as exc:
             errors["amount"] = domain_message(str(exc))
         callback = self.callback.text().strip()
@@ -372,7 +372,7 @@ class CheckoutTab(QWidget):
         else:
             self.create_failed.emit(result)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+    def showEvent(self, event: QShowEvent) -> None:
         """Coming back to the tab: the journal may have changed (another tab, another environment)."""
         super().showEvent(event)
         self.reload()
@@ -469,8 +469,9 @@ class CheckoutTab(QWidget):
             if column == 1:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if column == 2 and link.status in _STATUS_COLOURS:
-                item.setForeground(Qt.GlobalColor.white)
-                item.setBackground(QColor(_STATUS_COLOURS[link.status]))
+                look = _STATUS_COLOURS[link.status]
+                item.setForeground(QColor(look.on_fill))
+                item.setBackground(QColor(look.fill))
                 font = item.font()
                 font.setBold(True)
                 item.setFont(font)
@@ -567,7 +568,7 @@ class CheckoutTab(QWidget):
         return self._errors[key].text()
 
     def _amount_placeholder(self) -> str:
-        style = locale_style(self)
+        style = number_style(self.locale())
         return self.tr("e.g. {example}").format(example=f"1{style.group}250{style.decimal}00")
 
 

@@ -2,10 +2,9 @@
 
 Contract:
 
-* :func:`connect_installments_to_sale` links the two tabs of a :class:`QTabWidget` (found by objectName
-  ``installmentsTab`` and ``saleTab``; if either is missing from this build it does nothing).
-  ``InstallmentsTab.installment_chosen`` then switches to the Sale tab, fills the amount and currency,
-  turns ``threeDsSwitch`` on, shows the plan in the banner ``saleInstallmentPlan`` and puts the focus on the
+* The composition root connects ``InstallmentsTab.installment_chosen`` to the Sale tab: the window
+  switches to the Sale tab and :meth:`SaleTab.choose_installment` fills the amount and currency, turns
+  ``threeDsSwitch`` on, shows the plan in the banner ``saleInstallmentPlan`` and puts the focus on the
   card holder field.
 * Card data is never carried between tabs: the Installments tab wiped its card number, so the cashier
   types the card again (the banner says so).
@@ -30,17 +29,19 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QTabWidget, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from ..api.models import InstallmentOption
 from ..domain.money import AmountError, format_amount
 from ..services.payments import OutcomeState, PaymentOutcome
-from .card_form import locale_style
+from . import theme
+from .locale_style import number_style
 from .money_text import money_text
 
 _BANNER_STYLE = ("QFrame#saleInstallmentPlan { background: #e8f0fe; border: 1px solid #1a73e8;"
                  " border-radius: 6px; }")
-_NOTE_STYLE = "color: #8a5300; background: #fff4e5; border-radius: 4px; padding: 4px 8px;"
+_NOTE_STYLE = (f"color: {theme.CAUTION_TINT.text}; background: {theme.CAUTION_TINT.background}; "
+               "border-radius: 4px; padding: 4px 8px;")
 
 
 @dataclass(frozen=True)
@@ -115,7 +116,7 @@ class InstallmentPlanBanner(QFrame):
 
 class InstallmentSale(QObject):
     """Holds the Sale tab's installment plan (see the module docstring). Created by
-    :func:`~.three_ds_dialog.attach_three_d_secure`, which gives it the ``threeDsSwitch``."""
+    :class:`~.three_ds_dialog.ThreeDsSalePath`, which gives it the ``threeDsSwitch``."""
 
     def __init__(self, sale_tab: Any, three_ds_switch: Any) -> None:
         super().__init__(sale_tab)
@@ -171,7 +172,7 @@ class InstallmentSale(QObject):
         try:
             form.currency.setCurrentText(currency)
             try:
-                form.amount.setText(format_amount(amount, currency, locale_style(form)))
+                form.amount.setText(format_amount(amount, currency, number_style(form.locale())))
             except AmountError:
                 form.amount.setText(str(amount))  # shown as quoted; the form marks it if it is not valid
             self.switch.setChecked(True)
@@ -243,34 +244,6 @@ class InstallmentSale(QObject):
     def _show_note(self, text: str) -> None:
         self.note.setText(text)
         self.note.show()
-
-
-def connect_installments_to_sale(tabs: QTabWidget) -> bool:
-    """Carry an option chosen in the Installments tab into the Sale tab (see the module docstring).
-    Returns False when this build lacks either tab (nothing is connected)."""
-    installments_tab = _page(tabs, "installmentsTab")
-    sale_tab = _page(tabs, "saleTab")
-    installments = getattr(sale_tab, "installment_sale", None)
-    if installments_tab is None or installments is None:
-        return False
-
-    def on_chosen(count: int, interest_paid_by_customer: bool, amount: Decimal, currency: str) -> None:
-        tabs.setCurrentWidget(sale_tab)
-        quote = next((option for option in installments_tab.options() if option.installment_count == count
-                      and option.currency == currency), None)
-        if installments.choose(count, interest_paid_by_customer, amount, currency, quote=quote):
-            sale_tab.form.holder.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    installments_tab.installment_chosen.connect(on_chosen)
-    return True
-
-
-def _page(tabs: QTabWidget, object_name: str) -> QWidget | None:
-    for index in range(tabs.count()):
-        page = tabs.widget(index)
-        if page.objectName() == object_name:
-            return page
-    return None
 
 
 def _insert_above(widget: QWidget, banner: QWidget) -> None:

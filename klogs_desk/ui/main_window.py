@@ -7,8 +7,8 @@ status bar with ``environmentLabel`` (SANDBOX / TEST / PRODUCTION, production in
 of an order ID nobody used (:meth:`MainWindow.check_gateway_health`) tells the label whether the gateway
 answers before the first payment: a 404 is an answer; no answer shows "no answer", never a dialog.
 
-Tabs are built from :data:`TAB_SPECS`. A tab whose *module* does not exist in this build shows a
-"coming soon" page; any other import or construction error is a bug and propagates.
+The window does not build its tabs: the composition root (:mod:`klogs_desk.composition`) builds each
+tab with its dependencies and hands them over as :class:`TabPage` s, in the order shown.
 
 When Settings are saved, :meth:`MainWindow.apply_settings` builds a new client for the chosen
 environment, puts it in ``services.client`` (tabs read it at send time) and closes the old one in the
@@ -19,11 +19,11 @@ itself changed.
 from __future__ import annotations
 
 import asyncio
-import importlib
 import logging
 import time
 import uuid
 from dataclasses import dataclass
+from typing import Protocol, Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
@@ -38,7 +38,7 @@ from ..services.context import AppServices
 from . import theme
 from .async_runner import RUNNER, run_query
 from .clear_text import insecure_url_message, insecure_url_title
-from .placeholder_tab import PlaceholderTab
+from .lock_screen import IdleLock
 
 log = logging.getLogger(__name__)
 
@@ -48,11 +48,6 @@ class TabSpec:
     key: str
     #: Tab text; ``&`` marks the Alt+letter mnemonic.
     title: str
-    module: str
-    #: The tab's class; later names are accepted spellings (the pre-authorization tab is ``PreAuthTab``).
-    class_names: tuple[str, ...]
-    #: objectName of the field that gets the focus when the tab is shown ('' for none).
-    first_field: str = ""
 
     @property
     def plain_title(self) -> str:
@@ -64,49 +59,46 @@ class TabSpec:
         return QCoreApplication.translate("MainWindow", self.title)
 
 
-TAB_SPECS: tuple[TabSpec, ...] = (
-    TabSpec("sale", QT_TRANSLATE_NOOP("MainWindow", "&Sale"), "sale_tab", ("SaleTab",), "saleAmount"),
-    TabSpec("preauth", QT_TRANSLATE_NOOP("MainWindow", "&Pre-authorization"), "preauth_tab",
-            ("PreauthTab", "PreAuthTab"), "preauthAmount"),
-    TabSpec("installments", QT_TRANSLATE_NOOP("MainWindow", "&Installments"), "installments_tab",
-            ("InstallmentsTab",), "installmentsAmount"),
-    TabSpec("checkout", QT_TRANSLATE_NOOP("MainWindow", "&Checkout links"), "checkout_tab", ("CheckoutTab",),
-            "checkoutAmount"),
-    TabSpec("subscriptions", QT_TRANSLATE_NOOP("MainWindow", "S&ubscriptions"), "subscriptions_tab",
-            ("SubscriptionsTab",), "subscriptionsSearch"),
-    TabSpec("journal", QT_TRANSLATE_NOOP("MainWindow", "&Journal"), "journal_tab", ("JournalTab",), "journalSearch"),
-)
+SALE_TAB = TabSpec("sale", QT_TRANSLATE_NOOP("MainWindow", "&Sale"))
+PREAUTH_TAB = TabSpec("preauth", QT_TRANSLATE_NOOP("MainWindow", "&Pre-authorization"))
+INSTALLMENTS_TAB = TabSpec("installments", QT_TRANSLATE_NOOP("MainWindow", "&Installments"))
+CHECKOUT_TAB = TabSpec("checkout", QT_TRANSLATE_NOOP("MainWindow", "&Checkout links"))
+SUBSCRIPTIONS_TAB = TabSpec("subscriptions", QT_TRANSLATE_NOOP("MainWindow", "S&ubscriptions"))
+JOURNAL_TAB = TabSpec("journal", QT_TRANSLATE_NOOP("MainWindow", "&Journal"))
+
+
+@dataclass(frozen=True)
+class TabPage:
+    """One built tab as the window shows it."""
+
+    spec: TabSpec
+    widget: QWidget
+    #: Gets the focus when the tab is shown (``None``: leave the focus alone).
+    first_field: QWidget | None = None
+
+
+class CardDataHolder(Protocol):
+    """A widget that holds card data and wipes it after the Settings' "clear card data after" seconds."""
+
+    def set_idle_seconds(self, seconds: float) -> None: ...
+
 
 #: An answer within this many seconds counts as "answered recently".
 RECENT_ANSWER_SECONDS = 120
 
 
-def build_tab(spec: TabSpec, services: AppServices) -> QWidget:
-    """The tab's widget, or a :class:`PlaceholderTab` if its module is not in this build."""
-    module_name = f"{__package__}.{spec.module}"
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name != module_name:
-            raise  # the tab exists but something it imports is missing: a real bug
-        log.info("tab %s not in this build; showing a placeholder", spec.key)
-        return PlaceholderTab(spec.plain_title)
-    for name in spec.class_names:
-        tab_class = getattr(module, name, None)
-        if tab_class is not None:
-            return tab_class(services)
-    raise AttributeError(f"{module_name} defines none of {', '.join(spec.class_names)}")
-
-
 class MainWindow(QMainWindow):
-    """The terminal. ``sandbox_url`` is an already running sandbox (``--sandbox-url``); otherwise the
-    ``sandbox`` is started on demand whenever the sandbox environment is chosen."""
+    """The terminal, showing ``pages`` (built by :mod:`klogs_desk.composition`). ``card_data_holders`` get
+    the Settings' card-clear seconds now and after every save. ``sandbox_url`` is an already running
+    sandbox (``--sandbox-url``); otherwise the ``sandbox`` is started on demand whenever the sandbox
+    environment is chosen."""
 
     environment_changed = Signal(str)
     client_replaced = Signal(object)
     _health_seen = Signal(bool)
 
-    def __init__(self, services: AppServices, *, config: Config, credentials: CredentialStore,
+    def __init__(self, services: AppServices, pages: Sequence[TabPage], *, config: Config,
+                 credentials: CredentialStore, card_data_holders: Sequence[CardDataHolder] = (),
                  sandbox: EmbeddedSandbox | None = None, sandbox_url: str | None = None,
                  log_file: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -117,6 +109,8 @@ class MainWindow(QMainWindow):
         self.sandbox = sandbox or EmbeddedSandbox()
         self.sandbox_url_override = sandbox_url
         self.log_file = log_file
+        self.pages = tuple(pages)
+        self.card_data_holders = tuple(card_data_holders)
         self._last_failure_at: float | None = None
         self._health_checked = False
         self.health_check_task: asyncio.Task[None] | None = None
@@ -135,15 +129,10 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("mainTabs")
         self.tabs.setAccessibleName(self.tr("Terminal functions"))
         self.tabs.setDocumentMode(True)
-        for spec in TAB_SPECS:
-            page = build_tab(spec, services)
-            if not page.accessibleName():
-                page.setAccessibleName(spec.plain_title)
-            self.tabs.addTab(page, spec.shown_title)
-        # An installment option chosen in the Installments tab becomes a 3-D Secure sale in the Sale tab.
-        from .installment_sale import connect_installments_to_sale
-
-        connect_installments_to_sale(self.tabs)
+        for page in self.pages:
+            if not page.widget.accessibleName():
+                page.widget.setAccessibleName(page.spec.plain_title)
+            self.tabs.addTab(page.widget, page.spec.shown_title)
         self.apply_card_clear_seconds()
 
         central = QWidget()
@@ -164,7 +153,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.environment_label)
 
         self._build_menus()
-        for index in range(len(TAB_SPECS)):
+        for index in range(len(self.pages)):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
             shortcut.activated.connect(lambda i=index: self.tabs.setCurrentIndex(i))
         self.tabs.currentChanged.connect(self.focus_first_field)
@@ -178,14 +167,8 @@ class MainWindow(QMainWindow):
         self._health_timer.start()
         self._watch(services.client)
         self._show_environment()
-        # Journal actions (details, void, refund) and the background reconciler of unknown payments.
-        from .transaction_dialogs import install_transaction_actions
-
-        self.transaction_actions = install_transaction_actions(self)
         # The screen locks after the configured idle minutes until the manager PIN is entered.
-        from .lock_screen import install_idle_lock
-
-        self.idle_lock = install_idle_lock(self, config)
+        self.idle_lock = IdleLock(self, config)
 
     # --- menus ----------------------------------------------------------------------------------
 
@@ -279,12 +262,10 @@ class MainWindow(QMainWindow):
         self.replace_client(new_client, environment, sandbox_url)
 
     def apply_card_clear_seconds(self) -> None:
-        """Give every card field of every tab the Settings' "clear card data after" seconds."""
+        """Give every card data holder the Settings' "clear card data after" seconds."""
         seconds = self.config.card_clear_seconds
-        for tab in (self.tabs.widget(index) for index in range(self.tabs.count())):
-            for holder in [tab, *tab.findChildren(QWidget)]:
-                if callable(getattr(holder, "set_idle_seconds", None)):
-                    holder.set_idle_seconds(seconds)
+        for holder in self.card_data_holders:
+            holder.set_idle_seconds(seconds)
 
     def replace_client(self, client: KlogsClient, environment: str, sandbox_url: str | None) -> None:
         old = self.services.client
@@ -353,13 +334,16 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.check_gateway_health)  # after the first paint
             QTimer.singleShot(0, self, lambda: self.focus_first_field(self.tabs.currentIndex()))
 
+    def show_page(self, widget: QWidget) -> None:
+        """Bring one of the window's tabs to the front (its first field gets the focus)."""
+        self.tabs.setCurrentWidget(widget)
+
     def focus_first_field(self, index: int) -> None:
-        """Put the cursor in tab ``index``'s first field (its :attr:`TabSpec.first_field`), so a cashier who
+        """Put the cursor in tab ``index``'s first field (its :attr:`TabPage.first_field`), so a cashier who
         switched with Ctrl+1..6, Alt+letter or a click can type at once."""
-        if not 0 <= index < len(TAB_SPECS) or not TAB_SPECS[index].first_field:
+        if not 0 <= index < len(self.pages):
             return
-        page = self.tabs.widget(index)
-        field = page.findChild(QWidget, TAB_SPECS[index].first_field) if page is not None else None
+        field = self.pages[index].first_field
         if field is not None:
             field.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -416,4 +400,4 @@ def _ago(seconds: float) -> str:
     return translate("MainWindow", "{minutes} min ago").format(minutes=int(seconds // 60))
 
 
-__all__: list[str] = ["MainWindow", "TAB_SPECS", "TabSpec", "build_tab"]
+__all__: list[str] = ["MainWindow", "TabPage", "TabSpec"]

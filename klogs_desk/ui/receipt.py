@@ -30,6 +30,7 @@ from .. import paths
 from ..domain.journal import Entry, EntryState
 from ..i18n import cashier_message
 from ..services.context import AppServices
+from . import theme
 from .journal_model import kind_text, local_time_text, state_text
 from .money_text import money_text
 
@@ -39,8 +40,9 @@ translate = QCoreApplication.translate
 #: Environments whose payments move no real money.
 TRAINING_ENVIRONMENTS = frozenset({"sandbox", "test"})
 
-_RESULT_COLOURS = {EntryState.APPROVED: "#1e7b34", EntryState.DECLINED: "#b3261e",
-                   EntryState.ERROR: "#b3261e", EntryState.UNKNOWN: "#b36b00"}
+#: The result line's colour: the theme's text shade for paper (a light background in any theme).
+_RESULT_COLOURS = {EntryState.APPROVED: theme.APPROVED.light, EntryState.DECLINED: theme.DECLINED.light,
+                   EntryState.ERROR: theme.DECLINED.light, EntryState.UNKNOWN: theme.UNKNOWN.light}
 
 
 class ReceiptPrinter:
@@ -94,7 +96,7 @@ class ReceiptPrinter:
         banner = translate("Receipt", TRAINING_BANNER)
         parts = ["<html><body style='font-family:sans-serif'>"]
         if self.services.environment in TRAINING_ENVIRONMENTS:
-            parts.append(f"<p align='center' style='font-size:14pt;color:#b3261e'><b>{esc(banner)}</b></p>")
+            parts.append(f"<p align='center' style='font-size:14pt;color:{theme.DECLINED.light}'><b>{esc(banner)}</b></p>")
         merchant = self.services.merchant_line or translate("Receipt", "Klogs merchant")
         parts.append(f"<p align='center' style='font-size:13pt'><b>{esc(merchant)}</b></p>")
         parts.append(f"<table cellspacing='2' width='100%'>{table}</table>")
@@ -110,7 +112,7 @@ class ReceiptPrinter:
                              resolution=cashier_message(entry.resolution)))
                          + "</p>")
         if self.services.environment in TRAINING_ENVIRONMENTS:
-            parts.append(f"<p align='center' style='color:#b3261e'><b>{esc(banner)}</b></p>")
+            parts.append(f"<p align='center' style='color:{theme.DECLINED.light}'><b>{esc(banner)}</b></p>")
         parts.append("</body></html>")
         return "".join(parts)
 
@@ -149,7 +151,7 @@ class ReceiptPrinter:
         finally:
             self._entry_in_preview = None
 
-    def preview_dialog(self, printer: QPrinter, paint, entry: Entry | None = None) -> QPrintPreviewDialog:  # type: ignore[no-untyped-def]
+    def preview_dialog(self, printer: QPrinter, paint, entry: Entry | None = None) -> QPrintPreviewDialog:  # type: ignore[no-untyped-def]  # paint is the slot for QPrintPreviewDialog.paintRequested
         """The preview dialog (not yet shown): Qt's preview with Print, plus "Save as PDF" (objectName
         ``receiptSavePdf``) for ``entry``; after saving, ``receiptSaved`` (a label under the page) says where."""
         dialog = QPrintPreviewDialog(printer, self.parent)
@@ -190,7 +192,7 @@ class ReceiptPrinter:
 
     # --- dialogs (replaced in tests) ----------------------------------------------------------------
 
-    def run_preview_dialog(self, printer: QPrinter, paint) -> None:  # type: ignore[no-untyped-def]
+    def run_preview_dialog(self, printer: QPrinter, paint) -> None:  # type: ignore[no-untyped-def]  # paint is the slot for QPrintPreviewDialog.paintRequested
         self.preview_dialog(printer, paint, getattr(self, "_entry_in_preview", None)).exec()
 
     def run_print_dialog(self, printer: QPrinter) -> bool:

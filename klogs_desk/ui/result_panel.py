@@ -24,18 +24,22 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QPushBut
 
 from ..i18n import cashier_message
 from ..services.payments import OutcomeState, PaymentOutcome
+from . import theme
 from .money_text import money_text
 
-#: (headline, background, text colour) per state; headlines are translated when shown (context ``ResultPanel``).
-STATE_LOOK: dict[OutcomeState, tuple[str, str, str]] = {
-    OutcomeState.APPROVED: (QT_TRANSLATE_NOOP("ResultPanel", "APPROVED"), "#1e7b34", "#ffffff"),
-    OutcomeState.DECLINED: (QT_TRANSLATE_NOOP("ResultPanel", "DECLINED"), "#b3261e", "#ffffff"),
-    OutcomeState.ENROLLED: (QT_TRANSLATE_NOOP("ResultPanel", "3-D SECURE REQUIRED"), "#1552a8", "#ffffff"),
-    OutcomeState.UNKNOWN: (QT_TRANSLATE_NOOP("ResultPanel", "OUTCOME UNKNOWN"), "#f2a900", "#000000"),
-    OutcomeState.ERROR: (QT_TRANSLATE_NOOP("ResultPanel", "NOT CHARGED"), "#4a4f57", "#ffffff"),
-    OutcomeState.REFUSED: (QT_TRANSLATE_NOOP("ResultPanel", "NOT SENT"), "#4a4f57", "#ffffff"),
-    OutcomeState.CANCELLED: (QT_TRANSLATE_NOOP("ResultPanel", "CANCELLED — NOT CHARGED"), "#4a4f57", "#ffffff"),
+#: Headline per state, translated when shown (context ``ResultPanel``).
+_HEADLINES: dict[OutcomeState, tuple[str, theme.StatusColour]] = {
+    OutcomeState.APPROVED: (QT_TRANSLATE_NOOP("ResultPanel", "APPROVED"), theme.APPROVED),
+    OutcomeState.DECLINED: (QT_TRANSLATE_NOOP("ResultPanel", "DECLINED"), theme.DECLINED),
+    OutcomeState.ENROLLED: (QT_TRANSLATE_NOOP("ResultPanel", "3-D SECURE REQUIRED"), theme.CUSTOMER),
+    OutcomeState.UNKNOWN: (QT_TRANSLATE_NOOP("ResultPanel", "OUTCOME UNKNOWN"), theme.UNKNOWN),
+    OutcomeState.ERROR: (QT_TRANSLATE_NOOP("ResultPanel", "NOT CHARGED"), theme.DECLINED),
+    OutcomeState.REFUSED: (QT_TRANSLATE_NOOP("ResultPanel", "NOT SENT"), theme.NEUTRAL),
+    OutcomeState.CANCELLED: (QT_TRANSLATE_NOOP("ResultPanel", "CANCELLED — NOT CHARGED"), theme.NEUTRAL),
 }
+#: (headline, background, text colour) per state; the colours are the theme's for that status.
+STATE_LOOK: dict[OutcomeState, tuple[str, str, str]] = {
+    state: (headline, look.fill, look.on_fill) for state, (headline, look) in _HEADLINES.items()}
 
 #: Every detail row, in the order shown; rows are keyed by these English titles (see :meth:`ResultPanel.detail`).
 DETAIL_TITLES: tuple[str, ...] = (
@@ -219,7 +223,7 @@ class ResultPanel(QFrame):
                          self._money(outcome.commission, outcome.currency)))
         return rows
 
-    def _money(self, amount, currency: str) -> str:  # type: ignore[no-untyped-def]
+    def _money(self, amount, currency: str) -> str:  # type: ignore[no-untyped-def]  # amount is a Decimal
         return money_text(amount, currency, self.locale())  # a commission with extra digits keeps them all
 
     def _show_blank(self, status: str, status_style: str) -> None:

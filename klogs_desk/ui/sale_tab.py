@@ -14,17 +14,19 @@ Contract:
 * Every payment this tab starts (Pay, and the 3-D Secure offer after an ENROLLED answer) goes through
   :meth:`SaleTab.run_payment`: one payment at a time, whichever control started it.
 
-Seams for 3-D Secure: :attr:`SaleTab.sale_route` (set it to a coroutine function taking a
-:class:`CardOrder` and returning a :class:`PaymentOutcome` to send sales another way, e.g. when a
-"3-D Secure" switch is on), :meth:`SaleTab.add_pay_option` (puts such a switch next to Pay),
+3-D Secure: given a :class:`ThreeDSecureService` (``three_d_secure=``), the tab builds its
+:class:`~.three_ds_dialog.ThreeDsSalePath` (the ``threeDsSwitch`` next to Pay, the "Pay with 3-D Secure"
+offer, the installment plan). Seams it uses: :meth:`SaleTab.add_pay_option` (puts such a switch next to Pay),
 :attr:`three_ds_requested` (the cashier chose "Pay with 3-D Secure" after an ENROLLED answer; carries the
 :class:`CardOrder`, still in memory only) and :meth:`SaleTab.show_outcome` (show the 3-D Secure result here).
+:meth:`SaleTab.choose_installment` is the slot for ``InstallmentsTab.installment_chosen`` (connected by the
+composition root).
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Awaitable, Callable, Coroutine
+from typing import TYPE_CHECKING, Any, Callable, Coroutine
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -45,7 +47,13 @@ from .card_form import DEFAULT_IDLE_SECONDS, CardForm
 from .money_text import money_text
 from .result_panel import ResultPanel
 
-SaleRoute = Callable[[CardOrder], Awaitable[PaymentOutcome]]
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QCheckBox
+
+    from ..api.models import InstallmentOption
+    from ..services.three_d_secure import ThreeDSecureService
+    from .installment_sale import InstallmentSale
+    from .three_ds_dialog import ThreeDsSalePath
 
 #: How long a payment's "sending" state (read-only fields, disabled Pay, progress) may wait to be painted.
 #: Its state applies at the click; only the painting waits, so a gateway answering within this time is
@@ -64,13 +72,14 @@ class SaleTab(QWidget):
     three_ds_requested = Signal(object)
 
     def __init__(self, services: AppServices, parent: QWidget | None = None, *,
+                 three_d_secure: ThreeDSecureService | None = None,
                  idle_seconds: float = DEFAULT_IDLE_SECONDS) -> None:
         super().__init__(parent)
         self.setObjectName("saleTab")
         self.services = services
         self.payments = PaymentService(services)
-        #: Replaces :meth:`PaymentService.sale` when set (3-D Secure switch). Duplicates are checked first.
-        self.sale_route: SaleRoute | None = None
+        #: The 3-D Secure sales of this tab (``None``: no 3-D Secure path, no switch, no installments).
+        self.three_d_secure = three_d_secure
         self._in_flight = False
         self._enrolled_order: CardOrder | None = None
         self._sending_paint_timer = QTimer(self)
@@ -138,10 +147,16 @@ class SaleTab(QWidget):
         self._enrolled_timer.timeout.connect(self._forget_enrolled_order)
         self.form.card_cleared_for_inactivity.connect(self._forget_enrolled_order)
 
-        # 3-D Secure switch and "Pay with 3-D Secure" offer (owned by ui/three_ds_dialog.py).
-        from .three_ds_dialog import attach_three_d_secure
+        # 3-D Secure switch, "Pay with 3-D Secure" offer and installment plan (ui/three_ds_dialog.py).
+        self.three_ds: ThreeDsSalePath | None = None
+        self.three_ds_switch: QCheckBox | None = None
+        self.installment_sale: InstallmentSale | None = None
+        if three_d_secure is not None:
+            from .three_ds_dialog import ThreeDsSalePath
 
-        self.three_ds_switch = attach_three_d_secure(self)
+            self.three_ds = ThreeDsSalePath(self, three_d_secure)
+            self.three_ds_switch = self.three_ds.switch
+            self.installment_sale = self.three_ds.installments
 
     # --- actions ---------------------------------------------------------------------------------
 
@@ -192,8 +207,8 @@ class SaleTab(QWidget):
         return True
 
     async def _send(self, order: CardOrder) -> PaymentOutcome:
-        if self.sale_route is not None:
-            return await self.sale_route(order)
+        if self.three_ds is not None and self.three_ds.switched_on:
+            return await self.three_ds.pay(order)  # duplicates were checked above
         return await self.payments.sale(order, confirmed_duplicate=True)  # the cashier confirmed above
 
     def confirm_duplicate(self, message: str) -> bool:
@@ -217,6 +232,18 @@ class SaleTab(QWidget):
     def show_outcome(self, outcome: PaymentOutcome) -> None:
         """Show an outcome reached another way (3-D Secure) and roll the order ID like a sale's."""
         self._finish(None, outcome)
+
+    def choose_installment(self, count: int, interest_paid_by_customer: bool, amount: Decimal, currency: str,
+                           quote: InstallmentOption | None = None) -> bool:
+        """Slot for ``InstallmentsTab.installment_chosen``: make the next sale a 3-D Secure sale in ``count``
+        installments (see :mod:`~.installment_sale`) and put the cursor on the card holder field. Returns
+        False when the plan was refused (a payment in flight) or this tab has no 3-D Secure path."""
+        if self.installment_sale is None:
+            return False
+        if not self.installment_sale.choose(count, interest_paid_by_customer, amount, currency, quote=quote):
+            return False
+        self.form.holder.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     def add_pay_option(self, widget: QWidget) -> None:
         """Put a control (e.g. the "3-D Secure" switch, objectName ``threeDsSwitch``) left of Pay."""
@@ -316,7 +343,7 @@ class SaleTab(QWidget):
 
 def _receipts_available() -> bool:
     try:
-        from . import receipt  # noqa: F401
+        from . import receipt  # noqa: F401 (imported only to learn whether it can be)
     except ImportError:
         return False
     return True

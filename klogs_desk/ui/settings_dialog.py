@@ -44,9 +44,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..api.client import ClearTextRefused, Credentials, clear_text_refused
-from ..config import LANGUAGES, Config
+from ..config import DEFAULT_BASE_URLS, ENVIRONMENTS, LANGUAGE_NAMES, LANGUAGES, Config
 from ..credentials import SANDBOX_CREDENTIALS, CredentialStore, CredentialStoreUnavailable
-from ..environments import DEFAULT_BASE_URLS, ENVIRONMENTS, LABELS, build_client, check_connection
+from ..environments import LABELS, build_client, check_connection
 from . import theme
 from .async_runner import run_query
 from .clear_text import insecure_url_message
@@ -54,8 +54,7 @@ from .clear_text import insecure_url_message
 log = logging.getLogger(__name__)
 
 #: Each language is named in itself, so a cashier who cannot read the current one still finds theirs.
-LANGUAGE_LABELS = {"system": QT_TRANSLATE_NOOP("SettingsDialog", "System language"), "en": "English",
-                   "tr": "Türkçe"}
+LANGUAGE_LABELS = {"system": QT_TRANSLATE_NOOP("SettingsDialog", "System language"), **LANGUAGE_NAMES}
 #: The environments as Settings shows them (translated when shown).
 _ENVIRONMENT_NAMES = (QT_TRANSLATE_NOOP("SettingsDialog", "Sandbox (training)"),
                       QT_TRANSLATE_NOOP("SettingsDialog", "Test"), QT_TRANSLATE_NOOP("SettingsDialog", "Production"))
@@ -210,7 +209,7 @@ class SettingsDialog(QDialog):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
         return edit
 
-    def _spin(self, name: str, accessible: str, setting, suffix: str) -> QSpinBox:  # type: ignore[no-untyped-def]
+    def _spin(self, name: str, accessible: str, setting, suffix: str) -> QSpinBox:  # type: ignore[no-untyped-def]  # setting is one of config's Setting declarations
         spin = QSpinBox()
         spin.setObjectName(name)
         spin.setAccessibleName(accessible)
@@ -413,7 +412,7 @@ class SettingsDialog(QDialog):
         probe_config = _DraftConfig(environment, draft)
         sandbox_url = self._sandbox_url() if environment == "sandbox" and self._sandbox_url else None
         try:
-            client = build_client(probe_config, environment, credentials, sandbox_url)  # type: ignore[arg-type]
+            client = build_client(probe_config, environment, credentials, sandbox_url)  # type: ignore[arg-type]  # a _DraftConfig stands in for Config: it has the URL methods build_client uses
         except ClearTextRefused as refused:  # --sandbox-url: the form's own URLs were checked above
             self.test_result.setText(insecure_url_message(refused))
             return
@@ -422,13 +421,13 @@ class SettingsDialog(QDialog):
             return
         self.test_result.setText(self.tr("Checking both APIs…"))
 
-        async def check():  # type: ignore[no-untyped-def]
+        async def check():
             try:
                 return await check_connection(client)
             finally:
                 await client.aclose()
 
-        def report(results) -> None:  # type: ignore[no-untyped-def]
+        def report(results) -> None:  # type: ignore[no-untyped-def]  # results are check_connection()'s
             lines = [("✔ " if result.ok else "✘ ") + result.message for result in results]
             self.test_result.setText("\n".join(lines))
 

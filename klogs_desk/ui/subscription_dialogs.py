@@ -50,17 +50,18 @@ from ..api.models.recurring import (
     RegisteredPaymentStatus,
     UpdateRecurringPaymentRequest,
 )
-from ..domain.money import DEFAULT_CURRENCY, TERMINAL_CURRENCIES, AmountError, SeparatorStyle, parse_amount, style_for
+from ..domain.money import DEFAULT_CURRENCY, TERMINAL_CURRENCIES, AmountError, parse_amount
 from ..domain.schedule import ScheduleError, payment_dates
 from ..i18n import cashier_message
 from ..services.subscriptions import STATUS_WORDS, check_phone, describe_outcome, friendly_message, validate_request
 from . import theme
 from .async_runner import run_operation
+from .locale_style import number_style
 
 Send = Callable[[Any], Awaitable[OperationResult]]
 
 PREVIEW_COUNT = 12
-_INVALID_STYLE = "border: 1px solid #c62828;"
+_INVALID_STYLE = f"border: 1px {theme.INVALID_FIELD_BORDER};"
 
 
 def utc_from_edit(edit: QDateTimeEdit) -> dt.datetime:
@@ -77,11 +78,6 @@ def local_text(value: dt.datetime, locale: QLocale | None = None) -> str:
     locale = locale or QLocale()
     return (f"{locale.toString(local.date(), QLocale.FormatType.LongFormat)}, "
             f"{locale.toString(local.time(), QLocale.FormatType.ShortFormat)}")
-
-
-def separator_style(locale: QLocale | None = None) -> SeparatorStyle:
-    locale = locale or QLocale()
-    return style_for(locale.decimalPoint(), locale.groupSeparator())
 
 
 def _date_time_edit(name: str) -> QDateTimeEdit:
@@ -131,7 +127,9 @@ class RequestDialog(QDialog):
         self.outcome.setObjectName("dialogOutcome")
         self.outcome.setWordWrap(True)
         self.outcome.setVisible(False)
-        self.outcome.setStyleSheet("background: #e8f5e9; color: #1b3d1f; border: 1px solid #a5d6a7; padding: 8px;")
+        tint = theme.OK_TINT
+        self.outcome.setStyleSheet(f"background: {tint.background}; color: {tint.text}; "
+                                   f"border: 1px solid {tint.border}; padding: 8px;")
 
         self.buttons = QDialogButtonBox()
         self.send_button = QPushButton(self.tr(self.send_label))
@@ -223,7 +221,7 @@ class RequestDialog(QDialog):
         if not text and not required:
             return None
         try:
-            return parse_amount(text, self.text("currencyCode") or DEFAULT_CURRENCY, separator_style())
+            return parse_amount(text, self.text("currencyCode") or DEFAULT_CURRENCY, number_style())
         except AmountError as exc:
             errors["amount"] = [str(exc)]
             return None
@@ -656,7 +654,7 @@ class EditSubscriptionDialog(ScheduleFieldsMixin, RequestDialog):
             if now["amount"]:
                 amount_currency = currency or (self.original.currency_code if self.original else DEFAULT_CURRENCY)
                 try:
-                    data["amount"] = parse_amount(now["amount"], amount_currency, separator_style())
+                    data["amount"] = parse_amount(now["amount"], amount_currency, number_style())
                 except AmountError as exc:
                     errors["amount"] = [str(exc)]
             data["currency_code"] = currency
@@ -689,6 +687,3 @@ class EditSubscriptionDialog(ScheduleFieldsMixin, RequestDialog):
     def outcome_lines(self, result: OperationResult) -> list[str]:
         return [self.tr("The gateway saved the changes.")]
 
-
-def status_change_words(target: RegisteredPaymentStatus) -> str:
-    return "disable" if target is RegisteredPaymentStatus.DISABLED else "enable"

@@ -333,14 +333,6 @@ class SubscriptionsModel(QAbstractTableModel):
         offset = row % self.page_size
         return entry.items[offset] if offset < len(entry.items) else None
 
-    def find_row(self, subscription_id) -> int | None:
-        """Row of the cached subscription with UUID ``subscription_id``, if it is loaded."""
-        for page in self._cache.pages():
-            for offset, item in enumerate(self._cache.peek(page).items):
-                if item.id == subscription_id:
-                    return (page - 1) * self.page_size + offset
-        return None
-
     # --- loading --------------------------------------------------------------------------------
 
     def _request(self, page: int, *, force: bool = False) -> None:

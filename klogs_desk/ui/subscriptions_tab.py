@@ -35,6 +35,7 @@ from ..api.models.recurring import OperationResult, OrderDirection, RecurringPay
 from ..i18n import cashier_message
 from ..services.context import AppServices
 from ..services.subscriptions import STATUS_MEANINGS, STATUS_WORDS, SubscriptionsService, describe_load_error
+from . import theme
 from .async_runner import run_operation
 from .badges import BadgeDelegate
 from .plain_text_delegate import PlainTextDelegate
@@ -74,8 +75,9 @@ class SubscriptionsTab(QWidget):
         self.banner = QFrame()
         self.banner.setObjectName("subscriptionsBanner")
         # Dark text on the light red box in any theme (the palette's text is light in a dark theme).
-        self.banner.setStyleSheet("#subscriptionsBanner { background: #fdecea; border: 1px solid #f5c2c0; "
-                                  "border-radius: 4px; } #subscriptionsBanner QLabel { color: #5c1a13; }")
+        tint = theme.ERROR_TINT
+        self.banner.setStyleSheet(f"#subscriptionsBanner {{ background: {tint.background}; border: 1px solid "
+                                  f"{tint.border}; border-radius: 4px; }} #subscriptionsBanner QLabel {{ color: {tint.text}; }}")
         self.banner_text = QLabel()
         self.banner_text.setObjectName("subscriptionsBannerText")
         self.banner_text.setWordWrap(True)

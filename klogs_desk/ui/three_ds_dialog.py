@@ -10,10 +10,10 @@ Cancel, closing the window and "Close" after a failed load all ask the service t
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -21,6 +21,9 @@ from ..services.payments import PaymentOutcome
 from ..services.three_d_secure import Challenge, ThreeDSecureService
 from . import theme, webengine
 from .money_text import money_text
+
+if TYPE_CHECKING:
+    from .sale_tab import SaleTab
 
 translate = QCoreApplication.translate
 
@@ -68,6 +71,12 @@ class ThreeDsDialog(QDialog):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.view.setMinimumHeight(360)
 
+        # Whose page the card holder is on, updated on every navigation (the bank's host is not ours).
+        self.host_label = QLabel()
+        self.host_label.setObjectName("threeDsHostLabel")
+        self.host_label.setAccessibleName(self.tr("Address of the page shown"))
+        self.host_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
         self.status_label = QLabel(self.tr("Loading the bank's page…"))
         self.status_label.setObjectName("threeDsStatusLabel")
         self.status_label.setWordWrap(True)
@@ -91,13 +100,17 @@ class ThreeDsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.amount_label)
         layout.addWidget(self.hint_label)
+        layout.addWidget(self.host_label)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
 
         self.page.loadFinished.connect(self._on_load_finished)
+        self.page.urlChanged.connect(self._show_host)
+        self.page.certificate_refused.connect(self._on_certificate_refused)
         self.page.renderProcessTerminated.connect(self._on_render_process_died)
         # The gateway's base URL as the base, so the page's relative links and its origin are the gateway's.
         self.page.setHtml(challenge.html_content, QUrl(gateway_url))
+        self._show_host(QUrl(gateway_url))
 
     # --- states -------------------------------------------------------------------------------------
 
@@ -105,12 +118,33 @@ class ThreeDsDialog(QDialog):
         if ok:
             self.status_label.setText(self.tr("Waiting for the card holder…"))
             return
-        if self._cancel_sent:
-            return
+        if self._cancel_sent or self.page.refused_certificates:
+            return  # a refused certificate has already been explained
         refused = self.page.refused[-1] if self.page.refused else None
         why = (self.tr("The page tried to go to {url}, which this terminal does not allow.").format(url=refused)
                if refused else self.tr("The bank's page could not be loaded (no connection to the gateway?)."))
         self.show_failure(why + " " + self.tr("Nothing was charged. Close this window and try again."))
+
+    def _on_certificate_refused(self, host: str) -> None:
+        if not self._cancel_sent:
+            self.show_failure(self.tr("The bank's page ({host}) has an invalid security certificate; the "
+                                      "payment was not sent. Nothing was charged. Close this window and "
+                                      "try again.").format(host=host))
+
+    def _show_host(self, url: QUrl) -> None:
+        kind = webengine.connection_kind(url, self.page.callback_origin)
+        host = url.host()
+        if host and host in self.page.refused_certificates:  # Chromium's error page, not the bank's
+            text = self.tr("{host} — invalid security certificate (refused)").format(host=host)
+        elif kind == "secure":
+            text = self.tr("{host} — secure connection").format(host=host)
+        elif kind == "terminal":
+            text = self.tr("{host} — this terminal (receiving the bank's answer)").format(host=host)
+        elif kind == "sandbox":
+            text = self.tr("{host} — training sandbox (not encrypted)").format(host=host)
+        else:
+            return  # the first, inline page has no host of its own; refused pages are never shown
+        self.host_label.setText(text)
 
     def _on_render_process_died(self, *_args: Any) -> None:
         self.show_failure(self.tr("The bank's page stopped working. Nothing was charged. "
@@ -135,7 +169,7 @@ class ThreeDsDialog(QDialog):
     def reject(self) -> None:  # Escape
         self._request_cancel()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+    def closeEvent(self, event: QCloseEvent) -> None:
         if not self._cancel_sent and not getattr(self, "_finished", False):
             event.ignore()
             self._request_cancel()
@@ -152,7 +186,7 @@ class ThreeDsDialog(QDialog):
         self.done(QDialog.DialogCode.Accepted)
         self.deleteLater()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self._request_cancel()
             return
@@ -165,7 +199,7 @@ async def run_challenge(service: ThreeDSecureService, challenge: Challenge, pare
 
     ``on_dialog(dialog)`` is called once the dialog is shown (tests and the benchmark use it).
     """
-    dialog = ThreeDsDialog(challenge, gateway_url=service.services.client.endpoints.payment_base_url,
+    dialog = ThreeDsDialog(challenge, gateway_url=service.gateway_url,
                            callback_origin=service.listener.origin, parent=parent)
     dialog.cancel_requested.connect(lambda: service.cancel(challenge))
     # The browser is done as soon as the callback arrives; completing the payment is the Sale tab's progress.
@@ -180,58 +214,59 @@ async def run_challenge(service: ThreeDSecureService, challenge: Challenge, pare
             dialog.finish()
 
 
-def attach_three_d_secure(sale_tab: Any) -> Any:
-    """Give the Sale tab its 3-D Secure paths: a ``threeDsSwitch`` checkbox next to Pay (on: every sale
-    goes through ``/api/3ds``) and the result panel's "Pay with 3-D Secure" offer after an ENROLLED
-    answer. One :class:`CallbackListener` per app, kept in ``services.extras["callback_listener"]`` and
-    started on first use. Also gives the tab ``installment_sale`` (:class:`~.installment_sale.InstallmentSale`):
-    a plan chosen in the Installments tab is sent as ``installmentCount``/``interestPaidByCustomer``.
-    Returns the checkbox."""
-    from PySide6.QtWidgets import QCheckBox
+class ThreeDsSalePath(QObject):
+    """The Sale tab's 3-D Secure paths, built by :class:`~.sale_tab.SaleTab` when it is given a
+    :class:`ThreeDSecureService`: a ``threeDsSwitch`` checkbox next to Pay (on: every sale goes through
+    ``/api/3ds``, see :meth:`pay`) and the result panel's "Pay with 3-D Secure" offer after an ENROLLED
+    answer. Also holds :attr:`installments` (:class:`~.installment_sale.InstallmentSale`): a plan chosen in
+    the Installments tab is sent as ``installmentCount``/``interestPaidByCustomer``. The service's
+    :class:`CallbackListener` is started on first use and stopped by the composition root's runtime."""
 
-    from ..callbacks import CallbackListener
+    def __init__(self, sale_tab: "SaleTab", service: ThreeDSecureService) -> None:
+        super().__init__(sale_tab)
+        from PySide6.QtWidgets import QCheckBox
 
-    services = sale_tab.services
-    listener = services.extras.setdefault("callback_listener", CallbackListener())
-    service = ThreeDSecureService(services, listener)
-    sale_tab.three_d_secure = service
+        from .installment_sale import InstallmentSale
 
-    async def pay_with_three_ds(order: Any) -> PaymentOutcome:
+        self.sale_tab = sale_tab
+        self.service = service
+        switch = QCheckBox("3-D Secure")
+        switch.setObjectName("threeDsSwitch")
+        switch.setAccessibleName(translate("ThreeDsDialog", "Pay with 3-D Secure"))
+        switch.setToolTip(translate("ThreeDsDialog",
+                                    "The card holder confirms the payment on their bank's page before it is charged."))
+        self.switch = switch
+        sale_tab.add_pay_option(switch)
+        self.installments = InstallmentSale(sale_tab, switch)
+        sale_tab.three_ds_requested.connect(self._pay_enrolled_order)
+
+    @property
+    def switched_on(self) -> bool:
+        """Every sale goes through ``/api/3ds`` (the cashier ticked the switch)."""
+        return self.switch.isChecked()
+
+    async def pay(self, order: Any) -> PaymentOutcome:
+        """One 3-D Secure sale of ``order``, with the installment plan shown in the Sale tab, if any."""
         from ..services.three_d_secure import ChallengeNotStarted
 
-        plan = installments.plan_for(order.amount, order.currency)
+        plan = self.installments.plan_for(order.amount, order.currency)
         try:
             # The Sale tab asked about look-alike sales before calling its route.
-            challenge = await service.begin(
+            challenge = await self.service.begin(
                 order, installment_count=plan.count if plan else None,
                 interest_paid_by_customer=plan.interest_paid_by_customer if plan else None,
                 confirmed_duplicate=True)
         except ChallengeNotStarted as not_started:
             outcome = not_started.outcome
         else:
-            sale_tab.result.show_progress(translate("ThreeDsDialog", "Waiting for the card holder's bank check…"))
-            outcome = await run_challenge(service, challenge, sale_tab.window())
+            self.sale_tab.result.show_progress(translate("ThreeDsDialog", "Waiting for the card holder's bank check…"))
+            outcome = await run_challenge(self.service, challenge, self.sale_tab.window())
         if plan is not None:
-            installments.order_ended(outcome)
+            self.installments.order_ended(outcome)
         return outcome
 
-    switch = QCheckBox("3-D Secure")
-    switch.setObjectName("threeDsSwitch")
-    switch.setAccessibleName(translate("ThreeDsDialog", "Pay with 3-D Secure"))
-    switch.setToolTip(translate("ThreeDsDialog",
-                                "The card holder confirms the payment on their bank's page before it is charged."))
-    switch.toggled.connect(lambda on: setattr(sale_tab, "sale_route", pay_with_three_ds if on else None))
-    sale_tab.add_pay_option(switch)
-    from .installment_sale import InstallmentSale
-
-    installments = InstallmentSale(sale_tab, switch)
-    sale_tab.installment_sale = installments
-
-    def on_enrolled_offer(order: Any) -> None:
+    def _pay_enrolled_order(self, order: Any) -> None:
         # Through the tab's guard: the challenge counts as the payment in flight (Pay and Enter wait).
-        sale_tab.run_payment(lambda: pay_with_three_ds(order),
-                             progress_text=translate("ThreeDsDialog", "Waiting for the card holder's bank check…"),
-                             error_title=translate("ThreeDsDialog", "3-D Secure did not go through"))
-
-    sale_tab.three_ds_requested.connect(on_enrolled_offer)
-    return switch
+        self.sale_tab.run_payment(lambda: self.pay(order),
+                                  progress_text=translate("ThreeDsDialog", "Waiting for the card holder's bank check…"),
+                                  error_title=translate("ThreeDsDialog", "3-D Secure did not go through"))

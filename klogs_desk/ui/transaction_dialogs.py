@@ -1,5 +1,5 @@
 """The Journal tab's actions: Details (the gateway's view), Void, Refund, and "Record verified outcome";
-their dialogs; and the wiring of the background reconciler into the window.
+and their dialogs.
 
 * :class:`TransactionActions` gives life to the Journal tab's ``journalDetails``, ``journalVoid`` and
   ``journalRefund`` seams (:meth:`JournalTab.set_action_handler`). Every network call goes through
@@ -14,19 +14,17 @@ their dialogs; and the wiring of the background reconciler into the window.
 * The row and its balance change only after the gateway said success (the service guarantees it); the
   tab is refreshed after every action and after each reconciler resolution. After a successful void or
   refund the cashier is offered its receipt.
-* :func:`install_transaction_actions` is what the main window calls: it connects the actions to the
-  window's Journal tab and starts a :class:`~klogs_desk.services.reconciler.Reconciler` on the loop.
+* The composition root (:mod:`klogs_desk.composition`) builds the actions for the Journal tab with the
+  app's :class:`~klogs_desk.services.reconciler.Reconciler`, whose resolutions refresh the tab.
 """
 
 from __future__ import annotations
 
-import asyncio
 import html
-import logging
 from decimal import Decimal
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -46,7 +44,7 @@ from ..api.errors import KlogsError, NotFoundError
 from ..api.models.transactions import TransactionDetail
 from ..domain.balances import Balance
 from ..domain.journal import Entry, EntryKind, EntryState
-from ..domain.money import AmountError, format_amount, parse_amount, style_for
+from ..domain.money import AmountError, format_amount, parse_amount
 from ..i18n import cashier_message
 from ..services.reconciler import Reconciler
 from ..services.transactions import (
@@ -60,15 +58,13 @@ from ..services.transactions import (
 from . import theme
 from .async_runner import run_operation, run_query
 from .journal_model import kind_text, local_time_text, state_text
+from .locale_style import number_style
 from .money_text import money_text
 
 if TYPE_CHECKING:
     from ..config import Config
     from ..services.context import AppServices
     from .journal_tab import JournalTab
-
-log = logging.getLogger(__name__)
-
 
 
 def _error_label(name: str, accessible: str) -> QLabel:
@@ -84,7 +80,7 @@ def _ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     """OK (named ``ok_text``) runs ``dialog.try_accept``, which accepts only valid input; Cancel rejects."""
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    buttons.accepted.connect(dialog.try_accept)  # type: ignore[attr-defined]
+    buttons.accepted.connect(dialog.try_accept)  # type: ignore[attr-defined]  # every dialog given here defines try_accept
     buttons.rejected.connect(dialog.reject)
     return buttons
 
@@ -132,7 +128,7 @@ class ManagerPinDialog(QDialog):
             return
         self.accept()
 
-    def done(self, result: int) -> None:  # noqa: D401 (Qt)
+    def done(self, result: int) -> None:
         super().done(result)
         if result != QDialog.DialogCode.Accepted:
             self.pin_edit.clear()
@@ -158,7 +154,7 @@ class RefundDialog(QDialog):
             remaining = Balance.of(target).remaining
         self.remaining = remaining if remaining is not None else target.amount
         locale = self.locale()
-        self._style = style_for(locale.decimalPoint(), locale.groupSeparator())
+        self._style = number_style(locale)
         paid = money_text(target.amount, target.currency, locale)
         left = money_text(self.remaining, target.currency, locale)
         self.remaining_label = QLabel(
@@ -168,8 +164,7 @@ class RefundDialog(QDialog):
         self.remaining_label.setWordWrap(True)
         self.amount_edit = QLineEdit(objectName="refundAmount")
         self.amount_edit.setAccessibleName(self.tr("Refund amount in {currency}").format(currency=target.currency))
-        typed_balance = format_amount(self.remaining, target.currency,
-                                      style_for(locale.decimalPoint(), locale.groupSeparator()))
+        typed_balance = format_amount(self.remaining, target.currency, self._style)
         self.amount_edit.setText(typed_balance)
         self.amount_edit.selectAll()
         self.full_button = QPushButton(self.tr("Full balance"), objectName="refundFull")
@@ -284,7 +279,7 @@ class TransactionDetailsDialog(QDialog):
 
 
 def details_html(entry: Entry, detail: TransactionDetail | None, problem: str | None, children: list[Entry],
-                 locale=None) -> str:  # type: ignore[no-untyped-def]
+                 locale=None) -> str:
     """The details dialog's text: the gateway's answer first, then what this terminal recorded."""
     esc = html.escape
 
@@ -523,36 +518,3 @@ class TransactionActions(QObject):
         box.setObjectName("transactionMessage")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
-
-
-def install_transaction_actions(window) -> TransactionActions | None:  # type: ignore[no-untyped-def]
-    """Connect Details/Void/Refund to ``window``'s Journal tab and start the reconciler on the loop.
-
-    ``window`` is the :class:`~klogs_desk.ui.main_window.MainWindow` (``services``, ``config``, ``tabs``).
-    Returns the actions, or None when this build has no Journal tab. The reconciler starts once the
-    event loop runs, is woken when a payment finishes or the environment changes, and stops with the window.
-    """
-    from .journal_tab import JournalTab
-
-    tabs = [window.tabs.widget(i) for i in range(window.tabs.count())]
-    journal_tab = next((t for t in tabs if isinstance(t, JournalTab)), None)
-    if journal_tab is None:
-        return None
-    reconciler = Reconciler(window.services)
-    actions = TransactionActions(journal_tab, window.services, window.config, reconciler)
-    for tab in tabs:
-        finished = getattr(tab, "payment_finished", None)
-        if finished is not None:
-            finished.connect(lambda *_: reconciler.wake())
-    window.environment_changed.connect(lambda *_: reconciler.wake())
-    def start() -> None:
-        try:
-            asyncio.get_running_loop()
-        except RuntimeError:  # no asyncio loop drives Qt (a bare widget test): nothing to reconcile on
-            log.warning("no running event loop: the reconciler is not started")
-            return
-        reconciler.start()
-
-    QTimer.singleShot(0, start)
-    window.destroyed.connect(lambda *_: reconciler.cancel())
-    return actions

@@ -515,7 +515,7 @@
     <name>DomainMessages</name>
     <message>
         <source>Enter the card number.</source>
-        <extracomment>Languages with a translation, default first. The locale that formats numbers and dates for each language. Messages of ``domain/`` (which never imports Qt), listed here so lupdate collects them. Messages with a value in them are matched by the patterns below and translated with the value put back.</extracomment>
+        <extracomment>Languages with a translation, default first (declared in :mod:`klogs_desk.config`). The locale that formats numbers and dates for each language. Messages of ``domain/`` (which never imports Qt), listed here so lupdate collects them. Messages with a value in them are matched by the patterns below and translated with the value put back.</extracomment>
         <translation>Kart numarasını girin.</translation>
     </message>
     <message>
@@ -714,7 +714,7 @@
     <name>ExpiryLineEdit</name>
     <message>
         <source>MM/YY</source>
-        <extracomment>Gateway field names (camelCase) -&gt; the form field that shows their errors.</extracomment>
+        <extracomment>The card-clear setting&apos;s default (declared in :mod:`klogs_desk.config`), until the window applies the setting. Gateway field names (camelCase) -&gt; the form field that shows their errors.</extracomment>
         <translation>AA/YY</translation>
     </message>
 </context>
@@ -1690,6 +1690,7 @@ Diğer sekmeler her zamanki gibi çalışır.</translation>
     </message>
     <message>
         <source>Date</source>
+        <extracomment>The result line&apos;s colour: the theme&apos;s text shade for paper (a light background in any theme).</extracomment>
         <translation>Tarih</translation>
     </message>
     <message>
@@ -1938,7 +1939,7 @@ En çok {left} daha iade edilebilir.</translation>
     <name>ResultPanel</name>
     <message>
         <source>APPROVED</source>
-        <extracomment>(headline, background, text colour) per state; headlines are translated when shown (context ``ResultPanel``).</extracomment>
+        <extracomment>Headline per state, translated when shown (context ``ResultPanel``).</extracomment>
         <translation>ONAYLANDI</translation>
     </message>
     <message>
@@ -1997,7 +1998,7 @@ En çok {left} daha iade edilebilir.</translation>
     </message>
     <message>
         <source>Order ID</source>
-        <extracomment>Every detail row, in the order shown; rows are keyed by these English titles (see :meth:`ResultPanel.detail`).</extracomment>
+        <extracomment>(headline, background, text colour) per state; the colours are the theme&apos;s for that status. Every detail row, in the order shown; rows are keyed by these English titles (see :meth:`ResultPanel.detail`).</extracomment>
         <translation>Sipariş no</translation>
     </message>
     <message>

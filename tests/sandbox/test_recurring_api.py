@@ -258,11 +258,17 @@ async def test_bad_owner_phone_is_refused(sandbox):
 # --- the list ------------------------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def seeded(fresh_sandbox) -> SandboxServer:
-    response = httpx.post(f"{fresh_sandbox.url}/_sandbox/seed/subscriptions", json={"count": 45})
-    assert response.json()["inserted"] == 45
-    return fresh_sandbox
+@pytest.fixture(scope="module")
+def seeded() -> SandboxServer:
+    """A sandbox of this module's own holding 45 seeded subscriptions and nothing else.
+
+    Shared by the list tests below, which only read it (the seed's first payments are at least nine
+    hours away, so the scheduler changes nothing while they run).
+    """
+    with SandboxServer(SandboxConfig(testing=True, rate_limit_per_minute=100_000)) as server:
+        response = httpx.post(f"{server.url}/_sandbox/seed/subscriptions", json={"count": 45})
+        assert response.json()["inserted"] == 45
+        yield server
 
 
 async def test_pages_have_the_documented_shape(seeded):

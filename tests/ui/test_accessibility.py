@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from klogs_desk.composition import build_main_window
 from klogs_desk.config import Config
 from klogs_desk.credentials import CredentialStore
 from klogs_desk.domain.journal import EntryKind, EntryState, Journal
 from klogs_desk.services.context import AppServices
 from klogs_desk.ui.about_dialog import AboutDialog, TestCardsDialog
 from klogs_desk.ui.async_runner import RUNNER
-from klogs_desk.ui.main_window import MainWindow
 from klogs_desk.ui.settings_dialog import SettingsDialog
 from klogs_desk.ui.subscription_dialogs import (
     CreateSubscriptionDialog,
@@ -78,8 +78,8 @@ def journal(tmp_path):
 @pytest.fixture
 def window(qtbot, sandbox, tmp_path, memory_keyring, event_loop_qt, journal):
     services = AppServices(client=make_client(sandbox), journal=journal, environment="sandbox")
-    window = MainWindow(services, config=Config(tmp_path / "settings.ini"),
-                        credentials=CredentialStore(session_only=True))
+    window = build_main_window(services, config=Config(tmp_path / "settings.ini"),
+                               credentials=CredentialStore(session_only=True))
     qtbot.addWidget(window)
     window.confirm = lambda title, question: True
     window.show()

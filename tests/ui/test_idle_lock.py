@@ -182,18 +182,18 @@ def test_tracker_counts_from_the_last_input():
 
 def test_the_main_window_locks_and_its_grab_shows_nothing_of_the_terminal(qtbot, sandbox, tmp_path, memory_keyring,
                                                                           event_loop_qt):
+    from klogs_desk.composition import build_main_window
     from klogs_desk.credentials import CredentialStore
     from klogs_desk.domain.journal import Journal
     from klogs_desk.services.context import AppServices
     from klogs_desk.ui.async_runner import RUNNER
-    from klogs_desk.ui.main_window import MainWindow
     from tests.conftest import make_client
 
     config = Config(tmp_path / "main.ini")
     config.set_manager_pin(PIN)
     journal = Journal(tmp_path / "journal.sqlite3")
-    window = MainWindow(AppServices(client=make_client(sandbox), journal=journal, sandbox_url=sandbox.url),
-                        config=config, credentials=CredentialStore(), sandbox_url=sandbox.url)
+    window = build_main_window(AppServices(client=make_client(sandbox), journal=journal, sandbox_url=sandbox.url),
+                               config=config, credentials=CredentialStore(), sandbox_url=sandbox.url)
     window.confirm = lambda title, question: True  # closing asks; the test answers
     window.show()
     qtbot.waitExposed(window)

@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from klogs_desk.composition import build_terminal
 from klogs_desk.config import Config
 from klogs_desk.credentials import CredentialStore
 from klogs_desk.domain.journal import EntryKind, EntryState, Journal
@@ -39,8 +40,9 @@ def window(qtbot, sandbox, event_loop_qt, memory_keyring, tmp_path):
     journal = Journal(tmp_path / "journal.sqlite3")
     services = AppServices(client=make_client(sandbox, timeout=10), journal=journal, environment="sandbox",
                            sandbox_url=sandbox.url)
-    main = MainWindow(services, config=Config(tmp_path / "settings.ini"), credentials=CredentialStore(),
-                      sandbox_url=sandbox.url)
+    terminal = build_terminal(services, config=Config(tmp_path / "settings.ini"), credentials=CredentialStore(),
+                              sandbox_url=sandbox.url)
+    main = terminal.window
     main.confirm = lambda title, question: True  # type: ignore[method-assign]
     main.resize(1100, 760)
     main.show()
@@ -49,10 +51,8 @@ def window(qtbot, sandbox, event_loop_qt, memory_keyring, tmp_path):
     main.activateWindow()
     yield main
     qtbot.waitUntil(lambda: RUNNER.running == 0, timeout=20_000)
-    listener = services.extras.get("callback_listener")
-    if listener is not None:
-        stopping = event_loop_qt.create_task(listener.stop())
-        qtbot.waitUntil(stopping.done)
+    stopping = event_loop_qt.create_task(terminal.listener.stop())
+    qtbot.waitUntil(stopping.done)
     main.close()
     main.deleteLater()
     qtbot.wait(10)

@@ -343,8 +343,8 @@ def test_record_outcome_dialog_needs_a_note(qtbot):
 
 def test_main_window_wires_the_journal_actions_and_reconciles_at_start(qtbot, sandbox, tmp_path, memory_keyring,
                                                                       event_loop_qt):
+    from klogs_desk.composition import build_terminal
     from klogs_desk.credentials import CredentialStore
-    from klogs_desk.ui.main_window import MainWindow
 
     journal = Journal(tmp_path / "journal.sqlite3")
     # A payment left unknown by an earlier run: the gateway never heard of it.
@@ -352,10 +352,11 @@ def test_main_window_wires_the_journal_actions_and_reconciles_at_start(qtbot, sa
                                    amount=Decimal("3.00"), currency="TRY", state=EntryState.UNKNOWN)
     client = make_client(sandbox)
     services = AppServices(client=client, journal=journal, environment="sandbox", sandbox_url=sandbox.url)
-    window = MainWindow(services, config=Config(tmp_path / "settings.ini"), credentials=CredentialStore(),
-                        sandbox_url=sandbox.url)
+    terminal = build_terminal(services, config=Config(tmp_path / "settings.ini"), credentials=CredentialStore(),
+                              sandbox_url=sandbox.url)
+    window = terminal.window
     try:
-        actions = window.transaction_actions
+        actions = terminal.transaction_actions
         actions.reconciler.not_found_grace = 0  # the row is old news; before the loop starts the reconciler
         assert actions is not None and actions.tab.void_button in actions.tab._action_handlers
         qtbot.waitUntil(lambda: journal.get(ghost.id).state is EntryState.NOT_CHARGED, timeout=15_000)

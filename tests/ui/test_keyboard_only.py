@@ -8,13 +8,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from klogs_desk.composition import build_main_window
 from klogs_desk.config import Config
 from klogs_desk.credentials import CredentialStore
 from klogs_desk.domain.journal import Journal
 from klogs_desk.services.context import AppServices
 from klogs_desk.services.payments import OutcomeState
 from klogs_desk.ui.async_runner import RUNNER
-from klogs_desk.ui.main_window import MainWindow
 from tests.conftest import make_client
 
 FUTURE_YY = f"{(dt.date.today().year + 3) % 100:02d}"
@@ -24,8 +24,8 @@ FUTURE_YY = f"{(dt.date.today().year + 3) % 100:02d}"
 def window(qtbot, sandbox, tmp_path, memory_keyring, event_loop_qt):
     journal = Journal(tmp_path / "journal.sqlite")
     services = AppServices(client=make_client(sandbox), journal=journal, environment="sandbox")
-    window = MainWindow(services, config=Config(tmp_path / "settings.ini"),
-                        credentials=CredentialStore(session_only=True))
+    window = build_main_window(services, config=Config(tmp_path / "settings.ini"),
+                               credentials=CredentialStore(session_only=True))
     qtbot.addWidget(window)
     window.confirm = lambda title, question: True  # closing at teardown never waits on a question box
     window.show()

@@ -19,16 +19,15 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from klogs_desk import __version__
 from klogs_desk.app import ExceptionReporter
+from klogs_desk.composition import build_main_window, build_terminal
 from klogs_desk.config import Config
 from klogs_desk.credentials import CredentialStore
 from klogs_desk.domain.journal import EntryKind, EntryState, Journal
 from klogs_desk.sandbox.test_cards import TEST_CARDS
 from klogs_desk.services.context import AppServices
-from klogs_desk.ui import main_window as main_window_module
 from klogs_desk.ui.about_dialog import AboutDialog, TestCardsDialog
 from klogs_desk.ui.async_runner import RUNNER, run_operation, run_query
-from klogs_desk.ui.main_window import TAB_SPECS, MainWindow, TabSpec, build_tab
-from klogs_desk.ui.placeholder_tab import PlaceholderTab
+from klogs_desk.ui.main_window import MainWindow
 from tests.conftest import make_client
 
 EXPECTED_TABS = ["Sale", "Pre-authorization", "Installments", "Checkout links", "Subscriptions", "Journal"]
@@ -53,7 +52,7 @@ def make_window(qtbot, sandbox, journal, config, memory_keyring, event_loop_qt):
     def make(environment: str = "sandbox") -> MainWindow:
         services = AppServices(client=make_client(sandbox), journal=journal, environment=environment,
                                sandbox_url=sandbox.url if environment == "sandbox" else None)
-        window = MainWindow(services, config=config, credentials=CredentialStore(), sandbox_url=sandbox.url)
+        window = build_main_window(services, config=config, credentials=CredentialStore(), sandbox_url=sandbox.url)
         window.confirm = lambda title, question: True  # type: ignore[method-assign]
         windows.append(window)
         window.show()
@@ -109,31 +108,6 @@ def test_tabs_are_in_order_and_none_is_empty(make_window):
     for index in range(window.tabs.count()):
         page = window.tabs.widget(index)
         assert page.findChildren(object), f"tab {titles[index]} is empty"
-        if isinstance(page, PlaceholderTab):
-            assert "coming soon" in page.findChild(object, "placeholderHeading").text()
-
-
-def test_a_missing_tab_module_shows_coming_soon(qtbot, sandbox, journal):
-    page = build_tab(TabSpec("future", "&Future", "no_such_tab_module", ("FutureTab",)),
-                     AppServices(client=make_client(sandbox), journal=journal))
-    qtbot.addWidget(page)
-    assert isinstance(page, PlaceholderTab)
-    assert page.findChild(object, "placeholderHeading").text() == "Future: coming soon"
-
-
-def test_other_import_errors_are_not_swallowed(monkeypatch, sandbox, journal):
-    def broken(name):  # the tab module exists but imports something missing
-        raise ModuleNotFoundError("No module named 'lost_dependency'", name="lost_dependency")
-
-    monkeypatch.setattr(main_window_module.importlib, "import_module", broken)
-    with pytest.raises(ModuleNotFoundError):
-        build_tab(TAB_SPECS[0], AppServices(client=make_client(sandbox), journal=journal))
-
-
-def test_a_tab_module_without_its_class_is_an_error(sandbox, journal):
-    with pytest.raises(AttributeError, match="NoSuchTab"):
-        build_tab(TabSpec("x", "X", "placeholder_tab", ("NoSuchTab",)),
-                  AppServices(client=make_client(sandbox), journal=journal))
 
 
 @pytest.mark.parametrize("environment, text, red_background", [
@@ -353,7 +327,8 @@ def test_gateway_that_does_not_answer_shows_no_answer_without_a_dialog(qtbot, sa
     dead = make_client(sandbox)
     dead.endpoints = type(dead.endpoints).same("http://127.0.0.1:9")  # nothing listens on the discard port
     services = AppServices(client=dead, journal=journal, environment="sandbox", sandbox_url="http://127.0.0.1:9")
-    window = MainWindow(services, config=config, credentials=CredentialStore(), sandbox_url="http://127.0.0.1:9")
+    window = build_main_window(services, config=config, credentials=CredentialStore(),
+                               sandbox_url="http://127.0.0.1:9")
     window.confirm = lambda title, question: True  # type: ignore[method-assign]
     window.show()
     qtbot.waitExposed(window)
@@ -394,3 +369,30 @@ def test_every_automation_name_of_the_terminal_and_3ds_issues_is_in_the_window(m
              "environmentLabel", "threeDsSwitch", "checkoutCreate", "checkoutUrl", "checkoutQr", "checkoutList"]
     missing = [name for name in names if len(window.findChildren(QWidget, name)) != 1]
     assert missing == []
+
+
+def test_the_composition_root_links_tabs_and_reconciler_through_signals_and_one_runtime_stops_them(
+        qtbot, sandbox, journal, config, memory_keyring, event_loop_qt):
+    services = AppServices(client=make_client(sandbox), journal=journal, environment="sandbox",
+                           sandbox_url=sandbox.url)
+    terminal = build_terminal(services, config=config, credentials=CredentialStore(), sandbox_url=sandbox.url)
+    window, tabs = terminal.window, terminal.tabs
+    assert [page.widget for page in window.pages] == [tabs.sale, tabs.preauth, tabs.installments, tabs.checkout,
+                                                      tabs.subscriptions, tabs.journal]
+    assert tabs.sale.three_d_secure is terminal.three_d_secure
+    assert terminal.three_d_secure.listener is terminal.listener
+    assert terminal.transaction_actions.reconciler is terminal.reconciler
+    woken: list[str] = []
+    terminal.reconciler.wake = lambda: woken.append("wake")  # type: ignore[method-assign]
+    tabs.sale.payment_finished.emit(None)
+    tabs.preauth.payment_finished.emit(None)
+    window.environment_changed.emit("test")
+    assert woken == ["wake"] * 3
+
+    qtbot.waitUntil(lambda: terminal.reconciler.running, timeout=10_000)  # started once the loop turned
+    stopping = event_loop_qt.create_task(terminal.runtime.stop())
+    qtbot.waitUntil(stopping.done, timeout=20_000)
+    assert not terminal.reconciler.running and not terminal.listener.running
+    assert services.client._http.is_closed
+    window.deleteLater()
+    qtbot.wait(10)

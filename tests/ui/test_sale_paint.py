@@ -11,9 +11,11 @@ import pytest
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QLabel
 
+from klogs_desk.callbacks import CallbackListener
 from klogs_desk.domain.journal import Journal
 from klogs_desk.services.context import AppServices
 from klogs_desk.services.payments import OutcomeState, PaymentOutcome
+from klogs_desk.services.three_d_secure import ThreeDSecureService
 from klogs_desk.ui.result_panel import ResultPanel
 from klogs_desk.ui.sale_tab import SaleTab
 from tests.conftest import make_client
@@ -32,7 +34,7 @@ class PaintedTexts(QObject):
         self.texts: list[str] = []
         label.installEventFilter(self)
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.Paint:
             self.texts.append(self.label.text())
         return False
@@ -41,7 +43,9 @@ class PaintedTexts(QObject):
 @pytest.fixture
 def tab(qtbot, sandbox, tmp_path, event_loop_qt):
     journal = Journal(tmp_path / "journal.sqlite3")
-    tab = SaleTab(AppServices(client=make_client(sandbox), journal=journal), idle_seconds=0)
+    services = AppServices(client=make_client(sandbox), journal=journal)
+    # As the app builds it: with its 3-D Secure switch (the listener starts only on a 3-D Secure sale).
+    tab = SaleTab(services, three_d_secure=ThreeDSecureService(services, CallbackListener()), idle_seconds=0)
     qtbot.addWidget(tab)
     tab.resize(1000, 560)
     tab.show()

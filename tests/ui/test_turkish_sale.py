@@ -14,10 +14,12 @@ import pytest
 from PySide6.QtCore import QLocale, Qt
 
 from klogs_desk import i18n
+from klogs_desk.callbacks import CallbackListener
 from klogs_desk.domain.journal import Journal
 from klogs_desk.sandbox.ledger import ledger_of
 from klogs_desk.services.context import AppServices
 from klogs_desk.services.payments import OutcomeState
+from klogs_desk.services.three_d_secure import ThreeDSecureService
 from klogs_desk.ui.async_runner import RUNNER
 from klogs_desk.ui.sale_tab import SaleTab
 from tests.conftest import make_client
@@ -43,7 +45,9 @@ def journal(tmp_path):
 
 @pytest.fixture
 def tab(qtbot, turkish, sandbox, journal, event_loop_qt):
-    tab = SaleTab(AppServices(client=make_client(sandbox), journal=journal))
+    services = AppServices(client=make_client(sandbox), journal=journal)
+    # As the app builds it: with its 3-D Secure switch (the listener starts only on a 3-D Secure sale).
+    tab = SaleTab(services, three_d_secure=ThreeDSecureService(services, CallbackListener()))
     qtbot.addWidget(tab)
     tab.resize(1000, 560)
     tab.show()

@@ -24,8 +24,9 @@ from uuid import UUID
 
 from pydantic import AwareDatetime, EmailStr, Field, ValidationInfo, field_validator, model_validator
 
-from ..wire import WireModel
+from ...domain.schedule import Frequency
 from .common import CurrencyCode, E164Phone, PositiveAmount, check_amount_for_currency, now_from
+from .wire import WireModel
 
 Reference = Annotated[str, Field(min_length=1, max_length=150)]
 Explanation = Annotated[str, Field(max_length=400)]
@@ -41,12 +42,6 @@ class RegisteredPaymentStatus(str, enum.Enum):
     COMPLETE = "complete"
     WAIT_FOR_OWNER_CONFIRMATION = "waitForOwnerConfirmation"
     WAIT_FOR_CARD_SAVE = "waitForCardSave"
-
-
-class Frequency(str, enum.Enum):
-    DAILY = "daily"
-    MONTHLY = "monthly"
-    YEARLY = "yearly"
 
 
 class OrderDirection(str, enum.Enum):

@@ -8,14 +8,13 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from decimal import Decimal
-from typing import Annotated
 from uuid import UUID
 
 from pydantic import Field
 
-from ..wire import WireModel
 from .common import PositiveAmount
 from .payments import OrderId
+from .wire import WireModel
 
 
 class TransactionType(str, enum.Enum):
@@ -92,5 +91,3 @@ class TransactionResult(WireModel):
     success: bool
     error: TransactionErrorSummary | None = None
 
-
-OrderReference = Annotated[str, Field(min_length=1, max_length=64)]

@@ -1,0 +1,188 @@
+"""The composition root: every long-lived object of the terminal is built here, once, with its dependencies
+passed to its constructor, and the few links between them are made here, in one place to read.
+
+:func:`build_terminal` takes the services (client, journal, environment; built by ``app.py``) and builds:
+
+* the 3-D Secure :class:`CallbackListener` and :class:`ThreeDSecureService` (the Sale tab's 3-D Secure path),
+* the :class:`Reconciler` of outcome-unknown payments and the Journal tab's :class:`TransactionActions`,
+* every tab, and the :class:`MainWindow` showing them,
+* the :class:`Runtime` that starts and stops the parts that run on the event loop.
+
+Links, all through signals declared on the widgets: ``InstallmentsTab.installment_chosen`` ->
+:meth:`SaleTab.choose_installment` (after the window shows the Sale tab); every ``payment_finished`` and
+``MainWindow.environment_changed`` -> :meth:`Reconciler.wake`. Card-clear seconds from Settings reach the
+card forms through the window's explicit ``card_data_holders``.
+
+Tests use :func:`build_terminal` (or :func:`build_main_window`) to get exactly the app's wiring.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Awaitable
+
+from .callbacks import CallbackListener
+from .config import Config
+from .credentials import CredentialStore
+from .environments import EmbeddedSandbox
+from .services.context import AppServices
+from .services.reconciler import Reconciler
+from .services.three_d_secure import ThreeDSecureService
+from .ui.checkout_tab import CheckoutTab
+from .ui.installments_tab import InstallmentsTab
+from .ui.journal_tab import JournalTab
+from .ui.main_window import (
+    CHECKOUT_TAB,
+    INSTALLMENTS_TAB,
+    JOURNAL_TAB,
+    PREAUTH_TAB,
+    SALE_TAB,
+    SUBSCRIPTIONS_TAB,
+    MainWindow,
+    TabPage,
+)
+from .ui.preauth_tab import PreAuthTab
+from .ui.sale_tab import SaleTab
+from .ui.subscriptions_tab import SubscriptionsTab
+from .ui.transaction_dialogs import TransactionActions
+
+log = logging.getLogger("klogs_desk")
+
+
+class Runtime:
+    """Owns the parts of the terminal that run on the event loop: the reconciler, the 3-D Secure callback
+    listener, the tasks the widgets started, and the HTTP client (``services.client``, whichever is current).
+
+    :meth:`start` once the loop runs (the listener starts itself on the first 3-D Secure sale);
+    :meth:`stop` when the app quits; :meth:`cancel` when the window goes away without a shutdown (tests).
+    """
+
+    def __init__(self, services: AppServices, reconciler: Reconciler, listener: CallbackListener) -> None:
+        self.services = services
+        self.reconciler = reconciler
+        self.listener = listener
+
+    def start(self) -> None:
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:  # no asyncio loop drives Qt (a bare widget test): nothing to reconcile on
+            log.warning("no running event loop: the reconciler is not started")
+            return
+        self.reconciler.start()
+
+    def cancel(self) -> None:
+        """Stop the reconciler without waiting (a lookup in flight is abandoned, harmlessly)."""
+        self.reconciler.cancel()
+
+    async def stop(self, *, grace_seconds: float = 5.0) -> None:
+        """Stop everything that runs on the loop while the loop still runs, so nothing is left pending when
+        it closes (no "Task was destroyed but it is pending", no request resumed on a closed loop).
+
+        In this order: the reconciler (it would start new lookups), the 3-D Secure callback listener (its
+        port closes; a callback arriving later is refused by the OS, and the payment stays for the
+        reconciler), the widgets' tasks (cancelled: a payment in flight becomes ``unknown`` in the journal —
+        the window asked the cashier before quitting), any other task still on the loop, and last the HTTP
+        client. Each step gets at most ``grace_seconds``; a step that hangs is logged and skipped, never
+        waited on forever.
+        """
+        async def step(name: str, work: Awaitable[object]) -> None:
+            try:
+                await asyncio.wait_for(work, grace_seconds)
+            except Exception:
+                log.warning("shutdown: %s did not stop cleanly", name, exc_info=True)
+
+        await step("the reconciler", self.reconciler.stop())
+        await step("the callback listener", self.listener.stop())
+        # The widgets' tasks (RUNNER's) and any other task on the loop: cancelled, then awaited so their
+        # ``finally`` blocks run (a payment's journal row becomes ``unknown``) before the loop closes.
+        others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+        for task in others:
+            task.cancel()
+        if others:
+            await step("the tasks in flight", asyncio.gather(*others, return_exceptions=True))
+        await step("the HTTP client", self.services.client.aclose())
+
+
+@dataclass(frozen=True)
+class Tabs:
+    sale: SaleTab
+    preauth: PreAuthTab
+    installments: InstallmentsTab
+    checkout: CheckoutTab
+    subscriptions: SubscriptionsTab
+    journal: JournalTab
+
+
+@dataclass(frozen=True)
+class Terminal:
+    """Everything :func:`build_terminal` built; ``app.py`` keeps it for the life of the process."""
+
+    services: AppServices
+    listener: CallbackListener
+    three_d_secure: ThreeDSecureService
+    reconciler: Reconciler
+    tabs: Tabs
+    transaction_actions: TransactionActions
+    window: MainWindow
+    runtime: Runtime
+
+
+def build_terminal(services: AppServices, *, config: Config, credentials: CredentialStore,
+                   sandbox: EmbeddedSandbox | None = None, sandbox_url: str | None = None,
+                   log_file: str | None = None) -> Terminal:
+    """Build the terminal around ``services`` (see the module docstring). The window is not shown; the
+    runtime starts on the first turn of the event loop (see :meth:`Runtime.start`)."""
+    from PySide6.QtCore import QTimer
+
+    listener = CallbackListener()
+    three_d_secure = ThreeDSecureService(services, listener)
+    reconciler = Reconciler(services)
+    runtime = Runtime(services, reconciler, listener)
+
+    tabs = Tabs(sale=SaleTab(services, three_d_secure=three_d_secure), preauth=PreAuthTab(services),
+                installments=InstallmentsTab(services), checkout=CheckoutTab(services),
+                subscriptions=SubscriptionsTab(services), journal=JournalTab(services))
+    transaction_actions = TransactionActions(tabs.journal, services, config, reconciler)
+    pages = (TabPage(SALE_TAB, tabs.sale, tabs.sale.form.amount),
+             TabPage(PREAUTH_TAB, tabs.preauth, tabs.preauth.form.amount),
+             TabPage(INSTALLMENTS_TAB, tabs.installments, tabs.installments.amount),
+             TabPage(CHECKOUT_TAB, tabs.checkout, tabs.checkout.amount),
+             TabPage(SUBSCRIPTIONS_TAB, tabs.subscriptions, tabs.subscriptions.search),
+             TabPage(JOURNAL_TAB, tabs.journal, tabs.journal.search_edit))
+    window = MainWindow(services, pages, config=config, credentials=credentials,
+                        card_data_holders=(tabs.sale.form, tabs.preauth.form, tabs.installments),
+                        sandbox=sandbox, sandbox_url=sandbox_url, log_file=log_file)
+
+    # An installment option chosen in the Installments tab becomes a 3-D Secure sale in the Sale tab.
+    def carry_installment_to_sale(count: int, interest_paid_by_customer: bool, amount: Decimal,
+                                  currency: str) -> None:
+        window.show_page(tabs.sale)
+        quote = next((option for option in tabs.installments.options()
+                      if option.installment_count == count and option.currency == currency), None)
+        tabs.sale.choose_installment(count, interest_paid_by_customer, amount, currency, quote)
+
+    tabs.installments.installment_chosen.connect(carry_installment_to_sale)
+
+    # The reconciler looks again as soon as a payment ends (perhaps unknown) or the environment changes.
+    tabs.sale.payment_finished.connect(lambda *_: reconciler.wake())
+    tabs.preauth.payment_finished.connect(lambda *_: reconciler.wake())
+    window.environment_changed.connect(lambda *_: reconciler.wake())
+
+    QTimer.singleShot(0, runtime.start)
+    window.destroyed.connect(lambda *_: runtime.cancel())
+    return Terminal(services=services, listener=listener, three_d_secure=three_d_secure, reconciler=reconciler,
+                    tabs=tabs, transaction_actions=transaction_actions, window=window, runtime=runtime)
+
+
+def build_main_window(services: AppServices, *, config: Config, credentials: CredentialStore,
+                      sandbox: EmbeddedSandbox | None = None, sandbox_url: str | None = None,
+                      log_file: str | None = None) -> MainWindow:
+    """The window of :func:`build_terminal`, for tests that need only the window."""
+    return build_terminal(services, config=config, credentials=credentials, sandbox=sandbox,
+                          sandbox_url=sandbox_url, log_file=log_file).window
+
+
+__all__ = ["Runtime", "Tabs", "Terminal", "build_main_window", "build_terminal"]
