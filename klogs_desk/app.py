@@ -178,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     asyncio.set_event_loop(loop)
     loop.set_exception_handler(reporter.loop_exception_handler)
 
+    from .api.client import ClearTextRefused
     from .composition import build_terminal
     from .credentials import CredentialStore, CredentialStoreUnavailable
     from .domain.journal import Journal
@@ -200,7 +201,18 @@ def main(argv: list[str] | None = None) -> int:
     sandbox_url = None
     if environment == "sandbox":
         sandbox_url = args.sandbox_url or (None if config.payment_base_url("sandbox") else sandbox.reserve())
-    client = build_client(config, environment, credentials, sandbox_url)
+    try:
+        client = build_client(config, environment, credentials, sandbox_url)
+    except ClearTextRefused as refused:  # before any window or request: say so and stop, nothing sent
+        from PySide6.QtWidgets import QMessageBox
+
+        from .ui.clear_text import insecure_url_message, insecure_url_title
+
+        log.error("not started: %s", refused)
+        QMessageBox.critical(None, insecure_url_title(), insecure_url_message(refused))
+        sandbox.stop()
+        journal.close()
+        return 2
     services = AppServices(client=client, journal=journal, environment=environment,
                            merchant_line=config.merchant_line, sandbox_url=sandbox_url)
     terminal = build_terminal(services, config=config, credentials=store, sandbox=sandbox,

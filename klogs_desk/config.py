@@ -117,6 +117,9 @@ class Config:
 
     def __init__(self, path: Path | str | None = None) -> None:
         self.path = Path(path) if path is not None else paths.settings_path()
+        if self.path.parent.is_dir():
+            # 0600 before QSettings writes: it rewrites through a temporary file that keeps the mode.
+            paths.private_file(self.path)
         self.settings = QSettings(str(self.path), QSettings.Format.IniFormat)
 
     # --- base URLs per environment --------------------------------------------------------------
@@ -170,6 +173,7 @@ class Config:
 
     def sync(self) -> None:
         self.settings.sync()
+        paths.narrow(self.path)  # the PIN hash lives here (until the staff issue moves it): user-only
 
 
 def _check_environment(environment: str) -> None:

@@ -217,7 +217,12 @@ def endpoints_for(config: "Config", environment: str, sandbox_url: str | None = 
 
 def build_client(config: "Config", environment: str, credentials: Credentials,
                  sandbox_url: str | None = None) -> KlogsClient:
-    """A new client for ``environment``; the caller owns it (and closes it with ``aclose``)."""
+    """A new client for ``environment``; the caller owns it (and closes it with ``aclose``).
+
+    Raises :class:`~klogs_desk.api.client.ClearTextRefused` (a ``ValueError``), before any client or
+    connection exists, when a base URL is plain ``http`` to a host other than this machine: https is
+    required for every gateway wherever its URL came from (settings file, ``--sandbox-url``, Settings).
+    """
     from . import __version__
 
     endpoints = endpoints_for(config, environment, sandbox_url)

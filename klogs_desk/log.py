@@ -93,6 +93,14 @@ class RedactionFilter(logging.Filter):
         return True
 
 
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Log files only the user can read: created 0600 (:func:`paths.open_private`); rotated files keep
+    the mode, as rotation renames them."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        return paths.open_private(self.baseFilename, self.mode, encoding=self.encoding, errors=self.errors)
+
+
 _FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 _installed: list[logging.Handler] = []
 
@@ -114,7 +122,7 @@ def setup_logging(level: int = logging.INFO, *, to_stderr: bool = True) -> Path:
     _installed.clear()
 
     path = log_file_path()
-    file_handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    file_handler = PrivateRotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
     handlers: list[logging.Handler] = [file_handler]
     if to_stderr:
         handlers.append(logging.StreamHandler(sys.stderr))

@@ -22,30 +22,15 @@ os.environ["KLOGS_DESK_HOME"] = str(_HOME)
 
 import keyring  # noqa: E402
 import pytest  # noqa: E402
-from keyring.backend import KeyringBackend  # noqa: E402
 
 from klogs_desk.api.client import Credentials, Endpoints, KlogsClient, RetryPolicy  # noqa: E402
 from klogs_desk.sandbox.server import SandboxServer  # noqa: E402
 from klogs_desk.sandbox.state import SandboxConfig  # noqa: E402
 
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring that forgets everything when the process ends."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.entries.pop((service, username), None)
+try:
+    from tests.fake_keyrings import MemoryKeyring  # noqa: E402
+except ImportError:  # pragma: no cover - when tests/ is the rootdir
+    from fake_keyrings import MemoryKeyring  # type: ignore[no-redef]  # noqa: E402
 
 
 _KEYRING = MemoryKeyring()

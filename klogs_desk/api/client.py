@@ -13,11 +13,16 @@ Contract, for callers:
   the gateway processed *something*, so callers treat it as outcome unknown too.
 * An unusable base URL (no ``http://``, an invalid host) raises :class:`ConnectionFailedError`: nothing
   was sent.
+* No clear text: :class:`Endpoints` refuses a plain ``http://`` base URL to any host but this machine
+  (127.0.0.0/8, ``::1``, ``localhost``) with :class:`ClearTextRefused`, when it is built, before a client
+  exists, so API secrets and card data never leave unencrypted whatever the URL came from (settings
+  file, ``--sandbox-url``, the Settings dialog).
 * Secrets live in :class:`Credentials`, whose ``repr`` hides them; nothing here logs headers or bodies.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import math
 import random
@@ -97,12 +102,61 @@ class Credentials:
         return tuple(s for s in (self.api_key, self.api_secret, self.bearer_token) if s)
 
 
+#: Host names that always mean this machine; IP addresses are checked with :mod:`ipaddress`.
+LOOPBACK_NAMES = frozenset({"localhost"})
+
+
+def is_loopback_host(host: str) -> bool:
+    """True for 127.0.0.0/8, ``::1`` (brackets allowed) and ``localhost``: traffic that never leaves the machine."""
+    host = host.strip().strip("[]").lower()
+    if host in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def clear_text_refused(url: str) -> bool:
+    """True when ``url`` would send in clear text off this machine: ``http`` to a host that is not loopback.
+
+    Parsed the way the client sends (:class:`httpx.URL`). Other unusable addresses (no scheme, ``ftp:``,
+    no host) are not refused here: the client cannot send to them at all and says so
+    (:class:`ConnectionFailedError`, nothing sent).
+    """
+    try:
+        parsed = httpx.URL(url.strip())
+    except (httpx.InvalidURL, TypeError):
+        return False
+    return parsed.scheme == "http" and bool(parsed.host) and not is_loopback_host(parsed.host)
+
+
+class ClearTextRefused(ValueError):
+    """A gateway base URL is plain ``http`` to another machine: refused before any client or request exists.
+
+    :attr:`url` is the refused address, for the message the UI writes; nothing was sent.
+    """
+
+    def __init__(self, url: str) -> None:
+        super().__init__(f"refusing a clear-text (http) gateway address off this machine: {url}")
+        self.url = url
+
+
 @dataclass(frozen=True)
 class Endpoints:
-    """Base URLs of the two APIs; each may be overridden per environment."""
+    """Base URLs of the two APIs; each may be overridden per environment.
+
+    Raises :class:`ClearTextRefused` for an ``http`` URL to a host other than this machine: the one
+    place every client's addresses pass, wherever they came from.
+    """
 
     payment_base_url: str
     recurring_base_url: str
+
+    def __post_init__(self) -> None:
+        for url in (self.payment_base_url, self.recurring_base_url):
+            if clear_text_refused(url):
+                raise ClearTextRefused(url)
 
     @classmethod
     def same(cls, base_url: str) -> "Endpoints":

@@ -31,7 +31,6 @@ Never stored: a full PAN (masked only, enforced by :func:`_refuse_card_numbers`)
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import enum
 import sqlite3
@@ -41,7 +40,9 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..messages import Message, english, from_stored, msg, to_stored
+from ..paths import narrow, open_private, private_file
 from .cards import find_pans, last_four, redact_pans
+from .spreadsheet import FormulaSafeWriter
 
 
 class EntryKind(str, enum.Enum):
@@ -116,6 +117,8 @@ class Entry:
 
 
 _COLUMNS = [f.name for f in fields(Entry)]
+#: Columns exported as numbers (never neutralised as text: an amount stays a number in a spreadsheet).
+_NUMERIC_COLUMNS = frozenset({"id", "parent_id", "amount", "installment_count", "balance"})
 _DECIMALS = {"amount", "balance"}
 _DATES = {"created_at", "updated_at", "resolved_at"}
 #: Columns holding a message: stored as JSON of its code and parameters (see :mod:`klogs_desk.messages`);
@@ -207,12 +210,18 @@ class Journal:
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path) if path != ":memory:" else path
+        if path != ":memory:":
+            # 0600 before SQLite opens it: SQLite gives its -wal and -shm files the database file's mode.
+            private_file(path)
         self._db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
         self._db.row_factory = sqlite3.Row
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.executescript(_SCHEMA)
+        if path != ":memory:":
+            for suffix in ("-wal", "-shm"):  # and said explicitly, in case an older SQLite did not
+                narrow(f"{path}{suffix}")
 
     def close(self) -> None:
         self._db.close()
@@ -390,11 +399,13 @@ class Journal:
         """Write ``entries`` as CSV (UTF-8 with BOM so spreadsheet programs read Turkish letters).
 
         Every text cell passes :func:`redact_pans`: a file that leaves the terminal never carries a card
-        number, even from a row written before the journal's guard existed.
+        number, even from a row written before the journal's guard existed. The file is 0600 and no cell
+        can run as a formula in a spreadsheet (:class:`FormulaSafeWriter`: text starting ``=``, ``+``,
+        ``-``, ``@``, tab or CR gets a leading apostrophe; amounts stay numbers).
         """
         count = 0
-        with open(path, "w", newline="", encoding="utf-8-sig") as handle:
-            writer = csv.writer(handle)
+        with open_private(path, "w", newline="", encoding="utf-8-sig") as handle:
+            writer = FormulaSafeWriter(handle, numeric=_NUMERIC_COLUMNS)
             writer.writerow(_COLUMNS)
             for entry in entries:
                 writer.writerow([_csv_cell(n, getattr(entry, n)) for n in _COLUMNS])

@@ -131,6 +131,7 @@ class ReceiptPrinter:
         """Write the receipt as a PDF (default: :meth:`default_pdf_path`) and return its path."""
         target = Path(path) if path else self.default_pdf_path(entry)
         target.parent.mkdir(parents=True, exist_ok=True)
+        paths.private_file(target)  # 0600 before Qt opens it (Qt keeps an existing file's mode)
         writer = QPdfWriter(str(target))
         writer.setTitle(translate("Receipt", "Receipt {order_id}").format(order_id=entry.reference))
         writer.setCreator("klogs-desk")
@@ -138,6 +139,7 @@ class ReceiptPrinter:
                                          QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter))
         self.document(entry).print_(writer)
         del writer  # finishes the file
+        paths.narrow(target)
         return target
 
     def preview(self, entry: Entry) -> None:

@@ -11,8 +11,8 @@ Behaviour a user relies on:
 * Choosing production asks for confirmation on Save (real cards are charged there).
 * "Test connection" checks both APIs with the values currently in the form (saved or not), without
   blocking, and reports each in a sentence.
-* Production URLs must be ``https``: a real gateway is never spoken to in clear text. Other
-  environments accept ``http`` (a local or proxied test gateway).
+* Gateway URLs must be ``https`` in every environment; plain ``http`` only to this computer (a local
+  sandbox or proxy), the rule :class:`klogs_desk.api.client.Endpoints` enforces for every client.
 * The manager PIN is 4-8 digits, typed twice; only its salted hash is saved. Leaving it blank keeps the
   current PIN. Requiring the PIN without having one is refused at the field.
 """
@@ -43,12 +43,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..api.client import Credentials
+from ..api.client import ClearTextRefused, Credentials, clear_text_refused
 from ..config import DEFAULT_BASE_URLS, ENVIRONMENTS, LANGUAGE_NAMES, LANGUAGES, Config
 from ..credentials import SANDBOX_CREDENTIALS, CredentialStore, CredentialStoreUnavailable
 from ..environments import LABELS, build_client, check_connection
 from . import theme
 from .async_runner import run_query
+from .clear_text import insecure_url_message
 from .messages import render
 
 log = logging.getLogger(__name__)
@@ -315,8 +316,9 @@ class SettingsDialog(QDialog):
         if parsed.scheme not in ("http", "https") or not parsed.netloc:
             return self.tr("“{url}” is not a web address. Use the form https://host/ or leave it blank for the "
                            "default.").format(url=url)
-        if environment == "production" and parsed.scheme != "https":
-            return self.tr("Production must use https:// (card data is never sent in clear text).")
+        if clear_text_refused(url):
+            return self.tr("“{url}” would send card data and secrets in clear text. Use https://, or plain "
+                           "http:// only to this computer (127.0.0.1 or localhost).").format(url=url)
         return None
 
     def _check_urls(self) -> bool:
@@ -412,6 +414,9 @@ class SettingsDialog(QDialog):
         sandbox_url = self._sandbox_url() if environment == "sandbox" and self._sandbox_url else None
         try:
             client = build_client(probe_config, environment, credentials, sandbox_url)  # type: ignore[arg-type]  # a _DraftConfig stands in for Config: it has the URL methods build_client uses
+        except ClearTextRefused as refused:  # --sandbox-url: the form's own URLs were checked above
+            self.test_result.setText(insecure_url_message(refused))
+            return
         except ValueError:
             self.test_result.setText(self.tr("The sandbox has no address: enter its URL."))
             return

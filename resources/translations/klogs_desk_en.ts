@@ -429,6 +429,17 @@
     </message>
 </context>
 <context>
+    <name>ClearText</name>
+    <message>
+        <source>Insecure gateway address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway address {url} uses plain http:// to another computer, which would send card data and API secrets in clear text. Nothing was sent. Use an https:// address in File ▸ Settings (plain http:// is allowed only to this computer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CreateSubscriptionDialog</name>
     <message>
         <source>New subscription</source>
@@ -3225,7 +3236,7 @@ Up to {left} can still be refunded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Production must use https:// (card data is never sent in clear text).</source>
+        <source>“{url}” would send card data and secrets in clear text. Use https://, or plain http:// only to this computer (127.0.0.1 or localhost).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -429,6 +429,17 @@
     </message>
 </context>
 <context>
+    <name>ClearText</name>
+    <message>
+        <source>Insecure gateway address</source>
+        <translation>Güvensiz ödeme geçidi adresi</translation>
+    </message>
+    <message>
+        <source>The gateway address {url} uses plain http:// to another computer, which would send card data and API secrets in clear text. Nothing was sent. Use an https:// address in File ▸ Settings (plain http:// is allowed only to this computer).</source>
+        <translation>{url} ödeme geçidi adresi başka bir bilgisayara düz http:// kullanıyor; bu, kart verilerini ve API sırlarını şifresiz gönderirdi. Hiçbir şey gönderilmedi. Dosya ▸ Ayarlar&apos;da https:// ile başlayan bir adres kullanın (düz http:// yalnızca bu bilgisayara izinlidir).</translation>
+    </message>
+</context>
+<context>
     <name>CreateSubscriptionDialog</name>
     <message>
         <source>New subscription</source>
@@ -3230,8 +3241,8 @@ En çok {left} daha iade edilebilir.</translation>
         <translation>“{url}” bir web adresi değil. https://sunucu/ biçimini kullanın ya da varsayılan için boş bırakın.</translation>
     </message>
     <message>
-        <source>Production must use https:// (card data is never sent in clear text).</source>
-        <translation>Canlı ortam https:// kullanmalıdır (kart verisi asla açık metin olarak gönderilmez).</translation>
+        <source>“{url}” would send card data and secrets in clear text. Use https://, or plain http:// only to this computer (127.0.0.1 or localhost).</source>
+        <translation>“{url}” kart verilerini ve gizli bilgileri şifresiz gönderirdi. https:// kullanın; düz http:// yalnızca bu bilgisayara (127.0.0.1 veya localhost) izinlidir.</translation>
     </message>
     <message>
         <source>The manager PIN must be 4 to 8 digits.</source>
