@@ -37,7 +37,7 @@ import sqlite3
 from dataclasses import dataclass, fields
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from ..messages import Message, english, from_stored, msg, to_stored
 from ..paths import narrow, open_private, private_file
@@ -110,6 +110,8 @@ class Entry:
     resolution: Message | None = None
     resolved_at: dt.datetime | None = None
     note: Message | None = None
+    #: Who made the row (the signed-in operator's name); rows written before operators existed: "unknown".
+    operator: str | None = None
 
     @property
     def unresolved(self) -> bool:
@@ -141,7 +143,7 @@ CREATE TABLE IF NOT EXISTS entries (
     masked_pan TEXT, card_brand TEXT, card_holder TEXT, customer_id TEXT,
     payment_id TEXT, auth_code TEXT, result_code TEXT, result_message TEXT,
     installment_count INTEGER, checkout_id TEXT, redirect_url TEXT,
-    balance TEXT, approved_by TEXT, resolution TEXT, resolved_at TEXT, note TEXT
+    balance TEXT, approved_by TEXT, resolution TEXT, resolved_at TEXT, note TEXT, operator TEXT
 );
 -- One payment per order ID and kind in an environment: the database itself refuses a second send.
 CREATE UNIQUE INDEX IF NOT EXISTS one_payment_per_order
@@ -152,6 +154,10 @@ CREATE INDEX IF NOT EXISTS entries_parent ON entries(parent_id);
 -- The double-charge guard's window of recent payments (Journal.similar_payment).
 CREATE INDEX IF NOT EXISTS entries_recent ON entries(environment, kind, created_at);
 """
+#: Rows of a journal from before operators were recorded were made by somebody the terminal cannot name.
+UNKNOWN_OPERATOR = "unknown"
+#: Columns added since the first release, with what the rows written before them get.
+_ADDED_COLUMNS = {"operator": UNKNOWN_OPERATOR}
 
 def _refuse_card_numbers(values: Iterable[Any]) -> None:
     """Defence in depth: no value written to the journal may contain a full card number (:func:`find_pans`)."""
@@ -208,8 +214,10 @@ def _from_row(row: sqlite3.Row) -> Entry:
 class Journal:
     """The journal database. All methods run on the caller's thread; each write is one transaction."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, current_operator: Callable[[], str | None] = lambda: None) -> None:
+        """``current_operator`` names who is signed in; each new row records it (unless given explicitly)."""
         self.path = Path(path) if path != ":memory:" else path
+        self._current_operator = current_operator
         if path != ":memory:":
             # 0600 before SQLite opens it: SQLite gives its -wal and -shm files the database file's mode.
             private_file(path)
@@ -218,10 +226,22 @@ class Journal:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.execute("PRAGMA foreign_keys=ON")
+        self._migrate()
         self._db.executescript(_SCHEMA)
         if path != ":memory:":
             for suffix in ("-wal", "-shm"):  # and said explicitly, in case an older SQLite did not
                 narrow(f"{path}{suffix}")
+
+    def _migrate(self) -> None:
+        """Bring a journal written by an earlier release up to this schema (columns added since)."""
+        have = {row[1] for row in self._db.execute("PRAGMA table_info(entries)")}
+        if not have:
+            return  # a new journal: the schema creates every column
+        for column, old_rows in _ADDED_COLUMNS.items():
+            if column not in have:
+                with self._db:
+                    self._db.execute(f"ALTER TABLE entries ADD COLUMN {column} TEXT")
+                    self._db.execute(f"UPDATE entries SET {column} = ?", (old_rows,))
 
     def close(self) -> None:
         self._db.close()
@@ -236,6 +256,8 @@ class Journal:
         unknown = set(values) - _MUTABLE
         if unknown:
             raise TypeError(f"unknown journal fields: {sorted(unknown)}")
+        if "operator" not in values:
+            values["operator"] = self._current_operator()
         now = _utcnow()
         row = {"created_at": now, "updated_at": now, "environment": environment, "kind": kind,
                "reference": reference, "parent_id": parent_id, "amount": amount, "currency": currency,
