@@ -116,12 +116,24 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         help="use this environment instead of the one in Settings (and remember it)")
     parser.add_argument("--sandbox-url", metavar="URL",
                         help="an already running sandbox gateway to use in training mode")
+    parser.add_argument("--verify-audit", action="store_true",
+                        help="check the audit trail's hash chain, print 'chain intact' or 'broken at record N' "
+                             "and exit non-zero when it is broken (no window)")
     parser.add_argument("--version", action="version", version=f"klogs-desk {__version__}")
     # --- packaging: the installed bundle's smoke test (klogs_desk/self_check.py) ---
     parser.add_argument("--self-check", action="store_true",
                         help="headless: start the built-in sandbox, run one sale and one 3-D Secure sale, "
                              "print what happened and exit 0 only if both succeeded")
     return parser.parse_args(argv)
+
+
+def verify_audit() -> int:
+    """``--verify-audit``: print the audit trail's verification; 0 when intact, 1 when broken."""
+    from .domain.audit import verify_file
+
+    result = verify_file(paths.audit_path())
+    print(result.text)
+    return 0 if result.intact else 1
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -132,6 +144,8 @@ def main(argv: list[str] | None = None) -> int:
         from .self_check import run
 
         return run()
+    if args.verify_audit:
+        return verify_audit()
 
     from .log import setup_logging
 

@@ -75,6 +75,11 @@ def journal_path() -> Path:
     return app_home() / "journal.sqlite3"
 
 
+def audit_path() -> Path:
+    """The audit trail (:mod:`klogs_desk.domain.audit`), next to the journal."""
+    return app_home() / "audit.sqlite3"
+
+
 def settings_path() -> Path:
     return app_home() / "settings.ini"
 
