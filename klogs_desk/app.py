@@ -155,6 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     from .config import Config
 
     config = Config()
+    environment_before = config.environment
     if args.environment:
         config.environment = args.environment
     environment = config.environment
@@ -195,11 +196,18 @@ def main(argv: list[str] | None = None) -> int:
     from .api.client import ClearTextRefused
     from .composition import build_terminal
     from .credentials import CredentialStore, CredentialStoreUnavailable
+    from .domain.audit import AuditLog
     from .domain.journal import Journal
     from .environments import build_client
+    from .services.audit import ENVIRONMENT_SWITCHED, AuditTrail, operator_before_sign_in
     from .services.context import AppServices
 
-    journal = Journal(paths.journal_path())
+    def current_operator() -> str:
+        return operator_before_sign_in(services.environment)  # services is built below, before any record
+
+    journal = Journal(paths.journal_path(), current_operator=current_operator)
+    audit_trail = AuditTrail(AuditLog(paths.audit_path()), current_operator=current_operator,
+                             training=lambda: services.environment == "sandbox")
     interrupted = journal.mark_interrupted()
     if interrupted:
         log.warning("%d payment(s) were in flight when the terminal last stopped: now 'unknown'", interrupted)
@@ -226,13 +234,21 @@ def main(argv: list[str] | None = None) -> int:
         QMessageBox.critical(None, insecure_url_title(), insecure_url_message(refused))
         sandbox.stop()
         journal.close()
+        audit_trail.log.close()
         return 2
     services = AppServices(client=client, journal=journal, environment=environment,
-                           merchant_line=config.merchant_line, sandbox_url=sandbox_url)
+                           merchant_line=config.merchant_line, sandbox_url=sandbox_url, audit=audit_trail)
+    audit_check = audit_trail.verify()  # at every start; a broken chain is shown on the window below
+    if not audit_check.intact:
+        log.error("%s", audit_check.text)
+    if environment != environment_before:
+        audit_trail.record(ENVIRONMENT_SWITCHED, details={"from": environment_before, "to": environment,
+                                                          "via": "command line"})
     terminal = build_terminal(services, config=config, credentials=store, sandbox=sandbox,
-                              sandbox_url=args.sandbox_url, log_file=str(log_file))
+                              sandbox_url=args.sandbox_url, log_file=str(log_file), audit_trail=audit_trail)
     window = terminal.window
     window_holder.append(window)
+    window.show_audit_verification(audit_check)
     window.show()
     if sandbox.reserved:
         from PySide6.QtCore import QTimer
@@ -274,6 +290,7 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         sandbox.stop()
         journal.close()
+        audit_trail.log.close()
         log.info("klogs-desk stopped")
     return 0
 

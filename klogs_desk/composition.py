@@ -24,10 +24,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Awaitable
 
+from . import __version__
 from .callbacks import CallbackListener
 from .config import Config
 from .credentials import CredentialStore
 from .environments import EmbeddedSandbox
+from .services.audit import START, STOP, AuditTrail
 from .services.context import AppServices
 from .services.reconciler import Reconciler
 from .services.three_d_secure import ThreeDSecureService
@@ -66,6 +68,7 @@ class Runtime:
         self.listener = listener
 
     def start(self) -> None:
+        self.services.audit.record(START, details={"version": __version__, "environment": self.services.environment})
         try:
             asyncio.get_running_loop()
         except RuntimeError:  # no asyncio loop drives Qt (a bare widget test): nothing to reconcile on
@@ -104,6 +107,7 @@ class Runtime:
         if others:
             await step("the tasks in flight", asyncio.gather(*others, return_exceptions=True))
         await step("the HTTP client", self.services.client.aclose())
+        self.services.audit.record(STOP, details={"version": __version__})
 
 
 @dataclass(frozen=True)
@@ -132,9 +136,10 @@ class Terminal:
 
 def build_terminal(services: AppServices, *, config: Config, credentials: CredentialStore,
                    sandbox: EmbeddedSandbox | None = None, sandbox_url: str | None = None,
-                   log_file: str | None = None) -> Terminal:
+                   log_file: str | None = None, audit_trail: AuditTrail | None = None) -> Terminal:
     """Build the terminal around ``services`` (see the module docstring). The window is not shown; the
-    runtime starts on the first turn of the event loop (see :meth:`Runtime.start`)."""
+    runtime starts on the first turn of the event loop (see :meth:`Runtime.start`). ``audit_trail`` (the
+    same object as ``services.audit``) gives the window its Audit trail view and the shift and day closes."""
     from PySide6.QtCore import QTimer
 
     listener = CallbackListener()
@@ -154,7 +159,7 @@ def build_terminal(services: AppServices, *, config: Config, credentials: Creden
              TabPage(JOURNAL_TAB, tabs.journal, tabs.journal.search_edit))
     window = MainWindow(services, pages, config=config, credentials=credentials,
                         card_data_holders=(tabs.sale.form, tabs.preauth.form, tabs.installments),
-                        sandbox=sandbox, sandbox_url=sandbox_url, log_file=log_file)
+                        sandbox=sandbox, sandbox_url=sandbox_url, log_file=log_file, audit_trail=audit_trail)
 
     # An installment option chosen in the Installments tab becomes a 3-D Secure sale in the Sale tab.
     def carry_installment_to_sale(count: int, interest_paid_by_customer: bool, amount: Decimal,

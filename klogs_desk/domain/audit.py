@@ -36,8 +36,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from ..paths import narrow, private_file
+from ..paths import narrow, open_private, private_file
 from .cards import find_pans, redact_pans
+from .spreadsheet import FormulaSafeWriter
 
 GENESIS_HASH = "0" * 64
 #: What a secret's new value is recorded as.
@@ -312,6 +313,24 @@ def _close(row: Iterable[Any]) -> Close:
     close_id, kind, operator, environment, start, end, closed_at, report = row
     return Close(close_id, kind, operator, environment, dt.datetime.fromisoformat(start),
                  dt.datetime.fromisoformat(end), dt.datetime.fromisoformat(closed_at), report)
+
+
+#: The CSV export's columns (``seq`` is a number in a spreadsheet; every text cell is formula-safe).
+CSV_COLUMNS = ("seq", "at", "action", "operator", "approver", "details", "training", "prev_hash", "hash")
+
+
+def export_csv(path: Path | str, records: Iterable[AuditRecord]) -> int:
+    """Write ``records`` as CSV (UTF-8 with BOM, 0600, :class:`FormulaSafeWriter`); returns how many."""
+    count = 0
+    with open_private(path, "w", newline="", encoding="utf-8-sig") as handle:
+        writer = FormulaSafeWriter(handle, numeric={"seq"})
+        writer.writerow(CSV_COLUMNS)
+        for record in records:
+            writer.writerow([record.seq, _iso(record.at), record.action, record.operator or "",
+                             record.approver or "", redact_pans(record.details_json),
+                             "yes" if record.training else "no", record.prev_hash, record.hash])
+            count += 1
+    return count
 
 
 def verify_file(path: Path) -> Verification:

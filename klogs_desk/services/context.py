@@ -1,4 +1,5 @@
-"""The services a window hands to its tabs: the client for the current environment and the journal."""
+"""The services a window hands to its tabs: the client for the current environment, the journal and the
+audit trail's recorder."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from dataclasses import dataclass
 
 from ..api.client import KlogsClient
 from ..domain.journal import Journal
+from .audit_recorder import NO_AUDIT, AuditRecorder
 
 
 @dataclass
@@ -21,3 +23,6 @@ class AppServices:
     merchant_line: str = ""
     #: Base URL of the embedded sandbox when in training mode, else ``None``.
     sandbox_url: str | None = None
+    #: Where voids, refunds, captures, exports and receipt output are recorded (the composition root gives
+    #: the terminal's :class:`~klogs_desk.services.audit.AuditTrail`; tools and tests keep nothing).
+    audit: AuditRecorder = NO_AUDIT

@@ -44,6 +44,7 @@ from ..domain.balances import Balance
 from ..domain.cards import brand_of, last_four, mask_pan
 from ..domain.journal import DuplicateReferenceError, Entry, EntryKind, EntryState
 from ..messages import GatewayText, Message, Money, Param, english, msg
+from .audit import CAPTURE
 from .context import AppServices
 
 log = logging.getLogger(__name__)
@@ -228,6 +229,9 @@ class PaymentService:
         outcome = await self._send(child, lambda: self.services.client.capture(payment_id, request))
         if outcome.state is OutcomeState.APPROVED:
             journal.update(parent.id, balance=Decimal(0))
+        self.services.audit.record(CAPTURE, details={
+            "order_id": parent.reference, "entry_id": child.id, "amount": str(amount), "currency": parent.currency,
+            "outcome": outcome.state.value})
         return outcome
 
     def find_similar_sale(self, order: CardOrder) -> Entry | None:

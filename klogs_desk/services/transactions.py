@@ -39,6 +39,7 @@ from ..domain.balances import REFUNDABLE_KINDS, VOIDABLE_KINDS, Balance
 from ..domain.journal import Entry, EntryKind, EntryState, Journal
 from ..domain.money import AmountError, check_amount
 from ..messages import GatewayText, Message, Money, english, msg
+from .audit import REFUND, VOID
 from .context import AppServices
 
 log = logging.getLogger(__name__)
@@ -196,8 +197,10 @@ class TransactionService:
         target = self.void_target(entry)
         held = self._held_amount(target)
         child = self._journal_child(target, EntryKind.VOID, held, approved_by)
-        return await self._send(child, target, "void",
-                                lambda: self.services.client.void(VoidRequest(reference_code=target.reference)))
+        outcome = await self._send(child, target, "void",
+                                   lambda: self.services.client.void(VoidRequest(reference_code=target.reference)))
+        self._audit(outcome, approved_by)
+        return outcome
 
     async def refund(self, entry: Entry, amount: Decimal, approved_by: str) -> TransactionOutcome:
         """Refund ``amount`` of ``entry``'s money once. Raises :class:`TransactionRefused` before sending."""
@@ -205,7 +208,9 @@ class TransactionService:
         self.check_refund_amount(target, amount)
         child = self._journal_child(target, EntryKind.REFUND, amount, approved_by)
         request = RefundRequest(reference_code=target.reference, amount=amount)
-        return await self._send(child, target, "refund", lambda: self.services.client.refund(request))
+        outcome = await self._send(child, target, "refund", lambda: self.services.client.refund(request))
+        self._audit(outcome, approved_by)
+        return outcome
 
     # --- by hand --------------------------------------------------------------------------------
 
@@ -223,6 +228,14 @@ class TransactionService:
         return row
 
     # --- machinery ------------------------------------------------------------------------------
+
+    def _audit(self, outcome: TransactionOutcome, approved_by: str) -> None:
+        """The void or refund in the audit trail, with who approved it and how it ended."""
+        row = outcome.entry
+        self.services.audit.record(
+            VOID if row.kind is EntryKind.VOID else REFUND, approver=approved_by,
+            details={"order_id": row.reference, "entry_id": row.id, "amount": str(row.amount),
+                     "currency": row.currency, "outcome": outcome.state.value})
 
     def _check_approved(self, target: Entry, operation: str) -> None:
         if target.state is not EntryState.APPROVED:

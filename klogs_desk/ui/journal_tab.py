@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from .. import paths
 from ..domain.journal import Entry, EntryState
 from ..domain.money import MINOR_UNITS, AmountError, parse_amount
+from ..services.audit import CSV_EXPORT
 from ..services.context import AppServices
 from . import theme
 from .badges import BadgeDelegate
@@ -236,6 +237,7 @@ class JournalTab(QWidget):
             return None
         self.status_label.setText((self.tr("Exported 1 payment to {path}") if count == 1 else
                                    self.tr("Exported {count} payments to {path}")).format(count=count, path=target))
+        self.services.audit.record(CSV_EXPORT, details={"rows": count, "file": Path(target).name})
         self.exported.emit(str(target), count)
         return Path(target)
 

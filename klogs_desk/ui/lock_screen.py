@@ -26,6 +26,8 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QPushButton, QVBoxLayout, QWidget
 
 from ..config import Config
+from ..services.audit import IDLE_LOCK, IDLE_UNLOCK, IDLE_UNLOCK_FAILED
+from ..services.audit_recorder import NO_AUDIT, AuditRecorder
 from ..services.idle_lock import IdleTracker, unlocks
 from . import theme
 
@@ -124,8 +126,10 @@ class IdleLock(QObject):
     #: True when the lock screen appeared, False when it went away.
     locked_changed = Signal(bool)
 
-    def __init__(self, window: QMainWindow, config: Config, *, now: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, window: QMainWindow, config: Config, *, now: Callable[[], float] = time.monotonic,
+                 audit: AuditRecorder = NO_AUDIT) -> None:
         super().__init__(window)
+        self.audit = audit
         self.window = window
         self.config = config
         self.tracker = IdleTracker(self._limit_seconds(), now=now)
@@ -186,6 +190,7 @@ class IdleLock(QObject):
         self.screen.show()
         self.screen.raise_()
         (self.screen.pin if self.screen.pin.isVisible() else self.screen.unlock_button).setFocus()
+        self.audit.record(IDLE_LOCK, details={"idle_minutes": self.config.idle_lock_minutes})
         self.locked_changed.emit(True)
 
     def try_unlock(self, pin: str) -> bool:
@@ -195,11 +200,13 @@ class IdleLock(QObject):
         if not unlocks(pin, self.config.manager_pin_hash):
             self.screen.pin.clear()
             self.screen.show_error(self.tr("Wrong PIN. The terminal stays locked."))
+            self.audit.record(IDLE_UNLOCK_FAILED)
             return False
         self.screen.reset()
         self.screen.hide()
         self._set_content_enabled(True)
         self.tracker.touch()
+        self.audit.record(IDLE_UNLOCK)
         self.locked_changed.emit(False)
         return True
 

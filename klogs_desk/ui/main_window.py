@@ -33,7 +33,9 @@ from ..api.client import ClearTextRefused, KlogsClient
 from ..api.errors import KlogsError
 from ..config import Config
 from ..credentials import CredentialStore, CredentialStoreUnavailable
+from ..domain.audit import Verification
 from ..environments import EmbeddedSandbox, build_client
+from ..services.audit import ENVIRONMENT_SWITCHED, AuditTrail
 from ..services.context import AppServices
 from . import theme
 from .async_runner import RUNNER, run_query
@@ -101,7 +103,8 @@ class MainWindow(QMainWindow):
     def __init__(self, services: AppServices, pages: Sequence[TabPage], *, config: Config,
                  credentials: CredentialStore, card_data_holders: Sequence[CardDataHolder] = (),
                  sandbox: EmbeddedSandbox | None = None, sandbox_url: str | None = None,
-                 log_file: str | None = None, parent: QWidget | None = None) -> None:
+                 log_file: str | None = None, audit_trail: AuditTrail | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.services = services
@@ -110,6 +113,8 @@ class MainWindow(QMainWindow):
         self.sandbox = sandbox or EmbeddedSandbox()
         self.sandbox_url_override = sandbox_url
         self.log_file = log_file
+        #: The audit trail for the Audit trail view and the day's reports (``None``: those menus are absent).
+        self.audit_trail = audit_trail
         self.pages = tuple(pages)
         self.card_data_holders = tuple(card_data_holders)
         self._last_failure_at: float | None = None
@@ -136,10 +141,18 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(page.widget, page.spec.shown_title)
         self.apply_card_clear_seconds()
 
+        self.audit_notice = QLabel()
+        self.audit_notice.setObjectName("auditBrokenNotice")
+        self.audit_notice.setAccessibleName(self.tr("Audit trail warning"))
+        self.audit_notice.setWordWrap(True)
+        self.audit_notice.setStyleSheet(theme.AUDIT_BROKEN_STYLE)
+        self.audit_notice.hide()
+
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.audit_notice)
         layout.addWidget(self.training_banner)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
@@ -169,7 +182,7 @@ class MainWindow(QMainWindow):
         self._watch(services.client)
         self._show_environment()
         # The screen locks after the configured idle minutes until the manager PIN is entered.
-        self.idle_lock = IdleLock(self, config)
+        self.idle_lock = IdleLock(self, config, audit=services.audit)
 
     # --- menus ----------------------------------------------------------------------------------
 
@@ -180,6 +193,12 @@ class MainWindow(QMainWindow):
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.open_settings)
         file_menu.addAction(self.settings_action)
+        if self.audit_trail is not None:
+            file_menu.addSeparator()
+            self.audit_action = QAction(self.tr("&Audit trail…"), self)
+            self.audit_action.setObjectName("auditTrailAction")
+            self.audit_action.triggered.connect(self.open_audit_trail)
+            file_menu.addAction(self.audit_action)
         file_menu.addSeparator()
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setObjectName("quitAction")
@@ -197,6 +216,27 @@ class MainWindow(QMainWindow):
         self.about_action.setObjectName("aboutAction")
         self.about_action.triggered.connect(self.show_about)
         help_menu.addAction(self.about_action)
+
+    def open_audit_trail(self) -> None:
+        """File ▸ Audit trail…: the records, searchable and exportable, verified as the view opens."""
+        from .audit_dialog import AuditDialog
+
+        assert self.audit_trail is not None  # the menu item exists only with a trail
+        self.audit_dialog = AuditDialog(self.audit_trail, parent=self)
+        self.audit_dialog.verified.connect(self.show_audit_verification)  # later checks
+        self.show_audit_verification(self.audit_dialog.last_verification)  # the one as it opened
+        self.audit_dialog.open()
+
+    def show_audit_verification(self, result: Verification) -> None:
+        """A broken chain is shown at the top of the window (and stays until a verification finds it intact)."""
+        if result.intact:
+            self.audit_notice.hide()
+            return
+        self.audit_notice.setText(self.tr(
+            "The audit trail has been altered: its chain is broken at record {number}. Records from there on "
+            "cannot be trusted. Tell the manager; keep the file audit.sqlite3 as it is.").format(
+            number=result.broken_at))
+        self.audit_notice.show()
 
     def show_about(self) -> None:
         from .about_dialog import AboutDialog
@@ -238,7 +278,7 @@ class MainWindow(QMainWindow):
         from .settings_dialog import SettingsDialog
 
         self.settings_dialog = SettingsDialog(self.config, self.credentials, sandbox_url=self._sandbox_url,
-                                              parent=self)
+                                              audit=self.services.audit, parent=self)
         self.settings_dialog.accepted.connect(self.apply_settings)
         self.settings_dialog.open()
 
@@ -270,7 +310,11 @@ class MainWindow(QMainWindow):
 
     def replace_client(self, client: KlogsClient, environment: str, sandbox_url: str | None) -> None:
         old = self.services.client
-        changed = environment != self.services.environment
+        previous = self.services.environment
+        changed = environment != previous
+        if changed:  # recorded by whoever made it, in the environment they made it from
+            self.services.audit.record(ENVIRONMENT_SWITCHED,
+                                       details={"from": previous, "to": environment, "via": "settings"})
         self.services.client = client
         self.services.environment = environment
         self.services.sandbox_url = sandbox_url

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QToolBar, QWidget
 
 from .. import paths
 from ..domain.journal import Entry, EntryState
+from ..services.audit import RECEIPT_PDF, RECEIPT_PRINT
 from ..services.context import AppServices
 from . import theme
 from .journal_model import kind_text, local_time_text, state_text
@@ -140,12 +141,14 @@ class ReceiptPrinter:
         self.document(entry).print_(writer)
         del writer  # finishes the file
         paths.narrow(target)
+        self._audit(RECEIPT_PDF, entry, "pdf")
         return target
 
     def preview(self, entry: Entry) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         document = self.document(entry)
         self._entry_in_preview = entry
+        self._audit(RECEIPT_PRINT, entry, "preview")
         try:
             self.run_preview_dialog(printer, lambda target: document.print_(target))
         finally:
@@ -188,7 +191,12 @@ class ReceiptPrinter:
         if not self.run_print_dialog(printer):
             return False
         self.document(entry).print_(printer)
+        self._audit(RECEIPT_PRINT, entry, "printer")
         return True
+
+    def _audit(self, action: str, entry: Entry, output: str) -> None:
+        self.services.audit.record(action, details={"order_id": entry.reference, "entry_id": entry.id,
+                                                    "output": output})
 
     # --- dialogs (replaced in tests) ----------------------------------------------------------------
 

@@ -46,7 +46,10 @@ from PySide6.QtWidgets import (
 from ..api.client import ClearTextRefused, Credentials, clear_text_refused
 from ..config import DEFAULT_BASE_URLS, ENVIRONMENTS, LANGUAGE_NAMES, LANGUAGES, Config
 from ..credentials import SANDBOX_CREDENTIALS, CredentialStore, CredentialStoreUnavailable
+from ..domain.audit import CHANGED
 from ..environments import LABELS, build_client, check_connection
+from ..services.audit import SETTINGS_CHANGED, setting_changes, settings_snapshot
+from ..services.audit_recorder import NO_AUDIT, AuditRecorder
 from . import theme
 from .async_runner import run_query
 from .clear_text import insecure_url_message
@@ -81,13 +84,15 @@ class SettingsDialog(QDialog):
     """Edits ``config`` and ``credentials``; ``accepted`` is emitted only after everything was saved."""
 
     def __init__(self, config: Config, credentials: CredentialStore, *,
-                 sandbox_url: Callable[[], str] | None = None, parent: QWidget | None = None) -> None:
+                 sandbox_url: Callable[[], str] | None = None, audit: AuditRecorder = NO_AUDIT,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         self.config = config
         self.store = credentials
         self._sandbox_url = sandbox_url
+        self._audit = audit
         self._drafts: dict[str, _EnvironmentDraft] = {}
         self._shown_environment: str | None = None
         self._keyring_missing = False
@@ -378,6 +383,7 @@ class SettingsDialog(QDialog):
                           "password store (keyring)."))
             return
         config = self.config
+        before = settings_snapshot(config, ENVIRONMENTS)
         for name, draft in self._drafts.items():
             config.set_base_urls(name, draft.payment_url, draft.recurring_url)
         config.environment = environment
@@ -390,6 +396,11 @@ class SettingsDialog(QDialog):
         config.manager_pin_required = self.pin_required_check.isChecked()
         config.credentials_session_only = self.store.session_only
         config.sync()
+        for name, old, new in setting_changes(before, settings_snapshot(config, ENVIRONMENTS)):
+            self._audit.record(SETTINGS_CHANGED, details={"setting": name, "old": old, "new": new})
+        for name, draft in self._drafts.items():
+            if draft.touched:  # secrets: only that they changed, never a value
+                self._audit.record(SETTINGS_CHANGED, details={"setting": f"credentials.{name}", "new": CHANGED})
         log.info("settings saved (environment %s)", environment)
         self.accept()
 

@@ -118,6 +118,11 @@ TRAINING_BANNER_STYLE = (f"QLabel#trainingBanner {{ background: {CAUTION_TINT.ba
                          f"border-bottom: 1px solid {CAUTION_TINT.border}; padding: 6px 10px; font-weight: bold; }}")
 
 
+#: The notice that the audit trail's chain is broken: shown on the main window until the app restarts.
+AUDIT_BROKEN_STYLE = (f"QLabel#auditBrokenNotice {{ background: {ERROR_TINT.background}; color: {ERROR_TINT.text}; "
+                      f"border-bottom: 1px solid {ERROR_TINT.border}; padding: 6px 12px; font-weight: 600; }}")
+
+
 def is_dark(palette: QPalette | None = None) -> bool:
     """True when the palette's window is dark (a dark system theme or :func:`dark_palette`)."""
     palette = palette if palette is not None else QGuiApplication.palette()
