@@ -32,6 +32,7 @@ from .environments import EmbeddedSandbox
 from .services.audit import START, STOP, AuditTrail
 from .services.context import AppServices
 from .services.reconciler import Reconciler
+from .services.reports import ReportService
 from .services.three_d_secure import ThreeDSecureService
 from .ui.checkout_tab import CheckoutTab
 from .ui.installments_tab import InstallmentsTab
@@ -157,7 +158,9 @@ def build_terminal(services: AppServices, *, config: Config, credentials: Creden
              TabPage(CHECKOUT_TAB, tabs.checkout, tabs.checkout.amount),
              TabPage(SUBSCRIPTIONS_TAB, tabs.subscriptions, tabs.subscriptions.search),
              TabPage(JOURNAL_TAB, tabs.journal, tabs.journal.search_edit))
-    window = MainWindow(services, pages, config=config, credentials=credentials,
+    reports = (ReportService(services.journal, audit_trail, environment=lambda: services.environment)
+               if audit_trail is not None else None)
+    window = MainWindow(services, pages, config=config, credentials=credentials, reports=reports,
                         card_data_holders=(tabs.sale.form, tabs.preauth.form, tabs.installments),
                         sandbox=sandbox, sandbox_url=sandbox_url, log_file=log_file, audit_trail=audit_trail)
 

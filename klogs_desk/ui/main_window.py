@@ -37,6 +37,7 @@ from ..domain.audit import Verification
 from ..environments import EmbeddedSandbox, build_client
 from ..services.audit import ENVIRONMENT_SWITCHED, AuditTrail
 from ..services.context import AppServices
+from ..services.reports import ReportService
 from . import theme
 from .async_runner import RUNNER, run_query
 from .clear_text import insecure_url_message, insecure_url_title
@@ -104,7 +105,7 @@ class MainWindow(QMainWindow):
                  credentials: CredentialStore, card_data_holders: Sequence[CardDataHolder] = (),
                  sandbox: EmbeddedSandbox | None = None, sandbox_url: str | None = None,
                  log_file: str | None = None, audit_trail: AuditTrail | None = None,
-                 parent: QWidget | None = None) -> None:
+                 reports: ReportService | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.services = services
@@ -115,6 +116,8 @@ class MainWindow(QMainWindow):
         self.log_file = log_file
         #: The audit trail for the Audit trail view and the day's reports (``None``: those menus are absent).
         self.audit_trail = audit_trail
+        #: Shift and day closes (``None``: no Close shift/day menu items).
+        self.reports = reports
         self.pages = tuple(pages)
         self.card_data_holders = tuple(card_data_holders)
         self._last_failure_at: float | None = None
@@ -199,6 +202,18 @@ class MainWindow(QMainWindow):
             self.audit_action.setObjectName("auditTrailAction")
             self.audit_action.triggered.connect(self.open_audit_trail)
             file_menu.addAction(self.audit_action)
+        if self.reports is not None:
+            self.close_shift_action = QAction(self.tr("Close s&hift…"), self)
+            self.close_shift_action.setObjectName("closeShiftAction")
+            self.close_shift_action.triggered.connect(lambda: self.open_report(shift=True))
+            self.close_day_action = QAction(self.tr("Close &day…"), self)
+            self.close_day_action.setObjectName("closeDayAction")
+            self.close_day_action.triggered.connect(lambda: self.open_report(shift=False))
+            self.closed_reports_action = QAction(self.tr("Closed &reports…"), self)
+            self.closed_reports_action.setObjectName("closedReportsAction")
+            self.closed_reports_action.triggered.connect(self.open_closed_reports)
+            for action in (self.close_shift_action, self.close_day_action, self.closed_reports_action):
+                file_menu.addAction(action)
         file_menu.addSeparator()
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setObjectName("quitAction")
@@ -226,6 +241,23 @@ class MainWindow(QMainWindow):
         self.audit_dialog.verified.connect(self.show_audit_verification)  # later checks
         self.show_audit_verification(self.audit_dialog.last_verification)  # the one as it opened
         self.audit_dialog.open()
+
+    def open_report(self, *, shift: bool) -> None:
+        """Close shift… / Close day…: the figures so far, with the button that closes the period."""
+        from .report_dialog import ReportDialog
+
+        assert self.reports is not None  # the menu items exist only with the report service
+        report = self.reports.shift_report() if shift else self.reports.day_report()
+        self.report_dialog = ReportDialog(report, self.reports, merchant_line=self.config.merchant_line, parent=self)
+        self.report_dialog.open()
+
+    def open_closed_reports(self) -> None:
+        from .report_dialog import ClosedReportsDialog
+
+        assert self.reports is not None
+        self.closed_reports_dialog = ClosedReportsDialog(self.reports, merchant_line=self.config.merchant_line,
+                                                         parent=self)
+        self.closed_reports_dialog.open()
 
     def show_audit_verification(self, result: Verification) -> None:
         """A broken chain is shown at the top of the window (and stays until a verification finds it intact)."""

@@ -46,6 +46,30 @@ _RESULT_COLOURS = {EntryState.APPROVED: theme.APPROVED.light, EntryState.DECLINE
                    EntryState.ERROR: theme.DECLINED.light, EntryState.UNKNOWN: theme.UNKNOWN.light}
 
 
+def write_pdf(document: QTextDocument, target: Path, title: str,
+              page: QPageSize.PageSizeId = QPageSize.PageSizeId.A5) -> Path:
+    """Write ``document`` as a PDF at ``target`` (0600, its folder created) and return the path. Shared by
+    receipts (A5) and the shift and day reports (A4)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    paths.private_file(target)  # 0600 before Qt opens it (Qt keeps an existing file's mode)
+    writer = QPdfWriter(str(target))
+    writer.setTitle(title)
+    writer.setCreator("klogs-desk")
+    writer.setPageLayout(QPageLayout(QPageSize(page), QPageLayout.Orientation.Portrait,
+                                     QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter))
+    document.print_(writer)
+    del writer  # finishes the file
+    paths.narrow(target)
+    return target
+
+
+def ask_printer(printer: QPrinter, parent: QWidget | None, title: str) -> bool:
+    """The system print dialog for ``printer``; False when the cashier cancelled."""
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(title)
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
 class ReceiptPrinter:
     """Makes receipts for one window. ``parent`` owns the dialogs.
 
@@ -130,17 +154,8 @@ class ReceiptPrinter:
 
     def save_pdf(self, entry: Entry, path: Path | str | None = None) -> Path:
         """Write the receipt as a PDF (default: :meth:`default_pdf_path`) and return its path."""
-        target = Path(path) if path else self.default_pdf_path(entry)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        paths.private_file(target)  # 0600 before Qt opens it (Qt keeps an existing file's mode)
-        writer = QPdfWriter(str(target))
-        writer.setTitle(translate("Receipt", "Receipt {order_id}").format(order_id=entry.reference))
-        writer.setCreator("klogs-desk")
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A5), QPageLayout.Orientation.Portrait,
-                                         QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter))
-        self.document(entry).print_(writer)
-        del writer  # finishes the file
-        paths.narrow(target)
+        target = write_pdf(self.document(entry), Path(path) if path else self.default_pdf_path(entry),
+                           translate("Receipt", "Receipt {order_id}").format(order_id=entry.reference))
         self._audit(RECEIPT_PDF, entry, "pdf")
         return target
 
@@ -204,6 +219,4 @@ class ReceiptPrinter:
         self.preview_dialog(printer, paint, getattr(self, "_entry_in_preview", None)).exec()
 
     def run_print_dialog(self, printer: QPrinter) -> bool:
-        dialog = QPrintDialog(printer, self.parent)
-        dialog.setWindowTitle(translate("Receipt", "Print receipt"))
-        return dialog.exec() == QDialog.DialogCode.Accepted
+        return ask_printer(printer, self.parent, translate("Receipt", "Print receipt"))

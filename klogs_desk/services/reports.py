@@ -1,0 +1,89 @@
+"""Close a shift or a day: the report of the period, kept as it was closed, recorded in the audit trail.
+
+* **Shift** (the current operator's): their journal rows since their last shift close in this environment;
+  with no earlier close, since the start of today.
+* **Day** (everybody's): every row of the environment since local midnight.
+* A close stores the report's figures in the audit file's ``closes`` table (not the journal: the journal
+  holds payments, a close is a staff action, and it sits next to the audit record that proves it). The
+  close's audit record (``shift.close`` / ``day.close``) holds the close's number, the period, the
+  SHA-256 of the stored figures and how many payments had no known outcome and whether the closer went on
+  anyway — so a close cannot be edited afterwards without breaking the chain's word for it.
+* A day or shift with pending or outcome-unknown payments is never closed silently: :meth:`close` refuses
+  unless the caller says the operator saw the list (``acknowledged_unresolved``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Callable
+
+from ..domain.audit import Close
+from ..domain.journal import Journal
+from ..domain.reports import DAY, SHIFT, Report, report_from_journal, start_of_day
+from .audit import DAY_CLOSE, REPORT_REPRINT, SHIFT_CLOSE, AuditTrail
+
+
+class UnresolvedPayments(Exception):
+    """The period still has pending or outcome-unknown payments and nobody said to close anyway."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        super().__init__(f"{len(report.unresolved)} payment(s) without a known outcome")
+
+
+class ReportService:
+    """``ReportService(journal, trail, environment=...)``; ``now`` and ``tz`` are injectable for tests."""
+
+    def __init__(self, journal: Journal, trail: AuditTrail, *, environment: Callable[[], str],
+                 now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.timezone.utc),
+                 tz: dt.tzinfo | None = None) -> None:
+        self.journal = journal
+        self.trail = trail
+        self.environment = environment
+        self.now = now
+        self.tz = tz
+
+    def shift_start(self, operator: str) -> dt.datetime:
+        environment, now = self.environment(), self.now()
+        closes = self.trail.log.closes(kind=SHIFT, operator=operator, environment=environment)
+        today = start_of_day(now, self.tz)
+        return max(closes[0].period_end, today) if closes else today
+
+    def shift_report(self) -> Report:
+        operator = self.trail.current_operator() or ""
+        return report_from_journal(self.journal, kind=SHIFT, environment=self.environment(),
+                                   period_start=self.shift_start(operator), period_end=self.now(),
+                                   operator=operator, tz=self.tz)
+
+    def day_report(self) -> Report:
+        now = self.now()
+        return report_from_journal(self.journal, kind=DAY, environment=self.environment(),
+                                   period_start=start_of_day(now, self.tz), period_end=now, tz=self.tz)
+
+    def close(self, report: Report, *, acknowledged_unresolved: bool = False) -> Close:
+        """Keep ``report`` as closed and record the close. Raises :class:`UnresolvedPayments` when it lists
+        pending or unknown payments and ``acknowledged_unresolved`` is false."""
+        if report.unresolved and not acknowledged_unresolved:
+            raise UnresolvedPayments(report)
+        closed = self.trail.log.add_close(
+            kind=report.kind, operator=report.operator if report.kind == SHIFT else self.trail.current_operator(),
+            environment=report.environment, period_start=report.period_start, period_end=report.period_end,
+            report=report.to_dict(), closed_at=self.now())
+        self.trail.record(SHIFT_CLOSE if report.kind == SHIFT else DAY_CLOSE, details={
+            "close_id": closed.id, "from": report.period_start.isoformat(), "to": report.period_end.isoformat(),
+            "report_sha256": closed.report_hash, "unresolved": len(report.unresolved),
+            "closed_with_unresolved": bool(report.unresolved),
+            "sales": {c: str(a) for c, a in report.sales.amounts.items()},
+            "takings": {c: str(a) for c, a in report.takings.amounts.items()}})
+        return closed
+
+    def closes(self) -> list[Close]:
+        return self.trail.log.closes(environment=self.environment())
+
+    def reopen(self, close: Close) -> Report:
+        """The report exactly as it was closed (its figures are checked against the close's audit record)."""
+        return Report.from_dict(close.report)
+
+    def record_reprint(self, close: Close, output: str) -> None:
+        self.trail.record(REPORT_REPRINT, details={"close_id": close.id, "kind": close.kind, "output": output})
+
