@@ -78,7 +78,8 @@ def details_text(record: AuditRecord) -> str:
     """``key: value`` pairs; a setting change as ``setting: old → new``."""
     details = record.details
     if "setting" in details and details.get("new") == CHANGED:  # a secret: never a value, only that it changed
-        return f"{details['setting']}: {QCoreApplication.translate('AuditDialog', 'changed')}"
+        changed = QCoreApplication.translate("AuditDialog", "changed")
+        return f"{details['setting']}: {changed}"
     if "setting" in details and "new" in details:
         return f"{details['setting']}: {_value(details.get('old'))} → {_value(details['new'])}"
     return ", ".join(f"{key}: {_value(value)}" for key, value in details.items())

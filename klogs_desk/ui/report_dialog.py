@@ -44,7 +44,7 @@ from ..services.reports import ReportService
 from . import theme
 from .journal_model import kind_text, local_time_text
 from .money_text import money_text
-from .receipt import TRAINING_ENVIRONMENTS, ask_printer, write_pdf
+from .receipt import TRAINING_BANNER, TRAINING_ENVIRONMENTS, ask_printer, write_pdf
 
 translate = QCoreApplication.translate
 
@@ -82,10 +82,12 @@ def report_html(report: Report, locale: QLocale | None = None, *, merchant_line:
     locale = locale or QLocale()
     esc = html.escape
     currencies = report.currencies or ["TRY"]
+    count = esc(translate("Report", "Count"))
+    training = esc(translate("Receipt", TRAINING_BANNER))
+    hours = esc(translate("Report", "Sales and captures by hour"))
     parts = ["<html><body style='font-family:sans-serif'>"]
     if report.environment in TRAINING_ENVIRONMENTS:
-        parts.append(f"<p align='center' style='color:{theme.DECLINED.light}'><b>"
-                     f"{esc(translate('Receipt', 'TRAINING — NOT A REAL PAYMENT'))}</b></p>")
+        parts.append(f"<p align='center' style='color:{theme.DECLINED.light}'><b>{training}</b></p>")
     if merchant_line:
         parts.append(f"<p align='center'><b>{esc(merchant_line)}</b></p>")
     parts.append(f"<h2>{esc(report_title(report))}</h2>")
@@ -108,9 +110,9 @@ def report_html(report: Report, locale: QLocale | None = None, *, merchant_line:
         cells = "".join(f"<td align='right'>{esc(text)}</td>" for text in _amounts(total, currencies, locale))
         rows.append(f"<tr><td>{esc(translate('Report', label))}</td><td align='right'>{total.count}</td>{cells}</tr>")
     parts.append(f"<table cellspacing='0' cellpadding='3' border='1' width='100%'><tr><th align='left'></th>"
-                 f"<th align='right'>{esc(translate('Report', 'Count'))}</th>{header}</tr>{''.join(rows)}</table>")
+                 f"<th align='right'>{count}</th>{header}</tr>{''.join(rows)}</table>")
     if chart:
-        parts.append(f"<h3>{esc(translate('Report', 'Sales and captures by hour'))}</h3><img src='{_CHART_URL.toString()}'>")
+        parts.append(f"<h3>{hours}</h3><img src='{_CHART_URL.toString()}'>")
     for title, groups, name_of in (
             (QT_TRANSLATE_NOOP("Report", "By card brand (sales and captures)"), report.by_brand, str),
             (QT_TRANSLATE_NOOP("Report", "By operator (sales and captures)"), report.by_operator, str),
@@ -123,7 +125,7 @@ def report_html(report: Report, locale: QLocale | None = None, *, merchant_line:
             + "".join(f"<td align='right'>{esc(t)}</td>" for t in _amounts(total, currencies, locale)) + "</tr>"
             for key, total in sorted(groups.items()))
         parts.append(f"<table cellspacing='0' cellpadding='3' border='1' width='100%'><tr><th></th>"
-                     f"<th align='right'>{esc(translate('Report', 'Count'))}</th>{header}</tr>{lines}</table>")
+                     f"<th align='right'>{count}</th>{header}</tr>{lines}</table>")
     parts.append("</body></html>")
     return "".join(parts)
 
