@@ -117,10 +117,12 @@ def gateway(value: str) -> Message:
     return Message("gateway.said", {"text": GatewayText.of(value)})
 
 
-def english(message: Message | None) -> str:
-    """The English rendering (logs, tests, machine exports); ``""`` for ``None``."""
+def english(message: Message | str | None) -> str:
+    """The English rendering (logs, tests, machine exports); ``""`` for ``None``; text stays as it is."""
     if message is None:
         return ""
+    if isinstance(message, str):
+        return message
     values = {name: _english_value(value) for name, value in message.params.items()}
     return message.template.format(**values)
 
