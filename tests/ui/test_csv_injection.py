@@ -83,7 +83,7 @@ def test_exported_cells_never_start_a_formula_and_amounts_stay_numbers(qtbot, sa
     for prefix, entry in stored.items():
         row = exported[entry.id]
         for column in ("note", "customer_id", "card_holder"):
-            value = getattr(entry, column)
+            value = english(getattr(entry, column))
             if value.startswith(FORMULA_PREFIXES):
                 assert row[column] == "'" + value, (prefix, column, row[column])
             else:
