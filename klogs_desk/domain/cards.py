@@ -126,10 +126,10 @@ _DIGIT = re.compile(r"\d")
 #: Thirteen digits with separators between them: text without this has no card number (the quick exit
 #: that keeps the log filter cheap on ordinary lines).
 _THIRTEEN_DIGITS = re.compile(rf"\d(?:(?:{_SEPARATOR})?\d){{12}}")
-#: A UUID (gateway payment IDs) is an identifier, not a card number, and is left out. Only one with a hex
-#: letter in it: a UUID of decimal digits only is one in three million, and would let a PAN written in
-#: UUID shape through.
-_UUID = re.compile(r"(?<![0-9A-Fa-f])[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}(?![0-9A-Fa-f])")
+#: A UUID (gateway payment IDs) is an identifier, not a card number, and is left out of free text. Only one
+#: with a hex letter in it: a UUID of decimal digits only is one in three million, and would let a PAN
+#: written in UUID shape through. (The journal's identifier fields, typed UUIDs, skip every UUID.)
+UUID = re.compile(r"(?<![0-9A-Fa-f])[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}(?![0-9A-Fa-f])")
 #: E.164: a phone number written after ``+`` has at most 15 digits.
 _PHONE_DIGITS = 15
 PAN_LENGTHS = range(13, 20)
@@ -141,7 +141,7 @@ def _blank_uuids(text: str) -> str:
         uuid = match.group()
         return "#" * len(uuid) if any(ch.isalpha() for ch in uuid) else uuid
 
-    return _UUID.sub(blank, text)
+    return UUID.sub(blank, text)
 
 
 def _whole_card(digits: str) -> bool:
