@@ -1,4 +1,5 @@
-"""Start the terminal: ``klogs-desk [--environment sandbox|test|production] [--yes-production] [--sandbox-url URL]``.
+"""Start the terminal: ``klogs-desk [--environment sandbox|test|production] [--yes-production]
+[--sandbox-url URL]``.
 
 Production is never chosen silently (:func:`apply_environment_argument`): ``--environment production``
 switching a terminal that is not in production yet asks the cashier first, in their language, before the
