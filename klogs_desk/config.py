@@ -168,8 +168,8 @@ class Config:
         Kept next to the PIN hash; unreadable values count as none.
         """
         try:
-            wrong = max(0, int(self.settings.value(f"security/pin_attempts/{who}/wrong", 0)))
-            locked_until = max(0.0, float(self.settings.value(f"security/pin_attempts/{who}/locked_until", 0)))
+            wrong = max(0, int(str(self.settings.value(f"security/pin_attempts/{who}/wrong", 0))))
+            locked_until = max(0.0, float(str(self.settings.value(f"security/pin_attempts/{who}/locked_until", 0))))
         except (TypeError, ValueError):
             return 0, 0.0
         return wrong, locked_until

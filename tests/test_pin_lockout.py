@@ -75,3 +75,9 @@ def test_counts_are_kept_per_pin_owner(tmp_path):
         manager.attempt("0000", config.check_manager_pin)
     assert manager.status().locked_out
     assert not PinLockout(config, "operator-2", now=clock).status().locked_out
+
+
+def test_an_unreadable_count_in_the_settings_file_counts_as_none(tmp_path):
+    config = Config(tmp_path / "settings.ini")
+    config.settings.setValue("security/pin_attempts/manager/wrong", "lots")
+    assert config.pin_attempts("manager") == (0, 0.0)
