@@ -117,10 +117,12 @@ def gateway(value: str) -> Message:
     return Message("gateway.said", {"text": GatewayText.of(value)})
 
 
-def english(message: Message | None) -> str:
-    """The English rendering (logs, tests, machine exports); ``""`` for ``None``."""
+def english(message: Message | str | None) -> str:
+    """The English rendering (logs, tests, machine exports); ``""`` for ``None``; text stays as it is."""
     if message is None:
         return ""
+    if isinstance(message, str):
+        return message
     values = {name: _english_value(value) for name, value in message.params.items()}
     return message.template.format(**values)
 
@@ -173,9 +175,11 @@ def from_stored(stored: str | None) -> Message | None:
         return None
     if stored.startswith("{"):
         try:
-            return _from_plain(json.loads(stored))
+            parsed = _from_plain(json.loads(stored))
         except (ValueError, KeyError, TypeError):
-            pass
+            parsed = None
+        if isinstance(parsed, Message):  # other JSON (text a gateway or a person wrote) stays text
+            return parsed
     code = _PLAIN_CODES.get(stored)
     return Message(code) if code else text(stored)
 
