@@ -21,24 +21,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench_journal import _summary, _timed  # the same timing and summary as the journal's benchmark
+
 from klogs_desk.domain.audit import GENESIS_HASH, AuditLog, details_text, record_hash
 
 APPEND_TARGET_MS = 2.0
 VERIFY_TARGET_S = 2.0
-
-
-def _summary(samples_ms: list[float]) -> str:
-    ordered = sorted(samples_ms)
-    return f"median {statistics.median(ordered):7.3f} ms   p95 {ordered[int(len(ordered) * 0.95) - 1]:7.3f} ms"
-
-
-def _timed(n: int, action) -> list[float]:  # type: ignore[no-untyped-def]
-    samples = []
-    for i in range(n):
-        started = time.perf_counter()
-        action(i)
-        samples.append((time.perf_counter() - started) * 1000)
-    return samples
 
 
 def _chain(path: Path, count: int) -> None:
