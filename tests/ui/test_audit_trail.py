@@ -192,3 +192,21 @@ def test_idle_lock_and_unlock_are_recorded(qtbot, terminal, trail):
     assert actions == ["idle.unlock", "idle.lock"]
 
 
+
+
+def test_receipt_output_is_recorded_and_the_table_model_is_sound(qtbot, qtmodeltester, services, trail):
+    from klogs_desk.domain.journal import EntryKind, EntryState
+    from klogs_desk.ui.receipt import ReceiptPrinter
+
+    row = services.journal.record_pending(environment="sandbox", kind=EntryKind.SALE, reference="R-77",
+                                          amount=Decimal("12.50"), currency="TRY", masked_pan="411111******1111")
+    row = services.journal.record_outcome(row.id, EntryState.APPROVED)
+    ReceiptPrinter(services).save_pdf(row)
+    record = trail.log.records()[0]
+    assert record.action == "receipt.pdf"
+    assert record.details == {"order_id": "R-77", "entry_id": row.id, "output": "pdf"}
+
+    dialog = AuditDialog(trail)
+    qtbot.addWidget(dialog)
+    qtmodeltester.check(dialog.model)
+    assert dialog.model.index(0, 2).data() == "Receipt saved as PDF"
