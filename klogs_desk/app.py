@@ -263,8 +263,16 @@ def main(argv: list[str] | None = None) -> int:
         return operator_before_sign_in(services.environment)  # services is built below, before any record
 
     journal = Journal(paths.journal_path(), current_operator=current_operator)
+    def audit_not_written(exc: BaseException) -> None:  # the action stands; the manager must hear of the gap
+        if window_holder:
+            window_holder[0].tell(  # type: ignore[attr-defined]  # the MainWindow, once shown
+                QCoreApplication.translate("App", "Audit trail not written"),
+                QCoreApplication.translate(
+                    "App", "The last action was done but could not be written to the audit trail ({reason}). "
+                    "Tell the manager.").format(reason=exc))
+
     audit_trail = AuditTrail(AuditLog(paths.audit_path()), current_operator=current_operator,
-                             training=lambda: services.environment == "sandbox")
+                             training=lambda: services.environment == "sandbox", on_failure=audit_not_written)
     interrupted = journal.mark_interrupted()
     if interrupted:
         log.warning("%d payment(s) were in flight when the terminal last stopped: now 'unknown'", interrupted)

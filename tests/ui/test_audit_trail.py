@@ -210,3 +210,12 @@ def test_receipt_output_is_recorded_and_the_table_model_is_sound(qtbot, qtmodelt
     qtbot.addWidget(dialog)
     qtmodeltester.check(dialog.model)
     assert dialog.model.index(0, 2).data() == "Receipt saved as PDF"
+
+
+def test_a_record_that_cannot_be_written_never_undoes_the_action(tmp_path):
+    audit_log = AuditLog(tmp_path / "audit.sqlite3")
+    failures: list[BaseException] = []
+    trail = AuditTrail(audit_log, current_operator=lambda: "Trainee", on_failure=failures.append)
+    audit_log.close()  # the file went away under the terminal
+    assert trail.record("void", approver="manager PIN") is None
+    assert len(failures) == 1
