@@ -158,7 +158,7 @@ def paint_chart(painter: QPainter, rect: QRectF, report: Report, locale: QLocale
     font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
     painter.setFont(font)
     metrics = painter.fontMetrics()
-    line = metrics.height()
+    line = metrics.height() + 4  # room for accents and descenders ("Ğ", "ş") at any resolution
     top = rect.top() + line + 4
     bottom = rect.bottom() - line - 4
     left, right = rect.left() + 4, rect.right() - 4
@@ -169,7 +169,8 @@ def paint_chart(painter: QPainter, rect: QRectF, report: Report, locale: QLocale
         return
     values = [report.by_hour.get(hour, {}).get(currency, Decimal(0)) for hour in range(24)]
     highest = max(values) or Decimal(1)
-    painter.drawText(QRectF(left, rect.top(), right - left, line), int(Qt.AlignmentFlag.AlignLeft),
+    painter.drawText(QRectF(left, rect.top(), right - left, line),
+                     int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                      translate("Report", "Highest hour: {amount}").format(amount=money_text(max(values), currency,
                                                                                              locale)))
     painter.setPen(grid)
@@ -182,7 +183,8 @@ def paint_chart(painter: QPainter, rect: QRectF, report: Report, locale: QLocale
             painter.fillRect(QRectF(x + slot * 0.15, bottom - height, slot * 0.7, height), bar)
         if hour % 3 == 0:
             painter.setPen(text)
-            painter.drawText(QRectF(x, bottom + 2, slot * 3, line), int(Qt.AlignmentFlag.AlignLeft),
+            painter.drawText(QRectF(x, bottom + 2, slot * 3, line),
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                              f"{hour:02d}")
     painter.restore()
 
@@ -231,7 +233,7 @@ def report_document(report: Report, *, merchant_line: str = "", closed: Close | 
     document = QTextDocument()
     locale = QLocale()
     image = chart_image(report, locale)
-    document.addResource(QTextDocument.ResourceType.ImageResource, _CHART_URL, image.scaledToWidth(560))
+    document.addResource(QTextDocument.ResourceType.ImageResource, _CHART_URL, image.scaledToWidth(560, Qt.TransformationMode.SmoothTransformation))
     document.setHtml(report_html(report, locale, merchant_line=merchant_line, closed=closed, chart=True))
     return document
 
