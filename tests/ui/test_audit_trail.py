@@ -113,6 +113,9 @@ def terminal(qtbot, services, trail, tmp_path, memory_keyring):
     qtbot.waitExposed(built.window)
     yield built
     qtbot.waitUntil(lambda: RUNNER.running == 0, timeout=10_000)
+    # The window's quiet health lookup must end on this test's loop, not be cancelled under the next test.
+    qtbot.waitUntil(lambda: built.window.health_check_task is None or built.window.health_check_task.done(),
+                    timeout=10_000)
     built.window.close()
     built.window.deleteLater()
     qtbot.wait(10)
