@@ -51,6 +51,7 @@ from ..api.models.recurring import (
     RegisteredPaymentStatus,
     UpdateRecurringPaymentRequest,
 )
+from ..api.models.tolerant import is_unrecognized, unknown_text
 from .context import AppServices
 
 Status = RegisteredPaymentStatus
@@ -79,9 +80,11 @@ STATUS_MEANINGS: dict[RegisteredPaymentStatus, str] = {
 def status_in_words(status: RegisteredPaymentStatus | str | None) -> str:
     if status is None:
         return ""
+    if is_unrecognized(status):
+        return unknown_text(status.value)  # type: ignore[union-attr]
     try:
         return STATUS_WORDS[RegisteredPaymentStatus(status)]
-    except ValueError:
+    except (ValueError, KeyError):
         return str(status)
 
 
@@ -89,7 +92,8 @@ def describe_outcome(result: OperationResult) -> list[str]:
     """Lines telling the manager what a successful create or payment order means."""
     lines: list[str] = []
     if result.order_status is not None:
-        lines.append(STATUS_MEANINGS[result.order_status])
+        lines.append(STATUS_MEANINGS.get(result.order_status)
+                     or f"Status: {unknown_text(result.order_status.value)}.")
     if result.should_be_owner_confirmation:
         lines.append("The card owner must confirm by SMS before any payment is taken.")
     elif result.should_be_owner_confirmation is False:

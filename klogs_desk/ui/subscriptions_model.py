@@ -47,9 +47,11 @@ from PySide6.QtCore import (
 
 from ..api.errors import KlogsError
 from ..api.models.recurring import OrderDirection, RecurringListQuery, RecurringPayment, RecurringPaymentPage
+from ..api.models.tolerant import is_unrecognized
 from ..domain.schedule import describe_frequency
 from ..i18n import cashier_message
 from ..services.subscriptions import STATUS_MEANINGS, PageCache, status_in_words
+from .answer_text import answer_text
 from .async_runner import run_query
 from .badges import BADGE_ROLE
 from .money_text import money_text
@@ -229,7 +231,7 @@ class SubscriptionsModel(QAbstractTableModel):
         if role == BADGE_ROLE:
             return item.status.value if column == STATUS else None
         if role == _TOOLTIP:
-            return cashier_message(STATUS_MEANINGS[item.status]) if column == STATUS else None
+            return cashier_message(STATUS_MEANINGS.get(item.status)) or None if column == STATUS else None
         return _RIGHT if column == AMOUNT else None  # TextAlignmentRole
 
     def display_text(self, row: int, column: int) -> str | None:
@@ -422,9 +424,12 @@ class SubscriptionsModel(QAbstractTableModel):
         if column == AMOUNT:
             return money_text(item.amount, item.currency_code, self.locale)
         if column == STATUS:
-            return cashier_message(status_in_words(item.status))
+            # A status the terminal does not know reads "unknown (what the gateway sent)".
+            return answer_text(item.status) if is_unrecognized(item.status) else cashier_message(
+                status_in_words(item.status))
         if column == FREQUENCY:
-            return cashier_message(frequency_in_words(item))
+            return answer_text(item.frequency) if is_unrecognized(item.frequency) else cashier_message(
+                frequency_in_words(item))
         if column == NEXT_PAYMENT:
             return format_local_time(item.next_payment_at_utc, self.locale)
         if column == LAST_PAYMENT:
