@@ -8,12 +8,11 @@ crash.
 
 from __future__ import annotations
 
-import enum
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from ..api.models.tolerant import is_unrecognized
+from ..api.models.tolerant import is_unrecognized, shown
 
 
 def unknown_value_text(raw: Any) -> str:
@@ -21,9 +20,5 @@ def unknown_value_text(raw: Any) -> str:
 
 
 def answer_text(value: Any) -> str:
-    """``value`` as shown: ``Success``, or ``unknown (Chargeback)``; ``None`` as ``""``."""
-    if value is None:
-        return ""
-    if is_unrecognized(value):
-        return unknown_value_text(value.value)
-    return str(value.value if isinstance(value, enum.Enum) else value)
+    """``value`` as shown: ``Success``, or ``unknown (Chargeback)`` in the cashier's language; ``None`` as ``""``."""
+    return unknown_value_text(value.value) if is_unrecognized(value) else shown(value)

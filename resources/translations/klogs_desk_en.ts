@@ -96,6 +96,13 @@
     </message>
 </context>
 <context>
+    <name>AnswerText</name>
+    <message>
+        <source>unknown ({raw})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Payments to check</source>
@@ -1031,7 +1038,7 @@
     </message>
     <message>
         <source>Time</source>
-        <extracomment>Badge colours by state value (for :class:`klogs_desk.ui.badges.BadgeDelegate`). Green means money moved, red means it did not, amber means nobody knows yet and a person must look; grey: nothing happened. Kinds whose rows hold money (or an authorization) that a later void, refund or capture reduces.</extracomment>
+        <extracomment>Badge colours by state value (for :class:`klogs_desk.ui.badges.BadgeDelegate`). Green means money moved, red means it did not, amber means nobody knows yet and a person must look; grey: nothing happened.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1298,7 +1305,7 @@
     <name>MainWindow</name>
     <message>
         <source>&amp;Sale</source>
-        <extracomment>Tab text; ``&amp;`` marks the Alt+letter mnemonic. The tab&apos;s class; later names are accepted spellings (the pre-authorization tab is ``PreAuthTab``). objectName of the field that gets the focus when the tab is shown (&apos;&apos; for none).</extracomment>
+        <extracomment>Tab text; ``&amp;`` marks the Alt+letter mnemonic.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1323,7 +1330,7 @@
     </message>
     <message>
         <source>TRAINING MODE — this terminal talks to the built-in sandbox gateway. No real money moves. Press F1 for the test cards.</source>
-        <extracomment>An answer within this many seconds counts as &quot;answered recently&quot;.</extracomment>
+        <extracomment>Gets the focus when the tab is shown (``None``: leave the focus alone). An answer within this many seconds counts as &quot;answered recently&quot;.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1509,22 +1516,6 @@ A manager must approve this with the manager PIN.</source>
     </message>
     <message>
         <source>optional UUID</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderTab</name>
-    <message>
-        <source>{title}: coming soon</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This part of the terminal is not available in this version yet.
-The other tabs work as usual.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{title} (coming soon)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2039,7 +2030,7 @@ Up to {left} can still be refunded.</source>
     <name>SaleTab</name>
     <message>
         <source>Pay</source>
-        <extracomment>How long a payment&apos;s &quot;sending&quot; state (read-only fields, disabled Pay, progress) may wait to be painted. Its state applies at the click; only the painting waits, so a gateway answering within this time is painted once, as the result. Painting &quot;sending&quot; first costs about 2 ms of the UI thread before the request can even leave (Qt paints before the next asyncio step) for a frame shown for less than one display refresh; 100 ms is still within what a cashier perceives as instant feedback. A payment ended (any state); the journal already holds it. The cashier chose 3-D Secure for an ENROLLED card: the :class:`CardOrder` to send through /api/3ds. Replaces :meth:`PaymentService.sale` when set (3-D Secure switch). Duplicates are checked first.</extracomment>
+        <extracomment>How long a payment&apos;s &quot;sending&quot; state (read-only fields, disabled Pay, progress) may wait to be painted. Its state applies at the click; only the painting waits, so a gateway answering within this time is painted once, as the result. Painting &quot;sending&quot; first costs about 2 ms of the UI thread before the request can even leave (Qt paints before the next asyncio step) for a frame shown for less than one display refresh; 100 ms is still within what a cashier perceives as instant feedback. A payment ended (any state); the journal already holds it. The cashier chose 3-D Secure for an ENROLLED card: the :class:`CardOrder` to send through /api/3ds. The 3-D Secure sales of this tab (``None``: no 3-D Secure path, no switch, no installments).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2896,7 +2887,17 @@ Up to {left} can still be refunded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>API key and secret headers (as documented)</source>
+        <extracomment>The payment API&apos;s authentication modes as Settings shows them (translated when shown), by mode.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed requests (as Klogs&apos; client libraries)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Settings</source>
+        <extracomment>How the payment API is authenticated (saved for every environment shown, like the URLs).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2921,6 +2922,14 @@ Up to {left} can still be refunded.</source>
     </message>
     <message>
         <source>Bearer token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authentication of the payment API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed requests send a signature made with the API secret instead of the secret itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2957,6 +2966,10 @@ Up to {left} can still be refunded.</source>
     </message>
     <message>
         <source>API s&amp;ecret:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Au&amp;thentication:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3053,6 +3066,10 @@ Up to {left} can still be refunded.</source>
     </message>
     <message>
         <source>blank: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blank: the API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -42,6 +42,14 @@ async def client(fresh_sandbox):
     await client.aclose()
 
 
+async def sale_and_subscription(client):  # type: ignore[no-untyped-def]
+    """An approved sale and a new subscription, made in the documented dialect."""
+    sale, created = card_payment(), subscription()
+    await client.pay(sale)
+    await client.create_recurring(created)
+    return sale, created
+
+
 async def test_dotnet_numbers_are_read_as_the_documented_values(client, fresh_sandbox):
     sale = card_payment()
     await client.pay(sale)
@@ -55,10 +63,7 @@ async def test_dotnet_numbers_are_read_as_the_documented_values(client, fresh_sa
 
 
 async def test_lower_case_enumerations_are_read_as_the_documented_values(client, fresh_sandbox):
-    sale = card_payment()
-    await client.pay(sale)
-    created = subscription()
-    await client.create_recurring(created)
+    sale, created = await sale_and_subscription(client)
     speak(fresh_sandbox, enums="lower")
 
     detail = await client.get_transaction(sale.order_id)
@@ -72,10 +77,7 @@ async def test_lower_case_enumerations_are_read_as_the_documented_values(client,
 
 
 async def test_an_unknown_value_is_kept_and_shown_never_a_parse_failure(client, fresh_sandbox):
-    sale = card_payment()
-    await client.pay(sale)
-    created = subscription()
-    await client.create_recurring(created)
+    sale, created = await sale_and_subscription(client)
     speak(fresh_sandbox, enums="unknown")
 
     detail = await client.get_transaction(sale.order_id)
@@ -104,10 +106,7 @@ async def test_a_payment_answer_with_an_unknown_status_is_an_unknown_outcome_not
 
 
 async def test_null_pages_and_naive_dates_are_read(client, fresh_sandbox):
-    sale = card_payment()
-    await client.pay(sale)
-    created = subscription()
-    await client.create_recurring(created)
+    sale, created = await sale_and_subscription(client)
     speak(fresh_sandbox, nullPages=True, naiveDates=True)
     raw = httpx.get(f"{fresh_sandbox.url}/api/trx/{sale.order_id}", timeout=5,
                     headers={"X-API-KEY": "sandbox-key", "X-API-SECRET": "sandbox-secret"}).json()
