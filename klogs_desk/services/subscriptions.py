@@ -81,7 +81,7 @@ def status_in_words(status: RegisteredPaymentStatus | str | None) -> str:
     if status is None:
         return ""
     if is_unrecognized(status):
-        return unknown_text(status.value)  # type: ignore[union-attr]
+        return unknown_text(getattr(status, "value", status))
     try:
         return STATUS_WORDS[RegisteredPaymentStatus(status)]
     except (ValueError, KeyError):

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Annotated, Any, Mapping, TypeVar
+from typing import Annotated, Any, Mapping, TypeVar, cast
 
 from pydantic import AfterValidator, BeforeValidator
 
@@ -40,7 +40,7 @@ def _key(text: str) -> str:
 def unrecognized(enum_cls: type[E], raw: Any) -> E:
     """A pseudo-member of ``enum_cls`` (a ``str`` enum) carrying ``raw`` as its value."""
     text = str(raw)
-    member = str.__new__(enum_cls, text)  # type: ignore[call-overload]
+    member: Any = cast(Any, str).__new__(enum_cls, text)
     member._name_ = UNRECOGNIZED
     member._value_ = text
     member._sort_order_ = -1
