@@ -100,3 +100,16 @@ async def test_no_answer_is_not_an_unreadable_answer(services, fresh_sandbox, cl
     faults_of(fresh_sandbox.app.state.sandbox).arm(server_errors=100)
     await passes(manual(services, clock, not_found_grace=3600), clock, MAX_UNREADABLE + 2)
     assert services.journal.get(row.id).resolution is None  # still waiting for an answer
+
+
+async def test_the_journal_shows_why_the_lookups_stopped(services, fresh_sandbox, clock, qapp):
+    from klogs_desk.ui.journal_model import JournalColumn, JournalTableModel
+
+    row = await unknown_row(services)
+    speak(fresh_sandbox, unreadable=MAX_UNREADABLE)
+    await passes(manual(services, clock, not_found_grace=0), clock, MAX_UNREADABLE)
+    model = JournalTableModel()
+    model.set_entries([services.journal.get(row.id)])
+    shown = model.index(0, JournalColumn.RESOLUTION).data()
+    assert shown.startswith("the gateway answered in a form this terminal does not understand (HTTP 200)")
+    assert model.index(0, JournalColumn.STATE).data() != ""  # still an unresolved row for the cashier
