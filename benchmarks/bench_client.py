@@ -27,13 +27,12 @@ from typing import Awaitable, Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import httpx  # noqa: E402
+import httpx
 
-from klogs_desk.api import wire  # noqa: E402
-from klogs_desk.api.client import Credentials, Endpoints, KlogsClient  # noqa: E402
-from klogs_desk.api.models import CardPaymentRequest, RecurringListQuery  # noqa: E402
-from klogs_desk.sandbox.server import SandboxServer  # noqa: E402
-from klogs_desk.sandbox.state import DEFAULT_API_KEY, DEFAULT_API_SECRET, DEFAULT_BEARER_TOKEN, SandboxConfig  # noqa: E402
+from klogs_desk.api.client import Credentials, Endpoints, KlogsClient
+from klogs_desk.api.models import CardPaymentRequest, RecurringListQuery, wire
+from klogs_desk.sandbox.server import SandboxServer
+from klogs_desk.sandbox.state import DEFAULT_API_KEY, DEFAULT_API_SECRET, DEFAULT_BEARER_TOKEN, SandboxConfig
 
 CREDENTIALS = Credentials(DEFAULT_API_KEY, DEFAULT_API_SECRET, DEFAULT_BEARER_TOKEN)
 PAYMENT_HEADERS = {"X-API-KEY": DEFAULT_API_KEY, "X-API-SECRET": DEFAULT_API_SECRET,

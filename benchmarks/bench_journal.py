@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from klogs_desk.domain.journal import EntryKind, EntryState, Journal  # noqa: E402
+from klogs_desk.domain.journal import EntryKind, EntryState, Journal
 
 
 def _summary(samples_ms: list[float]) -> str:

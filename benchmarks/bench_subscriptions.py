@@ -28,16 +28,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("KLOGS_DESK_HOME", tempfile.mkdtemp(prefix="klogs-bench-"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import httpx  # noqa: E402
-import qasync  # noqa: E402
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import httpx
+import qasync
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtWidgets import QApplication
 
-from klogs_desk.api.client import Credentials, Endpoints, KlogsClient  # noqa: E402
-from klogs_desk.domain.journal import Journal  # noqa: E402
-from klogs_desk.services.context import AppServices  # noqa: E402
-from klogs_desk.ui.subscriptions_model import LOADING_TEXT, REFERENCE  # noqa: E402
-from klogs_desk.ui.subscriptions_tab import SubscriptionsTab  # noqa: E402
+from klogs_desk.api.client import Credentials, Endpoints, KlogsClient
+from klogs_desk.domain.journal import Journal
+from klogs_desk.services.context import AppServices
+from klogs_desk.ui.subscriptions_model import LOADING_TEXT, REFERENCE
+from klogs_desk.ui.subscriptions_tab import SubscriptionsTab
 
 
 def rss_mb() -> float:

@@ -32,20 +32,20 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("KLOGS_DESK_HOME", tempfile.mkdtemp(prefix="klogs-bench-"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import httpx  # noqa: E402
-import qasync  # noqa: E402
-from bench_client import CREDENTIALS, PAYMENT_HEADERS, payment, summary  # noqa: E402
-from bench_subscriptions import Heartbeat, start_sandbox  # noqa: E402
-from PySide6.QtCore import QEvent, QObject  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import httpx
+import qasync
+from bench_client import CREDENTIALS, PAYMENT_HEADERS, payment, summary
+from bench_subscriptions import Heartbeat, start_sandbox
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
 
-from klogs_desk.api import wire  # noqa: E402
-from klogs_desk.api.client import Endpoints, KlogsClient  # noqa: E402
-from klogs_desk.callbacks import CallbackListener  # noqa: E402
-from klogs_desk.domain.journal import Journal  # noqa: E402
-from klogs_desk.services.context import AppServices  # noqa: E402
-from klogs_desk.services.three_d_secure import ThreeDSecureService  # noqa: E402
-from klogs_desk.ui.sale_tab import SaleTab  # noqa: E402
+from klogs_desk.api.client import Endpoints, KlogsClient
+from klogs_desk.api.models import wire
+from klogs_desk.callbacks import CallbackListener
+from klogs_desk.domain.journal import Journal
+from klogs_desk.services.context import AppServices
+from klogs_desk.services.three_d_secure import ThreeDSecureService
+from klogs_desk.ui.sale_tab import SaleTab
 
 APPROVED_CARD = "4111111111111111"
 APPROVED_HEADLINE = "APPROVED"
@@ -64,7 +64,7 @@ class PaintClock(QObject):
         self.painted = asyncio.get_event_loop().create_future()
         return self.painted
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched, event) -> bool:
         if (event.type() == QEvent.Type.Paint and self.painted is not None and not self.painted.done()
                 and self.label.text() == APPROVED_HEADLINE):
             watched.event(event)  # paint now, inside the repaint Qt is doing, then take the time

@@ -26,10 +26,10 @@ if hasattr(os, "geteuid") and os.geteuid() == 0:
     os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QElapsedTimer, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QElapsedTimer, QTimer
+from PySide6.QtWidgets import QApplication
 
-from klogs_desk.ui import webengine  # noqa: E402
+from klogs_desk.ui import webengine
 
 webengine.prepare_application()
 APP = QApplication(sys.argv[:1])
@@ -86,7 +86,7 @@ async def one_challenge(service: ThreeDSecureService, n: int, beat: Heartbeat) -
     loaded = asyncio.get_running_loop().create_future()
     seen: dict = {}
 
-    def on_dialog(dialog) -> None:  # noqa: ANN001
+    def on_dialog(dialog) -> None:
         seen["dialog"] = dialog
         dialog.page.loadFinished.connect(
             lambda ok: (not loaded.done() and dialog.page.url().path().startswith("/_acs/")

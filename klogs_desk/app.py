@@ -30,7 +30,8 @@ from types import TracebackType
 from typing import Callable
 
 from . import __version__, paths
-from .environments import ENVIRONMENTS, EmbeddedSandbox
+from .config import ENVIRONMENTS
+from .environments import EmbeddedSandbox
 
 log = logging.getLogger("klogs_desk")
 
@@ -177,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     asyncio.set_event_loop(loop)
     loop.set_exception_handler(reporter.loop_exception_handler)
 
+    from .api.client import ClearTextRefused
     from .composition import build_terminal
     from .credentials import CredentialStore, CredentialStoreUnavailable
     from .domain.journal import Journal
@@ -195,11 +197,22 @@ def main(argv: list[str] | None = None) -> int:
     except CredentialStoreUnavailable as exc:
         from .api.client import Credentials
 
-        credentials, credential_problem = Credentials(), str(exc)
+        credentials, credential_problem = Credentials(), exc.msg
     sandbox_url = None
     if environment == "sandbox":
         sandbox_url = args.sandbox_url or (None if config.payment_base_url("sandbox") else sandbox.reserve())
-    client = build_client(config, environment, credentials, sandbox_url)
+    try:
+        client = build_client(config, environment, credentials, sandbox_url)
+    except ClearTextRefused as refused:  # before any window or request: say so and stop, nothing sent
+        from PySide6.QtWidgets import QMessageBox
+
+        from .ui.clear_text import insecure_url_message, insecure_url_title
+
+        log.error("not started: %s", refused)
+        QMessageBox.critical(None, insecure_url_title(), insecure_url_message(refused))
+        sandbox.stop()
+        journal.close()
+        return 2
     services = AppServices(client=client, journal=journal, environment=environment,
                            merchant_line=config.merchant_line, sandbox_url=sandbox_url)
     terminal = build_terminal(services, config=config, credentials=store, sandbox=sandbox,
@@ -226,10 +239,9 @@ def main(argv: list[str] | None = None) -> int:
                         "unknown: open the Journal tab and check them before charging those customers again."
                     ).format(count=interrupted))
     if credential_problem:
-        from .i18n import cashier_message
+        from .ui.messages import render
 
-        window.tell(QCoreApplication.translate("App", "Credentials not available"),
-                    cashier_message(credential_problem))
+        window.tell(QCoreApplication.translate("App", "Credentials not available"), render(credential_problem))
 
     # Closing the window asks the loop to shut down; the Qt loop ends once that is done (Runtime.stop).
     quit_requested = asyncio.Event()

@@ -16,6 +16,7 @@ Usage::
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 import hmac
 import secrets
@@ -27,9 +28,23 @@ from PySide6.QtCore import QSettings
 
 from . import paths
 from .api.signing import AUTH_MODES, DEFAULT_AUTH_MODE
-from .environments import DEFAULT_BASE_URLS, ENVIRONMENTS
 
-LANGUAGES: tuple[str, ...] = ("system", "en", "tr")
+# Choices and defaults that other modules list too (Settings, i18n, environments) live here, once.
+#: The environments, safest first. Without a setting the terminal starts on the sandbox (training mode).
+ENVIRONMENTS: tuple[str, ...] = ("sandbox", "test", "production")
+#: Each environment's gateway base URL unless Settings overrides it; empty for the sandbox means the embedded
+#: one (:class:`klogs_desk.environments.EmbeddedSandbox`).
+DEFAULT_BASE_URLS: dict[str, str] = {"sandbox": "", "test": "https://pgw.klogs.dev/",
+                                     "production": "https://pgw.klogs.io/"}
+
+#: Languages with a translation, default first (:mod:`klogs_desk.i18n` installs them,
+#: ``scripts/update_translations.py`` makes their files).
+TRANSLATED_LANGUAGES: tuple[str, ...] = ("en", "tr")
+#: Each language named in itself, as Settings lists it: a cashier who cannot read the current one still
+#: finds theirs.
+LANGUAGE_NAMES: dict[str, str] = {"en": "English", "tr": "Türkçe"}
+#: What the language setting may hold: the system's language, or one with a translation.
+LANGUAGES: tuple[str, ...] = ("system", *TRANSLATED_LANGUAGES)
 
 T = TypeVar("T", str, int, bool)
 
@@ -69,7 +84,7 @@ class Setting(Generic[T]):
             return self.default
         return value
 
-    def __get__(self, config: "Config | None", owner: type) -> Any:
+    def __get__(self, config: "Config | None", owner: "builtins.type[Config]") -> Any:
         if config is None:
             return self
         return self.read(config.settings.value(self.key))
@@ -110,6 +125,9 @@ class Config:
 
     def __init__(self, path: Path | str | None = None) -> None:
         self.path = Path(path) if path is not None else paths.settings_path()
+        if self.path.parent.is_dir():
+            # 0600 before QSettings writes: it rewrites through a temporary file that keeps the mode.
+            paths.private_file(self.path)
         self.settings = QSettings(str(self.path), QSettings.Format.IniFormat)
 
     # --- base URLs per environment --------------------------------------------------------------
@@ -174,6 +192,7 @@ class Config:
 
     def sync(self) -> None:
         self.settings.sync()
+        paths.narrow(self.path)  # the PIN hash lives here (until the staff issue moves it): user-only
 
 
 def _check_environment(environment: str) -> None:

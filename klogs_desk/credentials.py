@@ -8,6 +8,11 @@ becomes :class:`CredentialStoreUnavailable`, whose message a cashier can act on.
 to keep credentials for this session only (:meth:`CredentialStore.use_session_only`): they live in this
 process's memory and are gone when the terminal closes.
 
+A keyring backend that keeps nothing (``keyring.backends.fail``, ``keyring.backends.null``) or keeps
+secrets in a file anyone who can read it can use (any ``keyrings.alt.file`` backend such as
+``PlaintextKeyring``, which becomes the default just by being installed) counts as no keyring
+(:func:`secure_backend`): the same message, the same session-only choice, nothing written to it.
+
 Every secret loaded or saved is registered with :func:`klogs_desk.log.register_secret`, so it can never
 appear in a log line. Secrets are never written to the settings file.
 
@@ -24,6 +29,7 @@ import keyring.errors
 
 from .api.client import Credentials
 from .log import register_secret
+from .messages import msg
 
 SERVICE = "klogs-desk"
 KINDS: tuple[str, ...] = ("api_key", "api_secret", "bearer_token")
@@ -33,7 +39,7 @@ log = logging.getLogger(__name__)
 
 
 class CredentialStoreUnavailable(Exception):
-    """The keyring cannot be used. ``str(err)`` is a message for the user."""
+    """The keyring cannot be used. ``.msg`` is a message for the user (``str(err)``: in English)."""
 
     MESSAGE = ("This computer has no password store (keyring), so the API credentials cannot be saved "
                "securely. Credentials can be kept for this session only: you will need to enter them again "
@@ -41,6 +47,36 @@ class CredentialStoreUnavailable(Exception):
 
     def __init__(self, message: str = MESSAGE) -> None:
         super().__init__(message)
+        self.msg = msg("keyring.unavailable") if message == self.MESSAGE else msg("stored.text", text=message)
+
+
+#: Modules whose backends store nothing or store secrets in clear text (matched by name on the class and
+#: its bases, so keyrings.alt is never imported to check).
+INSECURE_BACKEND_MODULES: tuple[str, ...] = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt.file")
+INSECURE_BACKEND_CLASSES: frozenset[str] = frozenset({"PlaintextKeyring"})
+
+
+def _insecure(backend: object) -> bool:
+    for cls in type(backend).__mro__:
+        module = cls.__module__ or ""
+        if cls.__name__ in INSECURE_BACKEND_CLASSES or any(
+                module == name or module.startswith(name + ".") for name in INSECURE_BACKEND_MODULES):
+            return True
+    return False
+
+
+def secure_backend(backend: object | None = None) -> bool:
+    """True if ``backend`` (default: keyring's current one) really keeps secrets and keeps them protected.
+
+    A chain of backends (``keyring.backends.chainer``) is secure only if every backend in it is: reads
+    go through all of them.
+    """
+    backend = keyring.get_keyring() if backend is None else backend
+    chain = any(cls.__module__ == "keyring.backends.chainer" for cls in type(backend).__mro__)
+    chained = getattr(backend, "backends", None) if chain else None
+    if chained is not None:
+        return bool(chained) and all(secure_backend(b) for b in chained)
+    return not _insecure(backend)
 
 
 def entry_name(environment: str, kind: str) -> str:
@@ -109,7 +145,11 @@ class CredentialStore:
         return self._call(keyring.get_password, SERVICE, name)
 
     @staticmethod
-    def _call(function, *args):  # type: ignore[no-untyped-def]
+    def _call(function, *args):
+        if not secure_backend():
+            log.warning("keyring unusable: %s keeps no secrets or keeps them in clear text",
+                        type(keyring.get_keyring()).__name__)
+            raise CredentialStoreUnavailable()
         try:
             return function(*args)
         except keyring.errors.PasswordDeleteError:

@@ -5,8 +5,9 @@
 * ``test``: Klogs' test gateway, ``https://pgw.klogs.dev/``.
 * ``production``: the live gateway, ``https://pgw.klogs.io/``. Real cards are charged.
 
-Both APIs' base URLs can be overridden per environment in Settings (:class:`klogs_desk.config.Config`).
-No Qt here.
+The environment names and default URLs are settings, declared in :mod:`klogs_desk.config`
+(``ENVIRONMENTS``, ``DEFAULT_BASE_URLS``); both APIs' base URLs can be overridden per environment in
+Settings (:class:`klogs_desk.config.Config`). No Qt here.
 """
 
 from __future__ import annotations
@@ -23,21 +24,18 @@ from typing import TYPE_CHECKING
 
 import httpx
 
-from .api.client import PRODUCTION_BASE_URL, TEST_BASE_URL, Credentials, Endpoints, KlogsClient
+from .api.client import Credentials, Endpoints, KlogsClient
 from .api.errors import AuthenticationError, KlogsError, NotFoundError
 from .api.models import RecurringListQuery
 from .api.signing import SIGNED
+from .messages import Message, english, msg
 
 if TYPE_CHECKING:
     from .config import Config
     from .sandbox.server import SandboxServer
 
-ENVIRONMENTS: tuple[str, ...] = ("sandbox", "test", "production")
-
 LABELS: dict[str, str] = {"sandbox": "Sandbox (training)", "test": "Test", "production": "Production"}
 
-#: An empty sandbox URL means "the embedded sandbox".
-DEFAULT_BASE_URLS: dict[str, str] = {"sandbox": "", "test": TEST_BASE_URL, "production": PRODUCTION_BASE_URL}
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +59,8 @@ class EmbeddedSandbox:
     def __init__(self) -> None:
         self._server: "SandboxServer | None" = None
         self._socket: socket.socket | None = None
+        #: The pretend bank's 3-D Secure page listens on another loopback host (sandbox/hosts.py).
+        self._acs: tuple[socket.socket, str] | None = None
         self._url: str | None = None
         self._ready: "concurrent.futures.Future[str]" = concurrent.futures.Future()
         self._thread: threading.Thread | None = None
@@ -78,6 +78,13 @@ class EmbeddedSandbox:
             sock.bind(("127.0.0.1", 0))
             sock.listen(128)  # a browser page that loads before uvicorn serves waits instead of failing
             host, port = sock.getsockname()[:2]
+            try:
+                from .sandbox.hosts import acs_socket  # light: no FastAPI yet
+
+                self._acs = acs_socket()
+            except BaseException:
+                sock.close()
+                raise
             self._socket, self._url = sock, f"http://{host}:{port}"
             EmbeddedSandbox._by_url[self._url] = self
             self._ready = concurrent.futures.Future()
@@ -88,17 +95,19 @@ class EmbeddedSandbox:
         """Reserve the port if needed and start serving on a worker thread (idempotent)."""
         self.reserve()
         if self._thread is None:
-            self._thread = threading.Thread(target=self._start, args=(self._socket, self._ready),
+            self._thread = threading.Thread(target=self._start, args=(self._socket, self._acs, self._ready),
                                             name="klogs-sandbox-start", daemon=True)
             self._thread.start()
         return self
 
-    def _start(self, sock: "socket.socket | None", ready: "concurrent.futures.Future[str]") -> None:
+    def _start(self, sock: "socket.socket | None", acs: "tuple[socket.socket, str] | None",
+               ready: "concurrent.futures.Future[str]") -> None:
         started = time.perf_counter()
         try:
             from .sandbox.server import SandboxServer
 
-            self._server = SandboxServer(sock=sock).start()
+            acs_sock, acs_host = acs or (None, None)
+            self._server = SandboxServer(sock=sock, acs_sock=acs_sock, acs_host=acs_host).start()
         except BaseException as exc:  # handed to whoever waits (url users see "could not start")
             self.startup_seconds = time.perf_counter() - started
             log.error("the embedded sandbox could not start", exc_info=exc)
@@ -151,13 +160,16 @@ class EmbeddedSandbox:
         if self._thread is not None:
             self._thread.join(10)
         if self._server is not None:
-            self._server.stop()  # closes the socket too
+            self._server.stop()  # closes the sockets too
             self._server = None
-        elif self._socket is not None:
-            self._socket.close()
+        else:
+            if self._socket is not None:
+                self._socket.close()
+            if self._acs is not None:
+                self._acs[0].close()
         if self._url is not None:
             EmbeddedSandbox._by_url.pop(self._url, None)
-        self._socket = self._url = None
+        self._socket = self._url = self._acs = None
         self._thread = None
 
     @classmethod
@@ -206,7 +218,12 @@ def endpoints_for(config: "Config", environment: str, sandbox_url: str | None = 
 
 def build_client(config: "Config", environment: str, credentials: Credentials,
                  sandbox_url: str | None = None) -> KlogsClient:
-    """A new client for ``environment``; the caller owns it (and closes it with ``aclose``)."""
+    """A new client for ``environment``; the caller owns it (and closes it with ``aclose``).
+
+    Raises :class:`~klogs_desk.api.client.ClearTextRefused` (a ``ValueError``), before any client or
+    connection exists, when a base URL is plain ``http`` to a host other than this machine: https is
+    required for every gateway wherever its URL came from (settings file, ``--sandbox-url``, Settings).
+    """
     from . import __version__
 
     endpoints = endpoints_for(config, environment, sandbox_url)
@@ -221,10 +238,15 @@ def build_client(config: "Config", environment: str, credentials: Credentials,
 
 @dataclass(frozen=True)
 class ApiCheck:
-    """The outcome of checking one API: ``ok`` and a sentence for the user."""
+    """The outcome of checking one API: ``ok`` and what to tell the user (``msg``, rendered by the UI)."""
 
     ok: bool
-    message: str
+    msg: Message
+
+    @property
+    def message(self) -> str:
+        """:attr:`msg` in English, for logs and tests."""
+        return english(self.msg)
 
 
 async def check_payment_api(client: KlogsClient) -> ApiCheck:
@@ -232,17 +254,15 @@ async def check_payment_api(client: KlogsClient) -> ApiCheck:
     in the client's auth mode (which the sentence names); 401 means it answered but refused them. Charges
     nothing."""
     signed = client.auth_mode == SIGNED
-    accepted = ("Payment API: reachable, signed requests accepted (the secret was not sent)." if signed else
-                "Payment API: reachable, API key and secret accepted.")
+    accepted = msg("check.payment-signed-ok" if signed else "check.payment-ok")
     try:
         await client.get_transaction(f"klogs-desk-check-{uuid.uuid4().hex}")
     except NotFoundError:
         return ApiCheck(True, accepted)
     except AuthenticationError:
-        return ApiCheck(False, "Payment API: reachable, but it refused the signed requests." if signed else
-                        "Payment API: reachable, but the API key or secret was refused.")
+        return ApiCheck(False, msg("check.payment-signed-refused" if signed else "check.payment-refused"))
     except KlogsError as exc:
-        return ApiCheck(False, f"Payment API: {exc.message}")
+        return ApiCheck(False, msg("check.payment-failed", why=exc.msg))
     # A transaction with a random reference should not exist; an answer still proves the credentials.
     return ApiCheck(True, accepted)
 
@@ -252,10 +272,10 @@ async def check_recurring_api(client: KlogsClient) -> ApiCheck:
     try:
         await client.list_recurring(RecurringListQuery(page=1, page_size=1))
     except AuthenticationError:
-        return ApiCheck(False, "Subscriptions API: reachable, but the Bearer token was refused.")
+        return ApiCheck(False, msg("check.recurring-refused"))
     except KlogsError as exc:
-        return ApiCheck(False, f"Subscriptions API: {exc.message}")
-    return ApiCheck(True, "Subscriptions API: reachable, Bearer token accepted.")
+        return ApiCheck(False, msg("check.recurring-failed", why=exc.msg))
+    return ApiCheck(True, msg("check.recurring-ok"))
 
 
 async def check_connection(client: KlogsClient) -> tuple[ApiCheck, ApiCheck]:

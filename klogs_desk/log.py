@@ -3,8 +3,9 @@
 Every record passes through :class:`RedactionFilter` before any handler formats it, so nothing that
 reaches a log file or the console can carry:
 
-* a card number: any run of 13-19 digits (spaces or dashes allowed between them) that passes the Luhn
-  check is replaced by its first six and last four digits (``411111******1111``). Digit runs that fail
+* a card number, as :func:`klogs_desk.domain.cards.find_pans` finds them (12-19 digits passing the Luhn
+  check, spaces or dashes allowed between groups; the same detector guards the journal and its CSV
+  export) is replaced by its first six and last four digits (``411111******1111``). Digit runs that fail
   Luhn (order IDs, timestamps) are left alone so logs stay useful;
 * a CVV in the shapes code tends to print it: ``cvv=123``, ``cvc: 1234``, ``"cvv": "123"`` (also
   ``cvv2``, ``cvc2``, ``securityCode``) becomes ``cvv=***``;
@@ -28,14 +29,13 @@ import traceback
 from pathlib import Path
 
 from . import paths
-from .domain.cards import luhn_valid, mask_pan
+from .domain.cards import redact_pans
 
 LOG_FILE_NAME = "klogs-desk.log"
 #: Secrets shorter than this are not registered: redacting "a" everywhere would make logs unreadable,
 #: and no real API key is that short.
 MIN_SECRET_LENGTH = 6
 
-_PAN_CANDIDATE = re.compile(r"(?<![\d])\d(?:[ -]?\d){12,18}(?![\d])")
 _CVV = re.compile(
     r"""(?ix)
     (?P<key>["']?\b(?:cvv2?|cvc2?|cvn|security_?code)\b["']?\s*[:=]\s*["']?)
@@ -63,17 +63,12 @@ def register_secret(value: str | None) -> None:
         _secret_pattern = re.compile("|".join(re.escape(s) for s in ordered))
 
 
-def _mask_match(match: re.Match[str]) -> str:
-    digits = re.sub(r"[ -]", "", match.group(0))
-    return mask_pan(digits) if luhn_valid(digits) else match.group(0)
-
-
 def redact(text: str) -> str:
     """``text`` without card numbers, CVVs or registered secrets."""
     pattern = _secret_pattern
     if pattern is not None:
         text = pattern.sub("<secret>", text)
-    text = _PAN_CANDIDATE.sub(_mask_match, text)
+    text = redact_pans(text)
     return _CVV.sub(lambda m: m.group("key") + "***", text)
 
 
@@ -98,6 +93,14 @@ class RedactionFilter(logging.Filter):
         return True
 
 
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Log files only the user can read: created 0600 (:func:`paths.open_private`); rotated files keep
+    the mode, as rotation renames them."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        return paths.open_private(self.baseFilename, self.mode, encoding=self.encoding, errors=self.errors)
+
+
 _FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 _installed: list[logging.Handler] = []
 
@@ -119,7 +122,7 @@ def setup_logging(level: int = logging.INFO, *, to_stderr: bool = True) -> Path:
     _installed.clear()
 
     path = log_file_path()
-    file_handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+    file_handler = PrivateRotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
     handlers: list[logging.Handler] = [file_handler]
     if to_stderr:
         handlers.append(logging.StreamHandler(sys.stderr))

@@ -9,7 +9,8 @@ What it does (the same code paths a cashier uses, against the embedded sandbox o
 3. one 3-D Secure sale through :class:`~klogs_desk.services.three_d_secure.ThreeDSecureService`, the
    loopback callback listener and the QtWebEngine challenge dialog, clicking the sandbox ACS page's
    ``#approve`` button with ``runJavaScript`` (proves QtWebEngine, its resources and its helper
-   process are in the bundle).
+   process are in the bundle). The ACS page is on the sandbox bank's own host, as a real bank's is,
+   so this also proves the web view's allow-list lets the card holder go to the bank and back.
 
 It prints one line per step and exits 0 only if every step succeeded; otherwise it prints ``FAIL`` with
 the reason and exits 1 (2 if the whole check did not finish within the time limit). It needs no display:
@@ -80,6 +81,8 @@ async def _check_sale(services: Any, say: Callable[[str], None]) -> None:
 
 
 async def _check_three_d_secure(services: Any, say: Callable[[str], None]) -> None:
+    import httpx
+
     from .callbacks import CallbackListener
     from .domain.orders import new_order_id
     from .services.payments import OutcomeState
@@ -90,12 +93,14 @@ async def _check_three_d_secure(services: Any, say: Callable[[str], None]) -> No
     service = ThreeDSecureService(services, listener)
     loop = asyncio.get_running_loop()
     acs_loaded: asyncio.Future = loop.create_future()
+    bank_host: list[str] = []
     clicked: asyncio.Future = loop.create_future()
 
     def on_dialog(dialog: Any) -> None:
         def loaded(ok: bool) -> None:
             on_acs = dialog.page.url().path().startswith("/_acs/")
             if on_acs and not acs_loaded.done():
+                bank_host.append(dialog.page.url().host())
                 acs_loaded.set_result(ok)
                 dialog.page.runJavaScript(
                     "(function(){var b=document.getElementById('approve'); if(!b) return false; "
@@ -112,7 +117,10 @@ async def _check_three_d_secure(services: Any, say: Callable[[str], None]) -> No
         try:
             if not await asyncio.wait_for(acs_loaded, 60):
                 raise CheckFailed("3-D Secure: the web engine could not load the sandbox's challenge page")
-            say(f"ok   3-D Secure challenge page shown in QtWebEngine "
+            gateway_host = httpx.URL(services.client.endpoints.payment_base_url).host
+            if bank_host[0] == gateway_host:
+                raise CheckFailed("3-D Secure: the sandbox's bank page is on the gateway's own host")
+            say(f"ok   3-D Secure challenge page shown in QtWebEngine on the bank's host {bank_host[0]} "
                 f"({(time.perf_counter() - started) * 1000:.0f} ms after the request)")
             if not await asyncio.wait_for(clicked, 30):
                 raise CheckFailed("3-D Secure: the challenge page has no #approve button")

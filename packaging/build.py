@@ -1,6 +1,12 @@
 """Build the installable bundle: ``dist/klogs-desk/`` (PyInstaller onedir) and an archive of it.
 
-    .venv/bin/python packaging/build.py [--no-archive] [--measure-untrimmed]
+    .venv/bin/pip install -c packaging/constraints.txt -e '.[bundle]'
+    .venv/bin/python packaging/build.py [--no-archive] [--measure-untrimmed] [--unpinned]
+
+The bundle is built from pinned versions: before PyInstaller runs, every package pinned in
+``packaging/constraints.txt`` (for this Python) that is installed must be at its pinned version, else the
+build stops and names the differences (``--unpinned`` builds anyway, for trying an upgrade; refresh the
+pins with ``packaging/freeze_constraints.py``).
 
 Prints the build time, the onedir size and the archive size (tar.gz on Linux and macOS, zip on Windows),
 and the largest parts of the bundle so a size regression is easy to place. The archive is named
@@ -39,6 +45,29 @@ def largest_parts(path: Path, count: int = 12) -> list[tuple[int, Path]]:
     return sorted(files, reverse=True)[:count]
 
 
+def unpinned_packages(constraints: Path = ROOT / "packaging" / "constraints.txt") -> list[str]:
+    """Installed packages whose version differs from their pin in ``constraints`` (markers evaluated here)."""
+    from importlib.metadata import PackageNotFoundError
+
+    from packaging.requirements import Requirement
+
+    differences = []
+    for line in constraints.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        pin = Requirement(line)
+        if pin.marker is not None and not pin.marker.evaluate():
+            continue
+        try:
+            installed = version(pin.name)
+        except PackageNotFoundError:
+            continue  # not needed on this platform, or not by this build's extras
+        if not pin.specifier.contains(installed, prereleases=True):
+            differences.append(f"{pin.name} {installed} (pinned: {pin.specifier})")
+    return differences
+
+
 def run_pyinstaller() -> None:
     subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
                     "--distpath", str(DIST), "--workpath", str(ROOT / "build" / "pyinstaller" / DIST.name), str(SPEC)],
@@ -60,7 +89,16 @@ def main() -> int:
     parser.add_argument("--no-archive", action="store_true", help="only build dist/klogs-desk/")
     parser.add_argument("--untrimmed", action="store_true",
                         help="keep every Qt module, plugin and translation (to measure what trimming saves)")
+    parser.add_argument("--unpinned", action="store_true",
+                        help="build even if installed versions differ from packaging/constraints.txt")
     args = parser.parse_args()
+    differences = unpinned_packages()
+    if differences:
+        print("installed versions differ from packaging/constraints.txt:\n  " + "\n  ".join(differences))
+        if not args.unpinned:
+            print("install with: .venv/bin/pip install -c packaging/constraints.txt -e '.[bundle]' "
+                  "(or pass --unpinned)")
+            return 1
     if args.untrimmed:  # lands in build/untrimmed/, leaving dist/ alone
         global DIST, BUNDLE
         os.environ["KLOGS_DESK_UNTRIMMED"] = "1"

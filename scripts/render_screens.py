@@ -37,7 +37,7 @@ def main(argv: list[str]) -> int:
 
     from klogs_desk import paths
     from klogs_desk.composition import build_main_window
-    from klogs_desk.config import Config
+    from klogs_desk.config import TRANSLATED_LANGUAGES, Config
     from klogs_desk.credentials import CredentialStore
     from klogs_desk.domain.journal import Journal
     from klogs_desk.environments import EmbeddedSandbox, build_client
@@ -47,7 +47,7 @@ def main(argv: list[str]) -> int:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", nargs="?", type=Path, default=ROOT / "docs" / "screens")
-    parser.add_argument("--language", choices=("en", "tr"), help="render the Sale tab in this language")
+    parser.add_argument("--language", choices=TRANSLATED_LANGUAGES, help="render the Sale tab in this language")
     parser.add_argument("--dark", action="store_true", help="render the Sale tab in a dark Fusion theme")
     args = parser.parse_args(argv)
     out = args.out

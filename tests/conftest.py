@@ -22,30 +22,15 @@ os.environ["KLOGS_DESK_HOME"] = str(_HOME)
 
 import keyring  # noqa: E402
 import pytest  # noqa: E402
-from keyring.backend import KeyringBackend  # noqa: E402
 
 from klogs_desk.api.client import Credentials, Endpoints, KlogsClient, RetryPolicy  # noqa: E402
 from klogs_desk.sandbox.server import SandboxServer  # noqa: E402
 from klogs_desk.sandbox.state import SandboxConfig  # noqa: E402
 
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring that forgets everything when the process ends."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.entries: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.entries.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.entries[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.entries.pop((service, username), None)
+try:
+    from tests.fake_keyrings import MemoryKeyring  # noqa: E402
+except ImportError:  # pragma: no cover - when tests/ is the rootdir
+    from fake_keyrings import MemoryKeyring  # type: ignore[no-redef]  # noqa: E402
 
 
 _KEYRING = MemoryKeyring()
@@ -90,6 +75,20 @@ def make_client(server: SandboxServer, *, timeout: float = 1.5, **kwargs) -> Klo
     """A real client for ``server``, with a timeout shorter than the hang card's sleep."""
     kwargs.setdefault("retry", RetryPolicy(base_delay=0.01, max_delay=0.05, jitter=lambda: 0.5))
     return KlogsClient(Endpoints.same(server.url), SANDBOX_CREDENTIALS, timeout=timeout, **kwargs)
+
+
+@pytest.fixture
+def turkish(qapp):
+    """The terminal in Turkish (translations and locale) for one test; English and the locale after it."""
+    from PySide6.QtCore import QLocale
+
+    from klogs_desk import i18n
+
+    before = QLocale()
+    assert i18n.install("tr", qapp) == "tr"
+    yield
+    i18n.uninstall(qapp)
+    QLocale.setDefault(before)
 
 
 @pytest.fixture

@@ -296,3 +296,36 @@ async def test_two_starts_at_once_share_one_port_that_accepts_callbacks():
         assert answer.status_code == 404  # the Host is right; only the token is unknown
     finally:
         await listener.stop()
+
+
+async def test_forty_idle_connections_cannot_keep_a_genuine_callback_out():
+    """A local program holding more idle sockets than the listener has slots: the real callback still gets in
+    and is delivered; idle ones that sent least are dropped first, one that sent part of a request stays."""
+    listener = CallbackListener(read_timeout=30.0)  # the idle ones are not timed out during this test
+    await listener.start()
+    opened: list[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = []
+    try:
+        talker = await asyncio.open_connection("127.0.0.1", listener.port)
+        talker[1].write(b"POST /3ds/")  # has sent something: dropped only after every silent one
+        await talker[1].drain()
+        for _ in range(40):
+            opened.append(await asyncio.open_connection("127.0.0.1", listener.port))
+        await asyncio.sleep(0.2)  # let the listener accept them all
+
+        pending = listener.expect(PAYMENT_ID)
+        response = await asyncio.wait_for(_post(pending.success_url, _form()), 10)
+        assert response.status_code == 200
+        result = await asyncio.wait_for(pending.future, 5)
+        assert result.outcome is CallbackOutcome.SUCCESS and result.payment_id == PAYMENT_ID
+
+        # The oldest silent connections were closed by the listener; the talker was not.
+        first_reader = opened[0][0]
+        assert await asyncio.wait_for(first_reader.read(), 2) == b""
+        talker[1].write(b"x")
+        await talker[1].drain()
+        with pytest.raises(asyncio.TimeoutError):
+            await asyncio.wait_for(talker[0].read(1), 0.3)
+    finally:
+        for _, writer in [*opened, talker]:
+            writer.close()
+        await listener.stop()

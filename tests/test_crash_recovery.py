@@ -26,6 +26,7 @@ from pathlib import Path
 import pytest
 
 from klogs_desk.domain.journal import EntryState, Journal
+from klogs_desk.messages import from_stored
 from klogs_desk.sandbox.ledger import ledger_of
 from klogs_desk.sandbox.server import SandboxServer
 from klogs_desk.sandbox.state import SandboxConfig
@@ -135,7 +136,7 @@ def test_payment_in_flight_when_killed_is_unknown_after_restart_and_reconciled(s
         state, note, _ = wait_for(lambda: (row_state(database, order_id) or ("",))[0] != "pending"
                                   and row_state(database, order_id), 60, "the restarted app to flag the payment")
         assert state == "unknown"
-        assert note == "The terminal stopped while this request was in flight."
+        assert str(from_stored(note)) == "The terminal stopped while this request was in flight."  # stored as a code
 
         # The cashier's view of it: the Journal's details dialog offers the manual path.
         from klogs_desk.ui.transaction_dialogs import TransactionDetailsDialog
@@ -154,7 +155,7 @@ def test_payment_in_flight_when_killed_is_unknown_after_restart_and_reconciled(s
         # The restarted app's reconciler asks the gateway until it has approved, then settles the row.
         state, _, resolution = wait_for(lambda: (row_state(database, order_id) or ("",))[0] == "approved"
                                         and row_state(database, order_id), 60, "the reconciler to settle it")
-        assert resolution.startswith("gateway lookup: approved")
+        assert str(from_stored(resolution)).startswith("gateway lookup: approved")
         assert ledger.charges_for(order_id) == 1  # looked up, never sent again
         logs = "".join(p.read_text(errors="replace") for p in (home / "logs").glob("*.log*"))
         assert "were in flight when the terminal last stopped" in logs

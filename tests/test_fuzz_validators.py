@@ -36,6 +36,7 @@ from klogs_desk.domain.money import (
     parse_amount,
 )
 from klogs_desk.domain.orders import OrderIdError, check_order_id
+from klogs_desk.messages import Message
 
 CURRENCIES = ("TRY", "USD", "EUR", "GBP", "JPY", "KWD")
 FUZZ = settings(max_examples=150, deadline=None)
@@ -52,7 +53,9 @@ NASTY_TEXT = st.one_of(st.text(max_size=80), unicode_digits, control_text, numbe
                                                                "٣٤٥٫٦٧", "１２３．４５", "0.001", "12,34,56"]))
 
 
-def _is_message(text: str) -> bool:
+def _is_message(text: str | Message) -> bool:
+    if isinstance(text, Message):  # a message code (a field the terminal checked itself): its English rendering
+        text = str(text)
     return isinstance(text, str) and bool(text.strip()) and "Traceback" not in text
 
 

@@ -99,7 +99,7 @@ async def test_never_answering_card_ends_unknown_then_approved_by_itself_with_on
           f"{settled - clicked:.2f} s after Pay")
 
     assert row.state is EntryState.APPROVED
-    assert row.resolution.startswith("gateway lookup: approved") and row.resolved_at is not None
+    assert str(row.resolution).startswith("gateway lookup: approved") and row.resolved_at is not None
     assert row.balance == Decimal("64.20") and row.payment_id
     assert [e.id for e in resolved] == [row.id]
     assert ledger_of(fresh_sandbox.app.state.sandbox).charges_for(order.order_id) == 1
@@ -121,7 +121,7 @@ async def test_reference_the_gateway_does_not_know_resolves_to_not_charged(servi
 
     row = services.journal.get(row.id)
     assert row.state is EntryState.NOT_CHARGED
-    assert row.resolution.startswith(NOT_CHARGED_TEXT + " (20") and row.resolved_at is not None
+    assert str(row.resolution).startswith(NOT_CHARGED_TEXT + " (20") and row.resolved_at is not None
     assert [e.id for e in resolved] == [row.id]
     assert ledger_of(fresh_sandbox.app.state.sandbox).charges_for(row.reference) == 0
 
@@ -147,8 +147,8 @@ async def test_unknown_decline_resolves_declined_with_the_reason(services, clock
     await reconciler.run_once()
 
     row = services.journal.get(row.id)
-    assert row.state is EntryState.DECLINED and "Do not honour" in row.result_message
-    assert "declined, nothing charged" in row.resolution
+    assert row.state is EntryState.DECLINED and "Do not honour" in str(row.result_message)
+    assert "declined, nothing charged" in str(row.resolution)
 
 
 async def test_a_void_whose_answer_was_lost_is_found_done_and_the_balance_follows(services, fresh_sandbox):
@@ -164,7 +164,7 @@ async def test_a_void_whose_answer_was_lost_is_found_done_and_the_balance_follow
     finally:
         await reconciler.stop()
 
-    assert void.state is EntryState.APPROVED and "void done" in void.resolution
+    assert void.state is EntryState.APPROVED and "void done" in str(void.resolution)
     assert services.journal.get(sale_outcome.entry_id).balance == Decimal(0)
 
 
@@ -183,7 +183,7 @@ async def test_a_refund_that_never_reached_the_gateway_resolves_to_nothing_done(
     finally:
         await reconciler.stop()
 
-    assert refund.state is EntryState.NOT_CHARGED and "no refund recorded" in refund.resolution
+    assert refund.state is EntryState.NOT_CHARGED and "no refund recorded" in str(refund.resolution)
     assert services.journal.get(sale_outcome.entry_id).balance == Decimal("64.20")
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from klogs_desk.domain.journal import EntryKind, EntryState
 from klogs_desk.domain.orders import new_order_id
-from klogs_desk.services.reconciler import MAX_INTERVAL, MAX_UNREADABLE, UNREADABLE_TEXT
+from klogs_desk.services.reconciler import MAX_INTERVAL, MAX_UNREADABLE, UNREADABLE
 from tests import test_reconciler
 from tests.test_reconciler import card_order, manual
 
@@ -64,7 +64,7 @@ async def test_unreadable_answers_stop_the_lookups_after_three_and_say_so(servic
     await passes(reconciler, clock, 1)
     given_up = services.journal.get(row.id)
     assert given_up.state is EntryState.UNKNOWN  # nobody knows whether the card was charged
-    assert given_up.resolution.startswith(f"{UNREADABLE_TEXT} (HTTP 200)")
+    assert given_up.resolution.code == UNREADABLE and given_up.resolution.params["status"] == 200
     assert [e.id for e in announced] == [row.id]  # the Journal tab refreshes and shows it
 
     left = speak(fresh_sandbox)["unreadable"]
@@ -78,14 +78,15 @@ async def test_a_status_nobody_documented_counts_as_not_understood(services, fre
     speak(fresh_sandbox, enums="unknown")
     await passes(manual(services, clock, not_found_grace=0), clock, MAX_UNREADABLE)
     row = services.journal.get(row.id)
-    assert row.state is EntryState.UNKNOWN and row.resolution.startswith(f"{UNREADABLE_TEXT} (HTTP 200)")
+    assert row.state is EntryState.UNKNOWN
+    assert row.resolution.code == UNREADABLE and row.resolution.params["status"] == 200
 
 
 async def test_a_given_up_row_is_not_looked_up_after_a_restart_either(services, fresh_sandbox, clock):
     row = await unknown_row(services)
     speak(fresh_sandbox, unreadable=MAX_UNREADABLE)
     await passes(manual(services, clock, not_found_grace=0), clock, MAX_UNREADABLE)
-    assert services.journal.get(row.id).resolution.startswith(UNREADABLE_TEXT)
+    assert services.journal.get(row.id).resolution.code == UNREADABLE
 
     restarted = manual(services, clock, not_found_grace=0)  # the gateway reads fine again
     await passes(restarted, clock, 3)

@@ -136,7 +136,7 @@ async def test_created_link_is_journaled_awaiting_and_paid_link_becomes_approved
         assert row.state is EntryState.AWAITING_CUSTOMER
         assert row.checkout_id and row.redirect_url == created.link.url
         assert row.redirect_url.startswith(sandbox.url + "/checkout-link/")
-        assert (row.amount, row.currency, row.customer_id, row.note) == (Decimal("1234.50"), "TRY", "C-17",
+        assert (row.amount, row.currency, row.customer_id, str(row.note)) == (Decimal("1234.50"), "TRY", "C-17",
                                                                          "Blue kettle")
 
         before = await service.refresh(row.id)
@@ -191,7 +191,7 @@ async def test_lost_answer_is_unknown_and_creating_again_brings_back_the_same_li
     wanted = order("99.90")
     async with make_client(fresh_sandbox, timeout=1.0) as client:
         service = CheckoutService(AppServices(client=client, journal=journal))
-        await arm_faults(fresh_sandbox, latencyMs=2500)
+        await arm_faults(fresh_sandbox, latencyMs=2000)
         lost = await service.create(wanted)
         assert lost.state is CreateState.UNKNOWN
         row = journal.find_payment("sandbox", EntryKind.CHECKOUT, wanted.order_id)

@@ -277,12 +277,13 @@ class Soak:
         self.tally.op("3-D Secure", outcome.state)
 
     async def answer_challenge(self, html_content: str, decision: str) -> None:
-        """Do what the card holder's browser does: open the ACS page, click, post the form it returns
-        to the terminal's callback listener."""
+        """Do what the card holder's browser does: open the bank's ACS page, click (which posts to the
+        gateway), post the form the gateway returns to the terminal's callback listener."""
         acs_url = unescape(re.search(r"action='([^']+)'", html_content).group(1))
-        page = await self.browser.get(acs_url)
+        page = await self.browser.post(acs_url)  # the bank's page, on another host than the gateway
         assert page.status_code == 200, page.text
-        answer = await self.browser.post(acs_url, data={"decision": decision})
+        back_to_gateway = unescape(re.search(r"action='([^']+)'", page.text).group(1))
+        answer = await self.browser.post(back_to_gateway, data={"decision": decision})
         assert answer.status_code == 200, answer.text
         target = unescape(re.search(r"action='([^']+)'", answer.text).group(1))
         fields = {unescape(name): unescape(value) for name, value in
@@ -574,7 +575,7 @@ def check_refunds_against_ledger(server: SandboxServer, journal: Journal) -> col
             if refund.resolution is None:
                 ended[f"{refund.state.value} when answered"] += 1
             else:
-                assert refund.resolution.startswith("gateway lookup:"), refund.resolution
+                assert str(refund.resolution).startswith("gateway lookup:"), refund.resolution
                 ended[f"{refund.state.value} by reconciler"] += 1
     for row in journal.search(limit=1_000_000):
         assert row.balance is None or row.balance >= 0, f"journal row {row.id}: balance {row.balance}"

@@ -67,8 +67,10 @@ def test_install_turkish_translates_and_formats_then_english_restores(qapp):
         assert QCoreApplication.translate("ResultPanel", "OUTCOME UNKNOWN") == "SONUÇ BİLİNMİYOR"
         assert QCoreApplication.translate("MainWindow", "&Sale") == "&Satış"
         assert QLocale().decimalPoint() == "," and QLocale().groupSeparator() == "."
-        assert i18n.domain_message("TRY allows at most 2 decimal places.") == \
-            "TRY en fazla 2 ondalık basamağa izin verir."
+        from klogs_desk.messages import msg
+        from klogs_desk.ui.messages import render
+
+        assert render(msg("amount.decimals", currency="TRY", digits=2)) == "TRY en fazla 2 ondalık basamağa izin verir."
         i18n.install("en", qapp)
         assert QCoreApplication.translate("ResultPanel", "OUTCOME UNKNOWN") == "OUTCOME UNKNOWN"
         assert QLocale().decimalPoint() == "."
@@ -175,14 +177,21 @@ def test_dialogs_opened_without_the_network_speak_turkish(qtbot, turkish_window)
 
 
 def test_amounts_inside_service_messages_follow_the_locale(qapp):
-    """Services write ``10.00 TRY``; a Turkish cashier reads ``10,00 ₺`` and an English one ``10.00 TRY``."""
-    message = "Refunded 1234.50 TRY of KD-1; 65.50 TRY left."
+    """Services hand up ``Money(Decimal("1234.50"), "TRY")``; a Turkish cashier reads ``1.234,50 ₺`` and an
+    English one ``1,234.50 TRY``."""
+    from decimal import Decimal
+
+    from klogs_desk.messages import Money, msg
+    from klogs_desk.ui.messages import render
+
+    message = msg("trx.refunded", amount=Money(Decimal("1234.50"), "TRY"), order_id="KD-1",
+                  left=Money(Decimal("65.50"), "TRY"))
     before = QLocale()
     try:
         i18n.install("tr", qapp)
-        turkish = i18n.cashier_message(message)
+        turkish = render(message)
         i18n.install("en", qapp)
-        english = i18n.cashier_message(message)
+        english = render(message)
     finally:
         i18n.uninstall(qapp)
         QLocale.setDefault(before)

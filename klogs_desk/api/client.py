@@ -3,7 +3,7 @@
 Contract, for callers:
 
 * Every method returns a parsed model or raises a :mod:`klogs_desk.api.errors` exception whose message
-  is written for a cashier. Widgets never see httpx or JSON.
+  carries a :class:`~klogs_desk.messages.Message` for the cashier (``.msg``). Widgets never see httpx or JSON.
 * Only GETs are retried (bounded exponential backoff with jitter, ``Retry-After`` honoured). A POST or
   PUT is sent exactly once per call. If it was sent and no answer came (read timeout, connection lost),
   the call raises :class:`OutcomeUnknownError`: the caller journals it and resolves it by lookup, never
@@ -19,11 +19,16 @@ Contract, for callers:
   API key, as the docs' examples send it.
 * An unusable base URL (no ``http://``, an invalid host) raises :class:`ConnectionFailedError`: nothing
   was sent.
+* No clear text: :class:`Endpoints` refuses a plain ``http://`` base URL to any host but this machine
+  (127.0.0.0/8, ``::1``, ``localhost``) with :class:`ClearTextRefused`, when it is built, before a client
+  exists, so API secrets and card data never leave unencrypted whatever the URL came from (settings
+  file, ``--sandbox-url``, the Settings dialog).
 * Secrets live in :class:`Credentials`, whose ``repr`` hides them; nothing here logs headers or bodies.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import math
 import random
@@ -38,7 +43,8 @@ import httpx
 import pydantic
 
 from ..domain.backoff import SYSTEM_CLOCK, Backoff, Clock
-from . import signing, wire
+from ..messages import GatewayText, Message, msg
+from . import signing
 from .errors import (
     ApiStatusError,
     AuthenticationError,
@@ -76,15 +82,12 @@ from .models import (
     TransactionResult,
     UpdateRecurringPaymentRequest,
     VoidRequest,
+    wire,
 )
 
 log = logging.getLogger(__name__)
 
 M = TypeVar("M", bound=pydantic.BaseModel)
-
-TEST_BASE_URL = "https://pgw.klogs.dev/"
-PRODUCTION_BASE_URL = "https://pgw.klogs.io/"
-
 
 class GatewayTimeoutError(KlogsError):
     """A request that charges nothing (a quote, a lookup) got no answer in time: safe to try again."""
@@ -106,12 +109,61 @@ class Credentials:
         return tuple(s for s in (self.api_key, self.api_secret, self.bearer_token) if s)
 
 
+#: Host names that always mean this machine; IP addresses are checked with :mod:`ipaddress`.
+LOOPBACK_NAMES = frozenset({"localhost"})
+
+
+def is_loopback_host(host: str) -> bool:
+    """True for 127.0.0.0/8, ``::1`` (brackets allowed) and ``localhost``: traffic that never leaves the machine."""
+    host = host.strip().strip("[]").lower()
+    if host in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def clear_text_refused(url: str) -> bool:
+    """True when ``url`` would send in clear text off this machine: ``http`` to a host that is not loopback.
+
+    Parsed the way the client sends (:class:`httpx.URL`). Other unusable addresses (no scheme, ``ftp:``,
+    no host) are not refused here: the client cannot send to them at all and says so
+    (:class:`ConnectionFailedError`, nothing sent).
+    """
+    try:
+        parsed = httpx.URL(url.strip())
+    except (httpx.InvalidURL, TypeError):
+        return False
+    return parsed.scheme == "http" and bool(parsed.host) and not is_loopback_host(parsed.host)
+
+
+class ClearTextRefused(ValueError):
+    """A gateway base URL is plain ``http`` to another machine: refused before any client or request exists.
+
+    :attr:`url` is the refused address, for the message the UI writes; nothing was sent.
+    """
+
+    def __init__(self, url: str) -> None:
+        super().__init__(f"refusing a clear-text (http) gateway address off this machine: {url}")
+        self.url = url
+
+
 @dataclass(frozen=True)
 class Endpoints:
-    """Base URLs of the two APIs; each may be overridden per environment."""
+    """Base URLs of the two APIs; each may be overridden per environment.
+
+    Raises :class:`ClearTextRefused` for an ``http`` URL to a host other than this machine: the one
+    place every client's addresses pass, wherever they came from.
+    """
 
     payment_base_url: str
     recurring_base_url: str
+
+    def __post_init__(self) -> None:
+        for url in (self.payment_base_url, self.recurring_base_url):
+            if clear_text_refused(url):
+                raise ClearTextRefused(url)
 
     @classmethod
     def same(cls, base_url: str) -> "Endpoints":
@@ -332,36 +384,27 @@ class KlogsClient:
                 # A wrong address in Settings (no http://, a stray space) or a request httpx refuses to
                 # build: nothing left this machine, and retrying cannot help.
                 self._health(False)
-                raise ConnectionFailedError(
-                    "The gateway address for this environment is not usable. Nothing was sent; check the "
-                    "address in Settings."
-                ) from _quiet(exc)
+                raise ConnectionFailedError(msg("client.address-unusable")) from _quiet(exc)
             except httpx.DecodingError as exc:
                 # The answer arrived but its content encoding is broken: for a charge the outcome is unknown
                 # (the services treat ProtocolError that way).
                 self._health(True)
-                raise ProtocolError("The gateway answered with a body this terminal cannot read.") from _quiet(exc)
+                raise ProtocolError(msg("client.unreadable-body")) from _quiet(exc)
             except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
                 self._health(False)
                 if safe and attempt < self.retry.max_attempts:
                     await self.retry.sleep(self.retry.delay(attempt))
                     continue
-                raise ConnectionFailedError(
-                    "The gateway could not be reached. Nothing was sent; check the network and try again."
-                ) from _quiet(exc)
+                raise ConnectionFailedError(msg("client.unreachable")) from _quiet(exc)
             except (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError) as exc:
                 self._health(False)
                 if safe and attempt < self.retry.max_attempts:
                     await self.retry.sleep(self.retry.delay(attempt))
                     continue
                 if safe or not charges:
-                    raise GatewayTimeoutError(
-                        "The gateway did not answer in time. Nothing was charged; try again."
-                    ) from _quiet(exc)
+                    raise GatewayTimeoutError(msg("client.timeout")) from _quiet(exc)
                 raise OutcomeUnknownError(
-                    f"The {operation} was sent but the gateway's answer was lost "
-                    f"({_describe_transport_error(exc)}). It may or may not have gone through: "
-                    "do not send it again until it is resolved.",
+                    msg("client.answer-lost", operation=_operation(operation), why=_describe_transport_error(exc)),
                     operation=operation, reference=reference,
                 ) from _quiet(exc)
             self._health(True)
@@ -372,8 +415,7 @@ class KlogsClient:
             if not safe and charges and response.status_code in _PROXY_TIMEOUT_STATUS:
                 # A proxy in front of the gateway gave up waiting: the gateway may have charged.
                 raise OutcomeUnknownError(
-                    f"The {operation} was sent but a proxy answered {response.status_code} instead of the "
-                    "gateway. It may or may not have gone through: do not send it again until it is resolved.",
+                    msg("client.proxy-answered", operation=_operation(operation), status=response.status_code),
                     operation=operation, reference=reference)
             error = _status_error(response)
             if safe and response.status_code in _RETRYABLE_STATUS and attempt < self.retry.max_attempts:
@@ -407,10 +449,25 @@ def _quiet(exc: Exception) -> Exception:
     return type(exc)(str(exc)) if isinstance(exc, httpx.HTTPError) else exc
 
 
-def _describe_transport_error(exc: Exception) -> str:
+def _describe_transport_error(exc: Exception) -> Message:
     if isinstance(exc, httpx.TimeoutException):
-        return "no answer in time"
-    return "connection lost"
+        return msg("transport.no-answer")
+    return msg("transport.connection-lost")
+
+
+#: Operation names (the ``operation`` of :class:`OutcomeUnknownError`, English for logs) -> message codes.
+_OPERATION_CODES = {
+    "payment": "operation.payment", "pre-authorization": "operation.pre-authorization",
+    "capture": "operation.capture", "3-D Secure payment": "operation.3ds-payment",
+    "3-D Secure completion": "operation.3ds-completion", "checkout link": "operation.checkout-link",
+    "void": "operation.void", "refund": "operation.refund",
+    "card owner registration": "operation.owner-registration", "payment order": "operation.payment-order",
+    "subscription": "operation.subscription", "subscription update": "operation.subscription-update",
+}
+
+
+def _operation(operation: str) -> Message:
+    return msg(_OPERATION_CODES.get(operation, "operation.request"))
 
 
 def _parse(response: httpx.Response, model: type[M]) -> M:
@@ -418,10 +475,8 @@ def _parse(response: httpx.Response, model: type[M]) -> M:
         return model.model_validate(wire.loads(response.content))
     except (ValueError, RecursionError, pydantic.ValidationError):
         # from None: the pydantic error would quote the body, which may echo request data.
-        raise ProtocolError(
-            f"The gateway answered {response.status_code} with a body this terminal cannot read.",
-            status=response.status_code,
-        ) from None
+        raise ProtocolError(msg("client.unreadable-status-body", status=response.status_code),
+                            status=response.status_code) from None
 
 
 def _seconds(value: float | None) -> float | None:
@@ -476,33 +531,42 @@ def _status_error(response: httpx.Response) -> ApiStatusError:
     """The one place where an HTTP error status becomes a typed exception."""
     status = response.status_code
     problem = _problem_of(response)
-    words = problem.in_words() if problem else ""
+    # The problem's words are the gateway's own text: shown as it sent them, labelled, never translated.
+    words = (GatewayText.of(problem.in_words())
+             if problem and (problem.title or problem.detail or problem.errors) else None)
+
+    def said_or(code: str) -> Message:
+        return msg("gateway.said", text=words) if words else msg(code)
+
     if status == 400:
         field_errors = (problem.errors or {}) if problem else {}
-        return ValidationFailedError(words or "The gateway refused the request as invalid.", status=status,
+        return ValidationFailedError(said_or("client.invalid"), status=status,
                                      problem=problem, field=problem.first_field() if problem else None,
                                      field_errors=field_errors)
     if status == 401:
-        return AuthenticationError(
-            "The gateway did not accept this terminal's credentials. Check the API key, secret and token "
-            "for this environment in Settings.", status=status, problem=problem)
+        return AuthenticationError(msg("client.credentials-refused"), status=status, problem=problem)
     if status == 403:
         return PermissionDeniedError(
-            ("These credentials are not allowed to do this. " + (problem.detail or "" if problem else "")).strip(),
-            status=status, problem=problem)
+            msg("client.forbidden-detail", detail=_said(problem.detail)) if problem and problem.detail
+            else msg("client.forbidden"), status=status, problem=problem)
     if status == 404:
-        return NotFoundError(words or "The gateway has no such record.", status=status, problem=problem)
+        return NotFoundError(said_or("client.not-found"), status=status, problem=problem)
     if status in (409, 422):
-        return ConflictError(words or "The gateway refused this now.", status=status, problem=problem)
+        return ConflictError(said_or("client.conflict"), status=status, problem=problem)
     if status == 429:
         wait = _retry_after(response)
         if wait is None and problem is not None:
             wait = _seconds(problem.retry_after)
-        when = f"Wait {int(wait + 0.999)} s and try again." if wait is not None else "Wait a moment and try again."
-        return RateLimitedError(f"The gateway is receiving too many requests. {when}", status=status,
-                                problem=problem, retry_after=wait)
+        text = (msg("client.rate-limited-wait", seconds=int(wait + 0.999)) if wait is not None
+                else msg("client.rate-limited"))
+        return RateLimitedError(text, status=status, problem=problem, retry_after=wait)
     if status >= 500:
-        return ServerError(f"The gateway had an internal error ({status}). "
-                           + (problem.detail + " " if problem and problem.detail else "")
-                           + "Nothing was completed.", status=status, problem=problem)
-    return ApiStatusError(words or f"The gateway answered {status}.", status=status, problem=problem)
+        return ServerError(msg("client.server-error-detail", status=status, detail=_said(problem.detail))
+                           if problem and problem.detail else msg("client.server-error", status=status),
+                           status=status, problem=problem)
+    return ApiStatusError(msg("gateway.said", text=words) if words else msg("client.status", status=status),
+                          status=status, problem=problem)
+
+
+def _said(detail: str) -> Message:
+    return msg("gateway.said", text=GatewayText.of(detail))

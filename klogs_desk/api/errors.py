@@ -1,6 +1,7 @@
 """The client's exceptions: one class per way a call can end badly, mapped from HTTP in one place.
 
-Every exception carries what a cashier needs (a readable message) and what code needs (status, the RFC
+Every exception carries what a cashier needs (``.msg``, a :class:`~klogs_desk.messages.Message` the UI renders
+in the cashier's language; ``.message`` is its English rendering, for logs) and what code needs (status, the RFC
 7807 problem details, the field the server named). None of them ever holds a secret or a card number.
 
 ``OutcomeUnknownError`` is the important one: a payment POST that timed out or lost its connection after
@@ -12,19 +13,25 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    import pydantic
+from ..messages import Message, english
 
+# Defined with the wire models (the sandbox reports field errors with it too); callers that catch these
+# exceptions name the fields from here.
+from .models.wire import field_errors_from as field_errors_from
+
+if TYPE_CHECKING:
     from .models.problems import ProblemDetails
 
 
 class KlogsError(Exception):
-    """Base of every error the client raises. ``str(err)`` is a sentence a cashier can read."""
+    """Base of every error the client raises. ``.msg`` is what the cashier reads (rendered by the UI);
+    ``str(err)`` and ``.message`` are its English rendering, for logs."""
 
-    def __init__(self, message: str, *, status: int | None = None,
+    def __init__(self, msg: Message, *, status: int | None = None,
                  problem: "ProblemDetails | None" = None) -> None:
-        super().__init__(message)
-        self.message = message
+        self.msg = msg
+        self.message = english(msg)
+        super().__init__(self.message)
         self.status = status
         self.problem = problem
 
@@ -39,8 +46,8 @@ class ConnectionFailedError(KlogsError):
 class OutcomeUnknownError(KlogsError):
     """A non-idempotent request was sent but no answer came back: the charge may or may not exist."""
 
-    def __init__(self, message: str, *, operation: str, reference: str | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, msg: Message, *, operation: str, reference: str | None = None) -> None:
+        super().__init__(msg)
         self.operation = operation
         self.reference = reference
 
@@ -53,9 +60,9 @@ class ValidationFailedError(ApiStatusError):
     """400: the gateway refused the request's content. ``field`` is the camelCase field it named, if any;
     ``field_errors`` maps every named field to its messages."""
 
-    def __init__(self, message: str, *, status: int | None = 400, problem: "ProblemDetails | None" = None,
+    def __init__(self, msg: Message, *, status: int | None = 400, problem: "ProblemDetails | None" = None,
                  field: str | None = None, field_errors: dict[str, list[str]] | None = None) -> None:
-        super().__init__(message, status=status, problem=problem)
+        super().__init__(msg, status=status, problem=problem)
         self.field = field
         self.field_errors = field_errors or {}
 
@@ -79,9 +86,9 @@ class ConflictError(ApiStatusError):
 class RateLimitedError(ApiStatusError):
     """429: too many requests. ``retry_after`` is the number of seconds the gateway asked us to wait."""
 
-    def __init__(self, message: str, *, status: int | None = 429, problem: "ProblemDetails | None" = None,
+    def __init__(self, msg: Message, *, status: int | None = 429, problem: "ProblemDetails | None" = None,
                  retry_after: float | None = None) -> None:
-        super().__init__(message, status=status, problem=problem)
+        super().__init__(msg, status=status, problem=problem)
         self.retry_after = retry_after
 
 
@@ -91,22 +98,3 @@ class ServerError(ApiStatusError):
 
 class ProtocolError(KlogsError):
     """The gateway answered 2xx with a body this client cannot read."""
-
-
-def field_errors_from(exc: "pydantic.ValidationError") -> dict[str, list[str]]:
-    """Messages per camelCase field from a pydantic error, *without* the input values.
-
-    ``str(ValidationError)`` quotes the input, which for a card request includes the PAN and CVV: never
-    log or show it; use this instead.
-    """
-    from pydantic.alias_generators import to_camel
-
-    result: dict[str, list[str]] = {}
-    for error in exc.errors(include_input=False, include_url=False, include_context=False):
-        loc = [str(part) for part in error.get("loc", ()) if not isinstance(part, int)]
-        field = ".".join(to_camel(part) if "_" in part else part for part in loc) or "body"
-        message = error.get("msg", "is not valid")
-        if message.startswith("Value error, "):
-            message = message[len("Value error, "):]
-        result.setdefault(field, []).append(message)
-    return result

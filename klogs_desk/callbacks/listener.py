@@ -18,6 +18,10 @@ Contract:
   its request within ``read_timeout`` seconds is disconnected (slowloris). A refused request leaves the
   pending future pending.
 * One request per connection (``Connection: close``): the browser posts once, nothing needs keep-alive.
+* It cannot be starved: with all ``MAX_CONNECTIONS`` slots taken, a new connection evicts the idle one
+  (still waiting for its request head) that has sent the fewest bytes, the oldest first, so a real
+  callback gets in however many idle sockets a local program holds open. A browser sends its whole
+  request at once, so the one evicted is never a callback in progress.
 
 Choices where the docs are silent:
 
@@ -110,11 +114,14 @@ class PendingCallback:
     def active(self) -> bool:
         return self._listener._pending.get(self.token) is self
 
-    def bind_payment(self, payment_id: str | uuid.UUID) -> None:
-        """Set the gateway's payment ID (from the ``/api/3ds`` answer); only a callback naming it is accepted."""
-        self.payment_id = _normal_payment_id(str(payment_id))
-        if self.payment_id is None:
+    def bind_payment(self, payment_id: str | uuid.UUID) -> str:
+        """Set the gateway's payment ID (from the ``/api/3ds`` answer); only a callback naming it is accepted.
+        Returns it in its normal form."""
+        normal = _normal_payment_id(str(payment_id))
+        if normal is None:
             raise ValueError("the gateway's payment ID is not a UUID")
+        self.payment_id = normal
+        return normal
 
     def revoke(self) -> None:
         """Forget the token (its URLs answer 404 from now on) and cancel the future if still waiting."""
@@ -130,6 +137,24 @@ class _Refused(Exception):
         self.reason = reason
 
 
+@dataclass(eq=False)
+class _Connection:
+    """One open connection, for choosing whom to evict when every slot is taken."""
+
+    reader: asyncio.StreamReader
+    writer: asyncio.StreamWriter
+    task: "asyncio.Task[None] | None"
+    opened: float
+    #: Still waiting for the request head: a candidate for eviction.
+    idle: bool = True
+    evicted: bool = False
+
+    def received(self) -> int:
+        """Bytes sent so far and not yet read by us (an idle connection's whole contribution)."""
+        # StreamReader has no public way to see its buffer; its length is exactly what the client sent.
+        return len(getattr(self.reader, "_buffer", b""))
+
+
 class CallbackListener:
     """``await start()``, then :meth:`expect` per payment; ``await stop()`` when the app quits."""
 
@@ -138,7 +163,7 @@ class CallbackListener:
         self._server: asyncio.base_events.Server | None = None
         self._port: int | None = None
         self._pending: dict[str, PendingCallback] = {}
-        self._writers: set[asyncio.StreamWriter] = set()
+        self._connections: dict[asyncio.StreamWriter, _Connection] = {}
         self._allowed_origins: set[str] = set()
 
     # --- life cycle -----------------------------------------------------------------------------
@@ -188,8 +213,8 @@ class CallbackListener:
         if server is None:
             return
         server.close()
-        for writer in list(self._writers):
-            writer.close()
+        for connection in list(self._connections.values()):
+            connection.writer.close()
         await server.wait_closed()
 
     # --- registrations --------------------------------------------------------------------------
@@ -229,14 +254,32 @@ class CallbackListener:
 
     # --- HTTP -----------------------------------------------------------------------------------
 
+    def _make_room(self) -> bool:
+        """Free a slot if all are taken: evict the idle connection that sent the least, oldest first.
+        False if every connection is busy with a request (each finishes within ``read_timeout``)."""
+        if len(self._connections) < MAX_CONNECTIONS:
+            return True
+        idle = [c for c in self._connections.values() if c.idle and not c.evicted]
+        if not idle:
+            return False
+        victim = min(idle, key=lambda c: (c.received(), c.opened))
+        victim.evicted = True
+        del self._connections[victim.writer]
+        victim.writer.close()
+        if victim.task is not None:
+            victim.task.cancel()
+        log.info("3-D Secure callback listener full: dropped an idle connection")
+        return True
+
     async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        if len(self._writers) >= MAX_CONNECTIONS:
+        if not self._make_room():
             writer.close()
             return
-        self._writers.add(writer)
+        connection = _Connection(reader, writer, asyncio.current_task(), time.monotonic())
+        self._connections[writer] = connection
         try:
             try:
-                status, body = await asyncio.wait_for(self._serve(reader), self.read_timeout)
+                status, body = await asyncio.wait_for(self._serve(reader, connection), self.read_timeout)
             except _Refused as refused:
                 log.info("3-D Secure callback refused: %s %s", refused.status, refused.reason)
                 status, body = refused.status, refused.reason.encode("utf-8")
@@ -245,10 +288,14 @@ class CallbackListener:
             await self._respond(writer, status, body)
             if status != 200:
                 await self._linger(reader, writer)
+        except asyncio.CancelledError:
+            if not connection.evicted:
+                raise
         except Exception:  # a malformed request must never take the listener down
             log.exception("3-D Secure callback handler failed")
         finally:
-            self._writers.discard(writer)
+            if self._connections.get(writer) is connection:
+                del self._connections[writer]
             writer.close()
 
     async def _respond(self, writer: asyncio.StreamWriter, status: int, body: bytes) -> None:
@@ -280,8 +327,9 @@ class CallbackListener:
         except (asyncio.TimeoutError, ConnectionError, OSError):
             pass
 
-    async def _serve(self, reader: asyncio.StreamReader) -> tuple[int, bytes]:
+    async def _serve(self, reader: asyncio.StreamReader, connection: _Connection) -> tuple[int, bytes]:
         method, target, headers = await _read_head(reader)
+        connection.idle = False
         self._check_host(headers)
         if method != "POST":
             raise _Refused(405, "Only POST is accepted here.")

@@ -31,17 +31,18 @@ Never stored: a full PAN (masked only, enforced by :func:`_refuse_card_numbers`)
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import enum
-import re
 import sqlite3
 from dataclasses import dataclass, fields
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
-from .cards import last_four, luhn_valid
+from ..messages import Message, english, from_stored, msg, to_stored
+from ..paths import narrow, open_private, private_file
+from .cards import find_pans, last_four, redact_pans
+from .spreadsheet import FormulaSafeWriter
 
 
 class EntryKind(str, enum.Enum):
@@ -98,16 +99,19 @@ class Entry:
     payment_id: str | None = None
     auth_code: str | None = None
     result_code: str | None = None
-    result_message: str | None = None
+    #: The gateway's own words (its resultMessage, as it sent them) or the terminal's message code.
+    result_message: Message | None = None
     installment_count: int | None = None
     checkout_id: str | None = None
     redirect_url: str | None = None
     #: What is left to capture (pre-authorizations) or to refund (sales, captures), when known.
     balance: Decimal | None = None
     approved_by: str | None = None
-    resolution: str | None = None
+    resolution: Message | None = None
     resolved_at: dt.datetime | None = None
-    note: str | None = None
+    note: Message | None = None
+    #: Who made the row (the signed-in operator's name); rows written before operators existed: "unknown".
+    operator: str | None = None
 
     @property
     def unresolved(self) -> bool:
@@ -115,8 +119,13 @@ class Entry:
 
 
 _COLUMNS = [f.name for f in fields(Entry)]
+#: Columns exported as numbers (never neutralised as text: an amount stays a number in a spreadsheet).
+_NUMERIC_COLUMNS = frozenset({"id", "parent_id", "amount", "installment_count", "balance"})
 _DECIMALS = {"amount", "balance"}
 _DATES = {"created_at", "updated_at", "resolved_at"}
+#: Columns holding a message: stored as JSON of its code and parameters (see :mod:`klogs_desk.messages`);
+#: text (the gateway's own words, a cashier's description, rows written before codes) is stored as it is.
+_MESSAGES = {"result_message", "resolution", "note"}
 _MUTABLE = set(_COLUMNS) - {"id", "created_at", "environment", "kind", "reference", "parent_id"}
 
 _SCHEMA = """
@@ -134,7 +143,7 @@ CREATE TABLE IF NOT EXISTS entries (
     masked_pan TEXT, card_brand TEXT, card_holder TEXT, customer_id TEXT,
     payment_id TEXT, auth_code TEXT, result_code TEXT, result_message TEXT,
     installment_count INTEGER, checkout_id TEXT, redirect_url TEXT,
-    balance TEXT, approved_by TEXT, resolution TEXT, resolved_at TEXT, note TEXT
+    balance TEXT, approved_by TEXT, resolution TEXT, resolved_at TEXT, note TEXT, operator TEXT
 );
 -- One payment per order ID and kind in an environment: the database itself refuses a second send.
 CREATE UNIQUE INDEX IF NOT EXISTS one_payment_per_order
@@ -145,20 +154,18 @@ CREATE INDEX IF NOT EXISTS entries_parent ON entries(parent_id);
 -- The double-charge guard's window of recent payments (Journal.similar_payment).
 CREATE INDEX IF NOT EXISTS entries_recent ON entries(environment, kind, created_at);
 """
-
-_PAN_LIKE = re.compile(r"(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)")
-#: A UUID's digit groups joined by its hyphens can look like a Luhn-valid number (about one gateway
-#: payment ID in 500: the soak found one); they are identifiers, not card numbers, and are left out of the scan.
-_UUID = re.compile(r"(?<![0-9A-Fa-f])[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}(?![0-9A-Fa-f])")
-
+#: Rows of a journal from before operators were recorded were made by somebody the terminal cannot name.
+UNKNOWN_OPERATOR = "unknown"
+#: Columns added since the first release, with what the rows written before them get.
+_ADDED_COLUMNS = {"operator": UNKNOWN_OPERATOR}
 
 def _refuse_card_numbers(values: Iterable[Any]) -> None:
-    """Defence in depth: no value written to the journal may contain a full card number."""
+    """Defence in depth: no value written to the journal may contain a full card number (:func:`find_pans`)."""
     for value in values:
-        if isinstance(value, str):
-            for match in _PAN_LIKE.finditer(_UUID.sub(" ", value)):
-                if luhn_valid(re.sub(r"\D", "", match.group())):
-                    raise ValueError("refusing to write a full card number to the journal")
+        if isinstance(value, Message):
+            value = value.to_json()
+        if isinstance(value, str) and find_pans(value):
+            raise ValueError("refusing to write a full card number to the journal")
 
 
 def _utcnow() -> dt.datetime:
@@ -172,9 +179,17 @@ def _to_db(name: str, value: Any) -> Any:
         return str(value)
     if name in _DATES:
         return value.astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
+    if name in _MESSAGES:
+        return to_stored(value)
     if isinstance(value, enum.Enum):
         return value.value
     return value
+
+
+def _csv_cell(name: str, value: Any) -> Any:
+    """One CSV cell: messages in English (a file leaves the terminal's language behind), card numbers masked."""
+    value = "" if value is None else english(value) if name in _MESSAGES else _to_db(name, value)
+    return redact_pans(value) if isinstance(value, str) else value
 
 
 def _from_row(row: sqlite3.Row) -> Entry:
@@ -190,6 +205,8 @@ def _from_row(row: sqlite3.Row) -> Entry:
                 value = EntryKind(value)
             elif name == "state":
                 value = EntryState(value)
+            elif name in _MESSAGES:
+                value = from_stored(value)
         data[name] = value
     return Entry(**data)
 
@@ -197,14 +214,34 @@ def _from_row(row: sqlite3.Row) -> Entry:
 class Journal:
     """The journal database. All methods run on the caller's thread; each write is one transaction."""
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, current_operator: Callable[[], str | None] = lambda: None) -> None:
+        """``current_operator`` names who is signed in; each new row records it (unless given explicitly)."""
         self.path = Path(path) if path != ":memory:" else path
+        self._current_operator = current_operator
+        if path != ":memory:":
+            # 0600 before SQLite opens it: SQLite gives its -wal and -shm files the database file's mode.
+            private_file(path)
         self._db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
         self._db.row_factory = sqlite3.Row
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.execute("PRAGMA foreign_keys=ON")
+        self._migrate()
         self._db.executescript(_SCHEMA)
+        if path != ":memory:":
+            for suffix in ("-wal", "-shm"):  # and said explicitly, in case an older SQLite did not
+                narrow(f"{path}{suffix}")
+
+    def _migrate(self) -> None:
+        """Bring a journal written by an earlier release up to this schema (columns added since)."""
+        have = {row[1] for row in self._db.execute("PRAGMA table_info(entries)")}
+        if not have:
+            return  # a new journal: the schema creates every column
+        for column, old_rows in _ADDED_COLUMNS.items():
+            if column not in have:
+                with self._db:
+                    self._db.execute(f"ALTER TABLE entries ADD COLUMN {column} TEXT")
+                    self._db.execute(f"UPDATE entries SET {column} = ?", (old_rows,))
 
     def close(self) -> None:
         self._db.close()
@@ -219,6 +256,8 @@ class Journal:
         unknown = set(values) - _MUTABLE
         if unknown:
             raise TypeError(f"unknown journal fields: {sorted(unknown)}")
+        if "operator" not in values:
+            values["operator"] = self._current_operator()
         now = _utcnow()
         row = {"created_at": now, "updated_at": now, "environment": environment, "kind": kind,
                "reference": reference, "parent_id": parent_id, "amount": amount, "currency": currency,
@@ -256,7 +295,7 @@ class Journal:
     def record_outcome(self, entry_id: int, state: EntryState, **values: Any) -> Entry:
         return self.update(entry_id, state=state, **values)
 
-    def resolve(self, entry_id: int, state: EntryState, resolution: str, **values: Any) -> Entry:
+    def resolve(self, entry_id: int, state: EntryState, resolution: Message, **values: Any) -> Entry:
         """Settle an unresolved row, saying how (``"gateway lookup: approved"``, ``"cashier verified"``)."""
         return self.update(entry_id, state=state, resolution=resolution, resolved_at=_utcnow(), **values)
 
@@ -266,7 +305,7 @@ class Journal:
             cursor = self._db.execute(
                 "UPDATE entries SET state = ?, updated_at = ?, note = coalesce(note, ?) WHERE state = ?",
                 (EntryState.UNKNOWN.value, _to_db("updated_at", _utcnow()),
-                 "The terminal stopped while this request was in flight.", EntryState.PENDING.value))
+                 to_stored(msg("note.stopped-in-flight")), EntryState.PENDING.value))
         return cursor.rowcount
 
     # --- reads ----------------------------------------------------------------------------------
@@ -329,7 +368,7 @@ class Journal:
                 f"SELECT * FROM entries WHERE parent_id IN ({', '.join('?' for _ in chunk)}) ORDER BY id", chunk)
             for row in rows:
                 entry = _from_row(row)
-                found.setdefault(entry.parent_id, []).append(entry)  # type: ignore[arg-type]
+                found.setdefault(entry.parent_id, []).append(entry)  # type: ignore[arg-type]  # these rows were selected by parent_id, so it is set
         return found
 
     def unresolved(self, environment: str | None = None) -> list[Entry]:
@@ -345,7 +384,8 @@ class Journal:
                amount: Decimal | None = None, since: dt.datetime | None = None,
                until: dt.datetime | None = None, limit: int = 1000, offset: int = 0) -> list[Entry]:
         """Newest first. ``text`` matches the order ID (substring) or the card's last four digits."""
-        sql, args = ["SELECT * FROM entries WHERE 1=1"], []
+        sql: list[str] = ["SELECT * FROM entries WHERE 1=1"]
+        args: list[Any] = []
         if environment:
             sql.append("AND environment = ?")
             args.append(environment)
@@ -378,13 +418,18 @@ class Journal:
         return self._db.execute("SELECT count(*) FROM entries").fetchone()[0]
 
     def export_csv(self, path: Path | str, entries: Iterable[Entry]) -> int:
-        """Write ``entries`` as CSV (UTF-8 with BOM so spreadsheet programs read Turkish letters)."""
+        """Write ``entries`` as CSV (UTF-8 with BOM so spreadsheet programs read Turkish letters).
+
+        Every text cell passes :func:`redact_pans`: a file that leaves the terminal never carries a card
+        number, even from a row written before the journal's guard existed. The file is 0600 and no cell
+        can run as a formula in a spreadsheet (:class:`FormulaSafeWriter`: text starting ``=``, ``+``,
+        ``-``, ``@``, tab or CR gets a leading apostrophe; amounts stay numbers).
+        """
         count = 0
-        with open(path, "w", newline="", encoding="utf-8-sig") as handle:
-            writer = csv.writer(handle)
+        with open_private(path, "w", newline="", encoding="utf-8-sig") as handle:
+            writer = FormulaSafeWriter(handle, numeric=_NUMERIC_COLUMNS)
             writer.writerow(_COLUMNS)
             for entry in entries:
-                writer.writerow(["" if getattr(entry, n) is None else _to_db(n, getattr(entry, n))
-                                 for n in _COLUMNS])
+                writer.writerow([_csv_cell(n, getattr(entry, n)) for n in _COLUMNS])
                 count += 1
         return count

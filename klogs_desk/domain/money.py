@@ -11,6 +11,8 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from ..messages import MessageError, msg
+
 #: ISO 4217 code -> number of minor-unit digits. The terminal offers the first four; the others are
 #: accepted from the gateway (a subscription billed in another currency must still display correctly).
 MINOR_UNITS: dict[str, int] = {
@@ -33,8 +35,8 @@ CURRENCY_SYMBOLS: dict[str, str] = {"TRY": "₺", "USD": "$", "EUR": "€", "GBP
 MAX_AMOUNT = Decimal("9999999.99")
 
 
-class AmountError(ValueError):
-    """An amount a cashier typed that cannot be charged; ``str(err)`` is written for the cashier."""
+class AmountError(MessageError):
+    """An amount a cashier typed that cannot be charged; ``.msg`` says why (``str(err)``: in English)."""
 
 
 def minor_units(currency: str) -> int:
@@ -42,7 +44,7 @@ def minor_units(currency: str) -> int:
     try:
         return MINOR_UNITS[currency.upper()]
     except KeyError:
-        raise AmountError(f"Unknown currency {currency!r}.") from None
+        raise AmountError(msg("amount.unknown-currency", currency=repr(currency))) from None
 
 
 def is_known_currency(currency: str) -> bool:
@@ -65,16 +67,16 @@ def check_amount(amount: Decimal, currency: str) -> Decimal:
     if not isinstance(amount, Decimal):
         raise TypeError("amounts must be Decimal")
     if not amount.is_finite():
-        raise AmountError("Enter an amount.")
+        raise AmountError(msg("amount.enter"))
     if amount <= 0:
-        raise AmountError("The amount must be greater than zero.")
+        raise AmountError(msg("amount.positive"))
     digits = minor_units(currency)
     if decimal_places(amount.normalize()) > digits:  # 5.100 is 5.10; 5.105 is not
         if digits == 0:
-            raise AmountError(f"{currency.upper()} has no decimal places.")
-        raise AmountError(f"{currency.upper()} allows at most {digits} decimal places.")
+            raise AmountError(msg("amount.no-decimals", currency=currency.upper()))
+        raise AmountError(msg("amount.decimals", currency=currency.upper(), digits=digits))
     if amount > MAX_AMOUNT:
-        raise AmountError(f"The amount is over the limit of {MAX_AMOUNT}.")
+        raise AmountError(msg("amount.over-limit", limit=MAX_AMOUNT))
     return amount.quantize(Decimal(1).scaleb(-digits))  # exact: the value fits, only zeros change
 
 
@@ -87,7 +89,7 @@ def quantize(amount: Decimal, currency: str) -> Decimal:
     exp = Decimal(1).scaleb(-digits)
     result = amount.quantize(exp)
     if result != amount:
-        raise AmountError(f"{amount} does not fit {currency.upper()} without rounding.")
+        raise AmountError(msg("amount.not-exact", amount=amount, currency=currency.upper()))
     return result
 
 
@@ -122,7 +124,7 @@ def parse_amount(text: str, currency: str, style: SeparatorStyle = ENGLISH) -> D
     with a message for the cashier.
     """
     if text is None:
-        raise AmountError("Enter an amount.")
+        raise AmountError(msg("amount.enter"))
     cleaned = unicodedata.normalize("NFKC", text).strip()
     code = currency.upper()
     symbol = CURRENCY_SYMBOLS.get(code, "")
@@ -131,9 +133,9 @@ def parse_amount(text: str, currency: str, style: SeparatorStyle = ENGLISH) -> D
     cleaned = re.sub(re.escape(code), "", cleaned, flags=re.IGNORECASE)
     cleaned = _SPACES.sub("", cleaned)
     if not cleaned:
-        raise AmountError("Enter an amount.")
+        raise AmountError(msg("amount.enter"))
     if cleaned.startswith("-"):
-        raise AmountError("The amount must be greater than zero.")
+        raise AmountError(msg("amount.positive"))
     if cleaned.startswith("+"):
         cleaned = cleaned[1:]
     digits_only = []
@@ -143,15 +145,15 @@ def parse_amount(text: str, currency: str, style: SeparatorStyle = ENGLISH) -> D
         elif ch.isdigit():
             digits_only.append(str(unicodedata.digit(ch)))
         else:
-            raise AmountError("Use digits and one decimal separator only.")
+            raise AmountError(msg("amount.digits-only"))
     cleaned = "".join(digits_only)
     if not any(c.isdigit() for c in cleaned):
-        raise AmountError("Enter an amount.")
+        raise AmountError(msg("amount.enter"))
     number = _normalise_separators(cleaned, style)
     try:
         amount = Decimal(number)
     except InvalidOperation:
-        raise AmountError("That is not an amount.") from None
+        raise AmountError(msg("amount.not-amount")) from None
     return check_amount(amount, currency)
 
 
@@ -162,7 +164,7 @@ def _normalise_separators(text: str, style: SeparatorStyle) -> str:
         group_sep = "," if decimal_sep == "." else "."
         whole, _, fraction = text.rpartition(decimal_sep)
         if decimal_sep in whole:
-            raise AmountError("Use one decimal separator only.")
+            raise AmountError(msg("amount.one-separator"))
         return _ungroup(whole, group_sep) + "." + fraction
     if not has_dot and not has_comma:
         return text
@@ -170,7 +172,7 @@ def _normalise_separators(text: str, style: SeparatorStyle) -> str:
     parts = text.split(sep)
     if sep == style.decimal:
         if len(parts) > 2:
-            raise AmountError("Use one decimal separator only.")
+            raise AmountError(msg("amount.one-separator"))
         return parts[0] + "." + parts[1]
     # The locale's group separator (or, for a locale using neither, treat like English).
     if len(parts) > 2 or (len(parts) == 2 and len(parts[1]) == 3):
@@ -183,13 +185,8 @@ def _ungroup(whole: str, group_sep: str) -> str:
         return whole
     groups = whole.split(group_sep)
     if not groups[0] or len(groups[0]) > 3 or any(len(g) != 3 for g in groups[1:]):
-        raise AmountError("Thousands separators must group digits in threes.")
+        raise AmountError(msg("amount.groups"))
     return "".join(groups)
-
-
-def format_plain(amount: Decimal, currency: str) -> str:
-    """``amount`` with the currency's digits and code, locale-free: ``1234.50 TRY`` (logs, CSV)."""
-    return f"{quantize(amount, currency)} {currency.upper()}"
 
 
 def style_for(decimal: str, group: str) -> SeparatorStyle:
@@ -202,7 +199,7 @@ def format_amount(amount: Decimal, currency: str, style: SeparatorStyle = ENGLIS
     ``1.234,56`` (Turkish). No currency code; never rounds (see :func:`quantize`)."""
     digits = minor_units(currency)
     text = format(quantize(amount, currency), f",.{digits}f")  # English form, exact for Decimal
-    return text.translate(str.maketrans({",": style.group, ".": style.decimal}))
+    return text.translate({ord(","): style.group, ord("."): style.decimal})
 
 
 def format_money(amount: Decimal, currency: str, style: SeparatorStyle = ENGLISH, *, use_symbol: bool = False) -> str:
@@ -212,7 +209,7 @@ def format_money(amount: Decimal, currency: str, style: SeparatorStyle = ENGLISH
     Which locale gets the symbol is the UI's choice (``ui/money_text.py``). Never rounds: an amount with
     more digits than its currency allows, or in a currency this module does not know (which the gateway
     should never send), is shown with all its digits, so the screen never hides a discrepancy.
-    Machine formats (CSV, logs, the wire) use :func:`format_plain` or the Decimal itself, never this.
+    Machine formats (CSV, logs, the wire) use the Decimal itself, never this.
     """
     code = currency.upper()
     try:

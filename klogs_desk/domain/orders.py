@@ -16,6 +16,8 @@ import datetime as dt
 import re
 import secrets
 
+from ..messages import MessageError, msg
+
 ORDER_ID_PREFIX = "KD"
 _ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"  # RFC 4648 base32
 _RANDOM_LENGTH = 6
@@ -30,17 +32,17 @@ def new_order_id(today: dt.date | None = None) -> str:
     return f"{ORDER_ID_PREFIX}-{day}-{suffix}"
 
 
-class OrderIdError(ValueError):
-    """An order ID the gateway would refuse; ``str(err)`` is written for the cashier."""
+class OrderIdError(MessageError):
+    """An order ID the gateway would refuse; ``.msg`` is written for the cashier (``str(err)``: English)."""
 
 
 def check_order_id(text: str) -> str:
     """The order ID as typed, stripped; raises :class:`OrderIdError` if the gateway would refuse it."""
     value = (text or "").strip()
     if not value:
-        raise OrderIdError("Enter an order ID (press New for a fresh one).")
+        raise OrderIdError(msg("order.enter"))
     if len(value) > 64:
-        raise OrderIdError("The order ID is at most 64 characters.")
+        raise OrderIdError(msg("order.long"))
     if not _VALID.match(value):
-        raise OrderIdError("Use letters, digits and - _ . / only, starting with a letter or digit.")
+        raise OrderIdError(msg("order.characters"))
     return value

@@ -24,9 +24,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import enum
 from typing import Iterator
 
-from ..api.models.recurring import Frequency
+from ..messages import Message, MessageError, msg
 
 __all__ = ["Frequency", "ScheduleError", "describe_frequency", "next_payment_after", "payment_dates"]
 
@@ -37,28 +38,36 @@ _UTC = dt.timezone.utc
 MAX_DATES = 20_000
 
 
-class ScheduleError(ValueError):
+class Frequency(str, enum.Enum):
+    """How often a subscription pays; the value is the wire's ``frequency`` (the API models use this type)."""
+
+    DAILY = "daily"
+    MONTHLY = "monthly"
+    YEARLY = "yearly"
+
+
+class ScheduleError(MessageError):
     """The schedule's fields do not describe a schedule (a missing day for monthly, interval 0 ...)."""
 
 
 def _check(frequency: Frequency, interval: int, day_of_month: int | None, month_of_year: int | None) -> None:
     if not 1 <= interval <= 30:
-        raise ScheduleError("interval must be between 1 and 30")
+        raise ScheduleError(msg("schedule.interval"))
     if frequency in (Frequency.MONTHLY, Frequency.YEARLY):
         if day_of_month is None:
-            raise ScheduleError("dayOfMonth is required for monthly and yearly payments")
+            raise ScheduleError(msg("schedule.day-required"))
         if not 1 <= day_of_month <= 31:
-            raise ScheduleError("dayOfMonth must be between 1 and 31")
+            raise ScheduleError(msg("schedule.day-range"))
     if frequency is Frequency.YEARLY:
         if month_of_year is None:
-            raise ScheduleError("monthOfYear is required for yearly payments")
+            raise ScheduleError(msg("schedule.month-required"))
         if not 1 <= month_of_year <= 12:
-            raise ScheduleError("monthOfYear must be between 1 and 12")
+            raise ScheduleError(msg("schedule.month-range"))
 
 
 def _utc(value: dt.datetime) -> dt.datetime:
     if value.tzinfo is None:
-        raise ScheduleError("times must carry a time zone")
+        raise ScheduleError(msg("schedule.time-zone"))
     return value.astimezone(_UTC)
 
 
@@ -159,24 +168,23 @@ def next_payment_after(first: dt.datetime, frequency: Frequency | str, interval:
 
 
 def describe_frequency(frequency: Frequency | str, interval: int, day_of_month: int | None = None,
-                       month_of_year: int | None = None) -> str:
+                       month_of_year: int | None = None) -> Message:
     """The schedule in words for a cashier: "every day", "every 3 months on day 15", "every 2 years on 1 March".
 
     A day beyond some months' length says so ("on day 30, or the month's last day").
     """
     frequency = Frequency(frequency)
+    many = {"interval": interval} if interval != 1 else {}
     if frequency is Frequency.DAILY:
-        return "every day" if interval == 1 else f"every {interval} days"
+        return msg("every.days", **many) if many else msg("every.day")
     if frequency is Frequency.MONTHLY:
-        every = "every month" if interval == 1 else f"every {interval} months"
-        day = f"day {day_of_month}" if day_of_month is not None else "the same day"
-        if day_of_month is not None and day_of_month > 28:
-            day += ", or the month's last day"
-        return f"{every} on {day}"
-    every = "every year" if interval == 1 else f"every {interval} years"
+        if day_of_month is None:
+            return msg("every.months-same-day", **many) if many else msg("every.month-same-day")
+        code = "every.months-day" if many else "every.month-day"
+        return msg(code + ("-or-last" if day_of_month > 28 else ""), day=day_of_month, **many)
     if day_of_month is None or month_of_year is None:
-        return every
-    when = f"{day_of_month} {calendar.month_name[month_of_year]}"
+        return msg("every.years", **many) if many else msg("every.year")
+    code = "every.years-on" if many else "every.year-on"
     if day_of_month > calendar.monthrange(2001, month_of_year)[1]:  # beyond the month in a common year
-        when += ", or the month's last day"
-    return f"{every} on {when}"
+        code += "-or-last"
+    return msg(code, day=day_of_month, month=msg(f"month.{month_of_year}"), **many)

@@ -24,7 +24,7 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 
-from ..api import wire
+from ..api.models import wire
 from . import dialect as dialects
 from .faults import WIRE_NAMES, faults_of
 from .ledger import ledger_of

@@ -9,7 +9,7 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from . import admin, payments, recurring
+from . import admin, payments, recurring, threeds
 from .dialect import DialectMiddleware
 from .faults import FaultMiddleware
 from .problems import ProblemError, problem
@@ -27,11 +27,11 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
     app.state.sandbox = state
 
     @app.exception_handler(ProblemError)
-    async def _problem(request: Request, exc: ProblemError):  # type: ignore[no-untyped-def]
+    async def _problem(request: Request, exc: ProblemError):  # type: ignore[no-untyped-def]  # FastAPI exception handler; returns problem()'s response
         return problem(exc.status, exc.detail, instance=request.url.path, errors=exc.errors, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
-    async def _invalid(request: Request, exc: RequestValidationError):  # type: ignore[no-untyped-def]
+    async def _invalid(request: Request, exc: RequestValidationError):  # type: ignore[no-untyped-def]  # FastAPI exception handler; returns problem()'s response
         errors: dict[str, list[str]] = {}
         for error in exc.errors():
             loc = [str(p) for p in error.get("loc", ()) if p not in ("body", "query", "path")]
@@ -39,7 +39,7 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
         return problem(400, "One or more parameters are not valid.", instance=request.url.path, errors=errors)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(request: Request, exc: StarletteHTTPException):  # type: ignore[no-untyped-def]
+    async def _http(request: Request, exc: StarletteHTTPException):  # type: ignore[no-untyped-def]  # FastAPI exception handler; returns problem()'s response
         headers = getattr(exc, "headers", None)
         if exc.status_code == 405:
             # Starlette's Allow names only the first route whose path matched (GET for /recurring, which
@@ -59,6 +59,15 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
     return app
 
 
+def create_acs_app(state: SandboxState) -> FastAPI:
+    """The pretend issuing bank's site (its 3-D Secure page only), sharing ``state`` with the gateway
+    built by :func:`create_app`; served on another host (see server.py and hosts.py)."""
+    app = FastAPI(title="Klogs sandbox bank (3-D Secure ACS)", version=__version__,
+                  openapi_url=None, docs_url=None, redoc_url=None)
+    app.include_router(threeds.build_acs_router(state))
+    return app
+
+
 def _methods_for(app: FastAPI, request: Request) -> list[str]:
     """Every method the OpenAPI document lists for a path template matching the request's path."""
     methods: set[str] = set()
@@ -74,7 +83,7 @@ def _merge_body_schemas(app: FastAPI) -> None:
     so every ``$ref`` in the OpenAPI document resolves."""
     build = app.openapi
 
-    def openapi() -> dict:  # type: ignore[type-arg]
+    def openapi() -> dict:
         if app.openapi_schema is None:
             schema = build()
             components = schema.setdefault("components", {}).setdefault("schemas", {})
@@ -83,6 +92,6 @@ def _merge_body_schemas(app: FastAPI) -> None:
                     if isinstance(operation, dict):
                         for name, definition in operation.pop("x-defs", {}).items():
                             components.setdefault(name, definition)
-        return app.openapi_schema  # type: ignore[return-value]
+        return app.openapi_schema  # type: ignore[return-value]  # build() above has just set it
 
-    app.openapi = openapi  # type: ignore[method-assign]
+    app.openapi = openapi  # type: ignore[method-assign]  # FastAPI's documented way to extend the OpenAPI document

@@ -11,8 +11,8 @@ from typing import Any, TypeVar
 import pydantic
 from fastapi import Request
 
-from ..api import wire
-from ..api.errors import field_errors_from
+from ..api.models import wire
+from ..api.models.wire import field_errors_from
 from .problems import ProblemError
 
 M = TypeVar("M", bound=pydantic.BaseModel)

@@ -48,6 +48,11 @@ from .state import SandboxState
 from .test_cards import CardBehaviour
 from .threeds import format_amount, html_page
 
+
+class _InstallmentCountError(ValueError):
+    """An installment count the link does not offer (the hosted page's own English words)."""
+
+
 CALLBACK_TIMEOUT_SECONDS = 3.0
 
 
@@ -128,7 +133,7 @@ def build_router(state: SandboxState) -> APIRouter:
         return WireJSONResponse(answer.model_dump(mode="python", by_alias=True))
 
     @router.get("/api/checkout/{checkoutId}", responses=documented(PaymentResponse, 404, body=False))
-    async def get_checkout(checkoutId: str, _key: str = Depends(require_api_key)) -> Any:  # noqa: N803
+    async def get_checkout(checkoutId: str, _key: str = Depends(require_api_key)) -> Any:
         """The payment made on the link, or ``status: PENDING`` while the customer has not paid."""
         link = book.get(checkoutId)
         if link is None:
@@ -185,14 +190,14 @@ def build_router(state: SandboxState) -> APIRouter:
         return html_page("Payment result", body)
 
     @router.get("/checkout-link/{checkoutId}", include_in_schema=False)
-    async def hosted_page(checkoutId: str) -> HTMLResponse:  # noqa: N803
+    async def hosted_page(checkoutId: str) -> HTMLResponse:
         link = book.get(checkoutId)
         if link is None:
             return html_page("Unknown link", "<h1>This payment link is not valid</h1>", status_code=404)
         return _result_page(link) if link.payment_id else _form_page(link)
 
     @router.post("/checkout-link/{checkoutId}", include_in_schema=False)
-    async def hosted_pay(checkoutId: str, request: Request) -> HTMLResponse:  # noqa: N803
+    async def hosted_pay(checkoutId: str, request: Request) -> HTMLResponse:
         link = book.get(checkoutId)
         if link is None:
             return html_page("Unknown link", "<h1>This payment link is not valid</h1>", status_code=404)
@@ -208,9 +213,10 @@ def build_router(state: SandboxState) -> APIRouter:
             check_cvv(form.get("cvv", ""), pan)
             count = int(form.get("installmentCount") or 1)
             if not 1 <= count <= link.max_installment_count:
-                raise CardError(f"Choose 1 to {link.max_installment_count} installments.")
-        except (CardError, ValueError) as err:
-            message = str(err) if isinstance(err, CardError) else "Choose a number of installments."
+                raise _InstallmentCountError(f"Choose 1 to {link.max_installment_count} installments.")
+        except (CardError, _InstallmentCountError, ValueError) as err:
+            message = (str(err) if isinstance(err, (CardError, _InstallmentCountError))
+                       else "Choose a number of installments.")
             return _form_page(link, message, holder=form.get("cardHolderName", ""), status_code=400)
         facts = card_facts(pan)
         if facts.behaviour is CardBehaviour.GATEWAY_ERROR:

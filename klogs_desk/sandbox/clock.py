@@ -33,6 +33,6 @@ class SimulatedClock:
             listener(now)
         return now
 
-    def on_advance(self, listener) -> None:  # type: ignore[no-untyped-def]
+    def on_advance(self, listener) -> None:  # type: ignore[no-untyped-def]  # listener is called with the new time; its type is documented in the docstring
         """Call ``listener(now)`` after every :meth:`advance`."""
         self._listeners.append(listener)

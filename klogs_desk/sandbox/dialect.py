@@ -26,7 +26,7 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ..api import wire
+from ..api.models import wire
 from ..api.models.transactions import TRANSACTION_STATUS_NUMBERS, TRANSACTION_TYPE_NUMBERS
 from .faults import RECURRING
 

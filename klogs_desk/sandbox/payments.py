@@ -113,7 +113,7 @@ def build_router(state: SandboxState) -> APIRouter:
 
     @router.post("/api/pre-authorization/{paymentId}/capture", openapi_extra=body_schema(CaptureRequest),
                  responses=documented(PaymentResponse, 404, 409))
-    async def capture(paymentId: str, request: Request, _key: str = Depends(require_api_key)) -> Any:  # noqa: N803
+    async def capture(paymentId: str, request: Request, _key: str = Depends(require_api_key)) -> Any:
         """Capture up to the authorized amount, once; the rest is released."""
         body = await parse_body(request, CaptureRequest)
         record = ledger.by_payment(paymentId)
@@ -144,7 +144,7 @@ def build_router(state: SandboxState) -> APIRouter:
         return ThreeDSecureEnrollment(
             payment_id=record.payment_id, success=True, result_code="SUCCESS",
             result_message="Enrolled: show htmlContent to the card holder",
-            html_content=threeds.enrollment_html(state.config.public_url, str(record.payment_id)),
+            html_content=threeds.enrollment_html(state.config.acs_url, str(record.payment_id)),
         ).model_dump(mode="python", by_alias=True, exclude_none=True)
 
     @router.post("/api/3ds", openapi_extra=body_schema(ThreeDSecureRequest),
@@ -172,7 +172,7 @@ def build_router(state: SandboxState) -> APIRouter:
 
     @router.post("/api/3ds/{paymentId}/complete", openapi_extra=body_schema(ThreeDSecureCompleteRequest),
                  responses=documented(PaymentResponse, 404, 409))
-    async def complete_3ds(paymentId: str, request: Request, _key: str = Depends(require_api_key)) -> Any:  # noqa: N803
+    async def complete_3ds(paymentId: str, request: Request, _key: str = Depends(require_api_key)) -> Any:
         """Finish a 3-D Secure payment with the securityKey posted to the merchant's callback URL."""
         body = await parse_body(request, ThreeDSecureCompleteRequest)
         record = ledger.by_payment(paymentId)

@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi.responses import Response
 
-from ..api import wire
+from ..api.models import wire
 
 
 class WireJSONResponse(Response):

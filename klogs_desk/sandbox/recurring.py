@@ -343,7 +343,7 @@ def build_router(state: SandboxState) -> APIRouter:
 
     @router.put("/recurring/{id}", summary="Update a subscription by id", response_model=OperationResult,
                 openapi_extra=body_schema(UpdateRecurringPaymentRequest), responses=_responses(404, 409))
-    async def update_by_id(id: uuid.UUID, request: Request,  # noqa: A002 - the docs' path parameter name
+    async def update_by_id(id: uuid.UUID, request: Request,  # `id`: the docs' path parameter name
                            _: Annotated[str, Depends(can_write)]) -> WireJSONResponse:
         body = await _parse(request, UpdateRecurringPaymentRequest)
         current = now()

@@ -247,14 +247,14 @@ def _subscription_of(row: sqlite3.Row) -> Subscription:
     return Subscription(
         seq=row["seq"], id=UUID(row["id"]), reference=row["reference"], amount=Decimal(row["amount"]),
         currency_code=row["currency_code"], status=RegisteredPaymentStatus(row["status"]),
-        created_at=time_of(row["created_at"]), explanation=row["explanation"],  # type: ignore[arg-type]
+        created_at=time_of(row["created_at"]), explanation=row["explanation"],  # type: ignore[arg-type]  # NOT NULL column: time_of never gives None here
         payment_system_id=_uuid_or_none(row["payment_system_id"]),
         payment_system_group_id=_uuid_or_none(row["payment_system_group_id"]),
         payment_channel=row["payment_channel"], full_name=row["full_name"], phone=row["phone"],
         email=row["email"], card_id=UUID(row["card_id"]), owner_id=row["owner_id"],
         frequency=Frequency(row["frequency"]), interval=row["interval"], day_of_month=row["day_of_month"],
         month_of_year=row["month_of_year"],
-        first_payment_time=time_of(row["first_payment_time"]),  # type: ignore[arg-type]
+        first_payment_time=time_of(row["first_payment_time"]),  # type: ignore[arg-type]  # NOT NULL column: time_of never gives None here
         last_payment_time=time_of(row["last_payment_time"]), next_payment_at=time_of(row["next_payment_at"]),
         last_payment_at=time_of(row["last_payment_at"]),
     )
@@ -273,10 +273,10 @@ def _order_of(row: sqlite3.Row) -> PaymentOrder:
     return PaymentOrder(
         seq=row["seq"], id=UUID(row["id"]), reference=row["reference"], amount=Decimal(row["amount"]),
         currency_code=row["currency_code"], status=RegisteredPaymentStatus(row["status"]),
-        created_at=time_of(row["created_at"]), explanation=row["explanation"],  # type: ignore[arg-type]
+        created_at=time_of(row["created_at"]), explanation=row["explanation"],  # type: ignore[arg-type]  # NOT NULL column: time_of never gives None here
         payment_system_id=_uuid_or_none(row["payment_system_id"]), payment_channel=row["payment_channel"],
         full_name=row["full_name"], phone=row["phone"], email=row["email"], card_id=UUID(row["card_id"]),
-        owner_id=row["owner_id"], payment_time=time_of(row["payment_time"]),  # type: ignore[arg-type]
+        owner_id=row["owner_id"], payment_time=time_of(row["payment_time"]),  # type: ignore[arg-type]  # NOT NULL column: time_of never gives None here
         paid_at=time_of(row["paid_at"]),
     )
 
@@ -446,7 +446,7 @@ class RecurringStore:
             rows = self._db.execute(
                 "SELECT r.paid_at FROM recurring_runs r JOIN recurring_subscriptions s ON s.seq = r.subscription_seq "
                 "WHERE s.id = ? ORDER BY r.paid_at", (str(subscription_id),)).fetchall()
-        return [time_of(row[0]) for row in rows]  # type: ignore[misc]
+        return [time_of(row[0]) for row in rows]  # type: ignore[misc]  # paid_at is NOT NULL: time_of never gives None here
 
     # --- payment orders -----------------------------------------------------------------------------
 

@@ -1,4 +1,10 @@
-"""Running the sandbox: in a background thread on a free loopback port (tests, training mode)."""
+"""Running the sandbox: in a background thread on a free loopback port (tests, training mode).
+
+One uvicorn server listens on two sockets: the gateway's (``127.0.0.1``) and the pretend bank's ACS
+(another loopback host, see :mod:`.hosts`). Each connection goes to the application of the socket it
+arrived on (the *local* address, which a request cannot forge, never the Host header): the gateway's
+routes are not served on the bank's host, nor the bank's page on the gateway's.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +13,10 @@ import threading
 import time
 
 import uvicorn
+from starlette.types import ASGIApp, Receive, Scope, Send
 
-from .app import create_app
+from .app import create_acs_app, create_app
+from .hosts import acs_socket
 from .state import SandboxConfig
 
 
@@ -21,20 +29,28 @@ class SandboxServer:
     """
 
     def __init__(self, config: SandboxConfig | None = None, *, host: str = "127.0.0.1", port: int = 0,
-                 sock: socket.socket | None = None) -> None:
+                 sock: socket.socket | None = None, acs_sock: socket.socket | None = None,
+                 acs_host: str | None = None) -> None:
         """``sock``: an already bound socket to serve on (``host``/``port`` are then ignored); the
-        embedded sandbox binds one early so its URL is known before FastAPI is even imported."""
+        embedded sandbox binds one early so its URL is known before FastAPI is even imported.
+        ``acs_sock``/``acs_host``: likewise for the bank's ACS page (default: :func:`.hosts.acs_socket`)."""
         self.config = config or SandboxConfig()
         if sock is None:
             sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             sock.bind((host, port))
-        self._sock = sock
+        if acs_sock is None:
+            acs_sock, acs_host = acs_socket()
+        self._sock, self._acs_sock = sock, acs_sock
         self.host, self.port = self._sock.getsockname()[:2]
+        self.acs_host = acs_host or acs_sock.getsockname()[0]
+        self.acs_port = acs_sock.getsockname()[1]
         self.config.public_url = self.url
+        self.config.acs_url = self.acs_url
         self.app = create_app(self.config)
+        by_socket = _by_local_address({acs_sock.getsockname()[:2]: create_acs_app(self.state)}, self.app)
         self._server = uvicorn.Server(uvicorn.Config(
-            self.app, log_level="warning", access_log=False, lifespan="off",
+            by_socket, log_level="warning", access_log=False, lifespan="off",
             timeout_graceful_shutdown=1, h11_max_incomplete_event_size=16 * 1024,
         ))
         self._thread: threading.Thread | None = None
@@ -44,11 +60,16 @@ class SandboxServer:
         return f"http://{self.host}:{self.port}"
 
     @property
-    def state(self):  # type: ignore[no-untyped-def]
+    def acs_url(self) -> str:
+        """Where the pretend bank's 3-D Secure page is served: another host than :attr:`url`."""
+        return f"http://{self.acs_host}:{self.acs_port}"
+
+    @property
+    def state(self):
         return self.app.state.sandbox
 
     def start(self, timeout: float = 10.0) -> "SandboxServer":
-        self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [self._sock]},
+        self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [self._sock, self._acs_sock]},
                                         name="klogs-sandbox", daemon=True)
         self._thread.start()
         deadline = time.monotonic() + timeout
@@ -63,9 +84,21 @@ class SandboxServer:
         if self._thread is not None:
             self._thread.join(timeout=5)
         self._sock.close()
+        self._acs_sock.close()
 
     def __enter__(self) -> "SandboxServer":
         return self.start()
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+def _by_local_address(apps: dict[tuple[str, int], ASGIApp], default: ASGIApp) -> ASGIApp:
+    """An ASGI app that hands each connection to ``apps[(local host, local port)]``, else ``default``."""
+
+    async def dispatch(scope: Scope, receive: Receive, send: Send) -> None:
+        server = scope.get("server")
+        app = apps.get((server[0], server[1]), default) if server else default
+        await app(scope, receive, send)
+
+    return dispatch

@@ -1,16 +1,23 @@
-"""The sandbox's 3-D Secure access control server (ACS): the card holder's challenge page.
+"""The sandbox's 3-D Secure challenge: the pretend bank's ACS page on its own host, and the way back.
 
-``POST /api/3ds`` answers ``htmlContent`` that takes the browser to ``GET /_acs/{paymentId}``. That page
-shows the merchant, the amount and the masked card, with two buttons (ids ``approve`` and ``fail``).
-A click POSTs the decision to ``/_acs/{paymentId}``, which answers an auto-submitting form that makes the
-browser POST ``paymentId`` and ``securityKey`` to the request's ``successUrl`` (approve) or
-``failureUrl`` (fail), as payment-gateway.md describes.
+The path of the card holder's browser, as with a real gateway and a real issuing bank:
+
+1. ``POST /api/3ds`` answers ``htmlContent``: an auto-submitting form that POSTs to the bank's ACS page,
+   ``{acs_url}/_acs/{paymentId}``, on **another host** than the gateway (127.0.0.2, see hosts.py).
+2. The ACS page (:func:`build_acs_router`, served only on the bank's host) shows the merchant, the
+   amount and the masked card, with two buttons (ids ``approve`` and ``fail``). A click POSTs the
+   decision back to the **gateway**, ``{public_url}/_3ds/{paymentId}/acs-return``.
+3. The gateway records the answer and answers an auto-submitting form that makes the browser POST
+   ``paymentId`` and ``securityKey`` to the request's ``successUrl`` (approve) or ``failureUrl`` (fail),
+   as payment-gateway.md describes.
 
 Choices:
 
 * The first decision counts; a second click (a reload, a back button) posts the same result again.
 * The card 4000000000003238 always fails its challenge: both buttons lead to ``failureUrl`` and the
   completion answers FAILED with ``3DS_FAILED``.
+* The return route is ``/_3ds/...``, not under ``/api/``: it is for browsers, and the fault injection
+  counts requests under ``/api/`` (a browser's return must not use up a fault armed for the client).
 * These pages are for browsers, so they are not part of the OpenAPI document.
 """
 
@@ -23,7 +30,7 @@ from urllib.parse import parse_qs
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
-from .ledger import Operation, ThreeDSChallenge, ledger_of
+from .ledger import LedgerRecord, Operation, ThreeDSChallenge, ledger_of
 from .state import SandboxState
 
 MERCHANT_NAME = "Klogs Sandbox Merchant"
@@ -64,32 +71,36 @@ def format_amount(amount: Decimal, currency: str) -> str:
     return f"{amount:,} {currency}"
 
 
-def enrollment_html(public_url: str, payment_id: str) -> str:
-    """``htmlContent`` of ``POST /api/3ds``: sends the browser to the ACS page."""
-    url = f"{public_url}/_acs/{payment_id}"
-    return (f"<form id='klogs-3ds' method='GET' action='{html.escape(url)}'>"
-            f"<p>Redirecting to your bank for 3-D Secure&hellip; <a href='{html.escape(url)}'>Continue</a></p>"
-            "</form><script>document.getElementById('klogs-3ds').submit();</script>")
+def enrollment_html(acs_url: str, payment_id: str) -> str:
+    """``htmlContent`` of ``POST /api/3ds``: posts the browser to the bank's ACS page (another host)."""
+    return ("<p>Redirecting to your bank for 3-D Secure&hellip;</p>"
+            + auto_post_form(f"{acs_url}/_acs/{payment_id}", {}, form_id="klogs-3ds"))
 
 
-def build_router(state: SandboxState) -> APIRouter:
+def _unknown_payment(status_code: int = 404) -> HTMLResponse:
+    return html_page("Unknown payment", "<h1>Unknown payment</h1><p>This authentication link is not "
+                     "valid.</p>", status_code=status_code)
+
+
+def _three_ds_record(state: SandboxState, payment_id: str) -> LedgerRecord | None:
+    record = ledger_of(state).by_payment(payment_id)
+    if record is None or record.operation is not Operation.THREE_DS or record.three_ds is None:
+        return None
+    return record
+
+
+def build_acs_router(state: SandboxState) -> APIRouter:
+    """The bank's side: the challenge page, reached by the gateway's form (POST) or a link (GET)."""
     router = APIRouter(include_in_schema=False)
-    ledger = ledger_of(state)
 
-    def _record(payment_id: str):  # type: ignore[no-untyped-def]
-        record = ledger.by_payment(payment_id)
-        if record is None or record.operation is not Operation.THREE_DS or record.three_ds is None:
-            return None
-        return record
-
-    @router.get("/_acs/{payment_id}")
+    @router.api_route("/_acs/{payment_id}", methods=["GET", "POST"])
     async def challenge_page(payment_id: str) -> HTMLResponse:
-        record = _record(payment_id)
+        record = _three_ds_record(state, payment_id)
         if record is None:
-            return html_page("Unknown payment", "<h1>Unknown payment</h1><p>This authentication link is not "
-                             "valid.</p>", status_code=404)
+            return _unknown_payment()
         installments = (f"<dt>Installments</dt><dd>{record.installment_count}</dd>"
                         if record.installment_count > 1 else "")
+        back_to_gateway = f"{state.config.public_url}/_3ds/{record.payment_id}/acs-return"
         body = (
             "<h1>3-D Secure verification</h1>"
             "<p class='note'>Sandbox bank: choose how the card holder answers the challenge.</p>"
@@ -97,17 +108,25 @@ def build_router(state: SandboxState) -> APIRouter:
             f"<dt>Amount</dt><dd class='amount'>{html.escape(format_amount(record.amount, record.currency))}</dd>"
             f"{installments}<dt>Card</dt><dd>{html.escape(record.masked_pan)}</dd>"
             f"<dt>Order</dt><dd>{html.escape(record.order_id)}</dd></dl>"
-            f"<form method='POST' action='/_acs/{html.escape(str(record.payment_id))}'>"
+            f"<form method='POST' action='{html.escape(back_to_gateway)}'>"
             "<button id='approve' name='decision' value='approve' type='submit'>Approve</button>"
             "<button id='fail' name='decision' value='fail' type='submit'>Fail</button></form>"
         )
         return html_page("3-D Secure verification", body)
 
-    @router.post("/_acs/{payment_id}")
+    return router
+
+
+def build_router(state: SandboxState) -> APIRouter:
+    """The gateway's side: where the bank's page returns the card holder's answer."""
+    router = APIRouter(include_in_schema=False)
+    ledger = ledger_of(state)
+
+    @router.post("/_3ds/{payment_id}/acs-return")
     async def challenge_answer(payment_id: str, request: Request) -> HTMLResponse:
-        record = _record(payment_id)
+        record = _three_ds_record(state, payment_id)
         if record is None:
-            return html_page("Unknown payment", "<h1>Unknown payment</h1>", status_code=404)
+            return _unknown_payment()
         form = parse_qs((await request.body()).decode("utf-8", "replace"))
         decision = (form.get("decision") or [""])[0]
         if decision not in ("approve", "fail"):

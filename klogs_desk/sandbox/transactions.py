@@ -95,7 +95,7 @@ def build_router(state: SandboxState) -> APIRouter:
     ledger = ledger_of(state)
 
     @router.get("/api/trx/{referenceCode}", responses=documented(TransactionDetail, 404, body=False))
-    async def lookup(referenceCode: str, _key: str = Depends(require_api_key)) -> Any:  # noqa: N803
+    async def lookup(referenceCode: str, _key: str = Depends(require_api_key)) -> Any:
         """The transaction with this reference (orderId) and the captures, voids and refunds after it."""
         record = ledger.by_order(referenceCode)
         if record is None:

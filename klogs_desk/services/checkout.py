@@ -41,6 +41,7 @@ from ..api.errors import KlogsError, OutcomeUnknownError, ProtocolError, Validat
 from ..api.models import CheckoutRequest, PaymentResponse, PaymentStatus
 from ..domain.backoff import Backoff, Growth
 from ..domain.journal import DuplicateReferenceError, Entry, EntryKind, EntryState
+from ..messages import Message, Money, english, msg
 from .context import AppServices
 from .payments import OutcomeState, PaymentOutcome, _join_errors, _safe_masked
 
@@ -145,20 +146,19 @@ class CheckoutLink:
         """The payment on a paid or failed link in the result panel's terms; ``None`` before that."""
         entry, response = self.entry, self.response
         if self.status is LinkStatus.PAID:
-            state, message, next_step = OutcomeState.APPROVED, "The customer paid this link.", (
-                "Hand over the goods; the payment is in the Journal.")
+            state, message, next_step = OutcomeState.APPROVED, msg("checkout.paid"), msg("checkout.next-paid")
         elif self.status is LinkStatus.FAILED:
-            why = f": {entry.result_message}" if entry.result_message else ""
-            state, message, next_step = OutcomeState.DECLINED, f"Declined{why}. Nothing was charged.", (
-                "The link is used up: create a new link (new order ID) or take another way to pay.")
+            message = (msg("payment.declined-because", why=entry.result_message) if entry.result_message
+                       else msg("checkout.declined"))
+            state, next_step = OutcomeState.DECLINED, msg("checkout.next-declined")
         else:
             return None
         charged = entry.balance if entry.balance is not None else entry.amount
         return PaymentOutcome(
-            state=state, order_id=entry.reference, amount=charged, currency=entry.currency, message=message,
-            next_step=next_step, entry_id=entry.id, masked_pan=entry.masked_pan, card_brand=entry.card_brand,
+            state=state, order_id=entry.reference, amount=charged, currency=entry.currency, msg=message,
+            next_msg=next_step, entry_id=entry.id, masked_pan=entry.masked_pan, card_brand=entry.card_brand,
             payment_id=entry.payment_id, auth_code=entry.auth_code, result_code=entry.result_code,
-            result_message=entry.result_message,
+            result_message=english(entry.result_message) or None,
             card_scheme=response.card_scheme if response else None,
             card_type=response.card_type if response else None,
             dom_int=response.dom_int if response else None,
@@ -181,18 +181,23 @@ class CreateState(str, enum.Enum):
 @dataclass(frozen=True)
 class CreateResult:
     state: CreateState
-    #: Sentence for the cashier: what happened and what to do.
-    message: str
+    #: For the cashier: what happened and what to do.
+    msg: Message
     link: CheckoutLink | None = None
     #: camelCase field -> messages, when the gateway (or the request model) named fields.
     field_errors: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        """:attr:`msg` in English, for logs and tests."""
+        return english(self.msg)
 
 
 @dataclass(frozen=True)
 class RefreshResult:
     link: CheckoutLink
-    #: The lookup failed (the gateway could not be asked): a sentence for the cashier, else ``None``.
-    problem: str | None = None
+    #: The lookup failed (the gateway could not be asked): what to tell the cashier, else ``None``.
+    problem: Message | None = None
 
 
 class CheckoutService:
@@ -211,22 +216,22 @@ class CheckoutService:
             request = order.request()
         except pydantic.ValidationError as exc:
             errors = field_errors_from(exc)
-            return CreateResult(CreateState.REFUSED, "The link was not created: " + _join_errors(errors),
+            return CreateResult(CreateState.REFUSED, msg("checkout.invalid", errors=_join_errors(errors)),
                                 field_errors=errors)
         journal, env = self.services.journal, self.services.environment
         earlier = journal.find_payment(env, EntryKind.CHECKOUT, order.order_id)
         if earlier is not None:
             if (earlier.amount, earlier.currency) != (order.amount, order.currency):
                 return CreateResult(
-                    CreateState.REFUSED, f"Order ID {order.order_id} already has a link for {earlier.amount} "
-                    f"{earlier.currency}. Nothing was sent. Press New for a fresh order ID.",
+                    CreateState.REFUSED, msg("checkout.other-amount", order_id=order.order_id,
+                                             amount=Money(earlier.amount, earlier.currency)),
                     link=CheckoutLink(earlier), field_errors={"orderId": ["already used for another amount"]})
             if earlier.redirect_url:
-                return CreateResult(CreateState.EXISTING, f"Order {order.order_id} already has this link. "
-                                    "Nothing was sent.", link=CheckoutLink(earlier))
+                return CreateResult(CreateState.EXISTING, msg("checkout.existing", order_id=order.order_id),
+                                    link=CheckoutLink(earlier))
             if earlier.state is EntryState.PENDING:
-                return CreateResult(CreateState.REFUSED, f"A link for order {order.order_id} is being "
-                                    "created right now. Nothing was sent.", link=CheckoutLink(earlier))
+                return CreateResult(CreateState.REFUSED, msg("checkout.in-progress", order_id=order.order_id),
+                                    link=CheckoutLink(earlier))
             # Sent again on the same row: creating a link moves no money and the gateway answers a repeated
             # order ID with the link it already made.
             entry = journal.update(earlier.id, state=EntryState.PENDING, result_code=None, result_message=None,
@@ -237,8 +242,7 @@ class CheckoutService:
                                                reference=order.order_id, amount=order.amount,
                                                currency=order.currency, **self._values(order))
             except DuplicateReferenceError:  # another window created it between our look and our write
-                return CreateResult(CreateState.REFUSED, f"Order ID {order.order_id} was just used. "
-                                    "Nothing was sent. Press New for a fresh order ID.")
+                return CreateResult(CreateState.REFUSED, msg("checkout.just-used", order_id=order.order_id))
         return await self._send_create(entry, request)
 
     async def _send_create(self, entry: Entry, request: CheckoutRequest) -> CreateResult:
@@ -246,23 +250,19 @@ class CheckoutService:
         try:
             answer = await self.services.client.create_checkout(request)
         except (OutcomeUnknownError, ProtocolError) as exc:
-            row = journal.record_outcome(entry.id, EntryState.UNKNOWN, note=exc.message)
-            return CreateResult(CreateState.UNKNOWN, "The link was requested but the answer was lost. Press "
-                                "Create link again: the same order ID brings back the same link if it was made.",
-                                link=CheckoutLink(row))
+            row = journal.record_outcome(entry.id, EntryState.UNKNOWN, note=exc.msg)
+            return CreateResult(CreateState.UNKNOWN, msg("checkout.answer-lost"), link=CheckoutLink(row))
         except KlogsError as exc:
-            row = journal.record_outcome(entry.id, EntryState.ERROR, result_message=exc.message)
+            row = journal.record_outcome(entry.id, EntryState.ERROR, result_message=exc.msg)
             errors = exc.field_errors if isinstance(exc, ValidationFailedError) else {}
-            return CreateResult(CreateState.ERROR, f"The link was not created: {exc.message}",
+            return CreateResult(CreateState.ERROR, msg("checkout.refused", why=exc.msg),
                                 link=CheckoutLink(row), field_errors=errors)
         except BaseException:
-            journal.record_outcome(entry.id, EntryState.UNKNOWN,
-                                   note="The terminal failed while this request was in flight.")
+            journal.record_outcome(entry.id, EntryState.UNKNOWN, note=msg("note.failed-in-flight"))
             raise
         row = journal.record_outcome(entry.id, EntryState.AWAITING_CUSTOMER, checkout_id=str(answer.checkout_id),
                                      redirect_url=answer.redirect_url)
-        return CreateResult(CreateState.CREATED, "Link created. Show the QR code or send the link to the customer.",
-                            link=CheckoutLink(row))
+        return CreateResult(CreateState.CREATED, msg("checkout.created"), link=CheckoutLink(row))
 
     @staticmethod
     def _values(order: CheckoutOrder) -> dict:
@@ -281,7 +281,7 @@ class CheckoutService:
         try:
             response = await self.services.client.get_checkout(entry.checkout_id)
         except KlogsError as exc:
-            return RefreshResult(link, problem=f"Could not ask the gateway: {exc.message}")
+            return RefreshResult(link, problem=msg("checkout.lookup-failed", why=exc.msg))
         return RefreshResult(CheckoutLink(self._record(entry, response), response))
 
     async def follow(self, entry_id: int, delays: Iterable[float] | None = None) -> AsyncIterator[RefreshResult]:

@@ -22,8 +22,6 @@ from __future__ import annotations
 import time
 from typing import Callable
 
-DEFAULT_IDLE_LOCK_MINUTES = 15
-
 
 class IdleTracker:
     """Time since the last input, against a limit."""

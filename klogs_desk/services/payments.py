@@ -25,7 +25,7 @@ import enum
 import logging
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Awaitable, Callable
+from typing import Any, Awaitable, Callable
 
 import pydantic
 
@@ -43,6 +43,7 @@ from ..api.models import CaptureRequest, CardPaymentRequest, PaymentResponse, Pa
 from ..domain.balances import Balance
 from ..domain.cards import brand_of, last_four, mask_pan
 from ..domain.journal import DuplicateReferenceError, Entry, EntryKind, EntryState
+from ..messages import GatewayText, Message, Money, Param, english, msg
 from .context import AppServices
 
 log = logging.getLogger(__name__)
@@ -115,10 +116,10 @@ class PaymentOutcome:
     order_id: str
     amount: Decimal
     currency: str
-    #: Sentence for the cashier: what happened.
-    message: str
-    #: Sentence for the cashier: what to do now.
-    next_step: str = ""
+    #: For the cashier: what happened (rendered in the cashier's language by the UI).
+    msg: Message
+    #: For the cashier: what to do now.
+    next_msg: Message | None = None
     entry_id: int | None = None
     masked_pan: str | None = None
     card_brand: str | None = None
@@ -139,13 +140,27 @@ class PaymentOutcome:
     charged_amount: Decimal | None = None
 
     @property
+    def message(self) -> str:
+        """:attr:`msg` in English, for logs and tests."""
+        return english(self.msg)
+
+    @property
+    def next_step(self) -> str:
+        """:attr:`next_msg` in English, for logs and tests."""
+        return english(self.next_msg)
+
+    @property
     def keeps_order_id(self) -> bool:
         """True when the same order ID may be sent again (nothing was recorded against it)."""
         return self.state in (OutcomeState.ERROR, OutcomeState.ENROLLED)
 
     @property
-    def dom_int_words(self) -> str | None:
-        return {"DOM": "Domestic", "INT": "International"}.get((self.dom_int or "").upper(), self.dom_int)
+    def dom_int_words(self) -> Message | None:
+        """Domestic or international card, as a message (the gateway's own code if it is neither)."""
+        if not self.dom_int:
+            return None
+        code = {"DOM": "card.domestic", "INT": "card.international"}.get(self.dom_int.upper())
+        return msg(code) if code else msg("stored.text", text=self.dom_int)
 
 
 class DuplicateSuspected(Exception):
@@ -153,21 +168,26 @@ class DuplicateSuspected(Exception):
 
     def __init__(self, similar: Entry) -> None:
         self.similar = similar
-        state = "is still unresolved" if similar.unresolved else (
-            f"was approved at {similar.created_at.astimezone().strftime('%H:%M')}")
-        super().__init__(
-            f"A sale of {similar.amount} {similar.currency} on the card ending {last_four(similar.masked_pan or '')} "
-            f"{state} (order {similar.reference}). Charge this card again?")
+        values: dict[str, Param] = dict(amount=Money(similar.amount, similar.currency),
+                                        last_four=last_four(similar.masked_pan or ""), order_id=similar.reference)
+        self.msg = (msg("payment.duplicate-unresolved", **values) if similar.unresolved else
+                    msg("payment.duplicate-recent", time=similar.created_at.astimezone().strftime("%H:%M"), **values))
+        super().__init__(english(self.msg))
 
 
 class CaptureRefused(Exception):
-    """The capture cannot be sent; ``str(err)`` says why, for the cashier. Nothing was sent."""
+    """The capture cannot be sent; ``.msg`` says why, for the cashier (``str(err)``: in English). Nothing
+    was sent."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(english(message))
+        self.msg = message
 
 
-_NEXT_NEW_SALE = "Start the next sale."
+_NEXT_NEW_SALE = msg("next.new-sale")
 #: Journal states of a sale the gateway kept no record of: its order ID may be sent again.
 _NOTHING_RECORDED = frozenset({EntryState.ERROR, EntryState.ENROLLED})
-_NEXT_UNKNOWN = ("Do not charge again. Check the Journal — it will be resolved with the gateway.")
+_NEXT_UNKNOWN = msg("next.unknown")
 
 
 class PaymentService:
@@ -203,7 +223,9 @@ class PaymentService:
             card_brand=parent.card_brand, card_holder=parent.card_holder, customer_id=parent.customer_id,
             payment_id=parent.payment_id)
         request = CaptureRequest(amount=amount, currency=parent.currency)
-        outcome = await self._send(child, lambda: self.services.client.capture(parent.payment_id, request))
+        payment_id = parent.payment_id
+        assert payment_id is not None  # _check_capturable: an approved pre-authorization has its payment ID
+        outcome = await self._send(child, lambda: self.services.client.capture(payment_id, request))
         if outcome.state is OutcomeState.APPROVED:
             journal.update(parent.id, balance=Decimal(0))
         return outcome
@@ -225,21 +247,20 @@ class PaymentService:
         except pydantic.ValidationError as exc:
             errors = field_errors_from(exc)  # never str(exc): it quotes the PAN
             return self._outcome_without_entry(order, OutcomeState.ERROR,
-                                               "The payment was not sent: " + _join_errors(errors),
-                                               "Correct the marked fields and press Pay again.", errors)
+                                               msg("payment.not-sent-invalid", errors=_join_errors(errors)),
+                                               msg("next.fix-fields"), errors)
         try:
             entry = self._journal_before_sending(order, kind)
         except DuplicateReferenceError:
             return self._outcome_without_entry(
-                order, OutcomeState.REFUSED,
-                f"Order ID {order.order_id} was already sent. Nothing was sent now.",
-                "Press New for a fresh order ID, or check the Journal for that order.")
+                order, OutcomeState.REFUSED, msg("payment.order-id-used", order_id=order.order_id),
+                msg("next.new-order-id"))
         # The refundable balance of an approved sale is written with its outcome: one commit after sending.
         return await self._send(entry, lambda: send(request), balance_when_approved=True)
 
     def _journal_before_sending(self, order: CardOrder, kind: EntryKind) -> Entry:
         journal, env = self.services.journal, self.services.environment
-        values = dict(amount=order.amount, currency=order.currency, masked_pan=order.masked_pan,
+        values: dict[str, Any] = dict(amount=order.amount, currency=order.currency, masked_pan=order.masked_pan,
                       card_brand=order.brand, card_holder=order.holder, customer_id=order.customer_id or None)
         try:
             # Inserting first keeps a new order ID (nearly every sale) to one statement; a used one fails
@@ -251,7 +272,7 @@ class PaymentService:
                 raise
         # The cashier retries a sale that charged nothing (a gateway error, or a card that turned out to
         # need 3-D Secure and was swapped for another): the order ID is still free at the gateway.
-        note = f"Retried after: {earlier.result_message or 'an error'}"
+        note = msg("note.retried-after", why=earlier.result_message or msg("note.an-error"))
         return journal.update(earlier.id, state=EntryState.PENDING, auth_code=None, result_code=None,
                               result_message=None, payment_id=None, note=note, **values)
 
@@ -263,37 +284,33 @@ class PaymentService:
         try:
             response = await call()
         except OutcomeUnknownError as exc:
-            row = journal.record_outcome(entry.id, EntryState.UNKNOWN, note=exc.message)
-            return self._from_entry(row, OutcomeState.UNKNOWN, "The payment may or may not have gone through.",
-                                    _NEXT_UNKNOWN)
+            row = journal.record_outcome(entry.id, EntryState.UNKNOWN, note=exc.msg)
+            return self._from_entry(row, OutcomeState.UNKNOWN, msg("payment.outcome-unknown"), _NEXT_UNKNOWN)
         except ProtocolError as exc:
             # A 2xx we cannot read: the gateway did process something.
-            row = journal.record_outcome(entry.id, EntryState.UNKNOWN, note=exc.message)
-            return self._from_entry(row, OutcomeState.UNKNOWN, "The gateway's answer could not be read. "
-                                    "The payment may or may not have gone through.", _NEXT_UNKNOWN)
+            row = journal.record_outcome(entry.id, EntryState.UNKNOWN, note=exc.msg)
+            return self._from_entry(row, OutcomeState.UNKNOWN, msg("payment.unreadable-answer"), _NEXT_UNKNOWN)
         except KlogsError as exc:
-            row = journal.record_outcome(entry.id, EntryState.ERROR, result_message=exc.message)
+            row = journal.record_outcome(entry.id, EntryState.ERROR, result_message=exc.msg)
             errors = exc.field_errors if isinstance(exc, ValidationFailedError) else {}
-            return self._from_entry(row, OutcomeState.ERROR, exc.message,
-                                    _next_step_after_error(exc), errors)
+            return self._from_entry(row, OutcomeState.ERROR, exc.msg, _next_step_after_error(exc), errors)
         except BaseException:
             # A bug or a cancellation after the request may have left: never claim it was not charged.
-            journal.record_outcome(entry.id, EntryState.UNKNOWN,
-                                   note="The terminal failed while this request was in flight.")
+            journal.record_outcome(entry.id, EntryState.UNKNOWN, note=msg("note.failed-in-flight"))
             raise
         return self._from_response(entry, response, balance_when_approved=balance_when_approved)
 
     def _from_response(self, entry: Entry, response: PaymentResponse, *,
                        balance_when_approved: bool = False) -> PaymentOutcome:
         state, entry_state, message, next_step = {
-            PaymentStatus.SUCCESS: (OutcomeState.APPROVED, EntryState.APPROVED, "Approved.", _NEXT_NEW_SALE),
-            PaymentStatus.FAILED: (OutcomeState.DECLINED, EntryState.DECLINED, "Declined by the card issuer. "
-                                   "Nothing was charged.", "Ask for another card or another way to pay."),
-            PaymentStatus.ENROLLED: (OutcomeState.ENROLLED, EntryState.ENROLLED, "This card needs 3-D Secure. "
-                                     "Nothing was charged.", "Pay with 3-D Secure: the card holder confirms on "
-                                     "their phone or bank page."),
+            PaymentStatus.SUCCESS: (OutcomeState.APPROVED, EntryState.APPROVED, msg("payment.approved"),
+                                    _NEXT_NEW_SALE),
+            PaymentStatus.FAILED: (OutcomeState.DECLINED, EntryState.DECLINED, msg("payment.declined"),
+                                   msg("next.another-card")),
+            PaymentStatus.ENROLLED: (OutcomeState.ENROLLED, EntryState.ENROLLED, msg("payment.enrolled"),
+                                     msg("next.use-3ds")),
         }.get(response.status, (OutcomeState.UNKNOWN, EntryState.UNKNOWN,
-                                f"The gateway answered with status {response.status.value}.", _NEXT_UNKNOWN))
+                                msg("payment.odd-status", status=response.status.value), _NEXT_UNKNOWN))
         row = self.services.journal.record_outcome(
             entry.id, entry_state,
             payment_id=str(response.payment_id) if response.payment_id else None,
@@ -302,10 +319,10 @@ class PaymentService:
             masked_pan=_safe_masked(response.pan) or entry.masked_pan,
             **({"balance": entry.amount} if balance_when_approved and state is OutcomeState.APPROVED else {}))
         if state is OutcomeState.DECLINED and response.result_message:
-            message = f"Declined: {response.result_message}. Nothing was charged."
+            message = msg("payment.declined-because", why=GatewayText.of(response.result_message))
         return PaymentOutcome(
-            state=state, order_id=row.reference, amount=row.amount, currency=row.currency, message=message,
-            next_step=next_step, entry_id=row.id, masked_pan=row.masked_pan, card_brand=row.card_brand,
+            state=state, order_id=row.reference, amount=row.amount, currency=row.currency, msg=message,
+            next_msg=next_step, entry_id=row.id, masked_pan=row.masked_pan, card_brand=row.card_brand,
             payment_id=row.payment_id, auth_code=response.auth_code, result_code=response.result_code,
             result_message=response.result_message, card_scheme=response.card_scheme,
             card_type=response.card_type, dom_int=response.dom_int, commission=response.merchant_commission,
@@ -314,53 +331,55 @@ class PaymentService:
                             and response.amount != row.amount else None))
 
     @staticmethod
-    def _from_entry(row: Entry, state: OutcomeState, message: str, next_step: str,
+    def _from_entry(row: Entry, state: OutcomeState, message: Message, next_step: Message | None,
                     field_errors: dict[str, list[str]] | None = None) -> PaymentOutcome:
         return PaymentOutcome(state=state, order_id=row.reference, amount=row.amount, currency=row.currency,
-                              message=message, next_step=next_step, entry_id=row.id, masked_pan=row.masked_pan,
+                              msg=message, next_msg=next_step, entry_id=row.id, masked_pan=row.masked_pan,
                               card_brand=row.card_brand, field_errors=field_errors or {},
                               installment_count=row.installment_count)
 
     @staticmethod
-    def _outcome_without_entry(order: CardOrder, state: OutcomeState, message: str, next_step: str,
+    def _outcome_without_entry(order: CardOrder, state: OutcomeState, message: Message,
+                               next_step: Message | None,
                                field_errors: dict[str, list[str]] | None = None) -> PaymentOutcome:
         return PaymentOutcome(state=state, order_id=order.order_id, amount=order.amount, currency=order.currency,
-                              message=message, next_step=next_step, masked_pan=order.masked_pan,
+                              msg=message, next_msg=next_step, masked_pan=order.masked_pan,
                               card_brand=order.brand, field_errors=field_errors or {})
 
     def _check_capturable(self, parent: Entry, amount: Decimal) -> None:
         if parent.kind is not EntryKind.PREAUTH or parent.parent_id is not None:
-            raise CaptureRefused("Only a pre-authorization can be captured.")
+            raise CaptureRefused(msg("capture.only-preauth"))
         if parent.state is not EntryState.APPROVED or not parent.payment_id:
-            raise CaptureRefused(f"Pre-authorization {parent.reference} was not approved; nothing to capture.")
+            raise CaptureRefused(msg("capture.not-approved", order_id=parent.reference))
         children = self.services.journal.children(parent.id)
         for child in children:
             if child.kind is EntryKind.CAPTURE and child.state is EntryState.APPROVED:
-                raise CaptureRefused(f"Pre-authorization {parent.reference} was already captured.")
+                raise CaptureRefused(msg("capture.already", order_id=parent.reference))
             if child.kind is EntryKind.CAPTURE and child.unresolved:
-                raise CaptureRefused(f"A capture of {parent.reference} has no known outcome yet. "
-                                     "Resolve it in the Journal first.")
+                raise CaptureRefused(msg("capture.open", order_id=parent.reference))
         if not isinstance(amount, Decimal) or amount <= 0:
-            raise CaptureRefused("The capture amount must be greater than zero.")
+            raise CaptureRefused(msg("capture.not-positive"))
         remaining = Balance.of(parent, children).capturable
         if amount > remaining:
-            raise CaptureRefused(f"At most {remaining} {parent.currency} can be captured.")
+            raise CaptureRefused(msg("capture.at-most", amount=Money(remaining, parent.currency)))
 
 
-def _join_errors(errors: dict[str, list[str]]) -> str:
-    return "; ".join(f"{name}: {', '.join(messages)}" for name, messages in errors.items()) or "invalid request."
+def _join_errors(errors: dict[str, list[str]]) -> GatewayText:
+    """The request model's field errors (pydantic's words, like the gateway's: shown as written)."""
+    return GatewayText("; ".join(f"{name}: {', '.join(messages)}" for name, messages in errors.items())
+                       or "invalid request.")
 
 
-def _next_step_after_error(exc: KlogsError) -> str:
+def _next_step_after_error(exc: KlogsError) -> Message:
     if isinstance(exc, AuthenticationError):
-        return "Check this environment's credentials in Settings, then press Pay again (same order ID)."
+        return msg("next.check-credentials")
     if isinstance(exc, RateLimitedError):
-        return "Wait, then press Pay again (same order ID)."
+        return msg("next.wait")
     if isinstance(exc, ConnectionFailedError):
-        return "Check the network, then press Pay again (same order ID)."
+        return msg("next.check-network")
     if isinstance(exc, ValidationFailedError):
-        return "Correct the marked fields and press Pay again."
-    return "You can press Pay again: the same order ID is kept, so it cannot charge twice."
+        return msg("next.fix-fields")
+    return msg("next.pay-again")
 
 
 def _safe_masked(pan: str | None) -> str | None:

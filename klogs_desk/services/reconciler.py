@@ -28,9 +28,10 @@ Contract:
 * An answer the terminal cannot read (:class:`~klogs_desk.api.errors.ProtocolError`, or a status or type
   it does not know, read as "unrecognized") is an answer, but not one to act on. After
   :data:`MAX_UNREADABLE` of them for a row, the reconciler stops looking it up: the row stays unresolved
-  (nobody knows whether money moved) and its ``resolution`` says :data:`UNREADABLE_TEXT` with the HTTP
-  status, which the Journal shows; the cashier settles it with "Record verified outcome". A row carrying
-  that text is not looked up again, after a restart either, so it never spins.
+  (nobody knows whether money moved) and its ``resolution`` is the message :data:`UNREADABLE` ("the
+  gateway answered in a form this terminal does not understand", with the HTTP status and the local
+  time), which the Journal shows; the cashier settles it with "Record verified outcome". A row whose
+  resolution has that code is not looked up again, after a restart either, so it never spins.
 * Every resolution writes ``resolution`` text and ``resolved_at`` and calls each ``on_resolved(entry)``
   listener (the UI refreshes the Journal tab from it).
 """
@@ -49,6 +50,7 @@ from ..api.models.tolerant import is_unrecognized
 from ..api.models.transactions import TransactionDetail, TransactionStatus, TransactionType
 from ..domain.backoff import Backoff
 from ..domain.journal import Entry, EntryKind, EntryState
+from ..messages import msg
 from .context import AppServices
 from .transactions import apply_success
 
@@ -63,11 +65,12 @@ DEFAULT_NOT_FOUND_GRACE = 20.0
 #: How often the journal is re-read for new unresolved rows when nothing is due.
 RESCAN_SECONDS = 2.0
 
+#: How a "not charged" resolution begins, in English (the journal stores the code ``lookup.not-charged``).
 NOT_CHARGED_TEXT = "not charged — safe to charge again with a new order ID"
 #: How many unreadable answers for one row before the reconciler stops looking it up.
 MAX_UNREADABLE = 3
-#: The start of the resolution of a row given up on (a plain sentence until the messages work lands).
-UNREADABLE_TEXT = "the gateway answered in a form this terminal does not understand"
+#: The message code of the resolution of a row given up on (:meth:`Reconciler._give_up`).
+UNREADABLE = "lookup.unreadable"
 
 _CHILD_TYPES = {EntryKind.VOID: TransactionType.VOID, EntryKind.REFUND: TransactionType.REFUND,
                 EntryKind.CAPTURE: TransactionType.PROVISION_COMMIT}
@@ -93,7 +96,7 @@ RECONCILE_BACKOFF = Backoff(base=FIRST_INTERVAL, cap=MAX_INTERVAL)
 
 
 def _given_up(row: Entry) -> bool:
-    return (row.resolution or "").startswith(UNREADABLE_TEXT)
+    return row.resolution is not None and row.resolution.code == UNREADABLE
 
 
 def backoff(attempts: int) -> float:
@@ -252,11 +255,12 @@ class Reconciler:
         journal = self.services.journal
         stamp = self._stamp()
         if detail.status is TransactionStatus.SUCCESS:
-            return journal.resolve(row.id, EntryState.APPROVED, f"gateway lookup: approved ({stamp})",
+            return journal.resolve(row.id, EntryState.APPROVED, msg("lookup.approved", stamp=stamp),
                                    balance=detail.balance, payment_id=str(detail.id))
         if detail.status is TransactionStatus.FAILED:
-            reason = "; ".join(e.error for e in detail.errors) or "declined"
-            return journal.resolve(row.id, EntryState.DECLINED, f"gateway lookup: declined, nothing charged ({stamp})",
+            # The gateway's own words for the decline, stored as it sent them.
+            reason = "; ".join(e.error for e in detail.errors) or msg("state.declined")
+            return journal.resolve(row.id, EntryState.DECLINED, msg("lookup.declined", stamp=stamp),
                                    result_message=reason, balance=Decimal(0), payment_id=str(detail.id))
         return None  # Pending / Unknown: the gateway itself does not know yet
 
@@ -270,6 +274,7 @@ class Reconciler:
         done = [t for t in matching if t.status is TransactionStatus.SUCCESS]
         if row.kind is EntryKind.REFUND:
             # Refunds of the same amount are told apart by counting: the journal already knows some.
+            assert row.parent_id is not None  # a refund row always names its payment
             known = [c for c in journal.children(row.parent_id)
                      if c.kind is EntryKind.REFUND and c.state is EntryState.APPROVED and c.amount == row.amount]
             happened = len(done) > len(known)
@@ -277,20 +282,18 @@ class Reconciler:
             happened = bool(done)
         stamp = self._stamp()
         if happened:
-            resolved = journal.resolve(row.id, EntryState.APPROVED,
-                                       f"gateway lookup: {row.kind.value} done ({stamp})")
+            resolved = journal.resolve(row.id, EntryState.APPROVED, msg(f"lookup.{row.kind.value}-done", stamp=stamp))
             apply_success(journal, resolved)
             return resolved
         if not self._past_grace(row):
             return None
-        return journal.resolve(row.id, EntryState.NOT_CHARGED,
-                               f"gateway lookup: no {row.kind.value} recorded — nothing was done ({stamp})")
+        return journal.resolve(row.id, EntryState.NOT_CHARGED, msg(f"lookup.no-{row.kind.value}", stamp=stamp))
 
     def _not_found(self, row: Entry) -> Entry | None:
         if row.kind is EntryKind.CHECKOUT or not self._past_grace(row):
             return None
-        text = f"{NOT_CHARGED_TEXT} ({self._stamp()})" if row.kind not in _CHILD_TYPES else (
-            f"gateway lookup: no such payment — no {row.kind.value} was done ({self._stamp()})")
+        text = (msg("lookup.not-charged", stamp=self._stamp()) if row.kind not in _CHILD_TYPES
+                else msg(f"lookup.no-payment-{row.kind.value}", stamp=self._stamp()))
         return self.services.journal.resolve(row.id, EntryState.NOT_CHARGED, text)
 
     def _give_up(self, row: Entry, status: int | None) -> Entry | None:
@@ -298,7 +301,7 @@ class Reconciler:
         journal = self.services.journal
         if not journal.get(row.id).unresolved:
             return None
-        text = f"{UNREADABLE_TEXT} (HTTP {status if status is not None else '?'}) ({self._stamp()})"
+        text = msg(UNREADABLE, status=status if status is not None else "?", stamp=self._stamp())
         return journal.update(row.id, resolution=text)
 
     def _past_grace(self, row: Entry) -> bool:

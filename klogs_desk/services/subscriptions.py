@@ -25,6 +25,7 @@ Choices where the docs are silent:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import OrderedDict
 from typing import Any, Generic, TypeVar
 
@@ -51,90 +52,91 @@ from ..api.models.recurring import (
     RegisteredPaymentStatus,
     UpdateRecurringPaymentRequest,
 )
-from ..api.models.tolerant import is_unrecognized, unknown_text
+from ..api.models.tolerant import is_unrecognized, unknown_value
+from ..messages import Message, MessageError, from_known, msg
 from .context import AppServices
 
 Status = RegisteredPaymentStatus
 
 #: Words a manager reads for each status (the badge shows these, never the wire value).
-STATUS_WORDS: dict[RegisteredPaymentStatus, str] = {
-    Status.ACTIVE: "Active",
-    Status.DISABLED: "Disabled",
-    Status.COMPLETE: "Complete",
-    Status.WAIT_FOR_OWNER_CONFIRMATION: "Awaiting owner confirmation",
-    Status.WAIT_FOR_CARD_SAVE: "Awaiting card save",
+STATUS_WORDS: dict[RegisteredPaymentStatus, Message] = {
+    Status.ACTIVE: msg("subscription.active"),
+    Status.DISABLED: msg("subscription.disabled"),
+    Status.COMPLETE: msg("subscription.complete"),
+    Status.WAIT_FOR_OWNER_CONFIRMATION: msg("subscription.awaiting-owner"),
+    Status.WAIT_FOR_CARD_SAVE: msg("subscription.awaiting-card"),
 }
 
 #: What each status means for the manager, after a create or a payment order.
-STATUS_MEANINGS: dict[RegisteredPaymentStatus, str] = {
-    Status.ACTIVE: "Active: payments will be taken on schedule.",
-    Status.DISABLED: "Disabled: no payments will be taken until it is enabled again.",
-    Status.COMPLETE: "Complete: every scheduled payment has been taken.",
-    Status.WAIT_FOR_OWNER_CONFIRMATION: "Waiting for the card owner to confirm by SMS; no payment is taken "
-                                        "until they do.",
-    Status.WAIT_FOR_CARD_SAVE: "Waiting for the card to be saved; payments start once the card storage "
-                               "is complete.",
+STATUS_MEANINGS: dict[RegisteredPaymentStatus, Message] = {
+    Status.ACTIVE: msg("subscription.means-active"),
+    Status.DISABLED: msg("subscription.means-disabled"),
+    Status.COMPLETE: msg("subscription.means-complete"),
+    Status.WAIT_FOR_OWNER_CONFIRMATION: msg("subscription.means-awaiting-owner"),
+    Status.WAIT_FOR_CARD_SAVE: msg("subscription.means-awaiting-card"),
 }
 
 
-def status_in_words(status: RegisteredPaymentStatus | str | None) -> str:
+def status_in_words(status: RegisteredPaymentStatus | str | None) -> Message | None:
     if status is None:
-        return ""
+        return None
     if is_unrecognized(status):
-        return unknown_text(getattr(status, "value", status))
+        return unknown_value(getattr(status, "value", status))  # read from an answer: "unknown (as sent)"
     try:
         return STATUS_WORDS[RegisteredPaymentStatus(status)]
     except (ValueError, KeyError):
-        return str(status)
+        return msg("stored.text", text=str(status))  # a status this terminal does not know: as the gateway wrote it
 
 
-def describe_outcome(result: OperationResult) -> list[str]:
+def describe_outcome(result: OperationResult) -> list[Message]:
     """Lines telling the manager what a successful create or payment order means."""
-    lines: list[str] = []
+    lines: list[Message] = []
     if result.order_status is not None:
         lines.append(STATUS_MEANINGS.get(result.order_status)
-                     or f"Status: {unknown_text(result.order_status.value)}.")
+                     or msg("subscription.status-unknown", raw=str(result.order_status.value)))
     if result.should_be_owner_confirmation:
-        lines.append("The card owner must confirm by SMS before any payment is taken.")
+        lines.append(msg("subscription.owner-must-confirm"))
     elif result.should_be_owner_confirmation is False:
-        lines.append("No confirmation is needed from the card owner.")
+        lines.append(msg("subscription.no-confirmation"))
     if result.owner_id:
-        lines.append(f"Card owner ID: {result.owner_id}")
-    return lines or ["The gateway accepted the request."]
+        lines.append(msg("subscription.owner-id", owner_id=str(result.owner_id)))
+    return lines or [msg("subscription.accepted")]
 
 
-def describe_load_error(exc: BaseException) -> str:
+def describe_load_error(exc: BaseException) -> Message:
     """The banner text above the subscription table for an error while loading it."""
     if isinstance(exc, AuthenticationError):
-        return "The gateway refused the recurring-payments token (401): check the token in Settings."
+        return msg("subscription.token-refused")
     if isinstance(exc, PermissionDeniedError):
-        return ("This token is not allowed to list subscriptions (403). Ask Klogs to enable the "
-                "registered-payment API for this merchant.")
+        return msg("subscription.not-allowed")
     if isinstance(exc, RateLimitedError):
         if exc.retry_after is not None:
-            return f"Too many requests to the gateway (429): wait {int(exc.retry_after + 0.999)} s and try again."
-        return "Too many requests to the gateway (429): wait a moment and try again."
+            return msg("subscription.rate-limited-wait", seconds=int(exc.retry_after + 0.999))
+        return msg("subscription.rate-limited")
     if isinstance(exc, ServerError):
-        return f"The gateway had an internal error ({exc.status}): try again in a few minutes."
+        return msg("subscription.server-error", status=exc.status or 500)
     if isinstance(exc, ConnectionFailedError):
-        return "The gateway could not be reached. Check the network and try again."
+        return msg("subscription.unreachable")
     if isinstance(exc, KlogsError):
-        return exc.message
-    return "The subscriptions could not be loaded."
+        return exc.msg
+    return msg("subscription.not-loaded")
+
+
+class PhoneError(MessageError):
+    """A phone number that cannot be used; ``.msg`` says why."""
 
 
 def check_phone(text: str) -> str:
-    """``text`` as an E.164 number if it is one that can exist, else ``ValueError`` with a message."""
+    """``text`` as an E.164 number if it is one that can exist, else :class:`PhoneError` (a ``ValueError``)."""
     text = text.strip()
     if not text.startswith("+"):
-        raise ValueError("Enter the number in international form, starting with + and the country code "
-                         "(e.g. +905551234567).")
+        raise PhoneError(msg("phone.international"))
     try:
         number = phonenumbers.parse(text, None)
     except phonenumbers.NumberParseException:
-        raise ValueError("This is not a phone number. Use the form +905551234567.") from None
+        raise PhoneError(msg("phone.not-a-number")) from None
     if not phonenumbers.is_valid_number(number):
-        raise ValueError("No such phone number in that country: check the digits.")
+        raise PhoneError(msg("phone.no-such-number"))
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
@@ -251,25 +253,31 @@ class SubscriptionsService:
 
 
 _FRIENDLY_PREFIXES: tuple[tuple[str, str], ...] = (
-    ("Input should be a valid UUID", "Enter the ID as a UUID (32 hex digits in groups 8-4-4-4-12)."),
-    ("value is not a valid email address", "Enter an email address such as jane@example.com."),
-    ("String should have at least 1 character", "Required."),
-    ("Field required", "Required."),
-    ("Input should be greater than 0", "The amount must be greater than zero."),
-    ("Input should be a valid decimal", "Enter an amount."),
+    ("Input should be a valid UUID", "field.uuid"),
+    ("value is not a valid email address", "field.email"),
+    ("String should have at least 1 character", "field.required"),
+    ("Field required", "field.required"),
+    ("Input should be greater than 0", "amount.positive"),
+    ("Input should be a valid decimal", "amount.enter"),
 )
 
 
-def friendly_message(message: str) -> str:
-    """A pydantic message rewritten for a manager (``String should have at most 150 characters`` →
-    ``At most 150 characters.``); messages already written for people pass through."""
-    for prefix, friendly in _FRIENDLY_PREFIXES:
+def friendly_message(message: str | Message) -> Message:
+    """A field error as a message for a manager. Field errors arrive as text (pydantic cannot carry a
+    message code): pydantic's own wording becomes a code (``String should have at most 150 characters`` →
+    ``At most {limit}.``), a schedule rule the models checked becomes its code, and anything else — the
+    gateway's words — is kept as written."""
+    if isinstance(message, Message):
+        return message
+    for prefix, code in _FRIENDLY_PREFIXES:
         if message.startswith(prefix):
-            return friendly
-    if message.startswith("String should have at most "):
-        return "At most " + message[len("String should have at most "):].rstrip(".") + "."
-    if message.startswith("Input should be less than or equal to "):
-        return "At most " + message[len("Input should be less than or equal to "):] + "."
-    if message.startswith("Input should be greater than or equal to "):
-        return "At least " + message[len("Input should be greater than or equal to "):] + "."
-    return message[:1].upper() + message[1:]
+            return msg(code)
+    characters = re.fullmatch(r"String should have at most (\d+) characters?\.?", message)
+    if characters:
+        return msg("field.at-most-characters", count=int(characters.group(1)))
+    for prefix, code in (("String should have at most ", "field.at-most"),
+                         ("Input should be less than or equal to ", "field.at-most"),
+                         ("Input should be greater than or equal to ", "field.at-least")):
+        if message.startswith(prefix):
+            return msg(code, limit=message[len(prefix):].rstrip("."))
+    return from_known(message) or msg("stored.text", text=message[:1].upper() + message[1:])

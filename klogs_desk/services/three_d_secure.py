@@ -34,6 +34,7 @@ import asyncio
 import logging
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import Any
 
 import pydantic
 
@@ -41,6 +42,7 @@ from ..api.errors import KlogsError, OutcomeUnknownError, ProtocolError, field_e
 from ..api.models import ThreeDSecureCompleteRequest, ThreeDSecureRequest
 from ..callbacks import CallbackListener, CallbackOutcome, CallbackTimeoutError, PendingCallback
 from ..domain.journal import DuplicateReferenceError, Entry, EntryKind, EntryState
+from ..messages import GatewayText, Message, msg
 from .context import AppServices
 from .payments import (
     CardOrder,
@@ -56,8 +58,8 @@ log = logging.getLogger(__name__)
 #: How long the card holder has to finish the challenge.
 CHALLENGE_TIMEOUT = 600.0
 
-CANCELLED_NOTE = "cancelled — nothing charged"
-_NEXT_AGAIN = "To try again, pay with 3-D Secure under a new order ID, or take another card."
+CANCELLED_NOTE = msg("note.3ds-cancelled")
+_NEXT_AGAIN = msg("next.3ds-again")
 
 
 @dataclass
@@ -97,6 +99,11 @@ class ThreeDSecureService:
         self.challenge_timeout = challenge_timeout
         self._payments = PaymentService(services)
 
+    @property
+    def gateway_url(self) -> str:
+        """The payment API's base URL now: where the challenge page comes from (the client can be replaced)."""
+        return self.services.client.endpoints.payment_base_url
+
     async def begin(self, order: CardOrder, installment_count: int | None = None,
                     interest_paid_by_customer: bool | None = None, *,
                     confirmed_duplicate: bool = False) -> Challenge:
@@ -108,7 +115,7 @@ class ThreeDSecureService:
             if similar is not None:
                 raise DuplicateSuspected(similar)
         await self.listener.start()
-        self.listener.allow_origin(self.services.client.endpoints.payment_base_url)
+        self.listener.allow_origin(self.gateway_url)
         pending = self.listener.expect(timeout=self.challenge_timeout)
         try:
             return await self._begin(order, installment_count, interest_paid_by_customer, pending)
@@ -126,44 +133,42 @@ class ThreeDSecureService:
         except pydantic.ValidationError as exc:
             errors = field_errors_from(exc)  # never str(exc): it quotes the PAN
             raise ChallengeNotStarted(self._payments._outcome_without_entry(
-                order, OutcomeState.ERROR, "The payment was not sent: " + _join_errors(errors),
-                "Correct the marked fields and press Pay again.", errors)) from None
+                order, OutcomeState.ERROR, msg("payment.not-sent-invalid", errors=_join_errors(errors)),
+                msg("next.fix-fields"), errors)) from None
         try:
             entry = self._journal_before_sending(order, installment_count)
         except DuplicateReferenceError:
             raise ChallengeNotStarted(self._payments._outcome_without_entry(
-                order, OutcomeState.REFUSED, f"Order ID {order.order_id} was already sent with 3-D Secure. "
-                "Nothing was sent now.", "Press New for a fresh order ID, or check the Journal.")) from None
+                order, OutcomeState.REFUSED, msg("3ds.order-id-used", order_id=order.order_id),
+                msg("next.new-order-id-3ds"))) from None
         journal = self.services.journal
         try:
             enrollment = await self.services.client.start_3ds(request)
         except (OutcomeUnknownError, ProtocolError) as exc:
-            row = journal.record_outcome(entry.id, EntryState.UNKNOWN, note=exc.message)
+            row = journal.record_outcome(entry.id, EntryState.UNKNOWN, note=exc.msg)
             raise ChallengeNotStarted(self._payments._from_entry(
-                row, OutcomeState.UNKNOWN, "The 3-D Secure request was sent but its answer was lost.",
-                "Do not charge again. Check the Journal — it will be resolved with the gateway.")) from None
+                row, OutcomeState.UNKNOWN, msg("3ds.answer-lost"), msg("next.unknown"))) from None
         except KlogsError as exc:
-            row = journal.record_outcome(entry.id, EntryState.ERROR, result_message=exc.message)
+            row = journal.record_outcome(entry.id, EntryState.ERROR, result_message=exc.msg)
             errors = getattr(exc, "field_errors", {}) or {}
             raise ChallengeNotStarted(self._payments._from_entry(
-                row, OutcomeState.ERROR, "Not charged. " + exc.message, _NEXT_AGAIN, errors)) from None
+                row, OutcomeState.ERROR, msg("3ds.not-charged", why=exc.msg), _NEXT_AGAIN, errors)) from None
         except BaseException:
-            journal.record_outcome(entry.id, EntryState.UNKNOWN,
-                                   note="The terminal failed while this request was in flight.")
+            journal.record_outcome(entry.id, EntryState.UNKNOWN, note=msg("note.failed-in-flight"))
             raise
         if not enrollment.success or not enrollment.payment_id or not enrollment.html_content:
-            why = enrollment.result_message or "the gateway did not start 3-D Secure"
+            why = (GatewayText.of(enrollment.result_message) if enrollment.result_message
+                   else msg("3ds.did-not-start"))
             row = journal.record_outcome(entry.id, EntryState.DECLINED, result_code=enrollment.result_code,
                                          result_message=enrollment.result_message,
                                          payment_id=str(enrollment.payment_id) if enrollment.payment_id else None)
             raise ChallengeNotStarted(self._payments._from_entry(
-                row, OutcomeState.DECLINED, f"3-D Secure could not start: {why}. Nothing was charged.",
-                "Ask for another card or another way to pay."))
-        pending.bind_payment(enrollment.payment_id)
-        row = journal.record_outcome(entry.id, EntryState.AWAITING_CUSTOMER, payment_id=pending.payment_id,
+                row, OutcomeState.DECLINED, msg("3ds.could-not-start", why=why), msg("next.another-card")))
+        payment_id = pending.bind_payment(enrollment.payment_id)
+        row = journal.record_outcome(entry.id, EntryState.AWAITING_CUSTOMER, payment_id=payment_id,
                                      result_code=enrollment.result_code, result_message=enrollment.result_message)
         return Challenge(entry_id=row.id, order_id=row.reference, amount=row.amount, currency=row.currency,
-                         payment_id=pending.payment_id, html_content=enrollment.html_content, pending=pending,
+                         payment_id=payment_id, html_content=enrollment.html_content, pending=pending,
                          masked_pan=row.masked_pan, card_brand=row.card_brand)
 
     async def finish(self, challenge: Challenge) -> PaymentOutcome:
@@ -172,9 +177,9 @@ class ThreeDSecureService:
         try:
             result = await challenge.pending.future
         except CallbackTimeoutError:
-            return self._cancelled(challenge, "The card holder did not finish authentication in time.")
+            return self._cancelled(challenge, msg("3ds.timed-out"))
         except asyncio.CancelledError:
-            outcome = self._cancelled(challenge, "3-D Secure was cancelled.")
+            outcome = self._cancelled(challenge, msg("3ds.cancelled"))
             task = asyncio.current_task()
             if task is not None and task.cancelling():
                 raise
@@ -190,30 +195,28 @@ class ThreeDSecureService:
             journal.update(entry.id, balance=outcome.charged_amount or outcome.amount)
         elif result.outcome is CallbackOutcome.FAILURE and outcome.state is OutcomeState.ERROR:
             row = journal.record_outcome(entry.id, EntryState.DECLINED)
-            return self._payments._from_entry(row, OutcomeState.DECLINED,
-                                              "The card holder's authentication failed. Nothing was charged.",
-                                              "Ask for another card or another way to pay.")
+            return self._payments._from_entry(row, OutcomeState.DECLINED, msg("3ds.authentication-failed"),
+                                              msg("next.another-card"))
         if outcome.state is OutcomeState.DECLINED and result.outcome is CallbackOutcome.FAILURE:
-            return _replace_message(outcome, "Declined: the card holder's authentication failed. "
-                                             "Nothing was charged.")
+            return _replace_message(outcome, msg("3ds.declined-authentication"))
         return outcome
 
     def cancel(self, challenge: Challenge) -> None:
         """The cashier gave up: revoke the token; :meth:`finish` then ends ``cancelled``."""
-        self._cancelled(challenge, "3-D Secure was cancelled.")
+        self._cancelled(challenge, msg("3ds.cancelled"))
 
-    def _cancelled(self, challenge: Challenge, why: str) -> PaymentOutcome:
+    def _cancelled(self, challenge: Challenge, why: Message) -> PaymentOutcome:
         challenge.pending.revoke()
         journal = self.services.journal
         row = journal.get(challenge.entry_id)
         if row.state is EntryState.AWAITING_CUSTOMER:
             row = journal.record_outcome(row.id, EntryState.CANCELLED, note=CANCELLED_NOTE)
-        return self._payments._from_entry(row, OutcomeState.CANCELLED, f"{why} Cancelled — nothing charged.",
+        return self._payments._from_entry(row, OutcomeState.CANCELLED, msg("3ds.cancelled-outcome", why=why),
                                           _NEXT_AGAIN)
 
     def _journal_before_sending(self, order: CardOrder, installment_count: int | None) -> Entry:
         journal, env = self.services.journal, self.services.environment
-        values = dict(amount=order.amount, currency=order.currency, masked_pan=order.masked_pan,
+        values: dict[str, Any] = dict(amount=order.amount, currency=order.currency, masked_pan=order.masked_pan,
                       card_brand=order.brand, card_holder=order.holder, customer_id=order.customer_id or None,
                       installment_count=installment_count)
         earlier = journal.find_payment(env, EntryKind.SALE_3DS, order.order_id)
@@ -221,10 +224,11 @@ class ThreeDSecureService:
             # Nothing was charged on the earlier attempt, so the cashier may retry with the same order ID.
             return journal.update(earlier.id, state=EntryState.PENDING, payment_id=None, auth_code=None,
                                   result_code=None, result_message=None,
-                                  note=f"Retried after: {earlier.note or earlier.result_message or 'an error'}",
+                                  note=msg("note.retried-after",
+                                           why=earlier.note or earlier.result_message or msg("note.an-error")),
                                   **values)
         return journal.record_pending(environment=env, kind=EntryKind.SALE_3DS, reference=order.order_id, **values)
 
 
-def _replace_message(outcome: PaymentOutcome, message: str) -> PaymentOutcome:
-    return replace(outcome, message=message)
+def _replace_message(outcome: PaymentOutcome, message: Message) -> PaymentOutcome:
+    return replace(outcome, msg=message)

@@ -38,6 +38,7 @@ from ..api.models.transactions import RefundRequest, TransactionDetail, VoidRequ
 from ..domain.balances import REFUNDABLE_KINDS, VOIDABLE_KINDS, Balance
 from ..domain.journal import Entry, EntryKind, EntryState, Journal
 from ..domain.money import AmountError, check_amount
+from ..messages import GatewayText, Message, Money, english, msg
 from .context import AppServices
 
 log = logging.getLogger(__name__)
@@ -49,14 +50,16 @@ APPROVED_BY_NO_PIN = "no PIN required"
 
 
 class TransactionRefused(Exception):
-    """The void or refund cannot be sent; ``str(err)`` says why, for the cashier. Nothing was sent.
+    """The void or refund cannot be sent; ``.msg`` says why, for the cashier (``.message``: in English, for
+    logs). Nothing was sent.
 
     ``field`` is ``"refundAmount"`` when the amount is what is wrong.
     """
 
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: Message, *, field: str | None = None) -> None:
+        self.msg = message
+        self.message = english(message)
+        super().__init__(self.message)
         self.field = field
 
 
@@ -74,10 +77,15 @@ class TransactionOutcome:
     """How a void or refund ended. ``entry`` is the child row; ``parent`` the payment after it."""
 
     state: TransactionOutcomeState
-    message: str
+    msg: Message
     entry: Entry
     parent: Entry
     field_errors: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        """:attr:`msg` in English, for logs and tests."""
+        return english(self.msg)
 
 
 def remaining_balance(journal: Journal, entry: Entry, *, without: Entry | None = None) -> Decimal:
@@ -97,12 +105,14 @@ def apply_success(journal: Journal, child: Entry) -> Entry:
     if child.kind is EntryKind.VOID:
         for sibling in journal.children(parent.id):
             if sibling.kind is EntryKind.CAPTURE and sibling.state is EntryState.APPROVED:
-                journal.update(sibling.id, balance=Decimal(0), note="Voided with its pre-authorization.")
-        return journal.update(parent.id, balance=Decimal(0), note=f"Voided ({child.approved_by or 'approved'}).")
+                journal.update(sibling.id, balance=Decimal(0), note=msg("note.voided-with-preauth"))
+        return journal.update(parent.id, balance=Decimal(0),
+                              note=_voided_by(child.approved_by) if child.approved_by else msg("note.voided"))
     if child.kind is EntryKind.REFUND:
         left = max(Decimal(0), remaining_balance(journal, parent, without=child) - child.amount)
-        note = ("Refunded in full." if left == 0
-                else f"Refunded {child.amount} {child.currency}; {left} {child.currency} left.")
+        note = (msg("note.refunded-in-full") if left == 0
+                else msg("note.refunded-part", amount=Money(child.amount, child.currency),
+                         left=Money(left, child.currency)))
         return journal.update(parent.id, balance=left, note=note)
     if child.kind is EntryKind.CAPTURE:
         # The capture releases the rest of the authorization; what was captured can be refunded.
@@ -134,12 +144,11 @@ class TransactionService:
         journal = self.services.journal
         target = journal.get(entry.parent_id) if entry.kind is EntryKind.CAPTURE else entry
         if target.kind not in VOIDABLE_KINDS or target.parent_id is not None:
-            raise TransactionRefused(f"A {target.kind.value} cannot be voided. Select the payment itself.")
-        self._check_approved(target, "voided")
+            raise TransactionRefused(msg("trx.cannot-void-kind", kind=_kind(target)))
+        self._check_approved(target, "void")
         balance = self._check_no_open_children(target)
         if balance.refunded:
-            raise TransactionRefused(f"Payment {target.reference} was refunded (in part or in full); it can "
-                                     "only be refunded further, not voided.")
+            raise TransactionRefused(msg("trx.refunded-not-voidable", order_id=target.reference))
         return target
 
     def refund_target(self, entry: Entry) -> Entry:
@@ -149,17 +158,16 @@ class TransactionService:
         if entry.kind is EntryKind.PREAUTH and entry.parent_id is None:
             capture = Balance.of(entry, journal.children(entry.id)).captured
             if capture is None:
-                raise TransactionRefused(f"Pre-authorization {entry.reference} was never captured: nothing "
-                                         "was taken to refund. Void it to release the hold.")
+                raise TransactionRefused(msg("trx.preauth-never-captured", order_id=entry.reference))
             target = capture
         if target.kind not in REFUNDABLE_KINDS:
-            raise TransactionRefused(f"A {target.kind.value} cannot be refunded. Select the payment itself.")
-        self._check_approved(target, "refunded")
+            raise TransactionRefused(msg("trx.cannot-refund-kind", kind=_kind(target)))
+        self._check_approved(target, "refund")
         balance = self._check_no_open_children(target)
         if target.kind is EntryKind.CAPTURE:
             self._check_no_open_children(journal.get(target.parent_id))
         if not balance.can_refund:
-            raise TransactionRefused(f"Nothing is left to refund on {target.reference}.")
+            raise TransactionRefused(msg("trx.nothing-left", order_id=target.reference))
         return target
 
     def refundable(self, target: Entry) -> Decimal:
@@ -170,14 +178,14 @@ class TransactionService:
         """``amount`` if it can be refunded on ``target``; raises :class:`TransactionRefused` (field
         ``refundAmount``) otherwise. Exact ``Decimal`` comparison, currency minor units enforced."""
         if not isinstance(amount, Decimal):
-            raise TransactionRefused("The refund amount is not a number.", field="refundAmount")
+            raise TransactionRefused(msg("trx.amount-not-number"), field="refundAmount")
         try:
             check_amount(amount, target.currency)
         except AmountError as exc:
-            raise TransactionRefused(str(exc), field="refundAmount") from None
+            raise TransactionRefused(exc.msg, field="refundAmount") from None
         remaining = self.refundable(target)
         if amount > remaining:
-            raise TransactionRefused(f"At most {remaining} {target.currency} can still be refunded.",
+            raise TransactionRefused(msg("trx.refund-at-most", amount=Money(remaining, target.currency)),
                                      field="refundAmount")
         return amount
 
@@ -201,7 +209,7 @@ class TransactionService:
 
     # --- by hand --------------------------------------------------------------------------------
 
-    def record_verified_outcome(self, entry: Entry, state: EntryState, resolution: str, note: str) -> Entry:
+    def record_verified_outcome(self, entry: Entry, state: EntryState, resolution: Message, note: str) -> Entry:
         """Settle the unresolved row ``entry`` with an outcome the cashier verified elsewhere (``resolution``
         says so, ``note`` how). An approved void, refund or capture changes its payment's balance as a
         gateway answer would (:func:`apply_success`); an approved payment holds its amount. Returns the row
@@ -216,10 +224,13 @@ class TransactionService:
 
     # --- machinery ------------------------------------------------------------------------------
 
-    def _check_approved(self, target: Entry, verb: str) -> None:
+    def _check_approved(self, target: Entry, operation: str) -> None:
         if target.state is not EntryState.APPROVED:
-            what = "has no known outcome yet" if target.unresolved else f"is {target.state.value}"
-            raise TransactionRefused(f"Payment {target.reference} {what}: it cannot be {verb}.")
+            if target.unresolved:
+                code = "trx.unresolved-not-voidable" if operation == "void" else "trx.unresolved-not-refundable"
+                raise TransactionRefused(msg(code, order_id=target.reference))
+            code = "trx.state-not-voidable" if operation == "void" else "trx.state-not-refundable"
+            raise TransactionRefused(msg(code, order_id=target.reference, state=msg(f"state.{target.state.value}")))
 
     def _check_no_open_children(self, target: Entry) -> Balance:
         """Refuses while a void, refund or capture of ``target`` is unresolved, or once it was voided;
@@ -227,11 +238,9 @@ class TransactionService:
         balance = Balance.of(target, self.services.journal.children(target.id))
         child = balance.open_child
         if child is not None:
-            raise TransactionRefused(
-                f"A {child.kind.value} of {target.reference} has no known outcome yet. Wait until the "
-                "Journal resolves it (or check it with Details) before sending another.")
+            raise TransactionRefused(msg("trx.open-child", kind=_kind(child), order_id=target.reference))
         if balance.voided:
-            raise TransactionRefused(f"Payment {target.reference} was already voided.")
+            raise TransactionRefused(msg("trx.already-voided", order_id=target.reference))
         return balance
 
     def _held_amount(self, target: Entry) -> Decimal:
@@ -249,49 +258,64 @@ class TransactionService:
             card_holder=target.card_holder, customer_id=target.customer_id, payment_id=target.payment_id,
             approved_by=approved_by)
 
-    async def _send(self, child: Entry, target: Entry, operation: str, call) -> TransactionOutcome:  # type: ignore[no-untyped-def]
+    async def _send(self, child: Entry, target: Entry, operation: str, call) -> TransactionOutcome:  # type: ignore[no-untyped-def]  # call is the client coroutine function for the operation; its result type varies
         journal = self.services.journal
         try:
             result = await call()
         except OutcomeUnknownError as exc:
-            row = journal.record_outcome(child.id, EntryState.UNKNOWN, note=exc.message)
-            return TransactionOutcome(TransactionOutcomeState.UNKNOWN,
-                                      f"The {operation} was sent but no answer came back. Do not send it again: "
-                                      "the Journal checks it with the gateway and shows the outcome.",
+            row = journal.record_outcome(child.id, EntryState.UNKNOWN, note=exc.msg)
+            return TransactionOutcome(TransactionOutcomeState.UNKNOWN, msg(f"trx.{operation}-lost"),
                                       row, journal.get(target.id))
         except ProtocolError as exc:
-            row = journal.record_outcome(child.id, EntryState.UNKNOWN, note=exc.message)
-            return TransactionOutcome(TransactionOutcomeState.UNKNOWN,
-                                      f"The gateway's answer to the {operation} could not be read. The Journal "
-                                      "checks it with the gateway.", row, journal.get(target.id))
+            row = journal.record_outcome(child.id, EntryState.UNKNOWN, note=exc.msg)
+            return TransactionOutcome(TransactionOutcomeState.UNKNOWN, msg(f"trx.{operation}-unreadable"),
+                                      row, journal.get(target.id))
         except KlogsError as exc:
             message = _refusal_text(exc)
             row = journal.record_outcome(child.id, EntryState.ERROR, result_message=message)
             errors = dict(exc.field_errors) if isinstance(exc, ValidationFailedError) else {}
             return TransactionOutcome(TransactionOutcomeState.REFUSED, message, row, journal.get(target.id), errors)
         except BaseException:
-            journal.record_outcome(child.id, EntryState.UNKNOWN,
-                                   note="The terminal failed while this request was in flight.")
+            journal.record_outcome(child.id, EntryState.UNKNOWN, note=msg("note.failed-in-flight"))
             raise
         if not result.success:
-            message = result.error.summary if result.error else f"The gateway refused the {operation}."
+            message = (msg("gateway.said", text=GatewayText.of(result.error.summary)) if result.error
+                       else msg(f"trx.{operation}-refused"))
             row = journal.record_outcome(child.id, EntryState.ERROR, result_message=message)
             return TransactionOutcome(TransactionOutcomeState.REFUSED, message, row, journal.get(target.id))
-        row = journal.record_outcome(child.id, EntryState.APPROVED, result_message=f"{operation.capitalize()} done.")
+        row = journal.record_outcome(child.id, EntryState.APPROVED, result_message=msg(f"trx.{operation}-done"))
         parent = apply_success(journal, row)
-        done = (f"Voided {row.amount} {row.currency} of {row.reference}." if row.kind is EntryKind.VOID
-                else f"Refunded {row.amount} {row.currency} of {row.reference}; "
-                     f"{remaining_balance(journal, parent)} {row.currency} left.")
+        amount = Money(row.amount, row.currency)
+        done = (msg("trx.voided", amount=amount, order_id=row.reference) if row.kind is EntryKind.VOID
+                else msg("trx.refunded", amount=amount, order_id=row.reference,
+                         left=Money(remaining_balance(journal, parent), row.currency)))
         return TransactionOutcome(TransactionOutcomeState.DONE, done, row, parent)
 
 
-def _refusal_text(exc: KlogsError) -> str:
+def _kind(entry: Entry) -> Message:
+    return msg(f"kind.{entry.kind.value}")
+
+
+def approval_message(approved_by: str) -> Message:
+    """Who allowed a void or refund (the journal's ``approved_by``), as a message: one of the terminal's own
+    values has its code; anything else is shown as stored."""
+    who = {APPROVED_BY_MANAGER_PIN: "approval.manager-pin", APPROVED_BY_NO_PIN: "approval.no-pin"}.get(approved_by)
+    return msg(who) if who else msg("stored.text", text=approved_by)
+
+
+def _voided_by(approved_by: str) -> Message:
+    """"Voided (manager PIN)." with who allowed it in the cashier's language."""
+    return msg("note.voided-by", approved_by=approval_message(approved_by))
+
+
+def _refusal_text(exc: KlogsError) -> Message:
     """The gateway's refusal in one readable sentence (its summary, without repeating the field)."""
     if isinstance(exc, NotFoundError):
-        return "The gateway has no payment with this order ID: nothing was done."
+        return msg("trx.no-such-payment")
     if isinstance(exc, ValidationFailedError) and exc.field_errors:
         # "amount: at most 74.50 TRY ..." names the field; the cashier reads only the sentence.
-        return " ".join(m for messages in exc.field_errors.values() for m in messages)
+        return msg("gateway.said", text=GatewayText.of(
+            " ".join(m for messages in exc.field_errors.values() for m in messages)))
     if exc.problem is not None and exc.problem.detail:
-        return exc.problem.detail
-    return exc.message
+        return msg("gateway.said", text=GatewayText.of(exc.problem.detail))
+    return exc.msg

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..domain.cards import group_pan
-from ..sandbox.test_cards import TEST_CARDS
+from ..domain.test_cards import TEST_CARDS
 
 
 class AboutDialog(QDialog):

@@ -10,15 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-
-from ..api.models.tolerant import is_unrecognized, shown
-
-
-def unknown_value_text(raw: Any) -> str:
-    return QCoreApplication.translate("AnswerText", "unknown ({raw})").format(raw=raw)
+from ..api.models.tolerant import is_unrecognized, shown, unknown_value
+from .messages import render
 
 
 def answer_text(value: Any) -> str:
     """``value`` as shown: ``Success``, or ``unknown (Chargeback)`` in the cashier's language; ``None`` as ``""``."""
-    return unknown_value_text(value.value) if is_unrecognized(value) else shown(value)
+    return render(unknown_value(value.value)) if is_unrecognized(value) else shown(value)

@@ -50,7 +50,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressBar, QWidget
 
 from ..api.errors import KlogsError
-from ..i18n import cashier_message
+from .messages import render
 
 T = TypeVar("T")
 
@@ -128,7 +128,7 @@ class TaskRunner:
                 if on_error is not None:
                     on_error(exc)
                 else:
-                    self.show_user_error(control, error_title, exc.message)
+                    self.show_user_error(control, error_title, render(exc.msg))
             else:
                 if owner is not None and not shiboken6.isValid(owner):
                     log.debug("owner deleted; result dropped")
@@ -152,10 +152,9 @@ class TaskRunner:
     def show_user_error(self, parent: QWidget | None, title: str, message: str) -> None:
         """Show a cashier-readable error without blocking the loop (tests replace this method).
 
-        ``title`` and ``message`` are shown in the installed language: a title still in English (the
-        default) and a message from the layers below the UI are translated here."""
+        ``message`` is already in the installed language (rendered from the error's message code); a
+        title still in English (the default) is translated here."""
         title = QCoreApplication.translate("TaskRunner", title)
-        message = cashier_message(message)
         if parent is not None and not shiboken6.isValid(parent):
             parent = None
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok,

@@ -16,16 +16,18 @@ from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from . import theme
+
 #: Item-data role holding the badge key (e.g. ``"active"``).
 BADGE_ROLE = int(Qt.ItemDataRole.UserRole) + 101
 
-#: Background colours of the registered-payment statuses (text is white or black for contrast).
-STATUS_COLOURS: dict[str, str] = {
-    "active": "#2e7d32",                    # green
-    "disabled": "#757575",                  # grey
-    "complete": "#1565c0",                  # blue
-    "waitForOwnerConfirmation": "#f9a825",  # amber
-    "waitForCardSave": "#f9a825",           # amber
+#: Colours of the registered-payment statuses (the theme's fill, with its text colour).
+STATUS_COLOURS: dict[str, theme.StatusColour] = {
+    "active": theme.APPROVED,
+    "disabled": theme.NEUTRAL,
+    "complete": theme.INFO,
+    "waitForOwnerConfirmation": theme.UNKNOWN,  # a person must act
+    "waitForCardSave": theme.UNKNOWN,
 }
 
 _PADDING_X = 8
@@ -34,22 +36,17 @@ _PADDING_Y = 3
 _MAX_CACHED_PILLS = 256
 
 
-def _text_colour(background: QColor) -> QColor:
-    # Perceived brightness (ITU-R BT.601): dark text on amber, white on green, grey and blue.
-    brightness = 0.299 * background.red() + 0.587 * background.green() + 0.114 * background.blue()
-    return QColor("#000000") if brightness > 150 else QColor("#ffffff")
-
-
 class BadgeDelegate(QStyledItemDelegate):
-    """Paints ``DisplayRole`` text inside a pill coloured by ``colours[index.data(BADGE_ROLE)]``."""
+    """Paints ``DisplayRole`` text inside a pill coloured by ``colours[index.data(BADGE_ROLE)]`` (an
+    unknown key is :data:`theme.NEUTRAL`)."""
 
-    def __init__(self, colours: dict[str, str] | None = None, parent=None) -> None:
+    def __init__(self, colours: dict[str, theme.StatusColour] | None = None, parent=None) -> None:
         super().__init__(parent)
         self.colours = dict(colours or STATUS_COLOURS)
         self._pills: dict[tuple, QPixmap] = {}
 
-    def colour_for(self, key: str | None) -> QColor:
-        return QColor(self.colours.get(key or "", "#9e9e9e"))
+    def colour_for(self, key: str | None) -> theme.StatusColour:
+        return self.colours.get(key or "", theme.NEUTRAL)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         text = index.data(Qt.ItemDataRole.DisplayRole)
@@ -80,16 +77,16 @@ class BadgeDelegate(QStyledItemDelegate):
         pixmap = QPixmap(max(1, round(width * ratio)), max(1, round(height * ratio)))
         pixmap.setDevicePixelRatio(ratio)
         pixmap.fill(Qt.GlobalColor.transparent)
-        background = self.colour_for(key)
+        look = self.colour_for(key)
         metrics = option.fontMetrics
         pill = QRectF(0, 0, width, height)
         painter = QPainter(pixmap)
         painter.setFont(option.font)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(background)
+        painter.setBrush(QColor(look.fill))
         painter.drawRoundedRect(pill, height / 2, height / 2)
-        painter.setPen(_text_colour(background))
+        painter.setPen(QColor(look.on_fill))
         room = int(width - 2 * _PADDING_X)
         # elidedText() elides a text whose advance equals the room exactly; only elide what does not fit.
         elided = text if advance <= room else metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)

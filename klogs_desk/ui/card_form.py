@@ -33,16 +33,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..config import Config
 from ..domain import cards
-from ..domain.money import DEFAULT_CURRENCY, TERMINAL_CURRENCIES, AmountError, SeparatorStyle, parse_amount, style_for
+from ..domain.money import DEFAULT_CURRENCY, TERMINAL_CURRENCIES, AmountError, parse_amount
 from ..domain.orders import OrderIdError, check_order_id, new_order_id
-from ..i18n import domain_message
 from ..services.payments import CardOrder
 from . import theme
+from .locale_style import number_style
+from .messages import render
 
-DEFAULT_IDLE_SECONDS = 60
+#: The card-clear setting's default (declared in :mod:`klogs_desk.config`), until the window applies the setting.
+DEFAULT_IDLE_SECONDS = Config.card_clear_seconds.default
 
-_INVALID_STYLE = "QLineEdit, QComboBox { border: 2px solid #c62828; border-radius: 3px; padding: 2px; }"
+_INVALID_STYLE = f"QLineEdit, QComboBox {{ border: 2px {theme.INVALID_FIELD_BORDER}; border-radius: 3px; padding: 2px; }}"
 
 #: Gateway field names (camelCase) -> the form field that shows their errors.
 _GATEWAY_FIELDS = {
@@ -50,12 +53,6 @@ _GATEWAY_FIELDS = {
     "expiryMonth": "expiry", "expiryYear": "expiry", "cvv": "cvv", "customerId": "customer",
     "orderId": "order_id",
 }
-
-
-def locale_style(widget: QWidget) -> SeparatorStyle:
-    """How the widget's locale writes numbers."""
-    locale = widget.locale()
-    return style_for(locale.decimalPoint(), locale.groupSeparator())
 
 
 class PanLineEdit(QLineEdit):
@@ -86,17 +83,17 @@ class PanLineEdit(QLineEdit):
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         event.accept()
 
-    def copy(self) -> None:  # noqa: D401 - the slot, disabled
+    def copy(self) -> None:
         """Refused: the card number is never copied."""
 
     def cut(self) -> None:
         """Refused: the card number is never cut to the clipboard."""
 
-    def mouseReleaseEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def mouseReleaseEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # Qt override: event is a QMouseEvent, only passed on
         super().mouseReleaseEvent(event)
         self._scrub_selection_clipboard()
 
-    def mouseDoubleClickEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def mouseDoubleClickEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # Qt override: event is a QMouseEvent, only passed on
         super().mouseDoubleClickEvent(event)
         self._scrub_selection_clipboard()
 
@@ -172,7 +169,7 @@ class _KeyRouter(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress:
-            key = event.key()  # type: ignore[attr-defined]
+            key = event.key()  # type: ignore[attr-defined]  # a KeyPress event is a QKeyEvent
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 if isinstance(watched, QComboBox) and watched.view().isVisible():
                     return False
@@ -314,7 +311,7 @@ class CardForm(QWidget):
     def current_amount(self) -> Decimal | None:
         """The amount typed, or ``None`` when it is not a valid amount in the chosen currency."""
         try:
-            return parse_amount(self.amount.text(), self.currency.currentText(), locale_style(self))
+            return parse_amount(self.amount.text(), self.currency.currentText(), number_style(self.locale()))
         except AmountError:
             return None
 
@@ -324,14 +321,14 @@ class CardForm(QWidget):
         errors: dict[str, str] = {}
         currency = self.currency.currentText()
 
-        def check(key: str, fn):  # type: ignore[no-untyped-def]
+        def check(key: str, fn):  # type: ignore[no-untyped-def]  # fn is any zero-argument check; its result type varies
             try:
                 return fn()
             except (AmountError, cards.CardError, OrderIdError) as err:
-                errors[key] = domain_message(str(err))
+                errors[key] = render(err.msg)
                 return None
 
-        amount = check("amount", lambda: parse_amount(self.amount.text(), currency, locale_style(self)))
+        amount = check("amount", lambda: parse_amount(self.amount.text(), currency, number_style(self.locale())))
         holder = check("holder", lambda: cards.check_holder(self.holder.text()))
         pan = check("pan", lambda: cards.check_pan(self.pan.text()))
         expiry = check("expiry", lambda: cards.parse_expiry(self.expiry.text(), self._today()))
@@ -453,7 +450,7 @@ class CardForm(QWidget):
         self.amount_changed.emit(self.current_amount(), self.currency.currentText())
 
     def _amount_placeholder(self) -> str:
-        style = locale_style(self)
+        style = number_style(self.locale())
         return f"0{style.decimal}00"
 
     def changeEvent(self, event: QEvent) -> None:

@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.money import DEFAULT_CURRENCY, TERMINAL_CURRENCIES, AmountError, parse_amount
 from ..domain.orders import OrderIdError, check_order_id, new_order_id
-from ..i18n import cashier_message, domain_message
+from ..messages import msg
 from ..services.checkout import (
     CheckoutLink,
     CheckoutOrder,
@@ -61,17 +61,18 @@ from ..services.checkout import (
 from ..services.context import AppServices
 from . import theme
 from .async_runner import run_operation, run_query
-from .card_form import locale_style
+from .locale_style import number_style
+from .messages import render
 from .money_text import money_text
 from .qr_widget import QrCodeWidget
 from .result_panel import ResultPanel
 
 log = logging.getLogger(__name__)
 
-_INVALID_STYLE = "QLineEdit { border: 2px solid #c62828; border-radius: 3px; padding: 2px; }"
+_INVALID_STYLE = f"QLineEdit {{ border: 2px {theme.INVALID_FIELD_BORDER}; border-radius: 3px; padding: 2px; }}"
 COLUMNS = (QT_TRANSLATE_NOOP("CheckoutTab", "Order ID"), QT_TRANSLATE_NOOP("CheckoutTab", "Amount"),
            QT_TRANSLATE_NOOP("CheckoutTab", "Status"), QT_TRANSLATE_NOOP("CheckoutTab", "Created"))
-_STATUS_COLOURS = {LinkStatus.PAID: "#1e7b34", LinkStatus.FAILED: "#b3261e", LinkStatus.UNKNOWN: "#a86f00"}
+_STATUS_COLOURS = {LinkStatus.PAID: theme.APPROVED, LinkStatus.FAILED: theme.DECLINED, LinkStatus.UNKNOWN: theme.UNKNOWN}
 
 #: Gateway field names (camelCase) -> the key of the field that shows their errors.
 _GATEWAY_FIELDS = {"orderId": "order_id", "amount": "amount", "currency": "amount", "description": "description",
@@ -324,11 +325,11 @@ class CheckoutTab(QWidget):
         try:
             order_id = check_order_id(self.order_id.text())
         except OrderIdError as exc:
-            errors["order_id"] = domain_message(str(exc))
+            errors["order_id"] = render(exc.msg)
         try:
-            amount = parse_amount(self.amount.text(), self.currency.currentText(), locale_style(self))
+            amount = parse_amount(self.amount.text(), self.currency.currentText(), number_style(self.locale()))
         except AmountError as exc:
-            errors["amount"] = domain_message(str(exc))
+            errors["amount"] = render(exc.msg)
         callback = self.callback.text().strip()
         if callback and not is_web_address(callback):
             errors["callback"] = self.tr("Enter a full address starting with https:// or leave it empty.")
@@ -358,21 +359,21 @@ class CheckoutTab(QWidget):
     def _created(self, result: CreateResult) -> None:
         # The request is over: listeners of the signals below see a form ready for the next link.
         self.create_button.setEnabled(True)
-        self.message.setText(cashier_message(result.message))
+        self.message.setText(render(result.msg))
         for name, messages in result.field_errors.items():
             self.set_error(_GATEWAY_FIELDS.get(name, "order_id"), "; ".join(messages))
         if result.link is not None:
             self.reload(select=result.link.entry_id)
         if result.state is CreateState.CREATED:
             self.new_order()
-            self.message.setText(cashier_message(result.message))
+            self.message.setText(render(result.msg))
         if result.state in (CreateState.CREATED, CreateState.EXISTING) and result.link is not None:
             self.follow(result.link.entry_id)
             self.link_created.emit(result.link)
         else:
             self.create_failed.emit(result)
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+    def showEvent(self, event: QShowEvent) -> None:
         """Coming back to the tab: the journal may have changed (another tab, another environment)."""
         super().showEvent(event)
         self.reload()
@@ -469,8 +470,9 @@ class CheckoutTab(QWidget):
             if column == 1:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if column == 2 and link.status in _STATUS_COLOURS:
-                item.setForeground(Qt.GlobalColor.white)
-                item.setBackground(QColor(_STATUS_COLOURS[link.status]))
+                look = _STATUS_COLOURS[link.status]
+                item.setForeground(QColor(look.on_fill))
+                item.setBackground(QColor(look.fill))
                 font = item.font()
                 font.setBold(True)
                 item.setFont(font)
@@ -534,7 +536,7 @@ class CheckoutTab(QWidget):
                                                           or link.response is not None):
                 self._show_link(link)
         if result.problem and link.entry_id == self._shown_entry_id:
-            self.status.setText(f"{status_sentence(link.status)} {cashier_message(result.problem)}")
+            self.status.setText(f"{status_sentence(link.status)} {render(result.problem)}")
         self.link_refreshed.emit(result)
         if link.status.final and link.status in (LinkStatus.PAID, LinkStatus.FAILED):
             self.link_finished.emit(link)
@@ -567,13 +569,13 @@ class CheckoutTab(QWidget):
         return self._errors[key].text()
 
     def _amount_placeholder(self) -> str:
-        style = locale_style(self)
+        style = number_style(self.locale())
         return self.tr("e.g. {example}").format(example=f"1{style.group}250{style.decimal}00")
 
 
 def link_status_text(status: LinkStatus) -> str:
     """The status column's word for ``status`` in the installed language."""
-    return cashier_message(status.value)
+    return render(msg(f"link.{status.name.lower()}"))
 
 
 def _camel(key: str) -> str:

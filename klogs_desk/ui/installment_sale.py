@@ -34,12 +34,14 @@ from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QToolButt
 from ..api.models import InstallmentOption
 from ..domain.money import AmountError, format_amount
 from ..services.payments import OutcomeState, PaymentOutcome
-from .card_form import locale_style
+from . import theme
+from .locale_style import number_style
 from .money_text import money_text
 
 _BANNER_STYLE = ("QFrame#saleInstallmentPlan { background: #e8f0fe; border: 1px solid #1a73e8;"
                  " border-radius: 6px; }")
-_NOTE_STYLE = "color: #8a5300; background: #fff4e5; border-radius: 4px; padding: 4px 8px;"
+_NOTE_STYLE = (f"color: {theme.CAUTION_TINT.text}; background: {theme.CAUTION_TINT.background}; "
+               "border-radius: 4px; padding: 4px 8px;")
 
 
 @dataclass(frozen=True)
@@ -170,7 +172,7 @@ class InstallmentSale(QObject):
         try:
             form.currency.setCurrentText(currency)
             try:
-                form.amount.setText(format_amount(amount, currency, locale_style(form)))
+                form.amount.setText(format_amount(amount, currency, number_style(form.locale())))
             except AmountError:
                 form.amount.setText(str(amount))  # shown as quoted; the form marks it if it is not valid
             self.switch.setChecked(True)

@@ -43,12 +43,14 @@ from PySide6.QtWidgets import (
 from ..api.errors import KlogsError, ValidationFailedError, field_errors_from
 from ..api.models import InstallmentOption, InstallmentOptionsRequest, InstallmentOptionsResponse
 from ..domain import cards
-from ..domain.money import DEFAULT_CURRENCY, TERMINAL_CURRENCIES, AmountError, parse_amount, style_for
-from ..i18n import domain_message
+from ..domain.money import DEFAULT_CURRENCY, TERMINAL_CURRENCIES, AmountError, parse_amount
 from ..services.context import AppServices
+from ..services.installments import InstallmentsService
 from . import theme
 from .async_runner import run_query
 from .card_form import DEFAULT_IDLE_SECONDS, PanLineEdit
+from .locale_style import number_style
+from .messages import render
 from .money_text import money_text
 
 COLUMNS = (QT_TRANSLATE_NOOP("InstallmentsTab", "Installments"),
@@ -67,12 +69,13 @@ class InstallmentsTab(QWidget):
     def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.services = services
+        self.installments = InstallmentsService(services)
         self.setObjectName("installmentsTab")
         self._quoted: tuple[Decimal, str, bool] | None = None
         self._options: list[InstallmentOption] = []
 
         self.amount = QLineEdit(objectName="installmentsAmount")
-        self.amount.setPlaceholderText(self.tr("e.g. {amount}").format(amount=f"1000{self.locale().decimalPoint()}00"))
+        self.amount.setPlaceholderText(self.tr("e.g. {amount}").format(amount=f"1000{number_style(self.locale()).decimal}00"))
         self.currency = QComboBox(objectName="installmentsCurrency")
         self.currency.addItems(TERMINAL_CURRENCIES)
         self.currency.setCurrentText(DEFAULT_CURRENCY)
@@ -171,7 +174,7 @@ class InstallmentsTab(QWidget):
         self._clear_table()
         self.message.setText(self.tr("Asking the gateway…"))
         quoted = (request.amount, request.currency, bool(request.interest_paid_by_customer))
-        run_query(self.query_button, self.services.client.installment_options(request),
+        run_query(self.query_button, self.installments.quote(request),
                  on_success=lambda response: self._show(response, quoted, masked, brand),
                  on_error=self._show_error)
 
@@ -192,14 +195,13 @@ class InstallmentsTab(QWidget):
         currency = self.currency.currentText()
         amount = pan = None
         try:
-            amount = parse_amount(self.amount.text(), currency, style_for(locale.decimalPoint(),
-                                                                          locale.groupSeparator()))
+            amount = parse_amount(self.amount.text(), currency, number_style(locale))
         except AmountError as exc:
-            self._set_error(self.amount_error, domain_message(str(exc)))
+            self._set_error(self.amount_error, render(exc.msg))
         try:
             pan = cards.check_pan(self.pan.text())
         except cards.CardError as exc:
-            self._set_error(self.pan_error, domain_message(str(exc)))
+            self._set_error(self.pan_error, render(exc.msg))
         if amount is None or pan is None:
             return None
         try:
@@ -248,7 +250,7 @@ class InstallmentsTab(QWidget):
         if isinstance(exc, ValidationFailedError) and self._show_field_errors(exc.field_errors):
             self.message.setText(self.tr("The gateway refused the request: see the marked fields."))
             return
-        self.message.setText(self.tr("No options: {reason}").format(reason=exc.message))
+        self.message.setText(self.tr("No options: {reason}").format(reason=render(exc.msg)))
 
     def _show_field_errors(self, errors: dict[str, list[str]]) -> bool:
         shown = False

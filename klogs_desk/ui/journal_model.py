@@ -32,8 +32,9 @@ from PySide6.QtCore import (
 
 from ..domain.balances import Balance, Settlement
 from ..domain.journal import Entry, EntryKind, EntryState
-from ..i18n import cashier_message
+from . import theme
 from .badges import BADGE_ROLE
+from .messages import render
 from .money_text import money_text
 
 KIND_LABELS: dict[EntryKind, str] = {
@@ -77,20 +78,20 @@ SETTLEMENT_TOOLTIPS: dict[str, str] = {
 
 #: Badge colours by state value (for :class:`klogs_desk.ui.badges.BadgeDelegate`). Green means money
 #: moved, red means it did not, amber means nobody knows yet and a person must look; grey: nothing happened.
-STATE_COLOURS: dict[str, str] = {
-    EntryState.APPROVED.value: "#1e7b34",
-    EntryState.DECLINED.value: "#b3261e",
-    EntryState.ERROR.value: "#b3261e",
-    EntryState.UNKNOWN.value: "#f0a500",
-    EntryState.PENDING.value: "#1565c0",
-    EntryState.ENROLLED.value: "#6a5acd",
-    EntryState.AWAITING_CUSTOMER.value: "#6a5acd",
-    EntryState.NOT_CHARGED.value: "#757575",
-    EntryState.CANCELLED.value: "#757575",
+STATE_COLOURS: dict[str, theme.StatusColour] = {
+    EntryState.APPROVED.value: theme.APPROVED,
+    EntryState.DECLINED.value: theme.DECLINED,
+    EntryState.ERROR.value: theme.DECLINED,
+    EntryState.UNKNOWN.value: theme.UNKNOWN,
+    EntryState.PENDING.value: theme.INFO,
+    EntryState.ENROLLED.value: theme.CUSTOMER,
+    EntryState.AWAITING_CUSTOMER.value: theme.CUSTOMER,
+    EntryState.NOT_CHARGED.value: theme.NEUTRAL,
+    EntryState.CANCELLED.value: theme.NEUTRAL,
     # Money that moved and came back: grey like "nothing happened"; teal while part of it is still held.
-    VOIDED: "#616161",
-    REFUNDED: "#616161",
-    PARTLY_REFUNDED: "#00796b",
+    VOIDED: theme.NEUTRAL,
+    REFUNDED: theme.NEUTRAL,
+    PARTLY_REFUNDED: theme.PARTIAL,
 }
 
 def settlement_key(entry: Entry, children: Sequence[Entry]) -> str | None:
@@ -169,10 +170,10 @@ class JournalTableModel(QAbstractTableModel):
     def entries(self) -> list[Entry]:
         return list(self._entries)
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._entries)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMN_TITLES)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -231,8 +232,8 @@ class JournalTableModel(QAbstractTableModel):
             return card_text(entry)
         if column == JournalColumn.AUTH_CODE:
             return entry.auth_code or ""
-        if column == JournalColumn.RESULT:  # the terminal's own sentences in the cashier's language
-            return cashier_message(entry.result_message or entry.note)
+        if column == JournalColumn.RESULT:  # message codes rendered in the cashier's language
+            return render(entry.result_message or entry.note)
         if column == JournalColumn.RESOLUTION:
-            return cashier_message(entry.resolution)
+            return render(entry.resolution)
         return ""

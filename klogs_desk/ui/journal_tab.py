@@ -40,11 +40,13 @@ from PySide6.QtWidgets import (
 
 from .. import paths
 from ..domain.journal import Entry, EntryState
-from ..domain.money import MINOR_UNITS, AmountError, parse_amount, style_for
-from ..i18n import domain_message
+from ..domain.money import MINOR_UNITS, AmountError, parse_amount
 from ..services.context import AppServices
+from . import theme
 from .badges import BadgeDelegate
 from .journal_model import STATE_COLOURS, JournalColumn, JournalTableModel
+from .locale_style import number_style
+from .messages import render
 from .receipt import ReceiptPrinter
 
 #: Most rows shown at once; narrowing the filters finds older ones.
@@ -119,7 +121,7 @@ class JournalTab(QWidget):
         filters.addWidget(self.export_button)
 
         self.filter_message = QLabel(objectName="journalFilterMessage")
-        self.filter_message.setStyleSheet("color: #b3261e")
+        self.filter_message.setStyleSheet(f"color: {theme.text_colours().error}")
         self.filter_message.setAccessibleName(self.tr("Filter problem"))
         self.filter_message.hide()
         self.status_label = QLabel(objectName="journalStatus")
@@ -245,7 +247,7 @@ class JournalTab(QWidget):
 
     # --- internals --------------------------------------------------------------------------------
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # Qt override: event is a QShowEvent, only passed on
         super().showEvent(event)
         self.refresh()
 
@@ -269,13 +271,11 @@ class JournalTab(QWidget):
         if not text:
             self.filter_message.hide()
             return None
-        locale = self.locale()
-        style = style_for(locale.decimalPoint(), locale.groupSeparator())
         try:
-            amount = parse_amount(text, _WIDEST_CURRENCY, style)
+            amount = parse_amount(text, _WIDEST_CURRENCY, number_style(self.locale()))
         except AmountError as exc:
             self.filter_message.setText(self.tr("Amount filter not applied: {reason}").format(
-                reason=domain_message(str(exc))))
+                reason=render(exc.msg)))
             self.filter_message.show()
             return None
         self.filter_message.hide()
@@ -287,7 +287,7 @@ class JournalTab(QWidget):
         self.to_edit.setEnabled(checked)
         self.refresh()
 
-    def _on_selection_changed(self, *_args) -> None:  # type: ignore[no-untyped-def]
+    def _on_selection_changed(self, *_args) -> None:  # type: ignore[no-untyped-def]  # slot for selectionChanged; its arguments are unused
         self._update_buttons()
         self.selection_changed.emit(self.selected_entry())
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QPushButton, QVBox
 
 from ..config import Config
 from ..services.idle_lock import IdleTracker, unlocks
+from . import theme
 
 #: Input that counts as the cashier being there.
 _INPUT_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
@@ -77,7 +78,7 @@ class LockScreen(QWidget):
         self.pin.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.error = QLabel(objectName="lockError")
         self.error.setAccessibleName(self.tr("PIN problem"))
-        self.error.setStyleSheet("color: #ffb4ab; font-weight: bold;")
+        self.error.setStyleSheet(f"color: {theme.DECLINED.dark}; font-weight: bold;")  # on its own dark window
         self.error.hide()
         self.unlock_button = QPushButton(objectName="lockUnlock")
         self.unlock_button.setMinimumWidth(220)
@@ -143,7 +144,7 @@ class IdleLock(QObject):
     def _limit_seconds(self) -> float:
         return self.config.idle_lock_minutes * 60.0
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT_EVENTS and not self.locked:
             self.tracker.touch()
         elif event.type() == QEvent.Type.Resize and watched is self.window and self.screen is not None:

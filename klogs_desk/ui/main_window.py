@@ -29,7 +29,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Sign
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
-from ..api.client import KlogsClient
+from ..api.client import ClearTextRefused, KlogsClient
 from ..api.errors import KlogsError
 from ..config import Config
 from ..credentials import CredentialStore, CredentialStoreUnavailable
@@ -37,7 +37,9 @@ from ..environments import EmbeddedSandbox, build_client
 from ..services.context import AppServices
 from . import theme
 from .async_runner import RUNNER, run_query
+from .clear_text import insecure_url_message, insecure_url_title
 from .lock_screen import IdleLock
+from .messages import render
 
 log = logging.getLogger(__name__)
 
@@ -250,10 +252,14 @@ class MainWindow(QMainWindow):
         try:
             credentials = self.credentials.load(environment)
         except CredentialStoreUnavailable as exc:
-            self.tell(self.tr("Credentials not available"), str(exc))
+            self.tell(self.tr("Credentials not available"), render(exc.msg))
             return
         sandbox_url = self._sandbox_url() if environment == "sandbox" else None
-        new_client = build_client(self.config, environment, credentials, sandbox_url)
+        try:
+            new_client = build_client(self.config, environment, credentials, sandbox_url)
+        except ClearTextRefused as refused:  # the old client stays; nothing was sent to that address
+            self.tell(insecure_url_title(), insecure_url_message(refused))
+            return
         self.replace_client(new_client, environment, sandbox_url)
 
     def apply_card_clear_seconds(self) -> None:

@@ -17,7 +17,8 @@ from decimal import Decimal
 
 from PySide6.QtCore import QLocale
 
-from ..domain.money import format_money, style_for
+from ..domain.money import format_money
+from .locale_style import number_style
 
 #: Languages that write their own currency with its sign, and that currency.
 _HOME_CURRENCY: dict[QLocale.Language, str] = {QLocale.Language.Turkish: "TRY"}
@@ -30,5 +31,4 @@ def money_text(amount: Decimal | None, currency: str | None, locale: QLocale | N
         return ""
     locale = locale or QLocale()
     code = (currency or "").upper()
-    style = style_for(locale.decimalPoint(), locale.groupSeparator())
-    return format_money(amount, code, style, use_symbol=_HOME_CURRENCY.get(locale.language()) == code)
+    return format_money(amount, code, number_style(locale), use_symbol=_HOME_CURRENCY.get(locale.language()) == code)

@@ -42,13 +42,14 @@ from PySide6.QtWidgets import (
 from ..domain.balances import Balance
 from ..domain.journal import Entry, EntryKind, EntryState
 from ..domain.money import AmountError, format_amount, parse_amount
-from ..i18n import domain_message
 from ..services.context import AppServices
 from ..services.payments import CaptureRefused, OutcomeState, PaymentOutcome, PaymentService
 from . import theme
 from .async_runner import run_operation
-from .card_form import DEFAULT_IDLE_SECONDS, CardForm, locale_style
+from .card_form import DEFAULT_IDLE_SECONDS, CardForm
 from .journal_model import card_text
+from .locale_style import number_style
+from .messages import render
 from .money_text import money_text
 from .receipt import ReceiptPrinter
 from .result_panel import ResultPanel
@@ -206,9 +207,9 @@ class PreAuthTab(QWidget):
             self._set_capture_error(self._blocked[entry.id])
             return
         try:
-            amount = parse_amount(self.capture_amount.text(), entry.currency, locale_style(self))
+            amount = parse_amount(self.capture_amount.text(), entry.currency, number_style(self.locale()))
         except AmountError as exc:
-            self._set_capture_error(domain_message(str(exc)))
+            self._set_capture_error(render(exc.msg))
             return
         self._start(self.tr("Capturing — please wait"))
         task = run_operation(self.capture_button, self._capture(entry.id, amount), on_success=self._captured,
@@ -306,7 +307,7 @@ class PreAuthTab(QWidget):
 
     def _captured(self, result: PaymentOutcome | CaptureRefused) -> None:
         if isinstance(result, CaptureRefused):
-            self._set_capture_error(str(result))
+            self._set_capture_error(render(result.msg))
             return
         self.result.show_outcome(result)
         self.refresh()
@@ -330,7 +331,7 @@ class PreAuthTab(QWidget):
         if entry.id != self._amount_for:
             self._amount_for = entry.id
             try:
-                self.capture_amount.setText(format_amount(remaining, entry.currency, locale_style(self)))
+                self.capture_amount.setText(format_amount(remaining, entry.currency, number_style(self.locale())))
             except AmountError:
                 self.capture_amount.setText(str(remaining))
             self._set_capture_error("")
@@ -345,6 +346,6 @@ class PreAuthTab(QWidget):
             self.form.clear_all()
             self.result.clear()
 
-    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # Qt override: event is a QShowEvent, only passed on
         super().showEvent(event)
         self.refresh()

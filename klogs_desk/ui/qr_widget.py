@@ -100,20 +100,20 @@ class QrCodeWidget(QWidget):
 
     def module_at(self, row: int, column: int) -> bool:
         """True when the image is dark at the centre of module (``row``, ``column``) of the symbol."""
-        centre = lambda index: (index + QUIET_ZONE_MODULES) * self._module_pixels + self._module_pixels // 2  # noqa: E731
+        centre = lambda index: (index + QUIET_ZONE_MODULES) * self._module_pixels + self._module_pixels // 2  # noqa: E731 (one formula, read at its only use)
         return QColor(self._image.pixel(centre(column), centre(row))).lightness() < 128
 
     # --- painting --------------------------------------------------------------------------------
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+    def sizeHint(self) -> QSize:
         if self._image.isNull():
             return QSize(self.min_pixels, self.min_pixels)
         return self._image.size()
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+    def minimumSizeHint(self) -> QSize:
         return self.sizeHint()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         try:
             if self._image.isNull():

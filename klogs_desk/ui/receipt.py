@@ -28,9 +28,10 @@ from PySide6.QtWidgets import QDialog, QLabel, QToolBar, QWidget
 
 from .. import paths
 from ..domain.journal import Entry, EntryState
-from ..i18n import cashier_message
 from ..services.context import AppServices
+from . import theme
 from .journal_model import kind_text, local_time_text, state_text
+from .messages import render
 from .money_text import money_text
 
 TRAINING_BANNER = QT_TRANSLATE_NOOP("Receipt", "TRAINING — NOT A REAL PAYMENT")
@@ -39,8 +40,9 @@ translate = QCoreApplication.translate
 #: Environments whose payments move no real money.
 TRAINING_ENVIRONMENTS = frozenset({"sandbox", "test"})
 
-_RESULT_COLOURS = {EntryState.APPROVED: "#1e7b34", EntryState.DECLINED: "#b3261e",
-                   EntryState.ERROR: "#b3261e", EntryState.UNKNOWN: "#b36b00"}
+#: The result line's colour: the theme's text shade for paper (a light background in any theme).
+_RESULT_COLOURS = {EntryState.APPROVED: theme.APPROVED.light, EntryState.DECLINED: theme.DECLINED.light,
+                   EntryState.ERROR: theme.DECLINED.light, EntryState.UNKNOWN: theme.UNKNOWN.light}
 
 
 class ReceiptPrinter:
@@ -88,13 +90,13 @@ class ReceiptPrinter:
         table = "".join(f"<tr><td style='color:#555;padding-right:12px'>{esc(k)}</td>"
                         f"<td><b>{esc(v)}</b></td></tr>" for k, v in rows)
         colour = _RESULT_COLOURS.get(entry.state, "#333333")
-        message = cashier_message(entry.result_message)
+        message = render(entry.result_message)
         if entry.state is EntryState.UNKNOWN:
             message = translate("Receipt", "No answer from the gateway. Check this payment before charging again.")
         banner = translate("Receipt", TRAINING_BANNER)
         parts = ["<html><body style='font-family:sans-serif'>"]
         if self.services.environment in TRAINING_ENVIRONMENTS:
-            parts.append(f"<p align='center' style='font-size:14pt;color:#b3261e'><b>{esc(banner)}</b></p>")
+            parts.append(f"<p align='center' style='font-size:14pt;color:{theme.DECLINED.light}'><b>{esc(banner)}</b></p>")
         merchant = self.services.merchant_line or translate("Receipt", "Klogs merchant")
         parts.append(f"<p align='center' style='font-size:13pt'><b>{esc(merchant)}</b></p>")
         parts.append(f"<table cellspacing='2' width='100%'>{table}</table>")
@@ -107,10 +109,10 @@ class ReceiptPrinter:
         if entry.resolution:
             parts.append("<p align='center' style='color:#555'>"
                          + esc(translate("Receipt", "Resolved: {resolution}").format(
-                             resolution=cashier_message(entry.resolution)))
+                             resolution=render(entry.resolution)))
                          + "</p>")
         if self.services.environment in TRAINING_ENVIRONMENTS:
-            parts.append(f"<p align='center' style='color:#b3261e'><b>{esc(banner)}</b></p>")
+            parts.append(f"<p align='center' style='color:{theme.DECLINED.light}'><b>{esc(banner)}</b></p>")
         parts.append("</body></html>")
         return "".join(parts)
 
@@ -129,6 +131,7 @@ class ReceiptPrinter:
         """Write the receipt as a PDF (default: :meth:`default_pdf_path`) and return its path."""
         target = Path(path) if path else self.default_pdf_path(entry)
         target.parent.mkdir(parents=True, exist_ok=True)
+        paths.private_file(target)  # 0600 before Qt opens it (Qt keeps an existing file's mode)
         writer = QPdfWriter(str(target))
         writer.setTitle(translate("Receipt", "Receipt {order_id}").format(order_id=entry.reference))
         writer.setCreator("klogs-desk")
@@ -136,6 +139,7 @@ class ReceiptPrinter:
                                          QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter))
         self.document(entry).print_(writer)
         del writer  # finishes the file
+        paths.narrow(target)
         return target
 
     def preview(self, entry: Entry) -> None:
@@ -147,7 +151,7 @@ class ReceiptPrinter:
         finally:
             self._entry_in_preview = None
 
-    def preview_dialog(self, printer: QPrinter, paint, entry: Entry | None = None) -> QPrintPreviewDialog:  # type: ignore[no-untyped-def]
+    def preview_dialog(self, printer: QPrinter, paint, entry: Entry | None = None) -> QPrintPreviewDialog:  # type: ignore[no-untyped-def]  # paint is the slot for QPrintPreviewDialog.paintRequested
         """The preview dialog (not yet shown): Qt's preview with Print, plus "Save as PDF" (objectName
         ``receiptSavePdf``) for ``entry``; after saving, ``receiptSaved`` (a label under the page) says where."""
         dialog = QPrintPreviewDialog(printer, self.parent)
@@ -188,7 +192,7 @@ class ReceiptPrinter:
 
     # --- dialogs (replaced in tests) ----------------------------------------------------------------
 
-    def run_preview_dialog(self, printer: QPrinter, paint) -> None:  # type: ignore[no-untyped-def]
+    def run_preview_dialog(self, printer: QPrinter, paint) -> None:  # type: ignore[no-untyped-def]  # paint is the slot for QPrintPreviewDialog.paintRequested
         self.preview_dialog(printer, paint, getattr(self, "_entry_in_preview", None)).exec()
 
     def run_print_dialog(self, printer: QPrinter) -> bool:

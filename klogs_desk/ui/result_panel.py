@@ -15,27 +15,30 @@ hides the panel itself (hiding and showing it would lay out the whole tab twice)
 from __future__ import annotations
 
 import contextlib
-import html
 from typing import Iterator
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ..i18n import cashier_message
 from ..services.payments import OutcomeState, PaymentOutcome
+from . import theme
+from .messages import render
 from .money_text import money_text
 
-#: (headline, background, text colour) per state; headlines are translated when shown (context ``ResultPanel``).
-STATE_LOOK: dict[OutcomeState, tuple[str, str, str]] = {
-    OutcomeState.APPROVED: (QT_TRANSLATE_NOOP("ResultPanel", "APPROVED"), "#1e7b34", "#ffffff"),
-    OutcomeState.DECLINED: (QT_TRANSLATE_NOOP("ResultPanel", "DECLINED"), "#b3261e", "#ffffff"),
-    OutcomeState.ENROLLED: (QT_TRANSLATE_NOOP("ResultPanel", "3-D SECURE REQUIRED"), "#1552a8", "#ffffff"),
-    OutcomeState.UNKNOWN: (QT_TRANSLATE_NOOP("ResultPanel", "OUTCOME UNKNOWN"), "#f2a900", "#000000"),
-    OutcomeState.ERROR: (QT_TRANSLATE_NOOP("ResultPanel", "NOT CHARGED"), "#4a4f57", "#ffffff"),
-    OutcomeState.REFUSED: (QT_TRANSLATE_NOOP("ResultPanel", "NOT SENT"), "#4a4f57", "#ffffff"),
-    OutcomeState.CANCELLED: (QT_TRANSLATE_NOOP("ResultPanel", "CANCELLED — NOT CHARGED"), "#4a4f57", "#ffffff"),
+#: Headline per state, translated when shown (context ``ResultPanel``).
+_HEADLINES: dict[OutcomeState, tuple[str, theme.StatusColour]] = {
+    OutcomeState.APPROVED: (QT_TRANSLATE_NOOP("ResultPanel", "APPROVED"), theme.APPROVED),
+    OutcomeState.DECLINED: (QT_TRANSLATE_NOOP("ResultPanel", "DECLINED"), theme.DECLINED),
+    OutcomeState.ENROLLED: (QT_TRANSLATE_NOOP("ResultPanel", "3-D SECURE REQUIRED"), theme.CUSTOMER),
+    OutcomeState.UNKNOWN: (QT_TRANSLATE_NOOP("ResultPanel", "OUTCOME UNKNOWN"), theme.UNKNOWN),
+    OutcomeState.ERROR: (QT_TRANSLATE_NOOP("ResultPanel", "NOT CHARGED"), theme.DECLINED),
+    OutcomeState.REFUSED: (QT_TRANSLATE_NOOP("ResultPanel", "NOT SENT"), theme.NEUTRAL),
+    OutcomeState.CANCELLED: (QT_TRANSLATE_NOOP("ResultPanel", "CANCELLED — NOT CHARGED"), theme.NEUTRAL),
 }
+#: (headline, background, text colour) per state; the colours are the theme's for that status.
+STATE_LOOK: dict[OutcomeState, tuple[str, str, str]] = {
+    state: (headline, look.fill, look.on_fill) for state, (headline, look) in _HEADLINES.items()}
 
 #: Every detail row, in the order shown; rows are keyed by these English titles (see :meth:`ResultPanel.detail`).
 DETAIL_TITLES: tuple[str, ...] = (
@@ -166,11 +169,14 @@ class ResultPanel(QFrame):
             self._set_status_style(f"background: {background}; color: {colour}; border-radius: 6px; padding: 6px;")
             self.status.setAccessibleName(self.tr("Result: {headline}").format(headline=headline))
             if outcome.state is OutcomeState.UNKNOWN:
+                self.message.setTextFormat(Qt.TextFormat.RichText)  # the warning has its bold words
                 self.message.setText(QCoreApplication.translate("ResultPanel", UNKNOWN_WARNING))
                 self.next_step.setText("")
             else:
-                self.message.setText(html.escape(cashier_message(outcome.message)))
-                self.next_step.setText(cashier_message(outcome.next_step))
+                # Plain text: the message may quote the gateway's words, shown exactly as it sent them.
+                self.message.setTextFormat(Qt.TextFormat.PlainText)
+                self.message.setText(render(outcome.msg))
+                self.next_step.setText(render(outcome.next_msg))
             self._set_details(self._detail_rows(outcome))
             self._details_box.setVisible(True)
             self.receipt_button.setVisible(self.receipts_available and outcome.entry_id is not None
@@ -178,7 +184,7 @@ class ResultPanel(QFrame):
                                                                  OutcomeState.UNKNOWN))
             self.three_ds_button.setVisible(outcome.state is OutcomeState.ENROLLED)
             self.status.setAccessibleDescription(" ".join(
-                part for part in (cashier_message(outcome.message), cashier_message(outcome.next_step)) if part))
+                part for part in (render(outcome.msg), render(outcome.next_msg)) if part))
             announce(self.status)
             self.setVisible(True)
 
@@ -208,7 +214,7 @@ class ResultPanel(QFrame):
         if scheme:
             rows.append((QT_TRANSLATE_NOOP("ResultPanel", "Scheme / type"), scheme))
         if outcome.dom_int_words:
-            rows.append((QT_TRANSLATE_NOOP("ResultPanel", "Domestic / international"), cashier_message(outcome.dom_int_words)))
+            rows.append((QT_TRANSLATE_NOOP("ResultPanel", "Domestic / international"), render(outcome.dom_int_words)))
         if outcome.auth_code:
             rows.append((QT_TRANSLATE_NOOP("ResultPanel", "Auth code"), outcome.auth_code))
         result = " — ".join(part for part in (outcome.result_code, outcome.result_message) if part)
@@ -219,7 +225,7 @@ class ResultPanel(QFrame):
                          self._money(outcome.commission, outcome.currency)))
         return rows
 
-    def _money(self, amount, currency: str) -> str:  # type: ignore[no-untyped-def]
+    def _money(self, amount, currency: str) -> str:  # type: ignore[no-untyped-def]  # amount is a Decimal
         return money_text(amount, currency, self.locale())  # a commission with extra digits keeps them all
 
     def _show_blank(self, status: str, status_style: str) -> None:

@@ -44,6 +44,7 @@ from ..services.payments import CardOrder, DuplicateSuspected, OutcomeState, Pay
 from . import theme
 from .async_runner import run_operation
 from .card_form import DEFAULT_IDLE_SECONDS, CardForm
+from .messages import render
 from .money_text import money_text
 from .result_panel import ResultPanel
 
@@ -172,7 +173,7 @@ class SaleTab(QWidget):
         if order is None:
             return
         similar = self.payments.find_similar_sale(order)
-        if similar is not None and not self.confirm_duplicate(str(DuplicateSuspected(similar))):
+        if similar is not None and not self.confirm_duplicate(render(DuplicateSuspected(similar).msg)):
             return
         self._forget_enrolled_order()
         self.run_payment(lambda: self._send(order), order=order)
@@ -343,7 +344,7 @@ class SaleTab(QWidget):
 
 def _receipts_available() -> bool:
     try:
-        from . import receipt  # noqa: F401
+        from . import receipt  # noqa: F401 (imported only to learn whether it can be)
     except ImportError:
         return False
     return True

@@ -16,8 +16,8 @@ Behaviour a user relies on:
   placeholder says so.
 * "Test connection" checks both APIs with the values currently in the form (saved or not), without
   blocking, and reports each in a sentence that names the authentication the gateway accepted.
-* Production URLs must be ``https``: a real gateway is never spoken to in clear text. Other
-  environments accept ``http`` (a local or proxied test gateway).
+* Gateway URLs must be ``https`` in every environment; plain ``http`` only to this computer (a local
+  sandbox or proxy), the rule :class:`klogs_desk.api.client.Endpoints` enforces for every client.
 * The manager PIN is 4-8 digits, typed twice; only its salted hash is saved. Leaving it blank keeps the
   current PIN. Requiring the PIN without having one is refused at the field.
 """
@@ -48,19 +48,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..api.client import Credentials
+from ..api.client import ClearTextRefused, Credentials, clear_text_refused
 from ..api.signing import AUTH_MODES, DEFAULT_AUTH_MODE
-from ..config import LANGUAGES, Config
+from ..config import DEFAULT_BASE_URLS, ENVIRONMENTS, LANGUAGE_NAMES, LANGUAGES, Config
 from ..credentials import SANDBOX_CREDENTIALS, CredentialStore, CredentialStoreUnavailable
-from ..environments import DEFAULT_BASE_URLS, ENVIRONMENTS, LABELS, build_client, check_connection
+from ..environments import LABELS, build_client, check_connection
 from . import theme
 from .async_runner import run_query
+from .clear_text import insecure_url_message
+from .messages import render
 
 log = logging.getLogger(__name__)
 
 #: Each language is named in itself, so a cashier who cannot read the current one still finds theirs.
-LANGUAGE_LABELS = {"system": QT_TRANSLATE_NOOP("SettingsDialog", "System language"), "en": "English",
-                   "tr": "Türkçe"}
+LANGUAGE_LABELS = {"system": QT_TRANSLATE_NOOP("SettingsDialog", "System language"), **LANGUAGE_NAMES}
 #: The environments as Settings shows them (translated when shown).
 _ENVIRONMENT_NAMES = (QT_TRANSLATE_NOOP("SettingsDialog", "Sandbox (training)"),
                       QT_TRANSLATE_NOOP("SettingsDialog", "Test"), QT_TRANSLATE_NOOP("SettingsDialog", "Production"))
@@ -228,7 +229,7 @@ class SettingsDialog(QDialog):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
         return edit
 
-    def _spin(self, name: str, accessible: str, setting, suffix: str) -> QSpinBox:  # type: ignore[no-untyped-def]
+    def _spin(self, name: str, accessible: str, setting, suffix: str) -> QSpinBox:  # type: ignore[no-untyped-def]  # setting is one of config's Setting declarations
         spin = QSpinBox()
         spin.setObjectName(name)
         spin.setAccessibleName(accessible)
@@ -339,8 +340,9 @@ class SettingsDialog(QDialog):
         if parsed.scheme not in ("http", "https") or not parsed.netloc:
             return self.tr("“{url}” is not a web address. Use the form https://host/ or leave it blank for the "
                            "default.").format(url=url)
-        if environment == "production" and parsed.scheme != "https":
-            return self.tr("Production must use https:// (card data is never sent in clear text).")
+        if clear_text_refused(url):
+            return self.tr("“{url}” would send card data and secrets in clear text. Use https://, or plain "
+                           "http:// only to this computer (127.0.0.1 or localhost).").format(url=url)
         return None
 
     def _check_urls(self) -> bool:
@@ -436,20 +438,23 @@ class SettingsDialog(QDialog):
         probe_config = _DraftConfig(environment, draft)
         sandbox_url = self._sandbox_url() if environment == "sandbox" and self._sandbox_url else None
         try:
-            client = build_client(probe_config, environment, credentials, sandbox_url)  # type: ignore[arg-type]
+            client = build_client(probe_config, environment, credentials, sandbox_url)  # type: ignore[arg-type]  # a _DraftConfig stands in for Config: it has the URL methods build_client uses
+        except ClearTextRefused as refused:  # --sandbox-url: the form's own URLs were checked above
+            self.test_result.setText(insecure_url_message(refused))
+            return
         except ValueError:
             self.test_result.setText(self.tr("The sandbox has no address: enter its URL."))
             return
         self.test_result.setText(self.tr("Checking both APIs…"))
 
-        async def check():  # type: ignore[no-untyped-def]
+        async def check():
             try:
                 return await check_connection(client)
             finally:
                 await client.aclose()
 
-        def report(results) -> None:  # type: ignore[no-untyped-def]
-            lines = [("✔ " if result.ok else "✘ ") + result.message for result in results]
+        def report(results) -> None:  # type: ignore[no-untyped-def]  # results are check_connection()'s
+            lines = [("✔ " if result.ok else "✘ ") + render(result.msg) for result in results]
             self.test_result.setText("\n".join(lines))
 
         self.test_task = run_query(self.test_button, check(), on_success=report, progress=self.test_progress)

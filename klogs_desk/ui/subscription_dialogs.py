@@ -50,17 +50,19 @@ from ..api.models.recurring import (
     RegisteredPaymentStatus,
     UpdateRecurringPaymentRequest,
 )
-from ..domain.money import DEFAULT_CURRENCY, TERMINAL_CURRENCIES, AmountError, SeparatorStyle, parse_amount, style_for
+from ..domain.money import DEFAULT_CURRENCY, TERMINAL_CURRENCIES, AmountError, parse_amount
 from ..domain.schedule import ScheduleError, payment_dates
-from ..i18n import cashier_message
+from ..messages import msg
 from ..services.subscriptions import STATUS_WORDS, check_phone, describe_outcome, friendly_message, validate_request
 from . import theme
 from .async_runner import run_operation
+from .locale_style import number_style
+from .messages import render
 
 Send = Callable[[Any], Awaitable[OperationResult]]
 
 PREVIEW_COUNT = 12
-_INVALID_STYLE = "border: 1px solid #c62828;"
+_INVALID_STYLE = f"border: 1px {theme.INVALID_FIELD_BORDER};"
 
 
 def utc_from_edit(edit: QDateTimeEdit) -> dt.datetime:
@@ -77,11 +79,6 @@ def local_text(value: dt.datetime, locale: QLocale | None = None) -> str:
     locale = locale or QLocale()
     return (f"{locale.toString(local.date(), QLocale.FormatType.LongFormat)}, "
             f"{locale.toString(local.time(), QLocale.FormatType.ShortFormat)}")
-
-
-def separator_style(locale: QLocale | None = None) -> SeparatorStyle:
-    locale = locale or QLocale()
-    return style_for(locale.decimalPoint(), locale.groupSeparator())
 
 
 def _date_time_edit(name: str) -> QDateTimeEdit:
@@ -131,7 +128,9 @@ class RequestDialog(QDialog):
         self.outcome.setObjectName("dialogOutcome")
         self.outcome.setWordWrap(True)
         self.outcome.setVisible(False)
-        self.outcome.setStyleSheet("background: #e8f5e9; color: #1b3d1f; border: 1px solid #a5d6a7; padding: 8px;")
+        tint = theme.OK_TINT
+        self.outcome.setStyleSheet(f"background: {tint.background}; color: {tint.text}; "
+                                   f"border: 1px solid {tint.border}; padding: 8px;")
 
         self.buttons = QDialogButtonBox()
         self.send_button = QPushButton(self.tr(self.send_label))
@@ -212,7 +211,7 @@ class RequestDialog(QDialog):
             phone = check_phone(phone)
         except ValueError as exc:
             if phone:
-                errors["ownerDescription.phone"] = [str(exc)]
+                errors["ownerDescription.phone"] = [exc.msg]
             # empty: the model says "Required." at the field
         return {"full_name": self.text("ownerDescription.fullName"), "phone": phone,
                 "email": self.optional("ownerDescription.email"), "card_id": self.text("ownerDescription.cardId")}
@@ -223,9 +222,9 @@ class RequestDialog(QDialog):
         if not text and not required:
             return None
         try:
-            return parse_amount(text, self.text("currencyCode") or DEFAULT_CURRENCY, separator_style())
+            return parse_amount(text, self.text("currencyCode") or DEFAULT_CURRENCY, number_style())
         except AmountError as exc:
-            errors["amount"] = [str(exc)]
+            errors["amount"] = [exc.msg]
             return None
 
     # --- errors ---------------------------------------------------------------------------------
@@ -252,7 +251,7 @@ class RequestDialog(QDialog):
         first: QWidget | None = None
         for raw_name, messages in errors.items():
             name = self.field_named(raw_name)
-            text = " ".join(cashier_message(friendly_message(m)) for m in messages)  # English in, cashier's language out
+            text = " ".join(render(friendly_message(m)) for m in messages)
             if name is None:
                 general.append(f"{raw_name}: {text}" if raw_name not in ("body", "") else text)
                 continue
@@ -300,7 +299,7 @@ class RequestDialog(QDialog):
     def _on_success(self, result: OperationResult) -> None:
         if not result.success:
             self.show_general_error(self.tr("The gateway did not accept the request: {reason}.").format(
-                reason=cashier_message(str(result.error or "")) or self.tr("no reason given")))
+                reason=str(result.error or "") or self.tr("no reason given")))  # the gateway's words
             return
         self.result = result
         self.body.setEnabled(False)
@@ -311,29 +310,29 @@ class RequestDialog(QDialog):
         self.succeeded.emit(result)
 
     def outcome_lines(self, result: OperationResult) -> list[str]:
-        return [cashier_message(line) for line in describe_outcome(result)]
+        return [render(line) for line in describe_outcome(result)]
 
     def _on_error(self, exc: KlogsError) -> None:
         if isinstance(exc, ValidationFailedError):
             errors = dict(exc.field_errors)
             if not errors:
-                errors = {exc.field or "body": [cashier_message(exc.message)]}
+                errors = {exc.field or "body": [exc.msg]}
             self.show_errors(errors)
             return
         if exc.problem is not None and exc.problem.errors:
             # e.g. 409 "reference is already used": still a field the manager can fix.
             self.show_errors(dict(exc.problem.errors))
             if exc.problem.detail:
-                self.show_general_error(cashier_message(exc.message))
+                self.show_general_error(render(exc.msg))
             return
         if isinstance(exc, OutcomeUnknownError):
             # Never offer to send again: the first request may have gone through.
             self.send_button.setEnabled(False)
             self.send_button.setVisible(False)
-            self.show_general_error(cashier_message(exc.message) + " " + self.tr(
+            self.show_general_error(render(exc.msg) + " " + self.tr(
                 "Search the subscriptions for this reference before creating it again."))
             return
-        self.show_general_error(cashier_message(exc.message))
+        self.show_general_error(render(exc.msg))
 
 
 class OwnerDialog(RequestDialog):
@@ -353,7 +352,7 @@ class OwnerDialog(RequestDialog):
         try:
             phone = check_phone(phone)
         except ValueError as exc:
-            errors["phone"] = [str(exc)] if phone else ["Required."]
+            errors["phone"] = [exc.msg] if phone else [msg("field.required")]
         if errors:
             return None, errors
         return validate_request(NewOwnerRequest, {"phone": phone})
@@ -535,7 +534,7 @@ class CreateSubscriptionDialog(ScheduleFieldsMixin, RequestDialog):
         try:
             dates = self.preview_dates()
         except ScheduleError as exc:
-            self.preview.setText(self.tr("No schedule yet: {reason}.").format(reason=cashier_message(str(exc))))
+            self.preview.setText(self.tr("No schedule yet: {reason}.").format(reason=render(exc.msg)))
             return
         if not dates:
             self.preview.setText(self.tr("No payment falls between the first and last payment time."))
@@ -610,7 +609,7 @@ class EditSubscriptionDialog(ScheduleFieldsMixin, RequestDialog):
         status = QComboBox()
         status.addItem(self.tr("(unchanged)"), None)
         for value, words in STATUS_WORDS.items():
-            status.addItem(cashier_message(words), value)
+            status.addItem(render(words), value)
         self.add_field("status", self.tr("Status:"), status)
         self.add_field("explanation", self.tr("Explanation:"), QLineEdit(), keep)
         self.add_field("paymentChannel", self.tr("Channel:"), QLineEdit(), keep)
@@ -656,9 +655,9 @@ class EditSubscriptionDialog(ScheduleFieldsMixin, RequestDialog):
             if now["amount"]:
                 amount_currency = currency or (self.original.currency_code if self.original else DEFAULT_CURRENCY)
                 try:
-                    data["amount"] = parse_amount(now["amount"], amount_currency, separator_style())
+                    data["amount"] = parse_amount(now["amount"], amount_currency, number_style())
                 except AmountError as exc:
-                    errors["amount"] = [str(exc)]
+                    errors["amount"] = [exc.msg]
             data["currency_code"] = currency
         if now["schedule"] != before["schedule"]:
             data.update({key: value for key, value in now["schedule"].items() if value is not None})
@@ -689,6 +688,3 @@ class EditSubscriptionDialog(ScheduleFieldsMixin, RequestDialog):
     def outcome_lines(self, result: OperationResult) -> list[str]:
         return [self.tr("The gateway saved the changes.")]
 
-
-def status_change_words(target: RegisteredPaymentStatus) -> str:
-    return "disable" if target is RegisteredPaymentStatus.DISABLED else "enable"

@@ -49,11 +49,12 @@ from ..api.errors import KlogsError
 from ..api.models.recurring import OrderDirection, RecurringListQuery, RecurringPayment, RecurringPaymentPage
 from ..api.models.tolerant import is_unrecognized
 from ..domain.schedule import describe_frequency
-from ..i18n import cashier_message
+from ..messages import Message
 from ..services.subscriptions import STATUS_MEANINGS, PageCache, status_in_words
 from .answer_text import answer_text
 from .async_runner import run_query
 from .badges import BADGE_ROLE
+from .messages import render
 from .money_text import money_text
 
 FetchPage = Callable[[RecurringListQuery], Awaitable[RecurringPaymentPage]]
@@ -97,7 +98,7 @@ def format_local_time(value: dt.datetime | None, locale: QLocale) -> str:
     return locale.toString(local, _SHORT_FORMAT)
 
 
-def frequency_in_words(item: RecurringPayment) -> str:
+def frequency_in_words(item: RecurringPayment) -> Message:
     return describe_frequency(item.effective_frequency, item.interval or 1, item.day_of_month, item.month_of_year)
 
 
@@ -231,7 +232,8 @@ class SubscriptionsModel(QAbstractTableModel):
         if role == BADGE_ROLE:
             return item.status.value if column == STATUS else None
         if role == _TOOLTIP:
-            return cashier_message(STATUS_MEANINGS.get(item.status)) or None if column == STATUS else None
+            # A status the terminal does not know has no meaning to explain: no tooltip.
+            return render(STATUS_MEANINGS.get(item.status)) or None if column == STATUS else None
         return _RIGHT if column == AMOUNT else None  # TextAlignmentRole
 
     def display_text(self, row: int, column: int) -> str | None:
@@ -335,14 +337,6 @@ class SubscriptionsModel(QAbstractTableModel):
         offset = row % self.page_size
         return entry.items[offset] if offset < len(entry.items) else None
 
-    def find_row(self, subscription_id) -> int | None:
-        """Row of the cached subscription with UUID ``subscription_id``, if it is loaded."""
-        for page in self._cache.pages():
-            for offset, item in enumerate(self._cache.peek(page).items):
-                if item.id == subscription_id:
-                    return (page - 1) * self.page_size + offset
-        return None
-
     # --- loading --------------------------------------------------------------------------------
 
     def _request(self, page: int, *, force: bool = False) -> None:
@@ -424,12 +418,9 @@ class SubscriptionsModel(QAbstractTableModel):
         if column == AMOUNT:
             return money_text(item.amount, item.currency_code, self.locale)
         if column == STATUS:
-            # A status the terminal does not know reads "unknown (what the gateway sent)".
-            return answer_text(item.status) if is_unrecognized(item.status) else cashier_message(
-                status_in_words(item.status))
+            return render(status_in_words(item.status))  # one it does not know: "unknown (what the gateway sent)"
         if column == FREQUENCY:
-            return answer_text(item.frequency) if is_unrecognized(item.frequency) else cashier_message(
-                frequency_in_words(item))
+            return answer_text(item.frequency) if is_unrecognized(item.frequency) else render(frequency_in_words(item))
         if column == NEXT_PAYMENT:
             return format_local_time(item.next_payment_at_utc, self.locale)
         if column == LAST_PAYMENT:

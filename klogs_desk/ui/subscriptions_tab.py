@@ -32,12 +32,13 @@ from PySide6.QtWidgets import (
 
 from ..api.errors import KlogsError
 from ..api.models.recurring import OperationResult, OrderDirection, RecurringPayment, RegisteredPaymentStatus
-from ..i18n import cashier_message
 from ..services.context import AppServices
 from ..services.subscriptions import STATUS_MEANINGS, STATUS_WORDS, SubscriptionsService, describe_load_error
+from . import theme
 from .answer_text import answer_text
 from .async_runner import run_operation
 from .badges import BadgeDelegate
+from .messages import render
 from .plain_text_delegate import PlainTextDelegate
 from .subscription_dialogs import (
     CreateSubscriptionDialog,
@@ -75,8 +76,9 @@ class SubscriptionsTab(QWidget):
         self.banner = QFrame()
         self.banner.setObjectName("subscriptionsBanner")
         # Dark text on the light red box in any theme (the palette's text is light in a dark theme).
-        self.banner.setStyleSheet("#subscriptionsBanner { background: #fdecea; border: 1px solid #f5c2c0; "
-                                  "border-radius: 4px; } #subscriptionsBanner QLabel { color: #5c1a13; }")
+        tint = theme.ERROR_TINT
+        self.banner.setStyleSheet(f"#subscriptionsBanner {{ background: {tint.background}; border: 1px solid "
+                                  f"{tint.border}; border-radius: 4px; }} #subscriptionsBanner QLabel {{ color: {tint.text}; }}")
         self.banner_text = QLabel()
         self.banner_text.setObjectName("subscriptionsBannerText")
         self.banner_text.setWordWrap(True)
@@ -201,7 +203,7 @@ class SubscriptionsTab(QWidget):
         return self.banner_text.text() if not self.banner.isHidden() else ""
 
     def _on_load_failed(self, exc: KlogsError) -> None:
-        text = cashier_message(describe_load_error(exc))
+        text = render(describe_load_error(exc))
         if self.model.loaded:
             text += " " + self.tr("The rows shown are from before the error.")
         self.show_banner(text)
@@ -318,17 +320,16 @@ class SubscriptionsTab(QWidget):
         run_operation(self.disable_button, self.service.set_status(item, target),
                  on_success=lambda result: self._status_changed(row, target, result),
                  on_error=lambda exc: self.show_banner(self.tr("The subscription was not changed: {reason}").format(
-                     reason=cashier_message(exc.message))))
+                     reason=render(exc.msg))))
 
     def _status_changed(self, row: int, target: RegisteredPaymentStatus, result: OperationResult) -> None:
         if not result.success:
             self.show_banner(self.tr("The gateway did not change the subscription: {reason}.").format(
-                reason=cashier_message(str(result.error or "")) or self.tr("no reason given")))
+                reason=str(result.error or "") or self.tr("no reason given")))  # the gateway's words
             return
         if result.order_status is not None and result.order_status is not target:
             # e.g. enabling a subscription whose owner has not confirmed: it is waiting, not active.
             self.show_banner(self.tr("The gateway changed the subscription, but it is not {status}: {meaning}").format(
-                status=cashier_message(STATUS_WORDS[target]).lower(),
-                meaning=cashier_message(STATUS_MEANINGS.get(result.order_status))
-                or answer_text(result.order_status)))
+                status=render(STATUS_WORDS[target]).lower(),
+                meaning=render(STATUS_MEANINGS.get(result.order_status)) or answer_text(result.order_status)))
         self.model.reload_row(row)

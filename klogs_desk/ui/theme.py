@@ -4,11 +4,12 @@ The environment marker must be impossible to mistake: production is a red bar wi
 that says real cards are charged; test is amber; the sandbox (training) is green. The words always
 carry the meaning, colour only reinforces it.
 
-Status colours written as text straight on the window or a field (field errors, gateway health, hints)
-have a light-theme and a dark-theme shade, each at least 4.5:1 (WCAG AA) against that theme's window and
-base colours: :func:`text_colours` picks by the palette's lightness when a widget is built. Panels that
-paint their own background (the marker, result headlines, badges, the training banner) read the same in
-both themes and need no second shade.
+Status colours live here and nowhere else (:class:`StatusColour`, one per meaning: approved, declined,
+unknown, ...). Written as text straight on the window or a field (field errors, gateway health, hints)
+a status has a light-theme and a dark-theme shade, each at least 4.5:1 (WCAG AA) against that theme's
+window and base colours: :func:`text_colours` picks by the palette's lightness when a widget is built.
+Panels that paint their own background (the marker, result headlines, badges, table cells, tinted boxes,
+the training banner) read the same in both themes and need no second shade.
 """
 
 from __future__ import annotations
@@ -41,14 +42,46 @@ ENVIRONMENT_STYLES: dict[str, EnvironmentStyle] = {
         QT_TRANSLATE_NOOP("Theme", "Live gateway: every approved payment charges a real card.")),
 }
 
-TRAINING_BANNER_STYLE = ("QLabel#trainingBanner { background: #fff3c4; color: #4a3b00; "
-                         "border-bottom: 1px solid #d8c27a; padding: 6px 10px; font-weight: bold; }")
+@dataclass(frozen=True)
+class StatusColour:
+    """How one status looks, wherever it is shown.
 
+    ``fill`` is the background of a panel, badge or table cell that paints its own (the same in both
+    themes) and ``on_fill`` the text on it; ``light`` and ``dark`` write the status as text straight on a
+    light or a dark window or field (``light`` also on paper: receipts). Each pair is at least 4.5:1
+    (``tests/ui/test_contrast.py``).
+    """
+
+    fill: str
+    on_fill: str
+    light: str
+    dark: str
+
+
+# One colour per meaning, used by every module that shows a status (result panel, journal badges and
+# receipts, checkout links, subscription badges, gateway health, field errors). Colour never carries the
+# meaning alone: the words are always shown with it.
+#: Money moved / the thing is live: approved, paid, an active subscription, the gateway answered.
+APPROVED = StatusColour(fill="#1e7b34", on_fill="#ffffff", light="#1b6e2e", dark="#81c995")
+#: Refused: declined, failed, a gateway error; also field errors.
+DECLINED = StatusColour(fill="#b3261e", on_fill="#ffffff", light="#c62828", dark="#ff8a80")
+#: Nobody knows yet and a person must look: outcome unknown, waiting for a subscription's owner; cautions.
+UNKNOWN = StatusColour(fill="#f2a900", on_fill="#000000", light="#8a4b00", dark="#fdd663")
+#: In flight or done without money moving now: pending, a finished subscription.
+INFO = StatusColour(fill="#1565c0", on_fill="#ffffff", light="#1565c0", dark="#8ab4f8")
+#: Waiting for the card holder: 3-D Secure, a checkout link not paid yet.
+CUSTOMER = StatusColour(fill="#6a5acd", on_fill="#ffffff", light="#5b4bc4", dark="#c5b8ff")
+#: Nothing happened (or it was undone): not charged, not sent, cancelled, voided, refunded, disabled; hints.
+NEUTRAL = StatusColour(fill="#5f6368", on_fill="#ffffff", light="#5f6368", dark="#bdc1c6")
+#: Money that moved and came back in part: partly refunded.
+PARTIAL = StatusColour(fill="#00796b", on_fill="#ffffff", light="#00695c", dark="#80cbc4")
+
+STATUS_COLOURS: tuple[StatusColour, ...] = (APPROVED, DECLINED, UNKNOWN, INFO, CUSTOMER, NEUTRAL, PARTIAL)
 
 
 @dataclass(frozen=True)
 class TextColours:
-    """Status colours for text drawn on the palette's Window or Base colour."""
+    """Status colours for text drawn on the palette's Window or Base colour (one theme's shades)."""
 
     error: str      # field errors, refusals
     ok: str         # gateway answered
@@ -56,13 +89,33 @@ class TextColours:
     warning: str    # keyring fallback and similar cautions
 
 
-LIGHT_TEXT = TextColours(error="#c62828", ok="#1b6e2e", muted="#5f6368", warning="#8a4b00")
-DARK_TEXT = TextColours(error="#ff8a80", ok="#81c995", muted="#bdc1c6", warning="#fdd663")
+LIGHT_TEXT = TextColours(error=DECLINED.light, ok=APPROVED.light, muted=NEUTRAL.light, warning=UNKNOWN.light)
+DARK_TEXT = TextColours(error=DECLINED.dark, ok=APPROVED.dark, muted=NEUTRAL.dark, warning=UNKNOWN.dark)
 
-# Light-theme shades, kept for callers that predate text_colours().
-HEALTH_OK = LIGHT_TEXT.ok
-HEALTH_BAD = LIGHT_TEXT.error
-HEALTH_UNKNOWN = "#616161"
+#: The border of a field the cashier must correct (``QSS`` fragment, drawn on the field in both themes).
+INVALID_FIELD_BORDER = f"solid {DECLINED.light}"
+
+
+@dataclass(frozen=True)
+class Tint:
+    """A light box that paints its own background and text, the same in both themes."""
+
+    background: str
+    border: str
+    text: str
+
+
+#: Green box: something was done (a subscription created).
+OK_TINT = Tint(background="#e8f5e9", border="#a5d6a7", text="#1b3d1f")
+#: Red box: something could not be done (the subscriptions list failed to load).
+ERROR_TINT = Tint(background="#fdecea", border="#f5c2c0", text="#5c1a13")
+#: Amber box: read this before going on (the training banner, an installment plan's note).
+CAUTION_TINT = Tint(background="#fff3c4", border="#d8c27a", text="#4a3b00")
+TINTS: tuple[Tint, ...] = (OK_TINT, ERROR_TINT, CAUTION_TINT)
+
+
+TRAINING_BANNER_STYLE = (f"QLabel#trainingBanner {{ background: {CAUTION_TINT.background}; color: {CAUTION_TINT.text}; "
+                         f"border-bottom: 1px solid {CAUTION_TINT.border}; padding: 6px 10px; font-weight: bold; }}")
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
@@ -115,7 +168,7 @@ def environment_label_sheet(environment: str) -> str:
 ACCENTED_CAPITALS = "İÖÜŞĞÇÂÎÛÉÈ"
 
 
-def accent_overflow(font=None) -> int:  # type: ignore[no-untyped-def]
+def accent_overflow(font=None) -> int:  # type: ignore[no-untyped-def]  # font is a QFont or None (QFont is not imported here)
     """How many pixels accented capitals rise above the font's ascent (0 when the font leaves room).
 
     DejaVu Sans, the usual Linux default, has an ascent lower than the dots of ``İ`` and ``Ö``: a label
@@ -128,7 +181,7 @@ def accent_overflow(font=None) -> int:  # type: ignore[no-untyped-def]
     return max(0, -metrics.boundingRect(ACCENTED_CAPITALS).top() - metrics.ascent())
 
 
-def install_accent_safe_style(app) -> bool:  # type: ignore[no-untyped-def]
+def install_accent_safe_style(app) -> bool:  # type: ignore[no-untyped-def]  # app is the QApplication; QtWidgets is imported lazily
     """Keep accents visible on fonts that need it; returns whether anything was installed.
 
     A proxy of the current style draws item texts (tab titles, labels drawn by the style) without
@@ -143,10 +196,10 @@ def install_accent_safe_style(app) -> bool:  # type: ignore[no-untyped-def]
         return False
 
     class AccentSafeStyle(QProxyStyle):
-        def drawItemText(self, painter, rect, flags, palette, enabled, text, role=QPalette.ColorRole.NoRole):  # type: ignore[no-untyped-def]  # noqa: N802
+        def drawItemText(self, painter, rect, flags, palette, enabled, text, role=QPalette.ColorRole.NoRole):
             super().drawItemText(painter, rect, flags | Qt.TextFlag.TextDontClip, palette, enabled, text, role)
 
-        def polish(self, target):  # type: ignore[no-untyped-def]
+        def polish(self, target):
             super().polish(target)
             if isinstance(target, QLabel):
                 margins = target.contentsMargins()

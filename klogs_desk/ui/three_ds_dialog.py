@@ -71,6 +71,12 @@ class ThreeDsDialog(QDialog):
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.view.setMinimumHeight(360)
 
+        # Whose page the card holder is on, updated on every navigation (the bank's host is not ours).
+        self.host_label = QLabel()
+        self.host_label.setObjectName("threeDsHostLabel")
+        self.host_label.setAccessibleName(self.tr("Address of the page shown"))
+        self.host_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
         self.status_label = QLabel(self.tr("Loading the bank's page…"))
         self.status_label.setObjectName("threeDsStatusLabel")
         self.status_label.setWordWrap(True)
@@ -94,13 +100,17 @@ class ThreeDsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.amount_label)
         layout.addWidget(self.hint_label)
+        layout.addWidget(self.host_label)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
 
         self.page.loadFinished.connect(self._on_load_finished)
+        self.page.urlChanged.connect(self._show_host)
+        self.page.certificate_refused.connect(self._on_certificate_refused)
         self.page.renderProcessTerminated.connect(self._on_render_process_died)
         # The gateway's base URL as the base, so the page's relative links and its origin are the gateway's.
         self.page.setHtml(challenge.html_content, QUrl(gateway_url))
+        self._show_host(QUrl(gateway_url))
 
     # --- states -------------------------------------------------------------------------------------
 
@@ -108,12 +118,33 @@ class ThreeDsDialog(QDialog):
         if ok:
             self.status_label.setText(self.tr("Waiting for the card holder…"))
             return
-        if self._cancel_sent:
-            return
+        if self._cancel_sent or self.page.refused_certificates:
+            return  # a refused certificate has already been explained
         refused = self.page.refused[-1] if self.page.refused else None
         why = (self.tr("The page tried to go to {url}, which this terminal does not allow.").format(url=refused)
                if refused else self.tr("The bank's page could not be loaded (no connection to the gateway?)."))
         self.show_failure(why + " " + self.tr("Nothing was charged. Close this window and try again."))
+
+    def _on_certificate_refused(self, host: str) -> None:
+        if not self._cancel_sent:
+            self.show_failure(self.tr("The bank's page ({host}) has an invalid security certificate; the "
+                                      "payment was not sent. Nothing was charged. Close this window and "
+                                      "try again.").format(host=host))
+
+    def _show_host(self, url: QUrl) -> None:
+        kind = webengine.connection_kind(url, self.page.callback_origin)
+        host = url.host()
+        if host and host in self.page.refused_certificates:  # Chromium's error page, not the bank's
+            text = self.tr("{host} — invalid security certificate (refused)").format(host=host)
+        elif kind == "secure":
+            text = self.tr("{host} — secure connection").format(host=host)
+        elif kind == "terminal":
+            text = self.tr("{host} — this terminal (receiving the bank's answer)").format(host=host)
+        elif kind == "sandbox":
+            text = self.tr("{host} — training sandbox (not encrypted)").format(host=host)
+        else:
+            return  # the first, inline page has no host of its own; refused pages are never shown
+        self.host_label.setText(text)
 
     def _on_render_process_died(self, *_args: Any) -> None:
         self.show_failure(self.tr("The bank's page stopped working. Nothing was charged. "
@@ -138,7 +169,7 @@ class ThreeDsDialog(QDialog):
     def reject(self) -> None:  # Escape
         self._request_cancel()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+    def closeEvent(self, event: QCloseEvent) -> None:
         if not self._cancel_sent and not getattr(self, "_finished", False):
             event.ignore()
             self._request_cancel()
@@ -155,7 +186,7 @@ class ThreeDsDialog(QDialog):
         self.done(QDialog.DialogCode.Accepted)
         self.deleteLater()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt API)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self._request_cancel()
             return
@@ -168,7 +199,7 @@ async def run_challenge(service: ThreeDSecureService, challenge: Challenge, pare
 
     ``on_dialog(dialog)`` is called once the dialog is shown (tests and the benchmark use it).
     """
-    dialog = ThreeDsDialog(challenge, gateway_url=service.services.client.endpoints.payment_base_url,
+    dialog = ThreeDsDialog(challenge, gateway_url=service.gateway_url,
                            callback_origin=service.listener.origin, parent=parent)
     dialog.cancel_requested.connect(lambda: service.cancel(challenge))
     # The browser is done as soon as the callback arrives; completing the payment is the Sale tab's progress.

@@ -44,8 +44,8 @@ from ..api.errors import KlogsError, NotFoundError
 from ..api.models.transactions import TransactionDetail
 from ..domain.balances import Balance
 from ..domain.journal import Entry, EntryKind, EntryState
-from ..domain.money import AmountError, format_amount, parse_amount, style_for
-from ..i18n import cashier_message
+from ..domain.money import AmountError, format_amount, parse_amount
+from ..messages import msg
 from ..services.reconciler import Reconciler
 from ..services.transactions import (
     APPROVED_BY_MANAGER_PIN,
@@ -54,11 +54,14 @@ from ..services.transactions import (
     TransactionOutcomeState,
     TransactionRefused,
     TransactionService,
+    approval_message,
 )
 from . import theme
 from .answer_text import answer_text
 from .async_runner import run_operation, run_query
 from .journal_model import kind_text, local_time_text, state_text
+from .locale_style import number_style
+from .messages import render
 from .money_text import money_text
 
 if TYPE_CHECKING:
@@ -80,7 +83,7 @@ def _ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     """OK (named ``ok_text``) runs ``dialog.try_accept``, which accepts only valid input; Cancel rejects."""
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    buttons.accepted.connect(dialog.try_accept)  # type: ignore[attr-defined]
+    buttons.accepted.connect(dialog.try_accept)  # type: ignore[attr-defined]  # every dialog given here defines try_accept
     buttons.rejected.connect(dialog.reject)
     return buttons
 
@@ -128,7 +131,7 @@ class ManagerPinDialog(QDialog):
             return
         self.accept()
 
-    def done(self, result: int) -> None:  # noqa: D401 (Qt)
+    def done(self, result: int) -> None:
         super().done(result)
         if result != QDialog.DialogCode.Accepted:
             self.pin_edit.clear()
@@ -154,7 +157,7 @@ class RefundDialog(QDialog):
             remaining = Balance.of(target).remaining
         self.remaining = remaining if remaining is not None else target.amount
         locale = self.locale()
-        self._style = style_for(locale.decimalPoint(), locale.groupSeparator())
+        self._style = number_style(locale)
         paid = money_text(target.amount, target.currency, locale)
         left = money_text(self.remaining, target.currency, locale)
         self.remaining_label = QLabel(
@@ -164,8 +167,7 @@ class RefundDialog(QDialog):
         self.remaining_label.setWordWrap(True)
         self.amount_edit = QLineEdit(objectName="refundAmount")
         self.amount_edit.setAccessibleName(self.tr("Refund amount in {currency}").format(currency=target.currency))
-        typed_balance = format_amount(self.remaining, target.currency,
-                                      style_for(locale.decimalPoint(), locale.groupSeparator()))
+        typed_balance = format_amount(self.remaining, target.currency, self._style)
         self.amount_edit.setText(typed_balance)
         self.amount_edit.selectAll()
         self.full_button = QPushButton(self.tr("Full balance"), objectName="refundFull")
@@ -190,7 +192,7 @@ class RefundDialog(QDialog):
             self.amount = self._check(amount)
         except (AmountError, TransactionRefused) as exc:
             self.amount = None
-            _show_error(self.error_label, cashier_message(str(exc)))
+            _show_error(self.error_label, render(exc.msg))
             self.amount_edit.setFocus()
             return
         self.accept()
@@ -279,8 +281,37 @@ class TransactionDetailsDialog(QDialog):
         layout.addWidget(buttons)
 
 
+#: The Details dialog's texts, marked for lupdate: details_html translates them through its local tr().
+_DETAILS_TEXTS = (
+    QT_TRANSLATE_NOOP("TransactionDetails", "At the gateway"),
+    QT_TRANSLATE_NOOP("TransactionDetails", "Status"),
+    QT_TRANSLATE_NOOP("TransactionDetails", "Type"),
+    QT_TRANSLATE_NOOP("TransactionDetails", "Amount"),
+    QT_TRANSLATE_NOOP("TransactionDetails", "Balance"),
+    QT_TRANSLATE_NOOP("TransactionDetails", "Created"),
+    QT_TRANSLATE_NOOP("TransactionDetails", "Installments"),
+    QT_TRANSLATE_NOOP("TransactionDetails", "Transaction ID"),
+    QT_TRANSLATE_NOOP("TransactionDetails", "Errors"),
+    QT_TRANSLATE_NOOP("TransactionDetails", "What followed"),
+    QT_TRANSLATE_NOOP("TransactionDetails", "No voids, refunds or captures."),
+    QT_TRANSLATE_NOOP("TransactionDetails", "No answer."),
+    QT_TRANSLATE_NOOP("TransactionDetails", "In this terminal's journal"),
+    QT_TRANSLATE_NOOP("TransactionDetails", "Kind"),
+    QT_TRANSLATE_NOOP("TransactionDetails", "Order ID"),
+    QT_TRANSLATE_NOOP("TransactionDetails", "State"),
+    QT_TRANSLATE_NOOP("TransactionDetails", "Card"),
+    QT_TRANSLATE_NOOP("TransactionDetails", "Approved by"),
+    QT_TRANSLATE_NOOP("TransactionDetails", "Result"),
+    QT_TRANSLATE_NOOP("TransactionDetails", "Note"),
+    QT_TRANSLATE_NOOP("TransactionDetails", "Resolution"),
+    QT_TRANSLATE_NOOP("TransactionDetails", "Resolved at"),
+    QT_TRANSLATE_NOOP("TransactionDetails", "Voids, refunds and captures sent from here"),
+    QT_TRANSLATE_NOOP("TransactionDetails", ", approved by {who}"),
+)
+
+
 def details_html(entry: Entry, detail: TransactionDetail | None, problem: str | None, children: list[Entry],
-                 locale=None) -> str:  # type: ignore[no-untyped-def]
+                 locale=None) -> str:
     """The details dialog's text: the gateway's answer first, then what this terminal recorded."""
     esc = html.escape
 
@@ -324,15 +355,17 @@ def details_html(entry: Entry, detail: TransactionDetail | None, problem: str | 
         (tr("Kind"), kind_text(entry.kind)), (tr("Order ID"), entry.reference),
         (tr("Amount"), money_text(entry.amount, entry.currency, locale)), (tr("State"), state_text(entry.state)),
         (tr("Balance"), money_text(entry.balance, entry.currency, locale) if entry.balance is not None else ""),
-        (tr("Card"), entry.masked_pan or ""), (tr("Approved by"), entry.approved_by or ""),
-        (tr("Result"), cashier_message(entry.result_message)), (tr("Note"), cashier_message(entry.note)),
-        (tr("Resolution"), cashier_message(entry.resolution)),
+        (tr("Card"), entry.masked_pan or ""),
+        (tr("Approved by"), render(approval_message(entry.approved_by)) if entry.approved_by else ""),
+        (tr("Result"), render(entry.result_message)), (tr("Note"), render(entry.note)),
+        (tr("Resolution"), render(entry.resolution)),
         (tr("Resolved at"), local_time_text(entry.resolved_at, locale)),
     ]))
     if children:
         parts.append(f"<p><b>{esc(tr('Voids, refunds and captures sent from here'))}</b></p><ul>")
         for child in children:
-            who = tr(", approved by {who}").format(who=child.approved_by) if child.approved_by else ""
+            who = (tr(", approved by {who}").format(who=render(approval_message(child.approved_by)))
+                   if child.approved_by else "")
             parts.append(f"<li>{esc(kind_text(child.kind))} {esc(money_text(child.amount, child.currency, locale))}"
                          f" — {esc(state_text(child.state))}{esc(who)}, {esc(local_time_text(child.created_at, locale))}"
                          "</li>")
@@ -373,7 +406,7 @@ class TransactionActions(QObject):
         try:
             target = self.service.void_target(entry)
         except TransactionRefused as exc:
-            self.tell(self.tr("Cannot void"), cashier_message(exc.message))
+            self.tell(self.tr("Cannot void"), render(exc.msg))
             return
         what = self.tr("Void {kind} {order_id} of {amount} ({card}).").format(
             kind=kind_text(target.kind).lower(), order_id=target.reference,
@@ -388,7 +421,7 @@ class TransactionActions(QObject):
         try:
             target = self.service.refund_target(entry)
         except TransactionRefused as exc:
-            self.tell(self.tr("Cannot refund"), cashier_message(exc.message))
+            self.tell(self.tr("Cannot refund"), render(exc.msg))
             return
         amount = self.ask_refund_amount(target)
         if amount is None:
@@ -423,7 +456,7 @@ class TransactionActions(QObject):
         self.tab.refresh()
         self.action_finished.emit(outcome)
         void = outcome.entry.kind is EntryKind.VOID
-        message = cashier_message(outcome.message)
+        message = render(outcome.msg)
         if outcome.state is TransactionOutcomeState.DONE:
             self.show_done(self.tr("Void done") if void else self.tr("Refund done"), message, outcome.entry)
         elif outcome.state is TransactionOutcomeState.UNKNOWN:
@@ -436,7 +469,7 @@ class TransactionActions(QObject):
 
     def _failed(self, exc: KlogsError) -> None:
         self.tab.refresh()
-        self.tell(self.tr("The gateway could not be asked"), cashier_message(exc.message))
+        self.tell(self.tr("The gateway could not be asked"), render(exc.msg))
 
     # --- details and the manual resolution ------------------------------------------------------
 
@@ -455,7 +488,7 @@ class TransactionActions(QObject):
                     order_id=entry.reference))
             else:
                 show(None, self.tr("The gateway could not be asked: {message}").format(
-                    message=cashier_message(exc.message)))
+                    message=render(exc.msg)))
 
         run_query(self.tab.details_button, self.service.lookup(entry), on_success=show, on_error=failed)
 
@@ -464,14 +497,14 @@ class TransactionActions(QObject):
         current = self.services.journal.get(entry.id)
         if not current.unresolved:
             self.tell(self.tr("Already resolved"), self.tr("This row was already resolved: {resolution}.").format(
-                resolution=cashier_message(current.resolution) or state_text(current.state)))
+                resolution=render(current.resolution) or state_text(current.state)))
             return None
         answer = self.ask_verified_outcome(current)
         if answer is None:
             return None
         state, note = answer
         row = self.service.record_verified_outcome(
-            current, state, f"cashier verified: {state_text(state).lower()} — {note}", note)
+            current, state, msg("lookup.cashier-verified", state=msg(f"state.{state.value}"), note=note), note)
         if self.details_dialog is not None:
             self.details_dialog.accept()
         self.entry_resolved.emit(row)

@@ -12,19 +12,33 @@ Contract:
 * The profile is off the record (``QWebEngineProfile()`` with no storage name): no cookies, cache, local
   storage or history on disk; memory-only HTTP cache; no persistent cookies. Downloads are cancelled;
   notifications and permissions are never granted.
-* :class:`ChallengePage` navigates only to http(s) on the gateway's host (the configured base URL) and to
-  our loopback callback listener; the first ``setHtml`` (a ``data:`` load) is allowed once, nothing
-  else (``file:``, other ``data:``, ``javascript:``, other hosts). New windows are refused
-  (``createWindow`` returns ``None``): nothing escapes the dialog. Certificate errors are never accepted.
+* :class:`ChallengePage`'s allow-list (:func:`allowed_navigation`, for top-level navigations, frames,
+  redirects and form posts alike). A real gateway's 3-D Secure HTML posts the card holder to the issuing
+  bank's page, on the bank's own domain (a different one for every bank), and the bank posts back to the
+  gateway, which posts to our listener; so:
+
+  - **https to any host** (any port): the bank's host cannot be known in advance;
+  - **plain http only to loopback**: always to our callback listener's exact origin; to other loopback
+    hosts (127.0.0.0/8, ``localhost``, ``::1``) only when the gateway itself is plain http on loopback
+    (the training sandbox, whose bank page is on 127.0.0.2). With a real (https) gateway no page may
+    send the card holder's browser to some other local service, and nothing ever goes in clear text
+    over a network;
+  - the first ``setHtml`` (a ``data:`` load) once; never ``file:``, ``javascript:``, other ``data:``
+    or any other scheme.
+
+  A refused URL is decided before any connection is made (``acceptNavigationRequest`` runs first).
+  New windows are refused (``createWindow`` returns ``None``): nothing escapes the dialog.
+* TLS certificate errors are refused, never accepted or left to a default; for the page itself (not
+  a part of it) they are reported through ``certificate_refused(host)`` so the dialog can say so in words.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal
 
 if TYPE_CHECKING:  # pragma: no cover
     from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile
@@ -107,9 +121,30 @@ class ChallengePage:
 
     @staticmethod
     def create(*, gateway_url: str, callback_origin: str | None, parent: Any = None) -> "QWebEnginePage":
-        """A page on the off-the-record profile that may only go to ``gateway_url``'s host and
-        ``callback_origin`` (``http://127.0.0.1:{port}``)."""
+        """A page on the off-the-record profile held to :func:`allowed_navigation` for ``gateway_url``
+        (the configured base URL) and ``callback_origin`` (our listener, ``http://127.0.0.1:{port}``)."""
         return page_class()(profile(), gateway_url=gateway_url, callback_origin=callback_origin, parent=parent)
+
+
+def is_loopback_host(host: str) -> bool:
+    """True for ``localhost``, 127.0.0.0/8 and ``::1`` (as :meth:`QUrl.host` writes them)."""
+    host = host.lower().strip("[]")
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _origin(url: QUrl) -> tuple[str, str, int]:
+    scheme = url.scheme().lower()
+    return scheme, url.host().lower(), url.port(443 if scheme == "https" else 80)
+
+
+def is_listener(url: QUrl, callback_origin: str | None) -> bool:
+    """True when ``url`` is on our callback listener (same scheme, host and port)."""
+    return callback_origin is not None and _origin(url) == _origin(QUrl(callback_origin))
 
 
 def allowed_navigation(url: QUrl, *, gateway_url: str, callback_origin: str | None,
@@ -118,28 +153,52 @@ def allowed_navigation(url: QUrl, *, gateway_url: str, callback_origin: str | No
     scheme = url.scheme().lower()
     if scheme == "data" or (scheme == "about" and url.toString() == "about:blank"):
         return initial_html_pending
-    if scheme not in ("http", "https"):
+    host = url.host()
+    if not host:
         return False
-    gateway = urlsplit(gateway_url)
-    host, port = url.host().lower(), url.port(-1)
-    if host and gateway.hostname and host == gateway.hostname.lower() and scheme == gateway.scheme:
-        wanted = gateway.port or (443 if gateway.scheme == "https" else 80)
-        if port == -1:
-            port = 443 if scheme == "https" else 80
-        if port == wanted:
-            return True
-    if callback_origin is not None:
-        listener = urlsplit(callback_origin)
-        if scheme == "http" and host == listener.hostname and port == listener.port:
-            return True
-    return False
+    if scheme == "https":
+        return True
+    if scheme != "http":
+        return False
+    if is_listener(url, callback_origin):
+        return True
+    gateway = QUrl(gateway_url)
+    sandbox_gateway = gateway.scheme().lower() == "http" and is_loopback_host(gateway.host())
+    return sandbox_gateway and is_loopback_host(host)
+
+
+def connection_kind(url: QUrl, callback_origin: str | None) -> str | None:
+    """How the page the card holder is on is reached, for the dialog to say: ``"secure"`` (https),
+    ``"terminal"`` (our listener), ``"sandbox"`` (plain http on loopback), else ``None``."""
+    scheme = url.scheme().lower()
+    if not url.host():
+        return None
+    if scheme == "https":
+        return "secure"
+    if scheme == "http" and is_listener(url, callback_origin):
+        return "terminal"
+    if scheme == "http" and is_loopback_host(url.host()):
+        return "sandbox"
+    return None
+
+
+def shown_url(url: QUrl) -> str:
+    """``scheme://host[:port]`` of ``url`` (``scheme:`` for others): never the path or query, which may
+    carry tokens."""
+    if url.scheme() in ("http", "https"):
+        port = f":{url.port()}" if url.port() != -1 else ""
+        return f"{url.scheme()}://{url.host()}{port}"
+    return url.scheme() + ":"
 
 
 def _define_page_class() -> type:
     from PySide6.QtWebEngineCore import QWebEnginePage
 
     class _ChallengePage(QWebEnginePage):
-        """A page that stays on the gateway and our listener; see the module docstring."""
+        """A page held to the allow-list; see the module docstring."""
+
+        #: A TLS certificate error was refused on ``host`` (the page did not load; nothing was sent).
+        certificate_refused = Signal(str)
 
         def __init__(self, profile_: Any, *, gateway_url: str, callback_origin: str | None,
                      parent: Any = None) -> None:
@@ -149,34 +208,36 @@ def _define_page_class() -> type:
             self._initial_html_pending = False
             #: URLs refused by the allow-list (for tests and the log), newest last.
             self.refused: list[str] = []
+            #: Hosts whose certificate was refused, newest last.
+            self.refused_certificates: list[str] = []
             self.certificateError.connect(self._refuse_certificate)
             self.permissionRequested.connect(self._refuse_permission)
 
-        def setHtml(self, html: str, baseUrl: QUrl = QUrl()) -> None:  # noqa: N802, N803 (Qt API)
+        def setHtml(self, html: str, baseUrl: QUrl = QUrl()) -> None:
             self._initial_html_pending = True
             super().setHtml(html, baseUrl)
 
-        def acceptNavigationRequest(self, url: QUrl, navigation_type: Any, is_main_frame: bool) -> bool:  # noqa: N802
+        def acceptNavigationRequest(self, url: QUrl, navigation_type: Any, is_main_frame: bool) -> bool:
             ok = allowed_navigation(url, gateway_url=self.gateway_url, callback_origin=self.callback_origin,
                                     initial_html_pending=self._initial_html_pending)
             if url.scheme() in ("data", "about"):
                 self._initial_html_pending = False
             if not ok:
-                port = f":{url.port()}" if url.port() != -1 else ""
-                shown = (f"{url.scheme()}://{url.host()}{port}" if url.scheme() in ("http", "https")
-                         else url.scheme() + ":")  # never the path or query: they may carry tokens
-                self.refused.append(shown)
-                log.warning("3-D Secure page navigation refused: %s", shown)
+                self.refused.append(shown_url(url))
+                log.warning("3-D Secure page navigation refused: %s", shown_url(url))
             return ok
 
-        def createWindow(self, _type: Any) -> None:  # noqa: N802 (Qt API)
+        def createWindow(self, _type: Any) -> None:
             log.warning("3-D Secure page tried to open a window; refused")
             return None
 
-        @staticmethod
-        def _refuse_certificate(error: Any) -> None:
-            log.warning("3-D Secure page certificate error refused: %s", error.description())
+        def _refuse_certificate(self, error: Any) -> None:
+            host = error.url().host()
+            log.warning("3-D Secure page certificate error refused on %s: %s", host, error.description())
             error.rejectCertificate()
+            if error.isMainFrame():  # a refused part of a page is blocked too, but the page itself loaded
+                self.refused_certificates.append(host)
+                self.certificate_refused.emit(host)
 
         @staticmethod
         def _refuse_permission(permission: Any) -> None:

@@ -96,13 +96,6 @@
     </message>
 </context>
 <context>
-    <name>AnswerText</name>
-    <message>
-        <source>unknown ({raw})</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>App</name>
     <message>
         <source>Payments to check</source>
@@ -436,6 +429,17 @@
     </message>
 </context>
 <context>
+    <name>ClearText</name>
+    <message>
+        <source>Insecure gateway address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway address {url} uses plain http:// to another computer, which would send card data and API secrets in clear text. Nothing was sent. Use an https:// address in File ▸ Settings (plain http:// is allowed only to this computer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CreateSubscriptionDialog</name>
     <message>
         <source>New subscription</source>
@@ -515,118 +519,6 @@
     </message>
     <message>
         <source>All {count} payments (local time):</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>DomainMessages</name>
-    <message>
-        <source>Enter the card number.</source>
-        <extracomment>Languages with a translation, default first. The locale that formats numbers and dates for each language. Messages of ``domain/`` (which never imports Qt), listed here so lupdate collects them. Messages with a value in them are matched by the patterns below and translated with the value put back.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The card number has only digits.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The card number is too short or too long.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The card number is not valid (check digit). Check it was typed right.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter the expiry as MM/YY.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The expiry month is 01 to 12.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The card has expired.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The expiry year is too far ahead.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter the security code (CVV).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter the card holder&apos;s name.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The name is at most 100 characters.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The name has letters only.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter an amount.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The amount must be greater than zero.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Use digits and one decimal separator only.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>That is not an amount.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Use one decimal separator only.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Thousands separators must group digits in threes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter an order ID (press New for a fresh one).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The order ID is at most 64 characters.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Use letters, digits and - _ . / only, starting with a letter or digit.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A {brand} card number has {lengths} digits.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The security code has {count} digits for this card.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{currency} has no decimal places.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{currency} allows at most {digits} decimal places.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The amount is over the limit of {limit}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unknown currency {currency}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -721,7 +613,7 @@
     <name>ExpiryLineEdit</name>
     <message>
         <source>MM/YY</source>
-        <extracomment>Gateway field names (camelCase) -&gt; the form field that shows their errors.</extracomment>
+        <extracomment>The card-clear setting&apos;s default (declared in :mod:`klogs_desk.config`), until the window applies the setting. Gateway field names (camelCase) -&gt; the form field that shows their errors.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1450,6 +1342,1042 @@ A manager must approve this with the manager PIN.</source>
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>Gateway: {text}</source>
+        <extracomment>The translation context of every template (``QCoreApplication.translate(CONTEXT, template)``).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown ({raw})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pre-authorization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3-D Secure payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3-D Secure completion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checkout link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>void</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>card owner registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>payment order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subscription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subscription update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway address for this environment is not usable. Nothing was sent; check the address in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway answered with a body this terminal cannot read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway answered {status} with a body this terminal cannot read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway could not be reached. Nothing was sent; check the network and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway did not answer in time. Nothing was charged; try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {operation} was sent but the gateway&apos;s answer was lost ({why}). It may or may not have gone through: do not send it again until it is resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {operation} was sent but a proxy answered {status} instead of the gateway. It may or may not have gone through: do not send it again until it is resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway refused the request as invalid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway did not accept this terminal&apos;s credentials. Check the API key, secret and token for this environment in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These credentials are not allowed to do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These credentials are not allowed to do this. {detail}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway has no such record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway refused this now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway is receiving too many requests. Wait {seconds} s and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway is receiving too many requests. Wait a moment and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway had an internal error ({status}). Nothing was completed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway had an internal error ({status}). {detail} Nothing was completed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway answered {status}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined by the card issuer. Nothing was charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined: {why}. Nothing was charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This card needs 3-D Secure. Nothing was charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway answered with status {status}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payment was not sent: {errors}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order ID {order_id} was already sent. Nothing was sent now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The payment may or may not have gone through.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s answer could not be read. The payment may or may not have gone through.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sale of {amount} on the card ending {last_four} is still unresolved (order {order_id}). Charge this card again?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sale of {amount} on the card ending {last_four} was approved at {time} (order {order_id}). Charge this card again?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domestic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>International</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the next sale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not charge again. Check the Journal — it will be resolved with the gateway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask for another card or another way to pay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay with 3-D Secure: the card holder confirms on their phone or bank page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the marked fields and press Pay again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press New for a fresh order ID, or check the Journal for that order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check this environment&apos;s credentials in Settings, then press Pay again (same order ID).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait, then press Pay again (same order ID).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the network, then press Pay again (same order ID).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can press Pay again: the same order ID is kept, so it cannot charge twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a pre-authorization can be captured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-authorization {order_id} was not approved; nothing to capture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-authorization {order_id} was already captured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A capture of {order_id} has no known outcome yet. Resolve it in the Journal first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The capture amount must be greater than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most {amount} can be captured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order ID {order_id} was already sent with 3-D Secure. Nothing was sent now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press New for a fresh order ID, or check the Journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The 3-D Secure request was sent but its answer was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not charged. {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3-D Secure could not start: {why}. Nothing was charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the gateway did not start 3-D Secure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card holder did not finish authentication in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3-D Secure was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{why} Cancelled — nothing charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card holder&apos;s authentication failed. Nothing was charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined: the card holder&apos;s authentication failed. Nothing was charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To try again, pay with 3-D Secure under a new order ID, or take another card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>creating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>awaiting payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PAID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not known — create again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer paid this link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand over the goods; the payment is in the Journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined. Nothing was charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link is used up: create a new link (new order ID) or take another way to pay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link was not created: {errors}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order ID {order_id} already has a link for {amount}. Nothing was sent. Press New for a fresh order ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {order_id} already has this link. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A link for order {order_id} is being created right now. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order ID {order_id} was just used. Nothing was sent. Press New for a fresh order ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link was requested but the answer was lost. Press Create link again: the same order ID brings back the same link if it was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link was not created: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link created. Show the QR code or send the link to the customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not ask the gateway: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A {kind} cannot be voided. Select the payment itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A {kind} cannot be refunded. Select the payment itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment {order_id} was refunded (in part or in full); it can only be refunded further, not voided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre-authorization {order_id} was never captured: nothing was taken to refund. Void it to release the hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is left to refund on {order_id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The refund amount is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most {amount} can still be refunded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment {order_id} has no known outcome yet: it cannot be voided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment {order_id} has no known outcome yet: it cannot be refunded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment {order_id} is {state}: it cannot be voided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment {order_id} is {state}: it cannot be refunded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A {kind} of {order_id} has no known outcome yet. Wait until the Journal resolves it (or check it with Details) before sending another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment {order_id} was already voided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The void was sent but no answer came back. Do not send it again: the Journal checks it with the gateway and shows the outcome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The refund was sent but no answer came back. Do not send it again: the Journal checks it with the gateway and shows the outcome.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s answer to the void could not be read. The Journal checks it with the gateway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s answer to the refund could not be read. The Journal checks it with the gateway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway refused the void.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway refused the refund.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voided {amount} of {order_id}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded {amount} of {order_id}; {left} left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway has no payment with this order ID: nothing was done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voided with its pre-authorization.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voided ({approved_by}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voided (approved).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manager PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no PIN required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded in full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded {amount}; {left} left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retried after: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The terminal stopped while this request was in flight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The terminal failed while this request was in flight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled — nothing charged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gateway lookup: approved ({stamp})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gateway lookup: declined, nothing charged ({stamp})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gateway lookup: void done ({stamp})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gateway lookup: refund done ({stamp})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gateway lookup: capture done ({stamp})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gateway lookup: no void recorded — nothing was done ({stamp})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gateway lookup: no refund recorded — nothing was done ({stamp})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gateway lookup: no capture recorded — nothing was done ({stamp})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gateway lookup: no such payment — no void was done ({stamp})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gateway lookup: no such payment — no refund was done ({stamp})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gateway lookup: no such payment — no capture was done ({stamp})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not charged — safe to charge again with a new order ID ({stamp})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cashier verified: {state} — {note}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the gateway answered in a form this terminal does not understand (HTTP {status}) ({stamp})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the card number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card number has only digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card number is too short or too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A {brand} card number has {lengths} digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{lengths} or {last}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card number is not valid (check digit). Check it was typed right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the expiry as MM/YY.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The expiry month is 01 to 12.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card has expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The expiry year is too far ahead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the security code (CVV).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The security code has {count} digits for this card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the card holder&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name is at most 100 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name has letters only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown currency {currency}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter an amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount must be greater than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{currency} has no decimal places.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{currency} allows at most {digits} decimal places.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount is over the limit of {limit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{amount} does not fit {currency} without rounding.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use digits and one decimal separator only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not an amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use one decimal separator only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thousands separators must group digits in threes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter an order ID (press New for a fresh one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order ID is at most 64 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use letters, digits and - _ . / only, starting with a letter or digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interval must be between 1 and 30</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dayOfMonth is required for monthly and yearly payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dayOfMonth must be between 1 and 31</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>monthOfYear is required for yearly payments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>monthOfYear must be between 1 and 12</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>times must carry a time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every {interval} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every month on day {day}, or the month&apos;s last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every {interval} months on day {day}, or the month&apos;s last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every month on day {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every {interval} months on day {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every month on the same day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every {interval} months on the same day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every {interval} years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every year on {day} {month}, or the month&apos;s last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every {interval} years on {day} {month}, or the month&apos;s last day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every year on {day} {month}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every {interval} years on {day} {month}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>January</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awaiting owner confirmation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awaiting card save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active: payments will be taken on schedule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disabled: no payments will be taken until it is enabled again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete: every scheduled payment has been taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the card owner to confirm by SMS; no payment is taken until they do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the card to be saved; payments start once the card storage is complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card owner must confirm by SMS before any payment is taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No confirmation is needed from the card owner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card owner ID: {owner_id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway accepted the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: unknown ({raw}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway refused the recurring-payments token (401): check the token in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This token is not allowed to list subscriptions (403). Ask Klogs to enable the registered-payment API for this merchant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many requests to the gateway (429): wait {seconds} s and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many requests to the gateway (429): wait a moment and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway had an internal error ({status}): try again in a few minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway could not be reached. Check the network and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The subscriptions could not be loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the number in international form, starting with + and the country code (e.g. +905551234567).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a phone number. Use the form +905551234567.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such phone number in that country: check the digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the ID as a UUID (32 hex digits in groups 8-4-4-4-12).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter an email address such as jane@example.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most {limit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most {count} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least {limit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment API: reachable, API key and secret accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment API: reachable, but the API key or secret was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment API: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment API: reachable, signed requests accepted (the secret was not sent).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment API: reachable, but it refused the signed requests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscriptions API: reachable, but the Bearer token was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscriptions API: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscriptions API: reachable, Bearer token accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer has no password store (keyring), so the API credentials cannot be saved securely. Credentials can be kept for this session only: you will need to enter them again the next time the terminal starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3-D Secure sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>error — not charged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outcome unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>needs 3-D Secure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not charged</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OwnerDialog</name>
     <message>
         <source>Register card owner</source>
@@ -1676,6 +2604,7 @@ A manager must approve this with the manager PIN.</source>
     </message>
     <message>
         <source>Date</source>
+        <extracomment>The result line&apos;s colour: the theme&apos;s text shade for paper (a light background in any theme).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1923,7 +2852,7 @@ Up to {left} can still be refunded.</source>
     <name>ResultPanel</name>
     <message>
         <source>APPROVED</source>
-        <extracomment>(headline, background, text colour) per state; headlines are translated when shown (context ``ResultPanel``).</extracomment>
+        <extracomment>Headline per state, translated when shown (context ``ResultPanel``).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1982,7 +2911,7 @@ Up to {left} can still be refunded.</source>
     </message>
     <message>
         <source>Order ID</source>
-        <extracomment>Every detail row, in the order shown; rows are keyed by these English titles (see :meth:`ResultPanel.detail`).</extracomment>
+        <extracomment>(headline, background, text colour) per state; the colours are the theme&apos;s for that status. Every detail row, in the order shown; rows are keyed by these English titles (see :meth:`ResultPanel.detail`).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2134,730 +3063,6 @@ Up to {left} can still be refunded.</source>
     </message>
     <message>
         <source> years</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ServiceMessages</name>
-    <message>
-        <source>Approved.</source>
-        <extracomment>Messages of ``services/``, ``environments.py`` and ``api/`` shown to the cashier. Those layers never import Qt, so they keep writing plain English sentences; the texts are listed here (lupdate collects ``QT_TRANSLATE_NOOP``) and :func:`cashier_message` translates them where a widget shows them. A text with ``{name}`` is a template: it matches the finished sentence with any value in that place, and the value is put back into the translation (itself translated when it is a known message: ``{message}``, ``{why}``...). A sentence not listed here is shown in English: better untranslated than missing.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Domestic</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>International</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start the next sale.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Declined by the card issuer. Nothing was charged.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ask for another card or another way to pay.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This card needs 3-D Secure. Nothing was charged.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pay with 3-D Secure: the card holder confirms on their phone or bank page.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The gateway answered with status {status}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Declined: {why}. Nothing was charged.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The payment may or may not have gone through.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The gateway&apos;s answer could not be read. The payment may or may not have gone through.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Do not charge again. Check the Journal — it will be resolved with the gateway.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The payment was not sent: {errors}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Correct the marked fields and press Pay again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order ID {order_id} was already sent. Nothing was sent now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Press New for a fresh order ID, or check the Journal for that order.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check this environment&apos;s credentials in Settings, then press Pay again (same order ID).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Wait, then press Pay again (same order ID).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check the network, then press Pay again (same order ID).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>You can press Pay again: the same order ID is kept, so it cannot charge twice.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only a pre-authorization can be captured.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pre-authorization {order_id} was not approved; nothing to capture.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pre-authorization {order_id} was already captured.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A capture of {order_id} has no known outcome yet. Resolve it in the Journal first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The capture amount must be greater than zero.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>At most {amount} {currency} can be captured.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order ID {order_id} was already sent with 3-D Secure. Nothing was sent now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Press New for a fresh order ID, or check the Journal.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The 3-D Secure request was sent but its answer was lost.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not charged. {message}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>To try again, pay with 3-D Secure under a new order ID, or take another card.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>3-D Secure could not start: {why}. Nothing was charged.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The card holder did not finish authentication in time.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>3-D Secure was cancelled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The card holder&apos;s authentication failed. Nothing was charged.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Declined: the card holder&apos;s authentication failed. Nothing was charged.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{why} Cancelled — nothing charged.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>creating…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>awaiting payment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PAID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>FAILED</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not known — create again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not created</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The customer paid this link.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Hand over the goods; the payment is in the Journal.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Declined. Nothing was charged.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The link is used up: create a new link (new order ID) or take another way to pay.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The link was not created: {errors}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order ID {order_id} already has a link for {amount} {currency}. Nothing was sent. Press New for a fresh order ID.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order {order_id} already has this link. Nothing was sent.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A link for order {order_id} is being created right now. Nothing was sent.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Order ID {order_id} was just used. Nothing was sent. Press New for a fresh order ID.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The link was requested but the answer was lost. Press Create link again: the same order ID brings back the same link if it was made.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Link created. Show the QR code or send the link to the customer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not ask the gateway: {message}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Payment {order_id} was already voided.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing is left to refund on {order_id}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The refund amount is not a number.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>At most {amount} {currency} can still be refunded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Payment {order_id} was refunded (in part or in full); it can only be refunded further, not voided.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pre-authorization {order_id} was never captured: nothing was taken to refund. Void it to release the hold.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A {kind} cannot be voided. Select the payment itself.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A {kind} cannot be refunded. Select the payment itself.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Payment {order_id} has no known outcome yet: it cannot be voided.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Payment {order_id} has no known outcome yet: it cannot be refunded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Payment {order_id} is {state}: it cannot be voided.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Payment {order_id} is {state}: it cannot be refunded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A {kind} of {order_id} has no known outcome yet. Wait until the Journal resolves it (or check it with Details) before sending another.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The void was sent but no answer came back. Do not send it again: the Journal checks it with the gateway and shows the outcome.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The refund was sent but no answer came back. Do not send it again: the Journal checks it with the gateway and shows the outcome.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The gateway&apos;s answer to the void could not be read. The Journal checks it with the gateway.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The gateway&apos;s answer to the refund could not be read. The Journal checks it with the gateway.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The gateway refused the void.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The gateway refused the refund.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Void done.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refund done.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Voided {amount} {currency} of {order_id}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Refunded {amount} {currency} of {order_id}; {left} {left_currency} left.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The gateway has no payment with this order ID: nothing was done.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Capture done.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The terminal stopped while this request was in flight.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The terminal failed while this request was in flight.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Voided with its pre-authorization.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Retried after: {message}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>gateway lookup: approved ({stamp})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>gateway lookup: declined, nothing charged ({stamp})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>gateway lookup: void done ({stamp})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>gateway lookup: refund done ({stamp})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>gateway lookup: capture done ({stamp})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>gateway lookup: no void recorded — nothing was done ({stamp})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>gateway lookup: no refund recorded — nothing was done ({stamp})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>gateway lookup: no capture recorded — nothing was done ({stamp})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>gateway lookup: no such payment — no void was done ({stamp})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>gateway lookup: no such payment — no refund was done ({stamp})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>gateway lookup: no such payment — no capture was done ({stamp})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not charged — safe to charge again with a new order ID ({stamp})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cashier verified: {state} — {note}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This token is not allowed to list subscriptions (403). Ask Klogs to enable the registered-payment API for this merchant.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>interval must be between 1 and 30</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>dayOfMonth is required for monthly and yearly payments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>dayOfMonth must be between 1 and 31</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>monthOfYear is required for yearly payments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>monthOfYear must be between 1 and 12</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>every day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>every {interval} days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>every month on day {day}, or the month&apos;s last day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>every {interval} months on day {day}, or the month&apos;s last day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>every month on day {day}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>every {interval} months on day {day}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>every month on the same day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>every {interval} months on the same day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>every year</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>every {interval} years</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>every year on {day} {month}, or the month&apos;s last day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>every {interval} years on {day} {month}, or the month&apos;s last day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>every year on {day} {month}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>every {interval} years on {day} {month}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>January</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>February</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>March</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>April</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>May</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>June</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>July</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>August</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>September</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>October</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>November</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>December</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Disabled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Complete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Waiting for the card owner to confirm by SMS; no payment is taken until they do.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Waiting for the card to be saved; payments start once the card storage is complete.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter the number in international form, starting with + and the country code (e.g. +905551234567).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Awaiting owner confirmation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Awaiting card save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Active: payments will be taken on schedule.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Disabled: no payments will be taken until it is enabled again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Complete: every scheduled payment has been taken.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The card owner must confirm by SMS before any payment is taken.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No confirmation is needed from the card owner.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Card owner ID: {owner_id}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The gateway accepted the request.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The gateway refused the recurring-payments token (401): check the token in Settings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Too many requests to the gateway (429): wait {seconds} s and try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Too many requests to the gateway (429): wait a moment and try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The gateway had an internal error ({status}): try again in a few minutes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The gateway could not be reached. Check the network and try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The subscriptions could not be loaded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This is not a phone number. Use the form +905551234567.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No such phone number in that country: check the digits.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter the ID as a UUID (32 hex digits in groups 8-4-4-4-12).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter an email address such as jane@example.com.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Required.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>At most {limit}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>At least {limit}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The gateway address for this environment is not usable. Nothing was sent; check the address in Settings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The gateway answered with a body this terminal cannot read.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The gateway could not be reached. Nothing was sent; check the network and try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The gateway did not answer in time. Nothing was charged; try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The gateway refused the request as invalid.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The gateway has no such record.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The gateway refused this now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The gateway is receiving too many requests. Wait {seconds} s and try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The gateway is receiving too many requests. Wait a moment and try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The gateway answered {status}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sandbox (training)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Production</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The training sandbox did not start in time.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The training sandbox could not start.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Payment API: reachable, API key and secret accepted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Payment API: reachable, but the API key or secret was refused.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Payment API: {message}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Subscriptions API: reachable, but the Bearer token was refused.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Subscriptions API: {message}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Subscriptions API: reachable, Bearer token accepted.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3077,7 +3282,7 @@ Up to {left} can still be refunded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Production must use https:// (card data is never sent in clear text).</source>
+        <source>“{url}” would send card data and secrets in clear text. Use https://, or plain http:// only to this computer (127.0.0.1 or localhost).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3370,6 +3575,10 @@ Switch this terminal to production?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Address of the page shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Loading the bank&apos;s page…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3407,6 +3616,26 @@ Switch this terminal to production?</source>
     </message>
     <message>
         <source>Nothing was charged. Close this window and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bank&apos;s page ({host}) has an invalid security certificate; the payment was not sent. Nothing was charged. Close this window and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{host} — invalid security certificate (refused)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{host} — secure connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{host} — this terminal (receiving the bank&apos;s answer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{host} — training sandbox (not encrypted)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3555,6 +3784,106 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>Receipt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TransactionDetails</name>
+    <message>
+        <source>At the gateway</source>
+        <extracomment>The Details dialog&apos;s texts, marked for lupdate: details_html translates them through its local tr().</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transaction ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What followed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No voids, refunds or captures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In this terminal&apos;s journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voids, refunds and captures sent from here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, approved by {who}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -96,13 +96,6 @@
     </message>
 </context>
 <context>
-    <name>AnswerText</name>
-    <message>
-        <source>unknown ({raw})</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>App</name>
     <message>
         <source>Payments to check</source>
@@ -436,6 +429,17 @@
     </message>
 </context>
 <context>
+    <name>ClearText</name>
+    <message>
+        <source>Insecure gateway address</source>
+        <translation>Güvensiz ödeme geçidi adresi</translation>
+    </message>
+    <message>
+        <source>The gateway address {url} uses plain http:// to another computer, which would send card data and API secrets in clear text. Nothing was sent. Use an https:// address in File ▸ Settings (plain http:// is allowed only to this computer).</source>
+        <translation>{url} ödeme geçidi adresi başka bir bilgisayara düz http:// kullanıyor; bu, kart verilerini ve API sırlarını şifresiz gönderirdi. Hiçbir şey gönderilmedi. Dosya ▸ Ayarlar&apos;da https:// ile başlayan bir adres kullanın (düz http:// yalnızca bu bilgisayara izinlidir).</translation>
+    </message>
+</context>
+<context>
     <name>CreateSubscriptionDialog</name>
     <message>
         <source>New subscription</source>
@@ -516,118 +520,6 @@
     <message>
         <source>All {count} payments (local time):</source>
         <translation>Tüm {count} ödeme (yerel saat):</translation>
-    </message>
-</context>
-<context>
-    <name>DomainMessages</name>
-    <message>
-        <source>Enter the card number.</source>
-        <extracomment>Languages with a translation, default first. The locale that formats numbers and dates for each language. Messages of ``domain/`` (which never imports Qt), listed here so lupdate collects them. Messages with a value in them are matched by the patterns below and translated with the value put back.</extracomment>
-        <translation>Kart numarasını girin.</translation>
-    </message>
-    <message>
-        <source>The card number has only digits.</source>
-        <translation>Kart numarası yalnızca rakamlardan oluşur.</translation>
-    </message>
-    <message>
-        <source>The card number is too short or too long.</source>
-        <translation>Kart numarası çok kısa veya çok uzun.</translation>
-    </message>
-    <message>
-        <source>The card number is not valid (check digit). Check it was typed right.</source>
-        <translation>Kart numarası geçersiz (kontrol hanesi). Doğru yazıldığını kontrol edin.</translation>
-    </message>
-    <message>
-        <source>Enter the expiry as MM/YY.</source>
-        <translation>Son kullanma tarihini AA/YY olarak girin.</translation>
-    </message>
-    <message>
-        <source>The expiry month is 01 to 12.</source>
-        <translation>Son kullanma ayı 01 ile 12 arasındadır.</translation>
-    </message>
-    <message>
-        <source>The card has expired.</source>
-        <translation>Kartın süresi dolmuş.</translation>
-    </message>
-    <message>
-        <source>The expiry year is too far ahead.</source>
-        <translation>Son kullanma yılı çok ileride.</translation>
-    </message>
-    <message>
-        <source>Enter the security code (CVV).</source>
-        <translation>Güvenlik kodunu (CVV) girin.</translation>
-    </message>
-    <message>
-        <source>Enter the card holder&apos;s name.</source>
-        <translation>Kart sahibinin adını girin.</translation>
-    </message>
-    <message>
-        <source>The name is at most 100 characters.</source>
-        <translation>Ad en fazla 100 karakter olabilir.</translation>
-    </message>
-    <message>
-        <source>The name has letters only.</source>
-        <translation>Ad yalnızca harflerden oluşur.</translation>
-    </message>
-    <message>
-        <source>Enter an amount.</source>
-        <translation>Bir tutar girin.</translation>
-    </message>
-    <message>
-        <source>The amount must be greater than zero.</source>
-        <translation>Tutar sıfırdan büyük olmalı.</translation>
-    </message>
-    <message>
-        <source>Use digits and one decimal separator only.</source>
-        <translation>Yalnızca rakam ve bir ondalık ayırıcı kullanın.</translation>
-    </message>
-    <message>
-        <source>That is not an amount.</source>
-        <translation>Bu bir tutar değil.</translation>
-    </message>
-    <message>
-        <source>Use one decimal separator only.</source>
-        <translation>Yalnızca bir ondalık ayırıcı kullanın.</translation>
-    </message>
-    <message>
-        <source>Thousands separators must group digits in threes.</source>
-        <translation>Binlik ayırıcılar rakamları üçerli gruplamalı.</translation>
-    </message>
-    <message>
-        <source>Enter an order ID (press New for a fresh one).</source>
-        <translation>Bir sipariş numarası girin (yenisi için Yeni düğmesine basın).</translation>
-    </message>
-    <message>
-        <source>The order ID is at most 64 characters.</source>
-        <translation>Sipariş numarası en fazla 64 karakter olabilir.</translation>
-    </message>
-    <message>
-        <source>Use letters, digits and - _ . / only, starting with a letter or digit.</source>
-        <translation>Yalnızca harf, rakam ve - _ . / kullanın; harf veya rakamla başlayın.</translation>
-    </message>
-    <message>
-        <source>A {brand} card number has {lengths} digits.</source>
-        <translation>{brand} kart numarası {lengths} hanelidir.</translation>
-    </message>
-    <message>
-        <source>The security code has {count} digits for this card.</source>
-        <translation>Bu kartın güvenlik kodu {count} hanelidir.</translation>
-    </message>
-    <message>
-        <source>{currency} has no decimal places.</source>
-        <translation>{currency} ondalık basamak içermez.</translation>
-    </message>
-    <message>
-        <source>{currency} allows at most {digits} decimal places.</source>
-        <translation>{currency} en fazla {digits} ondalık basamağa izin verir.</translation>
-    </message>
-    <message>
-        <source>The amount is over the limit of {limit}.</source>
-        <translation>Tutar {limit} sınırının üzerinde.</translation>
-    </message>
-    <message>
-        <source>Unknown currency {currency}.</source>
-        <translation>Bilinmeyen para birimi {currency}.</translation>
     </message>
 </context>
 <context>
@@ -721,7 +613,7 @@
     <name>ExpiryLineEdit</name>
     <message>
         <source>MM/YY</source>
-        <extracomment>Gateway field names (camelCase) -&gt; the form field that shows their errors.</extracomment>
+        <extracomment>The card-clear setting&apos;s default (declared in :mod:`klogs_desk.config`), until the window applies the setting. Gateway field names (camelCase) -&gt; the form field that shows their errors.</extracomment>
         <translation>AA/YY</translation>
     </message>
 </context>
@@ -1454,6 +1346,1042 @@ Bunu bir yöneticinin yönetici PIN’i ile onaylaması gerekir.</translation>
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>Gateway: {text}</source>
+        <extracomment>The translation context of every template (``QCoreApplication.translate(CONTEXT, template)``).</extracomment>
+        <translation>Ödeme geçidi: {text}</translation>
+    </message>
+    <message>
+        <source>unknown ({raw})</source>
+        <translation>bilinmiyor ({raw})</translation>
+    </message>
+    <message>
+        <source>payment</source>
+        <translation>ödeme</translation>
+    </message>
+    <message>
+        <source>pre-authorization</source>
+        <translation>ön provizyon</translation>
+    </message>
+    <message>
+        <source>capture</source>
+        <translation>tahsilat</translation>
+    </message>
+    <message>
+        <source>3-D Secure payment</source>
+        <translation>3-D Secure ödeme</translation>
+    </message>
+    <message>
+        <source>3-D Secure completion</source>
+        <translation>3-D Secure tamamlama</translation>
+    </message>
+    <message>
+        <source>checkout link</source>
+        <translation>ödeme bağlantısı</translation>
+    </message>
+    <message>
+        <source>void</source>
+        <translation>iptal</translation>
+    </message>
+    <message>
+        <source>refund</source>
+        <translation>iade</translation>
+    </message>
+    <message>
+        <source>card owner registration</source>
+        <translation>kart sahibi kaydı</translation>
+    </message>
+    <message>
+        <source>payment order</source>
+        <translation>ödeme talimatı</translation>
+    </message>
+    <message>
+        <source>subscription</source>
+        <translation>abonelik</translation>
+    </message>
+    <message>
+        <source>subscription update</source>
+        <translation>abonelik güncelleme</translation>
+    </message>
+    <message>
+        <source>request</source>
+        <translation>istek</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>zamanında yanıt gelmedi</translation>
+    </message>
+    <message>
+        <source>connection lost</source>
+        <translation>bağlantı koptu</translation>
+    </message>
+    <message>
+        <source>The gateway address for this environment is not usable. Nothing was sent; check the address in Settings.</source>
+        <translation>Bu ortamın ödeme geçidi adresi kullanılamıyor. Hiçbir şey gönderilmedi; adresi Ayarlar&apos;da kontrol edin.</translation>
+    </message>
+    <message>
+        <source>The gateway answered with a body this terminal cannot read.</source>
+        <translation>Ödeme geçidi bu terminalin okuyamadığı bir içerikle yanıt verdi.</translation>
+    </message>
+    <message>
+        <source>The gateway answered {status} with a body this terminal cannot read.</source>
+        <translation>Ödeme geçidi {status} ile, bu terminalin okuyamadığı bir içerikle yanıt verdi.</translation>
+    </message>
+    <message>
+        <source>The gateway could not be reached. Nothing was sent; check the network and try again.</source>
+        <translation>Ödeme geçidine ulaşılamadı. Hiçbir şey gönderilmedi; ağ bağlantısını kontrol edip yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>The gateway did not answer in time. Nothing was charged; try again.</source>
+        <translation>Ödeme geçidi zamanında yanıt vermedi. Hiçbir tutar çekilmedi; yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>The {operation} was sent but the gateway&apos;s answer was lost ({why}). It may or may not have gone through: do not send it again until it is resolved.</source>
+        <translation>{operation} isteği gönderildi ancak ödeme geçidinin yanıtı kayboldu ({why}). İşlem gerçekleşmiş de olabilir, gerçekleşmemiş de: sonuç netleşene kadar yeniden göndermeyin.</translation>
+    </message>
+    <message>
+        <source>The {operation} was sent but a proxy answered {status} instead of the gateway. It may or may not have gone through: do not send it again until it is resolved.</source>
+        <translation>{operation} isteği gönderildi ancak ödeme geçidi yerine bir ara sunucu {status} ile yanıt verdi. İşlem gerçekleşmiş de olabilir, gerçekleşmemiş de: sonuç netleşene kadar yeniden göndermeyin.</translation>
+    </message>
+    <message>
+        <source>The gateway refused the request as invalid.</source>
+        <translation>Ödeme geçidi isteği geçersiz sayıp reddetti.</translation>
+    </message>
+    <message>
+        <source>The gateway did not accept this terminal&apos;s credentials. Check the API key, secret and token for this environment in Settings.</source>
+        <translation>Ödeme geçidi bu terminalin kimlik bilgilerini kabul etmedi. Bu ortamın API anahtarını, gizli anahtarını ve belirtecini Ayarlar&apos;da kontrol edin.</translation>
+    </message>
+    <message>
+        <source>These credentials are not allowed to do this.</source>
+        <translation>Bu kimlik bilgilerinin bu işlem için yetkisi yok.</translation>
+    </message>
+    <message>
+        <source>These credentials are not allowed to do this. {detail}</source>
+        <translation>Bu kimlik bilgilerinin bu işlem için yetkisi yok. {detail}</translation>
+    </message>
+    <message>
+        <source>The gateway has no such record.</source>
+        <translation>Ödeme geçidinde böyle bir kayıt yok.</translation>
+    </message>
+    <message>
+        <source>The gateway refused this now.</source>
+        <translation>Ödeme geçidi bunu şu anda reddetti.</translation>
+    </message>
+    <message>
+        <source>The gateway is receiving too many requests. Wait {seconds} s and try again.</source>
+        <translation>Ödeme geçidine çok fazla istek geliyor. {seconds} sn bekleyip yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>The gateway is receiving too many requests. Wait a moment and try again.</source>
+        <translation>Ödeme geçidine çok fazla istek geliyor. Biraz bekleyip yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>The gateway had an internal error ({status}). Nothing was completed.</source>
+        <translation>Ödeme geçidinde iç hata oluştu ({status}). Hiçbir işlem tamamlanmadı.</translation>
+    </message>
+    <message>
+        <source>The gateway had an internal error ({status}). {detail} Nothing was completed.</source>
+        <translation>Ödeme geçidinde iç hata oluştu ({status}). {detail} Hiçbir işlem tamamlanmadı.</translation>
+    </message>
+    <message>
+        <source>The gateway answered {status}.</source>
+        <translation>Ödeme geçidi {status} ile yanıt verdi.</translation>
+    </message>
+    <message>
+        <source>Approved.</source>
+        <translation>Onaylandı.</translation>
+    </message>
+    <message>
+        <source>Declined by the card issuer. Nothing was charged.</source>
+        <translation>Kartı çıkaran banka reddetti. Hiçbir tutar çekilmedi.</translation>
+    </message>
+    <message>
+        <source>Declined: {why}. Nothing was charged.</source>
+        <translation>Reddedildi: {why}. Hiçbir tutar çekilmedi.</translation>
+    </message>
+    <message>
+        <source>This card needs 3-D Secure. Nothing was charged.</source>
+        <translation>Bu kart 3-D Secure gerektiriyor. Hiçbir tutar çekilmedi.</translation>
+    </message>
+    <message>
+        <source>The gateway answered with status {status}.</source>
+        <translation>Ödeme geçidi {status} durumuyla yanıt verdi.</translation>
+    </message>
+    <message>
+        <source>The payment was not sent: {errors}</source>
+        <translation>Ödeme gönderilmedi: {errors}</translation>
+    </message>
+    <message>
+        <source>Order ID {order_id} was already sent. Nothing was sent now.</source>
+        <translation>{order_id} sipariş numarası zaten gönderildi. Şimdi hiçbir şey gönderilmedi.</translation>
+    </message>
+    <message>
+        <source>The payment may or may not have gone through.</source>
+        <translation>Ödeme gerçekleşmiş de olabilir, gerçekleşmemiş de.</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s answer could not be read. The payment may or may not have gone through.</source>
+        <translation>Ödeme geçidinin yanıtı okunamadı. Ödeme gerçekleşmiş de olabilir, gerçekleşmemiş de.</translation>
+    </message>
+    <message>
+        <source>A sale of {amount} on the card ending {last_four} is still unresolved (order {order_id}). Charge this card again?</source>
+        <translation>Sonu {last_four} ile biten kartta {amount} tutarlı bir satışın sonucu hâlâ belli değil (sipariş {order_id}). Bu karttan yeniden çekim yapılsın mı?</translation>
+    </message>
+    <message>
+        <source>A sale of {amount} on the card ending {last_four} was approved at {time} (order {order_id}). Charge this card again?</source>
+        <translation>Sonu {last_four} ile biten kartta {amount} tutarlı bir satış saat {time}&apos;da onaylandı (sipariş {order_id}). Bu karttan yeniden çekim yapılsın mı?</translation>
+    </message>
+    <message>
+        <source>Domestic</source>
+        <translation>Yurt içi</translation>
+    </message>
+    <message>
+        <source>International</source>
+        <translation>Yurt dışı</translation>
+    </message>
+    <message>
+        <source>Start the next sale.</source>
+        <translation>Sonraki satışa geçin.</translation>
+    </message>
+    <message>
+        <source>Do not charge again. Check the Journal — it will be resolved with the gateway.</source>
+        <translation>Yeniden çekim yapmayın. İşlem günlüğüne bakın — ödeme geçidiyle netleştirilecek.</translation>
+    </message>
+    <message>
+        <source>Ask for another card or another way to pay.</source>
+        <translation>Başka bir kart ya da başka bir ödeme yolu isteyin.</translation>
+    </message>
+    <message>
+        <source>Pay with 3-D Secure: the card holder confirms on their phone or bank page.</source>
+        <translation>3-D Secure ile ödeyin: kart sahibi telefonunda ya da banka sayfasında onaylar.</translation>
+    </message>
+    <message>
+        <source>Correct the marked fields and press Pay again.</source>
+        <translation>İşaretli alanları düzeltip yeniden Öde&apos;ye basın.</translation>
+    </message>
+    <message>
+        <source>Press New for a fresh order ID, or check the Journal for that order.</source>
+        <translation>Yeni bir sipariş numarası için Yeni&apos;ye basın ya da bu siparişi işlem günlüğünde kontrol edin.</translation>
+    </message>
+    <message>
+        <source>Check this environment&apos;s credentials in Settings, then press Pay again (same order ID).</source>
+        <translation>Bu ortamın kimlik bilgilerini Ayarlar&apos;da kontrol edin, sonra yeniden Öde&apos;ye basın (aynı sipariş numarası).</translation>
+    </message>
+    <message>
+        <source>Wait, then press Pay again (same order ID).</source>
+        <translation>Bekleyin, sonra yeniden Öde&apos;ye basın (aynı sipariş numarası).</translation>
+    </message>
+    <message>
+        <source>Check the network, then press Pay again (same order ID).</source>
+        <translation>Ağ bağlantısını kontrol edin, sonra yeniden Öde&apos;ye basın (aynı sipariş numarası).</translation>
+    </message>
+    <message>
+        <source>You can press Pay again: the same order ID is kept, so it cannot charge twice.</source>
+        <translation>Yeniden Öde&apos;ye basabilirsiniz: sipariş numarası aynı kalır, bu yüzden iki kez çekim olamaz.</translation>
+    </message>
+    <message>
+        <source>Only a pre-authorization can be captured.</source>
+        <translation>Yalnızca bir ön provizyon kapatılabilir.</translation>
+    </message>
+    <message>
+        <source>Pre-authorization {order_id} was not approved; nothing to capture.</source>
+        <translation>{order_id} ön provizyonu onaylanmadı; kapatılacak bir şey yok.</translation>
+    </message>
+    <message>
+        <source>Pre-authorization {order_id} was already captured.</source>
+        <translation>{order_id} ön provizyonu zaten kapatıldı.</translation>
+    </message>
+    <message>
+        <source>A capture of {order_id} has no known outcome yet. Resolve it in the Journal first.</source>
+        <translation>{order_id} için bir provizyon kapatmanın sonucu henüz bilinmiyor. Önce işlem günlüğünde netleştirin.</translation>
+    </message>
+    <message>
+        <source>The capture amount must be greater than zero.</source>
+        <translation>Kapatma tutarı sıfırdan büyük olmalıdır.</translation>
+    </message>
+    <message>
+        <source>At most {amount} can be captured.</source>
+        <translation>En fazla {amount} tahsil edilebilir.</translation>
+    </message>
+    <message>
+        <source>Order ID {order_id} was already sent with 3-D Secure. Nothing was sent now.</source>
+        <translation>{order_id} sipariş numarası 3-D Secure ile zaten gönderildi. Şimdi hiçbir şey gönderilmedi.</translation>
+    </message>
+    <message>
+        <source>Press New for a fresh order ID, or check the Journal.</source>
+        <translation>Yeni bir sipariş numarası için Yeni&apos;ye basın ya da işlem günlüğüne bakın.</translation>
+    </message>
+    <message>
+        <source>The 3-D Secure request was sent but its answer was lost.</source>
+        <translation>3-D Secure isteği gönderildi ama yanıtı kayboldu.</translation>
+    </message>
+    <message>
+        <source>Not charged. {why}</source>
+        <translation>Çekim yapılmadı. {why}</translation>
+    </message>
+    <message>
+        <source>3-D Secure could not start: {why}. Nothing was charged.</source>
+        <translation>3-D Secure başlatılamadı: {why}. Hiçbir tutar çekilmedi.</translation>
+    </message>
+    <message>
+        <source>the gateway did not start 3-D Secure</source>
+        <translation>ödeme geçidi 3-D Secure&apos;u başlatmadı</translation>
+    </message>
+    <message>
+        <source>The card holder did not finish authentication in time.</source>
+        <translation>Kart sahibi doğrulamayı zamanında bitirmedi.</translation>
+    </message>
+    <message>
+        <source>3-D Secure was cancelled.</source>
+        <translation>3-D Secure iptal edildi.</translation>
+    </message>
+    <message>
+        <source>{why} Cancelled — nothing charged.</source>
+        <translation>{why} İptal edildi — hiçbir tutar çekilmedi.</translation>
+    </message>
+    <message>
+        <source>The card holder&apos;s authentication failed. Nothing was charged.</source>
+        <translation>Kart sahibinin doğrulaması başarısız oldu. Hiçbir tutar çekilmedi.</translation>
+    </message>
+    <message>
+        <source>Declined: the card holder&apos;s authentication failed. Nothing was charged.</source>
+        <translation>Reddedildi: kart sahibinin doğrulaması başarısız oldu. Hiçbir tutar çekilmedi.</translation>
+    </message>
+    <message>
+        <source>To try again, pay with 3-D Secure under a new order ID, or take another card.</source>
+        <translation>Yeniden denemek için yeni bir sipariş numarasıyla 3-D Secure ile ödeyin ya da başka bir kart alın.</translation>
+    </message>
+    <message>
+        <source>creating…</source>
+        <translation>oluşturuluyor…</translation>
+    </message>
+    <message>
+        <source>awaiting payment</source>
+        <translation>ödeme bekleniyor</translation>
+    </message>
+    <message>
+        <source>PAID</source>
+        <translation>ÖDENDİ</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>BAŞARISIZ</translation>
+    </message>
+    <message>
+        <source>not known — create again</source>
+        <translation>bilinmiyor — yeniden oluşturun</translation>
+    </message>
+    <message>
+        <source>not created</source>
+        <translation>oluşturulmadı</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>iptal edildi</translation>
+    </message>
+    <message>
+        <source>The customer paid this link.</source>
+        <translation>Müşteri bu bağlantıyla ödedi.</translation>
+    </message>
+    <message>
+        <source>Hand over the goods; the payment is in the Journal.</source>
+        <translation>Ürünü teslim edin; ödeme işlem günlüğünde.</translation>
+    </message>
+    <message>
+        <source>Declined. Nothing was charged.</source>
+        <translation>Reddedildi. Hiçbir tutar çekilmedi.</translation>
+    </message>
+    <message>
+        <source>The link is used up: create a new link (new order ID) or take another way to pay.</source>
+        <translation>Bağlantı kullanıldı: yeni bir bağlantı oluşturun (yeni sipariş numarası) ya da başka bir ödeme yolu kullanın.</translation>
+    </message>
+    <message>
+        <source>The link was not created: {errors}</source>
+        <translation>Bağlantı oluşturulmadı: {errors}</translation>
+    </message>
+    <message>
+        <source>Order ID {order_id} already has a link for {amount}. Nothing was sent. Press New for a fresh order ID.</source>
+        <translation>{order_id} sipariş numarası için zaten {amount} tutarında bir bağlantı var. Hiçbir şey gönderilmedi. Yeni bir sipariş numarası için Yeni&apos;ye basın.</translation>
+    </message>
+    <message>
+        <source>Order {order_id} already has this link. Nothing was sent.</source>
+        <translation>{order_id} siparişinin bu bağlantısı zaten var. Hiçbir şey gönderilmedi.</translation>
+    </message>
+    <message>
+        <source>A link for order {order_id} is being created right now. Nothing was sent.</source>
+        <translation>{order_id} siparişi için şu anda bir bağlantı oluşturuluyor. Hiçbir şey gönderilmedi.</translation>
+    </message>
+    <message>
+        <source>Order ID {order_id} was just used. Nothing was sent. Press New for a fresh order ID.</source>
+        <translation>{order_id} sipariş numarası az önce kullanıldı. Hiçbir şey gönderilmedi. Yeni bir sipariş numarası için Yeni&apos;ye basın.</translation>
+    </message>
+    <message>
+        <source>The link was requested but the answer was lost. Press Create link again: the same order ID brings back the same link if it was made.</source>
+        <translation>Bağlantı istendi ama yanıt kayboldu. Yeniden Bağlantı oluştur&apos;a basın: oluşturulduysa aynı sipariş numarası aynı bağlantıyı geri getirir.</translation>
+    </message>
+    <message>
+        <source>The link was not created: {why}</source>
+        <translation>Bağlantı oluşturulmadı: {why}</translation>
+    </message>
+    <message>
+        <source>Link created. Show the QR code or send the link to the customer.</source>
+        <translation>Bağlantı oluşturuldu. QR kodunu gösterin ya da bağlantıyı müşteriye gönderin.</translation>
+    </message>
+    <message>
+        <source>Could not ask the gateway: {why}</source>
+        <translation>Ödeme geçidine sorulamadı: {why}</translation>
+    </message>
+    <message>
+        <source>A {kind} cannot be voided. Select the payment itself.</source>
+        <translation>Bir {kind} işlemi iptal edilemez. Ödemenin kendisini seçin.</translation>
+    </message>
+    <message>
+        <source>A {kind} cannot be refunded. Select the payment itself.</source>
+        <translation>Bir {kind} işlemi iade edilemez. Ödemenin kendisini seçin.</translation>
+    </message>
+    <message>
+        <source>Payment {order_id} was refunded (in part or in full); it can only be refunded further, not voided.</source>
+        <translation>{order_id} ödemesi iade edildi (kısmen ya da tamamen); artık yalnızca iade edilebilir, iptal edilemez.</translation>
+    </message>
+    <message>
+        <source>Pre-authorization {order_id} was never captured: nothing was taken to refund. Void it to release the hold.</source>
+        <translation>{order_id} ön provizyonu hiç kapatılmadı: iade edilecek bir çekim yok. Blokeyi kaldırmak için iptal edin.</translation>
+    </message>
+    <message>
+        <source>Nothing is left to refund on {order_id}.</source>
+        <translation>{order_id} üzerinde iade edilecek tutar kalmadı.</translation>
+    </message>
+    <message>
+        <source>The refund amount is not a number.</source>
+        <translation>İade tutarı bir sayı değil.</translation>
+    </message>
+    <message>
+        <source>At most {amount} can still be refunded.</source>
+        <translation>En fazla {amount} daha iade edilebilir.</translation>
+    </message>
+    <message>
+        <source>Payment {order_id} has no known outcome yet: it cannot be voided.</source>
+        <translation>{order_id} ödemesinin sonucu henüz bilinmiyor: iptal edilemez.</translation>
+    </message>
+    <message>
+        <source>Payment {order_id} has no known outcome yet: it cannot be refunded.</source>
+        <translation>{order_id} ödemesinin sonucu henüz bilinmiyor: iade edilemez.</translation>
+    </message>
+    <message>
+        <source>Payment {order_id} is {state}: it cannot be voided.</source>
+        <translation>{order_id} ödemesinin durumu {state}: iptal edilemez.</translation>
+    </message>
+    <message>
+        <source>Payment {order_id} is {state}: it cannot be refunded.</source>
+        <translation>{order_id} ödemesinin durumu {state}: iade edilemez.</translation>
+    </message>
+    <message>
+        <source>A {kind} of {order_id} has no known outcome yet. Wait until the Journal resolves it (or check it with Details) before sending another.</source>
+        <translation>{order_id} için gönderilen {kind} işleminin sonucu henüz bilinmiyor. Yenisini göndermeden önce İşlem günlüğünün onu çözmesini bekleyin (ya da Ayrıntılar ile kontrol edin).</translation>
+    </message>
+    <message>
+        <source>Payment {order_id} was already voided.</source>
+        <translation>{order_id} ödemesi zaten iptal edildi.</translation>
+    </message>
+    <message>
+        <source>The void was sent but no answer came back. Do not send it again: the Journal checks it with the gateway and shows the outcome.</source>
+        <translation>İptal gönderildi ama yanıt gelmedi. Yeniden göndermeyin: İşlem günlüğü ödeme geçidiyle kontrol edip sonucu gösterir.</translation>
+    </message>
+    <message>
+        <source>The refund was sent but no answer came back. Do not send it again: the Journal checks it with the gateway and shows the outcome.</source>
+        <translation>İade gönderildi ama yanıt gelmedi. Yeniden göndermeyin: İşlem günlüğü ödeme geçidiyle kontrol edip sonucu gösterir.</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s answer to the void could not be read. The Journal checks it with the gateway.</source>
+        <translation>Ödeme geçidinin iptale verdiği yanıt okunamadı. İşlem günlüğü ödeme geçidiyle kontrol eder.</translation>
+    </message>
+    <message>
+        <source>The gateway&apos;s answer to the refund could not be read. The Journal checks it with the gateway.</source>
+        <translation>Ödeme geçidinin iadeye verdiği yanıt okunamadı. İşlem günlüğü ödeme geçidiyle kontrol eder.</translation>
+    </message>
+    <message>
+        <source>The gateway refused the void.</source>
+        <translation>Ödeme geçidi iptali reddetti.</translation>
+    </message>
+    <message>
+        <source>The gateway refused the refund.</source>
+        <translation>Ödeme geçidi iadeyi reddetti.</translation>
+    </message>
+    <message>
+        <source>Void done.</source>
+        <translation>İptal yapıldı.</translation>
+    </message>
+    <message>
+        <source>Refund done.</source>
+        <translation>İade yapıldı.</translation>
+    </message>
+    <message>
+        <source>Capture done.</source>
+        <translation>Tahsilat yapıldı.</translation>
+    </message>
+    <message>
+        <source>Voided {amount} of {order_id}.</source>
+        <translation>{order_id} işleminin {amount} tutarı iptal edildi.</translation>
+    </message>
+    <message>
+        <source>Refunded {amount} of {order_id}; {left} left.</source>
+        <translation>{order_id} işleminden {amount} iade edildi; {left} kaldı.</translation>
+    </message>
+    <message>
+        <source>The gateway has no payment with this order ID: nothing was done.</source>
+        <translation>Ödeme geçidinde bu sipariş numarasıyla bir ödeme yok: hiçbir şey yapılmadı.</translation>
+    </message>
+    <message>
+        <source>Voided with its pre-authorization.</source>
+        <translation>Ön provizyonuyla birlikte iptal edildi.</translation>
+    </message>
+    <message>
+        <source>Voided ({approved_by}).</source>
+        <translation>İptal edildi ({approved_by}).</translation>
+    </message>
+    <message>
+        <source>Voided (approved).</source>
+        <translation>İptal edildi (onaylı).</translation>
+    </message>
+    <message>
+        <source>manager PIN</source>
+        <translation>yönetici PIN&apos;i</translation>
+    </message>
+    <message>
+        <source>no PIN required</source>
+        <translation>PIN gerekmiyor</translation>
+    </message>
+    <message>
+        <source>Refunded in full.</source>
+        <translation>Tamamı iade edildi.</translation>
+    </message>
+    <message>
+        <source>Refunded {amount}; {left} left.</source>
+        <translation>{amount} iade edildi; {left} kaldı.</translation>
+    </message>
+    <message>
+        <source>Retried after: {why}</source>
+        <translation>Şundan sonra yeniden denendi: {why}</translation>
+    </message>
+    <message>
+        <source>an error</source>
+        <translation>bir hata</translation>
+    </message>
+    <message>
+        <source>The terminal stopped while this request was in flight.</source>
+        <translation>Bu istek yoldayken terminal kapandı.</translation>
+    </message>
+    <message>
+        <source>The terminal failed while this request was in flight.</source>
+        <translation>Bu istek yoldayken terminalde bir hata oluştu.</translation>
+    </message>
+    <message>
+        <source>cancelled — nothing charged</source>
+        <translation>iptal edildi — çekim yapılmadı</translation>
+    </message>
+    <message>
+        <source>gateway lookup: approved ({stamp})</source>
+        <translation>ödeme sistemine soruldu: onaylandı ({stamp})</translation>
+    </message>
+    <message>
+        <source>gateway lookup: declined, nothing charged ({stamp})</source>
+        <translation>ödeme sistemine soruldu: reddedildi, hiçbir tutar çekilmedi ({stamp})</translation>
+    </message>
+    <message>
+        <source>gateway lookup: void done ({stamp})</source>
+        <translation>ödeme sistemine soruldu: iptal yapıldı ({stamp})</translation>
+    </message>
+    <message>
+        <source>gateway lookup: refund done ({stamp})</source>
+        <translation>ödeme sistemine soruldu: iade yapıldı ({stamp})</translation>
+    </message>
+    <message>
+        <source>gateway lookup: capture done ({stamp})</source>
+        <translation>ödeme sistemine soruldu: tahsilat yapıldı ({stamp})</translation>
+    </message>
+    <message>
+        <source>gateway lookup: no void recorded — nothing was done ({stamp})</source>
+        <translation>ödeme sistemine soruldu: iptal kaydı yok — hiçbir işlem yapılmadı ({stamp})</translation>
+    </message>
+    <message>
+        <source>gateway lookup: no refund recorded — nothing was done ({stamp})</source>
+        <translation>ödeme sistemine soruldu: iade kaydı yok — hiçbir işlem yapılmadı ({stamp})</translation>
+    </message>
+    <message>
+        <source>gateway lookup: no capture recorded — nothing was done ({stamp})</source>
+        <translation>ödeme sistemine soruldu: tahsilat kaydı yok — hiçbir işlem yapılmadı ({stamp})</translation>
+    </message>
+    <message>
+        <source>gateway lookup: no such payment — no void was done ({stamp})</source>
+        <translation>ödeme sistemine soruldu: böyle bir ödeme yok — iptal yapılmadı ({stamp})</translation>
+    </message>
+    <message>
+        <source>gateway lookup: no such payment — no refund was done ({stamp})</source>
+        <translation>ödeme sistemine soruldu: böyle bir ödeme yok — iade yapılmadı ({stamp})</translation>
+    </message>
+    <message>
+        <source>gateway lookup: no such payment — no capture was done ({stamp})</source>
+        <translation>ödeme sistemine soruldu: böyle bir ödeme yok — tahsilat yapılmadı ({stamp})</translation>
+    </message>
+    <message>
+        <source>not charged — safe to charge again with a new order ID ({stamp})</source>
+        <translation>çekim yapılmadı — yeni bir sipariş numarasıyla yeniden çekim yapılabilir ({stamp})</translation>
+    </message>
+    <message>
+        <source>cashier verified: {state} — {note}</source>
+        <translation>kasiyer doğruladı: {state} — {note}</translation>
+    </message>
+    <message>
+        <source>the gateway answered in a form this terminal does not understand (HTTP {status}) ({stamp})</source>
+        <translation>ödeme geçidi bu terminalin anlamadığı bir biçimde yanıt verdi (HTTP {status}) ({stamp})</translation>
+    </message>
+    <message>
+        <source>Enter the card number.</source>
+        <translation>Kart numarasını girin.</translation>
+    </message>
+    <message>
+        <source>The card number has only digits.</source>
+        <translation>Kart numarası yalnızca rakamlardan oluşur.</translation>
+    </message>
+    <message>
+        <source>The card number is too short or too long.</source>
+        <translation>Kart numarası çok kısa veya çok uzun.</translation>
+    </message>
+    <message>
+        <source>A {brand} card number has {lengths} digits.</source>
+        <translation>{brand} kart numarası {lengths} hanelidir.</translation>
+    </message>
+    <message>
+        <source>{lengths} or {last}</source>
+        <translation>{lengths} veya {last}</translation>
+    </message>
+    <message>
+        <source>The card number is not valid (check digit). Check it was typed right.</source>
+        <translation>Kart numarası geçersiz (kontrol hanesi). Doğru yazıldığını kontrol edin.</translation>
+    </message>
+    <message>
+        <source>Enter the expiry as MM/YY.</source>
+        <translation>Son kullanma tarihini AA/YY olarak girin.</translation>
+    </message>
+    <message>
+        <source>The expiry month is 01 to 12.</source>
+        <translation>Son kullanma ayı 01 ile 12 arasındadır.</translation>
+    </message>
+    <message>
+        <source>The card has expired.</source>
+        <translation>Kartın süresi dolmuş.</translation>
+    </message>
+    <message>
+        <source>The expiry year is too far ahead.</source>
+        <translation>Son kullanma yılı çok ileride.</translation>
+    </message>
+    <message>
+        <source>Enter the security code (CVV).</source>
+        <translation>Güvenlik kodunu (CVV) girin.</translation>
+    </message>
+    <message>
+        <source>The security code has {count} digits for this card.</source>
+        <translation>Bu kartın güvenlik kodu {count} hanelidir.</translation>
+    </message>
+    <message>
+        <source>Enter the card holder&apos;s name.</source>
+        <translation>Kart sahibinin adını girin.</translation>
+    </message>
+    <message>
+        <source>The name is at most 100 characters.</source>
+        <translation>Ad en fazla 100 karakter olabilir.</translation>
+    </message>
+    <message>
+        <source>The name has letters only.</source>
+        <translation>Ad yalnızca harflerden oluşur.</translation>
+    </message>
+    <message>
+        <source>Unknown currency {currency}.</source>
+        <translation>Bilinmeyen para birimi {currency}.</translation>
+    </message>
+    <message>
+        <source>Enter an amount.</source>
+        <translation>Bir tutar girin.</translation>
+    </message>
+    <message>
+        <source>The amount must be greater than zero.</source>
+        <translation>Tutar sıfırdan büyük olmalı.</translation>
+    </message>
+    <message>
+        <source>{currency} has no decimal places.</source>
+        <translation>{currency} ondalık basamak içermez.</translation>
+    </message>
+    <message>
+        <source>{currency} allows at most {digits} decimal places.</source>
+        <translation>{currency} en fazla {digits} ondalık basamağa izin verir.</translation>
+    </message>
+    <message>
+        <source>The amount is over the limit of {limit}.</source>
+        <translation>Tutar {limit} sınırının üzerinde.</translation>
+    </message>
+    <message>
+        <source>{amount} does not fit {currency} without rounding.</source>
+        <translation>{amount}, {currency} için yuvarlamadan ifade edilemiyor.</translation>
+    </message>
+    <message>
+        <source>Use digits and one decimal separator only.</source>
+        <translation>Yalnızca rakam ve bir ondalık ayırıcı kullanın.</translation>
+    </message>
+    <message>
+        <source>That is not an amount.</source>
+        <translation>Bu bir tutar değil.</translation>
+    </message>
+    <message>
+        <source>Use one decimal separator only.</source>
+        <translation>Yalnızca bir ondalık ayırıcı kullanın.</translation>
+    </message>
+    <message>
+        <source>Thousands separators must group digits in threes.</source>
+        <translation>Binlik ayırıcılar rakamları üçerli gruplamalı.</translation>
+    </message>
+    <message>
+        <source>Enter an order ID (press New for a fresh one).</source>
+        <translation>Bir sipariş numarası girin (yenisi için Yeni düğmesine basın).</translation>
+    </message>
+    <message>
+        <source>The order ID is at most 64 characters.</source>
+        <translation>Sipariş numarası en fazla 64 karakter olabilir.</translation>
+    </message>
+    <message>
+        <source>Use letters, digits and - _ . / only, starting with a letter or digit.</source>
+        <translation>Yalnızca harf, rakam ve - _ . / kullanın; harf veya rakamla başlayın.</translation>
+    </message>
+    <message>
+        <source>interval must be between 1 and 30</source>
+        <translation>aralık 1 ile 30 arasında olmalı</translation>
+    </message>
+    <message>
+        <source>dayOfMonth is required for monthly and yearly payments</source>
+        <translation>aylık ve yıllık ödemeler için ayın günü gerekli</translation>
+    </message>
+    <message>
+        <source>dayOfMonth must be between 1 and 31</source>
+        <translation>ayın günü 1 ile 31 arasında olmalı</translation>
+    </message>
+    <message>
+        <source>monthOfYear is required for yearly payments</source>
+        <translation>yıllık ödemeler için ay gerekli</translation>
+    </message>
+    <message>
+        <source>monthOfYear must be between 1 and 12</source>
+        <translation>ay 1 ile 12 arasında olmalı</translation>
+    </message>
+    <message>
+        <source>times must carry a time zone</source>
+        <translation>zamanlar bir saat dilimi içermeli</translation>
+    </message>
+    <message>
+        <source>every day</source>
+        <translation>her gün</translation>
+    </message>
+    <message>
+        <source>every {interval} days</source>
+        <translation>{interval} günde bir</translation>
+    </message>
+    <message>
+        <source>every month on day {day}, or the month&apos;s last day</source>
+        <translation>her ay ayın {day}. günü ya da ayın son günü</translation>
+    </message>
+    <message>
+        <source>every {interval} months on day {day}, or the month&apos;s last day</source>
+        <translation>{interval} ayda bir, ayın {day}. günü ya da ayın son günü</translation>
+    </message>
+    <message>
+        <source>every month on day {day}</source>
+        <translation>her ay ayın {day}. günü</translation>
+    </message>
+    <message>
+        <source>every {interval} months on day {day}</source>
+        <translation>{interval} ayda bir, ayın {day}. günü</translation>
+    </message>
+    <message>
+        <source>every month on the same day</source>
+        <translation>her ay aynı gün</translation>
+    </message>
+    <message>
+        <source>every {interval} months on the same day</source>
+        <translation>{interval} ayda bir, aynı gün</translation>
+    </message>
+    <message>
+        <source>every year</source>
+        <translation>her yıl</translation>
+    </message>
+    <message>
+        <source>every {interval} years</source>
+        <translation>{interval} yılda bir</translation>
+    </message>
+    <message>
+        <source>every year on {day} {month}, or the month&apos;s last day</source>
+        <translation>her yıl {day} {month} ya da ayın son günü</translation>
+    </message>
+    <message>
+        <source>every {interval} years on {day} {month}, or the month&apos;s last day</source>
+        <translation>{interval} yılda bir, {day} {month} ya da ayın son günü</translation>
+    </message>
+    <message>
+        <source>every year on {day} {month}</source>
+        <translation>her yıl {day} {month}</translation>
+    </message>
+    <message>
+        <source>every {interval} years on {day} {month}</source>
+        <translation>{interval} yılda bir, {day} {month}</translation>
+    </message>
+    <message>
+        <source>January</source>
+        <translation>Ocak</translation>
+    </message>
+    <message>
+        <source>February</source>
+        <translation>Şubat</translation>
+    </message>
+    <message>
+        <source>March</source>
+        <translation>Mart</translation>
+    </message>
+    <message>
+        <source>April</source>
+        <translation>Nisan</translation>
+    </message>
+    <message>
+        <source>May</source>
+        <translation>Mayıs</translation>
+    </message>
+    <message>
+        <source>June</source>
+        <translation>Haziran</translation>
+    </message>
+    <message>
+        <source>July</source>
+        <translation>Temmuz</translation>
+    </message>
+    <message>
+        <source>August</source>
+        <translation>Ağustos</translation>
+    </message>
+    <message>
+        <source>September</source>
+        <translation>Eylül</translation>
+    </message>
+    <message>
+        <source>October</source>
+        <translation>Ekim</translation>
+    </message>
+    <message>
+        <source>November</source>
+        <translation>Kasım</translation>
+    </message>
+    <message>
+        <source>December</source>
+        <translation>Aralık</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Etkin</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Devre dışı</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Tamamlandı</translation>
+    </message>
+    <message>
+        <source>Awaiting owner confirmation</source>
+        <translation>Kart sahibinin onayı bekleniyor</translation>
+    </message>
+    <message>
+        <source>Awaiting card save</source>
+        <translation>Kart kaydı bekleniyor</translation>
+    </message>
+    <message>
+        <source>Active: payments will be taken on schedule.</source>
+        <translation>Etkin: ödemeler plana göre alınacak.</translation>
+    </message>
+    <message>
+        <source>Disabled: no payments will be taken until it is enabled again.</source>
+        <translation>Devre dışı: yeniden etkinleştirilene kadar ödeme alınmayacak.</translation>
+    </message>
+    <message>
+        <source>Complete: every scheduled payment has been taken.</source>
+        <translation>Tamamlandı: planlanan her ödeme alındı.</translation>
+    </message>
+    <message>
+        <source>Waiting for the card owner to confirm by SMS; no payment is taken until they do.</source>
+        <translation>Kart sahibinin SMS ile onayı bekleniyor; onaylayana kadar ödeme alınmaz.</translation>
+    </message>
+    <message>
+        <source>Waiting for the card to be saved; payments start once the card storage is complete.</source>
+        <translation>Kartın kaydedilmesi bekleniyor; kart kaydı tamamlanınca ödemeler başlar.</translation>
+    </message>
+    <message>
+        <source>The card owner must confirm by SMS before any payment is taken.</source>
+        <translation>Herhangi bir ödeme alınmadan önce kart sahibi SMS ile onaylamalıdır.</translation>
+    </message>
+    <message>
+        <source>No confirmation is needed from the card owner.</source>
+        <translation>Kart sahibinden onay gerekmiyor.</translation>
+    </message>
+    <message>
+        <source>Card owner ID: {owner_id}</source>
+        <translation>Kart sahibi no: {owner_id}</translation>
+    </message>
+    <message>
+        <source>The gateway accepted the request.</source>
+        <translation>Ödeme geçidi isteği kabul etti.</translation>
+    </message>
+    <message>
+        <source>Status: unknown ({raw}).</source>
+        <translation>Durum: bilinmiyor ({raw}).</translation>
+    </message>
+    <message>
+        <source>The gateway refused the recurring-payments token (401): check the token in Settings.</source>
+        <translation>Ödeme geçidi tekrarlayan ödeme anahtarını reddetti (401): anahtarı Ayarlar&apos;da kontrol edin.</translation>
+    </message>
+    <message>
+        <source>This token is not allowed to list subscriptions (403). Ask Klogs to enable the registered-payment API for this merchant.</source>
+        <translation>Bu token abonelikleri listeleyemez (403). Klogs’tan bu üye işyeri için kayıtlı ödeme API’sini açmasını isteyin.</translation>
+    </message>
+    <message>
+        <source>Too many requests to the gateway (429): wait {seconds} s and try again.</source>
+        <translation>Ödeme geçidine çok fazla istek gitti (429): {seconds} sn bekleyip yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>Too many requests to the gateway (429): wait a moment and try again.</source>
+        <translation>Ödeme geçidine çok fazla istek gitti (429): biraz bekleyip yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>The gateway had an internal error ({status}): try again in a few minutes.</source>
+        <translation>Ödeme geçidinde iç hata oluştu ({status}): birkaç dakika sonra yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>The gateway could not be reached. Check the network and try again.</source>
+        <translation>Ödeme geçidine ulaşılamadı. Ağ bağlantısını kontrol edip yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>The subscriptions could not be loaded.</source>
+        <translation>Abonelikler yüklenemedi.</translation>
+    </message>
+    <message>
+        <source>Enter the number in international form, starting with + and the country code (e.g. +905551234567).</source>
+        <translation>Numarayı + ve ülke koduyla başlayan uluslararası biçimde girin (ör. +905551234567).</translation>
+    </message>
+    <message>
+        <source>This is not a phone number. Use the form +905551234567.</source>
+        <translation>Bu bir telefon numarası değil. +905551234567 biçimini kullanın.</translation>
+    </message>
+    <message>
+        <source>No such phone number in that country: check the digits.</source>
+        <translation>O ülkede böyle bir telefon numarası yok: rakamları kontrol edin.</translation>
+    </message>
+    <message>
+        <source>Enter the ID as a UUID (32 hex digits in groups 8-4-4-4-12).</source>
+        <translation>Numarayı UUID olarak girin (8-4-4-4-12 gruplarında 32 onaltılık rakam).</translation>
+    </message>
+    <message>
+        <source>Enter an email address such as jane@example.com.</source>
+        <translation>ayse@example.com gibi bir e-posta adresi girin.</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Zorunlu.</translation>
+    </message>
+    <message>
+        <source>At most {limit}.</source>
+        <translation>En fazla {limit}.</translation>
+    </message>
+    <message>
+        <source>At most {count} characters.</source>
+        <translation>En fazla {count} karakter.</translation>
+    </message>
+    <message>
+        <source>At least {limit}.</source>
+        <translation>En az {limit}.</translation>
+    </message>
+    <message>
+        <source>Payment API: reachable, API key and secret accepted.</source>
+        <translation>Ödeme API&apos;si: ulaşılabilir, API anahtarı ve parolası kabul edildi.</translation>
+    </message>
+    <message>
+        <source>Payment API: reachable, but the API key or secret was refused.</source>
+        <translation>Ödeme API&apos;si: ulaşılabilir, ama API anahtarı ya da parolası reddedildi.</translation>
+    </message>
+    <message>
+        <source>Payment API: {why}</source>
+        <translation>Ödeme API&apos;si: {why}</translation>
+    </message>
+    <message>
+        <source>Payment API: reachable, signed requests accepted (the secret was not sent).</source>
+        <translation>Ödeme API&apos;si: erişilebilir, imzalı istekler kabul edildi (gizli anahtar gönderilmedi).</translation>
+    </message>
+    <message>
+        <source>Payment API: reachable, but it refused the signed requests.</source>
+        <translation>Ödeme API&apos;si: erişilebilir, ancak imzalı istekleri reddetti.</translation>
+    </message>
+    <message>
+        <source>Subscriptions API: reachable, but the Bearer token was refused.</source>
+        <translation>Abonelik API&apos;si: ulaşılabilir, ama Bearer anahtarı reddedildi.</translation>
+    </message>
+    <message>
+        <source>Subscriptions API: {why}</source>
+        <translation>Abonelik API&apos;si: {why}</translation>
+    </message>
+    <message>
+        <source>Subscriptions API: reachable, Bearer token accepted.</source>
+        <translation>Abonelik API&apos;si: ulaşılabilir, Bearer anahtarı kabul edildi.</translation>
+    </message>
+    <message>
+        <source>This computer has no password store (keyring), so the API credentials cannot be saved securely. Credentials can be kept for this session only: you will need to enter them again the next time the terminal starts.</source>
+        <translation>Bu bilgisayarda parola deposu (keyring) yok, bu yüzden API kimlik bilgileri güvenle kaydedilemez. Kimlik bilgileri yalnızca bu oturum için tutulabilir: terminal bir sonraki açılışında bunları yeniden girmeniz gerekir.</translation>
+    </message>
+    <message>
+        <source>sale</source>
+        <translation>satış</translation>
+    </message>
+    <message>
+        <source>3-D Secure sale</source>
+        <translation>3-D Secure satış</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>bekliyor</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>onaylandı</translation>
+    </message>
+    <message>
+        <source>declined</source>
+        <translation>reddedildi</translation>
+    </message>
+    <message>
+        <source>error — not charged</source>
+        <translation>hata — çekilmedi</translation>
+    </message>
+    <message>
+        <source>outcome unknown</source>
+        <translation>sonuç bilinmiyor</translation>
+    </message>
+    <message>
+        <source>needs 3-D Secure</source>
+        <translation>3-D Secure gerekiyor</translation>
+    </message>
+    <message>
+        <source>waiting for customer</source>
+        <translation>müşteri bekleniyor</translation>
+    </message>
+    <message>
+        <source>not charged</source>
+        <translation>çekim yapılmadı</translation>
+    </message>
+</context>
+<context>
     <name>OwnerDialog</name>
     <message>
         <source>Register card owner</source>
@@ -1680,6 +2608,7 @@ Bunu bir yöneticinin yönetici PIN’i ile onaylaması gerekir.</translation>
     </message>
     <message>
         <source>Date</source>
+        <extracomment>The result line&apos;s colour: the theme&apos;s text shade for paper (a light background in any theme).</extracomment>
         <translation>Tarih</translation>
     </message>
     <message>
@@ -1928,7 +2857,7 @@ En çok {left} daha iade edilebilir.</translation>
     <name>ResultPanel</name>
     <message>
         <source>APPROVED</source>
-        <extracomment>(headline, background, text colour) per state; headlines are translated when shown (context ``ResultPanel``).</extracomment>
+        <extracomment>Headline per state, translated when shown (context ``ResultPanel``).</extracomment>
         <translation>ONAYLANDI</translation>
     </message>
     <message>
@@ -1987,7 +2916,7 @@ En çok {left} daha iade edilebilir.</translation>
     </message>
     <message>
         <source>Order ID</source>
-        <extracomment>Every detail row, in the order shown; rows are keyed by these English titles (see :meth:`ResultPanel.detail`).</extracomment>
+        <extracomment>(headline, background, text colour) per state; the colours are the theme&apos;s for that status. Every detail row, in the order shown; rows are keyed by these English titles (see :meth:`ResultPanel.detail`).</extracomment>
         <translation>Sipariş no</translation>
     </message>
     <message>
@@ -2143,730 +3072,6 @@ En çok {left} daha iade edilebilir.</translation>
     </message>
 </context>
 <context>
-    <name>ServiceMessages</name>
-    <message>
-        <source>Approved.</source>
-        <extracomment>Messages of ``services/``, ``environments.py`` and ``api/`` shown to the cashier. Those layers never import Qt, so they keep writing plain English sentences; the texts are listed here (lupdate collects ``QT_TRANSLATE_NOOP``) and :func:`cashier_message` translates them where a widget shows them. A text with ``{name}`` is a template: it matches the finished sentence with any value in that place, and the value is put back into the translation (itself translated when it is a known message: ``{message}``, ``{why}``...). A sentence not listed here is shown in English: better untranslated than missing.</extracomment>
-        <translation>Onaylandı.</translation>
-    </message>
-    <message>
-        <source>Domestic</source>
-        <translation>Yurt içi</translation>
-    </message>
-    <message>
-        <source>International</source>
-        <translation>Yurt dışı</translation>
-    </message>
-    <message>
-        <source>Start the next sale.</source>
-        <translation>Sonraki satışa geçin.</translation>
-    </message>
-    <message>
-        <source>Declined by the card issuer. Nothing was charged.</source>
-        <translation>Kartı çıkaran banka reddetti. Hiçbir tutar çekilmedi.</translation>
-    </message>
-    <message>
-        <source>Ask for another card or another way to pay.</source>
-        <translation>Başka bir kart ya da başka bir ödeme yolu isteyin.</translation>
-    </message>
-    <message>
-        <source>This card needs 3-D Secure. Nothing was charged.</source>
-        <translation>Bu kart 3-D Secure gerektiriyor. Hiçbir tutar çekilmedi.</translation>
-    </message>
-    <message>
-        <source>Pay with 3-D Secure: the card holder confirms on their phone or bank page.</source>
-        <translation>3-D Secure ile ödeyin: kart sahibi telefonunda ya da banka sayfasında onaylar.</translation>
-    </message>
-    <message>
-        <source>The gateway answered with status {status}.</source>
-        <translation>Ödeme geçidi {status} durumuyla yanıt verdi.</translation>
-    </message>
-    <message>
-        <source>Declined: {why}. Nothing was charged.</source>
-        <translation>Reddedildi: {why}. Hiçbir tutar çekilmedi.</translation>
-    </message>
-    <message>
-        <source>The payment may or may not have gone through.</source>
-        <translation>Ödeme gerçekleşmiş de olabilir, gerçekleşmemiş de.</translation>
-    </message>
-    <message>
-        <source>The gateway&apos;s answer could not be read. The payment may or may not have gone through.</source>
-        <translation>Ödeme geçidinin yanıtı okunamadı. Ödeme gerçekleşmiş de olabilir, gerçekleşmemiş de.</translation>
-    </message>
-    <message>
-        <source>Do not charge again. Check the Journal — it will be resolved with the gateway.</source>
-        <translation>Yeniden çekim yapmayın. İşlem günlüğüne bakın — ödeme geçidiyle netleştirilecek.</translation>
-    </message>
-    <message>
-        <source>The payment was not sent: {errors}</source>
-        <translation>Ödeme gönderilmedi: {errors}</translation>
-    </message>
-    <message>
-        <source>Correct the marked fields and press Pay again.</source>
-        <translation>İşaretli alanları düzeltip yeniden Öde&apos;ye basın.</translation>
-    </message>
-    <message>
-        <source>Order ID {order_id} was already sent. Nothing was sent now.</source>
-        <translation>{order_id} sipariş numarası zaten gönderildi. Şimdi hiçbir şey gönderilmedi.</translation>
-    </message>
-    <message>
-        <source>Press New for a fresh order ID, or check the Journal for that order.</source>
-        <translation>Yeni bir sipariş numarası için Yeni&apos;ye basın ya da bu siparişi işlem günlüğünde kontrol edin.</translation>
-    </message>
-    <message>
-        <source>Check this environment&apos;s credentials in Settings, then press Pay again (same order ID).</source>
-        <translation>Bu ortamın kimlik bilgilerini Ayarlar&apos;da kontrol edin, sonra yeniden Öde&apos;ye basın (aynı sipariş numarası).</translation>
-    </message>
-    <message>
-        <source>Wait, then press Pay again (same order ID).</source>
-        <translation>Bekleyin, sonra yeniden Öde&apos;ye basın (aynı sipariş numarası).</translation>
-    </message>
-    <message>
-        <source>Check the network, then press Pay again (same order ID).</source>
-        <translation>Ağ bağlantısını kontrol edin, sonra yeniden Öde&apos;ye basın (aynı sipariş numarası).</translation>
-    </message>
-    <message>
-        <source>You can press Pay again: the same order ID is kept, so it cannot charge twice.</source>
-        <translation>Yeniden Öde&apos;ye basabilirsiniz: sipariş numarası aynı kalır, bu yüzden iki kez çekim olamaz.</translation>
-    </message>
-    <message>
-        <source>Only a pre-authorization can be captured.</source>
-        <translation>Yalnızca bir ön provizyon kapatılabilir.</translation>
-    </message>
-    <message>
-        <source>Pre-authorization {order_id} was not approved; nothing to capture.</source>
-        <translation>{order_id} ön provizyonu onaylanmadı; kapatılacak bir şey yok.</translation>
-    </message>
-    <message>
-        <source>Pre-authorization {order_id} was already captured.</source>
-        <translation>{order_id} ön provizyonu zaten kapatıldı.</translation>
-    </message>
-    <message>
-        <source>A capture of {order_id} has no known outcome yet. Resolve it in the Journal first.</source>
-        <translation>{order_id} için bir provizyon kapatmanın sonucu henüz bilinmiyor. Önce işlem günlüğünde netleştirin.</translation>
-    </message>
-    <message>
-        <source>The capture amount must be greater than zero.</source>
-        <translation>Kapatma tutarı sıfırdan büyük olmalıdır.</translation>
-    </message>
-    <message>
-        <source>At most {amount} {currency} can be captured.</source>
-        <translation>En fazla {amount} {currency} kapatılabilir.</translation>
-    </message>
-    <message>
-        <source>Order ID {order_id} was already sent with 3-D Secure. Nothing was sent now.</source>
-        <translation>{order_id} sipariş numarası 3-D Secure ile zaten gönderildi. Şimdi hiçbir şey gönderilmedi.</translation>
-    </message>
-    <message>
-        <source>Press New for a fresh order ID, or check the Journal.</source>
-        <translation>Yeni bir sipariş numarası için Yeni&apos;ye basın ya da işlem günlüğüne bakın.</translation>
-    </message>
-    <message>
-        <source>The 3-D Secure request was sent but its answer was lost.</source>
-        <translation>3-D Secure isteği gönderildi ama yanıtı kayboldu.</translation>
-    </message>
-    <message>
-        <source>Not charged. {message}</source>
-        <translation>Çekim yapılmadı. {message}</translation>
-    </message>
-    <message>
-        <source>To try again, pay with 3-D Secure under a new order ID, or take another card.</source>
-        <translation>Yeniden denemek için yeni bir sipariş numarasıyla 3-D Secure ile ödeyin ya da başka bir kart alın.</translation>
-    </message>
-    <message>
-        <source>3-D Secure could not start: {why}. Nothing was charged.</source>
-        <translation>3-D Secure başlatılamadı: {why}. Hiçbir tutar çekilmedi.</translation>
-    </message>
-    <message>
-        <source>The card holder did not finish authentication in time.</source>
-        <translation>Kart sahibi doğrulamayı zamanında bitirmedi.</translation>
-    </message>
-    <message>
-        <source>3-D Secure was cancelled.</source>
-        <translation>3-D Secure iptal edildi.</translation>
-    </message>
-    <message>
-        <source>The card holder&apos;s authentication failed. Nothing was charged.</source>
-        <translation>Kart sahibinin doğrulaması başarısız oldu. Hiçbir tutar çekilmedi.</translation>
-    </message>
-    <message>
-        <source>Declined: the card holder&apos;s authentication failed. Nothing was charged.</source>
-        <translation>Reddedildi: kart sahibinin doğrulaması başarısız oldu. Hiçbir tutar çekilmedi.</translation>
-    </message>
-    <message>
-        <source>{why} Cancelled — nothing charged.</source>
-        <translation>{why} İptal edildi — hiçbir tutar çekilmedi.</translation>
-    </message>
-    <message>
-        <source>creating…</source>
-        <translation>oluşturuluyor…</translation>
-    </message>
-    <message>
-        <source>awaiting payment</source>
-        <translation>ödeme bekleniyor</translation>
-    </message>
-    <message>
-        <source>PAID</source>
-        <translation>ÖDENDİ</translation>
-    </message>
-    <message>
-        <source>FAILED</source>
-        <translation>BAŞARISIZ</translation>
-    </message>
-    <message>
-        <source>not known — create again</source>
-        <translation>bilinmiyor — yeniden oluşturun</translation>
-    </message>
-    <message>
-        <source>not created</source>
-        <translation>oluşturulmadı</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>iptal edildi</translation>
-    </message>
-    <message>
-        <source>The customer paid this link.</source>
-        <translation>Müşteri bu bağlantıyla ödedi.</translation>
-    </message>
-    <message>
-        <source>Hand over the goods; the payment is in the Journal.</source>
-        <translation>Ürünü teslim edin; ödeme işlem günlüğünde.</translation>
-    </message>
-    <message>
-        <source>Declined. Nothing was charged.</source>
-        <translation>Reddedildi. Hiçbir tutar çekilmedi.</translation>
-    </message>
-    <message>
-        <source>The link is used up: create a new link (new order ID) or take another way to pay.</source>
-        <translation>Bağlantı kullanıldı: yeni bir bağlantı oluşturun (yeni sipariş numarası) ya da başka bir ödeme yolu kullanın.</translation>
-    </message>
-    <message>
-        <source>The link was not created: {errors}</source>
-        <translation>Bağlantı oluşturulmadı: {errors}</translation>
-    </message>
-    <message>
-        <source>Order ID {order_id} already has a link for {amount} {currency}. Nothing was sent. Press New for a fresh order ID.</source>
-        <translation>{order_id} sipariş numarasının {amount} {currency} için zaten bir bağlantısı var. Hiçbir şey gönderilmedi. Yeni bir sipariş numarası için Yeni&apos;ye basın.</translation>
-    </message>
-    <message>
-        <source>Order {order_id} already has this link. Nothing was sent.</source>
-        <translation>{order_id} siparişinin bu bağlantısı zaten var. Hiçbir şey gönderilmedi.</translation>
-    </message>
-    <message>
-        <source>A link for order {order_id} is being created right now. Nothing was sent.</source>
-        <translation>{order_id} siparişi için şu anda bir bağlantı oluşturuluyor. Hiçbir şey gönderilmedi.</translation>
-    </message>
-    <message>
-        <source>Order ID {order_id} was just used. Nothing was sent. Press New for a fresh order ID.</source>
-        <translation>{order_id} sipariş numarası az önce kullanıldı. Hiçbir şey gönderilmedi. Yeni bir sipariş numarası için Yeni&apos;ye basın.</translation>
-    </message>
-    <message>
-        <source>The link was requested but the answer was lost. Press Create link again: the same order ID brings back the same link if it was made.</source>
-        <translation>Bağlantı istendi ama yanıt kayboldu. Yeniden Bağlantı oluştur&apos;a basın: oluşturulduysa aynı sipariş numarası aynı bağlantıyı geri getirir.</translation>
-    </message>
-    <message>
-        <source>Link created. Show the QR code or send the link to the customer.</source>
-        <translation>Bağlantı oluşturuldu. QR kodunu gösterin ya da bağlantıyı müşteriye gönderin.</translation>
-    </message>
-    <message>
-        <source>Could not ask the gateway: {message}</source>
-        <translation>Ödeme geçidine sorulamadı: {message}</translation>
-    </message>
-    <message>
-        <source>Payment {order_id} was already voided.</source>
-        <translation>{order_id} ödemesi zaten iptal edildi.</translation>
-    </message>
-    <message>
-        <source>Nothing is left to refund on {order_id}.</source>
-        <translation>{order_id} üzerinde iade edilecek tutar kalmadı.</translation>
-    </message>
-    <message>
-        <source>The refund amount is not a number.</source>
-        <translation>İade tutarı bir sayı değil.</translation>
-    </message>
-    <message>
-        <source>At most {amount} {currency} can still be refunded.</source>
-        <translation>En fazla {amount} {currency} daha iade edilebilir.</translation>
-    </message>
-    <message>
-        <source>Payment {order_id} was refunded (in part or in full); it can only be refunded further, not voided.</source>
-        <translation>{order_id} ödemesi iade edildi (kısmen ya da tamamen); artık yalnızca iade edilebilir, iptal edilemez.</translation>
-    </message>
-    <message>
-        <source>Pre-authorization {order_id} was never captured: nothing was taken to refund. Void it to release the hold.</source>
-        <translation>{order_id} ön provizyonu hiç kapatılmadı: iade edilecek bir çekim yok. Blokeyi kaldırmak için iptal edin.</translation>
-    </message>
-    <message>
-        <source>A {kind} cannot be voided. Select the payment itself.</source>
-        <translation>Bir {kind} işlemi iptal edilemez. Ödemenin kendisini seçin.</translation>
-    </message>
-    <message>
-        <source>A {kind} cannot be refunded. Select the payment itself.</source>
-        <translation>Bir {kind} işlemi iade edilemez. Ödemenin kendisini seçin.</translation>
-    </message>
-    <message>
-        <source>Payment {order_id} has no known outcome yet: it cannot be voided.</source>
-        <translation>{order_id} ödemesinin sonucu henüz bilinmiyor: iptal edilemez.</translation>
-    </message>
-    <message>
-        <source>Payment {order_id} has no known outcome yet: it cannot be refunded.</source>
-        <translation>{order_id} ödemesinin sonucu henüz bilinmiyor: iade edilemez.</translation>
-    </message>
-    <message>
-        <source>Payment {order_id} is {state}: it cannot be voided.</source>
-        <translation>{order_id} ödemesinin durumu {state}: iptal edilemez.</translation>
-    </message>
-    <message>
-        <source>Payment {order_id} is {state}: it cannot be refunded.</source>
-        <translation>{order_id} ödemesinin durumu {state}: iade edilemez.</translation>
-    </message>
-    <message>
-        <source>A {kind} of {order_id} has no known outcome yet. Wait until the Journal resolves it (or check it with Details) before sending another.</source>
-        <translation>{order_id} için gönderilen {kind} işleminin sonucu henüz bilinmiyor. Yenisini göndermeden önce İşlem günlüğünün onu çözmesini bekleyin (ya da Ayrıntılar ile kontrol edin).</translation>
-    </message>
-    <message>
-        <source>The void was sent but no answer came back. Do not send it again: the Journal checks it with the gateway and shows the outcome.</source>
-        <translation>İptal gönderildi ama yanıt gelmedi. Yeniden göndermeyin: İşlem günlüğü ödeme geçidiyle kontrol edip sonucu gösterir.</translation>
-    </message>
-    <message>
-        <source>The refund was sent but no answer came back. Do not send it again: the Journal checks it with the gateway and shows the outcome.</source>
-        <translation>İade gönderildi ama yanıt gelmedi. Yeniden göndermeyin: İşlem günlüğü ödeme geçidiyle kontrol edip sonucu gösterir.</translation>
-    </message>
-    <message>
-        <source>The gateway&apos;s answer to the void could not be read. The Journal checks it with the gateway.</source>
-        <translation>Ödeme geçidinin iptale verdiği yanıt okunamadı. İşlem günlüğü ödeme geçidiyle kontrol eder.</translation>
-    </message>
-    <message>
-        <source>The gateway&apos;s answer to the refund could not be read. The Journal checks it with the gateway.</source>
-        <translation>Ödeme geçidinin iadeye verdiği yanıt okunamadı. İşlem günlüğü ödeme geçidiyle kontrol eder.</translation>
-    </message>
-    <message>
-        <source>The gateway refused the void.</source>
-        <translation>Ödeme geçidi iptali reddetti.</translation>
-    </message>
-    <message>
-        <source>The gateway refused the refund.</source>
-        <translation>Ödeme geçidi iadeyi reddetti.</translation>
-    </message>
-    <message>
-        <source>Void done.</source>
-        <translation>İptal yapıldı.</translation>
-    </message>
-    <message>
-        <source>Refund done.</source>
-        <translation>İade yapıldı.</translation>
-    </message>
-    <message>
-        <source>Voided {amount} {currency} of {order_id}.</source>
-        <translation>{order_id} işleminin {amount} {currency} tutarı iptal edildi.</translation>
-    </message>
-    <message>
-        <source>Refunded {amount} {currency} of {order_id}; {left} {left_currency} left.</source>
-        <translation>{order_id} işleminden {amount} {currency} iade edildi; {left} {left_currency} kaldı.</translation>
-    </message>
-    <message>
-        <source>The gateway has no payment with this order ID: nothing was done.</source>
-        <translation>Ödeme geçidinde bu sipariş numarasıyla bir ödeme yok: hiçbir şey yapılmadı.</translation>
-    </message>
-    <message>
-        <source>Capture done.</source>
-        <translation>Tahsilat yapıldı.</translation>
-    </message>
-    <message>
-        <source>The terminal stopped while this request was in flight.</source>
-        <translation>Bu istek yoldayken terminal kapandı.</translation>
-    </message>
-    <message>
-        <source>The terminal failed while this request was in flight.</source>
-        <translation>Bu istek yoldayken terminalde bir hata oluştu.</translation>
-    </message>
-    <message>
-        <source>Voided with its pre-authorization.</source>
-        <translation>Ön provizyonuyla birlikte iptal edildi.</translation>
-    </message>
-    <message>
-        <source>Retried after: {message}</source>
-        <translation>Şundan sonra yeniden denendi: {message}</translation>
-    </message>
-    <message>
-        <source>gateway lookup: approved ({stamp})</source>
-        <translation>ödeme sistemine soruldu: onaylandı ({stamp})</translation>
-    </message>
-    <message>
-        <source>gateway lookup: declined, nothing charged ({stamp})</source>
-        <translation>ödeme sistemine soruldu: reddedildi, hiçbir tutar çekilmedi ({stamp})</translation>
-    </message>
-    <message>
-        <source>gateway lookup: void done ({stamp})</source>
-        <translation>ödeme sistemine soruldu: iptal yapıldı ({stamp})</translation>
-    </message>
-    <message>
-        <source>gateway lookup: refund done ({stamp})</source>
-        <translation>ödeme sistemine soruldu: iade yapıldı ({stamp})</translation>
-    </message>
-    <message>
-        <source>gateway lookup: capture done ({stamp})</source>
-        <translation>ödeme sistemine soruldu: tahsilat yapıldı ({stamp})</translation>
-    </message>
-    <message>
-        <source>gateway lookup: no void recorded — nothing was done ({stamp})</source>
-        <translation>ödeme sistemine soruldu: iptal kaydı yok — hiçbir işlem yapılmadı ({stamp})</translation>
-    </message>
-    <message>
-        <source>gateway lookup: no refund recorded — nothing was done ({stamp})</source>
-        <translation>ödeme sistemine soruldu: iade kaydı yok — hiçbir işlem yapılmadı ({stamp})</translation>
-    </message>
-    <message>
-        <source>gateway lookup: no capture recorded — nothing was done ({stamp})</source>
-        <translation>ödeme sistemine soruldu: tahsilat kaydı yok — hiçbir işlem yapılmadı ({stamp})</translation>
-    </message>
-    <message>
-        <source>gateway lookup: no such payment — no void was done ({stamp})</source>
-        <translation>ödeme sistemine soruldu: böyle bir ödeme yok — iptal yapılmadı ({stamp})</translation>
-    </message>
-    <message>
-        <source>gateway lookup: no such payment — no refund was done ({stamp})</source>
-        <translation>ödeme sistemine soruldu: böyle bir ödeme yok — iade yapılmadı ({stamp})</translation>
-    </message>
-    <message>
-        <source>gateway lookup: no such payment — no capture was done ({stamp})</source>
-        <translation>ödeme sistemine soruldu: böyle bir ödeme yok — tahsilat yapılmadı ({stamp})</translation>
-    </message>
-    <message>
-        <source>not charged — safe to charge again with a new order ID ({stamp})</source>
-        <translation>çekim yapılmadı — yeni bir sipariş numarasıyla yeniden çekim yapılabilir ({stamp})</translation>
-    </message>
-    <message>
-        <source>cashier verified: {state} — {note}</source>
-        <translation>kasiyer doğruladı: {state} — {note}</translation>
-    </message>
-    <message>
-        <source>This token is not allowed to list subscriptions (403). Ask Klogs to enable the registered-payment API for this merchant.</source>
-        <translation>Bu token abonelikleri listeleyemez (403). Klogs’tan bu üye işyeri için kayıtlı ödeme API’sini açmasını isteyin.</translation>
-    </message>
-    <message>
-        <source>interval must be between 1 and 30</source>
-        <translation>aralık 1 ile 30 arasında olmalı</translation>
-    </message>
-    <message>
-        <source>dayOfMonth is required for monthly and yearly payments</source>
-        <translation>aylık ve yıllık ödemeler için ayın günü gerekli</translation>
-    </message>
-    <message>
-        <source>dayOfMonth must be between 1 and 31</source>
-        <translation>ayın günü 1 ile 31 arasında olmalı</translation>
-    </message>
-    <message>
-        <source>monthOfYear is required for yearly payments</source>
-        <translation>yıllık ödemeler için ay gerekli</translation>
-    </message>
-    <message>
-        <source>monthOfYear must be between 1 and 12</source>
-        <translation>ay 1 ile 12 arasında olmalı</translation>
-    </message>
-    <message>
-        <source>every day</source>
-        <translation>her gün</translation>
-    </message>
-    <message>
-        <source>every {interval} days</source>
-        <translation>{interval} günde bir</translation>
-    </message>
-    <message>
-        <source>every month on day {day}, or the month&apos;s last day</source>
-        <translation>her ay ayın {day}. günü ya da ayın son günü</translation>
-    </message>
-    <message>
-        <source>every {interval} months on day {day}, or the month&apos;s last day</source>
-        <translation>{interval} ayda bir, ayın {day}. günü ya da ayın son günü</translation>
-    </message>
-    <message>
-        <source>every month on day {day}</source>
-        <translation>her ay ayın {day}. günü</translation>
-    </message>
-    <message>
-        <source>every {interval} months on day {day}</source>
-        <translation>{interval} ayda bir, ayın {day}. günü</translation>
-    </message>
-    <message>
-        <source>every month on the same day</source>
-        <translation>her ay aynı gün</translation>
-    </message>
-    <message>
-        <source>every {interval} months on the same day</source>
-        <translation>{interval} ayda bir, aynı gün</translation>
-    </message>
-    <message>
-        <source>every year</source>
-        <translation>her yıl</translation>
-    </message>
-    <message>
-        <source>every {interval} years</source>
-        <translation>{interval} yılda bir</translation>
-    </message>
-    <message>
-        <source>every year on {day} {month}, or the month&apos;s last day</source>
-        <translation>her yıl {day} {month} ya da ayın son günü</translation>
-    </message>
-    <message>
-        <source>every {interval} years on {day} {month}, or the month&apos;s last day</source>
-        <translation>{interval} yılda bir, {day} {month} ya da ayın son günü</translation>
-    </message>
-    <message>
-        <source>every year on {day} {month}</source>
-        <translation>her yıl {day} {month}</translation>
-    </message>
-    <message>
-        <source>every {interval} years on {day} {month}</source>
-        <translation>{interval} yılda bir, {day} {month}</translation>
-    </message>
-    <message>
-        <source>January</source>
-        <translation>Ocak</translation>
-    </message>
-    <message>
-        <source>February</source>
-        <translation>Şubat</translation>
-    </message>
-    <message>
-        <source>March</source>
-        <translation>Mart</translation>
-    </message>
-    <message>
-        <source>April</source>
-        <translation>Nisan</translation>
-    </message>
-    <message>
-        <source>May</source>
-        <translation>Mayıs</translation>
-    </message>
-    <message>
-        <source>June</source>
-        <translation>Haziran</translation>
-    </message>
-    <message>
-        <source>July</source>
-        <translation>Temmuz</translation>
-    </message>
-    <message>
-        <source>August</source>
-        <translation>Ağustos</translation>
-    </message>
-    <message>
-        <source>September</source>
-        <translation>Eylül</translation>
-    </message>
-    <message>
-        <source>October</source>
-        <translation>Ekim</translation>
-    </message>
-    <message>
-        <source>November</source>
-        <translation>Kasım</translation>
-    </message>
-    <message>
-        <source>December</source>
-        <translation>Aralık</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>Etkin</translation>
-    </message>
-    <message>
-        <source>Disabled</source>
-        <translation>Devre dışı</translation>
-    </message>
-    <message>
-        <source>Complete</source>
-        <translation>Tamamlandı</translation>
-    </message>
-    <message>
-        <source>Waiting for the card owner to confirm by SMS; no payment is taken until they do.</source>
-        <translation>Kart sahibinin SMS ile onayı bekleniyor; onaylayana kadar ödeme alınmaz.</translation>
-    </message>
-    <message>
-        <source>Waiting for the card to be saved; payments start once the card storage is complete.</source>
-        <translation>Kartın kaydedilmesi bekleniyor; kart kaydı tamamlanınca ödemeler başlar.</translation>
-    </message>
-    <message>
-        <source>Enter the number in international form, starting with + and the country code (e.g. +905551234567).</source>
-        <translation>Numarayı + ve ülke koduyla başlayan uluslararası biçimde girin (ör. +905551234567).</translation>
-    </message>
-    <message>
-        <source>Awaiting owner confirmation</source>
-        <translation>Kart sahibinin onayı bekleniyor</translation>
-    </message>
-    <message>
-        <source>Awaiting card save</source>
-        <translation>Kart kaydı bekleniyor</translation>
-    </message>
-    <message>
-        <source>Active: payments will be taken on schedule.</source>
-        <translation>Etkin: ödemeler plana göre alınacak.</translation>
-    </message>
-    <message>
-        <source>Disabled: no payments will be taken until it is enabled again.</source>
-        <translation>Devre dışı: yeniden etkinleştirilene kadar ödeme alınmayacak.</translation>
-    </message>
-    <message>
-        <source>Complete: every scheduled payment has been taken.</source>
-        <translation>Tamamlandı: planlanan her ödeme alındı.</translation>
-    </message>
-    <message>
-        <source>The card owner must confirm by SMS before any payment is taken.</source>
-        <translation>Herhangi bir ödeme alınmadan önce kart sahibi SMS ile onaylamalıdır.</translation>
-    </message>
-    <message>
-        <source>No confirmation is needed from the card owner.</source>
-        <translation>Kart sahibinden onay gerekmiyor.</translation>
-    </message>
-    <message>
-        <source>Card owner ID: {owner_id}</source>
-        <translation>Kart sahibi no: {owner_id}</translation>
-    </message>
-    <message>
-        <source>The gateway accepted the request.</source>
-        <translation>Ödeme geçidi isteği kabul etti.</translation>
-    </message>
-    <message>
-        <source>The gateway refused the recurring-payments token (401): check the token in Settings.</source>
-        <translation>Ödeme geçidi tekrarlayan ödeme anahtarını reddetti (401): anahtarı Ayarlar&apos;da kontrol edin.</translation>
-    </message>
-    <message>
-        <source>Too many requests to the gateway (429): wait {seconds} s and try again.</source>
-        <translation>Ödeme geçidine çok fazla istek gitti (429): {seconds} sn bekleyip yeniden deneyin.</translation>
-    </message>
-    <message>
-        <source>Too many requests to the gateway (429): wait a moment and try again.</source>
-        <translation>Ödeme geçidine çok fazla istek gitti (429): biraz bekleyip yeniden deneyin.</translation>
-    </message>
-    <message>
-        <source>The gateway had an internal error ({status}): try again in a few minutes.</source>
-        <translation>Ödeme geçidinde iç hata oluştu ({status}): birkaç dakika sonra yeniden deneyin.</translation>
-    </message>
-    <message>
-        <source>The gateway could not be reached. Check the network and try again.</source>
-        <translation>Ödeme geçidine ulaşılamadı. Ağ bağlantısını kontrol edip yeniden deneyin.</translation>
-    </message>
-    <message>
-        <source>The subscriptions could not be loaded.</source>
-        <translation>Abonelikler yüklenemedi.</translation>
-    </message>
-    <message>
-        <source>This is not a phone number. Use the form +905551234567.</source>
-        <translation>Bu bir telefon numarası değil. +905551234567 biçimini kullanın.</translation>
-    </message>
-    <message>
-        <source>No such phone number in that country: check the digits.</source>
-        <translation>O ülkede böyle bir telefon numarası yok: rakamları kontrol edin.</translation>
-    </message>
-    <message>
-        <source>Enter the ID as a UUID (32 hex digits in groups 8-4-4-4-12).</source>
-        <translation>Numarayı UUID olarak girin (8-4-4-4-12 gruplarında 32 onaltılık rakam).</translation>
-    </message>
-    <message>
-        <source>Enter an email address such as jane@example.com.</source>
-        <translation>ayse@example.com gibi bir e-posta adresi girin.</translation>
-    </message>
-    <message>
-        <source>Required.</source>
-        <translation>Zorunlu.</translation>
-    </message>
-    <message>
-        <source>At most {limit}.</source>
-        <translation>En fazla {limit}.</translation>
-    </message>
-    <message>
-        <source>At least {limit}.</source>
-        <translation>En az {limit}.</translation>
-    </message>
-    <message>
-        <source>The gateway address for this environment is not usable. Nothing was sent; check the address in Settings.</source>
-        <translation>Bu ortamın ödeme geçidi adresi kullanılamıyor. Hiçbir şey gönderilmedi; adresi Ayarlar&apos;da kontrol edin.</translation>
-    </message>
-    <message>
-        <source>The gateway answered with a body this terminal cannot read.</source>
-        <translation>Ödeme geçidi bu terminalin okuyamadığı bir içerikle yanıt verdi.</translation>
-    </message>
-    <message>
-        <source>The gateway could not be reached. Nothing was sent; check the network and try again.</source>
-        <translation>Ödeme geçidine ulaşılamadı. Hiçbir şey gönderilmedi; ağ bağlantısını kontrol edip yeniden deneyin.</translation>
-    </message>
-    <message>
-        <source>The gateway did not answer in time. Nothing was charged; try again.</source>
-        <translation>Ödeme geçidi zamanında yanıt vermedi. Hiçbir tutar çekilmedi; yeniden deneyin.</translation>
-    </message>
-    <message>
-        <source>The gateway refused the request as invalid.</source>
-        <translation>Ödeme geçidi isteği geçersiz sayıp reddetti.</translation>
-    </message>
-    <message>
-        <source>The gateway has no such record.</source>
-        <translation>Ödeme geçidinde böyle bir kayıt yok.</translation>
-    </message>
-    <message>
-        <source>The gateway refused this now.</source>
-        <translation>Ödeme geçidi bunu şu anda reddetti.</translation>
-    </message>
-    <message>
-        <source>The gateway is receiving too many requests. Wait {seconds} s and try again.</source>
-        <translation>Ödeme geçidine çok fazla istek geliyor. {seconds} sn bekleyip yeniden deneyin.</translation>
-    </message>
-    <message>
-        <source>The gateway is receiving too many requests. Wait a moment and try again.</source>
-        <translation>Ödeme geçidine çok fazla istek geliyor. Biraz bekleyip yeniden deneyin.</translation>
-    </message>
-    <message>
-        <source>The gateway answered {status}.</source>
-        <translation>Ödeme geçidi {status} ile yanıt verdi.</translation>
-    </message>
-    <message>
-        <source>Sandbox (training)</source>
-        <translation>Sanal ortam (eğitim)</translation>
-    </message>
-    <message>
-        <source>Test</source>
-        <translation>Test</translation>
-    </message>
-    <message>
-        <source>Production</source>
-        <translation>Canlı</translation>
-    </message>
-    <message>
-        <source>The training sandbox did not start in time.</source>
-        <translation>Eğitim ortamı zamanında başlamadı.</translation>
-    </message>
-    <message>
-        <source>The training sandbox could not start.</source>
-        <translation>Eğitim ortamı başlatılamadı.</translation>
-    </message>
-    <message>
-        <source>Payment API: reachable, API key and secret accepted.</source>
-        <translation>Ödeme API&apos;si: ulaşılabilir, API anahtarı ve parolası kabul edildi.</translation>
-    </message>
-    <message>
-        <source>Payment API: reachable, but the API key or secret was refused.</source>
-        <translation>Ödeme API&apos;si: ulaşılabilir, ama API anahtarı ya da parolası reddedildi.</translation>
-    </message>
-    <message>
-        <source>Payment API: {message}</source>
-        <translation>Ödeme API&apos;si: {message}</translation>
-    </message>
-    <message>
-        <source>Subscriptions API: reachable, but the Bearer token was refused.</source>
-        <translation>Abonelik API&apos;si: ulaşılabilir, ama Bearer anahtarı reddedildi.</translation>
-    </message>
-    <message>
-        <source>Subscriptions API: {message}</source>
-        <translation>Abonelik API&apos;si: {message}</translation>
-    </message>
-    <message>
-        <source>Subscriptions API: reachable, Bearer token accepted.</source>
-        <translation>Abonelik API&apos;si: ulaşılabilir, Bearer anahtarı kabul edildi.</translation>
-    </message>
-</context>
-<context>
     <name>SettingsDialog</name>
     <message>
         <source>System language</source>
@@ -2894,11 +3099,11 @@ En çok {left} daha iade edilebilir.</translation>
     <message>
         <source>API key and secret headers (as documented)</source>
         <extracomment>The payment API&apos;s authentication modes as Settings shows them (translated when shown), by mode.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>API anahtarı ve gizli anahtar başlıkları (belgelendiği gibi)</translation>
     </message>
     <message>
         <source>Signed requests (as Klogs&apos; client libraries)</source>
-        <translation type="unfinished"></translation>
+        <translation>İmzalı istekler (Klogs istemci kütüphaneleri gibi)</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -2931,11 +3136,11 @@ En çok {left} daha iade edilebilir.</translation>
     </message>
     <message>
         <source>Authentication of the payment API</source>
-        <translation type="unfinished"></translation>
+        <translation>Ödeme API&apos;sinin kimlik doğrulaması</translation>
     </message>
     <message>
         <source>Signed requests send a signature made with the API secret instead of the secret itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>İmzalı istekler gizli anahtarın kendisi yerine onunla oluşturulan bir imza gönderir.</translation>
     </message>
     <message>
         <source>Keep credentials for this session only</source>
@@ -2975,7 +3180,7 @@ En çok {left} daha iade edilebilir.</translation>
     </message>
     <message>
         <source>Au&amp;thentication:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kimlik &amp;doğrulama:</translation>
     </message>
     <message>
         <source>&amp;Bearer token:</source>
@@ -3075,15 +3280,15 @@ En çok {left} daha iade edilebilir.</translation>
     </message>
     <message>
         <source>blank: the API key</source>
-        <translation type="unfinished"></translation>
+        <translation>boş: API anahtarı</translation>
     </message>
     <message>
         <source>“{url}” is not a web address. Use the form https://host/ or leave it blank for the default.</source>
         <translation>“{url}” bir web adresi değil. https://sunucu/ biçimini kullanın ya da varsayılan için boş bırakın.</translation>
     </message>
     <message>
-        <source>Production must use https:// (card data is never sent in clear text).</source>
-        <translation>Canlı ortam https:// kullanmalıdır (kart verisi asla açık metin olarak gönderilmez).</translation>
+        <source>“{url}” would send card data and secrets in clear text. Use https://, or plain http:// only to this computer (127.0.0.1 or localhost).</source>
+        <translation>“{url}” kart verilerini ve gizli bilgileri şifresiz gönderirdi. https:// kullanın; düz http:// yalnızca bu bilgisayara (127.0.0.1 veya localhost) izinlidir.</translation>
     </message>
     <message>
         <source>The manager PIN must be 4 to 8 digits.</source>
@@ -3377,6 +3582,10 @@ Bu terminal canlı ortama geçirilsin mi?</translation>
         <translation>Banka doğrulama sayfası</translation>
     </message>
     <message>
+        <source>Address of the page shown</source>
+        <translation>Gösterilen sayfanın adresi</translation>
+    </message>
+    <message>
         <source>Loading the bank&apos;s page…</source>
         <translation>Banka sayfası yükleniyor…</translation>
     </message>
@@ -3415,6 +3624,26 @@ Bu terminal canlı ortama geçirilsin mi?</translation>
     <message>
         <source>Nothing was charged. Close this window and try again.</source>
         <translation>Hiçbir tutar çekilmedi. Bu pencereyi kapatıp yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>The bank&apos;s page ({host}) has an invalid security certificate; the payment was not sent. Nothing was charged. Close this window and try again.</source>
+        <translation>Bankanın sayfasının ({host}) güvenlik sertifikası geçersiz; ödeme gönderilmedi. Hiçbir tutar çekilmedi. Bu pencereyi kapatıp yeniden deneyin.</translation>
+    </message>
+    <message>
+        <source>{host} — invalid security certificate (refused)</source>
+        <translation>{host} — geçersiz güvenlik sertifikası (reddedildi)</translation>
+    </message>
+    <message>
+        <source>{host} — secure connection</source>
+        <translation>{host} — güvenli bağlantı</translation>
+    </message>
+    <message>
+        <source>{host} — this terminal (receiving the bank&apos;s answer)</source>
+        <translation>{host} — bu terminal (bankanın yanıtı alınıyor)</translation>
+    </message>
+    <message>
+        <source>{host} — training sandbox (not encrypted)</source>
+        <translation>{host} — eğitim ortamı (şifresiz)</translation>
     </message>
     <message>
         <source>The bank&apos;s page stopped working. Nothing was charged. Close this window and try again.</source>
@@ -3567,6 +3796,106 @@ Hiçbir şey değiştirilmedi.</translation>
     <message>
         <source>Receipt…</source>
         <translation>Fiş…</translation>
+    </message>
+</context>
+<context>
+    <name>TransactionDetails</name>
+    <message>
+        <source>At the gateway</source>
+        <extracomment>The Details dialog&apos;s texts, marked for lupdate: details_html translates them through its local tr().</extracomment>
+        <translation>Ödeme geçidinde</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Durum</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tür</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Tutar</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Bakiye</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Oluşturulma zamanı</translation>
+    </message>
+    <message>
+        <source>Installments</source>
+        <translation>Taksitler</translation>
+    </message>
+    <message>
+        <source>Transaction ID</source>
+        <translation>İşlem numarası</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Hatalar</translation>
+    </message>
+    <message>
+        <source>What followed</source>
+        <translation>Ardından olanlar</translation>
+    </message>
+    <message>
+        <source>No voids, refunds or captures.</source>
+        <translation>İptal, iade veya tahsilat yok.</translation>
+    </message>
+    <message>
+        <source>No answer.</source>
+        <translation>Yanıt yok.</translation>
+    </message>
+    <message>
+        <source>In this terminal&apos;s journal</source>
+        <translation>Bu terminalin işlem günlüğünde</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tür</translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation>Sipariş no</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Durum</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Kart</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Onaylayan</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Sonuç</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Not</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Netleştirme</translation>
+    </message>
+    <message>
+        <source>Resolved at</source>
+        <translation>Çözüldüğü zaman</translation>
+    </message>
+    <message>
+        <source>Voids, refunds and captures sent from here</source>
+        <translation>Buradan gönderilen iptal, iade ve tahsilatlar</translation>
+    </message>
+    <message>
+        <source>, approved by {who}</source>
+        <translation>, onaylayan: {who}</translation>
     </message>
 </context>
 <context>

@@ -67,7 +67,8 @@ def payment_order(reference: str | None = None) -> PaymentOrderRequest:
 
 def answer_challenge(server_url: str, payment_id: object, decision: str = "approve") -> str:
     """Click Approve/Fail on the sandbox's ACS page; returns the securityKey its callback form carries."""
-    page = httpx.post(f"{server_url}/_acs/{payment_id}", data={"decision": decision}, timeout=5)
+    # The button on the bank's page posts the answer back to the gateway (threeds.py).
+    page = httpx.post(f"{server_url}/_3ds/{payment_id}/acs-return", data={"decision": decision}, timeout=5)
     page.raise_for_status()
     match = re.search(r"name='securityKey' value='([^']+)'", page.text)
     assert match, "the ACS callback form carries no securityKey"

@@ -330,7 +330,7 @@ def _everything_said_about(error: BaseException) -> str:
 
 
 async def test_secrets_and_card_data_never_reach_logs_or_errors(caplog):
-    config = SandboxConfig(testing=True, hang_seconds=3.0, api_key=SECRET_KEY, api_secret=SECRET_SECRET,
+    config = SandboxConfig(testing=True, hang_seconds=2.0, api_key=SECRET_KEY, api_secret=SECRET_SECRET,
                            bearer_token=SECRET_TOKEN)
     caplog.set_level(logging.DEBUG)
     for name in ("httpx", "httpcore", "klogs_desk"):

@@ -42,7 +42,6 @@ import httpx
 import pydantic
 import pytest
 
-from klogs_desk.api import wire
 from klogs_desk.api.client import _status_error
 from klogs_desk.api.errors import ConflictError
 from klogs_desk.api.models import (
@@ -77,6 +76,7 @@ from klogs_desk.api.models import (
     TransactionType,
     UpdateRecurringPaymentRequest,
     VoidRequest,
+    wire,
 )
 
 DOCS = Path("/work/shared/klogs-api")

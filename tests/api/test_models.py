@@ -13,7 +13,6 @@ from typing import Any
 import pydantic
 import pytest
 
-from klogs_desk.api import wire
 from klogs_desk.api.errors import field_errors_from
 from klogs_desk.api.models import (
     CaptureRequest,
@@ -31,6 +30,7 @@ from klogs_desk.api.models import (
     ThreeDSecureRequest,
     TransactionDetail,
     UpdateRecurringPaymentRequest,
+    wire,
 )
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)

@@ -22,7 +22,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from klogs_desk.api import wire
 from klogs_desk.api.client import _parse, _status_error
 from klogs_desk.api.errors import ApiStatusError, ProtocolError, RateLimitedError, field_errors_from
 from klogs_desk.api.models import (
@@ -33,10 +32,14 @@ from klogs_desk.api.models import (
     RecurringPaymentPage,
     RecurringPaymentRequest,
     TransactionDetail,
+    wire,
 )
 from klogs_desk.domain.money import ENGLISH, MINOR_UNITS, TURKISH, AmountError, parse_amount
 
 PROPERTY_SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+#: For properties that tests/test_fuzz_validators.py also checks with inputs of its own (every model
+#: takes or refuses any input with field messages; parse_amount gives an amount or says what is wrong).
+SHARED_PROPERTY_SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 money = st.integers(min_value=0, max_value=2).flatmap(
     lambda places: st.decimals(min_value=Decimal("0.01"), max_value=Decimal("9999999.99"), places=places,
@@ -86,7 +89,7 @@ def test_any_finite_decimal_survives_the_wire(value: Decimal):
     assert Decimal(str(wire.loads(raw))) == value
 
 
-@PROPERTY_SETTINGS
+@SHARED_PROPERTY_SETTINGS
 @given(amount_text, st.sampled_from(sorted(MINOR_UNITS)), st.sampled_from([ENGLISH, TURKISH]))
 def test_parse_amount_gives_a_value_or_a_readable_error(text: str, currency: str, style):
     try:
@@ -99,7 +102,7 @@ def test_parse_amount_gives_a_value_or_a_readable_error(text: str, currency: str
     CaptureRequest(amount=amount, currency=currency)
 
 
-@PROPERTY_SETTINGS
+@SHARED_PROPERTY_SETTINGS
 @given(hostile_scalar, st.sampled_from(sorted(MINOR_UNITS) + ["", "try", "XXX", "₺"]))
 def test_capture_request_takes_anything_and_answers_cleanly(amount: Any, currency: str):
     try:
@@ -111,7 +114,7 @@ def test_capture_request_takes_anything_and_answers_cleanly(amount: Any, currenc
     wire.dumps(request.to_wire())  # whatever a model accepts, the wire can send
 
 
-@PROPERTY_SETTINGS
+@SHARED_PROPERTY_SETTINGS
 @given(st.dictionaries(st.sampled_from(["orderId", "amount", "currency", "cardHolderName", "pan", "expiryMonth",
                                         "expiryYear", "cvv", "requestPort", "customerId"]), hostile_scalar))
 def test_card_request_with_hostile_fields_never_leaks_or_crashes(data: dict[str, Any]):
@@ -126,7 +129,7 @@ def test_card_request_with_hostile_fields_never_leaks_or_crashes(data: dict[str,
     wire.dumps(request.to_wire())
 
 
-@PROPERTY_SETTINGS
+@SHARED_PROPERTY_SETTINGS
 @given(st.fixed_dictionaries({}, optional={
     "reference": hostile_scalar, "explanation": hostile_scalar, "paymentChannel": hostile_scalar,
     "interval": hostile_scalar, "dayOfMonth": hostile_scalar, "monthOfYear": hostile_scalar,

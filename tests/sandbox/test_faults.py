@@ -89,7 +89,7 @@ async def test_injected_rate_limit_carries_retry_after(fresh_sandbox):
 
 
 async def test_latency_longer_than_the_client_timeout_still_charges(fresh_sandbox):
-    await arm(fresh_sandbox, latencyMs=2500)
+    await arm(fresh_sandbox, latencyMs=2000)
     request = card(VISA)
     async with make_client(fresh_sandbox, timeout=1.0) as client:
         with pytest.raises(OutcomeUnknownError):

@@ -106,11 +106,13 @@ def read_forms(page: str) -> FormReader:
 
 
 async def answer_challenge(server, html_content: str, button: str) -> dict:  # type: ignore[no-untyped-def]
-    """Play the card holder: open the ACS page from htmlContent, click ``button``, return the auto-posted
-    form (action and fields) the browser would send to the merchant."""
+    """Play the card holder's browser: post htmlContent's form to the bank's ACS page (on another host
+    than the gateway, as with a real bank), click ``button`` (which posts back to the gateway), and
+    return the auto-posted form (action and fields) the browser would then send to the merchant."""
     start = read_forms(html_content).forms[0]
+    assert start["method"] == "POST" and start["action"].startswith(server.acs_url + "/_acs/")
     async with httpx.AsyncClient() as browser:
-        page = await browser.get(start["action"])
+        page = await browser.post(start["action"], data=start["fields"])
         assert page.status_code == 200
         challenge = read_forms(page.text)
         assert challenge.buttons["approve"]["text"] == "Approve"
@@ -118,7 +120,8 @@ async def answer_challenge(server, html_content: str, button: str) -> dict:  # t
         assert "411111******1111" in page.text or "******" in page.text
         clicked = challenge.buttons[button]
         form = challenge.forms[0]
-        answer = await browser.post(server.url + form["action"], data={clicked["name"]: clicked["value"]})
+        assert form["method"] == "POST" and form["action"].startswith(server.url + "/_3ds/")
+        answer = await browser.post(form["action"], data={clicked["name"]: clicked["value"]})
         assert answer.status_code == 200
     return read_forms(answer.text).forms[0]
 
@@ -231,6 +234,7 @@ async def test_reused_order_id_with_another_amount_card_or_kind_is_a_conflict(sa
 
 
 async def test_never_answering_card_is_outcome_unknown_then_found_approved(fresh_sandbox):
+    fresh_sandbox.config.hang_seconds = 2.0  # this test's own sandbox: still twice the client's timeout
     request = card(NEVER_ANSWERS)
     async with make_client(fresh_sandbox, timeout=1.0) as client:
         with pytest.raises(OutcomeUnknownError) as caught:
@@ -480,3 +484,45 @@ async def test_rate_limit_answers_429_with_retry_after(fresh_sandbox):
             await client.pay(card(VISA))
     assert caught.value.retry_after and caught.value.retry_after > 0
     assert ledger(fresh_sandbox).charge_counts().__len__() == 2
+
+
+async def test_the_bank_page_is_on_another_host_than_the_gateway_and_each_serves_only_its_own(fresh_sandbox):
+    """As with a real bank: the ACS page has a host of its own (127.0.0.2, or localhost where that
+    address cannot be bound), the gateway does not serve it, and the bank's host serves no API."""
+    gateway, bank = httpx.URL(fresh_sandbox.url), httpx.URL(fresh_sandbox.acs_url)
+    assert bank.host != gateway.host and bank.host in ("127.0.0.2", "localhost")
+    async with make_client(fresh_sandbox) as client:
+        enrollment = await client.start_3ds(three_ds(VISA))
+    acs_page = f"/_acs/{enrollment.payment_id}"
+    async with httpx.AsyncClient() as browser:
+        assert (await browser.post(fresh_sandbox.acs_url + acs_page)).status_code == 200
+        assert (await browser.get(fresh_sandbox.acs_url + acs_page)).status_code == 200
+        assert (await browser.post(fresh_sandbox.url + acs_page)).status_code == 404
+        on_bank = await browser.post(fresh_sandbox.acs_url + "/api/3ds", json={},
+                                     headers={"X-API-KEY": "sandbox-key", "X-API-SECRET": "sandbox-secret"})
+        assert on_bank.status_code == 404
+        return_on_bank = await browser.post(f"{fresh_sandbox.acs_url}/_3ds/{enrollment.payment_id}/acs-return",
+                                            data={"decision": "approve"})
+        assert return_on_bank.status_code == 404
+        unknown = await browser.post(fresh_sandbox.acs_url + "/_acs/00000000-0000-0000-0000-000000000000")
+        assert unknown.status_code == 404 and "Unknown payment" in unknown.text
+
+
+async def test_where_127_0_0_2_cannot_be_bound_the_bank_page_is_on_localhost(monkeypatch):
+    """macOS has only 127.0.0.1 on its loopback interface: the bank's page then listens on another port
+    of 127.0.0.1 and is addressed as localhost, still another host than the gateway's 127.0.0.1."""
+    from klogs_desk.sandbox import hosts
+    from klogs_desk.sandbox.server import SandboxServer
+    from klogs_desk.sandbox.state import SandboxConfig
+
+    monkeypatch.setattr(hosts, "ACS_ADDRESS", "192.0.2.1")  # not ours: binding fails, nothing is sent
+    with SandboxServer(SandboxConfig(testing=True)) as server:
+        assert server.acs_url.startswith("http://localhost:") and server.url.startswith("http://127.0.0.1:")
+        request = three_ds(VISA)
+        async with make_client(server) as client:
+            enrollment = await client.start_3ds(request)
+            posted = await answer_challenge(server, enrollment.html_content, "approve")
+            done = await client.complete_3ds(enrollment.payment_id,
+                                             ThreeDSecureCompleteRequest(security_key=posted["fields"]["securityKey"]))
+    assert posted["action"] == request.success_url
+    assert done.status is PaymentStatus.SUCCESS

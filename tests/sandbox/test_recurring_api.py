@@ -29,6 +29,7 @@ from klogs_desk.api.models import (
 )
 from klogs_desk.api.models.recurring import Frequency, OrderDirection, RegisteredPaymentStatus
 from klogs_desk.domain.schedule import payment_dates
+from klogs_desk.messages import msg
 from klogs_desk.sandbox.recurring import CARD_NOT_SAVED_ID, READONLY_BEARER_TOKEN
 from klogs_desk.sandbox.server import SandboxServer
 from klogs_desk.sandbox.state import SandboxConfig
@@ -233,7 +234,7 @@ async def test_each_rule_is_refused_with_400_naming_the_field(sandbox, changes, 
 async def find_or_404(client: KlogsClient, reference: str):
     page = await client.list_recurring(RecurringListQuery(subscription=reference))
     if page.total_count == 0:
-        raise NotFoundError("not created")
+        raise NotFoundError(msg("client.not-found"))
     return page.items[0]
 
 
@@ -258,11 +259,17 @@ async def test_bad_owner_phone_is_refused(sandbox):
 # --- the list ------------------------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def seeded(fresh_sandbox) -> SandboxServer:
-    response = httpx.post(f"{fresh_sandbox.url}/_sandbox/seed/subscriptions", json={"count": 45})
-    assert response.json()["inserted"] == 45
-    return fresh_sandbox
+@pytest.fixture(scope="module")
+def seeded() -> SandboxServer:
+    """A sandbox of this module's own holding 45 seeded subscriptions and nothing else.
+
+    Shared by the list tests below, which only read it (the seed's first payments are at least nine
+    hours away, so the scheduler changes nothing while they run).
+    """
+    with SandboxServer(SandboxConfig(testing=True, rate_limit_per_minute=100_000)) as server:
+        response = httpx.post(f"{server.url}/_sandbox/seed/subscriptions", json={"count": 45})
+        assert response.json()["inserted"] == 45
+        yield server
 
 
 async def test_pages_have_the_documented_shape(seeded):

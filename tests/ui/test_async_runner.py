@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QProgressBar, QPushButton
 
 from klogs_desk.api.errors import NotFoundError
+from klogs_desk.messages import msg
 from klogs_desk.ui.async_runner import RUNNER, run_operation, run_query
 from tests.conftest import make_client
 
@@ -69,7 +70,7 @@ def test_on_error_receives_the_typed_error_instead_of_a_dialog(qtbot, button, di
     errors: list[Exception] = []
 
     async def missing() -> None:
-        raise NotFoundError("The gateway has no such record.", status=404)
+        raise NotFoundError(msg("client.not-found"), status=404)
 
     task = run_operation(button, missing(), on_error=errors.append)
     qtbot.waitUntil(lambda: finished(task))

@@ -89,7 +89,7 @@ import re  # noqa: E402
 
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from klogs_desk.ui.badges import STATUS_COLOURS, _text_colour  # noqa: E402
+from klogs_desk.ui.badges import STATUS_COLOURS  # noqa: E402
 from klogs_desk.ui.journal_model import STATE_COLOURS  # noqa: E402
 
 BACKGROUNDS = (QPalette.ColorRole.Window, QPalette.ColorRole.Base, QPalette.ColorRole.AlternateBase)
@@ -132,9 +132,45 @@ def test_the_light_shades_would_fail_on_a_dark_window():
     assert contrast(theme.LIGHT_TEXT.error, window) < AA and contrast(theme.LIGHT_TEXT.ok, window) < AA
 
 
-@pytest.mark.parametrize("fill", sorted(set(STATUS_COLOURS.values()) | set(STATE_COLOURS.values()) | {"#9e9e9e"}))
-def test_badge_text_is_readable_on_its_fill(fill):
-    assert contrast(_text_colour(QColor(fill)), fill) >= AA
+@pytest.mark.parametrize("look", theme.STATUS_COLOURS, ids=lambda look: look.fill)
+def test_status_text_is_readable_on_its_fill(look):
+    """Badges, result headlines and table cells paint a status's fill with its on-fill text."""
+    assert contrast(look.on_fill, look.fill) >= AA
+
+
+@pytest.mark.parametrize("look", theme.STATUS_COLOURS, ids=lambda look: look.fill)
+def test_every_status_has_a_readable_light_and_dark_text_shade(look):
+    for palette, shade in ((light_palette(), look.light), (theme.dark_palette(), look.dark)):
+        for role in BACKGROUNDS:
+            assert contrast(shade, palette.color(role)) >= AA
+    assert contrast(look.light, "#ffffff") >= AA  # receipts: paper
+
+
+@pytest.mark.parametrize("tint", theme.TINTS, ids=lambda tint: tint.background)
+def test_tinted_boxes_are_readable(tint):
+    assert contrast(tint.text, tint.background) >= AA
+
+
+def test_every_status_colour_comes_from_the_theme():
+    """One home: the journal's and the subscriptions' badges, the result headlines and the checkout links
+    all take a status's colours from ``theme``; the same state looks the same everywhere."""
+    from klogs_desk.domain.journal import EntryState
+    from klogs_desk.services.checkout import LinkStatus
+    from klogs_desk.services.payments import OutcomeState
+    from klogs_desk.ui.checkout_tab import _STATUS_COLOURS as LINK_COLOURS
+
+    for looks in (STATE_COLOURS, STATUS_COLOURS, LINK_COLOURS):
+        assert set(looks.values()) <= set(theme.STATUS_COLOURS)
+    assert {(fill, text) for _headline, fill, text in STATE_LOOK.values()} <= {
+        (look.fill, look.on_fill) for look in theme.STATUS_COLOURS}
+    for entry_state, outcome_state, link_status in ((EntryState.UNKNOWN, OutcomeState.UNKNOWN, LinkStatus.UNKNOWN),
+                                                    (EntryState.APPROVED, OutcomeState.APPROVED, LinkStatus.PAID),
+                                                    (EntryState.DECLINED, OutcomeState.DECLINED, LinkStatus.FAILED)):
+        look = STATE_COLOURS[entry_state.value]
+        assert STATE_LOOK[outcome_state][1:] == (look.fill, look.on_fill)
+        assert LINK_COLOURS[link_status] is look
+    assert STATE_LOOK[OutcomeState.ERROR][1] == STATE_COLOURS[EntryState.ERROR.value].fill
+    assert STATE_LOOK[OutcomeState.ENROLLED][1] == STATE_COLOURS[EntryState.ENROLLED.value].fill
 
 
 def test_training_banner_paints_its_own_text_colour():

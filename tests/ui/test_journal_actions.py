@@ -321,8 +321,8 @@ def test_details_of_an_unknown_checkout_offers_the_verified_outcome(qtbot, setup
         dialog.record_button.click()
     row = services.journal.get(link.id)
     assert row.state is EntryState.NOT_CHARGED and row.resolved_at is not None
-    assert row.resolution.startswith("cashier verified: not charged — Customer never opened")
-    assert cell(tab, link.id, JournalColumn.RESOLUTION) == row.resolution
+    assert str(row.resolution).startswith("cashier verified: not charged — Customer never opened")
+    assert cell(tab, link.id, JournalColumn.RESOLUTION) == str(row.resolution)
 
 
 def test_record_outcome_dialog_needs_a_note(qtbot):
@@ -360,7 +360,7 @@ def test_main_window_wires_the_journal_actions_and_reconciles_at_start(qtbot, sa
         actions.reconciler.not_found_grace = 0  # the row is old news; before the loop starts the reconciler
         assert actions is not None and actions.tab.void_button in actions.tab._action_handlers
         qtbot.waitUntil(lambda: journal.get(ghost.id).state is EntryState.NOT_CHARGED, timeout=15_000)
-        assert journal.get(ghost.id).resolution.startswith(NOT_CHARGED_TEXT)
+        assert str(journal.get(ghost.id).resolution).startswith(NOT_CHARGED_TEXT)
     finally:
         actions.reconciler.cancel()
         window.deleteLater()

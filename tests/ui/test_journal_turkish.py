@@ -8,9 +8,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QLocale
 
-from klogs_desk import i18n
 from klogs_desk.domain.journal import EntryKind, EntryState, Journal
 from klogs_desk.domain.orders import new_order_id
 from klogs_desk.sandbox.faults import faults_of
@@ -23,15 +21,6 @@ from klogs_desk.ui.journal_tab import JournalTab
 from klogs_desk.ui.transaction_dialogs import details_html
 from tests.conftest import make_client
 from tests.fake_clock import FastClock, on_clock
-
-
-@pytest.fixture
-def turkish(qapp):
-    before = QLocale()
-    assert i18n.install("tr", qapp) == "tr"
-    yield
-    i18n.uninstall(qapp)
-    QLocale.setDefault(before)
 
 
 @pytest.fixture

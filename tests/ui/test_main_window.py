@@ -196,6 +196,22 @@ def test_saving_settings_replaces_the_client_and_the_marker(qtbot, make_window, 
     qtbot.waitUntil(lambda: old._http.is_closed)
 
 
+def test_settings_with_a_clear_text_url_keep_the_old_client_and_say_why(qtbot, make_window, config,
+                                                                         memory_keyring):
+    """A clear-text production URL (written by hand into the settings file) is refused when the client would
+    be rebuilt: the cashier reads which address and that nothing was sent; the training client stays."""
+    window = make_window("sandbox")
+    old = window.services.client
+    told: list[tuple[str, str]] = []
+    window.tell = lambda title, message: told.append((title, message))  # type: ignore[method-assign]
+    config.set_base_urls("production", "http://192.0.2.2:8443/", "")
+    config.environment = "production"
+    window.apply_settings()
+    assert window.services.client is old and window.services.environment == "sandbox"
+    assert told and told[0][0] == "Insecure gateway address"
+    assert "http://192.0.2.2:8443/" in told[0][1] and "Nothing was sent" in told[0][1]
+
+
 def test_excepthook_logs_and_shows_one_readable_dialog(tmp_path, caplog):
     reporter = ExceptionReporter(tmp_path / "klogs-desk.log")
     shown: list[str] = []

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel
 
 from klogs_desk.callbacks import CallbackListener
 from klogs_desk.domain.journal import Journal
+from klogs_desk.messages import msg
 from klogs_desk.services.context import AppServices
 from klogs_desk.services.payments import OutcomeState, PaymentOutcome
 from klogs_desk.services.three_d_secure import ThreeDSecureService
@@ -34,7 +35,7 @@ class PaintedTexts(QObject):
         self.texts: list[str] = []
         label.installEventFilter(self)
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.Paint:
             self.texts.append(self.label.text())
         return False
@@ -93,8 +94,8 @@ def test_a_slow_gateway_shows_the_sending_state_until_the_outcome(qtbot, tab):
 
 
 def outcome(state: OutcomeState, **values) -> PaymentOutcome:
-    base = dict(state=state, order_id="ORD-1", amount=Decimal("100.00"), currency="TRY", message="Done.",
-                next_step="Start the next sale.", entry_id=1, masked_pan="411111******1111", card_brand="Visa")
+    base = dict(state=state, order_id="ORD-1", amount=Decimal("100.00"), currency="TRY",
+                msg=msg("payment.approved"), next_msg=msg("next.new-sale"), entry_id=1, masked_pan="411111******1111", card_brand="Visa")
     return PaymentOutcome(**{**base, **values})
 
 

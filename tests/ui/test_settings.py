@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import keyring
 import pytest
-from keyring.backends import fail
+from keyring.backends import fail, null
 
 from klogs_desk.api.client import Credentials
 from klogs_desk.config import Config
 from klogs_desk.credentials import SERVICE, CredentialStore, CredentialStoreUnavailable
 from klogs_desk.ui.async_runner import RUNNER
 from klogs_desk.ui.settings_dialog import SettingsDialog
+from tests.fake_keyrings import PlaintextKeyring
 
 
 @pytest.fixture
@@ -82,10 +83,13 @@ def test_settings_survive_a_restart_and_secrets_stay_out_of_the_file(qtbot, make
     assert reopened.merchant_line_edit.text() == "Kadikoy Books"
 
 
+@pytest.mark.parametrize("backend", [fail.Keyring, null.Keyring, PlaintextKeyring],
+                         ids=["fail", "null", "keyrings.alt-plaintext"])
 def test_without_a_keyring_the_user_is_told_and_can_keep_credentials_for_the_session(qtbot, make_dialog,
-                                                                                       settings_file):
+                                                                                       settings_file, backend):
+    """No keyring, one that keeps nothing (null) and one that keeps secrets in clear text all read the same."""
     previous = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
+    keyring.set_keyring(backend())
     try:
         store = CredentialStore()
         with pytest.raises(CredentialStoreUnavailable, match="no password store"):
@@ -108,6 +112,7 @@ def test_without_a_keyring_the_user_is_told_and_can_keep_credentials_for_the_ses
         assert "key-123456" not in settings_file.read_text(encoding="utf-8")
         # Training still works on a computer without a keyring.
         assert CredentialStore().load("sandbox").api_key == "sandbox-key"
+        assert getattr(keyring.get_keyring(), "entries", {}) == {}  # nothing went to an untrusted backend
     finally:
         keyring.set_keyring(previous)
 
@@ -129,6 +134,27 @@ def test_production_refuses_plain_http_at_the_field(qtbot, make_dialog, settings
     assert dialog.url_error.isVisible() and "https" in dialog.url_error.text()
     assert dialog.questions == []
     assert not Config(settings_file).is_configured
+
+
+@pytest.mark.parametrize("environment", ["test", "production", "sandbox"])
+def test_clear_text_to_another_computer_is_refused_at_the_field_in_every_environment(
+        qtbot, make_dialog, settings_file, memory_keyring, environment):
+    dialog = make_dialog()
+    choose(dialog, environment)
+    qtbot.keyClicks(dialog.recurring_url_edit, "http://192.0.2.2:8443/")
+    dialog.save()
+    assert dialog.url_error.isVisible() and "clear text" in dialog.url_error.text()
+    assert "http://192.0.2.2:8443/" in dialog.url_error.text()
+    assert not settings_file.exists() or "192.0.2.2" not in settings_file.read_text(encoding="utf-8")
+
+
+def test_plain_http_to_this_computer_is_accepted(qtbot, make_dialog, settings_file, memory_keyring):
+    dialog = make_dialog()
+    choose(dialog, "test")
+    qtbot.keyClicks(dialog.payment_url_edit, "http://127.0.0.1:8765/")
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.save()
+    assert Config(settings_file).payment_base_url("test") == "http://127.0.0.1:8765/"
 
 
 def test_pin_must_be_digits_and_typed_twice(qtbot, make_dialog, settings_file, memory_keyring):

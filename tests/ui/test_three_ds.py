@@ -6,8 +6,14 @@ The card holder's clicks are real clicks in the sandbox's ACS page (``document.g
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import http.server
+import ssl
+import threading
+import types
 from decimal import Decimal
+from pathlib import Path
 
 import httpx
 import pytest
@@ -29,6 +35,7 @@ except ImportError:  # pragma: no cover - when tests/ is the rootdir
 
 pytestmark = pytest.mark.webengine
 
+DATA = Path(__file__).resolve().parents[1] / "data"
 ENROLLED_CARD = "4000000000003220"
 FAILING_CARD = "4000000000003238"
 
@@ -57,8 +64,10 @@ class Flow:
         self.dialog = dialog
 
     def wait_for_acs_page(self) -> None:
-        """Until the bank's page (the sandbox ACS) is loaded and its buttons exist."""
+        """Until the bank's page (the sandbox ACS, on the bank's own host) is loaded and its buttons exist."""
         self.qtbot.waitUntil(lambda: self.dialog.page.url().path().startswith("/_acs/"), timeout=15000)
+        bank, gateway = self.dialog.page.url().host(), QUrl(self.dialog.page.gateway_url).host()
+        assert bank in ("127.0.0.2", "localhost") and bank != gateway
         self.qtbot.waitUntil(lambda: self.dialog.status_label.text() == "Waiting for the card holder…",
                              timeout=15000)
         found: list[bool] = []
@@ -92,19 +101,27 @@ def _open_dialogs() -> list:
     return [w for w in QApplication.topLevelWidgets() if w.objectName() == "threeDsDialog" and w.isVisible()]
 
 
-@pytest.fixture
-def flow(qtbot, event_loop_qt, sandbox, tmp_path):
-    journal = Journal(tmp_path / "journal.sqlite3")
-    client = make_client(sandbox, timeout=10)
+@contextlib.contextmanager
+def flow_on(server, qtbot, loop, journal_path: Path):
+    """A :class:`Flow` against ``server`` with its own journal, client and started listener."""
+    journal = Journal(journal_path)
+    client = make_client(server, timeout=10)
     services = AppServices(client=client, journal=journal)
     listener = CallbackListener()
-    service = ThreeDSecureService(services, listener)
-    the_flow = Flow(qtbot, event_loop_qt, services, listener, service)
+    the_flow = Flow(qtbot, loop, services, listener, ThreeDSecureService(services, listener))
     the_flow.run(listener.start())
-    yield the_flow
-    the_flow.run(listener.stop())
-    the_flow.run(client.aclose())
-    journal.close()
+    try:
+        yield the_flow
+    finally:
+        the_flow.run(listener.stop())
+        the_flow.run(client.aclose())
+        journal.close()
+
+
+@pytest.fixture
+def flow(qtbot, event_loop_qt, sandbox, tmp_path):
+    with flow_on(sandbox, qtbot, event_loop_qt, tmp_path / "journal.sqlite3") as the_flow:
+        yield the_flow
 
 
 def test_approved_challenge_charges_once_and_journals_approved(flow):
@@ -214,25 +231,244 @@ def test_page_leaving_the_gateway_is_stopped_and_explained(flow, qtbot):
     assert _open_dialogs() == []
 
 
-def test_navigation_allow_list():
-    gateway, listener = "https://pgw.klogs.dev/", "http://127.0.0.1:5555"
+def test_challenge_goes_to_the_banks_own_host_and_back_and_the_dialog_names_each_host(flow, sandbox):
+    """As with a real bank: the gateway's page posts the card holder to the bank's host (127.0.0.2 in the
+    sandbox), whose answer goes back through the gateway to our listener; the cashier sees each host."""
+    bank_host = QUrl(sandbox.acs_url).host()
+    challenge = flow.run(flow.service.begin(_order(ENROLLED_CARD, "3DS-BANKHOST-1", "12.00")))
+    task = flow.start(challenge)
+    shown: list[str] = []
+    flow.dialog.page.urlChanged.connect(lambda _url: shown.append(flow.dialog.host_label.text()))
+    flow.wait_for_acs_page()
+    assert flow.dialog.page.url().host() == bank_host
+    assert flow.dialog.host_label.text() == f"{bank_host} — training sandbox (not encrypted)"
+    flow.click("approve")
+    outcome = flow.finish(task)
 
-    def allowed(url: str, first: bool = False) -> bool:
-        return webengine.allowed_navigation(QUrl(url), gateway_url=gateway, callback_origin=listener,
-                                            initial_html_pending=first)
+    assert outcome.state is OutcomeState.APPROVED, outcome.message
+    assert flow.services.journal.get(challenge.entry_id).state is EntryState.APPROVED
+    bank_label = f"{bank_host} — training sandbox (not encrypted)"
+    gateway_label = "127.0.0.1 — training sandbox (not encrypted)"  # the gateway's return page
+    assert bank_label in shown and gateway_label in shown[shown.index(bank_label):], shown
+    assert _open_dialogs() == []
 
-    assert allowed("https://pgw.klogs.dev/_acs/1")
-    assert allowed("https://pgw.klogs.dev:443/x")
-    assert allowed("http://127.0.0.1:5555/3ds/t/success")
-    assert allowed("data:text/html,hello", first=True)
-    assert not allowed("data:text/html,hello")
-    assert not allowed("http://pgw.klogs.dev/_acs/1")  # downgrade to http
-    assert not allowed("https://pgw.klogs.dev.evil.example/")
-    assert not allowed("https://127.0.0.1:5555/")
-    assert not allowed("http://127.0.0.1:5556/")
-    assert not allowed("file:///etc/passwd")
-    assert not allowed("javascript:alert(1)")
-    assert not allowed("ftp://pgw.klogs.dev/")
+
+class LoopbackSite:
+    """A small web site on 127.0.0.1 (plain, or https with the self-signed certificate in tests/data)
+    that counts the HTTP requests it receives. ``/to-file`` redirects to ``file:///etc/passwd``."""
+
+    def __init__(self, tls: bool = False) -> None:
+        site = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def _answer(self) -> None:
+                site.requests.append(self.path)
+                if self.path == "/statement.pdf":
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/octet-stream")
+                    self.send_header("Content-Disposition", "attachment; filename=statement.pdf")
+                    self.end_headers()
+                    self.wfile.write(b"%PDF-1.4 not really")
+                    return
+                if self.path == "/to-file":
+                    self.send_response(302)
+                    self.send_header("Location", "file:///etc/passwd")
+                    self.end_headers()
+                    return
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.end_headers()
+                self.wfile.write(b"<!doctype html><title>not the bank</title><p>reached</p>")
+
+            do_GET = do_POST = _answer
+
+            def log_message(self, *_args) -> None:
+                pass
+
+        self.requests: list[str] = []
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        if tls:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(DATA / "self_signed_loopback.crt", DATA / "self_signed_loopback.key")
+            self.server.socket = context.wrap_socket(self.server.socket, server_side=True)
+        self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self.server.server_address[1]}"
+        self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self._thread.start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def loopback_site():
+    site = LoopbackSite()
+    yield site
+    site.close()
+
+
+@pytest.fixture
+def self_signed_site():
+    site = LoopbackSite(tls=True)
+    yield site
+    site.close()
+
+
+def _cancelled_by_close(flow, qtbot, task, challenge) -> None:
+    qtbot.mouseClick(flow.dialog.close_button, Qt.MouseButton.LeftButton)
+    outcome = flow.finish(task)
+    assert outcome.state is OutcomeState.CANCELLED
+    assert flow.services.journal.get(challenge.entry_id).state is EntryState.CANCELLED
+    assert _open_dialogs() == []
+
+
+@pytest.mark.parametrize("how", ["form", "script", "redirect"])
+def test_page_sending_the_browser_to_a_local_file_is_refused_and_explained(flow, qtbot, loopback_site, how):
+    challenge = flow.run(flow.service.begin(_order(ENROLLED_CARD, f"3DS-FILE-{how}", "6.00")))
+    challenge.html_content = {
+        "form": "<form id='f' method='GET' action='file:///etc/passwd'></form>"
+                "<script>document.getElementById('f').submit()</script>",
+        "script": "<script>location.href = 'file:///etc/passwd'</script>",
+        "redirect": f"<script>location.href = '{loopback_site.url}/to-file'</script>",
+    }[how]
+    task = flow.start(challenge)
+    qtbot.waitUntil(lambda: flow.dialog.close_button.isVisible(), timeout=15000)
+    status = flow.dialog.status_label.text()
+    assert flow.dialog.page.url().scheme() == "http"  # never on the file
+    assert "Nothing was charged" in status
+    if how == "redirect":  # Chromium refuses a redirect to file: itself, before asking the allow-list
+        assert loopback_site.requests == ["/to-file"]
+        assert "could not be loaded" in status
+    else:
+        assert flow.dialog.page.refused == ["file:"]
+        assert "file:" in status and "does not allow" in status
+    _cancelled_by_close(flow, qtbot, task, challenge)
+
+
+def test_bank_page_cannot_download_files_or_open_windows(flow, qtbot, loopback_site):
+    downloads: list = []
+    webengine.profile().downloadRequested.connect(downloads.append)  # after the page's own refusal
+    challenge = flow.run(flow.service.begin(_order(ENROLLED_CARD, "3DS-POPUP-1", "7.00")))
+    challenge.html_content = (
+        f"<a id='popup' target='_blank' href='{loopback_site.url}/popup'>new window</a>"
+        f"<script>document.getElementById('popup').click(); window.open('{loopback_site.url}/opened');"
+        f"setTimeout(function(){{ location.href = '{loopback_site.url}/statement.pdf'; }}, 300);</script>")
+    try:
+        task = flow.start(challenge)
+        qtbot.waitUntil(lambda: bool(downloads), timeout=15000)
+        from PySide6.QtWebEngineCore import QWebEngineDownloadRequest
+
+        download = downloads[0]
+        # Chromium may have read the body already; the cancel then lands a moment later, never written.
+        qtbot.waitUntil(lambda: download.state() is QWebEngineDownloadRequest.DownloadState.DownloadCancelled,
+                        timeout=5000)
+        assert not (Path(download.downloadDirectory()) / download.downloadFileName()).exists()
+        assert "/popup" not in loopback_site.requests and "/opened" not in loopback_site.requests
+        assert _open_dialogs() == [flow.dialog]  # no other window appeared
+        flow.service.cancel(challenge)
+        assert flow.finish(task).state is OutcomeState.CANCELLED
+    finally:
+        webengine.profile().downloadRequested.disconnect(downloads.append)
+
+
+def test_plain_http_to_another_local_service_is_refused_before_connecting_with_a_real_gateway(qtbot, loopback_site):
+    """With an https gateway (test, production) plain http goes only to our listener: a page sending the
+    card holder to another local service is refused before any connection is made."""
+    challenge = types.SimpleNamespace(
+        amount=Decimal("5.00"), currency="TRY", masked_pan="400000******3220", order_id="3DS-LOCAL-1",
+        html_content=f"<script>location.href = '{loopback_site.url}/steal'</script>")
+    dialog = ThreeDsDialog(challenge, gateway_url="https://pgw.klogs.dev/", callback_origin="http://127.0.0.1:9")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    with qtbot.waitSignal(dialog.cancel_requested, timeout=15000):
+        qtbot.waitUntil(lambda: dialog.close_button.isVisible(), timeout=15000)
+        assert dialog.page.refused == [loopback_site.url]
+        assert loopback_site.url in dialog.status_label.text()
+        qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    assert loopback_site.requests == []
+    dialog.finish()
+
+
+def test_bank_page_with_an_invalid_certificate_is_refused_and_said_in_words(flow, qtbot, self_signed_site, sandbox):
+    from klogs_desk.sandbox.ledger import ledger_of
+
+    challenge = flow.run(flow.service.begin(_order(ENROLLED_CARD, "3DS-CERT-1", "8.00")))
+    # The gateway's form posts the card holder to a bank page whose certificate no one vouches for.
+    challenge.html_content = (f"<form id='f' method='POST' action='{self_signed_site.url}/acs'>"
+                              "<input type='hidden' name='PaReq' value='x'></form>"
+                              "<script>document.getElementById('f').submit()</script>")
+    task = flow.start(challenge)
+    qtbot.waitUntil(lambda: flow.dialog.close_button.isVisible(), timeout=15000)
+    status = flow.dialog.status_label.text()
+    assert "invalid security certificate" in status and "the payment was not sent" in status
+    assert "Nothing was charged" in status
+    assert flow.dialog.page.refused_certificates == ["127.0.0.1"]
+    assert self_signed_site.requests == []  # the form was never sent over the untrusted connection
+    assert "secure connection" not in flow.dialog.host_label.text()
+    _cancelled_by_close(flow, qtbot, task, challenge)
+    assert ledger_of(sandbox.state).charges_for(challenge.order_id) == 0
+
+
+REAL_GATEWAY, SANDBOX_GATEWAY, LISTENER = "https://pgw.klogs.dev/", "http://127.0.0.1:8765/", "http://127.0.0.1:5555"
+
+
+@pytest.mark.parametrize("url, gateway, first, allowed", [
+    # https: any host, any port (every bank has its own domain)
+    ("https://pgw.klogs.dev/_acs/1", REAL_GATEWAY, False, True),
+    ("https://acs.bank.example/challenge", REAL_GATEWAY, False, True),
+    ("https://3ds.other-bank.example:8443/pareq", REAL_GATEWAY, False, True),
+    ("https://192.0.2.1/acs", REAL_GATEWAY, False, True),
+    ("https://127.0.0.1:5555/", REAL_GATEWAY, False, True),
+    # plain http: our listener always; other loopback hosts only with the loopback sandbox gateway
+    ("http://127.0.0.1:5555/3ds/t/success", REAL_GATEWAY, False, True),
+    ("http://127.0.0.1:5555/3ds/t/success", SANDBOX_GATEWAY, False, True),
+    ("http://127.0.0.1:5556/", REAL_GATEWAY, False, False),
+    ("http://127.0.0.2:40000/_acs/1", REAL_GATEWAY, False, False),
+    ("http://localhost:5555/", REAL_GATEWAY, False, False),
+    ("http://127.0.0.2:40000/_acs/1", SANDBOX_GATEWAY, False, True),
+    ("http://127.0.0.1:8765/_3ds/1/acs-return", SANDBOX_GATEWAY, False, True),
+    ("http://127.255.0.9/", SANDBOX_GATEWAY, False, True),
+    ("http://localhost:40000/_acs/1", SANDBOX_GATEWAY, False, True),
+    ("http://[::1]:40000/", SANDBOX_GATEWAY, False, True),
+    # plain http off loopback: never, whatever the gateway (decided before any connection)
+    ("http://192.0.2.1/", REAL_GATEWAY, False, False),
+    ("http://192.0.2.1/", SANDBOX_GATEWAY, False, False),
+    ("http://pgw.klogs.dev/_acs/1", REAL_GATEWAY, False, False),
+    ("http://acs.bank.example/", SANDBOX_GATEWAY, False, False),
+    ("http://128.0.0.1/", SANDBOX_GATEWAY, False, False),
+    ("http://localhost.evil.example/", SANDBOX_GATEWAY, False, False),
+    ("http://[::ffff:c000:201]/", SANDBOX_GATEWAY, False, False),
+    # other schemes: never; data: only as the first, inline page
+    ("data:text/html,hello", REAL_GATEWAY, True, True),
+    ("data:text/html,hello", REAL_GATEWAY, False, False),
+    ("about:blank", REAL_GATEWAY, True, True),
+    ("about:blank", REAL_GATEWAY, False, False),
+    ("file:///etc/passwd", SANDBOX_GATEWAY, False, False),
+    ("file:///etc/passwd", SANDBOX_GATEWAY, True, False),
+    ("javascript:alert(1)", SANDBOX_GATEWAY, False, False),
+    ("javascript:alert(1)", SANDBOX_GATEWAY, True, False),
+    ("ftp://pgw.klogs.dev/", REAL_GATEWAY, False, False),
+    ("ws://127.0.0.1:5555/", SANDBOX_GATEWAY, False, False),
+    ("blob:https://acs.bank.example/1", REAL_GATEWAY, False, False),
+    ("chrome://settings", REAL_GATEWAY, False, False),
+    ("view-source:https://acs.bank.example/", REAL_GATEWAY, False, False),
+    ("https:///no-host", REAL_GATEWAY, False, False),
+])
+def test_navigation_allow_list(url, gateway, first, allowed):
+    assert webengine.allowed_navigation(QUrl(url), gateway_url=gateway, callback_origin=LISTENER,
+                                        initial_html_pending=first) is allowed
+
+
+@pytest.mark.parametrize("url, kind", [
+    ("https://acs.bank.example/x", "secure"),
+    ("http://127.0.0.1:5555/3ds/t/success", "terminal"),
+    ("http://127.0.0.2:40000/_acs/1", "sandbox"),
+    ("http://127.0.0.1:8765/_3ds/1/acs-return", "sandbox"),
+    ("http://192.0.2.1/", None),
+    ("data:text/html,x", None),
+])
+def test_connection_kind_names_what_the_dialog_shows(url, kind):
+    assert webengine.connection_kind(QUrl(url), LISTENER) == kind
 
 
 def test_profile_is_off_the_record(qapp):
@@ -379,13 +615,7 @@ def test_offer_clicked_twice_starts_one_challenge_and_blocks_pay_meanwhile(qtbot
 
 def test_bank_page_that_cannot_load_is_explained_and_closing_journals_nothing_charged(qtbot, event_loop_qt,
                                                                                     fresh_sandbox, tmp_path):
-    journal = Journal(tmp_path / "journal-down.sqlite3")
-    client = make_client(fresh_sandbox, timeout=10)
-    services = AppServices(client=client, journal=journal)
-    listener = CallbackListener()
-    flow = Flow(qtbot, event_loop_qt, services, listener, ThreeDSecureService(services, listener))
-    flow.run(listener.start())
-    try:
+    with flow_on(fresh_sandbox, qtbot, event_loop_qt, tmp_path / "journal-down.sqlite3") as flow:
         challenge = flow.run(flow.service.begin(_order(ENROLLED_CARD, "3DS-DOWN-1", "15.00")))
         fresh_sandbox.stop()  # the gateway (and its bank page) goes away before the page is shown
         task = flow.start(challenge)
@@ -397,9 +627,25 @@ def test_bank_page_that_cannot_load_is_explained_and_closing_journals_nothing_ch
         qtbot.mouseClick(flow.dialog.close_button, Qt.MouseButton.LeftButton)
         outcome = flow.finish(task)
         assert outcome.state is OutcomeState.CANCELLED
-        assert journal.get(challenge.entry_id).state is EntryState.CANCELLED
+        assert flow.services.journal.get(challenge.entry_id).state is EntryState.CANCELLED
         assert _open_dialogs() == []
-    finally:
-        flow.run(listener.stop())
-        flow.run(client.aclose())
-        journal.close()
+
+
+def test_where_127_0_0_2_is_unavailable_the_bank_page_on_localhost_still_works(qtbot, event_loop_qt, tmp_path,
+                                                                               monkeypatch):
+    """The macOS fallback (sandbox/hosts.py): the bank's page on "localhost", the gateway on 127.0.0.1."""
+    from klogs_desk.sandbox import hosts
+    from klogs_desk.sandbox.server import SandboxServer
+    from klogs_desk.sandbox.state import SandboxConfig
+
+    monkeypatch.setattr(hosts, "ACS_ADDRESS", "192.0.2.1")  # cannot be bound here: nothing is sent to it
+    with SandboxServer(SandboxConfig(testing=True)) as server, \
+            flow_on(server, qtbot, event_loop_qt, tmp_path / "journal-localhost.sqlite3") as flow:
+        challenge = flow.run(flow.service.begin(_order(ENROLLED_CARD, "3DS-LOCALHOST-1", "9.00")))
+        task = flow.start(challenge)
+        flow.wait_for_acs_page()
+        assert flow.dialog.page.url().host() == "localhost"
+        assert flow.dialog.host_label.text() == "localhost — training sandbox (not encrypted)"
+        flow.click("approve")
+        assert flow.finish(task).state is OutcomeState.APPROVED
+        assert flow.services.journal.get(challenge.entry_id).state is EntryState.APPROVED

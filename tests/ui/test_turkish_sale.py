@@ -11,9 +11,8 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 
-from klogs_desk import i18n
 from klogs_desk.callbacks import CallbackListener
 from klogs_desk.domain.journal import Journal
 from klogs_desk.sandbox.ledger import ledger_of
@@ -25,15 +24,6 @@ from klogs_desk.ui.sale_tab import SaleTab
 from tests.conftest import make_client
 
 FUTURE_YY = f"{(dt.date.today().year + 3) % 100:02d}"
-
-
-@pytest.fixture
-def turkish(qapp):
-    before = QLocale()
-    assert i18n.install("tr", qapp) == "tr"
-    yield
-    i18n.uninstall(qapp)
-    QLocale.setDefault(before)
 
 
 @pytest.fixture

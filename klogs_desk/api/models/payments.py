@@ -24,9 +24,9 @@ from uuid import UUID
 from pydantic import ConfigDict, Field, model_validator
 
 from ...domain.cards import mask_pan
-from ..wire import WireModel
 from .common import CurrencyCode, ExpiryMonth, PositiveAmount, TwoDigits, check_amount_for_currency
 from .tolerant import UtcDatetime, tolerant_enum
+from .wire import WireModel
 
 OrderId = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9\-_./]*$")]
 Pan = Annotated[str, Field(pattern=r"^\d{12,19}$")]
@@ -50,7 +50,7 @@ PaymentStatusInAnswer = Annotated[PaymentStatus, tolerant_enum(PaymentStatus)]
 
 class _AmountInCurrency(WireModel):
     @model_validator(mode="after")
-    def _amount_fits_currency(self):  # type: ignore[no-untyped-def]
+    def _amount_fits_currency(self):
         check_amount_for_currency(getattr(self, "amount", None), getattr(self, "currency", None))
         return self
 
@@ -76,7 +76,7 @@ class CardPaymentRequest(_AmountInCurrency):
     request_port: Annotated[int, Field(ge=0, le=65535)] | None = None
     customer_id: Annotated[str, Field(max_length=100)] | None = None
 
-    def __repr_args__(self):  # type: ignore[no-untyped-def]
+    def __repr_args__(self):
         for name, value in super().__repr_args__():
             if name == "pan" and isinstance(value, str):
                 yield name, mask_pan(value)
@@ -167,7 +167,7 @@ class InstallmentOptionsRequest(_AmountInCurrency):
     max_installment_count: InstallmentCount | None = None
     interest_paid_by_customer: bool | None = None
 
-    def __repr_args__(self):  # type: ignore[no-untyped-def]
+    def __repr_args__(self):
         for name, value in super().__repr_args__():
             yield name, (mask_pan(value) if name == "pan" and isinstance(value, str) else value)
 

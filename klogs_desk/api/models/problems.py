@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import ConfigDict, Field
 
-from ..wire import WireModel
+from .wire import WireModel
 
 
 class ProblemDetails(WireModel):

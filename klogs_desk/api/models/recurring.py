@@ -28,9 +28,10 @@ from uuid import UUID
 
 from pydantic import AwareDatetime, EmailStr, Field, ValidationInfo, field_validator, model_validator
 
-from ..wire import WireModel
+from ...domain.schedule import Frequency
 from .common import CurrencyCode, E164Phone, PositiveAmount, check_amount_for_currency, now_from
 from .tolerant import UtcDatetime, sendable, tolerant_enum
+from .wire import WireModel
 
 Reference = Annotated[str, Field(min_length=1, max_length=150)]
 Explanation = Annotated[str, Field(max_length=400)]
@@ -48,14 +49,8 @@ class RegisteredPaymentStatus(str, enum.Enum):
     WAIT_FOR_CARD_SAVE = "waitForCardSave"
 
 
-class Frequency(str, enum.Enum):
-    DAILY = "daily"
-    MONTHLY = "monthly"
-    YEARLY = "yearly"
-
-
-#: How the enumerations are read in answers and checked in requests (:mod:`.tolerant`); defined next to
-#: the enums so that they move with them.
+#: How the enumerations are read in answers and checked in requests (:mod:`.tolerant`); kept here, by the
+#: models that use them (``Frequency`` itself belongs to :mod:`klogs_desk.domain.schedule`).
 StatusInAnswer = Annotated[RegisteredPaymentStatus, tolerant_enum(RegisteredPaymentStatus)]
 FrequencyInAnswer = Annotated[Frequency, tolerant_enum(Frequency)]
 SentStatus = Annotated[RegisteredPaymentStatus, sendable]

@@ -12,7 +12,7 @@ The terminal follows the docs when it *sends*, and survives the differences when
   enum whose ``name`` is ``UNRECOGNIZED`` and whose ``value`` is the raw text the gateway sent. It is
   not one of the enum's members (``list(Enum)`` and the OpenAPI document are unchanged, and it equals
   no known member), so code that acts on known values leaves it alone, and the UI shows it as
-  ``unknown (raw)`` (:func:`shown`).
+  ``unknown (raw)`` (:func:`unknown_value`, a message the UI renders; :func:`shown` in English for logs).
 * A date-time without a zone means UTC (:data:`assume_utc`), as the .NET library writes it.
 * Request models keep the plain enum types (the documented spelling is what goes out, and the sandbox
   stays strict about what it is sent) and refuse an unrecognized value (:data:`sendable`): a value the
@@ -26,6 +26,8 @@ import enum
 from typing import Annotated, Any, Mapping, TypeVar, cast
 
 from pydantic import AfterValidator, BeforeValidator
+
+from ...messages import Message, english, msg
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -52,17 +54,18 @@ def is_unrecognized(value: Any) -> bool:
     return isinstance(value, enum.Enum) and value.name == UNRECOGNIZED
 
 
-def unknown_text(raw: Any) -> str:
-    """How an unknown value reads when the terminal shows it: ``unknown (Chargeback)``."""
-    return f"unknown ({raw})"
+def unknown_value(raw: Any) -> Message:
+    """How an unknown value reads when the terminal shows it: ``unknown (Chargeback)`` (rendered by the UI)."""
+    return msg("value.unknown", raw=str(raw))
 
 
 def shown(value: Any) -> str:
-    """An enumeration as the terminal shows it: the documented value, or ``unknown (raw)``."""
+    """An enumeration in English, for logs and tests: the documented value, or ``unknown (raw)``. The UI
+    shows it through ``ui/answer_text.answer_text`` instead (in the cashier's language)."""
     if value is None:
         return ""
     if is_unrecognized(value):
-        return unknown_text(value.value)
+        return english(unknown_value(value.value))
     return str(value.value if isinstance(value, enum.Enum) else value)
 
 

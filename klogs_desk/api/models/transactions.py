@@ -15,10 +15,10 @@ from uuid import UUID
 
 from pydantic import Field
 
-from ..wire import WireModel
 from .common import PositiveAmount
 from .payments import OrderId
 from .tolerant import UtcDatetime, tolerant_enum
+from .wire import WireModel
 
 
 class TransactionType(str, enum.Enum):
@@ -104,5 +104,3 @@ class TransactionResult(WireModel):
     success: bool
     error: TransactionErrorSummary | None = None
 
-
-OrderReference = Annotated[str, Field(min_length=1, max_length=64)]

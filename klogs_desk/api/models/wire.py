@@ -4,6 +4,9 @@ The gateway's amounts are JSON numbers. Python's ``json`` module can only write 
 ``float``, and a float cannot hold 100.10 exactly, so this module writes ``Decimal`` values as number
 literals itself and reads every JSON number with a fraction back as ``Decimal``. Nothing here converts
 money through ``float``.
+
+:func:`field_errors_from` names the camelCase fields a pydantic error is about, without the input (the
+client's callers and the sandbox's 400 answers both use it).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
+import pydantic
 from pydantic import BaseModel, ConfigDict
 from pydantic.alias_generators import to_camel
 
@@ -82,3 +86,20 @@ def dumps(value: Any) -> bytes:
 def loads(data: str | bytes) -> Any:
     """Parse JSON, reading numbers with a fraction as ``Decimal`` (never through float)."""
     return json.loads(data, parse_float=Decimal)
+
+
+def field_errors_from(exc: pydantic.ValidationError) -> dict[str, list[str]]:
+    """Messages per camelCase field from a pydantic error, *without* the input values.
+
+    ``str(ValidationError)`` quotes the input, which for a card request includes the PAN and CVV: never
+    log or show it; use this instead.
+    """
+    result: dict[str, list[str]] = {}
+    for error in exc.errors(include_input=False, include_url=False, include_context=False):
+        loc = [str(part) for part in error.get("loc", ()) if not isinstance(part, int)]
+        field = ".".join(to_camel(part) if "_" in part else part for part in loc) or "body"
+        message = error.get("msg", "is not valid")
+        if message.startswith("Value error, "):
+            message = message[len("Value error, "):]
+        result.setdefault(field, []).append(message)
+    return result
