@@ -175,9 +175,11 @@ def from_stored(stored: str | None) -> Message | None:
         return None
     if stored.startswith("{"):
         try:
-            return _from_plain(json.loads(stored))
+            parsed = _from_plain(json.loads(stored))
         except (ValueError, KeyError, TypeError):
-            pass
+            parsed = None
+        if isinstance(parsed, Message):  # other JSON (text a gateway or a person wrote) stays text
+            return parsed
     code = _PLAIN_CODES.get(stored)
     return Message(code) if code else text(stored)
 

@@ -26,7 +26,18 @@ is read back):
   ``entries_state``; only the id, amount and masked card of candidates are read, and the full row only for
   a match, so the guard does not slow down as a busy day's journal grows.
 
-Never stored: a full PAN (masked only, enforced by :func:`_refuse_card_numbers`), CVV, expiry, secrets.
+Never stored: a full PAN (masked only, enforced by :func:`_guard_card_numbers`), CVV, expiry, secrets.
+
+The card-number guard masks free text and refuses only identifiers. The detector
+(:func:`~klogs_desk.domain.cards.find_pans`) masks any Luhn-valid window of 13-19 digits, so ordinary text
+(a customer ID, a gateway message, a note) can look like a card number; refusing it would leave a sale
+that was charged without its journal row. Free-text fields (:data:`_REDACTED_FIELDS`) are stored with
+every card number masked instead. Fields that are keys or must be matched exactly later (the order ID,
+payment and checkout IDs, the masked PAN, the checkout link...) are refused: masking would silently
+corrupt them, and none of them can hold a card number legitimately. The order ID is checked before the
+payment is sent, so a refusal there moves no money; the gateway's IDs are UUIDs by the API's types and a
+UUID in them is never taken for a card number (:data:`_GATEWAY_UUID_FIELDS`), so a payment already made
+is not left without its outcome.
 """
 
 from __future__ import annotations
@@ -41,7 +52,7 @@ from typing import Any, Callable, Iterable
 
 from ..messages import Message, english, from_stored, msg, to_stored
 from ..paths import narrow, open_private, private_file
-from .cards import find_pans, last_four, redact_pans
+from .cards import UUID, find_pans, last_four, redact_pans
 from .spreadsheet import FormulaSafeWriter
 
 
@@ -159,13 +170,36 @@ UNKNOWN_OPERATOR = "unknown"
 #: Columns added since the first release, with what the rows written before them get.
 _ADDED_COLUMNS = {"operator": UNKNOWN_OPERATOR}
 
-def _refuse_card_numbers(values: Iterable[Any]) -> None:
-    """Defence in depth: no value written to the journal may contain a full card number (:func:`find_pans`)."""
-    for value in values:
-        if isinstance(value, Message):
-            value = value.to_json()
-        if isinstance(value, str) and find_pans(value):
-            raise ValueError("refusing to write a full card number to the journal")
+#: Text typed by people or written by the gateway for people: card numbers in it are masked, not refused.
+_REDACTED_FIELDS = frozenset({"card_holder", "customer_id", "result_code", "result_message", "approved_by",
+                              "resolution", "note"})
+
+
+#: Gateway identifiers typed as UUIDs by the API (the checkout link holds its checkout ID): a UUID in them is
+#: the gateway's, even one of decimal digits only, and is not taken for a card number (refusing it would
+#: lose the outcome of a payment already made).
+_GATEWAY_UUID_FIELDS = frozenset({"payment_id", "checkout_id", "redirect_url"})
+
+
+def _guard_card_numbers(row: dict[str, Any]) -> dict[str, Any]:
+    """Defence in depth: ``row`` as it may be written, with no full card number (:func:`find_pans`) in it.
+
+    Card numbers in :data:`_REDACTED_FIELDS` are masked; in any other text field they are refused with
+    ``ValueError`` (see the module docstring).
+    """
+    guarded = dict(row)
+    for name, value in row.items():
+        # A message is checked as it is stored (the JSON of its code and parameters) and masked there.
+        stored = to_stored(value) if isinstance(value, Message) else value
+        if not isinstance(stored, str):
+            continue
+        checked = UUID.sub("#", stored) if name in _GATEWAY_UUID_FIELDS else stored
+        if not find_pans(checked):
+            continue
+        if name not in _REDACTED_FIELDS:
+            raise ValueError(f"refusing to write a full card number to the journal's {name}")
+        guarded[name] = from_stored(redact_pans(stored)) if isinstance(value, Message) else redact_pans(stored)
+    return guarded
 
 
 def _utcnow() -> dt.datetime:
@@ -262,7 +296,7 @@ class Journal:
         row = {"created_at": now, "updated_at": now, "environment": environment, "kind": kind,
                "reference": reference, "parent_id": parent_id, "amount": amount, "currency": currency,
                "state": state, **values}
-        _refuse_card_numbers(row.values())
+        row = _guard_card_numbers(row)
         names = list(row)
         try:
             # One statement in autocommit mode: it commits (and fsyncs) when fetchall() finishes it.
@@ -281,7 +315,7 @@ class Journal:
         unknown = set(values) - _MUTABLE
         if unknown:
             raise TypeError(f"unknown journal fields: {sorted(unknown)}")
-        _refuse_card_numbers(values.values())
+        values = _guard_card_numbers(values)
         values["updated_at"] = _utcnow()
         names = list(values)
         # One statement in autocommit mode: it commits (and fsyncs) when fetchall() finishes it.

@@ -14,7 +14,8 @@ Choices where the standard leaves room:
 * With no PIN set the terminal still locks (the screen is hidden and the card fields are wiped) and opens
   with a button, telling the cashier a manager can set a PIN in Settings: hiding the screen is what
   protects a walked-away terminal; refusing to open without a configured PIN would lock out the shop.
-* Wrong PINs never unlock; there is no lock-out counter (a PIN pad is beside the cashier, not on the web).
+* Wrong PINs never unlock, and five in a row lock the PIN out for 30 minutes
+  (:mod:`klogs_desk.services.pin_lockout`, the same count as the void/refund approval).
 """
 
 from __future__ import annotations

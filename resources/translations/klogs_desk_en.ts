@@ -99,6 +99,7 @@
     <name>App</name>
     <message>
         <source>Payments to check</source>
+        <extracomment>The process exit code when production was asked for and not confirmed (nothing was changed). Qt platforms that show nothing to anyone: a question there has no one to answer it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -614,14 +615,6 @@
     <message>
         <source>MM/YY</source>
         <extracomment>The card-clear setting&apos;s default (declared in :mod:`klogs_desk.config`), until the window applies the setting. Gateway field names (camelCase) -&gt; the form field that shows their errors.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>IdleLock</name>
-    <message>
-        <source>Wrong PIN. The terminal stays locked.</source>
-        <extracomment>True when the lock screen appeared, False when it went away.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1165,7 +1158,6 @@
     <name>LockScreen</name>
     <message>
         <source>Terminal locked</source>
-        <extracomment>Input that counts as the cashier being there.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2448,6 +2440,18 @@ A manager must approve this with the manager PIN.</source>
     </message>
 </context>
 <context>
+    <name>PinLockout</name>
+    <message>
+        <source>Too many wrong PINs. The PIN is locked for {lockout} minutes. Time left: {minutes} min.</source>
+        <extracomment>Input that counts as the cashier being there.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Tries left before the PIN is locked for {lockout} minutes: {tries}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PreAuthTab</name>
     <message>
         <source>Order ID</source>
@@ -2577,6 +2581,27 @@ A manager must approve this with the manager PIN.</source>
     </message>
     <message>
         <source>At most {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProductionConfirm</name>
+    <message>
+        <source>Start in production?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The terminal was started with --environment production. In PRODUCTION every approved payment charges a real card.
+
+Switch this terminal to production?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch to production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3537,10 +3562,15 @@ Switch this terminal to production?</source>
     </message>
     <message>
         <source>PRODUCTION — real cards are charged</source>
+        <extracomment>Money moved / the thing is live: approved, paid, an active subscription, the gateway answered. Refused: declined, failed, a gateway error; also field errors. Nobody knows yet and a person must look: outcome unknown, waiting for a subscription&apos;s owner; cautions. In flight or done without money moving now: pending, a finished subscription. Waiting for the card holder: 3-D Secure, a checkout link not paid yet. Nothing happened (or it was undone): not charged, not sent, cancelled, voided, refunded, disabled; hints. Money that moved and came back in part: partly refunded. The border of a field the cashier must correct (``QSS`` fragment, drawn on the field in both themes). Green box: something was done (a subscription created). Red box: something could not be done (the subscriptions list failed to load). Amber box: read this before going on (the training banner, an installment plan&apos;s note). English; shown through ``QCoreApplication.translate(&quot;Theme&quot;, text)``. Production: red, the words say real cards are charged. Test: blue (not the training banner&apos;s amber, not production&apos;s red), the words say no real money moves. Both white bold text, at least 4.5:1.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Live gateway: every approved payment charges a real card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEST environment — no real money</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3667,7 +3697,7 @@ Switch this terminal to production?</source>
     <name>TransactionActions</name>
     <message>
         <source>The gateway&apos;s view of the selected payment</source>
-        <extracomment>A void or refund ended (the :class:`TransactionOutcome`). A row was resolved (by the reconciler or by hand).</extracomment>
+        <extracomment>A void or refund ended (the :class:`TransactionOutcome`). A row was resolved (by the reconciler or by hand). Wrong manager PINs (tests give it a clock of their own).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3725,11 +3755,23 @@ Send it now?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Manager PIN locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{why}
+
+Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Wrong manager PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The manager PIN is wrong. Nothing was sent.</source>
+        <source>The manager PIN is wrong. Nothing was sent.
+
+{why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

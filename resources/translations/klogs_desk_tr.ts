@@ -99,6 +99,7 @@
     <name>App</name>
     <message>
         <source>Payments to check</source>
+        <extracomment>The process exit code when production was asked for and not confirmed (nothing was changed). Qt platforms that show nothing to anyone: a question there has no one to answer it.</extracomment>
         <translation>Kontrol edilecek ödemeler</translation>
     </message>
     <message>
@@ -615,14 +616,6 @@
         <source>MM/YY</source>
         <extracomment>The card-clear setting&apos;s default (declared in :mod:`klogs_desk.config`), until the window applies the setting. Gateway field names (camelCase) -&gt; the form field that shows their errors.</extracomment>
         <translation>AA/YY</translation>
-    </message>
-</context>
-<context>
-    <name>IdleLock</name>
-    <message>
-        <source>Wrong PIN. The terminal stays locked.</source>
-        <extracomment>True when the lock screen appeared, False when it went away.</extracomment>
-        <translation>Yanlış PIN. Terminal kilitli kalıyor.</translation>
     </message>
 </context>
 <context>
@@ -1165,7 +1158,6 @@
     <name>LockScreen</name>
     <message>
         <source>Terminal locked</source>
-        <extracomment>Input that counts as the cashier being there.</extracomment>
         <translation>Terminal kilitli</translation>
     </message>
     <message>
@@ -2452,6 +2444,18 @@ Bunu bir yöneticinin yönetici PIN’i ile onaylaması gerekir.</translation>
     </message>
 </context>
 <context>
+    <name>PinLockout</name>
+    <message>
+        <source>Too many wrong PINs. The PIN is locked for {lockout} minutes. Time left: {minutes} min.</source>
+        <extracomment>Input that counts as the cashier being there.</extracomment>
+        <translation>Çok fazla yanlış PIN girildi. PIN {lockout} dakika kilitlendi. Kalan süre: {minutes} dk.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Tries left before the PIN is locked for {lockout} minutes: {tries}.</source>
+        <translation>Yanlış PIN. PIN {lockout} dakika kilitlenmeden önce kalan deneme: {tries}.</translation>
+    </message>
+</context>
+<context>
     <name>PreAuthTab</name>
     <message>
         <source>Order ID</source>
@@ -2582,6 +2586,29 @@ Bunu bir yöneticinin yönetici PIN’i ile onaylaması gerekir.</translation>
     <message>
         <source>At most {amount}</source>
         <translation>En fazla {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>ProductionConfirm</name>
+    <message>
+        <source>Start in production?</source>
+        <translation>Canlı ortamda başlatılsın mı?</translation>
+    </message>
+    <message>
+        <source>The terminal was started with --environment production. In PRODUCTION every approved payment charges a real card.
+
+Switch this terminal to production?</source>
+        <translation>Terminal --environment production ile başlatıldı. CANLI ortamda onaylanan her ödeme gerçek bir karttan çekilir.
+
+Bu terminal canlı ortama geçirilsin mi?</translation>
+    </message>
+    <message>
+        <source>Switch to production</source>
+        <translation>Canlı ortama geç</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>İptal</translation>
     </message>
 </context>
 <context>
@@ -3544,11 +3571,16 @@ Bu terminal canlı ortama geçirilsin mi?</translation>
     </message>
     <message>
         <source>PRODUCTION — real cards are charged</source>
+        <extracomment>Money moved / the thing is live: approved, paid, an active subscription, the gateway answered. Refused: declined, failed, a gateway error; also field errors. Nobody knows yet and a person must look: outcome unknown, waiting for a subscription&apos;s owner; cautions. In flight or done without money moving now: pending, a finished subscription. Waiting for the card holder: 3-D Secure, a checkout link not paid yet. Nothing happened (or it was undone): not charged, not sent, cancelled, voided, refunded, disabled; hints. Money that moved and came back in part: partly refunded. The border of a field the cashier must correct (``QSS`` fragment, drawn on the field in both themes). Green box: something was done (a subscription created). Red box: something could not be done (the subscriptions list failed to load). Amber box: read this before going on (the training banner, an installment plan&apos;s note). English; shown through ``QCoreApplication.translate(&quot;Theme&quot;, text)``. Production: red, the words say real cards are charged. Test: blue (not the training banner&apos;s amber, not production&apos;s red), the words say no real money moves. Both white bold text, at least 4.5:1.</extracomment>
         <translation>CANLI — gerçek kartlardan çekim yapılır</translation>
     </message>
     <message>
         <source>Live gateway: every approved payment charges a real card.</source>
         <translation>Canlı ödeme sistemi: onaylanan her ödeme gerçek bir karttan çekilir.</translation>
+    </message>
+    <message>
+        <source>TEST environment — no real money</source>
+        <translation>TEST ortamı — gerçek para yok</translation>
     </message>
 </context>
 <context>
@@ -3674,7 +3706,7 @@ Bu terminal canlı ortama geçirilsin mi?</translation>
     <name>TransactionActions</name>
     <message>
         <source>The gateway&apos;s view of the selected payment</source>
-        <extracomment>A void or refund ended (the :class:`TransactionOutcome`). A row was resolved (by the reconciler or by hand).</extracomment>
+        <extracomment>A void or refund ended (the :class:`TransactionOutcome`). A row was resolved (by the reconciler or by hand). Wrong manager PINs (tests give it a clock of their own).</extracomment>
         <translation>Seçili ödemenin ödeme geçidindeki görünümü</translation>
     </message>
     <message>
@@ -3734,12 +3766,28 @@ Send it now?</source>
         <translation>Ayarlar iptal ve iadeler için yönetici PIN’i istiyor ama PIN belirlenmemiş. Bir yönetici bunu Ayarlar’da belirler. Hiçbir şey gönderilmedi.</translation>
     </message>
     <message>
+        <source>Manager PIN locked</source>
+        <translation>Yönetici PIN&apos;i kilitli</translation>
+    </message>
+    <message>
+        <source>{why}
+
+Nothing was sent.</source>
+        <translation>{why}
+
+Hiçbir şey gönderilmedi.</translation>
+    </message>
+    <message>
         <source>Wrong manager PIN</source>
         <translation>Yanlış yönetici PIN’i</translation>
     </message>
     <message>
-        <source>The manager PIN is wrong. Nothing was sent.</source>
-        <translation>Yönetici PIN’i yanlış. Hiçbir şey gönderilmedi.</translation>
+        <source>The manager PIN is wrong. Nothing was sent.
+
+{why}</source>
+        <translation>Yönetici PIN&apos;i yanlış. Hiçbir şey gönderilmedi.
+
+{why}</translation>
     </message>
     <message>
         <source>Void done</source>
