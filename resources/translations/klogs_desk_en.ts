@@ -1341,6 +1341,10 @@ A manager must approve this with the manager PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>unknown ({raw})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>payment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1917,6 +1921,10 @@ A manager must approve this with the manager PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the gateway answered in a form this terminal does not understand (HTTP {status}) ({stamp})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Enter the card number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2217,6 +2225,10 @@ A manager must approve this with the manager PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Status: unknown ({raw}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The gateway refused the recurring-payments token (401): check the token in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2290,6 +2302,14 @@ A manager must approve this with the manager PIN.</source>
     </message>
     <message>
         <source>Payment API: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment API: reachable, signed requests accepted (the secret was not sent).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment API: reachable, but it refused the signed requests.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3097,7 +3117,17 @@ Up to {left} can still be refunded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>API key and secret headers (as documented)</source>
+        <extracomment>The payment API&apos;s authentication modes as Settings shows them (translated when shown), by mode.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed requests (as Klogs&apos; client libraries)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Settings</source>
+        <extracomment>How the payment API is authenticated (saved for every environment shown, like the URLs).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3122,6 +3152,14 @@ Up to {left} can still be refunded.</source>
     </message>
     <message>
         <source>Bearer token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authentication of the payment API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed requests send a signature made with the API secret instead of the secret itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3158,6 +3196,10 @@ Up to {left} can still be refunded.</source>
     </message>
     <message>
         <source>API s&amp;ecret:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Au&amp;thentication:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3254,6 +3296,10 @@ Up to {left} can still be refunded.</source>
     </message>
     <message>
         <source>blank: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blank: the API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1345,6 +1345,10 @@ Bunu bir yöneticinin yönetici PIN’i ile onaylaması gerekir.</translation>
         <translation>Ödeme geçidi: {text}</translation>
     </message>
     <message>
+        <source>unknown ({raw})</source>
+        <translation>bilinmiyor ({raw})</translation>
+    </message>
+    <message>
         <source>payment</source>
         <translation>ödeme</translation>
     </message>
@@ -1921,6 +1925,10 @@ Bunu bir yöneticinin yönetici PIN’i ile onaylaması gerekir.</translation>
         <translation>kasiyer doğruladı: {state} — {note}</translation>
     </message>
     <message>
+        <source>the gateway answered in a form this terminal does not understand (HTTP {status}) ({stamp})</source>
+        <translation>ödeme geçidi bu terminalin anlamadığı bir biçimde yanıt verdi (HTTP {status}) ({stamp})</translation>
+    </message>
+    <message>
         <source>Enter the card number.</source>
         <translation>Kart numarasını girin.</translation>
     </message>
@@ -2221,6 +2229,10 @@ Bunu bir yöneticinin yönetici PIN’i ile onaylaması gerekir.</translation>
         <translation>Ödeme geçidi isteği kabul etti.</translation>
     </message>
     <message>
+        <source>Status: unknown ({raw}).</source>
+        <translation>Durum: bilinmiyor ({raw}).</translation>
+    </message>
+    <message>
         <source>The gateway refused the recurring-payments token (401): check the token in Settings.</source>
         <translation>Ödeme geçidi tekrarlayan ödeme anahtarını reddetti (401): anahtarı Ayarlar&apos;da kontrol edin.</translation>
     </message>
@@ -2295,6 +2307,14 @@ Bunu bir yöneticinin yönetici PIN’i ile onaylaması gerekir.</translation>
     <message>
         <source>Payment API: {why}</source>
         <translation>Ödeme API&apos;si: {why}</translation>
+    </message>
+    <message>
+        <source>Payment API: reachable, signed requests accepted (the secret was not sent).</source>
+        <translation>Ödeme API&apos;si: erişilebilir, imzalı istekler kabul edildi (gizli anahtar gönderilmedi).</translation>
+    </message>
+    <message>
+        <source>Payment API: reachable, but it refused the signed requests.</source>
+        <translation>Ödeme API&apos;si: erişilebilir, ancak imzalı istekleri reddetti.</translation>
     </message>
     <message>
         <source>Subscriptions API: reachable, but the Bearer token was refused.</source>
@@ -3104,7 +3124,17 @@ En çok {left} daha iade edilebilir.</translation>
         <translation>Bu bilgisayarda parola deposu (keyring) yok, bu yüzden API kimlik bilgileri güvenle kaydedilemez. Kimlik bilgileri yalnızca bu oturum için tutulabilir: terminal bir sonraki açılışında bunları yeniden girmeniz gerekir.</translation>
     </message>
     <message>
+        <source>API key and secret headers (as documented)</source>
+        <extracomment>The payment API&apos;s authentication modes as Settings shows them (translated when shown), by mode.</extracomment>
+        <translation>API anahtarı ve gizli anahtar başlıkları (belgelendiği gibi)</translation>
+    </message>
+    <message>
+        <source>Signed requests (as Klogs&apos; client libraries)</source>
+        <translation>İmzalı istekler (Klogs istemci kütüphaneleri gibi)</translation>
+    </message>
+    <message>
         <source>Settings</source>
+        <extracomment>How the payment API is authenticated (saved for every environment shown, like the URLs).</extracomment>
         <translation>Ayarlar</translation>
     </message>
     <message>
@@ -3130,6 +3160,14 @@ En çok {left} daha iade edilebilir.</translation>
     <message>
         <source>Bearer token</source>
         <translation>Bearer belirteci</translation>
+    </message>
+    <message>
+        <source>Authentication of the payment API</source>
+        <translation>Ödeme API&apos;sinin kimlik doğrulaması</translation>
+    </message>
+    <message>
+        <source>Signed requests send a signature made with the API secret instead of the secret itself.</source>
+        <translation>İmzalı istekler gizli anahtarın kendisi yerine onunla oluşturulan bir imza gönderir.</translation>
     </message>
     <message>
         <source>Keep credentials for this session only</source>
@@ -3166,6 +3204,10 @@ En çok {left} daha iade edilebilir.</translation>
     <message>
         <source>API s&amp;ecret:</source>
         <translation>API &amp;gizli anahtarı:</translation>
+    </message>
+    <message>
+        <source>Au&amp;thentication:</source>
+        <translation>Kimlik &amp;doğrulama:</translation>
     </message>
     <message>
         <source>&amp;Bearer token:</source>
@@ -3262,6 +3304,10 @@ En çok {left} daha iade edilebilir.</translation>
     <message>
         <source>blank: {value}</source>
         <translation>boş: {value}</translation>
+    </message>
+    <message>
+        <source>blank: the API key</source>
+        <translation>boş: API anahtarı</translation>
     </message>
     <message>
         <source>“{url}” is not a web address. Use the form https://host/ or leave it blank for the default.</source>
