@@ -85,6 +85,7 @@ def settings_snapshot(config: Any, environments: Iterable[str]) -> dict[str, Any
     for environment in environments:
         snapshot[f"payment_url.{environment}"] = config.payment_base_url(environment)
         snapshot[f"recurring_url.{environment}"] = config.recurring_base_url(environment)
+        snapshot[f"auth_mode.{environment}"] = config.auth_mode(environment)
     return snapshot
 
 

@@ -92,12 +92,14 @@ def test_a_settings_change_names_old_and_new_and_a_secret_only_as_changed(qtbot,
     dialog.pin_edit.setText("9876")
     dialog.pin_confirm_edit.setText("9876")
     dialog.api_secret_edit.setText("super-secret-value")
+    dialog.auth_mode_combo.setCurrentIndex(dialog.auth_mode_combo.count() - 1)
     dialog.save()
     assert dialog.result() == dialog.DialogCode.Accepted
 
     changes = {r.details["setting"]: r.details for r in trail.log.records() if r.action == "settings.changed"}
     assert changes["idle_lock_minutes"] == {"setting": "idle_lock_minutes", "old": 15, "new": 480}
     assert changes["manager_pin_hash"]["new"] == "changed"
+    assert changes["auth_mode.sandbox"]["old"] == "headers" and changes["auth_mode.sandbox"]["new"] != "headers"
     assert changes["credentials.sandbox"]["new"] == "changed"
     stored = (tmp_path / "audit.sqlite3").read_bytes() + (tmp_path / "audit.sqlite3-wal").read_bytes()
     assert b"super-secret-value" not in stored and b"9876" not in stored
