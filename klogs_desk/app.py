@@ -1,4 +1,9 @@
-"""Start the terminal: ``klogs-desk [--environment sandbox|test|production] [--sandbox-url URL]``.
+"""Start the terminal: ``klogs-desk [--environment sandbox|test|production] [--yes-production] [--sandbox-url URL]``.
+
+Production is never chosen silently (:func:`apply_environment_argument`): ``--environment production``
+switching a terminal that is not in production yet asks the cashier first, in their language, before the
+window; with no display to ask on it refuses (exit code 3) unless ``--yes-production`` confirms it on the
+command line.
 
 With :mod:`klogs_desk.composition` (which builds the tabs, the window, the reconciler, the 3-D Secure
 listener and the runtime that stops them), the only place that wires everything: logging, the
@@ -27,11 +32,14 @@ import sys
 import time
 from pathlib import Path
 from types import TracebackType
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from . import __version__, paths
 from .config import ENVIRONMENTS
 from .environments import EmbeddedSandbox
+
+if TYPE_CHECKING:
+    from .config import Config
 
 log = logging.getLogger("klogs_desk")
 
@@ -110,10 +118,51 @@ def finish_inside_quit(main_task: "asyncio.Task[None]", requested: asyncio.Event
     nested.exec()
 
 
+#: The process exit code when production was asked for and not confirmed (nothing was changed).
+EXIT_PRODUCTION_NOT_CONFIRMED = 3  # not 2: argparse exits with 2 on a usage error
+#: Qt platforms that show nothing to anyone: a question there has no one to answer it.
+_NO_DISPLAY_PLATFORMS = frozenset({"offscreen", "minimal"})
+
+
+def apply_environment_argument(config: "Config", requested: str | None, *, yes_production: bool, platform: str,
+                               ask: Callable[[], bool]) -> bool:
+    """Save the environment named on the command line; False (nothing saved) when production was refused.
+
+    Switching to production from another environment (or on a first start) needs a yes: ``ask()`` (the
+    modal question), or ``--yes-production`` for an unattended start. When the question cannot be seen
+    (``platform`` offscreen or minimal: no display) and there is no ``--yes-production``, it is refused
+    with a message on stderr and in the log: a scripted start must not end up in production by accident.
+    Asking again when the terminal already is in production would not tell anyone anything new: the
+    window's red band says it.
+    """
+    if not requested:
+        return True
+    if requested == "production" and config.environment != "production" and not yes_production:
+        if platform in _NO_DISPLAY_PLATFORMS:
+            message = ("klogs-desk: not switching to production: there is no display to confirm it on. "
+                       "In production every approved payment charges a real card. Run it with a display, "
+                       "or add --yes-production to confirm on the command line.")
+            log.error("production not confirmed: no display to ask on (platform %s)", platform)
+            print(message, file=sys.stderr)
+            return False
+        if not ask():
+            log.warning("production not confirmed: the cashier said no")
+            print("klogs-desk: not switching to production: it was not confirmed.", file=sys.stderr)
+            return False
+    if requested == "production":
+        log.warning("switching to production (%s)", "--yes-production" if yes_production else "confirmed")
+    config.environment = requested
+    config.sync()
+    return True
+
+
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="klogs-desk", description="Klogs merchant terminal.")
     parser.add_argument("--environment", choices=ENVIRONMENTS,
-                        help="use this environment instead of the one in Settings (and remember it)")
+                        help="use this environment instead of the one in Settings (and remember it); "
+                             "switching to production asks for confirmation first")
+    parser.add_argument("--yes-production", action="store_true",
+                        help="confirm --environment production without a question (unattended starts)")
     parser.add_argument("--sandbox-url", metavar="URL",
                         help="an already running sandbox gateway to use in training mode")
     parser.add_argument("--version", action="version", version=f"klogs-desk {__version__}")
@@ -141,9 +190,8 @@ def main(argv: list[str] | None = None) -> int:
     from .config import Config
 
     config = Config()
-    if args.environment:
-        config.environment = args.environment
-    environment = config.environment
+    # Saved only once confirmed (apply_environment_argument, after the translator is installed).
+    environment = args.environment or config.environment
     sandbox = EmbeddedSandbox()
     if environment == "sandbox" and not args.sandbox_url and not config.payment_base_url("sandbox"):
         sandbox.reserve()  # the URL now; the server starts once the window is shown
@@ -170,6 +218,12 @@ def main(argv: list[str] | None = None) -> int:
     from .ui.theme import install_accent_safe_style
 
     install_accent_safe_style(app)  # "Ödeme", not "Odeme", on fonts whose ascent is too low for the dots
+    from .ui.production_confirm import ask_production
+
+    if not apply_environment_argument(config, args.environment, yes_production=args.yes_production,
+                                      platform=app.platformName(), ask=ask_production):
+        sandbox.stop()
+        return EXIT_PRODUCTION_NOT_CONFIRMED
     window_holder: list[object] = []
     reporter = ExceptionReporter(log_file, parent=lambda: window_holder[0] if window_holder else None)
     sys.excepthook = reporter

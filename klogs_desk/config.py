@@ -164,6 +164,26 @@ class Config:
     def has_manager_pin(self) -> bool:
         return bool(self.manager_pin_hash)
 
+    # --- wrong PINs (klogs_desk.services.pin_lockout) --------------------------------------------
+
+    def pin_attempts(self, who: str) -> tuple[int, float]:
+        """Wrong PINs in a row of ``who`` and the end of their lock-out (wall clock, 0 for none).
+
+        Kept next to the PIN hash; unreadable values count as none.
+        """
+        try:
+            wrong = max(0, int(self.settings.value(f"security/pin_attempts/{who}/wrong", 0)))
+            locked_until = max(0.0, float(self.settings.value(f"security/pin_attempts/{who}/locked_until", 0)))
+        except (TypeError, ValueError):
+            return 0, 0.0
+        return wrong, locked_until
+
+    def set_pin_attempts(self, who: str, wrong: int, locked_until: float) -> None:
+        """Store them and write the file at once: a restart must not reset the count."""
+        self.settings.setValue(f"security/pin_attempts/{who}/wrong", wrong)
+        self.settings.setValue(f"security/pin_attempts/{who}/locked_until", locked_until)
+        self.settings.sync()
+
     # --- file -----------------------------------------------------------------------------------
 
     @property

@@ -3,10 +3,11 @@
 Every record passes through :class:`RedactionFilter` before any handler formats it, so nothing that
 reaches a log file or the console can carry:
 
-* a card number, as :func:`klogs_desk.domain.cards.find_pans` finds them (12-19 digits passing the Luhn
-  check, spaces or dashes allowed between groups; the same detector guards the journal and its CSV
-  export) is replaced by its first six and last four digits (``411111******1111``). Digit runs that fail
-  Luhn (order IDs, timestamps) are left alone so logs stay useful;
+* a card number, as :func:`klogs_desk.domain.cards.find_pans` finds them (every window of 13-19 digits
+  passing the Luhn check, inside longer runs and across spaces, dashes, dots, underscores and slashes;
+  the same detector guards the journal and its CSV export) is replaced by its first six and last four
+  digits (``411111******1111``). Digit runs with no Luhn-valid window (most order IDs, timestamps) are
+  left alone so logs stay useful;
 * a CVV in the shapes code tends to print it: ``cvv=123``, ``cvc: 1234``, ``"cvv": "123"`` (also
   ``cvv2``, ``cvc2``, ``securityCode``) becomes ``cvv=***``;
 * a registered secret: the credential store calls :func:`register_secret` with every API key, secret

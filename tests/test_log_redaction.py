@@ -37,6 +37,8 @@ def _written(log: LogFile) -> str:
     "4111-1111-1111-1111",
     "pan=5421190122090656;",
     '{"cardNumber":"9792030000000000"}',
+    "4111.1111.1111.1111",
+    "4111_1111_1111_1111",
 ])
 def test_card_numbers_are_masked_to_first_six_last_four(log_file, shape):
     logging.getLogger("klogs_desk.test").info("paying with %s now", shape)
@@ -44,6 +46,40 @@ def test_card_numbers_are_masked_to_first_six_last_four(log_file, shape):
     digits = "".join(ch for ch in shape if ch.isdigit())
     assert digits not in text.replace(" ", "").replace("-", "")
     assert f"{digits[:6]}******{digits[-4:]}" in text
+
+
+@pytest.mark.parametrize("shape", [
+    "card 4111111111111111 12/27",
+    "qty 1 4111111111111111",
+    "411111111111111112/27",
+    "41111111111111111227",
+    "3782.822463.10005",
+])
+def test_card_numbers_next_to_other_digits_never_reach_the_log(log_file, shape):
+    logging.getLogger("klogs_desk.test").info("paying with %s now", shape)
+    text = _written(log_file)
+    digits = "".join(ch for ch in shape if ch.isdigit())
+    pan = "378282246310005" if digits.startswith("3") else "4111111111111111"
+    assert "paying with " in text
+    assert pan not in "".join(ch for ch in text if ch.isdigit() or ch == "*")
+
+
+def test_an_uncaught_exception_holding_a_card_number_reaches_the_log_masked(log_file, monkeypatch):
+    """The app's excepthook logs through the redacting filter: the message and the traceback are masked."""
+    from klogs_desk.app import ExceptionReporter
+
+    reporter = ExceptionReporter(log_file.path)
+    shown: list[str] = []
+    monkeypatch.setattr(reporter, "show_dialog", shown.append)
+    try:
+        card = "4111 1111.1111_1111"
+        raise RuntimeError(f"gateway refused card {card} 12/27")
+    except RuntimeError as exc:
+        reporter(type(exc), exc, exc.__traceback__)
+    text = _written(log_file)
+    assert "RuntimeError: gateway refused card 411111" in text
+    assert "4111111111111111" not in "".join(ch for ch in text if ch.isdigit() or ch == "*")
+    assert len(shown) == 1 and "4111" not in shown[0]
 
 
 def test_digit_runs_that_are_not_card_numbers_are_kept(log_file):

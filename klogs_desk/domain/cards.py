@@ -119,55 +119,79 @@ def last_four(pan: str) -> str:
 
 # Card numbers inside free text: the one detector behind the log filter (log.py), the journal's guard
 # (journal.py) and the journal's CSV export.
-#: Digit groups joined by single spaces or dashes, as card numbers are typed and printed.
-_DIGIT_RUN = re.compile(r"(?<!\d)\d+(?:[ -]\d+)*")
-_DIGIT_GROUP = re.compile(r"\d+")
-#: Twelve digits with at most single separators between them: text without this has no card number (the
-#: quick exit that keeps the log filter cheap on ordinary lines).
-_TWELVE_DIGITS = re.compile(r"\d(?:[ -]?\d){11}")
-#: A UUID's digit groups joined by its hyphens can look like a Luhn-valid number (about one gateway
-#: payment ID in 500: the soak found one); they are identifiers, not card numbers, and are left out.
+#: What may stand between the digits of a card number as people and programs write it: spaces, tabs,
+#: dashes, dots, underscores and slashes, up to three in a row (``4111 - 1111 - 1111 - 1111``).
+_SEPARATOR = r"[ \t\-._/]{1,3}"
+#: Digits joined by separators: the chains every window is taken from.
+_DIGIT_CHAIN = re.compile(rf"\d+(?:{_SEPARATOR}\d+)*")
+_DIGIT = re.compile(r"\d")
+#: Thirteen digits with separators between them: text without this has no card number (the quick exit
+#: that keeps the log filter cheap on ordinary lines).
+_THIRTEEN_DIGITS = re.compile(rf"\d(?:(?:{_SEPARATOR})?\d){{12}}")
+#: A UUID (gateway payment IDs) is an identifier, not a card number, and is left out. Only one with a hex
+#: letter in it: a UUID of decimal digits only is one in three million, and would let a PAN written in
+#: UUID shape through.
 _UUID = re.compile(r"(?<![0-9A-Fa-f])[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}(?![0-9A-Fa-f])")
-PAN_LENGTHS = range(12, 20)
+#: E.164: a phone number written after ``+`` has at most 15 digits.
+_PHONE_DIGITS = 15
+PAN_LENGTHS = range(13, 20)
+
+
+def _blank_uuids(text: str) -> str:
+    """``text`` with each UUID holding a hex letter replaced by ``#`` (same length, breaks digit chains)."""
+    def blank(match: re.Match[str]) -> str:
+        uuid = match.group()
+        return "#" * len(uuid) if any(ch.isalpha() for ch in uuid) else uuid
+
+    return _UUID.sub(blank, text)
+
+
+def _whole_card(digits: str) -> bool:
+    """A number of a known brand with one of its lengths (``+378282246310005`` is an Amex, not a phone)."""
+    rule = rule_for(digits)
+    return rule.brand is not CardBrand.UNKNOWN and len(digits) in rule.lengths
 
 
 def find_pans(text: str) -> list[tuple[int, int]]:
     """Where ``text`` holds a card number: ``(start, end)`` spans, in order, not overlapping.
 
-    A card number is 12 to 19 digits passing the Luhn check, written whole or in groups joined by single
-    spaces or dashes (``4111 1111 1111 1111``, ``4111-1111-1111-1111``). Every run of whole groups is
-    tried, longest first, so a number next to another one (``amount 100 4111 1111 1111 1111``) is still
-    found; digits inside a longer unbroken run are not a card number. Identifiers are not cards: UUIDs,
-    and a phone number written after ``+`` (E.164; a card number right after it is still found). Digit
-    runs failing Luhn (order IDs, timestamps) are not reported.
+    A card number is any window of 13 to 19 consecutive digits passing the Luhn check and not starting with
+    ``0`` (no issuer number does), wherever it sits: inside a longer digit run (``41111111111111111227``, a
+    PAN glued to its expiry), or across separators (spaces, tabs, dashes, dots, underscores, slashes, up to
+    three in a row: ``4111.1111_1111/1111``). Every such window is found; windows that overlap are merged
+    into one span, so the span may hold digits around the card number too (masked with it).
+
+    Card safety wins over false positives: any long digit run has a fair chance of holding a Luhn-valid
+    window and is then masked. Left alone, because they are identifiers and not cards: UUIDs with a hex
+    letter (gateway payment IDs), and a phone number after ``+`` (E.164, its first 15 digits; a card
+    number that reaches beyond them, or one that is a whole card of a known brand, is still found). The terminal's order IDs (``KD-20261126-4F7Q2M``) hold
+    too few digits to match.
     """
     spans: list[tuple[int, int]] = []
-    if not _TWELVE_DIGITS.search(text):
+    if not _THIRTEEN_DIGITS.search(text):
         return spans
-    scanned = _UUID.sub(lambda m: " " * len(m.group()), text)
-    for run in _DIGIT_RUN.finditer(scanned):
-        digits = run.group().replace(" ", "").replace("-", "")
-        if len(digits) < PAN_LENGTHS[0]:
+    scanned = _blank_uuids(text)
+    for chain in _DIGIT_CHAIN.finditer(scanned):
+        places = [chain.start() + d.start() for d in _DIGIT.finditer(chain.group())]
+        if len(places) < PAN_LENGTHS[0]:
             continue
-        groups = [(run.start() + g.start(), run.start() + g.end()) for g in _DIGIT_GROUP.finditer(run.group())]
-        # The digits of groups first..last are digits[ends[first]:ends[last + 1]]; a window is at most 19.
-        ends = [0]
-        for start, end in groups:
-            ends.append(ends[-1] + end - start)
-        first = 1 if run.start() > 0 and scanned[run.start() - 1] == "+" else 0
-        while first < len(groups):
-            longest = None
-            for last in range(first, len(groups)):
-                count = ends[last + 1] - ends[first]
-                if count > PAN_LENGTHS[-1]:
+        digits = "".join(scanned[place] for place in places)
+        phone = _PHONE_DIGITS if chain.start() > 0 and scanned[chain.start() - 1] == "+" else 0
+        for first in range(len(digits) - PAN_LENGTHS[0] + 1):
+            if digits[first] == "0":
+                continue
+            for length in PAN_LENGTHS:
+                end = first + length
+                if end > len(digits):
                     break
-                if count >= PAN_LENGTHS[0] and luhn_valid(digits[ends[first]:ends[last + 1]]):
-                    longest = last
-            if longest is None:
-                first += 1
-            else:
-                spans.append((groups[first][0], groups[longest][1]))
-                first = longest + 1
+                window = digits[first:end]
+                if not luhn_valid(window) or end <= phone and not _whole_card(window):
+                    continue
+                start, stop = places[first], places[end - 1] + 1
+                if spans and start < spans[-1][1]:
+                    spans[-1] = (spans[-1][0], max(stop, spans[-1][1]))
+                else:
+                    spans.append((start, stop))
     return spans
 
 

@@ -26,7 +26,15 @@ is read back):
   ``entries_state``; only the id, amount and masked card of candidates are read, and the full row only for
   a match, so the guard does not slow down as a busy day's journal grows.
 
-Never stored: a full PAN (masked only, enforced by :func:`_refuse_card_numbers`), CVV, expiry, secrets.
+Never stored: a full PAN (masked only, enforced by :func:`_guard_card_numbers`), CVV, expiry, secrets.
+
+The card-number guard masks free text and refuses only identifiers. The detector
+(:func:`~klogs_desk.domain.cards.find_pans`) masks any Luhn-valid window of 13-19 digits, so ordinary text
+(a customer ID, a gateway message, a note) can look like a card number; refusing it would leave a sale
+that was charged without its journal row. Free-text fields (:data:`_REDACTED_FIELDS`) are stored with
+every card number masked instead. Fields that are keys or must be matched exactly later (the order ID,
+payment and checkout IDs, the masked PAN, the checkout link...) are refused: masking would silently
+corrupt them, and none of them can hold a card number legitimately.
 """
 
 from __future__ import annotations
@@ -159,6 +167,7 @@ UNKNOWN_OPERATOR = "unknown"
 #: Columns added since the first release, with what the rows written before them get.
 _ADDED_COLUMNS = {"operator": UNKNOWN_OPERATOR}
 
+<<<<<<< HEAD
 def _refuse_card_numbers(values: Iterable[Any]) -> None:
     """Defence in depth: no value written to the journal may contain a full card number (:func:`find_pans`)."""
     for value in values:
@@ -166,6 +175,27 @@ def _refuse_card_numbers(values: Iterable[Any]) -> None:
             value = value.to_json()
         if isinstance(value, str) and find_pans(value):
             raise ValueError("refusing to write a full card number to the journal")
+=======
+#: Text typed by people or written by the gateway for people: card numbers in it are masked, not refused.
+_REDACTED_FIELDS = frozenset({"card_holder", "customer_id", "result_code", "result_message", "approved_by",
+                              "resolution", "note"})
+
+
+def _guard_card_numbers(row: dict[str, Any]) -> dict[str, Any]:
+    """Defence in depth: ``row`` as it may be written, with no full card number (:func:`find_pans`) in it.
+
+    Card numbers in :data:`_REDACTED_FIELDS` are masked; in any other text field they are refused with
+    ``ValueError`` (see the module docstring).
+    """
+    guarded = dict(row)
+    for name, value in row.items():
+        if not isinstance(value, str) or not find_pans(value):
+            continue
+        if name not in _REDACTED_FIELDS:
+            raise ValueError(f"refusing to write a full card number to the journal's {name}")
+        guarded[name] = redact_pans(value)
+    return guarded
+>>>>>>> sec-pan-prod
 
 
 def _utcnow() -> dt.datetime:
@@ -262,7 +292,7 @@ class Journal:
         row = {"created_at": now, "updated_at": now, "environment": environment, "kind": kind,
                "reference": reference, "parent_id": parent_id, "amount": amount, "currency": currency,
                "state": state, **values}
-        _refuse_card_numbers(row.values())
+        row = _guard_card_numbers(row)
         names = list(row)
         try:
             # One statement in autocommit mode: it commits (and fsyncs) when fetchall() finishes it.
@@ -281,7 +311,7 @@ class Journal:
         unknown = set(values) - _MUTABLE
         if unknown:
             raise TypeError(f"unknown journal fields: {sorted(unknown)}")
-        _refuse_card_numbers(values.values())
+        values = _guard_card_numbers(values)
         values["updated_at"] = _utcnow()
         names = list(values)
         # One statement in autocommit mode: it commits (and fsyncs) when fetchall() finishes it.

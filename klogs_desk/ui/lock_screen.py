@@ -9,9 +9,12 @@ covers the whole window until the manager PIN from Settings is entered (rules in
 * Locking wipes every card form's card number, expiry and CVV, disables the window's content and menus
   (keyboard shortcuts cannot reach the hidden tabs) and shows :class:`LockScreen` over everything: a grab
   of the window shows only the lock screen.
-* A wrong PIN leaves it locked with a message at the PIN field; the right one removes the screen and
-  gives the content back exactly as it was (a payment in flight keeps going underneath and its result is
-  there on return).
+* A wrong PIN leaves it locked with a message at the PIN field saying how many tries are left; the right
+  one removes the screen and gives the content back exactly as it was (a payment in flight keeps going
+  underneath and its result is there on return).
+* Wrong PINs count towards the lock-out of :mod:`klogs_desk.services.pin_lockout` (5 wrong, 30 minutes),
+  shared with the void/refund approval: while locked out the PIN field and button are disabled and the
+  screen says so with the minutes left, refreshed at each check.
 
 Object names: ``lockScreen``, ``lockTitle``, ``lockMessage``, ``lockPin``, ``lockError``, ``lockUnlock``.
 """
@@ -21,12 +24,13 @@ from __future__ import annotations
 import time
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QPushButton, QVBoxLayout, QWidget
 
 from ..config import Config
 from ..services.idle_lock import IdleTracker, unlocks
+from ..services.pin_lockout import LOCKOUT_SECONDS, PinLockout, PinResult
 from . import theme
 
 #: Input that counts as the cashier being there.
@@ -34,6 +38,17 @@ _INPUT_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, Q
                            QEvent.Type.Wheel, QEvent.Type.TouchBegin})
 _CHECK_INTERVAL_MS = 1000
 _WATCHED = "klogsIdleWatched"
+
+
+def pin_refused_text(result: PinResult) -> str:
+    """What the cashier reads after a refused PIN: the time left of a lock-out, or the tries left."""
+    if result.locked_out:
+        return QCoreApplication.translate(
+            "PinLockout", "Too many wrong PINs. The PIN is locked for {lockout} minutes. Time left: {minutes} "
+            "min.").format(lockout=LOCKOUT_SECONDS // 60, minutes=result.locked_minutes)
+    return QCoreApplication.translate(
+        "PinLockout", "Wrong PIN. Tries left before the PIN is locked for {lockout} minutes: {tries}.").format(
+        lockout=LOCKOUT_SECONDS // 60, tries=result.tries_left)
 
 
 def _inside_web_view(widget: QWidget) -> bool:
@@ -124,10 +139,12 @@ class IdleLock(QObject):
     #: True when the lock screen appeared, False when it went away.
     locked_changed = Signal(bool)
 
-    def __init__(self, window: QMainWindow, config: Config, *, now: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, window: QMainWindow, config: Config, *, now: Callable[[], float] = time.monotonic,
+                 wall_clock: Callable[[], float] = time.time) -> None:
         super().__init__(window)
         self.window = window
         self.config = config
+        self.pin_lockout = PinLockout(config, now=wall_clock)
         self.tracker = IdleTracker(self._limit_seconds(), now=now)
         self.screen: LockScreen | None = None
         self.timer = QTimer(self)
@@ -170,6 +187,8 @@ class IdleLock(QObject):
         self.tracker.limit_seconds = self._limit_seconds()
         if not self.locked and self.tracker.due():
             self.lock()
+        elif self.locked:
+            self._show_lockout()
 
     def lock(self) -> None:
         from .card_form import CardForm
@@ -185,16 +204,37 @@ class IdleLock(QObject):
         self.screen.setGeometry(self.window.rect())
         self.screen.show()
         self.screen.raise_()
+        self._show_lockout()
         (self.screen.pin if self.screen.pin.isVisible() else self.screen.unlock_button).setFocus()
         self.locked_changed.emit(True)
+
+    def _show_lockout(self) -> None:
+        """While the PIN is locked out: PIN field and button disabled, the time left in words."""
+        if self.screen is None or not self.config.manager_pin_hash:
+            return
+        status = self.pin_lockout.status()
+        was_locked_out = not self.screen.pin.isEnabled()
+        self.screen.pin.setEnabled(not status.locked_out)
+        self.screen.unlock_button.setEnabled(not status.locked_out)
+        if status.locked_out:
+            self.screen.show_error(pin_refused_text(status))
+        elif was_locked_out:
+            self.screen.reset()
+            self.screen.pin.setFocus()
 
     def try_unlock(self, pin: str) -> bool:
         """Open the lock if ``pin`` is right; otherwise say so and stay locked."""
         if self.screen is None:
             return True
-        if not unlocks(pin, self.config.manager_pin_hash):
+        pin_hash = self.config.manager_pin_hash
+        if pin_hash:
+            result = self.pin_lockout.attempt(pin, lambda typed: unlocks(typed, pin_hash))
+        else:
+            result = PinResult(unlocks(pin, pin_hash))
+        if not result.accepted:
             self.screen.pin.clear()
-            self.screen.show_error(self.tr("Wrong PIN. The terminal stays locked."))
+            self.screen.show_error(pin_refused_text(result))
+            self._show_lockout()
             return False
         self.screen.reset()
         self.screen.hide()

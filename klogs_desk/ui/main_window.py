@@ -1,6 +1,8 @@
 """The terminal's main window: the tabs, the environment marker, gateway health, menus.
 
-Layout, top to bottom: a training banner (only on the sandbox), the tabs (Sale, Pre-authorization,
+Layout, top to bottom: the environment band (``environmentBand``: red "PRODUCTION — real cards are
+charged" in production, blue "TEST environment — no real money" on the test gateway, none on the sandbox)
+and the training banner (only on the sandbox), the tabs (Sale, Pre-authorization,
 Installments, Checkout links, Subscriptions, Journal — Ctrl+1..Ctrl+6 or Alt+underlined letter), and a
 status bar with ``environmentLabel`` (SANDBOX / TEST / PRODUCTION, production in red) and
 ``gatewayHealthLabel`` (when the gateway last answered). Once the window is first shown, one quiet lookup
@@ -118,6 +120,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("klogs-desk")
         self.resize(1100, 760)
 
+        # Outside training, a band across the top says where payments go (theme.ENVIRONMENT_BANDS).
+        self.environment_band = QLabel()
+        self.environment_band.setObjectName("environmentBand")
+        self.environment_band.setWordWrap(True)
+        self.environment_band.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.training_banner = QLabel(self.tr(
             "TRAINING MODE — this terminal talks to the built-in sandbox gateway. No real money moves. "
             "Press F1 for the test cards."))
@@ -140,6 +147,7 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.environment_band)
         layout.addWidget(self.training_banner)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
@@ -229,6 +237,13 @@ class MainWindow(QMainWindow):
         self.environment_label.setAccessibleDescription(description)
         self.environment_label.setStyleSheet(theme.environment_label_sheet(environment))
         self.training_banner.setVisible(self.training)
+        band = theme.ENVIRONMENT_BANDS.get(environment)
+        if band is not None:
+            band_text = QCoreApplication.translate("Theme", band.text)
+            self.environment_band.setText(band_text)
+            self.environment_band.setAccessibleName(band_text)
+            self.environment_band.setStyleSheet(theme.environment_band_sheet(environment))
+        self.environment_band.setVisible(band is not None)
         self.test_cards_action.setVisible(self.training)
         self.test_cards_action.setEnabled(self.training)
         self.setWindowTitle("klogs-desk — " + text)

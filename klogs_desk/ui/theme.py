@@ -114,6 +114,33 @@ CAUTION_TINT = Tint(background="#fff3c4", border="#d8c27a", text="#4a3b00")
 TINTS: tuple[Tint, ...] = (OK_TINT, ERROR_TINT, CAUTION_TINT)
 
 
+@dataclass(frozen=True)
+class EnvironmentBand:
+    """The band across the top of the window outside training (the sandbox has the training banner)."""
+
+    #: English; shown through ``QCoreApplication.translate("Theme", text)``.
+    text: str
+    background: str
+    foreground: str
+
+
+#: Production: red, the words say real cards are charged. Test: blue (not the training banner's amber, not
+#: production's red), the words say no real money moves. Both white bold text, at least 4.5:1.
+ENVIRONMENT_BANDS: dict[str, EnvironmentBand] = {
+    "production": EnvironmentBand(QT_TRANSLATE_NOOP("Theme", "PRODUCTION — real cards are charged"),
+                                  DECLINED.light, "#ffffff"),
+    "test": EnvironmentBand(QT_TRANSLATE_NOOP("Theme", "TEST environment — no real money"),
+                            INFO.fill, INFO.on_fill),
+}
+
+
+def environment_band_sheet(environment: str) -> str:
+    """Style sheet for the window's ``environmentBand`` in ``environment`` (which must have a band)."""
+    band = ENVIRONMENT_BANDS[environment]
+    return (f"QLabel#environmentBand {{ background: {band.background}; color: {band.foreground}; "
+            f"padding: 6px 10px; font-weight: bold; }}")
+
+
 TRAINING_BANNER_STYLE = (f"QLabel#trainingBanner {{ background: {CAUTION_TINT.background}; color: {CAUTION_TINT.text}; "
                          f"border-bottom: 1px solid {CAUTION_TINT.border}; padding: 6px 10px; font-weight: bold; }}")
 

@@ -7,7 +7,9 @@ and their dialogs.
   send twice. What the cashier is asked goes through methods tests replace (``ask_pin``,
   ``ask_refund_amount``, ``confirm``, ``tell``, ``open_details``, ``ask_verified_outcome``).
 * Voids and refunds ask for the manager PIN (:class:`ManagerPinDialog`, field ``managerPin``) when
-  Settings require it. A wrong PIN, or a required PIN that was never set, sends nothing. Who approved is
+  Settings require it. A wrong PIN, or a required PIN that was never set, sends nothing. Wrong PINs count
+  towards the lock-out shared with the idle lock (:mod:`klogs_desk.services.pin_lockout`, ``pin_lockout``):
+  while locked out the PIN is not even asked, the cashier is told the minutes left. Who approved is
   journaled on the void/refund row: ``"manager PIN"`` or ``"no PIN required"``.
 * The refund amount (:class:`RefundDialog`, field ``refundAmount``) shows the remaining balance and is
   checked against it, in the currency's minor units, before anything is sent.
@@ -45,7 +47,12 @@ from ..api.models.transactions import TransactionDetail
 from ..domain.balances import Balance
 from ..domain.journal import Entry, EntryKind, EntryState
 from ..domain.money import AmountError, format_amount, parse_amount
+<<<<<<< HEAD
 from ..messages import msg
+=======
+from ..i18n import cashier_message
+from ..services.pin_lockout import PinLockout
+>>>>>>> sec-pan-prod
 from ..services.reconciler import Reconciler
 from ..services.transactions import (
     APPROVED_BY_MANAGER_PIN,
@@ -60,7 +67,11 @@ from . import theme
 from .async_runner import run_operation, run_query
 from .journal_model import kind_text, local_time_text, state_text
 from .locale_style import number_style
+<<<<<<< HEAD
 from .messages import render
+=======
+from .lock_screen import pin_refused_text
+>>>>>>> sec-pan-prod
 from .money_text import money_text
 
 if TYPE_CHECKING:
@@ -390,6 +401,8 @@ class TransactionActions(QObject):
         self.services = services
         self.config = config
         self.reconciler = reconciler
+        #: Wrong manager PINs (tests give it a clock of their own).
+        self.pin_lockout = PinLockout(config)
         self.service = TransactionService(services)
         self.details_dialog: TransactionDetailsDialog | None = None
         tab.set_action_handler("details", self.details, self.tr("The gateway's view of the selected payment"))
@@ -443,11 +456,19 @@ class TransactionActions(QObject):
                 "Settings require the manager PIN for voids and refunds, but no PIN is set. A manager sets it "
                 "in Settings. Nothing was sent."))
             return None
+        status = self.pin_lockout.status()
+        if status.locked_out:
+            self.tell(self.tr("Manager PIN locked"), self.tr("{why}\n\nNothing was sent.").format(
+                why=pin_refused_text(status)))
+            return None
         pin = self.ask_pin(what)
         if pin is None:
             return None
-        if not self.config.check_manager_pin(pin):
-            self.tell(self.tr("Wrong manager PIN"), self.tr("The manager PIN is wrong. Nothing was sent."))
+        result = self.pin_lockout.attempt(pin, self.config.check_manager_pin)
+        if not result.accepted:
+            title = self.tr("Manager PIN locked") if result.locked_out else self.tr("Wrong manager PIN")
+            self.tell(title, self.tr("The manager PIN is wrong. Nothing was sent.\n\n{why}").format(
+                why=pin_refused_text(result)))
             return None
         return APPROVED_BY_MANAGER_PIN
 

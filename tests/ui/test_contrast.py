@@ -68,6 +68,16 @@ def test_result_headlines_are_readable(state):
     assert contrast(text, background) >= AA
 
 
+@pytest.mark.parametrize("environment", sorted(theme.ENVIRONMENT_BANDS))
+def test_environment_bands_are_readable_and_production_is_red(environment):
+    band = theme.ENVIRONMENT_BANDS[environment]
+    assert contrast(band.foreground, band.background) >= AA
+    assert band.background in theme.environment_band_sheet(environment)
+    if environment == "production":
+        red = QColor(band.background)
+        assert red.red() > 150 and red.green() < 80 and red.blue() < 80
+
+
 def test_training_banner_and_pay_button_are_readable():
     assert contrast("#4a3b00", "#fff3c4") >= AA  # theme.TRAINING_BANNER_STYLE
     assert "#4a3b00" in theme.TRAINING_BANNER_STYLE and "#fff3c4" in theme.TRAINING_BANNER_STYLE

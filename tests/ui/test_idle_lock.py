@@ -227,3 +227,47 @@ def test_the_main_window_locks_and_its_grab_shows_nothing_of_the_terminal(qtbot,
         closing = event_loop_qt.create_task(client.aclose())
         qtbot.waitUntil(closing.done, timeout=10_000)
         journal.close()
+
+
+def test_five_wrong_pins_lock_the_pin_out_with_the_time_left_in_words(qtbot, window, config, clock, tmp_path):
+    lock = IdleLock(window, config, now=clock, wall_clock=clock)
+    clock.advance(16)
+    lock.check()
+    screen = lock.screen
+    for tries_left in (4, 3, 2, 1):
+        qtbot.keyClicks(screen.pin, "1111")
+        qtbot.keyClick(screen.pin, Qt.Key.Key_Return)
+        assert f"Tries left before the PIN is locked for 30 minutes: {tries_left}." in screen.error.text()
+    qtbot.keyClicks(screen.pin, "1111")
+    qtbot.keyClick(screen.pin, Qt.Key.Key_Return)
+    assert "Too many wrong PINs" in screen.error.text() and "Time left: 30 min" in screen.error.text()
+    assert not screen.pin.isEnabled() and not screen.unlock_button.isEnabled()
+    assert not lock.try_unlock(PIN) and lock.locked  # the right PIN does not open it now
+
+    clock.advance(12)
+    lock.check()
+    assert "Time left: 18 min" in screen.error.text()
+
+    # A restart (new settings object on the same file, new window lock) is still locked out.
+    restarted = IdleLock(window, Config(config.path), now=clock, wall_clock=clock)
+    restarted.lock()
+    assert not restarted.screen.pin.isEnabled() and "Time left: 18 min" in restarted.screen.error.text()
+    restarted.screen.hide()
+
+    clock.advance(18)
+    lock.check()
+    assert screen.pin.isEnabled() and screen.unlock_button.isEnabled() and not screen.error.isVisible()
+    qtbot.keyClicks(screen.pin, PIN)
+    qtbot.keyClick(screen.pin, Qt.Key.Key_Return)
+    assert not lock.locked
+
+
+def test_a_right_pin_resets_the_count_of_wrong_ones(qtbot, window, config, clock):
+    lock = IdleLock(window, config, now=clock, wall_clock=clock)
+    for _ in range(2):
+        clock.advance(16)
+        lock.check()
+        for _ in range(4):
+            assert not lock.try_unlock("1111")
+        assert lock.try_unlock(PIN)
+    assert not lock.pin_lockout.status().locked_out

@@ -428,3 +428,37 @@ def test_refused_refund_leaves_the_sale_approved_with_its_full_balance(qtbot, se
 
     assert badge(tab, sale.id) == ("APPROVED", "approved")
     assert cell(tab, sale.id, JournalColumn.BALANCE) == "100.00 TRY"
+
+
+def test_wrong_manager_pins_lock_it_out_and_nothing_is_sent(qtbot, setup, fresh_sandbox):
+    """The lock-out is shared with the idle lock screen: 5 wrong PINs, then 30 minutes without asking."""
+    from klogs_desk.services.pin_lockout import PinLockout
+
+    tab, actions, services, config, cashier, loop = setup
+    now = [1_800_000_000.0]
+    actions.pin_lockout = PinLockout(config, now=lambda: now[0])
+    config.manager_pin_required = True
+    config.set_manager_pin("4821")
+    sale = sell(qtbot, loop, services)
+    select(tab, sale.id)
+
+    cashier.pin = "1111"
+    for tries_left in (4, 3, 2, 1):
+        tab.void_button.click()
+        assert cashier.messages[-1][0] == "Wrong manager PIN"
+        assert f"locked for 30 minutes: {tries_left}." in cashier.messages[-1][1]
+    tab.void_button.click()
+    title, message = cashier.messages[-1]
+    assert title == "Manager PIN locked" and "Time left: 30 min" in message and "Nothing was sent" in message
+
+    asked = []
+    actions.ask_pin = lambda what: asked.append(what) or "4821"  # the right PIN, while locked out
+    now[0] += 10 * 60
+    tab.void_button.click()
+    assert asked == [] and "Time left: 20 min" in cashier.messages[-1][1]
+    assert services.journal.children(sale.id) == []
+    assert not ledger_of(fresh_sandbox.state).by_order(sale.reference).voided
+
+    now[0] += 20 * 60
+    outcome = click_and_finish(qtbot, actions, tab.void_button)
+    assert outcome.state is TransactionOutcomeState.DONE and outcome.entry.approved_by == "manager PIN"

@@ -129,6 +129,33 @@ def test_environment_label_says_where_payments_go(make_window, environment, text
         assert window.findChild(object, "environmentLabel").isVisible()
 
 
+@pytest.mark.parametrize("environment, text, colour", [
+    ("production", "PRODUCTION — real cards are charged", "#c62828"),
+    ("test", "TEST environment — no real money", "#1565c0"),
+])
+def test_a_band_across_the_top_says_where_payments_go_outside_training(make_window, environment, text, colour):
+    window = make_window(environment)
+    band = window.environment_band
+    assert band.objectName() == "environmentBand" and band.isVisible() and band.text() == text
+    assert band.accessibleName() == text
+    assert _background(band) == QColor(colour)
+    top = band.mapTo(window, band.rect().topLeft()).y()
+    assert top <= window.menuBar().height() + 1  # right under the menu bar, above the tabs
+    assert band.geometry().bottom() < window.tabs.geometry().top()
+    assert band.width() >= window.tabs.width()  # across the whole window
+    assert not window.training_banner.isVisible()
+
+
+def test_the_sandbox_keeps_its_yellow_training_band_and_no_environment_band(make_window, qtbot, config):
+    window = make_window("sandbox")
+    assert window.training_banner.isVisible() and not window.environment_band.isVisible()
+    config.environment = "production"
+    with qtbot.waitSignal(window.environment_changed):
+        window.apply_settings()
+    assert window.environment_band.isVisible() and not window.training_banner.isVisible()
+    assert window.environment_band.text().startswith("PRODUCTION")
+
+
 def test_training_banner_and_test_cards_only_on_the_sandbox(qtbot, make_window):
     training = make_window("sandbox")
     assert training.training_banner.isVisible()
