@@ -167,15 +167,6 @@ UNKNOWN_OPERATOR = "unknown"
 #: Columns added since the first release, with what the rows written before them get.
 _ADDED_COLUMNS = {"operator": UNKNOWN_OPERATOR}
 
-<<<<<<< HEAD
-def _refuse_card_numbers(values: Iterable[Any]) -> None:
-    """Defence in depth: no value written to the journal may contain a full card number (:func:`find_pans`)."""
-    for value in values:
-        if isinstance(value, Message):
-            value = value.to_json()
-        if isinstance(value, str) and find_pans(value):
-            raise ValueError("refusing to write a full card number to the journal")
-=======
 #: Text typed by people or written by the gateway for people: card numbers in it are masked, not refused.
 _REDACTED_FIELDS = frozenset({"card_holder", "customer_id", "result_code", "result_message", "approved_by",
                               "resolution", "note"})
@@ -189,13 +180,13 @@ def _guard_card_numbers(row: dict[str, Any]) -> dict[str, Any]:
     """
     guarded = dict(row)
     for name, value in row.items():
-        if not isinstance(value, str) or not find_pans(value):
+        written = value.to_json() if isinstance(value, Message) else value
+        if not isinstance(written, str) or not find_pans(written):
             continue
         if name not in _REDACTED_FIELDS:
             raise ValueError(f"refusing to write a full card number to the journal's {name}")
-        guarded[name] = redact_pans(value)
+        guarded[name] = from_stored(redact_pans(written)) if isinstance(value, Message) else redact_pans(value)
     return guarded
->>>>>>> sec-pan-prod
 
 
 def _utcnow() -> dt.datetime:

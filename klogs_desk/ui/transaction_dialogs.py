@@ -47,12 +47,8 @@ from ..api.models.transactions import TransactionDetail
 from ..domain.balances import Balance
 from ..domain.journal import Entry, EntryKind, EntryState
 from ..domain.money import AmountError, format_amount, parse_amount
-<<<<<<< HEAD
 from ..messages import msg
-=======
-from ..i18n import cashier_message
 from ..services.pin_lockout import PinLockout
->>>>>>> sec-pan-prod
 from ..services.reconciler import Reconciler
 from ..services.transactions import (
     APPROVED_BY_MANAGER_PIN,
@@ -67,11 +63,8 @@ from . import theme
 from .async_runner import run_operation, run_query
 from .journal_model import kind_text, local_time_text, state_text
 from .locale_style import number_style
-<<<<<<< HEAD
-from .messages import render
-=======
 from .lock_screen import pin_refused_text
->>>>>>> sec-pan-prod
+from .messages import render
 from .money_text import money_text
 
 if TYPE_CHECKING:
