@@ -173,9 +173,11 @@ def from_stored(stored: str | None) -> Message | None:
         return None
     if stored.startswith("{"):
         try:
-            return _from_plain(json.loads(stored))
+            found = _from_plain(json.loads(stored))
         except (ValueError, KeyError, TypeError):
-            pass
+            found = None
+        if isinstance(found, Message):  # other JSON is text somebody typed or the gateway sent
+            return found
     code = _PLAIN_CODES.get(stored)
     return Message(code) if code else text(stored)
 
