@@ -1,11 +1,13 @@
-"""Wrong PINs lock the PIN out (PCI DSS 8.3.4): the rules without Qt widgets, the count kept in settings."""
+"""Wrong PINs lock an operator out (PCI DSS 8.3.4): the rules without Qt widgets, the count kept in the operator's
+record in staff.sqlite3 (it was the settings file while there was one manager PIN)."""
 
 from __future__ import annotations
 
-from klogs_desk.config import Config
+from klogs_desk.domain.operators import OperatorStore, Role, hash_pin
 from klogs_desk.services.pin_lockout import LOCKOUT_SECONDS, MAX_WRONG_PINS, PinLockout
 
-PIN = "4826"
+PIN = "482615"
+NAME = "Ayşe"
 
 
 class Clock:
@@ -16,10 +18,21 @@ class Clock:
         return self.now
 
 
+class Staff(OperatorStore):
+    """The staff file with one manager; ``check_manager_pin`` checks her PIN."""
+
+    def check_manager_pin(self, pin: str) -> bool:
+        return self.check_pin(NAME, pin)
+
+
+def open_store(tmp_path) -> Staff:
+    return Staff(tmp_path / "staff.sqlite3")
+
+
 def make(tmp_path, clock):
-    config = Config(tmp_path / "settings.ini")
-    config.set_manager_pin(PIN)
-    return config, PinLockout(config, now=clock)
+    config = open_store(tmp_path)
+    config.add(NAME, Role.MANAGER, hash_pin(PIN))
+    return config, PinLockout(config, NAME, now=clock)
 
 
 def test_five_wrong_pins_lock_it_for_thirty_minutes_even_against_the_right_pin(tmp_path):
@@ -51,11 +64,11 @@ def test_the_count_and_the_lock_out_survive_a_restart(tmp_path):
     config, lockout = make(tmp_path, clock)
     for _ in range(3):
         lockout.attempt("0000", config.check_manager_pin)
-    restarted = Config(tmp_path / "settings.ini")  # a new process reads the file
-    assert PinLockout(restarted, now=clock).status().tries_left == 2
+    restarted = open_store(tmp_path)  # a new process reads the file
+    assert PinLockout(restarted, NAME, now=clock).status().tries_left == 2
     for _ in range(2):
-        PinLockout(restarted, now=clock).attempt("0000", restarted.check_manager_pin)
-    again = PinLockout(Config(tmp_path / "settings.ini"), now=clock)
+        PinLockout(restarted, NAME, now=clock).attempt("0000", restarted.check_manager_pin)
+    again = PinLockout(open_store(tmp_path), NAME, now=clock)
     assert again.status().locked_out and not again.attempt(PIN, config.check_manager_pin).accepted
 
 
@@ -74,4 +87,5 @@ def test_counts_are_kept_per_pin_owner(tmp_path):
     for _ in range(5):
         manager.attempt("0000", config.check_manager_pin)
     assert manager.status().locked_out
-    assert not PinLockout(config, "operator-2", now=clock).status().locked_out
+    config.add("Mehmet", Role.CASHIER, hash_pin("1234"))
+    assert not PinLockout(config, "Mehmet", now=clock).status().locked_out
