@@ -233,13 +233,13 @@ def main(argv: list[str] | None = None) -> int:
     loop.set_exception_handler(reporter.loop_exception_handler)
 
     from .api.client import ClearTextRefused
-    from .composition import build_terminal
+    from .composition import build_staff, build_terminal, open_journal
     from .credentials import CredentialStore, CredentialStoreUnavailable
-    from .domain.journal import Journal
     from .environments import build_client
     from .services.context import AppServices
 
-    journal = Journal(paths.journal_path())
+    staff = build_staff(config, paths.staff_path())
+    journal = open_journal(paths.journal_path(), staff)
     interrupted = journal.mark_interrupted()
     if interrupted:
         log.warning("%d payment(s) were in flight when the terminal last stopped: now 'unknown'", interrupted)
@@ -270,7 +270,7 @@ def main(argv: list[str] | None = None) -> int:
     services = AppServices(client=client, journal=journal, environment=environment,
                            merchant_line=config.merchant_line, sandbox_url=sandbox_url)
     terminal = build_terminal(services, config=config, credentials=store, sandbox=sandbox,
-                              sandbox_url=args.sandbox_url, log_file=str(log_file))
+                              sandbox_url=args.sandbox_url, log_file=str(log_file), staff=staff)
     window = terminal.window
     window_holder.append(window)
     window.show()
