@@ -11,8 +11,8 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from klogs_desk.config import Config
-from klogs_desk.domain.operators import OperatorStore, Role, hash_pin
 from klogs_desk.domain.journal import EntryKind, EntryState, Journal
+from klogs_desk.domain.operators import OperatorStore, Role, hash_pin
 from klogs_desk.domain.orders import new_order_id
 from klogs_desk.sandbox.ledger import ledger_of
 from klogs_desk.services.context import AppServices
