@@ -177,6 +177,7 @@ class IdleLock(QObject):
         self.tracker = IdleTracker(self._limit_seconds(), now=now)
         self.screen: LockScreen | None = None
         self.reason = START
+        self._first_field: QWidget | None = None
         #: Who was signed in when the idle lock came (signing in again is an "idle unlock", not a switch).
         self._idle_operator: str | None = None
         self.timer = QTimer(self)
@@ -249,13 +250,15 @@ class IdleLock(QObject):
         self.screen.show()
         self.screen.raise_()
         self._show_lockout()
-        if prefill:
-            self.screen.pin.setFocus()
-        elif training and current is not None and current.training:
-            self.screen.training_button.setFocus()
-        else:
-            self.screen.name.setFocus()
+        self._first_field = (self.screen.pin if prefill else self.screen.training_button
+                             if training and current is not None and current.training else self.screen.name)
+        self.focus()
         self.locked_changed.emit(True)
+
+    def focus(self) -> None:
+        """Put the cursor where the operator types first (again once the window is shown at start)."""
+        if self.locked and self._first_field is not None:
+            self._first_field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_lockout(self) -> None:
         """While the named operator is locked out: PIN field and button disabled, the time left in words."""

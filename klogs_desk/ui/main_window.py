@@ -435,6 +435,9 @@ class MainWindow(QMainWindow):
     def focus_first_field(self, index: int) -> None:
         """Put the cursor in tab ``index``'s first field (its :attr:`TabPage.first_field`), so a cashier who
         switched with Ctrl+1..6, Alt+letter or a click can type at once."""
+        if self.idle_lock.locked:  # the sign-in screen has the cursor, not the tab underneath
+            self.idle_lock.focus()
+            return
         if not 0 <= index < len(self.pages):
             return
         field = self.pages[index].first_field

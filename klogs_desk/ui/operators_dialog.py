@@ -178,7 +178,7 @@ class OperatorsDialog(QDialog):
         self.error.setVisible(bool(text))
 
     def add(self) -> None:
-        name, role, pin = self.name_edit.text(), self.role_combo.currentData(), self.pin_edit.text()
+        name, role, pin = self.name_edit.text(), Role(self.role_combo.currentData()), self.pin_edit.text()
         self.pin_edit.clear()
         if self._do(lambda: self.staff.add_operator(name, role, pin)):
             self.name_edit.clear()
