@@ -114,6 +114,11 @@ class OperatorsDialog(QDialog):
         layout.addLayout(add_form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+        # Enter in a field must never press a row button (Disable on the selected operator) behind the
+        # operator's back: no button of this dialog is a default one; Enter in the PIN field adds.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+            button.setDefault(False)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.refresh()
 

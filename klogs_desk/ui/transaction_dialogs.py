@@ -121,7 +121,6 @@ class ManagerPinDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Manager &name"), self.name_edit)
         form.addRow(self.tr("Manager &PIN"), self.pin_edit)
-        self.name_edit.returnPressed.connect(self.pin_edit.setFocus)
         layout = QVBoxLayout(self)
         layout.addWidget(question)
         layout.addLayout(form)
@@ -138,6 +137,9 @@ class ManagerPinDialog(QDialog):
         if not self.name():
             _show_error(self.error_label, self.tr("Type the manager's name."))
             self.name_edit.setFocus()
+            return
+        if not self.pin() and self.name_edit.hasFocus():  # Enter after the name: on to the PIN
+            self.pin_edit.setFocus()
             return
         if not self.pin().isdigit():
             _show_error(self.error_label, self.tr("Type the manager PIN (digits only)."))

@@ -166,6 +166,7 @@ def test_the_operators_dialog_adds_resets_and_unlocks_and_never_shows_a_pin(qtbo
     qtbot.keyClicks(dialog.pin_edit, "5678")
     qtbot.keyClick(dialog.pin_edit, Qt.Key.Key_Return)
     assert staff.store.get("Ali") is not None and dialog.pin_edit.text() == ""
+    assert not staff.store.get("Ali").disabled  # Enter added Ali and pressed nothing else
     table_text = [dialog.table.item(r, c).text() for r in range(dialog.table.rowCount()) for c in range(3)]
     assert "Ali" in table_text and "5678" not in " ".join(table_text) and dialog.table.columnCount() == 3
 
@@ -230,6 +231,7 @@ def test_manager_approval_by_keyboard_only(qtbot, terminal_for):
         assert QApplication.focusWidget() is dialog.pin_edit
         qtbot.keyClicks(dialog.pin_edit, MANAGER_PIN)
         qtbot.keyClick(dialog.pin_edit, Qt.Key.Key_Return)
+        assert not dialog.error_label.isVisible()  # nothing complained on the way
 
     QTimer.singleShot(200, type_into_dialog)
     approval = actions.approval("Void 10.00 TRY of KD-1.")
