@@ -83,7 +83,8 @@ class PinLockout:
         if before.locked_out:
             return before
         if verify(pin):
-            self.store.set_pin_attempts(self.who, 0, 0.0)
+            if before.tries_left < MAX_WRONG_PINS:  # only a count to reset is written (a synced write)
+                self.store.set_pin_attempts(self.who, 0, 0.0)
             return PinResult(True)
         wrong = MAX_WRONG_PINS - before.tries_left + 1
         if wrong >= MAX_WRONG_PINS:
