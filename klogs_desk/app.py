@@ -1,4 +1,5 @@
-"""Start the terminal: ``klogs-desk [--environment sandbox|test|production] [--yes-production] [--sandbox-url URL]``.
+"""Start the terminal: ``klogs-desk [--environment sandbox|test|production] [--yes-production]
+[--sandbox-url URL]``.
 
 Production is never chosen silently (:func:`apply_environment_argument`): ``--environment production``
 switching a terminal that is not in production yet asks the cashier first, in their language, before the
@@ -218,10 +219,12 @@ def main(argv: list[str] | None = None) -> int:
     from .ui.theme import install_accent_safe_style
 
     install_accent_safe_style(app)  # "Ödeme", not "Odeme", on fonts whose ascent is too low for the dots
+    from PySide6.QtGui import QGuiApplication
+
     from .ui.production_confirm import ask_production
 
     if not apply_environment_argument(config, args.environment, yes_production=args.yes_production,
-                                      platform=app.platformName(), ask=ask_production):
+                                      platform=QGuiApplication.platformName(), ask=ask_production):
         sandbox.stop()
         return EXIT_PRODUCTION_NOT_CONFIRMED
     window_holder: list[object] = []

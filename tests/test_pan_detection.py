@@ -176,3 +176,13 @@ def test_no_test_pan_survives_redaction_among_digits_separators_and_words(before
     left = {window for window in _luhn_windows(redacted) if window in digits}
     assert not left, (text, redacted)
     assert digits not in "".join(ch for ch in redacted if ch.isdigit() or ch == "*")
+
+
+@settings(max_examples=300, deadline=None)
+@given(digits=st.text(alphabet="0123456789", max_size=45))
+def test_the_fast_window_check_agrees_with_the_luhn_check(digits):
+    from klogs_desk.domain.cards import _luhn_windows
+
+    expected = [(first, end) for first in range(len(digits)) if digits[first] != "0"
+                for end in range(first + 13, min(first + 19, len(digits)) + 1) if luhn_valid(digits[first:end])]
+    assert _luhn_windows(digits) == expected

@@ -128,10 +128,10 @@ _DIGIT = re.compile(r"\d")
 #: Thirteen digits with separators between them: text without this has no card number (the quick exit
 #: that keeps the log filter cheap on ordinary lines).
 _THIRTEEN_DIGITS = re.compile(rf"\d(?:(?:{_SEPARATOR})?\d){{12}}")
-#: A UUID (gateway payment IDs) is an identifier, not a card number, and is left out. Only one with a hex
-#: letter in it: a UUID of decimal digits only is one in three million, and would let a PAN written in
-#: UUID shape through.
-_UUID = re.compile(r"(?<![0-9A-Fa-f])[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}(?![0-9A-Fa-f])")
+#: A UUID (gateway payment IDs) is an identifier, not a card number, and is left out of free text. Only one
+#: with a hex letter in it: a UUID of decimal digits only is one in three million, and would let a PAN
+#: written in UUID shape through. (The journal's identifier fields, typed UUIDs, skip every UUID.)
+UUID = re.compile(r"(?<![0-9A-Fa-f])[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}(?![0-9A-Fa-f])")
 #: E.164: a phone number written after ``+`` has at most 15 digits.
 _PHONE_DIGITS = 15
 PAN_LENGTHS = range(13, 20)
@@ -143,7 +143,36 @@ def _blank_uuids(text: str) -> str:
         uuid = match.group()
         return "#" * len(uuid) if any(ch.isalpha() for ch in uuid) else uuid
 
-    return _UUID.sub(blank, text)
+    return UUID.sub(blank, text)
+
+
+#: A digit's contribution to the Luhn sum when it is doubled.
+_DOUBLED = (0, 2, 4, 6, 8, 1, 3, 5, 7, 9)
+
+
+def _luhn_windows(digits: str) -> list[tuple[int, int]]:
+    """``(first, end)`` of every window of :data:`PAN_LENGTHS` digits of ``digits`` that passes Luhn and
+    does not start with 0, in order of ``first``.
+
+    Linear time, so a log line full of digits stays cheap: the Luhn sum of a window comes from two prefix
+    sums, one with the digits at even indexes doubled and one with the odd ones (which one applies
+    depends on the parity of the window's last digit, the one never doubled).
+    """
+    values = [ord(ch) - 48 for ch in digits]
+    odd_doubled, even_doubled = [0], [0]
+    for index, value in enumerate(values):
+        odd_doubled.append(odd_doubled[-1] + (_DOUBLED[value] if index % 2 else value))
+        even_doubled.append(even_doubled[-1] + (value if index % 2 else _DOUBLED[value]))
+    windows = []
+    for first in range(len(values) - PAN_LENGTHS[0] + 1):
+        if values[first] == 0:
+            continue
+        for end in range(first + PAN_LENGTHS[0], min(first + PAN_LENGTHS[-1], len(values)) + 1):
+            # The last digit (end - 1) is not doubled: with it at an even index the odd ones are.
+            sums = odd_doubled if (end - 1) % 2 == 0 else even_doubled
+            if (sums[end] - sums[first]) % 10 == 0:
+                windows.append((first, end))
+    return windows
 
 
 def _whole_card(digits: str) -> bool:
@@ -164,8 +193,8 @@ def find_pans(text: str) -> list[tuple[int, int]]:
     Card safety wins over false positives: any long digit run has a fair chance of holding a Luhn-valid
     window and is then masked. Left alone, because they are identifiers and not cards: UUIDs with a hex
     letter (gateway payment IDs), and a phone number after ``+`` (E.164, its first 15 digits; a card
-    number that reaches beyond them, or one that is a whole card of a known brand, is still found). The terminal's order IDs (``KD-20261126-4F7Q2M``) hold
-    too few digits to match.
+    number that reaches beyond them, or one that is a whole card of a known brand, is still found). The
+    terminal's order IDs (``KD-20261126-4F7Q2M``) hold too few digits to match.
     """
     spans: list[tuple[int, int]] = []
     if not _THIRTEEN_DIGITS.search(text):
@@ -177,21 +206,14 @@ def find_pans(text: str) -> list[tuple[int, int]]:
             continue
         digits = "".join(scanned[place] for place in places)
         phone = _PHONE_DIGITS if chain.start() > 0 and scanned[chain.start() - 1] == "+" else 0
-        for first in range(len(digits) - PAN_LENGTHS[0] + 1):
-            if digits[first] == "0":
+        for first, end in _luhn_windows(digits):
+            if end <= phone and not _whole_card(digits[first:end]):
                 continue
-            for length in PAN_LENGTHS:
-                end = first + length
-                if end > len(digits):
-                    break
-                window = digits[first:end]
-                if not luhn_valid(window) or end <= phone and not _whole_card(window):
-                    continue
-                start, stop = places[first], places[end - 1] + 1
-                if spans and start < spans[-1][1]:
-                    spans[-1] = (spans[-1][0], max(stop, spans[-1][1]))
-                else:
-                    spans.append((start, stop))
+            start, stop = places[first], places[end - 1] + 1
+            if spans and start < spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(stop, spans[-1][1]))
+            else:
+                spans.append((start, stop))
     return spans
 
 

@@ -34,7 +34,10 @@ The card-number guard masks free text and refuses only identifiers. The detector
 that was charged without its journal row. Free-text fields (:data:`_REDACTED_FIELDS`) are stored with
 every card number masked instead. Fields that are keys or must be matched exactly later (the order ID,
 payment and checkout IDs, the masked PAN, the checkout link...) are refused: masking would silently
-corrupt them, and none of them can hold a card number legitimately.
+corrupt them, and none of them can hold a card number legitimately. The order ID is checked before the
+payment is sent, so a refusal there moves no money; the gateway's IDs are UUIDs by the API's types and a
+UUID in them is never taken for a card number (:data:`_GATEWAY_UUID_FIELDS`), so a payment already made
+is not left without its outcome.
 """
 
 from __future__ import annotations
@@ -49,7 +52,7 @@ from typing import Any, Callable, Iterable
 
 from ..messages import Message, english, from_stored, msg, to_stored
 from ..paths import narrow, open_private, private_file
-from .cards import find_pans, last_four, redact_pans
+from .cards import UUID, find_pans, last_four, redact_pans
 from .spreadsheet import FormulaSafeWriter
 
 
@@ -172,6 +175,12 @@ _REDACTED_FIELDS = frozenset({"card_holder", "customer_id", "result_code", "resu
                               "resolution", "note"})
 
 
+#: Gateway identifiers typed as UUIDs by the API (the checkout link holds its checkout ID): a UUID in them is
+#: the gateway's, even one of decimal digits only, and is not taken for a card number (refusing it would
+#: lose the outcome of a payment already made).
+_GATEWAY_UUID_FIELDS = frozenset({"payment_id", "checkout_id", "redirect_url"})
+
+
 def _guard_card_numbers(row: dict[str, Any]) -> dict[str, Any]:
     """Defence in depth: ``row`` as it may be written, with no full card number (:func:`find_pans`) in it.
 
@@ -181,7 +190,10 @@ def _guard_card_numbers(row: dict[str, Any]) -> dict[str, Any]:
     guarded = dict(row)
     for name, value in row.items():
         written = value.to_json() if isinstance(value, Message) else value
-        if not isinstance(written, str) or not find_pans(written):
+        if not isinstance(written, str):
+            continue
+        checked = UUID.sub("#", written) if name in _GATEWAY_UUID_FIELDS else written
+        if not find_pans(checked):
             continue
         if name not in _REDACTED_FIELDS:
             raise ValueError(f"refusing to write a full card number to the journal's {name}")

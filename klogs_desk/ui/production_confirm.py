@@ -1,7 +1,8 @@
 """The question asked before the terminal starts in production from the command line.
 
 ``klogs-desk --environment production`` never switches silently: :func:`ask_production` shows a modal
-question, in the cashier's language, before the window exists (rules in :func:`klogs_desk.app.apply_environment_argument`).
+question, in the cashier's language, before the window exists (rules in
+:func:`klogs_desk.app.apply_environment_argument`).
 The safe answer is the default: Enter or Escape keeps the terminal out of production.
 
 Object names: ``productionQuestion``, ``productionSwitch``, ``productionCancel``.
