@@ -108,6 +108,8 @@ class LockScreen(QWidget):
         self.error.setFixedWidth(480)
         self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.error.setStyleSheet(f"color: {theme.DECLINED.dark}; font-weight: bold;")  # on its own dark window
+        # Room for three lines: a centred wrapped label gets one line's height from the layout otherwise.
+        self.error.setMinimumHeight(self.error.fontMetrics().lineSpacing() * 3 + 4)
         self.error.hide()
         self.unlock_button = QPushButton(self.tr("Sign in"), objectName="lockUnlock")
         self.training_button = QPushButton(self.tr("Continue in training mode"), objectName="lockTraining")
