@@ -5,17 +5,10 @@ from __future__ import annotations
 
 from klogs_desk.domain.operators import OperatorStore, Role, hash_pin
 from klogs_desk.services.pin_lockout import LOCKOUT_SECONDS, MAX_WRONG_PINS, PinLockout
+from tests.fake_clock import WallClock
 
 PIN = "482615"
 NAME = "Ayşe"
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1_800_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 class Staff(OperatorStore):
@@ -36,7 +29,7 @@ def make(tmp_path, clock):
 
 
 def test_five_wrong_pins_lock_it_for_thirty_minutes_even_against_the_right_pin(tmp_path):
-    clock = Clock()
+    clock = WallClock()
     config, lockout = make(tmp_path, clock)
     assert (MAX_WRONG_PINS, LOCKOUT_SECONDS) == (5, 30 * 60)
     tries = [lockout.attempt("0000", config.check_manager_pin).tries_left for _ in range(4)]
@@ -51,7 +44,7 @@ def test_five_wrong_pins_lock_it_for_thirty_minutes_even_against_the_right_pin(t
 
 
 def test_a_right_pin_resets_the_count(tmp_path):
-    clock = Clock()
+    clock = WallClock()
     config, lockout = make(tmp_path, clock)
     for _ in range(4):
         lockout.attempt("0000", config.check_manager_pin)
@@ -60,7 +53,7 @@ def test_a_right_pin_resets_the_count(tmp_path):
 
 
 def test_the_count_and_the_lock_out_survive_a_restart(tmp_path):
-    clock = Clock()
+    clock = WallClock()
     config, lockout = make(tmp_path, clock)
     for _ in range(3):
         lockout.attempt("0000", config.check_manager_pin)
@@ -73,7 +66,7 @@ def test_the_count_and_the_lock_out_survive_a_restart(tmp_path):
 
 
 def test_a_clock_moved_back_does_not_lengthen_the_lock_out(tmp_path):
-    clock = Clock()
+    clock = WallClock()
     config, lockout = make(tmp_path, clock)
     for _ in range(5):
         lockout.attempt("0000", config.check_manager_pin)
@@ -82,7 +75,7 @@ def test_a_clock_moved_back_does_not_lengthen_the_lock_out(tmp_path):
 
 
 def test_counts_are_kept_per_pin_owner(tmp_path):
-    clock = Clock()
+    clock = WallClock()
     config, manager = make(tmp_path, clock)
     for _ in range(5):
         manager.attempt("0000", config.check_manager_pin)

@@ -11,16 +11,9 @@ from klogs_desk.config import Config, hash_pin
 from klogs_desk.domain.operators import TRAINEE_NAME, OperatorStore, Role, pin_problem
 from klogs_desk.messages import english
 from klogs_desk.services.staff import Permission, StaffRefused, StaffService
+from tests.fake_clock import WallClock
 
 MANAGER_PIN, CASHIER_PIN = "482615", "7391"
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1_800_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 class Recorder:
@@ -35,8 +28,8 @@ class Recorder:
 
 
 @pytest.fixture
-def clock() -> Clock:
-    return Clock()
+def clock() -> WallClock:
+    return WallClock()
 
 
 @pytest.fixture

@@ -22,17 +22,10 @@ from klogs_desk.ui.async_runner import RUNNER
 from klogs_desk.ui.journal_model import JournalColumn
 from klogs_desk.ui.transaction_dialogs import ManagerPinDialog
 from tests.conftest import make_client
+from tests.fake_clock import WallClock
 
 MANAGER, MANAGER_PIN = "Zeynep", "482615"
 CASHIER, CASHIER_PIN = "Mehmet", "7391"
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1_800_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture
@@ -49,7 +42,7 @@ def terminal_for(qtbot, sandbox, tmp_path, memory_keyring, event_loop_qt):
             store.add(MANAGER, Role.MANAGER, hash_pin(MANAGER_PIN))
             store.add(CASHIER, Role.CASHIER, hash_pin(CASHIER_PIN))
             store.close()
-        staff = build_staff(config, path, now=Clock())
+        staff = build_staff(config, path, now=WallClock())
         journal = open_journal(tmp_path / "journal.sqlite3", staff)
         services = AppServices(client=make_client(sandbox), journal=journal, sandbox_url=sandbox.url)
         terminal = build_terminal(services, config=config, credentials=CredentialStore(), sandbox_url=sandbox.url,
