@@ -126,8 +126,11 @@ _NO_DISPLAY_PLATFORMS = frozenset({"offscreen", "minimal"})
 
 
 def apply_environment_argument(config: "Config", requested: str | None, *, yes_production: bool, platform: str,
-                               ask: Callable[[], bool]) -> bool:
+                               ask: Callable[[], bool], has_manager: Callable[[], bool] = lambda: True) -> bool:
     """Save the environment named on the command line; False (nothing saved) when production was refused.
+
+    Leaving training for the test or production environment needs a manager to exist (``has_manager``):
+    a terminal whose staff is only the built-in Trainee stays on the sandbox, with a message on stderr.
 
     Switching to production from another environment (or on a first start) needs a yes: ``ask()`` (the
     modal question), or ``--yes-production`` for an unattended start. When the question cannot be seen
@@ -138,6 +141,12 @@ def apply_environment_argument(config: "Config", requested: str | None, *, yes_p
     """
     if not requested:
         return True
+    if requested != "sandbox" and requested != config.environment and not has_manager():
+        message = (f"klogs-desk: not switching to {requested}: no manager has been created yet. Start in "
+                   "training mode, add a manager in File > Operators..., then switch in Settings as that manager.")
+        log.error("environment %s refused: no manager exists", requested)
+        print(message, file=sys.stderr)
+        return False
     if requested == "production" and config.environment != "production" and not yes_production:
         if platform in _NO_DISPLAY_PLATFORMS:
             message = ("klogs-desk: not switching to production: there is no display to confirm it on. "
@@ -221,10 +230,13 @@ def main(argv: list[str] | None = None) -> int:
     install_accent_safe_style(app)  # "Ödeme", not "Odeme", on fonts whose ascent is too low for the dots
     from PySide6.QtGui import QGuiApplication
 
+    from .composition import build_staff
     from .ui.production_confirm import ask_production
 
+    staff = build_staff(config, paths.staff_path())  # the settings file's old manager PIN moves out first
     if not apply_environment_argument(config, args.environment, yes_production=args.yes_production,
-                                      platform=QGuiApplication.platformName(), ask=ask_production):
+                                      platform=QGuiApplication.platformName(), ask=ask_production,
+                                      has_manager=staff.store.has_manager):
         sandbox.stop()
         return EXIT_PRODUCTION_NOT_CONFIRMED
     window_holder: list[object] = []
@@ -236,12 +248,11 @@ def main(argv: list[str] | None = None) -> int:
     loop.set_exception_handler(reporter.loop_exception_handler)
 
     from .api.client import ClearTextRefused
-    from .composition import build_staff, build_terminal, open_journal
+    from .composition import build_terminal, open_journal
     from .credentials import CredentialStore, CredentialStoreUnavailable
     from .environments import build_client
     from .services.context import AppServices
 
-    staff = build_staff(config, paths.staff_path())
     journal = open_journal(paths.journal_path(), staff)
     interrupted = journal.mark_interrupted()
     if interrupted:
