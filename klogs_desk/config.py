@@ -26,6 +26,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QSettings
 
 from . import paths
+from .api.signing import AUTH_MODES, DEFAULT_AUTH_MODE
 
 # Choices and defaults that other modules list too (Settings, i18n, environments) live here, once.
 #: The environments, safest first. Without a setting the terminal starts on the sandbox (training mode).
@@ -98,6 +99,13 @@ class Setting(Generic[T]):
         config.settings.setValue(self.key, value)
 
 
+#: How the payment API is authenticated in each environment (``klogs_desk.api.signing``): the documented
+#: key and secret headers (default) or signed requests as Klogs' client libraries send them.
+AUTH_MODE_SETTINGS: dict[str, "Setting[str]"] = {
+    environment: Setting(f"{environment}/auth_mode", str, DEFAULT_AUTH_MODE, choices=AUTH_MODES)
+    for environment in ENVIRONMENTS}
+
+
 class Config:
     """Typed access to the settings file. Each attribute below is a :class:`Setting`."""
 
@@ -145,6 +153,17 @@ class Config:
         _check_environment(environment)
         value = self.settings.value(f"{environment}/{name}")
         return str(value) if value else DEFAULT_BASE_URLS[environment]
+
+    # --- payment-API authentication per environment --------------------------------------------
+
+    def auth_mode(self, environment: str) -> str:
+        """``"headers"`` or ``"signed"`` for ``environment`` (:data:`AUTH_MODE_SETTINGS`)."""
+        _check_environment(environment)
+        return AUTH_MODE_SETTINGS[environment].__get__(self, Config)
+
+    def set_auth_mode(self, environment: str, mode: str) -> None:
+        _check_environment(environment)
+        AUTH_MODE_SETTINGS[environment].__set__(self, mode)
 
     # --- the older release's manager PIN ------------------------------------------------------------
 

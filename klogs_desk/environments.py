@@ -27,6 +27,7 @@ import httpx
 from .api.client import Credentials, Endpoints, KlogsClient
 from .api.errors import AuthenticationError, KlogsError, NotFoundError
 from .api.models import RecurringListQuery
+from .api.signing import SIGNED
 from .messages import Message, english, msg
 
 if TYPE_CHECKING:
@@ -230,7 +231,9 @@ def build_client(config: "Config", environment: str, credentials: Credentials,
     embedded = EmbeddedSandbox.serving(sandbox_url) if environment == "sandbox" else None
     if embedded is not None and sandbox_url in (endpoints.payment_base_url, endpoints.recurring_base_url):
         transport = _AfterSandboxStarts(embedded)  # requests sent before it serves wait for it
-    return KlogsClient(endpoints, credentials, transport=transport, user_agent=f"klogs-desk/{__version__}")
+    auth_mode = config.auth_mode(environment)
+    return KlogsClient(endpoints, credentials, transport=transport, user_agent=f"klogs-desk/{__version__}",
+                       auth_mode=auth_mode)
 
 
 @dataclass(frozen=True)
@@ -247,18 +250,21 @@ class ApiCheck:
 
 
 async def check_payment_api(client: KlogsClient) -> ApiCheck:
-    """Look up a transaction that cannot exist: 404 means the gateway answered and took the key and
-    secret; 401 means it answered but refused them. Charges nothing."""
+    """Look up a transaction that cannot exist: 404 means the gateway answered and took the credentials
+    in the client's auth mode (which the sentence names); 401 means it answered but refused them. Charges
+    nothing."""
+    signed = client.auth_mode == SIGNED
+    accepted = msg("check.payment-signed-ok" if signed else "check.payment-ok")
     try:
         await client.get_transaction(f"klogs-desk-check-{uuid.uuid4().hex}")
     except NotFoundError:
-        return ApiCheck(True, msg("check.payment-ok"))
+        return ApiCheck(True, accepted)
     except AuthenticationError:
-        return ApiCheck(False, msg("check.payment-refused"))
+        return ApiCheck(False, msg("check.payment-signed-refused" if signed else "check.payment-refused"))
     except KlogsError as exc:
         return ApiCheck(False, msg("check.payment-failed", why=exc.msg))
     # A transaction with a random reference should not exist; an answer still proves the credentials.
-    return ApiCheck(True, msg("check.payment-ok"))
+    return ApiCheck(True, accepted)
 
 
 async def check_recurring_api(client: KlogsClient) -> ApiCheck:

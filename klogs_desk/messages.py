@@ -117,10 +117,12 @@ def gateway(value: str) -> Message:
     return Message("gateway.said", {"text": GatewayText.of(value)})
 
 
-def english(message: Message | None) -> str:
-    """The English rendering (logs, tests, machine exports); ``""`` for ``None``."""
+def english(message: Message | str | None) -> str:
+    """The English rendering (logs, tests, machine exports); ``""`` for ``None``; text stays as it is."""
     if message is None:
         return ""
+    if isinstance(message, str):
+        return message
     values = {name: _english_value(value) for name, value in message.params.items()}
     return message.template.format(**values)
 
@@ -173,11 +175,11 @@ def from_stored(stored: str | None) -> Message | None:
         return None
     if stored.startswith("{"):
         try:
-            found = _from_plain(json.loads(stored))
+            parsed = _from_plain(json.loads(stored))
         except (ValueError, KeyError, TypeError):
-            found = None
-        if isinstance(found, Message):  # other JSON is text somebody typed or the gateway sent
-            return found
+            parsed = None
+        if isinstance(parsed, Message):  # other JSON (text a gateway or a person wrote) stays text
+            return parsed
     code = _PLAIN_CODES.get(stored)
     return Message(code) if code else text(stored)
 
@@ -211,6 +213,8 @@ CATALOGUE: dict[str, str] = {
     # generic
     "stored.text": "{text}",
     "gateway.said": QT_TRANSLATE_NOOP("Messages", "Gateway: {text}"),
+    # a value read from a gateway answer that this terminal does not know (api/models/tolerant.py)
+    "value.unknown": QT_TRANSLATE_NOOP("Messages", "unknown ({raw})"),
     # the client (api/client.py): operations and transport
     "operation.payment": QT_TRANSLATE_NOOP("Messages", "payment"),
     "operation.pre-authorization": QT_TRANSLATE_NOOP("Messages", "pre-authorization"),
@@ -436,6 +440,8 @@ CATALOGUE: dict[str, str] = {
     "lookup.not-charged": QT_TRANSLATE_NOOP("Messages", "not charged — safe to charge again with a new order ID "
         "({stamp})"),
     "lookup.cashier-verified": QT_TRANSLATE_NOOP("Messages", "cashier verified: {state} — {note}"),
+    "lookup.unreadable": QT_TRANSLATE_NOOP("Messages", "the gateway answered in a form this terminal does not "
+        "understand (HTTP {status}) ({stamp})"),
     # domain: cards, amounts, order IDs, schedules (validation the cashier reads at the field)
     "card.enter-number": QT_TRANSLATE_NOOP("Messages", "Enter the card number."),
     "card.digits-only": QT_TRANSLATE_NOOP("Messages", "The card number has only digits."),
@@ -522,6 +528,7 @@ CATALOGUE: dict[str, str] = {
     "subscription.no-confirmation": QT_TRANSLATE_NOOP("Messages", "No confirmation is needed from the card owner."),
     "subscription.owner-id": QT_TRANSLATE_NOOP("Messages", "Card owner ID: {owner_id}"),
     "subscription.accepted": QT_TRANSLATE_NOOP("Messages", "The gateway accepted the request."),
+    "subscription.status-unknown": QT_TRANSLATE_NOOP("Messages", "Status: unknown ({raw})."),
     "subscription.token-refused": QT_TRANSLATE_NOOP("Messages", "The gateway refused the recurring-payments token "
         "(401): check the token in Settings."),
     "subscription.not-allowed": QT_TRANSLATE_NOOP("Messages", "This token is not allowed to list subscriptions (403). "
@@ -550,6 +557,10 @@ CATALOGUE: dict[str, str] = {
     "check.payment-refused": QT_TRANSLATE_NOOP("Messages", "Payment API: reachable, but the API key or secret was "
         "refused."),
     "check.payment-failed": QT_TRANSLATE_NOOP("Messages", "Payment API: {why}"),
+    "check.payment-signed-ok": QT_TRANSLATE_NOOP("Messages", "Payment API: reachable, signed requests accepted "
+        "(the secret was not sent)."),
+    "check.payment-signed-refused": QT_TRANSLATE_NOOP("Messages", "Payment API: reachable, but it refused the "
+        "signed requests."),
     "check.recurring-refused": QT_TRANSLATE_NOOP("Messages", "Subscriptions API: reachable, but the Bearer token was "
         "refused."),
     "check.recurring-failed": QT_TRANSLATE_NOOP("Messages", "Subscriptions API: {why}"),

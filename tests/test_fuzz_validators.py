@@ -148,7 +148,7 @@ def test_journal_accepts_every_uuid_and_still_keeps_card_numbers_out(payment_id,
     for pan in ("4111111111111111", "4111 1111 1111 1111", "3782-822463-10005", f"id {payment_id} 4111111111111111"):
         with pytest.raises(ValueError):
             journal.update(row.id, payment_id=pan)
-        note = english(journal.update(row.id, note=pan).note)  # main's notes are messages
+        note = english(journal.update(row.id, note=pan).note)
         assert "4111111111111111" not in cards.only_digits(note) and "378282246310005" not in note
     journal.close()
 

@@ -9,8 +9,14 @@ Contract, for callers:
   the call raises :class:`OutcomeUnknownError`: the caller journals it and resolves it by lookup, never
   by sending it again. Quotes (installment options) that time out raise :class:`GatewayTimeoutError`
   instead, as nothing can have been charged.
-* A 2xx answer whose body cannot be read raises :class:`ProtocolError`; for a charging call that means
-  the gateway processed *something*, so callers treat it as outcome unknown too.
+* A 2xx answer whose body cannot be read raises :class:`ProtocolError` (with the HTTP ``status``); for a
+  charging call that means the gateway processed *something*, so callers treat it as outcome unknown too.
+  Answers are read tolerantly first (:mod:`.models.tolerant`: enumerations in any case or as .NET
+  numbers, unknown values kept as "unknown (raw)", naive date-times as UTC, nulls in ``pages``, extra
+  fields ignored), so only a body that is truly unreadable gets this far.
+* Authentication of the payment API is ``auth_mode`` (:mod:`.signing`): the documented X-API-KEY and
+  X-API-SECRET headers, or signed requests that never send the secret. A blank Bearer token means the
+  API key, as the docs' examples send it.
 * An unusable base URL (no ``http://``, an invalid host) raises :class:`ConnectionFailedError`: nothing
   was sent.
 * No clear text: :class:`Endpoints` refuses a plain ``http://`` base URL to any host but this machine
@@ -38,6 +44,7 @@ import pydantic
 
 from ..domain.backoff import SYSTEM_CLOCK, Backoff, Clock
 from ..messages import GatewayText, Message, msg
+from . import signing
 from .errors import (
     ApiStatusError,
     AuthenticationError,
@@ -210,9 +217,14 @@ class KlogsClient:
         retry: RetryPolicy | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         user_agent: str = "klogs-desk",
+        auth_mode: str = signing.DEFAULT_AUTH_MODE,
     ) -> None:
+        if auth_mode not in signing.AUTH_MODES:
+            raise ValueError(f"unknown auth mode {auth_mode!r}")
         self.endpoints = endpoints
         self._credentials = credentials
+        #: How the payment API is authenticated: ``"headers"`` or ``"signed"`` (:mod:`.signing`).
+        self.auth_mode = auth_mode
         self.retry = retry or RetryPolicy()
         self._http = httpx.AsyncClient(
             timeout=timeout, transport=transport, headers={"User-Agent": user_agent, "Accept": "application/json"},
@@ -339,27 +351,33 @@ class KlogsClient:
                                 auth="bearer", operation=operation, reference=reference)
 
     def _headers(self, auth: str) -> dict[str, str]:
+        credentials = self._credentials
         if auth == "key":
-            return {"X-API-KEY": self._credentials.api_key, "X-API-SECRET": self._credentials.api_secret}
-        # No token yet (not configured): send the bare scheme, which the gateway refuses with a 401 the
-        # cashier can act on; "Bearer " with a trailing space is an illegal header httpx would raise on.
-        return {"Authorization": f"Bearer {self._credentials.bearer_token}".rstrip()}
+            if self.auth_mode == signing.SIGNED:
+                return signing.signed_headers(credentials.api_key, credentials.api_secret)
+            return signing.header_credentials(credentials.api_key, credentials.api_secret)
+        # A blank token means the API key (the docs' examples send "Bearer YOUR_API_KEY"). Neither set
+        # (not configured): send the bare scheme, which the gateway refuses with a 401 the cashier can act
+        # on; "Bearer " with a trailing space is an illegal header httpx would raise on.
+        token = credentials.bearer_token or credentials.api_key
+        return {"Authorization": f"Bearer {token}".rstrip()}
 
     async def _send(self, method: str, base_url: str, path: str, model: type[M], *,
                     body: pydantic.BaseModel | None = None, params: dict[str, str] | None = None,
                     auth: str, charges: bool = True, operation: str = "request",
                     reference: str | None = None) -> M:
         url = _join(base_url, path)
-        headers = self._headers(auth)
         content = None
         if body is not None:
-            headers["Content-Type"] = "application/json"
             content = wire.dumps(body.model_dump(mode="python", by_alias=True, exclude_none=True))
         safe = method == "GET"
         attempt = 0
         while True:
             attempt += 1
             started = time.monotonic()
+            headers = self._headers(auth)  # per attempt: a signed request's timestamp is fresh on retry
+            if content is not None:
+                headers["Content-Type"] = "application/json"
             try:
                 response = await self._http.request(method, url, content=content, params=params, headers=headers)
             except (httpx.UnsupportedProtocol, httpx.InvalidURL, httpx.LocalProtocolError, httpx.ProxyError) as exc:
@@ -457,7 +475,8 @@ def _parse(response: httpx.Response, model: type[M]) -> M:
         return model.model_validate(wire.loads(response.content))
     except (ValueError, RecursionError, pydantic.ValidationError):
         # from None: the pydantic error would quote the body, which may echo request data.
-        raise ProtocolError(msg("client.unreadable-status-body", status=response.status_code)) from None
+        raise ProtocolError(msg("client.unreadable-status-body", status=response.status_code),
+                            status=response.status_code) from None
 
 
 def _seconds(value: float | None) -> float | None:

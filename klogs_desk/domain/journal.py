@@ -189,15 +189,16 @@ def _guard_card_numbers(row: dict[str, Any]) -> dict[str, Any]:
     """
     guarded = dict(row)
     for name, value in row.items():
-        written = value.to_json() if isinstance(value, Message) else value
-        if not isinstance(written, str):
+        # A message is checked as it is stored (the JSON of its code and parameters) and masked there.
+        stored = to_stored(value) if isinstance(value, Message) else value
+        if not isinstance(stored, str):
             continue
-        checked = UUID.sub("#", written) if name in _GATEWAY_UUID_FIELDS else written
+        checked = UUID.sub("#", stored) if name in _GATEWAY_UUID_FIELDS else stored
         if not find_pans(checked):
             continue
         if name not in _REDACTED_FIELDS:
             raise ValueError(f"refusing to write a full card number to the journal's {name}")
-        guarded[name] = from_stored(redact_pans(written)) if isinstance(value, Message) else redact_pans(value)
+        guarded[name] = from_stored(redact_pans(stored)) if isinstance(value, Message) else redact_pans(stored)
     return guarded
 
 

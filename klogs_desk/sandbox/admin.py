@@ -6,6 +6,9 @@ document because no real gateway has it.
 * ``POST /_sandbox/faults`` ``{"latencyMs", "serverErrors", "rateLimited", "dropBeforeProcessing",
   "dropAfterProcessing"}`` arms faults (see :mod:`.faults`); ``GET`` shows them; ``DELETE`` resets.
   Only with ``testing=True``; otherwise 404, so a training sandbox cannot be broken by accident.
+* ``POST /_sandbox/dialect`` ``{"enums": "documented"|"numeric"|"lower"|"unknown", "nullPages": bool,
+  "naiveDates": bool, "unreadable": n}`` makes the answers speak a client library's dialect (see
+  :mod:`.dialect`); ``GET`` shows it; ``DELETE`` resets. Only with ``testing=True``, like the faults.
 * ``POST /_sandbox/clock/advance`` ``{"seconds": n}`` moves the simulated clock forward (settlement
   cut-offs pass, the recurring scheduler runs); ``GET /_sandbox/clock`` tells the time.
 * ``GET /_sandbox/ledger`` lists every ledger record (masked PANs only) and the charge count per orderId.
@@ -22,6 +25,7 @@ from typing import Any
 from fastapi import APIRouter, Request
 
 from ..api.models import wire
+from . import dialect as dialects
 from .faults import WIRE_NAMES, faults_of
 from .ledger import ledger_of
 from .problems import ProblemError, WireJSONResponse
@@ -82,6 +86,43 @@ def build_router(state: SandboxState) -> APIRouter:
         _guard(request, needs_testing=True)
         faults.reset()
         return WireJSONResponse(faults.snapshot())
+
+    switch = dialects.dialect_of(state)
+
+    @router.get("/dialect")
+    async def show_dialect(request: Request) -> Any:
+        _guard(request, needs_testing=True)
+        return WireJSONResponse(switch.snapshot())
+
+    @router.post("/dialect")
+    async def set_dialect(request: Request) -> Any:
+        _guard(request, needs_testing=True)
+        data = await _json_object(request)
+        values: dict[str, Any] = {}
+        errors: dict[str, list[str]] = {}
+        for key, value in data.items():
+            name = dialects.WIRE_NAMES.get(key)
+            if name is None:
+                errors[key] = [f"is not part of a dialect; use {', '.join(dialects.WIRE_NAMES)}"]
+            elif name == "enums" and value not in dialects.ENUM_MODES:
+                errors[key] = [f"must be one of {', '.join(dialects.ENUM_MODES)}"]
+            elif name in ("null_pages", "naive_dates") and not isinstance(value, bool):
+                errors[key] = ["must be true or false"]
+            elif name == "unreadable" and (isinstance(value, bool) or not isinstance(value, int)
+                                           or not 0 <= value <= 1_000_000):
+                errors[key] = ["must be a whole number from 0 to 1000000"]
+            else:
+                values[name] = value
+        if errors:
+            raise ProblemError(400, "The dialect is not valid.", errors=errors)
+        switch.set(**values)
+        return WireJSONResponse(switch.snapshot())
+
+    @router.delete("/dialect")
+    async def reset_dialect(request: Request) -> Any:
+        _guard(request, needs_testing=True)
+        switch.reset()
+        return WireJSONResponse(switch.snapshot())
 
     @router.get("/clock")
     async def show_clock(request: Request) -> Any:

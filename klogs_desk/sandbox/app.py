@@ -10,6 +10,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from . import admin, payments, recurring, threeds
+from .dialect import DialectMiddleware
 from .faults import FaultMiddleware
 from .problems import ProblemError, problem
 from .rate_limit import RateLimitMiddleware
@@ -48,6 +49,7 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
                 headers = {**(headers or {}), "Allow": ", ".join(allowed)}
         return problem(exc.status_code, str(exc.detail), instance=request.url.path, headers=headers)
 
+    app.add_middleware(DialectMiddleware, state=state)  # innermost: rewrites the answers actually given
     app.add_middleware(RateLimitMiddleware, state=state)
     app.add_middleware(FaultMiddleware, state=state)  # outermost: an injected 429/503 skips the real limit
     app.include_router(payments.build_router(state))

@@ -25,6 +25,13 @@ Contract:
   already counts) → approved, and the parent's balance is updated (:func:`.transactions.apply_success`);
   none → ``not_charged`` ("nothing was done"), after the same grace.
 * Lookup failures (no connection, 5xx, 401, rate limit) are not answers: the row keeps waiting.
+* An answer the terminal cannot read (:class:`~klogs_desk.api.errors.ProtocolError`, or a status or type
+  it does not know, read as "unrecognized") is an answer, but not one to act on. After
+  :data:`MAX_UNREADABLE` of them for a row, the reconciler stops looking it up: the row stays unresolved
+  (nobody knows whether money moved) and its ``resolution`` is the message :data:`UNREADABLE` ("the
+  gateway answered in a form this terminal does not understand", with the HTTP status and the local
+  time), which the Journal shows; the cashier settles it with "Record verified outcome". A row whose
+  resolution has that code is not looked up again, after a restart either, so it never spins.
 * Every resolution writes ``resolution`` text and ``resolved_at`` and calls each ``on_resolved(entry)``
   listener (the UI refreshes the Journal tab from it).
 """
@@ -38,7 +45,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable
 
-from ..api.errors import KlogsError, NotFoundError
+from ..api.errors import KlogsError, NotFoundError, ProtocolError
+from ..api.models.tolerant import is_unrecognized
 from ..api.models.transactions import TransactionDetail, TransactionStatus, TransactionType
 from ..domain.backoff import Backoff
 from ..domain.journal import Entry, EntryKind, EntryState
@@ -59,6 +67,10 @@ RESCAN_SECONDS = 2.0
 
 #: How a "not charged" resolution begins, in English (the journal stores the code ``lookup.not-charged``).
 NOT_CHARGED_TEXT = "not charged — safe to charge again with a new order ID"
+#: How many unreadable answers for one row before the reconciler stops looking it up.
+MAX_UNREADABLE = 3
+#: The message code of the resolution of a row given up on (:meth:`Reconciler._give_up`).
+UNREADABLE = "lookup.unreadable"
 
 _CHILD_TYPES = {EntryKind.VOID: TransactionType.VOID, EntryKind.REFUND: TransactionType.REFUND,
                 EntryKind.CAPTURE: TransactionType.PROVISION_COMMIT}
@@ -68,10 +80,23 @@ _CHILD_TYPES = {EntryKind.VOID: TransactionType.VOID, EntryKind.REFUND: Transact
 class _Schedule:
     attempts: int
     due: float
+    unreadable: int = 0
+
+
+class _Unreadable(Exception):
+    """An answer that cannot settle the row: it was unreadable, or named a status the terminal does not know."""
+
+    def __init__(self, status: int | None) -> None:
+        super().__init__(status)
+        self.status = status
 
 
 #: The pauses between lookups of one row: 1, 2, 4, ... capped at :data:`MAX_INTERVAL`, on the real clock.
 RECONCILE_BACKOFF = Backoff(base=FIRST_INTERVAL, cap=MAX_INTERVAL)
+
+
+def _given_up(row: Entry) -> bool:
+    return row.resolution is not None and row.resolution.code == UNREADABLE
 
 
 def backoff(attempts: int) -> float:
@@ -130,10 +155,12 @@ class Reconciler:
     # --- one pass -------------------------------------------------------------------------------
 
     async def run_once(self) -> list[Entry]:
-        """Look up every due row once; returns the rows resolved. Usable without :meth:`start`."""
+        """Look up every due row once; returns the rows resolved (and those given up on as unreadable).
+        Usable without :meth:`start`."""
         resolved: list[Entry] = []
         clock = self.policy.clock.monotonic()
-        rows = [row for row in self.services.journal.unresolved(self.services.environment) if self._eligible(row)]
+        rows = [row for row in self.services.journal.unresolved(self.services.environment)
+                if self._eligible(row) and not _given_up(row)]
         seen = {row.id for row in rows}
         for stale in set(self._schedules) - seen:
             del self._schedules[stale]
@@ -141,7 +168,11 @@ class Reconciler:
             schedule = self._schedules.setdefault(row.id, _Schedule(0, clock + self.policy.delay(0)))
             if schedule.due > clock:
                 continue
-            result = await self._settle(row)
+            try:
+                result = await self._settle(row)
+            except _Unreadable as unreadable:
+                schedule.unreadable += 1
+                result = self._give_up(row, unreadable.status) if schedule.unreadable >= MAX_UNREADABLE else None
             if result is not None:
                 del self._schedules[row.id]
                 resolved.append(result)
@@ -199,6 +230,9 @@ class Reconciler:
             detail = await self.services.client.get_transaction(row.reference)
         except NotFoundError:
             return self._not_found(row)
+        except ProtocolError as exc:
+            log.info("lookup of journal row %s: an answer this terminal cannot read (HTTP %s)", row.id, exc.status)
+            raise _Unreadable(exc.status) from None
         except KlogsError as exc:
             log.info("lookup of journal row %s failed (%s); will try again", row.id, type(exc).__name__)
             return None
@@ -208,7 +242,13 @@ class Reconciler:
         if not current.unresolved:
             return None
         if row.kind in _CHILD_TYPES:
+            if any(is_unrecognized(t.status) for t in detail.related_transactions
+                   if t.type is _CHILD_TYPES[row.kind] or is_unrecognized(t.type)):
+                raise _Unreadable(200)
             return self._settle_child(current, detail)
+        if is_unrecognized(detail.status):
+            log.info("lookup of journal row %s: status %r is not one this terminal knows", row.id, detail.status.value)
+            raise _Unreadable(200)
         return self._settle_payment(current, detail)
 
     def _settle_payment(self, row: Entry, detail: TransactionDetail) -> Entry | None:
@@ -255,6 +295,14 @@ class Reconciler:
         text = (msg("lookup.not-charged", stamp=self._stamp()) if row.kind not in _CHILD_TYPES
                 else msg(f"lookup.no-payment-{row.kind.value}", stamp=self._stamp()))
         return self.services.journal.resolve(row.id, EntryState.NOT_CHARGED, text)
+
+    def _give_up(self, row: Entry, status: int | None) -> Entry | None:
+        """Stop looking ``row`` up: it stays unresolved, with a resolution saying why (shown in the Journal)."""
+        journal = self.services.journal
+        if not journal.get(row.id).unresolved:
+            return None
+        text = msg(UNREADABLE, status=status if status is not None else "?", stamp=self._stamp())
+        return journal.update(row.id, resolution=text)
 
     def _past_grace(self, row: Entry) -> bool:
         return (self._now() - row.updated_at).total_seconds() >= self.not_found_grace

@@ -52,6 +52,7 @@ from ..api.models.recurring import (
     RegisteredPaymentStatus,
     UpdateRecurringPaymentRequest,
 )
+from ..api.models.tolerant import is_unrecognized, unknown_value
 from ..messages import Message, MessageError, from_known, msg
 from .context import AppServices
 
@@ -79,9 +80,11 @@ STATUS_MEANINGS: dict[RegisteredPaymentStatus, Message] = {
 def status_in_words(status: RegisteredPaymentStatus | str | None) -> Message | None:
     if status is None:
         return None
+    if is_unrecognized(status):
+        return unknown_value(getattr(status, "value", status))  # read from an answer: "unknown (as sent)"
     try:
         return STATUS_WORDS[RegisteredPaymentStatus(status)]
-    except ValueError:
+    except (ValueError, KeyError):
         return msg("stored.text", text=str(status))  # a status this terminal does not know: as the gateway wrote it
 
 
@@ -89,7 +92,8 @@ def describe_outcome(result: OperationResult) -> list[Message]:
     """Lines telling the manager what a successful create or payment order means."""
     lines: list[Message] = []
     if result.order_status is not None:
-        lines.append(STATUS_MEANINGS[result.order_status])
+        lines.append(STATUS_MEANINGS.get(result.order_status)
+                     or msg("subscription.status-unknown", raw=str(result.order_status.value)))
     if result.should_be_owner_confirmation:
         lines.append(msg("subscription.owner-must-confirm"))
     elif result.should_be_owner_confirmation is False:

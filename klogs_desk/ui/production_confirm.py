@@ -14,20 +14,17 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProductionConfirm", text)
-
-
 def production_question(parent: QWidget | None = None) -> QMessageBox:
     """The question, not yet shown (tests answer it through its buttons)."""
-    box = QMessageBox(QMessageBox.Icon.Warning, _tr("Start in production?"), _tr(
-        "The terminal was started with --environment production. In PRODUCTION every approved payment "
-        "charges a real card.\n\nSwitch this terminal to production?"), QMessageBox.StandardButton.NoButton,
+    translate = QCoreApplication.translate
+    box = QMessageBox(QMessageBox.Icon.Warning, translate("ProductionConfirm", "Start in production?"), translate(
+        "ProductionConfirm", "The terminal was started with --environment production. In PRODUCTION every approved "
+        "payment charges a real card.\n\nSwitch this terminal to production?"), QMessageBox.StandardButton.NoButton,
         parent)
     box.setObjectName("productionQuestion")
-    switch = box.addButton(_tr("Switch to production"), QMessageBox.ButtonRole.AcceptRole)
+    switch = box.addButton(translate("ProductionConfirm", "Switch to production"), QMessageBox.ButtonRole.AcceptRole)
     switch.setObjectName("productionSwitch")
-    cancel = box.addButton(_tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    cancel = box.addButton(translate("ProductionConfirm", "Cancel"), QMessageBox.ButtonRole.RejectRole)
     cancel.setObjectName("productionCancel")
     box.setDefaultButton(cancel)
     box.setEscapeButton(cancel)

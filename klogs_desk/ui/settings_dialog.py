@@ -9,8 +9,13 @@ Behaviour a user relies on:
 * If the computer has no keyring, Save says so in words and offers "Keep credentials for this session
   only"; with it ticked, Save keeps them in memory for this run.
 * Choosing production asks for confirmation on Save (real cards are charged there).
+* Authentication of the payment API is chosen per environment: "API key and secret headers (as
+  documented)", the default, or "signed requests (as Klogs' client libraries)", which never sends the
+  secret (:mod:`klogs_desk.api.signing`). Saved in the settings file (``<environment>/auth_mode``).
+* A blank Bearer token means the API key (the docs' examples send ``Bearer YOUR_API_KEY``); the field's
+  placeholder says so.
 * "Test connection" checks both APIs with the values currently in the form (saved or not), without
-  blocking, and reports each in a sentence.
+  blocking, and reports each in a sentence that names the authentication the gateway accepted.
 * Gateway URLs must be ``https`` in every environment; plain ``http`` only to this computer (a local
   sandbox or proxy), the rule :class:`klogs_desk.api.client.Endpoints` enforces for every client.
 * PINs are not here: each operator has their own (File ▸ Operators…, :mod:`klogs_desk.services.staff`).
@@ -45,6 +50,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..api.client import ClearTextRefused, Credentials, clear_text_refused
+from ..api.signing import AUTH_MODES, DEFAULT_AUTH_MODE
 from ..config import DEFAULT_BASE_URLS, ENVIRONMENTS, LANGUAGE_NAMES, LANGUAGES, Config, Setting
 from ..credentials import SANDBOX_CREDENTIALS, CredentialStore, CredentialStoreUnavailable
 from ..environments import LABELS, build_client, check_connection
@@ -66,6 +72,9 @@ _KEYRING_MESSAGE = QT_TRANSLATE_NOOP(
     "SettingsDialog", "This computer has no password store (keyring), so the API credentials cannot be saved "
     "securely. Credentials can be kept for this session only: you will need to enter them again "
     "the next time the terminal starts.")
+#: The payment API's authentication modes as Settings shows them (translated when shown), by mode.
+_AUTH_MODE_NAMES = {"headers": QT_TRANSLATE_NOOP("SettingsDialog", "API key and secret headers (as documented)"),
+                    "signed": QT_TRANSLATE_NOOP("SettingsDialog", "Signed requests (as Klogs' client libraries)")}
 
 
 @dataclass
@@ -77,6 +86,8 @@ class _EnvironmentDraft:
     credentials: Credentials
     credentials_loaded: bool = True
     touched: bool = field(default=False)
+    #: How the payment API is authenticated (saved for every environment shown, like the URLs).
+    auth_mode: str = DEFAULT_AUTH_MODE
 
 
 class SettingsDialog(QDialog):
@@ -109,6 +120,13 @@ class SettingsDialog(QDialog):
         self.api_key_edit = self._line("apiKeyEdit", self.tr("API key"), secret=True)
         self.api_secret_edit = self._line("apiSecretEdit", self.tr("API secret"), secret=True)
         self.bearer_token_edit = self._line("bearerTokenEdit", self.tr("Bearer token"), secret=True)
+        self.auth_mode_combo = QComboBox()
+        self.auth_mode_combo.setObjectName("authModeCombo")
+        self.auth_mode_combo.setAccessibleName(self.tr("Authentication of the payment API"))
+        for mode in AUTH_MODES:
+            self.auth_mode_combo.addItem(self.tr(_AUTH_MODE_NAMES[mode]), mode)
+        self.auth_mode_combo.setToolTip(self.tr("Signed requests send a signature made with the API secret "
+                                                "instead of the secret itself."))
         self.keyring_message = QLabel(self.tr(CredentialStoreUnavailable.MESSAGE))
         self.keyring_message.setObjectName("keyringMessage")
         self.keyring_message.setWordWrap(True)
@@ -138,6 +156,7 @@ class SettingsDialog(QDialog):
         form.addRow("", self.url_error)
         form.addRow(self.tr("API &key:"), self.api_key_edit)
         form.addRow(self.tr("API s&ecret:"), self.api_secret_edit)
+        form.addRow(self.tr("Au&thentication:"), self.auth_mode_combo)
         form.addRow(self.tr("&Bearer token:"), self.bearer_token_edit)
         form.addRow("", self.keyring_message)
         form.addRow("", self.session_only_check)
@@ -237,7 +256,8 @@ class SettingsDialog(QDialog):
                 credentials = Credentials()  # shown blank: the defaults apply
             self._drafts[environment] = _EnvironmentDraft(
                 stored_payment if stored_payment != default else "",
-                stored_recurring if stored_recurring != default else "", credentials, loaded)
+                stored_recurring if stored_recurring != default else "", credentials, loaded,
+                auth_mode=self.config.auth_mode(environment))
         return self._drafts[environment]
 
     def _show_draft(self, environment: str) -> None:
@@ -252,12 +272,15 @@ class SettingsDialog(QDialog):
         self.api_key_edit.setText(draft.credentials.api_key)
         self.api_secret_edit.setText(draft.credentials.api_secret)
         self.bearer_token_edit.setText(draft.credentials.bearer_token)
+        self.auth_mode_combo.setCurrentIndex(AUTH_MODES.index(draft.auth_mode))
         defaults = SANDBOX_CREDENTIALS if environment == "sandbox" else Credentials()
         for edit, default_value in ((self.api_key_edit, defaults.api_key),
                                     (self.api_secret_edit, defaults.api_secret),
                                     (self.bearer_token_edit, defaults.bearer_token)):
             # The sandbox's credentials are public test values, so naming them is no leak.
             edit.setPlaceholderText(self.tr("blank: {value}").format(value=default_value) if default_value else "")
+        if not defaults.bearer_token:
+            self.bearer_token_edit.setPlaceholderText(self.tr("blank: the API key"))
         self.test_result.clear()
         self.url_error.setVisible(False)
 
@@ -265,6 +288,7 @@ class SettingsDialog(QDialog):
         if self._shown_environment is None:
             return
         draft = self._draft(self._shown_environment)
+        draft.auth_mode = str(self.auth_mode_combo.currentData())
         new = (self.payment_url_edit.text().strip(), self.recurring_url_edit.text().strip(),
                self._form_credentials())
         if new != (draft.payment_url, draft.recurring_url, draft.credentials):
@@ -353,6 +377,7 @@ class SettingsDialog(QDialog):
         touched_secrets = sorted(name for name, draft in self._drafts.items() if draft.touched)
         for name, draft in self._drafts.items():
             config.set_base_urls(name, draft.payment_url, draft.recurring_url)
+            config.set_auth_mode(name, draft.auth_mode)
         config.environment = environment
         config.merchant_line = self.merchant_line_edit.text().strip()
         config.card_clear_seconds = self.card_clear_spin.value()
@@ -464,3 +489,6 @@ class _DraftConfig:
 
     def recurring_base_url(self, environment: str) -> str:
         return self._draft.recurring_url or DEFAULT_BASE_URLS[environment]
+
+    def auth_mode(self, environment: str) -> str:
+        return self._draft.auth_mode

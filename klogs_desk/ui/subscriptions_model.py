@@ -47,9 +47,11 @@ from PySide6.QtCore import (
 
 from ..api.errors import KlogsError
 from ..api.models.recurring import OrderDirection, RecurringListQuery, RecurringPayment, RecurringPaymentPage
+from ..api.models.tolerant import is_unrecognized
 from ..domain.schedule import describe_frequency
 from ..messages import Message
 from ..services.subscriptions import STATUS_MEANINGS, PageCache, status_in_words
+from .answer_text import answer_text
 from .async_runner import run_query
 from .badges import BADGE_ROLE
 from .messages import render
@@ -230,7 +232,8 @@ class SubscriptionsModel(QAbstractTableModel):
         if role == BADGE_ROLE:
             return item.status.value if column == STATUS else None
         if role == _TOOLTIP:
-            return render(STATUS_MEANINGS[item.status]) if column == STATUS else None
+            # A status the terminal does not know has no meaning to explain: no tooltip.
+            return render(STATUS_MEANINGS.get(item.status)) or None if column == STATUS else None
         return _RIGHT if column == AMOUNT else None  # TextAlignmentRole
 
     def display_text(self, row: int, column: int) -> str | None:
@@ -415,9 +418,9 @@ class SubscriptionsModel(QAbstractTableModel):
         if column == AMOUNT:
             return money_text(item.amount, item.currency_code, self.locale)
         if column == STATUS:
-            return render(status_in_words(item.status))
+            return render(status_in_words(item.status))  # one it does not know: "unknown (what the gateway sent)"
         if column == FREQUENCY:
-            return render(frequency_in_words(item))
+            return answer_text(item.frequency) if is_unrecognized(item.frequency) else render(frequency_in_words(item))
         if column == NEXT_PAYMENT:
             return format_local_time(item.next_payment_at_utc, self.locale)
         if column == LAST_PAYMENT:

@@ -35,6 +35,7 @@ from ..api.models.recurring import OperationResult, OrderDirection, RecurringPay
 from ..services.context import AppServices
 from ..services.subscriptions import STATUS_MEANINGS, STATUS_WORDS, SubscriptionsService, describe_load_error
 from . import theme
+from .answer_text import answer_text
 from .async_runner import run_operation
 from .badges import BadgeDelegate
 from .messages import render
@@ -346,5 +347,5 @@ class SubscriptionsTab(QWidget):
             # e.g. enabling a subscription whose owner has not confirmed: it is waiting, not active.
             self.show_banner(self.tr("The gateway changed the subscription, but it is not {status}: {meaning}").format(
                 status=render(STATUS_WORDS[target]).lower(),
-                meaning=render(STATUS_MEANINGS[result.order_status])))
+                meaning=render(STATUS_MEANINGS.get(result.order_status)) or answer_text(result.order_status)))
         self.model.reload_row(row)

@@ -58,6 +58,7 @@ from ..services.transactions import (
     approval_message,
 )
 from . import theme
+from .answer_text import answer_text
 from .async_runner import run_operation, run_query
 from .journal_model import kind_text, local_time_text, state_text
 from .locale_style import number_style
@@ -344,7 +345,7 @@ def details_html(entry: Entry, detail: TransactionDetail | None, problem: str | 
     parts = [f"<h3>{esc(tr('At the gateway'))}</h3>"]
     if detail is not None:
         parts.append(table([
-            (tr("Status"), detail.status.value), (tr("Type"), detail.type.value),
+            (tr("Status"), answer_text(detail.status)), (tr("Type"), answer_text(detail.type)),
             (tr("Amount"), money_text(detail.amount, detail.currency_code, locale)),
             (tr("Balance"), money_text(detail.balance, detail.currency_code, locale)),
             (tr("Created"), local_time_text(detail.created_at_utc, locale)),
@@ -358,8 +359,8 @@ def details_html(entry: Entry, detail: TransactionDetail | None, problem: str | 
             parts.append(f"<p><b>{esc(tr('What followed'))}</b></p><ul>")
             for related in detail.related_transactions:
                 errors = "; ".join(e.error for e in related.errors)
-                parts.append(f"<li>{esc(related.type.value)} {esc(money_text(related.amount, detail.currency_code, locale))}"
-                             f" — {esc(related.status.value)}, {esc(local_time_text(related.created_at_utc, locale))}"
+                parts.append(f"<li>{esc(answer_text(related.type))} {esc(money_text(related.amount, detail.currency_code, locale))}"
+                             f" — {esc(answer_text(related.status))}, {esc(local_time_text(related.created_at_utc, locale))}"
                              f"{esc(' — ' + errors) if errors else ''}</li>")
             parts.append("</ul>")
         else:

@@ -99,6 +99,7 @@
     <name>App</name>
     <message>
         <source>Payments to check</source>
+        <extracomment>The process exit code when production was asked for and not confirmed (nothing was changed). Qt platforms that show nothing to anyone: a question there has no one to answer it.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -614,14 +615,6 @@
     <message>
         <source>MM/YY</source>
         <extracomment>The card-clear setting&apos;s default (declared in :mod:`klogs_desk.config`), until the window applies the setting. Gateway field names (camelCase) -&gt; the form field that shows their errors.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>IdleLock</name>
-    <message>
-        <source>Wrong PIN. The terminal stays locked.</source>
-        <extracomment>True when the lock screen appeared, False when it went away.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1165,7 +1158,6 @@
     <name>LockScreen</name>
     <message>
         <source>Terminal locked</source>
-        <extracomment>Input that counts as the cashier being there.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1346,6 +1338,10 @@ A manager must approve this with the manager PIN.</source>
     <message>
         <source>Gateway: {text}</source>
         <extracomment>The translation context of every template (``QCoreApplication.translate(CONTEXT, template)``).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown ({raw})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1925,6 +1921,10 @@ A manager must approve this with the manager PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the gateway answered in a form this terminal does not understand (HTTP {status}) ({stamp})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Enter the card number.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2225,6 +2225,10 @@ A manager must approve this with the manager PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Status: unknown ({raw}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The gateway refused the recurring-payments token (401): check the token in Settings.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2298,6 +2302,14 @@ A manager must approve this with the manager PIN.</source>
     </message>
     <message>
         <source>Payment API: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment API: reachable, signed requests accepted (the secret was not sent).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment API: reachable, but it refused the signed requests.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2424,6 +2436,18 @@ A manager must approve this with the manager PIN.</source>
     </message>
     <message>
         <source>optional UUID</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PinLockout</name>
+    <message>
+        <source>Too many wrong PINs. The PIN is locked for {lockout} minutes. Time left: {minutes} min.</source>
+        <extracomment>Input that counts as the cashier being there.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Tries left before the PIN is locked for {lockout} minutes: {tries}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2557,6 +2581,27 @@ A manager must approve this with the manager PIN.</source>
     </message>
     <message>
         <source>At most {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProductionConfirm</name>
+    <message>
+        <source>Start in production?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The terminal was started with --environment production. In PRODUCTION every approved payment charges a real card.
+
+Switch this terminal to production?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch to production</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3072,7 +3117,17 @@ Up to {left} can still be refunded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>API key and secret headers (as documented)</source>
+        <extracomment>The payment API&apos;s authentication modes as Settings shows them (translated when shown), by mode.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed requests (as Klogs&apos; client libraries)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Settings</source>
+        <extracomment>How the payment API is authenticated (saved for every environment shown, like the URLs).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3097,6 +3152,14 @@ Up to {left} can still be refunded.</source>
     </message>
     <message>
         <source>Bearer token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authentication of the payment API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed requests send a signature made with the API secret instead of the secret itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3133,6 +3196,10 @@ Up to {left} can still be refunded.</source>
     </message>
     <message>
         <source>API s&amp;ecret:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Au&amp;thentication:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3229,6 +3296,10 @@ Up to {left} can still be refunded.</source>
     </message>
     <message>
         <source>blank: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blank: the API key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3491,10 +3562,15 @@ Switch this terminal to production?</source>
     </message>
     <message>
         <source>PRODUCTION — real cards are charged</source>
+        <extracomment>Money moved / the thing is live: approved, paid, an active subscription, the gateway answered. Refused: declined, failed, a gateway error; also field errors. Nobody knows yet and a person must look: outcome unknown, waiting for a subscription&apos;s owner; cautions. In flight or done without money moving now: pending, a finished subscription. Waiting for the card holder: 3-D Secure, a checkout link not paid yet. Nothing happened (or it was undone): not charged, not sent, cancelled, voided, refunded, disabled; hints. Money that moved and came back in part: partly refunded. The border of a field the cashier must correct (``QSS`` fragment, drawn on the field in both themes). Green box: something was done (a subscription created). Red box: something could not be done (the subscriptions list failed to load). Amber box: read this before going on (the training banner, an installment plan&apos;s note). English; shown through ``QCoreApplication.translate(&quot;Theme&quot;, text)``. Production: red, the words say real cards are charged. Test: blue (not the training banner&apos;s amber, not production&apos;s red), the words say no real money moves. Both white bold text, at least 4.5:1.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Live gateway: every approved payment charges a real card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEST environment — no real money</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3621,7 +3697,7 @@ Switch this terminal to production?</source>
     <name>TransactionActions</name>
     <message>
         <source>The gateway&apos;s view of the selected payment</source>
-        <extracomment>A void or refund ended (the :class:`TransactionOutcome`). A row was resolved (by the reconciler or by hand).</extracomment>
+        <extracomment>A void or refund ended (the :class:`TransactionOutcome`). A row was resolved (by the reconciler or by hand). Wrong manager PINs (tests give it a clock of their own).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3679,11 +3755,23 @@ Send it now?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Manager PIN locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{why}
+
+Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Wrong manager PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The manager PIN is wrong. Nothing was sent.</source>
+        <source>The manager PIN is wrong. Nothing was sent.
+
+{why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

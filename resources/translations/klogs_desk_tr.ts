@@ -99,6 +99,7 @@
     <name>App</name>
     <message>
         <source>Payments to check</source>
+        <extracomment>The process exit code when production was asked for and not confirmed (nothing was changed). Qt platforms that show nothing to anyone: a question there has no one to answer it.</extracomment>
         <translation>Kontrol edilecek ödemeler</translation>
     </message>
     <message>
@@ -615,14 +616,6 @@
         <source>MM/YY</source>
         <extracomment>The card-clear setting&apos;s default (declared in :mod:`klogs_desk.config`), until the window applies the setting. Gateway field names (camelCase) -&gt; the form field that shows their errors.</extracomment>
         <translation>AA/YY</translation>
-    </message>
-</context>
-<context>
-    <name>IdleLock</name>
-    <message>
-        <source>Wrong PIN. The terminal stays locked.</source>
-        <extracomment>True when the lock screen appeared, False when it went away.</extracomment>
-        <translation>Yanlış PIN. Terminal kilitli kalıyor.</translation>
     </message>
 </context>
 <context>
@@ -1165,7 +1158,6 @@
     <name>LockScreen</name>
     <message>
         <source>Terminal locked</source>
-        <extracomment>Input that counts as the cashier being there.</extracomment>
         <translation>Terminal kilitli</translation>
     </message>
     <message>
@@ -1351,6 +1343,10 @@ Bunu bir yöneticinin yönetici PIN’i ile onaylaması gerekir.</translation>
         <source>Gateway: {text}</source>
         <extracomment>The translation context of every template (``QCoreApplication.translate(CONTEXT, template)``).</extracomment>
         <translation>Ödeme geçidi: {text}</translation>
+    </message>
+    <message>
+        <source>unknown ({raw})</source>
+        <translation>bilinmiyor ({raw})</translation>
     </message>
     <message>
         <source>payment</source>
@@ -1929,6 +1925,10 @@ Bunu bir yöneticinin yönetici PIN’i ile onaylaması gerekir.</translation>
         <translation>kasiyer doğruladı: {state} — {note}</translation>
     </message>
     <message>
+        <source>the gateway answered in a form this terminal does not understand (HTTP {status}) ({stamp})</source>
+        <translation>ödeme geçidi bu terminalin anlamadığı bir biçimde yanıt verdi (HTTP {status}) ({stamp})</translation>
+    </message>
+    <message>
         <source>Enter the card number.</source>
         <translation>Kart numarasını girin.</translation>
     </message>
@@ -2229,6 +2229,10 @@ Bunu bir yöneticinin yönetici PIN’i ile onaylaması gerekir.</translation>
         <translation>Ödeme geçidi isteği kabul etti.</translation>
     </message>
     <message>
+        <source>Status: unknown ({raw}).</source>
+        <translation>Durum: bilinmiyor ({raw}).</translation>
+    </message>
+    <message>
         <source>The gateway refused the recurring-payments token (401): check the token in Settings.</source>
         <translation>Ödeme geçidi tekrarlayan ödeme anahtarını reddetti (401): anahtarı Ayarlar&apos;da kontrol edin.</translation>
     </message>
@@ -2303,6 +2307,14 @@ Bunu bir yöneticinin yönetici PIN’i ile onaylaması gerekir.</translation>
     <message>
         <source>Payment API: {why}</source>
         <translation>Ödeme API&apos;si: {why}</translation>
+    </message>
+    <message>
+        <source>Payment API: reachable, signed requests accepted (the secret was not sent).</source>
+        <translation>Ödeme API&apos;si: erişilebilir, imzalı istekler kabul edildi (gizli anahtar gönderilmedi).</translation>
+    </message>
+    <message>
+        <source>Payment API: reachable, but it refused the signed requests.</source>
+        <translation>Ödeme API&apos;si: erişilebilir, ancak imzalı istekleri reddetti.</translation>
     </message>
     <message>
         <source>Subscriptions API: reachable, but the Bearer token was refused.</source>
@@ -2429,6 +2441,18 @@ Bunu bir yöneticinin yönetici PIN’i ile onaylaması gerekir.</translation>
     <message>
         <source>optional UUID</source>
         <translation>isteğe bağlı UUID</translation>
+    </message>
+</context>
+<context>
+    <name>PinLockout</name>
+    <message>
+        <source>Too many wrong PINs. The PIN is locked for {lockout} minutes. Time left: {minutes} min.</source>
+        <extracomment>Input that counts as the cashier being there.</extracomment>
+        <translation>Çok fazla yanlış PIN girildi. PIN {lockout} dakika kilitlendi. Kalan süre: {minutes} dk.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Tries left before the PIN is locked for {lockout} minutes: {tries}.</source>
+        <translation>Yanlış PIN. PIN {lockout} dakika kilitlenmeden önce kalan deneme: {tries}.</translation>
     </message>
 </context>
 <context>
@@ -2562,6 +2586,29 @@ Bunu bir yöneticinin yönetici PIN’i ile onaylaması gerekir.</translation>
     <message>
         <source>At most {amount}</source>
         <translation>En fazla {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>ProductionConfirm</name>
+    <message>
+        <source>Start in production?</source>
+        <translation>Canlı ortamda başlatılsın mı?</translation>
+    </message>
+    <message>
+        <source>The terminal was started with --environment production. In PRODUCTION every approved payment charges a real card.
+
+Switch this terminal to production?</source>
+        <translation>Terminal --environment production ile başlatıldı. CANLI ortamda onaylanan her ödeme gerçek bir karttan çekilir.
+
+Bu terminal canlı ortama geçirilsin mi?</translation>
+    </message>
+    <message>
+        <source>Switch to production</source>
+        <translation>Canlı ortama geç</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>İptal</translation>
     </message>
 </context>
 <context>
@@ -3077,7 +3124,17 @@ En çok {left} daha iade edilebilir.</translation>
         <translation>Bu bilgisayarda parola deposu (keyring) yok, bu yüzden API kimlik bilgileri güvenle kaydedilemez. Kimlik bilgileri yalnızca bu oturum için tutulabilir: terminal bir sonraki açılışında bunları yeniden girmeniz gerekir.</translation>
     </message>
     <message>
+        <source>API key and secret headers (as documented)</source>
+        <extracomment>The payment API&apos;s authentication modes as Settings shows them (translated when shown), by mode.</extracomment>
+        <translation>API anahtarı ve gizli anahtar başlıkları (belgelendiği gibi)</translation>
+    </message>
+    <message>
+        <source>Signed requests (as Klogs&apos; client libraries)</source>
+        <translation>İmzalı istekler (Klogs istemci kütüphaneleri gibi)</translation>
+    </message>
+    <message>
         <source>Settings</source>
+        <extracomment>How the payment API is authenticated (saved for every environment shown, like the URLs).</extracomment>
         <translation>Ayarlar</translation>
     </message>
     <message>
@@ -3103,6 +3160,14 @@ En çok {left} daha iade edilebilir.</translation>
     <message>
         <source>Bearer token</source>
         <translation>Bearer belirteci</translation>
+    </message>
+    <message>
+        <source>Authentication of the payment API</source>
+        <translation>Ödeme API&apos;sinin kimlik doğrulaması</translation>
+    </message>
+    <message>
+        <source>Signed requests send a signature made with the API secret instead of the secret itself.</source>
+        <translation>İmzalı istekler gizli anahtarın kendisi yerine onunla oluşturulan bir imza gönderir.</translation>
     </message>
     <message>
         <source>Keep credentials for this session only</source>
@@ -3139,6 +3204,10 @@ En çok {left} daha iade edilebilir.</translation>
     <message>
         <source>API s&amp;ecret:</source>
         <translation>API &amp;gizli anahtarı:</translation>
+    </message>
+    <message>
+        <source>Au&amp;thentication:</source>
+        <translation>Kimlik &amp;doğrulama:</translation>
     </message>
     <message>
         <source>&amp;Bearer token:</source>
@@ -3235,6 +3304,10 @@ En çok {left} daha iade edilebilir.</translation>
     <message>
         <source>blank: {value}</source>
         <translation>boş: {value}</translation>
+    </message>
+    <message>
+        <source>blank: the API key</source>
+        <translation>boş: API anahtarı</translation>
     </message>
     <message>
         <source>“{url}” is not a web address. Use the form https://host/ or leave it blank for the default.</source>
@@ -3498,11 +3571,16 @@ Bu terminal canlı ortama geçirilsin mi?</translation>
     </message>
     <message>
         <source>PRODUCTION — real cards are charged</source>
+        <extracomment>Money moved / the thing is live: approved, paid, an active subscription, the gateway answered. Refused: declined, failed, a gateway error; also field errors. Nobody knows yet and a person must look: outcome unknown, waiting for a subscription&apos;s owner; cautions. In flight or done without money moving now: pending, a finished subscription. Waiting for the card holder: 3-D Secure, a checkout link not paid yet. Nothing happened (or it was undone): not charged, not sent, cancelled, voided, refunded, disabled; hints. Money that moved and came back in part: partly refunded. The border of a field the cashier must correct (``QSS`` fragment, drawn on the field in both themes). Green box: something was done (a subscription created). Red box: something could not be done (the subscriptions list failed to load). Amber box: read this before going on (the training banner, an installment plan&apos;s note). English; shown through ``QCoreApplication.translate(&quot;Theme&quot;, text)``. Production: red, the words say real cards are charged. Test: blue (not the training banner&apos;s amber, not production&apos;s red), the words say no real money moves. Both white bold text, at least 4.5:1.</extracomment>
         <translation>CANLI — gerçek kartlardan çekim yapılır</translation>
     </message>
     <message>
         <source>Live gateway: every approved payment charges a real card.</source>
         <translation>Canlı ödeme sistemi: onaylanan her ödeme gerçek bir karttan çekilir.</translation>
+    </message>
+    <message>
+        <source>TEST environment — no real money</source>
+        <translation>TEST ortamı — gerçek para yok</translation>
     </message>
 </context>
 <context>
@@ -3628,7 +3706,7 @@ Bu terminal canlı ortama geçirilsin mi?</translation>
     <name>TransactionActions</name>
     <message>
         <source>The gateway&apos;s view of the selected payment</source>
-        <extracomment>A void or refund ended (the :class:`TransactionOutcome`). A row was resolved (by the reconciler or by hand).</extracomment>
+        <extracomment>A void or refund ended (the :class:`TransactionOutcome`). A row was resolved (by the reconciler or by hand). Wrong manager PINs (tests give it a clock of their own).</extracomment>
         <translation>Seçili ödemenin ödeme geçidindeki görünümü</translation>
     </message>
     <message>
@@ -3688,12 +3766,28 @@ Send it now?</source>
         <translation>Ayarlar iptal ve iadeler için yönetici PIN’i istiyor ama PIN belirlenmemiş. Bir yönetici bunu Ayarlar’da belirler. Hiçbir şey gönderilmedi.</translation>
     </message>
     <message>
+        <source>Manager PIN locked</source>
+        <translation>Yönetici PIN&apos;i kilitli</translation>
+    </message>
+    <message>
+        <source>{why}
+
+Nothing was sent.</source>
+        <translation>{why}
+
+Hiçbir şey gönderilmedi.</translation>
+    </message>
+    <message>
         <source>Wrong manager PIN</source>
         <translation>Yanlış yönetici PIN’i</translation>
     </message>
     <message>
-        <source>The manager PIN is wrong. Nothing was sent.</source>
-        <translation>Yönetici PIN’i yanlış. Hiçbir şey gönderilmedi.</translation>
+        <source>The manager PIN is wrong. Nothing was sent.
+
+{why}</source>
+        <translation>Yönetici PIN&apos;i yanlış. Hiçbir şey gönderilmedi.
+
+{why}</translation>
     </message>
     <message>
         <source>Void done</source>

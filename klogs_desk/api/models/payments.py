@@ -9,11 +9,13 @@ Choices where the docs are silent (the sandbox enforces the same):
 * ``installmentCount`` and ``maxInstallmentCount`` are 1-12.
 * ``successUrl``, ``failureUrl`` and ``callback`` are absolute http(s) URLs.
 * Amounts are greater than zero with at most the currency's minor digits (``domain.money``).
+
+Answers are read tolerantly (:mod:`.tolerant`): ``status`` in any case or as an unrecognized value
+(no numbers are published for it), a naive ``paymentDate`` is UTC.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 from decimal import Decimal
 from typing import Annotated
@@ -23,6 +25,7 @@ from pydantic import ConfigDict, Field, model_validator
 
 from ...domain.cards import mask_pan
 from .common import CurrencyCode, ExpiryMonth, PositiveAmount, TwoDigits, check_amount_for_currency
+from .tolerant import UtcDatetime, tolerant_enum
 from .wire import WireModel
 
 OrderId = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9\-_./]*$")]
@@ -40,6 +43,9 @@ class PaymentStatus(str, enum.Enum):
     #: Not in the docs: a checkout link not paid yet (``GET /api/checkout/{id}``). A gateway has to say
     #: "not paid yet" somehow; the sandbox says it this way and the terminal keeps following the link.
     PENDING = "PENDING"
+
+
+PaymentStatusInAnswer = Annotated[PaymentStatus, tolerant_enum(PaymentStatus)]
 
 
 class _AmountInCurrency(WireModel):
@@ -130,8 +136,8 @@ class PaymentResponse(WireModel):
     currency: str | None = None
     #: Commission the merchant pays on this payment.
     merchant_commission: Decimal | None = None
-    status: PaymentStatus
-    payment_date: dt.datetime | None = None
+    status: PaymentStatusInAnswer
+    payment_date: UtcDatetime | None = None
     card_holder_name: str | None = None
     pan: str | None = None
     #: ``DOM`` (domestic) or ``INT`` (international).

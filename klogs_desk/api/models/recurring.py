@@ -12,7 +12,11 @@ Choices where the docs are silent:
   frequency needs, as a create would.
 * The list item has no ``frequency`` in the docs; our sandbox adds it and the model reads it when
   present (``RecurringPayment.effective_frequency`` infers it otherwise).
-* Datetimes must carry a time zone (``...Z``); a naive time is refused rather than guessed.
+* Datetimes in requests must carry a time zone (``...Z``); a naive time is refused rather than guessed.
+
+Answers are read tolerantly (:mod:`.tolerant`), as Klogs' client libraries write them: ``status``,
+``orderStatus`` and ``frequency`` in any case or as an unrecognized value shown as "unknown (raw)"; a
+date-time without a zone is UTC; ``pages`` may hold nulls (the .NET paging helper's gaps).
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from pydantic import AwareDatetime, EmailStr, Field, ValidationInfo, field_valid
 
 from ...domain.schedule import Frequency
 from .common import CurrencyCode, E164Phone, PositiveAmount, check_amount_for_currency, now_from
+from .tolerant import UtcDatetime, sendable, tolerant_enum
 from .wire import WireModel
 
 Reference = Annotated[str, Field(min_length=1, max_length=150)]
@@ -42,6 +47,14 @@ class RegisteredPaymentStatus(str, enum.Enum):
     COMPLETE = "complete"
     WAIT_FOR_OWNER_CONFIRMATION = "waitForOwnerConfirmation"
     WAIT_FOR_CARD_SAVE = "waitForCardSave"
+
+
+#: How the enumerations are read in answers and checked in requests (:mod:`.tolerant`); kept here, by the
+#: models that use them (``Frequency`` itself belongs to :mod:`klogs_desk.domain.schedule`).
+StatusInAnswer = Annotated[RegisteredPaymentStatus, tolerant_enum(RegisteredPaymentStatus)]
+FrequencyInAnswer = Annotated[Frequency, tolerant_enum(Frequency)]
+SentStatus = Annotated[RegisteredPaymentStatus, sendable]
+SentFrequency = Annotated[Frequency, sendable]
 
 
 class OrderDirection(str, enum.Enum):
@@ -112,7 +125,7 @@ class RecurringPaymentRequest(WireModel):
     payment_channel: Channel | None = None
     first_payment_time: AwareDatetime
     last_payment_time: AwareDatetime | None = None
-    frequency: Frequency
+    frequency: SentFrequency
     interval: Interval
     month_of_year: MonthOfYear | None = None
     day_of_month: DayOfMonth | None = None
@@ -146,8 +159,8 @@ class UpdateRecurringPaymentRequest(WireModel):
     payment_system_group_id: UUID | None = None
     payment_system_id: UUID | None = None
     payment_channel: Channel | None = None
-    frequency: Frequency | None = None
-    status: RegisteredPaymentStatus | None = None
+    frequency: SentFrequency | None = None
+    status: SentStatus | None = None
     interval: Interval | None = None
     month_of_year: MonthOfYear | None = None
     day_of_month: DayOfMonth | None = None
@@ -167,7 +180,7 @@ class OperationResult(WireModel):
     #: True when the card owner must confirm (by SMS/e-mail) before payments start.
     should_be_owner_confirmation: bool | None = None
     owner_id: str | None = None
-    order_status: RegisteredPaymentStatus | None = None
+    order_status: StatusInAnswer | None = None
 
 
 class RecurringPayment(WireModel):
@@ -176,22 +189,23 @@ class RecurringPayment(WireModel):
     id: UUID
     amount: Decimal
     currency_code: str
-    status: RegisteredPaymentStatus
-    created_at_utc: AwareDatetime | None = None
+    status: StatusInAnswer
+    created_at_utc: UtcDatetime | None = None
     reference: str | None = None
     explanation: str | None = None
-    frequency: Frequency | None = None
+    frequency: FrequencyInAnswer | None = None
     interval: int | None = None
     day_of_month: int | None = None
     month_of_year: int | None = None
-    next_payment_at_utc: AwareDatetime | None = None
-    last_payment_at_utc: AwareDatetime | None = None
+    next_payment_at_utc: UtcDatetime | None = None
+    last_payment_at_utc: UtcDatetime | None = None
     phone: str | None = None
     email: str | None = None
 
     @property
     def effective_frequency(self) -> Frequency:
-        """``frequency`` if the gateway sent it, else inferred from the day and month fields."""
+        """``frequency`` if the gateway sent it, else inferred from the day and month fields. An
+        unrecognized frequency is returned as it is (the UI shows it as "unknown (raw)")."""
         if self.frequency is not None:
             return self.frequency
         if self.month_of_year is not None:
@@ -210,7 +224,8 @@ class RecurringPaymentPage(WireModel):
     has_next: bool
     has_previous: bool
     state_key: str | None = None
-    pages: list[int] = Field(default_factory=list)
+    #: Page numbers to offer; ``None`` is a gap ("…") as the .NET paging helper writes it.
+    pages: list[int | None] = Field(default_factory=list)
     items: list[RecurringPayment] = Field(default_factory=list, alias="list")
 
 

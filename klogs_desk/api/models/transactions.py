@@ -1,19 +1,23 @@
 """Models of the transaction endpoints (transactions.md): lookup, void and refund.
 
 The reference of a transaction is the ``orderId`` of the payment or pre-authorization it belongs to.
+
+Answers are read tolerantly (:mod:`.tolerant`): ``type`` and ``status`` in any case, as the .NET
+library's numbers, or as an unrecognized value that is shown as "unknown (raw)"; a naive date-time is UTC.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 from decimal import Decimal
+from typing import Annotated
 from uuid import UUID
 
 from pydantic import Field
 
 from .common import PositiveAmount
 from .payments import OrderId
+from .tolerant import UtcDatetime, tolerant_enum
 from .wire import WireModel
 
 
@@ -34,18 +38,27 @@ class TransactionStatus(str, enum.Enum):
     UNKNOWN = "Unknown"
 
 
+#: The numbers the .NET library writes (sdk-differences.md); 4 is not published, so it is unrecognized.
+TRANSACTION_TYPE_NUMBERS = {1: TransactionType.SALE, 2: TransactionType.VOID, 3: TransactionType.REFUND,
+                            4: TransactionType.PROVISION, 5: TransactionType.PROVISION_COMMIT}
+TRANSACTION_STATUS_NUMBERS = {1: TransactionStatus.SUCCESS, 2: TransactionStatus.FAILED,
+                              3: TransactionStatus.PENDING, 5: TransactionStatus.UNKNOWN}
+TypeInAnswer = Annotated[TransactionType, tolerant_enum(TransactionType, TRANSACTION_TYPE_NUMBERS)]
+StatusInAnswer = Annotated[TransactionStatus, tolerant_enum(TransactionStatus, TRANSACTION_STATUS_NUMBERS)]
+
+
 class TransactionErrorEntry(WireModel):
     error: str
-    created_at_utc: dt.datetime | None = None
+    created_at_utc: UtcDatetime | None = None
 
 
 class RelatedTransaction(WireModel):
     """A void, refund or capture that followed the original transaction."""
 
     amount: Decimal
-    type: TransactionType
-    status: TransactionStatus
-    created_at_utc: dt.datetime | None = None
+    type: TypeInAnswer
+    status: StatusInAnswer
+    created_at_utc: UtcDatetime | None = None
     errors: list[TransactionErrorEntry] = Field(default_factory=list)
 
 
@@ -59,9 +72,9 @@ class TransactionDetail(WireModel):
     #: What is left of the original amount after refunds and voids (0 once voided or fully refunded).
     balance: Decimal
     currency_code: str
-    type: TransactionType
-    status: TransactionStatus
-    created_at_utc: dt.datetime | None = None
+    type: TypeInAnswer
+    status: StatusInAnswer
+    created_at_utc: UtcDatetime | None = None
     installment: int | None = None
     payment_method: str | None = None
     errors: list[TransactionErrorEntry] = Field(default_factory=list)

@@ -1,0 +1,19 @@
+"""How a value read from a gateway answer is shown: its documented spelling, or "unknown (raw)".
+
+An enumeration value the terminal does not know is carried as an *unrecognized* value
+(:mod:`klogs_desk.api.models.tolerant`); wherever the UI shows a status, a type or a frequency it shows
+such a value as "unknown (what the gateway sent)", in the cashier's language, never an empty cell or a
+crash.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..api.models.tolerant import is_unrecognized, shown, unknown_value
+from .messages import render
+
+
+def answer_text(value: Any) -> str:
+    """``value`` as shown: ``Success``, or ``unknown (Chargeback)`` in the cashier's language; ``None`` as ``""``."""
+    return render(unknown_value(value.value)) if is_unrecognized(value) else shown(value)
