@@ -119,12 +119,19 @@ class LockScreen(QWidget):
             button.setMinimumHeight(40)
         self.training_button.hide()
 
+        # Visible labels: a focused field's placeholder is not enough to say what goes in it.
+        self.name_label = QLabel(self.tr("&Name"), objectName="lockNameLabel")
+        self.name_label.setBuddy(self.name)
+        self.pin_label = QLabel(self.tr("&PIN"), objectName="lockPinLabel")
+        self.pin_label.setBuddy(self.pin)
+
         column = QVBoxLayout(self)
         column.setSpacing(12)
         column.addStretch(2)
-        for widget in (self.title, self.message, self.name, self.pin, self.error, self.unlock_button,
-                       self.training_button):
+        for widget in (self.title, self.message, self.name_label, self.name, self.pin_label, self.pin, self.error,
+                       self.unlock_button, self.training_button):
             column.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+
         column.addStretch(3)
         self.name.returnPressed.connect(self.pin.setFocus)
         self.pin.returnPressed.connect(self._enter)
