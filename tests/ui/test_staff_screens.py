@@ -231,3 +231,27 @@ def test_manager_approval_by_keyboard_only(qtbot, terminal_for):
     assert approval is not None and approval.given is not None and approval.given.manager == MANAGER
     assert staff.current.name == CASHIER
 
+
+
+def test_an_operator_changes_their_own_pin_by_giving_the_old_one(qtbot, terminal_for):
+    terminal = terminal_for(operators=True)
+    window, staff = terminal.window, terminal.staff
+    assert window.idle_lock.try_sign_in(CASHIER, CASHIER_PIN)
+    assert window.change_pin_action.isEnabled()
+    window.change_own_pin()
+    dialog = window.change_pin_dialog
+    for edit, text in ((dialog.old_pin, "0000"), (dialog.new_pin, "5555"), (dialog.new_pin_again, "5555")):
+        qtbot.keyClicks(edit, text)
+    dialog.save()
+    assert "The name or the PIN is wrong" in dialog.error.text() and dialog.old_pin.text() == ""
+    for edit, text in ((dialog.old_pin, CASHIER_PIN), (dialog.new_pin, "5555"), (dialog.new_pin_again, "5556")):
+        qtbot.keyClicks(edit, text)
+    dialog.save()
+    assert "different" in dialog.error.text()
+    for edit, text in ((dialog.old_pin, CASHIER_PIN), (dialog.new_pin, "5555"), (dialog.new_pin_again, "5555")):
+        qtbot.keyClicks(edit, text)
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.save()
+    window.switch_operator()
+    assert not window.idle_lock.try_sign_in(CASHIER, CASHIER_PIN)
+    assert window.idle_lock.try_sign_in(CASHIER, "5555") and staff.current.name == CASHIER
