@@ -91,6 +91,7 @@ def test_five_wrong_pins_lock_the_operator_out_for_thirty_minutes_in_words(staff
     clock.now += 20 * 60
     refused = staff.sign_in("Mehmet", CASHIER_PIN)  # the right PIN is not even checked
     assert not refused.accepted and "Time left: 10 min" in english(refused.why)
+    assert audit.actions().count("lock-out") == 1  # recorded when it began, not at each refusal
     assert staff.sign_in("Ayşe", MANAGER_PIN).accepted  # only Mehmet is locked out
     clock.now += 10 * 60
     assert staff.sign_in("Mehmet", CASHIER_PIN).accepted

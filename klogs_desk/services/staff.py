@@ -158,11 +158,12 @@ class StaffService:
             self.audit.record("sign-in.failed", operator=name.strip()[:40] or None)
             return SignInResult(False)
         lockout = self.lockout(found.name)
+        already_locked_out = found.locked_until > 0 and lockout.status().locked_out
         result = lockout.attempt(pin, lambda typed: self.store.check_pin(found.name, typed))
         if result.accepted:
             return SignInResult(True, self.store.get(found.name), result)
         self.audit.record("sign-in.failed", operator=found.name)
-        if result.locked_out and result.locked_seconds >= 30 * 60 - 1:
+        if result.locked_out and not already_locked_out:  # this wrong PIN was the fifth
             self.audit.record("lock-out", operator=found.name)
         return SignInResult(False, found, result)
 
