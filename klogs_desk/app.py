@@ -126,8 +126,11 @@ _NO_DISPLAY_PLATFORMS = frozenset({"offscreen", "minimal"})
 
 
 def apply_environment_argument(config: "Config", requested: str | None, *, yes_production: bool, platform: str,
-                               ask: Callable[[], bool]) -> bool:
+                               ask: Callable[[], bool], has_manager: Callable[[], bool] = lambda: True) -> bool:
     """Save the environment named on the command line; False (nothing saved) when production was refused.
+
+    Leaving training for the test or production environment needs a manager to exist (``has_manager``):
+    a terminal whose staff is only the built-in Trainee stays on the sandbox, with a message on stderr.
 
     Switching to production from another environment (or on a first start) needs a yes: ``ask()`` (the
     modal question), or ``--yes-production`` for an unattended start. When the question cannot be seen
@@ -138,6 +141,12 @@ def apply_environment_argument(config: "Config", requested: str | None, *, yes_p
     """
     if not requested:
         return True
+    if requested != "sandbox" and requested != config.environment and not has_manager():
+        message = (f"klogs-desk: not switching to {requested}: no manager has been created yet. Start in "
+                   "training mode, add a manager in File > Operators..., then switch in Settings as that manager.")
+        log.error("environment %s refused: no manager exists", requested)
+        print(message, file=sys.stderr)
+        return False
     if requested == "production" and config.environment != "production" and not yes_production:
         if platform in _NO_DISPLAY_PLATFORMS:
             message = ("klogs-desk: not switching to production: there is no display to confirm it on. "
@@ -236,33 +245,13 @@ def main(argv: list[str] | None = None) -> int:
     install_accent_safe_style(app)  # "Ödeme", not "Odeme", on fonts whose ascent is too low for the dots
     from PySide6.QtGui import QGuiApplication
 
+    from .composition import build_staff
+    from .domain.audit import AuditLog
+    from .services.audit import ENVIRONMENT_SWITCHED, AuditTrail
     from .ui.production_confirm import ask_production
 
-    if not apply_environment_argument(config, args.environment, yes_production=args.yes_production,
-                                      platform=QGuiApplication.platformName(), ask=ask_production):
-        sandbox.stop()
-        return EXIT_PRODUCTION_NOT_CONFIRMED
     window_holder: list[object] = []
-    reporter = ExceptionReporter(log_file, parent=lambda: window_holder[0] if window_holder else None)
-    sys.excepthook = reporter
 
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    loop.set_exception_handler(reporter.loop_exception_handler)
-
-    from .api.client import ClearTextRefused
-    from .composition import build_terminal
-    from .credentials import CredentialStore, CredentialStoreUnavailable
-    from .domain.audit import AuditLog
-    from .domain.journal import Journal
-    from .environments import build_client
-    from .services.audit import ENVIRONMENT_SWITCHED, AuditTrail, operator_before_sign_in
-    from .services.context import AppServices
-
-    def current_operator() -> str:
-        return operator_before_sign_in(services.environment)  # services is built below, before any record
-
-    journal = Journal(paths.journal_path(), current_operator=current_operator)
     def audit_not_written(exc: BaseException) -> None:  # the action stands; the manager must hear of the gap
         if window_holder:
             window_holder[0].tell(  # type: ignore[attr-defined]  # the MainWindow, once shown
@@ -271,8 +260,32 @@ def main(argv: list[str] | None = None) -> int:
                     "App", "The last action was done but could not be written to the audit trail ({reason}). "
                     "Tell the manager.").format(reason=exc))
 
-    audit_trail = AuditTrail(AuditLog(paths.audit_path()), current_operator=current_operator,
-                             training=lambda: services.environment == "sandbox", on_failure=audit_not_written)
+    live: list[AppServices] = []  # the services once built: their environment is the one in use
+    audit_trail = AuditTrail(AuditLog(paths.audit_path()), current_operator=lambda: staff.operator_name(),
+                             training=lambda: (live[0].environment if live else environment) == "sandbox",
+                             on_failure=audit_not_written)
+    # The operators record sign-in, lock-out, approvals and operator changes in the same trail.
+    staff = build_staff(config, paths.staff_path(), audit=audit_trail)  # the old manager PIN moves out first
+    if not apply_environment_argument(config, args.environment, yes_production=args.yes_production,
+                                      platform=QGuiApplication.platformName(), ask=ask_production,
+                                      has_manager=staff.store.has_manager):
+        sandbox.stop()
+        audit_trail.log.close()
+        return EXIT_PRODUCTION_NOT_CONFIRMED
+    reporter = ExceptionReporter(log_file, parent=lambda: window_holder[0] if window_holder else None)
+    sys.excepthook = reporter
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    loop.set_exception_handler(reporter.loop_exception_handler)
+
+    from .api.client import ClearTextRefused
+    from .composition import build_terminal, open_journal
+    from .credentials import CredentialStore, CredentialStoreUnavailable
+    from .environments import build_client
+    from .services.context import AppServices
+
+    journal = open_journal(paths.journal_path(), staff)
     interrupted = journal.mark_interrupted()
     if interrupted:
         log.warning("%d payment(s) were in flight when the terminal last stopped: now 'unknown'", interrupted)
@@ -303,6 +316,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     services = AppServices(client=client, journal=journal, environment=environment,
                            merchant_line=config.merchant_line, sandbox_url=sandbox_url, audit=audit_trail)
+    live.append(services)
     audit_check = audit_trail.verify()  # at every start; a broken chain is shown on the window below
     if not audit_check.intact:
         log.error("%s", audit_check.text)
@@ -310,7 +324,8 @@ def main(argv: list[str] | None = None) -> int:
         audit_trail.record(ENVIRONMENT_SWITCHED, details={"from": environment_before, "to": environment,
                                                           "via": "command line"})
     terminal = build_terminal(services, config=config, credentials=store, sandbox=sandbox,
-                              sandbox_url=args.sandbox_url, log_file=str(log_file), audit_trail=audit_trail)
+                              sandbox_url=args.sandbox_url, log_file=str(log_file), audit_trail=audit_trail,
+                              staff=staff)
     window = terminal.window
     window_holder.append(window)
     window.show_audit_verification(audit_check)

@@ -1,14 +1,17 @@
 """The composition root: every long-lived object of the terminal is built here, once, with its dependencies
 passed to its constructor, and the few links between them are made here, in one place to read.
 
-:func:`build_terminal` takes the services (client, journal, environment; built by ``app.py``) and builds:
+:func:`build_staff` opens the operators (``staff.sqlite3``; the settings file's old manager PIN migrated)
+and :func:`open_journal` the journal whose rows name the signed-in operator; ``app.py`` calls both before
+the client. :func:`build_terminal` takes the services (client, journal, environment) and the staff and builds:
 
 * the 3-D Secure :class:`CallbackListener` and :class:`ThreeDSecureService` (the Sale tab's 3-D Secure path),
 * the :class:`Reconciler` of outcome-unknown payments and the Journal tab's :class:`TransactionActions`,
 * every tab, and the :class:`MainWindow` showing them,
 * the :class:`Runtime` that starts and stops the parts that run on the event loop.
 
-Links, all through signals declared on the widgets: ``InstallmentsTab.installment_chosen`` ->
+Links, all through signals declared on the widgets: ``MainWindow.operator_changed`` -> the tabs'
+``set_manager_rights`` (a cashier's Subscriptions are read-only, the Journal's CSV export a manager's); ``InstallmentsTab.installment_chosen`` ->
 :meth:`SaleTab.choose_installment` (after the window shows the Sale tab); every ``payment_finished`` and
 ``MainWindow.environment_changed`` -> :meth:`Reconciler.wake`. Card-clear seconds from Settings reach the
 card forms through the window's explicit ``card_data_holders``.
@@ -20,19 +23,25 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Awaitable
+from pathlib import Path
+from typing import Awaitable, Callable
 
 from . import __version__
 from .callbacks import CallbackListener
 from .config import Config
 from .credentials import CredentialStore
+from .domain.journal import Journal
+from .domain.operators import OperatorStore
 from .environments import EmbeddedSandbox
 from .services.audit import START, STOP, AuditTrail
+from .services.audit_recorder import NO_AUDIT, AuditRecorder
 from .services.context import AppServices
 from .services.reconciler import Reconciler
 from .services.reports import ReportService
+from .services.staff import Permission, StaffService
 from .services.three_d_secure import ThreeDSecureService
 from .ui.checkout_tab import CheckoutTab
 from .ui.installments_tab import InstallmentsTab
@@ -133,16 +142,38 @@ class Terminal:
     transaction_actions: TransactionActions
     window: MainWindow
     runtime: Runtime
+    staff: StaffService
+
+
+def build_staff(config: Config, path: Path | str, *, audit: AuditRecorder = NO_AUDIT,
+                now: Callable[[], float] = time.time) -> StaffService:
+    """The operators of this terminal (``path``: ``staff.sqlite3``); the settings file's manager PIN of an
+    older release becomes the manager "Manager" and leaves that file."""
+    staff = StaffService(OperatorStore(path), audit=audit, now=now)
+    migrated = staff.migrate_settings_pin(config)
+    if migrated is not None:
+        log.info("the settings file's manager PIN is now the operator %r", migrated.name)
+    return staff
+
+
+def open_journal(path: Path | str, staff: StaffService) -> Journal:
+    """The journal; each new row names the operator signed in at that moment."""
+    return Journal(path, current_operator=staff.operator_name)
 
 
 def build_terminal(services: AppServices, *, config: Config, credentials: CredentialStore,
                    sandbox: EmbeddedSandbox | None = None, sandbox_url: str | None = None,
-                   log_file: str | None = None, audit_trail: AuditTrail | None = None) -> Terminal:
+                   log_file: str | None = None, staff: StaffService | None = None,
+                   audit_trail: AuditTrail | None = None) -> Terminal:
     """Build the terminal around ``services`` (see the module docstring). The window is not shown; the
-    runtime starts on the first turn of the event loop (see :meth:`Runtime.start`). ``audit_trail`` (the
-    same object as ``services.audit``) gives the window its Audit trail view and the shift and day closes."""
+    runtime starts on the first turn of the event loop (see :meth:`Runtime.start`). Without ``staff``
+    (tests of other parts) the terminal has no operators: training mode on the sandbox. ``audit_trail``
+    (the same object as ``services.audit`` and the staff's recorder) gives the window its Audit trail view
+    and the shift and day closes."""
     from PySide6.QtCore import QTimer
 
+    if staff is None:
+        staff = StaffService(OperatorStore(":memory:"))
     listener = CallbackListener()
     three_d_secure = ThreeDSecureService(services, listener)
     reconciler = Reconciler(services)
@@ -151,7 +182,7 @@ def build_terminal(services: AppServices, *, config: Config, credentials: Creden
     tabs = Tabs(sale=SaleTab(services, three_d_secure=three_d_secure), preauth=PreAuthTab(services),
                 installments=InstallmentsTab(services), checkout=CheckoutTab(services),
                 subscriptions=SubscriptionsTab(services), journal=JournalTab(services))
-    transaction_actions = TransactionActions(tabs.journal, services, config, reconciler)
+    transaction_actions = TransactionActions(tabs.journal, services, staff, reconciler)
     pages = (TabPage(SALE_TAB, tabs.sale, tabs.sale.form.amount),
              TabPage(PREAUTH_TAB, tabs.preauth, tabs.preauth.form.amount),
              TabPage(INSTALLMENTS_TAB, tabs.installments, tabs.installments.amount),
@@ -162,7 +193,8 @@ def build_terminal(services: AppServices, *, config: Config, credentials: Creden
                if audit_trail is not None else None)
     window = MainWindow(services, pages, config=config, credentials=credentials, reports=reports,
                         card_data_holders=(tabs.sale.form, tabs.preauth.form, tabs.installments),
-                        sandbox=sandbox, sandbox_url=sandbox_url, log_file=log_file, audit_trail=audit_trail)
+                        sandbox=sandbox, sandbox_url=sandbox_url, log_file=log_file, staff=staff,
+                        audit_trail=audit_trail)
 
     # An installment option chosen in the Installments tab becomes a 3-D Secure sale in the Sale tab.
     def carry_installment_to_sale(count: int, interest_paid_by_customer: bool, amount: Decimal,
@@ -179,18 +211,27 @@ def build_terminal(services: AppServices, *, config: Config, credentials: Creden
     tabs.preauth.payment_finished.connect(lambda *_: reconciler.wake())
     window.environment_changed.connect(lambda *_: reconciler.wake())
 
+    # What a cashier may not do is disabled (with the reason) whenever the signed-in operator changes.
+    def show_rights(*_: object) -> None:
+        tabs.subscriptions.set_manager_rights(staff.allowed(Permission.SUBSCRIPTIONS_EDIT))
+        tabs.journal.set_manager_rights(staff.allowed(Permission.CSV_EXPORT))
+
+    window.operator_changed.connect(show_rights)
+    show_rights()
+
     QTimer.singleShot(0, runtime.start)
     window.destroyed.connect(lambda *_: runtime.cancel())
     return Terminal(services=services, listener=listener, three_d_secure=three_d_secure, reconciler=reconciler,
-                    tabs=tabs, transaction_actions=transaction_actions, window=window, runtime=runtime)
+                    tabs=tabs, transaction_actions=transaction_actions, window=window, runtime=runtime,
+                    staff=staff)
 
 
 def build_main_window(services: AppServices, *, config: Config, credentials: CredentialStore,
                       sandbox: EmbeddedSandbox | None = None, sandbox_url: str | None = None,
-                      log_file: str | None = None) -> MainWindow:
+                      log_file: str | None = None, staff: StaffService | None = None) -> MainWindow:
     """The window of :func:`build_terminal`, for tests that need only the window."""
     return build_terminal(services, config=config, credentials=credentials, sandbox=sandbox,
-                          sandbox_url=sandbox_url, log_file=log_file).window
+                          sandbox_url=sandbox_url, log_file=log_file, staff=staff).window
 
 
-__all__ = ["Runtime", "Tabs", "Terminal", "build_main_window", "build_terminal"]
+__all__ = ["Runtime", "Tabs", "Terminal", "build_main_window", "build_staff", "build_terminal", "open_journal"]

@@ -4,8 +4,10 @@ Settings live in an INI file at :func:`klogs_desk.paths.settings_path` (``QSetti
 a test or a card-data scan can read exactly what the app wrote. Secrets (API key, API secret, Bearer
 token) are never here: they go to the keyring through :mod:`klogs_desk.credentials`.
 
-The manager PIN is stored only as a salted scrypt hash (``scrypt$n$r$p$salt$hash``, hex). A PIN hash is
-not a gateway credential, so it may live in the settings file; the PIN itself never does.
+PINs are not here: each operator has their own, hashed, in ``staff.sqlite3``
+(:mod:`klogs_desk.domain.operators`). A settings file of an older release may still hold the single manager
+PIN's hash; :meth:`klogs_desk.services.staff.StaffService.migrate_settings_pin` moves it to a "Manager"
+operator and :meth:`Config.forget_manager_pin` removes it from the file.
 
 Usage::
 
@@ -17,9 +19,6 @@ Usage::
 from __future__ import annotations
 
 import builtins
-import hashlib
-import hmac
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -117,8 +116,7 @@ class Config:
     card_clear_seconds = Setting("security/card_clear_seconds", int, 60, minimum=10, maximum=3600)
     #: Minutes without activity after which the terminal locks.
     idle_lock_minutes = Setting("security/idle_lock_minutes", int, 15, minimum=1, maximum=480)
-    #: Voids and refunds ask for the manager PIN.
-    manager_pin_required = Setting("security/manager_pin_required", bool, False)
+    #: An older release's single manager PIN (hash), read once to migrate it (see the module docstring).
     manager_pin_hash = Setting("security/manager_pin_hash", str, "")
     #: Credentials are kept in memory for this run only, never in the keyring.
     credentials_session_only = Setting("security/credentials_session_only", bool, False)
@@ -167,41 +165,13 @@ class Config:
         _check_environment(environment)
         AUTH_MODE_SETTINGS[environment].__set__(self, mode)
 
-    # --- manager PIN ----------------------------------------------------------------------------
+    # --- the older release's manager PIN ------------------------------------------------------------
 
-    def set_manager_pin(self, pin: str) -> None:
-        """Store a salted hash of ``pin`` (4-8 digits); the PIN itself is never stored."""
-        if not (pin.isdigit() and 4 <= len(pin) <= 8):
-            raise ValueError("The manager PIN must be 4 to 8 digits.")
-        self.manager_pin_hash = hash_pin(pin)
-
-    def check_manager_pin(self, pin: str) -> bool:
-        """True if ``pin`` matches the stored hash (False when no PIN is set)."""
-        return verify_pin(pin, self.manager_pin_hash)
-
-    @property
-    def has_manager_pin(self) -> bool:
-        return bool(self.manager_pin_hash)
-
-    # --- wrong PINs (klogs_desk.services.pin_lockout) --------------------------------------------
-
-    def pin_attempts(self, who: str) -> tuple[int, float]:
-        """Wrong PINs in a row of ``who`` and the end of their lock-out (wall clock, 0 for none).
-
-        Kept next to the PIN hash; unreadable values count as none.
-        """
-        try:
-            wrong = max(0, int(str(self.settings.value(f"security/pin_attempts/{who}/wrong", 0))))
-            locked_until = max(0.0, float(str(self.settings.value(f"security/pin_attempts/{who}/locked_until", 0))))
-        except (TypeError, ValueError):
-            return 0, 0.0
-        return wrong, locked_until
-
-    def set_pin_attempts(self, who: str, wrong: int, locked_until: float) -> None:
-        """Store them and write the file at once: a restart must not reset the count."""
-        self.settings.setValue(f"security/pin_attempts/{who}/wrong", wrong)
-        self.settings.setValue(f"security/pin_attempts/{who}/locked_until", locked_until)
-        self.settings.sync()
+    def forget_manager_pin(self) -> None:
+        """Remove the single manager PIN, its wrong-PIN count and its "required" switch from the file."""
+        for key in ("security/manager_pin_hash", "security/manager_pin_required", "security/pin_attempts"):
+            self.settings.remove(key)
+        self.sync()
 
     # --- file -----------------------------------------------------------------------------------
 
@@ -212,7 +182,7 @@ class Config:
 
     def sync(self) -> None:
         self.settings.sync()
-        paths.narrow(self.path)  # the PIN hash lives here (until the staff issue moves it): user-only
+        paths.narrow(self.path)  # user-only all the same
 
 
 def _check_environment(environment: str) -> None:
@@ -220,24 +190,7 @@ def _check_environment(environment: str) -> None:
         raise ValueError(f"unknown environment {environment!r}")
 
 
-_SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**14, 8, 1
+# The PIN hash lives with the operators (domain, no Qt); kept importable from here for older callers.
+from .domain.operators import hash_pin, verify_pin  # noqa: E402
 
-
-def hash_pin(pin: str) -> str:
-    """A salted scrypt hash of ``pin``, self-describing so parameters can change later."""
-    salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(pin.encode(), salt=salt, n=_SCRYPT_N, r=_SCRYPT_R, p=_SCRYPT_P, dklen=32)
-    return f"scrypt${_SCRYPT_N}${_SCRYPT_R}${_SCRYPT_P}${salt.hex()}${digest.hex()}"
-
-
-def verify_pin(pin: str, stored: str) -> bool:
-    """Constant-time check of ``pin`` against a :func:`hash_pin` value; malformed values never match."""
-    try:
-        scheme, n, r, p, salt, digest = stored.split("$")
-        if scheme != "scrypt":
-            return False
-        candidate = hashlib.scrypt(pin.encode(), salt=bytes.fromhex(salt), n=int(n), r=int(r), p=int(p),
-                                   dklen=len(digest) // 2)
-    except (ValueError, TypeError):
-        return False
-    return hmac.compare_digest(candidate.hex(), digest)
+__all__ = ["Config", "Setting", "hash_pin", "verify_pin"]

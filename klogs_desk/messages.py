@@ -384,6 +384,35 @@ CATALOGUE: dict[str, str] = {
     "note.voided-with-preauth": QT_TRANSLATE_NOOP("Messages", "Voided with its pre-authorization."),
     "note.voided-by": QT_TRANSLATE_NOOP("Messages", "Voided ({approved_by})."),
     "note.voided": QT_TRANSLATE_NOOP("Messages", "Voided (approved)."),
+    # operators (services/staff.py, domain/operators.py)
+    "staff.pin-rule": QT_TRANSLATE_NOOP("Messages", "The PIN must be {shortest} to {longest} digits."),
+    "staff.name-rule": QT_TRANSLATE_NOOP("Messages", "Type a name of 1 to 40 characters."),
+    "staff.name-reserved": QT_TRANSLATE_NOOP("Messages", "“{name}” is the built-in training operator. Choose "
+        "another name."),
+    "staff.name-taken": QT_TRANSLATE_NOOP("Messages", "There is already an operator named “{name}”."),
+    "staff.no-such-operator": QT_TRANSLATE_NOOP("Messages", "There is no operator named “{name}”."),
+    "staff.last-manager": QT_TRANSLATE_NOOP("Messages", "This is the last manager who can sign in. Add or enable "
+        "another manager first."),
+    "staff.wrong-name-or-pin": QT_TRANSLATE_NOOP("Messages", "The name or the PIN is wrong."),
+    "staff.wrong-pin": QT_TRANSLATE_NOOP("Messages", "The name or the PIN is wrong. Tries left before this "
+        "operator is locked out for 30 minutes: {tries}."),
+    "staff.locked-out": QT_TRANSLATE_NOOP("Messages", "Too many wrong PINs: this operator is locked out. Time "
+        "left: {minutes} min, or until a manager unlocks them."),
+    "staff.sign-in-first": QT_TRANSLATE_NOOP("Messages", "Sign in with your own name first."),
+    "staff.manager-only": QT_TRANSLATE_NOOP("Messages", "Only a manager may do this ({action}). Ask a manager to "
+        "sign in."),
+    "staff.approval-needed": QT_TRANSLATE_NOOP("Messages", "A void or a refund needs a manager: a manager signed "
+        "in, or a manager's name and PIN typed here. Nothing was sent."),
+    "staff.not-a-manager": QT_TRANSLATE_NOOP("Messages", "{name} is not a manager. Nothing was sent."),
+    "permission.void-refund": QT_TRANSLATE_NOOP("Messages", "voids and refunds"),
+    "permission.subscriptions-edit": QT_TRANSLATE_NOOP("Messages", "creating, changing or disabling "
+        "subscriptions"),
+    "permission.card-owners": QT_TRANSLATE_NOOP("Messages", "card owners"),
+    "permission.payment-orders": QT_TRANSLATE_NOOP("Messages", "payment orders"),
+    "permission.settings": QT_TRANSLATE_NOOP("Messages", "Settings"),
+    "permission.environment": QT_TRANSLATE_NOOP("Messages", "switching the environment"),
+    "permission.operators": QT_TRANSLATE_NOOP("Messages", "operators"),
+    "permission.csv-export": QT_TRANSLATE_NOOP("Messages", "CSV export"),
     "approval.manager-pin": QT_TRANSLATE_NOOP("Messages", "manager PIN"),
     "approval.no-pin": QT_TRANSLATE_NOOP("Messages", "no PIN required"),
     "note.refunded-in-full": QT_TRANSLATE_NOOP("Messages", "Refunded in full."),

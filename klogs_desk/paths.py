@@ -80,6 +80,11 @@ def audit_path() -> Path:
     return app_home() / "audit.sqlite3"
 
 
+def staff_path() -> Path:
+    """The operators (names, roles, PIN hashes): kept apart from the settings file."""
+    return app_home() / "staff.sqlite3"
+
+
 def settings_path() -> Path:
     return app_home() / "settings.ini"
 

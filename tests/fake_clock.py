@@ -4,6 +4,8 @@ checkout polling, client retries), so no test sleeps real seconds for a backoff.
 * :class:`ManualClock` moves only when the test calls :meth:`ManualClock.advance`: exact and instant, for
   tests that drive one pass at a time (``Reconciler.run_once``).
 * :class:`RecordingClock` never waits: it writes down every sleep asked of it (``slept``) and moves on.
+* :class:`WallClock` is a wall clock (``time.time``-like, a call returns ``now``) a test moves by setting
+  ``now``: for lock-outs that must outlast a restart (the staff service's injectable clock).
 * :class:`FastClock` runs by itself, ``speed`` times faster than real time: for tests that start a
   background loop (``Reconciler.start``) and wait for what it does, with the loop's own schedule intact.
 """
@@ -15,6 +17,14 @@ import time
 from dataclasses import replace
 
 from klogs_desk.domain.backoff import Backoff
+
+
+class WallClock:
+    def __init__(self, start: float = 1_800_000_000.0) -> None:
+        self.now = start
+
+    def __call__(self) -> float:
+        return self.now
 
 
 class ManualClock:

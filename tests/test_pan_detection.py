@@ -19,6 +19,7 @@ from klogs_desk.domain.journal import Entry, EntryKind, EntryState, Journal
 from klogs_desk.domain.spreadsheet import neutralise
 from klogs_desk.domain.test_cards import TEST_CARDS
 from klogs_desk.messages import english
+from klogs_desk.messages import text as as_text
 
 #: (text, the same text with its card numbers masked)
 CASES = [
@@ -111,7 +112,7 @@ def test_the_csv_export_masks_exactly_what_the_detector_finds(tmp_path):
     base = Entry(id=1, created_at=now, updated_at=now, environment="sandbox", kind=EntryKind.SALE,
                  reference="PAN-1", parent_id=None, amount=Decimal("1.00"), currency="TRY",
                  state=EntryState.APPROVED)
-    entries = [dataclasses.replace(base, id=n, note=text) for n, (text, _) in enumerate(CASES, start=1)]
+    entries = [dataclasses.replace(base, id=n, note=as_text(text)) for n, (text, _) in enumerate(CASES, start=1)]
     journal = Journal(":memory:")
     try:
         assert journal.export_csv(tmp_path / "out.csv", entries) == len(CASES)

@@ -1,29 +1,35 @@
-"""Wrong PINs lock the PIN out (PCI DSS 8.3.4): the rules without Qt widgets, the count kept in settings."""
+"""Wrong PINs lock an operator out (PCI DSS 8.3.4): the rules without Qt widgets, the count kept in the operator's
+record in staff.sqlite3 (it was the settings file while there was one manager PIN)."""
 
 from __future__ import annotations
 
-from klogs_desk.config import Config
+from klogs_desk.domain.operators import OperatorStore, Role, hash_pin
 from klogs_desk.services.pin_lockout import LOCKOUT_SECONDS, MAX_WRONG_PINS, PinLockout
+from tests.fake_clock import WallClock
 
-PIN = "4826"
+PIN = "482615"
+NAME = "Ayşe"
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 1_800_000_000.0
+class Staff(OperatorStore):
+    """The staff file with one manager; ``check_manager_pin`` checks her PIN."""
 
-    def __call__(self) -> float:
-        return self.now
+    def check_manager_pin(self, pin: str) -> bool:
+        return self.check_pin(NAME, pin)
+
+
+def open_store(tmp_path) -> Staff:
+    return Staff(tmp_path / "staff.sqlite3")
 
 
 def make(tmp_path, clock):
-    config = Config(tmp_path / "settings.ini")
-    config.set_manager_pin(PIN)
-    return config, PinLockout(config, now=clock)
+    config = open_store(tmp_path)
+    config.add(NAME, Role.MANAGER, hash_pin(PIN))
+    return config, PinLockout(config, NAME, now=clock)
 
 
 def test_five_wrong_pins_lock_it_for_thirty_minutes_even_against_the_right_pin(tmp_path):
-    clock = Clock()
+    clock = WallClock()
     config, lockout = make(tmp_path, clock)
     assert (MAX_WRONG_PINS, LOCKOUT_SECONDS) == (5, 30 * 60)
     tries = [lockout.attempt("0000", config.check_manager_pin).tries_left for _ in range(4)]
@@ -38,7 +44,7 @@ def test_five_wrong_pins_lock_it_for_thirty_minutes_even_against_the_right_pin(t
 
 
 def test_a_right_pin_resets_the_count(tmp_path):
-    clock = Clock()
+    clock = WallClock()
     config, lockout = make(tmp_path, clock)
     for _ in range(4):
         lockout.attempt("0000", config.check_manager_pin)
@@ -47,20 +53,20 @@ def test_a_right_pin_resets_the_count(tmp_path):
 
 
 def test_the_count_and_the_lock_out_survive_a_restart(tmp_path):
-    clock = Clock()
+    clock = WallClock()
     config, lockout = make(tmp_path, clock)
     for _ in range(3):
         lockout.attempt("0000", config.check_manager_pin)
-    restarted = Config(tmp_path / "settings.ini")  # a new process reads the file
-    assert PinLockout(restarted, now=clock).status().tries_left == 2
+    restarted = open_store(tmp_path)  # a new process reads the file
+    assert PinLockout(restarted, NAME, now=clock).status().tries_left == 2
     for _ in range(2):
-        PinLockout(restarted, now=clock).attempt("0000", restarted.check_manager_pin)
-    again = PinLockout(Config(tmp_path / "settings.ini"), now=clock)
+        PinLockout(restarted, NAME, now=clock).attempt("0000", restarted.check_manager_pin)
+    again = PinLockout(open_store(tmp_path), NAME, now=clock)
     assert again.status().locked_out and not again.attempt(PIN, config.check_manager_pin).accepted
 
 
 def test_a_clock_moved_back_does_not_lengthen_the_lock_out(tmp_path):
-    clock = Clock()
+    clock = WallClock()
     config, lockout = make(tmp_path, clock)
     for _ in range(5):
         lockout.attempt("0000", config.check_manager_pin)
@@ -69,15 +75,10 @@ def test_a_clock_moved_back_does_not_lengthen_the_lock_out(tmp_path):
 
 
 def test_counts_are_kept_per_pin_owner(tmp_path):
-    clock = Clock()
+    clock = WallClock()
     config, manager = make(tmp_path, clock)
     for _ in range(5):
         manager.attempt("0000", config.check_manager_pin)
     assert manager.status().locked_out
-    assert not PinLockout(config, "operator-2", now=clock).status().locked_out
-
-
-def test_an_unreadable_count_in_the_settings_file_counts_as_none(tmp_path):
-    config = Config(tmp_path / "settings.ini")
-    config.settings.setValue("security/pin_attempts/manager/wrong", "lots")
-    assert config.pin_attempts("manager") == (0, 0.0)
+    config.add("Mehmet", Role.CASHIER, hash_pin("1234"))
+    assert not PinLockout(config, "Mehmet", now=clock).status().locked_out

@@ -416,10 +416,15 @@ class Journal:
     def search(self, *, environment: str | None = None, text: str | None = None,
                states: Iterable[EntryState] | None = None, kinds: Iterable[EntryKind] | None = None,
                amount: Decimal | None = None, since: dt.datetime | None = None,
-               until: dt.datetime | None = None, limit: int = 1000, offset: int = 0) -> list[Entry]:
-        """Newest first. ``text`` matches the order ID (substring) or the card's last four digits."""
+               until: dt.datetime | None = None, operator: str | None = None, limit: int = 1000,
+               offset: int = 0) -> list[Entry]:
+        """Newest first. ``text`` matches the order ID (substring) or the card's last four digits;
+        ``operator`` keeps the rows that operator made."""
         sql: list[str] = ["SELECT * FROM entries WHERE 1=1"]
         args: list[Any] = []
+        if operator:
+            sql.append("AND operator = ?")
+            args.append(operator)
         if environment:
             sql.append("AND environment = ?")
             args.append(environment)
@@ -450,6 +455,13 @@ class Journal:
 
     def count(self) -> int:
         return self._db.execute("SELECT count(*) FROM entries").fetchone()[0]
+
+    def operators(self, environment: str | None = None) -> list[str]:
+        """Everyone who made a row (in ``environment``), sorted: the Journal's operator filter."""
+        rows = self._db.execute("SELECT DISTINCT operator FROM entries WHERE operator IS NOT NULL"
+                                + (" AND environment = ?" if environment else "") + " ORDER BY operator",
+                                (environment,) if environment else ()).fetchall()
+        return [row[0] for row in rows]
 
     def export_csv(self, path: Path | str, entries: Iterable[Entry]) -> int:
         """Write ``entries`` as CSV (UTF-8 with BOM so spreadsheet programs read Turkish letters).

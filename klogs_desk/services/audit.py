@@ -10,20 +10,17 @@ raised into a payment's code path.
 from __future__ import annotations
 
 import logging
-from typing import Any, Callable, Iterable, Mapping
+from typing import Callable, Mapping
 
 from ..domain.audit import AuditLog, AuditRecord, Verification
 
 log = logging.getLogger(__name__)
 
-#: The actions this terminal records (the other engineer's sign-in/operator actions come on top).
+#: The actions recorded here (sign-in, lock-out, idle lock/unlock, approvals, operators, Settings changes and
+#: environment switches are recorded by :class:`~klogs_desk.services.staff.StaffService` and Settings).
 START = "app.start"
 STOP = "app.stop"
-IDLE_LOCK = "idle.lock"
-IDLE_UNLOCK = "idle.unlock"
-IDLE_UNLOCK_FAILED = "idle.unlock-failed"
-SETTINGS_CHANGED = "settings.changed"
-ENVIRONMENT_SWITCHED = "environment.switched"
+ENVIRONMENT_SWITCHED = "environment.switch"  # the name Settings records a switch under, too
 VOID = "void"
 REFUND = "refund"
 CAPTURE = "capture"
@@ -34,16 +31,6 @@ RECEIPT_PDF = "receipt.pdf"
 SHIFT_CLOSE = "shift.close"
 DAY_CLOSE = "day.close"
 REPORT_REPRINT = "report.reprint"
-
-
-#: Who the terminal names before operators sign in: the built-in trainee on the sandbox, else nobody known.
-TRAINEE = "Trainee"
-UNKNOWN_OPERATOR = "unknown"
-
-
-def operator_before_sign_in(environment: str) -> str:
-    """The operator's name until sign-in exists: ``Trainee`` in training, else ``unknown``."""
-    return TRAINEE if environment == "sandbox" else UNKNOWN_OPERATOR
 
 
 class AuditTrail:
@@ -70,25 +57,3 @@ class AuditTrail:
 
     def verify(self) -> Verification:
         return self.log.verify()
-
-    def setting_changed(self, setting: str, old: Any, new: Any) -> None:
-        """Record one setting's change (``old`` → ``new``); a secret's values are kept as ``"changed"``."""
-        self.record(SETTINGS_CHANGED, details={"setting": setting, "old": old, "new": new})
-
-
-def settings_snapshot(config: Any, environments: Iterable[str]) -> dict[str, Any]:
-    """What Settings can change, by name, as the audit trail compares it (the manager PIN by its hash: the
-    record says only "changed")."""
-    snapshot: dict[str, Any] = {name: getattr(config, name) for name in (
-        "environment", "merchant_line", "language", "card_clear_seconds", "idle_lock_minutes",
-        "manager_pin_required", "manager_pin_hash", "credentials_session_only")}
-    for environment in environments:
-        snapshot[f"payment_url.{environment}"] = config.payment_base_url(environment)
-        snapshot[f"recurring_url.{environment}"] = config.recurring_base_url(environment)
-        snapshot[f"auth_mode.{environment}"] = config.auth_mode(environment)
-    return snapshot
-
-
-def setting_changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[tuple[str, Any, Any]]:
-    """The settings that differ between two snapshots, as (name, old, new), in ``after``'s order."""
-    return [(name, before.get(name), value) for name, value in after.items() if before.get(name) != value]

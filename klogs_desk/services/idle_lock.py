@@ -1,4 +1,4 @@
-"""When the terminal locks for inactivity, and whether a PIN opens it. No Qt here (ui/lock_screen.py shows it).
+"""When the terminal locks for inactivity. No Qt here (ui/lock_screen.py shows it).
 
 Contract:
 
@@ -6,16 +6,8 @@ Contract:
   is true once ``limit_seconds`` passed without any. The clock is injectable so tests move time by hand.
 * The default limit is the setting ``security/idle_lock_minutes`` (15 minutes: PCI DSS 8.2.8 asks that a
   session idle for more than 15 minutes needs the user to authenticate again).
-* The PIN that opens the lock is the manager PIN from Settings, stored only as a salted scrypt hash
-  (:func:`klogs_desk.config.verify_pin`); the PIN itself is never kept.
-
-Choices where the standard leaves room:
-
-* With no PIN set the terminal still locks (the screen is hidden and the card fields are wiped) and opens
-  with a button, telling the cashier a manager can set a PIN in Settings: hiding the screen is what
-  protects a walked-away terminal; refusing to open without a configured PIN would lock out the shop.
-* Wrong PINs never unlock, and five in a row lock the PIN out for 30 minutes
-  (:mod:`klogs_desk.services.pin_lockout`, the same count as the void/refund approval).
+* What opens it is an operator signing in with their own name and PIN (:mod:`klogs_desk.services.staff`,
+  with its lock-out after 5 wrong PINs); in training mode, the built-in Trainee.
 """
 
 from __future__ import annotations
@@ -46,15 +38,3 @@ class IdleTracker:
 
     def seconds_left(self) -> float:
         return max(0.0, self.limit_seconds - self.idle_seconds())
-
-
-def unlocks(pin: str, pin_hash: str) -> bool:
-    """True when ``pin`` opens a lock protected by ``pin_hash`` (a :func:`klogs_desk.config.hash_pin` value).
-
-    With no hash set there is nothing to check (see the module docstring): any entry opens it.
-    """
-    if not pin_hash:
-        return True
-    from ..config import verify_pin  # config imports Qt's QSettings; keep this module importable without it
-
-    return bool(pin) and verify_pin(pin, pin_hash)

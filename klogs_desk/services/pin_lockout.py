@@ -6,10 +6,9 @@ Rules (PCI DSS 8.3.4 asks for a lock-out after at most 10 invalid attempts, for 
 * After :data:`MAX_WRONG_PINS` (5) wrong PINs in a row the PIN is locked out for :data:`LOCKOUT_SECONDS`
   (30 minutes). While locked out no PIN is checked at all, the right one neither, and tries do not count.
 * A right PIN resets the count. When a lock-out ends the count starts again from zero (5 more tries).
-* The count and the end of the lock-out are kept in the settings file next to the PIN hash (through a
-  :class:`PinAttemptStore`, :class:`klogs_desk.config.Config` today) and written at once, so quitting or
-  restarting the terminal does not reset them. They are kept per PIN owner (``who``): today there is one
-  manager/lock PIN (``"manager"``); the operators of the staff issue get one count each.
+* The count and the end of the lock-out are kept in the operator's record (through a
+  :class:`PinAttemptStore`: :class:`klogs_desk.domain.operators.OperatorStore`, the staff file) and written
+  at once, so quitting or restarting the terminal does not reset them. One count per operator (``who``).
 * Time is the wall clock (the lock-out must outlast a restart, which a monotonic clock does not). A clock
   moved back cannot make a lock-out longer than 30 minutes from now; the clock is injectable for tests.
 """
@@ -25,12 +24,10 @@ from typing import Callable, Protocol
 MAX_WRONG_PINS = 5
 #: How long a lock-out lasts.
 LOCKOUT_SECONDS = 30 * 60
-#: The owner of today's single manager/lock PIN.
-MANAGER = "manager"
 
 
 class PinAttemptStore(Protocol):
-    """Where the count survives a restart (``Config`` implements it)."""
+    """Where the count survives a restart (``OperatorStore`` implements it)."""
 
     def pin_attempts(self, who: str) -> tuple[int, float]:
         """``(wrong PINs in a row, lock-out end as a wall-clock timestamp or 0)``."""
@@ -63,7 +60,7 @@ class PinResult:
 class PinLockout:
     """Counts wrong PINs of ``who`` in ``store``. ``now`` is the wall clock (injectable)."""
 
-    def __init__(self, store: PinAttemptStore, who: str = MANAGER, *,
+    def __init__(self, store: PinAttemptStore, who: str, *,
                  now: Callable[[], float] = time.time) -> None:
         self.store = store
         self.who = who
@@ -86,7 +83,8 @@ class PinLockout:
         if before.locked_out:
             return before
         if verify(pin):
-            self.store.set_pin_attempts(self.who, 0, 0.0)
+            if before.tries_left < MAX_WRONG_PINS:  # only a count to reset is written (a synced write)
+                self.store.set_pin_attempts(self.who, 0, 0.0)
             return PinResult(True)
         wrong = MAX_WRONG_PINS - before.tries_left + 1
         if wrong >= MAX_WRONG_PINS:

@@ -6,6 +6,11 @@ Contract (no widgets here; the Journal tab's actions and the reconciler call thi
   know *before* anything is journaled or sent, raising :class:`TransactionRefused` (nothing sent): the row
   must be an approved payment, no other void or refund of it may be unresolved, and a refund amount must
   fit the currency's minor units and the remaining balance (``Decimal`` throughout).
+* Who answers for it: given the :class:`~klogs_desk.services.staff.StaffService` (the terminal always gives
+  it), a void or refund needs a manager signed in or a manager's :class:`~klogs_desk.services.staff.Approval`
+  typed in a cashier's session; otherwise :class:`~klogs_desk.services.staff.StaffRefused` before anything
+  is written or sent. ``approved_by`` is then that manager's name (the row's ``operator`` is whoever is
+  signed in).
 * Then a child row (kind ``void``/``refund``, ``parent_id`` = the payment, ``approved_by`` = who allowed
   it) is written ``pending`` *before* the request leaves. The parent's balance changes only after the
   gateway answered success (:func:`apply_success`, shared with the reconciler).
@@ -41,6 +46,7 @@ from ..domain.money import AmountError, check_amount
 from ..messages import GatewayText, Message, Money, english, msg
 from .audit import REFUND, VOID
 from .context import AppServices
+from .staff import Approval, StaffService
 
 log = logging.getLogger(__name__)
 
@@ -125,8 +131,15 @@ def apply_success(journal: Journal, child: Entry) -> Entry:
 class TransactionService:
     """Lookup, void and refund. Reads ``services.client`` at send time (it can be replaced)."""
 
-    def __init__(self, services: AppServices) -> None:
+    def __init__(self, services: AppServices, staff: StaffService | None = None) -> None:
         self.services = services
+        #: Who may move money back (None: a tool or test that names the approver itself).
+        self.staff = staff
+
+    def _approver(self, approval: Approval | str | None) -> str:
+        if self.staff is not None:
+            return self.staff.approver_for_money(approval if isinstance(approval, Approval) else None)
+        return approval if isinstance(approval, str) else APPROVED_BY_NO_PIN
 
     # --- lookup ---------------------------------------------------------------------------------
 
@@ -192,24 +205,27 @@ class TransactionService:
 
     # --- sending --------------------------------------------------------------------------------
 
-    async def void(self, entry: Entry, approved_by: str) -> TransactionOutcome:
-        """Void the payment of ``entry`` once. Raises :class:`TransactionRefused` before sending."""
+    async def void(self, entry: Entry, approval: Approval | str | None = None) -> TransactionOutcome:
+        """Void the payment of ``entry`` once. Raises :class:`TransactionRefused` (or
+        :class:`~klogs_desk.services.staff.StaffRefused`) before sending."""
         target = self.void_target(entry)
         held = self._held_amount(target)
-        child = self._journal_child(target, EntryKind.VOID, held, approved_by)
+        child = self._journal_child(target, EntryKind.VOID, held, self._approver(approval))
         outcome = await self._send(child, target, "void",
                                    lambda: self.services.client.void(VoidRequest(reference_code=target.reference)))
-        self._audit(outcome, approved_by)
+        self._audit(outcome, child.approved_by)
         return outcome
 
-    async def refund(self, entry: Entry, amount: Decimal, approved_by: str) -> TransactionOutcome:
-        """Refund ``amount`` of ``entry``'s money once. Raises :class:`TransactionRefused` before sending."""
+    async def refund(self, entry: Entry, amount: Decimal,
+                     approval: Approval | str | None = None) -> TransactionOutcome:
+        """Refund ``amount`` of ``entry``'s money once. Raises :class:`TransactionRefused` (or
+        :class:`~klogs_desk.services.staff.StaffRefused`) before sending."""
         target = self.refund_target(entry)
         self.check_refund_amount(target, amount)
-        child = self._journal_child(target, EntryKind.REFUND, amount, approved_by)
+        child = self._journal_child(target, EntryKind.REFUND, amount, self._approver(approval))
         request = RefundRequest(reference_code=target.reference, amount=amount)
         outcome = await self._send(child, target, "refund", lambda: self.services.client.refund(request))
-        self._audit(outcome, approved_by)
+        self._audit(outcome, child.approved_by)
         return outcome
 
     # --- by hand --------------------------------------------------------------------------------
@@ -229,7 +245,7 @@ class TransactionService:
 
     # --- machinery ------------------------------------------------------------------------------
 
-    def _audit(self, outcome: TransactionOutcome, approved_by: str) -> None:
+    def _audit(self, outcome: TransactionOutcome, approved_by: str | None) -> None:
         """The void or refund in the audit trail, with who approved it and how it ended."""
         row = outcome.entry
         self.services.audit.record(

@@ -32,6 +32,7 @@ from PySide6.QtCore import (
 
 from ..domain.balances import Balance, Settlement
 from ..domain.journal import Entry, EntryKind, EntryState
+from ..services.transactions import approval_message
 from . import theme
 from .badges import BADGE_ROLE
 from .messages import render
@@ -129,14 +130,15 @@ def card_text(entry: Entry) -> str:
 
 
 class JournalColumn:
-    TIME, KIND, ORDER_ID, AMOUNT, BALANCE, STATE, CARD, AUTH_CODE, RESULT, RESOLUTION = range(10)
+    TIME, KIND, ORDER_ID, AMOUNT, BALANCE, STATE, CARD, AUTH_CODE, RESULT, RESOLUTION, OPERATOR = range(11)
 
 
 COLUMN_TITLES = (QT_TRANSLATE_NOOP("JournalModel", "Time"), QT_TRANSLATE_NOOP("JournalModel", "Kind"),
                  QT_TRANSLATE_NOOP("JournalModel", "Order ID"), QT_TRANSLATE_NOOP("JournalModel", "Amount"),
                  QT_TRANSLATE_NOOP("JournalModel", "Balance"), QT_TRANSLATE_NOOP("JournalModel", "State"),
                  QT_TRANSLATE_NOOP("JournalModel", "Card"), QT_TRANSLATE_NOOP("JournalModel", "Auth code"),
-                 QT_TRANSLATE_NOOP("JournalModel", "Result"), QT_TRANSLATE_NOOP("JournalModel", "Resolution"))
+                 QT_TRANSLATE_NOOP("JournalModel", "Result"), QT_TRANSLATE_NOOP("JournalModel", "Resolution"),
+                 QT_TRANSLATE_NOOP("JournalModel", "Operator"))
 
 #: Role carrying the :class:`Entry` of a row (for actions and details).
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -236,4 +238,10 @@ class JournalTableModel(QAbstractTableModel):
             return render(entry.result_message or entry.note)
         if column == JournalColumn.RESOLUTION:
             return render(entry.resolution)
+        if column == JournalColumn.OPERATOR:  # who made the row, and who approved it if a manager had to
+            who = entry.operator or ""
+            if entry.approved_by and entry.kind in (EntryKind.VOID, EntryKind.REFUND) and entry.approved_by != who:
+                who = QCoreApplication.translate("JournalModel", "{operator}, approved by {manager}").format(
+                    operator=who, manager=render(approval_message(entry.approved_by)))
+            return who
         return ""

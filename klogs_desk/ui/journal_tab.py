@@ -95,6 +95,8 @@ class JournalTab(QWidget):
         self.state_combo = QComboBox(objectName="journalStateFilter")
         for label, states in STATE_FILTERS:
             self.state_combo.addItem(self.tr(label), states)
+        self.operator_combo = QComboBox(objectName="journalOperatorFilter")
+        self.operator_combo.addItem(self.tr("All operators"), None)
         self.date_check = QCheckBox(self.tr("From"), objectName="journalDateFilter")
         today = QDate.currentDate()
         self.from_edit = QDateEdit(today.addDays(-30), objectName="journalFrom", calendarPopup=True)
@@ -105,6 +107,7 @@ class JournalTab(QWidget):
         for widget, name in ((self.search_edit, self.tr("Search by order ID or card last four digits")),
                              (self.amount_edit, self.tr("Filter by amount")),
                              (self.state_combo, self.tr("Filter by state")),
+                             (self.operator_combo, self.tr("Filter by operator")),
                              (self.date_check, self.tr("Filter by date")), (self.from_edit, self.tr("From date")),
                              (self.to_edit, self.tr("To date")), (self.refresh_button, self.tr("Refresh journal")),
                              (self.export_button, self.tr("Export shown rows as CSV"))):
@@ -114,6 +117,7 @@ class JournalTab(QWidget):
         filters.addWidget(self.search_edit, 2)
         filters.addWidget(self.amount_edit)
         filters.addWidget(self.state_combo, 1)
+        filters.addWidget(self.operator_combo, 1)
         filters.addWidget(self.date_check)
         filters.addWidget(self.from_edit)
         filters.addWidget(QLabel(self.tr("to")))
@@ -180,6 +184,7 @@ class JournalTab(QWidget):
         self.search_edit.textChanged.connect(self.refresh)
         self.amount_edit.textChanged.connect(self.refresh)
         self.state_combo.currentIndexChanged.connect(self.refresh)
+        self.operator_combo.currentIndexChanged.connect(self.refresh)
         self.date_check.toggled.connect(self._on_date_toggled)
         self.from_edit.dateChanged.connect(self.refresh)
         self.to_edit.dateChanged.connect(self.refresh)
@@ -193,6 +198,7 @@ class JournalTab(QWidget):
     def refresh(self) -> None:
         """Re-read the journal with the current filters, keeping the selected row selected."""
         selected = self.selected_entry()
+        self._fill_operators()
         entries = self._query()
         # Children are read even when filtered out of the list: a voided sale must read VOIDED either way.
         self.model.set_entries(entries, self.services.journal.children_of(e.id for e in entries))
@@ -208,6 +214,28 @@ class JournalTab(QWidget):
                     self.table.selectRow(row)
                     break
         self._update_buttons()
+
+    def _fill_operators(self) -> None:
+        """The operator filter lists everyone who made a row here; the chosen one stays chosen."""
+        names = self.services.journal.operators(self.services.environment)
+        shown = [self.operator_combo.itemData(i) for i in range(1, self.operator_combo.count())]
+        if names == shown:
+            return
+        chosen = self.operator_combo.currentData()
+        self.operator_combo.blockSignals(True)
+        while self.operator_combo.count() > 1:
+            self.operator_combo.removeItem(1)
+        for name in names:
+            self.operator_combo.addItem(name, name)
+        self.operator_combo.setCurrentIndex(max(0, self.operator_combo.findData(chosen)) if chosen else 0)
+        self.operator_combo.blockSignals(False)
+
+    def set_manager_rights(self, manager: bool) -> None:
+        """CSV export is a manager's; a cashier sees the button disabled with the reason."""
+        self.export_button.setEnabled(manager)
+        why = "" if manager else self.tr("Only a manager may export the journal.")
+        self.export_button.setToolTip(why)
+        self.export_button.setAccessibleDescription(why)
 
     def selected_entry(self) -> Entry | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
@@ -262,6 +290,7 @@ class JournalTab(QWidget):
         entries = self.services.journal.search(
             environment=self.services.environment, text=self.search_edit.text().strip() or None,
             states=self.state_combo.currentData(), since=since, until=until,
+            operator=self.operator_combo.currentData(),
             # Amount is compared by value below (the journal stores 100.00 and 100 as different text).
             limit=ROW_LIMIT if amount is None else ROW_LIMIT * 20)
         if amount is not None:

@@ -4,8 +4,11 @@ Layout, top to bottom: the environment band (``environmentBand``: red "PRODUCTIO
 charged" in production, blue "TEST environment — no real money" on the test gateway, none on the sandbox)
 and the training banner (only on the sandbox), the tabs (Sale, Pre-authorization,
 Installments, Checkout links, Subscriptions, Journal — Ctrl+1..Ctrl+6 or Alt+underlined letter), and a
-status bar with ``environmentLabel`` (SANDBOX / TEST / PRODUCTION, production in red) and
-``gatewayHealthLabel`` (when the gateway last answered). Once the window is first shown, one quiet lookup
+status bar with ``operatorLabel`` (who is signed in, "training" for the Trainee), ``environmentLabel``
+(SANDBOX / TEST / PRODUCTION, production in red) and ``gatewayHealthLabel`` (when the gateway last
+answered). The sign-in screen (:mod:`klogs_desk.ui.lock_screen`) covers the window at start when nobody is
+signed in, after the idle lock and on File ▸ Switch operator (Ctrl+Shift+O). Managers' menu entries
+(Settings, Operators…) are disabled for a cashier, and say why if reached anyway. Once the window is first shown, one quiet lookup
 of an order ID nobody used (:meth:`MainWindow.check_gateway_health`) tells the label whether the gateway
 answers before the first payment: a 404 is an answer; no answer shows "no answer", never a dialog.
 
@@ -36,15 +39,18 @@ from ..api.errors import KlogsError
 from ..config import Config
 from ..credentials import CredentialStore, CredentialStoreUnavailable
 from ..domain.audit import Verification
+from ..domain.operators import Operator, OperatorStore
 from ..environments import EmbeddedSandbox, build_client
-from ..services.audit import ENVIRONMENT_SWITCHED, AuditTrail
+from ..services.audit import AuditTrail
 from ..services.context import AppServices
 from ..services.reports import ReportService
+from ..services.staff import Permission, StaffService
 from . import theme
 from .async_runner import RUNNER, run_query
 from .clear_text import insecure_url_message, insecure_url_title
-from .lock_screen import IdleLock
+from .lock_screen import START, SWITCH, IdleLock
 from .messages import render
+from .operators_text import operator_text
 
 log = logging.getLogger(__name__)
 
@@ -101,17 +107,22 @@ class MainWindow(QMainWindow):
 
     environment_changed = Signal(str)
     client_replaced = Signal(object)
+    #: The signed-in operator changed (an :class:`Operator`, or None while nobody is signed in).
+    operator_changed = Signal(object)
     _health_seen = Signal(bool)
 
     def __init__(self, services: AppServices, pages: Sequence[TabPage], *, config: Config,
                  credentials: CredentialStore, card_data_holders: Sequence[CardDataHolder] = (),
                  sandbox: EmbeddedSandbox | None = None, sandbox_url: str | None = None,
                  log_file: str | None = None, audit_trail: AuditTrail | None = None,
-                 reports: ReportService | None = None, parent: QWidget | None = None) -> None:
+                 reports: ReportService | None = None, staff: StaffService | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.services = services
         self.config = config
+        #: Who is signed in (a window built without one gets an empty staff: training on the sandbox).
+        self.staff = staff if staff is not None else StaffService(OperatorStore(":memory:"))
         self.credentials = credentials
         self.sandbox = sandbox or EmbeddedSandbox()
         self.sandbox_url_override = sandbox_url
@@ -168,6 +179,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
+        self.operator_label = QLabel()
+        self.operator_label.setObjectName("operatorLabel")
         self.environment_label = QLabel()
         self.environment_label.setObjectName("environmentLabel")
         self.health_label = QLabel()
@@ -176,6 +189,7 @@ class MainWindow(QMainWindow):
         self.statusBar().setObjectName("statusBar")
         self.statusBar().addPermanentWidget(self.health_label)
         self.statusBar().addPermanentWidget(self.environment_label)
+        self.statusBar().addPermanentWidget(self.operator_label)
 
         self._build_menus()
         for index in range(len(self.pages)):
@@ -192,13 +206,35 @@ class MainWindow(QMainWindow):
         self._health_timer.start()
         self._watch(services.client)
         self._show_environment()
-        # The screen locks after the configured idle minutes until the manager PIN is entered.
-        self.idle_lock = IdleLock(self, config, audit=services.audit)
+        # The sign-in screen: after the configured idle minutes, on Switch operator, and now if nobody is
+        # signed in (training mode starts as the Trainee).
+        self.idle_lock = IdleLock(self, config, self.staff, environment=lambda: self.services.environment)
+        self.staff.listeners.append(self.operator_changed.emit)
+        self.operator_changed.connect(self._show_operator)
+        if self.staff.current is None:
+            self.staff.start(services.environment)
+        self._show_operator(self.staff.current)
+        if self.staff.current is None:
+            self.idle_lock.lock(START)
 
     # --- menus ----------------------------------------------------------------------------------
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.switch_operator_action = QAction(self.tr("S&witch operator…"), self)
+        self.switch_operator_action.setObjectName("switchOperatorAction")
+        self.switch_operator_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.switch_operator_action.triggered.connect(self.switch_operator)
+        file_menu.addAction(self.switch_operator_action)
+        self.operators_action = QAction(self.tr("&Operators…"), self)
+        self.operators_action.setObjectName("operatorsAction")
+        self.operators_action.triggered.connect(self.open_operators)
+        file_menu.addAction(self.operators_action)
+        self.change_pin_action = QAction(self.tr("Change my &PIN…"), self)
+        self.change_pin_action.setObjectName("changePinAction")
+        self.change_pin_action.triggered.connect(self.change_own_pin)
+        file_menu.addAction(self.change_pin_action)
+        file_menu.addSeparator()
         self.settings_action = QAction(self.tr("&Settings…"), self)
         self.settings_action.setObjectName("settingsAction")
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
@@ -277,6 +313,44 @@ class MainWindow(QMainWindow):
             "cannot be trusted. Tell the manager; keep the file audit.sqlite3 as it is.").format(
             number=result.broken_at))
         self.audit_notice.show()
+    # --- operators ------------------------------------------------------------------------------
+
+    def switch_operator(self) -> None:
+        """Sign the current operator out and show the sign-in screen (File ▸ Switch operator)."""
+        self.idle_lock.lock(SWITCH)
+
+    def _show_operator(self, operator: Operator | None) -> None:
+        text = operator_text(operator)
+        self.operator_label.setText(text)
+        self.operator_label.setAccessibleName(text)
+        manager = self.staff.allowed(Permission.SETTINGS)
+        self.settings_action.setEnabled(manager)
+        self.operators_action.setEnabled(self.staff.allowed(Permission.OPERATORS))
+        self.change_pin_action.setEnabled(operator is not None and not operator.training)
+
+    def refuse_unless(self, permission: Permission) -> bool:
+        """True when the signed-in operator may do ``permission``; otherwise say why in a sentence."""
+        if self.staff.allowed(permission):
+            return True
+        from ..messages import msg
+
+        self.tell(self.tr("A manager is needed"), render(msg("staff.manager-only",
+                                                             action=msg(f"permission.{permission.value}"))))
+        return False
+
+    def open_operators(self) -> None:
+        if not self.refuse_unless(Permission.OPERATORS):
+            return
+        from .operators_dialog import OperatorsDialog
+
+        self.operators_dialog = OperatorsDialog(self.staff, self)
+        self.operators_dialog.open()
+
+    def change_own_pin(self) -> None:
+        from .operators_dialog import ChangePinDialog
+
+        self.change_pin_dialog = ChangePinDialog(self.staff, self)
+        self.change_pin_dialog.open()
 
     def show_about(self) -> None:
         from .about_dialog import AboutDialog
@@ -322,10 +396,13 @@ class MainWindow(QMainWindow):
         self._refresh_health()
 
     def open_settings(self) -> None:
+        if not self.refuse_unless(Permission.SETTINGS):
+            return
         from .settings_dialog import SettingsDialog
 
+        self.staff.audit.record("settings.opened", operator=self.staff.operator_name())
         self.settings_dialog = SettingsDialog(self.config, self.credentials, sandbox_url=self._sandbox_url,
-                                              audit=self.services.audit, parent=self)
+                                              staff=self.staff, parent=self)
         self.settings_dialog.accepted.connect(self.apply_settings)
         self.settings_dialog.open()
 
@@ -358,10 +435,7 @@ class MainWindow(QMainWindow):
     def replace_client(self, client: KlogsClient, environment: str, sandbox_url: str | None) -> None:
         old = self.services.client
         previous = self.services.environment
-        changed = environment != previous
-        if changed:  # recorded by whoever made it, in the environment they made it from
-            self.services.audit.record(ENVIRONMENT_SWITCHED,
-                                       details={"from": previous, "to": environment, "via": "settings"})
+        changed = environment != previous  # Settings records the switch ("environment.switch") as it saves
         self.services.client = client
         self.services.environment = environment
         self.services.sandbox_url = sandbox_url
@@ -433,6 +507,9 @@ class MainWindow(QMainWindow):
     def focus_first_field(self, index: int) -> None:
         """Put the cursor in tab ``index``'s first field (its :attr:`TabPage.first_field`), so a cashier who
         switched with Ctrl+1..6, Alt+letter or a click can type at once."""
+        if self.idle_lock.locked:  # the sign-in screen has the cursor, not the tab underneath
+            self.idle_lock.focus()
+            return
         if not 0 <= index < len(self.pages):
             return
         field = self.pages[index].first_field

@@ -1,4 +1,4 @@
-"""File ▸ Settings: environment, gateway URLs and credentials, receipt line, timers, manager PIN.
+"""File ▸ Settings (managers only): environment, gateway URLs and credentials, receipt line, timers.
 
 Behaviour a user relies on:
 
@@ -18,8 +18,9 @@ Behaviour a user relies on:
   blocking, and reports each in a sentence that names the authentication the gateway accepted.
 * Gateway URLs must be ``https`` in every environment; plain ``http`` only to this computer (a local
   sandbox or proxy), the rule :class:`klogs_desk.api.client.Endpoints` enforces for every client.
-* The manager PIN is 4-8 digits, typed twice; only its salted hash is saved. Leaving it blank keeps the
-  current PIN. Requiring the PIN without having one is refused at the field.
+* PINs are not here: each operator has their own (File ▸ Operators…, :mod:`klogs_desk.services.staff`).
+* Switching to test or production needs a real manager signed in (not the Trainee of training mode).
+* Every change is recorded in the audit trail by setting name, old → new (secrets only as "changed").
 """
 
 from __future__ import annotations
@@ -50,12 +51,10 @@ from PySide6.QtWidgets import (
 
 from ..api.client import ClearTextRefused, Credentials, clear_text_refused
 from ..api.signing import AUTH_MODES, DEFAULT_AUTH_MODE
-from ..config import DEFAULT_BASE_URLS, ENVIRONMENTS, LANGUAGE_NAMES, LANGUAGES, Config
+from ..config import DEFAULT_BASE_URLS, ENVIRONMENTS, LANGUAGE_NAMES, LANGUAGES, Config, Setting
 from ..credentials import SANDBOX_CREDENTIALS, CredentialStore, CredentialStoreUnavailable
-from ..domain.audit import CHANGED
 from ..environments import LABELS, build_client, check_connection
-from ..services.audit import SETTINGS_CHANGED, setting_changes, settings_snapshot
-from ..services.audit_recorder import NO_AUDIT, AuditRecorder
+from ..services.staff import StaffService
 from . import theme
 from .async_runner import run_query
 from .clear_text import insecure_url_message
@@ -95,15 +94,16 @@ class SettingsDialog(QDialog):
     """Edits ``config`` and ``credentials``; ``accepted`` is emitted only after everything was saved."""
 
     def __init__(self, config: Config, credentials: CredentialStore, *,
-                 sandbox_url: Callable[[], str] | None = None, audit: AuditRecorder = NO_AUDIT,
+                 sandbox_url: Callable[[], str] | None = None, staff: StaffService | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         self.config = config
         self.store = credentials
+        #: Who may switch environments and who is named in the audit trail (None: a tool, no staff).
+        self.staff = staff
         self._sandbox_url = sandbox_url
-        self._audit = audit
         self._drafts: dict[str, _EnvironmentDraft] = {}
         self._shown_environment: str | None = None
         self._keyring_missing = False
@@ -188,26 +188,6 @@ class SettingsDialog(QDialog):
         terminal_form.addRow(self.tr("&Lock the terminal after idle:"), self.idle_lock_spin)
         terminal_form.addRow(self.tr("Lan&guage:"), self.language_combo)
 
-        # --- manager PIN ---------------------------------------------------------------------
-        self.pin_required_check = QCheckBox(self.tr("Voids and refunds need the manager PIN"))
-        self.pin_required_check.setObjectName("managerPinRequiredCheck")
-        self.pin_required_check.setAccessibleName(self.pin_required_check.text())
-        self.pin_edit = self._line("managerPinEdit", self.tr("New manager PIN"), secret=True)
-        self.pin_confirm_edit = self._line("managerPinConfirmEdit", self.tr("New manager PIN again"), secret=True)
-        for edit in (self.pin_edit, self.pin_confirm_edit):
-            edit.setMaxLength(8)
-            edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
-        self.pin_state = QLabel()
-        self.pin_state.setObjectName("managerPinState")
-        self.pin_error = self._error_label("managerPinError")
-        manager = QGroupBox(self.tr("Manager PIN"))
-        manager_form = QFormLayout(manager)
-        manager_form.addRow("", self.pin_required_check)
-        manager_form.addRow("", self.pin_state)
-        manager_form.addRow(self.tr("New &PIN (4-8 digits):"), self.pin_edit)
-        manager_form.addRow(self.tr("New PIN &again:"), self.pin_confirm_edit)
-        manager_form.addRow("", self.pin_error)
-
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.setObjectName("settingsButtons")
         self.buttons.accepted.connect(self.save)
@@ -216,7 +196,6 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(gateway)
         layout.addWidget(terminal)
-        layout.addWidget(manager)
         layout.addWidget(self.buttons)
 
         self._load()
@@ -259,9 +238,6 @@ class SettingsDialog(QDialog):
         self.card_clear_spin.setValue(config.card_clear_seconds)
         self.idle_lock_spin.setValue(config.idle_lock_minutes)
         self.language_combo.setCurrentIndex(LANGUAGES.index(config.language))
-        self.pin_required_check.setChecked(config.manager_pin_required)
-        self.pin_state.setText(self.tr("A manager PIN is set. Leave the fields blank to keep it.")
-                               if config.has_manager_pin else self.tr("No manager PIN is set."))
         self._show_draft(config.environment)
         self._set_keyring_missing(self.store.session_only)
 
@@ -364,30 +340,20 @@ class SettingsDialog(QDialog):
         self.url_error.setVisible(False)
         return True
 
-    def _check_pin(self) -> bool:
-        pin, again = self.pin_edit.text(), self.pin_confirm_edit.text()
-        problem = None
-        if pin or again:
-            if not (pin.isdigit() and 4 <= len(pin) <= 8):
-                problem = self.tr("The manager PIN must be 4 to 8 digits.")
-            elif pin != again:
-                problem = self.tr("The two PINs are different. Type the same PIN twice.")
-        elif self.pin_required_check.isChecked() and not self.config.has_manager_pin:
-            problem = self.tr("Set a manager PIN before requiring it for voids and refunds.")
-        self.pin_error.setText(problem or "")
-        self.pin_error.setVisible(problem is not None)
-        if problem:
-            self.pin_edit.setFocus()
-        return problem is None
-
     # --- save -----------------------------------------------------------------------------------
 
     def save(self) -> None:
         """Validate, confirm production, store credentials then settings; close only if all went well."""
         self._stash_draft()
-        if not (self._check_urls() and self._check_pin()):
+        if not self._check_urls():
             return
         environment = self.selected_environment
+        if environment != "sandbox" and environment != self.config.environment and not self.manager_signed_in():
+            self.tell(self.tr("A manager must sign in"), self.tr(
+                "Switching to the test or production environment needs a manager signed in with their own "
+                "name and PIN. In training mode, add a manager in File ▸ Operators… first, then sign in as "
+                "them. Nothing was changed."))
+            return
         if environment == "production" and self.config.environment != "production" and not self.confirm(
                 self.tr("Switch to production?"),
                 self.tr("In PRODUCTION every approved payment charges a real card.\n\nSwitch this terminal to "
@@ -407,7 +373,8 @@ class SettingsDialog(QDialog):
                           "password store (keyring)."))
             return
         config = self.config
-        before = settings_snapshot(config, ENVIRONMENTS)
+        before = _snapshot(config)
+        touched_secrets = sorted(name for name, draft in self._drafts.items() if draft.touched)
         for name, draft in self._drafts.items():
             config.set_base_urls(name, draft.payment_url, draft.recurring_url)
             config.set_auth_mode(name, draft.auth_mode)
@@ -416,16 +383,9 @@ class SettingsDialog(QDialog):
         config.card_clear_seconds = self.card_clear_spin.value()
         config.idle_lock_minutes = self.idle_lock_spin.value()
         config.language = str(self.language_combo.currentData())
-        if self.pin_edit.text():
-            config.set_manager_pin(self.pin_edit.text())
-        config.manager_pin_required = self.pin_required_check.isChecked()
         config.credentials_session_only = self.store.session_only
         config.sync()
-        for name, old, new in setting_changes(before, settings_snapshot(config, ENVIRONMENTS)):
-            self._audit.record(SETTINGS_CHANGED, details={"setting": name, "old": old, "new": new})
-        for name, draft in self._drafts.items():
-            if draft.touched:  # secrets: only that they changed, never a value
-                self._audit.record(SETTINGS_CHANGED, details={"setting": f"credentials.{name}", "new": CHANGED})
+        self._record_changes(before, touched_secrets)
         log.info("settings saved (environment %s)", environment)
         self.accept()
 
@@ -470,6 +430,29 @@ class SettingsDialog(QDialog):
 
         self.test_task = run_query(self.test_button, check(), on_success=report, progress=self.test_progress)
 
+    # --- staff and audit ------------------------------------------------------------------------
+
+    def manager_signed_in(self) -> bool:
+        """A real manager (not the Trainee of training mode) is signed in; without staff, nobody checks."""
+        if self.staff is None:
+            return True
+        current = self.staff.current
+        return current is not None and current.is_manager and not current.training
+
+    def _record_changes(self, before: dict[str, object], touched_secrets: list[str]) -> None:
+        if self.staff is None:
+            return
+        after = _snapshot(self.config)
+        operator = self.staff.operator_name()
+        for name, old in before.items():
+            if after[name] != old:
+                action = "environment.switch" if name == "terminal/environment" else "settings.changed"
+                self.staff.audit.record(action, operator=operator,
+                                        details={"setting": name, "old": old, "new": after[name]})
+        for environment in touched_secrets:
+            self.staff.audit.record("settings.changed", operator=operator,
+                                    details={"setting": f"{environment}/credentials", "new": "changed"})
+
     # --- dialogs tests can replace --------------------------------------------------------------
 
     def confirm(self, title: str, question: str) -> bool:
@@ -482,6 +465,17 @@ class SettingsDialog(QDialog):
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
         box.setObjectName("settingsMessage")
         box.open()
+
+
+def _snapshot(config: Config) -> dict[str, object]:
+    """The non-secret settings by name, to record what Save changed."""
+    values: dict[str, object] = {setting.key: getattr(config, name) for name, setting in vars(Config).items()
+                                 if isinstance(setting, Setting)}
+    for environment in ENVIRONMENTS:
+        values[f"{environment}/payment_base_url"] = config.payment_base_url(environment)
+        values[f"{environment}/recurring_base_url"] = config.recurring_base_url(environment)
+        values[f"{environment}/auth_mode"] = config.auth_mode(environment)
+    return values
 
 
 class _DraftConfig:

@@ -112,6 +112,8 @@ class SubscriptionsTab(QWidget):
         self.owner_button = self._button("ownerRegister", self.tr("Register card owner…"), self.open_owner_dialog)
         self.order_button = self._button("paymentOrderCreate", self.tr("New payment order…"), self.open_payment_order_dialog)
         self.refresh_button = self._button("subscriptionsRefresh", self.tr("Refresh"), self.retry)
+        #: A cashier reads subscriptions; only a manager creates, edits, disables, registers owners and orders.
+        self._manager = True
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -243,15 +245,29 @@ class SubscriptionsTab(QWidget):
             self.model.index(row, 0),
             QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
 
+    def set_manager_rights(self, manager: bool) -> None:
+        """Read-only for a cashier: the changing buttons are disabled and say why."""
+        self._manager = manager
+        why = "" if manager else self.tr("Only a manager may change subscriptions, card owners and payment orders.")
+        for button in (self.create_button, self.edit_button, self.edit_by_id_button, self.disable_button,
+                       self.owner_button, self.order_button):
+            button.setToolTip(why)
+            button.setAccessibleDescription(why)
+        self._update_actions()
+
     def _update_actions(self, *args) -> None:
         item = self.selected_subscription()
-        self.edit_button.setEnabled(item is not None)
+        manager = self._manager
+        for button in (self.create_button, self.edit_by_id_button, self.owner_button, self.order_button):
+            button.setEnabled(manager)
+        self.edit_button.setEnabled(manager and item is not None)
         if item is not None and item.status is RegisteredPaymentStatus.DISABLED:
             self.disable_button.setText(self.tr("Enable…"))
-            self.disable_button.setEnabled(True)
+            self.disable_button.setEnabled(manager)
         else:
             self.disable_button.setText(self.tr("Disable…"))
-            self.disable_button.setEnabled(item is not None and item.status is RegisteredPaymentStatus.ACTIVE)
+            self.disable_button.setEnabled(manager and item is not None
+                                           and item.status is RegisteredPaymentStatus.ACTIVE)
         self.disable_button.setAccessibleName(self.disable_button.text().rstrip("…"))
 
     # --- dialogs --------------------------------------------------------------------------------

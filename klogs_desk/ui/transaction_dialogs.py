@@ -6,11 +6,11 @@ and their dialogs.
   :func:`~klogs_desk.ui.async_runner.run_operation` with the button as its control, so a double click cannot
   send twice. What the cashier is asked goes through methods tests replace (``ask_pin``,
   ``ask_refund_amount``, ``confirm``, ``tell``, ``open_details``, ``ask_verified_outcome``).
-* Voids and refunds ask for the manager PIN (:class:`ManagerPinDialog`, field ``managerPin``) when
-  Settings require it. A wrong PIN, or a required PIN that was never set, sends nothing. Wrong PINs count
-  towards the lock-out shared with the idle lock (:mod:`klogs_desk.services.pin_lockout`, ``pin_lockout``):
-  while locked out the PIN is not even asked, the cashier is told the minutes left. Who approved is
-  journaled on the void/refund row: ``"manager PIN"`` or ``"no PIN required"``.
+* Voids and refunds need a manager (:mod:`klogs_desk.services.staff`). A signed-in manager confirms; a
+  cashier gets **manager approval** on the spot: a manager types their own name and PIN in the cashier's
+  session (:class:`ManagerPinDialog`, fields ``managerName`` and ``managerPin``). A wrong PIN, a
+  non-manager or a locked-out manager sends nothing, in words; wrong PINs count towards that manager's
+  lock-out. The void/refund row names the cashier as ``operator`` and the manager as ``approved_by``.
 * The refund amount (:class:`RefundDialog`, field ``refundAmount``) shows the remaining balance and is
   checked against it, in the currency's minor units, before anything is sent.
 * The row and its balance change only after the gateway said success (the service guarantees it); the
@@ -48,11 +48,9 @@ from ..domain.balances import Balance
 from ..domain.journal import Entry, EntryKind, EntryState
 from ..domain.money import AmountError, format_amount, parse_amount
 from ..messages import msg
-from ..services.pin_lockout import PinLockout
 from ..services.reconciler import Reconciler
+from ..services.staff import Approval, StaffService
 from ..services.transactions import (
-    APPROVED_BY_MANAGER_PIN,
-    APPROVED_BY_NO_PIN,
     TransactionOutcome,
     TransactionOutcomeState,
     TransactionRefused,
@@ -64,12 +62,11 @@ from .answer_text import answer_text
 from .async_runner import run_operation, run_query
 from .journal_model import kind_text, local_time_text, state_text
 from .locale_style import number_style
-from .lock_screen import pin_refused_text
+from .lock_screen import sign_in_refused_text
 from .messages import render
 from .money_text import money_text
 
 if TYPE_CHECKING:
-    from ..config import Config
     from ..services.context import AppServices
     from .journal_tab import JournalTab
 
@@ -101,25 +98,30 @@ def _show_error(label: QLabel, text: str) -> None:
 
 
 class ManagerPinDialog(QDialog):
-    """Asks for the manager PIN for ``what`` (e.g. "Void 100.00 TRY of KD-..."). The PIN is only read by
-    :meth:`pin`; it is never stored, and the field is cleared when the dialog closes."""
+    """Asks a manager to approve ``what`` (e.g. "Void 100.00 TRY of KD-...") with their own name and PIN,
+    typed in the cashier's session. The PIN is only read by :meth:`pin`; it is never stored, and the field
+    is cleared when the dialog closes."""
 
     def __init__(self, what: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("managerPinDialog")
         self.setWindowTitle(self.tr("Manager approval"))
         self.setMinimumWidth(420)
-        question = QLabel(self.tr("{what}\n\nA manager must approve this with the manager PIN.").format(what=what),
-                          objectName="managerPinQuestion")
+        question = QLabel(self.tr("{what}\n\nA manager must approve this: the manager types their own name "
+                                  "and PIN.").format(what=what), objectName="managerPinQuestion")
         question.setWordWrap(True)
+        self.name_edit = QLineEdit(objectName="managerName")
+        self.name_edit.setAccessibleName(self.tr("Manager name"))
+        self.name_edit.setMaxLength(40)
         self.pin_edit = QLineEdit(objectName="managerPin", echoMode=QLineEdit.EchoMode.Password)
         self.pin_edit.setAccessibleName(self.tr("Manager PIN"))
-        self.pin_edit.setMaxLength(8)
-        self.pin_edit.setPlaceholderText(self.tr("4 to 8 digits"))
+        self.pin_edit.setMaxLength(12)
+        self.pin_edit.setPlaceholderText(self.tr("6 to 12 digits"))
         self.error_label = _error_label("managerPinError", self.tr("Manager PIN problem"))
         buttons = _ok_cancel(self, self.tr("Approve"))
         form = QFormLayout()
-        form.addRow(self.tr("Manager PIN"), self.pin_edit)
+        form.addRow(self.tr("Manager &name"), self.name_edit)
+        form.addRow(self.tr("Manager &PIN"), self.pin_edit)
         layout = QVBoxLayout(self)
         layout.addWidget(question)
         layout.addLayout(form)
@@ -129,7 +131,17 @@ class ManagerPinDialog(QDialog):
     def pin(self) -> str:
         return self.pin_edit.text()
 
+    def name(self) -> str:
+        return self.name_edit.text().strip()
+
     def try_accept(self) -> None:
+        if not self.name():
+            _show_error(self.error_label, self.tr("Type the manager's name."))
+            self.name_edit.setFocus()
+            return
+        if not self.pin() and self.name_edit.hasFocus():  # Enter after the name: on to the PIN
+            self.pin_edit.setFocus()
+            return
         if not self.pin().isdigit():
             _show_error(self.error_label, self.tr("Type the manager PIN (digits only)."))
             return
@@ -305,12 +317,14 @@ _DETAILS_TEXTS = (
     QT_TRANSLATE_NOOP("TransactionDetails", "State"),
     QT_TRANSLATE_NOOP("TransactionDetails", "Card"),
     QT_TRANSLATE_NOOP("TransactionDetails", "Approved by"),
+    QT_TRANSLATE_NOOP("TransactionDetails", "Operator"),
     QT_TRANSLATE_NOOP("TransactionDetails", "Result"),
     QT_TRANSLATE_NOOP("TransactionDetails", "Note"),
     QT_TRANSLATE_NOOP("TransactionDetails", "Resolution"),
     QT_TRANSLATE_NOOP("TransactionDetails", "Resolved at"),
     QT_TRANSLATE_NOOP("TransactionDetails", "Voids, refunds and captures sent from here"),
     QT_TRANSLATE_NOOP("TransactionDetails", ", approved by {who}"),
+    QT_TRANSLATE_NOOP("TransactionDetails", ", by {operator}"),
 )
 
 
@@ -359,7 +373,7 @@ def details_html(entry: Entry, detail: TransactionDetail | None, problem: str | 
         (tr("Kind"), kind_text(entry.kind)), (tr("Order ID"), entry.reference),
         (tr("Amount"), money_text(entry.amount, entry.currency, locale)), (tr("State"), state_text(entry.state)),
         (tr("Balance"), money_text(entry.balance, entry.currency, locale) if entry.balance is not None else ""),
-        (tr("Card"), entry.masked_pan or ""),
+        (tr("Card"), entry.masked_pan or ""), (tr("Operator"), entry.operator or ""),
         (tr("Approved by"), render(approval_message(entry.approved_by)) if entry.approved_by else ""),
         (tr("Result"), render(entry.result_message)), (tr("Note"), render(entry.note)),
         (tr("Resolution"), render(entry.resolution)),
@@ -370,6 +384,8 @@ def details_html(entry: Entry, detail: TransactionDetail | None, problem: str | 
         for child in children:
             who = (tr(", approved by {who}").format(who=render(approval_message(child.approved_by)))
                    if child.approved_by else "")
+            if child.operator:
+                who = tr(", by {operator}").format(operator=child.operator) + who
             parts.append(f"<li>{esc(kind_text(child.kind))} {esc(money_text(child.amount, child.currency, locale))}"
                          f" — {esc(state_text(child.state))}{esc(who)}, {esc(local_time_text(child.created_at, locale))}"
                          "</li>")
@@ -380,6 +396,13 @@ def details_html(entry: Entry, detail: TransactionDetail | None, problem: str | 
 # --- the actions --------------------------------------------------------------------------------------
 
 
+class _Approved:
+    """A void or refund may go: ``given`` is a manager's approval for a cashier, None for a signed-in manager."""
+
+    def __init__(self, given: Approval | None) -> None:
+        self.given = given
+
+
 class TransactionActions(QObject):
     """Details, Void, Refund and Record verified outcome for one Journal tab."""
 
@@ -388,16 +411,14 @@ class TransactionActions(QObject):
     #: A row was resolved (by the reconciler or by hand).
     entry_resolved = Signal(object)
 
-    def __init__(self, tab: "JournalTab", services: "AppServices", config: "Config",
+    def __init__(self, tab: "JournalTab", services: "AppServices", staff: StaffService,
                  reconciler: Reconciler | None = None) -> None:
         super().__init__(tab)
         self.tab = tab
         self.services = services
-        self.config = config
+        self.staff = staff
         self.reconciler = reconciler
-        #: Wrong manager PINs (tests give it a clock of their own).
-        self.pin_lockout = PinLockout(config)
-        self.service = TransactionService(services)
+        self.service = TransactionService(services, staff)
         self.details_dialog: TransactionDetailsDialog | None = None
         tab.set_action_handler("details", self.details, self.tr("The gateway's view of the selected payment"))
         tab.set_action_handler("void", self.void, self.tr("Cancel the selected payment before the daily settlement"))
@@ -417,10 +438,10 @@ class TransactionActions(QObject):
         what = self.tr("Void {kind} {order_id} of {amount} ({card}).").format(
             kind=kind_text(target.kind).lower(), order_id=target.reference,
             amount=money_text(target.amount, target.currency), card=target.masked_pan or self.tr("card"))
-        approved_by = self.approval(what)
-        if approved_by is None:
+        approval = self.approval(what)
+        if approval is None:
             return
-        run_operation(self.tab.void_button, self.service.void(target, approved_by), on_success=self._finished,
+        run_operation(self.tab.void_button, self.service.void(target, approval.given), on_success=self._finished,
                  on_error=self._failed, error_title=self.tr("Void not sent"))
 
     def refund(self, entry: Entry) -> None:
@@ -432,39 +453,38 @@ class TransactionActions(QObject):
         amount = self.ask_refund_amount(target)
         if amount is None:
             return
-        approved_by = self.approval(self.tr("Refund {amount} of {order_id} ({card}).").format(
+        approval = self.approval(self.tr("Refund {amount} of {order_id} ({card}).").format(
             amount=money_text(amount, target.currency), order_id=target.reference,
             card=target.masked_pan or self.tr("card")))
-        if approved_by is None:
+        if approval is None:
             return
-        run_operation(self.tab.refund_button, self.service.refund(target, amount, approved_by),
+        run_operation(self.tab.refund_button, self.service.refund(target, amount, approval.given),
                  on_success=self._finished, on_error=self._failed, error_title=self.tr("Refund not sent"))
 
-    def approval(self, what: str) -> str | None:
-        """Who approves ``what`` (journaled), or None when it must not be sent (cancelled, wrong PIN)."""
-        if not self.config.manager_pin_required:
-            return APPROVED_BY_NO_PIN if self.confirm(
+    def approval(self, what: str) -> "_Approved | None":
+        """How ``what`` may be sent: a signed-in manager confirms it; a cashier needs a manager's name and
+        PIN typed here (:meth:`ask_pin`). None when it must not be sent (cancelled, refused: said in words)."""
+        if self.staff.current is not None and self.staff.current.is_manager:
+            return _Approved(None) if self.confirm(
                 self.tr("Confirm"), self.tr("{what}\n\nSend it now?").format(what=what)) else None
-        if not self.config.has_manager_pin:
-            self.tell(self.tr("Manager PIN not set"), self.tr(
-                "Settings require the manager PIN for voids and refunds, but no PIN is set. A manager sets it "
-                "in Settings. Nothing was sent."))
+        typed = self.ask_pin(what)
+        if typed is None:
             return None
-        status = self.pin_lockout.status()
+        name, pin = typed
+        status = self.staff.status(name)
         if status.locked_out:
-            self.tell(self.tr("Manager PIN locked"), self.tr("{why}\n\nNothing was sent.").format(
-                why=pin_refused_text(status)))
+            self.tell(self.tr("Manager locked out"), self.tr("{why}\n\nNothing was sent.").format(
+                why=sign_in_refused_text(status)))
             return None
-        pin = self.ask_pin(what)
-        if pin is None:
+        given, result = self.staff.approve(name, pin)
+        if given is None:
+            if result.operator is not None and result.pin is None:  # the PIN was right, but not a manager's
+                self.tell(self.tr("Not a manager"), render(msg("staff.not-a-manager", name=result.operator.name)))
+                return None
+            title = self.tr("Manager locked out") if result.locked_out else self.tr("Wrong manager name or PIN")
+            self.tell(title, self.tr("Nothing was sent.\n\n{why}").format(why=sign_in_refused_text(result)))
             return None
-        result = self.pin_lockout.attempt(pin, self.config.check_manager_pin)
-        if not result.accepted:
-            title = self.tr("Manager PIN locked") if result.locked_out else self.tr("Wrong manager PIN")
-            self.tell(title, self.tr("The manager PIN is wrong. Nothing was sent.\n\n{why}").format(
-                why=pin_refused_text(result)))
-            return None
-        return APPROVED_BY_MANAGER_PIN
+        return _Approved(given)
 
     def _finished(self, outcome: TransactionOutcome) -> None:
         self.tab.refresh()
@@ -526,12 +546,13 @@ class TransactionActions(QObject):
 
     # --- what the cashier is asked (tests replace these) ----------------------------------------
 
-    def ask_pin(self, what: str) -> str | None:
+    def ask_pin(self, what: str) -> tuple[str, str] | None:
+        """A manager's (name, PIN) typed for ``what``, or None when cancelled (tests replace this)."""
         dialog = ManagerPinDialog(what, self.tab)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        pin = dialog.pin() if accepted else None
+        typed = (dialog.name(), dialog.pin()) if accepted else None
         dialog.pin_edit.clear()
-        return pin
+        return typed
 
     def ask_refund_amount(self, target: Entry) -> Decimal | None:
         dialog = RefundDialog(target, lambda amount: self.service.check_refund_amount(target, amount), self.tab,

@@ -52,6 +52,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Approved by</source>
         <translation type="unfinished"></translation>
     </message>
@@ -73,6 +77,10 @@
     </message>
     <message>
         <source>, approved by {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, by {operator}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -184,6 +192,45 @@
     </message>
     <message>
         <source>{count} digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChangePinDialog</name>
+    <message>
+        <source>Change my PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New PIN again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Current PIN:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New PIN:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New PIN &amp;again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two new PINs are different. Type the same PIN twice.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -963,8 +1010,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The request was sent but no answer came back. The card may or may not have been charged: check it before charging again.</source>
         <extracomment>Role carrying the :class:`Entry` of a row (for actions and details).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{operator}, approved by {manager}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1014,6 +1069,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>All operators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1035,6 +1094,10 @@
     </message>
     <message>
         <source>Filter by state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1130,6 +1193,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Only a manager may export the journal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Could not write {path}: {reason}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1157,31 +1224,52 @@
 <context>
     <name>LockScreen</name>
     <message>
+        <source>Sign in</source>
+        <extracomment>Input that counts as the cashier being there. Why the screen is shown.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue in training mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Terminal locked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The terminal was idle and is locked. Sign in with your name and PIN to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type your name and your own PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No manager has been created yet: you can also continue in training mode on the sandbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PIN problem</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The terminal was idle and is locked. Enter the PIN to continue.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unlock</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The terminal was idle and is locked. No PIN is set: a manager can set one in Settings so that only staff can unlock it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Continue</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1214,7 +1302,7 @@
     </message>
     <message>
         <source>TRAINING MODE — this terminal talks to the built-in sandbox gateway. No real money moves. Press F1 for the test cards.</source>
-        <extracomment>Gets the focus when the tab is shown (``None``: leave the focus alone). An answer within this many seconds counts as &quot;answered recently&quot;.</extracomment>
+        <extracomment>Gets the focus when the tab is shown (``None``: leave the focus alone). An answer within this many seconds counts as &quot;answered recently&quot;. The signed-in operator changed (an :class:`Operator`, or None while nobody is signed in). Who is signed in (a window built without one gets an empty staff: training on the sandbox).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1231,6 +1319,18 @@
     </message>
     <message>
         <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;witch operator…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Operators…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change my &amp;PIN…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1251,6 +1351,10 @@
     </message>
     <message>
         <source>&amp;About klogs-desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A manager is needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1307,17 +1411,21 @@ Quit anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{what}
-
-A manager must approve this with the manager PIN.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Manager PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>4 to 8 digits</source>
+        <source>{what}
+
+A manager must approve this: the manager types their own name and PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6 to 12 digits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1326,6 +1434,18 @@ A manager must approve this with the manager PIN.</source>
     </message>
     <message>
         <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager &amp;name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager &amp;PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the manager&apos;s name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1830,6 +1950,90 @@ A manager must approve this with the manager PIN.</source>
     </message>
     <message>
         <source>Voided (approved).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PIN must be {shortest} to {longest} digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a name of 1 to 40 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{name}” is the built-in training operator. Choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already an operator named “{name}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no operator named “{name}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the last manager who can sign in. Add or enable another manager first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name or the PIN is wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name or the PIN is wrong. Tries left before this operator is locked out for 30 minutes: {tries}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: this operator is locked out. Time left: {minutes} min, or until a manager unlocks them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with your own name first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a manager may do this ({action}). Ask a manager to sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A void or a refund needs a manager: a manager signed in, or a manager&apos;s name and PIN typed here. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not a manager. Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>voids and refunds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>creating, changing or disabling subscriptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>card owners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>payment orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>switching the environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>operators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV export</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2370,6 +2574,128 @@ A manager must approve this with the manager PIN.</source>
     </message>
 </context>
 <context>
+    <name>Operators</name>
+    <message>
+        <source>cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in: {name} ({role})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OperatorsDialog</name>
+    <message>
+        <source>Operators</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset PIN…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New operator&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New operator&apos;s role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New operator&apos;s PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cashiers 4+, managers 6+ digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;PIN:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operators problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>locked out ({minutes} min left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New PIN for {name}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OwnerDialog</name>
     <message>
         <source>Register card owner</source>
@@ -2436,18 +2762,6 @@ A manager must approve this with the manager PIN.</source>
     </message>
     <message>
         <source>optional UUID</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PinLockout</name>
-    <message>
-        <source>Too many wrong PINs. The PIN is locked for {lockout} minutes. Time left: {minutes} min.</source>
-        <extracomment>Input that counts as the cashier being there.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Wrong PIN. Tries left before the PIN is locked for {lockout} minutes: {tries}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3132,6 +3446,7 @@ Up to {left} can still be refunded.</source>
     </message>
     <message>
         <source>Environment</source>
+        <extracomment>Who may switch environments and who is named in the audit trail (None: a tool, no staff).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3255,35 +3570,11 @@ Up to {left} can still be refunded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Voids and refunds need the manager PIN</source>
+        <source>A manager must sign in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>New manager PIN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New manager PIN again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Manager PIN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New &amp;PIN (4-8 digits):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New PIN &amp;again:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A manager PIN is set. Leave the fields blank to keep it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No manager PIN is set.</source>
+        <source>Switching to the test or production environment needs a manager signed in with their own name and PIN. In training mode, add a manager in File ▸ Operators… first, then sign in as them. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3308,18 +3599,6 @@ Up to {left} can still be refunded.</source>
     </message>
     <message>
         <source>“{url}” would send card data and secrets in clear text. Use https://, or plain http:// only to this computer (127.0.0.1 or localhost).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The manager PIN must be 4 to 8 digits.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The two PINs are different. Type the same PIN twice.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Set a manager PIN before requiring it for voids and refunds.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3451,6 +3730,7 @@ Switch this terminal to production?</source>
     </message>
     <message>
         <source>Subscriptions</source>
+        <extracomment>A cashier reads subscriptions; only a manager creates, edits, disables, registers owners and orders.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3471,6 +3751,10 @@ Switch this terminal to production?</source>
     </message>
     <message>
         <source>matching “{text}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a manager may change subscriptions, card owners and payment orders.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3697,7 +3981,7 @@ Switch this terminal to production?</source>
     <name>TransactionActions</name>
     <message>
         <source>The gateway&apos;s view of the selected payment</source>
-        <extracomment>A void or refund ended (the :class:`TransactionOutcome`). A row was resolved (by the reconciler or by hand). Wrong manager PINs (tests give it a clock of their own).</extracomment>
+        <extracomment>A void or refund ended (the :class:`TransactionOutcome`). A row was resolved (by the reconciler or by hand).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3747,29 +4031,25 @@ Send it now?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Manager PIN not set</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings require the manager PIN for voids and refunds, but no PIN is set. A manager sets it in Settings. Nothing was sent.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Manager PIN locked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>{why}
 
 Nothing was sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Wrong manager PIN</source>
+        <source>Manager locked out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The manager PIN is wrong. Nothing was sent.
+        <source>Not a manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong manager name or PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent.
 
 {why}</source>
         <translation type="unfinished"></translation>
@@ -3905,6 +4185,10 @@ Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3926,6 +4210,10 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>, approved by {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, by {operator}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

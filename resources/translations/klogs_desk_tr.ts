@@ -52,6 +52,10 @@
         <translation>Kart</translation>
     </message>
     <message>
+        <source>Operator</source>
+        <translation>Operatör</translation>
+    </message>
+    <message>
         <source>Approved by</source>
         <translation>Onaylayan</translation>
     </message>
@@ -74,6 +78,10 @@
     <message>
         <source>, approved by {who}</source>
         <translation>, onaylayan: {who}</translation>
+    </message>
+    <message>
+        <source>, by {operator}</source>
+        <translation>, yapan: {operator}</translation>
     </message>
 </context>
 <context>
@@ -185,6 +193,45 @@
     <message>
         <source>{count} digits</source>
         <translation>{count} hane</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePinDialog</name>
+    <message>
+        <source>Change my PIN</source>
+        <translation>PIN&apos;imi değiştir</translation>
+    </message>
+    <message>
+        <source>Current PIN</source>
+        <translation>Mevcut PIN</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>Yeni PIN</translation>
+    </message>
+    <message>
+        <source>New PIN again</source>
+        <translation>Yeni PIN tekrar</translation>
+    </message>
+    <message>
+        <source>PIN problem</source>
+        <translation>PIN sorunu</translation>
+    </message>
+    <message>
+        <source>&amp;Current PIN:</source>
+        <translation>&amp;Mevcut PIN:</translation>
+    </message>
+    <message>
+        <source>&amp;New PIN:</source>
+        <translation>&amp;Yeni PIN:</translation>
+    </message>
+    <message>
+        <source>New PIN &amp;again:</source>
+        <translation>Yeni PIN (&amp;tekrar):</translation>
+    </message>
+    <message>
+        <source>The two new PINs are different. Type the same PIN twice.</source>
+        <translation>İki yeni PIN farklı. Aynı PIN&apos;i iki kez yazın.</translation>
     </message>
 </context>
 <context>
@@ -963,9 +1010,17 @@
         <translation>Netleştirme</translation>
     </message>
     <message>
+        <source>Operator</source>
+        <translation>Operatör</translation>
+    </message>
+    <message>
         <source>The request was sent but no answer came back. The card may or may not have been charged: check it before charging again.</source>
         <extracomment>Role carrying the :class:`Entry` of a row (for actions and details).</extracomment>
         <translation>İstek gönderildi ama yanıt gelmedi. Karttan çekim yapılmış da olabilir, yapılmamış da: yeniden çekmeden önce kontrol edin.</translation>
+    </message>
+    <message>
+        <source>{operator}, approved by {manager}</source>
+        <translation>{operator}, onaylayan: {manager}</translation>
     </message>
 </context>
 <context>
@@ -1014,6 +1069,10 @@
         <translation>Tutar</translation>
     </message>
     <message>
+        <source>All operators</source>
+        <translation>Tüm operatörler</translation>
+    </message>
+    <message>
         <source>From</source>
         <translation>Başlangıç</translation>
     </message>
@@ -1036,6 +1095,10 @@
     <message>
         <source>Filter by state</source>
         <translation>Duruma göre süz</translation>
+    </message>
+    <message>
+        <source>Filter by operator</source>
+        <translation>Operatöre göre filtrele</translation>
     </message>
     <message>
         <source>Filter by date</source>
@@ -1130,6 +1193,10 @@
         <translation>En yeni {count} tanesi gösteriliyor. Daha eski ödemeler için süzgeçleri daraltın.</translation>
     </message>
     <message>
+        <source>Only a manager may export the journal.</source>
+        <translation>İşlem günlüğünü yalnızca bir yönetici dışa aktarabilir.</translation>
+    </message>
+    <message>
         <source>Could not write {path}: {reason}.</source>
         <translation>{path} yazılamadı: {reason}.</translation>
     </message>
@@ -1157,32 +1224,53 @@
 <context>
     <name>LockScreen</name>
     <message>
+        <source>Sign in</source>
+        <extracomment>Input that counts as the cashier being there. Why the screen is shown.</extracomment>
+        <translation>Oturum aç</translation>
+    </message>
+    <message>
+        <source>Operator name</source>
+        <translation>Operatör adı</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Adınız</translation>
+    </message>
+    <message>
+        <source>Sign-in problem</source>
+        <translation>Oturum açma sorunu</translation>
+    </message>
+    <message>
+        <source>Continue in training mode</source>
+        <translation>Eğitim modunda devam et</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Ad</translation>
+    </message>
+    <message>
+        <source>&amp;PIN</source>
+        <translation>&amp;PIN</translation>
+    </message>
+    <message>
         <source>Terminal locked</source>
         <translation>Terminal kilitli</translation>
     </message>
     <message>
+        <source>The terminal was idle and is locked. Sign in with your name and PIN to continue.</source>
+        <translation>Terminal boşta kaldığı için kilitlendi. Devam etmek için adınız ve PIN&apos;inizle oturum açın.</translation>
+    </message>
+    <message>
+        <source>Type your name and your own PIN.</source>
+        <translation>Adınızı ve kendi PIN&apos;inizi yazın.</translation>
+    </message>
+    <message>
+        <source>No manager has been created yet: you can also continue in training mode on the sandbox.</source>
+        <translation>Henüz yönetici oluşturulmadı: deneme ortamında eğitim modunda da devam edebilirsiniz.</translation>
+    </message>
+    <message>
         <source>PIN</source>
         <translation>PIN</translation>
-    </message>
-    <message>
-        <source>PIN problem</source>
-        <translation>PIN sorunu</translation>
-    </message>
-    <message>
-        <source>The terminal was idle and is locked. Enter the PIN to continue.</source>
-        <translation>Terminal boşta kaldığı için kilitlendi. Devam etmek için PIN’i girin.</translation>
-    </message>
-    <message>
-        <source>Unlock</source>
-        <translation>Kilidi aç</translation>
-    </message>
-    <message>
-        <source>The terminal was idle and is locked. No PIN is set: a manager can set one in Settings so that only staff can unlock it.</source>
-        <translation>Terminal boşta kaldığı için kilitlendi. PIN tanımlı değil: kilidi yalnızca personelin açabilmesi için bir yönetici Ayarlar’dan PIN belirleyebilir.</translation>
-    </message>
-    <message>
-        <source>Continue</source>
-        <translation>Devam</translation>
     </message>
 </context>
 <context>
@@ -1214,7 +1302,7 @@
     </message>
     <message>
         <source>TRAINING MODE — this terminal talks to the built-in sandbox gateway. No real money moves. Press F1 for the test cards.</source>
-        <extracomment>Gets the focus when the tab is shown (``None``: leave the focus alone). An answer within this many seconds counts as &quot;answered recently&quot;.</extracomment>
+        <extracomment>Gets the focus when the tab is shown (``None``: leave the focus alone). An answer within this many seconds counts as &quot;answered recently&quot;. The signed-in operator changed (an :class:`Operator`, or None while nobody is signed in). Who is signed in (a window built without one gets an empty staff: training on the sandbox).</extracomment>
         <translation>EĞİTİM MODU — bu terminal yerleşik deneme (sandbox) ödeme sistemiyle konuşur. Gerçek para hareket etmez. Test kartları için F1 tuşuna basın.</translation>
     </message>
     <message>
@@ -1232,6 +1320,18 @@
     <message>
         <source>&amp;File</source>
         <translation>&amp;Dosya</translation>
+    </message>
+    <message>
+        <source>S&amp;witch operator…</source>
+        <translation>&amp;Operatör değiştir…</translation>
+    </message>
+    <message>
+        <source>&amp;Operators…</source>
+        <translation>&amp;Operatörler…</translation>
+    </message>
+    <message>
+        <source>Change my &amp;PIN…</source>
+        <translation>&amp;PIN&apos;imi değiştir…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -1252,6 +1352,10 @@
     <message>
         <source>&amp;About klogs-desk</source>
         <translation>klogs-desk &amp;hakkında</translation>
+    </message>
+    <message>
+        <source>A manager is needed</source>
+        <translation>Yönetici gerekli</translation>
     </message>
     <message>
         <source>Environment: {name}</source>
@@ -1309,20 +1413,24 @@ Yine de çıkılsın mı?</translation>
         <translation>Yönetici onayı</translation>
     </message>
     <message>
-        <source>{what}
-
-A manager must approve this with the manager PIN.</source>
-        <translation>{what}
-
-Bunu bir yöneticinin yönetici PIN’i ile onaylaması gerekir.</translation>
-    </message>
-    <message>
         <source>Manager PIN</source>
         <translation>Yönetici PIN’i</translation>
     </message>
     <message>
-        <source>4 to 8 digits</source>
-        <translation>4 ile 8 rakam</translation>
+        <source>{what}
+
+A manager must approve this: the manager types their own name and PIN.</source>
+        <translation>{what}
+
+Bunu bir yönetici onaylamalı: yönetici kendi adını ve PIN&apos;ini yazar.</translation>
+    </message>
+    <message>
+        <source>Manager name</source>
+        <translation>Yönetici adı</translation>
+    </message>
+    <message>
+        <source>6 to 12 digits</source>
+        <translation>6 ile 12 hane</translation>
     </message>
     <message>
         <source>Manager PIN problem</source>
@@ -1331,6 +1439,18 @@ Bunu bir yöneticinin yönetici PIN’i ile onaylaması gerekir.</translation>
     <message>
         <source>Approve</source>
         <translation>Onayla</translation>
+    </message>
+    <message>
+        <source>Manager &amp;name</source>
+        <translation>Yönetici &amp;adı</translation>
+    </message>
+    <message>
+        <source>Manager &amp;PIN</source>
+        <translation>Yönetici &amp;PIN&apos;i</translation>
+    </message>
+    <message>
+        <source>Type the manager&apos;s name.</source>
+        <translation>Yöneticinin adını yazın.</translation>
     </message>
     <message>
         <source>Type the manager PIN (digits only).</source>
@@ -1835,6 +1955,90 @@ Bunu bir yöneticinin yönetici PIN’i ile onaylaması gerekir.</translation>
     <message>
         <source>Voided (approved).</source>
         <translation>İptal edildi (onaylı).</translation>
+    </message>
+    <message>
+        <source>The PIN must be {shortest} to {longest} digits.</source>
+        <translation>PIN {shortest} ile {longest} hane arasında olmalı.</translation>
+    </message>
+    <message>
+        <source>Type a name of 1 to 40 characters.</source>
+        <translation>1 ile 40 karakter arasında bir ad yazın.</translation>
+    </message>
+    <message>
+        <source>“{name}” is the built-in training operator. Choose another name.</source>
+        <translation>“{name}” yerleşik eğitim operatörü. Başka bir ad seçin.</translation>
+    </message>
+    <message>
+        <source>There is already an operator named “{name}”.</source>
+        <translation>“{name}” adında bir operatör zaten var.</translation>
+    </message>
+    <message>
+        <source>There is no operator named “{name}”.</source>
+        <translation>“{name}” adında bir operatör yok.</translation>
+    </message>
+    <message>
+        <source>This is the last manager who can sign in. Add or enable another manager first.</source>
+        <translation>Bu, oturum açabilen son yönetici. Önce başka bir yönetici ekleyin veya etkinleştirin.</translation>
+    </message>
+    <message>
+        <source>The name or the PIN is wrong.</source>
+        <translation>Ad veya PIN yanlış.</translation>
+    </message>
+    <message>
+        <source>The name or the PIN is wrong. Tries left before this operator is locked out for 30 minutes: {tries}.</source>
+        <translation>Ad veya PIN yanlış. Bu operatör 30 dakika kilitlenmeden önce kalan deneme: {tries}.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: this operator is locked out. Time left: {minutes} min, or until a manager unlocks them.</source>
+        <translation>Çok fazla yanlış PIN: bu operatör kilitlendi. Kalan süre: {minutes} dk veya bir yönetici kilidi açana kadar.</translation>
+    </message>
+    <message>
+        <source>Sign in with your own name first.</source>
+        <translation>Önce kendi adınızla oturum açın.</translation>
+    </message>
+    <message>
+        <source>Only a manager may do this ({action}). Ask a manager to sign in.</source>
+        <translation>Bunu yalnızca bir yönetici yapabilir ({action}). Bir yöneticiden oturum açmasını isteyin.</translation>
+    </message>
+    <message>
+        <source>A void or a refund needs a manager: a manager signed in, or a manager&apos;s name and PIN typed here. Nothing was sent.</source>
+        <translation>İptal veya iade için yönetici gerekir: oturum açmış bir yönetici ya da burada yazılan bir yöneticinin adı ve PIN&apos;i. Hiçbir şey gönderilmedi.</translation>
+    </message>
+    <message>
+        <source>{name} is not a manager. Nothing was sent.</source>
+        <translation>{name} yönetici değil. Hiçbir şey gönderilmedi.</translation>
+    </message>
+    <message>
+        <source>voids and refunds</source>
+        <translation>iptal ve iadeler</translation>
+    </message>
+    <message>
+        <source>creating, changing or disabling subscriptions</source>
+        <translation>abonelik oluşturma, değiştirme veya devre dışı bırakma</translation>
+    </message>
+    <message>
+        <source>card owners</source>
+        <translation>kart sahipleri</translation>
+    </message>
+    <message>
+        <source>payment orders</source>
+        <translation>ödeme emirleri</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Ayarlar</translation>
+    </message>
+    <message>
+        <source>switching the environment</source>
+        <translation>ortam değiştirme</translation>
+    </message>
+    <message>
+        <source>operators</source>
+        <translation>operatörler</translation>
+    </message>
+    <message>
+        <source>CSV export</source>
+        <translation>CSV dışa aktarma</translation>
     </message>
     <message>
         <source>manager PIN</source>
@@ -2374,6 +2578,128 @@ Bunu bir yöneticinin yönetici PIN’i ile onaylaması gerekir.</translation>
     </message>
 </context>
 <context>
+    <name>Operators</name>
+    <message>
+        <source>cashier</source>
+        <translation>kasiyer</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>yönetici</translation>
+    </message>
+    <message>
+        <source>Nobody signed in</source>
+        <translation>Oturum açan yok</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>eğitim</translation>
+    </message>
+    <message>
+        <source>Signed in: {name} ({role})</source>
+        <translation>Oturum açan: {name} ({role})</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorsDialog</name>
+    <message>
+        <source>Operators</source>
+        <translation>Operatörler</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Ad</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Durum</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Devre dışı bırak</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>Rolü değiştir</translation>
+    </message>
+    <message>
+        <source>Reset PIN…</source>
+        <translation>PIN&apos;i sıfırla…</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Kilidi aç</translation>
+    </message>
+    <message>
+        <source>New operator&apos;s name</source>
+        <translation>Yeni operatörün adı</translation>
+    </message>
+    <message>
+        <source>New operator&apos;s role</source>
+        <translation>Yeni operatörün rolü</translation>
+    </message>
+    <message>
+        <source>New operator&apos;s PIN</source>
+        <translation>Yeni operatörün PIN&apos;i</translation>
+    </message>
+    <message>
+        <source>cashiers 4+, managers 6+ digits</source>
+        <translation>kasiyer 4+, yönetici 6+ hane</translation>
+    </message>
+    <message>
+        <source>Add operator</source>
+        <translation>Operatörü ekle</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Ad:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rol:</translation>
+    </message>
+    <message>
+        <source>&amp;PIN:</source>
+        <translation>&amp;PIN:</translation>
+    </message>
+    <message>
+        <source>Operators problem</source>
+        <translation>Operatör sorunu</translation>
+    </message>
+    <message>
+        <source>Add an operator</source>
+        <translation>Operatör ekle</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>devre dışı</translation>
+    </message>
+    <message>
+        <source>locked out ({minutes} min left)</source>
+        <translation>kilitli ({minutes} dk kaldı)</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>etkin</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Etkinleştir</translation>
+    </message>
+    <message>
+        <source>Reset PIN</source>
+        <translation>PIN&apos;i sıfırla</translation>
+    </message>
+    <message>
+        <source>New PIN for {name}:</source>
+        <translation>{name} için yeni PIN:</translation>
+    </message>
+</context>
+<context>
     <name>OwnerDialog</name>
     <message>
         <source>Register card owner</source>
@@ -2441,18 +2767,6 @@ Bunu bir yöneticinin yönetici PIN’i ile onaylaması gerekir.</translation>
     <message>
         <source>optional UUID</source>
         <translation>isteğe bağlı UUID</translation>
-    </message>
-</context>
-<context>
-    <name>PinLockout</name>
-    <message>
-        <source>Too many wrong PINs. The PIN is locked for {lockout} minutes. Time left: {minutes} min.</source>
-        <extracomment>Input that counts as the cashier being there.</extracomment>
-        <translation>Çok fazla yanlış PIN girildi. PIN {lockout} dakika kilitlendi. Kalan süre: {minutes} dk.</translation>
-    </message>
-    <message>
-        <source>Wrong PIN. Tries left before the PIN is locked for {lockout} minutes: {tries}.</source>
-        <translation>Yanlış PIN. PIN {lockout} dakika kilitlenmeden önce kalan deneme: {tries}.</translation>
     </message>
 </context>
 <context>
@@ -3139,6 +3453,7 @@ En çok {left} daha iade edilebilir.</translation>
     </message>
     <message>
         <source>Environment</source>
+        <extracomment>Who may switch environments and who is named in the audit trail (None: a tool, no staff).</extracomment>
         <translation>Ortam</translation>
     </message>
     <message>
@@ -3262,36 +3577,12 @@ En çok {left} daha iade edilebilir.</translation>
         <translation>D&amp;il:</translation>
     </message>
     <message>
-        <source>Voids and refunds need the manager PIN</source>
-        <translation>İptal ve iadeler yönetici PIN’i gerektirir</translation>
+        <source>A manager must sign in</source>
+        <translation>Bir yönetici oturum açmalı</translation>
     </message>
     <message>
-        <source>New manager PIN</source>
-        <translation>Yeni yönetici PIN’i</translation>
-    </message>
-    <message>
-        <source>New manager PIN again</source>
-        <translation>Yeni yönetici PIN’i (tekrar)</translation>
-    </message>
-    <message>
-        <source>Manager PIN</source>
-        <translation>Yönetici PIN’i</translation>
-    </message>
-    <message>
-        <source>New &amp;PIN (4-8 digits):</source>
-        <translation>Yeni &amp;PIN (4-8 hane):</translation>
-    </message>
-    <message>
-        <source>New PIN &amp;again:</source>
-        <translation>Yeni PIN (&amp;tekrar):</translation>
-    </message>
-    <message>
-        <source>A manager PIN is set. Leave the fields blank to keep it.</source>
-        <translation>Bir yönetici PIN’i tanımlı. Korumak için alanları boş bırakın.</translation>
-    </message>
-    <message>
-        <source>No manager PIN is set.</source>
-        <translation>Yönetici PIN’i tanımlı değil.</translation>
+        <source>Switching to the test or production environment needs a manager signed in with their own name and PIN. In training mode, add a manager in File ▸ Operators… first, then sign in as them. Nothing was changed.</source>
+        <translation>Test veya canlı ortama geçmek için bir yöneticinin kendi adı ve PIN&apos;i ile oturum açmış olması gerekir. Eğitim modundaysanız önce Dosya ▸ Operatörler… içinden bir yönetici ekleyin, sonra onunla oturum açın. Hiçbir şey değiştirilmedi.</translation>
     </message>
     <message>
         <source>default: {url}</source>
@@ -3316,18 +3607,6 @@ En çok {left} daha iade edilebilir.</translation>
     <message>
         <source>“{url}” would send card data and secrets in clear text. Use https://, or plain http:// only to this computer (127.0.0.1 or localhost).</source>
         <translation>“{url}” kart verilerini ve gizli bilgileri şifresiz gönderirdi. https:// kullanın; düz http:// yalnızca bu bilgisayara (127.0.0.1 veya localhost) izinlidir.</translation>
-    </message>
-    <message>
-        <source>The manager PIN must be 4 to 8 digits.</source>
-        <translation>Yönetici PIN’i 4 ile 8 hane arasında olmalı.</translation>
-    </message>
-    <message>
-        <source>The two PINs are different. Type the same PIN twice.</source>
-        <translation>İki PIN farklı. Aynı PIN’i iki kez yazın.</translation>
-    </message>
-    <message>
-        <source>Set a manager PIN before requiring it for voids and refunds.</source>
-        <translation>İptal ve iadelerde istemeden önce bir yönetici PIN’i belirleyin.</translation>
     </message>
     <message>
         <source>Switch to production?</source>
@@ -3460,6 +3739,7 @@ Bu terminal canlı ortama geçirilsin mi?</translation>
     </message>
     <message>
         <source>Subscriptions</source>
+        <extracomment>A cashier reads subscriptions; only a manager creates, edits, disables, registers owners and orders.</extracomment>
         <translation>Abonelikler</translation>
     </message>
     <message>
@@ -3481,6 +3761,10 @@ Bu terminal canlı ortama geçirilsin mi?</translation>
     <message>
         <source>matching “{text}”</source>
         <translation>“{text}” ile eşleşen</translation>
+    </message>
+    <message>
+        <source>Only a manager may change subscriptions, card owners and payment orders.</source>
+        <translation>Abonelikleri, kart sahiplerini ve ödeme emirlerini yalnızca bir yönetici değiştirebilir.</translation>
     </message>
     <message>
         <source>Enable…</source>
@@ -3706,7 +3990,7 @@ Bu terminal canlı ortama geçirilsin mi?</translation>
     <name>TransactionActions</name>
     <message>
         <source>The gateway&apos;s view of the selected payment</source>
-        <extracomment>A void or refund ended (the :class:`TransactionOutcome`). A row was resolved (by the reconciler or by hand). Wrong manager PINs (tests give it a clock of their own).</extracomment>
+        <extracomment>A void or refund ended (the :class:`TransactionOutcome`). A row was resolved (by the reconciler or by hand).</extracomment>
         <translation>Seçili ödemenin ödeme geçidindeki görünümü</translation>
     </message>
     <message>
@@ -3758,18 +4042,6 @@ Send it now?</source>
 Şimdi gönderilsin mi?</translation>
     </message>
     <message>
-        <source>Manager PIN not set</source>
-        <translation>Yönetici PIN’i belirlenmemiş</translation>
-    </message>
-    <message>
-        <source>Settings require the manager PIN for voids and refunds, but no PIN is set. A manager sets it in Settings. Nothing was sent.</source>
-        <translation>Ayarlar iptal ve iadeler için yönetici PIN’i istiyor ama PIN belirlenmemiş. Bir yönetici bunu Ayarlar’da belirler. Hiçbir şey gönderilmedi.</translation>
-    </message>
-    <message>
-        <source>Manager PIN locked</source>
-        <translation>Yönetici PIN&apos;i kilitli</translation>
-    </message>
-    <message>
         <source>{why}
 
 Nothing was sent.</source>
@@ -3778,14 +4050,22 @@ Nothing was sent.</source>
 Hiçbir şey gönderilmedi.</translation>
     </message>
     <message>
-        <source>Wrong manager PIN</source>
-        <translation>Yanlış yönetici PIN’i</translation>
+        <source>Manager locked out</source>
+        <translation>Yönetici kilitlendi</translation>
     </message>
     <message>
-        <source>The manager PIN is wrong. Nothing was sent.
+        <source>Not a manager</source>
+        <translation>Yönetici değil</translation>
+    </message>
+    <message>
+        <source>Wrong manager name or PIN</source>
+        <translation>Yönetici adı veya PIN&apos;i yanlış</translation>
+    </message>
+    <message>
+        <source>Nothing was sent.
 
 {why}</source>
-        <translation>Yönetici PIN&apos;i yanlış. Hiçbir şey gönderilmedi.
+        <translation>Hiçbir şey gönderilmedi.
 
 {why}</translation>
     </message>
@@ -3922,6 +4202,10 @@ Hiçbir şey değiştirilmedi.</translation>
         <translation>Onaylayan</translation>
     </message>
     <message>
+        <source>Operator</source>
+        <translation>Operatör</translation>
+    </message>
+    <message>
         <source>Result</source>
         <translation>Sonuç</translation>
     </message>
@@ -3944,6 +4228,10 @@ Hiçbir şey değiştirilmedi.</translation>
     <message>
         <source>, approved by {who}</source>
         <translation>, onaylayan: {who}</translation>
+    </message>
+    <message>
+        <source>, by {operator}</source>
+        <translation>, yapan: {operator}</translation>
     </message>
 </context>
 <context>

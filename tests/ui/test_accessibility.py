@@ -23,9 +23,12 @@ from klogs_desk.composition import build_main_window
 from klogs_desk.config import Config
 from klogs_desk.credentials import CredentialStore
 from klogs_desk.domain.journal import EntryKind, EntryState, Journal
+from klogs_desk.domain.operators import OperatorStore
 from klogs_desk.services.context import AppServices
+from klogs_desk.services.staff import StaffService
 from klogs_desk.ui.about_dialog import AboutDialog, TestCardsDialog
 from klogs_desk.ui.async_runner import RUNNER
+from klogs_desk.ui.operators_dialog import ChangePinDialog, OperatorsDialog
 from klogs_desk.ui.settings_dialog import SettingsDialog
 from klogs_desk.ui.subscription_dialogs import (
     CreateSubscriptionDialog,
@@ -126,7 +129,15 @@ def dialogs(journal: Journal, tmp_path):
         SettingsDialog(Config(tmp_path / "dialog-settings.ini"), CredentialStore(session_only=True)),
         AboutDialog(),
         TestCardsDialog(),
+        OperatorsDialog(_trainee()),
+        ChangePinDialog(_trainee()),
     ]
+
+
+def _trainee() -> StaffService:
+    staff = StaffService(OperatorStore(":memory:"))
+    staff.start("sandbox")
+    return staff
 
 
 def test_every_input_of_every_dialog_has_an_accessible_name(qtbot, journal, tmp_path, memory_keyring):

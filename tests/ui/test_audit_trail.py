@@ -17,10 +17,12 @@ from klogs_desk.config import Config
 from klogs_desk.credentials import CredentialStore
 from klogs_desk.domain.audit import AuditLog
 from klogs_desk.domain.journal import Journal
+from klogs_desk.domain.operators import OperatorStore
 from klogs_desk.domain.orders import new_order_id
-from klogs_desk.services.audit import AuditTrail, operator_before_sign_in
+from klogs_desk.services.audit import AuditTrail
 from klogs_desk.services.context import AppServices
 from klogs_desk.services.payments import CardOrder, OutcomeState, PaymentService
+from klogs_desk.services.staff import StaffService
 from klogs_desk.services.transactions import APPROVED_BY_MANAGER_PIN, TransactionService
 from klogs_desk.ui.async_runner import RUNNER
 from klogs_desk.ui.audit_dialog import AuditDialog
@@ -45,8 +47,7 @@ def run(qtbot, loop, coro):  # type: ignore[no-untyped-def]
 def trail(tmp_path):
     services_box: list[AppServices] = []
     audit_log = AuditLog(tmp_path / "audit.sqlite3")
-    trail = AuditTrail(audit_log, current_operator=lambda: operator_before_sign_in(
-        services_box[0].environment if services_box else "sandbox"),
+    trail = AuditTrail(audit_log, current_operator=lambda: "Trainee",
         training=lambda: not services_box or services_box[0].environment == "sandbox")
     trail.services_box = services_box
     yield trail
@@ -86,31 +87,32 @@ def test_a_void_is_recorded_with_its_approver_and_a_capture_with_its_outcome(qtb
 def test_a_settings_change_names_old_and_new_and_a_secret_only_as_changed(qtbot, tmp_path, trail,
                                                                         memory_keyring):
     config = Config(tmp_path / "settings.ini")
-    dialog = SettingsDialog(config, CredentialStore(), audit=trail)
+    staff = StaffService(OperatorStore(":memory:"), audit=trail)
+    staff.start("sandbox")
+    dialog = SettingsDialog(config, CredentialStore(), staff=staff)
     qtbot.addWidget(dialog)
     dialog.idle_lock_spin.setValue(480)
-    dialog.pin_edit.setText("9876")
-    dialog.pin_confirm_edit.setText("9876")
     dialog.api_secret_edit.setText("super-secret-value")
     dialog.auth_mode_combo.setCurrentIndex(dialog.auth_mode_combo.count() - 1)
     dialog.save()
     assert dialog.result() == dialog.DialogCode.Accepted
 
-    changes = {r.details["setting"]: r.details for r in trail.log.records() if r.action == "settings.changed"}
-    assert changes["idle_lock_minutes"] == {"setting": "idle_lock_minutes", "old": 15, "new": 480}
-    assert changes["manager_pin_hash"]["new"] == "changed"
-    assert changes["auth_mode.sandbox"]["old"] == "headers" and changes["auth_mode.sandbox"]["new"] != "headers"
-    assert changes["credentials.sandbox"]["new"] == "changed"
+    changes = {r.details["setting"]: r for r in trail.log.records() if r.action == "settings.changed"}
+    assert changes["security/idle_lock_minutes"].details == {"setting": "security/idle_lock_minutes", "old": 15,
+                                                             "new": 480}
+    assert changes["security/idle_lock_minutes"].operator == "Trainee"
+    assert changes["sandbox/credentials"].details["new"] == "changed"
+    assert changes["sandbox/auth_mode"].details["old"] == "headers"
     stored = (tmp_path / "audit.sqlite3").read_bytes() + (tmp_path / "audit.sqlite3-wal").read_bytes()
-    assert b"super-secret-value" not in stored and b"9876" not in stored
-    assert config.manager_pin_hash.encode() not in stored
+    assert b"super-secret-value" not in stored
 
 
 @pytest.fixture
 def terminal(qtbot, services, trail, tmp_path, memory_keyring):
     config = Config(tmp_path / "settings.ini")
+    staff = StaffService(OperatorStore(":memory:"), audit=trail)
     built = build_terminal(services, config=config, credentials=CredentialStore(), sandbox_url=services.sandbox_url,
-                           audit_trail=trail)
+                           audit_trail=trail, staff=staff)
     built.window.show()
     qtbot.waitExposed(built.window)
     yield built
@@ -123,14 +125,11 @@ def terminal(qtbot, services, trail, tmp_path, memory_keyring):
     qtbot.wait(10)
 
 
-def test_start_csv_export_environment_switch_and_stop_are_recorded(qtbot, terminal, trail, tmp_path,
-                                                                   event_loop_qt):
+def test_start_csv_export_and_stop_are_recorded(qtbot, terminal, trail, tmp_path, event_loop_qt):
     qtbot.waitUntil(lambda: any(r.action == "app.start" for r in trail.log.records()))
     journal_tab = terminal.tabs.journal
     journal_tab.choose_export_path = lambda default: tmp_path / "journal.csv"
     journal_tab.export_csv()
-    terminal.window.config.environment = "test"
-    terminal.window.apply_settings()
     run(qtbot, event_loop_qt, terminal.runtime.stop())
 
     actions = [r.action for r in reversed(trail.log.records())]
@@ -138,10 +137,7 @@ def test_start_csv_export_environment_switch_and_stop_are_recorded(qtbot, termin
     by_action = {r.action: r for r in trail.log.records()}
     assert by_action["app.start"].details["version"]
     assert by_action["journal.csv-export"].details == {"rows": 0, "file": "journal.csv"}
-    switch = by_action["environment.switched"]
-    assert switch.details == {"from": "sandbox", "to": "test", "via": "settings"}
-    assert switch.operator == "Trainee"  # who was signed in when the switch was made
-    assert not by_action["app.stop"].training  # by then the terminal was on the test environment
+    assert by_action["journal.csv-export"].operator == "Trainee" and by_action["app.stop"].training
 
 
 def test_the_audit_view_searches_exports_and_shows_a_broken_chain(qtbot, terminal, trail, tmp_path):
@@ -189,15 +185,11 @@ def test_formula_cells_are_neutralised_in_the_export(tmp_path):
     assert row[0] == "1" and row[2].startswith("'=") and row[3] == "'@Ayşe" and row[4] == "'+Mehmet"
 
 
-def test_idle_lock_and_unlock_are_recorded(qtbot, terminal, trail):
-    lock = terminal.window.idle_lock
-    lock.lock()
-    lock.try_unlock("")
-    actions = [r.action for r in trail.log.records()[:2]]
-    assert actions == ["idle.unlock", "idle.lock"]
-
-
-
+def test_the_operators_records_reach_the_same_chain(qtbot, terminal, trail):
+    terminal.window.idle_lock.lock()
+    record = trail.log.records()[0]
+    assert (record.action, record.operator) == ("idle-lock", "Trainee")
+    assert trail.verify().intact
 
 def test_receipt_output_is_recorded_and_the_table_model_is_sound(qtbot, qtmodeltester, services, trail):
     from klogs_desk.domain.journal import EntryKind, EntryState

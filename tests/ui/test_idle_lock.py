@@ -1,5 +1,6 @@
 """Idle and session safety: card fields wiped after inactivity; the terminal locks after the configured
-idle minutes (PCI DSS 8.2.8) behind an opaque screen until the manager PIN is entered; input keeps it open."""
+idle minutes (PCI DSS 8.2.8) behind an opaque sign-in screen until an operator signs in with their own
+name and PIN; input keeps it open; 5 wrong PINs lock that operator out (PCI DSS 8.3.4)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,15 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from klogs_desk.config import Config
-from klogs_desk.services.idle_lock import IdleTracker, unlocks
+from klogs_desk.domain.operators import OperatorStore, Role, hash_pin
+from klogs_desk.services.idle_lock import IdleTracker
+from klogs_desk.services.staff import StaffService
 from klogs_desk.ui.card_form import CardForm
 from klogs_desk.ui.lock_screen import IdleLock
 
 SECRET_RED = QColor("#ff0000")
-PIN = "4826"
+PIN = "7391"  # Mehmet's, a cashier
+MANAGER_PIN = "482615"  # Zeynep's
 
 
 class FakeClock:
@@ -30,10 +34,24 @@ class FakeClock:
 
 @pytest.fixture
 def config(tmp_path):
-    config = Config(tmp_path / "settings.ini")
-    config.set_manager_pin(PIN)
-    config.sync()
-    return config
+    return Config(tmp_path / "settings.ini")
+
+
+def make_staff(path, clock):  # type: ignore[no-untyped-def]
+    """The staff file at ``path`` (made with Zeynep and Mehmet if new); the lock-out runs on ``clock``."""
+    store = OperatorStore(path)
+    if not store.operators():
+        store.add("Zeynep", Role.MANAGER, hash_pin(MANAGER_PIN))
+        store.add("Mehmet", Role.CASHIER, hash_pin(PIN))
+    return StaffService(store, now=clock)
+
+
+@pytest.fixture
+def staff(tmp_path, clock):
+    """Mehmet signed in."""
+    staff = make_staff(tmp_path / "staff.sqlite3", clock)
+    assert staff.sign_in("Mehmet", PIN).accepted
+    return staff
 
 
 @pytest.fixture
@@ -64,8 +82,18 @@ def clock():
 
 
 @pytest.fixture
-def lock(window, config, clock):
-    return IdleLock(window, config, now=clock)
+def lock(window, config, staff, clock):
+    return IdleLock(window, config, staff, now=clock)
+
+
+def sign_in(qtbot, screen, name: str, pin: str) -> None:  # type: ignore[no-untyped-def]
+    """Type as the operator would: the name, Enter, the PIN, Enter."""
+    screen.name.clear()
+    qtbot.keyClicks(screen.name, name)
+    qtbot.keyClick(screen.name, Qt.Key.Key_Return)
+    assert screen.pin.hasFocus() or not screen.pin.isEnabled()
+    qtbot.keyClicks(screen.pin, pin)
+    qtbot.keyClick(screen.pin, Qt.Key.Key_Return)
 
 
 def red_pixels(widget: QWidget) -> int:
@@ -105,6 +133,7 @@ def test_locks_after_the_configured_idle_minutes_and_hides_everything(qtbot, win
     assert window.form.pan.text() == ""  # the card was wiped when it locked
     assert not window.centralWidget().isEnabled() and not window.menuBar().isEnabled()
     assert lock.screen.objectName() == "lockScreen" and lock.screen.pin.isVisible()
+    assert lock.screen.name.text() == "Mehmet" and lock.screen.pin.hasFocus()  # who was signed in
 
 
 def test_wrong_pin_stays_locked_and_the_right_pin_unlocks(qtbot, window, lock, clock):
@@ -113,7 +142,7 @@ def test_wrong_pin_stays_locked_and_the_right_pin_unlocks(qtbot, window, lock, c
     screen = lock.screen
     qtbot.keyClicks(screen.pin, "1111")
     qtbot.keyClick(screen.pin, Qt.Key.Key_Return)
-    assert lock.locked and "Wrong PIN" in screen.error.text() and screen.pin.text() == ""
+    assert lock.locked and "The name or the PIN is wrong" in screen.error.text() and screen.pin.text() == ""
     clock.advance(30)
     lock.check()  # still one lock screen, still locked
     assert lock.locked and lock.screen is screen
@@ -141,30 +170,32 @@ def test_input_anywhere_keeps_it_open(qtbot, window, lock, clock):
     assert not lock.locked
 
 
-def test_idle_minutes_come_from_settings(qtbot, window, config, clock):
+def test_idle_minutes_come_from_settings(qtbot, window, config, staff, clock):
     config.idle_lock_minutes = 2
-    lock = IdleLock(window, config, now=clock)
+    lock = IdleLock(window, config, staff, now=clock)
     clock.advance(2)
     lock.check()
     assert lock.locked
 
 
-def test_without_a_pin_it_still_hides_the_screen_and_says_how_to_set_one(qtbot, window, tmp_path, clock):
-    lock = IdleLock(window, Config(tmp_path / "nopin.ini"), now=clock)
+def test_another_operator_may_sign_in_after_the_idle_lock(qtbot, window, lock, staff, clock):
+    clock.advance(16)
+    lock.check()
+    sign_in(qtbot, lock.screen, "Zeynep", MANAGER_PIN)
+    assert not lock.locked and staff.current.name == "Zeynep"
+
+
+def test_training_mode_continues_as_the_trainee_without_a_pin(qtbot, window, tmp_path, clock):
+    staff = StaffService(OperatorStore(tmp_path / "fresh.sqlite3"), now=clock)
+    assert staff.start("sandbox").training
+    lock = IdleLock(window, Config(tmp_path / "fresh.ini"), staff, now=clock)
     clock.advance(15)
     lock.check()
     assert lock.locked and red_pixels(window) == 0
-    assert not lock.screen.pin.isVisible() and "Settings" in lock.screen.message.text()
-    qtbot.mouseClick(lock.screen.unlock_button, Qt.MouseButton.LeftButton)
-    assert not lock.locked
-
-
-def test_the_pin_is_stored_hashed_and_checked(config):
-    config.sync()
-    stored = config.path.read_text()
-    assert PIN not in stored and "scrypt$" in stored
-    assert unlocks(PIN, config.manager_pin_hash)
-    assert not unlocks("4827", config.manager_pin_hash) and not unlocks("", config.manager_pin_hash)
+    assert lock.screen.training_button.isVisible() and "training mode" in lock.screen.message.text()
+    assert lock.screen.training_button.hasFocus()
+    qtbot.keyClick(lock.screen.training_button, Qt.Key.Key_Space)
+    assert not lock.locked and staff.current.training
 
 
 def test_tracker_counts_from_the_last_input():
@@ -190,10 +221,11 @@ def test_the_main_window_locks_and_its_grab_shows_nothing_of_the_terminal(qtbot,
     from tests.conftest import make_client
 
     config = Config(tmp_path / "main.ini")
-    config.set_manager_pin(PIN)
+    staff = make_staff(tmp_path / "staff.sqlite3", FakeClock())
+    staff.sign_in("Mehmet", PIN)
     journal = Journal(tmp_path / "journal.sqlite3")
     window = build_main_window(AppServices(client=make_client(sandbox), journal=journal, sandbox_url=sandbox.url),
-                               config=config, credentials=CredentialStore(), sandbox_url=sandbox.url)
+                               config=config, credentials=CredentialStore(), sandbox_url=sandbox.url, staff=staff)
     window.confirm = lambda title, question: True  # closing asks; the test answers
     window.show()
     qtbot.waitExposed(window)
@@ -212,7 +244,7 @@ def test_the_main_window_locks_and_its_grab_shows_nothing_of_the_terminal(qtbot,
                  if not middle.contains(x, y) and image.pixelColor(x, y) != background]
         assert not stray
         window.grab().save("/tmp/idle_lock_main_window.png")
-        assert window.idle_lock.try_unlock(PIN) and banner.isVisible()
+        assert window.idle_lock.try_sign_in("Mehmet", PIN) and banner.isVisible()
     finally:
         qtbot.waitUntil(lambda: RUNNER.running == 0, timeout=10_000)
         # The window's first gateway health lookup runs on its own; let it answer before the loop goes.
@@ -229,30 +261,39 @@ def test_the_main_window_locks_and_its_grab_shows_nothing_of_the_terminal(qtbot,
         journal.close()
 
 
-def test_five_wrong_pins_lock_the_pin_out_with_the_time_left_in_words(qtbot, window, config, clock, tmp_path):
-    lock = IdleLock(window, config, now=clock, wall_clock=clock)
+def test_five_wrong_pins_lock_the_operator_out_with_the_time_left_in_words(qtbot, window, config, staff, clock,
+                                                                          tmp_path):
+    lock = IdleLock(window, config, staff, now=clock)
     clock.advance(16)
     lock.check()
     screen = lock.screen
     for tries_left in (4, 3, 2, 1):
         qtbot.keyClicks(screen.pin, "1111")
         qtbot.keyClick(screen.pin, Qt.Key.Key_Return)
-        assert f"Tries left before the PIN is locked for 30 minutes: {tries_left}." in screen.error.text()
+        assert f"Tries left before this operator is locked out for 30 minutes: {tries_left}." in screen.error.text()
     qtbot.keyClicks(screen.pin, "1111")
     qtbot.keyClick(screen.pin, Qt.Key.Key_Return)
-    assert "Too many wrong PINs" in screen.error.text() and "Time left: 30 min" in screen.error.text()
+    assert "Too many wrong PINs: this operator is locked out. Time left: 30 min" in screen.error.text()
     assert not screen.pin.isEnabled() and not screen.unlock_button.isEnabled()
-    assert not lock.try_unlock(PIN) and lock.locked  # the right PIN does not open it now
+    window.grab().save(str(tmp_path / "locked_out.png"))
+    assert not lock.try_sign_in("Mehmet", PIN) and lock.locked  # the right PIN does not open it now
 
     clock.advance(12)
     lock.check()
     assert "Time left: 18 min" in screen.error.text()
 
-    # A restart (new settings object on the same file, new window lock) is still locked out.
-    restarted = IdleLock(window, Config(config.path), now=clock, wall_clock=clock)
+    # A restart (the same staff file opened again, a new window lock) is still locked out.
+    restarted = IdleLock(window, config, make_staff(tmp_path / "staff.sqlite3", clock), now=clock)
     restarted.lock()
+    restarted.screen.name.setText("Mehmet")
     assert not restarted.screen.pin.isEnabled() and "Time left: 18 min" in restarted.screen.error.text()
     restarted.screen.hide()
+
+    # Another operator is not locked out: typing her name gives the PIN field back.
+    screen.name.setText("Zeynep")
+    assert screen.pin.isEnabled() and not screen.error.isVisible()
+    screen.name.setText("Mehmet")
+    assert not screen.pin.isEnabled()
 
     clock.advance(18)
     lock.check()
@@ -262,12 +303,27 @@ def test_five_wrong_pins_lock_the_pin_out_with_the_time_left_in_words(qtbot, win
     assert not lock.locked
 
 
-def test_a_right_pin_resets_the_count_of_wrong_ones(qtbot, window, config, clock):
-    lock = IdleLock(window, config, now=clock, wall_clock=clock)
+def test_a_manager_unlocks_a_locked_out_cashier(qtbot, window, config, staff, clock):
+    lock = IdleLock(window, config, staff, now=clock)
+    clock.advance(16)
+    lock.check()
+    for _ in range(5):
+        lock.try_sign_in("Mehmet", "1111")
+    assert not lock.screen.pin.isEnabled()
+    sign_in(qtbot, lock.screen, "Zeynep", MANAGER_PIN)
+    staff.unlock("Mehmet")
+    window.menuBar().setEnabled(True)
+    lock.lock()  # Zeynep goes; Mehmet signs in again at once
+    sign_in(qtbot, lock.screen, "Mehmet", PIN)
+    assert not lock.locked and staff.current.name == "Mehmet"
+
+
+def test_a_right_pin_resets_the_count_of_wrong_ones(qtbot, window, config, staff, clock):
+    lock = IdleLock(window, config, staff, now=clock)
     for _ in range(2):
         clock.advance(16)
         lock.check()
         for _ in range(4):
-            assert not lock.try_unlock("1111")
-        assert lock.try_unlock(PIN)
-    assert not lock.pin_lockout.status().locked_out
+            assert not lock.try_sign_in("Mehmet", "1111")
+        assert lock.try_sign_in("Mehmet", PIN)
+    assert not staff.status("Mehmet").locked_out

@@ -1,4 +1,4 @@
-"""The Journal tab's Details, Void and Refund against the real sandbox, the manager PIN, the refund amount
+"""The Journal tab's Details, Void and Refund against the real sandbox, manager approval, the refund amount
 field, the reconciler settling an outcome-unknown sale on screen, and the manual "verified outcome"."""
 
 from __future__ import annotations
@@ -12,11 +12,13 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from klogs_desk.config import Config
 from klogs_desk.domain.journal import EntryKind, EntryState, Journal
+from klogs_desk.domain.operators import OperatorStore, Role, hash_pin
 from klogs_desk.domain.orders import new_order_id
 from klogs_desk.sandbox.ledger import ledger_of
 from klogs_desk.services.context import AppServices
 from klogs_desk.services.payments import CardOrder, OutcomeState, PaymentService
 from klogs_desk.services.reconciler import NOT_CHARGED_TEXT, RECONCILE_BACKOFF, Reconciler
+from klogs_desk.services.staff import StaffRefused, StaffService
 from klogs_desk.services.transactions import TransactionOutcomeState
 from klogs_desk.ui.async_runner import RUNNER
 from klogs_desk.ui.journal_model import JournalColumn
@@ -46,7 +48,8 @@ class Cashier:
 
     def __init__(self) -> None:
         self.messages: list[tuple[str, str]] = []
-        self.pin: str | None = None
+        #: The manager's (name, PIN) typed in the approval dialog; None: cancelled.
+        self.pin: tuple[str, str] | None = None
         self.refund_text: str | None = None
         self.refund_dialogs: list[RefundDialog] = []
         self.confirms: list[str] = []
@@ -65,7 +68,12 @@ def errors(monkeypatch):
 
 @pytest.fixture
 def setup(qtbot, fresh_sandbox, event_loop_qt, tmp_path, errors, monkeypatch):
-    journal = Journal(tmp_path / "journal.sqlite3")
+    now = [1_800_000_000.0]
+    # A fresh sandbox terminal: the Trainee (manager rights) until a test signs a cashier in.
+    staff = StaffService(OperatorStore(tmp_path / "staff.sqlite3"), now=lambda: now[0])
+    staff.clock = now
+    staff.start("sandbox")
+    journal = Journal(tmp_path / "journal.sqlite3", current_operator=staff.operator_name)
     client = make_client(fresh_sandbox)
     services = AppServices(client=client, journal=journal, environment="sandbox", merchant_line="Test shop")
     config = Config(tmp_path / "settings.ini")
@@ -74,7 +82,7 @@ def setup(qtbot, fresh_sandbox, event_loop_qt, tmp_path, errors, monkeypatch):
     qtbot.addWidget(tab)
     reconciler = Reconciler(services, not_found_grace=0,
                             policy=on_clock(RECONCILE_BACKOFF, FastClock(100)))  # backoff 100x faster
-    actions = TransactionActions(tab, services, config, reconciler)
+    actions = TransactionActions(tab, services, staff, reconciler)
     actions.setObjectName("journalActions")
     cashier = Cashier()
 
@@ -161,7 +169,7 @@ def test_buttons_are_live_and_void_a_sale_changes_the_row_after_success(qtbot, s
     assert services.journal.get(sale.id).balance == 0
     assert cell(tab, outcome.entry.id, JournalColumn.KIND) == "Void"
     assert cell(tab, outcome.entry.id, JournalColumn.STATE) == "APPROVED"
-    assert outcome.entry.approved_by == "no PIN required"
+    assert outcome.entry.approved_by == "Trainee" and outcome.entry.operator == "Trainee"
     assert cashier.receipts and cashier.receipts[0].kind is EntryKind.VOID  # receipt offered and shown
     assert "VOID" in tab.receipts.html(cashier.receipts[0]).upper()
     assert ledger_of(fresh_sandbox.state).by_order(sale.reference).voided
@@ -212,45 +220,69 @@ def test_void_after_settlement_and_refund_before_it_are_explained(qtbot, setup, 
     assert services.journal.get(sale.id).balance == Decimal("100.00")
 
 
-def test_manager_pin_required_wrong_pin_sends_nothing_right_pin_is_journaled(qtbot, setup, fresh_sandbox):
+def cashier_signed_in(actions) -> StaffService:  # type: ignore[no-untyped-def]
+    """Ayşe (manager) and Mehmet (cashier) exist; Mehmet is signed in."""
+    staff = actions.staff
+    staff.add_operator("Ayşe", Role.MANAGER, "482615")
+    staff.store.add("Mehmet", Role.CASHIER, hash_pin("7391"))
+    assert staff.sign_in("Mehmet", "7391").accepted
+    return staff
+
+
+def test_a_cashiers_void_needs_a_manager_typing_name_and_pin_and_both_names_are_journaled(qtbot, setup,
+                                                                                          fresh_sandbox):
     tab, actions, services, config, cashier, loop = setup
-    config.manager_pin_required = True
-    config.set_manager_pin("4821")
+    cashier_signed_in(actions)
     sale = sell(qtbot, loop, services)
+    assert services.journal.get(sale.id).operator == "Mehmet"
     select(tab, sale.id)
 
-    cashier.pin = "1111"
+    cashier.pin = ("Mehmet", "7391")  # a cashier cannot approve, not even their own
     tab.void_button.click()
-    assert cashier.messages[-1][0] == "Wrong manager PIN" and "Nothing was sent" in cashier.messages[-1][1]
-    assert services.journal.children(sale.id) == []
-    assert not ledger_of(fresh_sandbox.state).by_order(sale.reference).voided
-
+    assert cashier.messages[-1] == ("Not a manager", "Mehmet is not a manager. Nothing was sent.")
+    cashier.pin = ("Ayşe", "111111")
+    tab.void_button.click()
+    assert cashier.messages[-1][0] == "Wrong manager name or PIN" and "Nothing was sent" in cashier.messages[-1][1]
     cashier.pin = None  # the manager cancelled
     tab.void_button.click()
     assert services.journal.children(sale.id) == []
+    assert not ledger_of(fresh_sandbox.state).by_order(sale.reference).voided
 
-    cashier.pin = "4821"
+    cashier.pin = ("Ayşe", "482615")
     outcome = click_and_finish(qtbot, actions, tab.void_button)
-    assert outcome.state is TransactionOutcomeState.DONE and outcome.entry.approved_by == "manager PIN"
-    assert "4821" not in config.path.read_text()
+    assert outcome.state is TransactionOutcomeState.DONE
+    assert (outcome.entry.operator, outcome.entry.approved_by) == ("Mehmet", "Ayşe")
+    assert services.journal.get(outcome.entry.id).approved_by == "Ayşe"
+    assert cell(tab, outcome.entry.id, JournalColumn.OPERATOR) == "Mehmet, approved by Ayşe"
+    assert cell(tab, sale.id, JournalColumn.OPERATOR) == "Mehmet"
 
 
-def test_pin_required_but_never_set_refuses(qtbot, setup):
+def test_the_service_refuses_a_cashiers_refund_without_approval(qtbot, setup, fresh_sandbox):
     tab, actions, services, config, cashier, loop = setup
-    config.manager_pin_required = True
+    cashier_signed_in(actions)
     sale = sell(qtbot, loop, services)
-    select(tab, sale.id)
-    cashier.pin = "1234"
-    tab.void_button.click()
-    assert cashier.messages[-1][0] == "Manager PIN not set"
+    with pytest.raises(StaffRefused) as refused:
+        run(qtbot, loop, actions.service.void(sale))
+    assert "needs a manager" in str(render_english(refused.value.msg))
     assert services.journal.children(sale.id) == []
+    assert not ledger_of(fresh_sandbox.state).by_order(sale.reference).voided
 
 
-def test_pin_dialog_hides_digits_and_wants_digits(qtbot):
+def render_english(message):  # type: ignore[no-untyped-def]
+    from klogs_desk.messages import english
+
+    return english(message)
+
+
+def test_pin_dialog_asks_a_name_hides_digits_and_wants_digits(qtbot):
     dialog = ManagerPinDialog("Void 10.00 TRY of X.")
     qtbot.addWidget(dialog)
-    assert dialog.pin_edit.objectName() == "managerPin"
+    assert (dialog.name_edit.objectName(), dialog.pin_edit.objectName()) == ("managerName", "managerPin")
     assert dialog.pin_edit.echoMode() is dialog.pin_edit.EchoMode.Password
+    dialog.pin_edit.setText("123456")
+    dialog.try_accept()
+    assert dialog.result() != dialog.DialogCode.Accepted and "name" in dialog.error_label.text()
+    dialog.name_edit.setText("Ayse")
     dialog.pin_edit.setText("12a4")
     dialog.try_accept()
     assert dialog.result() != dialog.DialogCode.Accepted and "digits" in dialog.error_label.text()
@@ -301,7 +333,7 @@ def test_details_show_the_gateway_view_with_related_refunds(qtbot, setup, fresh_
     text = cashier.details[0].text.toPlainText()
     assert "Status" in text and "Success" in text and "Balance" in text and "80.00 TRY" in text
     assert "Refund 20.00 TRY — Success" in text
-    assert "approved by no PIN required" in text
+    assert "by Trainee, approved by Trainee" in text
     assert not cashier.details[0].record_button.isVisibleTo(cashier.details[0])
 
 
@@ -430,35 +462,29 @@ def test_refused_refund_leaves_the_sale_approved_with_its_full_balance(qtbot, se
     assert cell(tab, sale.id, JournalColumn.BALANCE) == "100.00 TRY"
 
 
-def test_wrong_manager_pins_lock_it_out_and_nothing_is_sent(qtbot, setup, fresh_sandbox):
-    """The lock-out is shared with the idle lock screen: 5 wrong PINs, then 30 minutes without asking."""
-    from klogs_desk.services.pin_lockout import PinLockout
-
+def test_wrong_manager_pins_lock_that_manager_out_and_nothing_is_sent(qtbot, setup, fresh_sandbox):
+    """5 wrong PINs of a manager approving in a cashier's session lock that manager out for 30 minutes."""
     tab, actions, services, config, cashier, loop = setup
-    now = [1_800_000_000.0]
-    actions.pin_lockout = PinLockout(config, now=lambda: now[0])
-    config.manager_pin_required = True
-    config.set_manager_pin("4821")
+    staff = cashier_signed_in(actions)
     sale = sell(qtbot, loop, services)
     select(tab, sale.id)
 
-    cashier.pin = "1111"
+    cashier.pin = ("Ayşe", "111111")
     for tries_left in (4, 3, 2, 1):
         tab.void_button.click()
-        assert cashier.messages[-1][0] == "Wrong manager PIN"
-        assert f"locked for 30 minutes: {tries_left}." in cashier.messages[-1][1]
+        assert cashier.messages[-1][0] == "Wrong manager name or PIN"
+        assert f"locked out for 30 minutes: {tries_left}." in cashier.messages[-1][1]
     tab.void_button.click()
     title, message = cashier.messages[-1]
-    assert title == "Manager PIN locked" and "Time left: 30 min" in message and "Nothing was sent" in message
+    assert title == "Manager locked out" and "Time left: 30 min" in message and "Nothing was sent" in message
 
-    asked = []
-    actions.ask_pin = lambda what: asked.append(what) or "4821"  # the right PIN, while locked out
-    now[0] += 10 * 60
+    cashier.pin = ("Ayşe", "482615")  # the right PIN, while locked out
+    staff.clock[0] += 10 * 60
     tab.void_button.click()
-    assert asked == [] and "Time left: 20 min" in cashier.messages[-1][1]
+    assert cashier.messages[-1][0] == "Manager locked out" and "Time left: 20 min" in cashier.messages[-1][1]
     assert services.journal.children(sale.id) == []
     assert not ledger_of(fresh_sandbox.state).by_order(sale.reference).voided
 
-    now[0] += 20 * 60
+    staff.clock[0] += 20 * 60
     outcome = click_and_finish(qtbot, actions, tab.void_button)
-    assert outcome.state is TransactionOutcomeState.DONE and outcome.entry.approved_by == "manager PIN"
+    assert outcome.state is TransactionOutcomeState.DONE and outcome.entry.approved_by == "Ayşe"

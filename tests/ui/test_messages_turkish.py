@@ -13,11 +13,12 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel
 
 from klogs_desk.api.client import Credentials, Endpoints, KlogsClient
-from klogs_desk.config import Config
 from klogs_desk.domain.journal import Journal
+from klogs_desk.domain.operators import OperatorStore
 from klogs_desk.domain.orders import new_order_id
 from klogs_desk.services.context import AppServices
 from klogs_desk.services.payments import CardOrder, OutcomeState, PaymentService
+from klogs_desk.services.staff import StaffService
 from klogs_desk.services.transactions import TransactionOutcomeState
 from klogs_desk.ui.async_runner import RUNNER
 from klogs_desk.ui.journal_model import JournalColumn
@@ -159,7 +160,9 @@ def test_full_refund_reads_in_turkish(qtbot, turkish, fresh_sandbox, journal, sh
 
     tab = JournalTab(services)
     qtbot.addWidget(tab)
-    actions = TransactionActions(tab, services, Config(tmp_path / "settings.ini"), None)
+    trainee = StaffService(OperatorStore(":memory:"))
+    trainee.start("sandbox")  # training mode: the Trainee has a manager's rights
+    actions = TransactionActions(tab, services, trainee, None)
     told: list[str] = []
     monkeypatch.setattr(actions, "ask_refund_amount", lambda target: target.amount)
     monkeypatch.setattr(actions, "confirm", lambda title, question: True)
@@ -177,7 +180,7 @@ def test_full_refund_reads_in_turkish(qtbot, turkish, fresh_sandbox, journal, sh
     document = QTextDocument()  # the Details dialog of the sale: its note says what happened to it
     document.setHtml(details_html(journal.get(sale.id), None, "—", journal.children(sale.id)))
     details = document.toPlainText()
-    assert "Tamamı iade edildi." in details and "onaylayan: PIN gerekmiyor" in details, details
+    assert "Tamamı iade edildi." in details and "onaylayan: Trainee" in details, details
     assert_turkish(told + journal_texts(services, qtbot) + [details])
     assert shown_errors == []
 

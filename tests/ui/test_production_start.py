@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from klogs_desk.app import EXIT_PRODUCTION_NOT_CONFIRMED, apply_environment_argument
 from klogs_desk.config import Config
+from klogs_desk.domain.operators import OperatorStore, Role, hash_pin
 from klogs_desk.ui.production_confirm import ask_production
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -77,9 +78,21 @@ def test_no_question_without_a_display_refuses_and_yes_production_confirms(tmp_p
 
 def test_the_real_command_without_a_display_exits_non_zero_and_changes_nothing(tmp_path):
     env = {**os.environ, "KLOGS_DESK_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    store = OperatorStore(tmp_path / "staff.sqlite3")  # a manager exists: only the missing display refuses
+    store.add("Zeynep", Role.MANAGER, hash_pin("482615"))
+    store.close()
     done = subprocess.run([sys.executable, "-m", "klogs_desk.app", "--environment", "production"], cwd=ROOT,
                           env=env, capture_output=True, text=True, timeout=60)
     assert done.returncode == EXIT_PRODUCTION_NOT_CONFIRMED
     assert "not switching to production" in done.stderr and "--yes-production" in done.stderr
     settings = list(tmp_path.rglob("*.ini"))
     assert all("production" not in path.read_text() for path in settings)
+
+
+def test_the_real_command_refuses_to_leave_training_before_a_manager_exists(tmp_path):
+    env = {**os.environ, "KLOGS_DESK_HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-m", "klogs_desk.app", "--environment", "production",
+                           "--yes-production"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == EXIT_PRODUCTION_NOT_CONFIRMED
+    assert "no manager has been created yet" in done.stderr
+    assert all("production" not in path.read_text() for path in tmp_path.rglob("*.ini"))

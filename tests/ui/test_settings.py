@@ -10,6 +10,8 @@ from keyring.backends import fail, null
 from klogs_desk.api.client import Credentials
 from klogs_desk.config import Config
 from klogs_desk.credentials import SERVICE, CredentialStore, CredentialStoreUnavailable
+from klogs_desk.domain.operators import OperatorStore, Role, hash_pin
+from klogs_desk.services.staff import StaffService
 from klogs_desk.ui.async_runner import RUNNER
 from klogs_desk.ui.settings_dialog import SettingsDialog
 from tests.fake_keyrings import PlaintextKeyring
@@ -55,9 +57,6 @@ def test_settings_survive_a_restart_and_secrets_stay_out_of_the_file(qtbot, make
     dialog.card_clear_spin.setValue(90)
     dialog.idle_lock_spin.setValue(5)
     dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("tr"))
-    dialog.pin_required_check.setChecked(True)
-    qtbot.keyClicks(dialog.pin_edit, "4321")
-    qtbot.keyClicks(dialog.pin_confirm_edit, "4321")
     with qtbot.waitSignal(dialog.accepted):
         dialog.save()
 
@@ -67,10 +66,10 @@ def test_settings_survive_a_restart_and_secrets_stay_out_of_the_file(qtbot, make
     assert again.recurring_base_url("test") == "https://pgw.klogs.dev/"
     assert again.merchant_line == "Kadikoy Books"
     assert (again.card_clear_seconds, again.idle_lock_minutes, again.language) == (90, 5, "tr")
-    assert again.manager_pin_required and again.check_manager_pin("4321") and not again.check_manager_pin("1234")
+    assert "pin" not in settings_file.read_text(encoding="utf-8").lower()  # PINs live with the operators
 
     text = settings_file.read_text(encoding="utf-8")
-    for secret in ("key-123456", "secret-123456", "token-123456", "4321"):
+    for secret in ("key-123456", "secret-123456", "token-123456"):
         assert secret not in text
     assert memory_keyring.entries[(SERVICE, "test/api_key")] == "key-123456"
     assert memory_keyring.entries[(SERVICE, "test/api_secret")] == "secret-123456"
@@ -157,22 +156,60 @@ def test_plain_http_to_this_computer_is_accepted(qtbot, make_dialog, settings_fi
     assert Config(settings_file).payment_base_url("test") == "http://127.0.0.1:8765/"
 
 
-def test_pin_must_be_digits_and_typed_twice(qtbot, make_dialog, settings_file, memory_keyring):
-    dialog = make_dialog()
-    qtbot.keyClicks(dialog.pin_edit, "12a4")
-    qtbot.keyClicks(dialog.pin_confirm_edit, "12a4")
+class Recorder:
+    def __init__(self) -> None:
+        self.records = []
+
+    def record(self, action, *, operator=None, approver=None, details=None):  # type: ignore[no-untyped-def]
+        self.records.append((action, operator, dict(details or {})))
+
+
+def manager_signed_in(tmp_path, audit):  # type: ignore[no-untyped-def]
+    """Ayşe, a manager, signed in."""
+    store = OperatorStore(tmp_path / "staff.sqlite3")
+    store.add("Ayşe", Role.MANAGER, hash_pin("482615"))
+    staff = StaffService(store, audit=audit)
+    assert staff.sign_in("Ayşe", "482615").accepted
+    return staff
+
+
+def trainee_signed_in(folder):  # type: ignore[no-untyped-def]
+    """A fresh terminal on the sandbox: no manager yet, the built-in Trainee signed in."""
+    folder.mkdir()
+    staff = StaffService(OperatorStore(folder / "staff.sqlite3"))
+    assert staff.start("sandbox").training
+    return staff
+
+
+def test_switching_to_production_needs_a_signed_in_manager(qtbot, tmp_path, settings_file, memory_keyring,
+                                                          event_loop_qt):
+    audit = Recorder()
+    dialog = SettingsDialog(Config(settings_file), CredentialStore(), staff=trainee_signed_in(tmp_path / "training"))
+    qtbot.addWidget(dialog)
+    dialog.messages = []
+    dialog.tell = lambda title, message: dialog.messages.append(message)
+    dialog.confirm = lambda title, question: True
+    choose(dialog, "production")
     dialog.save()
-    assert "4 to 8 digits" in dialog.pin_error.text() and dialog.pin_error.isVisible()
-    dialog.pin_edit.setText("1234")
-    dialog.pin_confirm_edit.setText("1243")
-    dialog.save()
-    assert "different" in dialog.pin_error.text()
-    dialog.pin_edit.clear()
-    dialog.pin_confirm_edit.clear()
-    dialog.pin_required_check.setChecked(True)
-    dialog.save()
-    assert "Set a manager PIN" in dialog.pin_error.text()
-    assert not Config(settings_file).has_manager_pin
+    assert dialog.result() != dialog.DialogCode.Accepted and Config(settings_file).environment == "sandbox"
+    assert "needs a manager signed in with their own name and PIN" in dialog.messages[0]
+
+    staff = manager_signed_in(tmp_path, audit)
+    dialog = SettingsDialog(Config(settings_file), CredentialStore(), staff=staff)
+    qtbot.addWidget(dialog)
+    dialog.confirm = lambda title, question: True
+    choose(dialog, "test")
+    fill_credentials(qtbot, dialog)
+    dialog.idle_lock_spin.setValue(7)
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.save()
+    assert Config(settings_file).environment == "test"
+    assert ("environment.switch", "Ayşe", {"setting": "terminal/environment", "old": "sandbox", "new": "test"}) \
+        in audit.records
+    assert ("settings.changed", "Ayşe", {"setting": "security/idle_lock_minutes", "old": 15, "new": 7}) \
+        in audit.records
+    assert ("settings.changed", "Ayşe", {"setting": "test/credentials", "new": "changed"}) in audit.records
+    assert "secret-123456" not in repr(audit.records)
 
 
 def test_test_connection_reports_both_apis_in_words(qtbot, make_dialog, sandbox, memory_keyring):
