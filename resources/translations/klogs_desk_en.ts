@@ -106,8 +106,16 @@
 <context>
     <name>App</name>
     <message>
-        <source>Payments to check</source>
+        <source>Audit trail not written</source>
         <extracomment>The process exit code when production was asked for and not confirmed (nothing was changed). Qt platforms that show nothing to anyone: a question there has no one to answer it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last action was done but could not be written to the audit trail ({reason}). Tell the manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payments to check</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -116,6 +124,210 @@
     </message>
     <message>
         <source>Credentials not available</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Terminal started</source>
+        <extracomment>The actions this terminal records, as a manager reads them (others are shown by their code).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminal stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment switched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PIN at sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked out after wrong PINs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator unlocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locked after idle time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator&apos;s role changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator&apos;s PIN reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator changed their PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Journal exported (CSV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail exported (CSV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt saved as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed report reopened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search actions, names and details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the records shown as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chain intact: {count} records, none altered, deleted or reordered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Broken at record {number}: the audit trail was altered there. Records from that one on cannot be trusted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported {count} records to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export audit trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -484,6 +696,41 @@
     </message>
     <message>
         <source>The gateway address {url} uses plain http:// to another computer, which would send card data and API secrets in clear text. Nothing was sent. Use an https:// address in File ▸ Settings (plain http:// is allowed only to this computer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClosedReportsDialog</name>
+    <message>
+        <source>Closed reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed shifts and days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift ({operator})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}: closed {when} (no. {number})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the selected report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing has been closed yet in this environment.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1302,7 +1549,7 @@
     </message>
     <message>
         <source>TRAINING MODE — this terminal talks to the built-in sandbox gateway. No real money moves. Press F1 for the test cards.</source>
-        <extracomment>Gets the focus when the tab is shown (``None``: leave the focus alone). An answer within this many seconds counts as &quot;answered recently&quot;. The signed-in operator changed (an :class:`Operator`, or None while nobody is signed in). Who is signed in (a window built without one gets an empty staff: training on the sandbox).</extracomment>
+        <extracomment>Gets the focus when the tab is shown (``None``: leave the focus alone). An answer within this many seconds counts as &quot;answered recently&quot;. The signed-in operator changed (an :class:`Operator`, or None while nobody is signed in). Who is signed in (a window built without one gets an empty staff: training on the sandbox). The audit trail for the Audit trail view and the day&apos;s reports (``None``: those menus are absent). Shift and day closes (``None``: no Close shift/day menu items).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1311,6 +1558,10 @@
     </message>
     <message>
         <source>Terminal functions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1338,6 +1589,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Audit trail…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close s&amp;hift…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close &amp;day…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed &amp;reports…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1351,6 +1618,10 @@
     </message>
     <message>
         <source>&amp;About klogs-desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit trail has been altered: its chain is broken at record {number}. Records from there on cannot be trusted. Tell the manager; keep the file audit.sqlite3 as it is.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3115,6 +3386,146 @@ Up to {left} can still be refunded.</source>
     </message>
     <message>
         <source>Amount ({currency})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>Approved sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Captures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open pre-authorizations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takings kept (after refunds and voids)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift report — {operator}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales and captures by hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From {start} to {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed {when} by {who} (close no. {number})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payments without a known outcome: {count}. Check them in the Journal before charging those customers again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By card brand (sales and captures)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By operator (sales and captures)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By kind (approved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sales in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Highest hour: {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Report figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the report as a PDF file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales and captures by hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payments without an outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} payment(s) of this period have no known outcome; a card may have been charged. Check them in the Journal first.
+
+Close anyway? They stay listed in the report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed. The report is kept and can be reopened from File ▸ Closed reports…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the report: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print report</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -106,8 +106,16 @@
 <context>
     <name>App</name>
     <message>
-        <source>Payments to check</source>
+        <source>Audit trail not written</source>
         <extracomment>The process exit code when production was asked for and not confirmed (nothing was changed). Qt platforms that show nothing to anyone: a question there has no one to answer it.</extracomment>
+        <translation>Denetim kaydı yazılamadı</translation>
+    </message>
+    <message>
+        <source>The last action was done but could not be written to the audit trail ({reason}). Tell the manager.</source>
+        <translation>Son işlem yapıldı ama denetim kaydına yazılamadı ({reason}). Yöneticiye haber verin.</translation>
+    </message>
+    <message>
+        <source>Payments to check</source>
         <translation>Kontrol edilecek ödemeler</translation>
     </message>
     <message>
@@ -117,6 +125,210 @@
     <message>
         <source>Credentials not available</source>
         <translation>Kimlik bilgileri kullanılamıyor</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Terminal started</source>
+        <extracomment>The actions this terminal records, as a manager reads them (others are shown by their code).</extracomment>
+        <translation>Terminal başlatıldı</translation>
+    </message>
+    <message>
+        <source>Terminal stopped</source>
+        <translation>Terminal durduruldu</translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation>Ayar değiştirildi</translation>
+    </message>
+    <message>
+        <source>Environment switched</source>
+        <translation>Ortam değiştirildi</translation>
+    </message>
+    <message>
+        <source>Settings opened</source>
+        <translation>Ayarlar açıldı</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Oturum açıldı</translation>
+    </message>
+    <message>
+        <source>Signed out</source>
+        <translation>Oturum kapatıldı</translation>
+    </message>
+    <message>
+        <source>Wrong PIN at sign-in</source>
+        <translation>Oturum açarken yanlış PIN</translation>
+    </message>
+    <message>
+        <source>Locked out after wrong PINs</source>
+        <translation>Yanlış PIN&apos;ler nedeniyle kilitlendi</translation>
+    </message>
+    <message>
+        <source>Operator unlocked</source>
+        <translation>Operatörün kilidi açıldı</translation>
+    </message>
+    <message>
+        <source>Locked after idle time</source>
+        <translation>Boşta kaldığı için kilitlendi</translation>
+    </message>
+    <message>
+        <source>Unlocked</source>
+        <translation>Kilit açıldı</translation>
+    </message>
+    <message>
+        <source>Manager approval</source>
+        <translation>Yönetici onayı</translation>
+    </message>
+    <message>
+        <source>Operator added</source>
+        <translation>Operatör eklendi</translation>
+    </message>
+    <message>
+        <source>Operator disabled</source>
+        <translation>Operatör devre dışı bırakıldı</translation>
+    </message>
+    <message>
+        <source>Operator&apos;s role changed</source>
+        <translation>Operatörün rolü değiştirildi</translation>
+    </message>
+    <message>
+        <source>Operator&apos;s PIN reset</source>
+        <translation>Operatörün PIN&apos;i sıfırlandı</translation>
+    </message>
+    <message>
+        <source>Operator changed their PIN</source>
+        <translation>Operatör PIN&apos;ini değiştirdi</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>İptal</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>İade</translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation>Tahsilat</translation>
+    </message>
+    <message>
+        <source>Journal exported (CSV)</source>
+        <translation>İşlem günlüğü dışa aktarıldı (CSV)</translation>
+    </message>
+    <message>
+        <source>Audit trail exported (CSV)</source>
+        <translation>Denetim kaydı dışa aktarıldı (CSV)</translation>
+    </message>
+    <message>
+        <source>Receipt printed</source>
+        <translation>Fiş yazdırıldı</translation>
+    </message>
+    <message>
+        <source>Receipt saved as PDF</source>
+        <translation>Fiş PDF olarak kaydedildi</translation>
+    </message>
+    <message>
+        <source>Shift closed</source>
+        <translation>Vardiya kapatıldı</translation>
+    </message>
+    <message>
+        <source>Day closed</source>
+        <translation>Gün kapatıldı</translation>
+    </message>
+    <message>
+        <source>Closed report reopened</source>
+        <translation>Kapatılmış rapor yeniden açıldı</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zaman</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>İşlem</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operatör</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Onaylayan</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Ayrıntılar</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Eğitim</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>değiştirildi</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>evet</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Denetim kaydı</translation>
+    </message>
+    <message>
+        <source>Audit trail verification</source>
+        <translation>Denetim kaydı doğrulaması</translation>
+    </message>
+    <message>
+        <source>Search actions, names and details</source>
+        <translation>İşlem, ad ve ayrıntılarda ara</translation>
+    </message>
+    <message>
+        <source>Search the audit trail</source>
+        <translation>Denetim kaydında ara</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV olarak dışa aktar…</translation>
+    </message>
+    <message>
+        <source>Export the records shown as CSV</source>
+        <translation>Gösterilen kayıtları CSV olarak dışa aktar</translation>
+    </message>
+    <message>
+        <source>Audit records</source>
+        <translation>Denetim kayıtları</translation>
+    </message>
+    <message>
+        <source>Chain intact: {count} records, none altered, deleted or reordered.</source>
+        <translation>Zincir sağlam: {count} kayıt; hiçbiri değiştirilmemiş, silinmemiş ya da yeri değiştirilmemiş.</translation>
+    </message>
+    <message>
+        <source>Broken at record {number}: the audit trail was altered there. Records from that one on cannot be trusted.</source>
+        <translation>Zincir {number} numaralı kayıtta kırık: denetim kaydı orada değiştirilmiş. O kayıttan sonrakilere güvenilemez.</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}.</source>
+        <translation>{path} yazılamadı: {reason}.</translation>
+    </message>
+    <message>
+        <source>Exported {count} records to {path}</source>
+        <translation>{count} kayıt {path} dosyasına aktarıldı</translation>
+    </message>
+    <message>
+        <source>Export audit trail</source>
+        <translation>Denetim kaydını dışa aktar</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV dosyaları (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -485,6 +697,41 @@
     <message>
         <source>The gateway address {url} uses plain http:// to another computer, which would send card data and API secrets in clear text. Nothing was sent. Use an https:// address in File ▸ Settings (plain http:// is allowed only to this computer).</source>
         <translation>{url} ödeme geçidi adresi başka bir bilgisayara düz http:// kullanıyor; bu, kart verilerini ve API sırlarını şifresiz gönderirdi. Hiçbir şey gönderilmedi. Dosya ▸ Ayarlar&apos;da https:// ile başlayan bir adres kullanın (düz http:// yalnızca bu bilgisayara izinlidir).</translation>
+    </message>
+</context>
+<context>
+    <name>ClosedReportsDialog</name>
+    <message>
+        <source>Closed reports</source>
+        <translation>Kapatılmış raporlar</translation>
+    </message>
+    <message>
+        <source>Closed shifts and days</source>
+        <translation>Kapatılmış vardiyalar ve günler</translation>
+    </message>
+    <message>
+        <source>Shift ({operator})</source>
+        <translation>Vardiya ({operator})</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Gün</translation>
+    </message>
+    <message>
+        <source>{what}: closed {when} (no. {number})</source>
+        <translation>{what}: {when} tarihinde kapatıldı (no. {number})</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Aç</translation>
+    </message>
+    <message>
+        <source>Open the selected report</source>
+        <translation>Seçili raporu aç</translation>
+    </message>
+    <message>
+        <source>Nothing has been closed yet in this environment.</source>
+        <translation>Bu ortamda henüz kapatılmış bir şey yok.</translation>
     </message>
 </context>
 <context>
@@ -1302,7 +1549,7 @@
     </message>
     <message>
         <source>TRAINING MODE — this terminal talks to the built-in sandbox gateway. No real money moves. Press F1 for the test cards.</source>
-        <extracomment>Gets the focus when the tab is shown (``None``: leave the focus alone). An answer within this many seconds counts as &quot;answered recently&quot;. The signed-in operator changed (an :class:`Operator`, or None while nobody is signed in). Who is signed in (a window built without one gets an empty staff: training on the sandbox).</extracomment>
+        <extracomment>Gets the focus when the tab is shown (``None``: leave the focus alone). An answer within this many seconds counts as &quot;answered recently&quot;. The signed-in operator changed (an :class:`Operator`, or None while nobody is signed in). Who is signed in (a window built without one gets an empty staff: training on the sandbox). The audit trail for the Audit trail view and the day&apos;s reports (``None``: those menus are absent). Shift and day closes (``None``: no Close shift/day menu items).</extracomment>
         <translation>EĞİTİM MODU — bu terminal yerleşik deneme (sandbox) ödeme sistemiyle konuşur. Gerçek para hareket etmez. Test kartları için F1 tuşuna basın.</translation>
     </message>
     <message>
@@ -1312,6 +1559,10 @@
     <message>
         <source>Terminal functions</source>
         <translation>Terminal işlevleri</translation>
+    </message>
+    <message>
+        <source>Audit trail warning</source>
+        <translation>Denetim kaydı uyarısı</translation>
     </message>
     <message>
         <source>Gateway status</source>
@@ -1338,6 +1589,22 @@
         <translation>&amp;Ayarlar…</translation>
     </message>
     <message>
+        <source>&amp;Audit trail…</source>
+        <translation>&amp;Denetim kaydı…</translation>
+    </message>
+    <message>
+        <source>Close s&amp;hift…</source>
+        <translation>&amp;Vardiyayı kapat…</translation>
+    </message>
+    <message>
+        <source>Close &amp;day…</source>
+        <translation>&amp;Günü kapat…</translation>
+    </message>
+    <message>
+        <source>Closed &amp;reports…</source>
+        <translation>Kapatılmış &amp;raporlar…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Çıkış</translation>
     </message>
@@ -1352,6 +1619,10 @@
     <message>
         <source>&amp;About klogs-desk</source>
         <translation>klogs-desk &amp;hakkında</translation>
+    </message>
+    <message>
+        <source>The audit trail has been altered: its chain is broken at record {number}. Records from there on cannot be trusted. Tell the manager; keep the file audit.sqlite3 as it is.</source>
+        <translation>Denetim kaydı değiştirilmiş: zinciri {number} numaralı kayıtta kırık. O kayıttan sonrakilere güvenilemez. Yöneticiye haber verin; audit.sqlite3 dosyasına dokunmayın.</translation>
     </message>
     <message>
         <source>A manager is needed</source>
@@ -3123,6 +3394,148 @@ En çok {left} daha iade edilebilir.</translation>
     <message>
         <source>Amount ({currency})</source>
         <translation>Tutar ({currency})</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>Approved sales</source>
+        <translation>Onaylanan satışlar</translation>
+    </message>
+    <message>
+        <source>Captures</source>
+        <translation>Tahsilatlar</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>İadeler</translation>
+    </message>
+    <message>
+        <source>Voids</source>
+        <translation>İptaller</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>Reddedilenler</translation>
+    </message>
+    <message>
+        <source>Open pre-authorizations</source>
+        <translation>Açık ön provizyonlar</translation>
+    </message>
+    <message>
+        <source>Takings kept (after refunds and voids)</source>
+        <translation>Kalan hasılat (iade ve iptallerden sonra)</translation>
+    </message>
+    <message>
+        <source>Shift report — {operator}</source>
+        <translation>Vardiya raporu — {operator}</translation>
+    </message>
+    <message>
+        <source>Day report</source>
+        <translation>Gün raporu</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Adet</translation>
+    </message>
+    <message>
+        <source>Sales and captures by hour</source>
+        <translation>Saate göre satışlar ve tahsilatlar</translation>
+    </message>
+    <message>
+        <source>From {start} to {end}</source>
+        <translation>{start} – {end}</translation>
+    </message>
+    <message>
+        <source>Closed {when} by {who} (close no. {number})</source>
+        <translation>{when} tarihinde {who} tarafından kapatıldı (kapanış no. {number})</translation>
+    </message>
+    <message>
+        <source>Payments without a known outcome: {count}. Check them in the Journal before charging those customers again.</source>
+        <translation>Sonucu bilinmeyen ödemeler: {count}. Bu müşterilerden yeniden ödeme almadan önce İşlem günlüğünde kontrol edin.</translation>
+    </message>
+    <message>
+        <source>By card brand (sales and captures)</source>
+        <translation>Kart markasına göre (satışlar ve tahsilatlar)</translation>
+    </message>
+    <message>
+        <source>By operator (sales and captures)</source>
+        <translation>Operatöre göre (satışlar ve tahsilatlar)</translation>
+    </message>
+    <message>
+        <source>By kind (approved)</source>
+        <translation>Türe göre (onaylananlar)</translation>
+    </message>
+    <message>
+        <source>No sales in this period.</source>
+        <translation>Bu dönemde satış yok.</translation>
+    </message>
+    <message>
+        <source>Highest hour: {amount}</source>
+        <translation>En yüksek saat: {amount}</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <source>Report figures</source>
+        <translation>Rapor rakamları</translation>
+    </message>
+    <message>
+        <source>Close shift</source>
+        <translation>Vardiyayı kapat</translation>
+    </message>
+    <message>
+        <source>Close day</source>
+        <translation>Günü kapat</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Yazdır…</translation>
+    </message>
+    <message>
+        <source>Print the report</source>
+        <translation>Raporu yazdır</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>PDF olarak kaydet</translation>
+    </message>
+    <message>
+        <source>Save the report as a PDF file</source>
+        <translation>Raporu PDF dosyası olarak kaydet</translation>
+    </message>
+    <message>
+        <source>Sales and captures by hour</source>
+        <translation>Saate göre satışlar ve tahsilatlar</translation>
+    </message>
+    <message>
+        <source>Payments without an outcome</source>
+        <translation>Sonucu bilinmeyen ödemeler</translation>
+    </message>
+    <message>
+        <source>{count} payment(s) of this period have no known outcome; a card may have been charged. Check them in the Journal first.
+
+Close anyway? They stay listed in the report.</source>
+        <translation>Bu dönemin {count} ödemesinin sonucu bilinmiyor; bir karttan çekim yapılmış olabilir. Önce İşlem günlüğünde kontrol edin.
+
+Yine de kapatılsın mı? Bu ödemeler raporda listelenmeye devam eder.</translation>
+    </message>
+    <message>
+        <source>Closed. The report is kept and can be reopened from File ▸ Closed reports…</source>
+        <translation>Kapatıldı. Rapor saklandı; Dosya ▸ Kapatılmış raporlar… menüsünden yeniden açılabilir.</translation>
+    </message>
+    <message>
+        <source>Could not save the report: {reason}.</source>
+        <translation>Rapor kaydedilemedi: {reason}.</translation>
+    </message>
+    <message>
+        <source>Report saved to {path}</source>
+        <translation>Rapor {path} konumuna kaydedildi</translation>
+    </message>
+    <message>
+        <source>Print report</source>
+        <translation>Raporu yazdır</translation>
     </message>
 </context>
 <context>
