@@ -10,7 +10,9 @@ passed to its constructor, and the few links between them are made here, in one 
 
 Links, all through signals declared on the widgets: ``InstallmentsTab.installment_chosen`` ->
 :meth:`SaleTab.choose_installment` (after the window shows the Sale tab); every ``payment_finished`` and
-``MainWindow.environment_changed`` -> :meth:`Reconciler.wake`. Card-clear seconds from Settings reach the
+``MainWindow.environment_changed`` -> :meth:`Reconciler.wake`; each payment the reconciler settles ->
+:attr:`LookupNotices.payment_settled` -> :meth:`SaleTab.show_settled`, :meth:`PreAuthTab.show_settled` and a
+notice in the window's status bar. Card-clear seconds from Settings reach the
 card forms through the window's explicit ``card_data_holders``.
 
 Tests use :func:`build_terminal` (or :func:`build_main_window`) to get exactly the app's wiring.
@@ -22,13 +24,17 @@ import asyncio
 import logging
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Awaitable
+from typing import Awaitable, cast
+
+from PySide6.QtCore import QObject, Signal
 
 from .callbacks import CallbackListener
 from .config import Config
 from .credentials import CredentialStore
+from .domain.journal import Entry
 from .environments import EmbeddedSandbox
 from .services.context import AppServices
+from .services.payments import PaymentOutcome, settled_notice, settled_outcome
 from .services.reconciler import Reconciler
 from .services.three_d_secure import ThreeDSecureService
 from .ui.checkout_tab import CheckoutTab
@@ -44,6 +50,7 @@ from .ui.main_window import (
     MainWindow,
     TabPage,
 )
+from .ui.messages import render
 from .ui.preauth_tab import PreAuthTab
 from .ui.sale_tab import SaleTab
 from .ui.subscriptions_tab import SubscriptionsTab
@@ -104,6 +111,20 @@ class Runtime:
         if others:
             await step("the tasks in flight", asyncio.gather(*others, return_exceptions=True))
         await step("the HTTP client", self.services.client.aclose())
+
+
+class LookupNotices(QObject):
+    """Turns the reconciler's resolutions (plain callbacks on the event loop) into a Qt signal the tabs
+    listen to."""
+
+    #: The background lookup settled a card payment (sale, 3-D Secure sale, pre-authorization): its
+    #: :class:`PaymentOutcome` as the tab that showed it unknown should now show it.
+    payment_settled = Signal(object)
+
+    def resolved(self, entry: Entry) -> None:
+        outcome = settled_outcome(entry)
+        if outcome is not None:
+            self.payment_settled.emit(outcome)
 
 
 @dataclass(frozen=True)
@@ -171,6 +192,15 @@ def build_terminal(services: AppServices, *, config: Config, credentials: Creden
     tabs.preauth.payment_finished.connect(lambda *_: reconciler.wake())
     window.environment_changed.connect(lambda *_: reconciler.wake())
 
+    # A payment that ended outcome-unknown and was settled by the lookup: the tab still showing it updates,
+    # and the cashier hears of it on whatever tab they are.
+    notices = LookupNotices(window)
+    reconciler.on_resolved.append(notices.resolved)
+    notices.payment_settled.connect(tabs.sale.show_settled)
+    notices.payment_settled.connect(tabs.preauth.show_settled)
+    notices.payment_settled.connect(
+        lambda outcome: window.show_notice(render(settled_notice(cast(PaymentOutcome, outcome)))))
+
     QTimer.singleShot(0, runtime.start)
     window.destroyed.connect(lambda *_: runtime.cancel())
     return Terminal(services=services, listener=listener, three_d_secure=three_d_secure, reconciler=reconciler,
@@ -185,4 +215,4 @@ def build_main_window(services: AppServices, *, config: Config, credentials: Cre
                           sandbox_url=sandbox_url, log_file=log_file).window
 
 
-__all__ = ["Runtime", "Tabs", "Terminal", "build_main_window", "build_terminal"]
+__all__ = ["LookupNotices", "Runtime", "Tabs", "Terminal", "build_main_window", "build_terminal"]

@@ -273,6 +273,13 @@ CATALOGUE: dict[str, str] = {
     "card.domestic": QT_TRANSLATE_NOOP("Messages", "Domestic"),
     "card.international": QT_TRANSLATE_NOOP("Messages", "International"),
     "next.new-sale": QT_TRANSLATE_NOOP("Messages", "Start the next sale."),
+    "next.capture-later": QT_TRANSLATE_NOOP("Messages", "The amount is held on the card. Capture it later: select it in "
+                                            "the list of open pre-authorizations and press Capture."),
+    "settled.approved": QT_TRANSLATE_NOOP("Messages", "Approved — settled by asking the gateway."),
+    "settled.declined": QT_TRANSLATE_NOOP("Messages", "Declined — settled by asking the gateway. Nothing was charged."),
+    "settled.not-charged": QT_TRANSLATE_NOOP("Messages", "Not charged — settled by asking the gateway. It is safe to "
+                                             "charge again with a new order ID."),
+    "settled.notice": QT_TRANSLATE_NOOP("Messages", "Order {order_id} ({amount}): {result}"),
     "next.unknown": QT_TRANSLATE_NOOP("Messages", "Do not charge again. Check the Journal — it will be resolved with "
         "the gateway."),
     "next.another-card": QT_TRANSLATE_NOOP("Messages", "Ask for another card or another way to pay."),

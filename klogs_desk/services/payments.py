@@ -318,6 +318,8 @@ class PaymentService:
             result_message=response.result_message,
             masked_pan=_safe_masked(response.pan) or entry.masked_pan,
             **({"balance": entry.amount} if balance_when_approved and state is OutcomeState.APPROVED else {}))
+        if state is OutcomeState.APPROVED and entry.kind is EntryKind.PREAUTH:
+            next_step = msg("next.capture-later")
         if state is OutcomeState.DECLINED and response.result_message:
             message = msg("payment.declined-because", why=GatewayText.of(response.result_message))
         return PaymentOutcome(
@@ -362,6 +364,35 @@ class PaymentService:
         remaining = Balance.of(parent, children).capturable
         if amount > remaining:
             raise CaptureRefused(msg("capture.at-most", amount=Money(remaining, parent.currency)))
+
+
+#: The journal states a lookup settles a payment in, as (outcome, what happened, what to do now).
+_SETTLED = {
+    EntryState.APPROVED: (OutcomeState.APPROVED, "settled.approved", "next.new-sale"),
+    EntryState.DECLINED: (OutcomeState.DECLINED, "settled.declined", "next.another-card"),
+    EntryState.NOT_CHARGED: (OutcomeState.ERROR, "settled.not-charged", "next.new-sale"),
+}
+_SETTLED_KINDS = frozenset({EntryKind.SALE, EntryKind.SALE_3DS, EntryKind.PREAUTH})
+
+
+def settled_outcome(entry: Entry) -> PaymentOutcome | None:
+    """How a payment that ended outcome-unknown was settled by the background lookup, for the tab that
+    still shows it as unknown; ``None`` for rows that are not card payments or not settled."""
+    if entry.kind not in _SETTLED_KINDS or entry.state not in _SETTLED:
+        return None
+    state, message, next_step = _SETTLED[entry.state]
+    if entry.kind is EntryKind.PREAUTH and state is OutcomeState.APPROVED:
+        next_step = "next.capture-later"
+    return PaymentOutcome(state=state, order_id=entry.reference, amount=entry.amount, currency=entry.currency,
+                          msg=msg(message), next_msg=msg(next_step), entry_id=entry.id,
+                          masked_pan=entry.masked_pan, card_brand=entry.card_brand, payment_id=entry.payment_id,
+                          auth_code=entry.auth_code, installment_count=entry.installment_count)
+
+
+def settled_notice(outcome: PaymentOutcome) -> Message:
+    """The one-line notice of a settled payment, for whichever tab the cashier is on."""
+    return msg("settled.notice", order_id=outcome.order_id, amount=Money(outcome.amount, outcome.currency),
+               result=outcome.msg)
 
 
 def _join_errors(errors: dict[str, list[str]]) -> GatewayText:

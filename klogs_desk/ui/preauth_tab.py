@@ -263,6 +263,15 @@ class PreAuthTab(QWidget):
         rows = self.list.selectionModel().selectedRows() if self.list.selectionModel() else []
         return self._open[rows[0].row()] if rows and rows[0].row() < len(self._open) else None
 
+    def show_settled(self, outcome: PaymentOutcome) -> bool:
+        """Slot for the composition root's ``payment_settled``: a pre-authorization this tab shows as
+        OUTCOME UNKNOWN was settled by the background lookup; show the result and the list as they are now."""
+        if not self.result.show_settled(outcome):
+            return False
+        if not self._in_flight:
+            self.refresh()
+        return True
+
     def open_receipt(self, entry_id: int) -> None:
         ReceiptPrinter(self.services, self).preview(self.services.journal.get(entry_id))
 

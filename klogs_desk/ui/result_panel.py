@@ -160,6 +160,12 @@ class ResultPanel(QFrame):
             self._show_blank(text, "background: #e8eaed; color: #202124; border-radius: 6px;")
             self.setVisible(True)
 
+    def show_progress_note(self, text: str) -> None:
+        """Under the progress headline: how long it has been and what happens next (plain text)."""
+        if self.outcome is None:
+            self.message.setTextFormat(Qt.TextFormat.PlainText)
+            self.message.setText(text)
+
     def show_outcome(self, outcome: PaymentOutcome) -> None:
         with _one_repaint(self):
             self.outcome = outcome
@@ -187,6 +193,15 @@ class ResultPanel(QFrame):
                 part for part in (render(outcome.msg), render(outcome.next_msg)) if part))
             announce(self.status)
             self.setVisible(True)
+
+    def show_settled(self, outcome: PaymentOutcome) -> bool:
+        """The background lookup settled ``outcome``'s payment: show it here if this panel still shows that
+        payment as unknown (a newer result is never replaced). Returns True if it was shown."""
+        shown = self.outcome
+        if shown is None or shown.state is not OutcomeState.UNKNOWN or shown.entry_id != outcome.entry_id:
+            return False
+        self.show_outcome(outcome)
+        return True
 
     def detail(self, title: str) -> str:
         """The value shown in the detail row ``title`` (``"Auth code"``...), or ``""``."""

@@ -25,6 +25,7 @@ composition root).
 
 from __future__ import annotations
 
+import time
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Coroutine
 
@@ -88,6 +89,11 @@ class SaleTab(QWidget):
         self._sending_paint_timer.setInterval(SENDING_PAINT_DELAY_MS)
         self._sending_paint_timer.timeout.connect(self._paint_again)
         self._painting_held = False
+        # While a sale waits for its answer: the seconds so far and what happens at the client's timeout.
+        self._elapsed_timer = QTimer(self)
+        self._elapsed_timer.setInterval(1000)
+        self._elapsed_timer.timeout.connect(self._show_elapsed)
+        self._sent_at = 0.0
 
         self.form = CardForm("sale", self, idle_seconds=idle_seconds)
         self.pay_button = QPushButton(self.tr("Pay"))
@@ -198,6 +204,9 @@ class SaleTab(QWidget):
             self.form.set_busy(True)
             self.pay_button.setText(self.tr("Sending…"))
             self.result.show_progress(progress_text or self.tr("Sending — please wait"))
+            if progress_text is None:  # a card sale: no one is typing anything, the answer is awaited
+                self._sent_at = time.monotonic()
+                self._elapsed_timer.start()
             task = run_operation(self.pay_button, start(), on_success=lambda outcome: self._finish(order, outcome),
                             progress=self.progress,
                             error_title=error_title or self.tr("The payment did not go through"))
@@ -233,6 +242,11 @@ class SaleTab(QWidget):
     def show_outcome(self, outcome: PaymentOutcome) -> None:
         """Show an outcome reached another way (3-D Secure) and roll the order ID like a sale's."""
         self._finish(None, outcome)
+
+    def show_settled(self, outcome: PaymentOutcome) -> bool:
+        """Slot for the composition root's ``payment_settled``: the background lookup settled a payment; if
+        this tab still shows it as OUTCOME UNKNOWN, show the settled result instead."""
+        return self.result.show_settled(outcome)
 
     def choose_installment(self, count: int, interest_paid_by_customer: bool, amount: Decimal, currency: str,
                            quote: InstallmentOption | None = None) -> bool:
@@ -283,6 +297,7 @@ class SaleTab(QWidget):
             self._paint_again()
             return
         self._in_flight = False
+        self._elapsed_timer.stop()
         self.form.set_busy(False)
         # run_operation restores these too, but only once the task is done, after this frame is painted: the
         # result would show a running progress bar and a disabled Pay for one frame (and paint them).
@@ -294,6 +309,18 @@ class SaleTab(QWidget):
             self.result.clear()  # the request ended in an error dialog: drop the "Sending" banner
         self.form.amount.setFocus()
         self._paint_again()  # one repaint of the tab, with everything the outcome changed
+
+    def _show_elapsed(self) -> None:
+        seconds = int(time.monotonic() - self._sent_at)
+        timeout = self.services.client.answer_timeout
+        if timeout is None:
+            note = self.tr("No answer yet… {seconds} s").format(seconds=seconds)
+        elif seconds < timeout:
+            note = self.tr("No answer yet… {seconds} s; at {timeout} s it will be checked with the gateway").format(
+                seconds=seconds, timeout=f"{timeout:g}")
+        else:
+            note = self.tr("No answer yet… {seconds} s; it is being checked with the gateway").format(seconds=seconds)
+        self.result.show_progress_note(note)
 
     def _hold_painting(self) -> None:
         # On the tab's children, not the tab: a top-level widget (a tab shown on its own) whose updates

@@ -1,0 +1,141 @@
+"""Issue 17, "what the screen says must match what happens": the Sale tab against the real sandbox, with
+the app's own wiring (composition root) where a signal links two parts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+
+from klogs_desk.composition import build_terminal
+from klogs_desk.config import Config
+from klogs_desk.credentials import CredentialStore
+from klogs_desk.domain.journal import EntryState, Journal
+from klogs_desk.services.context import AppServices
+from klogs_desk.services.reconciler import RECONCILE_BACKOFF, Reconciler
+from klogs_desk.ui.async_runner import RUNNER
+from tests.conftest import make_client
+from tests.fake_clock import FastClock, on_clock
+
+APPROVE = "4111111111111111"
+GATEWAY_ERROR = "4000000000000119"
+NEVER_ANSWERS = "4000000000000341"
+FUTURE_YY = f"{(dt.date.today().year + 3) % 100:02d}"
+
+
+@pytest.fixture
+def journal(tmp_path):
+    journal = Journal(tmp_path / "journal.sqlite3")
+    yield journal
+    journal.close()
+
+
+@pytest.fixture
+def make_terminal(qtbot, sandbox, journal, tmp_path, memory_keyring, event_loop_qt, monkeypatch):
+    terminals = []
+
+    def make(*, timeout: float = 1.5, reconciler_clock: FastClock | None = None):
+        services = AppServices(client=make_client(sandbox, timeout=timeout), journal=journal,
+                               environment="sandbox", sandbox_url=sandbox.url)
+        if reconciler_clock is not None:
+            # The app's reconciler, with its backoff on a fast clock and no grace for a 404.
+            fast = on_clock(RECONCILE_BACKOFF, reconciler_clock)
+            original = Reconciler.__init__
+
+            def fast_init(self, services, **kwargs):  # type: ignore[no-untyped-def]
+                original(self, services, not_found_grace=0, policy=fast)
+
+            monkeypatch.setattr(Reconciler, "__init__", fast_init)
+        terminal = build_terminal(services, config=Config(tmp_path / "settings.ini"), credentials=CredentialStore(),
+                                  sandbox_url=sandbox.url)
+        terminal.window.confirm = lambda title, question: True  # type: ignore[method-assign]
+        terminal.window.resize(1200, 760)
+        terminal.window.show()
+        qtbot.waitExposed(terminal.window)
+        terminals.append(terminal)
+        return terminal
+
+    yield make
+    qtbot.waitUntil(lambda: RUNNER.running == 0, timeout=20_000)
+    for terminal in terminals:
+        terminal.runtime.cancel()
+        terminal.window.close()
+        terminal.window.deleteLater()
+    qtbot.wait(10)
+
+
+def type_sale(qtbot, form, pan: str = APPROVE, amount: str = "125.40", holder: str = "Ayse Yilmaz",
+              expiry: str = "12" + FUTURE_YY, cvv: str = "123") -> None:
+    if amount:
+        qtbot.keyClicks(form.amount, amount)
+    if holder:
+        qtbot.keyClicks(form.holder, holder)
+    qtbot.keyClicks(form.pan, pan)
+    if expiry:
+        qtbot.keyClicks(form.expiry, expiry)
+    qtbot.keyClicks(form.cvv, cvv)
+
+
+def pay_with_enter(qtbot, tab, timeout: int = 20_000):
+    with qtbot.waitSignal(tab.payment_finished, timeout=timeout) as blocker:
+        qtbot.keyClick(tab.form.cvv, Qt.Key.Key_Return)
+    return blocker.args[0]
+
+
+# --- 1. an outcome-unknown sale is updated when the background lookup settles it ---------------------
+
+def test_unknown_sale_is_settled_on_the_sale_tab_with_a_notice_and_the_auth_code(qtbot, make_terminal, journal):
+    terminal = make_terminal(reconciler_clock=FastClock(100))
+    sale = terminal.tabs.sale
+    type_sale(qtbot, sale.form, NEVER_ANSWERS, amount="55.50")
+    order_id = sale.form.order_id.text()
+
+    outcome = pay_with_enter(qtbot, sale)
+    assert sale.result.headline() == "OUTCOME UNKNOWN"
+    terminal.window.show_page(terminal.tabs.journal)  # the cashier moved on to another tab
+
+    qtbot.waitUntil(lambda: sale.result.headline() != "OUTCOME UNKNOWN", timeout=20_000)
+
+    row = journal.get(outcome.entry_id)
+    assert row.state is EntryState.APPROVED and row.auth_code
+    assert sale.result.headline() == "APPROVED"
+    assert sale.result.message.text() == "Approved — settled by asking the gateway."
+    assert sale.result.detail("Auth code") == row.auth_code
+    assert sale.result.detail("Order ID") == order_id
+    notice = terminal.window.statusBar().currentMessage()
+    assert order_id in notice and "55.50 TRY" in notice and "settled by asking the gateway" in notice
+    sale.result.grab().save("/tmp/cs/settled-sale.png")
+
+
+def test_a_newer_result_is_not_replaced_by_a_late_settlement(qtbot, make_terminal, journal):
+    terminal = make_terminal()  # the reconciler runs on the real clock: the next sale ends first
+    sale = terminal.tabs.sale
+    type_sale(qtbot, sale.form, NEVER_ANSWERS, amount="56.50")
+    unknown = pay_with_enter(qtbot, sale)
+    type_sale(qtbot, sale.form, APPROVE, amount="12.00")
+    approved = pay_with_enter(qtbot, sale)
+    assert approved.state.value == "approved"
+
+    settled = journal.resolve(unknown.entry_id, EntryState.APPROVED, unknown.msg)
+    from klogs_desk.composition import LookupNotices  # the signal the composition root connects
+    notices = terminal.window.findChild(LookupNotices)
+    notices.resolved(settled)
+
+    assert sale.result.detail("Order ID") == approved.order_id
+    assert sale.result.message.text() == "Approved."
+
+
+# --- 2. while sending: elapsed seconds and what happens at the client's timeout --------------------------
+
+def test_sending_shows_the_seconds_and_when_it_will_be_checked(qtbot, make_terminal):
+    terminal = make_terminal(timeout=2.5)  # the test sandbox answers this card after 3 s
+    sale = terminal.tabs.sale
+    assert terminal.services.client.answer_timeout == 2.5
+    type_sale(qtbot, sale.form, NEVER_ANSWERS, amount="57.50")
+    with qtbot.waitSignal(sale.payment_finished, timeout=20_000) as finished:
+        qtbot.keyClick(sale.form.cvv, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: "1 s" in sale.result.message.text(), timeout=2_500)
+        assert sale.result.message.text() == ("No answer yet… 1 s; at 2.5 s it will be checked with the gateway")
+        sale.result.grab().save("/tmp/cs/sending.png")
+    assert finished.args[0].state.value == "unknown"
