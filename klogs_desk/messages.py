@@ -288,12 +288,14 @@ CATALOGUE: dict[str, str] = {
     "next.fix-fields": QT_TRANSLATE_NOOP("Messages", "Correct the marked fields and press Pay again."),
     "next.new-order-id": QT_TRANSLATE_NOOP("Messages", "Press New for a fresh order ID, or check the Journal for that "
         "order."),
-    "next.check-credentials": QT_TRANSLATE_NOOP("Messages", "Check this environment's credentials in Settings, then "
-        "press Pay again (same order ID)."),
-    "next.wait": QT_TRANSLATE_NOOP("Messages", "Wait, then press Pay again (same order ID)."),
-    "next.check-network": QT_TRANSLATE_NOOP("Messages", "Check the network, then press Pay again (same order ID)."),
-    "next.pay-again": QT_TRANSLATE_NOOP("Messages", "You can press Pay again: the same order ID is kept, so it cannot "
-        "charge twice."),
+    "next.check-credentials": QT_TRANSLATE_NOOP("Messages", "Check this environment's credentials in Settings, "
+        "retype the card number and CVV, then press Pay again (same order ID)."),
+    "next.wait": QT_TRANSLATE_NOOP("Messages", "Wait, retype the card number and CVV, then press Pay "
+        "again (same order ID)."),
+    "next.check-network": QT_TRANSLATE_NOOP("Messages", "Check the network, retype the card number and CVV, "
+        "then press Pay again (same order ID)."),
+    "next.pay-again": QT_TRANSLATE_NOOP("Messages", "Retype the card number and CVV and press Pay again: the "
+        "same order ID is kept, so it cannot charge twice."),
     "capture.only-preauth": QT_TRANSLATE_NOOP("Messages", "Only a pre-authorization can be captured."),
     "capture.not-approved": QT_TRANSLATE_NOOP("Messages", "Pre-authorization {order_id} was not approved; nothing to "
         "capture."),

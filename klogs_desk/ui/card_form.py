@@ -402,6 +402,17 @@ class CardForm(QWidget):
             self.clear_error(key)
         self.idle_timer.stop()
 
+    def clear_card_number(self) -> None:
+        """Wipe the PAN and CVV only (holder and expiry stay): after an error that charged nothing, the
+        cashier retypes these two and presses Pay again with the same order ID."""
+        for edit in (self.pan, self.cvv):
+            _overwrite(edit)
+        for key in ("pan", "cvv"):
+            self.clear_error(key)
+        self.idle_timer.stop()
+        if self.has_card_data() and self.idle_seconds > 0:
+            self.idle_timer.start()  # holder and expiry are still card data: they go when nobody types
+
     def clear_all(self) -> None:
         """Everything back to a fresh sale: card wiped, amount and customer emptied, a new order ID."""
         self.clear_card()

@@ -302,7 +302,10 @@ class PreAuthTab(QWidget):
 
     def _authorized(self, outcome: PaymentOutcome) -> None:
         self.result.show_outcome(outcome)
-        self.form.clear_card()
+        if outcome.state is OutcomeState.ERROR and outcome.keeps_order_id:
+            self.form.clear_card_number()  # nothing charged: retype the card number and CVV, same order ID
+        else:
+            self.form.clear_card()
         if outcome.field_errors:
             self.form.show_gateway_errors(outcome.field_errors)
         if not outcome.keeps_order_id:

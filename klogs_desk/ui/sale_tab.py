@@ -276,7 +276,12 @@ class SaleTab(QWidget):
         # the whole tab) only for show_outcome to bring it back.
         self.result.show_outcome(outcome)
         self._end_flight()  # listeners of payment_finished see a form ready for the next sale
-        self.form.clear_card()  # after every result: the card is never left on screen
+        if outcome.state is OutcomeState.ERROR and outcome.keeps_order_id:
+            # Nothing charged, same order ID: what Pay again needs stays but the card number and CVV.
+            self.form.clear_card_number()
+            self.form.pan.setFocus()  # the first of the two fields to retype
+        else:
+            self.form.clear_card()  # after every result: the card is never left on screen
         if outcome.field_errors:
             self.form.show_gateway_errors(outcome.field_errors)
         if outcome.state is OutcomeState.ENROLLED and order is not None:

@@ -139,3 +139,30 @@ def test_sending_shows_the_seconds_and_when_it_will_be_checked(qtbot, make_termi
         assert sale.result.message.text() == ("No answer yet… 1 s; at 2.5 s it will be checked with the gateway")
         sale.result.grab().save("/tmp/cs/sending.png")
     assert finished.args[0].state.value == "unknown"
+
+
+# --- 8. a gateway error keeps what Pay again needs and says what to retype -------------------------------
+
+def test_gateway_error_keeps_holder_and_expiry_and_asks_to_retype_card_number_and_cvv(qtbot, make_terminal,
+                                                                                       journal, sandbox):
+    sale = make_terminal().tabs.sale
+    form = sale.form
+    type_sale(qtbot, form, GATEWAY_ERROR, amount="31.00")
+    order_id = form.order_id.text()
+
+    outcome = pay_with_enter(qtbot, sale)
+
+    assert sale.result.headline() == "NOT CHARGED"
+    assert sale.result.next_step.text() == ("Retype the card number and CVV and press Pay again: the same order ID "
+                                            "is kept, so it cannot charge twice.")
+    assert (form.amount.text(), form.order_id.text(), form.holder.text(), form.expiry.text()) == (
+        "31.00", order_id, "Ayse Yilmaz", f"12/{FUTURE_YY}")
+    assert (form.pan.text(), form.cvv.text()) == ("", "")  # card data does not linger
+    sale.grab().save("/tmp/cs/gateway-error.png")
+
+    # Exactly what the screen said: retype the card number and CVV, press Pay.
+    qtbot.keyClicks(form.pan, APPROVE)
+    qtbot.keyClicks(form.cvv, "123")
+    retried = pay_with_enter(qtbot, sale)
+    assert retried.state.value == "approved" and retried.order_id == order_id
+    assert journal.get(retried.entry_id).id == outcome.entry_id and journal.count() == 1
