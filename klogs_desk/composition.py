@@ -21,6 +21,7 @@ Tests use :func:`build_terminal` (or :func:`build_main_window`) to get exactly t
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 from dataclasses import dataclass
 from decimal import Decimal
@@ -151,6 +152,14 @@ class Terminal:
     runtime: Runtime
 
 
+def gateway_now(services: AppServices, sandbox: EmbeddedSandbox | None) -> dt.datetime:
+    """The current gateway's clock as far as the terminal knows it: the embedded sandbox's own clock (it
+    can be moved to a settlement cut-off) in the sandbox environment, else real UTC time."""
+    if sandbox is not None and services.environment == "sandbox":
+        return sandbox.now()
+    return dt.datetime.now(dt.timezone.utc)
+
+
 def build_terminal(services: AppServices, *, config: Config, credentials: CredentialStore,
                    sandbox: EmbeddedSandbox | None = None, sandbox_url: str | None = None,
                    log_file: str | None = None) -> Terminal:
@@ -165,7 +174,8 @@ def build_terminal(services: AppServices, *, config: Config, credentials: Creden
 
     tabs = Tabs(sale=SaleTab(services, three_d_secure=three_d_secure), preauth=PreAuthTab(services),
                 installments=InstallmentsTab(services), checkout=CheckoutTab(services),
-                subscriptions=SubscriptionsTab(services), journal=JournalTab(services))
+                subscriptions=SubscriptionsTab(services),
+                journal=JournalTab(services, gateway_now=lambda: gateway_now(services, sandbox)))
     transaction_actions = TransactionActions(tabs.journal, services, config, reconciler)
     pages = (TabPage(SALE_TAB, tabs.sale, tabs.sale.form.amount),
              TabPage(PREAUTH_TAB, tabs.preauth, tabs.preauth.form.amount),
