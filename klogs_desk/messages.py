@@ -296,6 +296,9 @@ CATALOGUE: dict[str, str] = {
         "then press Pay again (same order ID)."),
     "next.pay-again": QT_TRANSLATE_NOOP("Messages", "Retype the card number and CVV and press Pay again: the "
         "same order ID is kept, so it cannot charge twice."),
+    "capture.done": QT_TRANSLATE_NOOP("Messages", "Captured {captured} — {released} released."),
+    "next.refund-later": QT_TRANSLATE_NOOP("Messages", "To give money back, void it in the Journal today or refund it "
+        "after the daily settlement."),
     "capture.only-preauth": QT_TRANSLATE_NOOP("Messages", "Only a pre-authorization can be captured."),
     "capture.not-approved": QT_TRANSLATE_NOOP("Messages", "Pre-authorization {order_id} was not approved; nothing to "
         "capture."),

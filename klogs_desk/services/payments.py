@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any, Awaitable, Callable
 
@@ -225,9 +225,14 @@ class PaymentService:
         request = CaptureRequest(amount=amount, currency=parent.currency)
         payment_id = parent.payment_id
         assert payment_id is not None  # _check_capturable: an approved pre-authorization has its payment ID
+        held = Balance.of(parent, journal.children(parent.id)).capturable
         outcome = await self._send(child, lambda: self.services.client.capture(payment_id, request))
         if outcome.state is OutcomeState.APPROVED:
             journal.update(parent.id, balance=Decimal(0))
+            # The rest of the hold goes back to the card holder: say so with what was captured.
+            outcome = replace(outcome, msg=msg("capture.done", captured=Money(amount, parent.currency),
+                                               released=Money(held - amount, parent.currency)),
+                              next_msg=msg("next.refund-later"))
         return outcome
 
     def find_similar_sale(self, order: CardOrder) -> Entry | None:
