@@ -44,7 +44,8 @@ STATE_LOOK: dict[OutcomeState, tuple[str, str, str]] = {
 DETAIL_TITLES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("ResultPanel", "Order ID"),
     QT_TRANSLATE_NOOP("ResultPanel", "Amount"),
-    QT_TRANSLATE_NOOP("ResultPanel", "Charged with interest"),
+    QT_TRANSLATE_NOOP("ResultPanel", "Base amount"),
+    QT_TRANSLATE_NOOP("ResultPanel", "Interest"),
     QT_TRANSLATE_NOOP("ResultPanel", "Card"),
     QT_TRANSLATE_NOOP("ResultPanel", "Installments"),
     QT_TRANSLATE_NOOP("ResultPanel", "Scheme / type"),
@@ -215,11 +216,14 @@ class ResultPanel(QFrame):
     # --- machinery -------------------------------------------------------------------------------
 
     def _detail_rows(self, outcome: PaymentOutcome) -> list[tuple[str, str]]:
+        charged = outcome.charged_amount if outcome.charged_amount is not None else outcome.amount
         rows = [(QT_TRANSLATE_NOOP("ResultPanel", "Order ID"), outcome.order_id),
-                (QT_TRANSLATE_NOOP("ResultPanel", "Amount"), self._money(outcome.amount, outcome.currency))]
+                (QT_TRANSLATE_NOOP("ResultPanel", "Amount"), self._money(charged, outcome.currency))]
         if outcome.charged_amount is not None:
-            rows.append((QT_TRANSLATE_NOOP("ResultPanel", "Charged with interest"),
-                         self._money(outcome.charged_amount, outcome.currency)))
+            # The amount is what the card was charged; the base amount and the interest are its detail.
+            rows.append((QT_TRANSLATE_NOOP("ResultPanel", "Base amount"), self._money(outcome.amount, outcome.currency)))
+            rows.append((QT_TRANSLATE_NOOP("ResultPanel", "Interest"),
+                         self._money(outcome.charged_amount - outcome.amount, outcome.currency)))
         if outcome.masked_pan:
             card = outcome.masked_pan + (f"  {outcome.card_brand}" if outcome.card_brand else "")
             rows.append((QT_TRANSLATE_NOOP("ResultPanel", "Card"), card))

@@ -347,9 +347,16 @@ class SaleTab(QWidget):
         return [child for child in self.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
                 if not child.isWindow()]
 
+    def refresh_pay_label(self) -> None:
+        """Say again on Pay what will be charged (an installment plan was chosen or dropped)."""
+        self._update_pay_label(self.form.current_amount(), self.form.currency.currentText())
+
     def _update_pay_label(self, amount: Decimal | None, currency: str) -> None:
         if self._in_flight:
             return
+        plan = self.installment_sale.plan if self.installment_sale is not None else None
+        if plan is not None and plan.matches(amount, currency):
+            amount = plan.charge  # with the customer's installment interest: what the card is charged
         if amount is None:
             self.pay_button.setText(self.tr("Pay"))
             return
