@@ -273,6 +273,8 @@ CATALOGUE: dict[str, str] = {
     "card.domestic": QT_TRANSLATE_NOOP("Messages", "Domestic"),
     "card.international": QT_TRANSLATE_NOOP("Messages", "International"),
     "next.new-sale": QT_TRANSLATE_NOOP("Messages", "Start the next sale."),
+    "note.continued-3ds": QT_TRANSLATE_NOOP("Messages", "The card needed 3-D Secure: the same sale went on with the "
+        "card holder's bank check."),
     "next.capture-later": QT_TRANSLATE_NOOP("Messages", "The amount is held on the card. Capture it later: select it in "
                                             "the list of open pre-authorizations and press Capture."),
     "settled.approved": QT_TRANSLATE_NOOP("Messages", "Approved — settled by asking the gateway."),

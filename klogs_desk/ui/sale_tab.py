@@ -84,6 +84,8 @@ class SaleTab(QWidget):
         self.three_d_secure = three_d_secure
         self._in_flight = False
         self._enrolled_order: CardOrder | None = None
+        #: An ENROLLED answer's order, to go on through 3-D Secure as soon as its flight has ended.
+        self._continue_3ds: CardOrder | None = None
         self._sending_paint_timer = QTimer(self)
         self._sending_paint_timer.setSingleShot(True)
         self._sending_paint_timer.setInterval(SENDING_PAINT_DELAY_MS)
@@ -213,8 +215,15 @@ class SaleTab(QWidget):
         except BaseException:
             self._paint_again()
             raise
-        task.add_done_callback(lambda _task: self._end_flight())
+        task.add_done_callback(lambda _task: self._after_flight())
         return True
+
+    def _after_flight(self) -> None:
+        self._end_flight()
+        order, self._continue_3ds = self._continue_3ds, None
+        if order is not None:
+            # The card needs 3-D Secure: the same sale (order ID, row) goes straight into the challenge.
+            self.three_ds_requested.emit(order)
 
     async def _send(self, order: CardOrder) -> PaymentOutcome:
         if self.three_ds is not None and self.three_ds.switched_on:
@@ -272,6 +281,12 @@ class SaleTab(QWidget):
     # --- machinery -------------------------------------------------------------------------------
 
     def _finish(self, order: CardOrder | None, outcome: PaymentOutcome) -> None:
+        if outcome.state is OutcomeState.ENROLLED and order is not None and self.three_ds is not None:
+            # Not a result for the cashier: the card needs 3-D Secure and nothing was charged; the sale goes
+            # on through the card holder's bank check once this flight has ended (see _after_flight).
+            self._continue_3ds = order
+            self.form.clear_card()
+            return
         # The outcome first: ending the flight with no outcome shown would hide the panel (a relayout of
         # the whole tab) only for show_outcome to bring it back.
         self.result.show_outcome(outcome)

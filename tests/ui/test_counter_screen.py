@@ -166,3 +166,34 @@ def test_gateway_error_keeps_holder_and_expiry_and_asks_to_retype_card_number_an
     retried = pay_with_enter(qtbot, sale)
     assert retried.state.value == "approved" and retried.order_id == order_id
     assert journal.get(retried.entry_id).id == outcome.entry_id and journal.count() == 1
+
+
+# --- 7. a card that needs 3-D Secure goes straight into the challenge: one sale, one row -----------------
+
+@pytest.mark.webengine
+def test_enrolled_card_goes_straight_into_the_challenge_as_one_sale_with_one_row(qtbot, make_terminal, journal):
+    from klogs_desk.domain.journal import EntryKind
+    from tests.ui.test_three_ds import _challenge_dialog, _click_when_loaded
+
+    terminal = make_terminal(timeout=10)
+    sale = terminal.tabs.sale
+    assert not sale.three_ds_switch.isChecked()  # a plain sale: the gateway says the card needs 3-D Secure
+    type_sale(qtbot, sale.form, "4000000000003220", amount="42.00")
+    order_id = sale.form.order_id.text()
+    seen: list[str] = []
+    with qtbot.waitSignal(sale.payment_finished, timeout=40_000) as finished:
+        qtbot.keyClick(sale.form.cvv, Qt.Key.Key_Return)
+        dialog = _challenge_dialog(qtbot)
+        seen.append(sale.result.headline())
+        _click_when_loaded(qtbot, dialog, "approve")
+    outcome = finished.args[0]
+
+    assert outcome.state.value == "approved" and outcome.order_id == order_id
+    assert seen == ["Waiting for the card holder's bank check…"]
+    assert sale.result.headline() == "APPROVED"
+    [row] = journal.search()
+    assert (row.kind, row.state, row.reference) == (EntryKind.SALE_3DS, EntryState.APPROVED, order_id)
+    shown = " ".join([sale.result.message.text(), sale.result.next_step.text()]
+                     + [sale.result.detail(title) for title in ("Gateway result", "Order ID")])
+    assert "/api" not in shown and "3DS_REQUIRED" not in shown
+    assert sale.form.pan.text() == "" and sale.form.order_id.text() != order_id
