@@ -25,6 +25,7 @@ import datetime as dt
 import logging
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 from typing import Awaitable, cast
 
 from PySide6.QtCore import QObject, Signal
@@ -33,6 +34,7 @@ from .callbacks import CallbackListener
 from .config import Config
 from .credentials import CredentialStore
 from .domain.journal import Entry
+from .domain.payment_orders import PaymentOrderBook
 from .environments import EmbeddedSandbox
 from .services.context import AppServices
 from .services.payments import PaymentOutcome, settled_notice, settled_outcome
@@ -152,6 +154,14 @@ class Terminal:
     runtime: Runtime
 
 
+def payment_orders_of(services: AppServices) -> PaymentOrderBook:
+    """The book of payment orders created here: a file next to the journal (in memory for one in memory)."""
+    journal_path = services.journal.path
+    if isinstance(journal_path, Path):
+        return PaymentOrderBook(journal_path.with_name("payment-orders.sqlite3"))
+    return PaymentOrderBook(":memory:")
+
+
 def gateway_now(services: AppServices, sandbox: EmbeddedSandbox | None) -> dt.datetime:
     """The current gateway's clock as far as the terminal knows it: the embedded sandbox's own clock (it
     can be moved to a settlement cut-off) in the sandbox environment, else real UTC time."""
@@ -174,7 +184,7 @@ def build_terminal(services: AppServices, *, config: Config, credentials: Creden
 
     tabs = Tabs(sale=SaleTab(services, three_d_secure=three_d_secure), preauth=PreAuthTab(services),
                 installments=InstallmentsTab(services), checkout=CheckoutTab(services),
-                subscriptions=SubscriptionsTab(services),
+                subscriptions=SubscriptionsTab(services, payment_orders=payment_orders_of(services)),
                 journal=JournalTab(services, gateway_now=lambda: gateway_now(services, sandbox)))
     transaction_actions = TransactionActions(tabs.journal, services, config, reconciler)
     pages = (TabPage(SALE_TAB, tabs.sale, tabs.sale.form.amount),

@@ -197,6 +197,12 @@ class PaymentService:
         self.services = services
         self._now = now or (lambda: dt.datetime.now(dt.timezone.utc))
 
+    @property
+    def answer_timeout(self) -> float | None:
+        """Seconds a payment waits for the gateway's answer (the current client's read timeout); after that
+        its outcome is unknown and the reconciler asks the gateway. ``None``: no limit."""
+        return self.services.client.answer_timeout
+
     # --- public operations ----------------------------------------------------------------------
 
     async def sale(self, order: CardOrder, *, confirmed_duplicate: bool = False) -> PaymentOutcome:

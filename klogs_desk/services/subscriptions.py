@@ -52,6 +52,7 @@ from ..api.models.recurring import (
     RegisteredPaymentStatus,
     UpdateRecurringPaymentRequest,
 )
+from ..domain.payment_orders import PaymentOrderBook
 from ..messages import Message, MessageError, from_known, msg
 from .context import AppServices
 
@@ -219,8 +220,10 @@ class PageCache(Generic[T]):
 class SubscriptionsService:
     """The recurring-API calls of the tab, each reading ``services.client`` when it is made."""
 
-    def __init__(self, services: AppServices) -> None:
+    def __init__(self, services: AppServices, *, payment_orders: PaymentOrderBook | None = None) -> None:
         self.services = services
+        #: Where the payment orders this terminal creates are kept (the gateway cannot list them).
+        self.payment_orders = payment_orders
 
     async def list_page(self, query: RecurringListQuery) -> RecurringPaymentPage:
         return await self.services.client.list_recurring(query)
@@ -245,7 +248,14 @@ class SubscriptionsService:
         return await self.services.client.create_owner(request)
 
     async def create_payment_order(self, request: PaymentOrderRequest) -> OperationResult:
-        return await self.services.client.create_payment_order(request)
+        """Create the order; an accepted one is kept in :attr:`payment_orders` with the status reported."""
+        result = await self.services.client.create_payment_order(request)
+        if result.success and self.payment_orders is not None:
+            self.payment_orders.record(
+                environment=self.services.environment, reference=request.reference, amount=request.amount,
+                currency=request.currency_code, payment_time=request.payment_time,
+                status=result.order_status.value if result.order_status is not None else None)
+        return result
 
 
 _FRIENDLY_PREFIXES: tuple[tuple[str, str], ...] = (

@@ -332,7 +332,7 @@ class SaleTab(QWidget):
 
     def _show_elapsed(self) -> None:
         seconds = int(time.monotonic() - self._sent_at)
-        timeout = self.services.client.answer_timeout
+        timeout = self.payments.answer_timeout
         if timeout is None:
             note = self.tr("No answer yet… {seconds} s").format(seconds=seconds)
         elif seconds < timeout:

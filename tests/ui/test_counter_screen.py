@@ -197,3 +197,29 @@ def test_enrolled_card_goes_straight_into_the_challenge_as_one_sale_with_one_row
                      + [sale.result.detail(title) for title in ("Gateway result", "Order ID")])
     assert "/api" not in shown and "3DS_REQUIRED" not in shown
     assert sale.form.pan.text() == "" and sale.form.order_id.text() != order_id
+
+
+# --- 9. payment orders created here stay listed -------------------------------------------------------
+
+def test_a_created_payment_order_is_listed_with_its_status_and_survives_a_restart(qtbot, make_terminal, journal):
+    from tests.ui.test_subscriptions_dialogs import fill_order, send
+
+    terminal = make_terminal()
+    subscriptions = terminal.tabs.subscriptions
+    terminal.window.show_page(subscriptions)
+    assert subscriptions.orders.isVisible() and subscriptions.orders.rowCount() == 0
+
+    dialog = subscriptions.open_payment_order_dialog()
+    fill_order(dialog, "UI-ORDER-LISTED")
+    result = send(qtbot, dialog)
+    dialog.close()
+
+    assert result.success
+    cells = [subscriptions.orders.item(0, column).text() for column in range(4)]
+    assert cells[0] == "UI-ORDER-LISTED" and cells[1] == "150.50 TRY" and cells[2]
+    assert cells[3] == "Awaiting owner confirmation"  # the status the gateway reported, as far as known
+    subscriptions.grab().save("/tmp/cs/payment-orders.png")
+
+    # The terminal's own record: a new window on the same journal folder lists it again.
+    again = make_terminal().tabs.subscriptions
+    assert again.orders.rowCount() == 1 and again.orders.item(0, 0).text() == "UI-ORDER-LISTED"
