@@ -184,7 +184,8 @@ def build_terminal(services: AppServices, *, config: Config, credentials: Creden
 
     tabs = Tabs(sale=SaleTab(services, three_d_secure=three_d_secure), preauth=PreAuthTab(services),
                 installments=InstallmentsTab(services), checkout=CheckoutTab(services),
-                subscriptions=SubscriptionsTab(services, payment_orders=payment_orders_of(services)),
+                subscriptions=SubscriptionsTab(services, payment_orders=payment_orders_of(services),
+                                              phone_region=config.shop_country),
                 journal=JournalTab(services, gateway_now=lambda: gateway_now(services, sandbox)))
     transaction_actions = TransactionActions(tabs.journal, services, config, reconciler)
     pages = (TabPage(SALE_TAB, tabs.sale, tabs.sale.form.amount),

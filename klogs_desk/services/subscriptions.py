@@ -123,13 +123,15 @@ class PhoneError(MessageError):
     """A phone number that cannot be used; ``.msg`` says why."""
 
 
-def check_phone(text: str) -> str:
-    """``text`` as an E.164 number if it is one that can exist, else :class:`PhoneError` (a ``ValueError``)."""
+def check_phone(text: str, region: str | None = None) -> str:
+    """``text`` as an E.164 number if it is one that can exist, else :class:`PhoneError` (a ``ValueError``).
+    ``region``: the shop's country (``"TR"``); a local number (``0555 123 45 67``) is read as one of its
+    numbers. Without it only international numbers (``+90...``) are accepted."""
     text = text.strip()
-    if not text.startswith("+"):
+    if not text.startswith("+") and not region:
         raise PhoneError(msg("phone.international"))
     try:
-        number = phonenumbers.parse(text, None)
+        number = phonenumbers.parse(text, (region or "").upper() or None)  # a +country number ignores it
     except phonenumbers.NumberParseException:
         raise PhoneError(msg("phone.not-a-number")) from None
     if not phonenumbers.is_valid_number(number):

@@ -54,6 +54,7 @@ from .subscription_dialogs import (
     EditSubscriptionDialog,
     OwnerDialog,
     PaymentOrderDialog,
+    RequestDialog,
 )
 from .subscriptions_model import (
     AMOUNT,
@@ -70,12 +71,14 @@ class SubscriptionsTab(QWidget):
     """See the module docstring. ``services.client`` is read at every request."""
 
     def __init__(self, services: AppServices, parent: QWidget | None = None, *, page_size: int = 100,
-                 payment_orders: PaymentOrderBook | None = None) -> None:
+                 payment_orders: PaymentOrderBook | None = None, phone_region: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("subscriptionsTab")
         self.services = services
         self.service = SubscriptionsService(services, payment_orders=payment_orders)
         self.current_dialog: QDialog | None = None
+        #: The shop's country for phone numbers typed the local way (None: the dialogs' default).
+        self.phone_region = phone_region
 
         self.model = SubscriptionsModel(self.service.list_page, page_size=page_size, parent=self)
         self.model.load_failed.connect(self._on_load_failed)
@@ -288,6 +291,8 @@ class SubscriptionsTab(QWidget):
     def show_dialog(self, dialog: QDialog) -> QDialog:
         """Open ``dialog`` window-modal without blocking the event loop (tests drive it directly)."""
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if self.phone_region is not None and isinstance(dialog, RequestDialog):
+            dialog.set_phone_region(self.phone_region)
         self.current_dialog = dialog
         dialog.open()
         return dialog

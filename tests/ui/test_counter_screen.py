@@ -223,3 +223,34 @@ def test_a_created_payment_order_is_listed_with_its_status_and_survives_a_restar
     # The terminal's own record: a new window on the same journal folder lists it again.
     again = make_terminal().tabs.subscriptions
     assert again.orders.rowCount() == 1 and again.orders.item(0, 0).text() == "UI-ORDER-LISTED"
+
+
+# --- smaller frictions --------------------------------------------------------------------------------
+
+def test_local_phone_numbers_are_read_with_the_shops_country_and_enter_submits_the_dialogs(qtbot, make_terminal,
+                                                                                          sandbox):
+    from klogs_desk.services.subscriptions import PhoneError, check_phone
+    from tests.ui.test_subscriptions_dialogs import fill_order
+
+    assert check_phone("0555 123 45 67", "TR") == "+905551234567"
+    assert check_phone("+44 20 7946 0958", "TR") == "+442079460958"  # an international number keeps its country
+    with pytest.raises(PhoneError):
+        check_phone("0555 123 45 67")  # no shop country: only the international form
+
+    subscriptions = make_terminal().tabs.subscriptions  # the app's shop country: the default, Turkey
+    owner = subscriptions.open_owner_dialog()
+    qtbot.waitExposed(owner)
+    qtbot.keyClicks(owner.fields["phone"], "0555 123 45 67")
+    with qtbot.waitSignal(owner.succeeded, timeout=10_000):
+        qtbot.keyClick(owner.fields["phone"], Qt.Key.Key_Return)  # Enter submits, as in Sale
+    assert owner.requests_sent == 1 and owner.field_error("phone") == ""
+    owner.close()
+
+    order = subscriptions.open_payment_order_dialog()
+    qtbot.waitExposed(order)
+    fill_order(order, "UI-ORDER-ENTER")
+    order.fields["ownerDescription.phone"].setText("0555 123 45 67")
+    with qtbot.waitSignal(order.succeeded, timeout=10_000):
+        qtbot.keyClick(order.fields["reference"], Qt.Key.Key_Return)
+    assert order.requests_sent == 1
+    order.close()
