@@ -283,6 +283,10 @@ class CardForm(QWidget):
         for edit in (self.amount, self.holder, self.pan, self.expiry, self.cvv, self.customer, self.order_id):
             edit.textEdited.connect(lambda _text, key=_key_of(self, edit): self.clear_error(key))  # noqa: B008 (bound per field on purpose)
         self.currency.currentTextChanged.connect(lambda _text: self.clear_error("amount"))
+        #: Something was typed since the form was last made fresh (see :meth:`mark_fresh`).
+        self.typed_since_fresh = True
+        for edit in (self.amount, self.holder, self.pan, self.expiry, self.cvv, self.customer, self.order_id):
+            edit.textChanged.connect(self._typed)
 
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
@@ -421,6 +425,14 @@ class CardForm(QWidget):
         self.clear_errors()
         self.new_order()
         self.amount.setFocus()
+
+    def mark_fresh(self) -> None:
+        """The form was just cleared for the next sale: until the cashier types, Enter validates nothing
+        (extra Enter presses after a result must not show "Enter an amount" next to it)."""
+        self.typed_since_fresh = False
+
+    def _typed(self, _text: str) -> None:
+        self.typed_since_fresh = True
 
     def new_order(self) -> str:
         """Put a fresh order ID in the field and return it."""

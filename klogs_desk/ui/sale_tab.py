@@ -145,7 +145,7 @@ class SaleTab(QWidget):
         self.setTabOrder(self.form.order_id, self.pay_button)
         self.setFocusProxy(self.form)
         self.pay_button.clicked.connect(self.pay)
-        self.form.submit_requested.connect(self.pay)
+        self.form.submit_requested.connect(self._enter_pressed)
         self.form.clear_requested.connect(self.clear)
         self.form.amount_changed.connect(self._update_pay_label)
         self.result.receipt_requested.connect(self.open_receipt)
@@ -185,6 +185,11 @@ class SaleTab(QWidget):
             return
         self._forget_enrolled_order()
         self.run_payment(lambda: self._send(order), order=order)
+
+    def _enter_pressed(self) -> None:
+        if not self.form.typed_since_fresh:
+            return  # an extra Enter after a result: the next sale's validation starts when the cashier types
+        self.pay()
 
     def run_payment(self, start: Callable[[], Coroutine[Any, Any, PaymentOutcome]], *,
                     order: CardOrder | None = None, progress_text: str | None = None,
@@ -310,6 +315,7 @@ class SaleTab(QWidget):
                 # Declined: the customer usually offers another card for the same amount.
                 self.form.amount.setText("")
                 self.form.customer.setText("")
+            self.form.mark_fresh()
         self.payment_finished.emit(outcome)
 
     def _end_flight(self) -> None:

@@ -254,3 +254,18 @@ def test_local_phone_numbers_are_read_with_the_shops_country_and_enter_submits_t
         qtbot.keyClick(order.fields["reference"], Qt.Key.Key_Return)
     assert order.requests_sent == 1
     order.close()
+
+
+def test_extra_enter_presses_after_a_result_show_no_errors_until_the_cashier_types(qtbot, make_terminal):
+    sale = make_terminal().tabs.sale
+    type_sale(qtbot, sale.form, APPROVE, amount="12.30")
+    assert pay_with_enter(qtbot, sale).state.value == "approved"
+
+    for _ in range(3):  # the cashier's thumb is still on Enter
+        qtbot.keyClick(sale.form.amount, Qt.Key.Key_Return)
+    assert sale.form.error_text("amount") == "" and sale.form.error_text("pan") == ""
+    assert sale.result.headline() == "APPROVED"
+
+    qtbot.keyClicks(sale.form.amount, "5")  # typing starts the next sale: Enter validates again
+    qtbot.keyClick(sale.form.amount, Qt.Key.Key_Return)
+    assert sale.form.error_text("pan") != ""
