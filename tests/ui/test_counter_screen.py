@@ -269,3 +269,28 @@ def test_extra_enter_presses_after_a_result_show_no_errors_until_the_cashier_typ
     qtbot.keyClicks(sale.form.amount, "5")  # typing starts the next sale: Enter validates again
     qtbot.keyClick(sale.form.amount, Qt.Key.Key_Return)
     assert sale.form.error_text("pan") != ""
+
+
+@pytest.mark.parametrize("environment, noted", [("sandbox", True), ("test", False)])
+def test_training_checkout_links_say_they_work_on_this_computer_only(qtbot, sandbox, journal, event_loop_qt,
+                                                                     environment, noted):
+    from klogs_desk.ui.checkout_tab import CheckoutTab
+    from tests.ui.test_checkout_tab import NEVER, create_link
+
+    services = AppServices(client=make_client(sandbox, timeout=5.0), journal=journal, environment=environment)
+    tab = CheckoutTab(services, poll_delays=NEVER)
+    qtbot.addWidget(tab)
+    tab.resize(1100, 700)
+    tab.show()
+    assert not tab.url_note.isVisible()  # no link yet
+
+    link = create_link(qtbot, tab, "75.00")
+
+    assert tab.url.text() == link.url  # the gateway's URL as it is
+    assert tab.url_note.isVisible() is noted
+    if noted:
+        assert tab.url_note.text() == "Training: this link works on this computer only."
+        tab.grab().save("/tmp/cs/checkout-training.png")
+    for task in list(tab._followers.values()):
+        task.cancel()
+    event_loop_qt.create_task(services.client.aclose())
