@@ -252,8 +252,8 @@ class InstallmentSale(QObject):
         if not on and not self._applying:
             self.drop(self.tr("Installment plan removed: installments are only paid with 3-D Secure."))
 
-    def _payment_finished(self, outcome: PaymentOutcome) -> None:
-        if self._plan is None and not outcome.keeps_order_id:
+    def _payment_finished(self, outcome: PaymentOutcome | None) -> None:
+        if self._plan is None and outcome is not None and not outcome.keeps_order_id:
             self._untick()  # a plan dropped before paying still ticked the switch for that one sale
         if self._note_outlives_payment:
             self._note_outlives_payment = False

@@ -3,8 +3,6 @@ the app's own wiring (composition root) where a signal links two parts."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from PySide6.QtCore import Qt
 
@@ -17,11 +15,7 @@ from klogs_desk.services.reconciler import RECONCILE_BACKOFF, Reconciler
 from klogs_desk.ui.async_runner import RUNNER
 from tests.conftest import make_client
 from tests.fake_clock import FastClock, on_clock
-
-APPROVE = "4111111111111111"
-GATEWAY_ERROR = "4000000000000119"
-NEVER_ANSWERS = "4000000000000341"
-FUTURE_YY = f"{(dt.date.today().year + 3) % 100:02d}"
+from tests.ui.test_sale_tab import APPROVE, FUTURE_YY, GATEWAY_ERROR, NEVER_ANSWERS
 
 
 @pytest.fixture
