@@ -13,7 +13,9 @@ the client. :func:`build_terminal` takes the services (client, journal, environm
 Links, all through signals declared on the widgets: ``MainWindow.operator_changed`` -> the tabs'
 ``set_manager_rights`` (a cashier's Subscriptions are read-only, the Journal's CSV export a manager's); ``InstallmentsTab.installment_chosen`` ->
 :meth:`SaleTab.choose_installment` (after the window shows the Sale tab); every ``payment_finished`` and
-``MainWindow.environment_changed`` -> :meth:`Reconciler.wake`. Card-clear seconds from Settings reach the
+``MainWindow.environment_changed`` -> :meth:`Reconciler.wake`; each payment the reconciler settles ->
+:attr:`LookupNotices.payment_settled` -> :meth:`SaleTab.show_settled`, :meth:`PreAuthTab.show_settled` and a
+notice in the window's status bar. Card-clear seconds from Settings reach the
 card forms through the window's explicit ``card_data_holders``.
 
 Tests use :func:`build_terminal` (or :func:`build_main_window`) to get exactly the app's wiring.
@@ -22,23 +24,28 @@ Tests use :func:`build_terminal` (or :func:`build_main_window`) to get exactly t
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
 import time
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Awaitable, Callable
+from typing import Awaitable, Callable, cast
+
+from PySide6.QtCore import QObject, Signal
 
 from . import __version__
 from .callbacks import CallbackListener
 from .config import Config
 from .credentials import CredentialStore
-from .domain.journal import Journal
+from .domain.journal import Entry, Journal
 from .domain.operators import OperatorStore
+from .domain.payment_orders import PaymentOrderBook
 from .environments import EmbeddedSandbox
 from .services.audit import START, STOP, AuditTrail
 from .services.audit_recorder import NO_AUDIT, AuditRecorder
 from .services.context import AppServices
+from .services.payments import PaymentOutcome, settled_notice, settled_outcome
 from .services.reconciler import Reconciler
 from .services.reports import ReportService
 from .services.staff import Permission, StaffService
@@ -56,6 +63,7 @@ from .ui.main_window import (
     MainWindow,
     TabPage,
 )
+from .ui.messages import render
 from .ui.preauth_tab import PreAuthTab
 from .ui.sale_tab import SaleTab
 from .ui.subscriptions_tab import SubscriptionsTab
@@ -120,6 +128,20 @@ class Runtime:
         self.services.audit.record(STOP, details={"version": __version__})
 
 
+class LookupNotices(QObject):
+    """Turns the reconciler's resolutions (plain callbacks on the event loop) into a Qt signal the tabs
+    listen to."""
+
+    #: The background lookup settled a card payment (sale, 3-D Secure sale, pre-authorization): its
+    #: :class:`PaymentOutcome` as the tab that showed it unknown should now show it.
+    payment_settled = Signal(object)
+
+    def resolved(self, entry: Entry) -> None:
+        outcome = settled_outcome(entry)
+        if outcome is not None:
+            self.payment_settled.emit(outcome)
+
+
 @dataclass(frozen=True)
 class Tabs:
     sale: SaleTab
@@ -161,6 +183,22 @@ def open_journal(path: Path | str, staff: StaffService) -> Journal:
     return Journal(path, current_operator=staff.operator_name)
 
 
+def payment_orders_of(services: AppServices) -> PaymentOrderBook:
+    """The book of payment orders created here: a file next to the journal (in memory for one in memory)."""
+    journal_path = services.journal.path
+    if isinstance(journal_path, Path):
+        return PaymentOrderBook(journal_path.with_name("payment-orders.sqlite3"))
+    return PaymentOrderBook(":memory:")
+
+
+def gateway_now(services: AppServices, sandbox: EmbeddedSandbox | None) -> dt.datetime:
+    """The current gateway's clock as far as the terminal knows it: the embedded sandbox's own clock (it
+    can be moved to a settlement cut-off) in the sandbox environment, else real UTC time."""
+    if sandbox is not None and services.environment == "sandbox":
+        return sandbox.now()
+    return dt.datetime.now(dt.timezone.utc)
+
+
 def build_terminal(services: AppServices, *, config: Config, credentials: CredentialStore,
                    sandbox: EmbeddedSandbox | None = None, sandbox_url: str | None = None,
                    log_file: str | None = None, staff: StaffService | None = None,
@@ -181,7 +219,9 @@ def build_terminal(services: AppServices, *, config: Config, credentials: Creden
 
     tabs = Tabs(sale=SaleTab(services, three_d_secure=three_d_secure), preauth=PreAuthTab(services),
                 installments=InstallmentsTab(services), checkout=CheckoutTab(services),
-                subscriptions=SubscriptionsTab(services), journal=JournalTab(services))
+                subscriptions=SubscriptionsTab(services, payment_orders=payment_orders_of(services),
+                                              phone_region=config.shop_country),
+                journal=JournalTab(services, gateway_now=lambda: gateway_now(services, sandbox)))
     transaction_actions = TransactionActions(tabs.journal, services, staff, reconciler)
     pages = (TabPage(SALE_TAB, tabs.sale, tabs.sale.form.amount),
              TabPage(PREAUTH_TAB, tabs.preauth, tabs.preauth.form.amount),
@@ -219,6 +259,15 @@ def build_terminal(services: AppServices, *, config: Config, credentials: Creden
     window.operator_changed.connect(show_rights)
     show_rights()
 
+    # A payment that ended outcome-unknown and was settled by the lookup: the tab still showing it updates,
+    # and the cashier hears of it on whatever tab they are.
+    notices = LookupNotices(window)
+    reconciler.on_resolved.append(notices.resolved)
+    notices.payment_settled.connect(tabs.sale.show_settled)
+    notices.payment_settled.connect(tabs.preauth.show_settled)
+    notices.payment_settled.connect(
+        lambda outcome: window.show_notice(render(settled_notice(cast(PaymentOutcome, outcome)))))
+
     QTimer.singleShot(0, runtime.start)
     window.destroyed.connect(lambda *_: runtime.cancel())
     return Terminal(services=services, listener=listener, three_d_secure=three_d_secure, reconciler=reconciler,
@@ -234,4 +283,5 @@ def build_main_window(services: AppServices, *, config: Config, credentials: Cre
                           sandbox_url=sandbox_url, log_file=log_file, staff=staff).window
 
 
-__all__ = ["Runtime", "Tabs", "Terminal", "build_main_window", "build_staff", "build_terminal", "open_journal"]
+__all__ = ["LookupNotices", "Runtime", "Tabs", "Terminal", "build_main_window", "build_staff", "build_terminal",
+           "open_journal"]

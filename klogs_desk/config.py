@@ -105,12 +105,17 @@ AUTH_MODE_SETTINGS: dict[str, "Setting[str]"] = {
     environment: Setting(f"{environment}/auth_mode", str, DEFAULT_AUTH_MODE, choices=AUTH_MODES)
     for environment in ENVIRONMENTS}
 
+#: The shop's country unless Settings say otherwise (phone numbers typed the local way are read as its).
+DEFAULT_SHOP_COUNTRY = "TR"
+
 
 class Config:
     """Typed access to the settings file. Each attribute below is a :class:`Setting`."""
 
     environment = Setting("terminal/environment", str, "sandbox", choices=ENVIRONMENTS)
     merchant_line = Setting("terminal/merchant_line", str, "")
+    #: The shop's country (ISO 3166 code): local phone numbers typed without +country are read as its numbers.
+    shop_country = Setting("terminal/shop_country", str, DEFAULT_SHOP_COUNTRY)
     language = Setting("terminal/language", str, "system", choices=LANGUAGES)
     #: Seconds without typing after which the card number, expiry and CVV fields are cleared.
     card_clear_seconds = Setting("security/card_clear_seconds", int, 60, minimum=10, maximum=3600)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import datetime as dt
 import logging
 import socket
 import threading
@@ -65,6 +66,12 @@ class EmbeddedSandbox:
         self._ready: "concurrent.futures.Future[str]" = concurrent.futures.Future()
         self._thread: threading.Thread | None = None
         self.startup_seconds: float | None = None
+
+    def now(self) -> dt.datetime:
+        """The sandbox gateway's clock (it can be moved forward to reach a settlement cut-off); the real
+        UTC time until it runs."""
+        server = self._server
+        return server.state.clock.now() if server is not None else dt.datetime.now(dt.timezone.utc)
 
     def reserve(self) -> str:
         """Bind the loopback port now (microseconds) and return the URL the sandbox will serve on.

@@ -279,6 +279,15 @@ CATALOGUE: dict[str, str] = {
     "card.domestic": QT_TRANSLATE_NOOP("Messages", "Domestic"),
     "card.international": QT_TRANSLATE_NOOP("Messages", "International"),
     "next.new-sale": QT_TRANSLATE_NOOP("Messages", "Start the next sale."),
+    "note.continued-3ds": QT_TRANSLATE_NOOP("Messages", "The card needed 3-D Secure: the same sale went on with the "
+        "card holder's bank check."),
+    "next.capture-later": QT_TRANSLATE_NOOP("Messages", "The amount is held on the card. Capture it later: select it in "
+                                            "the list of open pre-authorizations and press Capture."),
+    "settled.approved": QT_TRANSLATE_NOOP("Messages", "Approved — settled by asking the gateway."),
+    "settled.declined": QT_TRANSLATE_NOOP("Messages", "Declined — settled by asking the gateway. Nothing was charged."),
+    "settled.not-charged": QT_TRANSLATE_NOOP("Messages", "Not charged — settled by asking the gateway. It is safe to "
+                                             "charge again with a new order ID."),
+    "settled.notice": QT_TRANSLATE_NOOP("Messages", "Order {order_id} ({amount}): {result}"),
     "next.unknown": QT_TRANSLATE_NOOP("Messages", "Do not charge again. Check the Journal — it will be resolved with "
         "the gateway."),
     "next.another-card": QT_TRANSLATE_NOOP("Messages", "Ask for another card or another way to pay."),
@@ -287,12 +296,17 @@ CATALOGUE: dict[str, str] = {
     "next.fix-fields": QT_TRANSLATE_NOOP("Messages", "Correct the marked fields and press Pay again."),
     "next.new-order-id": QT_TRANSLATE_NOOP("Messages", "Press New for a fresh order ID, or check the Journal for that "
         "order."),
-    "next.check-credentials": QT_TRANSLATE_NOOP("Messages", "Check this environment's credentials in Settings, then "
-        "press Pay again (same order ID)."),
-    "next.wait": QT_TRANSLATE_NOOP("Messages", "Wait, then press Pay again (same order ID)."),
-    "next.check-network": QT_TRANSLATE_NOOP("Messages", "Check the network, then press Pay again (same order ID)."),
-    "next.pay-again": QT_TRANSLATE_NOOP("Messages", "You can press Pay again: the same order ID is kept, so it cannot "
-        "charge twice."),
+    "next.check-credentials": QT_TRANSLATE_NOOP("Messages", "Check this environment's credentials in Settings, "
+        "retype the card number and CVV, then press Pay again (same order ID)."),
+    "next.wait": QT_TRANSLATE_NOOP("Messages", "Wait, retype the card number and CVV, then press Pay "
+        "again (same order ID)."),
+    "next.check-network": QT_TRANSLATE_NOOP("Messages", "Check the network, retype the card number and CVV, "
+        "then press Pay again (same order ID)."),
+    "next.pay-again": QT_TRANSLATE_NOOP("Messages", "Retype the card number and CVV and press Pay again: the "
+        "same order ID is kept, so it cannot charge twice."),
+    "capture.done": QT_TRANSLATE_NOOP("Messages", "Captured {captured} — {released} released."),
+    "next.refund-later": QT_TRANSLATE_NOOP("Messages", "To give money back, void it in the Journal today or refund it "
+        "after the daily settlement."),
     "capture.only-preauth": QT_TRANSLATE_NOOP("Messages", "Only a pre-authorization can be captured."),
     "capture.not-approved": QT_TRANSLATE_NOOP("Messages", "Pre-authorization {order_id} was not approved; nothing to "
         "capture."),

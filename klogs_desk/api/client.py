@@ -238,6 +238,12 @@ class KlogsClient:
     def __repr__(self) -> str:
         return f"KlogsClient({self.endpoints!r})"
 
+    @property
+    def answer_timeout(self) -> float | None:
+        """Seconds a request waits for the gateway's answer once sent (the read timeout): after that a
+        charge's outcome is unknown and the reconciler asks the gateway. ``None``: no limit."""
+        return self._http.timeout.read
+
     async def __aenter__(self) -> "KlogsClient":
         return self
 

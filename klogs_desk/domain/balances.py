@@ -19,11 +19,18 @@ columns, the refund dialog, the Pre-authorization tab's list, the void/refund/ca
   void, refund or capture of the row has no known outcome. Whether the gateway's daily settlement already
   turned a void into a refund is the gateway's decision: the terminal cannot know its clock, so it asks.
 
+* **settled / void_allowed / refund_allowed**: the gateway settles at its daily cut-off, the first 00:00 UTC
+  after the payment (after the capture, for a pre-authorization): before it only a void is possible, after
+  it only a refund (the sandbox's rule and a real gateway's usual one). ``now`` is the gateway's clock as the
+  caller knows it; a gateway that disagrees still refuses, and the refusal is shown, never journaled as a
+  charge.
+
 Everything is exact ``Decimal``; nothing here reads the journal (callers pass the children).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from dataclasses import dataclass
 from decimal import Decimal
@@ -144,6 +151,32 @@ class Balance:
         if entry.kind is EntryKind.PREAUTH:
             return entry.parent_id is None and self.captured is not None  # its capture's money is refunded
         return entry.kind in REFUNDABLE_KINDS and (self.remaining or Decimal(0)) > 0
+
+
+    def settled(self, now: dt.datetime) -> bool:
+        """Whether the gateway's daily cut-off (00:00 UTC) passed since the money moved: for a
+        pre-authorization, since its capture (an uncaptured hold never settles)."""
+        moved = self.entry.created_at
+        if self.entry.kind is EntryKind.PREAUTH:
+            capture = self.captured
+            if capture is None:
+                return False
+            moved = capture.created_at
+        return now >= next_cut_off(moved)
+
+    def void_allowed(self, now: dt.datetime) -> bool:
+        """:attr:`can_void`, and the payment is not settled yet (a settled one is refunded instead)."""
+        return self.can_void and not self.settled(now)
+
+    def refund_allowed(self, now: dt.datetime) -> bool:
+        """:attr:`can_refund`, and the money is settled (before that, the payment is voided instead)."""
+        return self.can_refund and self.settled(now)
+
+
+def next_cut_off(moment: dt.datetime) -> dt.datetime:
+    """The gateway's daily settlement cut-off that settles a payment made at ``moment``: the next 00:00 UTC."""
+    utc = moment.astimezone(dt.timezone.utc)
+    return dt.datetime.combine(utc.date() + dt.timedelta(days=1), dt.time(0), tzinfo=dt.timezone.utc)
 
 
 def remaining(entry: Entry, children: Iterable[Entry] = ()) -> Decimal | None:

@@ -326,6 +326,21 @@ class Journal:
             raise KeyError(entry_id)
         return _from_row(written[0])
 
+    def continue_as_3ds(self, entry_id: int) -> Entry:
+        """An ``enrolled`` sale row (the card turned out to need 3-D Secure; nothing was charged) becomes the
+        ``sale_3ds`` row of the same sale, so one sale keeps one row. Raises :class:`DuplicateReferenceError`
+        when a 3-D Secure row of that order ID exists already; :class:`ValueError` for any other row."""
+        row = self.get(entry_id)
+        if row.kind is not EntryKind.SALE or row.state is not EntryState.ENROLLED or row.parent_id is not None:
+            raise ValueError(f"row {entry_id} is not an enrolled sale")
+        try:
+            written = self._db.execute("UPDATE entries SET kind = ?, updated_at = ? WHERE id = ? RETURNING *",
+                                       (EntryKind.SALE_3DS.value, _to_db("updated_at", _utcnow()), entry_id)
+                                       ).fetchall()
+        except sqlite3.IntegrityError:
+            raise DuplicateReferenceError(row.reference) from None
+        return _from_row(written[0])
+
     def record_outcome(self, entry_id: int, state: EntryState, **values: Any) -> Entry:
         return self.update(entry_id, state=state, **values)
 

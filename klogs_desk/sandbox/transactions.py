@@ -70,7 +70,7 @@ def detail_of(record: LedgerRecord) -> dict[str, Any]:
         id=record.payment_id, order_id=record.order_id, client_reference_code=record.order_id,
         amount=record.amount, balance=record.balance(), currency_code=record.currency, type=record.type,
         status=record.status, created_at_utc=record.created_at, installment=record.installment_count,
-        payment_method="card", errors=errors,
+        payment_method="card", auth_code=record.auth_code, errors=errors,
         related_transactions=[
             RelatedTransaction(amount=e.amount, type=e.type, status=e.status, created_at_utc=e.created_at,
                                errors=[TransactionErrorEntry(error=m) for m in e.errors])

@@ -23,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any, Awaitable, Callable
 
@@ -198,6 +198,12 @@ class PaymentService:
         self.services = services
         self._now = now or (lambda: dt.datetime.now(dt.timezone.utc))
 
+    @property
+    def answer_timeout(self) -> float | None:
+        """Seconds a payment waits for the gateway's answer (the current client's read timeout); after that
+        its outcome is unknown and the reconciler asks the gateway. ``None``: no limit."""
+        return self.services.client.answer_timeout
+
     # --- public operations ----------------------------------------------------------------------
 
     async def sale(self, order: CardOrder, *, confirmed_duplicate: bool = False) -> PaymentOutcome:
@@ -226,9 +232,14 @@ class PaymentService:
         request = CaptureRequest(amount=amount, currency=parent.currency)
         payment_id = parent.payment_id
         assert payment_id is not None  # _check_capturable: an approved pre-authorization has its payment ID
+        held = Balance.of(parent, journal.children(parent.id)).capturable
         outcome = await self._send(child, lambda: self.services.client.capture(payment_id, request))
         if outcome.state is OutcomeState.APPROVED:
             journal.update(parent.id, balance=Decimal(0))
+            # The rest of the hold goes back to the card holder: say so with what was captured.
+            outcome = replace(outcome, msg=msg("capture.done", captured=Money(amount, parent.currency),
+                                               released=Money(held - amount, parent.currency)),
+                              next_msg=msg("next.refund-later"))
         self.services.audit.record(CAPTURE, details={
             "order_id": parent.reference, "entry_id": child.id, "amount": str(amount), "currency": parent.currency,
             "outcome": outcome.state.value})
@@ -322,6 +333,8 @@ class PaymentService:
             result_message=response.result_message,
             masked_pan=_safe_masked(response.pan) or entry.masked_pan,
             **({"balance": entry.amount} if balance_when_approved and state is OutcomeState.APPROVED else {}))
+        if state is OutcomeState.APPROVED and entry.kind is EntryKind.PREAUTH:
+            next_step = msg("next.capture-later")
         if state is OutcomeState.DECLINED and response.result_message:
             message = msg("payment.declined-because", why=GatewayText.of(response.result_message))
         return PaymentOutcome(
@@ -366,6 +379,35 @@ class PaymentService:
         remaining = Balance.of(parent, children).capturable
         if amount > remaining:
             raise CaptureRefused(msg("capture.at-most", amount=Money(remaining, parent.currency)))
+
+
+#: The journal states a lookup settles a payment in, as (outcome, what happened, what to do now).
+_SETTLED = {
+    EntryState.APPROVED: (OutcomeState.APPROVED, "settled.approved", "next.new-sale"),
+    EntryState.DECLINED: (OutcomeState.DECLINED, "settled.declined", "next.another-card"),
+    EntryState.NOT_CHARGED: (OutcomeState.ERROR, "settled.not-charged", "next.new-sale"),
+}
+_SETTLED_KINDS = frozenset({EntryKind.SALE, EntryKind.SALE_3DS, EntryKind.PREAUTH})
+
+
+def settled_outcome(entry: Entry) -> PaymentOutcome | None:
+    """How a payment that ended outcome-unknown was settled by the background lookup, for the tab that
+    still shows it as unknown; ``None`` for rows that are not card payments or not settled."""
+    if entry.kind not in _SETTLED_KINDS or entry.state not in _SETTLED:
+        return None
+    state, message, next_step = _SETTLED[entry.state]
+    if entry.kind is EntryKind.PREAUTH and state is OutcomeState.APPROVED:
+        next_step = "next.capture-later"
+    return PaymentOutcome(state=state, order_id=entry.reference, amount=entry.amount, currency=entry.currency,
+                          msg=msg(message), next_msg=msg(next_step), entry_id=entry.id,
+                          masked_pan=entry.masked_pan, card_brand=entry.card_brand, payment_id=entry.payment_id,
+                          auth_code=entry.auth_code, installment_count=entry.installment_count)
+
+
+def settled_notice(outcome: PaymentOutcome) -> Message:
+    """The one-line notice of a settled payment, for whichever tab the cashier is on."""
+    return msg("settled.notice", order_id=outcome.order_id, amount=Money(outcome.amount, outcome.currency),
+               result=outcome.msg)
 
 
 def _join_errors(errors: dict[str, list[str]]) -> GatewayText:

@@ -256,7 +256,8 @@ class Reconciler:
         stamp = self._stamp()
         if detail.status is TransactionStatus.SUCCESS:
             return journal.resolve(row.id, EntryState.APPROVED, msg("lookup.approved", stamp=stamp),
-                                   balance=detail.balance, payment_id=str(detail.id))
+                                   balance=detail.balance, payment_id=str(detail.id),
+                                   **({"auth_code": detail.auth_code} if detail.auth_code else {}))
         if detail.status is TransactionStatus.FAILED:
             # The gateway's own words for the decline, stored as it sent them.
             reason = "; ".join(e.error for e in detail.errors) or msg("state.declined")

@@ -53,6 +53,7 @@ from ..api.models.recurring import (
     UpdateRecurringPaymentRequest,
 )
 from ..api.models.tolerant import is_unrecognized, unknown_value
+from ..domain.payment_orders import PaymentOrderBook
 from ..messages import Message, MessageError, from_known, msg
 from .context import AppServices
 
@@ -126,13 +127,15 @@ class PhoneError(MessageError):
     """A phone number that cannot be used; ``.msg`` says why."""
 
 
-def check_phone(text: str) -> str:
-    """``text`` as an E.164 number if it is one that can exist, else :class:`PhoneError` (a ``ValueError``)."""
+def check_phone(text: str, region: str | None = None) -> str:
+    """``text`` as an E.164 number if it is one that can exist, else :class:`PhoneError` (a ``ValueError``).
+    ``region``: the shop's country (``"TR"``); a local number (``0555 123 45 67``) is read as one of its
+    numbers. Without it only international numbers (``+90...``) are accepted."""
     text = text.strip()
-    if not text.startswith("+"):
+    if not text.startswith("+") and not region:
         raise PhoneError(msg("phone.international"))
     try:
-        number = phonenumbers.parse(text, None)
+        number = phonenumbers.parse(text, (region or "").upper() or None)  # a +country number ignores it
     except phonenumbers.NumberParseException:
         raise PhoneError(msg("phone.not-a-number")) from None
     if not phonenumbers.is_valid_number(number):
@@ -223,8 +226,10 @@ class PageCache(Generic[T]):
 class SubscriptionsService:
     """The recurring-API calls of the tab, each reading ``services.client`` when it is made."""
 
-    def __init__(self, services: AppServices) -> None:
+    def __init__(self, services: AppServices, *, payment_orders: PaymentOrderBook | None = None) -> None:
         self.services = services
+        #: Where the payment orders this terminal creates are kept (the gateway cannot list them).
+        self.payment_orders = payment_orders
 
     async def list_page(self, query: RecurringListQuery) -> RecurringPaymentPage:
         return await self.services.client.list_recurring(query)
@@ -249,7 +254,14 @@ class SubscriptionsService:
         return await self.services.client.create_owner(request)
 
     async def create_payment_order(self, request: PaymentOrderRequest) -> OperationResult:
-        return await self.services.client.create_payment_order(request)
+        """Create the order; an accepted one is kept in :attr:`payment_orders` with the status reported."""
+        result = await self.services.client.create_payment_order(request)
+        if result.success and self.payment_orders is not None:
+            self.payment_orders.record(
+                environment=self.services.environment, reference=request.reference, amount=request.amount,
+                currency=request.currency_code, payment_time=request.payment_time,
+                status=result.order_status.value if result.order_status is not None else None)
+        return result
 
 
 _FRIENDLY_PREFIXES: tuple[tuple[str, str], ...] = (

@@ -1,6 +1,7 @@
 """The 3-D Secure sale: start it, wait for the card holder's challenge, complete it. No widgets.
 
-Flow and journal (kind ``sale_3ds``, one row per order ID):
+Flow and journal (kind ``sale_3ds``, one row per order ID; a plain sale of the same order ID that was
+answered ENROLLED becomes that row: :meth:`Journal.continue_as_3ds`):
 
 1. :meth:`ThreeDSecureService.begin` registers a callback with the loopback listener, writes the row
    ``pending`` *before* ``POST /api/3ds`` (with the listener's success/failure URLs), and on a positive
@@ -220,6 +221,13 @@ class ThreeDSecureService:
                       card_brand=order.brand, card_holder=order.holder, customer_id=order.customer_id or None,
                       installment_count=installment_count)
         earlier = journal.find_payment(env, EntryKind.SALE_3DS, order.order_id)
+        enrolled = journal.find_payment(env, EntryKind.SALE, order.order_id)
+        if earlier is None and enrolled is not None and enrolled.state is EntryState.ENROLLED:
+            # The same sale, sent as a plain sale first: the card needed 3-D Secure and nothing was charged.
+            # It goes on through 3-D Secure in its own row (one sale, one row; no "needs 3-D Secure" left).
+            row = journal.continue_as_3ds(enrolled.id)
+            return journal.update(row.id, state=EntryState.PENDING, payment_id=None, auth_code=None,
+                                  result_code=None, result_message=None, note=msg("note.continued-3ds"), **values)
         if earlier is not None and earlier.state is EntryState.ERROR:
             # Nothing was charged on the earlier attempt, so the cashier may retry with the same order ID.
             return journal.update(earlier.id, state=EntryState.PENDING, payment_id=None, auth_code=None,

@@ -283,6 +283,10 @@ class CardForm(QWidget):
         for edit in (self.amount, self.holder, self.pan, self.expiry, self.cvv, self.customer, self.order_id):
             edit.textEdited.connect(lambda _text, key=_key_of(self, edit): self.clear_error(key))  # noqa: B008 (bound per field on purpose)
         self.currency.currentTextChanged.connect(lambda _text: self.clear_error("amount"))
+        #: Something was typed since the form was last made fresh (see :meth:`mark_fresh`).
+        self.typed_since_fresh = True
+        for edit in (self.amount, self.holder, self.pan, self.expiry, self.cvv, self.customer, self.order_id):
+            edit.textChanged.connect(self._typed)
 
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
@@ -402,6 +406,17 @@ class CardForm(QWidget):
             self.clear_error(key)
         self.idle_timer.stop()
 
+    def clear_card_number(self) -> None:
+        """Wipe the PAN and CVV only (holder and expiry stay): after an error that charged nothing, the
+        cashier retypes these two and presses Pay again with the same order ID."""
+        for edit in (self.pan, self.cvv):
+            _overwrite(edit)
+        for key in ("pan", "cvv"):
+            self.clear_error(key)
+        self.idle_timer.stop()
+        if self.has_card_data() and self.idle_seconds > 0:
+            self.idle_timer.start()  # holder and expiry are still card data: they go when nobody types
+
     def clear_all(self) -> None:
         """Everything back to a fresh sale: card wiped, amount and customer emptied, a new order ID."""
         self.clear_card()
@@ -410,6 +425,14 @@ class CardForm(QWidget):
         self.clear_errors()
         self.new_order()
         self.amount.setFocus()
+
+    def mark_fresh(self) -> None:
+        """The form was just cleared for the next sale: until the cashier types, Enter validates nothing
+        (extra Enter presses after a result must not show "Enter an amount" next to it)."""
+        self.typed_since_fresh = False
+
+    def _typed(self, _text: str) -> None:
+        self.typed_since_fresh = True
 
     def new_order(self) -> str:
         """Put a fresh order ID in the field and return it."""

@@ -258,6 +258,13 @@ class CheckoutTab(QWidget):
         self.status.setAccessibleName(self.tr("Link status"))
         self.result = ResultPanel("checkoutResult")
 
+        # Training links point at the embedded sandbox on this computer's loopback: say so on the link.
+        self.url_note = QLabel(self.tr("Training: this link works on this computer only."),
+                               objectName="checkoutUrlNote")
+        self.url_note.setAccessibleName(self.tr("Where the link works"))
+        self.url_note.setStyleSheet(f"color: {theme.text_colours().muted};")
+        self.url_note.setWordWrap(True)
+        self.url_note.hide()
         url_row = QHBoxLayout()
         url_row.addWidget(self.url, 1)
         url_row.addWidget(self.copy_button)
@@ -274,6 +281,7 @@ class CheckoutTab(QWidget):
         self.link_box = QGroupBox(self.tr("Link"), objectName="checkoutLinkBox")
         box = QVBoxLayout(self.link_box)
         box.addLayout(url_row)
+        box.addWidget(self.url_note)
         box.addLayout(body, 1)
 
         self.copy_button.clicked.connect(self.copy_link)
@@ -405,6 +413,8 @@ class CheckoutTab(QWidget):
         url = link.url if link and link.url else ""
         self.url.setText(url)
         self.url.setCursorPosition(0)
+        # In test and production the gateway's URL is shown as it is, with no note.
+        self.url_note.setVisible(bool(url) and self.services.environment == "sandbox")
         # Only a link that can still be paid gets a code: a customer must not scan a used-up link.
         payable = link is not None and link.status is LinkStatus.AWAITING
         self.qr.empty_text = (self.tr("The QR code of the link appears here") if link is None or link.status is

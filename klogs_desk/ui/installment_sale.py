@@ -67,6 +67,11 @@ class InstallmentPlan:
         return translate("InstallmentSale", "in {count} installments (interest paid by merchant)").format(
             count=self.count)
 
+    @property
+    def charge(self) -> Decimal:
+        """What the card will be charged: the quoted total (with the customer's interest) when known."""
+        return self.total_amount if self.total_amount is not None and self.count > 1 else self.amount
+
     def matches(self, amount: Decimal | None, currency: str) -> bool:
         return amount is not None and amount == self.amount and currency == self.currency
 
@@ -100,12 +105,16 @@ class InstallmentPlanBanner(QFrame):
     def show_plan(self, plan: InstallmentPlan) -> None:
         locale = self.locale()
         text = self.tr("<b>3-D Secure sale of {amount} {plan}.</b>").format(
-            amount=money_text(plan.amount, plan.currency, locale), plan=plan.describe())
+            amount=money_text(plan.charge, plan.currency, locale), plan=plan.describe())
         if plan.installment_amount is not None and plan.total_amount is not None and plan.count > 1:
-            # The Pay button shows the order amount; the card holder must also hear what they will pay.
+            # Everywhere the amount charged (Pay, bank page, result); the base and the interest are detail.
             text += "<br>" + self.tr("The card holder pays {count} × {each} = {total}.").format(
                 count=plan.count, each=money_text(plan.installment_amount, plan.currency, locale),
                 total=money_text(plan.total_amount, plan.currency, locale))
+            if plan.total_amount != plan.amount:
+                text += " " + self.tr("Base amount {amount} + interest {interest}.").format(
+                    amount=money_text(plan.amount, plan.currency, locale),
+                    interest=money_text(plan.total_amount - plan.amount, plan.currency, locale))
         text += "<br>" + self.tr("Type the card again: card details are never carried over from the "
                                  "Installments tab.")
         self.text.setText(text)
@@ -124,6 +133,8 @@ class InstallmentSale(QObject):
         self.switch = three_ds_switch
         self._plan: InstallmentPlan | None = None
         self._applying = False
+        #: The plan ticked ``threeDsSwitch`` itself: it is unticked again when the plan's order ends.
+        self._ticked_by_plan = False
         #: The note outlives the payment that wrote it (a decline), then goes with the next one.
         self._note_outlives_payment = False
 
@@ -175,10 +186,13 @@ class InstallmentSale(QObject):
                 form.amount.setText(format_amount(amount, currency, number_style(form.locale())))
             except AmountError:
                 form.amount.setText(str(amount))  # shown as quoted; the form marks it if it is not valid
-            self.switch.setChecked(True)
+            if not self.switch.isChecked():
+                self._ticked_by_plan = True
+                self.switch.setChecked(True)
         finally:
             self._applying = False
         self._plan = plan
+        self.sale_tab.refresh_pay_label()
         self.note.hide()
         if self.sale_tab.result.outcome is not None:
             self.sale_tab.result.clear()  # the last sale's result is not this sale's
@@ -198,6 +212,8 @@ class InstallmentSale(QObject):
             return
         self._plan = None
         self.banner.hide()
+        self._untick()
+        self.sale_tab.refresh_pay_label()
         if outcome.state is OutcomeState.DECLINED:
             # The form keeps the amount for another card; the quote was for the declined card's BIN.
             self._show_note(self.tr("The installment plan went with the declined order. For another card, "
@@ -211,6 +227,7 @@ class InstallmentSale(QObject):
         self._plan = None
         self.banner.hide()
         self._show_note(why)
+        self.sale_tab.refresh_pay_label()
 
     # --- machinery -----------------------------------------------------------------------------------
 
@@ -235,11 +252,23 @@ class InstallmentSale(QObject):
         if not on and not self._applying:
             self.drop(self.tr("Installment plan removed: installments are only paid with 3-D Secure."))
 
-    def _payment_finished(self, _outcome: PaymentOutcome) -> None:
+    def _payment_finished(self, outcome: PaymentOutcome | None) -> None:
+        if self._plan is None and outcome is not None and not outcome.keeps_order_id:
+            self._untick()  # a plan dropped before paying still ticked the switch for that one sale
         if self._note_outlives_payment:
             self._note_outlives_payment = False
         else:
             self.note.hide()
+
+    def _untick(self) -> None:
+        """The 3-D Secure tick the plan set goes with it: the next sale is a plain one, as before the plan."""
+        if self._ticked_by_plan:
+            self._ticked_by_plan = False
+            self._applying = True
+            try:
+                self.switch.setChecked(False)
+            finally:
+                self._applying = False
 
     def _show_note(self, text: str) -> None:
         self.note.setText(text)

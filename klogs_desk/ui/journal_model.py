@@ -60,6 +60,8 @@ STATE_LABELS: dict[EntryState, str] = {
     EntryState.CANCELLED: QT_TRANSLATE_NOOP("JournalModel", "CANCELLED"),
 }
 
+REFUSED_LABEL = QT_TRANSLATE_NOOP("JournalModel", "REFUSED — NOTHING DONE")
+
 #: Display keys of an approved payment that was voided or refunded afterwards (see the module docstring).
 VOIDED, REFUNDED, PARTLY_REFUNDED = (Settlement.VOIDED.value, Settlement.REFUNDED.value,
                                      Settlement.PARTLY_REFUNDED.value)
@@ -69,6 +71,13 @@ SETTLEMENT_LABELS: dict[str, str] = {
     REFUNDED: QT_TRANSLATE_NOOP("JournalModel", "REFUNDED"),
     PARTLY_REFUNDED: QT_TRANSLATE_NOOP("JournalModel", "PARTLY REFUNDED"),
 }
+
+#: Display key of a void, refund or capture the gateway refused (a journal ``error`` row): nothing was done,
+#: and it was never a charge attempt, so it does not read "ERROR — NOT CHARGED".
+REFUSED = "refused"
+#: The journal row of an approved void or refund reads as what it did, not as a new approved charge.
+_RETURN_KEYS = {EntryKind.VOID: VOIDED, EntryKind.REFUND: REFUNDED}
+_FOLLOW_UP_KINDS = frozenset({EntryKind.VOID, EntryKind.REFUND, EntryKind.CAPTURE})
 
 SETTLEMENT_TOOLTIPS: dict[str, str] = {
     VOIDED: QT_TRANSLATE_NOOP("JournalModel", "Approved, then voided: the card holder was not charged in the end."),
@@ -93,6 +102,7 @@ STATE_COLOURS: dict[str, theme.StatusColour] = {
     VOIDED: theme.NEUTRAL,
     REFUNDED: theme.NEUTRAL,
     PARTLY_REFUNDED: theme.PARTIAL,
+    REFUSED: theme.NEUTRAL,
 }
 
 def settlement_key(entry: Entry, children: Sequence[Entry]) -> str | None:
@@ -100,6 +110,35 @@ def settlement_key(entry: Entry, children: Sequence[Entry]) -> str | None:
     afterwards, ``None`` otherwise (the row reads as its own state): :attr:`Balance.settlement`'s key."""
     settled = Balance.of(entry, children).settlement
     return settled.value if settled is not None else None
+
+
+def row_key(entry: Entry, children: Sequence[Entry] = ()) -> str:
+    """What a row reads as (a key of the state words and colours): an approved void or refund row is
+    :data:`VOIDED` / :data:`REFUNDED`; a refused void, refund or capture is :data:`REFUSED`; a payment voided
+    or refunded afterwards is its :func:`settlement_key`; anything else its journal state."""
+    if entry.state is EntryState.APPROVED and entry.kind in _RETURN_KEYS:
+        return _RETURN_KEYS[entry.kind]
+    if entry.state is EntryState.ERROR and entry.kind in _FOLLOW_UP_KINDS:
+        return REFUSED
+    return settlement_key(entry, children) or entry.state.value
+
+
+def row_state_text(entry: Entry, children: Sequence[Entry] = ()) -> str:
+    """The state words of :func:`row_key` in the cashier's language (VOIDED, REFUNDED, REFUSED, APPROVED...)."""
+    key = row_key(entry, children)
+    if key in SETTLEMENT_LABELS:
+        return _translate(SETTLEMENT_LABELS[key])
+    if key == REFUSED:
+        return _translate(REFUSED_LABEL)
+    return state_text(entry.state)
+
+
+def returned_text(entry: Entry, locale: QLocale | None = None) -> str:
+    """For an approved void or refund row: the amount that went back to the card, as a sentence; else ``""``."""
+    if row_key(entry) not in (VOIDED, REFUNDED):
+        return ""
+    return QCoreApplication.translate("JournalModel", "{amount} returned to the card").format(
+        amount=money_text(entry.amount, entry.currency, locale or QLocale()))
 
 
 def kind_text(kind: EntryKind) -> str:
@@ -166,6 +205,11 @@ class JournalTableModel(QAbstractTableModel):
         entry = self._entries[row]
         return settlement_key(entry, self._children.get(entry.id, ()))
 
+    def balance(self, row: int) -> Balance:
+        """What is left of ``row``'s payment and what can still be done with it (its child rows counted)."""
+        entry = self._entries[row]
+        return Balance.of(entry, self._children.get(entry.id, ()))
+
     def entry(self, row: int) -> Entry:
         return self._entries[row]
 
@@ -199,6 +243,8 @@ class JournalTableModel(QAbstractTableModel):
         if role == ENTRY_ROLE:
             return entry
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == JournalColumn.STATE and (returned := returned_text(entry, self._locale)):
+                return returned
             if column == JournalColumn.STATE and (settled := self.settlement(index.row())) is not None:
                 return _translate(SETTLEMENT_TOOLTIPS[settled])
             if column == JournalColumn.STATE and entry.state is EntryState.UNKNOWN:
@@ -209,7 +255,7 @@ class JournalTableModel(QAbstractTableModel):
                 return self._text(entry, column) or None
             return None
         if role == BADGE_ROLE and column == JournalColumn.STATE:
-            return self.settlement(index.row()) or entry.state.value
+            return row_key(entry, self._children.get(entry.id, ()))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (JournalColumn.AMOUNT, JournalColumn.BALANCE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -223,13 +269,14 @@ class JournalTableModel(QAbstractTableModel):
         if column == JournalColumn.ORDER_ID:
             return entry.reference
         if column == JournalColumn.AMOUNT:
-            return money_text(entry.amount, entry.currency, self._locale)
+            amount = money_text(entry.amount, entry.currency, self._locale)
+            # Money going back to the card is shown as such: a minus sign (U+2212), not a new charge.
+            return f"\u2212{amount}" if row_key(entry) in (VOIDED, REFUNDED) else amount
         if column == JournalColumn.BALANCE:
             left = Balance.of(entry, self._children.get(entry.id, ())).remaining
             return money_text(left, entry.currency, self._locale)
         if column == JournalColumn.STATE:
-            settled = settlement_key(entry, self._children.get(entry.id, ()))
-            return _translate(SETTLEMENT_LABELS[settled]) if settled else state_text(entry.state)
+            return row_state_text(entry, self._children.get(entry.id, ()))
         if column == JournalColumn.CARD:
             return card_text(entry)
         if column == JournalColumn.AUTH_CODE:

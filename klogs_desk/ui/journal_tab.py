@@ -39,7 +39,8 @@ from PySide6.QtWidgets import (
 )
 
 from .. import paths
-from ..domain.journal import Entry, EntryState
+from ..domain.balances import Balance
+from ..domain.journal import Entry, EntryKind, EntryState
 from ..domain.money import MINOR_UNITS, AmountError, parse_amount
 from ..services.audit import CSV_EXPORT
 from ..services.context import AppServices
@@ -81,9 +82,12 @@ class JournalTab(QWidget):
     #: A CSV was written: (path, number of rows).
     exported = Signal(str, int)
 
-    def __init__(self, services: AppServices, parent: QWidget | None = None) -> None:
+    def __init__(self, services: AppServices, parent: QWidget | None = None, *,
+                 gateway_now: Callable[[], dt.datetime] | None = None) -> None:
         super().__init__(parent)
         self.services = services
+        #: The gateway's clock, for its daily settlement cut-off (void before it, refund after it).
+        self._gateway_now = gateway_now or (lambda: dt.datetime.now(dt.timezone.utc))
         self.receipts = ReceiptPrinter(services, self)
         self.setObjectName("journalTab")
 
@@ -157,6 +161,7 @@ class JournalTab(QWidget):
         self.void_button = QPushButton(self.tr("Void…"), objectName="journalVoid")
         self.refund_button = QPushButton(self.tr("Refund…"), objectName="journalRefund")
         self._action_handlers: dict[QPushButton, Callable[[Entry], None]] = {}
+        self._action_tooltips: dict[QPushButton, str] = {}
         for button, name in ((self.receipt_button, self.tr("Receipt preview")),
                              (self.receipt_pdf_button, self.tr("Save receipt PDF")),
                              (self.details_button, self.tr("Payment details")),
@@ -242,10 +247,12 @@ class JournalTab(QWidget):
         return self.model.entry(rows[0].row()) if rows else None
 
     def set_action_handler(self, action: str, handler: Callable[[Entry], None], tooltip: str = "") -> None:
-        """Give life to a seam: ``action`` is ``"details"``, ``"void"`` or ``"refund"``. The button is
-        enabled whenever a row is selected and calls ``handler(entry)``."""
+        """Give life to a seam: ``action`` is ``"details"``, ``"void"`` or ``"refund"``. The button calls
+        ``handler(entry)``; it is enabled when a row is selected and (void, refund) the action is possible on
+        it now (a void before the gateway's daily settlement, a refund after; see ``domain/balances.py``)."""
         button = {"details": self.details_button, "void": self.void_button, "refund": self.refund_button}[action]
         self._action_handlers[button] = handler
+        self._action_tooltips[button] = tooltip
         button.setToolTip(tooltip)
         self._update_buttons()
 
@@ -326,8 +333,35 @@ class JournalTab(QWidget):
         selected = self.selected_entry() is not None
         self.receipt_button.setEnabled(selected)
         self.receipt_pdf_button.setEnabled(selected)
+        entry = self.selected_entry()
         for button in (self.details_button, self.void_button, self.refund_button):
             button.setEnabled(selected and button in self._action_handlers)
+        if entry is None:
+            return
+        # Offer only what is possible: a void before the daily settlement, a refund after it.
+        void_allowed, refund_allowed, settled = self._possible(entry)
+        for button, allowed, why_not in (
+                (self.void_button, void_allowed,
+                 self.tr("Settled at the daily cut-off (00:00 UTC): refund it instead.") if settled else
+                 self.tr("This row cannot be voided.")),
+                (self.refund_button, refund_allowed,
+                 self.tr("Not settled until the daily cut-off (00:00 UTC): void it instead.") if not settled
+                 else self.tr("Nothing of this row can be refunded."))):
+            if button in self._action_handlers:
+                button.setEnabled(allowed)
+                button.setToolTip(self._action_tooltips.get(button, "") if allowed else why_not)
+
+    def _possible(self, entry: Entry) -> tuple[bool, bool, bool]:
+        """(void allowed, refund allowed, settled) for the selected row, from the journal and the gateway's
+        clock. A capture row is voided through its pre-authorization."""
+        journal, now = self.services.journal, self._gateway_now()
+        voided = entry
+        if entry.kind is EntryKind.CAPTURE and entry.parent_id is not None:
+            voided = journal.get(entry.parent_id)
+        void_balance = Balance.of(voided, journal.children(voided.id))
+        balance = Balance.of(entry, journal.children(entry.id))
+        settled = balance.settled(now) if entry.kind is not EntryKind.PREAUTH or balance.captured else False
+        return void_balance.void_allowed(now), balance.refund_allowed(now), settled
 
     def _run_action(self, button: QPushButton) -> None:
         entry, handler = self.selected_entry(), self._action_handlers.get(button)

@@ -97,6 +97,8 @@ class CardDataHolder(Protocol):
 
 #: An answer within this many seconds counts as "answered recently".
 RECENT_ANSWER_SECONDS = 120
+#: How long a background notice (a payment settled by the lookup) stays in the status bar.
+NOTICE_MILLISECONDS = 60_000
 
 
 class MainWindow(QMainWindow):
@@ -499,6 +501,11 @@ class MainWindow(QMainWindow):
             self._health_checked = True
             QTimer.singleShot(0, self.check_gateway_health)  # after the first paint
             QTimer.singleShot(0, self, lambda: self.focus_first_field(self.tabs.currentIndex()))
+
+    def show_notice(self, text: str) -> None:
+        """A notice for the cashier on whatever tab they are (the status bar, for a minute): something
+        finished in the background (a payment settled by the gateway lookup)."""
+        self.statusBar().showMessage(text, NOTICE_MILLISECONDS)
 
     def show_page(self, widget: QWidget) -> None:
         """Bring one of the window's tabs to the front (its first field gets the focus)."""

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QTableWidget,
@@ -211,10 +212,32 @@ class PreAuthTab(QWidget):
         except AmountError as exc:
             self._set_capture_error(render(exc.msg))
             return
+        held = self._capturable.get(entry.id)
+        if held is not None and 0 < amount <= held and not self.confirm_capture(
+                self._capture_question(amount, held, entry.currency)):
+            return  # (an impossible amount is refused at the field by the service, without a question)
         self._start(self.tr("Capturing — please wait"))
         task = run_operation(self.capture_button, self._capture(entry.id, amount), on_success=self._captured,
                         progress=self.progress, error_title=self.tr("The capture did not go through"))
         task.add_done_callback(lambda _task: self._end_flight())
+
+    def confirm_capture(self, question: str) -> bool:
+        """Ask before capturing (tests replace this): the amount and what is released are said first."""
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Capture"), question,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("preauthCaptureQuestion")
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("Capture"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("Do not capture"))
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+    def _capture_question(self, amount: Decimal, held: Decimal, currency: str) -> str:
+        locale = self.locale()
+        if amount == held:
+            return self.tr("Capture {amount}?").format(amount=money_text(amount, currency, locale))
+        return self.tr("Capture {amount} of {held}? {released} will be released.").format(
+            amount=money_text(amount, currency, locale), held=money_text(held, currency, locale),
+            released=money_text(held - amount, currency, locale))
 
     def refresh(self) -> None:
         """Re-read the open pre-authorizations from the journal (keeps the selection)."""
@@ -263,6 +286,15 @@ class PreAuthTab(QWidget):
         rows = self.list.selectionModel().selectedRows() if self.list.selectionModel() else []
         return self._open[rows[0].row()] if rows and rows[0].row() < len(self._open) else None
 
+    def show_settled(self, outcome: PaymentOutcome) -> bool:
+        """Slot for the composition root's ``payment_settled``: a pre-authorization this tab shows as
+        OUTCOME UNKNOWN was settled by the background lookup; show the result and the list as they are now."""
+        if not self.result.show_settled(outcome):
+            return False
+        if not self._in_flight:
+            self.refresh()
+        return True
+
     def open_receipt(self, entry_id: int) -> None:
         ReceiptPrinter(self.services, self).preview(self.services.journal.get(entry_id))
 
@@ -293,7 +325,10 @@ class PreAuthTab(QWidget):
 
     def _authorized(self, outcome: PaymentOutcome) -> None:
         self.result.show_outcome(outcome)
-        self.form.clear_card()
+        if outcome.state is OutcomeState.ERROR and outcome.keeps_order_id:
+            self.form.clear_card_number()  # nothing charged: retype the card number and CVV, same order ID
+        else:
+            self.form.clear_card()
         if outcome.field_errors:
             self.form.show_gateway_errors(outcome.field_errors)
         if not outcome.keeps_order_id:

@@ -31,7 +31,7 @@ from ..domain.journal import Entry, EntryState
 from ..services.audit import RECEIPT_PDF, RECEIPT_PRINT
 from ..services.context import AppServices
 from . import theme
-from .journal_model import kind_text, local_time_text, state_text
+from .journal_model import REFUNDED, VOIDED, kind_text, local_time_text, returned_text, row_key, row_state_text
 from .messages import render
 from .money_text import money_text
 
@@ -114,8 +114,11 @@ class ReceiptPrinter:
             rows.append((translate("Receipt", "Payment ID"), entry.payment_id))
         table = "".join(f"<tr><td style='color:#555;padding-right:12px'>{esc(k)}</td>"
                         f"<td><b>{esc(v)}</b></td></tr>" for k, v in rows)
-        colour = _RESULT_COLOURS.get(entry.state, "#333333")
-        message = render(entry.result_message)
+        returned = row_key(entry) in (VOIDED, REFUNDED)
+        # A void or refund is money going back, not a new approved charge: never in the approved green.
+        colour = "#333333" if returned else _RESULT_COLOURS.get(entry.state, "#333333")
+        state_words = row_state_text(entry)
+        message = returned_text(entry, locale) if returned else render(entry.result_message)
         if entry.state is EntryState.UNKNOWN:
             message = translate("Receipt", "No answer from the gateway. Check this payment before charging again.")
         banner = translate("Receipt", TRAINING_BANNER)
@@ -127,9 +130,9 @@ class ReceiptPrinter:
         parts.append(f"<table cellspacing='2' width='100%'>{table}</table>")
         parts.append(f"<p align='center' style='font-size:18pt'><b>{esc(money_text(entry.amount, entry.currency, locale))}"
                      "</b></p>")
-        parts.append(f"<p align='center' style='font-size:14pt;color:{colour}'><b>{esc(state_text(entry.state))}"
+        parts.append(f"<p align='center' style='font-size:14pt;color:{colour}'><b>{esc(state_words)}"
                      "</b></p>")
-        if message and message.casefold() != state_text(entry.state).casefold():
+        if message and message.casefold() != state_words.casefold():
             parts.append(f"<p align='center'>{esc(message)}</p>")
         if entry.resolution:
             parts.append("<p align='center' style='color:#555'>"

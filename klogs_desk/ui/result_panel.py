@@ -44,7 +44,8 @@ STATE_LOOK: dict[OutcomeState, tuple[str, str, str]] = {
 DETAIL_TITLES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("ResultPanel", "Order ID"),
     QT_TRANSLATE_NOOP("ResultPanel", "Amount"),
-    QT_TRANSLATE_NOOP("ResultPanel", "Charged with interest"),
+    QT_TRANSLATE_NOOP("ResultPanel", "Base amount"),
+    QT_TRANSLATE_NOOP("ResultPanel", "Interest"),
     QT_TRANSLATE_NOOP("ResultPanel", "Card"),
     QT_TRANSLATE_NOOP("ResultPanel", "Installments"),
     QT_TRANSLATE_NOOP("ResultPanel", "Scheme / type"),
@@ -160,6 +161,12 @@ class ResultPanel(QFrame):
             self._show_blank(text, "background: #e8eaed; color: #202124; border-radius: 6px;")
             self.setVisible(True)
 
+    def show_progress_note(self, text: str) -> None:
+        """Under the progress headline: how long it has been and what happens next (plain text)."""
+        if self.outcome is None:
+            self.message.setTextFormat(Qt.TextFormat.PlainText)
+            self.message.setText(text)
+
     def show_outcome(self, outcome: PaymentOutcome) -> None:
         with _one_repaint(self):
             self.outcome = outcome
@@ -188,6 +195,15 @@ class ResultPanel(QFrame):
             announce(self.status)
             self.setVisible(True)
 
+    def show_settled(self, outcome: PaymentOutcome) -> bool:
+        """The background lookup settled ``outcome``'s payment: show it here if this panel still shows that
+        payment as unknown (a newer result is never replaced). Returns True if it was shown."""
+        shown = self.outcome
+        if shown is None or shown.state is not OutcomeState.UNKNOWN or shown.entry_id != outcome.entry_id:
+            return False
+        self.show_outcome(outcome)
+        return True
+
     def detail(self, title: str) -> str:
         """The value shown in the detail row ``title`` (``"Auth code"``...), or ``""``."""
         if self._details_box.isHidden() or title not in self._details_shown:
@@ -200,11 +216,14 @@ class ResultPanel(QFrame):
     # --- machinery -------------------------------------------------------------------------------
 
     def _detail_rows(self, outcome: PaymentOutcome) -> list[tuple[str, str]]:
+        charged = outcome.charged_amount if outcome.charged_amount is not None else outcome.amount
         rows = [(QT_TRANSLATE_NOOP("ResultPanel", "Order ID"), outcome.order_id),
-                (QT_TRANSLATE_NOOP("ResultPanel", "Amount"), self._money(outcome.amount, outcome.currency))]
+                (QT_TRANSLATE_NOOP("ResultPanel", "Amount"), self._money(charged, outcome.currency))]
         if outcome.charged_amount is not None:
-            rows.append((QT_TRANSLATE_NOOP("ResultPanel", "Charged with interest"),
-                         self._money(outcome.charged_amount, outcome.currency)))
+            # The amount is what the card was charged; the base amount and the interest are its detail.
+            rows.append((QT_TRANSLATE_NOOP("ResultPanel", "Base amount"), self._money(outcome.amount, outcome.currency)))
+            rows.append((QT_TRANSLATE_NOOP("ResultPanel", "Interest"),
+                         self._money(outcome.charged_amount - outcome.amount, outcome.currency)))
         if outcome.masked_pan:
             card = outcome.masked_pan + (f"  {outcome.card_brand}" if outcome.card_brand else "")
             rows.append((QT_TRANSLATE_NOOP("ResultPanel", "Card"), card))

@@ -25,6 +25,7 @@ composition root).
 
 from __future__ import annotations
 
+import time
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Coroutine
 
@@ -83,11 +84,18 @@ class SaleTab(QWidget):
         self.three_d_secure = three_d_secure
         self._in_flight = False
         self._enrolled_order: CardOrder | None = None
+        #: An ENROLLED answer's order, to go on through 3-D Secure as soon as its flight has ended.
+        self._continue_3ds: CardOrder | None = None
         self._sending_paint_timer = QTimer(self)
         self._sending_paint_timer.setSingleShot(True)
         self._sending_paint_timer.setInterval(SENDING_PAINT_DELAY_MS)
         self._sending_paint_timer.timeout.connect(self._paint_again)
         self._painting_held = False
+        # While a sale waits for its answer: the seconds so far and what happens at the client's timeout.
+        self._elapsed_timer = QTimer(self)
+        self._elapsed_timer.setInterval(1000)
+        self._elapsed_timer.timeout.connect(self._show_elapsed)
+        self._sent_at = 0.0
 
         self.form = CardForm("sale", self, idle_seconds=idle_seconds)
         self.pay_button = QPushButton(self.tr("Pay"))
@@ -137,7 +145,7 @@ class SaleTab(QWidget):
         self.setTabOrder(self.form.order_id, self.pay_button)
         self.setFocusProxy(self.form)
         self.pay_button.clicked.connect(self.pay)
-        self.form.submit_requested.connect(self.pay)
+        self.form.submit_requested.connect(self._enter_pressed)
         self.form.clear_requested.connect(self.clear)
         self.form.amount_changed.connect(self._update_pay_label)
         self.result.receipt_requested.connect(self.open_receipt)
@@ -178,6 +186,11 @@ class SaleTab(QWidget):
         self._forget_enrolled_order()
         self.run_payment(lambda: self._send(order), order=order)
 
+    def _enter_pressed(self) -> None:
+        if not self.form.typed_since_fresh:
+            return  # an extra Enter after a result: the next sale's validation starts when the cashier types
+        self.pay()
+
     def run_payment(self, start: Callable[[], Coroutine[Any, Any, PaymentOutcome]], *,
                     order: CardOrder | None = None, progress_text: str | None = None,
                     error_title: str | None = None) -> bool:
@@ -198,14 +211,24 @@ class SaleTab(QWidget):
             self.form.set_busy(True)
             self.pay_button.setText(self.tr("Sending…"))
             self.result.show_progress(progress_text or self.tr("Sending — please wait"))
+            if progress_text is None:  # a card sale: no one is typing anything, the answer is awaited
+                self._sent_at = time.monotonic()
+                self._elapsed_timer.start()
             task = run_operation(self.pay_button, start(), on_success=lambda outcome: self._finish(order, outcome),
                             progress=self.progress,
                             error_title=error_title or self.tr("The payment did not go through"))
         except BaseException:
             self._paint_again()
             raise
-        task.add_done_callback(lambda _task: self._end_flight())
+        task.add_done_callback(lambda _task: self._after_flight())
         return True
+
+    def _after_flight(self) -> None:
+        self._end_flight()
+        order, self._continue_3ds = self._continue_3ds, None
+        if order is not None:
+            # The card needs 3-D Secure: the same sale (order ID, row) goes straight into the challenge.
+            self.three_ds_requested.emit(order)
 
     async def _send(self, order: CardOrder) -> PaymentOutcome:
         if self.three_ds is not None and self.three_ds.switched_on:
@@ -234,6 +257,11 @@ class SaleTab(QWidget):
         """Show an outcome reached another way (3-D Secure) and roll the order ID like a sale's."""
         self._finish(None, outcome)
 
+    def show_settled(self, outcome: PaymentOutcome) -> bool:
+        """Slot for the composition root's ``payment_settled``: the background lookup settled a payment; if
+        this tab still shows it as OUTCOME UNKNOWN, show the settled result instead."""
+        return self.result.show_settled(outcome)
+
     def choose_installment(self, count: int, interest_paid_by_customer: bool, amount: Decimal, currency: str,
                            quote: InstallmentOption | None = None) -> bool:
         """Slot for ``InstallmentsTab.installment_chosen``: make the next sale a 3-D Secure sale in ``count``
@@ -258,11 +286,22 @@ class SaleTab(QWidget):
     # --- machinery -------------------------------------------------------------------------------
 
     def _finish(self, order: CardOrder | None, outcome: PaymentOutcome) -> None:
+        if outcome.state is OutcomeState.ENROLLED and order is not None and self.three_ds is not None:
+            # Not a result for the cashier: the card needs 3-D Secure and nothing was charged; the sale goes
+            # on through the card holder's bank check once this flight has ended (see _after_flight).
+            self._continue_3ds = order
+            self.form.clear_card()
+            return
         # The outcome first: ending the flight with no outcome shown would hide the panel (a relayout of
         # the whole tab) only for show_outcome to bring it back.
         self.result.show_outcome(outcome)
         self._end_flight()  # listeners of payment_finished see a form ready for the next sale
-        self.form.clear_card()  # after every result: the card is never left on screen
+        if outcome.state is OutcomeState.ERROR and outcome.keeps_order_id:
+            # Nothing charged, same order ID: what Pay again needs stays but the card number and CVV.
+            self.form.clear_card_number()
+            self.form.pan.setFocus()  # the first of the two fields to retype
+        else:
+            self.form.clear_card()  # after every result: the card is never left on screen
         if outcome.field_errors:
             self.form.show_gateway_errors(outcome.field_errors)
         if outcome.state is OutcomeState.ENROLLED and order is not None:
@@ -276,6 +315,7 @@ class SaleTab(QWidget):
                 # Declined: the customer usually offers another card for the same amount.
                 self.form.amount.setText("")
                 self.form.customer.setText("")
+            self.form.mark_fresh()
         self.payment_finished.emit(outcome)
 
     def _end_flight(self) -> None:
@@ -283,6 +323,7 @@ class SaleTab(QWidget):
             self._paint_again()
             return
         self._in_flight = False
+        self._elapsed_timer.stop()
         self.form.set_busy(False)
         # run_operation restores these too, but only once the task is done, after this frame is painted: the
         # result would show a running progress bar and a disabled Pay for one frame (and paint them).
@@ -294,6 +335,18 @@ class SaleTab(QWidget):
             self.result.clear()  # the request ended in an error dialog: drop the "Sending" banner
         self.form.amount.setFocus()
         self._paint_again()  # one repaint of the tab, with everything the outcome changed
+
+    def _show_elapsed(self) -> None:
+        seconds = int(time.monotonic() - self._sent_at)
+        timeout = self.payments.answer_timeout
+        if timeout is None:
+            note = self.tr("No answer yet… {seconds} s").format(seconds=seconds)
+        elif seconds < timeout:
+            note = self.tr("No answer yet… {seconds} s; at {timeout} s it will be checked with the gateway").format(
+                seconds=seconds, timeout=f"{timeout:g}")
+        else:
+            note = self.tr("No answer yet… {seconds} s; it is being checked with the gateway").format(seconds=seconds)
+        self.result.show_progress_note(note)
 
     def _hold_painting(self) -> None:
         # On the tab's children, not the tab: a top-level widget (a tab shown on its own) whose updates
@@ -315,9 +368,16 @@ class SaleTab(QWidget):
         return [child for child in self.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
                 if not child.isWindow()]
 
+    def refresh_pay_label(self) -> None:
+        """Say again on Pay what will be charged (an installment plan was chosen or dropped)."""
+        self._update_pay_label(self.form.current_amount(), self.form.currency.currentText())
+
     def _update_pay_label(self, amount: Decimal | None, currency: str) -> None:
         if self._in_flight:
             return
+        plan = self.installment_sale.plan if self.installment_sale is not None else None
+        if plan is not None and plan.matches(amount, currency):
+            amount = plan.charge  # with the customer's installment interest: what the card is charged
         if amount is None:
             self.pay_button.setText(self.tr("Pay"))
             return

@@ -406,6 +406,12 @@ class SettingsDialog(QDialog):
         credentials = draft.credentials
         if environment == "sandbox" and not any(credentials.secrets()):
             credentials = SANDBOX_CREDENTIALS
+        elif not any(credentials.secrets()):
+            # Nothing to sign in with: asking the gateway would only fail. Ask for the credentials instead.
+            self.test_result.setText(self.tr("Enter this environment's API key, API secret and Bearer token "
+                                             "first: the gateway needs them to answer."))
+            self.api_key_edit.setFocus()
+            return
         probe_config = _DraftConfig(environment, draft)
         sandbox_url = self._sandbox_url() if environment == "sandbox" and self._sandbox_url else None
         try:

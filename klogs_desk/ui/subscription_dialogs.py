@@ -50,6 +50,7 @@ from ..api.models.recurring import (
     RegisteredPaymentStatus,
     UpdateRecurringPaymentRequest,
 )
+from ..config import DEFAULT_SHOP_COUNTRY
 from ..domain.money import DEFAULT_CURRENCY, TERMINAL_CURRENCIES, AmountError, parse_amount
 from ..domain.schedule import ScheduleError, payment_dates
 from ..messages import msg
@@ -113,6 +114,8 @@ class RequestDialog(QDialog):
         #: Requests actually handed to ``send`` (tests check nothing is sent for bad input).
         self.requests_sent = 0
         self.result: OperationResult | None = None
+        #: The shop's country: local phone numbers are read as its numbers (see :meth:`set_phone_region`).
+        self._phone_region: str | None = DEFAULT_SHOP_COUNTRY
         self.setWindowTitle(self.tr(self.title))
         self.setAccessibleName(self.tr(self.title))
         self.setMinimumWidth(620)
@@ -150,6 +153,10 @@ class RequestDialog(QDialog):
         layout.addWidget(self.outcome)
         layout.addWidget(self.buttons)
 
+    def set_phone_region(self, region: str | None) -> None:
+        """Read phone numbers typed without +country as numbers of ``region`` (the shop's country)."""
+        self._phone_region = region or None
+
     # --- building -------------------------------------------------------------------------------
 
     def add_field(self, name: str, label: str, widget: QWidget, hint: str = "") -> QWidget:
@@ -180,7 +187,7 @@ class RequestDialog(QDialog):
 
     def add_owner_fields(self) -> None:
         self.add_field("ownerDescription.fullName", self.tr("Card owner:"), QLineEdit(), self.tr("Full name on the card"))
-        self.add_field("ownerDescription.phone", self.tr("Owner phone:"), QLineEdit(), "+905551234567")
+        self.add_field("ownerDescription.phone", self.tr("Owner phone:"), QLineEdit(), self.tr("+905551234567 or 0555 123 45 67"))
         self.add_field("ownerDescription.email", self.tr("Owner email:"), QLineEdit(), self.tr("optional"))
         self.add_field("ownerDescription.cardId", self.tr("Saved card ID:"), QLineEdit(), self.tr("UUID of the stored card"))
 
@@ -208,7 +215,7 @@ class RequestDialog(QDialog):
     def owner_data(self, errors: dict[str, list[str]]) -> dict[str, Any]:
         phone = self.text("ownerDescription.phone")
         try:
-            phone = check_phone(phone)
+            phone = check_phone(phone, self._phone_region)
         except ValueError as exc:
             if phone:
                 errors["ownerDescription.phone"] = [exc.msg]
@@ -344,13 +351,13 @@ class OwnerDialog(RequestDialog):
     def __init__(self, send: Send, parent: QWidget | None = None) -> None:
         super().__init__(send, parent)
         self.setObjectName("ownerDialog")
-        self.add_field("phone", self.tr("Phone:"), QLineEdit(), "+905551234567")
+        self.add_field("phone", self.tr("Phone:"), QLineEdit(), self.tr("+905551234567 or 0555 123 45 67"))
 
     def build_request(self):
         errors: dict[str, list[str]] = {}
         phone = self.text("phone")
         try:
-            phone = check_phone(phone)
+            phone = check_phone(phone, self._phone_region)
         except ValueError as exc:
             errors["phone"] = [exc.msg] if phone else [msg("field.required")]
         if errors:

@@ -14,7 +14,7 @@ Behaviour a manager relies on:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QDateTime, QItemSelectionModel, QLocale, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -26,25 +26,36 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from ..api.errors import KlogsError
 from ..api.models.recurring import OperationResult, OrderDirection, RecurringPayment, RegisteredPaymentStatus
+from ..domain.payment_orders import PaymentOrderBook
 from ..services.context import AppServices
-from ..services.subscriptions import STATUS_MEANINGS, STATUS_WORDS, SubscriptionsService, describe_load_error
+from ..services.subscriptions import (
+    STATUS_MEANINGS,
+    STATUS_WORDS,
+    SubscriptionsService,
+    describe_load_error,
+    status_in_words,
+)
 from . import theme
 from .answer_text import answer_text
 from .async_runner import run_operation
 from .badges import BadgeDelegate
 from .messages import render
+from .money_text import money_text
 from .plain_text_delegate import PlainTextDelegate
 from .subscription_dialogs import (
     CreateSubscriptionDialog,
     EditSubscriptionDialog,
     OwnerDialog,
     PaymentOrderDialog,
+    RequestDialog,
 )
 from .subscriptions_model import (
     AMOUNT,
@@ -60,12 +71,15 @@ SEARCH_DEBOUNCE_MS = 350
 class SubscriptionsTab(QWidget):
     """See the module docstring. ``services.client`` is read at every request."""
 
-    def __init__(self, services: AppServices, parent: QWidget | None = None, *, page_size: int = 100) -> None:
+    def __init__(self, services: AppServices, parent: QWidget | None = None, *, page_size: int = 100,
+                 payment_orders: PaymentOrderBook | None = None, phone_region: str | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("subscriptionsTab")
         self.services = services
-        self.service = SubscriptionsService(services)
+        self.service = SubscriptionsService(services, payment_orders=payment_orders)
         self.current_dialog: QDialog | None = None
+        #: The shop's country for phone numbers typed the local way (None: the dialogs' default).
+        self.phone_region = phone_region
 
         self.model = SubscriptionsModel(self.service.list_page, page_size=page_size, parent=self)
         self.model.load_failed.connect(self._on_load_failed)
@@ -164,13 +178,32 @@ class SubscriptionsTab(QWidget):
         self.count_label.setObjectName("subscriptionsCount")
         self.count_label.setAccessibleName(self.tr("Number of subscriptions"))
 
+        # --- the payment orders created here (the gateway cannot list them) ---
+        self.orders_title = QLabel(self.tr("Payment orders created on this terminal"))
+        self.orders_title.setObjectName("paymentOrdersTitle")
+        self.orders = QTableWidget(0, 4)
+        self.orders.setObjectName("paymentOrdersList")
+        self.orders.setAccessibleName(self.tr("Payment orders created on this terminal"))
+        self.orders.setHorizontalHeaderLabels([self.tr("Reference"), self.tr("Amount"), self.tr("Pay on"),
+                                               self.tr("Status when created")])
+        self.orders.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.orders.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.orders.verticalHeader().setVisible(False)
+        self.orders.horizontalHeader().setStretchLastSection(True)
+        self.orders.setMaximumHeight(160)
+        self.orders_title.setVisible(payment_orders is not None)
+        self.orders.setVisible(payment_orders is not None)
+
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(actions)
         layout.addWidget(self.banner)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
+        layout.addWidget(self.orders_title)
+        layout.addWidget(self.orders)
         self._update_actions()
+        self.refresh_payment_orders()
 
     def _button(self, name: str, text: str, slot) -> QPushButton:
         button = QPushButton(text)
@@ -275,6 +308,8 @@ class SubscriptionsTab(QWidget):
     def show_dialog(self, dialog: QDialog) -> QDialog:
         """Open ``dialog`` window-modal without blocking the event loop (tests drive it directly)."""
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if self.phone_region is not None and isinstance(dialog, RequestDialog):
+            dialog.set_phone_region(self.phone_region)
         self.current_dialog = dialog
         dialog.open()
         return dialog
@@ -306,7 +341,27 @@ class SubscriptionsTab(QWidget):
         return self.show_dialog(OwnerDialog(self.service.register_owner, self))
 
     def open_payment_order_dialog(self) -> PaymentOrderDialog:
-        return self.show_dialog(PaymentOrderDialog(self.service.create_payment_order, self))
+        dialog = PaymentOrderDialog(self.service.create_payment_order, self)
+        dialog.succeeded.connect(lambda _result: self.refresh_payment_orders())
+        return self.show_dialog(dialog)
+
+    def refresh_payment_orders(self) -> None:
+        """Show the payment orders this terminal created in the current environment, newest first."""
+        book = self.service.payment_orders
+        if book is None:
+            return
+        orders = book.orders(self.services.environment)
+        locale = self.locale()
+        self.orders.setRowCount(len(orders))
+        for row, order in enumerate(orders):
+            when = QDateTime.fromMSecsSinceEpoch(int(order.payment_time.timestamp() * 1000)).toLocalTime()
+            status = status_in_words(order.status)
+            cells = (order.reference, money_text(order.amount, order.currency, locale),
+                     locale.toString(when, QLocale.FormatType.ShortFormat),
+                     render(status) if status is not None else self.tr("created (no status reported)"))
+            for column, text in enumerate(cells):
+                self.orders.setItem(row, column, QTableWidgetItem(text))
+        self.orders.resizeColumnsToContents()
 
     # --- disable / enable -----------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ Cancel, closing the window and "Close" after a failed load all ask the service t
 from __future__ import annotations
 
 import logging
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
@@ -36,7 +37,7 @@ class ThreeDsDialog(QDialog):
     cancel_requested = Signal()
 
     def __init__(self, challenge: Challenge, *, gateway_url: str, callback_origin: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, charge: Decimal | None = None) -> None:
         super().__init__(parent)
         from PySide6.QtWebEngineWidgets import QWebEngineView  # heavy: only when a challenge opens
 
@@ -48,7 +49,7 @@ class ThreeDsDialog(QDialog):
         self._cancel_sent = False
 
         self.amount_label = QLabel(self.tr("Customer authentication — {amount}").format(
-            amount=money_text(challenge.amount, challenge.currency)))
+            amount=money_text(charge if charge is not None else challenge.amount, challenge.currency)))
         self.amount_label.setObjectName("threeDsAmountLabel")
         font = self.amount_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -194,13 +195,14 @@ class ThreeDsDialog(QDialog):
 
 
 async def run_challenge(service: ThreeDSecureService, challenge: Challenge, parent: QWidget | None = None,
-                        *, on_dialog: Any = None) -> PaymentOutcome:
+                        *, on_dialog: Any = None, charge: Decimal | None = None) -> PaymentOutcome:
     """Show the challenge, wait for it to end (callback, cancel, deadline, failed load) and close the dialog.
 
-    ``on_dialog(dialog)`` is called once the dialog is shown (tests and the benchmark use it).
+    ``on_dialog(dialog)`` is called once the dialog is shown (tests and the benchmark use it). ``charge``:
+    what the card will be charged when it differs from the order amount (installment interest).
     """
     dialog = ThreeDsDialog(challenge, gateway_url=service.gateway_url,
-                           callback_origin=service.listener.origin, parent=parent)
+                           callback_origin=service.listener.origin, parent=parent, charge=charge)
     dialog.cancel_requested.connect(lambda: service.cancel(challenge))
     # The browser is done as soon as the callback arrives; completing the payment is the Sale tab's progress.
     challenge.callback.add_done_callback(lambda _f: dialog.finish() if shiboken6.isValid(dialog) else None)
@@ -260,7 +262,8 @@ class ThreeDsSalePath(QObject):
             outcome = not_started.outcome
         else:
             self.sale_tab.result.show_progress(translate("ThreeDsDialog", "Waiting for the card holder's bank check…"))
-            outcome = await run_challenge(self.service, challenge, self.sale_tab.window())
+            outcome = await run_challenge(self.service, challenge, self.sale_tab.window(),
+                                          charge=plan.charge if plan is not None else None)
         if plan is not None:
             self.installments.order_ended(outcome)
         return outcome

@@ -404,6 +404,7 @@
     </message>
     <message>
         <source>{count} digits</source>
+        <extracomment>Something was typed since the form was last made fresh (see :meth:`mark_fresh`).</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -613,6 +614,14 @@
     </message>
     <message>
         <source>Link status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training: this link works on this computer only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the link works</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -935,6 +944,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Base amount {amount} + interest {interest}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Type the card again: card details are never carried over from the Installments tab.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -956,7 +969,7 @@
     </message>
     <message>
         <source>Installment plan note</source>
-        <extracomment>The note outlives the payment that wrote it (a decline), then goes with the next one.</extracomment>
+        <extracomment>The plan ticked ``threeDsSwitch`` itself: it is unticked again when the plan&apos;s order ends. The note outlives the payment that wrote it (a decline), then goes with the next one.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1191,6 +1204,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>REFUSED — NOTHING DONE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>VOIDED</source>
         <extracomment>Display keys of an approved payment that was voided or refunded afterwards (see the module docstring).</extracomment>
         <translation type="unfinished"></translation>
@@ -1205,6 +1222,7 @@
     </message>
     <message>
         <source>Approved, then voided: the card holder was not charged in the end.</source>
+        <extracomment>Display key of a void, refund or capture the gateway refused (a journal ``error`` row): nothing was done, and it was never a charge attempt, so it does not read &quot;ERROR — NOT CHARGED&quot;. The journal row of an approved void or refund reads as what it did, not as a new approved charge.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1216,8 +1234,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Time</source>
+        <source>{amount} returned to the card</source>
         <extracomment>Badge colours by state value (for :class:`klogs_desk.ui.badges.BadgeDelegate`). Green means money moved, red means it did not, amber means nobody knows yet and a person must look; grey: nothing happened.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1308,7 +1330,7 @@
     </message>
     <message>
         <source>Order ID or card last 4</source>
-        <extracomment>The selected row changed (``None`` when nothing is selected). A CSV was written: (path, number of rows).</extracomment>
+        <extracomment>The selected row changed (``None`` when nothing is selected). A CSV was written: (path, number of rows). The gateway&apos;s clock, for its daily settlement cut-off (void before it, refund after it).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1460,6 +1482,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Settled at the daily cut-off (00:00 UTC): refund it instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This row cannot be voided.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not settled until the daily cut-off (00:00 UTC): void it instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing of this row can be refunded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Could not save the receipt: {reason}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1549,7 +1587,7 @@
     </message>
     <message>
         <source>TRAINING MODE — this terminal talks to the built-in sandbox gateway. No real money moves. Press F1 for the test cards.</source>
-        <extracomment>Gets the focus when the tab is shown (``None``: leave the focus alone). An answer within this many seconds counts as &quot;answered recently&quot;. The signed-in operator changed (an :class:`Operator`, or None while nobody is signed in). Who is signed in (a window built without one gets an empty staff: training on the sandbox). The audit trail for the Audit trail view and the day&apos;s reports (``None``: those menus are absent). Shift and day closes (``None``: no Close shift/day menu items).</extracomment>
+        <extracomment>Gets the focus when the tab is shown (``None``: leave the focus alone). An answer within this many seconds counts as &quot;answered recently&quot;. How long a background notice (a payment settled by the lookup) stays in the status bar. The signed-in operator changed (an :class:`Operator`, or None while nobody is signed in). Who is signed in (a window built without one gets an empty staff: training on the sandbox). The audit trail for the Audit trail view and the day&apos;s reports (``None``: those menus are absent). Shift and day closes (``None``: no Close shift/day menu items).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1924,6 +1962,30 @@ A manager must approve this: the manager types their own name and PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The card needed 3-D Secure: the same sale went on with the card holder&apos;s bank check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount is held on the card. Capture it later: select it in the list of open pre-authorizations and press Capture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved — settled by asking the gateway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined — settled by asking the gateway. Nothing was charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not charged — settled by asking the gateway. It is safe to charge again with a new order ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {order_id} ({amount}): {result}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Do not charge again. Check the Journal — it will be resolved with the gateway.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1944,19 +2006,27 @@ A manager must approve this: the manager types their own name and PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Check this environment&apos;s credentials in Settings, then press Pay again (same order ID).</source>
+        <source>Check this environment&apos;s credentials in Settings, retype the card number and CVV, then press Pay again (same order ID).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Wait, then press Pay again (same order ID).</source>
+        <source>Wait, retype the card number and CVV, then press Pay again (same order ID).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Check the network, then press Pay again (same order ID).</source>
+        <source>Check the network, retype the card number and CVV, then press Pay again (same order ID).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>You can press Pay again: the same order ID is kept, so it cannot charge twice.</source>
+        <source>Retype the card number and CVV and press Pay again: the same order ID is kept, so it cannot charge twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Captured {captured} — {released} released.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To give money back, void it in the Journal today or refund it after the daily settlement.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2981,6 +3051,10 @@ A manager must approve this: the manager types their own name and PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>+905551234567 or 0555 123 45 67</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The card owner is registered. Their card can now be saved for subscriptions and payment orders.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3154,6 +3228,18 @@ A manager must approve this: the manager types their own name and PIN.</source>
     </message>
     <message>
         <source>The capture did not go through</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not capture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture {amount}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capture {amount} of {held}? {released} will be released.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3538,7 +3624,7 @@ Close anyway? They stay listed in the report.</source>
     </message>
     <message>
         <source>Card owner:</source>
-        <extracomment>Requests actually handed to ``send`` (tests check nothing is sent for bad input).</extracomment>
+        <extracomment>Requests actually handed to ``send`` (tests check nothing is sent for bad input). The shop&apos;s country: local phone numbers are read as its numbers (see :meth:`set_phone_region`).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3547,6 +3633,10 @@ Close anyway? They stay listed in the report.</source>
     </message>
     <message>
         <source>Owner phone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+905551234567 or 0555 123 45 67</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3630,6 +3720,14 @@ Close anyway? They stay listed in the report.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Base amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The payment may or may not have gone through. &lt;b&gt;Do not charge again.&lt;/b&gt; Check the Journal — it will be resolved with the gateway.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3669,10 +3767,6 @@ Close anyway? They stay listed in the report.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Charged with interest</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Card</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3709,7 +3803,7 @@ Close anyway? They stay listed in the report.</source>
     <name>SaleTab</name>
     <message>
         <source>Pay</source>
-        <extracomment>How long a payment&apos;s &quot;sending&quot; state (read-only fields, disabled Pay, progress) may wait to be painted. Its state applies at the click; only the painting waits, so a gateway answering within this time is painted once, as the result. Painting &quot;sending&quot; first costs about 2 ms of the UI thread before the request can even leave (Qt paints before the next asyncio step) for a frame shown for less than one display refresh; 100 ms is still within what a cashier perceives as instant feedback. A payment ended (any state); the journal already holds it. The cashier chose 3-D Secure for an ENROLLED card: the :class:`CardOrder` to send through /api/3ds. The 3-D Secure sales of this tab (``None``: no 3-D Secure path, no switch, no installments).</extracomment>
+        <extracomment>How long a payment&apos;s &quot;sending&quot; state (read-only fields, disabled Pay, progress) may wait to be painted. Its state applies at the click; only the painting waits, so a gateway answering within this time is painted once, as the result. Painting &quot;sending&quot; first costs about 2 ms of the UI thread before the request can even leave (Qt paints before the next asyncio step) for a frame shown for less than one display refresh; 100 ms is still within what a cashier perceives as instant feedback. A payment ended (any state); the journal already holds it. The cashier chose 3-D Secure for an ENROLLED card: the :class:`CardOrder` to send through /api/3ds. The 3-D Secure sales of this tab (``None``: no 3-D Secure path, no switch, no installments). An ENROLLED answer&apos;s order, to go on through 3-D Secure as soon as its flight has ended.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3742,6 +3836,18 @@ Close anyway? They stay listed in the report.</source>
     </message>
     <message>
         <source>Do not charge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer yet… {seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer yet… {seconds} s; at {timeout} s it will be checked with the gateway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer yet… {seconds} s; it is being checked with the gateway</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4031,6 +4137,10 @@ Switch this terminal to production?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Enter this environment&apos;s API key, API secret and Bearer token first: the gateway needs them to answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The sandbox has no address: enter its URL.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4097,6 +4207,7 @@ Switch this terminal to production?</source>
     <name>SubscriptionsTab</name>
     <message>
         <source>Subscriptions error</source>
+        <extracomment>The shop&apos;s country for phone numbers typed the local way (None: the dialogs&apos; default).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4149,6 +4260,26 @@ Switch this terminal to production?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Payment orders created on this terminal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status when created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The rows shown are from before the error.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4170,6 +4301,10 @@ Switch this terminal to production?</source>
     </message>
     <message>
         <source>Enable…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>created (no status reported)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

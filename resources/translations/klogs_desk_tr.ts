@@ -404,6 +404,7 @@
     </message>
     <message>
         <source>{count} digits</source>
+        <extracomment>Something was typed since the form was last made fresh (see :meth:`mark_fresh`).</extracomment>
         <translation>{count} hane</translation>
     </message>
 </context>
@@ -614,6 +615,14 @@
     <message>
         <source>Link status</source>
         <translation>Bağlantı durumu</translation>
+    </message>
+    <message>
+        <source>Training: this link works on this computer only.</source>
+        <translation>Eğitim: bu bağlantı yalnızca bu bilgisayarda çalışır.</translation>
+    </message>
+    <message>
+        <source>Where the link works</source>
+        <translation>Bağlantının çalıştığı yer</translation>
     </message>
     <message>
         <source>Link</source>
@@ -935,6 +944,10 @@
         <translation>Kart sahibi {count} × {each} = {total} öder.</translation>
     </message>
     <message>
+        <source>Base amount {amount} + interest {interest}.</source>
+        <translation>Ana tutar {amount} + faiz {interest}.</translation>
+    </message>
+    <message>
         <source>Type the card again: card details are never carried over from the Installments tab.</source>
         <translation>Kartı yeniden girin: kart bilgileri Taksitler sekmesinden asla aktarılmaz.</translation>
     </message>
@@ -956,7 +969,7 @@
     </message>
     <message>
         <source>Installment plan note</source>
-        <extracomment>The note outlives the payment that wrote it (a decline), then goes with the next one.</extracomment>
+        <extracomment>The plan ticked ``threeDsSwitch`` itself: it is unticked again when the plan&apos;s order ends. The note outlives the payment that wrote it (a decline), then goes with the next one.</extracomment>
         <translation>Taksit planı notu</translation>
     </message>
     <message>
@@ -1191,6 +1204,10 @@
         <translation>İPTAL EDİLDİ</translation>
     </message>
     <message>
+        <source>REFUSED — NOTHING DONE</source>
+        <translation>REDDEDİLDİ — İŞLEM YAPILMADI</translation>
+    </message>
+    <message>
         <source>VOIDED</source>
         <extracomment>Display keys of an approved payment that was voided or refunded afterwards (see the module docstring).</extracomment>
         <translation>İPTAL EDİLDİ</translation>
@@ -1205,6 +1222,7 @@
     </message>
     <message>
         <source>Approved, then voided: the card holder was not charged in the end.</source>
+        <extracomment>Display key of a void, refund or capture the gateway refused (a journal ``error`` row): nothing was done, and it was never a charge attempt, so it does not read &quot;ERROR — NOT CHARGED&quot;. The journal row of an approved void or refund reads as what it did, not as a new approved charge.</extracomment>
         <translation>Onaylandı, sonra iptal edildi: sonuçta kart sahibinden çekim yapılmadı.</translation>
     </message>
     <message>
@@ -1216,8 +1234,12 @@
         <translation>Onaylandı, sonra kısmen iade edildi: Bakiye sütunu daha ne kadar iade edilebileceğini gösterir.</translation>
     </message>
     <message>
-        <source>Time</source>
+        <source>{amount} returned to the card</source>
         <extracomment>Badge colours by state value (for :class:`klogs_desk.ui.badges.BadgeDelegate`). Green means money moved, red means it did not, amber means nobody knows yet and a person must look; grey: nothing happened.</extracomment>
+        <translation>{amount} karta iade edildi</translation>
+    </message>
+    <message>
+        <source>Time</source>
         <translation>Zaman</translation>
     </message>
     <message>
@@ -1308,7 +1330,7 @@
     </message>
     <message>
         <source>Order ID or card last 4</source>
-        <extracomment>The selected row changed (``None`` when nothing is selected). A CSV was written: (path, number of rows).</extracomment>
+        <extracomment>The selected row changed (``None`` when nothing is selected). A CSV was written: (path, number of rows). The gateway&apos;s clock, for its daily settlement cut-off (void before it, refund after it).</extracomment>
         <translation>Sipariş no ya da kartın son 4 hanesi</translation>
     </message>
     <message>
@@ -1460,6 +1482,22 @@
         <translation>Tutar süzgeci uygulanmadı: {reason}</translation>
     </message>
     <message>
+        <source>Settled at the daily cut-off (00:00 UTC): refund it instead.</source>
+        <translation>Günlük kesimde (00:00 UTC) mutabakata girdi: bunun yerine iade edin.</translation>
+    </message>
+    <message>
+        <source>This row cannot be voided.</source>
+        <translation>Bu satır iptal edilemez.</translation>
+    </message>
+    <message>
+        <source>Not settled until the daily cut-off (00:00 UTC): void it instead.</source>
+        <translation>Günlük kesime (00:00 UTC) kadar mutabakata girmez: bunun yerine iptal edin.</translation>
+    </message>
+    <message>
+        <source>Nothing of this row can be refunded.</source>
+        <translation>Bu satırdan iade edilebilecek bir şey yok.</translation>
+    </message>
+    <message>
         <source>Could not save the receipt: {reason}.</source>
         <translation>Fiş kaydedilemedi: {reason}.</translation>
     </message>
@@ -1549,7 +1587,7 @@
     </message>
     <message>
         <source>TRAINING MODE — this terminal talks to the built-in sandbox gateway. No real money moves. Press F1 for the test cards.</source>
-        <extracomment>Gets the focus when the tab is shown (``None``: leave the focus alone). An answer within this many seconds counts as &quot;answered recently&quot;. The signed-in operator changed (an :class:`Operator`, or None while nobody is signed in). Who is signed in (a window built without one gets an empty staff: training on the sandbox). The audit trail for the Audit trail view and the day&apos;s reports (``None``: those menus are absent). Shift and day closes (``None``: no Close shift/day menu items).</extracomment>
+        <extracomment>Gets the focus when the tab is shown (``None``: leave the focus alone). An answer within this many seconds counts as &quot;answered recently&quot;. How long a background notice (a payment settled by the lookup) stays in the status bar. The signed-in operator changed (an :class:`Operator`, or None while nobody is signed in). Who is signed in (a window built without one gets an empty staff: training on the sandbox). The audit trail for the Audit trail view and the day&apos;s reports (``None``: those menus are absent). Shift and day closes (``None``: no Close shift/day menu items).</extracomment>
         <translation>EĞİTİM MODU — bu terminal yerleşik deneme (sandbox) ödeme sistemiyle konuşur. Gerçek para hareket etmez. Test kartları için F1 tuşuna basın.</translation>
     </message>
     <message>
@@ -1928,6 +1966,30 @@ Bunu bir yönetici onaylamalı: yönetici kendi adını ve PIN&apos;ini yazar.</
         <translation>Sonraki satışa geçin.</translation>
     </message>
     <message>
+        <source>The card needed 3-D Secure: the same sale went on with the card holder&apos;s bank check.</source>
+        <translation>Kart 3-D Secure gerektirdi: aynı satış kart sahibinin banka doğrulamasıyla devam etti.</translation>
+    </message>
+    <message>
+        <source>The amount is held on the card. Capture it later: select it in the list of open pre-authorizations and press Capture.</source>
+        <translation>Tutar kartta bloke edildi. Daha sonra tahsil edin: açık ön provizyonlar listesinde seçip «Tahsil et» düğmesine basın.</translation>
+    </message>
+    <message>
+        <source>Approved — settled by asking the gateway.</source>
+        <translation>Onaylandı — ödeme sistemine sorularak netleşti.</translation>
+    </message>
+    <message>
+        <source>Declined — settled by asking the gateway. Nothing was charged.</source>
+        <translation>Reddedildi — ödeme sistemine sorularak netleşti. Çekim yapılmadı.</translation>
+    </message>
+    <message>
+        <source>Not charged — settled by asking the gateway. It is safe to charge again with a new order ID.</source>
+        <translation>Çekim yapılmadı — ödeme sistemine sorularak netleşti. Yeni bir sipariş numarasıyla yeniden çekim yapılabilir.</translation>
+    </message>
+    <message>
+        <source>Order {order_id} ({amount}): {result}</source>
+        <translation>Sipariş {order_id} ({amount}): {result}</translation>
+    </message>
+    <message>
         <source>Do not charge again. Check the Journal — it will be resolved with the gateway.</source>
         <translation>Yeniden çekim yapmayın. İşlem günlüğüne bakın — ödeme geçidiyle netleştirilecek.</translation>
     </message>
@@ -1948,20 +2010,28 @@ Bunu bir yönetici onaylamalı: yönetici kendi adını ve PIN&apos;ini yazar.</
         <translation>Yeni bir sipariş numarası için Yeni&apos;ye basın ya da bu siparişi işlem günlüğünde kontrol edin.</translation>
     </message>
     <message>
-        <source>Check this environment&apos;s credentials in Settings, then press Pay again (same order ID).</source>
-        <translation>Bu ortamın kimlik bilgilerini Ayarlar&apos;da kontrol edin, sonra yeniden Öde&apos;ye basın (aynı sipariş numarası).</translation>
+        <source>Check this environment&apos;s credentials in Settings, retype the card number and CVV, then press Pay again (same order ID).</source>
+        <translation>Bu ortamın kimlik bilgilerini Ayarlar&apos;da kontrol edin, kart numarasını ve CVV&apos;yi yeniden yazın, sonra yeniden Öde&apos;ye basın (aynı sipariş numarası).</translation>
     </message>
     <message>
-        <source>Wait, then press Pay again (same order ID).</source>
-        <translation>Bekleyin, sonra yeniden Öde&apos;ye basın (aynı sipariş numarası).</translation>
+        <source>Wait, retype the card number and CVV, then press Pay again (same order ID).</source>
+        <translation>Bekleyin, kart numarasını ve CVV&apos;yi yeniden yazın, sonra yeniden Öde&apos;ye basın (aynı sipariş numarası).</translation>
     </message>
     <message>
-        <source>Check the network, then press Pay again (same order ID).</source>
-        <translation>Ağ bağlantısını kontrol edin, sonra yeniden Öde&apos;ye basın (aynı sipariş numarası).</translation>
+        <source>Check the network, retype the card number and CVV, then press Pay again (same order ID).</source>
+        <translation>Ağ bağlantısını kontrol edin, kart numarasını ve CVV&apos;yi yeniden yazın, sonra yeniden Öde&apos;ye basın (aynı sipariş numarası).</translation>
     </message>
     <message>
-        <source>You can press Pay again: the same order ID is kept, so it cannot charge twice.</source>
-        <translation>Yeniden Öde&apos;ye basabilirsiniz: sipariş numarası aynı kalır, bu yüzden iki kez çekim olamaz.</translation>
+        <source>Retype the card number and CVV and press Pay again: the same order ID is kept, so it cannot charge twice.</source>
+        <translation>Kart numarasını ve CVV&apos;yi yeniden yazıp yeniden Öde&apos;ye basın: sipariş numarası aynı kalır, bu yüzden iki kez çekim olamaz.</translation>
+    </message>
+    <message>
+        <source>Captured {captured} — {released} released.</source>
+        <translation>{captured} tahsil edildi — {released} serbest bırakıldı.</translation>
+    </message>
+    <message>
+        <source>To give money back, void it in the Journal today or refund it after the daily settlement.</source>
+        <translation>Parayı geri vermek için bugün İşlem günlüğünde iptal edin ya da günlük mutabakattan sonra iade edin.</translation>
     </message>
     <message>
         <source>Only a pre-authorization can be captured.</source>
@@ -2985,6 +3055,10 @@ Bunu bir yönetici onaylamalı: yönetici kendi adını ve PIN&apos;ini yazar.</
         <translation>Telefon:</translation>
     </message>
     <message>
+        <source>+905551234567 or 0555 123 45 67</source>
+        <translation>+905551234567 ya da 0555 123 45 67</translation>
+    </message>
+    <message>
         <source>The card owner is registered. Their card can now be saved for subscriptions and payment orders.</source>
         <translation>Kart sahibi kaydedildi. Kartı artık abonelikler ve ödeme talimatları için saklanabilir.</translation>
     </message>
@@ -3159,6 +3233,18 @@ Bunu bir yönetici onaylamalı: yönetici kendi adını ve PIN&apos;ini yazar.</
     <message>
         <source>The capture did not go through</source>
         <translation>Tahsilat gerçekleşmedi</translation>
+    </message>
+    <message>
+        <source>Do not capture</source>
+        <translation>Tahsil etme</translation>
+    </message>
+    <message>
+        <source>Capture {amount}?</source>
+        <translation>{amount} tahsil edilsin mi?</translation>
+    </message>
+    <message>
+        <source>Capture {amount} of {held}? {released} will be released.</source>
+        <translation>{held} tutarın {amount} kadarı tahsil edilsin mi? {released} serbest bırakılacak.</translation>
     </message>
     <message>
         <source>A capture of {order_id} has no known outcome yet. Resolve it in the Journal before capturing again.</source>
@@ -3547,7 +3633,7 @@ Yine de kapatılsın mı? Bu ödemeler raporda listelenmeye devam eder.</transla
     </message>
     <message>
         <source>Card owner:</source>
-        <extracomment>Requests actually handed to ``send`` (tests check nothing is sent for bad input).</extracomment>
+        <extracomment>Requests actually handed to ``send`` (tests check nothing is sent for bad input). The shop&apos;s country: local phone numbers are read as its numbers (see :meth:`set_phone_region`).</extracomment>
         <translation>Kart sahibi:</translation>
     </message>
     <message>
@@ -3557,6 +3643,10 @@ Yine de kapatılsın mı? Bu ödemeler raporda listelenmeye devam eder.</transla
     <message>
         <source>Owner phone:</source>
         <translation>Kart sahibinin telefonu:</translation>
+    </message>
+    <message>
+        <source>+905551234567 or 0555 123 45 67</source>
+        <translation>+905551234567 ya da 0555 123 45 67</translation>
     </message>
     <message>
         <source>Owner email:</source>
@@ -3639,6 +3729,14 @@ Yine de kapatılsın mı? Bu ödemeler raporda listelenmeye devam eder.</transla
         <translation>İPTAL EDİLDİ — ÇEKİM YAPILMADI</translation>
     </message>
     <message>
+        <source>Base amount</source>
+        <translation>Ana tutar</translation>
+    </message>
+    <message>
+        <source>Interest</source>
+        <translation>Faiz</translation>
+    </message>
+    <message>
         <source>The payment may or may not have gone through. &lt;b&gt;Do not charge again.&lt;/b&gt; Check the Journal — it will be resolved with the gateway.</source>
         <translation>Ödeme gerçekleşmiş de olabilir, gerçekleşmemiş de. &lt;b&gt;Yeniden çekim yapmayın.&lt;/b&gt; İşlem günlüğüne bakın — sonuç ödeme sistemiyle netleştirilecek.</translation>
     </message>
@@ -3678,10 +3776,6 @@ Yine de kapatılsın mı? Bu ödemeler raporda listelenmeye devam eder.</transla
         <translation>Tutar</translation>
     </message>
     <message>
-        <source>Charged with interest</source>
-        <translation>Faiziyle çekilen</translation>
-    </message>
-    <message>
         <source>Card</source>
         <translation>Kart</translation>
     </message>
@@ -3718,7 +3812,7 @@ Yine de kapatılsın mı? Bu ödemeler raporda listelenmeye devam eder.</transla
     <name>SaleTab</name>
     <message>
         <source>Pay</source>
-        <extracomment>How long a payment&apos;s &quot;sending&quot; state (read-only fields, disabled Pay, progress) may wait to be painted. Its state applies at the click; only the painting waits, so a gateway answering within this time is painted once, as the result. Painting &quot;sending&quot; first costs about 2 ms of the UI thread before the request can even leave (Qt paints before the next asyncio step) for a frame shown for less than one display refresh; 100 ms is still within what a cashier perceives as instant feedback. A payment ended (any state); the journal already holds it. The cashier chose 3-D Secure for an ENROLLED card: the :class:`CardOrder` to send through /api/3ds. The 3-D Secure sales of this tab (``None``: no 3-D Secure path, no switch, no installments).</extracomment>
+        <extracomment>How long a payment&apos;s &quot;sending&quot; state (read-only fields, disabled Pay, progress) may wait to be painted. Its state applies at the click; only the painting waits, so a gateway answering within this time is painted once, as the result. Painting &quot;sending&quot; first costs about 2 ms of the UI thread before the request can even leave (Qt paints before the next asyncio step) for a frame shown for less than one display refresh; 100 ms is still within what a cashier perceives as instant feedback. A payment ended (any state); the journal already holds it. The cashier chose 3-D Secure for an ENROLLED card: the :class:`CardOrder` to send through /api/3ds. The 3-D Secure sales of this tab (``None``: no 3-D Secure path, no switch, no installments). An ENROLLED answer&apos;s order, to go on through 3-D Secure as soon as its flight has ended.</extracomment>
         <translation>Öde</translation>
     </message>
     <message>
@@ -3752,6 +3846,18 @@ Yine de kapatılsın mı? Bu ödemeler raporda listelenmeye devam eder.</transla
     <message>
         <source>Do not charge</source>
         <translation>Çekme</translation>
+    </message>
+    <message>
+        <source>No answer yet… {seconds} s</source>
+        <translation>Henüz yanıt yok… {seconds} sn</translation>
+    </message>
+    <message>
+        <source>No answer yet… {seconds} s; at {timeout} s it will be checked with the gateway</source>
+        <translation>Henüz yanıt yok… {seconds} sn; {timeout}. saniyede ödeme sistemine sorulacak</translation>
+    </message>
+    <message>
+        <source>No answer yet… {seconds} s; it is being checked with the gateway</source>
+        <translation>Henüz yanıt yok… {seconds} sn; ödeme sistemine soruluyor</translation>
     </message>
     <message>
         <source>Pay {amount}</source>
@@ -4042,6 +4148,10 @@ Bu terminal canlı ortama geçirilsin mi?</translation>
         <translation>“Kimlik bilgilerini yalnızca bu oturum için tut” seçeneğini işaretleyip yeniden kaydedin ya da bir parola deposu (keyring) kurun.</translation>
     </message>
     <message>
+        <source>Enter this environment&apos;s API key, API secret and Bearer token first: the gateway needs them to answer.</source>
+        <translation>Önce bu ortamın API anahtarını, API gizli anahtarını ve Bearer belirtecini girin: ödeme sistemi yanıt vermek için bunlara ihtiyaç duyar.</translation>
+    </message>
+    <message>
         <source>The sandbox has no address: enter its URL.</source>
         <translation>Sandbox’ın adresi yok: adresini girin.</translation>
     </message>
@@ -4108,6 +4218,7 @@ Bu terminal canlı ortama geçirilsin mi?</translation>
     <name>SubscriptionsTab</name>
     <message>
         <source>Subscriptions error</source>
+        <extracomment>The shop&apos;s country for phone numbers typed the local way (None: the dialogs&apos; default).</extracomment>
         <translation>Abonelik hatası</translation>
     </message>
     <message>
@@ -4160,6 +4271,26 @@ Bu terminal canlı ortama geçirilsin mi?</translation>
         <translation>Abonelik sayısı</translation>
     </message>
     <message>
+        <source>Payment orders created on this terminal</source>
+        <translation>Bu terminalde oluşturulan ödeme talimatları</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Referans</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Tutar</translation>
+    </message>
+    <message>
+        <source>Pay on</source>
+        <translation>Ödeme tarihi</translation>
+    </message>
+    <message>
+        <source>Status when created</source>
+        <translation>Oluşturulduğundaki durum</translation>
+    </message>
+    <message>
         <source>The rows shown are from before the error.</source>
         <translation>Gösterilen satırlar hatadan öncesine ait.</translation>
     </message>
@@ -4182,6 +4313,10 @@ Bu terminal canlı ortama geçirilsin mi?</translation>
     <message>
         <source>Enable…</source>
         <translation>Etkinleştir…</translation>
+    </message>
+    <message>
+        <source>created (no status reported)</source>
+        <translation>oluşturuldu (durum bildirilmedi)</translation>
     </message>
     <message>
         <source>Disable subscription</source>

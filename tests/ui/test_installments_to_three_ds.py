@@ -106,8 +106,11 @@ def test_three_installments_chosen_in_the_installments_tab_are_paid_with_3ds(qtb
     assert sale.three_ds_switch.isChecked()
     banner = sale.findChild(object, "saleInstallmentPlan")
     assert banner.isVisible()
-    assert "1,000.00 TRY in 3 installments (interest paid by customer)" in _banner_text(sale)
-    assert "The card holder pays 3 × 345.00 TRY = 1,035.00 TRY." in _banner_text(sale)
+    # Everywhere the amount that will be charged; the base amount and the interest as detail.
+    assert "1,035.00 TRY in 3 installments (interest paid by customer)" in _banner_text(sale)
+    assert ("The card holder pays 3 × 345.00 TRY = 1,035.00 TRY. Base amount 1,000.00 TRY + interest 35.00 TRY."
+            in _banner_text(sale))
+    assert sale.pay_button.text() == "Pay 1,035.00 TRY"
     assert sale.findChild(object, "saleInstallmentPlanRemove").isVisible()
     # The card is typed again: nothing of it came over from the Installments tab.
     assert sale.form.pan.text() == "" and installments.pan.text() == ""
@@ -115,13 +118,24 @@ def test_three_installments_chosen_in_the_installments_tab_are_paid_with_3ds(qtb
 
     _type_card(qtbot, sale, DOCS_MASTERCARD)
     order_id = sale.form.order_id.text()
-    outcome = _pay_and_approve(qtbot, sale)
+    headers: list[str] = []
+    with qtbot.waitSignal(sale.payment_finished, timeout=40_000) as finished:
+        qtbot.mouseClick(sale.pay_button, Qt.MouseButton.LeftButton)
+        dialog = _challenge_dialog(qtbot)
+        headers.append(dialog.amount_label.text())
+        _click_when_loaded(qtbot, dialog, "approve")
+    outcome = finished.args[0]
 
+    assert headers == ["Customer authentication — 1,035.00 TRY"]  # the bank page's header: the charge
     assert outcome.state is OutcomeState.APPROVED, outcome.message
     assert sale.result.headline() == "APPROVED"
     assert sale.result.detail("Installments") == "3"
-    assert sale.result.detail("Amount") == "1,000.00 TRY"
-    assert sale.result.detail("Charged with interest") == "1,035.00 TRY"
+    assert sale.result.detail("Amount") == "1,035.00 TRY"
+    assert sale.result.detail("Base amount") == "1,000.00 TRY"
+    assert sale.result.detail("Interest") == "35.00 TRY"
+    sale.result.grab().save("/tmp/cs/installment-result.png")
+    # The 3-D Secure tick the plan set does not stay on for the next sale.
+    assert not sale.three_ds_switch.isChecked()
     row = sale.services.journal.find_payment("sandbox", EntryKind.SALE_3DS, order_id)
     assert row.state is EntryState.APPROVED and row.installment_count == 3
     assert row.balance == Decimal("1035.00")  # what a refund can give back
@@ -154,7 +168,8 @@ def test_changing_the_amount_drops_the_plan_and_the_sale_goes_without_installmen
     order_id = sale.form.order_id.text()
     outcome = _pay_and_approve(qtbot, sale)
     assert outcome.state is OutcomeState.APPROVED, outcome.message
-    assert sale.result.detail("Installments") == "" and sale.result.detail("Charged with interest") == ""
+    assert sale.result.detail("Installments") == "" and sale.result.detail("Interest") == ""
+    assert not sale.three_ds_switch.isChecked()  # the tick came with the plan: the next sale is plain
     row = sale.services.journal.find_payment("sandbox", EntryKind.SALE_3DS, order_id)
     assert row.installment_count is None
     record = ledger_of(sandbox.app.state.sandbox).by_order(order_id)

@@ -77,7 +77,7 @@ def setup(qtbot, fresh_sandbox, event_loop_qt, tmp_path, errors, monkeypatch):
     client = make_client(fresh_sandbox)
     services = AppServices(client=client, journal=journal, environment="sandbox", merchant_line="Test shop")
     config = Config(tmp_path / "settings.ini")
-    tab = JournalTab(services)
+    tab = JournalTab(services, gateway_now=fresh_sandbox.state.clock.now)  # the sandbox settles on its clock
     tab.setLocale(ENGLISH)
     qtbot.addWidget(tab)
     reconciler = Reconciler(services, not_found_grace=0,
@@ -159,7 +159,10 @@ def test_buttons_are_live_and_void_a_sale_changes_the_row_after_success(qtbot, s
     tab, actions, services, config, cashier, loop = setup
     sale = sell(qtbot, loop, services)
     select(tab, sale.id)
-    assert tab.void_button.isEnabled() and tab.refund_button.isEnabled() and tab.details_button.isEnabled()
+    # Before the daily settlement a void is possible, a refund is not (and the button says why).
+    assert tab.void_button.isEnabled() and tab.details_button.isEnabled()
+    assert not tab.refund_button.isEnabled()
+    assert tab.refund_button.toolTip() == "Not settled until the daily cut-off (00:00 UTC): void it instead."
 
     outcome = click_and_finish(qtbot, actions, tab.void_button)
 
@@ -168,10 +171,15 @@ def test_buttons_are_live_and_void_a_sale_changes_the_row_after_success(qtbot, s
     assert cashier.messages[-1][0] == "Void done" and "Voided 100.00 TRY" in cashier.messages[-1][1]
     assert services.journal.get(sale.id).balance == 0
     assert cell(tab, outcome.entry.id, JournalColumn.KIND) == "Void"
-    assert cell(tab, outcome.entry.id, JournalColumn.STATE) == "APPROVED"
+    # The void row reads as a void, with the money that went back to the card: not "APPROVED" in green.
+    assert badge(tab, outcome.entry.id) == ("VOIDED", "voided")
+    assert cell(tab, outcome.entry.id, JournalColumn.AMOUNT) == "\u2212100.00 TRY"
     assert outcome.entry.approved_by == "Trainee" and outcome.entry.operator == "Trainee"
     assert cashier.receipts and cashier.receipts[0].kind is EntryKind.VOID  # receipt offered and shown
-    assert "VOID" in tab.receipts.html(cashier.receipts[0]).upper()
+    receipt = tab.receipts.html(cashier.receipts[0])
+    assert "VOIDED" in receipt and "100.00 TRY returned to the card" in receipt and "APPROVED" not in receipt
+    from klogs_desk.ui import theme
+    assert theme.APPROVED.light not in receipt
     assert ledger_of(fresh_sandbox.state).by_order(sale.reference).voided
     assert errors == []
 
@@ -207,17 +215,23 @@ def test_void_after_settlement_and_refund_before_it_are_explained(qtbot, setup, 
     tab, actions, services, config, cashier, loop = setup
     sale = sell(qtbot, loop, services)
     select(tab, sale.id)
-    cashier.refund_text = "10"
-    click_and_finish(qtbot, actions, tab.refund_button)
-    title, message = cashier.messages[-1]
-    assert title == "Refund refused by the gateway" and "not settled yet" in message and "void it" in message
+    assert tab.void_button.isEnabled() and not tab.refund_button.isEnabled()
 
     settle(fresh_sandbox)
+    select(tab, sale.id)
+    assert tab.refund_button.isEnabled() and not tab.void_button.isEnabled()
+    assert tab.void_button.toolTip() == "Settled at the daily cut-off (00:00 UTC): refund it instead."
+
+    # A gateway that disagrees with the terminal's idea of its clock still refuses; the refusal is shown,
+    # and its row reads REFUSED, not as a charge error.
+    tab._gateway_now = lambda: fresh_sandbox.state.clock.now() - dt.timedelta(days=1, minutes=2)
     select(tab, sale.id)
     click_and_finish(qtbot, actions, tab.void_button)
     title, message = cashier.messages[-1]
     assert title == "Void refused by the gateway" and "refund it instead" in message
     assert services.journal.get(sale.id).balance == Decimal("100.00")
+    void_row = next(c for c in services.journal.children(sale.id) if c.kind is EntryKind.VOID)
+    assert badge(tab, void_row.id) == ("REFUSED — NOTHING DONE", "refused")
 
 
 def cashier_signed_in(actions) -> StaffService:  # type: ignore[no-untyped-def]
@@ -446,7 +460,9 @@ def test_partly_then_fully_refunded_sale_shows_what_is_left(qtbot, setup, fresh_
     assert badge(tab, sale.id) == ("REFUNDED", "refunded")
     assert cell(tab, sale.id, JournalColumn.BALANCE) == "0.00 TRY"
     refunds = [c for c in services.journal.children(sale.id) if c.kind is EntryKind.REFUND]
-    assert [badge(tab, r.id)[0] for r in refunds] == ["APPROVED", "APPROVED"]  # the refund rows are plain
+    # The refund rows read as what they did, with the money going back, never as a new approved charge.
+    assert [badge(tab, r.id) for r in refunds] == [("REFUNDED", "refunded")] * 2
+    assert [cell(tab, r.id, JournalColumn.AMOUNT) for r in refunds] == ["\u221230.10 TRY", "\u221269.90 TRY"]
     assert [cell(tab, r.id, JournalColumn.BALANCE) for r in refunds] == ["", ""]
     assert errors == []
 
@@ -454,8 +470,10 @@ def test_partly_then_fully_refunded_sale_shows_what_is_left(qtbot, setup, fresh_
 def test_refused_refund_leaves_the_sale_approved_with_its_full_balance(qtbot, setup, fresh_sandbox, errors):
     tab, actions, services, config, cashier, loop = setup
     sale = sell(qtbot, loop, services)
+    # The terminal believes the sale settled; the gateway does not: it refuses (void it instead).
+    tab._gateway_now = lambda: fresh_sandbox.state.clock.now() + dt.timedelta(days=1, minutes=1)
     select(tab, sale.id)
-    cashier.refund_text = "10"  # before settlement: the gateway refuses (void it instead)
+    cashier.refund_text = "10"
     click_and_finish(qtbot, actions, tab.refund_button)
 
     assert badge(tab, sale.id) == ("APPROVED", "approved")

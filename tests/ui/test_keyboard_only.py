@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from klogs_desk.composition import build_main_window
@@ -88,9 +88,21 @@ def test_preauthorization_and_capture_by_keyboard_only(qtbot, window):
     qtbot.keyClick(tab.list, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: tab.capture_button.isEnabled(), timeout=5_000)
     tab.capture_button.setFocus()
+    questions: list[str] = []
+
+    def answer_with_enter() -> None:  # the capture question is answered by keyboard too (Enter: Capture)
+        box = QApplication.activeModalWidget()
+        if box is None:
+            QTimer.singleShot(50, answer_with_enter)
+            return
+        questions.append(box.text())
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    QTimer.singleShot(50, answer_with_enter)
     with qtbot.waitSignal(tab.payment_finished, timeout=15_000) as blocker:
         qtbot.keyClick(tab.capture_button, Qt.Key.Key_Space)
     assert blocker.args[0].state is OutcomeState.APPROVED
+    assert questions == ["Capture 40.00 TRY?"]
 
 
 def test_ctrl_number_switches_every_tab(qtbot, window):

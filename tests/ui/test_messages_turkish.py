@@ -158,7 +158,7 @@ def test_full_refund_reads_in_turkish(qtbot, turkish, fresh_sandbox, journal, sh
     sale = journal.get(task.result().entry_id)
     fresh_sandbox.state.clock.advance(dt.timedelta(days=1, minutes=1))  # settled: a refund, not a void
 
-    tab = JournalTab(services)
+    tab = JournalTab(services, gateway_now=fresh_sandbox.state.clock.now)
     qtbot.addWidget(tab)
     trainee = StaffService(OperatorStore(":memory:"))
     trainee.start("sandbox")  # training mode: the Trainee has a manager's rights

@@ -34,6 +34,8 @@ def tab(qtbot, fresh_sandbox, event_loop_qt, tmp_path, errors):
     client = make_client(fresh_sandbox, timeout=5.0)
     widget = PreAuthTab(AppServices(client=client, journal=journal), idle_seconds=0)
     widget.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    widget.questions = []
+    widget.confirm_capture = lambda question: widget.questions.append(question) or True
     qtbot.addWidget(widget)
     yield widget
     event_loop_qt.create_task(client.aclose())
@@ -83,8 +85,11 @@ def test_partial_capture_is_sent_once_and_journaled_as_child(qtbot, tab, fresh_s
 
     outcome = capture(qtbot, tab, "120.50")
 
+    assert tab.questions == ["Capture 120.50 TRY of 150.00 TRY? 29.50 TRY will be released."]
     assert outcome.state is OutcomeState.APPROVED
     assert tab.result.headline() == "APPROVED"
+    assert tab.result.message.text() == "Captured 120.50 TRY — 29.50 TRY released."
+    tab.result.grab().save("/tmp/cs/captured.png")
     assert list_rows(tab) == []  # captured: no longer open
     assert tab.empty_label.isVisible() or not tab.isVisible()
     record = ledger_of(fresh_sandbox.state).by_order(order_id)
@@ -188,3 +193,19 @@ def test_capture_field_always_belongs_to_the_selected_row(qtbot, tab, errors):
     assert tab.capture_amount.text() == ""  # the captured row left the list
     tab.list.selectRow(0)
     assert tab.capture_amount.text() == "2,500.00"
+
+
+def test_capture_is_asked_first_and_no_sends_nothing(qtbot, tab, fresh_sandbox, errors):
+    order_id, authorized = authorize(qtbot, tab, "100.00")
+    # After a pre-authorization the next step is to capture later from the list, not "Start the next sale".
+    assert tab.result.next_step.text().startswith("The amount is held on the card. Capture it later")
+    tab.list.selectRow(0)
+    tab.confirm_capture = lambda question: tab.questions.append(question) and False
+    tab.capture_amount.setText("60.00")
+    qtbot.mouseClick(tab.capture_button, Qt.MouseButton.LeftButton)  # Enter in the field does the same
+
+    assert tab.questions == ["Capture 60.00 TRY of 100.00 TRY? 40.00 TRY will be released."]
+    assert not tab.in_flight
+    assert ledger_of(fresh_sandbox.state).by_order(order_id).captured_amount is None
+    assert len(list_rows(tab)) == 1 and tab.capture_amount.text() == "60.00"
+    assert errors == []

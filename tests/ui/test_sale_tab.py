@@ -194,7 +194,7 @@ def test_gateway_error_keeps_the_order_id_for_the_retry(qtbot, tab, journal, san
     assert outcome.state is OutcomeState.ERROR
     assert "NOT CHARGED" in tab.result.headline()
     assert tab.form.order_id.text() == order_id
-    type_sale(qtbot, tab, APPROVE, amount="")
+    type_sale(qtbot, tab, APPROVE, amount="", holder="", expiry="")  # holder and expiry were kept
     retried = pay_with_enter(qtbot, tab)
     assert retried.state is OutcomeState.APPROVED and retried.order_id == order_id
     assert journal.count() == 1

@@ -241,3 +241,12 @@ def test_test_connection_says_when_the_gateway_cannot_be_reached(qtbot, make_dia
     text = dialog.test_result.text()
     assert "✘ Payment API: The gateway could not be reached" in text
     assert "✘ Subscriptions API: The gateway could not be reached" in text
+
+
+def test_production_with_empty_credentials_asks_for_them_instead_of_testing(qtbot, make_dialog, memory_keyring):
+    dialog = make_dialog()
+    choose(dialog, "production")
+    dialog.test_button.click()
+    assert dialog.test_result.text() == ("Enter this environment's API key, API secret and Bearer token first: "
+                                         "the gateway needs them to answer.")
+    assert "could not be reached" not in dialog.test_result.text() and RUNNER.running == 0

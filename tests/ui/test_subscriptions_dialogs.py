@@ -149,7 +149,7 @@ BAD_CREATE_INPUTS = [
     ("amount", lambda d: d.fields["amount"].setText("10.005"), "2 decimal places"),
     ("amount", lambda d: d.fields["amount"].setText("0"), "greater than zero"),
     ("ownerDescription.fullName", lambda d: d.fields["ownerDescription.fullName"].setText(""), "Required"),
-    ("ownerDescription.phone", lambda d: d.fields["ownerDescription.phone"].setText("05551234567"), "+"),
+    ("ownerDescription.phone", lambda d: d.fields["ownerDescription.phone"].setText("0555123"), "number"),
     ("ownerDescription.phone", lambda d: d.fields["ownerDescription.phone"].setText("+90555"), "number"),
     ("ownerDescription.email", lambda d: d.fields["ownerDescription.email"].setText("jane@"), "email"),
     ("ownerDescription.cardId", lambda d: d.fields["ownerDescription.cardId"].setText("card-1"), "UUID"),
@@ -304,7 +304,7 @@ def test_register_owner_then_their_waiting_subscription_becomes_active(qtbot, ta
     assert lookup(qtbot, event_loop_qt, server, "UI-OWNER-LATER").status is RegisteredPaymentStatus.ACTIVE
 
 
-@pytest.mark.parametrize("phone, words", [("", "Required"), ("5551234567", "+"), ("+9055512", "number")])
+@pytest.mark.parametrize("phone, words", [("", "Required"), ("55512", "number"), ("+9055512", "number")])
 def test_owner_phone_is_checked_at_the_field(qtbot, tab, phone, words):
     dialog = tab.open_owner_dialog()
     dialog.fields["phone"].setText(phone)

@@ -552,26 +552,23 @@ def test_switch_sends_the_sale_through_3ds_and_shows_the_result(qtbot, sale_tab)
     assert sale_tab.form.pan.text() == ""
 
 
-def test_enrolled_sale_offers_3ds_and_a_failed_challenge_shows_declined(qtbot, sale_tab):
+def test_enrolled_sale_goes_into_3ds_and_a_failed_challenge_shows_declined(qtbot, sale_tab):
     _type_card(qtbot, sale_tab, FAILING_CARD, "99.00")
     order_id = sale_tab.form.order_id.text()
-    with qtbot.waitSignal(sale_tab.payment_finished, timeout=15000) as first:
-        qtbot.mouseClick(sale_tab.pay_button, Qt.MouseButton.LeftButton)
-    assert first.args[0].state is OutcomeState.ENROLLED
     with qtbot.waitSignal(sale_tab.payment_finished, timeout=30000) as finished:
-        qtbot.mouseClick(sale_tab.result.three_ds_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(sale_tab.pay_button, Qt.MouseButton.LeftButton)
         _click_when_loaded(qtbot, _challenge_dialog(qtbot), "approve")
     outcome = finished.args[0]
     assert outcome.state is OutcomeState.DECLINED, outcome.message
     assert sale_tab.result.headline() == "DECLINED"
-    row = sale_tab.services.journal.find_payment("sandbox", EntryKind.SALE_3DS, order_id)
-    assert row.state is EntryState.DECLINED
+    [row] = sale_tab.services.journal.search(text=order_id)  # one sale, one row
+    assert row.kind is EntryKind.SALE_3DS and row.state is EntryState.DECLINED
     assert _open_dialogs() == []
 
 
-def test_offer_clicked_twice_starts_one_challenge_and_blocks_pay_meanwhile(qtbot, sale_tab, sandbox, monkeypatch):
-    """The "Pay with 3-D Secure" offer goes through the Sale tab's in-flight guard: a second click (or the
-    signal delivered twice), Pay and Enter while the challenge runs start nothing more."""
+def test_enrolled_sale_starts_one_challenge_and_blocks_pay_meanwhile(qtbot, sale_tab, sandbox, monkeypatch):
+    """An ENROLLED answer goes on into the challenge through the Sale tab's in-flight guard: the offer
+    delivered again, Pay and Enter while the challenge runs start nothing more."""
     from klogs_desk.sandbox.ledger import ledger_of
     from klogs_desk.ui.async_runner import RUNNER
 
@@ -586,17 +583,16 @@ def test_offer_clicked_twice_starts_one_challenge_and_blocks_pay_meanwhile(qtbot
         return await real_begin(order, **kwargs)
 
     monkeypatch.setattr(service, "begin", counting_begin)
+
+    def enrolled_order_of(order_id: str):  # what a duplicate offer would carry
+        return _order(ENROLLED_CARD, order_id, "61.40")
+
     _type_card(qtbot, sale_tab, ENROLLED_CARD, "61.40")
     order_id = sale_tab.form.order_id.text()
-    with qtbot.waitSignal(sale_tab.payment_finished, timeout=15000) as first:
-        qtbot.mouseClick(sale_tab.pay_button, Qt.MouseButton.LeftButton)
-    assert first.args[0].state is OutcomeState.ENROLLED
-    enrolled_order = sale_tab._enrolled_order
-
     with qtbot.waitSignal(sale_tab.payment_finished, timeout=30000) as finished:
-        sale_tab.result.three_ds_button.click()
-        sale_tab.result.three_ds_requested.emit()  # a second click queued before the button greyed out
-        sale_tab.three_ds_requested.emit(enrolled_order)  # even the offer itself, delivered twice
+        qtbot.mouseClick(sale_tab.pay_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: bool(begun), timeout=15000)
+        sale_tab.three_ds_requested.emit(enrolled_order_of(order_id))  # the offer delivered twice
         sale_tab.pay()  # Enter in the form
         assert sale_tab.in_flight and not sale_tab.pay_button.isEnabled()
         assert sale_tab.form.pan.isReadOnly() or not sale_tab.form.pan.isEnabled()
@@ -607,7 +603,7 @@ def test_offer_clicked_twice_starts_one_challenge_and_blocks_pay_meanwhile(qtbot
     assert finished.args[0].state is OutcomeState.APPROVED, finished.args[0].message
     assert begun == [order_id]
     rows = sale_tab.services.journal.search(text=order_id)
-    assert sorted(r.kind.value for r in rows) == ["sale", "sale_3ds"]
+    assert [r.kind.value for r in rows] == ["sale_3ds"]  # one sale, one row
     assert ledger_of(sandbox.state).charges_for(order_id) == 1
     assert errors == []
     assert not sale_tab.in_flight and sale_tab.pay_button.isEnabled()

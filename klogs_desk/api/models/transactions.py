@@ -77,6 +77,9 @@ class TransactionDetail(WireModel):
     created_at_utc: UtcDatetime | None = None
     installment: int | None = None
     payment_method: str | None = None
+    #: The issuer's authorization code of an approved payment. Not in the client libraries' list; the
+    #: sandbox sends it (a real gateway's lookup usually does) and a gateway that leaves it out is fine.
+    auth_code: str | None = None
     errors: list[TransactionErrorEntry] = Field(default_factory=list)
     related_transactions: list[RelatedTransaction] = Field(default_factory=list)
 
