@@ -10,6 +10,7 @@ import asyncio
 import concurrent.futures
 import os
 import tempfile
+import time
 from pathlib import Path
 
 # Before anything imports Qt or the app.
@@ -112,9 +113,17 @@ def event_loop_qt(qapp):
     loop.set_default_executor(executor)
     asyncio.set_event_loop(loop)
     yield loop
-    # Let callbacks scheduled by the test run before the loop goes away.
-    for task in asyncio.all_tasks(loop):
+    # Tasks still on the loop (a window's health lookup started by its first paint, a page load) are
+    # cancelled, and the loop is turned until they have finished: a cancelled task only ends on its next
+    # step, and a step run after the loop is gone fails with "no running event loop" (seen as a teardown
+    # error of whichever test ran then).
+    pending = list(asyncio.all_tasks(loop))
+    for task in pending:
         task.cancel()
+    deadline = time.monotonic() + 5
+    while any(not task.done() for task in pending) and time.monotonic() < deadline:
+        qapp.processEvents()
+        time.sleep(0.001)
     asyncio.set_event_loop(None)
     # qasync marked itself as the running loop; unmark it so later anyio tests can start their own.
     asyncio.events._set_running_loop(None)
