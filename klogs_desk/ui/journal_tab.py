@@ -21,7 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QModelIndex, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -44,6 +44,7 @@ from ..domain.money import MINOR_UNITS, AmountError, parse_amount
 from ..services.context import AppServices
 from . import theme
 from .badges import BadgeDelegate
+from .fit import ElidedLabel
 from .journal_model import STATE_COLOURS, JournalColumn, JournalTableModel
 from .locale_style import number_style
 from .messages import render
@@ -124,9 +125,9 @@ class JournalTab(QWidget):
         self.filter_message.setStyleSheet(f"color: {theme.text_colours().error}")
         self.filter_message.setAccessibleName(self.tr("Filter problem"))
         self.filter_message.hide()
-        self.status_label = QLabel(objectName="journalStatus")
+        # Elided with the whole text as tooltip: a long "Receipt saved to <path>" widened the window.
+        self.status_label = ElidedLabel(objectName="journalStatus")
         self.status_label.setAccessibleName(self.tr("Journal status"))
-        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.model = JournalTableModel(self)
         self.table = QTableView(objectName="journalTable")

@@ -30,6 +30,7 @@ from .. import paths
 from ..domain.journal import Entry, EntryState
 from ..services.context import AppServices
 from . import theme
+from .fit import ElidedLabel
 from .journal_model import kind_text, local_time_text, state_text
 from .messages import render
 from .money_text import money_text
@@ -159,9 +160,8 @@ class ReceiptPrinter:
         dialog.paintRequested.connect(paint)
         toolbar = dialog.findChild(QToolBar)
         if entry is not None and toolbar is not None and dialog.layout() is not None:
-            saved = QLabel(dialog, objectName="receiptSaved")
+            saved = ElidedLabel(parent=dialog, objectName="receiptSaved")  # a long path must not widen it
             saved.setAccessibleName(translate("Receipt", "Where the receipt was saved"))
-            saved.setWordWrap(True)
             saved.setContentsMargins(8, 4, 8, 6)
             saved.hide()
             dialog.layout().addWidget(saved)
