@@ -3,6 +3,11 @@
     .venv/bin/python scripts/render_screens.py [output-dir]     # default: docs/screens/
     .venv/bin/python scripts/render_screens.py --language tr    # docs/screens/sale-tr.png
     .venv/bin/python scripts/render_screens.py --dark           # docs/screens/sale-dark.png
+    .venv/bin/python scripts/render_screens.py --demo           # Help ▸ Load demo data first (full tables)
+
+README's pictures are made under a real X server with demo data (what a trainee sees)::
+
+    xvfb-run -a -s "-screen 0 1920x1200x24" env QT_QPA_PLATFORM=xcb .venv/bin/python scripts/render_screens.py --demo
 
 Writes ``<tab>.png`` per tab (sale, preauth, installments, checkout, subscriptions, journal) and
 ``settings.png``. With ``--language`` and/or ``--dark`` it writes only the Sale tab, after an approved
@@ -36,7 +41,7 @@ def main(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication
 
     from klogs_desk import paths
-    from klogs_desk.composition import build_main_window
+    from klogs_desk.composition import build_terminal
     from klogs_desk.config import TRANSLATED_LANGUAGES, Config
     from klogs_desk.credentials import CredentialStore
     from klogs_desk.domain.journal import Journal
@@ -49,6 +54,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("out", nargs="?", type=Path, default=ROOT / "docs" / "screens")
     parser.add_argument("--language", choices=TRANSLATED_LANGUAGES, help="render the Sale tab in this language")
     parser.add_argument("--dark", action="store_true", help="render the Sale tab in a dark Fusion theme")
+    parser.add_argument("--demo", action="store_true", help="load the demo data (Help menu) before rendering")
     args = parser.parse_args(argv)
     out = args.out
     out.mkdir(parents=True, exist_ok=True)
@@ -72,7 +78,8 @@ def main(argv: list[str]) -> int:
     journal = Journal(paths.journal_path())
     services = AppServices(client=build_client(config, "sandbox", store.load("sandbox"), sandbox.url()),
                            journal=journal, environment="sandbox", sandbox_url=sandbox.url())
-    window = build_main_window(services, config=config, credentials=store, sandbox=sandbox)
+    terminal = build_terminal(services, config=config, credentials=store, sandbox=sandbox)
+    window = terminal.window
     window.resize(1100, 760)
     window.show()
 
@@ -82,6 +89,15 @@ def main(argv: list[str]) -> int:
             if RUNNER.running == 0:
                 break
         await asyncio.sleep(0.1)
+
+    async def load_demo() -> None:
+        """Help ▸ Load demo data, as a trainee would, and wait until the tabs have it."""
+        loaded: asyncio.Future = asyncio.get_running_loop().create_future()
+        terminal.demo_data.loaded.connect(lambda summary: loaded.done() or loaded.set_result(summary))
+        if terminal.demo_data.load() is None:
+            raise SystemExit("demo data needs the built-in sandbox")
+        print("demo data:", await asyncio.wait_for(loaded, 120))
+        await settle()
 
     async def render_approved_sale() -> None:
         """The Sale tab after an approved sandbox sale typed as a cashier would (keys, locale's amount)."""
@@ -109,6 +125,9 @@ def main(argv: list[str]) -> int:
         print(path, outcome.state.value)
 
     async def render() -> None:
+        if args.demo:
+            await settle()
+            await load_demo()
         if args.language or args.dark:
             await render_approved_sale()
             return
@@ -128,7 +147,7 @@ def main(argv: list[str]) -> int:
 
     with loop:
         loop.run_until_complete(render())
-        loop.run_until_complete(services.client.aclose())
+        loop.run_until_complete(terminal.runtime.stop())
     window.close()
     sandbox.stop()
     journal.close()
