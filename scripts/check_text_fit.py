@@ -77,8 +77,10 @@ def _name(widget) -> str:  # type: ignore[no-untyped-def]
 
 
 def _text_problem(widget) -> str | None:  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabBar
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QLineEdit, QTabBar
 
+    if isinstance(widget, QLineEdit):
+        return _placeholder_problem(widget)
     if isinstance(widget, QLabel):
         return _label_problem(widget)
     if isinstance(widget, QAbstractButton):
@@ -119,6 +121,19 @@ def _label_problem(label) -> str | None:  # type: ignore[no-untyped-def]
         needed_w, needed_h = needed.width(), needed.height()
     if needed_w > box.width() + 1 or needed_h > box.height() + 1:
         return f"needs {needed_w:.0f}x{needed_h:.0f}, has {box.width()}x{box.height()}"
+    return None
+
+
+def _placeholder_problem(edit) -> str | None:  # type: ignore[no-untyped-def]
+    """An empty field's placeholder is its label for the cashier ("Order ID or card last 4"): it must show whole."""
+    text = edit.placeholderText()
+    if not text or edit.text() or edit.isReadOnly() and not edit.isEnabled():
+        return None
+    margins = edit.textMargins()
+    room = edit.width() - 8 - margins.left() - margins.right()  # frame and Qt's own 2 px margin, both sides
+    needed = edit.fontMetrics().horizontalAdvance(text)
+    if needed > room:
+        return f"placeholder {text!r} needs {needed} wide, has {room}"
     return None
 
 
@@ -218,15 +233,15 @@ def _layout_problems(widget) -> list[str]:  # type: ignore[no-untyped-def]
 def run_child(language: str, out: Path) -> list[str]:
     """Open the terminal, show every screen, check and save each; the problems found."""
     import asyncio
-    import datetime
 
     import keyring
     import qasync
     from keyring.backends import fail
     from PySide6.QtWidgets import QApplication
+    from render_screens import approved_sale  # this script's folder is on sys.path (run as a script)
 
     from klogs_desk import i18n, paths
-    from klogs_desk.composition import build_main_window
+    from klogs_desk.composition import build_terminal
     from klogs_desk.config import Config
     from klogs_desk.credentials import CredentialStore
     from klogs_desk.domain.journal import Journal
@@ -263,7 +278,8 @@ def run_child(language: str, out: Path) -> list[str]:
     journal = Journal(paths.journal_path())
     services = AppServices(client=build_client(config, "sandbox", store.load("sandbox"), sandbox.url()),
                            journal=journal, environment="sandbox", sandbox_url=sandbox.url())
-    window = build_main_window(services, config=config, credentials=store, sandbox=sandbox)
+    terminal = build_terminal(services, config=config, credentials=store, sandbox=sandbox)
+    window = terminal.window
     window.resize(1100, 760)
     window.show()
     problems: list[str] = []
@@ -289,27 +305,10 @@ def run_child(language: str, out: Path) -> list[str]:
         check(widget, screen)
         widget.close()
 
-    async def sale() -> None:
-        from PySide6.QtTest import QTest
-
-        window.tabs.setCurrentIndex(0)
-        tab = window.tabs.currentWidget()
-        amount = "1.234,56" if language == "tr" else "1,234.56"
-        year = f"{(datetime.date.today().year + 3) % 100:02d}"
-        for field, text in ((tab.form.amount, amount), (tab.form.holder, "Ayse Yilmaz"),
-                            (tab.form.pan, "4111111111111111"), (tab.form.expiry, "12" + year),
-                            (tab.form.cvv, "123")):
-            field.setFocus()
-            QTest.keyClicks(field, text)
-        finished: asyncio.Future = asyncio.get_running_loop().create_future()
-        tab.payment_finished.connect(lambda outcome: finished.done() or finished.set_result(outcome))
-        tab.pay()
-        await asyncio.wait_for(finished, 30)
-
     async def run() -> None:
         await settle()
         width = window.width()
-        await sale()
+        await approved_sale(window, language)
         await settle()
         for page in window.pages:
             window.show_page(page.widget)
@@ -384,7 +383,7 @@ def run_child(language: str, out: Path) -> list[str]:
         try:
             await run()
         finally:
-            await services.client.aclose()
+            await terminal.runtime.stop()
 
     with loop:
         loop.run_until_complete(main())

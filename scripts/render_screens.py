@@ -34,6 +34,26 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
+async def approved_sale(window, language: str):  # type: ignore[no-untyped-def]
+    """On ``window``'s Sale tab, type a 1,234.56 TRY sale in ``language``'s number format with keys, as a
+    cashier would, and pay it with the approving Visa test card; the outcome (also for check_text_fit.py)."""
+    from PySide6.QtTest import QTest
+
+    window.tabs.setCurrentIndex(0)
+    sale = window.tabs.currentWidget()
+    amount = "1.234,56" if language == "tr" else "1,234.56"
+    year = f"{(datetime.date.today().year + 3) % 100:02d}"
+    for field, text in ((sale.form.amount, amount), (sale.form.holder, "Ayse Yilmaz"),
+                        (sale.form.pan, "4111111111111111"), (sale.form.expiry, "12" + year),
+                        (sale.form.cvv, "123")):
+        field.setFocus()
+        QTest.keyClicks(field, text)  # ASCII only: QTest asserts on other characters
+    finished: asyncio.Future = asyncio.get_running_loop().create_future()
+    sale.payment_finished.connect(lambda outcome: finished.done() or finished.set_result(outcome))
+    sale.pay()
+    return await asyncio.wait_for(finished, 30)
+
+
 def main(argv: list[str]) -> int:
     import argparse
 
@@ -101,22 +121,9 @@ def main(argv: list[str]) -> int:
 
     async def render_approved_sale() -> None:
         """The Sale tab after an approved sandbox sale typed as a cashier would (keys, locale's amount)."""
-        from PySide6.QtTest import QTest
 
         await settle()
-        window.tabs.setCurrentIndex(0)
-        sale = window.tabs.currentWidget()
-        amount = "1.234,56" if (args.language or "en") == "tr" else "1,234.56"
-        year = f"{(datetime.date.today().year + 3) % 100:02d}"
-        for field, text in ((sale.form.amount, amount), (sale.form.holder, "Ayse Yilmaz"),
-                            (sale.form.pan, "4111111111111111"), (sale.form.expiry, "12" + year),
-                            (sale.form.cvv, "123")):
-            field.setFocus()
-            QTest.keyClicks(field, text)
-        finished: asyncio.Future = asyncio.get_running_loop().create_future()
-        sale.payment_finished.connect(lambda outcome: finished.done() or finished.set_result(outcome))
-        sale.pay()
-        outcome = await asyncio.wait_for(finished, 30)
+        outcome = await approved_sale(window, args.language or "en")
         await settle()
         name = "-".join(["sale"] + ([args.language] if args.language and args.language != "en" else [])
                         + (["dark"] if args.dark else []))

@@ -5,6 +5,8 @@
   word-wrapped label's height depends on its width), so the new lines were squeezed into one or drawn over
   the field below. Call it after showing such a label: the window grows to the height its layout needs at
   its current width.
+* :func:`fit_placeholder`: an empty field whose placeholder says what to type ("Order ID or card last 4")
+  is at least as wide as that placeholder (the Turkish ones are longer and were cut off).
 * :class:`ElidedLabel`: a one-line status that may hold a long path ("Receipt saved to /home/…") is drawn
   elided in the middle, with the whole text in its tooltip, and never asks for more width than the window
   has (a plain QLabel's size hint widened the main window to the path's length).
@@ -16,7 +18,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 
 def grow_to_fit(widget: QWidget) -> None:
@@ -33,6 +35,13 @@ def grow_to_fit(widget: QWidget) -> None:
     needed = max(needed, layout.totalMinimumSize().height())
     if needed > window.height():
         window.resize(width, needed)
+
+
+def fit_placeholder(edit: QLineEdit) -> QLineEdit:
+    """Make ``edit`` at least as wide as its placeholder text (plus frame, margins and a clear button)."""
+    room = 8 + 2 * edit.fontMetrics().averageCharWidth() + (16 if edit.isClearButtonEnabled() else 0)
+    edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + room)
+    return edit
 
 
 class ElidedLabel(QLabel):

@@ -44,7 +44,7 @@ from ..domain.money import MINOR_UNITS, AmountError, parse_amount
 from ..services.context import AppServices
 from . import theme
 from .badges import BadgeDelegate
-from .fit import ElidedLabel
+from .fit import ElidedLabel, fit_placeholder
 from .journal_model import STATE_COLOURS, JournalColumn, JournalTableModel
 from .locale_style import number_style
 from .messages import render
@@ -89,8 +89,10 @@ class JournalTab(QWidget):
 
         self.search_edit = QLineEdit(objectName="journalSearch", placeholderText=self.tr("Order ID or card last 4"))
         self.search_edit.setClearButtonEnabled(True)
+        fit_placeholder(self.search_edit)
         self.amount_edit = QLineEdit(objectName="journalAmount", placeholderText=self.tr("Amount"))
         self.amount_edit.setClearButtonEnabled(True)
+        fit_placeholder(self.amount_edit)
         self.amount_edit.setMaximumWidth(120)
         self.state_combo = QComboBox(objectName="journalStateFilter")
         for label, states in STATE_FILTERS:
