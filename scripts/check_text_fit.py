@@ -238,15 +238,13 @@ def run_child(language: str, out: Path) -> list[str]:
     import qasync
     from keyring.backends import fail
     from PySide6.QtWidgets import QApplication
-    from render_screens import approved_sale  # this script's folder is on sys.path (run as a script)
+    from render_screens import (  # this script's folder is on sys.path (run as a script)
+        approved_sale,
+        open_training_terminal,
+    )
 
     from klogs_desk import i18n, paths
-    from klogs_desk.composition import build_terminal
-    from klogs_desk.config import Config
     from klogs_desk.credentials import CredentialStore
-    from klogs_desk.domain.journal import Journal
-    from klogs_desk.environments import EmbeddedSandbox, build_client
-    from klogs_desk.services.context import AppServices
     from klogs_desk.ui.about_dialog import AboutDialog, TestCardsDialog
     from klogs_desk.ui.async_runner import RUNNER
     from klogs_desk.ui.lock_screen import LockScreen
@@ -271,17 +269,9 @@ def run_child(language: str, out: Path) -> list[str]:
     install_accent_safe_style(app)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    sandbox = EmbeddedSandbox()
-    config = Config()
     keyring.set_keyring(fail.Keyring())  # Settings then shows the "no keyring" warning
-    store = CredentialStore(session_only=True)
-    journal = Journal(paths.journal_path())
-    services = AppServices(client=build_client(config, "sandbox", store.load("sandbox"), sandbox.url()),
-                           journal=journal, environment="sandbox", sandbox_url=sandbox.url())
-    terminal = build_terminal(services, config=config, credentials=store, sandbox=sandbox)
-    window = terminal.window
-    window.resize(1100, 760)
-    window.show()
+    terminal, sandbox, config, store = open_training_terminal()
+    services, journal, window = terminal.services, terminal.services.journal, terminal.window
     problems: list[str] = []
     scale = os.environ.get("QT_SCALE_FACTOR", "1")
 

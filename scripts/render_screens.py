@@ -34,6 +34,28 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
+def open_training_terminal():  # type: ignore[no-untyped-def]
+    """The terminal as the app builds it, on a new built-in sandbox, shown at 1100 x 760 (also for
+    check_text_fit.py); ``(terminal, sandbox, config, credential store)``. Call after the QApplication exists."""
+    from klogs_desk import paths
+    from klogs_desk.composition import build_terminal
+    from klogs_desk.config import Config
+    from klogs_desk.credentials import CredentialStore
+    from klogs_desk.domain.journal import Journal
+    from klogs_desk.environments import EmbeddedSandbox, build_client
+    from klogs_desk.services.context import AppServices
+
+    sandbox = EmbeddedSandbox()
+    config = Config()
+    store = CredentialStore(session_only=True)
+    services = AppServices(client=build_client(config, "sandbox", store.load("sandbox"), sandbox.url()),
+                           journal=Journal(paths.journal_path()), environment="sandbox", sandbox_url=sandbox.url())
+    terminal = build_terminal(services, config=config, credentials=store, sandbox=sandbox)
+    terminal.window.resize(1100, 760)
+    terminal.window.show()
+    return terminal, sandbox, config, store
+
+
 async def approved_sale(window, language: str):  # type: ignore[no-untyped-def]
     """On ``window``'s Sale tab, type a 1,234.56 TRY sale in ``language``'s number format with keys, as a
     cashier would, and pay it with the approving Visa test card; the outcome (also for check_text_fit.py)."""
@@ -60,13 +82,7 @@ def main(argv: list[str]) -> int:
     import qasync
     from PySide6.QtWidgets import QApplication
 
-    from klogs_desk import paths
-    from klogs_desk.composition import build_terminal
-    from klogs_desk.config import TRANSLATED_LANGUAGES, Config
-    from klogs_desk.credentials import CredentialStore
-    from klogs_desk.domain.journal import Journal
-    from klogs_desk.environments import EmbeddedSandbox, build_client
-    from klogs_desk.services.context import AppServices
+    from klogs_desk.config import TRANSLATED_LANGUAGES
     from klogs_desk.ui.async_runner import RUNNER
     from klogs_desk.ui.settings_dialog import SettingsDialog
 
@@ -92,16 +108,8 @@ def main(argv: list[str]) -> int:
     install_accent_safe_style(app)  # as the app does
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    sandbox = EmbeddedSandbox()
-    config = Config()
-    store = CredentialStore(session_only=True)
-    journal = Journal(paths.journal_path())
-    services = AppServices(client=build_client(config, "sandbox", store.load("sandbox"), sandbox.url()),
-                           journal=journal, environment="sandbox", sandbox_url=sandbox.url())
-    terminal = build_terminal(services, config=config, credentials=store, sandbox=sandbox)
-    window = terminal.window
-    window.resize(1100, 760)
-    window.show()
+    terminal, sandbox, config, store = open_training_terminal()
+    journal, window = terminal.services.journal, terminal.window
 
     async def settle() -> None:
         for _ in range(50):  # let tabs finish what they load when shown
