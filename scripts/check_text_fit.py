@@ -409,8 +409,10 @@ def check_all(out: Path, languages: list[str], scales: list[str]) -> tuple[int, 
     try:
         for language in languages:
             for scale in scales:
+                # Each child's app home inside the caller's (the test run's, which the card-data scan reads).
+                home = tempfile.mkdtemp(prefix="klogs-desk-fit-", dir=os.environ.get("KLOGS_DESK_HOME"))
                 env = dict(os.environ, DISPLAY=display, QT_QPA_PLATFORM="xcb", QT_SCALE_FACTOR=scale,
-                           KLOGS_DESK_HOME=tempfile.mkdtemp(prefix="klogs-desk-fit-"), LANG="C.UTF-8")
+                           KLOGS_DESK_HOME=home, LANG="C.UTF-8")
                 env.pop("WAYLAND_DISPLAY", None)
                 if hasattr(os, "geteuid") and os.geteuid() == 0:
                     env.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
