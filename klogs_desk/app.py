@@ -206,6 +206,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.verify_audit:
         return verify_audit()
 
+    from . import platform_check
+
+    problem = platform_check.platform_problem()  # before Qt: missing X11 libraries abort it with a core dump
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
+
     from .log import setup_logging
 
     log_file = setup_logging()

@@ -51,6 +51,7 @@ from .services.reports import ReportService
 from .services.staff import Permission, StaffService
 from .services.three_d_secure import ThreeDSecureService
 from .ui.checkout_tab import CheckoutTab
+from .ui.demo_data_action import DemoDataLoader
 from .ui.installments_tab import InstallmentsTab
 from .ui.journal_tab import JournalTab
 from .ui.main_window import (
@@ -162,6 +163,7 @@ class Terminal:
     reconciler: Reconciler
     tabs: Tabs
     transaction_actions: TransactionActions
+    demo_data: DemoDataLoader
     window: MainWindow
     runtime: Runtime
     staff: StaffService
@@ -268,11 +270,18 @@ def build_terminal(services: AppServices, *, config: Config, credentials: Creden
     notices.payment_settled.connect(
         lambda outcome: window.show_notice(render(settled_notice(cast(PaymentOutcome, outcome)))))
 
+    # Help ▸ Load demo data (built-in sandbox only); the tabs show the new rows when it is done.
+    demo_data = DemoDataLoader(window, window.help_menu, services, sandbox)
+    window.environment_changed.connect(demo_data.update_availability)
+    for refresh in (tabs.journal.refresh, tabs.preauth.refresh, lambda: tabs.checkout.reload(),
+                    tabs.subscriptions.retry):
+        demo_data.loaded.connect(lambda _summary, refresh=refresh: refresh())
+
     QTimer.singleShot(0, runtime.start)
     window.destroyed.connect(lambda *_: runtime.cancel())
     return Terminal(services=services, listener=listener, three_d_secure=three_d_secure, reconciler=reconciler,
-                    tabs=tabs, transaction_actions=transaction_actions, window=window, runtime=runtime,
-                    staff=staff)
+                    tabs=tabs, transaction_actions=transaction_actions, demo_data=demo_data, window=window,
+                    runtime=runtime, staff=staff)
 
 
 def build_main_window(services: AppServices, *, config: Config, credentials: CredentialStore,

@@ -3,6 +3,11 @@
     .venv/bin/python scripts/render_screens.py [output-dir]     # default: docs/screens/
     .venv/bin/python scripts/render_screens.py --language tr    # docs/screens/sale-tr.png
     .venv/bin/python scripts/render_screens.py --dark           # docs/screens/sale-dark.png
+    .venv/bin/python scripts/render_screens.py --demo           # Help ▸ Load demo data first (full tables)
+
+README's pictures are made under a real X server with demo data (what a trainee sees)::
+
+    xvfb-run -a -s "-screen 0 1920x1200x24" env QT_QPA_PLATFORM=xcb .venv/bin/python scripts/render_screens.py --demo
 
 Writes ``<tab>.png`` per tab (sale, preauth, installments, checkout, subscriptions, journal) and
 ``settings.png``. With ``--language`` and/or ``--dark`` it writes only the Sale tab, after an approved
@@ -29,19 +34,55 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
+def open_training_terminal():  # type: ignore[no-untyped-def]
+    """The terminal as the app builds it, on a new built-in sandbox, shown at 1100 x 760 (also for
+    check_text_fit.py); ``(terminal, sandbox, config, credential store)``. Call after the QApplication exists."""
+    from klogs_desk import paths
+    from klogs_desk.composition import build_terminal
+    from klogs_desk.config import Config
+    from klogs_desk.credentials import CredentialStore
+    from klogs_desk.domain.journal import Journal
+    from klogs_desk.environments import EmbeddedSandbox, build_client
+    from klogs_desk.services.context import AppServices
+
+    sandbox = EmbeddedSandbox()
+    config = Config()
+    store = CredentialStore(session_only=True)
+    services = AppServices(client=build_client(config, "sandbox", store.load("sandbox"), sandbox.url()),
+                           journal=Journal(paths.journal_path()), environment="sandbox", sandbox_url=sandbox.url())
+    terminal = build_terminal(services, config=config, credentials=store, sandbox=sandbox)
+    terminal.window.resize(1100, 760)
+    terminal.window.show()
+    return terminal, sandbox, config, store
+
+
+async def approved_sale(window, language: str):  # type: ignore[no-untyped-def]
+    """On ``window``'s Sale tab, type a 1,234.56 TRY sale in ``language``'s number format with keys, as a
+    cashier would, and pay it with the approving Visa test card; the outcome (also for check_text_fit.py)."""
+    from PySide6.QtTest import QTest
+
+    window.tabs.setCurrentIndex(0)
+    sale = window.tabs.currentWidget()
+    amount = "1.234,56" if language == "tr" else "1,234.56"
+    year = f"{(datetime.date.today().year + 3) % 100:02d}"
+    for field, text in ((sale.form.amount, amount), (sale.form.holder, "Ayse Yilmaz"),
+                        (sale.form.pan, "4111111111111111"), (sale.form.expiry, "12" + year),
+                        (sale.form.cvv, "123")):
+        field.setFocus()
+        QTest.keyClicks(field, text)  # ASCII only: QTest asserts on other characters
+    finished: asyncio.Future = asyncio.get_running_loop().create_future()
+    sale.payment_finished.connect(lambda outcome: finished.done() or finished.set_result(outcome))
+    sale.pay()
+    return await asyncio.wait_for(finished, 30)
+
+
 def main(argv: list[str]) -> int:
     import argparse
 
     import qasync
     from PySide6.QtWidgets import QApplication
 
-    from klogs_desk import paths
-    from klogs_desk.composition import build_main_window
-    from klogs_desk.config import TRANSLATED_LANGUAGES, Config
-    from klogs_desk.credentials import CredentialStore
-    from klogs_desk.domain.journal import Journal
-    from klogs_desk.environments import EmbeddedSandbox, build_client
-    from klogs_desk.services.context import AppServices
+    from klogs_desk.config import TRANSLATED_LANGUAGES
     from klogs_desk.ui.async_runner import RUNNER
     from klogs_desk.ui.settings_dialog import SettingsDialog
 
@@ -49,6 +90,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("out", nargs="?", type=Path, default=ROOT / "docs" / "screens")
     parser.add_argument("--language", choices=TRANSLATED_LANGUAGES, help="render the Sale tab in this language")
     parser.add_argument("--dark", action="store_true", help="render the Sale tab in a dark Fusion theme")
+    parser.add_argument("--demo", action="store_true", help="load the demo data (Help menu) before rendering")
     args = parser.parse_args(argv)
     out = args.out
     out.mkdir(parents=True, exist_ok=True)
@@ -66,15 +108,8 @@ def main(argv: list[str]) -> int:
     install_accent_safe_style(app)  # as the app does
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
-    sandbox = EmbeddedSandbox()
-    config = Config()
-    store = CredentialStore(session_only=True)
-    journal = Journal(paths.journal_path())
-    services = AppServices(client=build_client(config, "sandbox", store.load("sandbox"), sandbox.url()),
-                           journal=journal, environment="sandbox", sandbox_url=sandbox.url())
-    window = build_main_window(services, config=config, credentials=store, sandbox=sandbox)
-    window.resize(1100, 760)
-    window.show()
+    terminal, sandbox, config, store = open_training_terminal()
+    journal, window = terminal.services.journal, terminal.window
 
     async def settle() -> None:
         for _ in range(50):  # let tabs finish what they load when shown
@@ -83,24 +118,20 @@ def main(argv: list[str]) -> int:
                 break
         await asyncio.sleep(0.1)
 
+    async def load_demo() -> None:
+        """Help ▸ Load demo data, as a trainee would, and wait until the tabs have it."""
+        loaded: asyncio.Future = asyncio.get_running_loop().create_future()
+        terminal.demo_data.loaded.connect(lambda summary: loaded.done() or loaded.set_result(summary))
+        if terminal.demo_data.load() is None:
+            raise SystemExit("demo data needs the built-in sandbox")
+        print("demo data:", await asyncio.wait_for(loaded, 120))
+        await settle()
+
     async def render_approved_sale() -> None:
         """The Sale tab after an approved sandbox sale typed as a cashier would (keys, locale's amount)."""
-        from PySide6.QtTest import QTest
 
         await settle()
-        window.tabs.setCurrentIndex(0)
-        sale = window.tabs.currentWidget()
-        amount = "1.234,56" if (args.language or "en") == "tr" else "1,234.56"
-        year = f"{(datetime.date.today().year + 3) % 100:02d}"
-        for field, text in ((sale.form.amount, amount), (sale.form.holder, "Ayse Yilmaz"),
-                            (sale.form.pan, "4111111111111111"), (sale.form.expiry, "12" + year),
-                            (sale.form.cvv, "123")):
-            field.setFocus()
-            QTest.keyClicks(field, text)
-        finished: asyncio.Future = asyncio.get_running_loop().create_future()
-        sale.payment_finished.connect(lambda outcome: finished.done() or finished.set_result(outcome))
-        sale.pay()
-        outcome = await asyncio.wait_for(finished, 30)
+        outcome = await approved_sale(window, args.language or "en")
         await settle()
         name = "-".join(["sale"] + ([args.language] if args.language and args.language != "en" else [])
                         + (["dark"] if args.dark else []))
@@ -109,6 +140,9 @@ def main(argv: list[str]) -> int:
         print(path, outcome.state.value)
 
     async def render() -> None:
+        if args.demo:
+            await settle()
+            await load_demo()
         if args.language or args.dark:
             await render_approved_sale()
             return
@@ -128,7 +162,7 @@ def main(argv: list[str]) -> int:
 
     with loop:
         loop.run_until_complete(render())
-        loop.run_until_complete(services.client.aclose())
+        loop.run_until_complete(terminal.runtime.stop())
     window.close()
     sandbox.stop()
     journal.close()

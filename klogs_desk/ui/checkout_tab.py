@@ -61,6 +61,7 @@ from ..services.checkout import (
 from ..services.context import AppServices
 from . import theme
 from .async_runner import run_operation, run_query
+from .fit import fit_placeholder
 from .locale_style import number_style
 from .messages import render
 from .money_text import money_text
@@ -172,6 +173,7 @@ class CheckoutTab(QWidget):
         self.interest.setEnabled(False)
         self.callback = QLineEdit(objectName="checkoutCallback",
                                   placeholderText=self.tr("Optional: https://your-shop/paid (told when paid)"))
+        fit_placeholder(self.callback)
         self.create_button = QPushButton(self.tr("Create link"), objectName="checkoutCreate")
         self.create_button.setDefault(True)
         self.message = QLabel(objectName="checkoutMessage", wordWrap=True)

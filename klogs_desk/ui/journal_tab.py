@@ -21,7 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QModelIndex, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QModelIndex, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -46,6 +46,7 @@ from ..services.audit import CSV_EXPORT
 from ..services.context import AppServices
 from . import theme
 from .badges import BadgeDelegate
+from .fit import ElidedLabel, fit_placeholder
 from .journal_model import STATE_COLOURS, JournalColumn, JournalTableModel
 from .locale_style import number_style
 from .messages import render
@@ -93,8 +94,10 @@ class JournalTab(QWidget):
 
         self.search_edit = QLineEdit(objectName="journalSearch", placeholderText=self.tr("Order ID or card last 4"))
         self.search_edit.setClearButtonEnabled(True)
+        fit_placeholder(self.search_edit)
         self.amount_edit = QLineEdit(objectName="journalAmount", placeholderText=self.tr("Amount"))
         self.amount_edit.setClearButtonEnabled(True)
+        fit_placeholder(self.amount_edit)
         self.amount_edit.setMaximumWidth(120)
         self.state_combo = QComboBox(objectName="journalStateFilter")
         for label, states in STATE_FILTERS:
@@ -133,9 +136,9 @@ class JournalTab(QWidget):
         self.filter_message.setStyleSheet(f"color: {theme.text_colours().error}")
         self.filter_message.setAccessibleName(self.tr("Filter problem"))
         self.filter_message.hide()
-        self.status_label = QLabel(objectName="journalStatus")
+        # Elided with the whole text as tooltip: a long "Receipt saved to <path>" widened the window.
+        self.status_label = ElidedLabel(objectName="journalStatus")
         self.status_label.setAccessibleName(self.tr("Journal status"))
-        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.model = JournalTableModel(self)
         self.table = QTableView(objectName="journalTable")

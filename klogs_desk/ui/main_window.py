@@ -267,7 +267,7 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
 
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu = self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.test_cards_action = QAction(self.tr("&Test cards"), self)
         self.test_cards_action.setObjectName("testCardsAction")
         self.test_cards_action.setShortcut(QKeySequence("F1"))

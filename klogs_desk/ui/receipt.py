@@ -31,6 +31,7 @@ from ..domain.journal import Entry, EntryState
 from ..services.audit import RECEIPT_PDF, RECEIPT_PRINT
 from ..services.context import AppServices
 from . import theme
+from .fit import ElidedLabel
 from .journal_model import REFUNDED, VOIDED, kind_text, local_time_text, returned_text, row_key, row_state_text
 from .messages import render
 from .money_text import money_text
@@ -180,9 +181,8 @@ class ReceiptPrinter:
         dialog.paintRequested.connect(paint)
         toolbar = dialog.findChild(QToolBar)
         if entry is not None and toolbar is not None and dialog.layout() is not None:
-            saved = QLabel(dialog, objectName="receiptSaved")
+            saved = ElidedLabel(parent=dialog, objectName="receiptSaved")  # a long path must not widen it
             saved.setAccessibleName(translate("Receipt", "Where the receipt was saved"))
-            saved.setWordWrap(True)
             saved.setContentsMargins(8, 4, 8, 6)
             saved.hide()
             dialog.layout().addWidget(saved)

@@ -58,6 +58,7 @@ from ..services.staff import StaffService
 from . import theme
 from .async_runner import run_query
 from .clear_text import insecure_url_message
+from .fit import grow_to_fit
 from .messages import render
 
 log = logging.getLogger(__name__)
@@ -310,6 +311,7 @@ class SettingsDialog(QDialog):
     def _set_keyring_missing(self, missing: bool) -> None:
         self._keyring_missing = self._keyring_missing or missing
         self.keyring_message.setVisible(self._keyring_missing and not self.store.session_only)
+        grow_to_fit(self)
         self.session_only_check.setVisible(self._keyring_missing or self.store.session_only)
 
     # --- validation -----------------------------------------------------------------------------
@@ -433,6 +435,7 @@ class SettingsDialog(QDialog):
         def report(results) -> None:  # type: ignore[no-untyped-def]  # results are check_connection()'s
             lines = [("✔ " if result.ok else "✘ ") + render(result.msg) for result in results]
             self.test_result.setText("\n".join(lines))
+            grow_to_fit(self)
 
         self.test_task = run_query(self.test_button, check(), on_success=report, progress=self.test_progress)
 

@@ -57,6 +57,7 @@ from ..messages import msg
 from ..services.subscriptions import STATUS_WORDS, check_phone, describe_outcome, friendly_message, validate_request
 from . import theme
 from .async_runner import run_operation
+from .fit import grow_to_fit
 from .locale_style import number_style
 from .messages import render
 
@@ -247,6 +248,8 @@ class RequestDialog(QDialog):
     def clear_errors(self) -> None:
         for name, label in self._errors.items():
             label.clear()
+            label.setMinimumHeight(0)
+            self._rows[name].setMinimumHeight(0)
             label.setVisible(False)
             self.fields[name].setStyleSheet("")
         self.form_error.clear()
@@ -265,16 +268,22 @@ class RequestDialog(QDialog):
             label = self._errors[name]
             label.setText(text)
             label.setVisible(True)
+            # The form does not ask a nested wrapped label for its height: reserve its lines (as wide as the field).
+            lines = label.heightForWidth(self.fields[name].width())
+            label.setMinimumHeight(lines)
+            self._rows[name].setMinimumHeight(self.fields[name].sizeHint().height() + 2 + lines)
             self.fields[name].setStyleSheet(_INVALID_STYLE)
             first = first or self.fields[name]
         if general:
             self.show_general_error(" ".join(general))
         if first is not None:
             first.setFocus()
+        grow_to_fit(self)
 
     def show_general_error(self, text: str) -> None:
         self.form_error.setText(text)
         self.form_error.setVisible(True)
+        grow_to_fit(self)
 
     def field_named(self, raw: str) -> str | None:
         """The field for a name the gateway used: ``OwnerDescription.Phone``, ``$.amount``, ``phone``."""

@@ -60,6 +60,7 @@ from ..services.transactions import (
 from . import theme
 from .answer_text import answer_text
 from .async_runner import run_operation, run_query
+from .fit import grow_to_fit
 from .journal_model import kind_text, local_time_text, state_text
 from .locale_style import number_style
 from .lock_screen import sign_in_refused_text
@@ -92,6 +93,7 @@ def _ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
 def _show_error(label: QLabel, text: str) -> None:
     label.setText(text)
     label.setVisible(bool(text))
+    grow_to_fit(label)
 
 
 # --- dialogs ------------------------------------------------------------------------------------------

@@ -827,6 +827,38 @@
     </message>
 </context>
 <context>
+    <name>DemoDataLoader</name>
+    <message>
+        <source>Load &amp;demo data…</source>
+        <extracomment>The demo day was made; carries the DemoSummary. Steps done so far (of :data:`~klogs_desk.services.demo_data.STEPS`), as the progress dialog shows them.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fills the training sandbox with a day of sales, voids, pre-authorizations, checkout links and subscriptions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading demo data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading demo data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo data could not be loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo data loaded: {sales} sales, {links} checkout links, {subscriptions} subscriptions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EditSubscriptionDialog</name>
     <message>
         <source>Save changes</source>

@@ -827,6 +827,38 @@
     </message>
 </context>
 <context>
+    <name>DemoDataLoader</name>
+    <message>
+        <source>Load &amp;demo data…</source>
+        <extracomment>The demo day was made; carries the DemoSummary. Steps done so far (of :data:`~klogs_desk.services.demo_data.STEPS`), as the progress dialog shows them.</extracomment>
+        <translation>&amp;Demo verilerini yükle…</translation>
+    </message>
+    <message>
+        <source>Fills the training sandbox with a day of sales, voids, pre-authorizations, checkout links and subscriptions.</source>
+        <translation>Eğitim sandbox&apos;ını bir günlük satış, iptal, ön provizyon, ödeme bağlantısı ve abonelikle doldurur.</translation>
+    </message>
+    <message>
+        <source>Loading demo data…</source>
+        <translation>Demo verileri yükleniyor…</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>Demo verileri</translation>
+    </message>
+    <message>
+        <source>Loading demo data</source>
+        <translation>Demo verileri yükleniyor</translation>
+    </message>
+    <message>
+        <source>Demo data could not be loaded</source>
+        <translation>Demo verileri yüklenemedi</translation>
+    </message>
+    <message>
+        <source>Demo data loaded: {sales} sales, {links} checkout links, {subscriptions} subscriptions.</source>
+        <translation>Demo verileri yüklendi: {sales} satış, {links} ödeme bağlantısı, {subscriptions} abonelik.</translation>
+    </message>
+</context>
+<context>
     <name>EditSubscriptionDialog</name>
     <message>
         <source>Save changes</source>

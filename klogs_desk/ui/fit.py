@@ -1,0 +1,77 @@
+"""Text that keeps fitting its box after the window was laid out.
+
+* :func:`grow_to_fit`: a dialog whose wrapped label (a field error, the connection-test results, a warning)
+  appears after the dialog was shown does not grow by itself (Qt sizes a top-level window once, and a
+  word-wrapped label's height depends on its width), so the new lines were squeezed into one or drawn over
+  the field below. Call it after showing such a label: the window grows to the height its layout needs at
+  its current width.
+* :func:`fit_placeholder`: an empty field whose placeholder says what to type ("Order ID or card last 4")
+  is at least as wide as that placeholder (the Turkish ones are longer and were cut off).
+* :class:`ElidedLabel`: a one-line status that may hold a long path ("Receipt saved to /home/…") is drawn
+  elided in the middle, with the whole text in its tooltip, and never asks for more width than the window
+  has (a plain QLabel's size hint widened the main window to the path's length).
+
+``scripts/check_text_fit.py`` checks both under a real X server.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+
+
+def grow_to_fit(widget: QWidget) -> None:
+    """Grow ``widget``'s window (never shrink it) to the height its layout needs at the window's width."""
+    window = widget.window()
+    layout = window.layout()
+    if layout is None or not window.isVisible():
+        return
+    layout.invalidate()
+    layout.activate()
+    width = window.width()
+    needed = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
+              else layout.totalMinimumSize().height())
+    needed = max(needed, layout.totalMinimumSize().height())
+    if needed > window.height():
+        window.resize(width, needed)
+
+
+def fit_placeholder(edit: QLineEdit) -> QLineEdit:
+    """Make ``edit`` at least as wide as its placeholder text (plus frame, margins and a clear button)."""
+    room = 8 + 2 * edit.fontMetrics().averageCharWidth() + (16 if edit.isClearButtonEnabled() else 0)
+    edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + room)
+    return edit
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that draws its text elided in the middle when it is too long for its width; the
+    full text is :meth:`text` and the tooltip. Its size hint never asks for the text's full width."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(text, parent, **kwargs)
+        self.setProperty("elidesText", True)  # scripts/check_text_fit.py: drawn elided, full text as tooltip
+        self.setToolTip(text)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt)
+        super().setText(text)
+        self.setToolTip(text)
+        self.setAccessibleDescription(text)
+        self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt)
+        return QSize(self.fontMetrics().horizontalAdvance("…") * 3, super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt)
+        hint = super().sizeHint()
+        return QSize(min(hint.width(), self.fontMetrics().averageCharWidth() * 40), hint.height())
+
+    def shown_text(self) -> str:
+        """The text as drawn at the current width."""
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideMiddle, self.contentsRect().width())
+
+    def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 (Qt)
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(self.contentsRect(), int(self.alignment()) | int(Qt.AlignmentFlag.AlignVCenter),
+                         self.shown_text())
