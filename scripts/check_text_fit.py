@@ -247,7 +247,7 @@ def run_child(language: str, out: Path) -> list[str]:
     from klogs_desk.credentials import CredentialStore
     from klogs_desk.ui.about_dialog import AboutDialog, TestCardsDialog
     from klogs_desk.ui.async_runner import RUNNER
-    from klogs_desk.ui.lock_screen import LockScreen
+    from klogs_desk.ui.lock_screen import IDLE, LockScreen
     from klogs_desk.ui.receipt import ReceiptPrinter
     from klogs_desk.ui.settings_dialog import SettingsDialog
     from klogs_desk.ui.subscription_dialogs import (
@@ -360,7 +360,8 @@ def run_child(language: str, out: Path) -> list[str]:
                                                     entry)
             preview.resize(800, 600)
             await dialog(preview, "receipt-preview")
-        lock = LockScreen(window, has_pin=True)
+        lock = LockScreen(window)
+        lock.set_reason(IDLE, training=True)  # the wordiest state: idle, with the training offer
         lock.setGeometry(window.rect())
         lock.show()
         lock.raise_()

@@ -27,7 +27,7 @@ from __future__ import annotations
 import time
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QPushButton, QVBoxLayout, QWidget
 
@@ -151,6 +151,10 @@ class LockScreen(QWidget):
             self.message.setText(self.message.text() + " " + self.tr(
                 "No manager has been created yet: you can also continue in training mode on the sandbox."))
         self.training_button.setVisible(training)
+        # A centred wrapped label keeps the one line's height the layout gave it empty: give it its lines.
+        wrapped = self.message.fontMetrics().boundingRect(
+            QRect(0, 0, self.message.width(), 100_000), int(Qt.TextFlag.TextWordWrap), self.message.text())
+        self.message.setMinimumHeight(max(wrapped.height(), self.message.heightForWidth(self.message.width())) + 4)
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)
