@@ -488,6 +488,8 @@ CATALOGUE: dict[str, str] = {
     "order.long": QT_TRANSLATE_NOOP("Messages", "The order ID is at most 64 characters."),
     "order.characters": QT_TRANSLATE_NOOP("Messages", "Use letters, digits and - _ . / only, starting with a letter or "
         "digit."),
+    "order.card-number": QT_TRANSLATE_NOOP("Messages", "An order ID must not hold a card number: use another one "
+        "(press New for a fresh one)."),
     "schedule.interval": QT_TRANSLATE_NOOP("Messages", "interval must be between 1 and 30"),
     "schedule.day-required": QT_TRANSLATE_NOOP("Messages", "dayOfMonth is required for monthly and yearly payments"),
     "schedule.day-range": QT_TRANSLATE_NOOP("Messages", "dayOfMonth must be between 1 and 31"),

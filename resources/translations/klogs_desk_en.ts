@@ -2618,6 +2618,10 @@ A manager must approve this: the manager types their own name and PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>An order ID must not hold a card number: use another one (press New for a fresh one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>interval must be between 1 and 30</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2622,6 +2622,10 @@ Bunu bir yönetici onaylamalı: yönetici kendi adını ve PIN&apos;ini yazar.</
         <translation>Yalnızca harf, rakam ve - _ . / kullanın; harf veya rakamla başlayın.</translation>
     </message>
     <message>
+        <source>An order ID must not hold a card number: use another one (press New for a fresh one).</source>
+        <translation>Sipariş numarası kart numarası içeremez: başka bir numara kullanın (yenisi için Yeni&apos;ye basın).</translation>
+    </message>
+    <message>
         <source>interval must be between 1 and 30</source>
         <translation>aralık 1 ile 30 arasında olmalı</translation>
     </message>
