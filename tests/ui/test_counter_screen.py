@@ -99,7 +99,6 @@ def test_unknown_sale_is_settled_on_the_sale_tab_with_a_notice_and_the_auth_code
     assert sale.result.detail("Order ID") == order_id
     notice = terminal.window.statusBar().currentMessage()
     assert order_id in notice and "55.50 TRY" in notice and "settled by asking the gateway" in notice
-    sale.result.grab().save("/tmp/cs/settled-sale.png")
 
 
 def test_a_newer_result_is_not_replaced_by_a_late_settlement(qtbot, make_terminal, journal):
@@ -131,7 +130,6 @@ def test_sending_shows_the_seconds_and_when_it_will_be_checked(qtbot, make_termi
         qtbot.keyClick(sale.form.cvv, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: "1 s" in sale.result.message.text(), timeout=2_500)
         assert sale.result.message.text() == ("No answer yet… 1 s; at 2.5 s it will be checked with the gateway")
-        sale.result.grab().save("/tmp/cs/sending.png")
     assert finished.args[0].state.value == "unknown"
 
 
@@ -152,7 +150,6 @@ def test_gateway_error_keeps_holder_and_expiry_and_asks_to_retype_card_number_an
     assert (form.amount.text(), form.order_id.text(), form.holder.text(), form.expiry.text()) == (
         "31.00", order_id, "Ayse Yilmaz", f"12/{FUTURE_YY}")
     assert (form.pan.text(), form.cvv.text()) == ("", "")  # card data does not linger
-    sale.grab().save("/tmp/cs/gateway-error.png")
 
     # Exactly what the screen said: retype the card number and CVV, press Pay.
     qtbot.keyClicks(form.pan, APPROVE)
@@ -205,6 +202,9 @@ def test_a_created_payment_order_is_listed_with_its_status_and_survives_a_restar
 
     dialog = subscriptions.open_payment_order_dialog()
     fill_order(dialog, "UI-ORDER-LISTED")
+    # A phone no other test registers: an unregistered owner must confirm first (the session sandbox is
+    # shared, and another test's owner with fill_order's phone made this order "Active" when it ran first).
+    dialog.fields["ownerDescription.phone"].setText("+905320000198")
     result = send(qtbot, dialog)
     dialog.close()
 
@@ -212,7 +212,6 @@ def test_a_created_payment_order_is_listed_with_its_status_and_survives_a_restar
     cells = [subscriptions.orders.item(0, column).text() for column in range(4)]
     assert cells[0] == "UI-ORDER-LISTED" and cells[1] == "150.50 TRY" and cells[2]
     assert cells[3] == "Awaiting owner confirmation"  # the status the gateway reported, as far as known
-    subscriptions.grab().save("/tmp/cs/payment-orders.png")
 
     # The terminal's own record: a new window on the same journal folder lists it again.
     again = make_terminal().tabs.subscriptions
@@ -284,7 +283,6 @@ def test_training_checkout_links_say_they_work_on_this_computer_only(qtbot, sand
     assert tab.url_note.isVisible() is noted
     if noted:
         assert tab.url_note.text() == "Training: this link works on this computer only."
-        tab.grab().save("/tmp/cs/checkout-training.png")
     for task in list(tab._followers.values()):
         task.cancel()
     event_loop_qt.create_task(services.client.aclose())

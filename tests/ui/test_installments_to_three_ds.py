@@ -133,7 +133,6 @@ def test_three_installments_chosen_in_the_installments_tab_are_paid_with_3ds(qtb
     assert sale.result.detail("Amount") == "1,035.00 TRY"
     assert sale.result.detail("Base amount") == "1,000.00 TRY"
     assert sale.result.detail("Interest") == "35.00 TRY"
-    sale.result.grab().save("/tmp/cs/installment-result.png")
     # The 3-D Secure tick the plan set does not stay on for the next sale.
     assert not sale.three_ds_switch.isChecked()
     row = sale.services.journal.find_payment("sandbox", EntryKind.SALE_3DS, order_id)

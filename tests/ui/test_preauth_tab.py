@@ -89,7 +89,6 @@ def test_partial_capture_is_sent_once_and_journaled_as_child(qtbot, tab, fresh_s
     assert outcome.state is OutcomeState.APPROVED
     assert tab.result.headline() == "APPROVED"
     assert tab.result.message.text() == "Captured 120.50 TRY — 29.50 TRY released."
-    tab.result.grab().save("/tmp/cs/captured.png")
     assert list_rows(tab) == []  # captured: no longer open
     assert tab.empty_label.isVisible() or not tab.isVisible()
     record = ledger_of(fresh_sandbox.state).by_order(order_id)
