@@ -121,12 +121,12 @@ class ReceiptPrinter:
         return ROLL_WIDTH_MM - 2 * ROLL_MARGIN_MM
 
     def page_layout(self, document: QTextDocument, paper: str | None = None) -> QPageLayout:
-        """The page for ``document`` on ``paper``: A4, or the 80 mm roll cut as long as the receipt."""
+        """The page for ``document`` (from :meth:`document`) on ``paper``: A4, or the 80 mm roll cut as long
+        as the receipt (the document's page height plus the margins)."""
         if (paper or self.paper) == "a4":
             return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                QMarginsF(*[SHEET_MARGIN_MM] * 4), QPageLayout.Unit.Millimeter)
-        content_mm = document.size().height() / _DOCUMENT_DPI * _MM_PER_INCH
-        height = max(ROLL_MIN_HEIGHT_MM, round(content_mm * 1.1 + 2 * ROLL_MARGIN_MM + 4))
+        height = document.pageSize().height() / _DOCUMENT_DPI * _MM_PER_INCH + 2 * ROLL_MARGIN_MM
         size = QPageSize(QSizeF(ROLL_WIDTH_MM, height), QPageSize.Unit.Millimeter,
                          translate("Receipt", PAPER_NAMES["80mm"]), QPageSize.SizeMatchPolicy.ExactMatch)
         return QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(*[ROLL_MARGIN_MM] * 4),
@@ -206,7 +206,16 @@ class ReceiptPrinter:
         document.setDefaultFont(font)
         document.setDocumentMargin(0)
         document.setHtml(self.html(entry, paper=paper))
-        document.setTextWidth(self.printable_width_mm(paper) / _MM_PER_INCH * _DOCUMENT_DPI)
+        width = self.printable_width_mm(paper) / _MM_PER_INCH * _DOCUMENT_DPI
+        document.setTextWidth(width)
+        if paper == "a4":
+            height_mm = QPageSize(QPageSize.PageSizeId.A4).size(QPageSize.Unit.Millimeter).height() - 2 * SHEET_MARGIN_MM
+        else:  # the roll: as long as the receipt, with room to spare (never a second page)
+            content_mm = document.size().height() / _DOCUMENT_DPI * _MM_PER_INCH
+            height_mm = max(ROLL_MIN_HEIGHT_MM - 2 * ROLL_MARGIN_MM, round(content_mm * 1.1 + 4))
+        # A page size of exactly the printable area: Qt prints a paginated document scaled 1:1 to that area
+        # (an unpaginated one would get Qt's own 2 cm margins inside the 72 mm).
+        document.setPageSize(QSizeF(width, height_mm / _MM_PER_INCH * _DOCUMENT_DPI))
         return document
 
     # --- output ---------------------------------------------------------------------------------
