@@ -105,6 +105,9 @@ AUTH_MODE_SETTINGS: dict[str, "Setting[str]"] = {
     environment: Setting(f"{environment}/auth_mode", str, DEFAULT_AUTH_MODE, choices=AUTH_MODES)
     for environment in ENVIRONMENTS}
 
+#: Receipt paper: a roll 80 mm wide (thermal counter printers, the default) or an A4 sheet.
+RECEIPT_PAPERS: tuple[str, ...] = ("80mm", "a4")
+
 #: The shop's country unless Settings say otherwise (phone numbers typed the local way are read as its).
 DEFAULT_SHOP_COUNTRY = "TR"
 
@@ -117,6 +120,10 @@ class Config:
     #: The shop's country (ISO 3166 code): local phone numbers typed without +country are read as its numbers.
     shop_country = Setting("terminal/shop_country", str, DEFAULT_SHOP_COUNTRY)
     language = Setting("terminal/language", str, "system", choices=LANGUAGES)
+    #: The receipt layout last chosen in the receipt preview (previews, prints and PDFs use it).
+    receipt_paper = Setting("receipt/paper", str, RECEIPT_PAPERS[0], choices=RECEIPT_PAPERS)
+    #: The folder a receipt PDF was last saved to (the next "Save" starts there); empty: the receipts folder.
+    receipt_folder = Setting("receipt/folder", str, "")
     #: Seconds without typing after which the card number, expiry and CVV fields are cleared.
     card_clear_seconds = Setting("security/card_clear_seconds", int, 60, minimum=10, maximum=3600)
     #: Minutes without activity after which the terminal locks.

@@ -237,6 +237,7 @@ def run_child(language: str, out: Path) -> list[str]:
     import keyring
     import qasync
     from keyring.backends import fail
+    from PySide6.QtCore import QCoreApplication, QUrl
     from PySide6.QtWidgets import QApplication
     from render_screens import (  # this script's folder is on sys.path (run as a script)
         approved_sale,
@@ -307,8 +308,9 @@ def run_child(language: str, out: Path) -> list[str]:
         journal_page = next(page for page in window.pages if page.spec.key == "journal")
         window.show_page(journal_page.widget)
         status = journal_page.widget.status_label
-        status.setText(journal_page.widget.tr("Receipt saved to {path}").format(
-            path=paths.receipts_dir() / ("a-very-long-folder-name-" * 6) / "sale-KD-20261202-000001-1.pdf"))
+        long_folder = paths.receipts_dir() / ("a-very-long-folder-name-" * 6)
+        status.set_link(QCoreApplication.translate("Receipt", "Receipt saved to {path}").format(
+            path=long_folder / "sale-KD-20261202-000001-1.pdf"), QUrl.fromLocalFile(str(long_folder)))
         await settle()
         check(window, "journal-long-status")
         if window.width() > width:

@@ -9,14 +9,18 @@
   is at least as wide as that placeholder (the Turkish ones are longer and were cut off).
 * :class:`ElidedLabel`: a one-line status that may hold a long path ("Receipt saved to /home/…") is drawn
   elided in the middle, with the whole text in its tooltip, and never asks for more width than the window
-  has (a plain QLabel's size hint widened the main window to the path's length).
+  has (a plain QLabel's size hint widened the main window to the path's length). :meth:`ElidedLabel.set_link`
+  shows such a text as a link (``<a href="file://…">``, opened by the desktop: "Receipt saved to …" opens
+  the folder), still elided to the label's width.
 
 ``scripts/check_text_fit.py`` checks both under a real X server.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+import html
+
+from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
@@ -52,12 +56,48 @@ class ElidedLabel(QLabel):
         super().__init__(text, parent, **kwargs)
         self.setProperty("elidesText", True)  # scripts/check_text_fit.py: drawn elided, full text as tooltip
         self.setToolTip(text)
+        self._link: QUrl | None = None
+        self._full = text
 
     def setText(self, text: str) -> None:  # noqa: N802 (Qt)
+        """A plain one-line text (no link)."""
+        self._link = None
+        self._full = text
+        self.setTextFormat(Qt.TextFormat.PlainText)
         super().setText(text)
         self.setToolTip(text)
         self.setAccessibleDescription(text)
         self.updateGeometry()
+
+    def set_link(self, text: str, url: QUrl) -> None:
+        """``text`` as a link to ``url`` (opened by the desktop), elided in the middle to the label's width."""
+        self._link = url
+        self._full = text
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setOpenExternalLinks(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                     | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+        self.setToolTip(text)
+        self.setAccessibleDescription(text)
+        self._show_link()
+        self.updateGeometry()
+
+    def text(self) -> str:
+        """The whole text (also when it is shown as an elided link)."""
+        return self._full
+
+    def link(self) -> QUrl | None:
+        """Where the text links to; None for a plain text."""
+        return self._link
+
+    def _show_link(self) -> None:
+        if self._link is not None:
+            super().setText(f'<a href="{html.escape(self._link.toString(), quote=True)}">'
+                            f"{html.escape(self.shown_text())}</a>")
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 (Qt)
+        super().resizeEvent(event)
+        self._show_link()
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt)
         return QSize(self.fontMetrics().horizontalAdvance("…") * 3, super().minimumSizeHint().height())
@@ -68,9 +108,12 @@ class ElidedLabel(QLabel):
 
     def shown_text(self) -> str:
         """The text as drawn at the current width."""
-        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideMiddle, self.contentsRect().width())
+        return self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideMiddle, self.contentsRect().width())
 
     def paintEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 (Qt)
+        if self._link is not None:  # the link is rich text: QLabel draws it (already elided)
+            super().paintEvent(event)
+            return
         painter = QPainter(self)
         painter.setPen(self.palette().color(self.foregroundRole()))
         painter.drawText(self.contentsRect(), int(self.alignment()) | int(Qt.AlignmentFlag.AlignVCenter),

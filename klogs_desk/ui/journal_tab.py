@@ -382,15 +382,8 @@ class JournalTab(QWidget):
 
     def _save_receipt_pdf(self) -> None:
         entry = self.selected_entry()
-        if entry is None:
-            return
-        try:
-            path = self.receipts.save_pdf(entry)
-        except OSError as exc:
-            self.status_label.setText(self.tr("Could not save the receipt: {reason}.").format(
-                reason=exc.strerror or exc))
-            return
-        self.status_label.setText(self.tr("Receipt saved to {path}").format(path=path))
+        if entry is not None:  # asks where; the status says where it went, as a link to the folder
+            self.receipts.save_pdf_asking(entry, self.status_label)
 
 
 def _local_midnight(date: QDate) -> dt.datetime:

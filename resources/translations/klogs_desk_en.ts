@@ -1529,14 +1529,6 @@
         <source>Nothing of this row can be refunded.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Could not save the receipt: {reason}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Receipt saved to {path}</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>LockScreen</name>
@@ -3335,8 +3327,17 @@ Switch this terminal to production?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>80 mm receipt</source>
+        <extracomment>Each paper as the preview&apos;s choice names it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Date</source>
-        <extracomment>The result line&apos;s colour: the theme&apos;s text shade for paper (a light background in any theme).</extracomment>
+        <extracomment>The shortest roll receipt (a short receipt still tears off cleanly). Text size (pt) of the body, the merchant, the amount, the result and the training banner on each paper. QTextDocument lays out in logical pixels at this resolution. The result line&apos;s colour: the theme&apos;s text shade for paper (a light background in any theme).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3392,11 +3393,27 @@ Switch this terminal to production?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Paper:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Save this receipt as a PDF file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save receipt PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1529,14 +1529,6 @@
         <source>Nothing of this row can be refunded.</source>
         <translation>Bu satırdan iade edilebilecek bir şey yok.</translation>
     </message>
-    <message>
-        <source>Could not save the receipt: {reason}.</source>
-        <translation>Fiş kaydedilemedi: {reason}.</translation>
-    </message>
-    <message>
-        <source>Receipt saved to {path}</source>
-        <translation>Fiş {path} konumuna kaydedildi</translation>
-    </message>
 </context>
 <context>
     <name>LockScreen</name>
@@ -3341,8 +3333,17 @@ Bu terminal canlı ortama geçirilsin mi?</translation>
         <translation>EĞİTİM — GERÇEK ÖDEME DEĞİLDİR</translation>
     </message>
     <message>
+        <source>80 mm receipt</source>
+        <extracomment>Each paper as the preview&apos;s choice names it.</extracomment>
+        <translation>80 mm fiş</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
         <source>Date</source>
-        <extracomment>The result line&apos;s colour: the theme&apos;s text shade for paper (a light background in any theme).</extracomment>
+        <extracomment>The shortest roll receipt (a short receipt still tears off cleanly). Text size (pt) of the body, the merchant, the amount, the result and the training banner on each paper. QTextDocument lays out in logical pixels at this resolution. The result line&apos;s colour: the theme&apos;s text shade for paper (a light background in any theme).</extracomment>
         <translation>Tarih</translation>
     </message>
     <message>
@@ -3398,12 +3399,28 @@ Bu terminal canlı ortama geçirilsin mi?</translation>
         <translation>Fişin kaydedildiği yer</translation>
     </message>
     <message>
+        <source>Paper:</source>
+        <translation>Kağıt:</translation>
+    </message>
+    <message>
+        <source>Receipt paper</source>
+        <translation>Fiş kağıdı</translation>
+    </message>
+    <message>
         <source>Save as PDF</source>
         <translation>PDF olarak kaydet</translation>
     </message>
     <message>
         <source>Save this receipt as a PDF file</source>
         <translation>Bu fişi PDF dosyası olarak kaydet</translation>
+    </message>
+    <message>
+        <source>Save receipt PDF</source>
+        <translation>Fişi PDF olarak kaydet</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF dosyaları (*.pdf)</translation>
     </message>
     <message>
         <source>Could not save the receipt: {reason}.</source>

@@ -170,8 +170,14 @@ def test_seams_disabled_until_implemented_and_receipt_saves(qtbot, filled):
     qtbot.mouseClick(tab.void_button, Qt.MouseButton.LeftButton)
     assert [e.reference for e in voided] == ["B-200"]
 
+    asked = []
+    tab.receipts.choose_pdf_path = lambda default: asked.append(default) or None  # cancelled: nothing
+    qtbot.mouseClick(tab.receipt_pdf_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1 and not asked[0].exists() and "Receipt saved to" not in tab.status_label.text()
+    tab.receipts.choose_pdf_path = lambda default: default
     qtbot.mouseClick(tab.receipt_pdf_button, Qt.MouseButton.LeftButton)
     assert "Receipt saved to" in tab.status_label.text()
+    assert tab.status_label.link().toLocalFile() == str(asked[0].parent)
     saved = tab.status_label.text().split("Receipt saved to ", 1)[1]
     with open(saved, "rb") as handle:
         assert handle.read(5) == b"%PDF-"

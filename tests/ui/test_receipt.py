@@ -121,3 +121,110 @@ def test_print_cancelled_prints_nothing_and_preview_paints(qapp, services):
     printer.run_preview_dialog = fake_preview
     printer.preview(entry)
     assert painted and (services.journal.path.parent / "preview.pdf").read_bytes().startswith(b"%PDF")
+
+
+# --- paper and where a PDF goes ---------------------------------------------------------------------------
+
+PT_PER_MM = 72 / 25.4
+
+
+def _media_box(data: bytes) -> list[float]:
+    match = re.search(rb"/MediaBox\s*\[\s*([-\d.\s]+)\]", data)
+    assert match, "the PDF has no MediaBox"
+    return [float(number) for number in match.group(1).split()]
+
+
+def _config(tmp_path):
+    from klogs_desk.config import Config
+
+    return Config(tmp_path / "settings.ini")
+
+
+def test_80mm_receipt_pdf_is_80mm_wide_with_text_at_its_own_size(qapp, services, tmp_path):
+    printer = ReceiptPrinter(services, config=_config(tmp_path))
+    assert printer.paper == "80mm"  # the counter printer's roll is the default
+    entry = approved_sale(services.journal)
+    path = printer.save_pdf(entry, tmp_path / "roll.pdf")
+
+    x0, _y0, x1, y1 = _media_box(path.read_bytes())
+    assert abs((x1 - x0) - 80 * PT_PER_MM) < 0.5
+    assert 60 * PT_PER_MM - 0.5 <= y1 < 200 * PT_PER_MM  # as long as the receipt, not an A4 page
+    document = printer.document(entry)
+    printable_px = (80 - 2 * 4) / 25.4 * 96
+    assert document.textWidth() == pytest.approx(printable_px)  # laid out at 72 mm: printed, not scaled down
+    assert 9 <= document.defaultFont().pointSizeF() <= 10
+    assert document.size().height() / 96 * 25.4 < y1 / PT_PER_MM  # the whole receipt is on the one page
+    for blob in [path.read_bytes(), *_pdf_streams(path.read_bytes())]:
+        assert FULL_PAN.encode() not in blob and FULL_PAN.encode("utf-16-be") not in blob
+
+
+def test_a4_choice_is_remembered_by_a_new_printer_and_used_for_the_pdf(qapp, services, tmp_path):
+    ReceiptPrinter(services, config=_config(tmp_path)).paper = "a4"
+    printer = ReceiptPrinter(services, config=_config(tmp_path))
+    assert printer.paper == "a4"
+    path = printer.save_pdf(approved_sale(services.journal), tmp_path / "sheet.pdf")
+    x0, _y0, x1, y1 = _media_box(path.read_bytes())
+    assert abs((x1 - x0) - 210 * PT_PER_MM) < 1 and abs(y1 - 297 * PT_PER_MM) < 1
+
+
+def test_preview_paper_choice_rerenders_and_is_remembered(qtbot, services, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QComboBox
+
+    printer = ReceiptPrinter(services, config=_config(tmp_path))
+    entry = approved_sale(services.journal)
+    qprinter = QPrinter()
+    painted = []
+    dialog = printer.preview_dialog(qprinter, lambda target: painted.append(
+        target.pageLayout().pageSize().size(target.pageLayout().pageSize().Unit.Millimeter).width()), entry)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: bool(painted))
+    assert painted[-1] == pytest.approx(80)
+    paper = dialog.findChild(QComboBox, "receiptPaper")
+    assert paper.accessibleName() and paper.currentData() == "80mm"
+    painted.clear()
+    paper.setCurrentIndex(paper.findData("a4"))
+    qtbot.waitUntil(lambda: bool(painted))
+    assert painted[-1] == pytest.approx(210)
+    assert ReceiptPrinter(services, config=_config(tmp_path)).paper == "a4"
+
+
+def test_save_asks_where_starting_in_the_last_folder_and_links_to_it(qtbot, services, tmp_path):
+    from klogs_desk.ui.fit import ElidedLabel
+
+    printer = ReceiptPrinter(services, config=_config(tmp_path))
+    entry = approved_sale(services.journal)
+    asked = []
+    first = tmp_path / "shop receipts"
+    first.mkdir()
+    printer.choose_pdf_path = lambda default: asked.append(default) or first / "mine.pdf"
+    status = ElidedLabel()
+    qtbot.addWidget(status)
+    path = printer.save_pdf_asking(entry, status)
+
+    assert asked[0].parent == paths.receipts_dir() and asked[0].name.endswith(f"-{entry.id}.pdf")
+    assert path == first / "mine.pdf" and path.read_bytes().startswith(b"%PDF-")
+    assert path.stat().st_mode & 0o777 == 0o600
+    assert str(path) in status.text()
+    assert status.link().toLocalFile() == str(first) and status.openExternalLinks()
+    status.resize(200, 30)
+    status.show()
+    assert 'href="file://' in QLabelText(status) and "…" in status.shown_text()
+
+    # A new printer (the next day) starts in that folder; cancelling writes nothing and keeps the status.
+    again = ReceiptPrinter(services, config=_config(tmp_path))
+    asked.clear()
+    again.choose_pdf_path = lambda default: asked.append(default) or None
+    before = sorted(p.name for p in first.iterdir())
+    assert again.save_pdf_asking(entry, status) is None
+    assert asked[0].parent == first
+    assert sorted(p.name for p in first.iterdir()) == before
+    assert not asked[0].exists()
+    assert "mine.pdf" in status.text()
+
+
+def QLabelText(label) -> str:  # noqa: N802 (the QLabel's own text, the rich text it draws)
+    from PySide6.QtWidgets import QLabel
+
+    return QLabel.text(label)
