@@ -31,7 +31,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QMarginsF, QSizeF, QUrl
 from PySide6.QtGui import QAction, QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
-from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QLabel, QToolBar, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QToolBar, QWidget
 
 from .. import paths
 from ..config import RECEIPT_PAPERS, Config
@@ -281,7 +281,6 @@ class ReceiptPrinter:
             saved.setContentsMargins(8, 4, 8, 6)
             saved.hide()
             dialog.layout().addWidget(saved)
-            toolbar.addSeparator()
             paper_label = QLabel(translate("Receipt", "Paper:"), dialog)
             paper = QComboBox(dialog, objectName="receiptPaper")
             paper.setAccessibleName(translate("Receipt", "Receipt paper"))
@@ -291,8 +290,14 @@ class ReceiptPrinter:
             paper_label.setBuddy(paper)
             paper.currentIndexChanged.connect(
                 lambda _index: self._change_paper(str(paper.currentData()), entry, printer, dialog))
-            toolbar.addWidget(paper_label)
-            toolbar.addWidget(paper)
+            # Its own row under the page: in Qt's toolbar a narrow window hid it behind the "»" overflow menu.
+            options = QWidget(dialog, objectName="receiptOptions")
+            row = QHBoxLayout(options)
+            row.setContentsMargins(8, 4, 8, 0)
+            row.addWidget(paper_label)
+            row.addWidget(paper)
+            row.addStretch(1)
+            dialog.layout().addWidget(options)
             save = QAction(translate("Receipt", "Save as PDF"), dialog, objectName="receiptSavePdf")
             save.setToolTip(translate("Receipt", "Save this receipt as a PDF file"))
             save.triggered.connect(lambda: self._save_from_preview(entry, saved))
