@@ -276,6 +276,9 @@ def test_receipt_after_a_sale_previews_offers_print_and_saves_a_pdf_without_the_
         shown.append(dialog)
 
     monkeypatch.setattr(ReceiptPrinter, "run_preview_dialog", preview_without_blocking)
+    asked: list[object] = []
+    # The save question (a modal file dialog): the cashier accepts the folder and name offered.
+    monkeypatch.setattr(ReceiptPrinter, "choose_pdf_path", lambda printer_self, default: asked.append(default) or default)
     type_sale(qtbot, tab, amount="42.50")
     outcome = pay_with_enter(qtbot, tab)
     qtbot.waitUntil(tab.result.receipt_button.isVisible)
@@ -288,7 +291,7 @@ def test_receipt_after_a_sale_previews_offers_print_and_saves_a_pdf_without_the_
     saved = dialog.findChild(QLabel, "receiptSaved")
     assert saved.text().startswith("Receipt saved to ")
     pdf = next(paths.receipts_dir().glob(f"*-{outcome.order_id}-{outcome.entry_id}.pdf"))
-    assert str(pdf) in saved.text()
+    assert str(pdf) in saved.text() and asked == [pdf]
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF-") and APPROVE.encode() not in data
 
