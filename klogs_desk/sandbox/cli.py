@@ -21,9 +21,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--testing", action="store_true", help="enable fault injection (never in training)")
     parser.add_argument("--hang-seconds", type=float, default=40.0,
                         help="how long the never-answering test card sleeps")
+    parser.add_argument("--webhook-url", help="the merchant's webhook base URL for card-storage notifications "
+                        "(signed; see sandbox/card_storage.py), e.g. http://127.0.0.1:8080/webhooks")
     args = parser.parse_args(argv)
     config = SandboxConfig(database=args.database, rate_limit_per_minute=args.rate_limit,
-                           testing=args.testing, hang_seconds=args.hang_seconds)
+                           testing=args.testing, hang_seconds=args.hang_seconds, webhook_url=args.webhook_url)
     server = SandboxServer(config, host=args.host, port=args.port).start()
     print(f"Klogs sandbox gateway listening on {server.url}")
     print(f"  payment API:   X-API-KEY: {config.api_key}   X-API-SECRET: {config.api_secret}")
