@@ -5,7 +5,10 @@ passed to its constructor, and the few links between them are made here, in one 
 and :func:`open_journal` the journal whose rows name the signed-in operator; ``app.py`` calls both before
 the client. :func:`build_terminal` takes the services (client, journal, environment) and the staff and builds:
 
-* the 3-D Secure :class:`CallbackListener` and :class:`ThreeDSecureService` (the Sale tab's 3-D Secure path),
+* the 3-D Secure :class:`CallbackListener` and :class:`ThreeDSecureService` (the Sale tab's 3-D Secure path);
+  the same listener receives card-storage webhooks (checked by a :class:`WebhookVerifier` with the current
+  client's credentials) for the :class:`SavedCardsService` (``saved-cards.sqlite3`` next to the journal),
+  and the embedded sandbox is told its address as the merchant's webhook,
 * the :class:`Reconciler` of outcome-unknown payments and the Journal tab's :class:`TransactionActions`,
 * every tab, and the :class:`MainWindow` showing them,
 * the :class:`Runtime` that starts and stops the parts that run on the event loop.
@@ -35,12 +38,13 @@ from typing import Awaitable, Callable, cast
 from PySide6.QtCore import QObject, Signal
 
 from . import __version__
-from .callbacks import CallbackListener
+from .callbacks import CallbackListener, WebhookVerifier
 from .config import Config
 from .credentials import CredentialStore
 from .domain.journal import Entry, Journal
 from .domain.operators import OperatorStore
 from .domain.payment_orders import PaymentOrderBook
+from .domain.saved_cards import SavedCardBook
 from .environments import EmbeddedSandbox
 from .services.audit import START, STOP, AuditTrail
 from .services.audit_recorder import NO_AUDIT, AuditRecorder
@@ -48,6 +52,7 @@ from .services.context import AppServices
 from .services.payments import PaymentOutcome, settled_notice, settled_outcome
 from .services.reconciler import Reconciler
 from .services.reports import ReportService
+from .services.saved_cards import SavedCardsService
 from .services.staff import Permission, StaffService
 from .services.three_d_secure import ThreeDSecureService
 from .ui.checkout_tab import CheckoutTab
@@ -81,19 +86,35 @@ class Runtime:
     :meth:`stop` when the app quits; :meth:`cancel` when the window goes away without a shutdown (tests).
     """
 
-    def __init__(self, services: AppServices, reconciler: Reconciler, listener: CallbackListener) -> None:
+    def __init__(self, services: AppServices, reconciler: Reconciler, listener: CallbackListener,
+                 on_listening: Callable[[str], None] | None = None) -> None:
         self.services = services
         self.reconciler = reconciler
         self.listener = listener
+        #: Told the webhook base URL once the listener listens (the embedded sandbox's merchant webhook).
+        self.on_listening = on_listening
+        self._listening: asyncio.Task[None] | None = None
 
     def start(self) -> None:
         self.services.audit.record(START, details={"version": __version__, "environment": self.services.environment})
         try:
-            asyncio.get_running_loop()
+            loop = asyncio.get_running_loop()
         except RuntimeError:  # no asyncio loop drives Qt (a bare widget test): nothing to reconcile on
             log.warning("no running event loop: the reconciler is not started")
             return
         self.reconciler.start()
+        # The listener also receives card-storage webhooks, which come whenever an owner saves a card: it
+        # listens from the start, not only from the first 3-D Secure sale.
+        self._listening = loop.create_task(self._listen())
+
+    async def _listen(self) -> None:
+        try:
+            await self.listener.start()
+        except OSError:
+            log.warning("the webhook listener could not start; saved cards will not be heard of", exc_info=True)
+            return
+        if self.on_listening is not None:
+            self.on_listening(self.listener.webhook_url)
 
     def cancel(self) -> None:
         """Stop the reconciler without waiting (a lookup in flight is abandoned, harmlessly)."""
@@ -167,6 +188,7 @@ class Terminal:
     window: MainWindow
     runtime: Runtime
     staff: StaffService
+    saved_cards: SavedCardsService
 
 
 def build_staff(config: Config, path: Path | str, *, audit: AuditRecorder = NO_AUDIT,
@@ -193,6 +215,14 @@ def payment_orders_of(services: AppServices) -> PaymentOrderBook:
     return PaymentOrderBook(":memory:")
 
 
+def saved_cards_of(services: AppServices) -> SavedCardBook:
+    """The cards owners saved, as webhooks told them: a file next to the journal (in memory for one in memory)."""
+    journal_path = services.journal.path
+    if isinstance(journal_path, Path):
+        return SavedCardBook(journal_path.with_name("saved-cards.sqlite3"))
+    return SavedCardBook(":memory:")
+
+
 def gateway_now(services: AppServices, sandbox: EmbeddedSandbox | None) -> dt.datetime:
     """The current gateway's clock as far as the terminal knows it: the embedded sandbox's own clock (it
     can be moved to a settlement cut-off) in the sandbox environment, else real UTC time."""
@@ -217,12 +247,17 @@ def build_terminal(services: AppServices, *, config: Config, credentials: Creden
     listener = CallbackListener()
     three_d_secure = ThreeDSecureService(services, listener)
     reconciler = Reconciler(services)
-    runtime = Runtime(services, reconciler, listener)
+    # Card-storage webhooks: checked with the current client's credentials, then recorded as saved cards.
+    saved_cards = SavedCardsService(services, saved_cards_of(services))
+    listener.set_webhook_handler(WebhookVerifier(saved_cards.credentials).verify)
+    listener.on_webhook.append(saved_cards.receive)
+    runtime = Runtime(services, reconciler, listener,
+                      on_listening=sandbox.set_webhook_url if sandbox is not None else None)
 
     tabs = Tabs(sale=SaleTab(services, three_d_secure=three_d_secure), preauth=PreAuthTab(services),
                 installments=InstallmentsTab(services), checkout=CheckoutTab(services),
                 subscriptions=SubscriptionsTab(services, payment_orders=payment_orders_of(services),
-                                              phone_region=config.shop_country),
+                                              phone_region=config.shop_country, saved_cards=saved_cards),
                 journal=JournalTab(services, gateway_now=lambda: gateway_now(services, sandbox)))
     transaction_actions = TransactionActions(tabs.journal, services, staff, reconciler)
     pages = (TabPage(SALE_TAB, tabs.sale, tabs.sale.form.amount),
@@ -281,7 +316,7 @@ def build_terminal(services: AppServices, *, config: Config, credentials: Creden
     window.destroyed.connect(lambda *_: runtime.cancel())
     return Terminal(services=services, listener=listener, three_d_secure=three_d_secure, reconciler=reconciler,
                     tabs=tabs, transaction_actions=transaction_actions, demo_data=demo_data, window=window,
-                    runtime=runtime, staff=staff)
+                    runtime=runtime, staff=staff, saved_cards=saved_cards)
 
 
 def build_main_window(services: AppServices, *, config: Config, credentials: CredentialStore,

@@ -66,6 +66,15 @@ class EmbeddedSandbox:
         self._ready: "concurrent.futures.Future[str]" = concurrent.futures.Future()
         self._thread: threading.Thread | None = None
         self.startup_seconds: float | None = None
+        #: The merchant webhook the sandbox notifies of saved cards (the terminal's receiver), once known.
+        self._webhook_url: str | None = None
+
+    def set_webhook_url(self, url: str | None) -> None:
+        """Tell the sandbox where to send card-storage webhooks (now, or as soon as it runs)."""
+        self._webhook_url = url
+        server = self._server
+        if server is not None:
+            server.state.config.webhook_url = url
 
     def now(self) -> dt.datetime:
         """The sandbox gateway's clock (it can be moved forward to reach a settlement cut-off); the real
@@ -114,7 +123,10 @@ class EmbeddedSandbox:
             from .sandbox.server import SandboxServer
 
             acs_sock, acs_host = acs or (None, None)
-            self._server = SandboxServer(sock=sock, acs_sock=acs_sock, acs_host=acs_host).start()
+            server = SandboxServer(sock=sock, acs_sock=acs_sock, acs_host=acs_host)
+            server.state.config.webhook_url = self._webhook_url
+            self._server = server.start()
+            server.state.config.webhook_url = self._webhook_url  # set meanwhile by set_webhook_url
         except BaseException as exc:  # handed to whoever waits (url users see "could not start")
             self.startup_seconds = time.perf_counter() - started
             log.error("the embedded sandbox could not start", exc_info=exc)

@@ -558,6 +558,21 @@ CATALOGUE: dict[str, str] = {
     "subscription.unreachable": QT_TRANSLATE_NOOP("Messages", "The gateway could not be reached. Check the network and "
         "try again."),
     "subscription.not-loaded": QT_TRANSLATE_NOOP("Messages", "The subscriptions could not be loaded."),
+    # saved cards (services/saved_cards.py, the card-storage flow)
+    "saved-card.choice": QT_TRANSLATE_NOOP("Messages", "{brand} •••• {last_four}, expires {expiry} — {owner}"),
+    "saved-card.waiting": QT_TRANSLATE_NOOP("Messages", "Waiting for the card to be saved…"),
+    "saved-card.waiting-sms": QT_TRANSLATE_NOOP("Messages", "The gateway sends the card owner a link to save their "
+        "card. This window moves on by itself when the gateway says the card is saved."),
+    "saved-card.training-link": QT_TRANSLATE_NOOP("Messages", "Training: give the customer this link, or let them "
+        "scan the code, to save a test card."),
+    "saved-card.saved": QT_TRANSLATE_NOOP("Messages", "Card saved: {card}. It is now offered in the subscription and "
+        "payment-order forms."),
+    "saved-card.stopped": QT_TRANSLATE_NOOP("Messages", "Stopped waiting. The card will still be offered once the "
+        "gateway says it is saved."),
+    "field.card-not-saved": QT_TRANSLATE_NOOP("Messages", "The gateway has no saved card with this ID: choose a saved "
+        "card, or register the owner and let them save one."),
+    "field.card-other-owner": QT_TRANSLATE_NOOP("Messages", "This card was saved by another card owner: choose one of "
+        "this owner's cards."),
     "phone.international": QT_TRANSLATE_NOOP("Messages", "Enter the number in international form, starting with + and "
         "the country code (e.g. +905551234567)."),
     "phone.not-a-number": QT_TRANSLATE_NOOP("Messages", "This is not a phone number. Use the form +905551234567."),

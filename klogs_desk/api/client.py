@@ -239,6 +239,11 @@ class KlogsClient:
         return f"KlogsClient({self.endpoints!r})"
 
     @property
+    def credentials(self) -> Credentials:
+        """The credentials this client sends with (the webhook verifier checks signatures with them)."""
+        return self._credentials
+
+    @property
     def answer_timeout(self) -> float | None:
         """Seconds a request waits for the gateway's answer once sent (the read timeout): after that a
         charge's outcome is unknown and the reconciler asks the gateway. ``None``: no limit."""

@@ -271,6 +271,8 @@ _FRIENDLY_PREFIXES: tuple[tuple[str, str], ...] = (
     ("Field required", "field.required"),
     ("Input should be greater than 0", "amount.positive"),
     ("Input should be a valid decimal", "amount.enter"),
+    ("is not a card saved at this gateway", "field.card-not-saved"),
+    ("belongs to another card owner", "field.card-other-owner"),
 )
 
 

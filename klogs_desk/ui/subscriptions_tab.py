@@ -36,6 +36,7 @@ from ..api.errors import KlogsError
 from ..api.models.recurring import OperationResult, OrderDirection, RecurringPayment, RegisteredPaymentStatus
 from ..domain.payment_orders import PaymentOrderBook
 from ..services.context import AppServices
+from ..services.saved_cards import SavedCardsService
 from ..services.subscriptions import (
     STATUS_MEANINGS,
     STATUS_WORDS,
@@ -72,11 +73,15 @@ class SubscriptionsTab(QWidget):
     """See the module docstring. ``services.client`` is read at every request."""
 
     def __init__(self, services: AppServices, parent: QWidget | None = None, *, page_size: int = 100,
-                 payment_orders: PaymentOrderBook | None = None, phone_region: str | None = None) -> None:
+                 payment_orders: PaymentOrderBook | None = None, phone_region: str | None = None,
+                 saved_cards: SavedCardsService | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("subscriptionsTab")
         self.services = services
         self.service = SubscriptionsService(services, payment_orders=payment_orders)
+        #: The cards owners saved (offered in the dialogs); a saved card moves waiting subscriptions on, so the
+        #: list is asked again when one arrives (no manual refresh).
+        self.saved_cards = saved_cards
         self.current_dialog: QDialog | None = None
         #: The shop's country for phone numbers typed the local way (None: the dialogs' default).
         self.phone_region = phone_region
@@ -85,6 +90,8 @@ class SubscriptionsTab(QWidget):
         self.model.load_failed.connect(self._on_load_failed)
         self.model.page_loaded.connect(self._on_page_loaded)
         self.model.total_changed.connect(self._on_total_changed)
+        if saved_cards is not None:
+            saved_cards.card_saved.connect(self._card_saved)
 
         # --- banner ---
         self.banner = QFrame()
@@ -218,6 +225,10 @@ class SubscriptionsTab(QWidget):
         self._search_timer.stop()
         self.model.set_filter(self.search.text())
 
+    def _card_saved(self, _card: object) -> None:
+        if self.model.loaded:
+            self.model.refresh()
+
     def retry(self) -> None:
         """Load again what failed, or the whole current query if nothing failed."""
         self.hide_banner()
@@ -315,7 +326,7 @@ class SubscriptionsTab(QWidget):
         return dialog
 
     def open_create_dialog(self) -> CreateSubscriptionDialog:
-        dialog = CreateSubscriptionDialog(self.service.create, self)
+        dialog = CreateSubscriptionDialog(self.service.create, self, saved_cards=self.saved_cards)
         dialog.succeeded.connect(lambda result: self.model.refresh())
         return self.show_dialog(dialog)
 
@@ -338,10 +349,10 @@ class SubscriptionsTab(QWidget):
         return self.show_dialog(dialog)
 
     def open_owner_dialog(self) -> OwnerDialog:
-        return self.show_dialog(OwnerDialog(self.service.register_owner, self))
+        return self.show_dialog(OwnerDialog(self.service.register_owner, self, saved_cards=self.saved_cards))
 
     def open_payment_order_dialog(self) -> PaymentOrderDialog:
-        dialog = PaymentOrderDialog(self.service.create_payment_order, self)
+        dialog = PaymentOrderDialog(self.service.create_payment_order, self, saved_cards=self.saved_cards)
         dialog.succeeded.connect(lambda _result: self.refresh_payment_orders())
         return self.show_dialog(dialog)
 
