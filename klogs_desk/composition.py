@@ -244,7 +244,7 @@ def build_terminal(services: AppServices, *, config: Config, credentials: Creden
 
     if staff is None:
         staff = StaffService(OperatorStore(":memory:"))
-    listener = CallbackListener()
+    listener = CallbackListener(port=config.webhook_port)
     three_d_secure = ThreeDSecureService(services, listener)
     reconciler = Reconciler(services)
     # Card-storage webhooks: checked with the current client's credentials, then recorded as saved cards.

@@ -132,6 +132,10 @@ class Config:
     manager_pin_hash = Setting("security/manager_pin_hash", str, "")
     #: Credentials are kept in memory for this run only, never in the keyring.
     credentials_session_only = Setting("security/credentials_session_only", bool, False)
+    #: The loopback port of the callback and webhook listener: 0 picks a free one at every start; a fixed one
+    #: lets a shop publish the card-storage webhook behind its own reverse proxy (callbacks/listener.py).
+    #: Set in the settings file (``[webhooks] listener_port=``); read at start-up.
+    webhook_port = Setting("webhooks/listener_port", int, 0, minimum=0, maximum=65535)
 
     def __init__(self, path: Path | str | None = None) -> None:
         self.path = Path(path) if path is not None else paths.settings_path()

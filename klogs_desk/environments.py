@@ -69,6 +69,11 @@ class EmbeddedSandbox:
         #: The merchant webhook the sandbox notifies of saved cards (the terminal's receiver), once known.
         self._webhook_url: str | None = None
 
+    @property
+    def webhook_url(self) -> str | None:
+        """Where the sandbox sends card-storage webhooks (``None``: nowhere yet)."""
+        return self._webhook_url
+
     def set_webhook_url(self, url: str | None) -> None:
         """Tell the sandbox where to send card-storage webhooks (now, or as soon as it runs)."""
         self._webhook_url = url

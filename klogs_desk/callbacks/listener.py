@@ -33,7 +33,8 @@ is answered 200 ``{"success": true}`` and handed to :attr:`CallbackListener.on_w
 ``loop.call_soon``, so the gateway's answer never waits for the terminal's own work.
 
 Publishing the webhook receiver behind a shop's reverse proxy (a real gateway cannot reach 127.0.0.1): start
-the listener on a fixed port (``CallbackListener(port=...)``), forward only ``POST /webhooks/`` from the
+the listener on a fixed port (``CallbackListener(port=...)``; the terminal takes it from the settings file,
+``[webhooks] listener_port=8790``, see ``Config.webhook_port``), forward only ``POST /webhooks/`` from the
 public HTTPS address to ``http://127.0.0.1:<port>/webhooks/``, have the proxy set ``Host: 127.0.0.1:<port>``
 (nginx: ``proxy_set_header Host 127.0.0.1:<port>;``) and drop ``Origin``, and keep the body and the
 ``X-Api-Key``/``X-Klogs-*`` headers as they are (the signature covers the body). Register

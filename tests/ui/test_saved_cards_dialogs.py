@@ -161,3 +161,83 @@ def test_stop_waiting_ends_the_wait_but_the_card_is_still_kept(qtbot, terminal):
         customer_saves_card(link)
     assert dialog.saved_card is None
     assert [card.phone for card in saved_cards.cards()] == [phone]
+
+
+# --- the whole terminal in training mode (composition.py's wiring, the embedded sandbox) ---------------------
+
+
+@pytest.fixture
+def built_in_sandbox():
+    from klogs_desk.environments import EmbeddedSandbox
+
+    sandbox = EmbeddedSandbox().start_in_background()
+    yield sandbox
+    sandbox.stop()
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_training_terminal_hears_of_saved_cards_and_waiting_subscriptions_move_on_by_themselves(
+        qtbot, tmp_path, built_in_sandbox, memory_keyring, event_loop_qt):
+    from klogs_desk.api.client import Endpoints, KlogsClient
+    from klogs_desk.composition import build_terminal
+    from klogs_desk.config import Config
+    from klogs_desk.credentials import CredentialStore
+    from klogs_desk.sandbox.card_storage import CARD_NOT_SAVED_ID
+    from klogs_desk.ui.subscriptions_model import REFERENCE, STATUS
+    from tests.conftest import SANDBOX_CREDENTIALS
+
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    url = built_in_sandbox.reserve()
+    config = Config(tmp_path / "settings.ini")
+    port = free_port()
+    config.webhook_port = port  # as a shop publishing the webhook behind its reverse proxy would
+    services = AppServices(client=KlogsClient(Endpoints.same(url), SANDBOX_CREDENTIALS),
+                           journal=Journal(tmp_path / "journal.sqlite3"), environment="sandbox", sandbox_url=url)
+    terminal = build_terminal(services, config=config, credentials=CredentialStore(), sandbox=built_in_sandbox)
+    window, tab = terminal.window, terminal.tabs.subscriptions
+    window.show()
+    qtbot.waitExposed(window)
+    # The runtime starts the listener at once and tells the embedded sandbox where the webhook is.
+    qtbot.waitUntil(lambda: built_in_sandbox.webhook_url == f"http://127.0.0.1:{port}/webhooks", timeout=10_000)
+    window.show_page(tab)
+    qtbot.waitUntil(lambda: tab.model.loaded and not tab.model.loading, timeout=10_000)
+
+    phone = unique_phone()
+    reference = "UI-TRAINING-WAITS-FOR-CARD"
+    create = tab.open_create_dialog()
+    create.fields["reference"].setText(reference)
+    create.fields["amount"].setText("120.00")
+    create.fields["ownerDescription.fullName"].setText("Ayse Yilmaz")
+    create.fields["ownerDescription.phone"].setText(phone)
+    create.fields["ownerDescription.cardId"].setText(str(CARD_NOT_SAVED_ID))
+    with qtbot.waitSignal(create.succeeded, timeout=10_000) as created:
+        qtbot.mouseClick(create.send_button, Qt.MouseButton.LeftButton)
+    assert created.args[0].order_status is RegisteredPaymentStatus.WAIT_FOR_CARD_SAVE
+    create.close()
+
+    def row_status() -> str | None:
+        for row in range(tab.model.rowCount()):
+            if tab.model.index(row, REFERENCE).data() == reference:
+                return tab.model.index(row, STATUS).data()
+        return None
+
+    qtbot.waitUntil(lambda: row_status() == "Awaiting card save", timeout=10_000)
+
+    dialog = register_owner(qtbot, tab, phone)
+    with qtbot.waitSignal(dialog.card_saved, timeout=10_000):
+        customer_saves_card(dialog.link.text())
+    # No manual refresh: the saved card moved the subscription on and the tab asked for the list again.
+    qtbot.waitUntil(lambda: row_status() == "Active", timeout=10_000)
+    assert (tmp_path / "saved-cards.sqlite3").exists()
+    assert [card.phone for card in terminal.saved_cards.cards()] == [phone]
+    dialog.close()
+    qtbot.waitUntil(lambda: RUNNER.running == 0, timeout=10_000)
+    stopped = event_loop_qt.create_task(terminal.runtime.stop())
+    qtbot.waitUntil(stopped.done, timeout=20_000)
