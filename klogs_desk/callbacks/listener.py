@@ -235,7 +235,7 @@ class CallbackListener:
             return
         self._server = server
         self._port = server.sockets[0].getsockname()[1]
-        log.info("3-D Secure callback listener on 127.0.0.1:%s", self._port)
+        log.info("callback and webhook listener on 127.0.0.1:%s", self._port)
 
     async def stop(self) -> None:
         """Stop listening, drop open connections and cancel every pending callback."""
@@ -309,7 +309,7 @@ class CallbackListener:
         victim.writer.close()
         if victim.task is not None:
             victim.task.cancel()
-        log.info("3-D Secure callback listener full: dropped an idle connection")
+        log.info("callback listener full: dropped an idle connection")
         return True
 
     async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -322,7 +322,7 @@ class CallbackListener:
             try:
                 status, body = await asyncio.wait_for(self._serve(reader, connection), self.read_timeout)
             except _Refused as refused:
-                log.info("3-D Secure callback refused: %s %s", refused.status, refused.reason)
+                log.info("callback listener refused a request: %s %s", refused.status, refused.reason)
                 status, body = refused.status, refused.reason.encode("utf-8")
             except (asyncio.TimeoutError, asyncio.IncompleteReadError, ConnectionError):
                 return  # too slow, or the client went away: just drop it
@@ -334,7 +334,7 @@ class CallbackListener:
             if not connection.evicted:
                 raise
         except Exception:  # a malformed request must never take the listener down
-            log.exception("3-D Secure callback handler failed")
+            log.exception("callback listener handler failed")
         finally:
             if self._connections.get(writer) is connection:
                 del self._connections[writer]

@@ -31,6 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  payment API:   X-API-KEY: {config.api_key}   X-API-SECRET: {config.api_secret}")
     print(f"  recurring API: Authorization: Bearer {config.bearer_token}")
     print(f"  OpenAPI:       {server.url}/openapi.json")
+    if config.webhook_url:
+        print(f"  card-storage webhooks (signed with the API secret): {config.webhook_url}/card-storage/owner/<ownerId>")
     print(f"  3-D Secure bank page (another host, as a real bank's): {server.acs_url}")
     sys.stdout.flush()
     stop = threading.Event()
