@@ -251,7 +251,18 @@ class SubscriptionsService:
         return await self.update_by_id(subscription, UpdateRecurringPaymentRequest(status=status))
 
     async def register_owner(self, request: NewOwnerRequest) -> OperationResult:
-        return await self.services.client.create_owner(request)
+        """Register the owner; their payment orders kept here that waited for confirmation move on."""
+        result = await self.services.client.create_owner(request)
+        if result.success and self.payment_orders is not None:
+            self.payment_orders.moved_on(self.services.environment, request.phone,
+                                         RegisteredPaymentStatus.WAIT_FOR_OWNER_CONFIRMATION.value)
+        return result
+
+    def card_saved(self, phone: str | None) -> None:
+        """An owner's card was saved: their payment orders kept here that waited for a card move on."""
+        if phone and self.payment_orders is not None:
+            self.payment_orders.moved_on(self.services.environment, phone,
+                                         RegisteredPaymentStatus.WAIT_FOR_CARD_SAVE.value)
 
     async def create_payment_order(self, request: PaymentOrderRequest) -> OperationResult:
         """Create the order; an accepted one is kept in :attr:`payment_orders` with the status reported."""
@@ -260,7 +271,8 @@ class SubscriptionsService:
             self.payment_orders.record(
                 environment=self.services.environment, reference=request.reference, amount=request.amount,
                 currency=request.currency_code, payment_time=request.payment_time,
-                status=result.order_status.value if result.order_status is not None else None)
+                status=result.order_status.value if result.order_status is not None else None,
+                phone=request.owner_description.phone)
         return result
 
 

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from ..api.errors import KlogsError
 from ..api.models.recurring import OperationResult, OrderDirection, RecurringPayment, RegisteredPaymentStatus
 from ..domain.payment_orders import PaymentOrderBook
+from ..domain.saved_cards import SavedCard
 from ..services.context import AppServices
 from ..services.saved_cards import SavedCardsService
 from ..services.subscriptions import (
@@ -225,7 +226,9 @@ class SubscriptionsTab(QWidget):
         self._search_timer.stop()
         self.model.set_filter(self.search.text())
 
-    def _card_saved(self, _card: object) -> None:
+    def _card_saved(self, card: SavedCard) -> None:
+        self.service.card_saved(card.phone)
+        self.refresh_payment_orders()
         if self.model.loaded:
             self.model.refresh()
 
@@ -349,7 +352,9 @@ class SubscriptionsTab(QWidget):
         return self.show_dialog(dialog)
 
     def open_owner_dialog(self) -> OwnerDialog:
-        return self.show_dialog(OwnerDialog(self.service.register_owner, self, saved_cards=self.saved_cards))
+        dialog = OwnerDialog(self.service.register_owner, self, saved_cards=self.saved_cards)
+        dialog.succeeded.connect(lambda _result: self.refresh_payment_orders())
+        return self.show_dialog(dialog)
 
     def open_payment_order_dialog(self) -> PaymentOrderDialog:
         dialog = PaymentOrderDialog(self.service.create_payment_order, self, saved_cards=self.saved_cards)

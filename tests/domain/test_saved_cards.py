@@ -36,3 +36,30 @@ def test_the_file_is_private(tmp_path):
     path = tmp_path / "saved-cards.sqlite3"
     SavedCardBook(path).record(environment="sandbox", card_id=CARD_ID, owner_id="OWN-1", last_four="4444")
     assert path.stat().st_mode & 0o077 == 0
+
+
+def test_payment_orders_of_a_phone_move_on_from_what_they_waited_for(tmp_path):
+    import datetime as dt
+    import sqlite3
+    from decimal import Decimal
+
+    from klogs_desk.domain.payment_orders import PaymentOrderBook
+
+    path = tmp_path / "payment-orders.sqlite3"
+    # A book written before the card-storage flow (no phone column) opens and gains one.
+    old = sqlite3.connect(path)
+    old.execute("CREATE TABLE payment_orders (id INTEGER PRIMARY KEY AUTOINCREMENT, created_at TEXT NOT NULL, "
+                "environment TEXT NOT NULL, reference TEXT NOT NULL, amount TEXT NOT NULL, currency TEXT NOT NULL, "
+                "payment_time TEXT NOT NULL, status TEXT)")
+    old.commit()
+    old.close()
+    book = PaymentOrderBook(path)
+    when = dt.datetime(2031, 1, 1, tzinfo=dt.timezone.utc)
+    for reference, phone, status in (("A", "+905551110000", "waitForCardSave"),
+                                     ("B", "+905551110000", "waitForOwnerConfirmation"),
+                                     ("C", "+905552220000", "waitForCardSave")):
+        book.record(environment="sandbox", reference=reference, amount=Decimal("1.00"), currency="TRY",
+                    payment_time=when, status=status, phone=phone)
+    assert book.moved_on("sandbox", "+905551110000", "waitForCardSave") == 1
+    statuses = {order.reference: order.status for order in book.orders("sandbox")}
+    assert statuses == {"A": "active", "B": "waitForOwnerConfirmation", "C": "waitForCardSave"}

@@ -230,11 +230,27 @@ def test_training_terminal_hears_of_saved_cards_and_waiting_subscriptions_move_o
 
     qtbot.waitUntil(lambda: row_status() == "Awaiting card save", timeout=10_000)
 
+    order = tab.open_payment_order_dialog()
+    order.fields["reference"].setText("UI-TRAINING-ORDER-WAITS")
+    order.fields["amount"].setText("35.00")
+    order.fields["ownerDescription.fullName"].setText("Ayse Yilmaz")
+    order.fields["ownerDescription.phone"].setText(phone)
+    order.fields["ownerDescription.cardId"].setText(str(CARD_NOT_SAVED_ID))
+    with qtbot.waitSignal(order.succeeded, timeout=10_000):
+        qtbot.mouseClick(order.send_button, Qt.MouseButton.LeftButton)
+    order.close()
+
+    def order_status() -> str:
+        return tab.orders.item(0, 3).text()
+
+    assert tab.orders.item(0, 0).text() == "UI-TRAINING-ORDER-WAITS" and order_status() == "Awaiting card save"
+
     dialog = register_owner(qtbot, tab, phone)
     with qtbot.waitSignal(dialog.card_saved, timeout=10_000):
         customer_saves_card(dialog.link.text())
     # No manual refresh: the saved card moved the subscription on and the tab asked for the list again.
     qtbot.waitUntil(lambda: row_status() == "Active", timeout=10_000)
+    assert order_status() == "Active"  # the terminal's own record of the order, as far as known
     assert (tmp_path / "saved-cards.sqlite3").exists()
     assert [card.phone for card in terminal.saved_cards.cards()] == [phone]
     dialog.close()
