@@ -539,7 +539,7 @@ class OwnerDialog(RequestDialog):
         self.waiting_status.setText(render(msg("saved-card.saved", card=card_words(card))))
         self.waiting_note.setVisible(False)
         self.card_saved.emit(card)
-        grow_to_fit(self)
+        self._fit_height()
 
     def stop_waiting(self) -> None:
         """Stop waiting for the card (it is still recorded when the webhook comes)."""
@@ -548,7 +548,23 @@ class OwnerDialog(RequestDialog):
         self._end_wait()
         self.waiting_status.setText(render(msg("saved-card.stopped")))
         self.waiting_note.setVisible(False)
-        grow_to_fit(self)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """The height the layout needs now (the link and QR code are gone: no empty space where they were)."""
+        layout = self.layout()
+        if layout is None or not self.isVisible():
+            return
+        inner = self.waiting.layout()
+        inner.invalidate()
+        inner.activate()  # the panel's own layout first: its hidden rows must stop counting
+        self.waiting.updateGeometry()
+        layout.invalidate()
+        layout.activate()
+        width = self.width()
+        needed = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
+                  else layout.totalSizeHint().height())
+        self.resize(width, max(needed, layout.totalMinimumSize().height()))
 
     def _end_wait(self) -> None:
         self.waiting_for_card = False
