@@ -333,10 +333,21 @@ def build_router(state: SandboxState, on_card_saved) -> APIRouter:  # type: igno
             return unknown()
         return saved_page(session) if session.card_id else form_page(session)
 
+    html_answer = {"text/html": {"schema": {"type": "string"}}}
+    form_fields = {name: {"type": "string"} for name in ("cardHolderName", "pan", "expiry", "cvv")}
+
     @router.post("/api/return/webhook/complete-cardstorage/{type}/{token}", summary="Card storage completion",
                  description="Completes a card-storage session (the hosted page's form posts here) and "
                              "notifies the merchant's webhook with `{cardId, ownerId}`, signed.",
-                 response_class=HTMLResponse)
+                 response_class=HTMLResponse,
+                 responses={200: {"description": "Card saved (or already saved): the result page.",
+                                  "content": html_answer},
+                            400: {"description": "A card mistake: the form again, nothing saved.",
+                                  "content": html_answer},
+                            404: {"description": "No such card-storage session or type.", "content": html_answer}},
+                 openapi_extra={"requestBody": {"required": True, "content": {
+                     "application/x-www-form-urlencoded": {"schema": {
+                         "type": "object", "properties": form_fields, "required": list(form_fields)}}}}})
     async def complete(type: str, token: str, request: Request) -> HTMLResponse:  # `type`: the docs' name
         session = vault.session(token)
         if type != STORAGE_TYPE or session is None:
