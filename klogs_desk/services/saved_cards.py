@@ -2,7 +2,8 @@
 
 :class:`SavedCardsService` is given each verified :class:`~klogs_desk.callbacks.webhooks.CardStorageEvent`
 (the listener calls :meth:`SavedCardsService.receive` on the event loop), records it in the
-:class:`~klogs_desk.domain.saved_cards.SavedCardBook` under the current environment and emits
+:class:`~klogs_desk.domain.saved_cards.SavedCardBook` under the current environment, writes it to the audit
+trail (``card.saved``, operator ``gateway``: nobody at the terminal did it) and emits
 :attr:`SavedCardsService.card_saved`; the owner dialog waiting for a card and the dialogs offering cards
 listen to it. :meth:`SavedCardsService.credentials` is what the webhook verifier checks signatures with: the
 API key and secret of ``services.client`` at the moment the webhook arrives.
@@ -20,6 +21,7 @@ from PySide6.QtCore import QObject, Signal
 from ..callbacks.webhooks import CardStorageEvent
 from ..domain.saved_cards import SavedCard, SavedCardBook, SavedCardError
 from ..messages import Message, msg
+from .audit import CARD_SAVED, GATEWAY
 from .context import AppServices
 
 log = logging.getLogger(__name__)
@@ -65,6 +67,8 @@ class SavedCardsService(QObject):
             log.warning("a card-storage webhook was not kept: it failed the card-data check")
             return
         log.info("card %s saved for owner %s", card.card_id, card.owner_id)
+        self.services.audit.record(CARD_SAVED, operator=GATEWAY, details={
+            "card_id": card.card_id, "owner_id": card.owner_id, "brand": card.brand, "last_four": card.last_four})
         self.card_saved.emit(card)
 
     def cards(self, phone: str | None = None) -> list[SavedCard]:

@@ -44,7 +44,8 @@ def terminal(qtbot, event_loop_qt, tmp_path):
     server = SandboxServer(SandboxConfig(testing=True, hang_seconds=3.0, rate_limit_per_minute=100_000,
                                          webhook_url=listener.webhook_url))
     server.start()
-    services = AppServices(client=make_client(server, timeout=10.0), journal=Journal(tmp_path / "journal.sqlite3"))
+    services = AppServices(client=make_client(server, timeout=10.0), journal=Journal(tmp_path / "journal.sqlite3"),
+                           audit=AuditRecords())
     saved_cards = SavedCardsService(services, SavedCardBook(tmp_path / "saved-cards.sqlite3"))
     listener.set_webhook_handler(WebhookVerifier(saved_cards.credentials).verify)
     listener.on_webhook.append(saved_cards.receive)
@@ -61,6 +62,13 @@ def terminal(qtbot, event_loop_qt, tmp_path):
     closed = event_loop_qt.create_task(services.client.aclose())
     qtbot.waitUntil(closed.done, timeout=10_000)
     server.stop()
+
+
+class AuditRecords(list):
+    """An audit recorder keeping what it is given."""
+
+    def record(self, action, *, operator=None, approver=None, details=None):  # type: ignore[no-untyped-def]
+        self.append((action, operator, dict(details or {})))
 
 
 def customer_saves_card(url: str, pan: str = MASTERCARD) -> None:
@@ -106,6 +114,8 @@ def test_owner_dialog_waits_for_the_card_and_the_card_is_offered_afterwards(qtbo
     assert (card.brand, card.last_four, card.expiry_text, card.phone) == ("Mastercard", "4444", "11/31", phone)
     assert "Mastercard •••• 4444" in dialog.waiting_status.text()
     assert not dialog.waiting_for_card and not dialog.stop_button.isVisible() and not dialog.link_row.isVisible()
+    assert ("card.saved", "gateway", {"card_id": card.card_id, "owner_id": card.owner_id, "brand": "Mastercard",
+                                      "last_four": "4444"}) in tab.services.audit
     dialog.close()
 
     # Offered in the subscription dialog: choosing it fills the owner's phone; the subscription is active.
