@@ -82,7 +82,8 @@ class Runtime:
     """Owns the parts of the terminal that run on the event loop: the reconciler, the 3-D Secure callback
     listener, the tasks the widgets started, and the HTTP client (``services.client``, whichever is current).
 
-    :meth:`start` once the loop runs (the listener starts itself on the first 3-D Secure sale);
+    :meth:`start` once the loop runs (it starts the listener, for card-storage webhooks; a 3-D Secure sale
+    would start it too);
     :meth:`stop` when the app quits; :meth:`cancel` when the window goes away without a shutdown (tests).
     """
 

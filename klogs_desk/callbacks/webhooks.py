@@ -18,6 +18,9 @@ facts the sandbox adds (``phone``, ``brand``, ``lastFour``, ``expiryMonth``, ``e
 they are well formed and dropped otherwise. A body holding anything that looks like a card number is
 refused outright, so no PAN can reach the saved-card store through here.
 
+The nonces seen are kept in memory: after a restart a replay inside the 5 minutes would be believed again,
+which changes no saved card (one row per environment and card ID) but is audited a second time.
+
 No Qt, no HTTP: :class:`WebhookVerifier` is handed the request's parts by the listener and returns a
 :class:`CardStorageEvent` or raises :class:`WebhookRefused`. Nothing here logs a header value.
 """

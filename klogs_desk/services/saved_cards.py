@@ -53,8 +53,10 @@ class SavedCardsService(QObject):
 
     def credentials(self) -> tuple[str, str] | None:
         """``(api_key, api_secret)`` of the client in use, for checking webhook signatures."""
-        credentials = self.services.client.credentials
-        return (credentials.api_key, credentials.api_secret) if credentials.api_key else None
+        credentials = getattr(self.services.client, "credentials", None)  # a stand-in client may have none
+        if credentials is None or not credentials.api_key:
+            return None
+        return credentials.api_key, credentials.api_secret
 
     def receive(self, event: CardStorageEvent) -> None:
         """Record a verified card-storage event and tell who listens."""
