@@ -243,6 +243,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Card saved by its owner (gateway webhook)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2830,6 +2834,38 @@ A manager must approve this: the manager types their own name and PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{brand} •••• {last_four}, expires {expiry} — {owner}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the card to be saved…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway sends the card owner a link to save their card. This window moves on by itself when the gateway says the card is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training: give the customer this link, or let them scan the code, to save a test card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card saved: {card}. It is now offered in the subscription and payment-order forms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped waiting. The card will still be offered once the gateway says it is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway has no saved card with this ID: choose a saved card, or register the owner and let them save one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This card was saved by another card owner: choose one of this owner&apos;s cards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Enter the number in international form, starting with + and the country code (e.g. +905551234567).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3076,10 +3112,40 @@ A manager must approve this: the manager types their own name and PIN.</source>
     </message>
     <message>
         <source>Phone:</source>
+        <extracomment>The owner&apos;s card was saved (the :class:`SavedCard`).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>+905551234567 or 0555 123 45 67</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card save status</source>
+        <extracomment>The card saved for this owner, once the webhook told it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link to save the card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QR code of the link to save the card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No browser could be opened. Copy the link instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3672,7 +3738,7 @@ Close anyway? They stay listed in the report.</source>
     <name>RequestDialog</name>
     <message>
         <source>Send</source>
-        <extracomment>The gateway accepted the request; carries its :class:`OperationResult`. Window title and Send button text, marked with QT_TRANSLATE_NOOP in each subclass and translated here.</extracomment>
+        <extracomment>A saved card was chosen from the list (the :class:`SavedCard`). The gateway accepted the request; carries its :class:`OperationResult`. Window title and Send button text, marked with QT_TRANSLATE_NOOP in each subclass and translated here.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3701,11 +3767,15 @@ Close anyway? They stay listed in the report.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Saved card ID:</source>
+        <source>choose a saved card or type its ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>UUID of the stored card</source>
+        <source>A card the owner saved at the gateway, or the UUID of a stored card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved card:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4260,7 +4330,7 @@ Switch this terminal to production?</source>
     <name>SubscriptionsTab</name>
     <message>
         <source>Subscriptions error</source>
-        <extracomment>The shop&apos;s country for phone numbers typed the local way (None: the dialogs&apos; default).</extracomment>
+        <extracomment>The cards owners saved (offered in the dialogs); a saved card moves waiting subscriptions on, so the list is asked again when one arrives (no manual refresh). The shop&apos;s country for phone numbers typed the local way (None: the dialogs&apos; default).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -243,6 +243,10 @@
         <translation>Kapatılmış rapor yeniden açıldı</translation>
     </message>
     <message>
+        <source>Card saved by its owner (gateway webhook)</source>
+        <translation>Kart sahibi tarafından kaydedildi (ödeme geçidi webhook&apos;u)</translation>
+    </message>
+    <message>
         <source>No.</source>
         <translation>No.</translation>
     </message>
@@ -2834,6 +2838,38 @@ Bunu bir yönetici onaylamalı: yönetici kendi adını ve PIN&apos;ini yazar.</
         <translation>Abonelikler yüklenemedi.</translation>
     </message>
     <message>
+        <source>{brand} •••• {last_four}, expires {expiry} — {owner}</source>
+        <translation>{brand} •••• {last_four}, son kullanma {expiry} — {owner}</translation>
+    </message>
+    <message>
+        <source>Waiting for the card to be saved…</source>
+        <translation>Kartın kaydedilmesi bekleniyor…</translation>
+    </message>
+    <message>
+        <source>The gateway sends the card owner a link to save their card. This window moves on by itself when the gateway says the card is saved.</source>
+        <translation>Ödeme geçidi kart sahibine kartını kaydetmesi için bir bağlantı gönderir. Ödeme geçidi kartın kaydedildiğini bildirdiğinde bu pencere kendiliğinden devam eder.</translation>
+    </message>
+    <message>
+        <source>Training: give the customer this link, or let them scan the code, to save a test card.</source>
+        <translation>Eğitim: bir test kartı kaydetmesi için müşteriye bu bağlantıyı verin veya kodu okutun.</translation>
+    </message>
+    <message>
+        <source>Card saved: {card}. It is now offered in the subscription and payment-order forms.</source>
+        <translation>Kart kaydedildi: {card}. Artık abonelik ve ödeme talimatı formlarında sunuluyor.</translation>
+    </message>
+    <message>
+        <source>Stopped waiting. The card will still be offered once the gateway says it is saved.</source>
+        <translation>Bekleme bırakıldı. Ödeme geçidi kartın kaydedildiğini bildirdiğinde kart yine de sunulacak.</translation>
+    </message>
+    <message>
+        <source>The gateway has no saved card with this ID: choose a saved card, or register the owner and let them save one.</source>
+        <translation>Ödeme geçidinde bu kimlikle kayıtlı bir kart yok: kayıtlı bir kart seçin veya kart sahibini kaydedip kartını kaydetmesini sağlayın.</translation>
+    </message>
+    <message>
+        <source>This card was saved by another card owner: choose one of this owner&apos;s cards.</source>
+        <translation>Bu kart başka bir kart sahibi tarafından kaydedildi: bu kart sahibinin kartlarından birini seçin.</translation>
+    </message>
+    <message>
         <source>Enter the number in international form, starting with + and the country code (e.g. +905551234567).</source>
         <translation>Numarayı + ve ülke koduyla başlayan uluslararası biçimde girin (ör. +905551234567).</translation>
     </message>
@@ -3080,11 +3116,41 @@ Bunu bir yönetici onaylamalı: yönetici kendi adını ve PIN&apos;ini yazar.</
     </message>
     <message>
         <source>Phone:</source>
+        <extracomment>The owner&apos;s card was saved (the :class:`SavedCard`).</extracomment>
         <translation>Telefon:</translation>
     </message>
     <message>
         <source>+905551234567 or 0555 123 45 67</source>
         <translation>+905551234567 ya da 0555 123 45 67</translation>
+    </message>
+    <message>
+        <source>Card save status</source>
+        <extracomment>The card saved for this owner, once the webhook told it.</extracomment>
+        <translation>Kart kaydetme durumu</translation>
+    </message>
+    <message>
+        <source>Link to save the card</source>
+        <translation>Kartı kaydetme bağlantısı</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Bağlantıyı kopyala</translation>
+    </message>
+    <message>
+        <source>Open in browser</source>
+        <translation>Tarayıcıda aç</translation>
+    </message>
+    <message>
+        <source>QR code of the link to save the card</source>
+        <translation>Kartı kaydetme bağlantısının QR kodu</translation>
+    </message>
+    <message>
+        <source>Stop waiting</source>
+        <translation>Beklemeyi bırak</translation>
+    </message>
+    <message>
+        <source>No browser could be opened. Copy the link instead.</source>
+        <translation>Tarayıcı açılamadı. Bunun yerine bağlantıyı kopyalayın.</translation>
     </message>
     <message>
         <source>The card owner is registered. Their card can now be saved for subscriptions and payment orders.</source>
@@ -3681,7 +3747,7 @@ Yine de kapatılsın mı? Bu ödemeler raporda listelenmeye devam eder.</transla
     <name>RequestDialog</name>
     <message>
         <source>Send</source>
-        <extracomment>The gateway accepted the request; carries its :class:`OperationResult`. Window title and Send button text, marked with QT_TRANSLATE_NOOP in each subclass and translated here.</extracomment>
+        <extracomment>A saved card was chosen from the list (the :class:`SavedCard`). The gateway accepted the request; carries its :class:`OperationResult`. Window title and Send button text, marked with QT_TRANSLATE_NOOP in each subclass and translated here.</extracomment>
         <translation>Gönder</translation>
     </message>
     <message>
@@ -3710,12 +3776,16 @@ Yine de kapatılsın mı? Bu ödemeler raporda listelenmeye devam eder.</transla
         <translation>isteğe bağlı</translation>
     </message>
     <message>
-        <source>Saved card ID:</source>
-        <translation>Kayıtlı kart numarası:</translation>
+        <source>choose a saved card or type its ID</source>
+        <translation>kayıtlı bir kart seçin veya kimliğini yazın</translation>
     </message>
     <message>
-        <source>UUID of the stored card</source>
-        <translation>Saklanan kartın UUID’si</translation>
+        <source>A card the owner saved at the gateway, or the UUID of a stored card</source>
+        <translation>Sahibinin ödeme geçidinde kaydettiği bir kart veya kayıtlı bir kartın UUID&apos;si</translation>
+    </message>
+    <message>
+        <source>Saved card:</source>
+        <translation>Kayıtlı kart:</translation>
     </message>
     <message>
         <source>Amount:</source>
@@ -4271,7 +4341,7 @@ Bu terminal canlı ortama geçirilsin mi?</translation>
     <name>SubscriptionsTab</name>
     <message>
         <source>Subscriptions error</source>
-        <extracomment>The shop&apos;s country for phone numbers typed the local way (None: the dialogs&apos; default).</extracomment>
+        <extracomment>The cards owners saved (offered in the dialogs); a saved card moves waiting subscriptions on, so the list is asked again when one arrives (no manual refresh). The shop&apos;s country for phone numbers typed the local way (None: the dialogs&apos; default).</extracomment>
         <translation>Abonelik hatası</translation>
     </message>
     <message>
