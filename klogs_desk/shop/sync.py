@@ -1,0 +1,195 @@
+""":class:`ShopSync`: the background pusher of one till.
+
+Contract:
+
+* :meth:`ShopSync.sync_once` (blocking, any thread but the UI's) connects if needed (migrating the schema,
+  registering the till), pushes the operators' changes and pulls the shop's, then the journal outbox and
+  the audit trail in order, in batches of :data:`BATCH`; each batch is acknowledged locally only after the
+  shop database committed it, so a crash or a cut between the two sends it again and the database's unique
+  keys make that harmless. Last it reports how many records the till still holds (the day report names
+  tills with some). It returns that count.
+* :meth:`ShopSync.run` (a coroutine on the app's loop) calls it through ``asyncio.to_thread`` — a sale
+  never waits for PostgreSQL — whenever :meth:`wake` is called (after every journal or audit write, the
+  composition root wires it) or every :data:`IDLE_SECONDS`; after a failure it waits on
+  :data:`RETRY_BACKOFF` (:mod:`klogs_desk.domain.backoff`), growing to a minute, and tries again.
+* :attr:`waiting` and :attr:`reachable` are the status bar's "shop database: N records waiting";
+  ``listeners`` are called (on the loop) after every try with the new :class:`SyncStatus`.
+* Failures are logged once per outage, never raised: the local journal is the record of the sale.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import threading
+from dataclasses import dataclass
+from typing import Callable
+
+from ..domain.backoff import Backoff
+from ..messages import Message, msg
+from .outbox import LocalTill
+from .schema import SchemaTooNew
+from .server import ChainBroken, ShopDatabase, TillNameTaken
+from .settings import ShopSettings
+
+log = logging.getLogger(__name__)
+
+BATCH = 500
+IDLE_SECONDS = 30.0
+RETRY_BACKOFF = Backoff(base=1.0, cap=60.0, jitter=random.random)
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    waiting: int
+    reachable: bool
+    #: Why the last try failed (a message for the status bar), None after a success.
+    problem: Message | None = None
+
+
+class ShopSync:
+    def __init__(self, settings: ShopSettings, local: LocalTill, *, backoff: Backoff = RETRY_BACKOFF,
+                 idle_seconds: float = IDLE_SECONDS) -> None:
+        self.settings = settings
+        self.local = local
+        self.database = ShopDatabase(settings)
+        self.backoff = backoff
+        self.idle_seconds = idle_seconds
+        self.listeners: list[Callable[[SyncStatus], None]] = []
+        self.status = SyncStatus(waiting=local.waiting(), reachable=False)
+        self._lock = threading.Lock()  # one sync at a time (the loop's and a test's or a report's)
+        self._registered = False
+        self._wake: asyncio.Event | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._failures = 0
+
+    @property
+    def till(self) -> str:
+        return self.settings.till
+
+    # --- one round ----------------------------------------------------------------------------------
+
+    def sync_once(self) -> int:
+        """Push everything waiting (see the module docstring); returns what is still waiting. Raises what the
+        database raised (the loop in :meth:`run` catches it)."""
+        with self._lock:
+            db = self.database
+            try:
+                db.connect()
+                if not self._registered:
+                    db.register_till(self.till, self.local.install_id)
+                    self._registered = True
+                self._push_operators()
+                self._push_journal()
+                self._push_audit()
+                waiting = self.local.waiting()
+                db.report_waiting(self.till, waiting)
+            except Exception:
+                db.close()
+                raise
+            return waiting
+
+    def _push_operators(self) -> None:
+        while changes := self.local.operator_changes(BATCH):
+            self.database.push_operators(self.till, changes)
+            self.local.operators_pushed(changes[-1].seq)
+        operators, version = self.database.operators_since(self.local.operators_version)
+        if operators or version != self.local.operators_version:
+            self.local.apply_operators(operators, version)
+
+    def _push_journal(self) -> None:
+        while changes := self.local.journal_changes(BATCH):
+            self.database.push_journal(self.till, changes)
+            self.local.journal_pushed(changes[-1].local_seq)
+
+    def _push_audit(self) -> None:
+        # The shop's head, not only the local mark: a push committed there but not acknowledged here (a
+        # crash in between) is not sent again, and a shop copy that is behind the mark is filled in.
+        after, _ = self.database.audit_head(self.till)
+        while records := self.local.audit_records(after, BATCH):
+            self.database.push_audit(self.till, records)
+            after = records[-1].seq
+            self.local.set_audit_pushed(after)
+        if after != self.local.audit_pushed:
+            self.local.set_audit_pushed(after)
+
+    # --- the loop -----------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        self._wake = asyncio.Event()
+        self._task = asyncio.get_running_loop().create_task(self.run(), name="shop-sync")
+
+    def wake(self) -> None:
+        """Something was written locally: push soon (and count it now for the status bar)."""
+        if self._wake is not None:
+            self._wake.set()
+
+    async def stop(self) -> None:
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+            try:
+                await task
+            except asyncio.CancelledError:
+                pass
+        await asyncio.to_thread(self.database.close)
+
+    async def run(self) -> None:
+        assert self._wake is not None
+        while True:
+            self._wake.clear()
+            try:
+                waiting = await asyncio.to_thread(self.sync_once)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                problem = self._problem(exc)
+                if self._failures == 0:
+                    log.warning("shop database: %s", exc)
+                self._set(SyncStatus(await asyncio.to_thread(self.local.waiting), False, problem))
+                pause = self.backoff.delay(min(self._failures, 30))
+                self._failures += 1
+                await self._pause(pause, retrying=True)
+                continue
+            if self._failures:
+                log.info("shop database reachable again")
+            self._failures = 0
+            self._set(SyncStatus(waiting, True))
+            if waiting == 0:
+                await self._pause(self.idle_seconds)
+
+    async def _pause(self, seconds: float, *, retrying: bool = False) -> None:
+        """Wait ``seconds`` or until :meth:`wake`. While the database is failing a wake only recounts what
+        is waiting (the status bar) and the backoff's pause runs on: a busy counter must not hammer a server
+        that is down."""
+        assert self._wake is not None
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + seconds
+        while (left := deadline - loop.time()) > 0:
+            try:
+                await asyncio.wait_for(self._wake.wait(), left)
+            except asyncio.TimeoutError:
+                return
+            if not retrying:
+                return
+            self._wake.clear()
+            waiting = await asyncio.to_thread(self.local.waiting)
+            self._set(SyncStatus(waiting, False, self.status.problem))
+
+    def _set(self, status: SyncStatus) -> None:
+        self.status = status
+        for listener in list(self.listeners):
+            try:
+                listener(status)
+            except Exception:
+                log.exception("shop sync listener failed")
+
+    def _problem(self, exc: BaseException) -> Message:
+        if isinstance(exc, TillNameTaken):
+            return msg("shop.till-name-taken", till=exc.till)
+        if isinstance(exc, SchemaTooNew):
+            return msg("shop.schema-too-new", version=exc.version)
+        if isinstance(exc, ChainBroken):
+            return msg("shop.chain-broken", till=self.till)
+        return msg("shop.unreachable")
