@@ -37,7 +37,8 @@ from PySide6.QtCore import QObject, Signal
 from . import __version__
 from .callbacks import CallbackListener
 from .config import Config
-from .credentials import CredentialStore
+from .credentials import CredentialStore, CredentialStoreUnavailable
+from .domain.audit import AuditLog
 from .domain.journal import Entry, Journal
 from .domain.operators import OperatorStore
 from .domain.payment_orders import PaymentOrderBook
@@ -50,6 +51,9 @@ from .services.reconciler import Reconciler
 from .services.reports import ReportService
 from .services.staff import Permission, StaffService
 from .services.three_d_secure import ThreeDSecureService
+from .shop.outbox import LocalTill
+from .shop.settings import ShopSettings
+from .shop.sync import ShopSync
 from .ui.checkout_tab import CheckoutTab
 from .ui.demo_data_action import DemoDataLoader
 from .ui.installments_tab import InstallmentsTab
@@ -81,10 +85,13 @@ class Runtime:
     :meth:`stop` when the app quits; :meth:`cancel` when the window goes away without a shutdown (tests).
     """
 
-    def __init__(self, services: AppServices, reconciler: Reconciler, listener: CallbackListener) -> None:
+    def __init__(self, services: AppServices, reconciler: Reconciler, listener: CallbackListener,
+                 shop: ShopSync | None = None) -> None:
         self.services = services
         self.reconciler = reconciler
         self.listener = listener
+        #: The shop database's pusher, when one is configured.
+        self.shop = shop
 
     def start(self) -> None:
         self.services.audit.record(START, details={"version": __version__, "environment": self.services.environment})
@@ -94,10 +101,14 @@ class Runtime:
             log.warning("no running event loop: the reconciler is not started")
             return
         self.reconciler.start()
+        if self.shop is not None:
+            self.shop.start()
 
     def cancel(self) -> None:
         """Stop the reconciler without waiting (a lookup in flight is abandoned, harmlessly)."""
         self.reconciler.cancel()
+        if self.shop is not None and self.shop.task is not None:
+            self.shop.task.cancel()
 
     async def stop(self, *, grace_seconds: float = 5.0) -> None:
         """Stop everything that runs on the loop while the loop still runs, so nothing is left pending when
@@ -118,6 +129,8 @@ class Runtime:
 
         await step("the reconciler", self.reconciler.stop())
         await step("the callback listener", self.listener.stop())
+        if self.shop is not None:  # records not pushed stay in the outbox for the next start
+            await step("the shop database's pusher", self.shop.stop())
         # The widgets' tasks (RUNNER's) and any other task on the loop: cancelled, then awaited so their
         # ``finally`` blocks run (a payment's journal row becomes ``unknown``) before the loop closes.
         others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
@@ -180,6 +193,33 @@ def build_staff(config: Config, path: Path | str, *, audit: AuditRecorder = NO_A
     return staff
 
 
+def shop_settings(config: Config, credentials: CredentialStore) -> ShopSettings:
+    """The shop database's connection from the settings file and the keyring (not configured: no host)."""
+    try:
+        password = credentials.load_shop_password() if config.shop_host else ""
+    except CredentialStoreUnavailable:
+        log.warning("shop database: no keyring for its password; connecting without one")
+        password = ""
+    return ShopSettings(host=config.shop_host, port=config.shop_port, database=config.shop_database,
+                        user=config.shop_user, password=password, till=config.shop_till,
+                        ssl_mode=config.shop_ssl_mode)
+
+
+def build_shop(settings: ShopSettings, journal: Journal, audit_log: AuditLog | None,
+               staff_path: Path | str | None) -> ShopSync | None:
+    """The shop database's pusher for this till (None when no shop database is configured or the journal is
+    in memory). Its outbox is added to the local files here; the journal's and audit trail's writes wake it."""
+    if not settings.configured or not isinstance(journal.path, Path):
+        return None
+    audit_path = audit_log.path if audit_log is not None and str(audit_log.path) != ":memory:" else None
+    staff_file = staff_path if staff_path is not None and str(staff_path) != ":memory:" else None
+    sync = ShopSync(settings, LocalTill(journal.path, audit_path, staff_file))
+    journal.write_listeners.append(sync.wake)
+    if audit_log is not None:
+        audit_log.append_listeners.append(sync.wake)
+    return sync
+
+
 def open_journal(path: Path | str, staff: StaffService) -> Journal:
     """The journal; each new row names the operator signed in at that moment."""
     return Journal(path, current_operator=staff.operator_name)
@@ -204,7 +244,7 @@ def gateway_now(services: AppServices, sandbox: EmbeddedSandbox | None) -> dt.da
 def build_terminal(services: AppServices, *, config: Config, credentials: CredentialStore,
                    sandbox: EmbeddedSandbox | None = None, sandbox_url: str | None = None,
                    log_file: str | None = None, staff: StaffService | None = None,
-                   audit_trail: AuditTrail | None = None) -> Terminal:
+                   audit_trail: AuditTrail | None = None, shop: ShopSync | None = None) -> Terminal:
     """Build the terminal around ``services`` (see the module docstring). The window is not shown; the
     runtime starts on the first turn of the event loop (see :meth:`Runtime.start`). Without ``staff``
     (tests of other parts) the terminal has no operators: training mode on the sandbox. ``audit_trail``
@@ -217,7 +257,7 @@ def build_terminal(services: AppServices, *, config: Config, credentials: Creden
     listener = CallbackListener()
     three_d_secure = ThreeDSecureService(services, listener)
     reconciler = Reconciler(services)
-    runtime = Runtime(services, reconciler, listener)
+    runtime = Runtime(services, reconciler, listener, shop)
 
     tabs = Tabs(sale=SaleTab(services, three_d_secure=three_d_secure), preauth=PreAuthTab(services),
                 installments=InstallmentsTab(services), checkout=CheckoutTab(services),
@@ -277,6 +317,12 @@ def build_terminal(services: AppServices, *, config: Config, credentials: Creden
                     tabs.subscriptions.retry):
         demo_data.loaded.connect(lambda _summary, refresh=refresh: refresh())
 
+    # The shop database's line in the status bar, after every push or failed try (and at once).
+    if shop is not None:
+        shop.listeners.append(lambda status: window.show_shop_status(status.waiting, status.reachable,
+                                                                     status.problem))
+        window.show_shop_status(shop.status.waiting, shop.status.reachable, shop.status.problem)
+
     QTimer.singleShot(0, runtime.start)
     window.destroyed.connect(lambda *_: runtime.cancel())
     return Terminal(services=services, listener=listener, three_d_secure=three_d_secure, reconciler=reconciler,
@@ -292,5 +338,5 @@ def build_main_window(services: AppServices, *, config: Config, credentials: Cre
                           sandbox_url=sandbox_url, log_file=log_file, staff=staff).window
 
 
-__all__ = ["LookupNotices", "Runtime", "Tabs", "Terminal", "build_main_window", "build_staff", "build_terminal",
-           "open_journal"]
+__all__ = ["LookupNotices", "Runtime", "Tabs", "Terminal", "build_main_window", "build_shop", "build_staff",
+           "build_terminal", "open_journal", "shop_settings"]

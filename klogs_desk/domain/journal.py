@@ -255,6 +255,9 @@ class Journal:
         if path != ":memory:":
             # 0600 before SQLite opens it: SQLite gives its -wal and -shm files the database file's mode.
             private_file(path)
+        #: Called (no arguments, on the writer's thread) after every committed write: the shop database's
+        #: pusher wakes on it (:meth:`klogs_desk.shop.sync.ShopSync.wake`). Must be quick and never raise.
+        self.write_listeners: list[Callable[[], None]] = []
         self._db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
         self._db.row_factory = sqlite3.Row
         self._db.execute("PRAGMA journal_mode=WAL")
@@ -308,6 +311,7 @@ class Journal:
                 raise DuplicateReferenceError(
                     f"Order ID {reference} was already used for a {kind.value}. Use a new order ID.") from None
             raise
+        self._written()
         return _from_row(written[0])
 
     def update(self, entry_id: int, **values: Any) -> Entry:
@@ -324,7 +328,12 @@ class Journal:
             [_to_db(n, values[n]) for n in names] + [entry_id]).fetchall()
         if not written:
             raise KeyError(entry_id)
+        self._written()
         return _from_row(written[0])
+
+    def _written(self) -> None:
+        for listener in self.write_listeners:
+            listener()
 
     def continue_as_3ds(self, entry_id: int) -> Entry:
         """An ``enrolled`` sale row (the card turned out to need 3-D Secure; nothing was charged) becomes the
@@ -339,6 +348,7 @@ class Journal:
                                        ).fetchall()
         except sqlite3.IntegrityError:
             raise DuplicateReferenceError(row.reference) from None
+        self._written()
         return _from_row(written[0])
 
     def record_outcome(self, entry_id: int, state: EntryState, **values: Any) -> Entry:
@@ -355,6 +365,8 @@ class Journal:
                 "UPDATE entries SET state = ?, updated_at = ?, note = coalesce(note, ?) WHERE state = ?",
                 (EntryState.UNKNOWN.value, _to_db("updated_at", _utcnow()),
                  to_stored(msg("note.stopped-in-flight")), EntryState.PENDING.value))
+        if cursor.rowcount:
+            self._written()
         return cursor.rowcount
 
     # --- reads ----------------------------------------------------------------------------------

@@ -61,8 +61,13 @@ class ShopSync:
         self._lock = threading.Lock()  # one sync at a time (the loop's and a test's or a report's)
         self._registered = False
         self._wake: asyncio.Event | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
         self._task: asyncio.Task[None] | None = None
         self._failures = 0
+
+    @property
+    def task(self) -> asyncio.Task[None] | None:
+        return self._task
 
     @property
     def till(self) -> str:
@@ -117,15 +122,19 @@ class ShopSync:
     # --- the loop -----------------------------------------------------------------------------------
 
     def start(self) -> None:
+        """Start :meth:`run` on the running loop."""
+        self._loop = asyncio.get_running_loop()
         self._wake = asyncio.Event()
-        self._task = asyncio.get_running_loop().create_task(self.run(), name="shop-sync")
+        self._task = self._loop.create_task(self.run(), name="shop-sync")
 
     def wake(self) -> None:
-        """Something was written locally: push soon (and count it now for the status bar)."""
-        if self._wake is not None:
-            self._wake.set()
+        """Something was written locally: push soon. From any thread; costs a loop callback, nothing more."""
+        if self._wake is not None and self._loop is not None and not self._loop.is_closed():
+            self._loop.call_soon_threadsafe(self._wake.set)
 
     async def stop(self) -> None:
+        """Stop the loop (a push in flight finishes in its thread; the database's unique keys make a repeat
+        harmless) and close the connection."""
         task, self._task = self._task, None
         if task is not None:
             task.cancel()
@@ -133,7 +142,16 @@ class ShopSync:
                 await task
             except asyncio.CancelledError:
                 pass
-        await asyncio.to_thread(self.database.close)
+        await asyncio.to_thread(self.close)
+
+    def close(self) -> None:
+        """Close the connection once no push is in flight (waiting at most a few seconds for one)."""
+        locked = self._lock.acquire(timeout=5)
+        try:
+            self.database.close()
+        finally:
+            if locked:
+                self._lock.release()
 
     async def run(self) -> None:
         assert self._wake is not None

@@ -41,6 +41,7 @@ from ..credentials import CredentialStore, CredentialStoreUnavailable
 from ..domain.audit import Verification
 from ..domain.operators import Operator, OperatorStore
 from ..environments import EmbeddedSandbox, build_client
+from ..messages import Message, msg
 from ..services.audit import AuditTrail
 from ..services.context import AppServices
 from ..services.reports import ReportService
@@ -188,7 +189,13 @@ class MainWindow(QMainWindow):
         self.health_label = QLabel()
         self.health_label.setObjectName("gatewayHealthLabel")
         self.health_label.setAccessibleName(self.tr("Gateway status"))
+        #: "shop database: N records waiting" (hidden without a shop database; see show_shop_status).
+        self.shop_label = QLabel()
+        self.shop_label.setObjectName("shopDatabaseLabel")
+        self.shop_label.setAccessibleName(self.tr("Shop database status"))
+        self.shop_label.hide()
         self.statusBar().setObjectName("statusBar")
+        self.statusBar().addPermanentWidget(self.shop_label)
         self.statusBar().addPermanentWidget(self.health_label)
         self.statusBar().addPermanentWidget(self.environment_label)
         self.statusBar().addPermanentWidget(self.operator_label)
@@ -315,6 +322,16 @@ class MainWindow(QMainWindow):
             "cannot be trusted. Tell the manager; keep the file audit.sqlite3 as it is.").format(
             number=result.broken_at))
         self.audit_notice.show()
+
+    def show_shop_status(self, waiting: int, reachable: bool, problem: Message | None = None) -> None:
+        """The shop database's line in the status bar: how many of this till's records are not there yet;
+        the reason in its tooltip while it cannot be reached."""
+        text = render(msg("shop.waiting", count=waiting) if waiting or not reachable else msg("shop.up-to-date"))
+        self.shop_label.setText(text)
+        self.shop_label.setToolTip(render(problem) if problem is not None else "")
+        self.shop_label.setStyleSheet("" if reachable else theme.error_label_sheet(""))
+        self.shop_label.show()
+
     # --- operators ------------------------------------------------------------------------------
 
     def switch_operator(self) -> None:
