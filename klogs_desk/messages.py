@@ -612,6 +612,8 @@ CATALOGUE: dict[str, str] = {
         "(schema {version}). Update this terminal."),
     "shop.chain-broken": QT_TRANSLATE_NOOP("Messages", "The shop database's copy of till {till}'s audit trail "
         "does not match this till's. Nothing more is sent until a manager looks into it."),
+    "shop.refunded-other-till": QT_TRANSLATE_NOOP("Messages", "Refunded {amount} of order {order_id}, a payment "
+        "made at till {till}."),
     "shop.remote-tls": QT_TRANSLATE_NOOP("Messages", "A shop database on another computer is reached over TLS "
         "only."),
     "shop.tills-waiting": QT_TRANSLATE_NOOP("Messages", "Tills with records not yet in the shop database: {tills}. "

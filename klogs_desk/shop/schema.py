@@ -16,7 +16,8 @@ Tables:
 * ``journal_changes`` — every local journal write (insert, outcome, balance, resolution) as the till's row
   snapshot, ``UNIQUE (till_id, local_seq)``: a retried push inserts nothing twice.
 * ``entries`` — each till's journal rows in their latest state (``last_seq``: the change they reflect; an
-  older change arriving late never overwrites a newer one).
+  older change arriving late never overwrites a newer one). A void or refund made at one till of a payment
+  made at another names that payment by ``(parent_till, parent_entry)``.
 * ``audit_records`` — each till's hash-chained audit trail, exactly as written there (``at`` kept as the
   text that was hashed), ``PRIMARY KEY (till_id, seq)``.
 * ``operators`` — the shop's staff: name, role, PIN hash (never a PIN), disabled; ``changed_at`` (the till's
@@ -62,10 +63,12 @@ CREATE TABLE entries (
     payment_id text, auth_code text, result_code text, result_message text,
     installment_count integer, checkout_id text, redirect_url text,
     balance numeric, approved_by text, resolution text, resolved_at timestamptz, note text, operator text,
+    parent_till text, parent_entry bigint,
     PRIMARY KEY (till_id, entry_id)
 );
 CREATE INDEX entries_created ON entries (created_at);
-CREATE INDEX entries_payment ON entries (payment_id);
+CREATE INDEX entries_parent ON entries (till_id, parent_id);
+CREATE INDEX entries_other_till_parent ON entries (parent_till, parent_entry);
 CREATE TABLE audit_records (
     till_id text NOT NULL REFERENCES tills,
     seq bigint NOT NULL,

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any, Iterable, Sequence
 
 import psycopg
 from psycopg.types.json import Jsonb
 
 from ..domain.audit import GENESIS_HASH, Verification, record_hash
+from ..domain.journal import Entry, EntryKind, EntryState
+from ..messages import from_stored
 from .outbox import AuditRow, JournalChange, OperatorChange
 from .schema import migrate
 from .settings import ShopSettings
@@ -29,7 +30,8 @@ from .settings import ShopSettings
 _ENTRY_COLUMNS = ("created_at", "updated_at", "environment", "kind", "reference", "parent_id", "amount",
                   "currency", "state", "masked_pan", "card_brand", "card_holder", "customer_id", "payment_id",
                   "auth_code", "result_code", "result_message", "installment_count", "checkout_id",
-                  "redirect_url", "balance", "approved_by", "resolution", "resolved_at", "note", "operator")
+                  "redirect_url", "balance", "approved_by", "resolution", "resolved_at", "note", "operator",
+                  "parent_till", "parent_entry")
 
 _UPSERT_ENTRIES = f"""
 INSERT INTO entries (till_id, entry_id, last_seq, {", ".join(_ENTRY_COLUMNS)})
@@ -58,24 +60,37 @@ class ChainBroken(Exception):
 
 @dataclass(frozen=True)
 class ShopEntry:
-    """A journal row as the shop database holds it (``till``: where it was made)."""
+    """A journal row as the shop database holds it: ``till`` where it was made, ``entry`` the row as that
+    till's journal has it (its ``id`` and ``parent_id`` are that till's)."""
 
     till: str
-    entry_id: int
-    created_at: dt.datetime
-    environment: str
-    kind: str
-    reference: str
-    parent_id: int | None
-    amount: Decimal
-    currency: str
-    state: str
-    masked_pan: str | None
-    payment_id: str | None
-    balance: Decimal | None
-    operator: str | None
-    result_message: str | None
-    note: str | None
+    entry: Entry
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.till, self.entry.id)
+
+    @property
+    def parent_key(self) -> tuple[str, int] | None:
+        """The payment this row acts on, wherever it was made (None for a payment)."""
+        if self.entry.parent_id is not None:
+            return (self.till, self.entry.parent_id)
+        if self.entry.parent_till is not None and self.entry.parent_entry is not None:
+            return (self.entry.parent_till, self.entry.parent_entry)
+        return None
+
+
+_SELECT_ENTRIES = f"SELECT till_id, entry_id, {', '.join(_ENTRY_COLUMNS)} FROM entries"
+
+
+def _shop_entry(row: Sequence[Any]) -> ShopEntry:
+    till, entry_id, *values = row
+    data = dict(zip(_ENTRY_COLUMNS, values, strict=True))
+    for name in ("result_message", "resolution", "note"):
+        if data[name] is not None:
+            data[name] = from_stored(data[name])
+    data["kind"], data["state"] = EntryKind(data["kind"]), EntryState(data["state"])
+    return ShopEntry(till, Entry(id=int(entry_id), **data))
 
 
 @dataclass(frozen=True)
@@ -223,9 +238,7 @@ class ShopDatabase:
     def entries(self, *, environment: str | None = None, till: str | None = None, since: dt.datetime | None = None,
                 until: dt.datetime | None = None, limit: int = 5000) -> list[ShopEntry]:
         """The shop's journal, newest first."""
-        sql = ("SELECT till_id, entry_id, created_at, environment, kind, reference, parent_id, amount, currency, "
-               "state, masked_pan, payment_id, balance, operator, result_message, note FROM entries WHERE true")
-        args: list[Any] = []
+        sql, args = _SELECT_ENTRIES + " WHERE true", list[Any]()
         for clause, value in (("environment = %s", environment), ("till_id = %s", till),
                               ("created_at >= %s", since), ("created_at < %s", until)):
             if value is not None:
@@ -235,7 +248,32 @@ class ShopDatabase:
         args.append(limit)
         rows = self.conn.execute(sql, args).fetchall()
         self.conn.commit()
-        return [ShopEntry(*row) for row in rows]
+        return [_shop_entry(row) for row in rows]
+
+    def entry(self, till: str, entry_id: int) -> ShopEntry | None:
+        row = self.conn.execute(_SELECT_ENTRIES + " WHERE till_id = %s AND entry_id = %s", (till, entry_id)).fetchone()
+        self.conn.commit()
+        return _shop_entry(row) if row else None
+
+    def children_of(self, keys: Iterable[tuple[str, int]]) -> dict[tuple[str, int], list[ShopEntry]]:
+        """The voids, refunds and captures of each payment ``(till, entry_id)``, made at its own till or at
+        any other, oldest first."""
+        wanted = list(dict.fromkeys(keys))
+        found: dict[tuple[str, int], list[ShopEntry]] = {}
+        if not wanted:
+            return found
+        tills, ids = [k[0] for k in wanted], [k[1] for k in wanted]
+        rows = self.conn.execute(
+            _SELECT_ENTRIES + " WHERE (till_id, parent_id) IN (SELECT * FROM unnest(%s::text[], %s::bigint[])) "
+            "OR (parent_till, parent_entry) IN (SELECT * FROM unnest(%s::text[], %s::bigint[])) "
+            "ORDER BY created_at, till_id, entry_id", (tills, ids, tills, ids)).fetchall()
+        self.conn.commit()
+        for row in rows:
+            child = _shop_entry(row)
+            parent = child.parent_key
+            if parent is not None:
+                found.setdefault(parent, []).append(child)
+        return found
 
     def count(self, table: str) -> int:
         if table not in ("entries", "journal_changes", "audit_records", "operators", "tills"):

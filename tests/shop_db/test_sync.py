@@ -51,10 +51,10 @@ def test_two_tills_push_in_order_and_a_retry_doubles_nothing(shop_database, tmp_
         assert a.sync.sync_once() == 0
         db = a.sync.database
         assert db.count("journal_changes") == 7
-        shop = {(e.till, e.reference): e for e in db.entries()}
+        shop = {(e.till, e.entry.reference): e for e in db.entries()}
         assert set(shop) == {("Till 1", "A-1"), ("Till 1", "A-2"), ("Till 2", "B-1")}
-        assert shop["Till 1", "A-1"].balance == Decimal("4.50")
-        assert shop["Till 1", "A-2"].state == "declined"
+        assert shop["Till 1", "A-1"].entry.balance == Decimal("4.50")
+        assert shop["Till 1", "A-2"].entry.state is EntryState.DECLINED
         assert db.verify_audit("Till 1").intact and db.verify_audit("Till 1").records == 1
     finally:
         a.close()
@@ -87,8 +87,8 @@ def test_a_history_written_before_the_shop_database_is_sent_too(shop_database, t
     till = open_till(home, shop_database, "Old till")
     try:
         assert till.sync.sync_once() == 0
-        assert sorted(e.reference for e in till.sync.database.entries()) == ["OLD-0", "OLD-1", "OLD-2"]
-        assert all(e.state == "approved" for e in till.sync.database.entries())
+        assert sorted(e.entry.reference for e in till.sync.database.entries()) == ["OLD-0", "OLD-1", "OLD-2"]
+        assert all(e.entry.state is EntryState.APPROVED for e in till.sync.database.entries())
     finally:
         till.close()
 
