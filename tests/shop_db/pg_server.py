@@ -85,6 +85,9 @@ class PostgresServer:
     def start(self) -> None:
         options = (f"-c listen_addresses=127.0.0.1 -c port={self.port} -c unix_socket_directories={self.folder} "
                    "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60")
+        # fsync off: a stopped or killed server keeps what it wrote (the OS has it), only a power cut would
+        # not. synchronous_commit off is the server's default here on purpose: the terminal must turn it on
+        # for its own pushes (ShopDatabase.connect), and the mid-sync stop test proves it does.
         self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-o", options, "-l",
                   str(self.folder / "server.log"), "-w", "-t", "60", "start")
         self.running = True
