@@ -49,6 +49,7 @@ from .services.context import AppServices
 from .services.payments import PaymentOutcome, settled_notice, settled_outcome
 from .services.reconciler import Reconciler
 from .services.reports import ReportService
+from .services.shop import ShopService
 from .services.staff import Permission, StaffService
 from .services.three_d_secure import ThreeDSecureService
 from .shop.outbox import LocalTill
@@ -71,6 +72,7 @@ from .ui.main_window import (
 from .ui.messages import render
 from .ui.preauth_tab import PreAuthTab
 from .ui.sale_tab import SaleTab
+from .ui.shop_actions import ShopActions
 from .ui.subscriptions_tab import SubscriptionsTab
 from .ui.transaction_dialogs import TransactionActions
 
@@ -180,6 +182,8 @@ class Terminal:
     window: MainWindow
     runtime: Runtime
     staff: StaffService
+    #: The Journal's void and refund of other tills' payments (None without a shop database).
+    shop_actions: ShopActions | None = None
 
 
 def build_staff(config: Config, path: Path | str, *, audit: AuditRecorder = NO_AUDIT,
@@ -259,19 +263,24 @@ def build_terminal(services: AppServices, *, config: Config, credentials: Creden
     reconciler = Reconciler(services)
     runtime = Runtime(services, reconciler, listener, shop)
 
+    # The shop database's reads and other tills' payments (a connection of its own, not the pusher's).
+    shop_service = (ShopService(services, shop.settings, staff=staff, waiting=lambda: shop.status.waiting)
+                    if shop is not None else None)
     tabs = Tabs(sale=SaleTab(services, three_d_secure=three_d_secure), preauth=PreAuthTab(services),
                 installments=InstallmentsTab(services), checkout=CheckoutTab(services),
                 subscriptions=SubscriptionsTab(services, payment_orders=payment_orders_of(services),
                                               phone_region=config.shop_country),
-                journal=JournalTab(services, gateway_now=lambda: gateway_now(services, sandbox)))
+                journal=JournalTab(services, gateway_now=lambda: gateway_now(services, sandbox), shop=shop_service))
     transaction_actions = TransactionActions(tabs.journal, services, staff, reconciler)
+    shop_actions = ShopActions(tabs.journal, shop_service, staff) if shop_service is not None else None
     pages = (TabPage(SALE_TAB, tabs.sale, tabs.sale.form.amount),
              TabPage(PREAUTH_TAB, tabs.preauth, tabs.preauth.form.amount),
              TabPage(INSTALLMENTS_TAB, tabs.installments, tabs.installments.amount),
              TabPage(CHECKOUT_TAB, tabs.checkout, tabs.checkout.amount),
              TabPage(SUBSCRIPTIONS_TAB, tabs.subscriptions, tabs.subscriptions.search),
              TabPage(JOURNAL_TAB, tabs.journal, tabs.journal.search_edit))
-    reports = (ReportService(services.journal, audit_trail, environment=lambda: services.environment)
+    reports = (ReportService(services.journal, audit_trail, environment=lambda: services.environment,
+                             shop=shop_service)
                if audit_trail is not None else None)
     window = MainWindow(services, pages, config=config, credentials=credentials, reports=reports,
                         card_data_holders=(tabs.sale.form, tabs.preauth.form, tabs.installments),
@@ -327,7 +336,7 @@ def build_terminal(services: AppServices, *, config: Config, credentials: Creden
     window.destroyed.connect(lambda *_: runtime.cancel())
     return Terminal(services=services, listener=listener, three_d_secure=three_d_secure, reconciler=reconciler,
                     tabs=tabs, transaction_actions=transaction_actions, demo_data=demo_data, window=window,
-                    runtime=runtime, staff=staff)
+                    runtime=runtime, staff=staff, shop_actions=shop_actions)
 
 
 def build_main_window(services: AppServices, *, config: Config, credentials: CredentialStore,

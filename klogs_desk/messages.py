@@ -614,8 +614,6 @@ CATALOGUE: dict[str, str] = {
         "does not match this till's. Nothing more is sent until a manager looks into it."),
     "shop.refunded-other-till": QT_TRANSLATE_NOOP("Messages", "Refunded {amount} of order {order_id}, a payment "
         "made at till {till}."),
-    "shop.remote-tls": QT_TRANSLATE_NOOP("Messages", "A shop database on another computer is reached over TLS "
-        "only."),
     "shop.tills-waiting": QT_TRANSLATE_NOOP("Messages", "Tills with records not yet in the shop database: {tills}. "
         "This report does not include them."),
 }

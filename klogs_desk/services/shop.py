@@ -95,6 +95,19 @@ class ShopService:
         return await self._read(lambda db: db.entries(environment=environment, till=till, since=since,
                                                       until=until, limit=limit))
 
+    async def journal_view(self, *, till: str | None = None, limit: int = 1000
+                           ) -> tuple[list[ShopEntry], dict[tuple[str, int], Balance]]:
+        """The shop's journal newest first (one till's or every till's) with each payment's balance as the shop
+        sees it."""
+        environment = self.services.environment
+
+        def read(db: ShopDatabase) -> tuple[list[ShopEntry], dict[tuple[str, int], Balance]]:
+            rows = db.entries(environment=environment, till=till, limit=limit)
+            children = db.children_of(row.key for row in rows if row.parent_key is None)
+            return rows, {row.key: shop_balance(row, children.get(row.key, ())) for row in rows
+                          if row.parent_key is None}
+        return await self._read(read)
+
     async def tills(self) -> list[str]:
         return [status.till for status in await self._read(lambda db: db.tills())]
 

@@ -17,7 +17,7 @@ from typing import Iterable, Mapping, Sequence
 
 from ..domain.balances import Balance
 from ..domain.journal import Entry, EntryKind, EntryState
-from ..domain.reports import DAY, Report, build_report
+from ..domain.reports import DAY, TILL_FIGURES, Report, build_report
 from .server import ShopEntry, TillStatus
 
 
@@ -46,7 +46,9 @@ def shop_balance(payment: ShopEntry, children: Iterable[ShopEntry]) -> Balance:
 @dataclass
 class ShopReport:
     """The shop's report of a period: all tills together, each till, and the tills whose records were not
-    all in the shop database when it was made (named, so nobody takes the figures for complete)."""
+    all in the shop database when it was made (named, so nobody takes the figures for complete). ``total``
+    carries the per-till figures and the names too (:attr:`Report.by_till`, :attr:`Report.tills_waiting`), so
+    a closed day keeps them."""
 
     total: Report
     by_till: dict[str, Report] = field(default_factory=dict)
@@ -91,4 +93,6 @@ def shop_day_report(rows: Sequence[ShopEntry], children: Mapping[tuple[str, int]
             report.tills_waiting.append(status.till)
     if this_till and this_till_waiting and this_till not in report.tills_waiting:
         report.tills_waiting.append(this_till)
+    total.by_till = {till: {name: getattr(own, name) for name in TILL_FIGURES} for till, own in report.by_till.items()}
+    total.tills_waiting = list(report.tills_waiting)
     return report

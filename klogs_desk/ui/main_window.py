@@ -40,11 +40,13 @@ from ..config import Config
 from ..credentials import CredentialStore, CredentialStoreUnavailable
 from ..domain.audit import Verification
 from ..domain.operators import Operator, OperatorStore
+from ..domain.reports import Report
 from ..environments import EmbeddedSandbox, build_client
 from ..messages import Message, msg
 from ..services.audit import AuditTrail
 from ..services.context import AppServices
 from ..services.reports import ReportService
+from ..services.shop import ShopUnavailable
 from ..services.staff import Permission, StaffService
 from . import theme
 from .async_runner import RUNNER, run_query
@@ -300,8 +302,27 @@ class MainWindow(QMainWindow):
         from .report_dialog import ReportDialog
 
         assert self.reports is not None  # the menu items exist only with the report service
-        report = self.reports.shift_report() if shift else self.reports.day_report()
-        self.report_dialog = ReportDialog(report, self.reports, merchant_line=self.config.merchant_line, parent=self)
+        reports = self.reports
+        if not shift and reports.shop is not None:
+            # The shop's day (every till) is read from the shop database; unreachable: this till's day, said.
+            async def shop_day() -> Report | None:
+                try:
+                    return await reports.shop_day_report()
+                except ShopUnavailable:
+                    return None
+
+            def show(report: Report | None) -> None:
+                if report is None:
+                    self.show_notice(render(msg("shop.unreachable")))
+                    report = reports.day_report()
+                self.report_dialog = ReportDialog(report, reports, merchant_line=self.config.merchant_line,
+                                                  parent=self)
+                self.report_dialog.open()
+
+            self._report_query = run_query(self, shop_day(), on_success=show, owner=self)
+            return
+        report = reports.shift_report() if shift else reports.day_report()
+        self.report_dialog = ReportDialog(report, reports, merchant_line=self.config.merchant_line, parent=self)
         self.report_dialog.open()
 
     def open_closed_reports(self) -> None:
