@@ -3,7 +3,7 @@
 Contract:
 
 * :meth:`ShopSync.sync_once` (blocking, any thread but the UI's) connects if needed (migrating the schema,
-  registering the till), pushes the operators' changes and pulls the shop's, then the journal outbox and
+  registering the till, once a run verifying the shop's copy of its audit chain), pushes the operators' changes and pulls the shop's, then the journal outbox and
   the audit trail in order, in batches of :data:`BATCH`; each batch is acknowledged locally only after the
   shop database committed it, so a crash or a cut between the two sends it again and the database's unique
   keys make that harmless. Last it reports how many records the till still holds (the day report names
@@ -92,6 +92,11 @@ class ShopSync:
                 db.connect()
                 if not self._registered:
                     db.register_till(self.till, self.local.install_id)
+                    # Once a run: the shop's copy of this till's chain, walked in full (pushes check each
+                    # record's link as it arrives; this finds a copy altered since).
+                    verification = db.verify_audit(self.till)
+                    if not verification.intact:
+                        raise ChainBroken(f"till {self.till}: the shop's copy breaks at {verification.broken_at}")
                     self._registered = True
                 self._push_operators()
                 self._push_journal()

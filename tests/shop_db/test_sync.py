@@ -122,3 +122,29 @@ def test_tls_is_required_off_the_machine():
                         ssl_mode="verify-full").effective_ssl_mode == "verify-full"
     assert ShopSettings(host="127.0.0.1", database="d", user="u", till="t").effective_ssl_mode == "prefer"
     assert "sslmode=require" in ShopSettings(host="10.0.0.5", database="d", user="u", till="t").conninfo()
+
+
+def test_a_tampered_shop_copy_of_the_audit_chain_is_found_and_nothing_more_is_appended(shop_database, tmp_path):
+    from klogs_desk.shop.server import ChainBroken
+
+    till = open_till(tmp_path / "a", shop_database, "Till 1")
+    try:
+        for n in range(3):
+            till.audit.append("refund", operator="Ayşe", details={"n": n})
+        till.sync.sync_once()
+        assert till.sync.database.verify_audit("Till 1").intact
+        with psycopg.connect(shop_database.conninfo()) as conn:
+            conn.execute("UPDATE audit_records SET details = '{\"n\":9}' WHERE till_id = 'Till 1' AND seq = 2")
+        assert till.sync.database.verify_audit("Till 1").broken_at == 2
+        with psycopg.connect(shop_database.conninfo()) as conn:  # the last record replaced: the chain forks
+            conn.execute("UPDATE audit_records SET hash = repeat('f', 64) WHERE till_id = 'Till 1' AND seq = 3")
+        till.audit.append("void", operator="Ayşe")
+        with pytest.raises(ChainBroken):
+            till.sync.sync_once()
+        assert till.sync.local.audit_waiting() == 1
+        restarted = open_till(tmp_path / "a", shop_database, "Till 1")  # the next run looks at the whole copy
+        with pytest.raises(ChainBroken):
+            restarted.sync.sync_once()
+        restarted.close()
+    finally:
+        till.close()
