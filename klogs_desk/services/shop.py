@@ -25,6 +25,8 @@ import threading
 from decimal import Decimal
 from typing import Any, Callable, TypeVar
 
+import psycopg
+
 from ..api.errors import KlogsError, OutcomeUnknownError, ProtocolError
 from ..api.models.transactions import RefundRequest, VoidRequest
 from ..domain.balances import REFUNDABLE_KINDS, VOIDABLE_KINDS, Balance
@@ -75,8 +77,15 @@ class ShopService:
     async def _read(self, work: Callable[[ShopDatabase], T]) -> T:
         def run() -> T:
             with self._lock:
+                reused = self.database.is_open
                 try:
-                    return work(self.database)
+                    try:
+                        return work(self.database)
+                    except psycopg.OperationalError:
+                        if not reused:
+                            raise
+                        self.database.close()  # cut since the last read (a restart): once more, fresh
+                        return work(self.database)
                 except Exception as exc:
                     self.database.close()
                     log.warning("shop database: %s", exc)

@@ -107,8 +107,13 @@ class ShopDatabase:
         self.settings = settings
         self._conn: psycopg.Connection[Any] | None = None
 
+    @property
+    def is_open(self) -> bool:
+        """A connection is held and not known to be broken (it may still have been cut since)."""
+        return self._conn is not None and not self._conn.closed and not self._conn.broken
+
     def connect(self) -> None:
-        if self._conn is not None and not self._conn.closed and not self._conn.broken:
+        if self.is_open:
             return
         self.close()
         conn = psycopg.connect(self.settings.conninfo())

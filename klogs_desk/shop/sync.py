@@ -27,6 +27,8 @@ import threading
 from dataclasses import dataclass
 from typing import Callable
 
+import psycopg
+
 from ..domain.backoff import Backoff
 from ..messages import Message, msg
 from .outbox import LocalTill
@@ -72,6 +74,7 @@ class ShopSync:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._task: asyncio.Task[None] | None = None
         self._failures = 0
+        self._reused = False
 
     @property
     def task(self) -> asyncio.Task[None] | None:
@@ -87,26 +90,37 @@ class ShopSync:
         """Push everything waiting (see the module docstring); returns what is still waiting. Raises what the
         database raised (the loop in :meth:`run` catches it)."""
         with self._lock:
-            db = self.database
             try:
-                db.connect()
-                if not self._registered:
-                    db.register_till(self.till, self.local.install_id)
-                    # Once a run: the shop's copy of this till's chain, walked in full (pushes check each
-                    # record's link as it arrives; this finds a copy altered since).
-                    verification = db.verify_audit(self.till)
-                    if not verification.intact:
-                        raise ChainBroken(f"till {self.till}: the shop's copy breaks at {verification.broken_at}")
-                    self._registered = True
-                self._push_operators()
-                self._push_journal()
-                self._push_audit()
-                waiting = self.local.waiting()
-                db.report_waiting(self.till, waiting)
-            except Exception:
-                db.close()
-                raise
-            return waiting
+                return self._round()
+            except psycopg.OperationalError:
+                if not self._reused:
+                    raise
+            # A connection kept from an earlier round was cut (the server restarted, a proxy timed out): once
+            # more on a fresh one, so a restart costs no failed round and no backoff pause.
+            return self._round()
+
+    def _round(self) -> int:
+        db = self.database
+        self._reused = db.is_open
+        try:
+            db.connect()
+            if not self._registered:
+                db.register_till(self.till, self.local.install_id)
+                # Once a run: the shop's copy of this till's chain, walked in full (pushes check each record's
+                # link as it arrives; this finds a copy altered since).
+                verification = db.verify_audit(self.till)
+                if not verification.intact:
+                    raise ChainBroken(f"till {self.till}: the shop's copy breaks at {verification.broken_at}")
+                self._registered = True
+            self._push_operators()
+            self._push_journal()
+            self._push_audit()
+            waiting = self.local.waiting()
+            db.report_waiting(self.till, waiting)
+        except Exception:
+            db.close()
+            raise
+        return waiting
 
     def _push_operators(self) -> None:
         while changes := self.local.operator_changes(BATCH):

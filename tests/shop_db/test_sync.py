@@ -148,3 +148,30 @@ def test_a_tampered_shop_copy_of_the_audit_chain_is_found_and_nothing_more_is_ap
         restarted.close()
     finally:
         till.close()
+
+
+def test_a_cashier_signs_in_at_any_till_also_with_the_database_down_and_a_disabled_one_nowhere(shop_database,
+                                                                                             tmp_path):
+    from klogs_desk.services.staff import StaffService
+
+    a = open_till(tmp_path / "a", shop_database, "Till 1")
+    b = open_till(tmp_path / "b", shop_database, "Till 2")
+    try:
+        a.staff.add("Deniz", Role.CASHIER, hash_pin("2468"))
+        a.staff.add("Ece", Role.CASHIER, hash_pin("1357"))
+        a.sync.sync_once()
+        b.sync.sync_once()  # till 2 hears of both
+        shop_database.stop()
+        staff_b = StaffService(b.staff)
+        assert staff_b.sign_in("Deniz", "2468").accepted  # from the cache: the database is down
+        with pytest.raises(psycopg.OperationalError):
+            b.sync.sync_once()
+        shop_database.start()
+        a.staff.set_disabled("Ece", True)  # a manager at till 1
+        a.sync.sync_once()
+        b.sync.sync_once()
+        assert not staff_b.sign_in("Ece", "1357").accepted
+        assert staff_b.sign_in("Deniz", "2468").accepted
+    finally:
+        a.close()
+        b.close()

@@ -117,6 +117,12 @@ async def test_a_refund_at_another_till_and_the_shop_day_agree_with_tills_and_le
         assert shop.tills_waiting == []
         for till in ("Till A", "Till B"):
             assert b.till.sync.database.verify_audit(till).intact
+
+        # A sale at till B not pushed yet: the shop's day names till B rather than silently missing it.
+        await b.sell("5.00")
+        assert (await b.shop.day_report()).tills_waiting == ["Till B"]
+        b.sync()
+        assert (await b.shop.day_report()).total.sales.amount("TRY") == Decimal("210.40")
     finally:
         await a.close()
         await b.close()
