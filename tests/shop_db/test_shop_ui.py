@@ -182,3 +182,23 @@ def test_a_manager_voids_another_tills_payment_from_the_all_tills_journal(qtbot,
     closing = event_loop_qt.create_task(client.aclose())
     qtbot.waitUntil(closing.done, timeout=10_000)
     till_a.close()
+
+
+def test_close_day_covers_every_till_with_a_breakdown(qtbot, shop_terminal, shop_database, tmp_path):
+    till_a = open_till(tmp_path / "a", shop_database, "Till A")
+    row = till_a.journal.record_pending(environment="sandbox", kind=EntryKind.SALE, reference=new_order_id(),
+                                        amount=Decimal("14.00"), currency="TRY")
+    till_a.journal.record_outcome(row.id, EntryState.APPROVED, balance=Decimal("14.00"))
+    assert till_a.sync.sync_once() == 0
+    till_a.close()
+    terminal = shop_terminal()
+    window = terminal.window
+    window.open_report(shift=False)
+    qtbot.waitUntil(lambda: getattr(window, "report_dialog", None) is not None
+                    and window.report_dialog.isVisible(), timeout=15_000)
+    report = window.report_dialog.report
+    assert set(report.by_till) >= {"Till A", "Till B"}
+    assert report.by_till["Till A"]["sales"].amount("TRY") == Decimal("14.00")
+    text = window.report_dialog.text.toPlainText()
+    assert "By till" in text and "Till A" in text
+    window.report_dialog.close()
