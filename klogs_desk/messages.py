@@ -614,6 +614,8 @@ CATALOGUE: dict[str, str] = {
         "does not match this till's. Nothing more is sent until a manager looks into it."),
     "shop.refunded-other-till": QT_TRANSLATE_NOOP("Messages", "Refunded {amount} of order {order_id}, a payment "
         "made at till {till}."),
+    "shop.tills-silent": QT_TRANSLATE_NOOP("Messages", "Tills not heard from in the last {minutes} minutes: "
+        "{tills}. Their latest records may be missing from this report."),
     "shop.tills-waiting": QT_TRANSLATE_NOOP("Messages", "Tills with records not yet in the shop database: {tills}. "
         "This report does not include them."),
 }

@@ -124,6 +124,8 @@ class Report:
     by_till: dict[str, dict[str, Total]] = field(default_factory=dict)
     #: Tills whose records had not all reached the shop database when the report was made.
     tills_waiting: list[str] = field(default_factory=list)
+    #: Tills the shop database had not heard from for a while: their latest records may be missing.
+    tills_silent: list[str] = field(default_factory=list)
 
     @property
     def currencies(self) -> list[str]:
@@ -149,10 +151,11 @@ class Report:
         data["unknown"] = [row.to_dict() for row in self.unknown]
         data["by_hour"] = {str(hour): {c: str(a) for c, a in sorted(amounts.items())}
                            for hour, amounts in sorted(self.by_hour.items())}
-        if self.by_till or self.tills_waiting:  # a till's own report keeps the figures it always had
+        if self.by_till or self.tills_waiting or self.tills_silent:  # a till's own report: as it always was
             data["by_till"] = {till: {name: total.to_dict() for name, total in figures.items()}
                                for till, figures in sorted(self.by_till.items())}
             data["tills_waiting"] = list(self.tills_waiting)
+            data["tills_silent"] = list(self.tills_silent)
         return data
 
     @classmethod
@@ -170,6 +173,7 @@ class Report:
         report.by_till = {till: {name: Total.from_dict(total) for name, total in figures.items()}
                           for till, figures in data.get("by_till", {}).items()}
         report.tills_waiting = list(data.get("tills_waiting", []))
+        report.tills_silent = list(data.get("tills_silent", []))
         return report
 
 

@@ -53,6 +53,12 @@ class ShopReport:
     total: Report
     by_till: dict[str, Report] = field(default_factory=dict)
     tills_waiting: list[str] = field(default_factory=list)
+    #: Tills not heard from for :data:`SILENT_AFTER` before the report's end (a till pushes or reports at
+    #: least every :data:`klogs_desk.shop.sync.IDLE_SECONDS`): switched off, or cut off with sales unsent.
+    tills_silent: list[str] = field(default_factory=list)
+
+
+SILENT_AFTER = dt.timedelta(minutes=5)
 
 
 def _renumbered(rows: Sequence[ShopEntry], children: Mapping[tuple[str, int], Sequence[ShopEntry]]
@@ -75,7 +81,7 @@ def _renumbered(rows: Sequence[ShopEntry], children: Mapping[tuple[str, int], Se
 def shop_day_report(rows: Sequence[ShopEntry], children: Mapping[tuple[str, int], Sequence[ShopEntry]],
                     tills: Sequence[TillStatus], *, environment: str, period_start: dt.datetime,
                     period_end: dt.datetime, this_till: str | None = None, this_till_waiting: int = 0,
-                    tz: dt.tzinfo | None = None) -> ShopReport:
+                    tz: dt.tzinfo | None = None, silent_after: dt.timedelta = SILENT_AFTER) -> ShopReport:
     """The shop's day report of ``rows`` (every till's rows of the period) with ``children`` (of each
     payment, from any till). ``tills`` as the shop database knows them: one that reported records waiting
     (or, for ``this_till``, ``this_till_waiting``) is named in :attr:`ShopReport.tills_waiting`."""
@@ -91,8 +97,11 @@ def shop_day_report(rows: Sequence[ShopEntry], children: Mapping[tuple[str, int]
         waiting = this_till_waiting if status.till == this_till else status.waiting
         if waiting:
             report.tills_waiting.append(status.till)
+        elif status.till != this_till and (status.last_seen is None or status.last_seen < period_end - silent_after):
+            report.tills_silent.append(status.till)
     if this_till and this_till_waiting and this_till not in report.tills_waiting:
         report.tills_waiting.append(this_till)
     total.by_till = {till: {name: getattr(own, name) for name in TILL_FIGURES} for till, own in report.by_till.items()}
     total.tills_waiting = list(report.tills_waiting)
+    total.tills_silent = list(report.tills_silent)
     return report

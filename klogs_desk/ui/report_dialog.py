@@ -116,6 +116,9 @@ def report_html(report: Report, locale: QLocale | None = None, *, merchant_line:
     if report.tills_waiting:
         parts.append(f"<p style='color:{theme.DECLINED.light}'><b>" + esc(
             render(msg("shop.tills-waiting", tills=", ".join(report.tills_waiting)))) + "</b></p>")
+    if report.tills_silent:
+        parts.append(f"<p style='color:{theme.DECLINED.light}'><b>" + esc(render(msg(
+            "shop.tills-silent", minutes=5, tills=", ".join(report.tills_silent)))) + "</b></p>")
     if report.by_till:
         till_header = "".join(f"<th align='right'>{esc(translate('Report', label))} {esc(c)}</th>"
                               for name, label in _FIGURES if name in TILL_FIGURES for c in currencies)

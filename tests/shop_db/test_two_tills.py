@@ -123,6 +123,11 @@ async def test_a_refund_at_another_till_and_the_shop_day_agree_with_tills_and_le
         assert (await b.shop.day_report()).tills_waiting == ["Till B"]
         b.sync()
         assert (await b.shop.day_report()).total.sales.amount("TRY") == Decimal("210.40")
+
+        # Till A goes quiet (switched off, or cut off with sales unsent): after a while the report names it.
+        later = dt.datetime.now(dt.timezone.utc) + dt.timedelta(minutes=6)
+        silent = await b.shop.day_report(now=later)
+        assert silent.tills_silent == ["Till A"] and silent.total.tills_silent == ["Till A"]
     finally:
         await a.close()
         await b.close()
