@@ -7,7 +7,9 @@ folder, loopback) and a ``klogs-sandbox --testing`` process. Printed, not assert
 
 * **Backlog push**: ``--rows`` journal rows (each written as a sale: the pending insert and its outcome, so
   two outbox changes a row) pushed by :meth:`ShopSync.sync_once` from a cold start (schema migration
-  included), next to the time the same rows took to write locally (yardstick, same run).
+  included), next to the time the same rows took to write locally (yardstick, same run). The server is the
+  tests' (``fsync=off``; the terminal's own transactions still use ``synchronous_commit=on``): the figure is
+  the terminal's and the protocol's cost, not a shop server's disk.
 * **Sale click-to-result** (Pay click to the APPROVED headline painted, as ``bench_terminal.py``) on three
   Sale tabs in the same run, one sale on each in turn: no shop database (yardstick), the shop database
   configured with its pusher running, and configured but unreachable (a port nobody listens on; the

@@ -24,6 +24,7 @@ import asyncio
 import logging
 import random
 import threading
+import time
 from dataclasses import dataclass
 from typing import Callable
 
@@ -70,8 +71,7 @@ class ShopSync:
         self.status = SyncStatus(waiting=local.waiting(), reachable=False)
         self._lock = threading.Lock()  # one sync at a time (the loop's and a test's or a report's)
         self._registered = False
-        self._wake: asyncio.Event | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
+        self._last_wake = 0.0
         self._task: asyncio.Task[None] | None = None
         self._failures = 0
         self._reused = False
@@ -150,14 +150,12 @@ class ShopSync:
 
     def start(self) -> None:
         """Start :meth:`run` on the running loop."""
-        self._loop = asyncio.get_running_loop()
-        self._wake = asyncio.Event()
-        self._task = self._loop.create_task(self.run(), name="shop-sync")
+        self._task = asyncio.get_running_loop().create_task(self.run(), name="shop-sync")
 
     def wake(self) -> None:
-        """Something was written locally: push soon. From any thread; costs a loop callback, nothing more."""
-        if self._wake is not None and self._loop is not None and not self._loop.is_closed():
-            self._loop.call_soon_threadsafe(self._wake.set)
+        """Something was written locally: push soon. From any thread, on a sale's path: it only notes the
+        time (no loop callback, no lock); the loop looks at it every :attr:`quiet_seconds`."""
+        self._last_wake = time.monotonic()
 
     async def stop(self) -> None:
         """Stop the loop (a push in flight finishes in its thread; the database's unique keys make a repeat
@@ -181,9 +179,7 @@ class ShopSync:
                 self._lock.release()
 
     async def run(self) -> None:
-        assert self._wake is not None
         while True:
-            self._wake.clear()
             try:
                 waiting = await asyncio.to_thread(self.sync_once)
             except asyncio.CancelledError:
@@ -203,23 +199,21 @@ class ShopSync:
             self._set(SyncStatus(waiting, True))
             if waiting == 0:
                 await self._pause(self.idle_seconds)
-                await self._quiet()
 
     async def _pause(self, seconds: float, *, retrying: bool = False) -> None:
-        """Wait ``seconds`` or until :meth:`wake`. While the database is failing a wake only recounts what
-        is waiting (the status bar) and the backoff's pause runs on: a busy counter must not hammer a server
-        that is down."""
-        assert self._wake is not None
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + seconds
-        while (left := deadline - loop.time()) > 0:
-            try:
-                await asyncio.wait_for(self._wake.wait(), left)
-            except asyncio.TimeoutError:
-                return
+        """Wait ``seconds``, or until a :meth:`wake` and then a quiet counter (:meth:`_quiet`). While the
+        database is failing a wake only recounts what is waiting (the status bar) and the backoff's pause
+        runs on: a busy counter must not hammer a server that is down."""
+        clock = time.monotonic
+        deadline, seen = clock() + seconds, self._last_wake
+        while (left := deadline - clock()) > 0:
+            await asyncio.sleep(min(self.quiet_seconds, left))
+            if self._last_wake == seen:
+                continue
+            await self._quiet()
             if not retrying:
                 return
-            await self._quiet()
+            seen = self._last_wake
             waiting = await asyncio.to_thread(self.local.waiting)
             self._set(SyncStatus(waiting, False, self.status.problem))
 
@@ -228,15 +222,14 @@ class ShopSync:
         audit write), but no longer than :attr:`max_delay_seconds`: a push (a thread holding the GIL part of
         the time, a few round trips) then runs between sales rather than during one. Measured by
         ``benchmarks/bench_shop_db.py``: pushing at once on every write cost a sale about 6 ms of its 20."""
-        assert self._wake is not None
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + self.max_delay_seconds
-        while (left := min(self.quiet_seconds, deadline - loop.time())) > 0:
-            self._wake.clear()
-            try:
-                await asyncio.wait_for(self._wake.wait(), left)
-            except asyncio.TimeoutError:
+        clock = time.monotonic
+        deadline = clock() + self.max_delay_seconds
+        while True:
+            quiet_for = clock() - self._last_wake
+            left = min(self.quiet_seconds - quiet_for, deadline - clock())
+            if left <= 0:
                 return
+            await asyncio.sleep(left)
 
     def _set(self, status: SyncStatus) -> None:
         self.status = status
