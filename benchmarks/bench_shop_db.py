@@ -13,7 +13,10 @@ folder, loopback) and a ``klogs-sandbox --testing`` process. Printed, not assert
 * **Sale click-to-result** (Pay click to the APPROVED headline painted, as ``bench_terminal.py``) on three
   Sale tabs in the same run, one sale on each in turn: no shop database (yardstick), the shop database
   configured with its pusher running, and configured but unreachable (a port nobody listens on; the
-  pusher retrying on its backoff). Target: both within 5 % of the yardstick at the median.
+  pusher retrying on its backoff). Target: both within 5 % of the yardstick at the median. Each round
+  the three take turns in each place. On a loaded machine (the load average is printed) the medians move
+  by more than 5 % from run to run; the next figure is the systematic part:
+* **The outbox trigger's cost**: a sale's two journal commits with and without the outbox, alternating.
 """
 
 from __future__ import annotations
@@ -120,7 +123,8 @@ async def counters(url: str, server: PostgresServer, n: int, warmup: int) -> Non
             till.sync.start()
     cents = 0
     for round_ in range(warmup + n):
-        for till in tills:
+        # Each configuration takes each place in a round in turn (no one always follows the same one).
+        for till in tills[round_ % 3:] + tills[:round_ % 3]:
             cents += 1
             took = await click_to_result(till.tab, till.clock, Decimal(100) + Decimal(cents) / 100)
             if round_ >= warmup:
@@ -150,6 +154,29 @@ async def counters(url: str, server: PostgresServer, n: int, warmup: int) -> Non
         await till.close()
 
 
+def journal_writes(samples: int) -> None:
+    """The outbox trigger's own cost on a sale's two journal commits, apart from the network and the pusher."""
+    results = {}
+    for outbox in (False, True, False, True):
+        home = Path(tempfile.mkdtemp(prefix="klogs-bench-writes-"))
+        journal = Journal(home / "journal.sqlite3")
+        if outbox:
+            LocalTill(home / "journal.sqlite3").close()
+        took = []
+        for n in range(samples):
+            started = time.perf_counter()
+            row = journal.record_pending(environment="sandbox", kind=EntryKind.SALE, reference=f"W-{n}",
+                                         amount=Decimal("3.10"), currency="TRY", masked_pan="4111 11** **** 1111")
+            journal.record_outcome(row.id, EntryState.APPROVED, balance=Decimal("3.10"))
+            took.append((time.perf_counter() - started) * 1000)
+        journal.close()
+        results.setdefault(outbox, []).extend(took)
+    plain, _ = summary(results[False])
+    with_outbox, _ = summary(results[True])
+    print(f"\na sale's two journal commits (synchronous=FULL), median of {2 * samples}: without outbox "
+          f"{plain:.3f} ms, with the outbox trigger {with_outbox:.3f} ms ({with_outbox - plain:+.3f} ms)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-n", type=int, default=40, help="sales per configuration (default 40)")
@@ -161,6 +188,7 @@ def main() -> None:
     process, url = start_sandbox(0)
     try:
         backlog(server, args.rows)
+        journal_writes(300)
         app = QApplication.instance() or QApplication([])
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
