@@ -180,6 +180,8 @@ class ShopSync:
 
     async def run(self) -> None:
         while True:
+            # A write during the round may come after the outbox was read: the pause compares with this.
+            before_round = self._last_wake
             try:
                 waiting = await asyncio.to_thread(self.sync_once)
             except asyncio.CancelledError:
@@ -191,24 +193,24 @@ class ShopSync:
                 self._set(SyncStatus(await asyncio.to_thread(self.local.waiting), False, problem))
                 pause = self.backoff.delay(min(self._failures, 30))
                 self._failures += 1
-                await self._pause(pause, retrying=True)
+                await self._pause(pause, since=before_round, retrying=True)
                 continue
             if self._failures:
                 log.info("shop database reachable again")
             self._failures = 0
             self._set(SyncStatus(waiting, True))
             if waiting == 0:
-                await self._pause(self.idle_seconds)
+                await self._pause(self.idle_seconds, since=before_round)
 
-    async def _pause(self, seconds: float, *, retrying: bool = False) -> None:
-        """Wait ``seconds``, or until a :meth:`wake` and then a quiet counter (:meth:`_quiet`). While the
-        database is failing a wake only recounts what is waiting (the status bar) and the backoff's pause
-        runs on: a busy counter must not hammer a server that is down."""
+    async def _pause(self, seconds: float, *, since: float, retrying: bool = False) -> None:
+        """Wait ``seconds``, or until a :meth:`wake` after ``since`` and then a quiet counter (:meth:`_quiet`).
+        While the database is failing a wake only recounts what is waiting (the status bar) and the backoff's
+        pause runs on: a busy counter must not hammer a server that is down."""
         clock = time.monotonic
-        deadline, seen = clock() + seconds, self._last_wake
+        deadline, seen = clock() + seconds, since
         while (left := deadline - clock()) > 0:
-            await asyncio.sleep(min(self.quiet_seconds, left))
             if self._last_wake == seen:
+                await asyncio.sleep(min(self.quiet_seconds, left))
                 continue
             await self._quiet()
             if not retrying:

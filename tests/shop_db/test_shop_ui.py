@@ -76,7 +76,8 @@ def shop_terminal(qtbot, sandbox, shop_database, tmp_path, memory_keyring, event
     """The app's wiring (build_terminal) of till "Till B" on the shop database, a manager signed in."""
     built = []
 
-    def make():
+    def make(gateway=None):
+        gateway = gateway or sandbox
         config = Config(tmp_path / "settings.ini")
         config.shop_host, config.shop_port, config.shop_database = "127.0.0.1", shop_database.port, DATABASE
         config.shop_user, config.shop_till = USER, "Till B"
@@ -93,8 +94,8 @@ def shop_terminal(qtbot, sandbox, shop_database, tmp_path, memory_keyring, event
 
         shop = build_shop(shop_settings(config, credentials), journal, audit, staff_path)
         assert shop is not None
-        services = AppServices(client=make_client(sandbox), journal=journal, sandbox_url=sandbox.url, audit=trail)
-        terminal = build_terminal(services, config=config, credentials=credentials, sandbox_url=sandbox.url,
+        services = AppServices(client=make_client(gateway), journal=journal, sandbox_url=gateway.url, audit=trail)
+        terminal = build_terminal(services, config=config, credentials=credentials, sandbox_url=gateway.url,
                                   staff=staff, audit_trail=trail, shop=shop)
         window = terminal.window
         window.tell = lambda title, message: None
@@ -202,3 +203,42 @@ def test_close_day_covers_every_till_with_a_breakdown(qtbot, shop_terminal, shop
     text = window.report_dialog.text.toPlainText()
     assert "By till" in text and "Till A" in text
     window.report_dialog.close()
+
+
+def test_a_manager_refunds_part_of_another_tills_settled_payment(qtbot, shop_terminal, shop_database, fresh_sandbox,
+                                                                 tmp_path, event_loop_qt):
+    till_a = open_till(tmp_path / "a", shop_database, "Till A")
+    client = make_client(fresh_sandbox)
+    order = CardOrder(order_id=new_order_id(), amount=Decimal("80.00"), currency="TRY", holder="Ayşe Yılmaz",
+                      pan="4111111111111111", expiry_month="12",
+                      expiry_year=f"{(dt.date.today().year + 3) % 100:02d}", cvv="123")
+    selling = event_loop_qt.create_task(PaymentService(AppServices(client=client, journal=till_a.journal)).sale(order))
+    qtbot.waitUntil(selling.done, timeout=15_000)
+    assert till_a.sync.sync_once() == 0
+    fresh_sandbox.state.clock.advance(dt.timedelta(days=1, minutes=1))  # past the gateway's daily cut-off
+
+    terminal = shop_terminal(fresh_sandbox)
+    tab = terminal.tabs.journal
+    terminal.window.show_page(tab)
+    # The Journal's settlement check uses the gateway's clock: this one's, moved past the cut-off.
+    tab._gateway_now = fresh_sandbox.state.clock.now
+    tab.show_all_tills(True)
+    qtbot.waitUntil(lambda: tab.shop_model.rowCount() == 1, timeout=15_000)
+    tab.shop_table.selectRow(0)
+    assert tab.shop_refund_button.isEnabled() and not tab.shop_void_button.isEnabled()
+    actions = terminal.shop_actions
+    told: list[str] = []
+    actions.ask_refund_amount = lambda payment, remaining: (
+        Decimal("30.00") if remaining == Decimal("80.00") else None)
+    actions.tell = lambda title, message: told.append(message)
+    with qtbot.waitSignal(actions.action_finished, timeout=15_000):
+        tab.shop_refund_button.click()
+    assert told and "Till A" in told[0]
+    assert ledger_of(fresh_sandbox.app.state.sandbox).by_order(order.order_id).balance() == Decimal("50.00")
+    qtbot.waitUntil(lambda: terminal.runtime.shop.local.journal_waiting() == 0, timeout=20_000)
+    tab.refresh()
+    qtbot.waitUntil(lambda: tab.shop_model.rowCount() == 2
+                    and tab.shop_model.index(1, ShopColumn.BALANCE).data() == "50.00 TRY", timeout=15_000)
+    closing = event_loop_qt.create_task(client.aclose())
+    qtbot.waitUntil(closing.done, timeout=10_000)
+    till_a.close()
