@@ -287,17 +287,19 @@ def main(argv: list[str] | None = None) -> int:
     loop.set_exception_handler(reporter.loop_exception_handler)
 
     from .api.client import ClearTextRefused
-    from .composition import build_terminal, open_journal
+    from .composition import build_shop, build_terminal, open_journal, shop_settings
     from .credentials import CredentialStore, CredentialStoreUnavailable
     from .environments import build_client
     from .services.context import AppServices
 
     journal = open_journal(paths.journal_path(), staff)
+    store = CredentialStore(session_only=config.credentials_session_only)
+    # The shop database (optional): its outbox is added before anything is written in this run.
+    shop = build_shop(shop_settings(config, store), journal, audit_trail.log, paths.staff_path())
     interrupted = journal.mark_interrupted()
     if interrupted:
         log.warning("%d payment(s) were in flight when the terminal last stopped: now 'unknown'", interrupted)
 
-    store = CredentialStore(session_only=config.credentials_session_only)
     credential_problem = None
     try:
         credentials = store.load(environment)
@@ -332,7 +334,7 @@ def main(argv: list[str] | None = None) -> int:
                                                           "via": "command line"})
     terminal = build_terminal(services, config=config, credentials=store, sandbox=sandbox,
                               sandbox_url=args.sandbox_url, log_file=str(log_file), audit_trail=audit_trail,
-                              staff=staff)
+                              staff=staff, shop=shop)
     window = terminal.window
     window_holder.append(window)
     window.show_audit_verification(audit_check)

@@ -40,7 +40,8 @@ from PySide6.QtCore import QObject, Signal
 from . import __version__
 from .callbacks import CallbackListener, WebhookVerifier
 from .config import Config
-from .credentials import CredentialStore
+from .credentials import CredentialStore, CredentialStoreUnavailable
+from .domain.audit import AuditLog
 from .domain.journal import Entry, Journal
 from .domain.operators import OperatorStore
 from .domain.payment_orders import PaymentOrderBook
@@ -53,8 +54,12 @@ from .services.payments import PaymentOutcome, settled_notice, settled_outcome
 from .services.reconciler import Reconciler
 from .services.reports import ReportService
 from .services.saved_cards import SavedCardsService
+from .services.shop import ShopService
 from .services.staff import Permission, StaffService
 from .services.three_d_secure import ThreeDSecureService
+from .shop.outbox import LocalTill
+from .shop.settings import ShopSettings
+from .shop.sync import ShopSync
 from .ui.checkout_tab import CheckoutTab
 from .ui.demo_data_action import DemoDataLoader
 from .ui.installments_tab import InstallmentsTab
@@ -72,6 +77,7 @@ from .ui.main_window import (
 from .ui.messages import render
 from .ui.preauth_tab import PreAuthTab
 from .ui.sale_tab import SaleTab
+from .ui.shop_actions import ShopActions
 from .ui.subscriptions_tab import SubscriptionsTab
 from .ui.transaction_dialogs import TransactionActions
 
@@ -88,13 +94,15 @@ class Runtime:
     """
 
     def __init__(self, services: AppServices, reconciler: Reconciler, listener: CallbackListener,
-                 on_listening: Callable[[str], None] | None = None) -> None:
+                 on_listening: Callable[[str], None] | None = None, shop: ShopSync | None = None) -> None:
         self.services = services
         self.reconciler = reconciler
         self.listener = listener
         #: Told the webhook base URL once the listener listens (the embedded sandbox's merchant webhook).
         self.on_listening = on_listening
         self._listening: asyncio.Task[None] | None = None
+        #: The shop database's pusher, when one is configured.
+        self.shop = shop
 
     def start(self) -> None:
         self.services.audit.record(START, details={"version": __version__, "environment": self.services.environment})
@@ -107,6 +115,8 @@ class Runtime:
         # The listener also receives card-storage webhooks, which come whenever an owner saves a card: it
         # listens from the start, not only from the first 3-D Secure sale.
         self._listening = loop.create_task(self._listen())
+        if self.shop is not None:
+            self.shop.start()
 
     async def _listen(self) -> None:
         try:
@@ -120,6 +130,8 @@ class Runtime:
     def cancel(self) -> None:
         """Stop the reconciler without waiting (a lookup in flight is abandoned, harmlessly)."""
         self.reconciler.cancel()
+        if self.shop is not None and self.shop.task is not None:
+            self.shop.task.cancel()
 
     async def stop(self, *, grace_seconds: float = 5.0) -> None:
         """Stop everything that runs on the loop while the loop still runs, so nothing is left pending when
@@ -140,6 +152,8 @@ class Runtime:
 
         await step("the reconciler", self.reconciler.stop())
         await step("the callback listener", self.listener.stop())
+        if self.shop is not None:  # records not pushed stay in the outbox for the next start
+            await step("the shop database's pusher", self.shop.stop())
         # The widgets' tasks (RUNNER's) and any other task on the loop: cancelled, then awaited so their
         # ``finally`` blocks run (a payment's journal row becomes ``unknown``) before the loop closes.
         others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
@@ -190,6 +204,8 @@ class Terminal:
     runtime: Runtime
     staff: StaffService
     saved_cards: SavedCardsService
+    #: The Journal's void and refund of other tills' payments (None without a shop database).
+    shop_actions: ShopActions | None = None
 
 
 def build_staff(config: Config, path: Path | str, *, audit: AuditRecorder = NO_AUDIT,
@@ -201,6 +217,33 @@ def build_staff(config: Config, path: Path | str, *, audit: AuditRecorder = NO_A
     if migrated is not None:
         log.info("the settings file's manager PIN is now the operator %r", migrated.name)
     return staff
+
+
+def shop_settings(config: Config, credentials: CredentialStore) -> ShopSettings:
+    """The shop database's connection from the settings file and the keyring (not configured: no host)."""
+    try:
+        password = credentials.load_shop_password() if config.shop_host else ""
+    except CredentialStoreUnavailable:
+        log.warning("shop database: no keyring for its password; connecting without one")
+        password = ""
+    return ShopSettings(host=config.shop_host, port=config.shop_port, database=config.shop_database,
+                        user=config.shop_user, password=password, till=config.shop_till,
+                        ssl_mode=config.shop_ssl_mode)
+
+
+def build_shop(settings: ShopSettings, journal: Journal, audit_log: AuditLog | None,
+               staff_path: Path | str | None) -> ShopSync | None:
+    """The shop database's pusher for this till (None when no shop database is configured or the journal is
+    in memory). Its outbox is added to the local files here; the journal's and audit trail's writes wake it."""
+    if not settings.configured or not isinstance(journal.path, Path):
+        return None
+    audit_path = audit_log.path if audit_log is not None and str(audit_log.path) != ":memory:" else None
+    staff_file = staff_path if staff_path is not None and str(staff_path) != ":memory:" else None
+    sync = ShopSync(settings, LocalTill(journal.path, audit_path, staff_file))
+    journal.write_listeners.append(sync.wake)
+    if audit_log is not None:
+        audit_log.append_listeners.append(sync.wake)
+    return sync
 
 
 def open_journal(path: Path | str, staff: StaffService) -> Journal:
@@ -235,7 +278,7 @@ def gateway_now(services: AppServices, sandbox: EmbeddedSandbox | None) -> dt.da
 def build_terminal(services: AppServices, *, config: Config, credentials: CredentialStore,
                    sandbox: EmbeddedSandbox | None = None, sandbox_url: str | None = None,
                    log_file: str | None = None, staff: StaffService | None = None,
-                   audit_trail: AuditTrail | None = None) -> Terminal:
+                   audit_trail: AuditTrail | None = None, shop: ShopSync | None = None) -> Terminal:
     """Build the terminal around ``services`` (see the module docstring). The window is not shown; the
     runtime starts on the first turn of the event loop (see :meth:`Runtime.start`). Without ``staff``
     (tests of other parts) the terminal has no operators: training mode on the sandbox. ``audit_trail``
@@ -253,21 +296,26 @@ def build_terminal(services: AppServices, *, config: Config, credentials: Creden
     listener.set_webhook_handler(WebhookVerifier(saved_cards.credentials).verify)
     listener.on_webhook.append(saved_cards.receive)
     runtime = Runtime(services, reconciler, listener,
-                      on_listening=sandbox.set_webhook_url if sandbox is not None else None)
+                      on_listening=sandbox.set_webhook_url if sandbox is not None else None, shop=shop)
 
+    # The shop database's reads and other tills' payments (a connection of its own, not the pusher's).
+    shop_service = (ShopService(services, shop.settings, staff=staff, waiting=lambda: shop.status.waiting)
+                    if shop is not None else None)
     tabs = Tabs(sale=SaleTab(services, three_d_secure=three_d_secure), preauth=PreAuthTab(services),
                 installments=InstallmentsTab(services), checkout=CheckoutTab(services),
                 subscriptions=SubscriptionsTab(services, payment_orders=payment_orders_of(services),
                                               phone_region=config.shop_country, saved_cards=saved_cards),
-                journal=JournalTab(services, gateway_now=lambda: gateway_now(services, sandbox)))
+                journal=JournalTab(services, gateway_now=lambda: gateway_now(services, sandbox), shop=shop_service))
     transaction_actions = TransactionActions(tabs.journal, services, staff, reconciler)
+    shop_actions = ShopActions(tabs.journal, shop_service, staff) if shop_service is not None else None
     pages = (TabPage(SALE_TAB, tabs.sale, tabs.sale.form.amount),
              TabPage(PREAUTH_TAB, tabs.preauth, tabs.preauth.form.amount),
              TabPage(INSTALLMENTS_TAB, tabs.installments, tabs.installments.amount),
              TabPage(CHECKOUT_TAB, tabs.checkout, tabs.checkout.amount),
              TabPage(SUBSCRIPTIONS_TAB, tabs.subscriptions, tabs.subscriptions.search),
              TabPage(JOURNAL_TAB, tabs.journal, tabs.journal.search_edit))
-    reports = (ReportService(services.journal, audit_trail, environment=lambda: services.environment)
+    reports = (ReportService(services.journal, audit_trail, environment=lambda: services.environment,
+                             shop=shop_service)
                if audit_trail is not None else None)
     window = MainWindow(services, pages, config=config, credentials=credentials, reports=reports,
                         card_data_holders=(tabs.sale.form, tabs.preauth.form, tabs.installments),
@@ -313,11 +361,17 @@ def build_terminal(services: AppServices, *, config: Config, credentials: Creden
                     tabs.subscriptions.retry):
         demo_data.loaded.connect(lambda _summary, refresh=refresh: refresh())
 
+    # The shop database's line in the status bar, after every push or failed try (and at once).
+    if shop is not None:
+        shop.listeners.append(lambda status: window.show_shop_status(status.waiting, status.reachable,
+                                                                     status.problem))
+        window.show_shop_status(shop.status.waiting, shop.status.reachable, shop.status.problem)
+
     QTimer.singleShot(0, runtime.start)
     window.destroyed.connect(lambda *_: runtime.cancel())
     return Terminal(services=services, listener=listener, three_d_secure=three_d_secure, reconciler=reconciler,
                     tabs=tabs, transaction_actions=transaction_actions, demo_data=demo_data, window=window,
-                    runtime=runtime, staff=staff, saved_cards=saved_cards)
+                    runtime=runtime, staff=staff, saved_cards=saved_cards, shop_actions=shop_actions)
 
 
 def build_main_window(services: AppServices, *, config: Config, credentials: CredentialStore,
@@ -328,5 +382,5 @@ def build_main_window(services: AppServices, *, config: Config, credentials: Cre
                           sandbox_url=sandbox_url, log_file=log_file, staff=staff).window
 
 
-__all__ = ["LookupNotices", "Runtime", "Tabs", "Terminal", "build_main_window", "build_staff", "build_terminal",
-           "open_journal"]
+__all__ = ["LookupNotices", "Runtime", "Tabs", "Terminal", "build_main_window", "build_shop", "build_staff",
+           "build_terminal", "open_journal", "shop_settings"]

@@ -1,7 +1,8 @@
 """Gateway credentials per environment: in the system keyring, or in memory for this session only.
 
 Keyring layout: service ``klogs-desk``, one entry per environment and kind, username
-``<environment>/<kind>`` with kind ``api_key``, ``api_secret`` or ``bearer_token`` (e.g. ``test/api_key``).
+``<environment>/<kind>`` with kind ``api_key``, ``api_secret`` or ``bearer_token`` (e.g. ``test/api_key``);
+the shop database's password (:mod:`klogs_desk.shop`) under ``shop-database/password``.
 
 When the computer has no usable keyring (a headless Linux box, a locked-down image), every keyring error
 becomes :class:`CredentialStoreUnavailable`, whose message a cashier can act on. The user may then choose
@@ -33,6 +34,8 @@ from .messages import msg
 
 SERVICE = "klogs-desk"
 KINDS: tuple[str, ...] = ("api_key", "api_secret", "bearer_token")
+#: The keyring username of the shop database's password (klogs_desk.shop).
+SHOP_PASSWORD = "shop-database/password"
 SANDBOX_CREDENTIALS = Credentials("sandbox-key", "sandbox-secret", "sandbox-token")
 
 log = logging.getLogger(__name__)
@@ -93,6 +96,7 @@ class CredentialStore:
     def __init__(self, *, session_only: bool = False) -> None:
         self.session_only = session_only
         self._memory: dict[str, Credentials] = {}
+        self._shop_memory: dict[str, str] = {}
 
     def use_session_only(self) -> None:
         """The user's choice when there is no keyring: keep credentials in memory for this run."""
@@ -140,6 +144,32 @@ class CredentialStore:
             elif self._get(name) is not None:
                 self._call(keyring.delete_password, SERVICE, name)
         self._memory.pop(environment, None)
+
+    # --- the shop database's password (klogs_desk.shop) -----------------------------------------------
+
+    def load_shop_password(self) -> str:
+        """The shop database's password ('' when none is stored). Raises :class:`CredentialStoreUnavailable`."""
+        if SHOP_PASSWORD in self._shop_memory:
+            password = self._shop_memory[SHOP_PASSWORD]
+        elif self.session_only:
+            password = ""
+        else:
+            password = self._get(SHOP_PASSWORD) or ""
+        if password:
+            register_secret(password)
+        return password
+
+    def save_shop_password(self, password: str) -> None:
+        if password:
+            register_secret(password)
+        if self.session_only:
+            self._shop_memory[SHOP_PASSWORD] = password
+            return
+        if password:
+            self._call(keyring.set_password, SERVICE, SHOP_PASSWORD, password)
+        elif self._get(SHOP_PASSWORD) is not None:
+            self._call(keyring.delete_password, SERVICE, SHOP_PASSWORD)
+        self._shop_memory.pop(SHOP_PASSWORD, None)
 
     def _get(self, name: str) -> str | None:
         return self._call(keyring.get_password, SERVICE, name)

@@ -616,6 +616,23 @@ CATALOGUE: dict[str, str] = {
     "state.awaiting_customer": QT_TRANSLATE_NOOP("Messages", "waiting for customer"),
     "state.cancelled": QT_TRANSLATE_NOOP("Messages", "cancelled"),
     "state.not_charged": QT_TRANSLATE_NOOP("Messages", "not charged"),
+    # the shop database (klogs_desk/shop)
+    "shop.waiting": QT_TRANSLATE_NOOP("Messages", "shop database: {count} records waiting"),
+    "shop.up-to-date": QT_TRANSLATE_NOOP("Messages", "shop database: up to date"),
+    "shop.unreachable": QT_TRANSLATE_NOOP("Messages", "The shop database cannot be reached. Sales go on; "
+        "this till's records are sent when it is back."),
+    "shop.till-name-taken": QT_TRANSLATE_NOOP("Messages", "Another till already uses the name “{till}” in the "
+        "shop database. Choose another till name in Settings."),
+    "shop.schema-too-new": QT_TRANSLATE_NOOP("Messages", "The shop database was upgraded by a newer terminal "
+        "(schema {version}). Update this terminal."),
+    "shop.chain-broken": QT_TRANSLATE_NOOP("Messages", "The shop database's copy of till {till}'s audit trail "
+        "does not match this till's. Nothing more is sent until a manager looks into it."),
+    "shop.refunded-other-till": QT_TRANSLATE_NOOP("Messages", "Refunded {amount} of order {order_id}, a payment "
+        "made at till {till}."),
+    "shop.tills-silent": QT_TRANSLATE_NOOP("Messages", "Tills not heard from in the last {minutes} minutes: "
+        "{tills}. Their latest records may be missing from this report."),
+    "shop.tills-waiting": QT_TRANSLATE_NOOP("Messages", "Tills with records not yet in the shop database: {tills}. "
+        "This report does not include them."),
 }
 
 #: English text of the parameterless codes, for rows stored as English before codes (see :func:`from_stored`).

@@ -123,6 +123,10 @@ class Entry:
     note: Message | None = None
     #: Who made the row (the signed-in operator's name); rows written before operators existed: "unknown".
     operator: str | None = None
+    #: A void or refund of a payment made at another till of the shop (:mod:`klogs_desk.shop`): that till's
+    #: name and its row's id there. ``parent_id`` is then None (the payment is not in this journal).
+    parent_till: str | None = None
+    parent_entry: int | None = None
 
     @property
     def unresolved(self) -> bool:
@@ -131,13 +135,14 @@ class Entry:
 
 _COLUMNS = [f.name for f in fields(Entry)]
 #: Columns exported as numbers (never neutralised as text: an amount stays a number in a spreadsheet).
-_NUMERIC_COLUMNS = frozenset({"id", "parent_id", "amount", "installment_count", "balance"})
+_NUMERIC_COLUMNS = frozenset({"id", "parent_id", "amount", "installment_count", "balance", "parent_entry"})
 _DECIMALS = {"amount", "balance"}
 _DATES = {"created_at", "updated_at", "resolved_at"}
 #: Columns holding a message: stored as JSON of its code and parameters (see :mod:`klogs_desk.messages`);
 #: text (the gateway's own words, a cashier's description, rows written before codes) is stored as it is.
 _MESSAGES = {"result_message", "resolution", "note"}
-_MUTABLE = set(_COLUMNS) - {"id", "created_at", "environment", "kind", "reference", "parent_id"}
+_MUTABLE = set(_COLUMNS) - {"id", "created_at", "environment", "kind", "reference", "parent_id", "parent_till",
+                            "parent_entry"}
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS entries (
@@ -154,11 +159,13 @@ CREATE TABLE IF NOT EXISTS entries (
     masked_pan TEXT, card_brand TEXT, card_holder TEXT, customer_id TEXT,
     payment_id TEXT, auth_code TEXT, result_code TEXT, result_message TEXT,
     installment_count INTEGER, checkout_id TEXT, redirect_url TEXT,
-    balance TEXT, approved_by TEXT, resolution TEXT, resolved_at TEXT, note TEXT, operator TEXT
+    balance TEXT, approved_by TEXT, resolution TEXT, resolved_at TEXT, note TEXT, operator TEXT,
+    parent_till TEXT, parent_entry INTEGER
 );
--- One payment per order ID and kind in an environment: the database itself refuses a second send.
-CREATE UNIQUE INDEX IF NOT EXISTS one_payment_per_order
-    ON entries(environment, kind, reference) WHERE parent_id IS NULL;
+-- One payment per order ID and kind in an environment: the database itself refuses a second send. (Voids and
+-- refunds of another till's payments have no local parent and are not payments: they are not counted.)
+CREATE UNIQUE INDEX IF NOT EXISTS one_payment_per_order_here
+    ON entries(environment, kind, reference) WHERE parent_id IS NULL AND parent_till IS NULL;
 CREATE INDEX IF NOT EXISTS entries_state ON entries(state);
 CREATE INDEX IF NOT EXISTS entries_created ON entries(created_at);
 CREATE INDEX IF NOT EXISTS entries_parent ON entries(parent_id);
@@ -167,8 +174,10 @@ CREATE INDEX IF NOT EXISTS entries_recent ON entries(environment, kind, created_
 """
 #: Rows of a journal from before operators were recorded were made by somebody the terminal cannot name.
 UNKNOWN_OPERATOR = "unknown"
-#: Columns added since the first release, with what the rows written before them get.
-_ADDED_COLUMNS = {"operator": UNKNOWN_OPERATOR}
+#: Columns added since the first release: their SQL type and what the rows written before them get.
+_ADDED_COLUMNS: dict[str, tuple[str, str | None]] = {"operator": ("TEXT", UNKNOWN_OPERATOR),
+                                                     "parent_till": ("TEXT", None),
+                                                     "parent_entry": ("INTEGER", None)}
 
 #: Text typed by people or written by the gateway for people: card numbers in it are masked, not refused.
 _REDACTED_FIELDS = frozenset({"card_holder", "customer_id", "result_code", "result_message", "approved_by",
@@ -255,6 +264,9 @@ class Journal:
         if path != ":memory:":
             # 0600 before SQLite opens it: SQLite gives its -wal and -shm files the database file's mode.
             private_file(path)
+        #: Called (no arguments, on the writer's thread) after every committed write: the shop database's
+        #: pusher wakes on it (:meth:`klogs_desk.shop.sync.ShopSync.wake`). Must be quick and never raise.
+        self.write_listeners: list[Callable[[], None]] = []
         self._db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
         self._db.row_factory = sqlite3.Row
         self._db.execute("PRAGMA journal_mode=WAL")
@@ -271,11 +283,14 @@ class Journal:
         have = {row[1] for row in self._db.execute("PRAGMA table_info(entries)")}
         if not have:
             return  # a new journal: the schema creates every column
-        for column, old_rows in _ADDED_COLUMNS.items():
+        for column, (sql_type, old_rows) in _ADDED_COLUMNS.items():
             if column not in have:
                 with self._db:
-                    self._db.execute(f"ALTER TABLE entries ADD COLUMN {column} TEXT")
-                    self._db.execute(f"UPDATE entries SET {column} = ?", (old_rows,))
+                    self._db.execute(f"ALTER TABLE entries ADD COLUMN {column} {sql_type}")
+                    if old_rows is not None:
+                        self._db.execute(f"UPDATE entries SET {column} = ?", (old_rows,))
+        # The first releases' one-payment index did not know voids and refunds of other tills' payments.
+        self._db.execute("DROP INDEX IF EXISTS one_payment_per_order")
 
     def close(self) -> None:
         self._db.close()
@@ -284,9 +299,11 @@ class Journal:
 
     def record_pending(self, *, environment: str, kind: EntryKind, reference: str, amount: Decimal,
                        currency: str, parent_id: int | None = None, state: EntryState = EntryState.PENDING,
+                       parent_till: str | None = None, parent_entry: int | None = None,
                        **values: Any) -> Entry:
         """Insert the row for a request about to be sent. Raises :class:`DuplicateReferenceError` if a
-        payment of this kind with this order ID exists (it must not be sent twice)."""
+        payment of this kind with this order ID exists (it must not be sent twice). ``parent_till`` and
+        ``parent_entry``: a void or refund of another till's payment (see :class:`Entry`)."""
         unknown = set(values) - _MUTABLE
         if unknown:
             raise TypeError(f"unknown journal fields: {sorted(unknown)}")
@@ -294,7 +311,8 @@ class Journal:
             values["operator"] = self._current_operator()
         now = _utcnow()
         row = {"created_at": now, "updated_at": now, "environment": environment, "kind": kind,
-               "reference": reference, "parent_id": parent_id, "amount": amount, "currency": currency,
+               "reference": reference, "parent_id": parent_id, "parent_till": parent_till,
+               "parent_entry": parent_entry, "amount": amount, "currency": currency,
                "state": state, **values}
         row = _guard_card_numbers(row)
         names = list(row)
@@ -308,6 +326,7 @@ class Journal:
                 raise DuplicateReferenceError(
                     f"Order ID {reference} was already used for a {kind.value}. Use a new order ID.") from None
             raise
+        self._written()
         return _from_row(written[0])
 
     def update(self, entry_id: int, **values: Any) -> Entry:
@@ -324,7 +343,12 @@ class Journal:
             [_to_db(n, values[n]) for n in names] + [entry_id]).fetchall()
         if not written:
             raise KeyError(entry_id)
+        self._written()
         return _from_row(written[0])
+
+    def _written(self) -> None:
+        for listener in self.write_listeners:
+            listener()
 
     def continue_as_3ds(self, entry_id: int) -> Entry:
         """An ``enrolled`` sale row (the card turned out to need 3-D Secure; nothing was charged) becomes the
@@ -339,6 +363,7 @@ class Journal:
                                        ).fetchall()
         except sqlite3.IntegrityError:
             raise DuplicateReferenceError(row.reference) from None
+        self._written()
         return _from_row(written[0])
 
     def record_outcome(self, entry_id: int, state: EntryState, **values: Any) -> Entry:
@@ -355,6 +380,8 @@ class Journal:
                 "UPDATE entries SET state = ?, updated_at = ?, note = coalesce(note, ?) WHERE state = ?",
                 (EntryState.UNKNOWN.value, _to_db("updated_at", _utcnow()),
                  to_stored(msg("note.stopped-in-flight")), EntryState.PENDING.value))
+        if cursor.rowcount:
+            self._written()
         return cursor.rowcount
 
     # --- reads ----------------------------------------------------------------------------------
@@ -403,6 +430,12 @@ class Journal:
 
     def children(self, parent_id: int) -> list[Entry]:
         rows = self._db.execute("SELECT * FROM entries WHERE parent_id = ? ORDER BY id", (parent_id,))
+        return [_from_row(r) for r in rows]
+
+    def acting_on_other_till(self, till: str, entry_id: int) -> list[Entry]:
+        """This journal's voids and refunds of row ``entry_id`` of another till ``till``, oldest first."""
+        rows = self._db.execute("SELECT * FROM entries WHERE parent_till = ? AND parent_entry = ? ORDER BY id",
+                                (till, entry_id))
         return [_from_row(r) for r in rows]
 
     def children_of(self, parent_ids: Iterable[int]) -> dict[int, list[Entry]]:

@@ -1366,7 +1366,7 @@
     </message>
     <message>
         <source>Order ID or card last 4</source>
-        <extracomment>The selected row changed (``None`` when nothing is selected). A CSV was written: (path, number of rows). The gateway&apos;s clock, for its daily settlement cut-off (void before it, refund after it).</extracomment>
+        <extracomment>The selected row changed (``None`` when nothing is selected). A CSV was written: (path, number of rows). &quot;All tills&quot;: the manager asked to void / refund the selected payment (a :class:`ShopEntry`). The shop database (None: this till alone; the scope and till filters are not shown). The gateway&apos;s clock, for its daily settlement cut-off (void before it, refund after it).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1423,6 +1423,26 @@
     </message>
     <message>
         <source>Export shown rows as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All tills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show this till or all tills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1486,6 +1506,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Journal entries of all tills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void the payment of another till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund the payment of another till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>1 payment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1495,6 +1527,10 @@
     </message>
     <message>
         <source>Showing the newest {count}. Narrow the filters to find older payments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the shop database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1632,6 +1668,11 @@
     </message>
     <message>
         <source>Gateway status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop database status</source>
+        <extracomment>&quot;shop database: N records waiting&quot; (hidden without a shop database; see show_shop_status).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2977,6 +3018,42 @@ A manager must approve this: the manager types their own name and PIN.</source>
         <source>not charged</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>shop database: {count} records waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shop database: up to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shop database cannot be reached. Sales go on; this till&apos;s records are sent when it is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another till already uses the name “{till}” in the shop database. Choose another till name in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shop database was upgraded by a newer terminal (schema {version}). Update this terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shop database&apos;s copy of till {till}&apos;s audit trail does not match this till&apos;s. Nothing more is sent until a manager looks into it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded {amount} of order {order_id}, a payment made at till {till}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tills not heard from in the last {minutes} minutes: {tills}. Their latest records may be missing from this report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tills with records not yet in the shop database: {tills}. This report does not include them.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Operators</name>
@@ -4210,6 +4287,82 @@ Close anyway? They stay listed in the report.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Shop database host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: this till alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop database port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop database name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop database user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop database password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A database on another computer is reached over TLS only. Changes apply from the next start of the terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ho&amp;st:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Till name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a manager signed in with their own name and PIN can change the shop database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With a shop database, type its name, the user and this till&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a till name of 1 to 40 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A manager must sign in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4269,6 +4422,89 @@ Switch this terminal to production?</source>
     </message>
     <message>
         <source>Checking both APIs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShopActions</name>
+    <message>
+        <source>A manager must sign in</source>
+        <extracomment>A void or refund of another till&apos;s payment ended (the :class:`TransactionOutcome`).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void order {order_id} of {amount}, made at till {till}? It is sent from this till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway could not be asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount to refund of order {order_id} (till {till}), at most {left}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShopJournalModel</name>
+    <message>
+        <source>Till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1366,7 +1366,7 @@
     </message>
     <message>
         <source>Order ID or card last 4</source>
-        <extracomment>The selected row changed (``None`` when nothing is selected). A CSV was written: (path, number of rows). The gateway&apos;s clock, for its daily settlement cut-off (void before it, refund after it).</extracomment>
+        <extracomment>The selected row changed (``None`` when nothing is selected). A CSV was written: (path, number of rows). &quot;All tills&quot;: the manager asked to void / refund the selected payment (a :class:`ShopEntry`). The shop database (None: this till alone; the scope and till filters are not shown). The gateway&apos;s clock, for its daily settlement cut-off (void before it, refund after it).</extracomment>
         <translation>Sipariş no ya da kartın son 4 hanesi</translation>
     </message>
     <message>
@@ -1424,6 +1424,26 @@
     <message>
         <source>Export shown rows as CSV</source>
         <translation>Gösterilen satırları CSV olarak dışa aktar</translation>
+    </message>
+    <message>
+        <source>This till</source>
+        <translation>Bu kasa</translation>
+    </message>
+    <message>
+        <source>All tills</source>
+        <translation>Tüm kasalar</translation>
+    </message>
+    <message>
+        <source>Show this till or all tills</source>
+        <translation>Bu kasayı ya da tüm kasaları göster</translation>
+    </message>
+    <message>
+        <source>Every till</source>
+        <translation>Her kasa</translation>
+    </message>
+    <message>
+        <source>Filter by till</source>
+        <translation>Kasaya göre süz</translation>
     </message>
     <message>
         <source>to</source>
@@ -1486,6 +1506,18 @@
         <translation>Ödemeyi iade et</translation>
     </message>
     <message>
+        <source>Journal entries of all tills</source>
+        <translation>Tüm kasaların günlük kayıtları</translation>
+    </message>
+    <message>
+        <source>Void the payment of another till</source>
+        <translation>Başka bir kasanın ödemesini iptal et</translation>
+    </message>
+    <message>
+        <source>Refund the payment of another till</source>
+        <translation>Başka bir kasanın ödemesini iade et</translation>
+    </message>
+    <message>
         <source>1 payment</source>
         <translation>1 ödeme</translation>
     </message>
@@ -1496,6 +1528,10 @@
     <message>
         <source>Showing the newest {count}. Narrow the filters to find older payments.</source>
         <translation>En yeni {count} tanesi gösteriliyor. Daha eski ödemeler için süzgeçleri daraltın.</translation>
+    </message>
+    <message>
+        <source>Reading the shop database…</source>
+        <translation>Mağaza veritabanı okunuyor…</translation>
     </message>
     <message>
         <source>Only a manager may export the journal.</source>
@@ -1633,6 +1669,11 @@
     <message>
         <source>Gateway status</source>
         <translation>Ödeme sistemi durumu</translation>
+    </message>
+    <message>
+        <source>Shop database status</source>
+        <extracomment>&quot;shop database: N records waiting&quot; (hidden without a shop database; see show_shop_status).</extracomment>
+        <translation>Mağaza veritabanı durumu</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -2981,6 +3022,42 @@ Bunu bir yönetici onaylamalı: yönetici kendi adını ve PIN&apos;ini yazar.</
         <source>not charged</source>
         <translation>çekim yapılmadı</translation>
     </message>
+    <message>
+        <source>shop database: {count} records waiting</source>
+        <translation>mağaza veritabanı: bekleyen {count} kayıt</translation>
+    </message>
+    <message>
+        <source>shop database: up to date</source>
+        <translation>mağaza veritabanı: güncel</translation>
+    </message>
+    <message>
+        <source>The shop database cannot be reached. Sales go on; this till&apos;s records are sent when it is back.</source>
+        <translation>Mağaza veritabanına ulaşılamıyor. Satışlar sürüyor; bu kasanın kayıtları veritabanı geri geldiğinde gönderilir.</translation>
+    </message>
+    <message>
+        <source>Another till already uses the name “{till}” in the shop database. Choose another till name in Settings.</source>
+        <translation>Mağaza veritabanında “{till}” adını başka bir kasa kullanıyor. Ayarlar&apos;dan başka bir kasa adı seçin.</translation>
+    </message>
+    <message>
+        <source>The shop database was upgraded by a newer terminal (schema {version}). Update this terminal.</source>
+        <translation>Mağaza veritabanı daha yeni bir terminal tarafından yükseltildi (şema {version}). Bu terminali güncelleyin.</translation>
+    </message>
+    <message>
+        <source>The shop database&apos;s copy of till {till}&apos;s audit trail does not match this till&apos;s. Nothing more is sent until a manager looks into it.</source>
+        <translation>Mağaza veritabanındaki {till} kasasının denetim kaydı kopyası bu kasadakiyle uyuşmuyor. Bir yönetici inceleyene kadar başka bir şey gönderilmez.</translation>
+    </message>
+    <message>
+        <source>Refunded {amount} of order {order_id}, a payment made at till {till}.</source>
+        <translation>{till} kasasında yapılan {order_id} siparişinin {amount} tutarı iade edildi.</translation>
+    </message>
+    <message>
+        <source>Tills not heard from in the last {minutes} minutes: {tills}. Their latest records may be missing from this report.</source>
+        <translation>Son {minutes} dakikadır haber alınamayan kasalar: {tills}. Son kayıtları bu raporda eksik olabilir.</translation>
+    </message>
+    <message>
+        <source>Tills with records not yet in the shop database: {tills}. This report does not include them.</source>
+        <translation>Kayıtları henüz mağaza veritabanına ulaşmamış kasalar: {tills}. Bu rapor onları içermiyor.</translation>
+    </message>
 </context>
 <context>
     <name>Operators</name>
@@ -4219,6 +4296,82 @@ Yine de kapatılsın mı? Bu ödemeler raporda listelenmeye devam eder.</transla
         <translation>D&amp;il:</translation>
     </message>
     <message>
+        <source>Shop database host</source>
+        <translation>Mağaza veritabanı sunucusu</translation>
+    </message>
+    <message>
+        <source>empty: this till alone</source>
+        <translation>boş: yalnızca bu kasa</translation>
+    </message>
+    <message>
+        <source>Shop database port</source>
+        <translation>Mağaza veritabanı portu</translation>
+    </message>
+    <message>
+        <source>Shop database name</source>
+        <translation>Mağaza veritabanı adı</translation>
+    </message>
+    <message>
+        <source>Shop database user</source>
+        <translation>Mağaza veritabanı kullanıcısı</translation>
+    </message>
+    <message>
+        <source>Shop database password</source>
+        <translation>Mağaza veritabanı parolası</translation>
+    </message>
+    <message>
+        <source>Till name</source>
+        <translation>Kasa adı</translation>
+    </message>
+    <message>
+        <source>A database on another computer is reached over TLS only. Changes apply from the next start of the terminal.</source>
+        <translation>Başka bir bilgisayardaki veritabanına yalnızca TLS ile bağlanılır. Değişiklikler terminalin bir sonraki açılışında geçerli olur.</translation>
+    </message>
+    <message>
+        <source>Shop database</source>
+        <translation>Mağaza veritabanı</translation>
+    </message>
+    <message>
+        <source>Ho&amp;st:</source>
+        <translation>&amp;Sunucu:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Veritabanı:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Kullanıcı:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pa&amp;rola:</translation>
+    </message>
+    <message>
+        <source>&amp;Till name:</source>
+        <translation>&amp;Kasa adı:</translation>
+    </message>
+    <message>
+        <source>Only a manager signed in with their own name and PIN can change the shop database.</source>
+        <translation>Mağaza veritabanını yalnızca kendi adı ve PIN&apos;iyle oturum açmış bir yönetici değiştirebilir.</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>değişmedi</translation>
+    </message>
+    <message>
+        <source>With a shop database, type its name, the user and this till&apos;s name.</source>
+        <translation>Mağaza veritabanı için veritabanı adını, kullanıcıyı ve bu kasanın adını yazın.</translation>
+    </message>
+    <message>
+        <source>Type a till name of 1 to 40 characters.</source>
+        <translation>1 ile 40 karakter arasında bir kasa adı yazın.</translation>
+    </message>
+    <message>
         <source>A manager must sign in</source>
         <translation>Bir yönetici oturum açmalı</translation>
     </message>
@@ -4281,6 +4434,89 @@ Bu terminal canlı ortama geçirilsin mi?</translation>
     <message>
         <source>Checking both APIs…</source>
         <translation>İki API de kontrol ediliyor…</translation>
+    </message>
+</context>
+<context>
+    <name>ShopActions</name>
+    <message>
+        <source>A manager must sign in</source>
+        <extracomment>A void or refund of another till&apos;s payment ended (the :class:`TransactionOutcome`).</extracomment>
+        <translation>Bir yönetici oturum açmalı</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Onayla</translation>
+    </message>
+    <message>
+        <source>Void order {order_id} of {amount}, made at till {till}? It is sent from this till.</source>
+        <translation>{till} kasasında yapılan {amount} tutarındaki {order_id} siparişi iptal edilsin mi? İptal bu kasadan gönderilir.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent</source>
+        <translation>Hiçbir şey gönderilmedi</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Tamamlandı</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Yapılmadı</translation>
+    </message>
+    <message>
+        <source>The gateway could not be asked</source>
+        <translation>Ödeme geçidine sorulamadı</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>İade</translation>
+    </message>
+    <message>
+        <source>Amount to refund of order {order_id} (till {till}), at most {left}:</source>
+        <translation>{order_id} siparişinden ({till} kasası) iade edilecek tutar, en fazla {left}:</translation>
+    </message>
+</context>
+<context>
+    <name>ShopJournalModel</name>
+    <message>
+        <source>Till</source>
+        <translation>Kasa</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Saat</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tür</translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation>Sipariş No</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Tutar</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Bakiye</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Durum</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Kart</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Sonuç</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operatör</translation>
     </message>
 </context>
 <context>
