@@ -12,11 +12,11 @@ QApplication and its qasync loop, the app-wide excepthook, the journal, the clie
 environment.
 
 Training mode: with no configuration, or with the sandbox environment, the embedded sandbox gateway is
-started on a free loopback port (unless ``--sandbox-url`` names one already running) and its well-known
-credentials are used. The window never waits for it: the port is bound at once (so the client knows the
-URL), and FastAPI is imported and the server started on a worker thread only after the window is shown,
-so its imports do not compete with the first paint for the interpreter. Requests sent before it serves
-wait for it asynchronously (:class:`klogs_desk.environments.EmbeddedSandbox`). ``benchmarks/cold_start.py``
+started on free loopback ports (unless ``--sandbox-url`` names one already running) in its own process
+(:mod:`klogs_desk.embedded_sandbox`), right at launch, so FastAPI's imports run on another core while the
+window is built and its work never holds this process's interpreter lock. The ports are bound first, so
+the client knows the URL at once; requests sent before it serves wait for it asynchronously. It ends
+with the terminal (its stdin closes, even when the terminal is killed). ``benchmarks/cold_start.py``
 prints the figures.
 
 Cold start stays light: nothing here imports QtWebEngine; the 3-D Secure view warms it up after the
@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Callable
 
 from . import __version__, paths
 from .config import ENVIRONMENTS
-from .environments import EmbeddedSandbox
+from .embedded_sandbox import EmbeddedSandbox
 
 if TYPE_CHECKING:
     from .config import Config
@@ -226,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
     environment = args.environment or config.environment
     sandbox = EmbeddedSandbox()
     if environment == "sandbox" and not args.sandbox_url and not config.payment_base_url("sandbox"):
-        sandbox.reserve()  # the URL now; the server starts once the window is shown
+        sandbox.start_in_background()  # its own process, in parallel with the window; the URL is known now
 
     if hasattr(os, "geteuid") and os.geteuid() == 0 and "QTWEBENGINE_CHROMIUM_FLAGS" not in os.environ:
         # Chromium (the 3-D Secure view) refuses to start its sandbox as root and kills the process.
@@ -337,10 +337,6 @@ def main(argv: list[str] | None = None) -> int:
     window_holder.append(window)
     window.show_audit_verification(audit_check)
     window.show()
-    if sandbox.reserved:
-        from PySide6.QtCore import QTimer
-
-        QTimer.singleShot(0, sandbox.start_in_background)  # after the first paint is queued
     if os.environ.get("KLOGS_DESK_EXIT_WHEN_SHOWN"):  # packaging: cold-start measurement of a bundle
         from .self_check import report_shown_and_quit
 
@@ -348,7 +344,7 @@ def main(argv: list[str] | None = None) -> int:
     warm_up(delay_ms=500)  # QtWebEngine in the background once the window is up (first 3-D Secure opens fast)
     log.info("window shown %.0f ms after start (sandbox start-up %s)", (time.perf_counter() - started) * 1000,
              f"{sandbox.startup_seconds * 1000:.0f} ms" if sandbox.startup_seconds
-             else "after the window" if sandbox.reserved else "not needed")
+             else "still starting" if sandbox.reserved else "not needed")
     if interrupted:
         window.tell(QCoreApplication.translate("App", "Payments to check"),
                     QCoreApplication.translate(

@@ -2,7 +2,8 @@
 
 What it does (the same code paths a cashier uses, against the embedded sandbox over loopback):
 
-1. starts the embedded sandbox gateway (FastAPI on uvicorn: proves the bundle carries it);
+1. starts the embedded sandbox gateway in its own process, as training mode does (FastAPI on uvicorn:
+   proves the bundle carries it and can start itself again as ``--sandbox-process``);
 2. one sale with the approved test card through :class:`~klogs_desk.services.payments.PaymentService`,
    the real :class:`~klogs_desk.api.client.KlogsClient` and a journal in a temporary folder (never the
    user's journal, settings or keyring);
