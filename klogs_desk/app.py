@@ -27,13 +27,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import concurrent.futures
 import logging
 import os
 import sys
+import threading
 import time
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from . import __version__, paths
 from .config import ENVIRONMENTS
@@ -195,6 +197,31 @@ def verify_audit() -> int:
     return 0 if result.intact else 1
 
 
+def load_credentials_in_background(session_only: bool, environment: str) -> "concurrent.futures.Future[Any]":
+    """Read ``environment``'s credentials on a worker thread, started at launch: probing the keyring's
+    backends (a D-Bus call, a library search) takes ~0.15 s that the window need not wait for. Resolves
+    to ``(store, credentials, problem)``: ``problem`` the message when the keyring cannot be used (the
+    credentials are empty then; the sandbox's defaults in training mode)."""
+    future: "concurrent.futures.Future[Any]" = concurrent.futures.Future()
+
+    def load() -> None:
+        try:
+            from .credentials import CredentialStore, CredentialStoreUnavailable
+
+            store = CredentialStore(session_only=session_only)
+            try:
+                future.set_result((store, store.load(environment), None))
+            except CredentialStoreUnavailable as exc:
+                from .api.client import Credentials
+
+                future.set_result((store, Credentials(), exc.msg))
+        except BaseException as exc:  # a bug: raised again where the result is used
+            future.set_exception(exc)
+
+    threading.Thread(target=load, name="klogs-credentials", daemon=True).start()
+    return future
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the terminal until its window closes; returns the process exit code."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
@@ -227,6 +254,7 @@ def main(argv: list[str] | None = None) -> int:
     sandbox = EmbeddedSandbox()
     if environment == "sandbox" and not args.sandbox_url and not config.payment_base_url("sandbox"):
         sandbox.start_in_background()  # its own process, in parallel with the window; the URL is known now
+    credentials_loaded = load_credentials_in_background(config.credentials_session_only, environment)
 
     if hasattr(os, "geteuid") and os.geteuid() == 0 and "QTWEBENGINE_CHROMIUM_FLAGS" not in os.environ:
         # Chromium (the 3-D Secure view) refuses to start its sandbox as root and kills the process.
@@ -288,7 +316,6 @@ def main(argv: list[str] | None = None) -> int:
 
     from .api.client import ClearTextRefused
     from .composition import build_terminal, open_journal
-    from .credentials import CredentialStore, CredentialStoreUnavailable
     from .environments import build_client
     from .services.context import AppServices
 
@@ -297,14 +324,7 @@ def main(argv: list[str] | None = None) -> int:
     if interrupted:
         log.warning("%d payment(s) were in flight when the terminal last stopped: now 'unknown'", interrupted)
 
-    store = CredentialStore(session_only=config.credentials_session_only)
-    credential_problem = None
-    try:
-        credentials = store.load(environment)
-    except CredentialStoreUnavailable as exc:
-        from .api.client import Credentials
-
-        credentials, credential_problem = Credentials(), exc.msg
+    store, credentials, credential_problem = credentials_loaded.result()
     sandbox_url = None
     if environment == "sandbox":
         sandbox_url = args.sandbox_url or (None if config.payment_base_url("sandbox") else sandbox.reserve())

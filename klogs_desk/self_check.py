@@ -235,6 +235,11 @@ def report_shown_and_quit(app: Any) -> None:
     from PySide6.QtCore import QTimer
 
     def report() -> None:
+        if os.environ.get("KLOGS_DESK_REPORT_MODULES"):  # benchmarks/cold_start.py: what the first frame paid for
+            heavy = ("PySide6.QtWebEngineWidgets", "fastapi", "uvicorn", "httpx", "pydantic", "keyring")
+            print("imported before the window: "
+                  + (", ".join(name for name in heavy if name in sys.modules) or "none of "
+                     + ", ".join(heavy)), flush=True)
         age = process_age_seconds()
         print(f"window interactive at {time.time():.3f}"
               + (f" ({age * 1000:.0f} ms after process start)" if age is not None else ""), flush=True)

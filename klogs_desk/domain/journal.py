@@ -45,6 +45,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import sqlite3
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, fields
 from decimal import Decimal
 from pathlib import Path
@@ -245,8 +246,20 @@ def _from_row(row: sqlite3.Row) -> Entry:
     return Entry(**data)
 
 
+#: Writes :meth:`Journal.submit` may run on the writer thread.
+_BACKGROUND_WRITES = frozenset({"record_pending", "update", "record_outcome", "continue_as_3ds", "resolve"})
+#: How long a write waits for the other connection's write to finish before failing.
+_BUSY_TIMEOUT_MS = 5000
+
+
 class Journal:
-    """The journal database. All methods run on the caller's thread; each write is one transaction."""
+    """The journal database. All methods run on the caller's thread; each write is one transaction.
+
+    :meth:`submit` runs a write on the journal's own writer thread instead (the payment hot path): its
+    commit and fsync then never hold the UI thread, and writes submitted are done one after another in
+    the order submitted, on a second connection to the same file (WAL: the caller's connection sees each
+    one as soon as it is committed; ``busy_timeout`` covers a write on both connections at once).
+    """
 
     def __init__(self, path: Path | str, *, current_operator: Callable[[], str | None] = lambda: None) -> None:
         """``current_operator`` names who is signed in; each new row records it (unless given explicitly)."""
@@ -260,8 +273,11 @@ class Journal:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.execute("PRAGMA foreign_keys=ON")
+        self._db.execute(f"PRAGMA busy_timeout={_BUSY_TIMEOUT_MS}")
         self._migrate()
         self._db.executescript(_SCHEMA)
+        self._writer: ThreadPoolExecutor | None = None
+        self._background: Journal | None = None
         if path != ":memory:":
             for suffix in ("-wal", "-shm"):  # and said explicitly, in case an older SQLite did not
                 narrow(f"{path}{suffix}")
@@ -278,7 +294,43 @@ class Journal:
                     self._db.execute(f"UPDATE entries SET {column} = ?", (old_rows,))
 
     def close(self) -> None:
+        if self._writer is not None:
+            self._writer.shutdown(wait=True)  # writes already submitted are finished, never dropped
+            self._writer = None
+        if self._background is not None and self._background is not self:
+            self._background.close()
+        self._background = None
         self._db.close()
+
+    def submit(self, write: str, /, *args: Any, **kwargs: Any) -> "Future[Any]":
+        """Run the write method named ``write`` (``record_pending``, ``update``, ``record_outcome``...)
+        with these arguments on the writer thread; a future of its result (or its exception). The
+        operator of a new row is taken now, on the caller's thread."""
+        if write not in _BACKGROUND_WRITES:
+            raise ValueError(f"not a journal write: {write}")
+        if write == "record_pending" and "operator" not in kwargs:
+            kwargs["operator"] = self._current_operator()
+        if self._writer is None:
+            self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="klogs-journal")
+        return self._writer.submit(self._write_in_background, write, args, kwargs)
+
+    def _background_journal(self) -> "Journal":
+        """The writer thread's journal: its own connection, opened at first use (the same one for an
+        in-memory journal, which exists once per connection)."""
+        if self._background is None:
+            self._background = (self if self.path == ":memory:"
+                                else Journal(self.path, current_operator=self._current_operator))
+        return self._background
+
+    def _write_in_background(self, write: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        return getattr(self._background_journal(), write)(*args, **kwargs)
+
+    def trace_statements(self, callback: Callable[[str], None] | None) -> None:
+        """``callback(sql)`` for every statement on every connection of this journal, the writer
+        thread's included (diagnostics and tests: which writes a sale makes, in which order)."""
+        self._db.set_trace_callback(callback)
+        if self.path != ":memory:":
+            self._background_journal()._db.set_trace_callback(callback)
 
     # --- writes ---------------------------------------------------------------------------------
 
