@@ -25,6 +25,7 @@ from .api.client import Credentials, Endpoints, KlogsClient
 from .api.errors import AuthenticationError, KlogsError, NotFoundError
 from .api.models import RecurringListQuery
 from .api.signing import SIGNED
+from .api.transport import GatewayTransport
 from .embedded_sandbox import EmbeddedSandbox
 from .messages import Message, english, msg
 
@@ -46,7 +47,7 @@ class _AfterSandboxStarts(httpx.AsyncBaseTransport):
 
     def __init__(self, sandbox: EmbeddedSandbox) -> None:
         self._sandbox = sandbox
-        self._http = httpx.AsyncHTTPTransport()
+        self._http = GatewayTransport()  # no certificates loaded for the sandbox's plain loopback URL
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         if not self._sandbox.running:

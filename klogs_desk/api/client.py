@@ -45,6 +45,7 @@ import pydantic
 from ..domain.backoff import SYSTEM_CLOCK, Backoff, Clock
 from ..messages import GatewayText, Message, msg
 from . import signing
+from .transport import GatewayTransport
 from .errors import (
     ApiStatusError,
     AuthenticationError,
@@ -227,7 +228,8 @@ class KlogsClient:
         self.auth_mode = auth_mode
         self.retry = retry or RetryPolicy()
         self._http = httpx.AsyncClient(
-            timeout=timeout, transport=transport, headers={"User-Agent": user_agent, "Accept": "application/json"},
+            # GatewayTransport: the TLS context is built on a worker thread, not here (see api/transport.py).
+            timeout=timeout, transport=transport or GatewayTransport(), headers={"User-Agent": user_agent, "Accept": "application/json"},
             follow_redirects=False,
         )
         #: ``time.monotonic()`` of the last answer from either API (any status), for the status bar.
