@@ -44,7 +44,7 @@ def main() -> int:
     window.show()
 
     def report() -> None:
-        print(f"window interactive at {time.time():.3f}", flush=True)
+        print(f"window interactive at {time.time():.3f} cpu {time.process_time() * 1000:.0f} ms", flush=True)
         app.quit()
 
     QTimer.singleShot(0, report)

@@ -242,7 +242,8 @@ def report_shown_and_quit(app: Any) -> None:
                      + ", ".join(heavy)), flush=True)
         age = process_age_seconds()
         print(f"window interactive at {time.time():.3f}"
-              + (f" ({age * 1000:.0f} ms after process start)" if age is not None else ""), flush=True)
+              + (f" ({age * 1000:.0f} ms after process start)" if age is not None else "")
+              + f" cpu {time.process_time() * 1000:.0f} ms", flush=True)
         app.quit()
 
     QTimer.singleShot(0, report)

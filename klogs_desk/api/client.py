@@ -45,7 +45,6 @@ import pydantic
 from ..domain.backoff import SYSTEM_CLOCK, Backoff, Clock
 from ..messages import GatewayText, Message, msg
 from . import signing
-from .transport import GatewayTransport
 from .errors import (
     ApiStatusError,
     AuthenticationError,
@@ -85,6 +84,7 @@ from .models import (
     VoidRequest,
     wire,
 )
+from .transport import GatewayTransport
 
 log = logging.getLogger(__name__)
 
