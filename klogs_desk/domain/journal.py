@@ -165,6 +165,11 @@ CREATE INDEX IF NOT EXISTS entries_created ON entries(created_at);
 CREATE INDEX IF NOT EXISTS entries_parent ON entries(parent_id);
 -- The double-charge guard's window of recent payments (Journal.similar_payment).
 CREATE INDEX IF NOT EXISTS entries_recent ON entries(environment, kind, created_at);
+-- The Journal tab's list, newest first in one environment (Journal.search): without it SQLite took
+-- entries_recent and sorted every row of the environment (1 s at 100,000 rows; 13 ms with it).
+CREATE INDEX IF NOT EXISTS entries_environment_id ON entries(environment, id);
+-- The Journal tab's operator filter (Journal.operators) and the rows of one operator, from the index alone.
+CREATE INDEX IF NOT EXISTS entries_environment_operator ON entries(environment, operator);
 """
 #: Rows of a journal from before operators were recorded were made by somebody the terminal cannot name.
 UNKNOWN_OPERATOR = "unknown"
@@ -476,7 +481,8 @@ class Journal:
         sql = "SELECT * FROM entries WHERE state IN (?, ?)"
         args: list[Any] = [EntryState.PENDING.value, EntryState.UNKNOWN.value]
         if environment:
-            sql += " AND environment = ?"
+            # "+": by the state index (few rows), never by entries_environment_id (every row of the environment).
+            sql += " AND +environment = ?"
             args.append(environment)
         return [_from_row(r) for r in self._db.execute(sql + " ORDER BY id", args)]
 
