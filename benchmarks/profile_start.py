@@ -22,6 +22,16 @@ What it showed, in order (2 shared cores, Python 3.11, PySide6 6.x; see README "
   credentials (~0.14 s, ``keyring.backends.macOS`` and ``secretstorage`` even on Linux), ``ui.webengine``
   (~0.1 s), the embedded sandbox's FastAPI imports on a thread racing the first paint, and PySide6's
   ``__feature__`` import hook, which reads the source of every module imported after Qt.
+* After the changes of issue 19 (sandbox process, deferred pydantic build, keyring and TLS on worker
+  threads, phonenumbers lazy), CPU of the UI process up to the first interactive frame, by stage (one
+  run, loaded machine): interpreter + ``klogs_desk.app`` (config, QtCore) ~0.3 s; the services' imports
+  pulled in by ``klogs_desk.credentials``/``composition`` (httpx, pydantic, the models, keyring) ~0.45 s;
+  the UI modules ~0.25 s; ``main()`` building staff, journal, audit check, six tabs and the window
+  ~0.35 s; the bare window's whole start is ~0.25 s. The next step is the services layer: the tabs
+  should be buildable without importing ``api.client`` (models and client behind a lazy import, the
+  client built after the first frame), which this round did not reach.
+* The first module that does ``from PySide6.QtCore import ...`` pays 50-140 ms of PySide6's signature
+  and ``__feature__`` set-up (the bare window pays it too).
 * With ``PYTHONDONTWRITEBYTECODE`` set (as on this machine) every launch also compiled every module
   (~0.35 s); an installed terminal runs from bytecode, so the benchmarks let the warm-up write it.
 """

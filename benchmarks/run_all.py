@@ -24,7 +24,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SUMMARY = re.compile(r"goal|target|PASS|MISS|ratio|x;|stall|median|bare|CPU|imported before|cold|warm|"
+SUMMARY = re.compile(r"Pay click|goal|target|PASS|MISS|ratio|x;|stall|median|bare|CPU|imported before|cold|warm|"
                      r"first page|scenario|yardstick|Journal|Reconciler|load average", re.IGNORECASE)
 
 
