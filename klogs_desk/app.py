@@ -222,6 +222,23 @@ def load_credentials_in_background(session_only: bool, environment: str) -> "con
     return future
 
 
+def build_api_validators_in_background() -> None:
+    """The API models' pydantic validators, deferred at import, built on a worker thread after the first
+    frame (:func:`klogs_desk.api.models.build_validators`)."""
+    from .api.models import build_validators
+
+    def build() -> None:
+        started = time.perf_counter()
+        try:
+            count = build_validators()
+        except Exception:  # each is built again at its first use anyway
+            log.warning("building the API models' validators ahead of use failed", exc_info=True)
+            return
+        log.info("%d API model validators built in %.0f ms", count, (time.perf_counter() - started) * 1000)
+
+    threading.Thread(target=build, name="klogs-models", daemon=True).start()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the terminal until its window closes; returns the process exit code."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
@@ -262,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = "--no-sandbox"
 
     import qasync
-    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication
 
     from .ui.webengine import prepare_application, warm_up
@@ -362,6 +379,7 @@ def main(argv: list[str] | None = None) -> int:
 
         report_shown_and_quit(app)
     warm_up(delay_ms=500)  # QtWebEngine in the background once the window is up (first 3-D Secure opens fast)
+    QTimer.singleShot(200, build_api_validators_in_background)  # the first sale does not build them
     log.info("window shown %.0f ms after start (sandbox start-up %s)", (time.perf_counter() - started) * 1000,
              f"{sandbox.startup_seconds * 1000:.0f} ms" if sandbox.startup_seconds
              else "still starting" if sandbox.reserved else "not needed")
