@@ -251,8 +251,10 @@ def _from_row(row: sqlite3.Row) -> Entry:
     return Entry(**data)
 
 
-#: Writes :meth:`Journal.submit` may run on the writer thread.
-_BACKGROUND_WRITES = frozenset({"record_pending", "update", "record_outcome", "continue_as_3ds", "resolve"})
+#: What :meth:`Journal.submit` may run on the writer thread: the payment writes, and the reconciler's read
+#: of the unresolved rows (hundreds of rows turned into entries: a stall on the UI thread).
+_BACKGROUND_WRITES = frozenset({"record_pending", "update", "record_outcome", "continue_as_3ds", "resolve",
+                                "unresolved"})
 #: How long a write waits for the other connection's write to finish before failing.
 _BUSY_TIMEOUT_MS = 5000
 
@@ -312,7 +314,7 @@ class Journal:
         with these arguments on the writer thread; a future of its result (or its exception). The
         operator of a new row is taken now, on the caller's thread."""
         if write not in _BACKGROUND_WRITES:
-            raise ValueError(f"not a journal write: {write}")
+            raise ValueError(f"not a journal write the writer thread runs: {write}")
         if write == "record_pending" and "operator" not in kwargs:
             kwargs["operator"] = self._current_operator()
         if self._writer is None:
