@@ -24,9 +24,7 @@ The sandbox environment needs no stored credentials: when none are stored, its w
 from __future__ import annotations
 
 import logging
-
-import keyring
-import keyring.errors
+from types import ModuleType
 
 from .api.client import Credentials
 from .log import register_secret
@@ -59,6 +57,15 @@ INSECURE_BACKEND_MODULES: tuple[str, ...] = ("keyring.backends.fail", "keyring.b
 INSECURE_BACKEND_CLASSES: frozenset[str] = frozenset({"PlaintextKeyring"})
 
 
+def _keyring() -> ModuleType:
+    """The ``keyring`` package, imported at first use: its import and backend discovery are not for the
+    first frame (app.py reads the credentials on a worker thread)."""
+    import keyring
+    import keyring.errors  # noqa: F401  # used as keyring.errors below
+
+    return keyring
+
+
 def _insecure(backend: object) -> bool:
     for cls in type(backend).__mro__:
         module = cls.__module__ or ""
@@ -74,7 +81,7 @@ def secure_backend(backend: object | None = None) -> bool:
     A chain of backends (``keyring.backends.chainer``) is secure only if every backend in it is: reads
     go through all of them.
     """
-    backend = keyring.get_keyring() if backend is None else backend
+    backend = _keyring().get_keyring() if backend is None else backend
     chain = any(cls.__module__ == "keyring.backends.chainer" for cls in type(backend).__mro__)
     chained = getattr(backend, "backends", None) if chain else None
     if chained is not None:
@@ -140,9 +147,9 @@ class CredentialStore:
         for kind, value in values.items():
             name = entry_name(environment, kind)
             if value:
-                self._call(keyring.set_password, SERVICE, name, value)
+                self._call(_keyring().set_password, SERVICE, name, value)
             elif self._get(name) is not None:
-                self._call(keyring.delete_password, SERVICE, name)
+                self._call(_keyring().delete_password, SERVICE, name)
         self._memory.pop(environment, None)
 
     # --- the shop database's password (klogs_desk.shop) -----------------------------------------------
@@ -166,20 +173,21 @@ class CredentialStore:
             self._shop_memory[SHOP_PASSWORD] = password
             return
         if password:
-            self._call(keyring.set_password, SERVICE, SHOP_PASSWORD, password)
+            self._call(_keyring().set_password, SERVICE, SHOP_PASSWORD, password)
         elif self._get(SHOP_PASSWORD) is not None:
-            self._call(keyring.delete_password, SERVICE, SHOP_PASSWORD)
+            self._call(_keyring().delete_password, SERVICE, SHOP_PASSWORD)
         self._shop_memory.pop(SHOP_PASSWORD, None)
 
     def _get(self, name: str) -> str | None:
-        return self._call(keyring.get_password, SERVICE, name)
+        return self._call(_keyring().get_password, SERVICE, name)
 
     @staticmethod
     def _call(function, *args):
         if not secure_backend():
             log.warning("keyring unusable: %s keeps no secrets or keeps them in clear text",
-                        type(keyring.get_keyring()).__name__)
+                        type(_keyring().get_keyring()).__name__)
             raise CredentialStoreUnavailable()
+        keyring = _keyring()
         try:
             return function(*args)
         except keyring.errors.PasswordDeleteError:

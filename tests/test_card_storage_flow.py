@@ -258,3 +258,26 @@ async def test_without_a_handler_the_webhook_route_does_not_exist():
         assert (await post(listener, body, sign_webhook(KEY, SECRET, body))).status_code == 404
     finally:
         await listener.stop()
+
+
+@pytest.mark.parametrize("own_process", [True, False], ids=["own process", "in-thread fallback"])
+async def test_the_embedded_sandbox_told_the_webhook_address_later_sends_saved_cards_there(receiver, own_process,
+                                                                                        monkeypatch):
+    """The terminal's listener listens only after the embedded sandbox has started (its own process since
+    start-up got faster): the address reaches the running sandbox (a line on the child's stdin)."""
+    from klogs_desk.embedded_sandbox import EmbeddedSandbox
+
+    monkeypatch.setattr(EmbeddedSandbox, "own_process", own_process)
+    sandbox = EmbeddedSandbox()
+    try:
+        url = sandbox.url()
+        await sandbox.until_ready()
+        sandbox.set_webhook_url(receiver.webhook_url)
+        client_server = type("Url", (), {"url": url})()
+        async with make_client(client_server, timeout=10.0) as client:
+            owner = await client.create_owner(NewOwnerRequest(phone=unique_phone()))
+        assert (await save_card(owner.card_storage_url)).status_code == 200
+        await wait_for(lambda: receiver.events)
+        assert receiver.events[0].owner_id == owner.owner_id and receiver.events[0].last_four == "1111"
+    finally:
+        sandbox.stop()

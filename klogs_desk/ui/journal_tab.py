@@ -59,6 +59,8 @@ from .shop_journal_model import ShopColumn, ShopJournalModel
 
 #: Most rows shown at once; narrowing the filters finds older ones.
 ROW_LIMIT = 1000
+#: Rows measured to fit the columns (QHeaderView.setResizeContentsPrecision; 0 would be the visible rows only).
+RESIZE_PRECISION = 50
 
 #: (label, states) of the state filter; ``None`` means every state.
 STATE_FILTERS: tuple[tuple[str, tuple[EntryState, ...] | None], ...] = (
@@ -176,6 +178,11 @@ class JournalTab(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(JournalColumn.RESULT, QHeaderView.ResizeMode.Stretch)
+        # Fit the columns to the rows on screen (and the next few), not to all 1,000: Qt's default measures
+        # every row of every column (tens of thousands of Python data() calls, seconds on a till, with the
+        # event loop stalled). Times, amounts and states have the same width on every row anyway.
+        header.setResizeContentsPrecision(RESIZE_PRECISION)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.doubleClicked.connect(self._on_double_clicked)
 

@@ -1332,7 +1332,7 @@
     <name>JournalTab</name>
     <message>
         <source>All states</source>
-        <extracomment>Most rows shown at once; narrowing the filters finds older ones. (label, states) of the state filter; ``None`` means every state.</extracomment>
+        <extracomment>Most rows shown at once; narrowing the filters finds older ones. Rows measured to fit the columns (QHeaderView.setResizeContentsPrecision; 0 would be the visible rows only). (label, states) of the state filter; ``None`` means every state.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4024,6 +4024,14 @@ Close anyway? They stay listed in the report.</source>
     </message>
     <message>
         <source>The payment did not go through</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to the training gateway — please wait</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1332,7 +1332,7 @@
     <name>JournalTab</name>
     <message>
         <source>All states</source>
-        <extracomment>Most rows shown at once; narrowing the filters finds older ones. (label, states) of the state filter; ``None`` means every state.</extracomment>
+        <extracomment>Most rows shown at once; narrowing the filters finds older ones. Rows measured to fit the columns (QHeaderView.setResizeContentsPrecision; 0 would be the visible rows only). (label, states) of the state filter; ``None`` means every state.</extracomment>
         <translation>Tüm durumlar</translation>
     </message>
     <message>
@@ -4034,6 +4034,14 @@ Yine de kapatılsın mı? Bu ödemeler raporda listelenmeye devam eder.</transla
     <message>
         <source>The payment did not go through</source>
         <translation>Ödeme gerçekleşmedi</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Bağlanıyor…</translation>
+    </message>
+    <message>
+        <source>Connecting to the training gateway — please wait</source>
+        <translation>Eğitim ağ geçidine bağlanılıyor — lütfen bekleyin</translation>
     </message>
     <message>
         <source>Possible double charge</source>
