@@ -30,6 +30,15 @@ What it showed, in order (2 shared cores, Python 3.11, PySide6 6.x; see README "
   ~0.35 s; the bare window's whole start is ~0.25 s. The next step is the services layer: the tabs
   should be buildable without importing ``api.client`` (models and client behind a lazy import, the
   client built after the first frame), which this round did not reach.
+* Then (branch perf2): the tabs and services import the API's enumerations (``api.enums``), addresses
+  (``api.addresses``) and unknown-value helpers (``api.unknown``), none of which needs pydantic; the
+  models, ``pydantic`` and ``psycopg`` are imported in the functions that send or read; the app checks the
+  configured addresses for clear text without httpx and builds the client right after the first frame
+  (keyring and imports on a worker thread). Nothing of httpx, pydantic, the models, keyring, psycopg,
+  FastAPI/uvicorn or QtWebEngine is imported before the window is interactive (checked by
+  ``tests/test_startup_imports.py``); the UI process's CPU to that point fell by ~0.5 s. What is left is
+  PySide6 itself, ``klogs_desk.config``/``messages`` and the UI modules, and ``main()`` building staff,
+  journal, the audit check, six tabs and the window.
 * The first module that does ``from PySide6.QtCore import ...`` pays 50-140 ms of PySide6's signature
   and ``__feature__`` set-up (the bare window pays it too).
 * With ``PYTHONDONTWRITEBYTECODE`` set (as on this machine) every launch also compiled every module

@@ -20,7 +20,12 @@ with the terminal (its stdin closes, even when the terminal is killed). ``benchm
 prints the figures.
 
 Cold start stays light: nothing here imports QtWebEngine; the 3-D Secure view warms it up after the
-window is shown.
+window is shown. Nor is the gateway client built before the first frame: the configured addresses are
+checked for clear text first (without httpx), the window and tabs are built against
+:class:`~klogs_desk.services.context.AppServices` holding a way to build the client, and right after the
+first frame a worker thread reads the keyring and imports httpx and the API models, then the event loop
+builds the client (:func:`prepare_client_in_background`). A Pay pressed before says "Connecting…" and
+waits; ``tests/test_startup_imports.py`` checks what the first frame imports.
 """
 
 from __future__ import annotations
@@ -42,7 +47,9 @@ from .config import ENVIRONMENTS
 from .embedded_sandbox import EmbeddedSandbox
 
 if TYPE_CHECKING:
+    from .api.client import KlogsClient
     from .config import Config
+    from .credentials import CredentialStore
 
 log = logging.getLogger("klogs_desk")
 
@@ -197,28 +204,35 @@ def verify_audit() -> int:
     return 0 if result.intact else 1
 
 
-def load_credentials_in_background(session_only: bool, environment: str) -> "concurrent.futures.Future[Any]":
-    """Read ``environment``'s credentials on a worker thread, started at launch: probing the keyring's
-    backends (a D-Bus call, a library search) takes ~0.15 s that the window need not wait for. Resolves
-    to ``(store, credentials, problem)``: ``problem`` the message when the keyring cannot be used (the
+def prepare_client_in_background(store: "CredentialStore", environment: str,
+                                  then: Callable[[], None]) -> "concurrent.futures.Future[Any]":
+    """Started right after the first frame, on a worker thread: read ``environment``'s credentials
+    (probing the keyring's backends, a D-Bus call and a library search, ~0.15 s) and import what the
+    gateway client needs (httpx, the API's pydantic models, ~0.45 s of CPU), none of which the first frame
+    needs; then ``then()`` (thread-safe: it hands the building of the client to the event loop). Resolves
+    to ``(credentials, problem)``: ``problem`` the message when the keyring cannot be used (the
     credentials are empty then; the sandbox's defaults in training mode)."""
     future: "concurrent.futures.Future[Any]" = concurrent.futures.Future()
 
-    def load() -> None:
+    def prepare() -> None:
         try:
-            from .credentials import CredentialStore, CredentialStoreUnavailable
+            from .api.addresses import Credentials
+            from .credentials import CredentialStoreUnavailable
 
-            store = CredentialStore(session_only=session_only)
             try:
-                future.set_result((store, store.load(environment), None))
+                loaded = (store.load(environment), None)
             except CredentialStoreUnavailable as exc:
-                from .api.client import Credentials
-
-                future.set_result((store, Credentials(), exc.msg))
+                loaded = (Credentials(), exc.msg)
+            future.set_result(loaded)
         except BaseException as exc:  # a bug: raised again where the result is used
             future.set_exception(exc)
+        try:
+            from . import environments  # noqa: F401
+            from .api import client  # noqa: F401  # httpx and the models, off the UI thread
+        finally:
+            then()
 
-    threading.Thread(target=load, name="klogs-credentials", daemon=True).start()
+    threading.Thread(target=prepare, name="klogs-client", daemon=True).start()
     return future
 
 
@@ -271,7 +285,6 @@ def main(argv: list[str] | None = None) -> int:
     sandbox = EmbeddedSandbox()
     if environment == "sandbox" and not args.sandbox_url and not config.payment_base_url("sandbox"):
         sandbox.start_in_background()  # its own process, in parallel with the window; the URL is known now
-    credentials_loaded = load_credentials_in_background(config.credentials_session_only, environment)
 
     if hasattr(os, "geteuid") and os.geteuid() == 0 and "QTWEBENGINE_CHROMIUM_FLAGS" not in os.environ:
         # Chromium (the 3-D Secure view) refuses to start its sandbox as root and kills the process.
@@ -331,13 +344,14 @@ def main(argv: list[str] | None = None) -> int:
     asyncio.set_event_loop(loop)
     loop.set_exception_handler(reporter.loop_exception_handler)
 
-    from .api.client import ClearTextRefused
+    from .api.addresses import ClearTextRefused
     from .composition import build_shop, build_terminal, open_journal, shop_settings
-    from .environments import build_client
+    from .credentials import CredentialStore
+    from .environments import build_client, endpoints_for
     from .services.context import AppServices
 
     journal = open_journal(paths.journal_path(), staff)
-    store, credentials, credential_problem = credentials_loaded.result()
+    store = CredentialStore(session_only=config.credentials_session_only)  # the keyring is read later
     # The shop database (optional): its outbox is added before anything is written in this run.
     shop = build_shop(shop_settings(config, store), journal, audit_trail.log, paths.staff_path())
     interrupted = journal.mark_interrupted()
@@ -348,7 +362,7 @@ def main(argv: list[str] | None = None) -> int:
     if environment == "sandbox":
         sandbox_url = args.sandbox_url or (None if config.payment_base_url("sandbox") else sandbox.reserve())
     try:
-        client = build_client(config, environment, credentials, sandbox_url)
+        endpoints_for(config, environment, sandbox_url)  # what build_client checks, without building it
     except ClearTextRefused as refused:  # before any window or request: say so and stop, nothing sent
         from PySide6.QtWidgets import QMessageBox
 
@@ -360,8 +374,19 @@ def main(argv: list[str] | None = None) -> int:
         journal.close()
         audit_trail.log.close()
         return 2
-    services = AppServices(client=client, journal=journal, environment=environment,
-                           merchant_line=config.merchant_line, sandbox_url=sandbox_url, audit=audit_trail)
+    # The client (httpx, the pydantic models, the keyring's credentials) is built right after the first
+    # frame, below; a Pay pressed before waits for it ("Connecting…").
+    credentials_loaded: "concurrent.futures.Future[Any] | None" = None
+
+    def make_client() -> "KlogsClient":
+        nonlocal credentials_loaded
+        if credentials_loaded is None:  # read before the first frame was done with: load on the spot
+            credentials_loaded = prepare_client_in_background(store, environment, lambda: None)
+        credentials, _problem = credentials_loaded.result()
+        return build_client(config, environment, credentials, sandbox_url)
+
+    services = AppServices(journal=journal, environment=environment, merchant_line=config.merchant_line,
+                           sandbox_url=sandbox_url, audit=audit_trail, build_client=make_client)
     live.append(services)
     audit_check = audit_trail.verify()  # at every start; a broken chain is shown on the window below
     if not audit_check.intact:
@@ -380,8 +405,27 @@ def main(argv: list[str] | None = None) -> int:
         from .self_check import report_shown_and_quit
 
         report_shown_and_quit(app)
+    def client_prepared() -> None:  # on the event loop, once the worker thread has done the imports
+        services.build_client_now()
+        assert credentials_loaded is not None
+        _credentials, credential_problem = credentials_loaded.result()
+        if credential_problem:
+            from .ui.messages import render
+
+            window.tell(QCoreApplication.translate("App", "Credentials not available"), render(credential_problem))
+        build_api_validators_in_background()  # the first sale does not build them
+
+    def prepare_client() -> None:
+        nonlocal credentials_loaded
+        if credentials_loaded is not None:  # something read the client first and had it built
+            client_prepared()
+            return
+        credentials_loaded = prepare_client_in_background(
+            store, environment, lambda: loop.call_soon_threadsafe(client_prepared))
+
+    services.client_coming = True
+    QTimer.singleShot(50, prepare_client)  # right after the first frame
     warm_up(delay_ms=500)  # QtWebEngine in the background once the window is up (first 3-D Secure opens fast)
-    QTimer.singleShot(200, build_api_validators_in_background)  # the first sale does not build them
     log.info("window shown %.0f ms after start (sandbox start-up %s)", (time.perf_counter() - started) * 1000,
              f"{sandbox.startup_seconds * 1000:.0f} ms" if sandbox.startup_seconds
              else "still starting" if sandbox.reserved else "not needed")
@@ -391,10 +435,6 @@ def main(argv: list[str] | None = None) -> int:
                         "App", "Payments in progress when the terminal last stopped: {count}. Their outcome is "
                         "unknown: open the Journal tab and check them before charging those customers again."
                     ).format(count=interrupted))
-    if credential_problem:
-        from .ui.messages import render
-
-        window.tell(QCoreApplication.translate("App", "Credentials not available"), render(credential_problem))
 
     # Closing the window asks the loop to shut down; the Qt loop ends once that is done (Runtime.stop).
     quit_requested = asyncio.Event()

@@ -161,7 +161,8 @@ class Runtime:
             task.cancel()
         if others:
             await step("the tasks in flight", asyncio.gather(*others, return_exceptions=True))
-        await step("the HTTP client", self.services.client.aclose())
+        if self.services.client_ready:  # not built yet (quit right after launch): nothing to close
+            await step("the HTTP client", self.services.client.aclose())
         self.services.audit.record(STOP, details={"version": __version__})
 
 

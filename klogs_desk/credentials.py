@@ -26,7 +26,7 @@ from __future__ import annotations
 import logging
 from types import ModuleType
 
-from .api.client import Credentials
+from .api.addresses import Credentials
 from .log import register_secret
 from .messages import msg
 

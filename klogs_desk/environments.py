@@ -14,22 +14,20 @@ Settings (:class:`klogs_desk.config.Config`). No Qt here.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import uuid
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-import httpx
-
-from .api.client import Credentials, Endpoints, KlogsClient
+from .api.addresses import Credentials, Endpoints
 from .api.errors import AuthenticationError, KlogsError, NotFoundError
-from .api.models import RecurringListQuery
 from .api.signing import SIGNED
-from .api.transport import GatewayTransport
 from .embedded_sandbox import EmbeddedSandbox
 from .messages import Message, english, msg
 
 if TYPE_CHECKING:
+    from .api.client import KlogsClient
     from .config import Config
 
 LABELS: dict[str, str] = {"sandbox": "Sandbox (training)", "test": "Test", "production": "Production"}
@@ -38,27 +36,37 @@ LABELS: dict[str, str] = {"sandbox": "Sandbox (training)", "test": "Test", "prod
 log = logging.getLogger(__name__)
 
 
-class _AfterSandboxStarts(httpx.AsyncBaseTransport):
-    """An ordinary HTTP transport that first waits for the embedded sandbox to serve.
+@functools.cache
+def _after_sandbox_starts() -> Any:
+    """The transport class below, defined at the first client: httpx (its base class) is imported when a
+    client is built, after the first frame, not when this module is."""
+    import httpx
 
-    A failed start becomes ``httpx.ConnectError`` (nothing was sent), which the client reports as
-    "could not be reached" and never as an unknown payment outcome.
-    """
+    from .api.transport import GatewayTransport
 
-    def __init__(self, sandbox: EmbeddedSandbox) -> None:
-        self._sandbox = sandbox
-        self._http = GatewayTransport()  # no certificates loaded for the sandbox's plain loopback URL
+    class _AfterSandboxStarts(httpx.AsyncBaseTransport):
+        """An ordinary HTTP transport that first waits for the embedded sandbox to serve.
 
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        if not self._sandbox.running:
-            try:
-                await self._sandbox.until_ready()
-            except RuntimeError as exc:
-                raise httpx.ConnectError(str(exc), request=request) from None
-        return await self._http.handle_async_request(request)
+        A failed start becomes ``httpx.ConnectError`` (nothing was sent), which the client reports as
+        "could not be reached" and never as an unknown payment outcome.
+        """
 
-    async def aclose(self) -> None:
-        await self._http.aclose()
+        def __init__(self, sandbox: EmbeddedSandbox) -> None:
+            self._sandbox = sandbox
+            self._http = GatewayTransport()  # no certificates loaded for the sandbox's plain loopback URL
+
+        async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+            if not self._sandbox.running:
+                try:
+                    await self._sandbox.until_ready()
+                except RuntimeError as exc:
+                    raise httpx.ConnectError(str(exc), request=request) from None
+            return await self._http.handle_async_request(request)
+
+        async def aclose(self) -> None:
+            await self._http.aclose()
+
+    return _AfterSandboxStarts
 
 
 def endpoints_for(config: "Config", environment: str, sandbox_url: str | None = None) -> Endpoints:
@@ -85,12 +93,13 @@ def build_client(config: "Config", environment: str, credentials: Credentials,
     required for every gateway wherever its URL came from (settings file, ``--sandbox-url``, Settings).
     """
     from . import __version__
+    from .api.client import KlogsClient
 
     endpoints = endpoints_for(config, environment, sandbox_url)
     transport = None
     embedded = EmbeddedSandbox.serving(sandbox_url) if environment == "sandbox" else None
     if embedded is not None and sandbox_url in (endpoints.payment_base_url, endpoints.recurring_base_url):
-        transport = _AfterSandboxStarts(embedded)  # requests sent before it serves wait for it
+        transport = _after_sandbox_starts()(embedded)  # requests sent before it serves wait for it
     auth_mode = config.auth_mode(environment)
     return KlogsClient(endpoints, credentials, transport=transport, user_agent=f"klogs-desk/{__version__}",
                        auth_mode=auth_mode)
@@ -129,6 +138,8 @@ async def check_payment_api(client: KlogsClient) -> ApiCheck:
 
 async def check_recurring_api(client: KlogsClient) -> ApiCheck:
     """List one subscription: an answer means the Bearer token was accepted. Changes nothing."""
+    from .api.models import RecurringListQuery
+
     try:
         await client.list_recurring(RecurringListQuery(page=1, page_size=1))
     except AuthenticationError:

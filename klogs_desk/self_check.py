@@ -236,7 +236,8 @@ def report_shown_and_quit(app: Any) -> None:
 
     def report() -> None:
         if os.environ.get("KLOGS_DESK_REPORT_MODULES"):  # benchmarks/cold_start.py: what the first frame paid for
-            heavy = ("PySide6.QtWebEngineWidgets", "fastapi", "uvicorn", "httpx", "pydantic", "keyring")
+            heavy = ("PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets", "fastapi", "uvicorn", "httpx",
+                     "pydantic", "keyring", "psycopg", "klogs_desk.api.client", "klogs_desk.api.models")
             print("imported before the window: "
                   + (", ".join(name for name in heavy if name in sys.modules) or "none of "
                      + ", ".join(heavy)), flush=True)

@@ -127,3 +127,23 @@ def test_the_terminal_started_on_a_clear_text_production_url_says_so_and_sends_n
         in result.stdout
     assert "Nothing was sent" in result.stdout
     assert "connections to 192.0.2.2: []" in result.stdout
+
+
+@pytest.mark.parametrize("url", [
+    "https://pgw.klogs.dev/", "http://127.0.0.1:8123", "http://localhost/", "http://[::1]:80/x", "http://example.com/",
+    "HTTP://example.com", "http://user@127.0.0.1/", "http://example.com:99999/", "http://127.0.0.1.evil.com/",
+    "  http://10.0.0.1:8080/api  ", "https://[::1]/", "http://LOCALHOST:1/", "http://127.0.0.1@evil.com/",
+    "http://evil.com\\@127.0.0.1/", "http://127.0.0.1:80#@evil.com/"])
+def test_the_start_up_check_without_httpx_refuses_exactly_what_the_client_would(url):
+    """Plain addresses are checked without importing httpx (before the first frame); the answer is the one
+    reading them the way the client sends gives."""
+    import httpx
+
+    from klogs_desk.api.addresses import clear_text_refused, is_loopback_host
+
+    try:
+        parsed = httpx.URL(url.strip())
+        expected = parsed.scheme == "http" and bool(parsed.host) and not is_loopback_host(parsed.host)
+    except httpx.InvalidURL:
+        expected = False
+    assert clear_text_refused(url) is expected

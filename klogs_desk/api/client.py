@@ -28,13 +28,12 @@ Contract, for callers:
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 import math
 import random
 import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable, TypeVar
 from urllib.parse import quote
 from uuid import UUID
@@ -45,6 +44,14 @@ import pydantic
 from ..domain.backoff import SYSTEM_CLOCK, Backoff, Clock
 from ..messages import GatewayText, Message, msg
 from . import signing
+from .addresses import (  # noqa: F401  # re-exported: where they were defined before
+    LOOPBACK_NAMES,
+    ClearTextRefused,
+    Credentials,
+    Endpoints,
+    clear_text_refused,
+    is_loopback_host,
+)
 from .errors import (
     ApiStatusError,
     AuthenticationError,
@@ -92,83 +99,6 @@ M = TypeVar("M", bound=pydantic.BaseModel)
 
 class GatewayTimeoutError(KlogsError):
     """A request that charges nothing (a quote, a lookup) got no answer in time: safe to try again."""
-
-
-@dataclass(frozen=True)
-class Credentials:
-    """API key and secret (payment API) and Bearer token (recurring API). Never printed."""
-
-    api_key: str = field(default="", repr=False)
-    api_secret: str = field(default="", repr=False)
-    bearer_token: str = field(default="", repr=False)
-
-    def __repr__(self) -> str:
-        return "Credentials(<hidden>)"
-
-    def secrets(self) -> tuple[str, ...]:
-        """The secret values (for redaction filters)."""
-        return tuple(s for s in (self.api_key, self.api_secret, self.bearer_token) if s)
-
-
-#: Host names that always mean this machine; IP addresses are checked with :mod:`ipaddress`.
-LOOPBACK_NAMES = frozenset({"localhost"})
-
-
-def is_loopback_host(host: str) -> bool:
-    """True for 127.0.0.0/8, ``::1`` (brackets allowed) and ``localhost``: traffic that never leaves the machine."""
-    host = host.strip().strip("[]").lower()
-    if host in LOOPBACK_NAMES:
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def clear_text_refused(url: str) -> bool:
-    """True when ``url`` would send in clear text off this machine: ``http`` to a host that is not loopback.
-
-    Parsed the way the client sends (:class:`httpx.URL`). Other unusable addresses (no scheme, ``ftp:``,
-    no host) are not refused here: the client cannot send to them at all and says so
-    (:class:`ConnectionFailedError`, nothing sent).
-    """
-    try:
-        parsed = httpx.URL(url.strip())
-    except (httpx.InvalidURL, TypeError):
-        return False
-    return parsed.scheme == "http" and bool(parsed.host) and not is_loopback_host(parsed.host)
-
-
-class ClearTextRefused(ValueError):
-    """A gateway base URL is plain ``http`` to another machine: refused before any client or request exists.
-
-    :attr:`url` is the refused address, for the message the UI writes; nothing was sent.
-    """
-
-    def __init__(self, url: str) -> None:
-        super().__init__(f"refusing a clear-text (http) gateway address off this machine: {url}")
-        self.url = url
-
-
-@dataclass(frozen=True)
-class Endpoints:
-    """Base URLs of the two APIs; each may be overridden per environment.
-
-    Raises :class:`ClearTextRefused` for an ``http`` URL to a host other than this machine: the one
-    place every client's addresses pass, wherever they came from.
-    """
-
-    payment_base_url: str
-    recurring_base_url: str
-
-    def __post_init__(self) -> None:
-        for url in (self.payment_base_url, self.recurring_base_url):
-            if clear_text_refused(url):
-                raise ClearTextRefused(url)
-
-    @classmethod
-    def same(cls, base_url: str) -> "Endpoints":
-        return cls(base_url, base_url)
 
 
 @dataclass(frozen=True)

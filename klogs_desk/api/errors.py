@@ -15,12 +15,21 @@ from typing import TYPE_CHECKING
 
 from ..messages import Message, english
 
-# Defined with the wire models (the sandbox reports field errors with it too); callers that catch these
-# exceptions name the fields from here.
-from .models.wire import field_errors_from as field_errors_from
-
 if TYPE_CHECKING:
+    import pydantic
+
     from .models.problems import ProblemDetails
+
+
+def field_errors_from(exc: pydantic.ValidationError) -> dict[str, list[str]]:
+    """:func:`klogs_desk.api.models.wire.field_errors_from`, defined with the wire models (the sandbox reports
+    field errors with it too); callers that catch these exceptions name the fields from here. Imported at
+    call time: this module (every ``except KlogsError``) must not import pydantic and the models before the
+    first frame.
+    """
+    from .models.wire import field_errors_from as from_wire
+
+    return from_wire(exc)
 
 
 class KlogsError(Exception):

@@ -33,17 +33,18 @@ import enum
 import logging
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import AsyncIterator, Iterable, Iterator
+from typing import TYPE_CHECKING, AsyncIterator, Iterable, Iterator
 
-import pydantic
-
+from ..api.enums import PaymentStatus
 from ..api.errors import KlogsError, OutcomeUnknownError, ProtocolError, ValidationFailedError, field_errors_from
-from ..api.models import CheckoutRequest, PaymentResponse, PaymentStatus
 from ..domain.backoff import Backoff, Growth
 from ..domain.journal import DuplicateReferenceError, Entry, EntryKind, EntryState
 from ..messages import Message, Money, english, msg
 from .context import AppServices
 from .payments import OutcomeState, PaymentOutcome, _join_errors, _safe_masked
+
+if TYPE_CHECKING:
+    from ..api.models import CheckoutRequest, PaymentResponse
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +108,8 @@ class CheckoutOrder:
 
     def request(self) -> CheckoutRequest:
         """The request body; raises pydantic.ValidationError."""
+        from ..api.models import CheckoutRequest
+
         return CheckoutRequest(
             order_id=self.order_id, amount=self.amount, currency=self.currency,
             description=self.description or None, customer_id=self.customer_id or None,
@@ -212,6 +215,8 @@ class CheckoutService:
 
     async def create(self, order: CheckoutOrder) -> CreateResult:
         """Journal, then ``POST /api/checkout`` once. Never raises for a gateway problem: see :class:`CreateState`."""
+        import pydantic
+
         try:
             request = order.request()
         except pydantic.ValidationError as exc:

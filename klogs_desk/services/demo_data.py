@@ -19,17 +19,9 @@ import secrets
 import uuid
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from ..api.models.recurring import (
-    NewOwnerRequest,
-    OwnerDescription,
-    PaymentOrderRequest,
-    RecurringListQuery,
-    RecurringPaymentRequest,
-    RegisteredPaymentStatus,
-    UpdateRecurringPaymentRequest,
-)
+from ..api.enums import RegisteredPaymentStatus
 from ..domain.orders import new_order_id
 from ..domain.schedule import Frequency
 from .checkout import CheckoutOrder, CheckoutService
@@ -37,6 +29,9 @@ from .context import AppServices
 from .payments import CardOrder, OutcomeState, PaymentService
 from .subscriptions import SubscriptionsService
 from .transactions import APPROVED_BY_NO_PIN, TransactionService
+
+if TYPE_CHECKING:
+    from ..api.models.recurring import RecurringPaymentRequest
 
 #: The sandbox's saved card, and its card that is never saved (README "Sandbox rules": waitForCardSave).
 SAVED_CARD = uuid.UUID("3fa85f64-5717-4562-b3fc-2c963f66afa6")
@@ -76,6 +71,14 @@ async def load_demo_data(services: AppServices, progress: Callable[[int], None] 
 
     ``complete_wait`` seconds separate a one-payment subscription's only payment from now: the sandbox
     pays it and marks it complete once that moment has passed, so this waits that long at the end."""
+    from ..api.models.recurring import (
+        NewOwnerRequest,
+        OwnerDescription,
+        PaymentOrderRequest,
+        RecurringListQuery,
+        UpdateRecurringPaymentRequest,
+    )
+
     summary = DemoSummary()
     done = 0
 
@@ -135,6 +138,8 @@ async def load_demo_data(services: AppServices, progress: Callable[[int], None] 
     def subscription(reference: str, name: str, amount: str, phone: str, card: uuid.UUID, *,
                      first: dt.datetime = tomorrow, last: dt.datetime | None = None,
                      frequency: Frequency = Frequency.MONTHLY) -> RecurringPaymentRequest:
+        from ..api.models.recurring import OwnerDescription, RecurringPaymentRequest
+
         return RecurringPaymentRequest(
             reference=f"DEMO-{suffix}-{reference}", amount=Decimal(amount), currency_code="TRY",
             owner_description=OwnerDescription(full_name=name, phone=phone, card_id=card,

@@ -5,8 +5,12 @@ A quote charges nothing, so nothing is journaled and a lost answer is safe to as
 
 from __future__ import annotations
 
-from ..api.models import InstallmentOptionsRequest, InstallmentOptionsResponse
+from typing import TYPE_CHECKING
+
 from .context import AppServices
+
+if TYPE_CHECKING:
+    from ..api.models import InstallmentOptionsRequest, InstallmentOptionsResponse
 
 
 class InstallmentsService:

@@ -26,10 +26,9 @@ import enum
 import logging
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Any, Awaitable, Callable
+from typing import TYPE_CHECKING, Any, Awaitable, Callable
 
-import pydantic
-
+from ..api.enums import PaymentStatus
 from ..api.errors import (
     AuthenticationError,
     ConnectionFailedError,
@@ -40,13 +39,15 @@ from ..api.errors import (
     ValidationFailedError,
     field_errors_from,
 )
-from ..api.models import CaptureRequest, CardPaymentRequest, PaymentResponse, PaymentStatus
 from ..domain.balances import Balance
 from ..domain.cards import brand_of, last_four, mask_pan
 from ..domain.journal import DuplicateReferenceError, Entry, EntryKind, EntryState
 from ..messages import GatewayText, Message, Money, Param, english, msg
 from .audit import CAPTURE
 from .context import AppServices
+
+if TYPE_CHECKING:
+    from ..api.models import CardPaymentRequest, PaymentResponse
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +105,8 @@ class CardOrder:
 
     def request(self) -> CardPaymentRequest:
         """The request body; raises pydantic.ValidationError (never ``str()`` it: it quotes the PAN)."""
+        from ..api.models import CardPaymentRequest
+
         return CardPaymentRequest(
             order_id=self.order_id, amount=self.amount, currency=self.currency, card_holder_name=self.holder,
             pan=self.pan, expiry_month=self.expiry_month, expiry_year=self.expiry_year, cvv=self.cvv,
@@ -222,6 +225,8 @@ class PaymentService:
     async def capture(self, preauth_entry_id: int, amount: Decimal) -> PaymentOutcome:
         """Capture ``amount`` of an approved pre-authorization. Raises :class:`CaptureRefused` before
         sending when it cannot be captured."""
+        from ..api.models import CaptureRequest
+
         journal = self.services.journal
         parent = journal.get(preauth_entry_id)
         self._check_capturable(parent, amount)
@@ -258,6 +263,8 @@ class PaymentService:
 
     async def _card_payment(self, order: CardOrder, kind: EntryKind,
                             send: Callable[[CardPaymentRequest], Awaitable[PaymentResponse]]) -> PaymentOutcome:
+        import pydantic
+
         try:
             request = order.request()
         except pydantic.ValidationError as exc:

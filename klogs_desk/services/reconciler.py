@@ -43,16 +43,19 @@ import datetime as dt
 import logging
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
+from ..api.enums import TransactionStatus, TransactionType
 from ..api.errors import KlogsError, NotFoundError, ProtocolError
-from ..api.models.tolerant import is_unrecognized
-from ..api.models.transactions import TransactionDetail, TransactionStatus, TransactionType
+from ..api.unknown import is_unrecognized
 from ..domain.backoff import Backoff
 from ..domain.journal import Entry, EntryKind, EntryState
 from ..messages import msg
 from .context import AppServices
 from .transactions import apply_success
+
+if TYPE_CHECKING:
+    from ..api.models.transactions import TransactionDetail
 
 log = logging.getLogger(__name__)
 
@@ -229,6 +232,7 @@ class Reconciler:
     async def _settle(self, row: Entry) -> Entry | None:
         """The row resolved from the gateway's answer, or None to keep waiting."""
         try:
+            await self.services.until_client_ready()  # built right after the first frame
             detail = await self.services.client.get_transaction(row.reference)
         except NotFoundError:
             return self._not_found(row)

@@ -25,10 +25,7 @@ import threading
 from decimal import Decimal
 from typing import Any, Callable, TypeVar
 
-import psycopg
-
 from ..api.errors import KlogsError, OutcomeUnknownError, ProtocolError
-from ..api.models.transactions import RefundRequest, VoidRequest
 from ..domain.balances import REFUNDABLE_KINDS, VOIDABLE_KINDS, Balance
 from ..domain.journal import Entry, EntryKind, EntryState
 from ..domain.money import AmountError, check_amount
@@ -76,6 +73,8 @@ class ShopService:
 
     async def _read(self, work: Callable[[ShopDatabase], T]) -> T:
         def run() -> T:
+            import psycopg
+
             with self._lock:
                 reused = self.database.is_open
                 try:
@@ -151,6 +150,8 @@ class ShopService:
         return self.services.journal.get(payment.entry.id)
 
     async def void(self, payment: ShopEntry, approval: Approval | str | None = None) -> TransactionOutcome:
+        from ..api.models.transactions import VoidRequest
+
         local = self._local(payment)
         if local is not None:
             return await self.transactions.void(local, approval)
@@ -168,6 +169,8 @@ class ShopService:
 
     async def refund(self, payment: ShopEntry, amount: Decimal,
                      approval: Approval | str | None = None) -> TransactionOutcome:
+        from ..api.models.transactions import RefundRequest
+
         local = self._local(payment)
         if local is not None:
             return await self.transactions.refund(local, amount, approval)

@@ -27,10 +27,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import OrderedDict
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-import pydantic
-
+from ..api.enums import RegisteredPaymentStatus
 from ..api.errors import (
     AuthenticationError,
     ConnectionFailedError,
@@ -40,21 +39,24 @@ from ..api.errors import (
     ServerError,
     field_errors_from,
 )
-from ..api.models.recurring import (
-    NewOwnerRequest,
-    OperationResult,
-    PaymentOrderRequest,
-    RecurringListQuery,
-    RecurringPayment,
-    RecurringPaymentPage,
-    RecurringPaymentRequest,
-    RegisteredPaymentStatus,
-    UpdateRecurringPaymentRequest,
-)
-from ..api.models.tolerant import is_unrecognized, unknown_value
+from ..api.unknown import is_unrecognized, unknown_value
 from ..domain.payment_orders import PaymentOrderBook
 from ..messages import Message, MessageError, from_known, msg
 from .context import AppServices
+
+if TYPE_CHECKING:
+    import pydantic
+
+    from ..api.models.recurring import (
+        NewOwnerRequest,
+        OperationResult,
+        PaymentOrderRequest,
+        RecurringListQuery,
+        RecurringPayment,
+        RecurringPaymentPage,
+        RecurringPaymentRequest,
+        UpdateRecurringPaymentRequest,
+    )
 
 Status = RegisteredPaymentStatus
 
@@ -144,7 +146,7 @@ def check_phone(text: str, region: str | None = None) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-M = TypeVar("M", bound=pydantic.BaseModel)
+M = TypeVar("M", bound="pydantic.BaseModel")
 
 
 def validate_request(model: type[M], data: dict[str, Any],
@@ -154,6 +156,8 @@ def validate_request(model: type[M], data: dict[str, Any],
     Errors are keyed by camelCase path (``ownerDescription.phone``); model-level rules that name a field
     in their message (``"dayOfMonth is required ..."``) are moved to that field.
     """
+    import pydantic
+
     context = {"now": now} if now is not None else None
     try:
         return model.model_validate(data, context=context), {}
@@ -240,6 +244,8 @@ class SubscriptionsService:
 
     async def update_by_id(self, subscription: RecurringPayment | str,
                            request: UpdateRecurringPaymentRequest) -> OperationResult:
+        from ..api.models.recurring import RecurringPayment
+
         recurring_id = subscription.id if isinstance(subscription, RecurringPayment) else subscription
         return await self.services.client.update_recurring(recurring_id, request)
 
@@ -249,6 +255,8 @@ class SubscriptionsService:
 
     async def set_status(self, subscription: RecurringPayment,
                          status: RegisteredPaymentStatus) -> OperationResult:
+        from ..api.models.recurring import UpdateRecurringPaymentRequest
+
         return await self.update_by_id(subscription, UpdateRecurringPaymentRequest(status=status))
 
     async def register_owner(self, request: NewOwnerRequest) -> OperationResult:

@@ -37,10 +37,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
-import pydantic
-
 from ..api.errors import KlogsError, OutcomeUnknownError, ProtocolError, field_errors_from
-from ..api.models import ThreeDSecureCompleteRequest, ThreeDSecureRequest
 from ..callbacks import CallbackListener, CallbackOutcome, CallbackTimeoutError, PendingCallback
 from ..domain.journal import DuplicateReferenceError, Entry, EntryKind, EntryState
 from ..messages import GatewayText, Message, msg
@@ -126,6 +123,10 @@ class ThreeDSecureService:
 
     async def _begin(self, order: CardOrder, installment_count: int | None,
                      interest_paid_by_customer: bool | None, pending: PendingCallback) -> Challenge:
+        import pydantic
+
+        from ..api.models import ThreeDSecureRequest
+
         try:
             request = ThreeDSecureRequest(
                 **order.request().model_dump(), installment_count=installment_count,
@@ -175,6 +176,8 @@ class ThreeDSecureService:
     async def finish(self, challenge: Challenge) -> PaymentOutcome:
         """Wait for the card holder, then complete. Ends ``cancelled`` on :meth:`cancel` or the deadline;
         if the task running this is cancelled, journals ``cancelled`` and re-raises."""
+        from ..api.models import ThreeDSecureCompleteRequest
+
         try:
             result = await challenge.pending.future
         except CallbackTimeoutError:

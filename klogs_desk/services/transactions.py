@@ -37,9 +37,9 @@ import enum
 import logging
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from ..api.errors import KlogsError, NotFoundError, OutcomeUnknownError, ProtocolError, ValidationFailedError
-from ..api.models.transactions import RefundRequest, TransactionDetail, VoidRequest
 from ..domain.balances import REFUNDABLE_KINDS, VOIDABLE_KINDS, Balance
 from ..domain.journal import Entry, EntryKind, EntryState, Journal
 from ..domain.money import AmountError, check_amount
@@ -47,6 +47,9 @@ from ..messages import GatewayText, Message, Money, english, msg
 from .audit import REFUND, VOID
 from .context import AppServices
 from .staff import Approval, StaffService
+
+if TYPE_CHECKING:
+    from ..api.models.transactions import TransactionDetail
 
 log = logging.getLogger(__name__)
 
@@ -208,6 +211,8 @@ class TransactionService:
     async def void(self, entry: Entry, approval: Approval | str | None = None) -> TransactionOutcome:
         """Void the payment of ``entry`` once. Raises :class:`TransactionRefused` (or
         :class:`~klogs_desk.services.staff.StaffRefused`) before sending."""
+        from ..api.models.transactions import VoidRequest
+
         target = self.void_target(entry)
         held = self._held_amount(target)
         child = self._journal_child(target, EntryKind.VOID, held, self._approver(approval))
@@ -220,6 +225,8 @@ class TransactionService:
                      approval: Approval | str | None = None) -> TransactionOutcome:
         """Refund ``amount`` of ``entry``'s money once. Raises :class:`TransactionRefused` (or
         :class:`~klogs_desk.services.staff.StaffRefused`) before sending."""
+        from ..api.models.transactions import RefundRequest
+
         target = self.refund_target(entry)
         self.check_refund_amount(target, amount)
         child = self._journal_child(target, EntryKind.REFUND, amount, self._approver(approval))

@@ -15,10 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
-
-import psycopg
-from psycopg.types.json import Jsonb
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from ..domain.audit import GENESIS_HASH, Verification, record_hash
 from ..domain.journal import Entry, EntryKind, EntryState
@@ -26,6 +23,9 @@ from ..messages import from_stored
 from .outbox import AuditRow, JournalChange, OperatorChange
 from .schema import migrate
 from .settings import ShopSettings
+
+if TYPE_CHECKING:
+    import psycopg
 
 _ENTRY_COLUMNS = ("created_at", "updated_at", "environment", "kind", "reference", "parent_id", "amount",
                   "currency", "state", "masked_pan", "card_brand", "card_holder", "customer_id", "payment_id",
@@ -113,6 +113,8 @@ class ShopDatabase:
         return self._conn is not None and not self._conn.closed and not self._conn.broken
 
     def connect(self) -> None:
+        import psycopg
+
         if self.is_open:
             return
         self.close()
@@ -167,6 +169,8 @@ class ShopDatabase:
     # --- pushes -----------------------------------------------------------------------------------
 
     def push_journal(self, till: str, changes: Sequence[JournalChange]) -> None:
+        from psycopg.types.json import Jsonb  # psycopg is imported when the shop database is first used
+
         if not changes:
             return
         with self.conn.transaction():

@@ -28,8 +28,6 @@ import time
 from dataclasses import dataclass
 from typing import Callable
 
-import psycopg
-
 from ..domain.backoff import Backoff
 from ..messages import Message, msg
 from .outbox import LocalTill
@@ -89,6 +87,8 @@ class ShopSync:
     def sync_once(self) -> int:
         """Push everything waiting (see the module docstring); returns what is still waiting. Raises what the
         database raised (the loop in :meth:`run` catches it)."""
+        import psycopg
+
         with self._lock:
             try:
                 return self._round()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..api.models.tolerant import is_unrecognized, shown, unknown_value
+from ..api.unknown import is_unrecognized, shown, unknown_value
 from .messages import render
 
 

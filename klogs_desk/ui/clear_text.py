@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from ..api.client import ClearTextRefused
+from ..api.addresses import ClearTextRefused
 
 
 def insecure_url_title() -> str:

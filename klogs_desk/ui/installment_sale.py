@@ -26,17 +26,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from ..api.models import InstallmentOption
 from ..domain.money import AmountError, format_amount
 from ..services.payments import OutcomeState, PaymentOutcome
 from . import theme
 from .locale_style import number_style
 from .money_text import money_text
+
+if TYPE_CHECKING:
+    from ..api.models import InstallmentOption
 
 _BANNER_STYLE = ("QFrame#saleInstallmentPlan { background: #e8f0fe; border: 1px solid #1a73e8;"
                  " border-radius: 6px; }")

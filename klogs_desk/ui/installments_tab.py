@@ -20,8 +20,8 @@ Settings value).
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-import pydantic
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,7 +41,6 @@ from PySide6.QtWidgets import (
 )
 
 from ..api.errors import KlogsError, ValidationFailedError, field_errors_from
-from ..api.models import InstallmentOption, InstallmentOptionsRequest, InstallmentOptionsResponse
 from ..domain import cards
 from ..domain.money import DEFAULT_CURRENCY, TERMINAL_CURRENCIES, AmountError, parse_amount
 from ..services.context import AppServices
@@ -52,6 +51,9 @@ from .card_form import DEFAULT_IDLE_SECONDS, PanLineEdit
 from .locale_style import number_style
 from .messages import render
 from .money_text import money_text
+
+if TYPE_CHECKING:
+    from ..api.models import InstallmentOption, InstallmentOptionsRequest, InstallmentOptionsResponse
 
 COLUMNS = (QT_TRANSLATE_NOOP("InstallmentsTab", "Installments"),
            QT_TRANSLATE_NOOP("InstallmentsTab", "Per installment"),
@@ -191,6 +193,10 @@ class InstallmentsTab(QWidget):
     # --- internals --------------------------------------------------------------------------------
 
     def _build_request(self) -> InstallmentOptionsRequest | None:
+        import pydantic
+
+        from ..api.models import InstallmentOptionsRequest
+
         locale = self.locale()
         currency = self.currency.currentText()
         amount = pan = None

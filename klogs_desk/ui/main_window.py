@@ -18,7 +18,9 @@ tab with its dependencies and hands them over as :class:`TabPage` s, in the orde
 When Settings are saved, :meth:`MainWindow.apply_settings` builds a new client for the chosen
 environment, puts it in ``services.client`` (tabs read it at send time) and closes the old one in the
 background. ``client_replaced`` is emitted afterwards, ``environment_changed`` when the environment
-itself changed.
+itself changed. At launch the client may come a moment after the window (built after the first frame,
+:class:`~klogs_desk.services.context.AppServices`): the gateway-health label and its first check wait for
+it.
 """
 
 from __future__ import annotations
@@ -28,13 +30,13 @@ import logging
 import time
 import uuid
 from dataclasses import dataclass
-from typing import Protocol, Sequence
+from typing import TYPE_CHECKING, Protocol, Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
-from ..api.client import ClearTextRefused, KlogsClient
+from ..api.addresses import ClearTextRefused
 from ..api.errors import KlogsError
 from ..config import Config
 from ..credentials import CredentialStore, CredentialStoreUnavailable
@@ -54,6 +56,9 @@ from .clear_text import insecure_url_message, insecure_url_title
 from .lock_screen import START, SWITCH, IdleLock
 from .messages import render
 from .operators_text import operator_text
+
+if TYPE_CHECKING:
+    from ..api.client import KlogsClient
 
 log = logging.getLogger(__name__)
 
@@ -215,7 +220,7 @@ class MainWindow(QMainWindow):
         self._health_timer.setInterval(5000)
         self._health_timer.timeout.connect(self._refresh_health)
         self._health_timer.start()
-        self._watch(services.client)
+        services.when_client_ready(self._watch)  # built right after the first frame (AppServices)
         self._show_environment()
         # The sign-in screen: after the configured idle minutes, on Switch operator, and now if nobody is
         # signed in (training mode starts as the Trainee).
@@ -473,17 +478,18 @@ class MainWindow(QMainWindow):
             holder.set_idle_seconds(seconds)
 
     def replace_client(self, client: KlogsClient, environment: str, sandbox_url: str | None) -> None:
-        old = self.services.client
+        old = self.services.client if self.services.client_ready else None
         previous = self.services.environment
         changed = environment != previous  # Settings records the switch ("environment.switch") as it saves
         self.services.client = client
         self.services.environment = environment
         self.services.sandbox_url = sandbox_url
         self.services.merchant_line = self.config.merchant_line
-        self._unwatch(old)
+        if old is not None:
+            self._unwatch(old)
         self._watch(client)
         self._last_failure_at = None
-        if old is not client:
+        if old is not None and old is not client:
             run_query(None, old.aclose(), busy_cursor=False)
         log.info("client replaced for environment %s", environment)
         self._show_environment()
@@ -494,7 +500,8 @@ class MainWindow(QMainWindow):
     # --- gateway health -------------------------------------------------------------------------
 
     def _watch(self, client: KlogsClient) -> None:
-        client.health_listeners.append(self._health_listener)
+        if self._health_listener not in client.health_listeners:
+            client.health_listeners.append(self._health_listener)
 
     def _unwatch(self, client: KlogsClient) -> None:
         try:
@@ -520,6 +527,9 @@ class MainWindow(QMainWindow):
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
+            return None
+        if not self.services.client_ready and self.services.client_coming:  # after the first frame: ask then
+            self.services.when_client_ready(lambda _client: self.check_gateway_health())
             return None
         self.health_check_task = loop.create_task(self._quiet_lookup(self.services.client))
         return self.health_check_task
@@ -562,7 +572,7 @@ class MainWindow(QMainWindow):
             field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _refresh_health(self) -> None:
-        answered = self.services.client.last_answer_at
+        answered = self.services.client.last_answer_at if self.services.client_ready else None
         failed = self._last_failure_at
         now = time.monotonic()
         colours = theme.text_colours(self.palette())  # a shade readable on this theme's status bar
@@ -601,7 +611,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._health_timer.stop()
-        self._unwatch(self.services.client)
+        if self.services.client_ready:
+            self._unwatch(self.services.client)
         event.accept()
 
 

@@ -238,20 +238,25 @@ class SaleTab(QWidget):
         return await self.payments.sale(order, confirmed_duplicate=True)  # the cashier confirmed above
 
     async def _until_gateway_starts(self) -> None:
-        """In training mode right after launch the built-in sandbox may still be starting (its own process,
-        started with the window): say "Connecting…" until it serves, then "Sending…". Nothing is written
-        or sent meanwhile; a sandbox that cannot start is reported by the request itself ("could not be
-        reached, nothing was sent"). Any other gateway: nothing to wait for."""
+        """Right after launch the gateway client may not be built yet (it is built after the first frame,
+        :class:`~klogs_desk.services.context.AppServices`), and in training mode the built-in sandbox may
+        still be starting (its own process, started with the window): say "Connecting…" until both are
+        there, then "Sending…". Nothing is written or sent meanwhile; a sandbox that cannot start is
+        reported by the request itself ("could not be reached, nothing was sent")."""
         sandbox = (EmbeddedSandbox.serving(self.services.sandbox_url)
                    if self.services.environment == "sandbox" else None)
-        if sandbox is None or sandbox.running:
+        starting = sandbox is not None and not sandbox.running
+        if not starting and self.services.client_ready:
             return
         self.pay_button.setText(self.tr("Connecting…"))
-        self.result.show_progress(self.tr("Connecting to the training gateway — please wait"))
-        try:
-            await sandbox.until_ready()
-        except RuntimeError:
-            pass
+        self.result.show_progress(self.tr("Connecting to the training gateway — please wait") if starting
+                                  else self.tr("Connecting to the gateway — please wait"))
+        await self.services.until_client_ready()
+        if sandbox is not None and not sandbox.running:
+            try:
+                await sandbox.until_ready()
+            except RuntimeError:
+                pass
         self.pay_button.setText(self.tr("Sending…"))
         self.result.show_progress(self.tr("Sending — please wait"))
 

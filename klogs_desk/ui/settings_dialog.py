@@ -53,7 +53,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..api.client import ClearTextRefused, Credentials, clear_text_refused
+from ..api.addresses import ClearTextRefused, Credentials, clear_text_refused
 from ..api.signing import AUTH_MODES, DEFAULT_AUTH_MODE
 from ..config import DEFAULT_BASE_URLS, ENVIRONMENTS, LANGUAGE_NAMES, LANGUAGES, Config, Setting
 from ..credentials import SANDBOX_CREDENTIALS, CredentialStore, CredentialStoreUnavailable

@@ -27,7 +27,7 @@ tab passes :class:`SubscriptionsService` methods, which read ``services.client``
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Awaitable, Callable
+from typing import TYPE_CHECKING, Any, Awaitable, Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QLocale, Qt, QTime, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
@@ -47,21 +47,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..api.enums import RegisteredPaymentStatus
 from ..api.errors import KlogsError, OutcomeUnknownError, ValidationFailedError
-from ..api.models.recurring import (
-    Frequency,
-    NewOwnerRequest,
-    OperationResult,
-    PaymentOrderRequest,
-    RecurringPayment,
-    RecurringPaymentRequest,
-    RegisteredPaymentStatus,
-    UpdateRecurringPaymentRequest,
-)
 from ..config import DEFAULT_SHOP_COUNTRY
 from ..domain.money import DEFAULT_CURRENCY, TERMINAL_CURRENCIES, AmountError, parse_amount
 from ..domain.saved_cards import SavedCard
-from ..domain.schedule import ScheduleError, payment_dates
+from ..domain.schedule import Frequency, ScheduleError, payment_dates
 from ..messages import msg
 from ..services.saved_cards import SavedCardsService, belongs_to, card_words
 from ..services.subscriptions import STATUS_WORDS, check_phone, describe_outcome, friendly_message, validate_request
@@ -72,7 +63,13 @@ from .locale_style import number_style
 from .messages import render
 from .qr_widget import QrCodeWidget
 
-Send = Callable[[Any], Awaitable[OperationResult]]
+if TYPE_CHECKING:
+    from ..api.models.recurring import (
+        OperationResult,
+        RecurringPayment,
+    )
+
+Send = Callable[[Any], Awaitable["OperationResult"]]
 
 PREVIEW_COUNT = 12
 _INVALID_STYLE = f"border: 1px {theme.INVALID_FIELD_BORDER};"
@@ -591,6 +588,8 @@ class OwnerDialog(RequestDialog):
             self.show_general_error(self.tr("No browser could be opened. Copy the link instead."))
 
     def build_request(self):
+        from ..api.models.recurring import NewOwnerRequest
+
         errors: dict[str, list[str]] = {}
         phone = self.text("phone")
         try:
@@ -631,6 +630,8 @@ class PaymentOrderDialog(RequestDialog):
         self.add_field("paymentSystemId", self.tr("Payment system ID:"), QLineEdit(), self.tr("optional UUID"))
 
     def build_request(self):
+        from ..api.models.recurring import PaymentOrderRequest
+
         errors: dict[str, list[str]] = {}
         amount = self.amount_value(errors)
         data = {
@@ -793,6 +794,8 @@ class CreateSubscriptionDialog(ScheduleFieldsMixin, RequestDialog):
             f"{number:>2}. {local_text(when, locale)}" for number, when in enumerate(dates, 1)))
 
     def build_request(self):
+        from ..api.models.recurring import RecurringPaymentRequest
+
         errors: dict[str, list[str]] = {}
         amount = self.amount_value(errors)
         data = {
@@ -894,6 +897,8 @@ class EditSubscriptionDialog(ScheduleFieldsMixin, RequestDialog):
         }
 
     def build_request(self):
+        from ..api.models.recurring import UpdateRecurringPaymentRequest
+
         errors: dict[str, list[str]] = {}
         now, before = self._snapshot(), self._initial
         data: dict[str, Any] = {}

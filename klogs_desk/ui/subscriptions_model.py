@@ -31,7 +31,7 @@ import asyncio
 import datetime as dt
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Any, Awaitable, Callable
+from typing import TYPE_CHECKING, Any, Awaitable, Callable
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -45,9 +45,9 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from ..api.enums import OrderDirection
 from ..api.errors import KlogsError
-from ..api.models.recurring import OrderDirection, RecurringListQuery, RecurringPayment, RecurringPaymentPage
-from ..api.models.tolerant import is_unrecognized
+from ..api.unknown import is_unrecognized
 from ..domain.schedule import describe_frequency
 from ..messages import Message
 from ..services.subscriptions import STATUS_MEANINGS, PageCache, status_in_words
@@ -57,7 +57,10 @@ from .badges import BADGE_ROLE
 from .messages import render
 from .money_text import money_text
 
-FetchPage = Callable[[RecurringListQuery], Awaitable[RecurringPaymentPage]]
+if TYPE_CHECKING:
+    from ..api.models.recurring import RecurringListQuery, RecurringPayment, RecurringPaymentPage
+
+FetchPage = Callable[["RecurringListQuery"], Awaitable["RecurringPaymentPage"]]
 
 #: Item-data role returning the row's :class:`RecurringPayment` (``None`` while its page loads).
 SUBSCRIPTION_ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -340,6 +343,8 @@ class SubscriptionsModel(QAbstractTableModel):
     # --- loading --------------------------------------------------------------------------------
 
     def _request(self, page: int, *, force: bool = False) -> None:
+        from ..api.models.recurring import RecurringListQuery
+
         if page in self._in_flight or (page in self._failed and not force):
             return
         if len(self._in_flight) >= self.MAX_IN_FLIGHT:

@@ -14,6 +14,8 @@ Behaviour a manager relies on:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QDateTime, QItemSelectionModel, QLocale, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,8 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..api.enums import OrderDirection, RegisteredPaymentStatus
 from ..api.errors import KlogsError
-from ..api.models.recurring import OperationResult, OrderDirection, RecurringPayment, RegisteredPaymentStatus
 from ..domain.payment_orders import PaymentOrderBook
 from ..domain.saved_cards import SavedCard
 from ..services.context import AppServices
@@ -66,6 +68,9 @@ from .subscriptions_model import (
     STATUS,
     SubscriptionsModel,
 )
+
+if TYPE_CHECKING:
+    from ..api.models.recurring import OperationResult, RecurringPayment
 
 SEARCH_DEBOUNCE_MS = 350
 

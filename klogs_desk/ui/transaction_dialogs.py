@@ -43,7 +43,6 @@ from PySide6.QtWidgets import (
 )
 
 from ..api.errors import KlogsError, NotFoundError
-from ..api.models.transactions import TransactionDetail
 from ..domain.balances import Balance
 from ..domain.journal import Entry, EntryKind, EntryState
 from ..domain.money import AmountError, format_amount, parse_amount
@@ -68,6 +67,7 @@ from .messages import render
 from .money_text import money_text
 
 if TYPE_CHECKING:
+    from ..api.models.transactions import TransactionDetail
     from ..services.context import AppServices
     from .journal_tab import JournalTab
 

@@ -67,3 +67,45 @@ def test_the_cashier_types_before_the_sandbox_serves_and_pay_waits_then_pays_onc
         assert [(row.reference, row.state) for row in rows] == [(outcome.order_id, EntryState.APPROVED)]
     finally:
         journal.close()
+
+
+def test_pay_pressed_before_the_client_is_built_waits_for_it_then_pays_once(qtbot, tmp_path, event_loop_qt,
+                                                                            sandbox):
+    """The app builds the gateway client right after the first frame (httpx and the models load on a worker
+    thread first): a Pay pressed before that says "Connecting…", waits, and pays once the client is there."""
+    journal = Journal(tmp_path / "journal.sqlite3")
+    built = []
+
+    def build():
+        built.append(True)
+        return build_client(Config(tmp_path / "settings.ini"), "sandbox", SANDBOX_CREDENTIALS, sandbox.url)
+
+    services = AppServices(journal=journal, environment="sandbox", build_client=build)
+    services.client_coming = True  # as the app says once it has started the worker thread
+    tab = SaleTab(services)
+    qtbot.addWidget(tab)
+    tab.show()
+    qtbot.waitExposed(tab)
+    try:
+        type_sale(qtbot, tab, amount="61.40")
+        assert not services.client_ready and built == []
+
+        def connecting() -> None:
+            assert tab.pay_button.text() == "Connecting…"
+            assert tab.result.headline() == "Connecting to the gateway — please wait"
+            assert built == []  # waiting, not building on the UI thread by itself
+
+        with qtbot.waitSignal(tab.payment_finished, timeout=30_000) as blocker:
+            tab.pay_button.click()
+            qtbot.waitUntil(connecting, timeout=15_000)
+            services.build_client_now()  # what the app does when the worker thread is done
+        outcome = blocker.args[0]
+        assert outcome.state is OutcomeState.APPROVED
+        assert built == [True]
+        rows = journal.search(environment="sandbox")
+        assert [(row.reference, row.state) for row in rows] == [(outcome.order_id, EntryState.APPROVED)]
+    finally:
+        journal.close()
+        if services.client_ready:
+            closing = event_loop_qt.create_task(services.client.aclose())
+            qtbot.waitUntil(closing.done, timeout=5_000)

@@ -16,7 +16,6 @@ Answers are read tolerantly (:mod:`.tolerant`): ``status`` in any case or as an 
 
 from __future__ import annotations
 
-import enum
 from decimal import Decimal
 from typing import Annotated
 from uuid import UUID
@@ -24,6 +23,7 @@ from uuid import UUID
 from pydantic import ConfigDict, Field, model_validator
 
 from ...domain.cards import mask_pan
+from ..enums import PaymentStatus  # noqa: F401  # re-exported: defined here before
 from .common import CurrencyCode, ExpiryMonth, PositiveAmount, TwoDigits, check_amount_for_currency
 from .tolerant import UtcDatetime, tolerant_enum
 from .wire import WireModel
@@ -33,16 +33,6 @@ Pan = Annotated[str, Field(pattern=r"^\d{12,19}$")]
 Cvv = Annotated[str, Field(pattern=r"^\d{3,4}$")]
 HttpUrl = Annotated[str, Field(max_length=2048, pattern=r"^https?://[^\s]+$")]
 InstallmentCount = Annotated[int, Field(ge=1, le=12)]
-
-
-class PaymentStatus(str, enum.Enum):
-    SUCCESS = "SUCCESS"
-    FAILED = "FAILED"
-    #: The card is enrolled in 3-D Secure: the sale must go through ``/api/3ds``.
-    ENROLLED = "ENROLLED"
-    #: Not in the docs: a checkout link not paid yet (``GET /api/checkout/{id}``). A gateway has to say
-    #: "not paid yet" somehow; the sandbox says it this way and the terminal keeps following the link.
-    PENDING = "PENDING"
 
 
 PaymentStatusInAnswer = Annotated[PaymentStatus, tolerant_enum(PaymentStatus)]

@@ -21,7 +21,6 @@ date-time without a zone is UTC; ``pages`` may hold nulls (the .NET paging helpe
 
 from __future__ import annotations
 
-import enum
 from decimal import Decimal
 from typing import Annotated, Any
 from uuid import UUID
@@ -29,6 +28,7 @@ from uuid import UUID
 from pydantic import AwareDatetime, EmailStr, Field, ValidationInfo, field_validator, model_validator
 
 from ...domain.schedule import Frequency
+from ..enums import OrderDirection, RegisteredPaymentStatus  # noqa: F401  # re-exported: defined here before
 from .common import CurrencyCode, E164Phone, PositiveAmount, check_amount_for_currency, now_from
 from .tolerant import UtcDatetime, sendable, tolerant_enum
 from .wire import WireModel
@@ -41,25 +41,12 @@ DayOfMonth = Annotated[int, Field(ge=1, le=30)]
 MonthOfYear = Annotated[int, Field(ge=1, le=12)]
 
 
-class RegisteredPaymentStatus(str, enum.Enum):
-    ACTIVE = "active"
-    DISABLED = "disabled"
-    COMPLETE = "complete"
-    WAIT_FOR_OWNER_CONFIRMATION = "waitForOwnerConfirmation"
-    WAIT_FOR_CARD_SAVE = "waitForCardSave"
-
-
 #: How the enumerations are read in answers and checked in requests (:mod:`.tolerant`); kept here, by the
 #: models that use them (``Frequency`` itself belongs to :mod:`klogs_desk.domain.schedule`).
 StatusInAnswer = Annotated[RegisteredPaymentStatus, tolerant_enum(RegisteredPaymentStatus)]
 FrequencyInAnswer = Annotated[Frequency, tolerant_enum(Frequency)]
 SentStatus = Annotated[RegisteredPaymentStatus, sendable]
 SentFrequency = Annotated[Frequency, sendable]
-
-
-class OrderDirection(str, enum.Enum):
-    ASC = "asc"
-    DESC = "desc"
 
 
 #: ``OrderBy`` values the list endpoint sorts by (the docs name ``createdAtUtc``; the rest are ours).

@@ -8,35 +8,17 @@ library's numbers, or as an unrecognized value that is shown as "unknown (raw)";
 
 from __future__ import annotations
 
-import enum
 from decimal import Decimal
 from typing import Annotated
 from uuid import UUID
 
 from pydantic import Field
 
+from ..enums import TransactionStatus, TransactionType  # noqa: F401  # re-exported: defined here before
 from .common import PositiveAmount
 from .payments import OrderId
 from .tolerant import UtcDatetime, tolerant_enum
 from .wire import WireModel
-
-
-class TransactionType(str, enum.Enum):
-    SALE = "Sale"
-    VOID = "Void"
-    REFUND = "Refund"
-    #: A pre-authorization.
-    PROVISION = "Provision"
-    #: The capture of a pre-authorization.
-    PROVISION_COMMIT = "ProvisionCommit"
-
-
-class TransactionStatus(str, enum.Enum):
-    SUCCESS = "Success"
-    FAILED = "Failed"
-    PENDING = "Pending"
-    UNKNOWN = "Unknown"
-
 
 #: The numbers the .NET library writes (sdk-differences.md); 4 is not published, so it is unrecognized.
 TRANSACTION_TYPE_NUMBERS = {1: TransactionType.SALE, 2: TransactionType.VOID, 3: TransactionType.REFUND,

@@ -1,0 +1,38 @@
+"""The first frame needs no gateway client: the terminal, launched as a cashier launches it (training mode,
+its second start), shows its window with its event loop running before httpx, pydantic and the API models,
+the keyring, FastAPI/uvicorn (the sandbox runs in its own process), the shop database's driver or
+QtWebEngine are imported (issue 19). They load right after, on worker threads (the client, the 3-D Secure
+view's engine). A behaviour test of what is loaded when, not a timing test."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+#: Not imported by the time the window is interactive (``klogs_desk.self_check.report_shown_and_quit``).
+NOT_BEFORE_THE_FIRST_FRAME = ("PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets", "fastapi", "uvicorn",
+                              "httpx", "pydantic", "keyring", "psycopg", "klogs_desk.api.client",
+                              "klogs_desk.api.models")
+
+
+def launch(home: Path) -> str:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", KLOGS_DESK_HOME=str(home), KLOGS_DESK_EXIT_WHEN_SHOWN="1",
+               KLOGS_DESK_REPORT_MODULES="1")
+    result = subprocess.run([sys.executable, "-m", "klogs_desk"], cwd=ROOT, env=env, capture_output=True,
+                            text=True, timeout=180)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout
+
+
+def test_the_window_is_up_before_the_client_the_models_the_keyring_and_the_sandbox_server_load(tmp_path):
+    launch(tmp_path)  # the first start creates the app home (journal, settings, operators)
+    out = launch(tmp_path)
+    assert "window interactive at" in out
+    loaded_line = next(line for line in out.splitlines() if line.startswith("imported before the window: "))
+    loaded = loaded_line.removeprefix("imported before the window: ")
+    assert loaded.startswith("none of "), f"imported before the first frame: {loaded}"
+    assert set(loaded.removeprefix("none of ").split(", ")) >= set(NOT_BEFORE_THE_FIRST_FRAME)
