@@ -236,6 +236,10 @@ class SubscriptionsService:
         #: Where the payment orders this terminal creates are kept (the gateway cannot list them).
         self.payment_orders = payment_orders
 
+    async def until_ready(self) -> None:
+        """Return once the gateway client exists (it is built right after the first frame)."""
+        await self.services.until_client_ready()
+
     async def list_page(self, query: RecurringListQuery) -> RecurringPaymentPage:
         return await self.services.client.list_recurring(query)
 

@@ -137,9 +137,13 @@ class SubscriptionsModel(QAbstractTableModel):
     MAX_IN_FLIGHT = 3
     MAX_QUEUED = 6
 
-    def __init__(self, fetch_page: FetchPage, *, page_size: int = 100, max_pages: int = 30, parent=None) -> None:
+    def __init__(self, fetch_page: FetchPage, *, page_size: int = 100, max_pages: int = 30, parent=None,
+                 until_ready: Callable[[], Awaitable[None]] | None = None) -> None:
         super().__init__(parent)
         self._fetch_page = fetch_page
+        #: Awaited before a page's query is built and sent: the gateway client (and the models the query
+        #: is made of) come right after the first frame, and the view asks for page 1 before that.
+        self._until_ready = until_ready
         self.page_size = page_size
         self.max_pages = max_pages
         self._cache: PageCache[_Page] = PageCache(max_pages)
@@ -343,8 +347,6 @@ class SubscriptionsModel(QAbstractTableModel):
     # --- loading --------------------------------------------------------------------------------
 
     def _request(self, page: int, *, force: bool = False) -> None:
-        from ..api.models.recurring import RecurringListQuery
-
         if page in self._in_flight or (page in self._failed and not force):
             return
         if len(self._in_flight) >= self.MAX_IN_FLIGHT:
@@ -354,13 +356,22 @@ class SubscriptionsModel(QAbstractTableModel):
             while len(self._queued) > self.MAX_QUEUED:
                 self._queued.popitem(last=False)
             return
-        query = RecurringListQuery(subscription=self.filter_text or None, page=page, page_size=self.page_size,
-                                   order_by=self.sort_field, dir=self.sort_dir)
+        filter_text, sort_field, sort_dir = self.filter_text, self.sort_field, self.sort_dir
+
+        async def fetch() -> RecurringPaymentPage:
+            if self._until_ready is not None:
+                await self._until_ready()
+            from ..api.models.recurring import RecurringListQuery
+
+            query = RecurringListQuery(subscription=filter_text or None, page=page, page_size=self.page_size,
+                                       order_by=sort_field, dir=sort_dir)
+            return await self._fetch_page(query)
+
         self.requests_started += 1
         generation = self._generation
         # Page loads are background work: no control to disable and no busy cursor while scrolling.
         self._in_flight[page] = run_query(
-            None, self._fetch_page(query), busy_cursor=False, owner=self,
+            None, fetch(), busy_cursor=False, owner=self,
             on_success=lambda result: self._loaded(page, generation, result),
             on_error=lambda exc: self._load_error(page, generation, exc))
 

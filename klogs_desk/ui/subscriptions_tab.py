@@ -92,7 +92,8 @@ class SubscriptionsTab(QWidget):
         #: The shop's country for phone numbers typed the local way (None: the dialogs' default).
         self.phone_region = phone_region
 
-        self.model = SubscriptionsModel(self.service.list_page, page_size=page_size, parent=self)
+        self.model = SubscriptionsModel(self.service.list_page, page_size=page_size, parent=self,
+                                        until_ready=self.service.until_ready)
         self.model.load_failed.connect(self._on_load_failed)
         self.model.page_loaded.connect(self._on_page_loaded)
         self.model.total_changed.connect(self._on_total_changed)
