@@ -4035,6 +4035,10 @@ Close anyway? They stay listed in the report.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Connecting to the gateway — please wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Possible double charge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4562,7 +4566,7 @@ Switch this terminal to production?</source>
     </message>
     <message>
         <source>Sort by {column}</source>
-        <extracomment>Page number that arrived (1-based). The typed client error of a load that failed. The gateway&apos;s total for the current query (after the first page). A new query was asked for while old rows are on screen: they stay until its page 1 arrives. What a row whose page is loading shows, in the installed language. Number of list requests started (for tests and the benchmark).</extracomment>
+        <extracomment>Page number that arrived (1-based). The typed client error of a load that failed. The gateway&apos;s total for the current query (after the first page). Awaited before a page&apos;s query is built and sent: the gateway client (and the models the query is made of) come right after the first frame, and the view asks for page 1 before that. A new query was asked for while old rows are on screen: they stay until its page 1 arrives. What a row whose page is loading shows, in the installed language. Number of list requests started (for tests and the benchmark).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

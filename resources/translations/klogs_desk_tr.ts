@@ -4044,6 +4044,10 @@ Yine de kapatılsın mı? Bu ödemeler raporda listelenmeye devam eder.</transla
         <translation>Eğitim ağ geçidine bağlanılıyor — lütfen bekleyin</translation>
     </message>
     <message>
+        <source>Connecting to the gateway — please wait</source>
+        <translation>Ağ geçidine bağlanılıyor — lütfen bekleyin</translation>
+    </message>
+    <message>
         <source>Possible double charge</source>
         <translation>Olası mükerrer çekim</translation>
     </message>
@@ -4573,7 +4577,7 @@ Bu terminal canlı ortama geçirilsin mi?</translation>
     </message>
     <message>
         <source>Sort by {column}</source>
-        <extracomment>Page number that arrived (1-based). The typed client error of a load that failed. The gateway&apos;s total for the current query (after the first page). A new query was asked for while old rows are on screen: they stay until its page 1 arrives. What a row whose page is loading shows, in the installed language. Number of list requests started (for tests and the benchmark).</extracomment>
+        <extracomment>Page number that arrived (1-based). The typed client error of a load that failed. The gateway&apos;s total for the current query (after the first page). Awaited before a page&apos;s query is built and sent: the gateway client (and the models the query is made of) come right after the first frame, and the view asks for page 1 before that. A new query was asked for while old rows are on screen: they stay until its page 1 arrives. What a row whose page is loading shows, in the installed language. Number of list requests started (for tests and the benchmark).</extracomment>
         <translation>{column} sütununa göre sırala</translation>
     </message>
     <message>
