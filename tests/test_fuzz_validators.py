@@ -234,8 +234,10 @@ def test_card_form_answers_every_input_at_its_fields(card_form, texts, currency)
 def _fill(dialog, texts: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QLineEdit
 
+    from klogs_desk.ui.subscription_dialogs import SavedCardField
+
     for name, widget in dialog.fields.items():
-        if isinstance(widget, QLineEdit):
+        if isinstance(widget, (QLineEdit, SavedCardField)):  # the card field: a saved card, or an ID typed
             widget.setText(texts.get(name, ""))
 
 
