@@ -224,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     environment_before = config.environment  # a switch on the command line goes into the audit trail
     # Saved only once confirmed (apply_environment_argument, after the translator is installed).
     environment = args.environment or config.environment
-    sandbox = EmbeddedSandbox()
+    sandbox = EmbeddedSandbox(database=paths.sandbox_path())  # training payments survive a restart
     if environment == "sandbox" and not args.sandbox_url and not config.payment_base_url("sandbox"):
         sandbox.reserve()  # the URL now; the server starts once the window is shown
 

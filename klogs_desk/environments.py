@@ -21,6 +21,7 @@ import threading
 import time
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import httpx
@@ -52,12 +53,20 @@ class EmbeddedSandbox:
     sandbox serves (:meth:`until_ready`); if it failed to start, the request fails as "could not be
     reached, nothing was sent". Synchronous callers (the self-check, scripts) use :meth:`wait_ready`.
     Stopped with :meth:`stop` when the terminal quits.
+
+    ``database``: the SQLite file the sandbox keeps its state in (the terminal passes
+    :func:`klogs_desk.paths.sandbox_path`, so a restarted terminal still finds the day's training payments
+    and subscriptions); ``None`` (the default, for tests and scripts) keeps everything in memory.
+    ``rate_limit_per_minute``: requests a minute per credential before 429; ``None`` is the sandbox's default,
+    the docs' 100 for the test environment.
     """
 
     #: Embedded sandboxes by URL, so every client built for one waits for it (see :func:`build_client`).
     _by_url: "dict[str, EmbeddedSandbox]" = {}
 
-    def __init__(self) -> None:
+    def __init__(self, *, database: "Path | None" = None, rate_limit_per_minute: int | None = None) -> None:
+        self.database = database
+        self.rate_limit_per_minute = rate_limit_per_minute
         self._server: "SandboxServer | None" = None
         self._socket: socket.socket | None = None
         #: The pretend bank's 3-D Secure page listens on another loopback host (sandbox/hosts.py).
@@ -112,9 +121,13 @@ class EmbeddedSandbox:
         started = time.perf_counter()
         try:
             from .sandbox.server import SandboxServer
+            from .sandbox.state import SandboxConfig
 
+            config = SandboxConfig(database=self.database)
+            if self.rate_limit_per_minute is not None:
+                config.rate_limit_per_minute = self.rate_limit_per_minute
             acs_sock, acs_host = acs or (None, None)
-            self._server = SandboxServer(sock=sock, acs_sock=acs_sock, acs_host=acs_host).start()
+            self._server = SandboxServer(config, sock=sock, acs_sock=acs_sock, acs_host=acs_host).start()
         except BaseException as exc:  # handed to whoever waits (url users see "could not start")
             self.startup_seconds = time.perf_counter() - started
             log.error("the embedded sandbox could not start", exc_info=exc)

@@ -12,6 +12,7 @@ from .. import __version__
 from . import admin, payments, recurring, threeds
 from .dialect import DialectMiddleware
 from .faults import FaultMiddleware
+from .persistence import PersistMiddleware, attach
 from .problems import ProblemError, problem
 from .rate_limit import RateLimitMiddleware
 from .state import SandboxConfig, SandboxState
@@ -25,6 +26,7 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
         description="A local stand-in for the Klogs payment gateway and registered-payment APIs.",
     )
     app.state.sandbox = state
+    attach(state)  # the file's ledger, checkout links and clock, before the routers read them
 
     @app.exception_handler(ProblemError)
     async def _problem(request: Request, exc: ProblemError):  # type: ignore[no-untyped-def]  # FastAPI exception handler; returns problem()'s response
@@ -49,7 +51,8 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
                 headers = {**(headers or {}), "Allow": ", ".join(allowed)}
         return problem(exc.status_code, str(exc.detail), instance=request.url.path, headers=headers)
 
-    app.add_middleware(DialectMiddleware, state=state)  # innermost: rewrites the answers actually given
+    app.add_middleware(PersistMiddleware, state=state)  # innermost: on disk before the answer's first byte
+    app.add_middleware(DialectMiddleware, state=state)  # rewrites the answers actually given
     app.add_middleware(RateLimitMiddleware, state=state)
     app.add_middleware(FaultMiddleware, state=state)  # outermost: an injected 429/503 skips the real limit
     app.include_router(payments.build_router(state))
@@ -65,6 +68,7 @@ def create_acs_app(state: SandboxState) -> FastAPI:
     app = FastAPI(title="Klogs sandbox bank (3-D Secure ACS)", version=__version__,
                   openapi_url=None, docs_url=None, redoc_url=None)
     app.include_router(threeds.build_acs_router(state))
+    app.add_middleware(PersistMiddleware, state=state)  # a challenge passed on the bank's page is kept
     return app
 
 

@@ -91,6 +91,17 @@ class CheckoutBook:
                                      f"{existing.amount} {existing.currency}.")
             return existing
 
+    def restore(self, links: list[CheckoutLink]) -> None:
+        """Put back links read from the sandbox's file (see persistence.py)."""
+        with self._lock:
+            for link in links:
+                self._by_id[link.checkout_id] = link
+                self._by_order[link.order_id] = link
+
+    def links(self) -> list[CheckoutLink]:
+        with self._lock:
+            return list(self._by_id.values())
+
     def get(self, checkout_id: str) -> CheckoutLink | None:
         try:
             key = uuid.UUID(checkout_id)

@@ -1,6 +1,7 @@
-"""The sandbox's in-memory ledger of card operations: what was charged, held, captured, voided, refunded.
+"""The sandbox's ledger of card operations: what was charged, held, captured, voided, refunded.
 
-Thread-safe (the server thread writes, tests read from theirs). It never holds a full PAN or a CVV: a
+Thread-safe (the server thread writes, tests read from theirs). In memory; :mod:`.persistence` copies it
+to the sandbox's file when it has one. It never holds a full PAN or a CVV: a
 record keeps the masked PAN (first six, last four) and nothing else of the card number.
 
 Rules (the sandbox's choices where the docs are silent; a real gateway behaves the same way):
@@ -195,6 +196,16 @@ class Ledger:
                     f"orderId already used: {record.order_id} belongs to another {existing.operation.value} "
                     "(different kind, amount, currency or card). Use a new orderId for a new sale.")
             return existing, False
+
+    def restore(self, records: list[LedgerRecord], charges: dict[str, int]) -> None:
+        """Put back records and charge counts read from the sandbox's file (see persistence.py)."""
+        with self._lock:
+            for record in records:
+                self._by_order[record.order_id] = record
+                self._by_payment[record.payment_id] = record
+                self._fingerprints[record.order_id] = fingerprint(
+                    record.operation, record.amount, record.currency, record.masked_pan)
+            self._charges.update(charges)
 
     def count_charge(self, order_id: str) -> None:
         """Note that the issuer was asked to authorize money for ``order_id``."""
