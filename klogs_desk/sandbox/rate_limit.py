@@ -40,16 +40,16 @@ class RequestCounter:
         self._lock = threading.Lock()
         self.allowed: collections.Counter[str] = collections.Counter()
         self.refused: collections.Counter[str] = collections.Counter()
-        #: (monotonic time, credential) of every allowed request, oldest first.
-        self.log: list[tuple[float, str]] = []
+        #: (monotonic time, credential, method and path) of every allowed request, oldest first.
+        self.log: list[tuple[float, str, str]] = []
 
-    def note(self, credential: str, allowed: bool, when: float) -> None:
+    def note(self, credential: str, allowed: bool, when: float, what: str = "") -> None:
         with self._lock:
             (self.allowed if allowed else self.refused)[credential] += 1
             if allowed:
-                self.log.append((when, credential))
+                self.log.append((when, credential, what))
 
-    def snapshot(self) -> list[tuple[float, str]]:
+    def snapshot(self) -> list[tuple[float, str, str]]:
         with self._lock:
             return list(self.log)
 
@@ -100,5 +100,5 @@ class RateLimitMiddleware:
                 return
             hits.append(now)
         if bucket is not None:
-            self._counter.note(bucket, True, now)
+            self._counter.note(bucket, True, now, f"{scope.get('method', '')} {path}")
         await self.app(scope, receive, send)
