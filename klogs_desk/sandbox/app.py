@@ -9,7 +9,7 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from . import admin, payments, recurring, threeds
+from . import admin, openapi_doc, payments, recurring, threeds
 from .dialect import DialectMiddleware
 from .faults import FaultMiddleware
 from .persistence import PersistMiddleware, attach
@@ -24,6 +24,9 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
         title="Klogs sandbox gateway",
         version=__version__,
         description="A local stand-in for the Klogs payment gateway and registered-payment APIs.",
+        # One schema per model, as validation reads it: the wire sends amounts as JSON numbers
+        # (api.models.wire), which pydantic's serialization-mode schema would call strings.
+        separate_input_output_schemas=False,
     )
     app.state.sandbox = state
     attach(state)  # the file's ledger, checkout links and clock, before the routers read them
@@ -84,7 +87,7 @@ def _methods_for(app: FastAPI, request: Request) -> list[str]:
 
 def _merge_body_schemas(app: FastAPI) -> None:
     """Move the nested models ``bodies.body_schema`` left under ``x-defs`` into ``components.schemas``,
-    so every ``$ref`` in the OpenAPI document resolves."""
+    so every ``$ref`` in the OpenAPI document resolves; then add what :mod:`.openapi_doc` adds."""
     build = app.openapi
 
     def openapi() -> dict:
@@ -96,6 +99,7 @@ def _merge_body_schemas(app: FastAPI) -> None:
                     if isinstance(operation, dict):
                         for name, definition in operation.pop("x-defs", {}).items():
                             components.setdefault(name, definition)
+            openapi_doc.complete(app, schema)  # security per operation, the docs' examples
         return app.openapi_schema  # type: ignore[return-value]  # build() above has just set it
 
     app.openapi = openapi  # type: ignore[method-assign]  # FastAPI's documented way to extend the OpenAPI document
