@@ -76,3 +76,30 @@ def test_the_url_is_known_at_once_and_stays_the_same_once_serving():
     finally:
         sandbox.stop()
     assert EmbeddedSandbox.serving(url) is None
+
+
+@pytest.mark.anyio
+async def test_a_restarted_training_sandbox_still_finds_the_days_payments(app_home, tmp_path):
+    """As a new user tried it: pay in training mode, quit, start again, look the payment up (Details)."""
+    from klogs_desk import paths
+
+    assert paths.sandbox_path().parent == app_home  # the terminal's own file (app.py passes it)
+    database = app_home / f"sandbox-restart-{tmp_path.name}.sqlite3"
+    journal = Journal(tmp_path / "journal.sqlite3")
+    try:
+        for attempt in ("before", "after"):
+            sandbox = EmbeddedSandbox(database=database)
+            client = build_client(Config(), "sandbox", SANDBOX_CREDENTIALS, sandbox.url())
+            try:
+                if attempt == "before":
+                    sale = await PaymentService(AppServices(client=client, journal=journal)).sale(order("KD-KEPT-1"))
+                    assert sale.state is OutcomeState.APPROVED
+                else:
+                    found = await client.get_transaction("KD-KEPT-1")
+                    assert found.amount == Decimal("12.50")
+                assert sandbox._server is not None and sandbox._server.config.rate_limit_per_minute == 100
+            finally:
+                await client.aclose()
+                sandbox.stop()
+    finally:
+        journal.close()

@@ -10,7 +10,8 @@ in that file:
 * checkout links, paid or not;
 * the simulated clock's offset (a sandbox moved to next week stays in next week);
 * owners, subscriptions, their runs and payment orders: :class:`~.recurring_store.RecurringStore`'s own
-  tables, in the same file.
+  tables, in the same file. (The docs give no route to list payment orders, so the sandbox offers none
+  either: the terminal lists the ones it created from its own records, domain/payment_orders.py.)
 
 Without it everything stays in memory, as tests expect unless they ask for a file.
 
