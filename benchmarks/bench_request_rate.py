@@ -10,10 +10,12 @@ timers and back-offs are real time):
 
 * **idle**: the window shown on the Sale tab, nobody at the counter.
 * **busy**: at the start of the window, three sales through the Sale tab, a checkout link created on the
-  Checkout tab (then followed by polling), the Subscriptions tab opened (its list loaded) and five
-  journal rows left "outcome unknown" for the reconciler: three payments the gateway still answers as
-  pending (3-D Secure enrollments nobody finished; enrolled by the benchmark before the window), two it
-  never heard of (404, resolved after the reconciler's grace).
+  Checkout tab (then followed by polling; ``--links N`` follows N), the Subscriptions tab opened (its
+  list fetched again) and five journal rows (``--unknown N``) left "outcome unknown" for the reconciler:
+  three in five payments the gateway still answers as pending (3-D Secure enrollments nobody finished;
+  enrolled by the benchmark before the window), the others it never heard of (404, resolved after the
+  reconciler's grace). ``--unknown 60 --links 20`` is the counter after an outage: the reconciler's and
+  the checkout polling's budgets (30 and 20 a minute) are what keeps it inside the limit.
 
 Printed per window: requests, requests a minute per credential (scaled from the window), and the ratio
 to the yardstick, the docs' test-environment limit of 100 a minute per credential (also the sandbox's
@@ -45,9 +47,11 @@ from klogs_desk.composition import build_terminal
 from klogs_desk.config import Config
 from klogs_desk.credentials import CredentialStore
 from klogs_desk.domain.journal import EntryKind, EntryState, Journal
+from klogs_desk.domain.orders import new_order_id
 from klogs_desk.sandbox.rate_limit import counter_of
 from klogs_desk.sandbox.server import SandboxServer
 from klogs_desk.sandbox.state import DEFAULT_RATE_LIMIT, SandboxConfig
+from klogs_desk.services.checkout import CheckoutOrder
 from klogs_desk.services.context import AppServices
 
 CREDENTIALS = Credentials("sandbox-key", "sandbox-secret", "sandbox-token")
@@ -101,9 +105,11 @@ async def sell(server: SandboxServer, tab, amount: Decimal) -> None:  # type: ig
     await wait_until(lambda: payments_sent(server) > before and tab.pay_button.isEnabled())
 
 
-async def leave_unknown_rows(services: AppServices, client: KlogsClient) -> None:
-    """Three rows the gateway answers as pending, two it never heard of; all 'outcome unknown'."""
-    for index in range(3):
+async def leave_unknown_rows(services: AppServices, client: KlogsClient, count: int) -> None:
+    """``count`` rows left 'outcome unknown': three in five the gateway answers as pending (3-D Secure
+    enrollments nobody finished), the others it never heard of (404, resolved after the grace)."""
+    pending = (count * 3 + 4) // 5
+    for index in range(pending):
         order = f"RATE-3DS-{uuid.uuid4().hex[:12]}"
         await client.start_3ds(ThreeDSecureRequest(
             order_id=order, amount=Decimal("10.00") + index, currency="TRY", card_holder_name="Rate Bench",
@@ -111,13 +117,13 @@ async def leave_unknown_rows(services: AppServices, client: KlogsClient) -> None
             success_url="http://127.0.0.1:9/ok", failure_url="http://127.0.0.1:9/fail"))
         services.journal.record_pending(environment="sandbox", kind=EntryKind.SALE, reference=order,
                                         amount=Decimal("10.00") + index, currency="TRY", state=EntryState.UNKNOWN)
-    for index in range(2):
+    for index in range(count - pending):
         services.journal.record_pending(environment="sandbox", kind=EntryKind.SALE,
                                         reference=f"RATE-LOST-{uuid.uuid4().hex[:12]}",
                                         amount=Decimal("20.00") + index, currency="TRY", state=EntryState.UNKNOWN)
 
 
-async def measure(server: SandboxServer, seconds: float, goal: float) -> int:
+async def measure(server: SandboxServer, seconds: float, goal: float, unknown: int, links: int) -> int:
     home = Path(os.environ["KLOGS_DESK_HOME"])
     client = KlogsClient(Endpoints.same(server.url), CREDENTIALS, timeout=30.0)
     journal = Journal(home / "journal.sqlite3")
@@ -137,7 +143,7 @@ async def measure(server: SandboxServer, seconds: float, goal: float) -> int:
     idle = per_credential(server, *idle_window)
 
     setup = KlogsClient(Endpoints.same(server.url), CREDENTIALS, timeout=30.0)
-    await leave_unknown_rows(services, setup)
+    await leave_unknown_rows(services, setup, unknown)
     await setup.aclose()
     started = time.monotonic()
     terminal.reconciler.wake()
@@ -148,6 +154,10 @@ async def measure(server: SandboxServer, seconds: float, goal: float) -> int:
     links_before = tabs.checkout.table.rowCount()
     tabs.checkout.create_button.click()
     await wait_until(lambda: tabs.checkout.table.rowCount() > links_before)
+    for extra in range(links - 1):  # more open links, followed as the tab follows the one above
+        created = await tabs.checkout.service.create(CheckoutOrder(
+            order_id=new_order_id(), amount=Decimal("56.00") + extra, currency="TRY"))
+        tabs.checkout.follow(created.link.entry_id)
     window.show_page(tabs.subscriptions)
     tabs.subscriptions.model.refresh()  # the list as a cashier coming back to the tab sees it: fetched again
     remaining = seconds - (time.monotonic() - started)
@@ -182,13 +192,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=60.0, help="length of each window (default 60)")
     parser.add_argument("--goal", type=float, default=0.5, help="highest share of the limit allowed (0.5)")
+    parser.add_argument("--unknown", type=int, default=5, help="rows left 'outcome unknown' when busy (5)")
+    parser.add_argument("--links", type=int, default=1, help="checkout links followed when busy (1)")
     args = parser.parse_args()
     with SandboxServer(SandboxConfig(testing=True, rate_limit_per_minute=0)) as server:
         app = QApplication.instance() or QApplication([])
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
         with loop:
-            return loop.run_until_complete(measure(server, args.seconds, args.goal))
+            return loop.run_until_complete(measure(server, args.seconds, args.goal, args.unknown, args.links))
 
 
 if __name__ == "__main__":

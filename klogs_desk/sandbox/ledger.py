@@ -176,6 +176,9 @@ class Ledger:
         self._by_payment: dict[uuid.UUID, LedgerRecord] = {}
         self._fingerprints: dict[str, tuple] = {}
         self._charges: collections.Counter[str] = collections.Counter()
+        #: Records handed out since :meth:`take_touched` (only those can have changed): what the sandbox's
+        #: file writes, so a request costs the same with ten records or a year of training's.
+        self._touched: dict[str, LedgerRecord] = {}
 
     def claim(self, record: LedgerRecord) -> tuple[LedgerRecord, bool]:
         """Insert ``record`` under its orderId, or return the record already there.
@@ -186,6 +189,7 @@ class Ledger:
         key = fingerprint(record.operation, record.amount, record.currency, record.masked_pan)
         with self._lock:
             existing = self._by_order.get(record.order_id)
+            self._touched[record.order_id] = existing or record
             if existing is None:
                 self._by_order[record.order_id] = record
                 self._by_payment[record.payment_id] = record
@@ -222,7 +226,7 @@ class Ledger:
 
     def by_order(self, order_id: str) -> LedgerRecord | None:
         with self._lock:
-            return self._by_order.get(order_id)
+            return self._touch(self._by_order.get(order_id))
 
     def by_payment(self, payment_id: uuid.UUID | str) -> LedgerRecord | None:
         try:
@@ -230,11 +234,29 @@ class Ledger:
         except ValueError:
             return None
         with self._lock:
-            return self._by_payment.get(key)
+            return self._touch(self._by_payment.get(key))
 
     def records(self) -> list[LedgerRecord]:
         with self._lock:
+            self._touched.update(self._by_order)
             return list(self._by_order.values())
+
+    def _touch(self, record: LedgerRecord | None) -> LedgerRecord | None:
+        if record is not None:
+            self._touched[record.order_id] = record
+        return record
+
+    def touch(self, record: LedgerRecord) -> None:
+        """Note that ``record`` changed outside a lookup (a background task that held on to it)."""
+        with self._lock:
+            self._touch(record)
+
+    def take_touched(self) -> list[LedgerRecord]:
+        """The records handed out (or :meth:`touch`-ed) since the last call: the only ones that can have
+        changed since then."""
+        with self._lock:
+            touched, self._touched = list(self._touched.values()), {}
+            return touched
 
     def __iter__(self) -> Iterator[LedgerRecord]:
         return iter(self.records())

@@ -25,8 +25,11 @@ How it is written (the sandbox's choices; nothing in the docs covers a sandbox's
   answer the terminal saw is on disk; after every clock move; and when the server stops. A background
   task that changes a record without a request (the never-answering test card finishing, a checkout
   callback) is written by the next request or at stop.
-* **What.** Only what changed: each record's JSON is compared with what was last written. Records are a few
-  hundred in a training day, so serializing them all per request costs well under a millisecond.
+* **What.** Only what changed: the ledger and the checkout book hand over the records and links given out
+  since the last write (``take_touched``: nothing else can have changed; the one background task that
+  changes a record it holds, the never-answering card's late approval, says so with ``Ledger.touch``),
+  and each one's JSON is compared with what was last written. So a
+  request costs the same after a day or a year of training.
 * **Schema.** ``PRAGMA user_version`` says which layout the file has (:data:`SCHEMA_VERSION`). A new file is
   created at the current version and an older one is upgraded in place; a file written by a newer terminal
   is refused with :class:`SandboxDatabaseError` rather than misread. WAL journal, ``synchronous=NORMAL``.
@@ -206,9 +209,9 @@ class SandboxDatabase:
         ledger: Ledger = ledger_of(state)
         book: CheckoutBook = book_of(state)
         with ledger.lock:
-            records = [(r.order_id, str(r.payment_id), _dumps(r)) for r in ledger.records()]
+            records = [(r.order_id, str(r.payment_id), _dumps(r)) for r in ledger.take_touched()]
             charges = ledger.charge_counts()
-        links = [(str(link.checkout_id), link.order_id, _dumps(link)) for link in book.links()]
+        links = [(str(link.checkout_id), link.order_id, _dumps(link)) for link in book.take_touched()]
         offset = state.clock.offset
         offset_text = str((offset.days * 86_400 + offset.seconds) * 1_000_000 + offset.microseconds)
         with self._lock:

@@ -125,3 +125,20 @@ async def test_without_a_file_a_new_sandbox_starts_empty(tmp_path):
     with SandboxServer(SandboxConfig()) as fresh:
         assert ledger(fresh).by_order(sale.order_id) is None
     assert list(tmp_path.iterdir()) == []
+
+
+async def test_a_request_writes_only_what_it_changed(tmp_path):
+    """The file's writes cost the same after a year of training: a lookup writes nothing, a refund one row."""
+    from klogs_desk.sandbox.persistence import database_of
+
+    with sandbox_on(tmp_path / "sandbox.sqlite3") as server:
+        database = database_of(server.state)
+        async with make_client(server) as client:
+            sales = [card(VISA, amount=f"{10 + n}.00") for n in range(5)]
+            for sale in sales:
+                await client.pay(sale)
+            assert database.flush(server.state) == 0  # each answer was written before it left
+            await client.get_transaction(sales[0].order_id)
+            assert database.flush(server.state) == 0  # looked at, unchanged: nothing to write
+            ledger(server).by_order(sales[1].order_id).voided = True  # as a void would, without a request
+            assert database.flush(server.state) == 1
