@@ -234,10 +234,10 @@ async def test_invalid_callback_is_refused_before_anything_is_journaled(sandbox,
 @pytest.mark.anyio
 async def test_followed_links_share_a_budget_of_questions_a_minute(sandbox, journal):
     """However many links are followed and however short their pauses, the automatic questions stay within
-    the budget (20 a minute by default, kept well inside the gateway's 100): over it, the next waits."""
+    the budget (16 a minute by default, kept well inside the gateway's 100): over it, the next waits."""
     from klogs_desk.services.checkout import MAX_POLLS_PER_MINUTE
 
-    assert MAX_POLLS_PER_MINUTE == 20
+    assert MAX_POLLS_PER_MINUTE == 16
     clock = RecordingClock()
     async with make_client(sandbox) as client:
         service = CheckoutService(AppServices(client=client, journal=journal), poll=on_clock(POLL_BACKOFF, clock),
