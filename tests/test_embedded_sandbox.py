@@ -79,12 +79,13 @@ def test_the_url_is_known_at_once_and_stays_the_same_once_serving():
 
 
 @pytest.mark.anyio
-async def test_a_restarted_training_sandbox_still_finds_the_days_payments(app_home, tmp_path):
+async def test_a_restarted_training_sandbox_still_finds_the_days_payments(tmp_path):
     """As a new user tried it: pay in training mode, quit, start again, look the payment up (Details)."""
     from klogs_desk import paths
 
-    assert paths.sandbox_path().parent == app_home  # the terminal's own file (app.py passes it)
-    database = app_home / f"sandbox-restart-{tmp_path.name}.sqlite3"
+    home = paths.app_home()  # what the card-data scan reads
+    assert paths.sandbox_path().parent == home  # the terminal's own file (app.py passes it)
+    database = home / f"sandbox-restart-{tmp_path.name}.sqlite3"
     journal = Journal(tmp_path / "journal.sqlite3")
     try:
         for attempt in ("before", "after"):
