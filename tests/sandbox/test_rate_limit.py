@@ -76,3 +76,12 @@ def test_a_negative_rate_limit_is_refused_by_the_command_line():
 
     with pytest.raises(SystemExit):
         cli.main(["--rate-limit", "-5"])
+
+
+def test_the_terminal_passes_its_command_line_limit_to_the_built_in_sandbox():
+    from klogs_desk.app import parse_args
+
+    assert parse_args([]).sandbox_rate_limit is None  # the sandbox's own default, 100
+    assert parse_args(["--sandbox-rate-limit", "500"]).sandbox_rate_limit == 500
+    with pytest.raises(SystemExit):
+        parse_args(["--sandbox-rate-limit", "-1"])
