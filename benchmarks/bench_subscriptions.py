@@ -198,6 +198,9 @@ def main() -> None:
     args = parser.parse_args()
     process, url = start_sandbox(args.count)
     try:
+        from klogs_desk.api.models import build_validators
+
+        build_validators()  # as the app does on a worker thread after its first frame
         app = QApplication.instance() or QApplication([])
         app.setQuitOnLastWindowClosed(False)  # closing the warm-up tab must not end the run
         loop = qasync.QEventLoop(app)

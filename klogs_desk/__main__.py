@@ -1,8 +1,16 @@
-"""``python -m klogs_desk``: the same as the ``klogs-desk`` command (also the PyInstaller entry point)."""
+"""``python -m klogs_desk``: the same as the ``klogs-desk`` command (also the PyInstaller entry point).
+
+The bundle is also the training sandbox's process: ``klogs-desk --sandbox-process ...`` (see
+:mod:`klogs_desk.embedded_sandbox`) runs only :mod:`klogs_desk.sandbox.child`, without Qt.
+"""
 
 import sys
 
-from klogs_desk.app import main
-
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--sandbox-process"]:
+        from klogs_desk.sandbox.child import main as sandbox_main
+
+        sys.exit(sandbox_main(sys.argv[2:]))
+    from klogs_desk.app import main
+
     sys.exit(main())

@@ -12,11 +12,11 @@ QApplication and its qasync loop, the app-wide excepthook, the journal, the clie
 environment.
 
 Training mode: with no configuration, or with the sandbox environment, the embedded sandbox gateway is
-started on a free loopback port (unless ``--sandbox-url`` names one already running) and its well-known
-credentials are used. The window never waits for it: the port is bound at once (so the client knows the
-URL), and FastAPI is imported and the server started on a worker thread only after the window is shown,
-so its imports do not compete with the first paint for the interpreter. Requests sent before it serves
-wait for it asynchronously (:class:`klogs_desk.environments.EmbeddedSandbox`). ``benchmarks/cold_start.py``
+started on free loopback ports (unless ``--sandbox-url`` names one already running) in its own process
+(:mod:`klogs_desk.embedded_sandbox`), right at launch, so FastAPI's imports run on another core while the
+window is built and its work never holds this process's interpreter lock. The ports are bound first, so
+the client knows the URL at once; requests sent before it serves wait for it asynchronously. It ends
+with the terminal (its stdin closes, even when the terminal is killed). ``benchmarks/cold_start.py``
 prints the figures.
 
 Cold start stays light: nothing here imports QtWebEngine; the 3-D Secure view warms it up after the
@@ -27,17 +27,19 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import concurrent.futures
 import logging
 import os
 import sys
+import threading
 import time
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from . import __version__, paths
 from .config import ENVIRONMENTS
-from .environments import EmbeddedSandbox
+from .embedded_sandbox import EmbeddedSandbox
 
 if TYPE_CHECKING:
     from .config import Config
@@ -205,6 +207,48 @@ def verify_audit() -> int:
     return 0 if result.intact else 1
 
 
+def load_credentials_in_background(session_only: bool, environment: str) -> "concurrent.futures.Future[Any]":
+    """Read ``environment``'s credentials on a worker thread, started at launch: probing the keyring's
+    backends (a D-Bus call, a library search) takes ~0.15 s that the window need not wait for. Resolves
+    to ``(store, credentials, problem)``: ``problem`` the message when the keyring cannot be used (the
+    credentials are empty then; the sandbox's defaults in training mode)."""
+    future: "concurrent.futures.Future[Any]" = concurrent.futures.Future()
+
+    def load() -> None:
+        try:
+            from .credentials import CredentialStore, CredentialStoreUnavailable
+
+            store = CredentialStore(session_only=session_only)
+            try:
+                future.set_result((store, store.load(environment), None))
+            except CredentialStoreUnavailable as exc:
+                from .api.client import Credentials
+
+                future.set_result((store, Credentials(), exc.msg))
+        except BaseException as exc:  # a bug: raised again where the result is used
+            future.set_exception(exc)
+
+    threading.Thread(target=load, name="klogs-credentials", daemon=True).start()
+    return future
+
+
+def build_api_validators_in_background() -> None:
+    """The API models' pydantic validators, deferred at import, built on a worker thread after the first
+    frame (:func:`klogs_desk.api.models.build_validators`)."""
+    from .api.models import build_validators
+
+    def build() -> None:
+        started = time.perf_counter()
+        try:
+            count = build_validators()
+        except Exception:  # each is built again at its first use anyway
+            log.warning("building the API models' validators ahead of use failed", exc_info=True)
+            return
+        log.info("%d API model validators built in %.0f ms", count, (time.perf_counter() - started) * 1000)
+
+    threading.Thread(target=build, name="klogs-models", daemon=True).start()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the terminal until its window closes; returns the process exit code."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
@@ -237,7 +281,8 @@ def main(argv: list[str] | None = None) -> int:
     # Training payments survive a restart; the limit is the sandbox's own (100) unless the command line says.
     sandbox = EmbeddedSandbox(database=paths.sandbox_path(), rate_limit_per_minute=args.sandbox_rate_limit)
     if environment == "sandbox" and not args.sandbox_url and not config.payment_base_url("sandbox"):
-        sandbox.reserve()  # the URL now; the server starts once the window is shown
+        sandbox.start_in_background()  # its own process, in parallel with the window; the URL is known now
+    credentials_loaded = load_credentials_in_background(config.credentials_session_only, environment)
 
     if hasattr(os, "geteuid") and os.geteuid() == 0 and "QTWEBENGINE_CHROMIUM_FLAGS" not in os.environ:
         # Chromium (the 3-D Secure view) refuses to start its sandbox as root and kills the process.
@@ -245,7 +290,7 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = "--no-sandbox"
 
     import qasync
-    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication
 
     from .ui.webengine import prepare_application, warm_up
@@ -298,24 +343,18 @@ def main(argv: list[str] | None = None) -> int:
     loop.set_exception_handler(reporter.loop_exception_handler)
 
     from .api.client import ClearTextRefused
-    from .composition import build_terminal, open_journal
-    from .credentials import CredentialStore, CredentialStoreUnavailable
+    from .composition import build_shop, build_terminal, open_journal, shop_settings
     from .environments import build_client
     from .services.context import AppServices
 
     journal = open_journal(paths.journal_path(), staff)
+    store, credentials, credential_problem = credentials_loaded.result()
+    # The shop database (optional): its outbox is added before anything is written in this run.
+    shop = build_shop(shop_settings(config, store), journal, audit_trail.log, paths.staff_path())
     interrupted = journal.mark_interrupted()
     if interrupted:
         log.warning("%d payment(s) were in flight when the terminal last stopped: now 'unknown'", interrupted)
 
-    store = CredentialStore(session_only=config.credentials_session_only)
-    credential_problem = None
-    try:
-        credentials = store.load(environment)
-    except CredentialStoreUnavailable as exc:
-        from .api.client import Credentials
-
-        credentials, credential_problem = Credentials(), exc.msg
     sandbox_url = None
     if environment == "sandbox":
         sandbox_url = args.sandbox_url or (None if config.payment_base_url("sandbox") else sandbox.reserve())
@@ -343,23 +382,20 @@ def main(argv: list[str] | None = None) -> int:
                                                           "via": "command line"})
     terminal = build_terminal(services, config=config, credentials=store, sandbox=sandbox,
                               sandbox_url=args.sandbox_url, log_file=str(log_file), audit_trail=audit_trail,
-                              staff=staff)
+                              staff=staff, shop=shop)
     window = terminal.window
     window_holder.append(window)
     window.show_audit_verification(audit_check)
     window.show()
-    if sandbox.reserved:
-        from PySide6.QtCore import QTimer
-
-        QTimer.singleShot(0, sandbox.start_in_background)  # after the first paint is queued
     if os.environ.get("KLOGS_DESK_EXIT_WHEN_SHOWN"):  # packaging: cold-start measurement of a bundle
         from .self_check import report_shown_and_quit
 
         report_shown_and_quit(app)
     warm_up(delay_ms=500)  # QtWebEngine in the background once the window is up (first 3-D Secure opens fast)
+    QTimer.singleShot(200, build_api_validators_in_background)  # the first sale does not build them
     log.info("window shown %.0f ms after start (sandbox start-up %s)", (time.perf_counter() - started) * 1000,
              f"{sandbox.startup_seconds * 1000:.0f} ms" if sandbox.startup_seconds
-             else "after the window" if sandbox.reserved else "not needed")
+             else "still starting" if sandbox.reserved else "not needed")
     if interrupted:
         window.tell(QCoreApplication.translate("App", "Payments to check"),
                     QCoreApplication.translate(

@@ -5,7 +5,10 @@ passed to its constructor, and the few links between them are made here, in one 
 and :func:`open_journal` the journal whose rows name the signed-in operator; ``app.py`` calls both before
 the client. :func:`build_terminal` takes the services (client, journal, environment) and the staff and builds:
 
-* the 3-D Secure :class:`CallbackListener` and :class:`ThreeDSecureService` (the Sale tab's 3-D Secure path),
+* the 3-D Secure :class:`CallbackListener` and :class:`ThreeDSecureService` (the Sale tab's 3-D Secure path);
+  the same listener receives card-storage webhooks (checked by a :class:`WebhookVerifier` with the current
+  client's credentials) for the :class:`SavedCardsService` (``saved-cards.sqlite3`` next to the journal),
+  and the embedded sandbox is told its address as the merchant's webhook,
 * the :class:`Reconciler` of outcome-unknown payments and the Journal tab's :class:`TransactionActions`,
 * every tab, and the :class:`MainWindow` showing them,
 * the :class:`Runtime` that starts and stops the parts that run on the event loop.
@@ -35,12 +38,14 @@ from typing import Awaitable, Callable, cast
 from PySide6.QtCore import QObject, Signal
 
 from . import __version__
-from .callbacks import CallbackListener
+from .callbacks import CallbackListener, WebhookVerifier
 from .config import Config
-from .credentials import CredentialStore
+from .credentials import CredentialStore, CredentialStoreUnavailable
+from .domain.audit import AuditLog
 from .domain.journal import Entry, Journal
 from .domain.operators import OperatorStore
 from .domain.payment_orders import PaymentOrderBook
+from .domain.saved_cards import SavedCardBook
 from .environments import EmbeddedSandbox
 from .services.audit import START, STOP, AuditTrail
 from .services.audit_recorder import NO_AUDIT, AuditRecorder
@@ -48,8 +53,13 @@ from .services.context import AppServices
 from .services.payments import PaymentOutcome, settled_notice, settled_outcome
 from .services.reconciler import Reconciler
 from .services.reports import ReportService
+from .services.saved_cards import SavedCardsService
+from .services.shop import ShopService
 from .services.staff import Permission, StaffService
 from .services.three_d_secure import ThreeDSecureService
+from .shop.outbox import LocalTill
+from .shop.settings import ShopSettings
+from .shop.sync import ShopSync
 from .ui.checkout_tab import CheckoutTab
 from .ui.demo_data_action import DemoDataLoader
 from .ui.installments_tab import InstallmentsTab
@@ -67,6 +77,7 @@ from .ui.main_window import (
 from .ui.messages import render
 from .ui.preauth_tab import PreAuthTab
 from .ui.sale_tab import SaleTab
+from .ui.shop_actions import ShopActions
 from .ui.subscriptions_tab import SubscriptionsTab
 from .ui.transaction_dialogs import TransactionActions
 
@@ -77,27 +88,50 @@ class Runtime:
     """Owns the parts of the terminal that run on the event loop: the reconciler, the 3-D Secure callback
     listener, the tasks the widgets started, and the HTTP client (``services.client``, whichever is current).
 
-    :meth:`start` once the loop runs (the listener starts itself on the first 3-D Secure sale);
+    :meth:`start` once the loop runs (it starts the listener, for card-storage webhooks; a 3-D Secure sale
+    would start it too);
     :meth:`stop` when the app quits; :meth:`cancel` when the window goes away without a shutdown (tests).
     """
 
-    def __init__(self, services: AppServices, reconciler: Reconciler, listener: CallbackListener) -> None:
+    def __init__(self, services: AppServices, reconciler: Reconciler, listener: CallbackListener,
+                 on_listening: Callable[[str], None] | None = None, shop: ShopSync | None = None) -> None:
         self.services = services
         self.reconciler = reconciler
         self.listener = listener
+        #: Told the webhook base URL once the listener listens (the embedded sandbox's merchant webhook).
+        self.on_listening = on_listening
+        self._listening: asyncio.Task[None] | None = None
+        #: The shop database's pusher, when one is configured.
+        self.shop = shop
 
     def start(self) -> None:
         self.services.audit.record(START, details={"version": __version__, "environment": self.services.environment})
         try:
-            asyncio.get_running_loop()
+            loop = asyncio.get_running_loop()
         except RuntimeError:  # no asyncio loop drives Qt (a bare widget test): nothing to reconcile on
             log.warning("no running event loop: the reconciler is not started")
             return
         self.reconciler.start()
+        # The listener also receives card-storage webhooks, which come whenever an owner saves a card: it
+        # listens from the start, not only from the first 3-D Secure sale.
+        self._listening = loop.create_task(self._listen())
+        if self.shop is not None:
+            self.shop.start()
+
+    async def _listen(self) -> None:
+        try:
+            await self.listener.start()
+        except OSError:
+            log.warning("the webhook listener could not start; saved cards will not be heard of", exc_info=True)
+            return
+        if self.on_listening is not None:
+            self.on_listening(self.listener.webhook_url)
 
     def cancel(self) -> None:
         """Stop the reconciler without waiting (a lookup in flight is abandoned, harmlessly)."""
         self.reconciler.cancel()
+        if self.shop is not None and self.shop.task is not None:
+            self.shop.task.cancel()
 
     async def stop(self, *, grace_seconds: float = 5.0) -> None:
         """Stop everything that runs on the loop while the loop still runs, so nothing is left pending when
@@ -118,6 +152,8 @@ class Runtime:
 
         await step("the reconciler", self.reconciler.stop())
         await step("the callback listener", self.listener.stop())
+        if self.shop is not None:  # records not pushed stay in the outbox for the next start
+            await step("the shop database's pusher", self.shop.stop())
         # The widgets' tasks (RUNNER's) and any other task on the loop: cancelled, then awaited so their
         # ``finally`` blocks run (a payment's journal row becomes ``unknown``) before the loop closes.
         others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
@@ -167,6 +203,9 @@ class Terminal:
     window: MainWindow
     runtime: Runtime
     staff: StaffService
+    saved_cards: SavedCardsService
+    #: The Journal's void and refund of other tills' payments (None without a shop database).
+    shop_actions: ShopActions | None = None
 
 
 def build_staff(config: Config, path: Path | str, *, audit: AuditRecorder = NO_AUDIT,
@@ -178,6 +217,33 @@ def build_staff(config: Config, path: Path | str, *, audit: AuditRecorder = NO_A
     if migrated is not None:
         log.info("the settings file's manager PIN is now the operator %r", migrated.name)
     return staff
+
+
+def shop_settings(config: Config, credentials: CredentialStore) -> ShopSettings:
+    """The shop database's connection from the settings file and the keyring (not configured: no host)."""
+    try:
+        password = credentials.load_shop_password() if config.shop_host else ""
+    except CredentialStoreUnavailable:
+        log.warning("shop database: no keyring for its password; connecting without one")
+        password = ""
+    return ShopSettings(host=config.shop_host, port=config.shop_port, database=config.shop_database,
+                        user=config.shop_user, password=password, till=config.shop_till,
+                        ssl_mode=config.shop_ssl_mode)
+
+
+def build_shop(settings: ShopSettings, journal: Journal, audit_log: AuditLog | None,
+               staff_path: Path | str | None) -> ShopSync | None:
+    """The shop database's pusher for this till (None when no shop database is configured or the journal is
+    in memory). Its outbox is added to the local files here; the journal's and audit trail's writes wake it."""
+    if not settings.configured or not isinstance(journal.path, Path):
+        return None
+    audit_path = audit_log.path if audit_log is not None and str(audit_log.path) != ":memory:" else None
+    staff_file = staff_path if staff_path is not None and str(staff_path) != ":memory:" else None
+    sync = ShopSync(settings, LocalTill(journal.path, audit_path, staff_file))
+    journal.write_listeners.append(sync.wake)
+    if audit_log is not None:
+        audit_log.append_listeners.append(sync.wake)
+    return sync
 
 
 def open_journal(path: Path | str, staff: StaffService) -> Journal:
@@ -193,6 +259,14 @@ def payment_orders_of(services: AppServices) -> PaymentOrderBook:
     return PaymentOrderBook(":memory:")
 
 
+def saved_cards_of(services: AppServices) -> SavedCardBook:
+    """The cards owners saved, as webhooks told them: a file next to the journal (in memory for one in memory)."""
+    journal_path = services.journal.path
+    if isinstance(journal_path, Path):
+        return SavedCardBook(journal_path.with_name("saved-cards.sqlite3"))
+    return SavedCardBook(":memory:")
+
+
 def gateway_now(services: AppServices, sandbox: EmbeddedSandbox | None) -> dt.datetime:
     """The current gateway's clock as far as the terminal knows it: the embedded sandbox's own clock (it
     can be moved to a settlement cut-off) in the sandbox environment, else real UTC time."""
@@ -204,7 +278,7 @@ def gateway_now(services: AppServices, sandbox: EmbeddedSandbox | None) -> dt.da
 def build_terminal(services: AppServices, *, config: Config, credentials: CredentialStore,
                    sandbox: EmbeddedSandbox | None = None, sandbox_url: str | None = None,
                    log_file: str | None = None, staff: StaffService | None = None,
-                   audit_trail: AuditTrail | None = None) -> Terminal:
+                   audit_trail: AuditTrail | None = None, shop: ShopSync | None = None) -> Terminal:
     """Build the terminal around ``services`` (see the module docstring). The window is not shown; the
     runtime starts on the first turn of the event loop (see :meth:`Runtime.start`). Without ``staff``
     (tests of other parts) the terminal has no operators: training mode on the sandbox. ``audit_trail``
@@ -214,24 +288,34 @@ def build_terminal(services: AppServices, *, config: Config, credentials: Creden
 
     if staff is None:
         staff = StaffService(OperatorStore(":memory:"))
-    listener = CallbackListener()
+    listener = CallbackListener(port=config.webhook_port)
     three_d_secure = ThreeDSecureService(services, listener)
     reconciler = Reconciler(services)
-    runtime = Runtime(services, reconciler, listener)
+    # Card-storage webhooks: checked with the current client's credentials, then recorded as saved cards.
+    saved_cards = SavedCardsService(services, saved_cards_of(services))
+    listener.set_webhook_handler(WebhookVerifier(saved_cards.credentials).verify)
+    listener.on_webhook.append(saved_cards.receive)
+    runtime = Runtime(services, reconciler, listener,
+                      on_listening=sandbox.set_webhook_url if sandbox is not None else None, shop=shop)
 
+    # The shop database's reads and other tills' payments (a connection of its own, not the pusher's).
+    shop_service = (ShopService(services, shop.settings, staff=staff, waiting=lambda: shop.status.waiting)
+                    if shop is not None else None)
     tabs = Tabs(sale=SaleTab(services, three_d_secure=three_d_secure), preauth=PreAuthTab(services),
                 installments=InstallmentsTab(services), checkout=CheckoutTab(services),
                 subscriptions=SubscriptionsTab(services, payment_orders=payment_orders_of(services),
-                                              phone_region=config.shop_country),
-                journal=JournalTab(services, gateway_now=lambda: gateway_now(services, sandbox)))
+                                              phone_region=config.shop_country, saved_cards=saved_cards),
+                journal=JournalTab(services, gateway_now=lambda: gateway_now(services, sandbox), shop=shop_service))
     transaction_actions = TransactionActions(tabs.journal, services, staff, reconciler)
+    shop_actions = ShopActions(tabs.journal, shop_service, staff) if shop_service is not None else None
     pages = (TabPage(SALE_TAB, tabs.sale, tabs.sale.form.amount),
              TabPage(PREAUTH_TAB, tabs.preauth, tabs.preauth.form.amount),
              TabPage(INSTALLMENTS_TAB, tabs.installments, tabs.installments.amount),
              TabPage(CHECKOUT_TAB, tabs.checkout, tabs.checkout.amount),
              TabPage(SUBSCRIPTIONS_TAB, tabs.subscriptions, tabs.subscriptions.search),
              TabPage(JOURNAL_TAB, tabs.journal, tabs.journal.search_edit))
-    reports = (ReportService(services.journal, audit_trail, environment=lambda: services.environment)
+    reports = (ReportService(services.journal, audit_trail, environment=lambda: services.environment,
+                             shop=shop_service)
                if audit_trail is not None else None)
     window = MainWindow(services, pages, config=config, credentials=credentials, reports=reports,
                         card_data_holders=(tabs.sale.form, tabs.preauth.form, tabs.installments),
@@ -277,11 +361,17 @@ def build_terminal(services: AppServices, *, config: Config, credentials: Creden
                     tabs.subscriptions.retry):
         demo_data.loaded.connect(lambda _summary, refresh=refresh: refresh())
 
+    # The shop database's line in the status bar, after every push or failed try (and at once).
+    if shop is not None:
+        shop.listeners.append(lambda status: window.show_shop_status(status.waiting, status.reachable,
+                                                                     status.problem))
+        window.show_shop_status(shop.status.waiting, shop.status.reachable, shop.status.problem)
+
     QTimer.singleShot(0, runtime.start)
     window.destroyed.connect(lambda *_: runtime.cancel())
     return Terminal(services=services, listener=listener, three_d_secure=three_d_secure, reconciler=reconciler,
                     tabs=tabs, transaction_actions=transaction_actions, demo_data=demo_data, window=window,
-                    runtime=runtime, staff=staff)
+                    runtime=runtime, staff=staff, saved_cards=saved_cards, shop_actions=shop_actions)
 
 
 def build_main_window(services: AppServices, *, config: Config, credentials: CredentialStore,
@@ -292,5 +382,5 @@ def build_main_window(services: AppServices, *, config: Config, credentials: Cre
                           sandbox_url=sandbox_url, log_file=log_file, staff=staff).window
 
 
-__all__ = ["LookupNotices", "Runtime", "Tabs", "Terminal", "build_main_window", "build_staff", "build_terminal",
-           "open_journal"]
+__all__ = ["LookupNotices", "Runtime", "Tabs", "Terminal", "build_main_window", "build_shop", "build_staff",
+           "build_terminal", "open_journal", "shop_settings"]

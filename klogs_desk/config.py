@@ -132,6 +132,22 @@ class Config:
     manager_pin_hash = Setting("security/manager_pin_hash", str, "")
     #: Credentials are kept in memory for this run only, never in the keyring.
     credentials_session_only = Setting("security/credentials_session_only", bool, False)
+    #: The loopback port of the callback and webhook listener: 0 picks a free one at every start; a fixed one
+    #: lets a shop publish the card-storage webhook behind its own reverse proxy (callbacks/listener.py).
+    #: Set in the settings file (``[webhooks] listener_port=``); read at start-up.
+    webhook_port = Setting("webhooks/listener_port", int, 0, minimum=0, maximum=65535)
+
+    # The shop database (optional; :mod:`klogs_desk.shop`). Its password is in the keyring
+    # (:meth:`klogs_desk.credentials.CredentialStore.load_shop_password`), never here.
+    #: PostgreSQL host; empty: no shop database, this till alone (as before).
+    shop_host = Setting("shop/host", str, "")
+    shop_port = Setting("shop/port", int, 5432, minimum=1, maximum=65535)
+    shop_database = Setting("shop/database", str, "")
+    shop_user = Setting("shop/user", str, "")
+    #: How this till is named in the shop (the Journal's Till column, the day report's breakdown).
+    shop_till = Setting("shop/till", str, "")
+    #: TLS for a shop database on another computer (loopback may go without; see klogs_desk.shop.settings).
+    shop_ssl_mode = Setting("shop/ssl_mode", str, "require", choices=("require", "verify-ca", "verify-full"))
 
     def __init__(self, path: Path | str | None = None) -> None:
         self.path = Path(path) if path is not None else paths.settings_path()

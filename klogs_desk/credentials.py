@@ -1,7 +1,8 @@
 """Gateway credentials per environment: in the system keyring, or in memory for this session only.
 
 Keyring layout: service ``klogs-desk``, one entry per environment and kind, username
-``<environment>/<kind>`` with kind ``api_key``, ``api_secret`` or ``bearer_token`` (e.g. ``test/api_key``).
+``<environment>/<kind>`` with kind ``api_key``, ``api_secret`` or ``bearer_token`` (e.g. ``test/api_key``);
+the shop database's password (:mod:`klogs_desk.shop`) under ``shop-database/password``.
 
 When the computer has no usable keyring (a headless Linux box, a locked-down image), every keyring error
 becomes :class:`CredentialStoreUnavailable`, whose message a cashier can act on. The user may then choose
@@ -23,9 +24,7 @@ The sandbox environment needs no stored credentials: when none are stored, its w
 from __future__ import annotations
 
 import logging
-
-import keyring
-import keyring.errors
+from types import ModuleType
 
 from .api.client import Credentials
 from .log import register_secret
@@ -33,6 +32,8 @@ from .messages import msg
 
 SERVICE = "klogs-desk"
 KINDS: tuple[str, ...] = ("api_key", "api_secret", "bearer_token")
+#: The keyring username of the shop database's password (klogs_desk.shop).
+SHOP_PASSWORD = "shop-database/password"
 SANDBOX_CREDENTIALS = Credentials("sandbox-key", "sandbox-secret", "sandbox-token")
 
 log = logging.getLogger(__name__)
@@ -56,6 +57,15 @@ INSECURE_BACKEND_MODULES: tuple[str, ...] = ("keyring.backends.fail", "keyring.b
 INSECURE_BACKEND_CLASSES: frozenset[str] = frozenset({"PlaintextKeyring"})
 
 
+def _keyring() -> ModuleType:
+    """The ``keyring`` package, imported at first use: its import and backend discovery are not for the
+    first frame (app.py reads the credentials on a worker thread)."""
+    import keyring
+    import keyring.errors  # noqa: F401  # used as keyring.errors below
+
+    return keyring
+
+
 def _insecure(backend: object) -> bool:
     for cls in type(backend).__mro__:
         module = cls.__module__ or ""
@@ -71,7 +81,7 @@ def secure_backend(backend: object | None = None) -> bool:
     A chain of backends (``keyring.backends.chainer``) is secure only if every backend in it is: reads
     go through all of them.
     """
-    backend = keyring.get_keyring() if backend is None else backend
+    backend = _keyring().get_keyring() if backend is None else backend
     chain = any(cls.__module__ == "keyring.backends.chainer" for cls in type(backend).__mro__)
     chained = getattr(backend, "backends", None) if chain else None
     if chained is not None:
@@ -93,6 +103,7 @@ class CredentialStore:
     def __init__(self, *, session_only: bool = False) -> None:
         self.session_only = session_only
         self._memory: dict[str, Credentials] = {}
+        self._shop_memory: dict[str, str] = {}
 
     def use_session_only(self) -> None:
         """The user's choice when there is no keyring: keep credentials in memory for this run."""
@@ -136,20 +147,47 @@ class CredentialStore:
         for kind, value in values.items():
             name = entry_name(environment, kind)
             if value:
-                self._call(keyring.set_password, SERVICE, name, value)
+                self._call(_keyring().set_password, SERVICE, name, value)
             elif self._get(name) is not None:
-                self._call(keyring.delete_password, SERVICE, name)
+                self._call(_keyring().delete_password, SERVICE, name)
         self._memory.pop(environment, None)
 
+    # --- the shop database's password (klogs_desk.shop) -----------------------------------------------
+
+    def load_shop_password(self) -> str:
+        """The shop database's password ('' when none is stored). Raises :class:`CredentialStoreUnavailable`."""
+        if SHOP_PASSWORD in self._shop_memory:
+            password = self._shop_memory[SHOP_PASSWORD]
+        elif self.session_only:
+            password = ""
+        else:
+            password = self._get(SHOP_PASSWORD) or ""
+        if password:
+            register_secret(password)
+        return password
+
+    def save_shop_password(self, password: str) -> None:
+        if password:
+            register_secret(password)
+        if self.session_only:
+            self._shop_memory[SHOP_PASSWORD] = password
+            return
+        if password:
+            self._call(_keyring().set_password, SERVICE, SHOP_PASSWORD, password)
+        elif self._get(SHOP_PASSWORD) is not None:
+            self._call(_keyring().delete_password, SERVICE, SHOP_PASSWORD)
+        self._shop_memory.pop(SHOP_PASSWORD, None)
+
     def _get(self, name: str) -> str | None:
-        return self._call(keyring.get_password, SERVICE, name)
+        return self._call(_keyring().get_password, SERVICE, name)
 
     @staticmethod
     def _call(function, *args):
         if not secure_backend():
             log.warning("keyring unusable: %s keeps no secrets or keeps them in clear text",
-                        type(keyring.get_keyring()).__name__)
+                        type(_keyring().get_keyring()).__name__)
             raise CredentialStoreUnavailable()
+        keyring = _keyring()
         try:
             return function(*args)
         except keyring.errors.PasswordDeleteError:

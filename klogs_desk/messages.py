@@ -558,6 +558,21 @@ CATALOGUE: dict[str, str] = {
     "subscription.unreachable": QT_TRANSLATE_NOOP("Messages", "The gateway could not be reached. Check the network and "
         "try again."),
     "subscription.not-loaded": QT_TRANSLATE_NOOP("Messages", "The subscriptions could not be loaded."),
+    # saved cards (services/saved_cards.py, the card-storage flow)
+    "saved-card.choice": QT_TRANSLATE_NOOP("Messages", "{brand} •••• {last_four}, expires {expiry} — {owner}"),
+    "saved-card.waiting": QT_TRANSLATE_NOOP("Messages", "Waiting for the card to be saved…"),
+    "saved-card.waiting-sms": QT_TRANSLATE_NOOP("Messages", "The gateway sends the card owner a link to save their "
+        "card. This window moves on by itself when the gateway says the card is saved."),
+    "saved-card.training-link": QT_TRANSLATE_NOOP("Messages", "Training: give the customer this link, or let them "
+        "scan the code, to save a test card."),
+    "saved-card.saved": QT_TRANSLATE_NOOP("Messages", "Card saved: {card}. It is now offered in the subscription and "
+        "payment-order forms."),
+    "saved-card.stopped": QT_TRANSLATE_NOOP("Messages", "Stopped waiting. The card will still be offered once the "
+        "gateway says it is saved."),
+    "field.card-not-saved": QT_TRANSLATE_NOOP("Messages", "The gateway has no saved card with this ID: choose a saved "
+        "card, or register the owner and let them save one."),
+    "field.card-other-owner": QT_TRANSLATE_NOOP("Messages", "This card was saved by another card owner: choose one of "
+        "this owner's cards."),
     "phone.international": QT_TRANSLATE_NOOP("Messages", "Enter the number in international form, starting with + and "
         "the country code (e.g. +905551234567)."),
     "phone.not-a-number": QT_TRANSLATE_NOOP("Messages", "This is not a phone number. Use the form +905551234567."),
@@ -601,6 +616,23 @@ CATALOGUE: dict[str, str] = {
     "state.awaiting_customer": QT_TRANSLATE_NOOP("Messages", "waiting for customer"),
     "state.cancelled": QT_TRANSLATE_NOOP("Messages", "cancelled"),
     "state.not_charged": QT_TRANSLATE_NOOP("Messages", "not charged"),
+    # the shop database (klogs_desk/shop)
+    "shop.waiting": QT_TRANSLATE_NOOP("Messages", "shop database: {count} records waiting"),
+    "shop.up-to-date": QT_TRANSLATE_NOOP("Messages", "shop database: up to date"),
+    "shop.unreachable": QT_TRANSLATE_NOOP("Messages", "The shop database cannot be reached. Sales go on; "
+        "this till's records are sent when it is back."),
+    "shop.till-name-taken": QT_TRANSLATE_NOOP("Messages", "Another till already uses the name “{till}” in the "
+        "shop database. Choose another till name in Settings."),
+    "shop.schema-too-new": QT_TRANSLATE_NOOP("Messages", "The shop database was upgraded by a newer terminal "
+        "(schema {version}). Update this terminal."),
+    "shop.chain-broken": QT_TRANSLATE_NOOP("Messages", "The shop database's copy of till {till}'s audit trail "
+        "does not match this till's. Nothing more is sent until a manager looks into it."),
+    "shop.refunded-other-till": QT_TRANSLATE_NOOP("Messages", "Refunded {amount} of order {order_id}, a payment "
+        "made at till {till}."),
+    "shop.tills-silent": QT_TRANSLATE_NOOP("Messages", "Tills not heard from in the last {minutes} minutes: "
+        "{tills}. Their latest records may be missing from this report."),
+    "shop.tills-waiting": QT_TRANSLATE_NOOP("Messages", "Tills with records not yet in the shop database: {tills}. "
+        "This report does not include them."),
 }
 
 #: English text of the parameterless codes, for rows stored as English before codes (see :func:`from_stored`).

@@ -2,7 +2,8 @@
 
 What it does (the same code paths a cashier uses, against the embedded sandbox over loopback):
 
-1. starts the embedded sandbox gateway (FastAPI on uvicorn: proves the bundle carries it);
+1. starts the embedded sandbox gateway in its own process, as training mode does (FastAPI on uvicorn:
+   proves the bundle carries it and can start itself again as ``--sandbox-process``);
 2. one sale with the approved test card through :class:`~klogs_desk.services.payments.PaymentService`,
    the real :class:`~klogs_desk.api.client.KlogsClient` and a journal in a temporary folder (never the
    user's journal, settings or keyring);
@@ -234,9 +235,15 @@ def report_shown_and_quit(app: Any) -> None:
     from PySide6.QtCore import QTimer
 
     def report() -> None:
+        if os.environ.get("KLOGS_DESK_REPORT_MODULES"):  # benchmarks/cold_start.py: what the first frame paid for
+            heavy = ("PySide6.QtWebEngineWidgets", "fastapi", "uvicorn", "httpx", "pydantic", "keyring")
+            print("imported before the window: "
+                  + (", ".join(name for name in heavy if name in sys.modules) or "none of "
+                     + ", ".join(heavy)), flush=True)
         age = process_age_seconds()
         print(f"window interactive at {time.time():.3f}"
-              + (f" ({age * 1000:.0f} ms after process start)" if age is not None else ""), flush=True)
+              + (f" ({age * 1000:.0f} ms after process start)" if age is not None else "")
+              + f" cpu {time.process_time() * 1000:.0f} ms", flush=True)
         app.quit()
 
     QTimer.singleShot(0, report)

@@ -245,6 +245,8 @@ def run_child(language: str, out: Path) -> list[str]:
     )
 
     from klogs_desk import i18n, paths
+    from klogs_desk.api.models.recurring import OperationResult
+    from klogs_desk.callbacks import CardStorageEvent
     from klogs_desk.credentials import CredentialStore
     from klogs_desk.ui.about_dialog import AboutDialog, TestCardsDialog
     from klogs_desk.ui.async_runner import RUNNER
@@ -342,8 +344,32 @@ def run_child(language: str, out: Path) -> list[str]:
             owner.submit()
 
         await dialog(OwnerDialog(never, window), "owner", bad_phone)
-        await dialog(PaymentOrderDialog(never, window), "payment-order", lambda d: d.submit())
-        await dialog(CreateSubscriptionDialog(never, window), "subscription-create", lambda d: d.submit())
+        # Waiting for the card (the sandbox's link and QR code), then the card saved and offered.
+        saved_cards = terminal.saved_cards
+        owner = OwnerDialog(never, window, saved_cards=saved_cards)
+
+        def waiting(owner) -> None:  # type: ignore[no-untyped-def]
+            owner.fields["phone"].setText("+905321234567")
+            owner.build_request()
+            owner._on_success(OperationResult(success=True, owner_id="OWN-12345678",
+                                              card_storage_url=f"{sandbox.reserve()}/card-storage/{'x' * 32}"))
+
+        await dialog(owner, "owner-waiting", waiting)
+        owner = OwnerDialog(never, window, saved_cards=saved_cards)
+
+        def saved(owner) -> None:  # type: ignore[no-untyped-def]
+            waiting(owner)
+            saved_cards.receive(CardStorageEvent(card_id="9b2f4c1e-8d7a-4e3b-a1c2-d3e4f5a6b7c8",
+                                                 owner_id="OWN-12345678", storage_type="owner", phone="+905321234567",
+                                                 brand="Mastercard", last_four="4444", expiry_month=11,
+                                                 expiry_year=2031))
+
+        await dialog(owner, "owner-card-saved", saved)
+        await dialog(PaymentOrderDialog(never, window, saved_cards=saved_cards), "payment-order",
+                     lambda d: d.submit())
+        await dialog(CreateSubscriptionDialog(never, window, saved_cards=saved_cards), "subscription-create",
+                     lambda d: (d.fields["ownerDescription.cardId"].choose("9b2f4c1e-8d7a-4e3b-a1c2-d3e4f5a6b7c8"),
+                                d.submit()))
         await dialog(EditSubscriptionDialog(never, None, window), "subscription-edit")
 
         entry = journal.get(1)  # the approved sale

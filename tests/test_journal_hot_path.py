@@ -4,8 +4,10 @@ written; the double-charge guard finds what it must on a large journal without s
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import sqlite3
+import threading
 from decimal import Decimal
 
 import pytest
@@ -45,7 +47,7 @@ class Recorder:
     def __init__(self, journal: Journal, client) -> None:  # type: ignore[no-untyped-def]
         self.events: list[str] = []
         self.seen_at_send: list[tuple[str, str]] = []
-        journal._db.set_trace_callback(self._statement)
+        journal.trace_statements(self._statement)  # the writer thread's connection too
         self._path = journal.path
         self._pay = client.pay
         client.pay = self._sending
@@ -199,3 +201,28 @@ def test_the_guard_reads_an_index_not_the_whole_journal(journal):
              for sql in statements if sql.startswith("SELECT id, amount")]
     assert len(plans) == 2
     assert all("USING INDEX" in plan and "SCAN entries" not in plan for plan in plans), plans
+
+
+async def test_the_pending_commit_runs_off_the_event_loop_and_the_request_waits_for_it(
+        service_and_recorder, journal):
+    """The journal's fsync never holds the UI thread: while the pending row's commit is held up on the
+    writer thread the event loop keeps running, and the request still leaves only after the commit."""
+    service, recorder = service_and_recorder
+    gate = threading.Event()
+    commit = journal._write_in_background
+
+    def held_commit(write, args, kwargs):  # type: ignore[no-untyped-def]
+        gate.wait(30)
+        return commit(write, args, kwargs)
+
+    journal._write_in_background = held_commit  # type: ignore[method-assign]
+    sale = asyncio.ensure_future(service.sale(card_order()))
+    turns = 0
+    while turns < 20:  # the loop turns while the commit waits
+        await asyncio.sleep(0)
+        turns += 1
+    assert not sale.done() and recorder.events == []
+    gate.set()
+    outcome = await sale
+    assert outcome.state is OutcomeState.APPROVED
+    assert recorder.events == ["INSERT", "SEND", "UPDATE"]

@@ -9,6 +9,8 @@
 * ``ui`` imports neither ``klogs_desk.sandbox`` nor ``httpx``, and does not reach the HTTP client: no
   ``<anything>.client`` attribute and no ``KlogsClient`` import outside ``ui/main_window.py``, which
   replaces ``services.client`` when the environment changes. Widgets ask a service.
+* ``shop`` (the shop database) imports no Qt and no httpx, and from klogs_desk only ``domain``, ``messages``
+  and itself: services and the UI use it, never the reverse.
 * ``i18n`` imports nothing from ``klogs_desk.ui``.
 * ``messages`` (the message codes every layer hands up) imports no Qt, no httpx and nothing else of klogs_desk:
   api, domain, services and the sandbox may all use it.
@@ -129,7 +131,7 @@ def test_the_walker_finds_local_relative_and_type_checking_imports():
 
 def test_every_layer_is_found():
     importers = {imp.importer for imp in IMPORTS}
-    for layer in ("api", "domain", "services", "sandbox", "ui", "callbacks"):
+    for layer in ("api", "domain", "services", "sandbox", "ui", "callbacks", "shop"):
         assert any(within(name, f"{ROOT}.{layer}") for name in importers), layer
 
 
@@ -180,6 +182,15 @@ def test_ui_reaches_the_gateway_only_through_services():
             elif isinstance(node, ast.ImportFrom) and any(alias.name == "KlogsClient" for alias in node.names):
                 found.append(f"{module_name(path)}:{node.lineno} imports KlogsClient")
     assert found == []
+
+
+def test_the_shop_database_imports_only_the_domain_and_messages():
+    allowed = (f"{ROOT}.shop", f"{ROOT}.domain", f"{ROOT}.messages")
+
+    def outside(target: str) -> bool:
+        return ((within(target, ROOT) and target != ROOT and not within(target, *allowed))
+                or within(target, *QT, "httpx"))
+    assert breaking((f"{ROOT}.shop",), outside) == []
 
 
 def test_i18n_imports_nothing_from_the_ui():

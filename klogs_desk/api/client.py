@@ -84,6 +84,7 @@ from .models import (
     VoidRequest,
     wire,
 )
+from .transport import GatewayTransport
 
 log = logging.getLogger(__name__)
 
@@ -227,7 +228,8 @@ class KlogsClient:
         self.auth_mode = auth_mode
         self.retry = retry or RetryPolicy()
         self._http = httpx.AsyncClient(
-            timeout=timeout, transport=transport, headers={"User-Agent": user_agent, "Accept": "application/json"},
+            # GatewayTransport: the TLS context is built on a worker thread, not here (see api/transport.py).
+            timeout=timeout, transport=transport or GatewayTransport(), headers={"User-Agent": user_agent, "Accept": "application/json"},
             follow_redirects=False,
         )
         #: ``time.monotonic()`` of the last answer from either API (any status), for the status bar.
@@ -237,6 +239,11 @@ class KlogsClient:
 
     def __repr__(self) -> str:
         return f"KlogsClient({self.endpoints!r})"
+
+    @property
+    def credentials(self) -> Credentials:
+        """The credentials this client sends with (the webhook verifier checks signatures with them)."""
+        return self._credentials
 
     @property
     def answer_timeout(self) -> float | None:

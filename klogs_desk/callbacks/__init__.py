@@ -1,4 +1,5 @@
-"""The loopback listener that receives 3-D Secure callbacks from the embedded browser (no Qt)."""
+"""The loopback listener that receives 3-D Secure callbacks from the embedded browser and the gateway's
+card-storage webhooks (no Qt)."""
 
 from .listener import (
     CallbackListener,
@@ -7,5 +8,7 @@ from .listener import (
     CallbackTimeoutError,
     PendingCallback,
 )
+from .webhooks import CardStorageEvent, WebhookRefused, WebhookVerifier
 
-__all__ = ["CallbackListener", "CallbackOutcome", "CallbackResult", "CallbackTimeoutError", "PendingCallback"]
+__all__ = ["CallbackListener", "CallbackOutcome", "CallbackResult", "CallbackTimeoutError", "PendingCallback",
+           "CardStorageEvent", "WebhookRefused", "WebhookVerifier"]

@@ -23,6 +23,24 @@ Contract:
   callback gets in however many idle sockets a local program holds open. A browser sends its whole
   request at once, so the one evicted is never a callback in progress.
 
+The same listener also receives the gateway's **card-storage webhook** (recurring-overview.md, "Configure
+Webhook"): ``POST /webhooks/card-storage/{type}/{id}`` with a JSON body, once a handler is set with
+:meth:`CallbackListener.set_webhook_handler`. The same guards apply (Host, method, sizes, slowloris,
+eviction), and more: it is server-to-server, so any ``Origin`` is refused (403: no web page may post
+it), the content type must be ``application/json`` (415), and the handler (``webhooks.WebhookVerifier``)
+checks the signature, the timestamp and replays (401/409/400) before anything is believed. A believed event
+is answered 200 ``{"success": true}`` and handed to :attr:`CallbackListener.on_webhook` callbacks with
+``loop.call_soon``, so the gateway's answer never waits for the terminal's own work.
+
+Publishing the webhook receiver behind a shop's reverse proxy (a real gateway cannot reach 127.0.0.1): start
+the listener on a fixed port (``CallbackListener(port=...)``; the terminal takes it from the settings file,
+``[webhooks] listener_port=8790``, see ``Config.webhook_port``), forward only ``POST /webhooks/`` from the
+public HTTPS address to ``http://127.0.0.1:<port>/webhooks/``, have the proxy set ``Host: 127.0.0.1:<port>``
+(nginx: ``proxy_set_header Host 127.0.0.1:<port>;``) and drop ``Origin``, and keep the body and the
+``X-Api-Key``/``X-Klogs-*`` headers as they are (the signature covers the body). Register
+``https://<public address>/webhooks`` as the webhook URL at the gateway. The 3-D Secure routes need no
+publishing: the browser that posts them runs on this machine.
+
 Choices where the docs are silent:
 
 * ``Origin``: browsers send it on a cross-site form POST. Accepted when absent (not a browser), our own
@@ -42,7 +60,13 @@ import secrets
 import time
 import uuid
 from dataclasses import dataclass, field
+from typing import Callable
 from urllib.parse import parse_qs, urlsplit
+
+from .webhooks import CardStorageEvent, WebhookRefused
+
+#: What checks a webhook: ``(type, id, headers, body) -> event``, raising :class:`WebhookRefused`.
+WebhookHandler = Callable[[str, str, "dict[str, str]", bytes], CardStorageEvent]
 
 log = logging.getLogger(__name__)
 
@@ -54,14 +78,17 @@ DEFAULT_READ_TIMEOUT = 5.0
 DEFAULT_CALLBACK_TIMEOUT = 600.0
 
 _FORM_TYPE = "application/x-www-form-urlencoded"
+_JSON_TYPE = "application/json"
+_WEBHOOK_ACCEPTED = b'{"success":true}'
 _FINISHED_PAGE = (
     "<!doctype html><html><head><meta charset='utf-8'><title>Authentication finished</title></head>"
     "<body style='font-family:sans-serif;text-align:center;margin-top:3em'>"
     "<h2>Authentication finished — return to the terminal.</h2></body></html>"
 ).encode("utf-8")
 
-_REASONS = {200: "OK", 400: "Bad Request", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
-            408: "Request Timeout", 411: "Length Required", 413: "Content Too Large",
+_REASONS = {200: "OK", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found",
+            405: "Method Not Allowed", 408: "Request Timeout", 409: "Conflict", 411: "Length Required",
+            413: "Content Too Large",
             415: "Unsupported Media Type", 431: "Request Header Fields Too Large", 503: "Service Unavailable"}
 
 
@@ -158,10 +185,15 @@ class _Connection:
 class CallbackListener:
     """``await start()``, then :meth:`expect` per payment; ``await stop()`` when the app quits."""
 
-    def __init__(self, *, read_timeout: float = DEFAULT_READ_TIMEOUT) -> None:
+    def __init__(self, *, read_timeout: float = DEFAULT_READ_TIMEOUT, port: int = 0) -> None:
         self.read_timeout = read_timeout
+        #: The port to bind: 0 (the default) picks a free one; a fixed one for a reverse proxy (see above).
+        self.requested_port = port
         self._server: asyncio.base_events.Server | None = None
         self._port: int | None = None
+        self._webhook: WebhookHandler | None = None
+        #: Called on the event loop with each believed :class:`CardStorageEvent`.
+        self.on_webhook: list[Callable[[CardStorageEvent], None]] = []
         self._pending: dict[str, PendingCallback] = {}
         self._connections: dict[asyncio.StreamWriter, _Connection] = {}
         self._allowed_origins: set[str] = set()
@@ -193,7 +225,7 @@ class CallbackListener:
         """Bind 127.0.0.1 on a free port. Idempotent."""
         if self._server is not None:
             return
-        server = await asyncio.start_server(self._handle, host="127.0.0.1", port=0,
+        server = await asyncio.start_server(self._handle, host="127.0.0.1", port=self.requested_port,
                                             limit=MAX_HEADER_BYTES, reuse_address=True)
         if self._server is not None:
             # Another start() (a second 3-D Secure sale beginning at the same moment) bound first and its
@@ -203,7 +235,7 @@ class CallbackListener:
             return
         self._server = server
         self._port = server.sockets[0].getsockname()[1]
-        log.info("3-D Secure callback listener on 127.0.0.1:%s", self._port)
+        log.info("callback and webhook listener on 127.0.0.1:%s", self._port)
 
     async def stop(self) -> None:
         """Stop listening, drop open connections and cancel every pending callback."""
@@ -218,6 +250,15 @@ class CallbackListener:
         await server.wait_closed()
 
     # --- registrations --------------------------------------------------------------------------
+
+    def set_webhook_handler(self, handler: WebhookHandler | None) -> None:
+        """Accept card-storage webhooks checked by ``handler`` (``None``: the route answers 404)."""
+        self._webhook = handler
+
+    @property
+    def webhook_url(self) -> str:
+        """The base URL to register at the gateway (``{webhook_url}/card-storage/{type}/{id}``)."""
+        return f"{self.origin}/webhooks"
 
     def allow_origin(self, url: str) -> None:
         """Accept callbacks whose ``Origin`` is the scheme://host[:port] of ``url`` (the gateway's)."""
@@ -268,7 +309,7 @@ class CallbackListener:
         victim.writer.close()
         if victim.task is not None:
             victim.task.cancel()
-        log.info("3-D Secure callback listener full: dropped an idle connection")
+        log.info("callback listener full: dropped an idle connection")
         return True
 
     async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -281,25 +322,28 @@ class CallbackListener:
             try:
                 status, body = await asyncio.wait_for(self._serve(reader, connection), self.read_timeout)
             except _Refused as refused:
-                log.info("3-D Secure callback refused: %s %s", refused.status, refused.reason)
+                log.info("callback listener refused a request: %s %s", refused.status, refused.reason)
                 status, body = refused.status, refused.reason.encode("utf-8")
             except (asyncio.TimeoutError, asyncio.IncompleteReadError, ConnectionError):
                 return  # too slow, or the client went away: just drop it
-            await self._respond(writer, status, body)
+            await self._respond(writer, status, body,
+                                json_body=body == _WEBHOOK_ACCEPTED)
             if status != 200:
                 await self._linger(reader, writer)
         except asyncio.CancelledError:
             if not connection.evicted:
                 raise
         except Exception:  # a malformed request must never take the listener down
-            log.exception("3-D Secure callback handler failed")
+            log.exception("callback listener handler failed")
         finally:
             if self._connections.get(writer) is connection:
                 del self._connections[writer]
             writer.close()
 
-    async def _respond(self, writer: asyncio.StreamWriter, status: int, body: bytes) -> None:
-        content_type = "text/html; charset=utf-8" if status == 200 else "text/plain; charset=utf-8"
+    async def _respond(self, writer: asyncio.StreamWriter, status: int, body: bytes, *,
+                       json_body: bool = False) -> None:
+        content_type = ("application/json" if json_body else
+                        "text/html; charset=utf-8" if status == 200 else "text/plain; charset=utf-8")
         head = [f"HTTP/1.1 {status} {_REASONS.get(status, 'Error')}", f"Content-Type: {content_type}",
                 f"Content-Length: {len(body)}", "Connection: close", "Cache-Control: no-store",
                 "X-Content-Type-Options: nosniff", "Referrer-Policy: no-referrer"]
@@ -333,6 +377,8 @@ class CallbackListener:
         self._check_host(headers)
         if method != "POST":
             raise _Refused(405, "Only POST is accepted here.")
+        if target.startswith("/webhooks/"):
+            return await self._serve_webhook(reader, target, headers)
         pending, outcome = self._route(target)
         self._check_origin(headers)
         if "transfer-encoding" in headers:
@@ -351,6 +397,31 @@ class CallbackListener:
         self._forget(pending)  # single use, before anything else can look it up
         pending.future.set_result(CallbackResult(outcome, pending.payment_id, security_key))
         return 200, _FINISHED_PAGE
+
+    async def _serve_webhook(self, reader: asyncio.StreamReader, target: str,
+                             headers: dict[str, str]) -> tuple[int, bytes]:
+        parts = target.split("?", 1)[0].split("/")
+        # "", "webhooks", "card-storage", type, id
+        if self._webhook is None or len(parts) != 5 or parts[0] or parts[2] != "card-storage" \
+                or not parts[3] or not parts[4]:
+            raise _Refused(404, "Not found.")
+        if "origin" in headers:
+            raise _Refused(403, "Webhooks come from the gateway, not from a web page.")
+        if "transfer-encoding" in headers:
+            raise _Refused(411, "A Content-Length is required.")
+        length = _content_length(headers)
+        media_type = headers.get("content-type", "").split(";", 1)[0].strip().lower()
+        if media_type != _JSON_TYPE:
+            raise _Refused(415, "Only JSON is accepted here.")
+        body = await reader.readexactly(length)
+        try:
+            event = self._webhook(parts[3], parts[4], headers, body)
+        except WebhookRefused as refused:
+            raise _Refused(refused.status, refused.reason) from None
+        loop = asyncio.get_running_loop()
+        for callback in list(self.on_webhook):
+            loop.call_soon(callback, event)
+        return 200, _WEBHOOK_ACCEPTED
 
     def _check_host(self, headers: dict[str, str]) -> None:
         host = headers.get("host", "").strip().lower()
@@ -405,7 +476,8 @@ async def _read_head(reader: asyncio.StreamReader) -> tuple[str, str, dict[str, 
         if not sep or not name or name != name.strip() or not name.isprintable():
             raise _Refused(400, "Malformed header.")
         name = name.lower()
-        if name in headers and name in ("host", "content-length", "content-type", "origin"):
+        if name in headers and name in ("host", "content-length", "content-type", "origin", "x-api-key",
+                                         "x-klogs-rnd", "x-klogs-timestamp", "x-klogs-signature"):
             raise _Refused(400, f"Duplicated {name} header.")
         headers[name] = value.strip()
     return request_line[0], request_line[1], headers

@@ -35,7 +35,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 from ..paths import narrow, open_private, private_file
 from .cards import find_pans, redact_pans
@@ -213,6 +213,8 @@ class AuditLog:
         self.path = path
         if path != ":memory:":
             private_file(path)  # 0600 before SQLite opens it (its -wal/-shm files take this mode)
+        #: Called after every record is committed (the shop database's pusher wakes on it); quick, never raising.
+        self.append_listeners: list[Callable[[], None]] = []
         self._db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
@@ -245,6 +247,8 @@ class AuditLog:
         except BaseException:
             db.execute("ROLLBACK")
             raise
+        for listener in self.append_listeners:
+            listener()
         return AuditRecord(seq, dt.datetime.fromisoformat(when), action, operator, approver, stored_details,
                            training, prev, digest)
 

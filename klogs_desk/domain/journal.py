@@ -45,6 +45,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import sqlite3
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, fields
 from decimal import Decimal
 from pathlib import Path
@@ -123,6 +124,10 @@ class Entry:
     note: Message | None = None
     #: Who made the row (the signed-in operator's name); rows written before operators existed: "unknown".
     operator: str | None = None
+    #: A void or refund of a payment made at another till of the shop (:mod:`klogs_desk.shop`): that till's
+    #: name and its row's id there. ``parent_id`` is then None (the payment is not in this journal).
+    parent_till: str | None = None
+    parent_entry: int | None = None
 
     @property
     def unresolved(self) -> bool:
@@ -131,13 +136,14 @@ class Entry:
 
 _COLUMNS = [f.name for f in fields(Entry)]
 #: Columns exported as numbers (never neutralised as text: an amount stays a number in a spreadsheet).
-_NUMERIC_COLUMNS = frozenset({"id", "parent_id", "amount", "installment_count", "balance"})
+_NUMERIC_COLUMNS = frozenset({"id", "parent_id", "amount", "installment_count", "balance", "parent_entry"})
 _DECIMALS = {"amount", "balance"}
 _DATES = {"created_at", "updated_at", "resolved_at"}
 #: Columns holding a message: stored as JSON of its code and parameters (see :mod:`klogs_desk.messages`);
 #: text (the gateway's own words, a cashier's description, rows written before codes) is stored as it is.
 _MESSAGES = {"result_message", "resolution", "note"}
-_MUTABLE = set(_COLUMNS) - {"id", "created_at", "environment", "kind", "reference", "parent_id"}
+_MUTABLE = set(_COLUMNS) - {"id", "created_at", "environment", "kind", "reference", "parent_id", "parent_till",
+                            "parent_entry"}
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS entries (
@@ -154,21 +160,30 @@ CREATE TABLE IF NOT EXISTS entries (
     masked_pan TEXT, card_brand TEXT, card_holder TEXT, customer_id TEXT,
     payment_id TEXT, auth_code TEXT, result_code TEXT, result_message TEXT,
     installment_count INTEGER, checkout_id TEXT, redirect_url TEXT,
-    balance TEXT, approved_by TEXT, resolution TEXT, resolved_at TEXT, note TEXT, operator TEXT
+    balance TEXT, approved_by TEXT, resolution TEXT, resolved_at TEXT, note TEXT, operator TEXT,
+    parent_till TEXT, parent_entry INTEGER
 );
--- One payment per order ID and kind in an environment: the database itself refuses a second send.
-CREATE UNIQUE INDEX IF NOT EXISTS one_payment_per_order
-    ON entries(environment, kind, reference) WHERE parent_id IS NULL;
+-- One payment per order ID and kind in an environment: the database itself refuses a second send. (Voids and
+-- refunds of another till's payments have no local parent and are not payments: they are not counted.)
+CREATE UNIQUE INDEX IF NOT EXISTS one_payment_per_order_here
+    ON entries(environment, kind, reference) WHERE parent_id IS NULL AND parent_till IS NULL;
 CREATE INDEX IF NOT EXISTS entries_state ON entries(state);
 CREATE INDEX IF NOT EXISTS entries_created ON entries(created_at);
 CREATE INDEX IF NOT EXISTS entries_parent ON entries(parent_id);
 -- The double-charge guard's window of recent payments (Journal.similar_payment).
 CREATE INDEX IF NOT EXISTS entries_recent ON entries(environment, kind, created_at);
+-- The Journal tab's list, newest first in one environment (Journal.search): without it SQLite took
+-- entries_recent and sorted every row of the environment (1 s at 100,000 rows; 13 ms with it).
+CREATE INDEX IF NOT EXISTS entries_environment_id ON entries(environment, id);
+-- The Journal tab's operator filter (Journal.operators) and the rows of one operator, from the index alone.
+CREATE INDEX IF NOT EXISTS entries_environment_operator ON entries(environment, operator);
 """
 #: Rows of a journal from before operators were recorded were made by somebody the terminal cannot name.
 UNKNOWN_OPERATOR = "unknown"
-#: Columns added since the first release, with what the rows written before them get.
-_ADDED_COLUMNS = {"operator": UNKNOWN_OPERATOR}
+#: Columns added since the first release: their SQL type and what the rows written before them get.
+_ADDED_COLUMNS: dict[str, tuple[str, str | None]] = {"operator": ("TEXT", UNKNOWN_OPERATOR),
+                                                     "parent_till": ("TEXT", None),
+                                                     "parent_entry": ("INTEGER", None)}
 
 #: Text typed by people or written by the gateway for people: card numbers in it are masked, not refused.
 _REDACTED_FIELDS = frozenset({"card_holder", "customer_id", "result_code", "result_message", "approved_by",
@@ -245,8 +260,22 @@ def _from_row(row: sqlite3.Row) -> Entry:
     return Entry(**data)
 
 
+#: What :meth:`Journal.submit` may run on the writer thread: the payment writes, and the reconciler's read
+#: of the unresolved rows (hundreds of rows turned into entries: a stall on the UI thread).
+_BACKGROUND_WRITES = frozenset({"record_pending", "update", "record_outcome", "continue_as_3ds", "resolve",
+                                "unresolved"})
+#: How long a write waits for the other connection's write to finish before failing.
+_BUSY_TIMEOUT_MS = 5000
+
+
 class Journal:
-    """The journal database. All methods run on the caller's thread; each write is one transaction."""
+    """The journal database. All methods run on the caller's thread; each write is one transaction.
+
+    :meth:`submit` runs a write on the journal's own writer thread instead (the payment hot path): its
+    commit and fsync then never hold the UI thread, and writes submitted are done one after another in
+    the order submitted, on a second connection to the same file (WAL: the caller's connection sees each
+    one as soon as it is committed; ``busy_timeout`` covers a write on both connections at once).
+    """
 
     def __init__(self, path: Path | str, *, current_operator: Callable[[], str | None] = lambda: None) -> None:
         """``current_operator`` names who is signed in; each new row records it (unless given explicitly)."""
@@ -255,13 +284,19 @@ class Journal:
         if path != ":memory:":
             # 0600 before SQLite opens it: SQLite gives its -wal and -shm files the database file's mode.
             private_file(path)
+        #: Called (no arguments, on the writer's thread) after every committed write: the shop database's
+        #: pusher wakes on it (:meth:`klogs_desk.shop.sync.ShopSync.wake`). Must be quick and never raise.
+        self.write_listeners: list[Callable[[], None]] = []
         self._db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
         self._db.row_factory = sqlite3.Row
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=FULL")
         self._db.execute("PRAGMA foreign_keys=ON")
+        self._db.execute(f"PRAGMA busy_timeout={_BUSY_TIMEOUT_MS}")
         self._migrate()
         self._db.executescript(_SCHEMA)
+        self._writer: ThreadPoolExecutor | None = None
+        self._background: Journal | None = None
         if path != ":memory:":
             for suffix in ("-wal", "-shm"):  # and said explicitly, in case an older SQLite did not
                 narrow(f"{path}{suffix}")
@@ -271,22 +306,63 @@ class Journal:
         have = {row[1] for row in self._db.execute("PRAGMA table_info(entries)")}
         if not have:
             return  # a new journal: the schema creates every column
-        for column, old_rows in _ADDED_COLUMNS.items():
+        for column, (sql_type, old_rows) in _ADDED_COLUMNS.items():
             if column not in have:
                 with self._db:
-                    self._db.execute(f"ALTER TABLE entries ADD COLUMN {column} TEXT")
-                    self._db.execute(f"UPDATE entries SET {column} = ?", (old_rows,))
+                    self._db.execute(f"ALTER TABLE entries ADD COLUMN {column} {sql_type}")
+                    if old_rows is not None:
+                        self._db.execute(f"UPDATE entries SET {column} = ?", (old_rows,))
+        # The first releases' one-payment index did not know voids and refunds of other tills' payments.
+        self._db.execute("DROP INDEX IF EXISTS one_payment_per_order")
 
     def close(self) -> None:
+        if self._writer is not None:
+            self._writer.shutdown(wait=True)  # writes already submitted are finished, never dropped
+            self._writer = None
+        if self._background is not None and self._background is not self:
+            self._background.close()
+        self._background = None
         self._db.close()
+
+    def submit(self, write: str, /, *args: Any, **kwargs: Any) -> "Future[Any]":
+        """Run the write method named ``write`` (``record_pending``, ``update``, ``record_outcome``...)
+        with these arguments on the writer thread; a future of its result (or its exception). The
+        operator of a new row is taken now, on the caller's thread."""
+        if write not in _BACKGROUND_WRITES:
+            raise ValueError(f"not a journal write the writer thread runs: {write}")
+        if write == "record_pending" and "operator" not in kwargs:
+            kwargs["operator"] = self._current_operator()
+        if self._writer is None:
+            self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="klogs-journal")
+        return self._writer.submit(self._write_in_background, write, args, kwargs)
+
+    def _background_journal(self) -> "Journal":
+        """The writer thread's journal: its own connection, opened at first use (the same one for an
+        in-memory journal, which exists once per connection)."""
+        if self._background is None:
+            self._background = (self if self.path == ":memory:"
+                                else Journal(self.path, current_operator=self._current_operator))
+        return self._background
+
+    def _write_in_background(self, write: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        return getattr(self._background_journal(), write)(*args, **kwargs)
+
+    def trace_statements(self, callback: Callable[[str], None] | None) -> None:
+        """``callback(sql)`` for every statement on every connection of this journal, the writer
+        thread's included (diagnostics and tests: which writes a sale makes, in which order)."""
+        self._db.set_trace_callback(callback)
+        if self.path != ":memory:":
+            self._background_journal()._db.set_trace_callback(callback)
 
     # --- writes ---------------------------------------------------------------------------------
 
     def record_pending(self, *, environment: str, kind: EntryKind, reference: str, amount: Decimal,
                        currency: str, parent_id: int | None = None, state: EntryState = EntryState.PENDING,
+                       parent_till: str | None = None, parent_entry: int | None = None,
                        **values: Any) -> Entry:
         """Insert the row for a request about to be sent. Raises :class:`DuplicateReferenceError` if a
-        payment of this kind with this order ID exists (it must not be sent twice)."""
+        payment of this kind with this order ID exists (it must not be sent twice). ``parent_till`` and
+        ``parent_entry``: a void or refund of another till's payment (see :class:`Entry`)."""
         unknown = set(values) - _MUTABLE
         if unknown:
             raise TypeError(f"unknown journal fields: {sorted(unknown)}")
@@ -294,7 +370,8 @@ class Journal:
             values["operator"] = self._current_operator()
         now = _utcnow()
         row = {"created_at": now, "updated_at": now, "environment": environment, "kind": kind,
-               "reference": reference, "parent_id": parent_id, "amount": amount, "currency": currency,
+               "reference": reference, "parent_id": parent_id, "parent_till": parent_till,
+               "parent_entry": parent_entry, "amount": amount, "currency": currency,
                "state": state, **values}
         row = _guard_card_numbers(row)
         names = list(row)
@@ -308,6 +385,7 @@ class Journal:
                 raise DuplicateReferenceError(
                     f"Order ID {reference} was already used for a {kind.value}. Use a new order ID.") from None
             raise
+        self._written()
         return _from_row(written[0])
 
     def update(self, entry_id: int, **values: Any) -> Entry:
@@ -324,7 +402,12 @@ class Journal:
             [_to_db(n, values[n]) for n in names] + [entry_id]).fetchall()
         if not written:
             raise KeyError(entry_id)
+        self._written()
         return _from_row(written[0])
+
+    def _written(self) -> None:
+        for listener in self.write_listeners:
+            listener()
 
     def continue_as_3ds(self, entry_id: int) -> Entry:
         """An ``enrolled`` sale row (the card turned out to need 3-D Secure; nothing was charged) becomes the
@@ -339,6 +422,7 @@ class Journal:
                                        ).fetchall()
         except sqlite3.IntegrityError:
             raise DuplicateReferenceError(row.reference) from None
+        self._written()
         return _from_row(written[0])
 
     def record_outcome(self, entry_id: int, state: EntryState, **values: Any) -> Entry:
@@ -355,6 +439,8 @@ class Journal:
                 "UPDATE entries SET state = ?, updated_at = ?, note = coalesce(note, ?) WHERE state = ?",
                 (EntryState.UNKNOWN.value, _to_db("updated_at", _utcnow()),
                  to_stored(msg("note.stopped-in-flight")), EntryState.PENDING.value))
+        if cursor.rowcount:
+            self._written()
         return cursor.rowcount
 
     # --- reads ----------------------------------------------------------------------------------
@@ -405,6 +491,12 @@ class Journal:
         rows = self._db.execute("SELECT * FROM entries WHERE parent_id = ? ORDER BY id", (parent_id,))
         return [_from_row(r) for r in rows]
 
+    def acting_on_other_till(self, till: str, entry_id: int) -> list[Entry]:
+        """This journal's voids and refunds of row ``entry_id`` of another till ``till``, oldest first."""
+        rows = self._db.execute("SELECT * FROM entries WHERE parent_till = ? AND parent_entry = ? ORDER BY id",
+                                (till, entry_id))
+        return [_from_row(r) for r in rows]
+
     def children_of(self, parent_ids: Iterable[int]) -> dict[int, list[Entry]]:
         """The children (voids, refunds, captures) of each of ``parent_ids``, oldest first, read in a few
         queries rather than one per row (the Journal tab derives VOIDED/REFUNDED from them for a thousand
@@ -424,7 +516,8 @@ class Journal:
         sql = "SELECT * FROM entries WHERE state IN (?, ?)"
         args: list[Any] = [EntryState.PENDING.value, EntryState.UNKNOWN.value]
         if environment:
-            sql += " AND environment = ?"
+            # "+": by the state index (few rows), never by entries_environment_id (every row of the environment).
+            sql += " AND +environment = ?"
             args.append(environment)
         return [_from_row(r) for r in self._db.execute(sql + " ORDER BY id", args)]
 

@@ -5,6 +5,11 @@ the screen once created. Each accepted order is written here with what the termi
 the gateway reported in its answer (``orderStatus``; ``None`` when it reported none): "status as far as
 known". A small SQLite file of its own next to the journal (0600, like the journal), one row per order.
 No Qt, no HTTP.
+
+"As far as known" also follows the card-storage flow: the owner's phone is kept with each order, and
+:meth:`PaymentOrderBook.moved_on` marks the orders of a phone that waited for the owner's confirmation (the
+owner was registered) or for the card (the owner's card was saved) as ``active``, as the gateway moves them on
+then (the sandbox does; the docs give no way to read an order back to be sure).
 """
 
 from __future__ import annotations
@@ -26,7 +31,8 @@ CREATE TABLE IF NOT EXISTS payment_orders (
     amount TEXT NOT NULL,
     currency TEXT NOT NULL,
     payment_time TEXT NOT NULL,
-    status TEXT
+    status TEXT,
+    phone TEXT
 );
 """
 
@@ -55,15 +61,24 @@ class PaymentOrderBook:
         self._db = sqlite3.connect(str(path), isolation_level=None)
         self._db.row_factory = sqlite3.Row
         self._db.executescript(_SCHEMA)
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(payment_orders)")}
+        if "phone" not in columns:  # a book written before the card-storage flow
+            self._db.execute("ALTER TABLE payment_orders ADD COLUMN phone TEXT")
 
     def record(self, *, environment: str, reference: str, amount: Decimal, currency: str,
-               payment_time: dt.datetime, status: str | None) -> PaymentOrder:
+               payment_time: dt.datetime, status: str | None, phone: str | None = None) -> PaymentOrder:
         row = self._db.execute(
-            "INSERT INTO payment_orders (created_at, environment, reference, amount, currency, payment_time, status)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *",
+            "INSERT INTO payment_orders (created_at, environment, reference, amount, currency, payment_time, status,"
+            " phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *",
             (dt.datetime.now(dt.timezone.utc).isoformat(), environment, reference, str(amount), currency,
-             payment_time.astimezone(dt.timezone.utc).isoformat(), status)).fetchone()
+             payment_time.astimezone(dt.timezone.utc).isoformat(), status, phone)).fetchone()
         return _from_row(row)
+
+    def moved_on(self, environment: str, phone: str, waiting_for: str) -> int:
+        """Mark ``phone``'s orders whose status is ``waiting_for`` as ``active``; how many changed."""
+        cursor = self._db.execute("UPDATE payment_orders SET status = 'active' WHERE environment = ? AND phone = ? "
+                                  "AND status = ?", (environment, phone, waiting_for))
+        return cursor.rowcount
 
     def orders(self, environment: str) -> list[PaymentOrder]:
         rows = self._db.execute("SELECT * FROM payment_orders WHERE environment = ? ORDER BY id DESC",

@@ -93,6 +93,8 @@ class Listed:
 
 
 _TOTALS = ("sales", "captures", "refunds", "voids", "declines", "open_preauths", "takings")
+#: What a shop's day shows of each till.
+TILL_FIGURES = ("sales", "refunds", "voids", "takings")
 _GROUPS = ("by_brand", "by_kind", "by_operator")
 
 
@@ -118,6 +120,12 @@ class Report:
     by_operator: dict[str, Total] = field(default_factory=dict)
     #: Sales and captures by the local hour they were made (0-23) and currency.
     by_hour: dict[int, dict[str, Decimal]] = field(default_factory=dict)
+    #: A shop's day (every till, :mod:`klogs_desk.shop.reports`): each till's :data:`TILL_FIGURES`.
+    by_till: dict[str, dict[str, Total]] = field(default_factory=dict)
+    #: Tills whose records had not all reached the shop database when the report was made.
+    tills_waiting: list[str] = field(default_factory=list)
+    #: Tills the shop database had not heard from for a while: their latest records may be missing.
+    tills_silent: list[str] = field(default_factory=list)
 
     @property
     def currencies(self) -> list[str]:
@@ -143,6 +151,11 @@ class Report:
         data["unknown"] = [row.to_dict() for row in self.unknown]
         data["by_hour"] = {str(hour): {c: str(a) for c, a in sorted(amounts.items())}
                            for hour, amounts in sorted(self.by_hour.items())}
+        if self.by_till or self.tills_waiting or self.tills_silent:  # a till's own report: as it always was
+            data["by_till"] = {till: {name: total.to_dict() for name, total in figures.items()}
+                               for till, figures in sorted(self.by_till.items())}
+            data["tills_waiting"] = list(self.tills_waiting)
+            data["tills_silent"] = list(self.tills_silent)
         return data
 
     @classmethod
@@ -157,6 +170,10 @@ class Report:
         report.unknown = [Listed.from_dict(row) for row in data["unknown"]]
         report.by_hour = {int(hour): {c: Decimal(a) for c, a in amounts.items()}
                           for hour, amounts in data["by_hour"].items()}
+        report.by_till = {till: {name: Total.from_dict(total) for name, total in figures.items()}
+                          for till, figures in data.get("by_till", {}).items()}
+        report.tills_waiting = list(data.get("tills_waiting", []))
+        report.tills_silent = list(data.get("tills_silent", []))
         return report
 
 

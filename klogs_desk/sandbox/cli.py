@@ -32,9 +32,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--testing", action="store_true", help="enable fault injection (never in training)")
     parser.add_argument("--hang-seconds", type=float, default=40.0,
                         help="how long the never-answering test card sleeps")
+    parser.add_argument("--webhook-url", help="the merchant's webhook base URL for card-storage notifications "
+                        "(signed; see sandbox/card_storage.py), e.g. http://127.0.0.1:8080/webhooks")
     args = parser.parse_args(argv)
     config = SandboxConfig(database=args.database, rate_limit_per_minute=args.rate_limit,
-                           testing=args.testing, hang_seconds=args.hang_seconds)
+                           testing=args.testing, hang_seconds=args.hang_seconds, webhook_url=args.webhook_url)
     server = SandboxServer(config, host=args.host, port=args.port).start()
     print(f"Klogs sandbox gateway listening on {server.url}")
     print(f"  payment API:   X-API-KEY: {config.api_key}   X-API-SECRET: {config.api_secret}")
@@ -44,6 +46,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  rate limit:    {limit} requests/min per credential" if limit else "  rate limit:    off")
     if config.database is not None:
         print(f"  state kept in: {config.database}")
+    if config.webhook_url:
+        print(f"  card-storage webhooks (signed with the API secret): {config.webhook_url}/card-storage/owner/<ownerId>")
     print(f"  3-D Secure bank page (another host, as a real bank's): {server.acs_url}")
     sys.stdout.flush()
     stop = threading.Event()

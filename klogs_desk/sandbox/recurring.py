@@ -16,11 +16,14 @@ Choices where the docs are silent (what a real gateway would do):
   ``shouldBeOwnerConfirmation: true`` and status ``waitForOwnerConfirmation``; registering the phone
   later stands for the owner confirming, and their waiting subscriptions and orders become active
   (scheduled from that moment).
-* **Saved cards**: every ``cardId`` is a saved card except :data:`CARD_NOT_SAVED_ID`
-  (``00000000-0000-4000-8000-000000000000``), which gives ``waitForCardSave``; such a subscription
-  stays waiting (the sandbox has no card-storage flow).
+* **Saved cards** (card_storage.py): a ``cardId`` must be a card saved through the card-storage flow for
+  the same phone, or the docs' example card; anything else is refused with 400 naming
+  ``ownerDescription.cardId``. :data:`CARD_NOT_SAVED_ID` (``00000000-0000-4000-8000-000000000000``) means
+  "no card yet" and gives ``waitForCardSave``; when the owner saves a card on the hosted page, those
+  subscriptions and orders take the new card and become active by themselves.
 * **ownerId** is ``"OWN-"`` and eight digits derived from the phone: the same phone always gets the same
-  id. ``POST /owner`` also returns it (an addition to the docs' ``{"success": true}``).
+  id. ``POST /owner`` also returns it and ``cardStorageUrl``, the hosted "save your card" page (additions to
+  the docs' ``{"success": true}``).
 * **Updates** change only the fields given. ``status`` may be set to ``active`` or ``disabled``;
   asking for ``active`` re-checks the owner and card (a subscription can stay waiting) and schedules the
   next payment from now. A ``complete`` subscription cannot be changed (409). The answer is an
@@ -64,6 +67,8 @@ from ..api.models.recurring import (
 from .admin import LOOPBACK
 from .auth import require_bearer
 from .bodies import body_schema, parse_body
+from .card_storage import CARD_NOT_SAVED_ID, StoredCard, card_problem, vault_of
+from .card_storage import build_router as build_card_storage_router
 from .problems import ProblemError, WireJSONResponse
 from .recurring_store import DuplicateReferenceError, PageRequest, PaymentOrder, RecurringStore, Subscription
 from .scheduler import RecurringScheduler, reschedule
@@ -72,8 +77,6 @@ from .state import SandboxState
 
 #: A bearer token that may read (``GET /recurring``) but not write: writes answer 403.
 READONLY_BEARER_TOKEN = "sandbox-readonly-token"
-#: The one card id the sandbox treats as "not saved yet": registered payments on it wait for card save.
-CARD_NOT_SAVED_ID = uuid.UUID("00000000-0000-4000-8000-000000000000")
 DEFAULT_PAGE_SIZE = 10
 MAX_PAGE_SIZE = 500
 #: How many page numbers ``pages`` lists around the current page.
@@ -190,7 +193,13 @@ def build_router(state: SandboxState) -> APIRouter:
         scheduler.run_due(current)
         return current
 
+    vault = vault_of(state)
+
     def status_for(phone: str, card_id: uuid.UUID) -> RegisteredPaymentStatus:
+        problem = card_problem(card_id, phone, vault)
+        if problem is not None:
+            raise ProblemError(400, f"ownerDescription.cardId {problem}.",
+                               errors={"ownerDescription.cardId": [problem]})
         if card_id == CARD_NOT_SAVED_ID:
             return RegisteredPaymentStatus.WAIT_FOR_CARD_SAVE
         if not store.is_owner_registered(phone):
@@ -214,7 +223,28 @@ def build_router(state: SandboxState) -> APIRouter:
                 order.status = RegisteredPaymentStatus.ACTIVE
                 store.save_order(order)
         scheduler.run_due(current)  # an order whose time passed while it waited pays now
-        return WireJSONResponse({"success": True, "ownerId": owner_id})
+        session = vault.open_session(body.phone, owner_id, current)
+        return WireJSONResponse({"success": True, "ownerId": owner_id,
+                                 "cardStorageUrl": f"{state.config.public_url}/card-storage/{session.token}"})
+
+    def card_saved(card: StoredCard, current: dt.datetime) -> None:
+        """The owner saved a card: what waited for one takes it and moves on (scheduled from now)."""
+        registered = store.is_owner_registered(card.phone)
+        moved_on = (RegisteredPaymentStatus.ACTIVE if registered
+                    else RegisteredPaymentStatus.WAIT_FOR_OWNER_CONFIRMATION)
+        with store.locked():
+            for sub in store.subscriptions_waiting_for(card.phone, RegisteredPaymentStatus.WAIT_FOR_CARD_SAVE):
+                if sub.card_id == CARD_NOT_SAVED_ID:
+                    sub.card_id, sub.status = card.card_id, moved_on
+                    reschedule(sub, current)
+                    store.save_subscription(sub)
+            for order in store.orders_waiting_for(card.phone, RegisteredPaymentStatus.WAIT_FOR_CARD_SAVE):
+                if order.card_id == CARD_NOT_SAVED_ID:
+                    order.card_id, order.status = card.card_id, moved_on
+                    store.save_order(order)
+        scheduler.run_due(current)
+
+    router.include_router(build_card_storage_router(state, card_saved))
 
     @router.post("/paymentOrder", summary="Create a future one-time payment", response_model=OperationResult,
                  openapi_extra=body_schema(PaymentOrderRequest), responses=_responses(409))

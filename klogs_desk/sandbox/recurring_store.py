@@ -422,11 +422,12 @@ class RecurringStore:
                 "AND last_payment_time <= ?", (time_text(now),)).fetchall()
         return [_subscription_of(row) for row in rows]
 
-    def subscriptions_waiting_for(self, phone: str) -> list[Subscription]:
+    def subscriptions_waiting_for(self, phone: str, status: RegisteredPaymentStatus =
+                                  RegisteredPaymentStatus.WAIT_FOR_OWNER_CONFIRMATION) -> list[Subscription]:
         with self._lock:
             rows = self._db.execute(
                 "SELECT * FROM recurring_subscriptions WHERE phone = ? AND status = ?",
-                (phone, RegisteredPaymentStatus.WAIT_FOR_OWNER_CONFIRMATION.value)).fetchall()
+                (phone, status.value)).fetchall()
         return [_subscription_of(row) for row in rows]
 
     def record_runs(self, sub: Subscription, paid_at: list[dt.datetime]) -> None:
@@ -481,9 +482,10 @@ class RecurringStore:
                 (time_text(now),)).fetchall()
         return [_order_of(row) for row in rows]
 
-    def orders_waiting_for(self, phone: str) -> list[PaymentOrder]:
+    def orders_waiting_for(self, phone: str, status: RegisteredPaymentStatus =
+                           RegisteredPaymentStatus.WAIT_FOR_OWNER_CONFIRMATION) -> list[PaymentOrder]:
         with self._lock:
             rows = self._db.execute(
                 "SELECT * FROM recurring_payment_orders WHERE phone = ? AND status = ?",
-                (phone, RegisteredPaymentStatus.WAIT_FOR_OWNER_CONFIRMATION.value)).fetchall()
+                (phone, status.value)).fetchall()
         return [_order_of(row) for row in rows]

@@ -32,6 +32,9 @@ class SandboxConfig:
     hang_seconds: float = 40.0
     #: Base URL the server is reachable at (set by the server once it has its port); used in links.
     public_url: str = "http://127.0.0.1:0"
+    #: The merchant's webhook base URL: card-storage notifications go to ``{webhook_url}/card-storage/{type}/{id}``
+    #: (card_storage.py); ``None`` sends none. The embedded sandbox is given the terminal's receiver.
+    webhook_url: str | None = None
     #: Base URL of the pretend bank's 3-D Secure page, on another host than ``public_url`` (see hosts.py).
     acs_url: str = "http://127.0.0.2:0"
 

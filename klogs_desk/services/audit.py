@@ -31,6 +31,10 @@ RECEIPT_PDF = "receipt.pdf"
 SHIFT_CLOSE = "shift.close"
 DAY_CLOSE = "day.close"
 REPORT_REPRINT = "report.reprint"
+#: A card owner saved a card (the gateway's verified card-storage webhook; recorded by ``SavedCardsService``).
+CARD_SAVED = "card.saved"
+#: Who a webhook's record names: nobody at the terminal did it.
+GATEWAY = "gateway"
 
 
 class AuditTrail:

@@ -20,6 +20,7 @@ Contract (no widgets here; the Sale and Pre-authorization tabs and 3-D Secure ca
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import enum
 import logging
@@ -265,7 +266,7 @@ class PaymentService:
                                                msg("payment.not-sent-invalid", errors=_join_errors(errors)),
                                                msg("next.fix-fields"), errors)
         try:
-            entry = self._journal_before_sending(order, kind)
+            entry = await self._journal_before_sending(order, kind)
         except DuplicateReferenceError:
             return self._outcome_without_entry(
                 order, OutcomeState.REFUSED, msg("payment.order-id-used", order_id=order.order_id),
@@ -273,14 +274,24 @@ class PaymentService:
         # The refundable balance of an approved sale is written with its outcome: one commit after sending.
         return await self._send(entry, lambda: send(request), balance_when_approved=True)
 
-    def _journal_before_sending(self, order: CardOrder, kind: EntryKind) -> Entry:
+    async def _write(self, write: str, /, *args: Any, **kwargs: Any) -> Entry:
+        """A journal write on the journal's writer thread (:meth:`Journal.submit`), awaited: the UI stays
+        responsive during its commit and fsync, and the writes of a payment stay in order. If the task is
+        cancelled meanwhile the write still finishes (a pending row then becomes ``unknown`` at the next
+        start, as after a crash at that moment, and the reconciler settles it)."""
+        result: Entry = await asyncio.wrap_future(self.services.journal.submit(write, *args, **kwargs))
+        return result
+
+    async def _journal_before_sending(self, order: CardOrder, kind: EntryKind) -> Entry:
         journal, env = self.services.journal, self.services.environment
         values: dict[str, Any] = dict(amount=order.amount, currency=order.currency, masked_pan=order.masked_pan,
                       card_brand=order.brand, card_holder=order.holder, customer_id=order.customer_id or None)
         try:
             # Inserting first keeps a new order ID (nearly every sale) to one statement; a used one fails
-            # without writing anything and only then is the earlier row looked up.
-            return journal.record_pending(environment=env, kind=kind, reference=order.order_id, **values)
+            # without writing anything and only then is the earlier row looked up. Write-ahead: committed
+            # (and synced to disk) before the request is sent.
+            return await self._write("record_pending", environment=env, kind=kind, reference=order.order_id,
+                                     **values)
         except DuplicateReferenceError:
             earlier = journal.find_payment(env, kind, order.order_id)
             if earlier is None or earlier.state not in _NOTHING_RECORDED:
@@ -288,8 +299,8 @@ class PaymentService:
         # The cashier retries a sale that charged nothing (a gateway error, or a card that turned out to
         # need 3-D Secure and was swapped for another): the order ID is still free at the gateway.
         note = msg("note.retried-after", why=earlier.result_message or msg("note.an-error"))
-        return journal.update(earlier.id, state=EntryState.PENDING, auth_code=None, result_code=None,
-                              result_message=None, payment_id=None, note=note, **values)
+        return await self._write("update", earlier.id, state=EntryState.PENDING, auth_code=None, result_code=None,
+                                 result_message=None, payment_id=None, note=note, **values)
 
     async def _send(self, entry: Entry, call: Callable[[], Awaitable[PaymentResponse]], *,
                     balance_when_approved: bool = False) -> PaymentOutcome:
@@ -299,24 +310,24 @@ class PaymentService:
         try:
             response = await call()
         except OutcomeUnknownError as exc:
-            row = journal.record_outcome(entry.id, EntryState.UNKNOWN, note=exc.msg)
+            row = await self._write("record_outcome", entry.id, EntryState.UNKNOWN, note=exc.msg)
             return self._from_entry(row, OutcomeState.UNKNOWN, msg("payment.outcome-unknown"), _NEXT_UNKNOWN)
         except ProtocolError as exc:
             # A 2xx we cannot read: the gateway did process something.
-            row = journal.record_outcome(entry.id, EntryState.UNKNOWN, note=exc.msg)
+            row = await self._write("record_outcome", entry.id, EntryState.UNKNOWN, note=exc.msg)
             return self._from_entry(row, OutcomeState.UNKNOWN, msg("payment.unreadable-answer"), _NEXT_UNKNOWN)
         except KlogsError as exc:
-            row = journal.record_outcome(entry.id, EntryState.ERROR, result_message=exc.msg)
+            row = await self._write("record_outcome", entry.id, EntryState.ERROR, result_message=exc.msg)
             errors = exc.field_errors if isinstance(exc, ValidationFailedError) else {}
             return self._from_entry(row, OutcomeState.ERROR, exc.msg, _next_step_after_error(exc), errors)
         except BaseException:
             # A bug or a cancellation after the request may have left: never claim it was not charged.
             journal.record_outcome(entry.id, EntryState.UNKNOWN, note=msg("note.failed-in-flight"))
             raise
-        return self._from_response(entry, response, balance_when_approved=balance_when_approved)
+        return await self._from_response(entry, response, balance_when_approved=balance_when_approved)
 
-    def _from_response(self, entry: Entry, response: PaymentResponse, *,
-                       balance_when_approved: bool = False) -> PaymentOutcome:
+    async def _from_response(self, entry: Entry, response: PaymentResponse, *,
+                             balance_when_approved: bool = False) -> PaymentOutcome:
         state, entry_state, message, next_step = {
             PaymentStatus.SUCCESS: (OutcomeState.APPROVED, EntryState.APPROVED, msg("payment.approved"),
                                     _NEXT_NEW_SALE),
@@ -326,8 +337,8 @@ class PaymentService:
                                      msg("next.use-3ds")),
         }.get(response.status, (OutcomeState.UNKNOWN, EntryState.UNKNOWN,
                                 msg("payment.odd-status", status=response.status.value), _NEXT_UNKNOWN))
-        row = self.services.journal.record_outcome(
-            entry.id, entry_state,
+        row = await self._write(
+            "record_outcome", entry.id, entry_state,
             payment_id=str(response.payment_id) if response.payment_id else None,
             auth_code=response.auth_code, result_code=response.result_code,
             result_message=response.result_message,

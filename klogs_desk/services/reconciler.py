@@ -173,8 +173,10 @@ class Reconciler:
         Usable without :meth:`start`."""
         resolved: list[Entry] = []
         clock = self.policy.clock.monotonic()
-        rows = [row for row in self.services.journal.unresolved(self.services.environment)
-                if self._eligible(row) and not _given_up(row)]
+        # Read on the journal's writer thread: hundreds of unresolved rows must not stall the UI thread.
+        unresolved: list[Entry] = await asyncio.wrap_future(
+            self.services.journal.submit("unresolved", self.services.environment))
+        rows = [row for row in unresolved if self._eligible(row) and not _given_up(row)]
         seen = {row.id for row in rows}
         for stale in set(self._schedules) - seen:
             del self._schedules[stale]

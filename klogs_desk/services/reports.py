@@ -21,6 +21,7 @@ from ..domain.audit import Close
 from ..domain.journal import Journal
 from ..domain.reports import DAY, SHIFT, Report, report_from_journal, start_of_day
 from .audit import DAY_CLOSE, REPORT_REPRINT, SHIFT_CLOSE, AuditTrail
+from .shop import ShopService
 
 
 class UnresolvedPayments(Exception):
@@ -36,8 +37,10 @@ class ReportService:
 
     def __init__(self, journal: Journal, trail: AuditTrail, *, environment: Callable[[], str],
                  now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.timezone.utc),
-                 tz: dt.tzinfo | None = None) -> None:
+                 tz: dt.tzinfo | None = None, shop: ShopService | None = None) -> None:
         self.journal = journal
+        #: The shop database: the day report covers every till (None: this till alone).
+        self.shop = shop
         self.trail = trail
         self.environment = environment
         self.now = now
@@ -59,6 +62,13 @@ class ReportService:
         now = self.now()
         return report_from_journal(self.journal, kind=DAY, environment=self.environment(),
                                    period_start=start_of_day(now, self.tz), period_end=now, tz=self.tz)
+
+    async def shop_day_report(self) -> Report:
+        """The shop's day so far: every till, a per-till breakdown, the tills still holding records named.
+        Raises :class:`~klogs_desk.services.shop.ShopUnavailable`; without a shop database, this till's day."""
+        if self.shop is None:
+            return self.day_report()
+        return (await self.shop.day_report(now=self.now(), tz=self.tz)).total
 
     def close(self, report: Report, *, acknowledged_unresolved: bool = False) -> Close:
         """Keep ``report`` as closed and record the close. Raises :class:`UnresolvedPayments` when it lists

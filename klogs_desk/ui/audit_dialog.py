@@ -73,6 +73,7 @@ ACTION_NAMES = {
     "shift.close": QT_TRANSLATE_NOOP("AuditDialog", "Shift closed"),
     "day.close": QT_TRANSLATE_NOOP("AuditDialog", "Day closed"),
     "report.reprint": QT_TRANSLATE_NOOP("AuditDialog", "Closed report reopened"),
+    "card.saved": QT_TRANSLATE_NOOP("AuditDialog", "Card saved by its owner (gateway webhook)"),
 }
 _COLUMNS = (QT_TRANSLATE_NOOP("AuditDialog", "No."), QT_TRANSLATE_NOOP("AuditDialog", "Time"),
             QT_TRANSLATE_NOOP("AuditDialog", "Action"), QT_TRANSLATE_NOOP("AuditDialog", "Operator"),

@@ -42,18 +42,25 @@ from .. import paths
 from ..domain.balances import Balance
 from ..domain.journal import Entry, EntryKind, EntryState
 from ..domain.money import MINOR_UNITS, AmountError, parse_amount
+from ..messages import msg
 from ..services.audit import CSV_EXPORT
 from ..services.context import AppServices
+from ..services.shop import ShopService, ShopUnavailable
+from ..shop.server import ShopEntry
 from . import theme
+from .async_runner import run_query
 from .badges import BadgeDelegate
 from .fit import ElidedLabel, fit_placeholder
 from .journal_model import STATE_COLOURS, JournalColumn, JournalTableModel
 from .locale_style import number_style
 from .messages import render
 from .receipt import ReceiptPrinter
+from .shop_journal_model import ShopColumn, ShopJournalModel
 
 #: Most rows shown at once; narrowing the filters finds older ones.
 ROW_LIMIT = 1000
+#: Rows measured to fit the columns (QHeaderView.setResizeContentsPrecision; 0 would be the visible rows only).
+RESIZE_PRECISION = 50
 
 #: (label, states) of the state filter; ``None`` means every state.
 STATE_FILTERS: tuple[tuple[str, tuple[EntryState, ...] | None], ...] = (
@@ -82,11 +89,16 @@ class JournalTab(QWidget):
     selection_changed = Signal(object)
     #: A CSV was written: (path, number of rows).
     exported = Signal(str, int)
+    #: "All tills": the manager asked to void / refund the selected payment (a :class:`ShopEntry`).
+    shop_void_requested = Signal(object)
+    shop_refund_requested = Signal(object)
 
     def __init__(self, services: AppServices, parent: QWidget | None = None, *,
-                 gateway_now: Callable[[], dt.datetime] | None = None) -> None:
+                 gateway_now: Callable[[], dt.datetime] | None = None, shop: ShopService | None = None) -> None:
         super().__init__(parent)
         self.services = services
+        #: The shop database (None: this till alone; the scope and till filters are not shown).
+        self.shop = shop
         #: The gateway's clock, for its daily settlement cut-off (void before it, refund after it).
         self._gateway_now = gateway_now or (lambda: dt.datetime.now(dt.timezone.utc))
         self.receipts = ReceiptPrinter(services, self)
@@ -120,7 +132,20 @@ class JournalTab(QWidget):
                              (self.export_button, self.tr("Export shown rows as CSV"))):
             widget.setAccessibleName(name)
 
+        # "This till" / "All tills" and the Till filter: only with a shop database.
+        self.scope_combo = QComboBox(objectName="journalScope")
+        self.scope_combo.addItem(self.tr("This till"), False)
+        self.scope_combo.addItem(self.tr("All tills"), True)
+        self.scope_combo.setAccessibleName(self.tr("Show this till or all tills"))
+        self.till_combo = QComboBox(objectName="journalTillFilter")
+        self.till_combo.addItem(self.tr("Every till"), None)
+        self.till_combo.setAccessibleName(self.tr("Filter by till"))
+        self.scope_combo.setVisible(shop is not None)
+        self.till_combo.setVisible(False)
+
         filters = QHBoxLayout()
+        filters.addWidget(self.scope_combo)
+        filters.addWidget(self.till_combo)
         filters.addWidget(self.search_edit, 2)
         filters.addWidget(self.amount_edit)
         filters.addWidget(self.state_combo, 1)
@@ -153,6 +178,11 @@ class JournalTab(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(JournalColumn.RESULT, QHeaderView.ResizeMode.Stretch)
+        # Fit the columns to the rows on screen (and the next few), not to all 1,000: Qt's default measures
+        # every row of every column (tens of thousands of Python data() calls, seconds on a till, with the
+        # event loop stalled). Times, amounts and states have the same width on every row anyway.
+        header.setResizeContentsPrecision(RESIZE_PRECISION)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.doubleClicked.connect(self._on_double_clicked)
 
@@ -177,17 +207,46 @@ class JournalTab(QWidget):
         self.receipt_button.clicked.connect(self._preview_receipt)
         self.receipt_pdf_button.clicked.connect(self._save_receipt_pdf)
 
+        # The shop's journal (all tills), shown instead of this till's table.
+        self.shop_model = ShopJournalModel(self)
+        self.shop_table = QTableView(objectName="shopJournalTable")
+        self.shop_table.setAccessibleName(self.tr("Journal entries of all tills"))
+        self.shop_table.setModel(self.shop_model)
+        self.shop_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.shop_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.shop_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.shop_table.setAlternatingRowColors(True)
+        self.shop_table.verticalHeader().hide()
+        self.shop_table.setItemDelegateForColumn(ShopColumn.STATE, BadgeDelegate(STATE_COLOURS, self.shop_table))
+        self.shop_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.shop_table.horizontalHeader().setSectionResizeMode(ShopColumn.RESULT, QHeaderView.ResizeMode.Stretch)
+        self.shop_table.hide()
+        self.shop_table.selectionModel().selectionChanged.connect(lambda *_: self._update_shop_buttons())
+        self.shop_void_button = QPushButton(self.tr("Void…"), objectName="shopVoid")
+        self.shop_void_button.setAccessibleName(self.tr("Void the payment of another till"))
+        self.shop_refund_button = QPushButton(self.tr("Refund…"), objectName="shopRefund")
+        self.shop_refund_button.setAccessibleName(self.tr("Refund the payment of another till"))
+        for button, signal in ((self.shop_void_button, self.shop_void_requested),
+                               (self.shop_refund_button, self.shop_refund_requested)):
+            button.hide()
+            button.setEnabled(False)
+            button.clicked.connect(lambda _=False, signal=signal: self._request_shop_action(signal))
+        self._shop_query: object | None = None
+
         actions = QHBoxLayout()
         actions.addWidget(self.status_label, 1)
         for button in (self.receipt_button, self.receipt_pdf_button, self.details_button, self.void_button,
-                       self.refund_button):
+                       self.refund_button, self.shop_void_button, self.shop_refund_button):
             actions.addWidget(button)
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.filter_message)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.shop_table, 1)
         layout.addLayout(actions)
+        self.scope_combo.currentIndexChanged.connect(self._scope_changed)
+        self.till_combo.currentIndexChanged.connect(self.refresh)
 
         self.search_edit.textChanged.connect(self.refresh)
         self.amount_edit.textChanged.connect(self.refresh)
@@ -202,9 +261,20 @@ class JournalTab(QWidget):
 
     # --- public ---------------------------------------------------------------------------------
 
+    @property
+    def all_tills(self) -> bool:
+        """The shop's journal (every till) is shown rather than this till's."""
+        return self.shop is not None and bool(self.scope_combo.currentData())
+
+    def show_all_tills(self, all_tills: bool) -> None:
+        self.scope_combo.setCurrentIndex(1 if all_tills else 0)
+
     @Slot()
     def refresh(self) -> None:
         """Re-read the journal with the current filters, keeping the selected row selected."""
+        if self.all_tills:
+            self._refresh_shop()
+            return
         selected = self.selected_entry()
         self._fill_operators()
         entries = self._query()
@@ -222,6 +292,80 @@ class JournalTab(QWidget):
                     self.table.selectRow(row)
                     break
         self._update_buttons()
+
+    # --- all tills (the shop database) -------------------------------------------------------------
+
+    def _scope_changed(self) -> None:
+        shop = self.all_tills
+        self.table.setVisible(not shop)
+        self.shop_table.setVisible(shop)
+        self.till_combo.setVisible(shop)
+        for widget in (self.receipt_button, self.receipt_pdf_button, self.details_button, self.void_button,
+                       self.refund_button, self.operator_combo, self.date_check, self.from_edit, self.to_edit,
+                       self.export_button):
+            widget.setVisible(not shop)
+        self.shop_void_button.setVisible(shop)
+        self.shop_refund_button.setVisible(shop)
+        self.refresh()
+
+    def _refresh_shop(self) -> None:
+        """Read the shop's journal in the background; the status line says when it cannot be reached."""
+        shop = self.shop
+        assert shop is not None
+        till = self.till_combo.currentData()
+        self.status_label.setText(self.tr("Reading the shop database…"))
+
+        async def read() -> tuple[list[str], list[ShopEntry], dict] | None:  # type: ignore[type-arg]
+            try:
+                rows, balances = await shop.journal_view(till=till, limit=ROW_LIMIT)
+                return await shop.tills(), rows, balances
+            except ShopUnavailable:
+                return None
+
+        self._shop_query = run_query(self.shop_table, read(), on_success=self._show_shop, busy_cursor=False,
+                                     owner=self)
+
+    def _show_shop(self, result) -> None:  # type: ignore[no-untyped-def]  # the tuple read() above returns, or None
+        if result is None:
+            self.status_label.setText(render(msg("shop.unreachable")))
+            return
+        tills, rows, balances = result
+        shown = [self.till_combo.itemData(i) for i in range(1, self.till_combo.count())]
+        if tills != shown:
+            chosen = self.till_combo.currentData()
+            self.till_combo.blockSignals(True)
+            while self.till_combo.count() > 1:
+                self.till_combo.removeItem(1)
+            for name in tills:
+                self.till_combo.addItem(name, name)
+            self.till_combo.setCurrentIndex(max(0, self.till_combo.findData(chosen)) if chosen else 0)
+            self.till_combo.blockSignals(False)
+        text = self.search_edit.text().strip().casefold()
+        states = self.state_combo.currentData()
+        rows = [r for r in rows if (not text or text in r.entry.reference.casefold()
+                                    or (r.entry.masked_pan or "").endswith(text))
+                and (states is None or r.entry.state in states)]
+        self.shop_model.set_rows(rows, balances)
+        self.status_label.setText(self.tr("1 payment") if len(rows) == 1
+                                  else self.tr("{count} payments").format(count=len(rows)))
+        self._update_shop_buttons()
+
+    def selected_shop_entry(self) -> ShopEntry | None:
+        rows = self.shop_table.selectionModel().selectedRows()
+        return self.shop_model.row(rows[0].row()) if rows else None
+
+    def _update_shop_buttons(self) -> None:
+        rows = self.shop_table.selectionModel().selectedRows()
+        now = self._gateway_now()
+        balance = self.shop_model.balance(rows[0].row()) if rows else None
+        payment = balance is not None and balance.entry.parent_id is None and balance.entry.parent_till is None
+        self.shop_void_button.setEnabled(bool(payment and balance and balance.void_allowed(now)))
+        self.shop_refund_button.setEnabled(bool(payment and balance and balance.refund_allowed(now)))
+
+    def _request_shop_action(self, signal) -> None:  # type: ignore[no-untyped-def]  # one of the shop_*_requested signals
+        chosen = self.selected_shop_entry()
+        if chosen is not None:
+            signal.emit(chosen)
 
     def _fill_operators(self) -> None:
         """The operator filter lists everyone who made a row here; the chosen one stays chosen."""

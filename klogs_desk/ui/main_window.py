@@ -40,10 +40,13 @@ from ..config import Config
 from ..credentials import CredentialStore, CredentialStoreUnavailable
 from ..domain.audit import Verification
 from ..domain.operators import Operator, OperatorStore
+from ..domain.reports import Report
 from ..environments import EmbeddedSandbox, build_client
+from ..messages import Message, msg
 from ..services.audit import AuditTrail
 from ..services.context import AppServices
 from ..services.reports import ReportService
+from ..services.shop import ShopUnavailable
 from ..services.staff import Permission, StaffService
 from . import theme
 from .async_runner import RUNNER, run_query
@@ -188,7 +191,13 @@ class MainWindow(QMainWindow):
         self.health_label = QLabel()
         self.health_label.setObjectName("gatewayHealthLabel")
         self.health_label.setAccessibleName(self.tr("Gateway status"))
+        #: "shop database: N records waiting" (hidden without a shop database; see show_shop_status).
+        self.shop_label = QLabel()
+        self.shop_label.setObjectName("shopDatabaseLabel")
+        self.shop_label.setAccessibleName(self.tr("Shop database status"))
+        self.shop_label.hide()
         self.statusBar().setObjectName("statusBar")
+        self.statusBar().addPermanentWidget(self.shop_label)
         self.statusBar().addPermanentWidget(self.health_label)
         self.statusBar().addPermanentWidget(self.environment_label)
         self.statusBar().addPermanentWidget(self.operator_label)
@@ -293,8 +302,27 @@ class MainWindow(QMainWindow):
         from .report_dialog import ReportDialog
 
         assert self.reports is not None  # the menu items exist only with the report service
-        report = self.reports.shift_report() if shift else self.reports.day_report()
-        self.report_dialog = ReportDialog(report, self.reports, merchant_line=self.config.merchant_line, parent=self)
+        reports = self.reports
+        if not shift and reports.shop is not None:
+            # The shop's day (every till) is read from the shop database; unreachable: this till's day, said.
+            async def shop_day() -> Report | None:
+                try:
+                    return await reports.shop_day_report()
+                except ShopUnavailable:
+                    return None
+
+            def show(report: Report | None) -> None:
+                if report is None:
+                    self.show_notice(render(msg("shop.unreachable")))
+                    report = reports.day_report()
+                self.report_dialog = ReportDialog(report, reports, merchant_line=self.config.merchant_line,
+                                                  parent=self)
+                self.report_dialog.open()
+
+            self._report_query = run_query(self, shop_day(), on_success=show, owner=self)
+            return
+        report = reports.shift_report() if shift else reports.day_report()
+        self.report_dialog = ReportDialog(report, reports, merchant_line=self.config.merchant_line, parent=self)
         self.report_dialog.open()
 
     def open_closed_reports(self) -> None:
@@ -315,6 +343,16 @@ class MainWindow(QMainWindow):
             "cannot be trusted. Tell the manager; keep the file audit.sqlite3 as it is.").format(
             number=result.broken_at))
         self.audit_notice.show()
+
+    def show_shop_status(self, waiting: int, reachable: bool, problem: Message | None = None) -> None:
+        """The shop database's line in the status bar: how many of this till's records are not there yet;
+        the reason in its tooltip while it cannot be reached."""
+        text = render(msg("shop.waiting", count=waiting) if waiting or not reachable else msg("shop.up-to-date"))
+        self.shop_label.setText(text)
+        self.shop_label.setToolTip(render(problem) if problem is not None else "")
+        self.shop_label.setStyleSheet("" if reachable else theme.error_label_sheet(""))
+        self.shop_label.show()
+
     # --- operators ------------------------------------------------------------------------------
 
     def switch_operator(self) -> None:

@@ -39,10 +39,12 @@ from PySide6.QtWidgets import (
 from .. import paths
 from ..domain.audit import Close
 from ..domain.journal import EntryKind
-from ..domain.reports import SHIFT, Listed, Report, Total
+from ..domain.reports import SHIFT, TILL_FIGURES, Listed, Report, Total
+from ..messages import msg
 from ..services.reports import ReportService
 from . import theme
 from .journal_model import kind_text, local_time_text
+from .messages import render
 from .money_text import money_text
 from .receipt import TRAINING_BANNER, TRAINING_ENVIRONMENTS, ask_printer, write_pdf
 
@@ -111,6 +113,23 @@ def report_html(report: Report, locale: QLocale | None = None, *, merchant_line:
         rows.append(f"<tr><td>{esc(translate('Report', label))}</td><td align='right'>{total.count}</td>{cells}</tr>")
     parts.append(f"<table cellspacing='0' cellpadding='3' border='1' width='100%'><tr><th align='left'></th>"
                  f"<th align='right'>{count}</th>{header}</tr>{''.join(rows)}</table>")
+    if report.tills_waiting:
+        parts.append(f"<p style='color:{theme.DECLINED.light}'><b>" + esc(
+            render(msg("shop.tills-waiting", tills=", ".join(report.tills_waiting)))) + "</b></p>")
+    if report.tills_silent:
+        parts.append(f"<p style='color:{theme.DECLINED.light}'><b>" + esc(render(msg(
+            "shop.tills-silent", minutes=5, tills=", ".join(report.tills_silent)))) + "</b></p>")
+    if report.by_till:
+        till_header = "".join(f"<th align='right'>{esc(translate('Report', label))} {esc(c)}</th>"
+                              for name, label in _FIGURES if name in TILL_FIGURES for c in currencies)
+        lines = "".join(
+            f"<tr><td>{esc(till)}</td>" + "".join(
+                f"<td align='right'>{esc(text)}</td>" for name, _label in _FIGURES if name in TILL_FIGURES
+                for text in _amounts(figures[name], currencies, locale)) + "</tr>"
+            for till, figures in sorted(report.by_till.items()))
+        parts.append(f"<h3>{esc(QCoreApplication.translate('Report', 'By till'))}</h3>")
+        parts.append(f"<table cellspacing='0' cellpadding='3' border='1' width='100%'><tr>"
+                     f"<th align='left'>{esc(QCoreApplication.translate('Report', 'Till'))}</th>{till_header}</tr>{lines}</table>")
     if chart:
         parts.append(f"<h3>{hours}</h3><img src='{_CHART_URL.toString()}'>")
     for title, groups, name_of in (

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..embedded_sandbox import EmbeddedSandbox
 from ..services.context import AppServices
 from ..services.payments import CardOrder, DuplicateSuspected, OutcomeState, PaymentOutcome, PaymentService
 from . import theme
@@ -231,9 +232,28 @@ class SaleTab(QWidget):
             self.three_ds_requested.emit(order)
 
     async def _send(self, order: CardOrder) -> PaymentOutcome:
+        await self._until_gateway_starts()
         if self.three_ds is not None and self.three_ds.switched_on:
             return await self.three_ds.pay(order)  # duplicates were checked above
         return await self.payments.sale(order, confirmed_duplicate=True)  # the cashier confirmed above
+
+    async def _until_gateway_starts(self) -> None:
+        """In training mode right after launch the built-in sandbox may still be starting (its own process,
+        started with the window): say "Connecting…" until it serves, then "Sending…". Nothing is written
+        or sent meanwhile; a sandbox that cannot start is reported by the request itself ("could not be
+        reached, nothing was sent"). Any other gateway: nothing to wait for."""
+        sandbox = (EmbeddedSandbox.serving(self.services.sandbox_url)
+                   if self.services.environment == "sandbox" else None)
+        if sandbox is None or sandbox.running:
+            return
+        self.pay_button.setText(self.tr("Connecting…"))
+        self.result.show_progress(self.tr("Connecting to the training gateway — please wait"))
+        try:
+            await sandbox.until_ready()
+        except RuntimeError:
+            pass
+        self.pay_button.setText(self.tr("Sending…"))
+        self.result.show_progress(self.tr("Sending — please wait"))
 
     def confirm_duplicate(self, message: str) -> bool:
         """Ask the cashier whether to charge a card that looks already charged (tests replace this)."""

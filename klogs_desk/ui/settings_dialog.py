@@ -21,6 +21,10 @@ Behaviour a user relies on:
 * PINs are not here: each operator has their own (File ▸ Operators…, :mod:`klogs_desk.services.staff`).
 * Switching to test or production needs a real manager signed in (not the Trainee of training mode).
 * Every change is recorded in the audit trail by setting name, old → new (secrets only as "changed").
+* Shop database (a real manager only, like switching environments): host, port, database, user, password
+  (keyring, :meth:`CredentialStore.save_shop_password`) and this till's name; empty host: this till alone.
+  TLS is required for a host other than this computer (:mod:`klogs_desk.shop.settings`). A change applies
+  from the next start (the pusher and its outbox are set up at start).
 """
 
 from __future__ import annotations
@@ -55,6 +59,7 @@ from ..config import DEFAULT_BASE_URLS, ENVIRONMENTS, LANGUAGE_NAMES, LANGUAGES,
 from ..credentials import SANDBOX_CREDENTIALS, CredentialStore, CredentialStoreUnavailable
 from ..environments import LABELS, build_client, check_connection
 from ..services.staff import StaffService
+from ..shop.settings import till_name_ok
 from . import theme
 from .async_runner import run_query
 from .clear_text import insecure_url_message
@@ -189,6 +194,8 @@ class SettingsDialog(QDialog):
         terminal_form.addRow(self.tr("&Lock the terminal after idle:"), self.idle_lock_spin)
         terminal_form.addRow(self.tr("Lan&guage:"), self.language_combo)
 
+        shop = self._build_shop_group()
+
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.setObjectName("settingsButtons")
         self.buttons.accepted.connect(self.save)
@@ -197,12 +204,90 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(gateway)
         layout.addWidget(terminal)
+        layout.addWidget(shop)
         layout.addWidget(self.buttons)
 
         self._load()
         self.environment_combo.currentIndexChanged.connect(self._environment_chosen)
         self.test_button.clicked.connect(self.test_connection)
         self.resize(620, self.sizeHint().height())
+
+    # --- the shop database ----------------------------------------------------------------------
+
+    def _build_shop_group(self) -> QGroupBox:
+        """Host, port, database, user, password (keyring) and this till's name; a real manager only."""
+        self.shop_host_edit = self._line("shopHostEdit", self.tr("Shop database host"))
+        self.shop_host_edit.setPlaceholderText(self.tr("empty: this till alone"))
+        self.shop_port_spin = QSpinBox()
+        self.shop_port_spin.setObjectName("shopPortSpin")
+        self.shop_port_spin.setAccessibleName(self.tr("Shop database port"))
+        self.shop_port_spin.setRange(1, 65535)
+        self.shop_database_edit = self._line("shopDatabaseEdit", self.tr("Shop database name"))
+        self.shop_user_edit = self._line("shopUserEdit", self.tr("Shop database user"))
+        self.shop_password_edit = self._line("shopPasswordEdit", self.tr("Shop database password"), secret=True)
+        self.shop_till_edit = self._line("shopTillEdit", self.tr("Till name"))
+        self.shop_error = self._error_label("shopError")
+        self.shop_note = QLabel(self.tr("A database on another computer is reached over TLS only. Changes apply "
+                                        "from the next start of the terminal."))
+        self.shop_note.setObjectName("shopNote")
+        self.shop_note.setWordWrap(True)
+        group = QGroupBox(self.tr("Shop database"))
+        group.setObjectName("shopDatabaseGroup")
+        form = QFormLayout(group)
+        form.addRow(self.tr("Ho&st:"), self.shop_host_edit)
+        form.addRow(self.tr("P&ort:"), self.shop_port_spin)
+        form.addRow(self.tr("&Database:"), self.shop_database_edit)
+        form.addRow(self.tr("&User:"), self.shop_user_edit)
+        form.addRow(self.tr("Pass&word:"), self.shop_password_edit)
+        form.addRow(self.tr("&Till name:"), self.shop_till_edit)
+        form.addRow("", self.shop_error)
+        form.addRow("", self.shop_note)
+        self.shop_group = group
+        self._shop_password_touched = False
+        self.shop_password_edit.textEdited.connect(self._shop_password_edited)
+        manager = self.staff is None or self.manager_signed_in()
+        group.setEnabled(manager)
+        if not manager:
+            group.setToolTip(self.tr("Only a manager signed in with their own name and PIN can change the shop "
+                                     "database."))
+        return group
+
+    def _shop_password_edited(self, _text: str) -> None:
+        self._shop_password_touched = True
+
+    def _load_shop(self) -> None:
+        config = self.config
+        self.shop_host_edit.setText(config.shop_host)
+        self.shop_port_spin.setValue(config.shop_port)
+        self.shop_database_edit.setText(config.shop_database)
+        self.shop_user_edit.setText(config.shop_user)
+        self.shop_till_edit.setText(config.shop_till)
+        if config.shop_host:
+            self.shop_password_edit.setPlaceholderText(self.tr("unchanged"))
+
+    def _shop_problem(self) -> str | None:
+        host = self.shop_host_edit.text().strip()
+        if not host:
+            return None
+        if not (self.shop_database_edit.text().strip() and self.shop_user_edit.text().strip()
+                and self.shop_till_edit.text().strip()):
+            return self.tr("With a shop database, type its name, the user and this till's name.")
+        if not till_name_ok(self.shop_till_edit.text().strip()):
+            return self.tr("Type a till name of 1 to 40 characters.")
+        return None
+
+    def _save_shop(self) -> None:
+        """The shop database's settings (the password to the keyring; raises CredentialStoreUnavailable)."""
+        if not self.shop_group.isEnabled():
+            return
+        if self._shop_password_touched:
+            self.store.save_shop_password(self.shop_password_edit.text())
+        config = self.config
+        config.shop_host = self.shop_host_edit.text().strip()
+        config.shop_port = self.shop_port_spin.value()
+        config.shop_database = self.shop_database_edit.text().strip()
+        config.shop_user = self.shop_user_edit.text().strip()
+        config.shop_till = self.shop_till_edit.text().strip()
 
     # --- building blocks ------------------------------------------------------------------------
 
@@ -238,6 +323,7 @@ class SettingsDialog(QDialog):
         self.merchant_line_edit.setText(config.merchant_line)
         self.card_clear_spin.setValue(config.card_clear_seconds)
         self.idle_lock_spin.setValue(config.idle_lock_minutes)
+        self._load_shop()
         self.language_combo.setCurrentIndex(LANGUAGES.index(config.language))
         self._show_draft(config.environment)
         self._set_keyring_missing(self.store.session_only)
@@ -349,6 +435,11 @@ class SettingsDialog(QDialog):
         self._stash_draft()
         if not self._check_urls():
             return
+        shop_problem = self._shop_problem() if self.shop_group.isEnabled() else None
+        self.shop_error.setText(shop_problem or "")
+        self.shop_error.setVisible(shop_problem is not None)
+        if shop_problem is not None:
+            return
         environment = self.selected_environment
         if environment != "sandbox" and environment != self.config.environment and not self.manager_signed_in():
             self.tell(self.tr("A manager must sign in"), self.tr(
@@ -367,6 +458,9 @@ class SettingsDialog(QDialog):
             for name, draft in self._drafts.items():
                 if draft.touched:
                     self.store.save(name, draft.credentials)
+            shop_password_changed = self._shop_password_touched and self.shop_group.isEnabled()
+            before_shop = _snapshot(self.config)
+            self._save_shop()
         except CredentialStoreUnavailable:
             self._set_keyring_missing(True)
             self.tell(self.tr("No password store"),
@@ -375,8 +469,10 @@ class SettingsDialog(QDialog):
                           "password store (keyring)."))
             return
         config = self.config
-        before = _snapshot(config)
+        before = before_shop
         touched_secrets = sorted(name for name, draft in self._drafts.items() if draft.touched)
+        if shop_password_changed:
+            touched_secrets.append("shop")
         for name, draft in self._drafts.items():
             config.set_base_urls(name, draft.payment_url, draft.recurring_url)
             config.set_auth_mode(name, draft.auth_mode)

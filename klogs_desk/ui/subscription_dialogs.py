@@ -13,6 +13,13 @@ Every dialog follows one contract (:class:`RequestDialog`):
 * On success the form is locked, the outcome is explained (what ``orderStatus`` and
   ``shouldBeOwnerConfirmation`` mean for the manager) and :attr:`RequestDialog.succeeded` is emitted.
 
+Saved cards (the card-storage flow): the owner, payment-order and subscription dialogs are given the
+:class:`SavedCardsService`. The "Saved card" field of the latter two is an editable list of the cards the
+gateway told this terminal about (brand, last four, expiry, owner — never a number); a card ID can still be
+typed. After registering an owner, :class:`OwnerDialog` waits for that owner's card ("waiting for the card
+to be saved…", with the hosted page's link and QR code when the sandbox gives one) and moves on by itself
+when the card-storage webhook arrives; the manager can stop waiting.
+
 Times are entered in local time and sent in UTC. ``send`` is an async callable taking the request (the
 tab passes :class:`SubscriptionsService` methods, which read ``services.client`` at call time).
 """
@@ -22,7 +29,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Awaitable, Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QLocale, Qt, QTime, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDateTime, QLocale, Qt, QTime, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -52,14 +60,17 @@ from ..api.models.recurring import (
 )
 from ..config import DEFAULT_SHOP_COUNTRY
 from ..domain.money import DEFAULT_CURRENCY, TERMINAL_CURRENCIES, AmountError, parse_amount
+from ..domain.saved_cards import SavedCard
 from ..domain.schedule import ScheduleError, payment_dates
 from ..messages import msg
+from ..services.saved_cards import SavedCardsService, belongs_to, card_words
 from ..services.subscriptions import STATUS_WORDS, check_phone, describe_outcome, friendly_message, validate_request
 from . import theme
 from .async_runner import run_operation
 from .fit import grow_to_fit
 from .locale_style import number_style
 from .messages import render
+from .qr_widget import QrCodeWidget
 
 Send = Callable[[Any], Awaitable[OperationResult]]
 
@@ -94,6 +105,68 @@ def _date_time_edit(name: str) -> QDateTimeEdit:
 def _tomorrow_at_nine() -> QDateTime:
     tomorrow = QDateTime.currentDateTime().addDays(1)
     return QDateTime(tomorrow.date(), QTime(9, 0))
+
+
+class SavedCardField(QComboBox):
+    """The "Saved card" field: the saved cards to choose from, or a card ID typed (editable).
+
+    :meth:`text` is the chosen card's ID, or the typed text; :meth:`setText` types one (as a line edit)."""
+
+    #: A saved card was chosen from the list (the :class:`SavedCard`).
+    card_chosen = Signal(object)
+
+    def __init__(self, saved_cards: SavedCardsService | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self._saved_cards = saved_cards
+        self._cards: dict[str, SavedCard] = {}
+        self.activated.connect(self._activated)
+        if saved_cards is not None:
+            saved_cards.card_saved.connect(self._card_saved)
+        self.reload()
+
+    def reload(self) -> None:
+        """List the saved cards again (the typed text stays)."""
+        typed = self.currentText()
+        self.blockSignals(True)
+        self.clear()
+        self._cards = {}
+        for card in self._saved_cards.cards() if self._saved_cards is not None else []:
+            self._cards[card.card_id] = card
+            self.addItem(render(card_words(card)), card.card_id)
+        self.setCurrentIndex(-1)
+        self.setEditText(typed)
+        self.blockSignals(False)
+
+    def _card_saved(self, _card: object) -> None:
+        self.reload()
+
+    def _activated(self, index: int) -> None:
+        card = self._cards.get(self.itemData(index) or "")
+        if card is not None:
+            self.card_chosen.emit(card)
+
+    def cards(self) -> list[SavedCard]:
+        return list(self._cards.values())
+
+    def choose(self, card_id: str) -> None:
+        """Select the saved card ``card_id`` (as a click in the list would)."""
+        index = self.findData(card_id)
+        if index >= 0:
+            self.setCurrentIndex(index)
+            self._activated(index)
+
+    def text(self) -> str:
+        typed = self.currentText().strip()
+        index = self.findText(typed)
+        if index >= 0 and self.itemData(index):
+            return str(self.itemData(index))
+        return typed
+
+    def setText(self, text: str) -> None:  # noqa: N802 - the line edit's name, so callers treat both alike
+        self.setCurrentIndex(-1)
+        self.setEditText(text)
 
 
 class RequestDialog(QDialog):
@@ -186,11 +259,22 @@ class RequestDialog(QDialog):
         self._rows[name] = cell
         return widget
 
-    def add_owner_fields(self) -> None:
+    def add_owner_fields(self, saved_cards: SavedCardsService | None = None) -> None:
         self.add_field("ownerDescription.fullName", self.tr("Card owner:"), QLineEdit(), self.tr("Full name on the card"))
         self.add_field("ownerDescription.phone", self.tr("Owner phone:"), QLineEdit(), self.tr("+905551234567 or 0555 123 45 67"))
         self.add_field("ownerDescription.email", self.tr("Owner email:"), QLineEdit(), self.tr("optional"))
-        self.add_field("ownerDescription.cardId", self.tr("Saved card ID:"), QLineEdit(), self.tr("UUID of the stored card"))
+        card = SavedCardField(saved_cards)
+        card.lineEdit().setPlaceholderText(self.tr("choose a saved card or type its ID"))
+        card.setToolTip(self.tr("A card the owner saved at the gateway, or the UUID of a stored card"))
+        self.add_field("ownerDescription.cardId", self.tr("Saved card:"), card)
+        card.card_chosen.connect(self._card_chosen)
+
+    def _card_chosen(self, card: SavedCard) -> None:
+        """A saved card chosen: its owner's phone fills an empty phone field."""
+        phone = self.fields["ownerDescription.phone"]
+        assert isinstance(phone, QLineEdit)
+        if card.phone and not phone.text().strip():
+            phone.setText(card.phone)
 
     def add_amount_fields(self) -> None:
         self.add_field("amount", self.tr("Amount:"), QLineEdit(), self.tr("e.g. {amount}").format(
@@ -205,6 +289,8 @@ class RequestDialog(QDialog):
 
     def text(self, name: str) -> str:
         widget = self.fields[name]
+        if isinstance(widget, SavedCardField):
+            return widget.text()
         if isinstance(widget, QComboBox):
             return widget.currentText().strip()
         assert isinstance(widget, QLineEdit)
@@ -352,15 +438,157 @@ class RequestDialog(QDialog):
 
 
 class OwnerDialog(RequestDialog):
-    """``POST /owner``: register a card owner by phone."""
+    """``POST /owner``: register a card owner by phone, then wait for their card to be saved.
+
+    With ``saved_cards`` the dialog, once the owner is registered, shows "waiting for the card to be
+    saved…" (and the hosted page's link, Copy, Open and QR code when the gateway gave one: our sandbox in
+    training mode) and moves on when the card-storage webhook for this owner arrives (matched by ``ownerId``,
+    else phone): it names the card and emits :attr:`card_saved`. "Stop waiting" ends the wait; the card is
+    still recorded whenever it comes. The docs give no status to poll, so only the webhook ends the wait.
+    """
 
     title = QT_TRANSLATE_NOOP("OwnerDialog", "Register card owner")
     send_label = QT_TRANSLATE_NOOP("OwnerDialog", "Register")
 
-    def __init__(self, send: Send, parent: QWidget | None = None) -> None:
+    #: The owner's card was saved (the :class:`SavedCard`).
+    card_saved = Signal(object)
+
+    def __init__(self, send: Send, parent: QWidget | None = None, *,
+                 saved_cards: SavedCardsService | None = None) -> None:
         super().__init__(send, parent)
         self.setObjectName("ownerDialog")
         self.add_field("phone", self.tr("Phone:"), QLineEdit(), self.tr("+905551234567 or 0555 123 45 67"))
+        self._saved_cards = saved_cards
+        self._phone_sent: str | None = None
+        self.waiting_for_card = False
+        #: The card saved for this owner, once the webhook told it.
+        self.saved_card: SavedCard | None = None
+
+        self.waiting = QWidget()
+        self.waiting.setObjectName("cardSaveWaiting")
+        column = QVBoxLayout(self.waiting)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.waiting_status = QLabel()
+        self.waiting_status.setObjectName("cardSaveStatus")
+        self.waiting_status.setWordWrap(True)
+        self.waiting_status.setAccessibleName(self.tr("Card save status"))
+        self.waiting_note = QLabel()
+        self.waiting_note.setObjectName("cardSaveNote")
+        self.waiting_note.setWordWrap(True)
+        column.addWidget(self.waiting_status)
+        column.addWidget(self.waiting_note)
+        link_row = QHBoxLayout()
+        self.link = QLineEdit()
+        self.link.setObjectName("cardSaveLink")
+        self.link.setReadOnly(True)
+        self.link.setAccessibleName(self.tr("Link to save the card"))
+        self.copy_button = QPushButton(self.tr("Copy link"))
+        self.copy_button.setObjectName("cardSaveCopy")
+        self.copy_button.clicked.connect(self.copy_link)
+        self.open_button = QPushButton(self.tr("Open in browser"))
+        self.open_button.setObjectName("cardSaveOpen")
+        self.open_button.clicked.connect(lambda: self.open_url(QUrl(self.link.text())))
+        link_row.addWidget(self.link, 1)
+        link_row.addWidget(self.copy_button)
+        link_row.addWidget(self.open_button)
+        self.link_row = QWidget()
+        self.link_row.setLayout(link_row)
+        column.addWidget(self.link_row)
+        self.qr = QrCodeWidget(empty_text="")
+        self.qr.setObjectName("cardSaveQr")
+        self.qr.setAccessibleName(self.tr("QR code of the link to save the card"))
+        column.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.stop_button = QPushButton(self.tr("Stop waiting"))
+        self.stop_button.setObjectName("cardSaveStop")
+        self.stop_button.clicked.connect(self.stop_waiting)
+        column.addWidget(self.stop_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.waiting.setVisible(False)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.buttons), self.waiting)
+
+    def _on_success(self, result: OperationResult) -> None:
+        super()._on_success(result)
+        if self.result is not None and self._saved_cards is not None:
+            self.start_waiting(result)
+
+    def start_waiting(self, result: OperationResult) -> None:
+        """Show the wait for this owner's card and listen for the webhook."""
+        assert self._saved_cards is not None
+        self.waiting_for_card = True
+        self.waiting_status.setText(render(msg("saved-card.waiting")))
+        url = result.card_storage_url or ""
+        self.waiting_note.setText(render(msg("saved-card.training-link" if url else "saved-card.waiting-sms")))
+        self.link.setText(url)
+        self.link.setCursorPosition(0)
+        self.link_row.setVisible(bool(url))
+        self.qr.set_payload(url)
+        self.qr.setVisible(bool(url))
+        self.stop_button.setVisible(True)
+        self.waiting.setVisible(True)
+        self._saved_cards.card_saved.connect(self._card_saved)
+        grow_to_fit(self)
+
+    def _card_saved(self, card: SavedCard) -> None:
+        if not self.waiting_for_card or self.result is None:
+            return
+        if not belongs_to(card, owner_id=self.result.owner_id, phone=self._phone_sent):
+            return
+        self._end_wait()
+        self.saved_card = card
+        self.waiting_status.setText(render(msg("saved-card.saved", card=card_words(card))))
+        self.waiting_note.setVisible(False)
+        self.card_saved.emit(card)
+        self._fit_height()
+
+    def stop_waiting(self) -> None:
+        """Stop waiting for the card (it is still recorded when the webhook comes)."""
+        if not self.waiting_for_card:
+            return
+        self._end_wait()
+        self.waiting_status.setText(render(msg("saved-card.stopped")))
+        self.waiting_note.setVisible(False)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """The height the layout needs now (the link and QR code are gone: no empty space where they were)."""
+        layout = self.layout()
+        if layout is None or not self.isVisible():
+            return
+        inner = self.waiting.layout()
+        inner.invalidate()
+        inner.activate()  # the panel's own layout first: its hidden rows must stop counting
+        self.waiting.updateGeometry()
+        layout.invalidate()
+        layout.activate()
+        width = self.width()
+        needed = (layout.totalHeightForWidth(width) if layout.hasHeightForWidth()
+                  else layout.totalSizeHint().height())
+        self.resize(width, max(needed, layout.totalMinimumSize().height()))
+
+    def _end_wait(self) -> None:
+        self.waiting_for_card = False
+        if self._saved_cards is not None:
+            self._saved_cards.card_saved.disconnect(self._card_saved)
+        self.link_row.setVisible(False)
+        self.qr.setVisible(False)
+        self.stop_button.setVisible(False)
+
+    def done(self, code: int) -> None:
+        """Closing the dialog ends the wait."""
+        if self.waiting_for_card:
+            self._end_wait()
+        super().done(code)
+
+    def copy_link(self) -> None:
+        """The page's address to the clipboard (an address is no card data)."""
+        if self.link.text():
+            QGuiApplication.clipboard().setText(self.link.text())
+
+    def open_url(self, url: QUrl) -> None:
+        """Open ``url`` in the system browser (tests replace this method)."""
+        if not QDesktopServices.openUrl(url):
+            self.show_general_error(self.tr("No browser could be opened. Copy the link instead."))
 
     def build_request(self):
         errors: dict[str, list[str]] = {}
@@ -371,6 +599,7 @@ class OwnerDialog(RequestDialog):
             errors["phone"] = [exc.msg] if phone else [msg("field.required")]
         if errors:
             return None, errors
+        self._phone_sent = phone
         return validate_request(NewOwnerRequest, {"phone": phone})
 
     def outcome_lines(self, result: OperationResult) -> list[str]:
@@ -387,12 +616,13 @@ class PaymentOrderDialog(RequestDialog):
     title = QT_TRANSLATE_NOOP("PaymentOrderDialog", "New payment order")
     send_label = QT_TRANSLATE_NOOP("PaymentOrderDialog", "Create order")
 
-    def __init__(self, send: Send, parent: QWidget | None = None) -> None:
+    def __init__(self, send: Send, parent: QWidget | None = None, *,
+                 saved_cards: SavedCardsService | None = None) -> None:
         super().__init__(send, parent)
         self.setObjectName("paymentOrderDialog")
         self.add_field("reference", self.tr("Reference:"), QLineEdit(), self.tr("e.g. ORDER-2026-001"))
         self.add_amount_fields()
-        self.add_owner_fields()
+        self.add_owner_fields(saved_cards)
         payment_time = _date_time_edit("paymentTime")
         payment_time.setDateTime(_tomorrow_at_nine())
         self.add_field("paymentTime", self.tr("Pay on (local time):"), payment_time)
@@ -489,12 +719,13 @@ class CreateSubscriptionDialog(ScheduleFieldsMixin, RequestDialog):
     title = QT_TRANSLATE_NOOP("CreateSubscriptionDialog", "New subscription")
     send_label = QT_TRANSLATE_NOOP("CreateSubscriptionDialog", "Create subscription")
 
-    def __init__(self, send: Send, parent: QWidget | None = None) -> None:
+    def __init__(self, send: Send, parent: QWidget | None = None, *,
+                 saved_cards: SavedCardsService | None = None) -> None:
         super().__init__(send, parent)
         self.setObjectName("subscriptionCreateDialog")
         self.add_field("reference", self.tr("Subscription ID:"), QLineEdit(), self.tr("your reference, e.g. SUB-2026-001"))
         self.add_amount_fields()
-        self.add_owner_fields()
+        self.add_owner_fields(saved_cards)
         first = _date_time_edit("firstPaymentTime")
         first.setDateTime(_tomorrow_at_nine())
         self.add_field("firstPaymentTime", self.tr("First payment (local):"), first)

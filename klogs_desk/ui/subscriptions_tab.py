@@ -35,7 +35,9 @@ from PySide6.QtWidgets import (
 from ..api.errors import KlogsError
 from ..api.models.recurring import OperationResult, OrderDirection, RecurringPayment, RegisteredPaymentStatus
 from ..domain.payment_orders import PaymentOrderBook
+from ..domain.saved_cards import SavedCard
 from ..services.context import AppServices
+from ..services.saved_cards import SavedCardsService
 from ..services.subscriptions import (
     STATUS_MEANINGS,
     STATUS_WORDS,
@@ -72,11 +74,15 @@ class SubscriptionsTab(QWidget):
     """See the module docstring. ``services.client`` is read at every request."""
 
     def __init__(self, services: AppServices, parent: QWidget | None = None, *, page_size: int = 100,
-                 payment_orders: PaymentOrderBook | None = None, phone_region: str | None = None) -> None:
+                 payment_orders: PaymentOrderBook | None = None, phone_region: str | None = None,
+                 saved_cards: SavedCardsService | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("subscriptionsTab")
         self.services = services
         self.service = SubscriptionsService(services, payment_orders=payment_orders)
+        #: The cards owners saved (offered in the dialogs); a saved card moves waiting subscriptions on, so the
+        #: list is asked again when one arrives (no manual refresh).
+        self.saved_cards = saved_cards
         self.current_dialog: QDialog | None = None
         #: The shop's country for phone numbers typed the local way (None: the dialogs' default).
         self.phone_region = phone_region
@@ -85,6 +91,8 @@ class SubscriptionsTab(QWidget):
         self.model.load_failed.connect(self._on_load_failed)
         self.model.page_loaded.connect(self._on_page_loaded)
         self.model.total_changed.connect(self._on_total_changed)
+        if saved_cards is not None:
+            saved_cards.card_saved.connect(self._card_saved)
 
         # --- banner ---
         self.banner = QFrame()
@@ -218,6 +226,12 @@ class SubscriptionsTab(QWidget):
         self._search_timer.stop()
         self.model.set_filter(self.search.text())
 
+    def _card_saved(self, card: SavedCard) -> None:
+        self.service.card_saved(card.phone)
+        self.refresh_payment_orders()
+        if self.model.loaded:
+            self.model.refresh()
+
     def retry(self) -> None:
         """Load again what failed, or the whole current query if nothing failed."""
         self.hide_banner()
@@ -315,7 +329,7 @@ class SubscriptionsTab(QWidget):
         return dialog
 
     def open_create_dialog(self) -> CreateSubscriptionDialog:
-        dialog = CreateSubscriptionDialog(self.service.create, self)
+        dialog = CreateSubscriptionDialog(self.service.create, self, saved_cards=self.saved_cards)
         dialog.succeeded.connect(lambda result: self.model.refresh())
         return self.show_dialog(dialog)
 
@@ -338,10 +352,12 @@ class SubscriptionsTab(QWidget):
         return self.show_dialog(dialog)
 
     def open_owner_dialog(self) -> OwnerDialog:
-        return self.show_dialog(OwnerDialog(self.service.register_owner, self))
+        dialog = OwnerDialog(self.service.register_owner, self, saved_cards=self.saved_cards)
+        dialog.succeeded.connect(lambda _result: self.refresh_payment_orders())
+        return self.show_dialog(dialog)
 
     def open_payment_order_dialog(self) -> PaymentOrderDialog:
-        dialog = PaymentOrderDialog(self.service.create_payment_order, self)
+        dialog = PaymentOrderDialog(self.service.create_payment_order, self, saved_cards=self.saved_cards)
         dialog.succeeded.connect(lambda _result: self.refresh_payment_orders())
         return self.show_dialog(dialog)
 

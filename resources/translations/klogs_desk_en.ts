@@ -243,6 +243,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Card saved by its owner (gateway webhook)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1328,7 +1332,7 @@
     <name>JournalTab</name>
     <message>
         <source>All states</source>
-        <extracomment>Most rows shown at once; narrowing the filters finds older ones. (label, states) of the state filter; ``None`` means every state.</extracomment>
+        <extracomment>Most rows shown at once; narrowing the filters finds older ones. Rows measured to fit the columns (QHeaderView.setResizeContentsPrecision; 0 would be the visible rows only). (label, states) of the state filter; ``None`` means every state.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1362,7 +1366,7 @@
     </message>
     <message>
         <source>Order ID or card last 4</source>
-        <extracomment>The selected row changed (``None`` when nothing is selected). A CSV was written: (path, number of rows). The gateway&apos;s clock, for its daily settlement cut-off (void before it, refund after it).</extracomment>
+        <extracomment>The selected row changed (``None`` when nothing is selected). A CSV was written: (path, number of rows). &quot;All tills&quot;: the manager asked to void / refund the selected payment (a :class:`ShopEntry`). The shop database (None: this till alone; the scope and till filters are not shown). The gateway&apos;s clock, for its daily settlement cut-off (void before it, refund after it).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1419,6 +1423,26 @@
     </message>
     <message>
         <source>Export shown rows as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All tills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show this till or all tills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter by till</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1482,6 +1506,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Journal entries of all tills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void the payment of another till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund the payment of another till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>1 payment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1491,6 +1527,10 @@
     </message>
     <message>
         <source>Showing the newest {count}. Narrow the filters to find older payments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the shop database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1628,6 +1668,11 @@
     </message>
     <message>
         <source>Gateway status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop database status</source>
+        <extracomment>&quot;shop database: N records waiting&quot; (hidden without a shop database; see show_shop_status).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2830,6 +2875,38 @@ A manager must approve this: the manager types their own name and PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{brand} •••• {last_four}, expires {expiry} — {owner}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the card to be saved…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway sends the card owner a link to save their card. This window moves on by itself when the gateway says the card is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training: give the customer this link, or let them scan the code, to save a test card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card saved: {card}. It is now offered in the subscription and payment-order forms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped waiting. The card will still be offered once the gateway says it is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway has no saved card with this ID: choose a saved card, or register the owner and let them save one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This card was saved by another card owner: choose one of this owner&apos;s cards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Enter the number in international form, starting with + and the country code (e.g. +905551234567).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2939,6 +3016,42 @@ A manager must approve this: the manager types their own name and PIN.</source>
     </message>
     <message>
         <source>not charged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shop database: {count} records waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shop database: up to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shop database cannot be reached. Sales go on; this till&apos;s records are sent when it is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another till already uses the name “{till}” in the shop database. Choose another till name in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shop database was upgraded by a newer terminal (schema {version}). Update this terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shop database&apos;s copy of till {till}&apos;s audit trail does not match this till&apos;s. Nothing more is sent until a manager looks into it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refunded {amount} of order {order_id}, a payment made at till {till}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tills not heard from in the last {minutes} minutes: {tills}. Their latest records may be missing from this report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tills with records not yet in the shop database: {tills}. This report does not include them.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3076,10 +3189,40 @@ A manager must approve this: the manager types their own name and PIN.</source>
     </message>
     <message>
         <source>Phone:</source>
+        <extracomment>The owner&apos;s card was saved (the :class:`SavedCard`).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>+905551234567 or 0555 123 45 67</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card save status</source>
+        <extracomment>The card saved for this owner, once the webhook told it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link to save the card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QR code of the link to save the card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No browser could be opened. Copy the link instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3672,7 +3815,7 @@ Close anyway? They stay listed in the report.</source>
     <name>RequestDialog</name>
     <message>
         <source>Send</source>
-        <extracomment>The gateway accepted the request; carries its :class:`OperationResult`. Window title and Send button text, marked with QT_TRANSLATE_NOOP in each subclass and translated here.</extracomment>
+        <extracomment>A saved card was chosen from the list (the :class:`SavedCard`). The gateway accepted the request; carries its :class:`OperationResult`. Window title and Send button text, marked with QT_TRANSLATE_NOOP in each subclass and translated here.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3701,11 +3844,15 @@ Close anyway? They stay listed in the report.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Saved card ID:</source>
+        <source>choose a saved card or type its ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>UUID of the stored card</source>
+        <source>A card the owner saved at the gateway, or the UUID of a stored card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved card:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3877,6 +4024,14 @@ Close anyway? They stay listed in the report.</source>
     </message>
     <message>
         <source>The payment did not go through</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to the training gateway — please wait</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4140,6 +4295,82 @@ Close anyway? They stay listed in the report.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Shop database host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty: this till alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop database port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop database name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop database user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop database password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A database on another computer is reached over TLS only. Changes apply from the next start of the terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ho&amp;st:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Till name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a manager signed in with their own name and PIN can change the shop database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With a shop database, type its name, the user and this till&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a till name of 1 to 40 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A manager must sign in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4203,6 +4434,89 @@ Switch this terminal to production?</source>
     </message>
 </context>
 <context>
+    <name>ShopActions</name>
+    <message>
+        <source>A manager must sign in</source>
+        <extracomment>A void or refund of another till&apos;s payment ended (the :class:`TransactionOutcome`).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void order {order_id} of {amount}, made at till {till}? It is sent from this till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gateway could not be asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount to refund of order {order_id} (till {till}), at most {left}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShopJournalModel</name>
+    <message>
+        <source>Till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SubscriptionsModel</name>
     <message>
         <source>Loading…</source>
@@ -4260,7 +4574,7 @@ Switch this terminal to production?</source>
     <name>SubscriptionsTab</name>
     <message>
         <source>Subscriptions error</source>
-        <extracomment>The shop&apos;s country for phone numbers typed the local way (None: the dialogs&apos; default).</extracomment>
+        <extracomment>The cards owners saved (offered in the dialogs); a saved card moves waiting subscriptions on, so the list is asked again when one arrives (no manual refresh). The shop&apos;s country for phone numbers typed the local way (None: the dialogs&apos; default).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -243,6 +243,10 @@
         <translation>Kapatılmış rapor yeniden açıldı</translation>
     </message>
     <message>
+        <source>Card saved by its owner (gateway webhook)</source>
+        <translation>Kart sahibi tarafından kaydedildi (ödeme geçidi webhook&apos;u)</translation>
+    </message>
+    <message>
         <source>No.</source>
         <translation>No.</translation>
     </message>
@@ -1328,7 +1332,7 @@
     <name>JournalTab</name>
     <message>
         <source>All states</source>
-        <extracomment>Most rows shown at once; narrowing the filters finds older ones. (label, states) of the state filter; ``None`` means every state.</extracomment>
+        <extracomment>Most rows shown at once; narrowing the filters finds older ones. Rows measured to fit the columns (QHeaderView.setResizeContentsPrecision; 0 would be the visible rows only). (label, states) of the state filter; ``None`` means every state.</extracomment>
         <translation>Tüm durumlar</translation>
     </message>
     <message>
@@ -1362,7 +1366,7 @@
     </message>
     <message>
         <source>Order ID or card last 4</source>
-        <extracomment>The selected row changed (``None`` when nothing is selected). A CSV was written: (path, number of rows). The gateway&apos;s clock, for its daily settlement cut-off (void before it, refund after it).</extracomment>
+        <extracomment>The selected row changed (``None`` when nothing is selected). A CSV was written: (path, number of rows). &quot;All tills&quot;: the manager asked to void / refund the selected payment (a :class:`ShopEntry`). The shop database (None: this till alone; the scope and till filters are not shown). The gateway&apos;s clock, for its daily settlement cut-off (void before it, refund after it).</extracomment>
         <translation>Sipariş no ya da kartın son 4 hanesi</translation>
     </message>
     <message>
@@ -1420,6 +1424,26 @@
     <message>
         <source>Export shown rows as CSV</source>
         <translation>Gösterilen satırları CSV olarak dışa aktar</translation>
+    </message>
+    <message>
+        <source>This till</source>
+        <translation>Bu kasa</translation>
+    </message>
+    <message>
+        <source>All tills</source>
+        <translation>Tüm kasalar</translation>
+    </message>
+    <message>
+        <source>Show this till or all tills</source>
+        <translation>Bu kasayı ya da tüm kasaları göster</translation>
+    </message>
+    <message>
+        <source>Every till</source>
+        <translation>Her kasa</translation>
+    </message>
+    <message>
+        <source>Filter by till</source>
+        <translation>Kasaya göre süz</translation>
     </message>
     <message>
         <source>to</source>
@@ -1482,6 +1506,18 @@
         <translation>Ödemeyi iade et</translation>
     </message>
     <message>
+        <source>Journal entries of all tills</source>
+        <translation>Tüm kasaların günlük kayıtları</translation>
+    </message>
+    <message>
+        <source>Void the payment of another till</source>
+        <translation>Başka bir kasanın ödemesini iptal et</translation>
+    </message>
+    <message>
+        <source>Refund the payment of another till</source>
+        <translation>Başka bir kasanın ödemesini iade et</translation>
+    </message>
+    <message>
         <source>1 payment</source>
         <translation>1 ödeme</translation>
     </message>
@@ -1492,6 +1528,10 @@
     <message>
         <source>Showing the newest {count}. Narrow the filters to find older payments.</source>
         <translation>En yeni {count} tanesi gösteriliyor. Daha eski ödemeler için süzgeçleri daraltın.</translation>
+    </message>
+    <message>
+        <source>Reading the shop database…</source>
+        <translation>Mağaza veritabanı okunuyor…</translation>
     </message>
     <message>
         <source>Only a manager may export the journal.</source>
@@ -1629,6 +1669,11 @@
     <message>
         <source>Gateway status</source>
         <translation>Ödeme sistemi durumu</translation>
+    </message>
+    <message>
+        <source>Shop database status</source>
+        <extracomment>&quot;shop database: N records waiting&quot; (hidden without a shop database; see show_shop_status).</extracomment>
+        <translation>Mağaza veritabanı durumu</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -2834,6 +2879,38 @@ Bunu bir yönetici onaylamalı: yönetici kendi adını ve PIN&apos;ini yazar.</
         <translation>Abonelikler yüklenemedi.</translation>
     </message>
     <message>
+        <source>{brand} •••• {last_four}, expires {expiry} — {owner}</source>
+        <translation>{brand} •••• {last_four}, son kullanma {expiry} — {owner}</translation>
+    </message>
+    <message>
+        <source>Waiting for the card to be saved…</source>
+        <translation>Kartın kaydedilmesi bekleniyor…</translation>
+    </message>
+    <message>
+        <source>The gateway sends the card owner a link to save their card. This window moves on by itself when the gateway says the card is saved.</source>
+        <translation>Ödeme geçidi kart sahibine kartını kaydetmesi için bir bağlantı gönderir. Ödeme geçidi kartın kaydedildiğini bildirdiğinde bu pencere kendiliğinden devam eder.</translation>
+    </message>
+    <message>
+        <source>Training: give the customer this link, or let them scan the code, to save a test card.</source>
+        <translation>Eğitim: bir test kartı kaydetmesi için müşteriye bu bağlantıyı verin veya kodu okutun.</translation>
+    </message>
+    <message>
+        <source>Card saved: {card}. It is now offered in the subscription and payment-order forms.</source>
+        <translation>Kart kaydedildi: {card}. Artık abonelik ve ödeme talimatı formlarında sunuluyor.</translation>
+    </message>
+    <message>
+        <source>Stopped waiting. The card will still be offered once the gateway says it is saved.</source>
+        <translation>Bekleme bırakıldı. Ödeme geçidi kartın kaydedildiğini bildirdiğinde kart yine de sunulacak.</translation>
+    </message>
+    <message>
+        <source>The gateway has no saved card with this ID: choose a saved card, or register the owner and let them save one.</source>
+        <translation>Ödeme geçidinde bu kimlikle kayıtlı bir kart yok: kayıtlı bir kart seçin veya kart sahibini kaydedip kartını kaydetmesini sağlayın.</translation>
+    </message>
+    <message>
+        <source>This card was saved by another card owner: choose one of this owner&apos;s cards.</source>
+        <translation>Bu kart başka bir kart sahibi tarafından kaydedildi: bu kart sahibinin kartlarından birini seçin.</translation>
+    </message>
+    <message>
         <source>Enter the number in international form, starting with + and the country code (e.g. +905551234567).</source>
         <translation>Numarayı + ve ülke koduyla başlayan uluslararası biçimde girin (ör. +905551234567).</translation>
     </message>
@@ -2944,6 +3021,42 @@ Bunu bir yönetici onaylamalı: yönetici kendi adını ve PIN&apos;ini yazar.</
     <message>
         <source>not charged</source>
         <translation>çekim yapılmadı</translation>
+    </message>
+    <message>
+        <source>shop database: {count} records waiting</source>
+        <translation>mağaza veritabanı: bekleyen {count} kayıt</translation>
+    </message>
+    <message>
+        <source>shop database: up to date</source>
+        <translation>mağaza veritabanı: güncel</translation>
+    </message>
+    <message>
+        <source>The shop database cannot be reached. Sales go on; this till&apos;s records are sent when it is back.</source>
+        <translation>Mağaza veritabanına ulaşılamıyor. Satışlar sürüyor; bu kasanın kayıtları veritabanı geri geldiğinde gönderilir.</translation>
+    </message>
+    <message>
+        <source>Another till already uses the name “{till}” in the shop database. Choose another till name in Settings.</source>
+        <translation>Mağaza veritabanında “{till}” adını başka bir kasa kullanıyor. Ayarlar&apos;dan başka bir kasa adı seçin.</translation>
+    </message>
+    <message>
+        <source>The shop database was upgraded by a newer terminal (schema {version}). Update this terminal.</source>
+        <translation>Mağaza veritabanı daha yeni bir terminal tarafından yükseltildi (şema {version}). Bu terminali güncelleyin.</translation>
+    </message>
+    <message>
+        <source>The shop database&apos;s copy of till {till}&apos;s audit trail does not match this till&apos;s. Nothing more is sent until a manager looks into it.</source>
+        <translation>Mağaza veritabanındaki {till} kasasının denetim kaydı kopyası bu kasadakiyle uyuşmuyor. Bir yönetici inceleyene kadar başka bir şey gönderilmez.</translation>
+    </message>
+    <message>
+        <source>Refunded {amount} of order {order_id}, a payment made at till {till}.</source>
+        <translation>{till} kasasında yapılan {order_id} siparişinin {amount} tutarı iade edildi.</translation>
+    </message>
+    <message>
+        <source>Tills not heard from in the last {minutes} minutes: {tills}. Their latest records may be missing from this report.</source>
+        <translation>Son {minutes} dakikadır haber alınamayan kasalar: {tills}. Son kayıtları bu raporda eksik olabilir.</translation>
+    </message>
+    <message>
+        <source>Tills with records not yet in the shop database: {tills}. This report does not include them.</source>
+        <translation>Kayıtları henüz mağaza veritabanına ulaşmamış kasalar: {tills}. Bu rapor onları içermiyor.</translation>
     </message>
 </context>
 <context>
@@ -3080,11 +3193,41 @@ Bunu bir yönetici onaylamalı: yönetici kendi adını ve PIN&apos;ini yazar.</
     </message>
     <message>
         <source>Phone:</source>
+        <extracomment>The owner&apos;s card was saved (the :class:`SavedCard`).</extracomment>
         <translation>Telefon:</translation>
     </message>
     <message>
         <source>+905551234567 or 0555 123 45 67</source>
         <translation>+905551234567 ya da 0555 123 45 67</translation>
+    </message>
+    <message>
+        <source>Card save status</source>
+        <extracomment>The card saved for this owner, once the webhook told it.</extracomment>
+        <translation>Kart kaydetme durumu</translation>
+    </message>
+    <message>
+        <source>Link to save the card</source>
+        <translation>Kartı kaydetme bağlantısı</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Bağlantıyı kopyala</translation>
+    </message>
+    <message>
+        <source>Open in browser</source>
+        <translation>Tarayıcıda aç</translation>
+    </message>
+    <message>
+        <source>QR code of the link to save the card</source>
+        <translation>Kartı kaydetme bağlantısının QR kodu</translation>
+    </message>
+    <message>
+        <source>Stop waiting</source>
+        <translation>Beklemeyi bırak</translation>
+    </message>
+    <message>
+        <source>No browser could be opened. Copy the link instead.</source>
+        <translation>Tarayıcı açılamadı. Bunun yerine bağlantıyı kopyalayın.</translation>
     </message>
     <message>
         <source>The card owner is registered. Their card can now be saved for subscriptions and payment orders.</source>
@@ -3681,7 +3824,7 @@ Yine de kapatılsın mı? Bu ödemeler raporda listelenmeye devam eder.</transla
     <name>RequestDialog</name>
     <message>
         <source>Send</source>
-        <extracomment>The gateway accepted the request; carries its :class:`OperationResult`. Window title and Send button text, marked with QT_TRANSLATE_NOOP in each subclass and translated here.</extracomment>
+        <extracomment>A saved card was chosen from the list (the :class:`SavedCard`). The gateway accepted the request; carries its :class:`OperationResult`. Window title and Send button text, marked with QT_TRANSLATE_NOOP in each subclass and translated here.</extracomment>
         <translation>Gönder</translation>
     </message>
     <message>
@@ -3710,12 +3853,16 @@ Yine de kapatılsın mı? Bu ödemeler raporda listelenmeye devam eder.</transla
         <translation>isteğe bağlı</translation>
     </message>
     <message>
-        <source>Saved card ID:</source>
-        <translation>Kayıtlı kart numarası:</translation>
+        <source>choose a saved card or type its ID</source>
+        <translation>kayıtlı bir kart seçin veya kimliğini yazın</translation>
     </message>
     <message>
-        <source>UUID of the stored card</source>
-        <translation>Saklanan kartın UUID’si</translation>
+        <source>A card the owner saved at the gateway, or the UUID of a stored card</source>
+        <translation>Sahibinin ödeme geçidinde kaydettiği bir kart veya kayıtlı bir kartın UUID&apos;si</translation>
+    </message>
+    <message>
+        <source>Saved card:</source>
+        <translation>Kayıtlı kart:</translation>
     </message>
     <message>
         <source>Amount:</source>
@@ -3887,6 +4034,14 @@ Yine de kapatılsın mı? Bu ödemeler raporda listelenmeye devam eder.</transla
     <message>
         <source>The payment did not go through</source>
         <translation>Ödeme gerçekleşmedi</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Bağlanıyor…</translation>
+    </message>
+    <message>
+        <source>Connecting to the training gateway — please wait</source>
+        <translation>Eğitim ağ geçidine bağlanılıyor — lütfen bekleyin</translation>
     </message>
     <message>
         <source>Possible double charge</source>
@@ -4149,6 +4304,82 @@ Yine de kapatılsın mı? Bu ödemeler raporda listelenmeye devam eder.</transla
         <translation>D&amp;il:</translation>
     </message>
     <message>
+        <source>Shop database host</source>
+        <translation>Mağaza veritabanı sunucusu</translation>
+    </message>
+    <message>
+        <source>empty: this till alone</source>
+        <translation>boş: yalnızca bu kasa</translation>
+    </message>
+    <message>
+        <source>Shop database port</source>
+        <translation>Mağaza veritabanı portu</translation>
+    </message>
+    <message>
+        <source>Shop database name</source>
+        <translation>Mağaza veritabanı adı</translation>
+    </message>
+    <message>
+        <source>Shop database user</source>
+        <translation>Mağaza veritabanı kullanıcısı</translation>
+    </message>
+    <message>
+        <source>Shop database password</source>
+        <translation>Mağaza veritabanı parolası</translation>
+    </message>
+    <message>
+        <source>Till name</source>
+        <translation>Kasa adı</translation>
+    </message>
+    <message>
+        <source>A database on another computer is reached over TLS only. Changes apply from the next start of the terminal.</source>
+        <translation>Başka bir bilgisayardaki veritabanına yalnızca TLS ile bağlanılır. Değişiklikler terminalin bir sonraki açılışında geçerli olur.</translation>
+    </message>
+    <message>
+        <source>Shop database</source>
+        <translation>Mağaza veritabanı</translation>
+    </message>
+    <message>
+        <source>Ho&amp;st:</source>
+        <translation>&amp;Sunucu:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Veritabanı:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Kullanıcı:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pa&amp;rola:</translation>
+    </message>
+    <message>
+        <source>&amp;Till name:</source>
+        <translation>&amp;Kasa adı:</translation>
+    </message>
+    <message>
+        <source>Only a manager signed in with their own name and PIN can change the shop database.</source>
+        <translation>Mağaza veritabanını yalnızca kendi adı ve PIN&apos;iyle oturum açmış bir yönetici değiştirebilir.</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>değişmedi</translation>
+    </message>
+    <message>
+        <source>With a shop database, type its name, the user and this till&apos;s name.</source>
+        <translation>Mağaza veritabanı için veritabanı adını, kullanıcıyı ve bu kasanın adını yazın.</translation>
+    </message>
+    <message>
+        <source>Type a till name of 1 to 40 characters.</source>
+        <translation>1 ile 40 karakter arasında bir kasa adı yazın.</translation>
+    </message>
+    <message>
         <source>A manager must sign in</source>
         <translation>Bir yönetici oturum açmalı</translation>
     </message>
@@ -4214,6 +4445,89 @@ Bu terminal canlı ortama geçirilsin mi?</translation>
     </message>
 </context>
 <context>
+    <name>ShopActions</name>
+    <message>
+        <source>A manager must sign in</source>
+        <extracomment>A void or refund of another till&apos;s payment ended (the :class:`TransactionOutcome`).</extracomment>
+        <translation>Bir yönetici oturum açmalı</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Onayla</translation>
+    </message>
+    <message>
+        <source>Void order {order_id} of {amount}, made at till {till}? It is sent from this till.</source>
+        <translation>{till} kasasında yapılan {amount} tutarındaki {order_id} siparişi iptal edilsin mi? İptal bu kasadan gönderilir.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent</source>
+        <translation>Hiçbir şey gönderilmedi</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Tamamlandı</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>Yapılmadı</translation>
+    </message>
+    <message>
+        <source>The gateway could not be asked</source>
+        <translation>Ödeme geçidine sorulamadı</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>İade</translation>
+    </message>
+    <message>
+        <source>Amount to refund of order {order_id} (till {till}), at most {left}:</source>
+        <translation>{order_id} siparişinden ({till} kasası) iade edilecek tutar, en fazla {left}:</translation>
+    </message>
+</context>
+<context>
+    <name>ShopJournalModel</name>
+    <message>
+        <source>Till</source>
+        <translation>Kasa</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Saat</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tür</translation>
+    </message>
+    <message>
+        <source>Order ID</source>
+        <translation>Sipariş No</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Tutar</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Bakiye</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Durum</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Kart</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Sonuç</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operatör</translation>
+    </message>
+</context>
+<context>
     <name>SubscriptionsModel</name>
     <message>
         <source>Loading…</source>
@@ -4271,7 +4585,7 @@ Bu terminal canlı ortama geçirilsin mi?</translation>
     <name>SubscriptionsTab</name>
     <message>
         <source>Subscriptions error</source>
-        <extracomment>The shop&apos;s country for phone numbers typed the local way (None: the dialogs&apos; default).</extracomment>
+        <extracomment>The cards owners saved (offered in the dialogs); a saved card moves waiting subscriptions on, so the list is asked again when one arrives (no manual refresh). The shop&apos;s country for phone numbers typed the local way (None: the dialogs&apos; default).</extracomment>
         <translation>Abonelik hatası</translation>
     </message>
     <message>

@@ -31,6 +31,7 @@ from klogs_desk.api.models import NewOwnerRequest, RecurringListQuery, Recurring
 from klogs_desk.api.models.recurring import Frequency, RecurringPayment, RegisteredPaymentStatus
 from klogs_desk.domain.schedule import payment_dates
 from klogs_desk.sandbox import recurring
+from klogs_desk.sandbox.card_storage import DOCS_EXAMPLE_CARD_ID
 from klogs_desk.sandbox.recurring_store import RecurringStore, Subscription
 from klogs_desk.sandbox.scheduler import RecurringScheduler, reschedule
 from klogs_desk.sandbox.server import SandboxServer
@@ -69,7 +70,9 @@ def _request(now: dt.datetime, frequency: Frequency, interval: int, day: int, mo
     first = now.replace(microsecond=0) + start_offset
     return RecurringPaymentRequest.model_validate({
         "reference": f"AGREE-{uuid.uuid4().hex[:10]}", "amount": Decimal("10.00"), "currency_code": "TRY",
-        "owner_description": {"full_name": "Agreement Test", "phone": PHONE, "card_id": uuid.uuid4()},
+        "owner_description": {"full_name": "Agreement Test", "phone": PHONE,
+                               # the docs' example card: saved at every sandbox (an invented id is a 400)
+                               "card_id": DOCS_EXAMPLE_CARD_ID},
         "first_payment_time": first, "last_payment_time": first + lifetime if lifetime is not None else None,
         "frequency": frequency, "interval": interval,
         "day_of_month": day if frequency is not Frequency.DAILY else None,

@@ -183,6 +183,9 @@ class OperationResult(WireModel):
     should_be_owner_confirmation: bool | None = None
     owner_id: str | None = None
     order_status: StatusInAnswer | None = None
+    #: ``POST /owner`` only, and only from our sandbox (the docs' answer is ``{"success": true}``): the hosted
+    #: "save your card" page a real gateway sends the owner by SMS. The terminal shows it in training mode.
+    card_storage_url: str | None = None
 
 
 class RecurringPayment(WireModel):

@@ -35,6 +35,9 @@ class WireModel(BaseModel):
         populate_by_name=True,
         extra="ignore",
         use_enum_values=False,
+        # Validators and serializers are built on first use, not at import: the window does not wait
+        # for about thirty schemas (klogs_desk.api.models.warm_up builds them once the window is up).
+        defer_build=True,
     )
 
     def to_wire(self) -> dict[str, Any]:

@@ -1,0 +1,169 @@
+"""Event-loop stalls (1 ms heartbeat) where the terminal handles a lot at once: the Journal with 100,000 rows,
+its CSV export, and the reconciler working through 500 outcome-unknown rows.
+
+Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_stalls.py [--rows 100000] [--unknown 500]``
+
+Printed, not asserted; target for each: no heartbeat late by more than 16 ms. Next to each stall, the
+longest UI-thread CPU between two ticks (``time.thread_time``): a stall much longer than that was the OS
+running other processes (this machine is shared), not the terminal's own work. The yardstick in the same
+run is the heartbeat with nothing else to do (an idle second). The other stall scenarios have their own
+benchmarks: sales (``bench_terminal.py``), the 3-D Secure challenge warm and cold (``bench_three_ds.py``),
+scrolling 100,000 subscriptions (``bench_subscriptions.py``); ``run_all.py`` runs them all.
+
+Scenarios:
+
+* **Journal, 100,000 rows**: the tab shown (its newest 1,000 rows read, with their children and the
+  operator list), scrolled to the bottom a page at a time, then a search typed letter by letter.
+* **Export**: the shown rows written to CSV (``JournalTab.export_csv``).
+* **Reconciler, 500 unknown rows**: ``Reconciler.run_once`` over 500 rows left ``unknown`` (the gateway
+  never heard of them: each gets a lookup, 404, and the not-found grace decides), against a sandbox in
+  its own process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import os
+import sys
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("KLOGS_DESK_HOME", tempfile.mkdtemp(prefix="klogs-stalls-"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import qasync
+from bench_client import CREDENTIALS
+from bench_subscriptions import Heartbeat, start_sandbox
+from PySide6.QtWidgets import QApplication
+
+from klogs_desk.api.client import Endpoints, KlogsClient
+from klogs_desk.domain.journal import EntryKind, EntryState, Journal
+from klogs_desk.services.context import AppServices
+from klogs_desk.services.reconciler import Reconciler
+from klogs_desk.ui.journal_tab import JournalTab
+
+GOAL_MS = 16.0
+
+
+def fill_journal(path: Path, rows: int, unknown: int) -> None:
+    """``rows`` approved sales (one operator in ten different) and ``unknown`` outcome-unknown ones, in one
+    transaction (the benchmark's set-up, not the terminal's hot path)."""
+    journal = Journal(path)
+    db = journal._db
+    now = dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=1)
+    stamp = now.isoformat(timespec="microseconds")
+    db.execute("BEGIN")
+    db.executemany(
+        "INSERT INTO entries (created_at, updated_at, environment, kind, reference, amount, currency, state, "
+        "masked_pan, card_holder, operator) VALUES (?, ?, 'sandbox', ?, ?, ?, 'TRY', ?, ?, ?, ?)",
+        ((stamp, stamp, EntryKind.SALE.value, f"KD-BENCH-{n:07d}", str(Decimal(100 + n % 900) / 100),
+          (EntryState.UNKNOWN if n >= rows else EntryState.APPROVED).value, "411111******1111", "Bench Mark",
+          f"op{n % 10}") for n in range(rows + unknown)))
+    db.execute("COMMIT")
+    journal.close()
+
+
+async def idle(seconds: float) -> tuple[float, float]:
+    heartbeat = Heartbeat()
+    heartbeat.start()
+    await asyncio.sleep(seconds)
+    heartbeat.timer.stop()
+    return heartbeat.longest_ms, heartbeat.longest_busy_ms
+
+
+async def pump(turns: int = 3) -> None:
+    for _ in range(turns):
+        await asyncio.sleep(0.002)
+
+
+async def journal_scenarios(services: AppServices, export_to: Path) -> dict[str, tuple[float, float]]:
+    figures: dict[str, tuple[float, float]] = {}
+    tab = JournalTab(services)
+    tab.choose_export_path = lambda default: export_to  # type: ignore[method-assign]
+    tab.resize(1100, 640)
+
+    heartbeat = Heartbeat()
+    heartbeat.start()
+    tab.show()  # showEvent refreshes: the newest rows, their children, the operator list
+    await pump()
+    bar = tab.table.verticalScrollBar()
+    while bar.value() < bar.maximum():
+        bar.setValue(bar.value() + bar.pageStep())
+        await pump(1)
+    for letter in "KD-BENCH-00999":
+        tab.search_edit.setText(tab.search_edit.text() + letter)
+        await pump(1)
+    tab.search_edit.clear()
+    await pump()
+    heartbeat.timer.stop()
+    figures["Journal, 100,000 rows: show, scroll, search"] = (heartbeat.longest_ms, heartbeat.longest_busy_ms)
+
+    heartbeat = Heartbeat()
+    heartbeat.start()
+    await pump()
+    tab.export_csv()
+    await pump(10)
+    heartbeat.timer.stop()
+    figures["Journal export of the shown rows"] = (heartbeat.longest_ms, heartbeat.longest_busy_ms)
+    tab.close()
+    return figures
+
+
+async def reconciler_scenario(services: AppServices, unknown: int) -> tuple[float, float, int]:
+    reconciler = Reconciler(services)
+    heartbeat = Heartbeat()
+    heartbeat.start()
+    settled = await reconciler.run_once()
+    await pump()
+    heartbeat.timer.stop()
+    return heartbeat.longest_ms, heartbeat.longest_busy_ms, len(settled)
+
+
+async def measure(url: str, rows: int, unknown: int) -> None:
+    home = Path(os.environ["KLOGS_DESK_HOME"])
+    path = home / "journal.sqlite3"
+    started = time.perf_counter()
+    fill_journal(path, rows, unknown)
+    print(f"journal with {rows:,} rows and {unknown} outcome-unknown written in {time.perf_counter() - started:.1f} s")
+    client = KlogsClient(Endpoints.same(url), CREDENTIALS, timeout=30.0)
+    journal = Journal(path)
+    services = AppServices(client=client, journal=journal, environment="sandbox")
+    figures: dict[str, tuple[float, float]] = {}
+    figures["yardstick: the heartbeat alone, 1 s idle"] = await idle(1.0)
+    figures.update(await journal_scenarios(services, home / "export.csv"))
+    stall, busy, handled = await reconciler_scenario(services, unknown)
+    figures[f"Reconciler, {unknown} outcome-unknown rows ({handled} settled)"] = (stall, busy)
+    print(f"{'scenario':<58}{'stall ms':>10}{'UI CPU ms':>11}  goal <= {GOAL_MS:.0f} ms")
+    for name, (stall, busy) in figures.items():
+        verdict = "" if name.startswith("yardstick") else ("PASS" if stall <= GOAL_MS else "MISS")
+        print(f"{name:<58}{stall:>10.1f}{busy:>11.1f}  {verdict}")
+    print(f"load average while measuring: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
+    await client.aclose()
+    journal.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--unknown", type=int, default=500)
+    args = parser.parse_args()
+    process, url = start_sandbox(0)
+    try:
+        app = QApplication.instance() or QApplication([])
+        app.setQuitOnLastWindowClosed(False)  # closing the Journal tab must not end the run
+        loop = qasync.QEventLoop(app)
+        asyncio.set_event_loop(loop)
+        with loop:
+            loop.run_until_complete(measure(url, args.rows, args.unknown))
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,109 @@
+"""Where the terminal's start-up time goes: imports by package, and the slowest calls of ``main()``.
+
+    .venv/bin/python benchmarks/profile_start.py [--calls N]
+
+Runs ``python -m klogs_desk`` (training mode, second start: a warm-up launch creates the app home and the
+bytecode first) with ``KLOGS_DESK_EXIT_WHEN_SHOWN=1`` twice more: once under ``-X importtime``, once
+under cProfile. Prints
+
+* the self time of every module imported before the window was interactive, summed by top-level package
+  (``httpx``, ``pydantic``, ``keyring``, ``PySide6``, ``klogs_desk.ui``, ...), largest first;
+* the modules that must *not* be loaded before the first frame and were (QtWebEngine, FastAPI/uvicorn,
+  httpx, pydantic, keyring);
+* the N calls of the app with the most cumulative time (cProfile; its overhead inflates pure-Python code
+  about 2x, so read the proportions, not the milliseconds).
+
+What it showed, in order (2 shared cores, Python 3.11, PySide6 6.x; see README "Figures"):
+
+* Before this work, 1.6-1.9 s from launch to an interactive window against 0.25 s for a bare six-tab
+  window: importing the API layer (``klogs_desk.api.models``: ~30 pydantic schemas built at import,
+  ~0.4 s; ``httpx`` ~0.16 s of which ~0.1 s is its optional command line pulling ``rich``/``click``;
+  ``email_validator`` ~0.07 s of regular expressions), the keyring backends probed to read the sandbox's
+  credentials (~0.14 s, ``keyring.backends.macOS`` and ``secretstorage`` even on Linux), ``ui.webengine``
+  (~0.1 s), the embedded sandbox's FastAPI imports on a thread racing the first paint, and PySide6's
+  ``__feature__`` import hook, which reads the source of every module imported after Qt.
+* After the changes of issue 19 (sandbox process, deferred pydantic build, keyring and TLS on worker
+  threads, phonenumbers lazy), CPU of the UI process up to the first interactive frame, by stage (one
+  run, loaded machine): interpreter + ``klogs_desk.app`` (config, QtCore) ~0.3 s; the services' imports
+  pulled in by ``klogs_desk.credentials``/``composition`` (httpx, pydantic, the models, keyring) ~0.45 s;
+  the UI modules ~0.25 s; ``main()`` building staff, journal, audit check, six tabs and the window
+  ~0.35 s; the bare window's whole start is ~0.25 s. The next step is the services layer: the tabs
+  should be buildable without importing ``api.client`` (models and client behind a lazy import, the
+  client built after the first frame), which this round did not reach.
+* The first module that does ``from PySide6.QtCore import ...`` pays 50-140 ms of PySide6's signature
+  and ``__feature__`` set-up (the bare window pays it too).
+* With ``PYTHONDONTWRITEBYTECODE`` set (as on this machine) every launch also compiled every module
+  (~0.35 s); an installed terminal runs from bytecode, so the benchmarks let the warm-up write it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import os
+import pstats
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MUST_WAIT = ("PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets", "fastapi", "uvicorn", "httpx", "pydantic",
+             "keyring")
+
+
+def _env(home: str) -> dict[str, str]:
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"), KLOGS_DESK_HOME=home,
+               KLOGS_DESK_EXIT_WHEN_SHOWN="1")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def package_of(module: str) -> str:
+    parts = module.split(".")
+    return ".".join(parts[:2]) if parts[0] in ("klogs_desk", "PySide6") else parts[0]
+
+
+def imports(home: str) -> None:
+    result = subprocess.run([sys.executable, "-X", "importtime", "-m", "klogs_desk"], cwd=ROOT, env=_env(home),
+                            capture_output=True, text=True, timeout=120)
+    by_package: collections.Counter[str] = collections.Counter()
+    loaded: set[str] = set()
+    for line in result.stderr.splitlines():
+        found = re.match(r"import time:\s+(\d+) \|\s+\d+ \| (\s*)(\S+)", line)
+        if found:
+            by_package[package_of(found.group(3))] += int(found.group(1))
+            loaded.add(found.group(3))
+    total = sum(by_package.values())
+    print(f"imports, self time by package (total {total / 1000:.0f} ms; -X importtime adds its own overhead):")
+    for package, micros in by_package.most_common(25):
+        print(f"  {micros / 1000:8.1f} ms  {package}")
+    early = [name for name in MUST_WAIT if name in loaded]
+    print("loaded before the window was interactive, though the first frame does not need them:",
+          ", ".join(early) or "none")
+
+
+def calls(home: str, count: int) -> None:
+    with tempfile.NamedTemporaryFile(suffix=".prof", delete=False) as out:
+        path = out.name
+    subprocess.run([sys.executable, "-m", "cProfile", "-o", path, "-m", "klogs_desk"], cwd=ROOT, env=_env(home),
+                   capture_output=True, text=True, timeout=120)
+    print(f"\nthe app's {count} slowest calls (cumulative, under cProfile):")
+    stats = pstats.Stats(path)
+    stats.sort_stats("cumulative").print_stats(r"klogs_desk/(?!sandbox/)", count)
+    os.unlink(path)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--calls", type=int, default=30)
+    args = parser.parse_args()
+    home = tempfile.mkdtemp(prefix="klogs-profile-")
+    subprocess.run([sys.executable, "-m", "klogs_desk"], cwd=ROOT, env=_env(home), capture_output=True, timeout=120)
+    imports(home)
+    calls(home, args.calls)
+
+
+if __name__ == "__main__":
+    main()
