@@ -175,6 +175,13 @@ def apply_environment_argument(config: "Config", requested: str | None, *, yes_p
     return True
 
 
+def _rate_limit(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("a number of requests a minute, 0 or more")
+    return value
+
+
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="klogs-desk", description="Klogs merchant terminal.")
     parser.add_argument("--environment", choices=ENVIRONMENTS,
@@ -184,6 +191,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         help="confirm --environment production without a question (unattended starts)")
     parser.add_argument("--sandbox-url", metavar="URL",
                         help="an already running sandbox gateway to use in training mode")
+    parser.add_argument("--sandbox-rate-limit", metavar="N", type=_rate_limit,
+                        help="requests a minute per credential the built-in training sandbox allows before "
+                             "answering 429 (default 100, the docs' figure for Klogs' test environment; 0: no limit)")
     parser.add_argument("--verify-audit", action="store_true",
                         help="check the audit trail's hash chain, print 'chain intact' or 'broken at record N' "
                              "and exit non-zero when it is broken (no window)")
@@ -282,7 +292,8 @@ def main(argv: list[str] | None = None) -> int:
     environment_before = config.environment  # a switch on the command line goes into the audit trail
     # Saved only once confirmed (apply_environment_argument, after the translator is installed).
     environment = args.environment or config.environment
-    sandbox = EmbeddedSandbox()
+    # Training payments survive a restart; the limit is the sandbox's own (100) unless the command line says.
+    sandbox = EmbeddedSandbox(database=paths.sandbox_path(), rate_limit_per_minute=args.sandbox_rate_limit)
     if environment == "sandbox" and not args.sandbox_url and not config.payment_base_url("sandbox"):
         sandbox.start_in_background()  # its own process, in parallel with the window; the URL is known now
 

@@ -18,6 +18,7 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 from typing import IO, Any, Sequence
 
 log = logging.getLogger(__name__)
@@ -51,6 +52,11 @@ class EmbeddedSandbox:
     thread of this process as before (:meth:`_start_in_thread`).
 
     ``command``: the child's command line without the socket arguments (tests start a broken one).
+    ``database``: the SQLite file the sandbox keeps its state in (the terminal passes
+    :func:`klogs_desk.paths.sandbox_path`, so a restarted terminal still finds the day's training payments
+    and subscriptions; see :mod:`klogs_desk.sandbox.persistence`); ``None`` (tests, scripts) keeps
+    everything in memory. ``rate_limit_per_minute``: requests a minute per credential before 429; ``None``
+    is the sandbox's default, the docs' 100 for the test environment.
     """
 
     #: False where a child process cannot inherit the listening sockets (Windows): a thread serves then.
@@ -58,8 +64,11 @@ class EmbeddedSandbox:
     #: Embedded sandboxes by URL, so every client built for one waits for it (see ``build_client``).
     _by_url: "dict[str, EmbeddedSandbox]" = {}
 
-    def __init__(self, command: Sequence[str] | None = None) -> None:
+    def __init__(self, command: Sequence[str] | None = None, *, database: Path | None = None,
+                 rate_limit_per_minute: int | None = None) -> None:
         self._command = list(command) if command is not None else None
+        self.database = database
+        self.rate_limit_per_minute = rate_limit_per_minute
         self._socket: socket.socket | None = None
         #: The pretend bank's 3-D Secure page listens on another loopback host (sandbox/hosts.py).
         self._acs: tuple[socket.socket, str] | None = None
@@ -151,6 +160,10 @@ class EmbeddedSandbox:
         sock, (acs_sock, acs_host) = self._socket, self._acs
         command = (self._command if self._command is not None else child_command()) + [
             "--fd", str(sock.fileno()), "--acs-fd", str(acs_sock.fileno()), "--acs-host", acs_host]
+        if self.database is not None:
+            command += ["--database", str(self.database)]
+        if self.rate_limit_per_minute is not None:
+            command += ["--rate-limit", str(self.rate_limit_per_minute)]
         try:
             self._process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                              pass_fds=(sock.fileno(), acs_sock.fileno()))
@@ -195,7 +208,11 @@ class EmbeddedSandbox:
             try:
                 # By name: the sandbox's FastAPI code is outside this module's type-checked layer.
                 server_module = importlib.import_module("klogs_desk.sandbox.server")
-                server: Any = server_module.SandboxServer(sock=sock, acs_sock=acs[0], acs_host=acs[1]).start()
+                config: Any = importlib.import_module("klogs_desk.sandbox.state").SandboxConfig(database=self.database)
+                if self.rate_limit_per_minute is not None:
+                    config.rate_limit_per_minute = self.rate_limit_per_minute
+                server: Any = server_module.SandboxServer(config, sock=sock, acs_sock=acs[0],
+                                                          acs_host=acs[1]).start()
                 server.state.config.webhook_url = self._webhook_url
                 self._server = server
             except BaseException as exc:

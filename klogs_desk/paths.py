@@ -85,6 +85,12 @@ def staff_path() -> Path:
     return app_home() / "staff.sqlite3"
 
 
+def sandbox_path() -> Path:
+    """The training sandbox's state (payments, checkout links, subscriptions, its clock; masked card data
+    only), so a restarted terminal still finds the day's training payments."""
+    return app_home() / "sandbox.sqlite3"
+
+
 def settings_path() -> Path:
     return app_home() / "settings.ini"
 

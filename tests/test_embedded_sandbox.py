@@ -78,6 +78,33 @@ def test_the_url_is_known_at_once_and_stays_the_same_once_serving():
     assert EmbeddedSandbox.serving(url) is None
 
 
+@pytest.mark.anyio
+async def test_a_restarted_training_sandbox_still_finds_the_days_payments(tmp_path):
+    """As a new user tried it: pay in training mode, quit, start again, look the payment up (Details)."""
+    from klogs_desk import paths
+
+    home = paths.app_home()  # what the card-data scan reads
+    assert paths.sandbox_path().parent == home  # the terminal's own file (app.py passes it)
+    database = home / f"sandbox-restart-{tmp_path.name}.sqlite3"
+    journal = Journal(tmp_path / "journal.sqlite3")
+    try:
+        for attempt in ("before", "after"):
+            sandbox = EmbeddedSandbox(database=database)
+            client = build_client(Config(), "sandbox", SANDBOX_CREDENTIALS, sandbox.url())
+            try:
+                if attempt == "before":
+                    sale = await PaymentService(AppServices(client=client, journal=journal)).sale(order("KD-KEPT-1"))
+                    assert sale.state is OutcomeState.APPROVED
+                else:
+                    found = await client.get_transaction("KD-KEPT-1")
+                    assert found.amount == Decimal("12.50")
+            finally:
+                await client.aclose()
+                sandbox.stop()
+    finally:
+        journal.close()
+
+
 def test_the_sandbox_runs_in_its_own_process_and_stops_with_stop():
     sandbox = EmbeddedSandbox()
     try:
@@ -153,3 +180,14 @@ def test_where_no_process_can_inherit_the_sockets_a_thread_serves_with_the_same_
         assert sandbox.now() - dt.datetime.now(dt.timezone.utc) >= dt.timedelta(hours=23)
     finally:
         sandbox.stop()
+
+
+def test_the_training_sandbox_process_keeps_the_limit_it_was_given():
+    sandbox = EmbeddedSandbox(rate_limit_per_minute=2)
+    try:
+        url = sandbox.wait_ready()
+        headers = {"X-API-KEY": "sandbox-key", "X-API-SECRET": "sandbox-secret"}
+        answers = [httpx.get(f"{url}/api/trx/KD-NONE", headers=headers).status_code for _ in range(3)]
+    finally:
+        sandbox.stop()
+    assert answers == [404, 404, 429]

@@ -211,3 +211,25 @@ async def test_the_background_task_waits_on_its_clock(services, clock):
     finally:
         await reconciler.stop()
     assert row.state is EntryState.NOT_CHARGED
+
+
+async def test_many_unknown_rows_are_looked_up_within_a_budget_a_minute(services, fresh_sandbox, journal, clock):
+    """After an outage left 40 rows unknown, the reconciler asks about 24 in the first minute (well inside the
+    gateway's 100 a minute), the rest once the minute has passed; the sandbox saw exactly those lookups."""
+    from klogs_desk.sandbox.rate_limit import counter_of
+    from klogs_desk.services.reconciler import MAX_LOOKUPS_PER_MINUTE
+
+    for index in range(40):
+        journal.record_pending(environment="sandbox", kind=EntryKind.SALE, reference=new_order_id(),
+                               amount=Decimal("1.00") + index, currency="TRY", state=EntryState.UNKNOWN)
+    reconciler = manual(services, clock)
+    lookups = counter_of(fresh_sandbox.state).allowed
+
+    await reconciler.run_once()  # schedules every row 1 s ahead
+    clock.advance(1.0)
+    await reconciler.run_once()
+    assert sum(lookups.values()) == MAX_LOOKUPS_PER_MINUTE == 24
+    assert reconciler.seconds_until_due() == pytest.approx(60.0)  # the first slot frees a minute after it was used
+    clock.advance(60.0)
+    await reconciler.run_once()
+    assert sum(lookups.values()) == 24 + 24  # the sixteen that waited first, then eight of the first 24 again

@@ -229,3 +229,20 @@ async def test_invalid_callback_is_refused_before_anything_is_journaled(sandbox,
         refused = await service.create(order("10.00", callback="ftp://shop.example/paid"))
     assert refused.state is CreateState.REFUSED and "callback" in refused.field_errors
     assert journal.count() == 0
+
+
+@pytest.mark.anyio
+async def test_followed_links_share_a_budget_of_questions_a_minute(sandbox, journal):
+    """However many links are followed and however short their pauses, the automatic questions stay within
+    the budget (16 a minute by default, kept well inside the gateway's 100): over it, the next waits."""
+    from klogs_desk.services.checkout import MAX_POLLS_PER_MINUTE
+
+    assert MAX_POLLS_PER_MINUTE == 16
+    clock = RecordingClock()
+    async with make_client(sandbox) as client:
+        service = CheckoutService(AppServices(client=client, journal=journal), poll=on_clock(POLL_BACKOFF, clock),
+                                  polls_per_minute=2)
+        link = (await service.create(order("12.00"))).link
+        answers = [result async for result in service.follow(link.entry_id, delays=[1, 1, 1])]
+    assert [answer.link.status for answer in answers] == [LinkStatus.AWAITING] * 3
+    assert clock.slept == [1, 1, 1, 58]  # the third waited until the first question was a minute old

@@ -9,9 +9,10 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
-from . import admin, payments, recurring, threeds
+from . import admin, openapi_doc, payments, recurring, threeds
 from .dialect import DialectMiddleware
 from .faults import FaultMiddleware
+from .persistence import PersistMiddleware, attach
 from .problems import ProblemError, problem
 from .rate_limit import RateLimitMiddleware
 from .state import SandboxConfig, SandboxState
@@ -23,8 +24,12 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
         title="Klogs sandbox gateway",
         version=__version__,
         description="A local stand-in for the Klogs payment gateway and registered-payment APIs.",
+        # One schema per model, as validation reads it: the wire sends amounts as JSON numbers
+        # (api.models.wire), which pydantic's serialization-mode schema would call strings.
+        separate_input_output_schemas=False,
     )
     app.state.sandbox = state
+    attach(state)  # the file's ledger, checkout links and clock, before the routers read them
 
     @app.exception_handler(ProblemError)
     async def _problem(request: Request, exc: ProblemError):  # type: ignore[no-untyped-def]  # FastAPI exception handler; returns problem()'s response
@@ -49,7 +54,8 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
                 headers = {**(headers or {}), "Allow": ", ".join(allowed)}
         return problem(exc.status_code, str(exc.detail), instance=request.url.path, headers=headers)
 
-    app.add_middleware(DialectMiddleware, state=state)  # innermost: rewrites the answers actually given
+    app.add_middleware(PersistMiddleware, state=state)  # innermost: on disk before the answer's first byte
+    app.add_middleware(DialectMiddleware, state=state)  # rewrites the answers actually given
     app.add_middleware(RateLimitMiddleware, state=state)
     app.add_middleware(FaultMiddleware, state=state)  # outermost: an injected 429/503 skips the real limit
     app.include_router(payments.build_router(state))
@@ -65,6 +71,7 @@ def create_acs_app(state: SandboxState) -> FastAPI:
     app = FastAPI(title="Klogs sandbox bank (3-D Secure ACS)", version=__version__,
                   openapi_url=None, docs_url=None, redoc_url=None)
     app.include_router(threeds.build_acs_router(state))
+    app.add_middleware(PersistMiddleware, state=state)  # a challenge passed on the bank's page is kept
     return app
 
 
@@ -80,7 +87,7 @@ def _methods_for(app: FastAPI, request: Request) -> list[str]:
 
 def _merge_body_schemas(app: FastAPI) -> None:
     """Move the nested models ``bodies.body_schema`` left under ``x-defs`` into ``components.schemas``,
-    so every ``$ref`` in the OpenAPI document resolves."""
+    so every ``$ref`` in the OpenAPI document resolves; then add what :mod:`.openapi_doc` adds."""
     build = app.openapi
 
     def openapi() -> dict:
@@ -92,6 +99,7 @@ def _merge_body_schemas(app: FastAPI) -> None:
                     if isinstance(operation, dict):
                         for name, definition in operation.pop("x-defs", {}).items():
                             components.setdefault(name, definition)
+            openapi_doc.complete(app, schema)  # security per operation, the docs' examples
         return app.openapi_schema  # type: ignore[return-value]  # build() above has just set it
 
     app.openapi = openapi  # type: ignore[method-assign]  # FastAPI's documented way to extend the OpenAPI document

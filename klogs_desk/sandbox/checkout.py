@@ -78,10 +78,13 @@ class CheckoutBook:
         self._lock = threading.Lock()
         self._by_id: dict[uuid.UUID, CheckoutLink] = {}
         self._by_order: dict[str, CheckoutLink] = {}
+        #: Links handed out since :meth:`take_touched` (see ``Ledger.take_touched``).
+        self._touched: dict[uuid.UUID, CheckoutLink] = {}
 
     def add_or_get(self, link: CheckoutLink) -> CheckoutLink:
         with self._lock:
             existing = self._by_order.get(link.order_id)
+            self._touched[(existing or link).checkout_id] = existing or link
             if existing is None:
                 self._by_id[link.checkout_id] = link
                 self._by_order[link.order_id] = link
@@ -91,13 +94,35 @@ class CheckoutBook:
                                      f"{existing.amount} {existing.currency}.")
             return existing
 
+    def restore(self, links: list[CheckoutLink]) -> None:
+        """Put back links read from the sandbox's file (see persistence.py)."""
+        with self._lock:
+            for link in links:
+                self._by_id[link.checkout_id] = link
+                self._by_order[link.order_id] = link
+
+    def links(self) -> list[CheckoutLink]:
+        with self._lock:
+            self._touched.update(self._by_id)
+            return list(self._by_id.values())
+
+    def take_touched(self) -> list[CheckoutLink]:
+        """The links handed out since the last call: the only ones that can have changed since then (a
+        link is paid by a request that looked it up)."""
+        with self._lock:
+            touched, self._touched = list(self._touched.values()), {}
+            return touched
+
     def get(self, checkout_id: str) -> CheckoutLink | None:
         try:
             key = uuid.UUID(checkout_id)
         except ValueError:
             return None
         with self._lock:
-            return self._by_id.get(key)
+            link = self._by_id.get(key)
+            if link is not None:
+                self._touched[key] = link
+            return link
 
 
 def book_of(state: SandboxState) -> CheckoutBook:

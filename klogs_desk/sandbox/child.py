@@ -29,6 +29,7 @@ import os
 import socket
 import sys
 import threading
+from pathlib import Path
 
 #: How much lower than the terminal the sandbox process runs (POSIX ``nice`` increment).
 NICENESS = 10
@@ -44,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fd", type=int, required=True, help="the gateway's listening socket, inherited")
     parser.add_argument("--acs-fd", type=int, required=True, help="the bank's (ACS) listening socket, inherited")
     parser.add_argument("--acs-host", required=True, help="the host name the ACS pages are addressed as")
+    parser.add_argument("--database", type=Path, help="the SQLite file the sandbox keeps its state in")
+    parser.add_argument("--rate-limit", type=int, help="requests a minute per credential before 429")
     args = parser.parse_args(argv)
     if hasattr(os, "nice"):
         # Started at the terminal's launch: on a busy two-core till the window's start-up wins the CPU;
@@ -55,7 +58,10 @@ def main(argv: list[str] | None = None) -> int:
 
     sock = socket.socket(fileno=args.fd)
     acs_sock = socket.socket(fileno=args.acs_fd)
-    server = SandboxServer(SandboxConfig(), sock=sock, acs_sock=acs_sock, acs_host=args.acs_host).start()
+    config = SandboxConfig(database=args.database)
+    if args.rate_limit is not None:
+        config.rate_limit_per_minute = args.rate_limit
+    server = SandboxServer(config, sock=sock, acs_sock=acs_sock, acs_host=args.acs_host).start()
     lock = threading.Lock()
 
     def say(line: str) -> None:

@@ -22,6 +22,17 @@ class SimulatedClock:
             offset = self._offset
         return dt.datetime.now(dt.timezone.utc) + offset
 
+    @property
+    def offset(self) -> dt.timedelta:
+        """How far ahead of wall time the sandbox is (what its file keeps, see persistence.py)."""
+        with self._lock:
+            return self._offset
+
+    def restore(self, offset: dt.timedelta) -> None:
+        """Set the offset read back from the sandbox's file; listeners are not told (nothing moved)."""
+        with self._lock:
+            self._offset = offset
+
     def advance(self, delta: dt.timedelta) -> dt.datetime:
         """Move time forward (never back) and tell listeners (the scheduler, the settlement)."""
         if delta < dt.timedelta(0):

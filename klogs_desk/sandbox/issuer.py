@@ -148,6 +148,7 @@ async def authorize(ledger: Ledger, record: LedgerRecord, behaviour: CardBehavio
             await asyncio.sleep(hang_seconds)
             with ledger.lock:
                 _approve(record, clock.now())
+                ledger.touch(record)  # changed without a request: the sandbox's file writes it next time
 
         task = asyncio.get_running_loop().create_task(_late_approval())
         keep_alive.add(task)

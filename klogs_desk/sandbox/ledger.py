@@ -1,6 +1,7 @@
-"""The sandbox's in-memory ledger of card operations: what was charged, held, captured, voided, refunded.
+"""The sandbox's ledger of card operations: what was charged, held, captured, voided, refunded.
 
-Thread-safe (the server thread writes, tests read from theirs). It never holds a full PAN or a CVV: a
+Thread-safe (the server thread writes, tests read from theirs). In memory; :mod:`.persistence` copies it
+to the sandbox's file when it has one. It never holds a full PAN or a CVV: a
 record keeps the masked PAN (first six, last four) and nothing else of the card number.
 
 Rules (the sandbox's choices where the docs are silent; a real gateway behaves the same way):
@@ -175,6 +176,9 @@ class Ledger:
         self._by_payment: dict[uuid.UUID, LedgerRecord] = {}
         self._fingerprints: dict[str, tuple] = {}
         self._charges: collections.Counter[str] = collections.Counter()
+        #: Records handed out since :meth:`take_touched` (only those can have changed): what the sandbox's
+        #: file writes, so a request costs the same with ten records or a year of training's.
+        self._touched: dict[str, LedgerRecord] = {}
 
     def claim(self, record: LedgerRecord) -> tuple[LedgerRecord, bool]:
         """Insert ``record`` under its orderId, or return the record already there.
@@ -185,6 +189,7 @@ class Ledger:
         key = fingerprint(record.operation, record.amount, record.currency, record.masked_pan)
         with self._lock:
             existing = self._by_order.get(record.order_id)
+            self._touched[record.order_id] = existing or record
             if existing is None:
                 self._by_order[record.order_id] = record
                 self._by_payment[record.payment_id] = record
@@ -195,6 +200,16 @@ class Ledger:
                     f"orderId already used: {record.order_id} belongs to another {existing.operation.value} "
                     "(different kind, amount, currency or card). Use a new orderId for a new sale.")
             return existing, False
+
+    def restore(self, records: list[LedgerRecord], charges: dict[str, int]) -> None:
+        """Put back records and charge counts read from the sandbox's file (see persistence.py)."""
+        with self._lock:
+            for record in records:
+                self._by_order[record.order_id] = record
+                self._by_payment[record.payment_id] = record
+                self._fingerprints[record.order_id] = fingerprint(
+                    record.operation, record.amount, record.currency, record.masked_pan)
+            self._charges.update(charges)
 
     def count_charge(self, order_id: str) -> None:
         """Note that the issuer was asked to authorize money for ``order_id``."""
@@ -211,7 +226,7 @@ class Ledger:
 
     def by_order(self, order_id: str) -> LedgerRecord | None:
         with self._lock:
-            return self._by_order.get(order_id)
+            return self._touch(self._by_order.get(order_id))
 
     def by_payment(self, payment_id: uuid.UUID | str) -> LedgerRecord | None:
         try:
@@ -219,11 +234,29 @@ class Ledger:
         except ValueError:
             return None
         with self._lock:
-            return self._by_payment.get(key)
+            return self._touch(self._by_payment.get(key))
 
     def records(self) -> list[LedgerRecord]:
         with self._lock:
+            self._touched.update(self._by_order)
             return list(self._by_order.values())
+
+    def _touch(self, record: LedgerRecord | None) -> LedgerRecord | None:
+        if record is not None:
+            self._touched[record.order_id] = record
+        return record
+
+    def touch(self, record: LedgerRecord) -> None:
+        """Note that ``record`` changed outside a lookup (a background task that held on to it)."""
+        with self._lock:
+            self._touch(record)
+
+    def take_touched(self) -> list[LedgerRecord]:
+        """The records handed out (or :meth:`touch`-ed) since the last call: the only ones that can have
+        changed since then."""
+        with self._lock:
+            touched, self._touched = list(self._touched.values()), {}
+            return touched
 
     def __iter__(self) -> Iterator[LedgerRecord]:
         return iter(self.records())

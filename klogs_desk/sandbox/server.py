@@ -17,6 +17,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from .app import create_acs_app, create_app
 from .hosts import acs_socket
+from .persistence import database_of
 from .state import SandboxConfig
 
 
@@ -85,6 +86,13 @@ class SandboxServer:
             self._thread.join(timeout=5)
         self._sock.close()
         self._acs_sock.close()
+        database = database_of(self.state)
+        if database is not None:  # what background tasks changed since the last request
+            database.flush(self.state)
+            database.close()
+        recurring = self.state.extras.get("recurring")
+        if recurring is not None and self.config.database is not None:  # in memory: tests may still read it
+            recurring.close()
 
     def __enter__(self) -> "SandboxServer":
         return self.start()

@@ -11,6 +11,8 @@ from .clock import SimulatedClock
 DEFAULT_API_KEY = "sandbox-key"
 DEFAULT_API_SECRET = "sandbox-secret"
 DEFAULT_BEARER_TOKEN = "sandbox-token"
+#: The docs' rate limit for the test environment: 100 requests a minute per credential.
+DEFAULT_RATE_LIMIT = 100
 
 
 @dataclass
@@ -18,11 +20,13 @@ class SandboxConfig:
     api_key: str = DEFAULT_API_KEY
     api_secret: str = DEFAULT_API_SECRET
     bearer_token: str = DEFAULT_BEARER_TOKEN
-    #: Requests per minute per credential before 429 (docs: 100 in test, 1000 in production).
-    rate_limit_per_minute: int = 1000
+    #: Requests per minute per credential before 429: the docs' figure for the test environment (100; 1000 in
+    #: production). 0 turns the limit off. ``klogs-sandbox --rate-limit`` sets it.
+    rate_limit_per_minute: int = DEFAULT_RATE_LIMIT
     #: Enables the fault-injection admin endpoints; off unless started with ``--testing``.
     testing: bool = False
-    #: SQLite file for owners, subscriptions and payment orders; ``None`` keeps them in memory.
+    #: SQLite file for the sandbox's whole state (ledger, checkout links, clock, owners, subscriptions, payment
+    #: orders; see persistence.py) so a restarted sandbox carries on; ``None`` keeps everything in memory.
     database: Path | None = None
     #: How long the never-answering test card sleeps before answering (longer than any client timeout).
     hang_seconds: float = 40.0

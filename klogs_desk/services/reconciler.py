@@ -9,6 +9,11 @@ Contract:
   is looked up when it is due: 1 s after the reconciler first saw it, then 2 s, 4 s, 8 s ... capped at
   :data:`MAX_INTERVAL` (60 s) — per row, so one stubborn row does not slow the others. :meth:`wake` makes
   the next pass happen now (a payment just ended unknown).
+* All rows together make at most :data:`MAX_LOOKUPS_PER_MINUTE` lookups in any minute (a sliding window
+  on the policy's clock): after an outage that left dozens of rows unknown, the terminal stays well inside
+  the gateway's rate limit (docs: 100 requests a minute per credential in the test environment) and
+  leaves room for the cashier's own requests. A due row beyond the budget waits for the next free slot.
+  (benchmarks/bench_request_rate.py measures the whole terminal next to that limit.)
 * A ``pending`` row is someone's request still in flight in this run, so it is only looked up once it is
   older than :data:`PENDING_GRACE` (longer than any client timeout): a lookup racing a live request
   could find nothing and wrongly say "not charged". (At start the journal already turned rows left
@@ -39,6 +44,7 @@ Contract:
 from __future__ import annotations
 
 import asyncio
+import collections
 import datetime as dt
 import logging
 from dataclasses import dataclass
@@ -67,6 +73,10 @@ PENDING_GRACE = dt.timedelta(minutes=2)
 DEFAULT_NOT_FOUND_GRACE = 20.0
 #: How often the journal is re-read for new unresolved rows when nothing is due.
 RESCAN_SECONDS = 2.0
+#: Lookups a minute, all rows together (see the module's contract). With the checkout links' polling budget
+#: (services/checkout.py, 16) the terminal's background reads stay at 40 % of the docs' 100 at worst.
+MAX_LOOKUPS_PER_MINUTE = 24
+BUDGET_WINDOW = 60.0
 
 #: How a "not charged" resolution begins, in English (the journal stores the code ``lookup.not-charged``).
 NOT_CHARGED_TEXT = "not charged — safe to charge again with a new order ID"
@@ -113,8 +123,12 @@ class Reconciler:
     (tests pass one on a manual clock); ``now`` is the wall clock of the grace periods and resolution texts."""
 
     def __init__(self, services: AppServices, *, not_found_grace: float = DEFAULT_NOT_FOUND_GRACE,
-                 now: Callable[[], dt.datetime] | None = None, policy: Backoff = RECONCILE_BACKOFF) -> None:
+                 now: Callable[[], dt.datetime] | None = None, policy: Backoff = RECONCILE_BACKOFF,
+                 lookups_per_minute: int = MAX_LOOKUPS_PER_MINUTE) -> None:
         self.services = services
+        self.lookups_per_minute = lookups_per_minute
+        #: When (policy clock) each lookup of the last minute was sent, oldest first.
+        self._sent: collections.deque[float] = collections.deque()
         self.not_found_grace = not_found_grace
         self.policy = policy
         self.on_resolved: list[Callable[[Entry], None]] = []
@@ -170,9 +184,15 @@ class Reconciler:
         for stale in set(self._schedules) - seen:
             del self._schedules[stale]
         for row in rows:
-            schedule = self._schedules.setdefault(row.id, _Schedule(0, clock + self.policy.delay(0)))
+            self._schedules.setdefault(row.id, _Schedule(0, clock + self.policy.delay(0)))
+        # The longest-waiting first: when the budget stops a pass, the rows it skipped come first next time.
+        rows.sort(key=lambda row: self._schedules[row.id].due)
+        for row in rows:
+            schedule = self._schedules[row.id]
             if schedule.due > clock:
                 continue
+            if not self._take_slot():
+                break  # over the minute's budget: the due rows stay due for the next pass
             try:
                 result = await self._settle(row)
             except _Unreadable as unreadable:
@@ -187,10 +207,24 @@ class Reconciler:
                 schedule.due = self.policy.clock.monotonic() + self.policy.delay(schedule.attempts)
         return resolved
 
+    def _take_slot(self) -> bool:
+        """Count one lookup against the minute's budget; False (nothing counted) when it is spent."""
+        now = self.policy.clock.monotonic()
+        while self._sent and now - self._sent[0] >= BUDGET_WINDOW:
+            self._sent.popleft()
+        if len(self._sent) >= self.lookups_per_minute:
+            return False
+        self._sent.append(now)
+        return True
+
     def seconds_until_due(self) -> float | None:
         if not self._schedules:
             return None
-        return max(0.0, min(s.due for s in self._schedules.values()) - self.policy.clock.monotonic())
+        now = self.policy.clock.monotonic()
+        due = min(s.due for s in self._schedules.values())
+        if len(self._sent) >= self.lookups_per_minute:  # the budget is spent: the next slot frees then
+            due = max(due, self._sent[0] + BUDGET_WINDOW)
+        return max(0.0, due - now)
 
     async def _run(self) -> None:
         while True:

@@ -48,6 +48,7 @@ from ..domain.money import DEFAULT_CURRENCY, TERMINAL_CURRENCIES, AmountError, p
 from ..domain.orders import OrderIdError, check_order_id, new_order_id
 from ..messages import msg
 from ..services.checkout import (
+    MAX_POLLS_PER_MINUTE,
     CheckoutLink,
     CheckoutOrder,
     CheckoutService,
@@ -121,12 +122,13 @@ class CheckoutTab(QWidget):
     link_refreshed = Signal(object)
 
     def __init__(self, services: AppServices, parent: QWidget | None = None, *,
-                 poll_delays: Callable[[], Iterator[float]] = growing_delays) -> None:
+                 poll_delays: Callable[[], Iterator[float]] = growing_delays,
+                 polls_per_minute: int | None = MAX_POLLS_PER_MINUTE) -> None:
         super().__init__(parent)
         self.setObjectName("checkoutTab")
         self.setAccessibleName(self.tr("Checkout links"))
         self.services = services
-        self.service = CheckoutService(services)
+        self.service = CheckoutService(services, polls_per_minute=polls_per_minute)
         self.poll_delays = poll_delays
         #: Entry id -> the task following that link (kept so it can be cancelled and is not collected).
         self._followers: dict[int, asyncio.Task] = {}

@@ -45,7 +45,9 @@ def setup(qtbot, sandbox, event_loop_qt, tmp_path, monkeypatch):
     made: list[CheckoutTab] = []
 
     def make_tab(poll_delays=FAST, locale=QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)):
-        tab = CheckoutTab(services, poll_delays=poll_delays)
+        # Pauses of 50 ms would spend the terminal's budget of 16 questions a minute in a second: none here
+        # (the budget has its own test in test_services_checkout.py).
+        tab = CheckoutTab(services, poll_delays=poll_delays, polls_per_minute=None)
         tab.setLocale(locale)
         tab.amount.setPlaceholderText(tab._amount_placeholder())
         qtbot.addWidget(tab)

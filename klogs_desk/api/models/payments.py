@@ -32,7 +32,8 @@ OrderId = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-
 Pan = Annotated[str, Field(pattern=r"^\d{12,19}$")]
 Cvv = Annotated[str, Field(pattern=r"^\d{3,4}$")]
 HttpUrl = Annotated[str, Field(max_length=2048, pattern=r"^https?://[^\s]+$")]
-InstallmentCount = Annotated[int, Field(ge=1, le=12)]
+#: Strict: a JSON true or "3" is not a count (see recurring.Interval).
+InstallmentCount = Annotated[int, Field(ge=1, le=12, strict=True)]
 
 
 PaymentStatusInAnswer = Annotated[PaymentStatus, tolerant_enum(PaymentStatus)]
@@ -63,7 +64,7 @@ class CardPaymentRequest(_AmountInCurrency):
     expiry_year: TwoDigits
     cvv: Cvv
     request_ip: Annotated[str, Field(max_length=45)] | None = None
-    request_port: Annotated[int, Field(ge=0, le=65535)] | None = None
+    request_port: Annotated[int, Field(ge=0, le=65535, strict=True)] | None = None
     customer_id: Annotated[str, Field(max_length=100)] | None = None
 
     def __repr_args__(self):
@@ -80,7 +81,7 @@ class ThreeDSecureRequest(CardPaymentRequest):
     """Body of ``POST /api/3ds``: a card payment plus installments and the two callback URLs."""
 
     installment_count: InstallmentCount | None = None
-    interest_paid_by_customer: bool | None = None
+    interest_paid_by_customer: Annotated[bool, Field(strict=True)] | None = None
     success_url: HttpUrl
     failure_url: HttpUrl
 
@@ -155,7 +156,7 @@ class InstallmentOptionsRequest(_AmountInCurrency):
     currency: CurrencyCode
     pan: Pan
     max_installment_count: InstallmentCount | None = None
-    interest_paid_by_customer: bool | None = None
+    interest_paid_by_customer: Annotated[bool, Field(strict=True)] | None = None
 
     def __repr_args__(self):
         for name, value in super().__repr_args__():
@@ -184,7 +185,7 @@ class CheckoutRequest(_AmountInCurrency):
     callback: HttpUrl | None = None
     customer_id: Annotated[str, Field(max_length=100)] | None = None
     max_installment_count: InstallmentCount | None = None
-    interest_paid_by_customer: bool | None = None
+    interest_paid_by_customer: Annotated[bool, Field(strict=True)] | None = None
 
 
 class CheckoutResponse(WireModel):
