@@ -147,3 +147,17 @@ def pytest_collection_modifyitems(session, config, items) -> None:  # type: igno
     last = [item for item in items if item.path.name == "test_zz_card_data_at_rest.py"]
     if last:
         items[:] = [item for item in items if item.path.name != "test_zz_card_data_at_rest.py"] + last
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cheap_pin_hashes():
+    """PIN hashes made by the tests cost scrypt N=2**4 instead of 2**14 (~50 ms each, several per test that
+    signs operators in). The hash is self-describing (``scrypt$N$r$p$salt$digest``) and ``verify_pin`` reads
+    its parameters from it, so hashing, verifying, lock-outs and the staff file behave exactly as with the
+    real cost; tests/domain/test_pin_hash_cost.py checks the real cost itself."""
+    from klogs_desk.domain import operators
+
+    real = operators._SCRYPT_N
+    operators._SCRYPT_N = 2**4
+    yield real
+    operators._SCRYPT_N = real
