@@ -60,13 +60,24 @@ def sandbox() -> SandboxServer:
     server.stop()
 
 
-@pytest.fixture
-def fresh_sandbox() -> SandboxServer:
-    """A sandbox of this test's own (for rate limits, clock moves and ledger counts that must start empty)."""
+@pytest.fixture(scope="session")
+def _fresh_sandbox_server() -> SandboxServer:
+    """The one server behind ``fresh_sandbox``, started once; each test gets a new gateway on it."""
     server = SandboxServer(SandboxConfig(testing=True, hang_seconds=3.0, rate_limit_per_minute=100_000))
     server.start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def fresh_sandbox(_fresh_sandbox_server: SandboxServer) -> SandboxServer:
+    """A sandbox of this test's own (for rate limits, clock moves and ledger counts that must start empty).
+
+    A new gateway (``SandboxServer.reset``: new app, ledger, stores, faults, clock, config) on a server
+    kept for the session: as isolated as a server per test, without its start and stop (~0.3 s each).
+    A test that must stop its gateway starts a ``SandboxServer`` of its own.
+    """
+    return _fresh_sandbox_server.reset()
 
 
 SANDBOX_CREDENTIALS = Credentials("sandbox-key", "sandbox-secret", "sandbox-token")
@@ -136,3 +147,17 @@ def pytest_collection_modifyitems(session, config, items) -> None:  # type: igno
     last = [item for item in items if item.path.name == "test_zz_card_data_at_rest.py"]
     if last:
         items[:] = [item for item in items if item.path.name != "test_zz_card_data_at_rest.py"] + last
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cheap_pin_hashes():
+    """PIN hashes made by the tests cost scrypt N=2**4 instead of 2**14 (~50 ms each, several per test that
+    signs operators in). The hash is self-describing (``scrypt$N$r$p$salt$digest``) and ``verify_pin`` reads
+    its parameters from it, so hashing, verifying, lock-outs and the staff file behave exactly as with the
+    real cost; tests/domain/test_pin_hash_cost.py checks the real cost itself."""
+    from klogs_desk.domain import operators
+
+    real = operators._SCRYPT_N
+    operators._SCRYPT_N = 2**4
+    yield real
+    operators._SCRYPT_N = real

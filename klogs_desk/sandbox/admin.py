@@ -19,6 +19,7 @@ In-process tests can use ``server.state.extras["ledger"]`` and ``["faults"]`` di
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -46,10 +47,76 @@ async def _json_object(request: Request) -> dict[str, Any]:
     return data
 
 
+#: Checks one switch's value (its snake_case name, the JSON value); the reason it is refused, or ``None``.
+ValueCheck = Callable[[str, Any], str | None]
+
+
+def _whole_count(value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 1_000_000:
+        return "must be a whole number from 0 to 1000000"
+    return None
+
+
+def _dialect_value(name: str, value: Any) -> str | None:
+    if name == "enums" and value not in dialects.ENUM_MODES:
+        return f"must be one of {', '.join(dialects.ENUM_MODES)}"
+    if name in ("null_pages", "naive_dates") and not isinstance(value, bool):
+        return "must be true or false"
+    if name == "unreadable":
+        return _whole_count(value)
+    return None
+
+
+def switches_from(data: dict[str, Any], wire_names: dict[str, str], check: ValueCheck, *,
+                  unknown: str, invalid: str) -> dict[str, Any]:
+    """The testing switches a JSON object arms: ``{snake_case name: value}`` for each of its keys.
+
+    Every key must be one of ``wire_names`` (``unknown`` says what it is not) and pass ``check``; otherwise
+    nothing is armed and a 400 problem (titled ``invalid``) names every wrong key, not only the first.
+    """
+    values: dict[str, Any] = {}
+    errors: dict[str, list[str]] = {}
+    for key, value in data.items():
+        name = wire_names.get(key)
+        refused = f"{unknown}; use {', '.join(wire_names)}" if name is None else check(name, value)
+        if refused is not None:
+            errors[key] = [refused]
+        else:
+            values[name] = value
+    if errors:
+        raise ProblemError(400, invalid, errors=errors)
+    return values
+
+
+def _switch_routes(router: APIRouter, path: str, *, guard: Callable[..., None], show: Callable[[], Any],
+                   apply: Callable[..., Any], reset: Callable[[], None], wire_names: dict[str, str],
+                   check: ValueCheck, unknown: str, invalid: str) -> None:
+    """``GET`` shows, ``POST`` arms (:func:`switches_from`) and ``DELETE`` resets one set of testing
+    switches under ``path``; each only with ``testing=True``, and each answers with what is now armed."""
+
+    @router.get(path)
+    async def show_switches(request: Request) -> Any:
+        guard(request, needs_testing=True)
+        return WireJSONResponse(show())
+
+    @router.post(path)
+    async def arm_switches(request: Request) -> Any:
+        guard(request, needs_testing=True)
+        apply(**switches_from(await _json_object(request), wire_names, check, unknown=unknown, invalid=invalid))
+        return WireJSONResponse(show())
+
+    @router.delete(path)
+    async def reset_switches(request: Request) -> Any:
+        guard(request, needs_testing=True)
+        reset()
+        return WireJSONResponse(show())
+
+
 def build_router(state: SandboxState) -> APIRouter:
     router = APIRouter(prefix="/_sandbox", include_in_schema=False)
     ledger = ledger_of(state)
     faults = faults_of(state)
+    switch = dialects.dialect_of(state)
 
     def _guard(request: Request, needs_testing: bool = False) -> None:
         host = request.client.host if request.client else ""
@@ -58,71 +125,16 @@ def build_router(state: SandboxState) -> APIRouter:
         if needs_testing and not state.config.testing:
             raise ProblemError(404, "Fault injection is off (start the sandbox with --testing).")
 
-    @router.get("/faults")
-    async def show_faults(request: Request) -> Any:
-        _guard(request, needs_testing=True)
-        return WireJSONResponse(faults.snapshot())
-
-    @router.post("/faults")
-    async def arm_faults(request: Request) -> Any:
-        _guard(request, needs_testing=True)
-        data = await _json_object(request)
-        counts: dict[str, int] = {}
-        errors: dict[str, list[str]] = {}
-        for key, value in data.items():
-            if key not in WIRE_NAMES:
-                errors[key] = [f"is not a fault; use {', '.join(WIRE_NAMES)}"]
-            elif isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 1_000_000:
-                errors[key] = ["must be a whole number from 0 to 1000000"]
-            else:
-                counts[WIRE_NAMES[key]] = value
-        if errors:
-            raise ProblemError(400, "Some faults are not valid.", errors=errors)
-        faults.arm(**counts)
-        return WireJSONResponse(faults.snapshot())
-
-    @router.delete("/faults")
-    async def reset_faults(request: Request) -> Any:
-        _guard(request, needs_testing=True)
-        faults.reset()
-        return WireJSONResponse(faults.snapshot())
-
-    switch = dialects.dialect_of(state)
-
-    @router.get("/dialect")
-    async def show_dialect(request: Request) -> Any:
-        _guard(request, needs_testing=True)
-        return WireJSONResponse(switch.snapshot())
-
-    @router.post("/dialect")
-    async def set_dialect(request: Request) -> Any:
-        _guard(request, needs_testing=True)
-        data = await _json_object(request)
-        values: dict[str, Any] = {}
-        errors: dict[str, list[str]] = {}
-        for key, value in data.items():
-            name = dialects.WIRE_NAMES.get(key)
-            if name is None:
-                errors[key] = [f"is not part of a dialect; use {', '.join(dialects.WIRE_NAMES)}"]
-            elif name == "enums" and value not in dialects.ENUM_MODES:
-                errors[key] = [f"must be one of {', '.join(dialects.ENUM_MODES)}"]
-            elif name in ("null_pages", "naive_dates") and not isinstance(value, bool):
-                errors[key] = ["must be true or false"]
-            elif name == "unreadable" and (isinstance(value, bool) or not isinstance(value, int)
-                                           or not 0 <= value <= 1_000_000):
-                errors[key] = ["must be a whole number from 0 to 1000000"]
-            else:
-                values[name] = value
-        if errors:
-            raise ProblemError(400, "The dialect is not valid.", errors=errors)
-        switch.set(**values)
-        return WireJSONResponse(switch.snapshot())
-
-    @router.delete("/dialect")
-    async def reset_dialect(request: Request) -> Any:
-        _guard(request, needs_testing=True)
-        switch.reset()
-        return WireJSONResponse(switch.snapshot())
+    _switch_routes(
+        router, "/faults", guard=_guard, show=faults.snapshot, apply=faults.arm, reset=faults.reset,
+        wire_names=WIRE_NAMES, unknown="is not a fault", invalid="Some faults are not valid.",
+        check=lambda _name, value: _whole_count(value),
+    )
+    _switch_routes(
+        router, "/dialect", guard=_guard, show=switch.snapshot, apply=switch.set, reset=switch.reset,
+        wire_names=dialects.WIRE_NAMES, unknown="is not part of a dialect", invalid="The dialect is not valid.",
+        check=_dialect_value,
+    )
 
     @router.get("/clock")
     async def show_clock(request: Request) -> Any:

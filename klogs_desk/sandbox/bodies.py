@@ -6,6 +6,8 @@ floats; ``openapi_extra=body_schema(Model)`` keeps the request documented in the
 
 from __future__ import annotations
 
+import copy
+import functools
 from typing import Any, TypeVar
 
 import pydantic
@@ -42,9 +44,26 @@ async def parse_body(request: Request, model: type[M]) -> M:
                            else messages[0], errors=errors) from None
 
 
+def model_schema(model: type[pydantic.BaseModel], *, components: bool = False) -> dict[str, Any]:
+    """``model``'s JSON schema (by alias; nested models referenced under ``#/components/schemas/`` when
+    ``components``), a copy the caller may change.
+
+    Generated once per model and process: each app the sandbox builds (one per ``SandboxServer``, one per
+    ``reset``) documents the same models, and generating their schemas was most of building an app.
+    """
+    return copy.deepcopy(_model_schema(model, components))
+
+
+@functools.cache
+def _model_schema(model: type[pydantic.BaseModel], components: bool) -> dict[str, Any]:
+    if components:
+        return model.model_json_schema(by_alias=True, ref_template="#/components/schemas/{model}")
+    return model.model_json_schema(by_alias=True)
+
+
 def body_schema(model: type[pydantic.BaseModel]) -> dict[str, Any]:
     """``openapi_extra`` documenting ``model`` as the JSON request body."""
-    schema = model.model_json_schema(by_alias=True, ref_template="#/components/schemas/{model}")
+    schema = model_schema(model, components=True)
     defs = schema.pop("$defs", {})
     extra: dict[str, Any] = {
         "requestBody": {"required": True, "content": {"application/json": {"schema": schema}}},

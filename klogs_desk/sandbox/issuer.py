@@ -219,8 +219,9 @@ _DESCRIPTIONS = {
 
 def _problem_schema() -> dict[str, Any]:
     from ..api.models.problems import ProblemDetails
+    from .bodies import model_schema
 
-    return ProblemDetails.model_json_schema(by_alias=True)
+    return model_schema(ProblemDetails)
 
 
 def documented(ok: Any, *codes: int, body: bool = True) -> dict[int | str, dict[str, Any]]:

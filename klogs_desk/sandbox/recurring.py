@@ -66,7 +66,7 @@ from ..api.models.recurring import (
 )
 from .admin import LOOPBACK
 from .auth import require_bearer
-from .bodies import body_schema, parse_body
+from .bodies import body_schema, model_schema, parse_body
 from .card_storage import CARD_NOT_SAVED_ID, StoredCard, card_problem, vault_of
 from .card_storage import build_router as build_card_storage_router
 from .problems import ProblemError, WireJSONResponse
@@ -99,7 +99,7 @@ def _responses(*extra: int) -> dict[int | str, dict[str, Any]]:
     }
     chosen = {**_PROBLEM_RESPONSES, **{code: more[code] for code in extra}}
     # Refusals are sent as application/problem+json (problems.py), so that is the documented content type.
-    schema = ProblemDetails.model_json_schema(by_alias=True)
+    schema = model_schema(ProblemDetails)
     return {code: {"description": answer["description"], "content": {"application/problem+json": {"schema": schema}}}
             for code, answer in chosen.items()}
 

@@ -8,9 +8,11 @@ routes are not served on the bank's host, nor the bank's page on the gateway's.
 
 from __future__ import annotations
 
+import dataclasses
 import socket
 import threading
 import time
+from collections.abc import Callable
 
 import uvicorn
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -36,6 +38,8 @@ class SandboxServer:
         embedded sandbox binds one early so its URL is known before FastAPI is even imported.
         ``acs_sock``/``acs_host``: likewise for the bank's ACS page (default: :func:`.hosts.acs_socket`)."""
         self.config = config or SandboxConfig()
+        #: The configuration as given, for reset(); a test may change ``self.config`` while it runs.
+        self._given = dataclasses.replace(self.config)
         if sock is None:
             sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -46,15 +50,35 @@ class SandboxServer:
         self.host, self.port = self._sock.getsockname()[:2]
         self.acs_host = acs_host or acs_sock.getsockname()[0]
         self.acs_port = acs_sock.getsockname()[1]
-        self.config.public_url = self.url
-        self.config.acs_url = self.acs_url
-        self.app = create_app(self.config)
-        by_socket = _by_local_address({acs_sock.getsockname()[:2]: create_acs_app(self.state)}, self.app)
+        self._apps: dict[tuple[str, int], ASGIApp] = {}
+        self._build(self.config)
+        by_socket = _by_local_address(self._apps, lambda: self.app)
         self._server = uvicorn.Server(uvicorn.Config(
             by_socket, log_level="warning", access_log=False, lifespan="off",
             timeout_graceful_shutdown=1, h11_max_incomplete_event_size=16 * 1024,
         ))
         self._thread: threading.Thread | None = None
+
+    def _build(self, config: SandboxConfig) -> None:
+        config.public_url = self.url
+        config.acs_url = self.acs_url
+        self.config = config
+        self.app = create_app(config)
+        self._apps[self._acs_sock.getsockname()[:2]] = create_acs_app(self.state)
+
+    def reset(self, config: SandboxConfig | None = None) -> "SandboxServer":
+        """Start over with a new gateway on the same sockets, as if this server had just been started with
+        ``config`` (default: a copy of the current one as it was given): empty ledger, stores, faults,
+        dialect, rate limits and clock (stores kept in a ``database`` file are that file's, as at a
+        restart). A request already being answered finishes on the old gateway, and so does work it
+        scheduled (the never-answering card's late approval); every request received after this call,
+        on a new or a kept-alive connection, is answered by the new one.
+
+        Costs building the FastAPI app, not a server start and stop: tests that need a gateway of their own
+        get one this way (tests/conftest.py ``fresh_sandbox``).
+        """
+        self._build(config if config is not None else dataclasses.replace(self._given))
+        return self
 
     @property
     def url(self) -> str:
@@ -101,12 +125,13 @@ class SandboxServer:
         self.stop()
 
 
-def _by_local_address(apps: dict[tuple[str, int], ASGIApp], default: ASGIApp) -> ASGIApp:
-    """An ASGI app that hands each connection to ``apps[(local host, local port)]``, else ``default``."""
+def _by_local_address(apps: dict[tuple[str, int], ASGIApp], default: Callable[[], ASGIApp]) -> ASGIApp:
+    """An ASGI app that hands each connection to ``apps[(local host, local port)]``, else ``default()``;
+    both are looked up per request, so :meth:`SandboxServer.reset` takes effect at once."""
 
     async def dispatch(scope: Scope, receive: Receive, send: Send) -> None:
         server = scope.get("server")
-        app = apps.get((server[0], server[1]), default) if server else default
-        await app(scope, receive, send)
+        app = apps.get((server[0], server[1])) if server else None
+        await (app or default())(scope, receive, send)
 
     return dispatch

@@ -36,7 +36,7 @@ from ..api.models.transactions import (
 )
 from ..domain.money import AmountError, check_amount
 from .auth import require_api_key
-from .bodies import body_schema, parse_body
+from .bodies import body_schema, model_schema, parse_body
 from .issuer import documented
 from .ledger import LedgerRecord, RelatedEntry, ledger_of
 from .problems import ProblemError, WireJSONResponse
@@ -50,7 +50,7 @@ def _failure(status: int, summary: str) -> WireJSONResponse:
 def _result_responses() -> dict[int | str, dict[str, Any]]:
     """Void/refund answers: problem details for a bad body or auth, ``{"error": {"summary"}}`` otherwise."""
     responses = documented(TransactionResult)
-    schema = TransactionResult.model_json_schema(by_alias=True, ref_template="#/components/schemas/{model}")
+    schema = model_schema(TransactionResult, components=True)
     schema.pop("$defs", None)  # the 200 answer puts the nested models into components
     summary = {"application/json": {"schema": schema}}
     responses[400]["description"] = "Invalid body (problem details) or an amount over the balance (error.summary)."

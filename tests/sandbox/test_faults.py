@@ -120,6 +120,21 @@ async def test_admin_api_refuses_bad_faults_and_moves_the_clock(fresh_sandbox):
     assert backwards.status_code == 400 and "seconds" in backwards.json()["errors"]
 
 
+@pytest.mark.parametrize(("path", "body", "refused"), [
+    ("/_sandbox/faults", {"serverErrors": 1, "latencyMs": True, "explode": 1}, {"latencyMs", "explode"}),
+    ("/_sandbox/dialect", {"enums": "shouting", "nullPages": 1, "unreadable": -1, "naiveDates": True, "colour": 1},
+     {"enums", "nullPages", "unreadable", "colour"}),
+])
+async def test_a_switch_set_with_one_bad_key_arms_nothing_and_names_every_bad_key(sandbox, path, body, refused):
+    """Faults and dialects are armed by one rule: all keys valid, or nothing changes and each bad key is named."""
+    async with httpx.AsyncClient(base_url=sandbox.url) as admin:
+        before = (await admin.get(path)).json()
+        bad = await admin.post(path, json=body)
+        after = (await admin.get(path)).json()
+    assert bad.status_code == 400 and set(bad.json()["errors"]) == refused
+    assert after == before  # the valid keys of a refused request were not armed either
+
+
 async def test_clock_advance_settles_payments_so_void_turns_into_refund(fresh_sandbox):
     request = card(VISA)
     async with make_client(fresh_sandbox) as client:

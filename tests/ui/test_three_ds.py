@@ -610,10 +610,15 @@ def test_enrolled_sale_starts_one_challenge_and_blocks_pay_meanwhile(qtbot, sale
 
 
 def test_bank_page_that_cannot_load_is_explained_and_closing_journals_nothing_charged(qtbot, event_loop_qt,
-                                                                                    fresh_sandbox, tmp_path):
-    with flow_on(fresh_sandbox, qtbot, event_loop_qt, tmp_path / "journal-down.sqlite3") as flow:
+                                                                                    tmp_path):
+    from klogs_desk.sandbox.server import SandboxServer
+    from klogs_desk.sandbox.state import SandboxConfig
+
+    # A server of its own (not fresh_sandbox, which is shared and only reset between tests): it is stopped.
+    doomed = SandboxServer(SandboxConfig(testing=True, hang_seconds=3.0)).start()
+    with flow_on(doomed, qtbot, event_loop_qt, tmp_path / "journal-down.sqlite3") as flow:
         challenge = flow.run(flow.service.begin(_order(ENROLLED_CARD, "3DS-DOWN-1", "15.00")))
-        fresh_sandbox.stop()  # the gateway (and its bank page) goes away before the page is shown
+        doomed.stop()  # the gateway (and its bank page) goes away before the page is shown
         task = flow.start(challenge)
         qtbot.waitUntil(lambda: flow.dialog.close_button.isVisible(), timeout=15000)
         status = flow.dialog.status_label.text()

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Run the UI tests N times in a row (default 20), headless, and stop at the first failing run.
+#
+#   scripts/repeat_ui_tests.sh [N] [LOG]
+#
+# Each run's pytest summary line is appended to LOG (default ui-repeat.log) with its number and wall time; a
+# failing run's whole output is kept next to it (LOG.run<i>.txt) so the flake can be read afterwards. Runs
+# from the tree the script lives in, with that tree's .venv. Exit 0 when all N runs passed, 1 otherwise.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+runs="${1:-20}"
+log="${2:-ui-repeat.log}"
+export QT_QPA_PLATFORM=offscreen
+
+echo "# $(date -u +%FT%TZ) $runs runs of tests/ui at $(git rev-parse --short HEAD 2>/dev/null || echo '?')" >>"$log"
+for i in $(seq 1 "$runs"); do
+  out="$(mktemp)"
+  start=$(date +%s)
+  .venv/bin/python -m pytest -q -p no:cacheprovider tests/ui >"$out" 2>&1
+  rc=$?
+  summary="$(grep -E '^=* ?[0-9]+ (passed|failed|error)|(passed|failed|error).* in [0-9.]+s' "$out" | tail -1)"
+  echo "run $i/$runs rc=$rc wall=$(( $(date +%s) - start ))s $summary" >>"$log"
+  if [ "$rc" -ne 0 ]; then
+    cp "$out" "$log.run$i.txt"
+    rm -f "$out"
+    echo "# stopped: run $i failed after $((i - 1)) green runs in a row (output: $log.run$i.txt)" >>"$log"
+    exit 1
+  fi
+  rm -f "$out"
+done
+echo "# all $runs runs green" >>"$log"
