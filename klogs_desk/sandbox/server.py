@@ -41,7 +41,8 @@ class SandboxServer:
         #: The configuration as given, for reset(); a test may change ``self.config`` while it runs.
         self._given = dataclasses.replace(self.config)
         if sock is None:
-            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            # IPPROTO_TCP so asyncio sets TCP_NODELAY on each connection (see hosts.listening_socket).
+            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             sock.bind((host, port))
         if acs_sock is None:
