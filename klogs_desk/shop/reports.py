@@ -89,7 +89,8 @@ def shop_day_report(rows: Sequence[ShopEntry], children: Mapping[tuple[str, int]
     total = build_report(numbered.values(), by_parent, kind=DAY, environment=environment,
                          period_start=period_start, period_end=period_end, tz=tz)
     report = ShopReport(total)
-    for till in sorted({row.till for row in rows} | {t.till for t in tills}):
+    # This till is always in the breakdown, even before its pusher has first reached the shop database.
+    for till in sorted({row.till for row in rows} | {t.till for t in tills} | ({this_till} if this_till else set())):
         own = [numbered[row.key] for row in rows if row.till == till]
         report.by_till[till] = build_report(own, by_parent, kind=DAY, environment=environment,
                                             period_start=period_start, period_end=period_end, tz=tz)
