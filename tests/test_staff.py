@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 
 import pytest
@@ -53,7 +54,9 @@ def test_the_staff_file_is_private_and_holds_no_pin(tmp_path, staff):
     path = tmp_path / "staff.sqlite3"
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
     for name in os.listdir(tmp_path):
-        data = (tmp_path / name).read_bytes()
+        # Salts, digests and the audit chain's hashes are long random hex runs, where four digits such as the
+        # cashier's PIN turn up now and then by chance: the PINs must be nowhere else.
+        data = re.sub(rb"[0-9a-f]{32,}", b"#", (tmp_path / name).read_bytes())
         assert MANAGER_PIN.encode() not in data and CASHIER_PIN.encode() not in data
 
 
