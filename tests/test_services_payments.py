@@ -210,3 +210,40 @@ async def test_after_a_3ds_answer_the_same_order_id_can_pay_with_another_card(se
     assert paid.state is OutcomeState.APPROVED and paid.entry_id == enrolled.entry_id
     assert journal.get(paid.entry_id).masked_pan == "411111******1111"
     assert ledger(sandbox).charges_for(order.order_id) == 1
+
+
+async def test_begin_sale_journals_the_order_before_returning_and_sends_only_when_awaited(service, journal, sandbox):
+    order = card_order(amount="61.05")
+
+    work = service.begin_sale(order)
+    journal.submit("unresolved").result()  # the writer thread runs writes in order: the row is committed now
+
+    row = journal.find_payment("sandbox", EntryKind.SALE, order.order_id)
+    assert row is not None and row.state is EntryState.PENDING and row.masked_pan == "411111******1111"
+    assert ledger(sandbox).by_order(order.order_id) is None  # nothing sent yet
+    outcome = await work
+    assert outcome.state is OutcomeState.APPROVED and outcome.entry_id == row.id
+    assert journal.get(row.id).state is EntryState.APPROVED
+    assert ledger(sandbox).charges_for(order.order_id) == 1
+
+
+@pytest.mark.parametrize("pan, state", [(APPROVE, OutcomeState.APPROVED), (DECLINE, OutcomeState.DECLINED)])
+async def test_the_answer_is_told_once_before_the_sale_returns_it_journaled(service, journal, pan, state):
+    told = []
+
+    outcome = await service.sale(card_order(pan, amount="61.06"), on_answer=told.append)
+
+    assert told == [outcome] and outcome.state is state
+    entry = journal.get(outcome.entry_id)  # returned only once the outcome is committed
+    assert entry.state.value == state.value and entry.auth_code == outcome.auth_code
+    assert (entry.reference, entry.amount, entry.masked_pan, entry.payment_id) == (
+        outcome.order_id, outcome.amount, outcome.masked_pan, outcome.payment_id)
+
+
+async def test_errors_are_journaled_before_anything_is_told(service, journal):
+    told = []
+
+    outcome = await service.sale(card_order(GATEWAY_ERROR, amount="61.07"), on_answer=told.append)
+
+    assert outcome.state is OutcomeState.ERROR and told == []
+    assert journal.get(outcome.entry_id).state is EntryState.ERROR

@@ -24,9 +24,10 @@ import asyncio
 import datetime as dt
 import enum
 import logging
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Awaitable, Callable
+from typing import TYPE_CHECKING, Any, Awaitable, Callable, Coroutine
 
 from ..api.enums import PaymentStatus
 from ..api.errors import (
@@ -50,6 +51,9 @@ if TYPE_CHECKING:
     from ..api.models import CardPaymentRequest, PaymentResponse
 
 log = logging.getLogger(__name__)
+
+#: Told a payment's outcome as soon as the gateway's answer is read (see :meth:`PaymentService.begin_sale`).
+AnswerListener = Callable[["PaymentOutcome"], None]
 
 #: An approved sale this recent with the same amount and card makes a new one look like a double charge.
 DUPLICATE_WINDOW = dt.timedelta(minutes=10)
@@ -210,17 +214,38 @@ class PaymentService:
 
     # --- public operations ----------------------------------------------------------------------
 
-    async def sale(self, order: CardOrder, *, confirmed_duplicate: bool = False) -> PaymentOutcome:
-        """Charge the card once. Raises :class:`DuplicateSuspected` unless ``confirmed_duplicate``."""
+    async def sale(self, order: CardOrder, *, confirmed_duplicate: bool = False,
+                   on_answer: AnswerListener | None = None) -> PaymentOutcome:
+        """Charge the card once. Raises :class:`DuplicateSuspected` unless ``confirmed_duplicate``.
+        ``on_answer``: see :meth:`begin_sale`."""
         if not confirmed_duplicate:
             similar = self.find_similar_sale(order)
             if similar is not None:
                 raise DuplicateSuspected(similar)
-        return await self._card_payment(order, EntryKind.SALE, self.services.client.pay)
+        return await self.begin_sale(order, on_answer=on_answer)
+
+    def begin_sale(self, order: CardOrder, *,
+                   on_answer: AnswerListener | None = None) -> Coroutine[Any, Any, PaymentOutcome]:
+        """:meth:`sale` of an order whose duplicate check is done (or confirmed), started now: the request
+        body is built and the write-ahead row is handed to the journal's writer thread *before this
+        returns*, so whatever the caller does next (the Sale tab's sending state) runs while the row is
+        committed. The coroutine returned waits for that commit, then sends once; run it at once.
+
+        ``on_answer(outcome)`` is called as soon as the gateway's answer is read (approved, declined,
+        3-D Secure required), while the outcome is being committed on the writer thread, so the cashier's
+        screen need not wait for that second commit; the coroutine returns the same outcome once it is
+        committed. Errors and lost answers are journaled first and only returned.
+
+        A coroutine never run (its task cancelled before its first step: the window closed within that
+        moment) leaves the committed ``pending`` row with nothing sent, like a run that died right after
+        the commit: the reconciler looks it up after ``PENDING_GRACE`` (the gateway knows nothing: not
+        charged), or the next start marks it unknown.
+        """
+        return self._begin_card_payment(order, EntryKind.SALE, self.services.client.pay, on_answer)
 
     async def pre_authorize(self, order: CardOrder) -> PaymentOutcome:
         """Hold the amount on the card (``POST /api/pre-authorization``); capture it later."""
-        return await self._card_payment(order, EntryKind.PREAUTH, self.services.client.pre_authorize)
+        return await self._begin_card_payment(order, EntryKind.PREAUTH, self.services.client.pre_authorize)
 
     async def capture(self, preauth_entry_id: int, amount: Decimal) -> PaymentOutcome:
         """Capture ``amount`` of an approved pre-authorization. Raises :class:`CaptureRefused` before
@@ -261,44 +286,53 @@ class PaymentService:
 
     # --- machinery ------------------------------------------------------------------------------
 
-    async def _card_payment(self, order: CardOrder, kind: EntryKind,
-                            send: Callable[[CardPaymentRequest], Awaitable[PaymentResponse]]) -> PaymentOutcome:
+    def _begin_card_payment(self, order: CardOrder, kind: EntryKind,
+                            send: Callable[[CardPaymentRequest], Awaitable[PaymentResponse]],
+                            on_answer: AnswerListener | None = None) -> Coroutine[Any, Any, PaymentOutcome]:
+        """Build the request and submit the write-ahead row now; the coroutine does the rest (see
+        :meth:`begin_sale`)."""
         import pydantic
 
         try:
             request = order.request()
         except pydantic.ValidationError as exc:
             errors = field_errors_from(exc)  # never str(exc): it quotes the PAN
-            return self._outcome_without_entry(order, OutcomeState.ERROR,
-                                               msg("payment.not-sent-invalid", errors=_join_errors(errors)),
-                                               msg("next.fix-fields"), errors)
+            return _already(self._outcome_without_entry(order, OutcomeState.ERROR,
+                                                        msg("payment.not-sent-invalid", errors=_join_errors(errors)),
+                                                        msg("next.fix-fields"), errors))
+        # Inserting first keeps a new order ID (nearly every sale) to one statement; a used one fails
+        # without writing anything and only then is the earlier row looked up. Write-ahead: committed
+        # (and synced to disk) before the request is sent.
+        pending = self.services.journal.submit(
+            "record_pending", environment=self.services.environment, kind=kind, reference=order.order_id,
+            **_card_values(order))
+        return self._card_payment(order, kind, pending, lambda: send(request), on_answer)
+
+    async def _card_payment(self, order: CardOrder, kind: EntryKind, pending: "Future[Entry]",
+                            call: Callable[[], Awaitable[PaymentResponse]],
+                            on_answer: AnswerListener | None) -> PaymentOutcome:
         try:
-            entry = await self._journal_before_sending(order, kind)
+            entry = await self._journal_before_sending(order, kind, pending)
         except DuplicateReferenceError:
             return self._outcome_without_entry(
                 order, OutcomeState.REFUSED, msg("payment.order-id-used", order_id=order.order_id),
                 msg("next.new-order-id"))
         # The refundable balance of an approved sale is written with its outcome: one commit after sending.
-        return await self._send(entry, lambda: send(request), balance_when_approved=True)
+        return await self._send(entry, call, balance_when_approved=True, on_answer=on_answer)
 
     async def _write(self, write: str, /, *args: Any, **kwargs: Any) -> Entry:
         """A journal write on the journal's writer thread (:meth:`Journal.submit`), awaited: the UI stays
         responsive during its commit and fsync, and the writes of a payment stay in order. If the task is
         cancelled meanwhile the write still finishes (a pending row then becomes ``unknown`` at the next
         start, as after a crash at that moment, and the reconciler settles it)."""
-        result: Entry = await asyncio.wrap_future(self.services.journal.submit(write, *args, **kwargs))
-        return result
+        return await _committed(self.services.journal.submit(write, *args, **kwargs))
 
-    async def _journal_before_sending(self, order: CardOrder, kind: EntryKind) -> Entry:
+    async def _journal_before_sending(self, order: CardOrder, kind: EntryKind, pending: "Future[Entry]") -> Entry:
+        """The row ``pending`` (the submitted ``record_pending``) wrote; when the order ID was used
+        already, the earlier row of a sale the gateway kept no record of, made pending again."""
         journal, env = self.services.journal, self.services.environment
-        values: dict[str, Any] = dict(amount=order.amount, currency=order.currency, masked_pan=order.masked_pan,
-                      card_brand=order.brand, card_holder=order.holder, customer_id=order.customer_id or None)
         try:
-            # Inserting first keeps a new order ID (nearly every sale) to one statement; a used one fails
-            # without writing anything and only then is the earlier row looked up. Write-ahead: committed
-            # (and synced to disk) before the request is sent.
-            return await self._write("record_pending", environment=env, kind=kind, reference=order.order_id,
-                                     **values)
+            return await _committed(pending)
         except DuplicateReferenceError:
             earlier = journal.find_payment(env, kind, order.order_id)
             if earlier is None or earlier.state not in _NOTHING_RECORDED:
@@ -307,10 +341,10 @@ class PaymentService:
         # need 3-D Secure and was swapped for another): the order ID is still free at the gateway.
         note = msg("note.retried-after", why=earlier.result_message or msg("note.an-error"))
         return await self._write("update", earlier.id, state=EntryState.PENDING, auth_code=None, result_code=None,
-                                 result_message=None, payment_id=None, note=note, **values)
+                                 result_message=None, payment_id=None, note=note, **_card_values(order))
 
     async def _send(self, entry: Entry, call: Callable[[], Awaitable[PaymentResponse]], *,
-                    balance_when_approved: bool = False) -> PaymentOutcome:
+                    balance_when_approved: bool = False, on_answer: AnswerListener | None = None) -> PaymentOutcome:
         """Send once and journal the outcome in one write. ``balance_when_approved``: an approved answer
         also sets the row's refundable ``balance`` to its amount (card sales and pre-authorizations)."""
         journal = self.services.journal
@@ -331,10 +365,13 @@ class PaymentService:
             # A bug or a cancellation after the request may have left: never claim it was not charged.
             journal.record_outcome(entry.id, EntryState.UNKNOWN, note=msg("note.failed-in-flight"))
             raise
-        return await self._from_response(entry, response, balance_when_approved=balance_when_approved)
+        return await self._from_response(entry, response, balance_when_approved=balance_when_approved,
+                                         on_answer=on_answer)
 
     async def _from_response(self, entry: Entry, response: PaymentResponse, *,
-                             balance_when_approved: bool = False) -> PaymentOutcome:
+                             balance_when_approved: bool = False,
+                             on_answer: AnswerListener | None = None) -> PaymentOutcome:
+        """Journal the answer (one write) and return the outcome; ``on_answer`` gets it while it commits."""
         state, entry_state, message, next_step = {
             PaymentStatus.SUCCESS: (OutcomeState.APPROVED, EntryState.APPROVED, msg("payment.approved"),
                                     _NEXT_NEW_SALE),
@@ -344,26 +381,31 @@ class PaymentService:
                                      msg("next.use-3ds")),
         }.get(response.status, (OutcomeState.UNKNOWN, EntryState.UNKNOWN,
                                 msg("payment.odd-status", status=response.status.value), _NEXT_UNKNOWN))
-        row = await self._write(
-            "record_outcome", entry.id, entry_state,
-            payment_id=str(response.payment_id) if response.payment_id else None,
+        masked_pan = _safe_masked(response.pan) or entry.masked_pan
+        payment_id = str(response.payment_id) if response.payment_id else None
+        written = self.services.journal.submit(
+            "record_outcome", entry.id, entry_state, payment_id=payment_id,
             auth_code=response.auth_code, result_code=response.result_code,
-            result_message=response.result_message,
-            masked_pan=_safe_masked(response.pan) or entry.masked_pan,
+            result_message=response.result_message, masked_pan=masked_pan,
             **({"balance": entry.amount} if balance_when_approved and state is OutcomeState.APPROVED else {}))
         if state is OutcomeState.APPROVED and entry.kind is EntryKind.PREAUTH:
             next_step = msg("next.capture-later")
         if state is OutcomeState.DECLINED and response.result_message:
             message = msg("payment.declined-because", why=GatewayText.of(response.result_message))
-        return PaymentOutcome(
-            state=state, order_id=row.reference, amount=row.amount, currency=row.currency, msg=message,
-            next_msg=next_step, entry_id=row.id, masked_pan=row.masked_pan, card_brand=row.card_brand,
-            payment_id=row.payment_id, auth_code=response.auth_code, result_code=response.result_code,
+        # From the row as it is being written (the same values), so it can be shown before the commit.
+        outcome = PaymentOutcome(
+            state=state, order_id=entry.reference, amount=entry.amount, currency=entry.currency, msg=message,
+            next_msg=next_step, entry_id=entry.id, masked_pan=masked_pan, card_brand=entry.card_brand,
+            payment_id=payment_id, auth_code=response.auth_code, result_code=response.result_code,
             result_message=response.result_message, card_scheme=response.card_scheme,
             card_type=response.card_type, dom_int=response.dom_int, commission=response.merchant_commission,
-            installment_count=row.installment_count,
+            installment_count=entry.installment_count,
             charged_amount=(response.amount if state is OutcomeState.APPROVED and response.amount is not None
-                            and response.amount != row.amount else None))
+                            and response.amount != entry.amount else None))
+        if on_answer is not None:
+            on_answer(outcome)
+        await _committed(written)
+        return outcome
 
     @staticmethod
     def _from_entry(row: Entry, state: OutcomeState, message: Message, next_step: Message | None,
@@ -426,6 +468,26 @@ def settled_notice(outcome: PaymentOutcome) -> Message:
     """The one-line notice of a settled payment, for whichever tab the cashier is on."""
     return msg("settled.notice", order_id=outcome.order_id, amount=Money(outcome.amount, outcome.currency),
                result=outcome.msg)
+
+
+def _card_values(order: CardOrder) -> dict[str, Any]:
+    """The journal columns a card payment's row takes from the order (masked card only)."""
+    return dict(amount=order.amount, currency=order.currency, masked_pan=order.masked_pan, card_brand=order.brand,
+                card_holder=order.holder, customer_id=order.customer_id or None)
+
+
+async def _already(outcome: PaymentOutcome) -> PaymentOutcome:
+    return outcome
+
+
+async def _committed(write: "Future[Entry]") -> Entry:
+    """The result of a journal write submitted to the writer thread. One already done (the write-ahead row,
+    committed while the Sale tab set its sending state) is taken at once: ``asyncio.wrap_future`` would
+    still go through two event-loop wake-ups (``call_soon_threadsafe``, then the task's step)."""
+    if write.done():
+        return write.result()
+    result: Entry = await asyncio.wrap_future(write)
+    return result
 
 
 def _join_errors(errors: dict[str, list[str]]) -> GatewayText:

@@ -161,6 +161,14 @@ class ResultPanel(QFrame):
             self._show_blank(text, "background: #e8eaed; color: #202124; border-radius: 6px;")
             self.setVisible(True)
 
+    def supersede(self) -> None:
+        """A new payment started: the outcome on show is no longer the current one (:attr:`outcome` is
+        ``None``; :meth:`show_settled` leaves the panel alone), though its widgets are left as they are
+        until :meth:`show_progress`, :meth:`show_outcome` or :meth:`clear`. The Sale tab holds painting
+        while a sale starts and puts its "Sending" banner here only if the answer is slow: for a quick
+        answer, hiding the rows and showing them again would lay out the panel twice for nothing."""
+        self.outcome = None
+
     def show_progress_note(self, text: str) -> None:
         """Under the progress headline: how long it has been and what happens next (plain text)."""
         if self.outcome is None:

@@ -7,8 +7,15 @@ Contract:
 * While in flight the card fields are read-only and a progress bar runs; the result panel ``saleResult``
   then shows the outcome and the card fields are wiped. The in-flight state applies at the click, but is
   painted only if the answer takes longer than :data:`SENDING_PAINT_DELAY_MS` (a quick sale goes straight
-  from the typed form to its result on screen, in one repaint). The order ID is kept after an error that charged
-  nothing (so a retry of the same sale is idempotent) and replaced after approved/declined/unknown.
+  from the typed form to its result on screen); the "Sending" banner is not even put in the panel before
+  then. The order ID is kept after an error that charged nothing (so a retry of the same sale is
+  idempotent) and replaced after approved/declined/unknown.
+* Click to result (issue 19, ``benchmarks/bench_terminal.py``): the write-ahead journal row is handed to
+  the journal's writer thread first thing at the click (:meth:`PaymentService.begin_sale`), so its commit
+  runs while this thread sets the sending state; the request leaves once it is committed. When the
+  gateway answers, the result panel is shown and painted at once (:meth:`SaleTab._show_answer`) while the
+  outcome is committed; the rest (card wiped, new order ID, Pay back, :attr:`payment_finished`) follows
+  the commit.
 * A sale that looks like a double charge (see :class:`PaymentService`) is only sent once the cashier
   confirms in :meth:`SaleTab.confirm_duplicate` (tests replace it).
 * Every payment this tab starts (Pay, and the 3-D Secure offer after an ENROLLED answer) goes through
@@ -29,7 +36,7 @@ import time
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Coroutine
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -90,8 +97,10 @@ class SaleTab(QWidget):
         self._sending_paint_timer = QTimer(self)
         self._sending_paint_timer.setSingleShot(True)
         self._sending_paint_timer.setInterval(SENDING_PAINT_DELAY_MS)
-        self._sending_paint_timer.timeout.connect(self._paint_again)
+        self._sending_paint_timer.timeout.connect(self._sending_delay_over)
         self._painting_held = False
+        #: The banner of a card sale in flight, put in the result panel only when the sending state is painted.
+        self._sending_banner: str | None = None
         # While a sale waits for its answer: the seconds so far and what happens at the client's timeout.
         self._elapsed_timer = QTimer(self)
         self._elapsed_timer.setInterval(1000)
@@ -185,7 +194,7 @@ class SaleTab(QWidget):
         if similar is not None and not self.confirm_duplicate(render(DuplicateSuspected(similar).msg)):
             return
         self._forget_enrolled_order()
-        self.run_payment(lambda: self._send(order), order=order)
+        self.run_payment(lambda: self._start_sale(order), order=order)
 
     def _enter_pressed(self) -> None:
         if not self.form.typed_since_fresh:
@@ -205,21 +214,32 @@ class SaleTab(QWidget):
         if self._in_flight:
             return False
         self._in_flight = True
+        try:
+            work = start()  # first: a card sale hands its journal row to the writer thread here (_start_sale)
+        except BaseException:
+            self._in_flight = False
+            raise
         # The state below applies now; its painting waits (see SENDING_PAINT_DELAY_MS) until the timer or
         # the end of the flight, whichever comes first.
         self._hold_painting()
         try:
             self.form.set_busy(True)
             self.pay_button.setText(self.tr("Sending…"))
-            self.result.show_progress(progress_text or self.tr("Sending — please wait"))
             if progress_text is None:  # a card sale: no one is typing anything, the answer is awaited
+                # The banner waits for the sending state to be painted (_sending_delay_over); meanwhile the
+                # panel's earlier outcome, not painted again, is no longer the current one.
+                self._sending_banner = self.tr("Sending — please wait")
+                self.result.supersede()
                 self._sent_at = time.monotonic()
                 self._elapsed_timer.start()
-            task = run_operation(self.pay_button, start(), on_success=lambda outcome: self._finish(order, outcome),
-                            progress=self.progress,
-                            error_title=error_title or self.tr("The payment did not go through"))
+            else:
+                self.result.show_progress(progress_text)
+            task = run_operation(self.pay_button, work, on_success=lambda outcome: self._finish(order, outcome),
+                                 progress=self.progress,
+                                 error_title=error_title or self.tr("The payment did not go through"))
         except BaseException:
-            self._paint_again()
+            work.close()
+            self._end_flight()
             raise
         task.add_done_callback(lambda _task: self._after_flight())
         return True
@@ -231,11 +251,27 @@ class SaleTab(QWidget):
             # The card needs 3-D Secure: the same sale (order ID, row) goes straight into the challenge.
             self.three_ds_requested.emit(order)
 
+    def _start_sale(self, order: CardOrder) -> Coroutine[Any, Any, PaymentOutcome]:
+        """The sale's work, for :meth:`run_payment`. A card sale to a gateway that is there already starts
+        now (its write-ahead row goes to the journal's writer thread before the sending state is set);
+        otherwise it all happens in the task (:meth:`_send`)."""
+        if (self.three_ds is None or not self.three_ds.switched_on) and self._gateway_ready():
+            # Duplicates were checked (or confirmed by the cashier) in pay().
+            return self.payments.begin_sale(order, on_answer=lambda outcome: self._show_answer(order, outcome))
+        return self._send(order)
+
     async def _send(self, order: CardOrder) -> PaymentOutcome:
         await self._until_gateway_starts()
         if self.three_ds is not None and self.three_ds.switched_on:
             return await self.three_ds.pay(order)  # duplicates were checked above
-        return await self.payments.sale(order, confirmed_duplicate=True)  # the cashier confirmed above
+        return await self.payments.sale(order, confirmed_duplicate=True,  # the cashier confirmed above
+                                        on_answer=lambda outcome: self._show_answer(order, outcome))
+
+    def _gateway_ready(self) -> bool:
+        """The client is built and, in training mode, the built-in sandbox is serving."""
+        sandbox = (EmbeddedSandbox.serving(self.services.sandbox_url)
+                   if self.services.environment == "sandbox" else None)
+        return self.services.client_ready and (sandbox is None or sandbox.running)
 
     async def _until_gateway_starts(self) -> None:
         """Right after launch the gateway client may not be built yet (it is built after the first frame,
@@ -249,6 +285,7 @@ class SaleTab(QWidget):
         if not starting and self.services.client_ready:
             return
         self.pay_button.setText(self.tr("Connecting…"))
+        self._sending_banner = None  # said here, now
         self.result.show_progress(self.tr("Connecting to the training gateway — please wait") if starting
                                   else self.tr("Connecting to the gateway — please wait"))
         await self.services.until_client_ready()
@@ -310,16 +347,35 @@ class SaleTab(QWidget):
 
     # --- machinery -------------------------------------------------------------------------------
 
+    def _show_answer(self, order: CardOrder, outcome: PaymentOutcome) -> None:
+        """The gateway answered; its outcome is being committed to the journal on the writer thread. Show
+        it and paint the result panel now, alone: the cashier's answer is on screen before that commit and
+        before the rest of the tab changes (:meth:`_finish`, right after the commit, in the next paint).
+        The card details stay in their read-only fields until then, a few milliseconds."""
+        if self._continues_as_3ds(order, outcome):
+            return
+        self.result.show_outcome(outcome)
+        if self._painting_held:
+            self.result.setUpdatesEnabled(True)  # the rest of the tab stays held until _end_flight
+        # Its rows, texts and visibility changed: lay them out now (as the event loop would before painting),
+        # then paint the panel before returning.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        self.result.repaint()
+
+    def _continues_as_3ds(self, order: CardOrder | None, outcome: PaymentOutcome) -> bool:
+        return outcome.state is OutcomeState.ENROLLED and order is not None and self.three_ds is not None
+
     def _finish(self, order: CardOrder | None, outcome: PaymentOutcome) -> None:
-        if outcome.state is OutcomeState.ENROLLED and order is not None and self.three_ds is not None:
+        if self._continues_as_3ds(order, outcome):
             # Not a result for the cashier: the card needs 3-D Secure and nothing was charged; the sale goes
             # on through the card holder's bank check once this flight has ended (see _after_flight).
             self._continue_3ds = order
             self.form.clear_card()
             return
         # The outcome first: ending the flight with no outcome shown would hide the panel (a relayout of
-        # the whole tab) only for show_outcome to bring it back.
-        self.result.show_outcome(outcome)
+        # the whole tab) only for show_outcome to bring it back. (_show_answer may have shown it already.)
+        if self.result.outcome is not outcome:
+            self.result.show_outcome(outcome)
         self._end_flight()  # listeners of payment_finished see a form ready for the next sale
         if outcome.state is OutcomeState.ERROR and outcome.keeps_order_id:
             # Nothing charged, same order ID: what Pay again needs stays but the card number and CVV.
@@ -348,6 +404,7 @@ class SaleTab(QWidget):
             self._paint_again()
             return
         self._in_flight = False
+        self._sending_banner = None
         self._elapsed_timer.stop()
         self.form.set_busy(False)
         # run_operation restores these too, but only once the task is done, after this frame is painted: the
@@ -380,6 +437,13 @@ class SaleTab(QWidget):
         for child in self._painted_children():
             child.setUpdatesEnabled(False)
         self._sending_paint_timer.start()
+
+    def _sending_delay_over(self) -> None:
+        """The answer is slow: put the banner in the panel and paint the sending state."""
+        if self._in_flight and self._sending_banner is not None and self.result.outcome is None:
+            self.result.show_progress(self._sending_banner)
+        self._sending_banner = None
+        self._paint_again()
 
     def _paint_again(self) -> None:
         """Let the tab paint again (idempotent): the sending delay ran out or the flight ended."""

@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QLabel
 
 from klogs_desk.callbacks import CallbackListener
-from klogs_desk.domain.journal import Journal
+from klogs_desk.domain.journal import EntryState, Journal
 from klogs_desk.messages import msg
 from klogs_desk.services.context import AppServices
 from klogs_desk.services.payments import OutcomeState, PaymentOutcome
@@ -77,6 +77,25 @@ def test_every_result_is_painted_and_the_tab_paints_normally_afterwards(qtbot, t
     painted.texts.clear()
     tab.result.status.setText("repainted")
     qtbot.waitUntil(lambda: "repainted" in painted.texts, timeout=5_000)
+
+
+def test_the_result_is_painted_first_and_payment_finished_follows_its_journal_commit(qtbot, tab):
+    painted = PaintedTexts(tab.result.status)
+    at_finish = []
+
+    def finished(outcome) -> None:
+        at_finish.append((list(painted.texts), tab.services.journal.get(outcome.entry_id).state,
+                          tab.form.pan.text(), tab.in_flight))
+
+    tab.payment_finished.connect(finished)
+    fill(tab, APPROVE, "10.05")
+    with qtbot.waitSignal(tab.payment_finished, timeout=15_000):
+        tab.pay_button.click()
+
+    [(texts, state, pan, in_flight)] = at_finish
+    assert "APPROVED" in texts  # on screen before the tab's other changes
+    assert state is EntryState.APPROVED  # the journal holds the outcome when payment_finished says so
+    assert pan == "" and not in_flight  # and the card is wiped, Pay ready for the next sale
 
 
 def test_a_slow_gateway_shows_the_sending_state_until_the_outcome(qtbot, tab):
