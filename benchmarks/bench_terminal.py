@@ -6,10 +6,19 @@ One run, one sandbox: ``klogs-sandbox --testing`` in its own process on a free l
 work never holds this process's GIL, as a real gateway would not). Printed, not asserted:
 
 * **Pay click to result on screen**: ``salePay.click()`` with the approved test card until the result
-  panel's headline says APPROVED *and* the headline label has been painted (an event filter paints it
-  and takes the time), N sales after warm-up; median and p95. Next to it, in the same run and
-  alternating with the sales, a bare ``httpx.AsyncClient`` POST of the same body to the same sandbox.
-  Target: click-to-result median within 1.3 x the bare call + 5 ms.
+  panel shows this sale's outcome (a new ``result.outcome``), its headline says APPROVED *and* the
+  headline label has been painted (an event filter paints it and takes the time), N sales after warm-up;
+  median and p95. Next to it, in the same run and alternating with the sales, a bare
+  ``httpx.AsyncClient`` POST of the same body to the same sandbox. Target: click-to-result median within
+  1.3 x the bare call + 5 ms.
+* **Ready for the next sale**: the tab paints the result before the outcome's journal commit and before
+  wiping the card and rolling the order ID (``payment_finished`` comes after those); the next click waits
+  for ``payment_finished``, as a cashier's would wait for Pay to come back, and that time is printed too,
+  with the UI-thread CPU up to it.
+* **Where the time goes** (medians): the click's own work and the write-ahead commit (click -> the client's
+  ``pay`` called), the gateway and httpx (``pay`` called -> returned), showing and painting the result,
+  then the outcome commit and the rest of the tab (painted -> ``payment_finished``). The stamps come from
+  wrapping the client's ``pay`` (as ``tests/test_journal_hot_path.py`` does) and the paint filter.
 * **Event-loop stalls during sales**: lateness of a 1 ms heartbeat ``QTimer`` over the sales above
   (max and p99). Target: no stall over 16 ms.
 
@@ -53,20 +62,26 @@ APPROVED_HEADLINE = "APPROVED"
 
 
 class PaintClock(QObject):
-    """Event filter on the headline label: once the headline reads ``APPROVED``, the next paint of the
-    label is delivered here (so it is done, not just queued) and its end time resolves :attr:`painted`."""
+    """Event filter on the headline label: once the panel shows a new outcome (not the one on show when
+    armed: the label may still read the last sale's ``APPROVED``) and the headline reads ``APPROVED``, the
+    next paint of the label is delivered here (so it is done, not just queued) and its end time resolves
+    :attr:`painted`."""
 
-    def __init__(self, label) -> None:
+    def __init__(self, panel) -> None:
         super().__init__()
-        self.label = label
+        self.panel = panel
+        self.label = panel.status
         self.painted: asyncio.Future[float] | None = None
+        self._earlier: object = None
 
     def arm(self) -> asyncio.Future[float]:
         self.painted = asyncio.get_event_loop().create_future()
+        self._earlier = self.panel.outcome
         return self.painted
 
     def eventFilter(self, watched, event) -> bool:
         if (event.type() == QEvent.Type.Paint and self.painted is not None and not self.painted.done()
+                and self.panel.outcome is not None and self.panel.outcome is not self._earlier
                 and self.label.text() == APPROVED_HEADLINE):
             watched.event(event)  # paint now, inside the repaint Qt is doing, then take the time
             self.painted.set_result(time.perf_counter())
@@ -87,19 +102,59 @@ def fill_sale(tab: SaleTab, amount: Decimal) -> None:
 #: which other processes' load does not inflate as it does wall time).
 UI_CPU: list[float] = []
 BARE_CPU: list[float] = []
+#: The same up to ``payment_finished`` (the tab ready for the next sale).
+UI_CPU_READY: list[float] = []
+#: Per measured click: milliseconds from the click to each stage (see the module docstring).
+STAGES: list[dict[str, float]] = []
 
 
-async def click_to_result(tab: SaleTab, clock: PaintClock, amount: Decimal) -> float:
-    """Milliseconds from the Pay click to the APPROVED headline painted."""
+class PayStamps:
+    """Wraps the client's ``pay`` (read by the payment service at send time) to note when the request
+    is handed to httpx and when its answer has been read."""
+
+    def __init__(self, client: KlogsClient) -> None:
+        self.sent = self.answered = 0.0
+        pay = client.pay
+
+        async def stamped(request):  # type: ignore[no-untyped-def]
+            self.sent = time.perf_counter()
+            try:
+                return await pay(request)
+            finally:
+                self.answered = time.perf_counter()
+
+        client.pay = stamped  # type: ignore[method-assign]
+
+
+async def click_to_result(tab: SaleTab, clock: PaintClock, stamps: PayStamps, amount: Decimal) -> float:
+    """Milliseconds from the Pay click to the APPROVED headline painted. Returns once the tab is ready
+    for the next sale (``payment_finished``)."""
     fill_sale(tab, amount)
     painted = clock.arm()
+    finished: asyncio.Future[float] = asyncio.get_event_loop().create_future()
+
+    def on_finished(_outcome: object) -> None:
+        if not finished.done():
+            finished.set_result(time.perf_counter())
+
+    tab.payment_finished.connect(on_finished)
     cpu = time.thread_time()
     started = time.perf_counter()
     tab.pay_button.click()
-    ended = await asyncio.wait_for(painted, 30)
-    UI_CPU.append((time.thread_time() - cpu) * 1000)
+    try:
+        ended = await asyncio.wait_for(painted, 30)
+        cpu_painted = time.thread_time()
+        ready = await asyncio.wait_for(finished, 30)
+    finally:
+        tab.payment_finished.disconnect(on_finished)
+    UI_CPU.append((cpu_painted - cpu) * 1000)
+    UI_CPU_READY.append((time.thread_time() - cpu) * 1000)
     if tab.result.headline() != APPROVED_HEADLINE:
         raise SystemExit(f"the sale was not approved: {tab.result.headline()!r}")
+    STAGES.append({"click -> pay() called (click's work, write-ahead commit)": stamps.sent - started,
+                   "pay() called -> answer read (httpx, gateway)": stamps.answered - stamps.sent,
+                   "answer read -> APPROVED painted": ended - stamps.answered,
+                   "painted -> payment_finished (outcome commit, the tab's rest)": ready - ended})
     return (ended - started) * 1000
 
 
@@ -112,8 +167,9 @@ async def measure(url: str, n: int, warmup: int) -> None:
     tab.confirm_duplicate = lambda message: True  # amounts differ; never block the run on a dialog
     tab.resize(1100, 640)
     tab.show()
-    clock = PaintClock(tab.result.status)
+    clock = PaintClock(tab.result)
     tab.result.status.installEventFilter(clock)
+    stamps = PayStamps(client)
 
     async with httpx.AsyncClient(timeout=30) as bare:
 
@@ -136,16 +192,18 @@ async def measure(url: str, n: int, warmup: int) -> None:
             return Decimal(100) + Decimal(cents) / 100
 
         for _ in range(warmup):
-            await click_to_result(tab, clock, next_amount())
+            await click_to_result(tab, clock, stamps, next_amount())
             await bare_call()
         UI_CPU.clear()
+        UI_CPU_READY.clear()
         BARE_CPU.clear()
+        STAGES.clear()
         heartbeat = Heartbeat()
         heartbeat.start()
         clicks: list[float] = []
         bares: list[float] = []
         for _ in range(n):
-            clicks.append(await click_to_result(tab, clock, next_amount()))
+            clicks.append(await click_to_result(tab, clock, stamps, next_amount()))
             await asyncio.sleep(0.005)  # the cashier's pause; lets the heartbeat see the loop between sales
             bares.append(await bare_call())
         heartbeat.timer.stop()
@@ -158,6 +216,10 @@ async def measure(url: str, n: int, warmup: int) -> None:
     print(f"{'bare httpx POST /api/payment':<34}{bare_median:>9.2f}{bare_p95:>9.2f}")
     print(f"{'  its CPU on the UI thread':<34}{statistics.median(UI_CPU):>9.2f}{summary(UI_CPU)[1]:>9.2f}")
     print(f"{'  the bare call CPU':<34}{statistics.median(BARE_CPU):>9.2f}{summary(BARE_CPU)[1]:>9.2f}")
+    print(f"{'  UI-thread CPU up to ready':<34}{statistics.median(UI_CPU_READY):>9.2f}{summary(UI_CPU_READY)[1]:>9.2f}")
+    print("where the time goes (medians, ms from the previous stage):")
+    for stage in STAGES[0]:
+        print(f"  {stage:<62}{statistics.median(s[stage] for s in STAGES) * 1000:>7.2f}")
     print(f"click-to-result target <= 1.3 x bare + 5 ms = {budget:.2f} ms at the median: "
           f"{'PASS' if click_median <= budget else 'MISS'} ({click_median - bare_median:+.2f} ms over bare)")
     longest, p99 = heartbeat.longest_ms, heartbeat.percentile(0.99)

@@ -586,7 +586,11 @@ class MainWindow(QMainWindow):
         else:
             text, colour = self.tr("Gateway: not contacted yet"), colours.muted
         self.health_label.setText(text)
-        self.health_label.setStyleSheet(f"QLabel#gatewayHealthLabel {{ color: {colour}; padding: 0 8px; }}")
+        # Told after every answer, in the middle of a payment: a style sheet set again, even the same one,
+        # is parsed again and the label re-polished (issue 19), so only a change of colour sets it.
+        style = f"QLabel#gatewayHealthLabel {{ color: {colour}; padding: 0 8px; }}"
+        if self.health_label.styleSheet() != style:
+            self.health_label.setStyleSheet(style)
 
     # --- dialogs tests can replace --------------------------------------------------------------
 
