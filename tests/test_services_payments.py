@@ -247,3 +247,14 @@ async def test_errors_are_journaled_before_anything_is_told(service, journal):
 
     assert outcome.state is OutcomeState.ERROR and told == []
     assert journal.get(outcome.entry_id).state is EntryState.ERROR
+
+
+async def test_a_failing_answer_listener_costs_the_sale_nothing(service, journal, caplog):
+    def broken(_outcome):
+        raise RuntimeError("the screen is gone")
+
+    outcome = await service.sale(card_order(amount="61.08"), on_answer=broken)
+
+    assert outcome.state is OutcomeState.APPROVED
+    assert journal.get(outcome.entry_id).state is EntryState.APPROVED
+    assert "answer listener failed" in caplog.text

@@ -403,7 +403,10 @@ class PaymentService:
             charged_amount=(response.amount if state is OutcomeState.APPROVED and response.amount is not None
                             and response.amount != entry.amount else None))
         if on_answer is not None:
-            on_answer(outcome)
+            try:
+                on_answer(outcome)
+            except Exception:  # a screen that failed to show it must not cost the payment its journaled outcome
+                log.exception("answer listener failed; the outcome is still journaled and returned")
         await _committed(written)
         return outcome
 

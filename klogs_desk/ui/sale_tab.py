@@ -36,6 +36,7 @@ import time
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Callable, Coroutine
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -352,8 +353,8 @@ class SaleTab(QWidget):
         it and paint the result panel now, alone: the cashier's answer is on screen before that commit and
         before the rest of the tab changes (:meth:`_finish`, right after the commit, in the next paint).
         The card details stay in their read-only fields until then, a few milliseconds."""
-        if self._continues_as_3ds(order, outcome):
-            return
+        if not shiboken6.isValid(self) or self._continues_as_3ds(order, outcome):
+            return  # closed meanwhile (run_operation drops the outcome too), or not a result for the cashier
         self.result.show_outcome(outcome)
         if self._painting_held:
             self.result.setUpdatesEnabled(True)  # the rest of the tab stays held until _end_flight
