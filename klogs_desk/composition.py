@@ -76,6 +76,7 @@ from .ui.main_window import (
 )
 from .ui.messages import render
 from .ui.preauth_tab import PreAuthTab
+from .ui.receipt import ReceiptPrinter
 from .ui.sale_tab import SaleTab
 from .ui.shop_actions import ShopActions
 from .ui.subscriptions_tab import SubscriptionsTab
@@ -302,11 +303,15 @@ def build_terminal(services: AppServices, *, config: Config, credentials: Creden
     # The shop database's reads and other tills' payments (a connection of its own, not the pusher's).
     shop_service = (ShopService(services, shop.settings, staff=staff, waiting=lambda: shop.status.waiting)
                     if shop is not None else None)
-    tabs = Tabs(sale=SaleTab(services, three_d_secure=three_d_secure), preauth=PreAuthTab(services),
+    # One receipt printer for the terminal: the paper and folder chosen in one tab are the next tab's.
+    receipts = ReceiptPrinter(services, config=config)
+    tabs = Tabs(sale=SaleTab(services, three_d_secure=three_d_secure, receipts=receipts),
+                preauth=PreAuthTab(services, receipts=receipts),
                 installments=InstallmentsTab(services), checkout=CheckoutTab(services),
                 subscriptions=SubscriptionsTab(services, payment_orders=payment_orders_of(services),
                                               phone_region=config.shop_country, saved_cards=saved_cards),
-                journal=JournalTab(services, gateway_now=lambda: gateway_now(services, sandbox), shop=shop_service))
+                journal=JournalTab(services, gateway_now=lambda: gateway_now(services, sandbox), shop=shop_service,
+                                   receipts=receipts))
     transaction_actions = TransactionActions(tabs.journal, services, staff, reconciler)
     shop_actions = ShopActions(tabs.journal, shop_service, staff) if shop_service is not None else None
     pages = (TabPage(SALE_TAB, tabs.sale, tabs.sale.form.amount),

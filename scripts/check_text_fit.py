@@ -381,7 +381,7 @@ def run_child(language: str, out: Path) -> list[str]:
                          lambda d: d.try_accept())
             await dialog(RecordOutcomeDialog(entry, window), "record-outcome", lambda d: d.try_accept())
             await dialog(TransactionDetailsDialog(entry, None, "No answer.", [], window), "details")
-            printer_dialog = ReceiptPrinter(services, window)
+            printer_dialog = ReceiptPrinter(services, window, config=config)
             from PySide6.QtPrintSupport import QPrinter
 
             printer = QPrinter()  # kept alive while the preview uses it

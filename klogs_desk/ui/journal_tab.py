@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import paths
+from ..config import Config
 from ..domain.balances import Balance
 from ..domain.journal import Entry, EntryKind, EntryState
 from ..domain.money import MINOR_UNITS, AmountError, parse_amount
@@ -94,14 +95,16 @@ class JournalTab(QWidget):
     shop_refund_requested = Signal(object)
 
     def __init__(self, services: AppServices, parent: QWidget | None = None, *,
-                 gateway_now: Callable[[], dt.datetime] | None = None, shop: ShopService | None = None) -> None:
+                 gateway_now: Callable[[], dt.datetime] | None = None, shop: ShopService | None = None,
+                 receipts: ReceiptPrinter | None = None) -> None:
         super().__init__(parent)
         self.services = services
         #: The shop database (None: this till alone; the scope and till filters are not shown).
         self.shop = shop
         #: The gateway's clock, for its daily settlement cut-off (void before it, refund after it).
         self._gateway_now = gateway_now or (lambda: dt.datetime.now(dt.timezone.utc))
-        self.receipts = ReceiptPrinter(services, self)
+        #: The terminal's receipt printer (the composition root's); a tab on its own uses the settings file.
+        self.receipts = receipts or ReceiptPrinter(services, self, config=Config())
         self.setObjectName("journalTab")
 
         self.search_edit = QLineEdit(objectName="journalSearch", placeholderText=self.tr("Order ID or card last 4"))
