@@ -29,6 +29,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import threading
 import time
 from dataclasses import dataclass
 from decimal import Decimal
@@ -221,16 +222,32 @@ def build_staff(config: Config, path: Path | str, *, audit: AuditRecorder = NO_A
     return staff
 
 
+class ShopPassword:
+    """The shop database's password, read from the keyring once, when first asked: by the first connection,
+    on the pusher's (or the shop reads') worker thread, so a slow keyring cannot stall start-up."""
+
+    def __init__(self, credentials: CredentialStore) -> None:
+        self._credentials = credentials
+        self._lock = threading.Lock()
+        self._password: str | None = None
+
+    def __call__(self) -> str:
+        with self._lock:  # the pusher and the shop reads may connect at the same moment: one keyring read
+            if self._password is None:
+                try:
+                    self._password = self._credentials.load_shop_password()
+                except CredentialStoreUnavailable:
+                    log.warning("shop database: no keyring for its password; connecting without one")
+                    self._password = ""
+            return self._password
+
+
 def shop_settings(config: Config, credentials: CredentialStore) -> ShopSettings:
-    """The shop database's connection from the settings file and the keyring (not configured: no host)."""
-    try:
-        password = credentials.load_shop_password() if config.shop_host else ""
-    except CredentialStoreUnavailable:
-        log.warning("shop database: no keyring for its password; connecting without one")
-        password = ""
+    """The shop database's connection from the settings file (not configured: no host); the password is read
+    from the keyring when the first connection is made (:class:`ShopPassword`), not here."""
     return ShopSettings(host=config.shop_host, port=config.shop_port, database=config.shop_database,
-                        user=config.shop_user, password=password, till=config.shop_till,
-                        ssl_mode=config.shop_ssl_mode)
+                        user=config.shop_user, till=config.shop_till, ssl_mode=config.shop_ssl_mode,
+                        password_source=ShopPassword(credentials) if config.shop_host else None)
 
 
 def build_shop(settings: ShopSettings, journal: Journal, audit_log: AuditLog | None,

@@ -242,3 +242,40 @@ def test_a_manager_refunds_part_of_another_tills_settled_payment(qtbot, shop_ter
     closing = event_loop_qt.create_task(client.aclose())
     qtbot.waitUntil(closing.done, timeout=10_000)
     till_a.close()
+
+
+def test_the_shop_password_is_read_by_the_first_connection_on_its_thread_not_at_start(
+        tmp_path, memory_keyring, shop_database):
+    """A keyring that takes seconds to answer must not hold up the first frame: building the shop settings
+    (start-up, the UI thread) asks it nothing; the first connection (a worker thread) reads it, once."""
+    import threading
+
+    from klogs_desk.composition import shop_settings
+    from klogs_desk.shop.server import ShopDatabase
+
+    reads: list[threading.Thread] = []
+
+    class WatchedStore(CredentialStore):
+        def load_shop_password(self) -> str:
+            reads.append(threading.current_thread())
+            return super().load_shop_password()
+
+    config = Config(tmp_path / "settings.ini")
+    config.shop_host, config.shop_port, config.shop_database = "127.0.0.1", shop_database.port, DATABASE
+    config.shop_user, config.shop_till = USER, "Till K"
+    credentials = WatchedStore()
+    credentials.save_shop_password(PASSWORD)
+    settings = shop_settings(config, credentials)
+    assert reads == []
+    databases = [ShopDatabase(settings), ShopDatabase(settings)]  # the pusher's and the shop reads' connections
+    workers = [threading.Thread(target=database.connect) for database in databases]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=60)
+    try:
+        assert all(database.is_open for database in databases)  # the password read late is the right one
+    finally:
+        for database in databases:
+            database.close()
+    assert len(reads) == 1 and reads[0] in workers
