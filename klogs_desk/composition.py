@@ -328,7 +328,7 @@ def build_terminal(services: AppServices, *, config: Config, credentials: Creden
                 subscriptions=SubscriptionsTab(services, payment_orders=payment_orders_of(services),
                                               phone_region=config.shop_country, saved_cards=saved_cards),
                 journal=JournalTab(services, gateway_now=lambda: gateway_now(services, sandbox), shop=shop_service,
-                                   receipts=receipts))
+                                   receipts=receipts, config=config))
     transaction_actions = TransactionActions(tabs.journal, services, staff, reconciler)
     shop_actions = ShopActions(tabs.journal, shop_service, staff) if shop_service is not None else None
     pages = (TabPage(SALE_TAB, tabs.sale, tabs.sale.form.amount),

@@ -31,7 +31,7 @@ from PySide6.QtCore import (
 
 from ..domain.balances import Balance, Settlement
 from ..domain.journal import Entry, EntryKind, EntryState
-from ..services.transactions import approval_message
+from ..services.transactions import APPROVED_BY_NO_PIN, approval_message
 from . import theme
 from .messages import render
 from .money_text import money_text
@@ -241,7 +241,8 @@ class JournalTableModel(ReadOnlyTableModel):
             return QCoreApplication.translate(
                 "JournalModel", "The request was sent but no answer came back. The card may or may not have "
                                 "been charged: check it before charging again.")
-        if column in (JournalColumn.RESULT, JournalColumn.RESOLUTION):
+        if column in (JournalColumn.RESULT, JournalColumn.RESOLUTION, JournalColumn.OPERATOR,
+                      JournalColumn.CARD):  # may be elided
             return self._text(row, column) or None
         return None
 
@@ -276,8 +277,13 @@ class JournalTableModel(ReadOnlyTableModel):
             return render(entry.resolution)
         if column == JournalColumn.OPERATOR:  # who made the row, and who approved it if a manager had to
             who = entry.operator or ""
-            if entry.approved_by and entry.kind in (EntryKind.VOID, EntryKind.REFUND) and entry.approved_by != who:
+            # "No PIN required" is nobody's approval: nothing to add (it read ", approved by no PIN required").
+            if (entry.approved_by and entry.approved_by != APPROVED_BY_NO_PIN and entry.approved_by != who
+                    and entry.kind in (EntryKind.VOID, EntryKind.REFUND)):
+                manager = render(approval_message(entry.approved_by))
+                if not who:  # nobody signed in (training without operators)
+                    return QCoreApplication.translate("JournalModel", "approved by {manager}").format(manager=manager)
                 who = QCoreApplication.translate("JournalModel", "{operator}, approved by {manager}").format(
-                    operator=who, manager=render(approval_message(entry.approved_by)))
+                    operator=who, manager=manager)
             return who
         return ""

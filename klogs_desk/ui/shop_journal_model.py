@@ -75,6 +75,11 @@ class ShopJournalModel(ReadOnlyTableModel):
         balance = self._balance_of(row)
         return row_key(balance.entry, balance.children)
 
+    def _tooltip(self, row: ShopEntry, column: int) -> str | None:
+        if column in (ShopColumn.RESULT, ShopColumn.OPERATOR, ShopColumn.CARD):  # may be elided
+            return self._text(row, column) or None
+        return None
+
     def _text(self, row: ShopEntry, column: int) -> str:
         entry = row.entry
         if column == ShopColumn.TILL:

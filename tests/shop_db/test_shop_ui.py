@@ -279,3 +279,54 @@ def test_the_shop_password_is_read_by_the_first_connection_on_its_thread_not_at_
         for database in databases:
             database.close()
     assert len(reads) == 1 and reads[0] in workers
+
+
+@pytest.mark.parametrize("language", ["en", "tr"])
+def test_the_all_tills_journal_and_close_day_fit_a_1100_px_window(qtbot, request, shop_terminal, shop_database,
+                                                                    tmp_path, language):
+    """The screens scripts/check_text_fit.py cannot reach without a shop database: every text fits, nothing
+    overlaps and every column of the all-tills Journal is on screen in a 1100 px window. The screens go to
+    ``$KLOGS_SCREENS_DIR`` when it is set (run under Xvfb with QT_QPA_PLATFORM=xcb to look at them)."""
+    import importlib.util
+    import os
+    from pathlib import Path
+
+    if language == "tr":
+        request.getfixturevalue("turkish")
+    spec = importlib.util.spec_from_file_location(
+        "check_text_fit", Path(__file__).resolve().parents[2] / "scripts" / "check_text_fit.py")
+    checker = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(checker)
+    shots = os.environ.get("KLOGS_SCREENS_DIR")
+
+    till_a = open_till(tmp_path / "a", shop_database, f"Till A {language}")
+    row = till_a.journal.record_pending(environment="sandbox", kind=EntryKind.CHECKOUT, reference=new_order_id(),
+                                        amount=Decimal("12345.67"), currency="TRY")
+    till_a.journal.record_outcome(row.id, EntryState.AWAITING_CUSTOMER)
+    row = till_a.journal.record_pending(environment="sandbox", kind=EntryKind.PREAUTH, reference=new_order_id(),
+                                        amount=Decimal("9876.54"), currency="TRY", masked_pan="542119******0656",
+                                        card_brand="Mastercard", operator="Mehmet Yılmaz")
+    till_a.journal.record_outcome(row.id, EntryState.APPROVED, auth_code="A1B2C3")
+    assert till_a.sync.sync_once() == 0
+    till_a.close()
+    terminal = shop_terminal()
+    window, tab = terminal.window, terminal.tabs.journal
+    window.resize(1100, 760)
+    window.show_page(tab)
+    tab.show_all_tills(True)
+    qtbot.waitUntil(lambda: tab.shop_model.rowCount() >= 2, timeout=15_000)
+    qtbot.wait(50)  # the layout after the rows came
+    if shots:
+        window.grab().save(str(Path(shots) / f"{language}-all-tills-journal.png"))
+    assert window.width() <= 1100
+    assert checker.problems_in(window, "all tills") == []
+    assert checker.columns_off_screen(tab.shop_table) == []
+
+    window.open_report(shift=False)
+    qtbot.waitUntil(lambda: getattr(window, "report_dialog", None) is not None
+                    and window.report_dialog.isVisible(), timeout=15_000)
+    qtbot.wait(50)
+    if shots:
+        window.report_dialog.grab().save(str(Path(shots) / f"{language}-close-day.png"))
+    assert checker.problems_in(window.report_dialog, "close day") == []
+    window.report_dialog.close()

@@ -60,4 +60,5 @@ def test_all_tills_table_reads_the_same_sale_with_its_till(qtmodeltester, entrie
     assert model.index(0, ShopColumn.STATE).data(BADGE_ROLE) == "partly_refunded"
     assert model.index(0, ShopColumn.BALANCE).data(Qt.ItemDataRole.TextAlignmentRole) == RIGHT
     assert model.index(0, ShopColumn.CARD).data(SHOP_ENTRY_ROLE) == row
-    assert model.index(0, ShopColumn.RESULT).data(Qt.ItemDataRole.ToolTipRole) is None
+    assert model.index(0, ShopColumn.CARD).data(Qt.ItemDataRole.ToolTipRole) == "411111******1111 Visa"  # if elided
+    assert model.index(0, ShopColumn.AMOUNT).data(Qt.ItemDataRole.ToolTipRole) is None
