@@ -95,8 +95,8 @@ class PreAuthTab(QWidget):
         super().__init__(parent)
         self.setObjectName("preauthTab")
         self.services = services
-        #: The terminal's receipt printer (the composition root's); a tab on its own uses the settings file.
-        self.receipts = receipts or ReceiptPrinter(services, self, config=Config())
+        #: The terminal's receipt printer (the composition root's); None: one on the settings file when asked.
+        self.receipts = receipts
         self.payments = PaymentService(services)
         self._now = now or (lambda: dt.datetime.now(dt.timezone.utc))
         self._in_flight = False
@@ -299,7 +299,9 @@ class PreAuthTab(QWidget):
         return True
 
     def open_receipt(self, entry_id: int) -> None:
-        self.receipts.preview(self.services.journal.get(entry_id))
+        # A printer made here is not kept: it would hold the tab (its dialogs' parent) in a reference cycle.
+        receipts = self.receipts or ReceiptPrinter(self.services, self, config=Config())
+        receipts.preview(self.services.journal.get(entry_id))
 
     # --- machinery -------------------------------------------------------------------------------
 
