@@ -29,6 +29,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import threading
 import time
 from dataclasses import dataclass
 from decimal import Decimal
@@ -76,6 +77,7 @@ from .ui.main_window import (
 )
 from .ui.messages import render
 from .ui.preauth_tab import PreAuthTab
+from .ui.receipt import ReceiptPrinter
 from .ui.sale_tab import SaleTab
 from .ui.shop_actions import ShopActions
 from .ui.subscriptions_tab import SubscriptionsTab
@@ -220,16 +222,32 @@ def build_staff(config: Config, path: Path | str, *, audit: AuditRecorder = NO_A
     return staff
 
 
+class ShopPassword:
+    """The shop database's password, read from the keyring once, when first asked: by the first connection,
+    on the pusher's (or the shop reads') worker thread, so a slow keyring cannot stall start-up."""
+
+    def __init__(self, credentials: CredentialStore) -> None:
+        self._credentials = credentials
+        self._lock = threading.Lock()
+        self._password: str | None = None
+
+    def __call__(self) -> str:
+        with self._lock:  # the pusher and the shop reads may connect at the same moment: one keyring read
+            if self._password is None:
+                try:
+                    self._password = self._credentials.load_shop_password()
+                except CredentialStoreUnavailable:
+                    log.warning("shop database: no keyring for its password; connecting without one")
+                    self._password = ""
+            return self._password
+
+
 def shop_settings(config: Config, credentials: CredentialStore) -> ShopSettings:
-    """The shop database's connection from the settings file and the keyring (not configured: no host)."""
-    try:
-        password = credentials.load_shop_password() if config.shop_host else ""
-    except CredentialStoreUnavailable:
-        log.warning("shop database: no keyring for its password; connecting without one")
-        password = ""
+    """The shop database's connection from the settings file (not configured: no host); the password is read
+    from the keyring when the first connection is made (:class:`ShopPassword`), not here."""
     return ShopSettings(host=config.shop_host, port=config.shop_port, database=config.shop_database,
-                        user=config.shop_user, password=password, till=config.shop_till,
-                        ssl_mode=config.shop_ssl_mode)
+                        user=config.shop_user, till=config.shop_till, ssl_mode=config.shop_ssl_mode,
+                        password_source=ShopPassword(credentials) if config.shop_host else None)
 
 
 def build_shop(settings: ShopSettings, journal: Journal, audit_log: AuditLog | None,
@@ -302,11 +320,15 @@ def build_terminal(services: AppServices, *, config: Config, credentials: Creden
     # The shop database's reads and other tills' payments (a connection of its own, not the pusher's).
     shop_service = (ShopService(services, shop.settings, staff=staff, waiting=lambda: shop.status.waiting)
                     if shop is not None else None)
-    tabs = Tabs(sale=SaleTab(services, three_d_secure=three_d_secure), preauth=PreAuthTab(services),
+    # One receipt printer for the terminal: the paper and folder chosen in one tab are the next tab's.
+    receipts = ReceiptPrinter(services, config=config)
+    tabs = Tabs(sale=SaleTab(services, three_d_secure=three_d_secure, receipts=receipts),
+                preauth=PreAuthTab(services, receipts=receipts),
                 installments=InstallmentsTab(services), checkout=CheckoutTab(services),
                 subscriptions=SubscriptionsTab(services, payment_orders=payment_orders_of(services),
                                               phone_region=config.shop_country, saved_cards=saved_cards),
-                journal=JournalTab(services, gateway_now=lambda: gateway_now(services, sandbox), shop=shop_service))
+                journal=JournalTab(services, gateway_now=lambda: gateway_now(services, sandbox), shop=shop_service,
+                                   receipts=receipts, config=config))
     transaction_actions = TransactionActions(tabs.journal, services, staff, reconciler)
     shop_actions = ShopActions(tabs.journal, shop_service, staff) if shop_service is not None else None
     pages = (TabPage(SALE_TAB, tabs.sale, tabs.sale.form.amount),

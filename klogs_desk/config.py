@@ -124,6 +124,8 @@ class Config:
     receipt_paper = Setting("receipt/paper", str, RECEIPT_PAPERS[0], choices=RECEIPT_PAPERS)
     #: The folder a receipt PDF was last saved to (the next "Save" starts there); empty: the receipts folder.
     receipt_folder = Setting("receipt/folder", str, "")
+    #: The Journal's columns hidden with its header's column chooser (names, comma-separated; ui/journal_tab.py).
+    journal_hidden_columns = Setting("journal/hidden_columns", str, "auth_code,resolution")
     #: Seconds without typing after which the card number, expiry and CVV fields are cleared.
     card_clear_seconds = Setting("security/card_clear_seconds", int, 60, minimum=10, maximum=3600)
     #: Minutes without activity after which the terminal locks.

@@ -183,6 +183,23 @@ def _tab_problem(bar) -> str | None:  # type: ignore[no-untyped-def]
     return None
 
 
+def columns_off_screen(table) -> list[str]:  # type: ignore[no-untyped-def]
+    """Every column shown in ``table`` (a QTableView) that ends beyond its viewport: scrolled off the right
+    edge, where a cashier does not see it."""
+    from PySide6.QtCore import Qt
+
+    header, width, model = table.horizontalHeader(), table.viewport().width(), table.model()
+    found = []
+    for column in range(model.columnCount()):
+        if table.isColumnHidden(column):
+            continue
+        right = header.sectionViewportPosition(column) + header.sectionSize(column)
+        if right > width + 1:
+            title = model.headerData(column, Qt.Orientation.Horizontal)
+            found.append(f"{table.objectName()}: the {title!r} column ends at {right} px, off the table's {width} px")
+    return found
+
+
 #: Widgets whose geometry is compared with their siblings'.
 def _boxes(widget) -> list:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import (
@@ -299,6 +316,37 @@ def run_child(language: str, out: Path) -> list[str]:
         check(widget, screen)
         widget.close()
 
+    async def journal_at_1100(tab) -> None:  # type: ignore[no-untyped-def]
+        """The Journal with its widest rows (a link waiting for the customer, a Mastercard, a refund a
+        manager approved) in a 1100 px window: every column shown must be on screen, Operator included."""
+        from decimal import Decimal
+
+        from klogs_desk.domain.journal import EntryKind, EntryState
+        from klogs_desk.ui.journal_model import JournalColumn
+
+        link = journal.record_pending(environment="sandbox", kind=EntryKind.CHECKOUT, reference="FIT-LINK-0001",
+                                      amount=Decimal("12345.67"), currency="TRY")
+        journal.record_outcome(link.id, EntryState.AWAITING_CUSTOMER)
+        sale = journal.record_pending(environment="sandbox", kind=EntryKind.PREAUTH, reference="FIT-PREAUTH-0001",
+                                      amount=Decimal("9876.54"), currency="TRY", masked_pan="542119******0656",
+                                      card_brand="Mastercard")
+        journal.record_outcome(sale.id, EntryState.APPROVED, auth_code="A1B2C3")
+        refund = journal.record_pending(environment="sandbox", kind=EntryKind.REFUND, reference="FIT-PREAUTH-0001",
+                                        amount=Decimal("10.00"), currency="TRY", parent_id=sale.id,
+                                        operator="Mehmet Yılmaz", approved_by="Ayşe Öztürk")
+        journal.record_outcome(refund.id, EntryState.APPROVED)
+        window.show_page(tab)
+        window.resize(1100, window.height())
+        tab.refresh()
+        await settle()
+        check(window, "journal-1100")
+        screen = f"{language} {scale}x journal-1100"
+        if window.width() > 1100:
+            problems.append(f"{screen}: the window cannot be 1100 px wide (its least is {window.width()} px)")
+        problems.extend(f"{screen}: {line}" for line in columns_off_screen(tab.table))
+        if tab.table.isColumnHidden(JournalColumn.OPERATOR):
+            problems.append(f"{screen}: the Operator column is hidden")
+
     async def run() -> None:
         await settle()
         width = window.width()
@@ -319,6 +367,8 @@ def run_child(language: str, out: Path) -> list[str]:
         if window.width() > width:
             problems.append(f"{language} {scale}x journal-long-status: the window grew from {width} to "
                             f"{window.width()} px for a status line")
+
+        await journal_at_1100(journal_page.widget)
 
         no_keyring = CredentialStore(session_only=False)  # the fail keyring: the warning and the choice show
         settings = SettingsDialog(config, no_keyring, sandbox_url=sandbox.url, parent=window)
@@ -381,7 +431,7 @@ def run_child(language: str, out: Path) -> list[str]:
                          lambda d: d.try_accept())
             await dialog(RecordOutcomeDialog(entry, window), "record-outcome", lambda d: d.try_accept())
             await dialog(TransactionDetailsDialog(entry, None, "No answer.", [], window), "details")
-            printer_dialog = ReceiptPrinter(services, window)
+            printer_dialog = ReceiptPrinter(services, window, config=config)
             from PySide6.QtPrintSupport import QPrinter
 
             printer = QPrinter()  # kept alive while the preview uses it

@@ -55,10 +55,9 @@ SESSION = textwrap.dedent("""
         from klogs_desk import paths
         from klogs_desk.domain.journal import EntryKind
         from klogs_desk.ui.journal_tab import JournalTab
-        from klogs_desk.ui.receipt import ReceiptPrinter
         entry = window.services.journal.find_payment("sandbox", EntryKind.SALE, "MODES-1")
-        print("receipt", ReceiptPrinter(window.services, window).save_pdf(entry), flush=True)
         journal_tab = window.findChild(JournalTab)
+        print("receipt", journal_tab.receipts.save_pdf(entry), flush=True)  # the terminal's one printer
         journal_tab.choose_export_path = lambda default: default
         print("export", journal_tab.export_csv(), flush=True)
         window.config.merchant_line = "Kadikoy Books"

@@ -27,8 +27,6 @@ No Qt, no HTTP: :class:`WebhookVerifier` is handed the request's parts by the li
 
 from __future__ import annotations
 
-import base64
-import binascii
 import hashlib
 import hmac
 import json
@@ -39,6 +37,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..domain.cards import find_pans
+from ..domain.signatures import signature_readings
 
 MAX_SKEW_SECONDS = 300.0
 _RND = re.compile(r"[A-Za-z0-9]{8,64}")
@@ -70,19 +69,6 @@ class WebhookRefused(Exception):
         super().__init__(reason)
         self.status = status
         self.reason = reason
-
-
-def _readings(text: str) -> list[bytes]:
-    readings: list[bytes] = []
-    try:
-        readings.append(bytes.fromhex(text))
-    except ValueError:
-        pass
-    try:
-        readings.append(base64.b64decode(text, validate=True))
-    except (binascii.Error, ValueError):
-        pass
-    return readings
 
 
 class WebhookVerifier:
@@ -120,7 +106,7 @@ class WebhookVerifier:
             raise WebhookRefused(401, "X-Klogs-Timestamp is more than 5 minutes away from this terminal's clock.")
         expected = hmac.new(api_secret.encode("utf-8"), (api_key + rnd + stamp).encode("utf-8") + body,
                             hashlib.sha256).digest()
-        if not any(hmac.compare_digest(expected, reading) for reading in _readings(sent)):
+        if not any(hmac.compare_digest(expected, reading) for reading in signature_readings(sent)):
             raise WebhookRefused(401, "X-Klogs-Signature does not match the webhook.")
         self._forget_stale(now)
         if rnd in self._seen:

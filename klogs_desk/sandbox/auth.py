@@ -21,14 +21,13 @@ accepted as a Bearer token.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import datetime as dt
 import hashlib
 import hmac
 
 from fastapi import Request
 
+from ..domain.signatures import signature_readings
 from .problems import ProblemError
 
 MAX_SKEW = dt.timedelta(minutes=5)
@@ -50,20 +49,6 @@ def _refuse(detail: str) -> ProblemError:
     return ProblemError(401, detail, headers=_API_KEY_CHALLENGE)
 
 
-def _decoded(text: str) -> list[bytes]:
-    """Every reading of a signature: hex and base64 (a 64-digit hex text is also valid base64)."""
-    readings: list[bytes] = []
-    try:
-        readings.append(bytes.fromhex(text))
-    except ValueError:
-        pass
-    try:
-        readings.append(base64.b64decode(text, validate=True))
-    except (binascii.Error, ValueError):
-        pass
-    return readings
-
-
 def _check_signed(request: Request, key: str | None) -> None:
     state = request.app.state.sandbox
     config = state.config
@@ -81,7 +66,7 @@ def _check_signed(request: Request, key: str | None) -> None:
         raise _refuse("X-Klogs-Timestamp is more than 5 minutes away from the gateway's clock: the request is "
                       "too old, or this computer's clock is wrong.")
     expected = _expected_signature(config.api_key, config.api_secret, rnd, stamp)
-    if not any(hmac.compare_digest(expected, reading) for reading in _decoded(sent)):
+    if not any(hmac.compare_digest(expected, reading) for reading in signature_readings(sent)):
         raise _refuse("X-Klogs-Signature does not match the request: check the API secret.")
 
 

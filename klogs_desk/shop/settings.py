@@ -1,5 +1,7 @@
 """How a till reaches the shop database. No Qt, no keyring here: the composition root reads the settings
-(``klogs_desk.config``) and the password (``klogs_desk.credentials``) and hands them over.
+(``klogs_desk.config``) and hands them over with a way to read the password (``klogs_desk.credentials``),
+``password_source``, which is called when a connection is made (always on a worker thread), not when the
+settings are built: a keyring that takes seconds to answer must not hold up the terminal's start.
 
 TLS: a shop database on another machine is reached with ``sslmode=require`` at least (the PINs' hashes and
 the shop's payments cross the network); only a loopback host (``localhost``, ``127.0.0.0/8``, ``::1``, or a
@@ -12,7 +14,8 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Callable
 
 #: Modes that encrypt; a remote host must use one of these.
 ENCRYPTING_MODES = ("require", "verify-ca", "verify-full")
@@ -45,6 +48,9 @@ class ShopSettings:
     till: str = ""
     ssl_mode: str = "require"
     connect_timeout: int = 3
+    #: Where the password comes from when ``password`` is blank: called by :meth:`conninfo`, so on the thread
+    #: that connects (the caller caches it if a second read would be slow). Not part of equality or repr.
+    password_source: Callable[[], str] | None = field(default=None, compare=False, repr=False)
 
     @property
     def configured(self) -> bool:
@@ -60,6 +66,7 @@ class ShopSettings:
     def conninfo(self) -> str:
         from psycopg.conninfo import make_conninfo
 
+        password = self.password or (self.password_source() if self.password_source is not None else "")
         return make_conninfo(host=self.host, port=str(self.port), dbname=self.database, user=self.user,
-                             password=self.password or None, sslmode=self.effective_ssl_mode,
+                             password=password or None, sslmode=self.effective_ssl_mode,
                              connect_timeout=str(self.connect_timeout), application_name=f"klogs-desk {self.till}")

@@ -16,18 +16,20 @@ from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from ..api.enums import RegisteredPaymentStatus
 from . import theme
 
 #: Item-data role holding the badge key (e.g. ``"active"``).
 BADGE_ROLE = int(Qt.ItemDataRole.UserRole) + 101
 
-#: Colours of the registered-payment statuses (the theme's fill, with its text colour).
+#: Colours of the registered-payment statuses (the theme's fill, with its text colour), keyed by the wire
+#: values the enum declares (its one list of them).
 STATUS_COLOURS: dict[str, theme.StatusColour] = {
-    "active": theme.APPROVED,
-    "disabled": theme.NEUTRAL,
-    "complete": theme.INFO,
-    "waitForOwnerConfirmation": theme.UNKNOWN,  # a person must act
-    "waitForCardSave": theme.UNKNOWN,
+    RegisteredPaymentStatus.ACTIVE.value: theme.APPROVED,
+    RegisteredPaymentStatus.DISABLED.value: theme.NEUTRAL,
+    RegisteredPaymentStatus.COMPLETE.value: theme.INFO,
+    RegisteredPaymentStatus.WAIT_FOR_OWNER_CONFIRMATION.value: theme.UNKNOWN,  # a person must act
+    RegisteredPaymentStatus.WAIT_FOR_CARD_SAVE.value: theme.UNKNOWN,
 }
 
 _PADDING_X = 8

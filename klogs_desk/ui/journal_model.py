@@ -21,7 +21,6 @@ from typing import Any, Mapping, Sequence
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QDateTime,
     QLocale,
@@ -32,11 +31,11 @@ from PySide6.QtCore import (
 
 from ..domain.balances import Balance, Settlement
 from ..domain.journal import Entry, EntryKind, EntryState
-from ..services.transactions import approval_message
+from ..services.transactions import APPROVED_BY_NO_PIN, approval_message
 from . import theme
-from .badges import BADGE_ROLE
 from .messages import render
 from .money_text import money_text
+from .table_model import ReadOnlyTableModel
 
 KIND_LABELS: dict[EntryKind, str] = {
     EntryKind.SALE: QT_TRANSLATE_NOOP("JournalModel", "Sale"),
@@ -183,8 +182,14 @@ COLUMN_TITLES = (QT_TRANSLATE_NOOP("JournalModel", "Time"), QT_TRANSLATE_NOOP("J
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class JournalTableModel(QAbstractTableModel):
+class JournalTableModel(ReadOnlyTableModel):
     """Rows of journal entries in the order given (the tab passes newest first). Read-only."""
+
+    CONTEXT = "JournalModel"
+    TITLES = COLUMN_TITLES
+    MONEY_COLUMNS = frozenset({JournalColumn.AMOUNT, JournalColumn.BALANCE})
+    STATE_COLUMN = JournalColumn.STATE
+    ROW_ROLE = ENTRY_ROLE
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -219,48 +224,33 @@ class JournalTableModel(QAbstractTableModel):
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._entries)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMN_TITLES)
+    def _row(self, row: int) -> tuple[Entry, Sequence[Entry]]:
+        entry = self._entries[row]
+        return entry, self._children.get(entry.id, ())
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(COLUMN_TITLES):
-                return _translate(COLUMN_TITLES[section])
+    def _row_value(self, row: tuple[Entry, Sequence[Entry]]) -> Entry:
+        return row[0]
+
+    def _tooltip(self, row: tuple[Entry, Sequence[Entry]], column: int) -> str | None:
+        entry, children = row
+        if column == JournalColumn.STATE and (returned := returned_text(entry, self._locale)):
+            return returned
+        if column == JournalColumn.STATE and (settled := settlement_key(entry, children)) is not None:
+            return _translate(SETTLEMENT_TOOLTIPS[settled])
+        if column == JournalColumn.STATE and entry.state is EntryState.UNKNOWN:
+            return QCoreApplication.translate(
+                "JournalModel", "The request was sent but no answer came back. The card may or may not have "
+                                "been charged: check it before charging again.")
+        if column in (JournalColumn.RESULT, JournalColumn.RESOLUTION, JournalColumn.OPERATOR,
+                      JournalColumn.CARD):  # may be elided
+            return self._text(row, column) or None
         return None
 
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def _badge_key(self, row: tuple[Entry, Sequence[Entry]]) -> str:
+        return row_key(*row)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
-            return None
-        entry = self._entries[index.row()]
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(entry, column)
-        if role == ENTRY_ROLE:
-            return entry
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == JournalColumn.STATE and (returned := returned_text(entry, self._locale)):
-                return returned
-            if column == JournalColumn.STATE and (settled := self.settlement(index.row())) is not None:
-                return _translate(SETTLEMENT_TOOLTIPS[settled])
-            if column == JournalColumn.STATE and entry.state is EntryState.UNKNOWN:
-                return QCoreApplication.translate(
-                    "JournalModel", "The request was sent but no answer came back. The card may or may not have "
-                                    "been charged: check it before charging again.")
-            if column in (JournalColumn.RESULT, JournalColumn.RESOLUTION):
-                return self._text(entry, column) or None
-            return None
-        if role == BADGE_ROLE and column == JournalColumn.STATE:
-            return row_key(entry, self._children.get(entry.id, ()))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (JournalColumn.AMOUNT, JournalColumn.BALANCE):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def _text(self, entry: Entry, column: int) -> str:
+    def _text(self, row: tuple[Entry, Sequence[Entry]], column: int) -> str:
+        entry, children = row
         if column == JournalColumn.TIME:
             return local_time_text(entry.created_at, self._locale)
         if column == JournalColumn.KIND:
@@ -273,10 +263,10 @@ class JournalTableModel(QAbstractTableModel):
             # Money going back to the card is shown as such: a minus sign (U+2212), not a new charge.
             return f"\u2212{amount}" if row_key(entry) in (VOIDED, REFUNDED) else amount
         if column == JournalColumn.BALANCE:
-            left = Balance.of(entry, self._children.get(entry.id, ())).remaining
+            left = Balance.of(entry, children).remaining
             return money_text(left, entry.currency, self._locale)
         if column == JournalColumn.STATE:
-            return row_state_text(entry, self._children.get(entry.id, ()))
+            return row_state_text(entry, children)
         if column == JournalColumn.CARD:
             return card_text(entry)
         if column == JournalColumn.AUTH_CODE:
@@ -287,8 +277,13 @@ class JournalTableModel(QAbstractTableModel):
             return render(entry.resolution)
         if column == JournalColumn.OPERATOR:  # who made the row, and who approved it if a manager had to
             who = entry.operator or ""
-            if entry.approved_by and entry.kind in (EntryKind.VOID, EntryKind.REFUND) and entry.approved_by != who:
+            # "No PIN required" is nobody's approval: nothing to add (it read ", approved by no PIN required").
+            if (entry.approved_by and entry.approved_by != APPROVED_BY_NO_PIN and entry.approved_by != who
+                    and entry.kind in (EntryKind.VOID, EntryKind.REFUND)):
+                manager = render(approval_message(entry.approved_by))
+                if not who:  # nobody signed in (training without operators)
+                    return QCoreApplication.translate("JournalModel", "approved by {manager}").format(manager=manager)
                 who = QCoreApplication.translate("JournalModel", "{operator}, approved by {manager}").format(
-                    operator=who, manager=render(approval_message(entry.approved_by)))
+                    operator=who, manager=manager)
             return who
         return ""

@@ -21,7 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QModelIndex, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QModelIndex, QPoint, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,13 +32,16 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from .. import paths
+from ..config import Config
 from ..domain.balances import Balance
 from ..domain.journal import Entry, EntryKind, EntryState
 from ..domain.money import MINOR_UNITS, AmountError, parse_amount
@@ -75,6 +78,19 @@ STATE_FILTERS: tuple[tuple[str, tuple[EntryState, ...] | None], ...] = (
     (QT_TRANSLATE_NOOP("JournalTab", "Cancelled"), (EntryState.CANCELLED,)),
 )
 
+#: The Journal's columns by the name the settings file keeps them under (``journal/hidden_columns``).
+COLUMN_KEYS: dict[int, str] = {
+    JournalColumn.TIME: "time", JournalColumn.KIND: "kind", JournalColumn.ORDER_ID: "order_id",
+    JournalColumn.AMOUNT: "amount", JournalColumn.BALANCE: "balance", JournalColumn.STATE: "state",
+    JournalColumn.CARD: "card", JournalColumn.AUTH_CODE: "auth_code", JournalColumn.RESULT: "result",
+    JournalColumn.RESOLUTION: "resolution", JournalColumn.OPERATOR: "operator"}
+#: Always shown: what a row is and how it ended (the column chooser does not offer them).
+_ALWAYS_SHOWN = frozenset({JournalColumn.ORDER_ID, JournalColumn.STATE})
+#: Characters of a name the Operator column is wide enough for.
+_NAME_CHARS = 16
+#: Characters a filter combo box keeps when the row is short of room (its list still shows each choice whole).
+_COMBO_CHARS = 12
+
 #: The currency with the most minor digits: any amount in the journal can be typed in the amount filter.
 _WIDEST_CURRENCY = max(MINOR_UNITS, key=MINOR_UNITS.__getitem__)
 
@@ -94,14 +110,18 @@ class JournalTab(QWidget):
     shop_refund_requested = Signal(object)
 
     def __init__(self, services: AppServices, parent: QWidget | None = None, *,
-                 gateway_now: Callable[[], dt.datetime] | None = None, shop: ShopService | None = None) -> None:
+                 gateway_now: Callable[[], dt.datetime] | None = None, shop: ShopService | None = None,
+                 receipts: ReceiptPrinter | None = None, config: Config | None = None) -> None:
         super().__init__(parent)
         self.services = services
+        #: Where the column choice is kept (the composition root's settings; a tab on its own: the settings file).
+        self._config = config or Config()
         #: The shop database (None: this till alone; the scope and till filters are not shown).
         self.shop = shop
         #: The gateway's clock, for its daily settlement cut-off (void before it, refund after it).
         self._gateway_now = gateway_now or (lambda: dt.datetime.now(dt.timezone.utc))
-        self.receipts = ReceiptPrinter(services, self)
+        #: The terminal's receipt printer (the composition root's); a tab on its own uses the settings file.
+        self.receipts = receipts or ReceiptPrinter(services, self, config=Config())
         self.setObjectName("journalTab")
 
         self.search_edit = QLineEdit(objectName="journalSearch", placeholderText=self.tr("Order ID or card last 4"))
@@ -116,6 +136,8 @@ class JournalTab(QWidget):
             self.state_combo.addItem(self.tr(label), states)
         self.operator_combo = QComboBox(objectName="journalOperatorFilter")
         self.operator_combo.addItem(self.tr("All operators"), None)
+        for combo in (self.state_combo, self.operator_combo):
+            _compact(combo)
         self.date_check = QCheckBox(self.tr("From"), objectName="journalDateFilter")
         today = QDate.currentDate()
         self.from_edit = QDateEdit(today.addDays(-30), objectName="journalFrom", calendarPopup=True)
@@ -150,12 +172,17 @@ class JournalTab(QWidget):
         filters.addWidget(self.amount_edit)
         filters.addWidget(self.state_combo, 1)
         filters.addWidget(self.operator_combo, 1)
-        filters.addWidget(self.date_check)
-        filters.addWidget(self.from_edit)
-        filters.addWidget(QLabel(self.tr("to")))
-        filters.addWidget(self.to_edit)
-        filters.addWidget(self.refresh_button)
-        filters.addWidget(self.export_button)
+        # Dates and the buttons on a row of their own: on one row the filters made the window 1,350 px wide in
+        # Turkish (more with the shop's scope and till), pushing the table's last columns off a 1280 px screen.
+        dates = QHBoxLayout()
+        dates.addWidget(self.date_check)
+        dates.addWidget(self.from_edit)
+        self.to_label = QLabel(self.tr("to"))
+        dates.addWidget(self.to_label)
+        dates.addWidget(self.to_edit)
+        dates.addStretch(1)
+        dates.addWidget(self.refresh_button)
+        dates.addWidget(self.export_button)
 
         self.filter_message = QLabel(objectName="journalFilterMessage")
         self.filter_message.setStyleSheet(f"color: {theme.text_colours().error}")
@@ -175,6 +202,7 @@ class JournalTab(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.setItemDelegateForColumn(JournalColumn.STATE, BadgeDelegate(STATE_COLOURS, self.table))
+        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(JournalColumn.RESULT, QHeaderView.ResizeMode.Stretch)
@@ -183,6 +211,10 @@ class JournalTab(QWidget):
         # event loop stalled). Times, amounts and states have the same width on every row anyway.
         header.setResizeContentsPrecision(RESIZE_PRECISION)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # Who made the row stays on screen: the Result column (long, elided, whole in its tooltip) goes last.
+        header.moveSection(header.visualIndex(JournalColumn.OPERATOR), header.visualIndex(JournalColumn.RESULT))
+        _narrow_columns(self.table, operator=JournalColumn.OPERATOR, card=JournalColumn.CARD)
+        self.column_menu = self._column_chooser()
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.doubleClicked.connect(self._on_double_clicked)
 
@@ -220,6 +252,10 @@ class JournalTab(QWidget):
         self.shop_table.setItemDelegateForColumn(ShopColumn.STATE, BadgeDelegate(STATE_COLOURS, self.shop_table))
         self.shop_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.shop_table.horizontalHeader().setSectionResizeMode(ShopColumn.RESULT, QHeaderView.ResizeMode.Stretch)
+        shop_header = self.shop_table.horizontalHeader()
+        shop_header.moveSection(shop_header.visualIndex(ShopColumn.OPERATOR), shop_header.visualIndex(ShopColumn.RESULT))
+        self.shop_table.setWordWrap(False)
+        _narrow_columns(self.shop_table, operator=ShopColumn.OPERATOR, card=ShopColumn.CARD)
         self.shop_table.hide()
         self.shop_table.selectionModel().selectionChanged.connect(lambda *_: self._update_shop_buttons())
         self.shop_void_button = QPushButton(self.tr("Void…"), objectName="shopVoid")
@@ -241,6 +277,7 @@ class JournalTab(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addLayout(dates)
         layout.addWidget(self.filter_message)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.shop_table, 1)
@@ -260,6 +297,36 @@ class JournalTab(QWidget):
         self._on_date_toggled(False)
 
     # --- public ---------------------------------------------------------------------------------
+
+    # --- the column chooser ------------------------------------------------------------------------
+
+    def _column_chooser(self) -> QMenu:
+        """The header's context menu: one check per column but Order ID and State, the choice kept in the
+        settings (``journal/hidden_columns``; Auth code and Resolution are hidden until chosen: both are in
+        Details, and without them the columns a cashier reads fit a 1100 px window). Shown with ``popup``,
+        never ``exec``: nothing modal."""
+        header = self.table.horizontalHeader()
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.setToolTip(self.tr("Right-click to choose the columns shown"))
+        menu = QMenu(self, objectName="journalColumns")
+        hidden = set(self._config.journal_hidden_columns.split(","))
+        for column, key in COLUMN_KEYS.items():
+            self.table.setColumnHidden(column, key in hidden and column not in _ALWAYS_SHOWN)
+            if column in _ALWAYS_SHOWN:
+                continue
+            action = menu.addAction(self.model.headerData(column, Qt.Orientation.Horizontal))
+            action.setObjectName(f"journalColumn_{key}")
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(column))
+            action.toggled.connect(lambda shown, column=column: self.show_column(column, shown))
+        header.customContextMenuRequested.connect(lambda pos: menu.popup(header.mapToGlobal(QPoint(pos))))
+        return menu
+
+    def show_column(self, column: int, shown: bool) -> None:
+        """Show or hide ``column`` (a :class:`JournalColumn`) and remember the choice."""
+        self.table.setColumnHidden(column, not shown)
+        self._config.journal_hidden_columns = ",".join(
+            key for number, key in COLUMN_KEYS.items() if self.table.isColumnHidden(number))
 
     @property
     def all_tills(self) -> bool:
@@ -301,8 +368,8 @@ class JournalTab(QWidget):
         self.shop_table.setVisible(shop)
         self.till_combo.setVisible(shop)
         for widget in (self.receipt_button, self.receipt_pdf_button, self.details_button, self.void_button,
-                       self.refund_button, self.operator_combo, self.date_check, self.from_edit, self.to_edit,
-                       self.export_button):
+                       self.refund_button, self.operator_combo, self.date_check, self.from_edit, self.to_label,
+                       self.to_edit, self.export_button):
             widget.setVisible(not shop)
         self.shop_void_button.setVisible(shop)
         self.shop_refund_button.setVisible(shop)
@@ -533,3 +600,27 @@ class JournalTab(QWidget):
 def _local_midnight(date: QDate) -> dt.datetime:
     """The start of ``date`` in the cashier's time zone, as an aware datetime."""
     return dt.datetime(date.year(), date.month(), date.day()).astimezone()
+
+
+def _compact(combo: QComboBox) -> None:
+    """Let ``combo`` shrink to :data:`_COMBO_CHARS` characters when the filter row is short of room (its
+    longest choice made the window wider than 1100 px in Turkish); its list still shows every choice whole."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(_COMBO_CHARS)
+    view = combo.view()
+    view.setMinimumWidth(view.sizeHintForColumn(0) + 2 * view.frameWidth() + 24)
+
+
+def _narrow_columns(table: QTableView, *, operator: int, card: int) -> None:
+    """Operator as wide as a name, not as "Mehmet Yılmaz, approved by Ayşe Öztürk", and Card as a masked
+    number with a short brand ("542119******0656 Visa"; "Mastercard" is elided): fitted to their longest
+    texts, the two pushed the last columns off a 1100 px window. Both elide at the right, whole in the
+    tooltip, and the cashier can drag them wider."""
+    header = table.horizontalHeader()
+    metrics = table.fontMetrics()
+    room = 2 * table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 8
+    widths = {operator: metrics.averageCharWidth() * _NAME_CHARS,
+              card: metrics.horizontalAdvance("000000******0000 Visa") + room}
+    for column, width in widths.items():
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, max(header.sectionSizeHint(column), width))

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..config import Config
 from ..domain.balances import Balance
 from ..domain.journal import Entry, EntryKind, EntryState
 from ..domain.money import AmountError, format_amount, parse_amount
@@ -90,10 +91,12 @@ class PreAuthTab(QWidget):
 
     def __init__(self, services: AppServices, parent: QWidget | None = None, *,
                  idle_seconds: float = DEFAULT_IDLE_SECONDS,
-                 now: Callable[[], dt.datetime] | None = None) -> None:
+                 now: Callable[[], dt.datetime] | None = None, receipts: ReceiptPrinter | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("preauthTab")
         self.services = services
+        #: The terminal's receipt printer (the composition root's); None: one on the settings file when asked.
+        self.receipts = receipts
         self.payments = PaymentService(services)
         self._now = now or (lambda: dt.datetime.now(dt.timezone.utc))
         self._in_flight = False
@@ -296,7 +299,9 @@ class PreAuthTab(QWidget):
         return True
 
     def open_receipt(self, entry_id: int) -> None:
-        ReceiptPrinter(self.services, self).preview(self.services.journal.get(entry_id))
+        # A printer made here is not kept: it would hold the tab (its dialogs' parent) in a reference cycle.
+        receipts = self.receipts or ReceiptPrinter(self.services, self, config=Config())
+        receipts.preview(self.services.journal.get(entry_id))
 
     # --- machinery -------------------------------------------------------------------------------
 

@@ -31,7 +31,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QMarginsF, QSizeF, QUrl
 from PySide6.QtGui import QAction, QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
-from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QFileDialog, QHBoxLayout, QLabel, QToolBar, QWidget
 
 from .. import paths
 from ..config import RECEIPT_PAPERS, Config
@@ -93,16 +93,24 @@ def ask_printer(printer: QPrinter, parent: QWidget | None, title: str) -> bool:
 
 
 class ReceiptPrinter:
-    """Makes receipts for one window. ``parent`` owns the dialogs.
+    """Makes receipts. The composition root builds one for the terminal and gives it to every tab that
+    offers receipts, so the paper and folder chosen in one tab are the ones the next tab uses.
 
+    ``config`` remembers the paper and the folder (the caller's settings: this class never opens the
+    settings file itself). ``parent`` owns the dialogs; without one (the terminal's shared printer) they
+    belong to the window active when the cashier asked, so a receipt asked for from a dialog stays above it.
     ``run_preview_dialog``, ``run_print_dialog`` and ``choose_pdf_path`` are the only places a modal dialog
-    opens; tests replace them. ``config`` (default: the settings file) remembers the paper and the folder.
+    opens; tests replace them.
     """
 
-    def __init__(self, services: AppServices, parent: QWidget | None = None, config: Config | None = None) -> None:
+    def __init__(self, services: AppServices, parent: QWidget | None = None, *, config: Config) -> None:
         self.services = services
         self.parent = parent
-        self.config = config or Config()
+        self.config = config
+
+    def dialog_parent(self) -> QWidget | None:
+        """The widget the receipt's dialogs belong to: ``parent``, else the active window."""
+        return self.parent if self.parent is not None else QApplication.activeWindow()
 
     # --- paper ----------------------------------------------------------------------------------
 
@@ -270,7 +278,7 @@ class ReceiptPrinter:
         """The preview dialog (not yet shown): Qt's preview with Print, plus for ``entry`` the paper choice
         (objectName ``receiptPaper``, re-renders the page and is remembered) and "Save as PDF" (objectName
         ``receiptSavePdf``); after saving, ``receiptSaved`` (a label under the page) says where."""
-        dialog = QPrintPreviewDialog(printer, self.parent)
+        dialog = QPrintPreviewDialog(printer, self.dialog_parent())
         dialog.setWindowTitle(translate("Receipt", "Receipt preview"))
         dialog.paintRequested.connect(paint)
         toolbar = dialog.findChild(QToolBar)
@@ -340,10 +348,10 @@ class ReceiptPrinter:
         self.preview_dialog(printer, paint, getattr(self, "_entry_in_preview", None)).exec()
 
     def run_print_dialog(self, printer: QPrinter) -> bool:
-        return ask_printer(printer, self.parent, translate("Receipt", "Print receipt"))
+        return ask_printer(printer, self.dialog_parent(), translate("Receipt", "Print receipt"))
 
     def choose_pdf_path(self, default: Path) -> Path | None:
         """Where to save the receipt PDF, starting at ``default``; None when the cashier cancelled."""
-        chosen, _filter = QFileDialog.getSaveFileName(self.parent, translate("Receipt", "Save receipt PDF"),
+        chosen, _filter = QFileDialog.getSaveFileName(self.dialog_parent(), translate("Receipt", "Save receipt PDF"),
                                                       str(default), translate("Receipt", "PDF files (*.pdf)"))
         return Path(chosen) if chosen else None

@@ -64,6 +64,7 @@ if TYPE_CHECKING:
     from ..api.models import InstallmentOption
     from ..services.three_d_secure import ThreeDSecureService
     from .installment_sale import InstallmentSale
+    from .receipt import ReceiptPrinter
     from .three_ds_dialog import ThreeDsSalePath
 
 #: How long a payment's "sending" state (read-only fields, disabled Pay, progress) may wait to be painted.
@@ -84,10 +85,12 @@ class SaleTab(QWidget):
 
     def __init__(self, services: AppServices, parent: QWidget | None = None, *,
                  three_d_secure: ThreeDSecureService | None = None,
-                 idle_seconds: float = DEFAULT_IDLE_SECONDS) -> None:
+                 idle_seconds: float = DEFAULT_IDLE_SECONDS, receipts: ReceiptPrinter | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("saleTab")
         self.services = services
+        #: The terminal's receipt printer (the composition root's); None: one on the settings file when asked.
+        self.receipts = receipts
         self.payments = PaymentService(services)
         #: The 3-D Secure sales of this tab (``None``: no 3-D Secure path, no switch, no installments).
         self.three_d_secure = three_d_secure
@@ -342,9 +345,13 @@ class SaleTab(QWidget):
         self._pay_options.addWidget(widget)
 
     def open_receipt(self, entry_id: int) -> None:
-        from .receipt import ReceiptPrinter
+        receipts = self.receipts
+        if receipts is None:  # a tab on its own (tests, benchmarks): the settings file
+            from ..config import Config
+            from .receipt import ReceiptPrinter
 
-        ReceiptPrinter(self.services, self).preview(self.services.journal.get(entry_id))
+            receipts = ReceiptPrinter(self.services, self, config=Config())
+        receipts.preview(self.services.journal.get(entry_id))
 
     # --- machinery -------------------------------------------------------------------------------
 

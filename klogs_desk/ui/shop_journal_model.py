@@ -9,22 +9,14 @@ from __future__ import annotations
 
 from typing import Any, Mapping, Sequence
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QLocale,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QModelIndex, QPersistentModelIndex, Qt
 
 from ..domain.balances import Balance
 from ..shop.server import ShopEntry
-from .badges import BADGE_ROLE
 from .journal_model import card_text, kind_text, local_time_text, row_key, row_state_text
 from .messages import render
 from .money_text import money_text
+from .table_model import ReadOnlyTableModel
 
 
 class ShopColumn:
@@ -41,7 +33,15 @@ SHOP_COLUMN_TITLES = (QT_TRANSLATE_NOOP("ShopJournalModel", "Till"), QT_TRANSLAT
 SHOP_ENTRY_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-class ShopJournalModel(QAbstractTableModel):
+class ShopJournalModel(ReadOnlyTableModel):
+    """Every till's rows, newest first as the tab gives them, with the shop's balances. Read-only."""
+
+    CONTEXT = "ShopJournalModel"
+    TITLES = SHOP_COLUMN_TITLES
+    MONEY_COLUMNS = frozenset({ShopColumn.AMOUNT, ShopColumn.BALANCE})
+    STATE_COLUMN = ShopColumn.STATE
+    ROW_ROLE = SHOP_ENTRY_ROLE
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[ShopEntry] = []
@@ -60,42 +60,27 @@ class ShopJournalModel(QAbstractTableModel):
         return list(self._rows)
 
     def balance(self, index: int) -> Balance:
-        row = self._rows[index]
-        return self._balances.get(row.key) or Balance.of(row.entry)
+        return self._balance_of(self._rows[index])
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(SHOP_COLUMN_TITLES)
+    def _row(self, row: int) -> ShopEntry:
+        return self._rows[row]
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(SHOP_COLUMN_TITLES):
-                return QCoreApplication.translate("ShopJournalModel", SHOP_COLUMN_TITLES[section])
+    def _balance_of(self, row: ShopEntry) -> Balance:
+        return self._balances.get(row.key) or Balance.of(row.entry)
+
+    def _badge_key(self, row: ShopEntry) -> str:
+        balance = self._balance_of(row)
+        return row_key(balance.entry, balance.children)
+
+    def _tooltip(self, row: ShopEntry, column: int) -> str | None:
+        if column in (ShopColumn.RESULT, ShopColumn.OPERATOR, ShopColumn.CARD):  # may be elided
+            return self._text(row, column) or None
         return None
 
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(index.row(), row, index.column())
-        if role == SHOP_ENTRY_ROLE:
-            return row
-        if role == BADGE_ROLE and index.column() == ShopColumn.STATE:
-            balance = self.balance(index.row())
-            return row_key(balance.entry, balance.children)
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (ShopColumn.AMOUNT, ShopColumn.BALANCE):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def _text(self, index: int, row: ShopEntry, column: int) -> str:
+    def _text(self, row: ShopEntry, column: int) -> str:
         entry = row.entry
         if column == ShopColumn.TILL:
             return row.till
@@ -108,9 +93,9 @@ class ShopJournalModel(QAbstractTableModel):
         if column == ShopColumn.AMOUNT:
             return money_text(entry.amount, entry.currency, self._locale)
         if column == ShopColumn.BALANCE:
-            return money_text(self.balance(index).remaining, entry.currency, self._locale)
+            return money_text(self._balance_of(row).remaining, entry.currency, self._locale)
         if column == ShopColumn.STATE:
-            balance = self.balance(index)
+            balance = self._balance_of(row)
             return row_state_text(balance.entry, balance.children)
         if column == ShopColumn.CARD:
             return card_text(entry)

@@ -242,3 +242,91 @@ def test_a_manager_refunds_part_of_another_tills_settled_payment(qtbot, shop_ter
     closing = event_loop_qt.create_task(client.aclose())
     qtbot.waitUntil(closing.done, timeout=10_000)
     till_a.close()
+
+
+def test_the_shop_password_is_read_by_the_first_connection_on_its_thread_not_at_start(
+        tmp_path, memory_keyring, shop_database):
+    """A keyring that takes seconds to answer must not hold up the first frame: building the shop settings
+    (start-up, the UI thread) asks it nothing; the first connection (a worker thread) reads it, once."""
+    import threading
+
+    from klogs_desk.composition import shop_settings
+    from klogs_desk.shop.server import ShopDatabase
+
+    reads: list[threading.Thread] = []
+
+    class WatchedStore(CredentialStore):
+        def load_shop_password(self) -> str:
+            reads.append(threading.current_thread())
+            return super().load_shop_password()
+
+    config = Config(tmp_path / "settings.ini")
+    config.shop_host, config.shop_port, config.shop_database = "127.0.0.1", shop_database.port, DATABASE
+    config.shop_user, config.shop_till = USER, "Till K"
+    credentials = WatchedStore()
+    credentials.save_shop_password(PASSWORD)
+    settings = shop_settings(config, credentials)
+    assert reads == []
+    databases = [ShopDatabase(settings), ShopDatabase(settings)]  # the pusher's and the shop reads' connections
+    workers = [threading.Thread(target=database.connect) for database in databases]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=60)
+    try:
+        assert all(database.is_open for database in databases)  # the password read late is the right one
+    finally:
+        for database in databases:
+            database.close()
+    assert len(reads) == 1 and reads[0] in workers
+
+
+@pytest.mark.parametrize("language", ["en", "tr"])
+def test_the_all_tills_journal_and_close_day_fit_a_1100_px_window(qtbot, request, shop_terminal, shop_database,
+                                                                    tmp_path, language):
+    """The screens scripts/check_text_fit.py cannot reach without a shop database: every text fits, nothing
+    overlaps and every column of the all-tills Journal is on screen in a 1100 px window. The screens go to
+    ``$KLOGS_SCREENS_DIR`` when it is set (run under Xvfb with QT_QPA_PLATFORM=xcb to look at them)."""
+    import importlib.util
+    import os
+    from pathlib import Path
+
+    if language == "tr":
+        request.getfixturevalue("turkish")
+    spec = importlib.util.spec_from_file_location(
+        "check_text_fit", Path(__file__).resolve().parents[2] / "scripts" / "check_text_fit.py")
+    checker = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(checker)
+    shots = os.environ.get("KLOGS_SCREENS_DIR")
+
+    till_a = open_till(tmp_path / "a", shop_database, f"Till A {language}")
+    row = till_a.journal.record_pending(environment="sandbox", kind=EntryKind.CHECKOUT, reference=new_order_id(),
+                                        amount=Decimal("12345.67"), currency="TRY")
+    till_a.journal.record_outcome(row.id, EntryState.AWAITING_CUSTOMER)
+    row = till_a.journal.record_pending(environment="sandbox", kind=EntryKind.PREAUTH, reference=new_order_id(),
+                                        amount=Decimal("9876.54"), currency="TRY", masked_pan="542119******0656",
+                                        card_brand="Mastercard", operator="Mehmet Yılmaz")
+    till_a.journal.record_outcome(row.id, EntryState.APPROVED, auth_code="A1B2C3")
+    assert till_a.sync.sync_once() == 0
+    till_a.close()
+    terminal = shop_terminal()
+    window, tab = terminal.window, terminal.tabs.journal
+    window.resize(1100, 760)
+    window.show_page(tab)
+    tab.show_all_tills(True)
+    qtbot.waitUntil(lambda: tab.shop_model.rowCount() >= 2, timeout=15_000)
+    qtbot.wait(50)  # the layout after the rows came
+    if shots:
+        window.grab().save(str(Path(shots) / f"{language}-all-tills-journal.png"))
+    assert window.width() <= 1100
+    assert checker.problems_in(window, "all tills") == []
+    assert checker.columns_off_screen(tab.shop_table) == []
+
+    window.open_report(shift=False)
+    qtbot.waitUntil(lambda: getattr(window, "report_dialog", None) is not None
+                    and window.report_dialog.isVisible(), timeout=15_000)
+    qtbot.wait(50)
+    if shots:
+        window.report_dialog.grab().save(str(Path(shots) / f"{language}-close-day.png"))
+    assert checker.problems_in(window.report_dialog, "close day") == []
+    window.report_dialog.close()

@@ -192,13 +192,14 @@ def test_the_operators_records_reach_the_same_chain(qtbot, terminal, trail):
     assert trail.verify().intact
 
 def test_receipt_output_is_recorded_and_the_table_model_is_sound(qtbot, qtmodeltester, services, trail):
+    from klogs_desk.config import Config
     from klogs_desk.domain.journal import EntryKind, EntryState
     from klogs_desk.ui.receipt import ReceiptPrinter
 
     row = services.journal.record_pending(environment="sandbox", kind=EntryKind.SALE, reference="R-77",
                                           amount=Decimal("12.50"), currency="TRY", masked_pan="411111******1111")
     row = services.journal.record_outcome(row.id, EntryState.APPROVED)
-    ReceiptPrinter(services).save_pdf(row)
+    ReceiptPrinter(services, config=Config()).save_pdf(row)
     record = trail.log.records()[0]
     assert record.action == "receipt.pdf"
     assert record.details == {"order_id": "R-77", "entry_id": row.id, "output": "pdf"}

@@ -239,3 +239,12 @@ def test_field_errors_and_gateway_health_are_readable_in_the_running_theme(
         assert contrast(colour, window.statusBar().palette().color(QPalette.ColorRole.Window)) >= AA
     qtbot.waitUntil(lambda: RUNNER.running == 0, timeout=10_000)
     journal.close()
+
+
+def test_every_registered_payment_status_and_journal_state_has_its_badge_colour():
+    """A status the gateway can send, or a state the journal can hold, is never drawn in the unknown grey."""
+    from klogs_desk.api.enums import RegisteredPaymentStatus
+    from klogs_desk.domain.journal import EntryState
+
+    assert set(STATUS_COLOURS) == {status.value for status in RegisteredPaymentStatus}
+    assert {state.value for state in EntryState} <= set(STATE_COLOURS)

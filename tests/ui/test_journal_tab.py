@@ -217,3 +217,42 @@ def test_rows_from_before_balances_were_kept_derive_refunds_from_their_children(
     assert tab.model.index(row, JournalColumn.STATE).data() == "PARTLY REFUNDED"
     assert tab.model.index(row, JournalColumn.BALANCE).data() == "1.249,75 ₺"
     assert "can still be refunded" in tab.model.index(row, JournalColumn.STATE).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_the_column_chooser_hides_auth_code_and_resolution_until_chosen_and_remembers(qtbot, filled, tmp_path):
+    from klogs_desk.config import Config
+
+    config = Config(tmp_path / "settings.ini")
+    tab = JournalTab(filled, config=config)
+    qtbot.addWidget(tab)
+    hidden = {column for column in range(tab.model.columnCount()) if tab.table.isColumnHidden(column)}
+    assert hidden == {JournalColumn.AUTH_CODE, JournalColumn.RESOLUTION}  # both are in Details
+    offered = {action.objectName() for action in tab.column_menu.actions()}
+    assert "journalColumn_order_id" not in offered and "journalColumn_state" not in offered
+    # The header's right-click menu: the cashier shows Auth code and hides Balance.
+    actions = {action.objectName(): action for action in tab.column_menu.actions()}
+    actions["journalColumn_auth_code"].trigger()
+    actions["journalColumn_balance"].trigger()
+    assert not tab.table.isColumnHidden(JournalColumn.AUTH_CODE) and tab.table.isColumnHidden(JournalColumn.BALANCE)
+    again = JournalTab(filled, config=Config(tmp_path / "settings.ini"))  # the next start
+    qtbot.addWidget(again)
+    assert not again.table.isColumnHidden(JournalColumn.AUTH_CODE)
+    assert again.table.isColumnHidden(JournalColumn.BALANCE) and again.table.isColumnHidden(JournalColumn.RESOLUTION)
+
+
+def test_operator_column_says_who_approved_only_when_someone_did(qtbot, services):
+    from klogs_desk.services.transactions import APPROVED_BY_NO_PIN
+
+    journal = services.journal
+    sale = add(journal, "OP-1", "50.00", EntryState.APPROVED)
+    add(journal, "OP-1", "5.00", EntryState.APPROVED, kind=EntryKind.REFUND, parent_id=sale.id,
+        approved_by=APPROVED_BY_NO_PIN)
+    add(journal, "OP-1", "6.00", EntryState.APPROVED, kind=EntryKind.REFUND, parent_id=sale.id,
+        approved_by="Ayşe")
+    model = JournalTableModel()
+    model.set_entries(journal.search(environment="sandbox"))
+    operators = [model.index(row, JournalColumn.OPERATOR).data() for row in range(model.rowCount())]
+    # Training without operators: nobody to name; a manager's approval is still said.
+    assert sorted(operators) == ["", "", "approved by Ayşe"]
+    row = operators.index("approved by Ayşe")
+    assert model.index(row, JournalColumn.OPERATOR).data(Qt.ItemDataRole.ToolTipRole) == "approved by Ayşe"

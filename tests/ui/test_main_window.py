@@ -398,6 +398,24 @@ def test_every_automation_name_of_the_terminal_and_3ds_issues_is_in_the_window(m
     assert missing == []
 
 
+def test_every_tab_prints_receipts_on_the_paper_chosen_in_the_terminals_settings(
+        qtbot, sandbox, journal, config, memory_keyring, event_loop_qt):
+    services = AppServices(client=make_client(sandbox), journal=journal, environment="sandbox",
+                           sandbox_url=sandbox.url)
+    terminal = build_terminal(services, config=config, credentials=CredentialStore(), sandbox_url=sandbox.url)
+    tabs = terminal.tabs
+    # One printer, built by the composition root on the terminal's own settings (not the default file).
+    assert tabs.sale.receipts is tabs.preauth.receipts is tabs.journal.receipts
+    tabs.journal.receipts.paper = "a4"  # chosen in a receipt preview from the Journal
+    assert Config(config.path).receipt_paper == "a4"
+    assert tabs.sale.receipts.paper == "a4"
+    qtbot.waitUntil(lambda: terminal.reconciler.running, timeout=10_000)
+    stopping = event_loop_qt.create_task(terminal.runtime.stop())
+    qtbot.waitUntil(stopping.done, timeout=20_000)
+    terminal.window.deleteLater()
+    qtbot.wait(10)
+
+
 def test_the_composition_root_links_tabs_and_reconciler_through_signals_and_one_runtime_stops_them(
         qtbot, sandbox, journal, config, memory_keyring, event_loop_qt):
     services = AppServices(client=make_client(sandbox), journal=journal, environment="sandbox",

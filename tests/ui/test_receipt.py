@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QLocale
 
 from klogs_desk import paths
+from klogs_desk.config import Config
 from klogs_desk.domain.journal import EntryKind, EntryState, Journal
 from klogs_desk.services.context import AppServices
 from klogs_desk.ui.receipt import TRAINING_BANNER, ReceiptPrinter
@@ -47,7 +48,7 @@ def _pdf_streams(data: bytes) -> list[bytes]:
 
 def test_receipt_pdf_is_saved_in_receipts_folder_without_full_pan(qapp, services):
     entry = approved_sale(services.journal)
-    path = ReceiptPrinter(services).save_pdf(entry)
+    path = ReceiptPrinter(services, config=Config()).save_pdf(entry)
 
     assert path.parent == paths.receipts_dir()
     data = path.read_bytes()
@@ -60,28 +61,28 @@ def test_receipt_pdf_is_saved_in_receipts_folder_without_full_pan(qapp, services
 
 def test_receipt_text_shows_masked_card_amount_and_training_banner(qapp, services):
     entry = approved_sale(services.journal)
-    text = ReceiptPrinter(services).document(entry).toPlainText()
+    text = ReceiptPrinter(services, config=Config()).document(entry).toPlainText()
 
     assert MASKED in text and FULL_PAN not in text
     assert "Visa" in text
     assert "A1B2C3" in text
     assert "R-1001" in text
     assert "Kahve Dünyası — Kadıköy" in text
-    assert "1,234.50 TRY" in ReceiptPrinter(services).html(entry, QLocale(QLocale.Language.English))
+    assert "1,234.50 TRY" in ReceiptPrinter(services, config=Config()).html(entry, QLocale(QLocale.Language.English))
     assert "APPROVED" in text
     assert TRAINING_BANNER in text
 
 
 def test_turkish_locale_formats_amount_exactly(qapp, services):
     entry = approved_sale(services.journal)
-    html = ReceiptPrinter(services).html(entry, QLocale(QLocale.Language.Turkish, QLocale.Country.Turkey))
+    html = ReceiptPrinter(services, config=Config()).html(entry, QLocale(QLocale.Language.Turkish, QLocale.Country.Turkey))
     assert "1.234,50 ₺" in html
 
 
 def test_production_receipt_has_no_training_banner(qapp, services):
     services.environment = "production"
     entry = approved_sale(services.journal)
-    assert TRAINING_BANNER not in ReceiptPrinter(services).document(entry).toPlainText()
+    assert TRAINING_BANNER not in ReceiptPrinter(services, config=Config()).document(entry).toPlainText()
 
 
 def test_refund_receipt_shows_card_of_original_sale(qapp, services):
@@ -89,7 +90,7 @@ def test_refund_receipt_shows_card_of_original_sale(qapp, services):
     refund = services.journal.record_pending(environment="sandbox", kind=EntryKind.REFUND, reference="R-1001",
                                              parent_id=sale.id, amount=Decimal("200.00"), currency="TRY")
     refund = services.journal.record_outcome(refund.id, EntryState.APPROVED)
-    text = ReceiptPrinter(services).document(refund).toPlainText()
+    text = ReceiptPrinter(services, config=Config()).document(refund).toPlainText()
     assert "Refund" in text and MASKED in text and "200.00 TRY" in text
 
 
@@ -97,14 +98,14 @@ def test_unknown_outcome_receipt_says_so(qapp, services):
     entry = services.journal.record_pending(environment="sandbox", kind=EntryKind.SALE, reference="R-2",
                                             amount=Decimal("10"), currency="TRY", masked_pan=MASKED)
     entry = services.journal.record_outcome(entry.id, EntryState.UNKNOWN)
-    text = ReceiptPrinter(services).document(entry).toPlainText()
+    text = ReceiptPrinter(services, config=Config()).document(entry).toPlainText()
     assert "OUTCOME UNKNOWN" in text
     assert "APPROVED" not in text
 
 
 def test_print_cancelled_prints_nothing_and_preview_paints(qapp, services):
     entry = approved_sale(services.journal)
-    printer = ReceiptPrinter(services)
+    printer = ReceiptPrinter(services, config=Config())
     asked = []
     printer.run_print_dialog = lambda p: asked.append(p) or False
     assert printer.print(entry) is False
@@ -135,8 +136,6 @@ def _media_box(data: bytes) -> list[float]:
 
 
 def _config(tmp_path):
-    from klogs_desk.config import Config
-
     return Config(tmp_path / "settings.ini")
 
 

@@ -29,7 +29,8 @@ def test_every_text_fits_its_box_in_both_languages_at_both_scales(tmp_path: Path
     shots = sorted(path.name for path in out.glob("*.png"))
     for language in ("en", "tr"):
         for scale in ("1", "1.5"):
-            for screen in ("sale", "journal-long-status", "settings", "owner", "refund", "lock-screen"):
+            for screen in ("sale", "journal-long-status", "journal-1100", "settings", "owner", "owner-waiting",
+                           "refund", "lock-screen"):
                 assert f"{language}-{scale}-{screen}.png" in shots
 
 
