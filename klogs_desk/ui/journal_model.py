@@ -1,8 +1,14 @@
 """How journal entries read on screen: words for kinds and states, locale money, and the table model.
 
-``JournalTableModel`` is a read-only view of a list of :class:`~klogs_desk.domain.journal.Entry`; the
-journal tab fills it from :meth:`Journal.search` (newest first). The helpers at the top are shared with
-the receipt and the other tabs of this package so one entry reads the same everywhere.
+``JournalTableModel`` is a read-only view of journal rows, newest first: the journal tab gives it every
+matching row's id (read on the journal's reader thread, :meth:`Journal.listing`) and it reads a page of
+rows when the view first shows one (see the class). The helpers at the top are shared with the receipt
+and the other tabs of this package so one entry reads the same everywhere.
+
+Speed (issue 19, ``benchmarks/bench_stalls.py``): a row's texts, badge key and state tooltip are made once,
+when it is first shown, and kept with its page; views get every role of a cell in one call
+(:meth:`JournalTableModel.multiData`), the tab's delegate the display text without an index
+(:meth:`JournalTableModel.display_text`), and ``flags`` is a constant.
 
 After a void or refund the payment's own row stays ``approved`` in the journal (the void or refund is a
 row of its own); the table derives what the cashier needs to see from those child rows
