@@ -574,8 +574,8 @@ class JournalTab(QWidget):
             if column == JournalColumn.STATE:
                 self.table.resizeColumnToContents(column)
                 continue
-            widest = max((metrics.horizontalAdvance(text) for row in rows
-                          if (text := self.model.display_text(row, column))), default=0)
+            texts = {self.model.display_text(row, column) for row in rows}  # kinds, states, cards repeat
+            widest = max((metrics.horizontalAdvance(text) for text in texts if text), default=0)
             header.resizeSection(column, max(header.sectionSizeHint(column), widest + 2 * MARGIN + _FIT_SLACK))
 
     def _amount_filter(self) -> Decimal | None:
