@@ -18,9 +18,9 @@ Contract:
 
 Speed (the table scrolls 100,000 rows without a stall over a frame, see benchmarks/bench_subscriptions.py):
 
-* A landing page's rows are formatted on a formatting thread before it is handed to the model (issue 19:
-  formatting the rows a jump shows cost ~30 ms of the paint's event-loop turn), and kept with the page;
-  a row of a page that came without texts is formatted the first time a view shows it.
+* A landing page only stores its items; a row's display texts are formatted the first time a view shows
+  it and kept with the page (a jump of eight screens shows ~30 rows of a 100-row page, so ~70 are never
+  formatted, and no page costs a long burst of formatting in one event-loop turn).
 * Views get every role of a cell in one call (:meth:`SubscriptionsModel.multiData`, which Qt 6's item
   delegates use), not one Python call per role; ``flags`` answers a precomputed constant.
 """
@@ -30,7 +30,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 from collections import OrderedDict
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Awaitable, Callable
 
@@ -120,14 +119,9 @@ class _Page:
 
     __slots__ = ("items", "texts")
 
-    def __init__(self, items: list[RecurringPayment], texts: list[tuple[str, ...]] | None = None) -> None:
+    def __init__(self, items: list[RecurringPayment]) -> None:
         self.items = items
-        self.texts: list[tuple[str, ...] | None] = list(texts) if texts is not None else [None] * len(items)
-
-
-#: Formats a page's rows off the UI thread as it arrives (money, dates, words for 100 rows: ~30 ms of the
-#: UI thread's time a page when it was done while painting them). One thread: pages in arrival order.
-_FORMATTER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="klogs-subscriptions-format")
+        self.texts: list[tuple[str, ...] | None] = [None] * len(items)
 
 
 class SubscriptionsModel(QAbstractTableModel):
@@ -274,7 +268,7 @@ class SubscriptionsModel(QAbstractTableModel):
         texts = entry.texts[offset]
         if texts is None:
             item = entry.items[offset]
-            texts = entry.texts[offset] = row_texts(item, self.locale)
+            texts = entry.texts[offset] = tuple(self._display(item, each) for each in range(len(COLUMNS)))
         if column == 0:
             self._cache.get(page)  # mark the page recently used (once per row, not per cell)
         return texts
@@ -364,31 +358,24 @@ class SubscriptionsModel(QAbstractTableModel):
             return
         filter_text, sort_field, sort_dir = self.filter_text, self.sort_field, self.sort_dir
 
-        locale = QLocale(self.locale)  # the formatting thread's own copy
-
-        async def fetch() -> tuple[RecurringPaymentPage, list[tuple[str, ...]]]:
+        async def fetch() -> RecurringPaymentPage:
             if self._until_ready is not None:
                 await self._until_ready()
             from ..api.models.recurring import RecurringListQuery
 
             query = RecurringListQuery(subscription=filter_text or None, page=page, page_size=self.page_size,
                                        order_by=sort_field, dir=sort_dir)
-            result = await self._fetch_page(query)
-            items = list(result.items)
-            texts = await asyncio.get_running_loop().run_in_executor(
-                _FORMATTER, lambda: [row_texts(item, locale) for item in items])
-            return result, texts
+            return await self._fetch_page(query)
 
         self.requests_started += 1
         generation = self._generation
         # Page loads are background work: no control to disable and no busy cursor while scrolling.
         self._in_flight[page] = run_query(
             None, fetch(), busy_cursor=False, owner=self,
-            on_success=lambda answer: self._loaded(page, generation, *answer),
+            on_success=lambda result: self._loaded(page, generation, result),
             on_error=lambda exc: self._load_error(page, generation, exc))
 
-    def _loaded(self, page: int, generation: int, result: RecurringPaymentPage,
-                texts: list[tuple[str, ...]] | None = None) -> None:
+    def _loaded(self, page: int, generation: int, result: RecurringPaymentPage) -> None:
         if generation != self._generation:
             return  # an answer to a query the manager has since changed
         self._in_flight.pop(page, None)
@@ -398,7 +385,7 @@ class SubscriptionsModel(QAbstractTableModel):
             self._cache.clear()
             self._total = None
             self.endResetModel()
-        self._apply(page, result, texts)
+        self._apply(page, result)
         self._next_queued()
 
     def _load_error(self, page: int, generation: int, exc: KlogsError) -> None:
@@ -415,10 +402,10 @@ class SubscriptionsModel(QAbstractTableModel):
             if page not in self._cache:
                 self._request(page)
 
-    def _apply(self, page: int, result: RecurringPaymentPage, texts: list[tuple[str, ...]] | None = None) -> None:
+    def _apply(self, page: int, result: RecurringPaymentPage) -> None:
         self._failed.discard(page)
         self._resize(result.total_count)
-        self._cache.put(page, _Page(list(result.items), texts))
+        self._cache.put(page, _Page(list(result.items)))  # texts are formatted when rows are shown
         first = (page - 1) * self.page_size
         last = min(first + self.page_size, self.rowCount()) - 1
         if last >= first:
@@ -441,31 +428,23 @@ class SubscriptionsModel(QAbstractTableModel):
         if first_answer or total != current:
             self.total_changed.emit(total)
 
-
-def row_texts(item: RecurringPayment, locale: QLocale) -> tuple[str, ...]:
-    """Every column's display text of one subscription. Runs on the formatting thread (:data:`_FORMATTER`)
-    for a page that just arrived, with a ``locale`` of its own: QLocale and QDateTime are reentrant and
-    ``QCoreApplication.translate`` is thread-safe; no QObject is touched."""
-    return tuple(_display(item, column, locale) for column in range(len(COLUMNS)))
-
-
-def _display(item: RecurringPayment, column: int, locale: QLocale) -> str:
-    if column == REFERENCE:
-        return item.reference or ""
-    if column == AMOUNT:
-        return money_text(item.amount, item.currency_code, locale)
-    if column == STATUS:
-        return render(status_in_words(item.status))  # one it does not know: "unknown (what the gateway sent)"
-    if column == FREQUENCY:
-        return answer_text(item.frequency) if is_unrecognized(item.frequency) else render(frequency_in_words(item))
-    if column == NEXT_PAYMENT:
-        return format_local_time(item.next_payment_at_utc, locale)
-    if column == LAST_PAYMENT:
-        return format_local_time(item.last_payment_at_utc, locale)
-    if column == PHONE:
-        return item.phone or ""
-    if column == EMAIL:
-        return item.email or ""
-    if column == CREATED:
-        return format_local_time(item.created_at_utc, locale)
-    return ""
+    def _display(self, item: RecurringPayment, column: int) -> str:
+        if column == REFERENCE:
+            return item.reference or ""
+        if column == AMOUNT:
+            return money_text(item.amount, item.currency_code, self.locale)
+        if column == STATUS:
+            return render(status_in_words(item.status))  # one it does not know: "unknown (what the gateway sent)"
+        if column == FREQUENCY:
+            return answer_text(item.frequency) if is_unrecognized(item.frequency) else render(frequency_in_words(item))
+        if column == NEXT_PAYMENT:
+            return format_local_time(item.next_payment_at_utc, self.locale)
+        if column == LAST_PAYMENT:
+            return format_local_time(item.last_payment_at_utc, self.locale)
+        if column == PHONE:
+            return item.phone or ""
+        if column == EMAIL:
+            return item.email or ""
+        if column == CREATED:
+            return format_local_time(item.created_at_utc, self.locale)
+        return ""
