@@ -1,8 +1,14 @@
 """How journal entries read on screen: words for kinds and states, locale money, and the table model.
 
-``JournalTableModel`` is a read-only view of a list of :class:`~klogs_desk.domain.journal.Entry`; the
-journal tab fills it from :meth:`Journal.search` (newest first). The helpers at the top are shared with
-the receipt and the other tabs of this package so one entry reads the same everywhere.
+``JournalTableModel`` is a read-only view of journal rows, newest first: the journal tab gives it every
+matching row's id (read on the journal's reader thread, :meth:`Journal.listing`) and it reads a page of
+rows when the view first shows one (see the class). The helpers at the top are shared with the receipt
+and the other tabs of this package so one entry reads the same everywhere.
+
+Speed (issue 19, ``benchmarks/bench_stalls.py``): a row's texts, badge key and state tooltip are made once,
+when it is first shown, and kept with its page; views get every role of a cell in one call
+(:meth:`JournalTableModel.multiData`), the tab's delegate the display text without an index
+(:meth:`JournalTableModel.display_text`), and ``flags`` is a constant.
 
 After a void or refund the payment's own row stays ``approved`` in the journal (the void or refund is a
 row of its own); the table derives what the cashier needs to see from those child rows
@@ -17,7 +23,8 @@ Amounts are formatted from the ``Decimal`` itself (digits, the locale's separato
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Mapping, Sequence
+from collections import OrderedDict
+from typing import Any, Callable, Mapping, Sequence
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -33,6 +40,7 @@ from ..domain.balances import Balance, Settlement
 from ..domain.journal import Entry, EntryKind, EntryState
 from ..services.transactions import APPROVED_BY_NO_PIN, approval_message
 from . import theme
+from .badges import BADGE_ROLE
 from .messages import render
 from .money_text import money_text
 from .table_model import ReadOnlyTableModel
@@ -182,75 +190,221 @@ COLUMN_TITLES = (QT_TRANSLATE_NOOP("JournalModel", "Time"), QT_TRANSLATE_NOOP("J
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_ANSWERED_ROLES = frozenset({_DISPLAY, _ACCESSIBLE, _TOOLTIP, _ALIGNMENT, int(ENTRY_ROLE), BADGE_ROLE})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_RIGHT_COLUMNS = frozenset({JournalColumn.AMOUNT, JournalColumn.BALANCE})
+_CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_ELIDED_COLUMNS = frozenset({JournalColumn.RESULT, JournalColumn.RESOLUTION, JournalColumn.OPERATOR,
+                             JournalColumn.CARD})
+
+
+class _Cells:
+    """What one row shows: its entry, every column's text, its badge key and its state tooltip."""
+
+    __slots__ = ("entry", "texts", "key", "state_tooltip")
+
+    def __init__(self, entry: Entry, texts: tuple[str, ...], key: str, state_tooltip: str | None) -> None:
+        self.entry, self.texts, self.key, self.state_tooltip = entry, texts, key, state_tooltip
+
+
+class _Page:
+    """Rows read together: their entries, their children by parent id, and their cells once shown."""
+
+    __slots__ = ("entries", "children", "cells")
+
+    def __init__(self, entries: list[Entry], children: Mapping[int, Sequence[Entry]]) -> None:
+        self.entries, self.children = entries, children
+        self.cells: list[_Cells | None] = [None] * len(entries)
+
+
+#: Rows read together when the view first shows one of them (one query for the rows, one for their children).
+PAGE_SIZE = 100
+#: Pages kept; the least recently shown is dropped beyond this (memory stays flat however far one scrolls).
+MAX_PAGES = 40
+
+#: ``load(ids)``: the entries of ``ids`` (in that order) and their children (``Journal.entries`` and
+#: ``Journal.children_of``), read on the UI thread for one page: ~100 rows by primary key, a few ms.
+PageLoader = Callable[[Sequence[int]], tuple[Sequence[Entry], Mapping[int, Sequence[Entry]]]]
+
+
 class JournalTableModel(ReadOnlyTableModel):
-    """Rows of journal entries in the order given (the tab passes newest first). Read-only."""
+    """Rows of journal entries in the order given (the tab passes newest first). Read-only.
+
+    Two ways to fill it: :meth:`set_entries` (the rows themselves: a few, as tests and dialogs have them)
+    or :meth:`set_ids` (every matching row's id, however many, read on the journal's reader thread, and
+    ``load`` to read a page of :data:`PAGE_SIZE` rows when the view first shows one of them). Only the
+    pages on screen lately are kept (:data:`MAX_PAGES`), so 100,000 rows cost 100,000 ids, not entries.
+
+    Titles and headers come from :class:`~klogs_desk.ui.table_model.ReadOnlyTableModel`; ``flags``, ``data``
+    and ``multiData`` are answered here from each row's cells made once (a paint asks for every cell).
+    """
 
     CONTEXT = "JournalModel"
     TITLES = COLUMN_TITLES
-    MONEY_COLUMNS = frozenset({JournalColumn.AMOUNT, JournalColumn.BALANCE})
+    MONEY_COLUMNS = _RIGHT_COLUMNS
     STATE_COLUMN = JournalColumn.STATE
     ROW_ROLE = ENTRY_ROLE
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._entries: list[Entry] = []
-        self._children: Mapping[int, Sequence[Entry]] = {}
+        self._ids: Sequence[int] = ()
+        #: page number -> its rows; the least recently shown first.
+        self._pages: OrderedDict[int, _Page] = OrderedDict()
+        self._load: PageLoader | None = None
         self._locale = QLocale()
 
     def set_entries(self, entries: Sequence[Entry], children: Mapping[int, Sequence[Entry]] | None = None) -> None:
         """Show ``entries``; ``children`` maps a row's id to its child rows (``Journal.children_of``) so
         voided and refunded payments read as such. Without it every row reads as its own state."""
+        entries = list(entries)
+        children = dict(children or {})
         self.beginResetModel()
-        self._entries = list(entries)
-        self._children = dict(children or {})
+        self._ids = [e.id for e in entries]
+        self._load = None
+        self._pages = OrderedDict(
+            (n, _Page(entries[start:start + PAGE_SIZE], children))
+            for n, start in enumerate(range(0, len(entries), PAGE_SIZE)))
         self.endResetModel()
+
+    def set_ids(self, ids: Sequence[int], load: PageLoader,
+                first: tuple[Sequence[Entry], Mapping[int, Sequence[Entry]]] | None = None) -> None:
+        """Show the rows of ``ids`` (in that order), read a page at a time with ``load``; ``first``: the
+        first page already read (the tab reads it on the reader thread with the ids)."""
+        self.beginResetModel()
+        self._ids = ids
+        self._load = load
+        self._pages = OrderedDict()
+        if first is not None:
+            self._pages[0] = _Page(list(first[0]), first[1])
+        self.endResetModel()
+
+    def ids(self) -> Sequence[int]:
+        """The ids of every row shown, in row order."""
+        return self._ids
+
+    def row_of(self, entry_id: int) -> int | None:
+        """The row showing ``entry_id``, or ``None``."""
+        try:
+            return self._ids.index(entry_id)  # type: ignore[union-attr]  # a list or a tuple
+        except ValueError:
+            return None
+
+    def _page(self, row: int) -> "_Page":
+        number = row // PAGE_SIZE
+        page = self._pages.get(number)
+        if page is None:
+            start = number * PAGE_SIZE
+            wanted = list(self._ids[start:start + PAGE_SIZE])
+            assert self._load is not None  # set_entries keeps every page
+            entries, children = self._load(wanted)
+            by_id = {e.id: e for e in entries}
+            # A row always has an entry: the journal never deletes rows, so every id is found.
+            page = self._pages[number] = _Page([by_id[i] for i in wanted], children)
+            while len(self._pages) > MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page
+
+    def _entry_and_children(self, row: int) -> tuple[Entry, Sequence[Entry]]:
+        page = self._page(row)
+        entry = page.entries[row % PAGE_SIZE]
+        return entry, page.children.get(entry.id, ())
 
     def settlement(self, row: int) -> str | None:
         """:func:`settlement_key` of ``row`` (``None`` when the payment was not voided or refunded)."""
-        entry = self._entries[row]
-        return settlement_key(entry, self._children.get(entry.id, ()))
+        return settlement_key(*self._entry_and_children(row))
 
     def balance(self, row: int) -> Balance:
         """What is left of ``row``'s payment and what can still be done with it (its child rows counted)."""
-        entry = self._entries[row]
-        return Balance.of(entry, self._children.get(entry.id, ()))
+        return Balance.of(*self._entry_and_children(row))
 
     def entry(self, row: int) -> Entry:
-        return self._entries[row]
+        return self._entry_and_children(row)[0]
 
     def entries(self) -> list[Entry]:
-        return list(self._entries)
+        """Every row's entry (reads every page not kept: for a few rows, not for 100,000)."""
+        return [self.entry(row) for row in range(len(self._ids))]
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._entries)
+        return 0 if parent.isValid() else len(self._ids)
 
-    def _row(self, row: int) -> tuple[Entry, Sequence[Entry]]:
-        entry = self._entries[row]
-        return entry, self._children.get(entry.id, ())
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        # Asked for every cell of every paint: a constant, no enum arithmetic per call.
+        return _CELL_FLAGS if index.isValid() else _NO_FLAGS
 
-    def _row_value(self, row: tuple[Entry, Sequence[Entry]]) -> Entry:
-        return row[0]
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _ANSWERED_ROLES or not index.isValid():
+            return None
+        row = index.row()
+        if not 0 <= row < len(self._ids):
+            return None
+        return self._answer(self._cells(row), index.column(), role)
 
-    def _tooltip(self, row: tuple[Entry, Sequence[Entry]], column: int) -> str | None:
-        entry, children = row
-        if column == JournalColumn.STATE and (returned := returned_text(entry, self._locale)):
+    def multiData(self, index: QModelIndex | QPersistentModelIndex, role_data_span) -> None:  # type: ignore[no-untyped-def]  # a QModelRoleDataSpan
+        """Every role a delegate asks for, in one call (Qt 6's item delegates ask seven roles per cell at
+        once). Same answers as :meth:`data`."""
+        row = index.row()
+        if not index.isValid() or not 0 <= row < len(self._ids):
+            return
+        cells, column = self._cells(row), index.column()
+        for position in range(len(role_data_span)):
+            role_data = role_data_span[position]
+            role = role_data.role()
+            if role in _ANSWERED_ROLES:
+                role_data.setData(self._answer(cells, column, role))
+
+    def display_text(self, row: int, column: int) -> str | None:
+        """What ``data(index(row, column), DisplayRole)`` answers, without building an index (the table's
+        :class:`~klogs_desk.ui.plain_text_delegate.PlainTextDelegate` asks this for every cell it paints)."""
+        return self._cells(row).texts[column] if 0 <= row < len(self._ids) else None
+
+    def _answer(self, cells: "_Cells", column: int, role: int) -> Any:
+        if role == _DISPLAY or role == _ACCESSIBLE:
+            return cells.texts[column]
+        if role == ENTRY_ROLE:
+            return cells.entry
+        if role == _TOOLTIP:
+            if column == JournalColumn.STATE:
+                return cells.state_tooltip
+            if column in _ELIDED_COLUMNS:  # may be cut short with "…": the whole text on hover
+                return cells.texts[column] or None
+            return None
+        if role == BADGE_ROLE:
+            return cells.key if column == JournalColumn.STATE else None
+        return _RIGHT if column in _RIGHT_COLUMNS else None  # TextAlignmentRole
+
+    def _cells(self, row: int) -> "_Cells":
+        """The row's texts, badge key and state tooltip, formatted the first time the row is shown and kept
+        with its page."""
+        page = self._page(row)
+        offset = row % PAGE_SIZE
+        cells = page.cells[offset]
+        if cells is None:
+            entry = page.entries[offset]
+            children = page.children.get(entry.id, ())
+            cells = page.cells[offset] = _Cells(
+                entry, tuple(self._text(entry, children, column) for column in range(len(COLUMN_TITLES))),
+                row_key(entry, children), self._state_tooltip(entry, children))
+        return cells
+
+    def _state_tooltip(self, entry: Entry, children: Sequence[Entry]) -> str | None:
+        if returned := returned_text(entry, self._locale):
             return returned
-        if column == JournalColumn.STATE and (settled := settlement_key(entry, children)) is not None:
+        if (settled := settlement_key(entry, children)) is not None:
             return _translate(SETTLEMENT_TOOLTIPS[settled])
-        if column == JournalColumn.STATE and entry.state is EntryState.UNKNOWN:
+        if entry.state is EntryState.UNKNOWN:
             return QCoreApplication.translate(
                 "JournalModel", "The request was sent but no answer came back. The card may or may not have "
                                 "been charged: check it before charging again.")
-        if column in (JournalColumn.RESULT, JournalColumn.RESOLUTION, JournalColumn.OPERATOR,
-                      JournalColumn.CARD):  # may be elided
-            return self._text(row, column) or None
         return None
 
-    def _badge_key(self, row: tuple[Entry, Sequence[Entry]]) -> str:
-        return row_key(*row)
-
-    def _text(self, row: tuple[Entry, Sequence[Entry]], column: int) -> str:
-        entry, children = row
+    def _text(self, entry: Entry, children: Sequence[Entry], column: int) -> str:
         if column == JournalColumn.TIME:
             return local_time_text(entry.created_at, self._locale)
         if column == JournalColumn.KIND:

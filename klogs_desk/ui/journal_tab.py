@@ -1,27 +1,42 @@
 """The Journal tab: every payment this terminal sent in the current environment, newest first.
 
 The cashier finds a payment by order ID or the card's last four digits, by amount, by state and by date,
-exports what is shown as CSV, and prints or saves a receipt for the selected row. Rows come straight
-from :class:`~klogs_desk.domain.journal.Journal` (a local SQLite read; no network), so filtering is
-synchronous.
+exports what is shown as CSV, and prints or saves a receipt for the selected row.
+
+No stall however long the journal (issue 19; ``benchmarks/bench_stalls.py`` with 100,000 rows):
+
+* Every row matching the filters is shown. The query runs on the journal's reader thread
+  (:meth:`Journal.read` ``"listing"``: every matching id, the first page and the operator list); the
+  table model keeps the ids and reads a page of rows by primary key when the view first shows one
+  (:class:`~klogs_desk.ui.journal_model.JournalTableModel`). A filter typed letter by letter starts a read
+  per letter; an answer older than the newest filters is dropped.
+* The CSV export runs on the journal's export thread, re-reading the rows of the filters shown, with its
+  progress in the status line and a "Cancel export" button; the UI thread only shows the outcome. Every
+  text cell still goes through the journal's one redaction (:meth:`Journal.export_csv`).
+* Worker threads hand their answers to the UI thread through this widget's own signals (queued across
+  threads), not the asyncio loop: these are local reads and a file, nothing to cancel on quit (closing the
+  journal waits for an export in progress), and the tab works the same before the loop runs.
 
 Seams for later work: ``journalDetails``, ``journalVoid`` and ``journalRefund`` are present and disabled;
 whoever implements them connects to :attr:`JournalTab.selection_changed`, reads
 :meth:`JournalTab.selected_entry` and enables the buttons (``set_action_handler``).
 
 Choices: the amount filter matches the amount's value (``100`` finds ``100.00``); the date range is in
-the cashier's local time, both days included; at most :data:`ROW_LIMIT` rows are shown, and the tab
-says so when the limit is hit rather than letting a cashier believe the list is complete.
+the cashier's local time, both days included. The shop's journal (all tills, over the network) shows at
+most :data:`SHOP_ROW_LIMIT` rows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from concurrent.futures import Future
 from decimal import Decimal
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QModelIndex, QPoint, Qt, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QModelIndex, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -43,7 +58,7 @@ from PySide6.QtWidgets import (
 from .. import paths
 from ..config import Config
 from ..domain.balances import Balance
-from ..domain.journal import Entry, EntryKind, EntryState
+from ..domain.journal import Entry, EntryKind, EntryState, ExportCancelled, Listing
 from ..domain.money import MINOR_UNITS, AmountError, parse_amount
 from ..messages import msg
 from ..services.audit import CSV_EXPORT
@@ -51,19 +66,25 @@ from ..services.context import AppServices
 from ..services.shop import ShopService, ShopUnavailable
 from ..shop.server import ShopEntry
 from . import theme
-from .async_runner import run_query
+from .async_runner import RUNNER, run_query
 from .badges import BadgeDelegate
 from .fit import ElidedLabel, fit_placeholder
-from .journal_model import STATE_COLOURS, JournalColumn, JournalTableModel
+from .journal_model import PAGE_SIZE, STATE_COLOURS, JournalColumn, JournalTableModel
 from .locale_style import number_style
 from .messages import render
+from .plain_text_delegate import MARGIN, PlainTextDelegate
 from .receipt import ReceiptPrinter
 from .shop_journal_model import ShopColumn, ShopJournalModel
 
-#: Most rows shown at once; narrowing the filters finds older ones.
-ROW_LIMIT = 1000
+#: Most rows of the shop's journal (all tills) shown at once: they come over the network.
+SHOP_ROW_LIMIT = 1000
+#: How often the status line counts the rows an export has written.
+EXPORT_PROGRESS_MS = 100
 #: Rows measured to fit the columns (QHeaderView.setResizeContentsPrecision; 0 would be the visible rows only).
 RESIZE_PRECISION = 50
+
+#: Pixels a fitted column gets beyond its widest text and the delegate's margins (the grid line, air).
+_FIT_SLACK = 6
 
 #: (label, states) of the state filter; ``None`` means every state.
 STATE_FILTERS: tuple[tuple[str, tuple[EntryState, ...] | None], ...] = (
@@ -105,6 +126,12 @@ class JournalTab(QWidget):
     selection_changed = Signal(object)
     #: A CSV was written: (path, number of rows).
     exported = Signal(str, int)
+    #: The rows of the current filters are on screen (after every :meth:`refresh`): how many.
+    rows_shown = Signal(int)
+    #: Internal: a reader-thread answer (generation, future) and a finished export (future), emitted on the
+    #: worker thread and so queued to the UI thread.
+    _read_finished = Signal(object)
+    _export_finished = Signal(object)
     #: "All tills": the manager asked to void / refund the selected payment (a :class:`ShopEntry`).
     shop_void_requested = Signal(object)
     shop_refund_requested = Signal(object)
@@ -123,6 +150,16 @@ class JournalTab(QWidget):
         #: The terminal's receipt printer (the composition root's); a tab on its own uses the settings file.
         self.receipts = receipts or ReceiptPrinter(services, self, config=Config())
         self.setObjectName("journalTab")
+        self._generation = 0
+        self._pending_read: Future | None = None  # type: ignore[type-arg]
+        self._read_finished.connect(self._show_listing)
+        #: The export in progress: its file and its cancel flag.
+        self._export: tuple[Path, threading.Event] | None = None
+        self._export_counts = [0, 0]
+        self._export_allowed = True
+        self._export_finished.connect(self._show_exported)
+        self._export_timer = QTimer(self, interval=EXPORT_PROGRESS_MS)
+        self._export_timer.timeout.connect(self._show_export_progress)
 
         self.search_edit = QLineEdit(objectName="journalSearch", placeholderText=self.tr("Order ID or card last 4"))
         self.search_edit.setClearButtonEnabled(True)
@@ -144,6 +181,10 @@ class JournalTab(QWidget):
         self.to_edit = QDateEdit(today, objectName="journalTo", calendarPopup=True)
         self.refresh_button = QPushButton(self.tr("Refresh"), objectName="journalRefresh")
         self.export_button = QPushButton(self.tr("Export CSV…"), objectName="journalExport")
+        self.cancel_export_button = QPushButton(self.tr("Cancel export"), objectName="journalExportCancel")
+        self.cancel_export_button.setAccessibleName(self.tr("Cancel the CSV export"))
+        self.cancel_export_button.hide()
+        self.cancel_export_button.clicked.connect(self.cancel_export)
 
         for widget, name in ((self.search_edit, self.tr("Search by order ID or card last four digits")),
                              (self.amount_edit, self.tr("Filter by amount")),
@@ -183,6 +224,7 @@ class JournalTab(QWidget):
         dates.addStretch(1)
         dates.addWidget(self.refresh_button)
         dates.addWidget(self.export_button)
+        dates.addWidget(self.cancel_export_button)
 
         self.filter_message = QLabel(objectName="journalFilterMessage")
         self.filter_message.setStyleSheet(f"color: {theme.text_colours().error}")
@@ -203,12 +245,16 @@ class JournalTab(QWidget):
         self.table.verticalHeader().hide()
         self.table.setItemDelegateForColumn(JournalColumn.STATE, BadgeDelegate(STATE_COLOURS, self.table))
         self.table.setWordWrap(False)
+        # One Python call per painted cell (the row's texts are formatted once and kept with its page).
+        self.table.setItemDelegate(PlainTextDelegate(
+            self.model.display_text, right_aligned=frozenset({JournalColumn.AMOUNT, JournalColumn.BALANCE}),
+            parent=self.table))
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(JournalColumn.RESULT, QHeaderView.ResizeMode.Stretch)
-        # Fit the columns to the rows on screen (and the next few), not to all 1,000: Qt's default measures
-        # every row of every column (tens of thousands of Python data() calls, seconds on a till, with the
-        # event loop stalled). Times, amounts and states have the same width on every row anyway.
+        # The columns are fitted once per refresh (_fit_columns), to the rows on screen and the next few,
+        # not kept fitted (ResizeToContents measures again at every layout: scrolling 100,000 rows asked
+        # for hundreds of size hints a frame) nor fitted to every row (Qt's default).
         header.setResizeContentsPrecision(RESIZE_PRECISION)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         # Who made the row stays on screen: the Result column (long, elided, whole in its tooltip) goes last.
@@ -338,27 +384,51 @@ class JournalTab(QWidget):
 
     @Slot()
     def refresh(self) -> None:
-        """Re-read the journal with the current filters, keeping the selected row selected."""
+        """Re-read the journal with the current filters, keeping the selected row selected. The query runs
+        on the journal's reader thread; the rows are shown (and :attr:`rows_shown` emitted) when it ends.
+        A newer refresh replaces one not finished yet."""
         if self.all_tills:
             self._refresh_shop()
             return
+        self._generation += 1
+        generation = self._generation
+        if self._pending_read is not None:
+            self._pending_read.cancel()  # not started yet: skipped; running: its answer is ignored
+        future = self.services.journal.read("listing", first=PAGE_SIZE, **self._filters())
+        self._pending_read = future
+        future.add_done_callback(lambda done: self._deliver(self._read_finished, (generation, done)))
+
+    def _deliver(self, signal, payload: object) -> None:  # type: ignore[no-untyped-def]  # a Signal instance
+        """Hand a worker thread's result to the UI thread: a signal of this widget, emitted on the worker
+        thread, is queued to the UI thread's event loop (no Qt object is touched on the worker)."""
+        try:
+            if shiboken6.isValid(self):
+                signal.emit(payload)
+        except RuntimeError:  # the tab was deleted meanwhile: nobody is waiting for the answer
+            pass
+
+    def _show_listing(self, payload: tuple[int, Future]) -> None:  # type: ignore[type-arg]
+        generation, future = payload
+        if generation != self._generation or future.cancelled():
+            return  # the filters changed since: a newer read is on its way
+        self._pending_read = None
+        if (error := future.exception()) is not None:
+            RUNNER.report_bug(error)  # a local SQLite read failing is a bug (or a broken disk): say it once
+            return
+        listing: Listing = future.result()
         selected = self.selected_entry()
-        self._fill_operators()
-        entries = self._query()
-        # Children are read even when filtered out of the list: a voided sale must read VOIDED either way.
-        self.model.set_entries(entries, self.services.journal.children_of(e.id for e in entries))
-        shown = len(entries)
-        text = self.tr("1 payment") if shown == 1 else self.tr("{count} payments").format(count=shown)
-        if shown >= ROW_LIMIT:
-            text = self.tr("Showing the newest {count}. Narrow the filters to find older payments.").format(
-                count=ROW_LIMIT)
-        self.status_label.setText(text)
-        if selected is not None:
-            for row, entry in enumerate(entries):
-                if entry.id == selected.id:
-                    self.table.selectRow(row)
-                    break
+        self._fill_operators(listing.operators)
+        journal = self.services.journal
+        self.model.set_ids(listing.ids, lambda ids: (journal.entries(ids), journal.children_of(ids)),
+                           (listing.entries, listing.children))
+        shown = len(listing.ids)
+        self.status_label.setText(self.tr("1 payment") if shown == 1
+                                  else self.tr("{count} payments").format(count=shown))
+        if selected is not None and (row := self.model.row_of(selected.id)) is not None:
+            self.table.selectRow(row)
+        self._fit_columns()
         self._update_buttons()
+        self.rows_shown.emit(shown)
 
     # --- all tills (the shop database) -------------------------------------------------------------
 
@@ -384,7 +454,7 @@ class JournalTab(QWidget):
 
         async def read() -> tuple[list[str], list[ShopEntry], dict] | None:  # type: ignore[type-arg]
             try:
-                rows, balances = await shop.journal_view(till=till, limit=ROW_LIMIT)
+                rows, balances = await shop.journal_view(till=till, limit=SHOP_ROW_LIMIT)
                 return await shop.tills(), rows, balances
             except ShopUnavailable:
                 return None
@@ -434,9 +504,8 @@ class JournalTab(QWidget):
         if chosen is not None:
             signal.emit(chosen)
 
-    def _fill_operators(self) -> None:
+    def _fill_operators(self, names: list[str]) -> None:
         """The operator filter lists everyone who made a row here; the chosen one stays chosen."""
-        names = self.services.journal.operators(self.services.environment)
         shown = [self.operator_combo.itemData(i) for i in range(1, self.operator_combo.count())]
         if names == shown:
             return
@@ -451,7 +520,8 @@ class JournalTab(QWidget):
 
     def set_manager_rights(self, manager: bool) -> None:
         """CSV export is a manager's; a cashier sees the button disabled with the reason."""
-        self.export_button.setEnabled(manager)
+        self._export_allowed = manager
+        self.export_button.setEnabled(manager and self._export is None)
         why = "" if manager else self.tr("Only a manager may export the journal.")
         self.export_button.setToolTip(why)
         self.export_button.setAccessibleDescription(why)
@@ -472,23 +542,66 @@ class JournalTab(QWidget):
 
     @Slot()
     def export_csv(self) -> Path | None:
-        """Write the rows shown now to a CSV file the cashier chooses. Returns the path, or ``None``."""
-        entries = self.model.entries()
+        """Write the rows shown now (every row matching the filters) to a CSV file the cashier chooses, on
+        the journal's export thread: the status line counts the rows written, "Cancel export" stops it and
+        removes the file, and :attr:`exported` is emitted when it is complete. Returns the path (the export
+        has started), or ``None`` when no file was chosen or an export is already running."""
+        if self._export is not None:
+            return None
         default = paths.app_home() / f"journal-{dt.date.today().isoformat()}.csv"
         target = self.choose_export_path(default)
         if not target:
             return None
-        try:
-            count = self.services.journal.export_csv(target, entries)
-        except OSError as exc:
+        cancel = threading.Event()
+        counts = self._export_counts = [0, 0]
+
+        def progress(done: int, total: int) -> None:  # on the export thread: numbers only
+            counts[:] = [done, total]
+
+        future = self.services.journal.export_in_background(target, self._filters(), cancelled=cancel.is_set,
+                                                            progress=progress)
+        self._export = (Path(target), cancel)
+        self.export_button.setEnabled(False)
+        self.cancel_export_button.show()
+        self.cancel_export_button.setEnabled(True)
+        self._show_export_progress()
+        self._export_timer.start()
+        future.add_done_callback(lambda done: self._deliver(self._export_finished, done))
+        return Path(target)
+
+    def cancel_export(self) -> None:
+        """Stop the export in progress (its file is removed)."""
+        if self._export is not None:
+            self._export[1].set()
+            self.cancel_export_button.setEnabled(False)
+
+    def _show_export_progress(self) -> None:
+        done, total = self._export_counts
+        self.status_label.setText(self.tr("Exporting… {done} of {total} payments").format(done=done, total=total))
+
+    def _show_exported(self, future: Future) -> None:  # type: ignore[type-arg]
+        assert self._export is not None
+        target, _cancel = self._export
+        self._export = None
+        self._export_timer.stop()
+        self.cancel_export_button.hide()
+        self.export_button.setEnabled(self._export_allowed)
+        error = future.exception()
+        if isinstance(error, ExportCancelled):
+            self.status_label.setText(self.tr("Export cancelled: no file was written."))
+            return
+        if isinstance(error, OSError):
             self.status_label.setText(self.tr("Could not write {path}: {reason}.").format(
-                path=target, reason=exc.strerror or exc))
-            return None
+                path=target, reason=error.strerror or error))
+            return
+        if error is not None:
+            RUNNER.report_bug(error)
+            return
+        count = future.result()
         self.status_label.setText((self.tr("Exported 1 payment to {path}") if count == 1 else
                                    self.tr("Exported {count} payments to {path}")).format(count=count, path=target))
-        self.services.audit.record(CSV_EXPORT, details={"rows": count, "file": Path(target).name})
+        self.services.audit.record(CSV_EXPORT, details={"rows": count, "file": target.name})
         self.exported.emit(str(target), count)
-        return Path(target)
 
     # --- dialogs (replaced in tests) ------------------------------------------------------------
 
@@ -502,21 +615,36 @@ class JournalTab(QWidget):
         super().showEvent(event)
         self.refresh()
 
-    def _query(self) -> list[Entry]:
-        amount = self._amount_filter()
+    def _filters(self) -> dict[str, Any]:
+        """The filters as :meth:`Journal.matching_ids` takes them (what is shown, and what is exported)."""
         since = until = None
         if self.date_check.isChecked():
             since = _local_midnight(self.from_edit.date())
             until = _local_midnight(self.to_edit.date().addDays(1))
-        entries = self.services.journal.search(
-            environment=self.services.environment, text=self.search_edit.text().strip() or None,
-            states=self.state_combo.currentData(), since=since, until=until,
-            operator=self.operator_combo.currentData(),
-            # Amount is compared by value below (the journal stores 100.00 and 100 as different text).
-            limit=ROW_LIMIT if amount is None else ROW_LIMIT * 20)
-        if amount is not None:
-            entries = [e for e in entries if e.amount == amount][:ROW_LIMIT]
-        return entries
+        return {"environment": self.services.environment, "text": self.search_edit.text().strip() or None,
+                "states": self.state_combo.currentData(), "since": since, "until": until,
+                "operator": self.operator_combo.currentData(), "amount": self._amount_filter()}
+
+    def _fit_columns(self) -> None:
+        """Fit the columns to the rows on screen and the next few (:data:`RESIZE_PRECISION` rows), from the
+        texts the model keeps: Qt's own fitting lays every cell's text out through the style (~40 ms for
+        500 cells) where measuring the text's advance is enough for one line of plain text. The state
+        column's badges are measured by their delegate."""
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        first = max(0, self.table.rowAt(0))
+        rows = range(first, min(self.model.rowCount(), first + RESIZE_PRECISION))
+        for column in range(self.model.columnCount()):
+            if column in (JournalColumn.RESULT, JournalColumn.OPERATOR, JournalColumn.CARD):
+                continue  # Result stretched to what is left; Operator and Card kept narrow (_narrow_columns)
+            if self.table.isColumnHidden(column):
+                continue
+            if column == JournalColumn.STATE:
+                self.table.resizeColumnToContents(column)
+                continue
+            texts = {self.model.display_text(row, column) for row in rows}  # kinds, states, cards repeat
+            widest = max((metrics.horizontalAdvance(text) for text in texts if text), default=0)
+            header.resizeSection(column, max(header.sectionSizeHint(column), widest + 2 * MARGIN + _FIT_SLACK))
 
     def _amount_filter(self) -> Decimal | None:
         text = self.amount_edit.text().strip()

@@ -13,13 +13,15 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 _SELECTED = QStyle.StateFlag.State_Selected
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextSingleLine)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextSingleLine)
 _ELIDE_RIGHT = Qt.TextElideMode.ElideRight
+#: Texts whose advance is kept (a few hundred screens of distinct texts; then the cache starts again).
+_MAX_CACHED_ADVANCES = 20_000
 #: Room left and right of the text, as the Fusion style leaves it.
 MARGIN = 4
 
@@ -37,6 +39,10 @@ class PlainTextDelegate(QStyledItemDelegate):
         self._text_of = text_of
         self._right_aligned = right_aligned
         self._placeholder = placeholder
+        #: Text -> its advance in the font below: measuring a text shapes it (~20 us a cell, as much as
+        #: drawing it), and a table repeats most texts (kinds, states, cards, operators) row after row.
+        self._advances: dict[str, int] = {}
+        self._advances_font = None
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         text = self._text_of(index.row(), index.column())
@@ -49,7 +55,7 @@ class PlainTextDelegate(QStyledItemDelegate):
             return
         room = rect.width() - 2 * MARGIN
         metrics = option.fontMetrics
-        if metrics.horizontalAdvance(text) > room:  # elidedText() would also elide an exact fit
+        if self._advance(option, text) > room:  # elidedText() would also elide an exact fit
             text = metrics.elidedText(text, _ELIDE_RIGHT, room)
         painter.save()
         if text == self._placeholder:
@@ -61,3 +67,13 @@ class PlainTextDelegate(QStyledItemDelegate):
         painter.drawText(rect.adjusted(MARGIN, 0, -MARGIN, 0),
                          _RIGHT if index.column() in self._right_aligned else _LEFT, text)
         painter.restore()
+
+    def _advance(self, option: QStyleOptionViewItem, text: str) -> int:
+        advance = self._advances.get(text)
+        font = option.font
+        if advance is None or font != self._advances_font:
+            if font != self._advances_font or len(self._advances) >= _MAX_CACHED_ADVANCES:
+                self._advances.clear()
+                self._advances_font = QFont(font)
+            advance = self._advances[text] = option.fontMetrics.horizontalAdvance(text)
+        return advance

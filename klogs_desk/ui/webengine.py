@@ -3,8 +3,8 @@
 Contract:
 
 * QtWebEngine is heavy (a Chromium process); it is imported only here and only when first needed, so the
-  app starts without it. :func:`warm_up` (called by the main window via ``QTimer.singleShot`` after it
-  shows) creates the profile and a hidden page in the background so the first challenge opens quickly.
+  app starts without it. :func:`warm_up` (called by app.py after the window shows) starts it a step at a
+  time while the cashier is idle, so the first challenge opens warm.
 * Start-up requirement (PySide6 6.11): QtWebEngine loaded after ``QApplication`` exists needs
   ``QCoreApplication.setAttribute(Qt.AA_ShareOpenGLContexts)`` *before* the ``QApplication`` is created;
   :func:`prepare_application` does exactly that and app.py calls it first. Without it Qt prints a warning
@@ -38,7 +38,7 @@ import ipaddress
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, Qt, QTimer, QUrl, Signal
 
 if TYPE_CHECKING:  # pragma: no cover
     from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile
@@ -93,19 +93,111 @@ def _refuse_download(download: Any) -> None:
     download.cancel()
 
 
+#: Pause between two warm-up steps (each step is one event-loop turn of its own).
+WARM_STEP_GAP_MS = 50
+#: A warm-up step waits until nobody pressed a key or clicked for this long...
+WARM_IDLE_MS = 1000
+#: ...but not longer than this after :func:`warm_up` was called (a cashier typing without a pause for a
+#: minute still gets a warm challenge after it).
+WARM_PATIENCE_MS = 60_000
+
+_warming = False
+_warm_finished = False
+
+
+def is_warm() -> bool:
+    """True once :func:`warm_up` has finished: the engine, a renderer and a view's compositor are up."""
+    return _warm_finished
+
+
+class _InputWatch(QObject):
+    """When the cashier last pressed a key or clicked, while the warm-up runs (removed when it ends: an
+    application-wide event filter in Python costs a call per event)."""
+
+    _INPUT = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
+                        QEvent.Type.TouchBegin})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.clock = QElapsedTimer()
+        self.clock.start()
+        self.since_input = QElapsedTimer()
+        self.since_input.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802  # Qt's name
+        if event.type() in self._INPUT:
+            self.since_input.restart()
+        return False
+
+
+_watch: _InputWatch | None = None
+
+
 def warm_up(delay_ms: int = 0) -> None:
-    """Load QtWebEngine, the profile and one hidden page in the background (after ``delay_ms``), so the
-    first challenge does not pay Chromium's start-up. Safe to call more than once."""
-    QTimer.singleShot(delay_ms, _warm_now)
+    """Start QtWebEngine in the background (after ``delay_ms``), so the first challenge does not pay
+    Chromium's start-up. Safe to call more than once. Never before the first frame (app.py calls it after
+    the window shows; ``tests/test_startup_imports.py`` checks nothing loads QtWebEngine before).
 
-
-def _warm_now() -> None:
-    global _warm_page
-    if _warm_page is not None:
+    The work is cut into steps, one event-loop turn each, :data:`WARM_STEP_GAP_MS` apart, and each waits
+    for the cashier to leave keyboard and mouse alone for :data:`WARM_IDLE_MS` (at most
+    :data:`WARM_PATIENCE_MS`): importing QtWebEngineCore (~35 ms), the page class, the profile (Chromium's
+    start, ~170 ms of which ~25 ms is this thread's CPU and the rest waiting for Chromium's threads: it
+    must run on the UI thread, and cannot be cut further), then a page loading a blank document, so a
+    renderer process is up too (the page is kept). Tried and dropped: the page in a ``QWebEngineView``
+    that is never on screen (``WA_DontShowOnScreen``), to have the view's compositor up as well: the
+    offscreen benchmark crashed in QtWebEngine in 4 runs of 7 with it, 0 of 4 without."""
+    global _warming, _watch
+    if _warming or _warm_page is not None:
         return
+    _warming = True
+    app = QCoreApplication.instance()
+    if app is not None:
+        _watch = _InputWatch()
+        app.installEventFilter(_watch)
+    QTimer.singleShot(delay_ms, lambda: _warm_step(0))
+
+
+def _import_core() -> None:
+    import PySide6.QtWebEngineCore  # noqa: F401  # loading the library is the cost
+
+
+def _import_widgets() -> None:
+    import PySide6.QtWebEngineWidgets  # noqa: F401
+
+    page_class()
+
+
+def _load_blank() -> None:
+    global _warm_page
     page = ChallengePage.create(gateway_url="http://127.0.0.1/", callback_origin=None)
+    # Not from inside the page's own signal: the warm-up's end waits for the next turn.
+    page.loadFinished.connect(lambda _ok: QTimer.singleShot(0, _warm_done))
     page.setHtml("<!doctype html><title>ready</title>", QUrl("about:blank"))
     _warm_page = page
+
+
+def _warm_done() -> None:
+    """The blank page loaded (a renderer process is up): stop watching the input."""
+    global _watch, _warm_finished
+    _warm_finished = True
+    app = QCoreApplication.instance()
+    if _watch is not None and app is not None:
+        app.removeEventFilter(_watch)
+    _watch = None
+
+
+_WARM_STEPS = (_import_core, _import_widgets, profile, _load_blank)
+
+
+def _warm_step(number: int) -> None:
+    if number >= len(_WARM_STEPS) or _warm_page is not None:
+        return
+    watch = _watch
+    if watch is not None and watch.since_input.elapsed() < WARM_IDLE_MS and watch.clock.elapsed() < WARM_PATIENCE_MS:
+        QTimer.singleShot(WARM_IDLE_MS - watch.since_input.elapsed() + 1, lambda: _warm_step(number))
+        return
+    _WARM_STEPS[number]()
+    QTimer.singleShot(WARM_STEP_GAP_MS, lambda: _warm_step(number + 1))
 
 
 def page_class() -> type:

@@ -129,7 +129,8 @@ def test_start_csv_export_and_stop_are_recorded(qtbot, terminal, trail, tmp_path
     qtbot.waitUntil(lambda: any(r.action == "app.start" for r in trail.log.records()))
     journal_tab = terminal.tabs.journal
     journal_tab.choose_export_path = lambda default: tmp_path / "journal.csv"
-    journal_tab.export_csv()
+    with qtbot.waitSignal(journal_tab.exported, timeout=10_000):  # written on the journal's export thread
+        journal_tab.export_csv()
     run(qtbot, event_loop_qt, terminal.runtime.stop())
 
     actions = [r.action for r in reversed(trail.log.records())]

@@ -4,10 +4,11 @@ field, the reconciler settling an outcome-unknown sale on screen, and the manual
 from __future__ import annotations
 
 import datetime as dt
+import time
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from klogs_desk.config import Config
@@ -132,8 +133,23 @@ def sell(qtbot, loop, services, pan=APPROVE, amount="100.00"):  # type: ignore[n
     return services.journal.get(outcome.entry_id)
 
 
+def refreshed(tab: JournalTab) -> None:
+    """Refresh and wait for the rows: the journal is read on its reader thread and shown when it answers."""
+    done: list[int] = []
+    tab.rows_shown.connect(done.append)
+    try:
+        tab.refresh()
+        deadline = time.monotonic() + 10
+        while not done:
+            assert time.monotonic() < deadline, "the journal's rows never came"
+            QCoreApplication.processEvents()
+            time.sleep(0.001)
+    finally:
+        tab.rows_shown.disconnect(done.append)
+
+
 def select(tab: JournalTab, entry_id: int) -> None:
-    tab.refresh()
+    refreshed(tab)
     for row in range(tab.model.rowCount()):
         if tab.model.entry(row).id == entry_id:
             tab.table.selectRow(row)
@@ -142,7 +158,7 @@ def select(tab: JournalTab, entry_id: int) -> None:
 
 
 def cell(tab: JournalTab, entry_id: int, column: int) -> str:
-    tab.refresh()
+    refreshed(tab)
     for row in range(tab.model.rowCount()):
         if tab.model.entry(row).id == entry_id:
             return tab.model.index(row, column).data()

@@ -6,7 +6,7 @@ import csv
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QPushButton
 
 from klogs_desk.domain.journal import EntryKind, EntryState, Journal
@@ -47,6 +47,17 @@ def shown_orders(tab: JournalTab) -> list[str]:
     return [model.index(r, JournalColumn.ORDER_ID).data() for r in range(model.rowCount())]
 
 
+def refreshed(qtbot, tab: JournalTab) -> None:
+    """Refresh and wait for the rows (the journal is read on its reader thread)."""
+    with qtbot.waitSignal(tab.rows_shown, timeout=5_000):
+        tab.refresh()
+
+
+def shows(qtbot, tab: JournalTab, orders: list[str]) -> None:
+    """Wait until the table shows exactly ``orders`` (a filter just changed: its rows are on their way)."""
+    qtbot.waitUntil(lambda: shown_orders(tab) == orders, timeout=5_000)
+
+
 def test_model_passes_qtmodeltester(qtmodeltester, filled):
     model = JournalTableModel()
     model.set_entries(filled.journal.search(environment="sandbox"))
@@ -56,7 +67,7 @@ def test_model_passes_qtmodeltester(qtmodeltester, filled):
 def test_newest_first_current_environment_only_with_state_words(qtbot, filled):
     tab = JournalTab(filled)
     qtbot.addWidget(tab)
-    tab.refresh()
+    refreshed(qtbot, tab)
     assert shown_orders(tab) == ["B-200", "A-102", "A-101", "A-100"]
     model = tab.table.model()
     assert model.index(1, JournalColumn.STATE).data() == "OUTCOME UNKNOWN"
@@ -70,11 +81,11 @@ def test_search_by_order_id_and_last_four(qtbot, filled):
     tab = JournalTab(filled)
     qtbot.addWidget(tab)
     tab.search_edit.setText("A-10")
-    assert shown_orders(tab) == ["A-102", "A-101", "A-100"]
+    shows(qtbot, tab, ["A-102", "A-101", "A-100"])
     tab.search_edit.setText("0656")
-    assert shown_orders(tab) == ["A-102", "A-101"]
+    shows(qtbot, tab, ["A-102", "A-101"])
     tab.search_edit.setText("no-such-order")
-    assert shown_orders(tab) == []
+    shows(qtbot, tab, [])
     assert "0 payments" in tab.status_label.text()
 
 
@@ -83,22 +94,22 @@ def test_amount_filter_matches_value_and_reports_bad_input(qtbot, filled):
     qtbot.addWidget(tab)
     tab.show()
     tab.amount_edit.setText("100")
-    assert shown_orders(tab) == ["A-102", "A-100"]  # 100 and 100.00 are the same amount
+    shows(qtbot, tab, ["A-102", "A-100"])  # 100 and 100.00 are the same amount
     tab.amount_edit.setText("25,50")
-    assert shown_orders(tab) == ["A-101"]
+    shows(qtbot, tab, ["A-101"])
     tab.amount_edit.setText("abc")
     assert tab.filter_message.isVisible()
     assert "Amount filter not applied" in tab.filter_message.text()
-    assert len(shown_orders(tab)) == 4
+    qtbot.waitUntil(lambda: len(shown_orders(tab)) == 4, timeout=5_000)
 
 
 def test_state_filter(qtbot, filled):
     tab = JournalTab(filled)
     qtbot.addWidget(tab)
     tab.state_combo.setCurrentIndex(tab.state_combo.findText("Needs checking (outcome unknown, pending)"))
-    assert shown_orders(tab) == ["A-102"]
+    shows(qtbot, tab, ["A-102"])
     tab.state_combo.setCurrentIndex(tab.state_combo.findText("Approved"))
-    assert shown_orders(tab) == ["B-200", "A-100"]
+    shows(qtbot, tab, ["B-200", "A-100"])
 
 
 def test_date_range_filter(qtbot, filled):
@@ -107,11 +118,12 @@ def test_date_range_filter(qtbot, filled):
     today = QDate.currentDate()
     tab.from_edit.setDate(today.addDays(-10))
     tab.to_edit.setDate(today.addDays(-5))
+    refreshed(qtbot, tab)
     assert len(shown_orders(tab)) == 4  # range ignored until the box is ticked
     tab.date_check.setChecked(True)
-    assert shown_orders(tab) == []
+    shows(qtbot, tab, [])
     tab.to_edit.setDate(today)
-    assert len(shown_orders(tab)) == 4
+    qtbot.waitUntil(lambda: len(shown_orders(tab)) == 4, timeout=5_000)
 
 
 def test_csv_export_of_shown_rows_has_no_full_pan(qtbot, filled, tmp_path):
@@ -120,6 +132,7 @@ def test_csv_export_of_shown_rows_has_no_full_pan(qtbot, filled, tmp_path):
     target = tmp_path / "export.csv"
     tab.choose_export_path = lambda default: target
     tab.search_edit.setText("A-10")
+    shows(qtbot, tab, ["A-102", "A-101", "A-100"])
     with qtbot.waitSignal(tab.exported) as signal:
         tab.export_csv()
     assert signal.args == [str(target), 3]
@@ -145,17 +158,17 @@ def test_refresh_on_show_and_new_payment_appears(qtbot, filled):
     tab = JournalTab(filled)
     qtbot.addWidget(tab)
     tab.show()
-    assert len(shown_orders(tab)) == 4
+    qtbot.waitUntil(lambda: len(shown_orders(tab)) == 4, timeout=5_000)
     add(filled.journal, "C-300", "9.99", EntryState.APPROVED)
     tab.hide()
     tab.show()
-    assert shown_orders(tab)[0] == "C-300"
+    qtbot.waitUntil(lambda: shown_orders(tab)[:1] == ["C-300"], timeout=5_000)
 
 
 def test_seams_disabled_until_implemented_and_receipt_saves(qtbot, filled):
     tab = JournalTab(filled)
     qtbot.addWidget(tab)
-    tab.refresh()
+    refreshed(qtbot, tab)
     for name in ("journalDetails", "journalVoid", "journalRefund"):
         button = tab.findChild(QPushButton, name)
         assert button is not None and not button.isEnabled() and button.toolTip()
@@ -186,10 +199,11 @@ def test_seams_disabled_until_implemented_and_receipt_saves(qtbot, filled):
 def test_selection_survives_refresh(qtbot, filled):
     tab = JournalTab(filled)
     qtbot.addWidget(tab)
-    tab.refresh()
+    refreshed(qtbot, tab)
     tab.table.selectRow(2)
     add(filled.journal, "C-301", "1.50", EntryState.APPROVED)
-    tab.refresh()
+    refreshed(qtbot, tab)
+    assert shown_orders(tab)[0] == "C-301"
     assert tab.selected_entry().reference == "A-101"
 
 
@@ -210,7 +224,7 @@ def test_rows_from_before_balances_were_kept_derive_refunds_from_their_children(
     try:
         tab = JournalTab(services)  # the model keeps the locale it was made in
         qtbot.addWidget(tab)
-        tab.refresh()
+        refreshed(qtbot, tab)
     finally:
         QLocale.setDefault(previous)
     row = next(r for r in range(tab.model.rowCount()) if tab.model.entry(r).id == sale.id)
@@ -256,3 +270,70 @@ def test_operator_column_says_who_approved_only_when_someone_did(qtbot, services
     assert sorted(operators) == ["", "", "approved by Ayşe"]
     row = operators.index("approved by Ayşe")
     assert model.index(row, JournalColumn.OPERATOR).data(Qt.ItemDataRole.ToolTipRole) == "approved by Ayşe"
+
+
+@pytest.fixture
+def many(services):
+    """1,250 payments: more than the 1,000 the tab used to show, and many pages of the model."""
+    j = services.journal
+    for n in range(1250):
+        j.record_pending(environment="sandbox", kind=EntryKind.SALE, reference=f"MANY-{n:05d}",
+                         amount=Decimal("10.00"), currency="TRY", masked_pan="411111******1111",
+                         card_holder=f"Holder 4111 1111 1111 1111 #{n}", state=EntryState.APPROVED)
+    return services
+
+
+def test_every_row_is_shown_however_many_and_reads_right_when_scrolled_to(qtbot, many):
+    tab = JournalTab(many)
+    qtbot.addWidget(tab)
+    tab.resize(1000, 500)
+    with qtbot.waitSignal(tab.rows_shown, timeout=5_000) as shown:
+        tab.show()
+    assert shown.args == [1250] and "1250 payments" in tab.status_label.text()
+    assert tab.model.rowCount() == 1250
+    tab.table.scrollToBottom()
+    last = tab.model.index(1249, JournalColumn.ORDER_ID)
+    assert last.data() == "MANY-00000" and tab.model.index(0, JournalColumn.ORDER_ID).data() == "MANY-01249"
+    assert tab.model.index(640, JournalColumn.ORDER_ID).data() == "MANY-00609"
+    tab.search_edit.setText("MANY-0060")
+    shows(qtbot, tab, [f"MANY-{n:05d}" for n in range(609, 599, -1)])
+
+
+def test_export_of_many_rows_is_complete_pan_free_and_the_screen_keeps_moving(qtbot, many, tmp_path):
+    tab = JournalTab(many)
+    qtbot.addWidget(tab)
+    target = tmp_path / "many.csv"
+    tab.choose_export_path = lambda default: target
+    ticks = []
+    heartbeat = QTimer(interval=1)
+    heartbeat.timeout.connect(lambda: ticks.append(1))
+    heartbeat.start()
+    with qtbot.waitSignal(tab.exported, timeout=30_000) as signal:
+        assert tab.export_csv() == target
+        started = len(ticks)
+        assert not tab.export_button.isEnabled() and not tab.cancel_export_button.isHidden()
+    heartbeat.stop()
+    assert len(ticks) > started  # the timer fired during the export: the event loop was never held
+    assert signal.args == [str(target), 1250]
+    assert tab.export_button.isEnabled() and tab.cancel_export_button.isHidden()
+    text = target.read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(text.splitlines()))
+    assert [r["reference"] for r in rows] == [f"MANY-{n:05d}" for n in range(1249, -1, -1)]
+    assert "4111 1111 1111 1111" not in text and "4111111111111111" not in text
+    assert all(r["card_holder"].startswith("Holder ") and r["card_holder"].endswith(f"#{1249 - i}")
+               for i, r in enumerate(rows))
+
+
+def test_an_export_can_be_cancelled_and_leaves_no_file(qtbot, many, tmp_path):
+    tab = JournalTab(many)
+    qtbot.addWidget(tab)
+    target = tmp_path / "cancelled.csv"
+    tab.choose_export_path = lambda default: target
+    exported = []
+    tab.exported.connect(lambda *args: exported.append(args))
+    tab.export_csv()
+    qtbot.mouseClick(tab.cancel_export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.export_button.isEnabled(), timeout=10_000)
+    assert "Export cancelled" in tab.status_label.text()
+    assert not target.exists() and exported == []
+    assert tab.cancel_export_button.isHidden()

@@ -5,9 +5,11 @@ receipt and the details."""
 from __future__ import annotations
 
 import datetime as dt
+import time
 from decimal import Decimal
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 
 from klogs_desk.domain.journal import EntryKind, EntryState, Journal
 from klogs_desk.domain.orders import new_order_id
@@ -33,8 +35,23 @@ def services(fresh_sandbox, tmp_path, event_loop_qt, qtbot):
     journal.close()
 
 
+def refreshed(tab: JournalTab) -> None:
+    """Refresh and wait for the rows: the journal is read on its reader thread and shown when it answers."""
+    done: list[int] = []
+    tab.rows_shown.connect(done.append)
+    try:
+        tab.refresh()
+        deadline = time.monotonic() + 10
+        while not done:
+            assert time.monotonic() < deadline, "the journal's rows never came"
+            QCoreApplication.processEvents()
+            time.sleep(0.001)
+    finally:
+        tab.rows_shown.disconnect(done.append)
+
+
 def cell(tab: JournalTab, entry_id: int, column: int) -> str:
-    tab.refresh()
+    refreshed(tab)
     for row in range(tab.model.rowCount()):
         if tab.model.entry(row).id == entry_id:
             return tab.model.index(row, column).data()

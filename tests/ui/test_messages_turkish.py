@@ -86,7 +86,8 @@ def journal_texts(services: AppServices, qtbot) -> list[str]:  # type: ignore[no
     """What the Journal tab shows in its Result and Resolution columns, every row."""
     tab = JournalTab(services)
     qtbot.addWidget(tab)
-    tab.refresh()
+    with qtbot.waitSignal(tab.rows_shown, timeout=10_000):  # the journal is read on its reader thread
+        tab.refresh()
     return [tab.model.index(row, column).data() or "" for row in range(tab.model.rowCount())
             for column in (JournalColumn.RESULT, JournalColumn.RESOLUTION)]
 
@@ -168,7 +169,8 @@ def test_full_refund_reads_in_turkish(qtbot, turkish, fresh_sandbox, journal, sh
     monkeypatch.setattr(actions, "confirm", lambda title, question: True)
     monkeypatch.setattr(actions, "tell", lambda title, message: told.append(f"{title}\n{message}"))
     monkeypatch.setattr(actions, "show_done", lambda title, message, entry: told.append(f"{title}\n{message}"))
-    tab.refresh()
+    with qtbot.waitSignal(tab.rows_shown, timeout=10_000):
+        tab.refresh()
     row = next(r for r in range(tab.model.rowCount()) if tab.model.entry(r).id == sale.id)
     tab.table.selectRow(row)
     with qtbot.waitSignal(actions.action_finished, timeout=15_000) as finished:

@@ -199,11 +199,13 @@ def test_the_journal_filters_by_operator(qtbot, terminal_for):
                                amount=Decimal("10.00"), currency="TRY")
     tab = terminal.tabs.journal
     window.show_page(tab)
-    tab.refresh()
+    with qtbot.waitSignal(tab.rows_shown, timeout=10_000):  # the journal is read on its reader thread
+        tab.refresh()
     combo = tab.operator_combo
     assert [combo.itemText(i) for i in range(combo.count())] == ["All operators", CASHIER, MANAGER]
     assert tab.model.rowCount() == 2
-    combo.setCurrentIndex(combo.findData(CASHIER))
+    with qtbot.waitSignal(tab.rows_shown, timeout=10_000):
+        combo.setCurrentIndex(combo.findData(CASHIER))
     assert tab.model.rowCount() == 1
     assert tab.model.index(0, JournalColumn.OPERATOR).data() == CASHIER
     assert tab.model.headerData(JournalColumn.OPERATOR, Qt.Orientation.Horizontal) == "Operator"
