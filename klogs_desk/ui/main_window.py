@@ -28,7 +28,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, Sequence
 
@@ -562,6 +561,8 @@ class MainWindow(QMainWindow):
     @staticmethod
     async def _quiet_lookup(client: KlogsClient) -> None:
         try:
+            import uuid
+
             await client.get_transaction(f"health-{uuid.uuid4().hex}")
         except KlogsError:
             pass  # the expected 404, or no answer: the client's health listeners already told the label
