@@ -20,7 +20,9 @@ with the terminal (its stdin closes, even when the terminal is killed). ``benchm
 prints the figures.
 
 Cold start stays light: nothing here imports QtWebEngine; the 3-D Secure view warms it up after the
-window is shown. Nor is the gateway client built before the first frame: the configured addresses are
+window is shown. The window's first frame shows the Sale tab (or the sign-in screen over it); the other
+five tabs are built right after it, in order (:func:`~klogs_desk.composition.build_terminal` with
+``after_first_frame``), and so are the runtime's start and the audit trail's chain check. Nor is the gateway client built before the first frame: the configured addresses are
 checked for clear text first (without httpx), the window and tabs are built against
 :class:`~klogs_desk.services.context.AppServices` holding a way to build the client, and right after the
 first frame a worker thread reads the keyring and imports httpx and the API models, then the event loop

@@ -21,6 +21,13 @@ Links, all through signals declared on the widgets: ``MainWindow.operator_change
 notice in the window's status bar. Card-clear seconds from Settings reach the
 card forms through the window's explicit ``card_data_holders``.
 
+The first frame (issue 19): the window is built with the Sale tab, its menus, status bar and sign-in screen;
+the other five tabs, in order, with their links (above), the Journal's void and refund, the shop actions
+and Help ▸ Load demo data are the :class:`Terminal`'s remaining steps. The app builds them one per turn of
+the event loop from :attr:`MainWindow.first_frame_shown` on (``after_first_frame=True``, the runtime
+started first), so the window is up before their modules are even imported; tests get them built at once
+by default, or wait for :attr:`Terminal.tabs_ready`. Either way the same functions build and link them.
+
 Tests use :func:`build_terminal` (or :func:`build_main_window`) to get exactly the app's wiring.
 """
 

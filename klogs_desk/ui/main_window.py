@@ -13,7 +13,9 @@ of an order ID nobody used (:meth:`MainWindow.check_gateway_health`) tells the l
 answers before the first payment: a 404 is an answer; no answer shows "no answer", never a dialog.
 
 The window does not build its tabs: the composition root (:mod:`klogs_desk.composition`) builds each
-tab with its dependencies and hands them over as :class:`TabPage` s, in the order shown.
+tab with its dependencies and hands them over as :class:`TabPage` s, in the order shown: the Sale tab to
+the constructor, the others to :meth:`MainWindow.add_pages` right after the first frame
+(:attr:`MainWindow.first_frame_shown`).
 
 When Settings are saved, :meth:`MainWindow.apply_settings` builds a new client for the chosen
 environment, puts it in ``services.client`` (tabs read it at send time) and closes the old one in the
@@ -221,7 +223,9 @@ class MainWindow(QMainWindow):
         self._show_environment()
         # The sign-in screen: after the configured idle minutes, on Switch operator, and now if nobody is
         # signed in (training mode starts as the Trainee).
-        self.idle_lock = IdleLock(self, config, self.staff, environment=lambda: self.services.environment)
+        self.idle_lock = IdleLock(self, config, self.staff, environment=lambda: self.services.environment,
+                                  watch_now=False)
+        self.first_frame_shown.connect(self.idle_lock.watch_new_widgets)
         self.staff.listeners.append(self.operator_changed.emit)
         self.operator_changed.connect(self._show_operator)
         if self.staff.current is None:
