@@ -230,6 +230,10 @@ class Terminal(QObject):
         self._transaction_actions: TransactionActions | None = None
         self._demo_data: DemoDataLoader | None = None
         self._steps = steps
+        self._quitting: bool | None = None
+
+    def _stop_building(self) -> None:
+        self._quitting = True
 
     @property
     def ready(self) -> bool:
@@ -261,7 +265,16 @@ class Terminal(QObject):
 
     def _step_after_first_frame(self) -> None:
         """One step of the deferred build, then the next on the next turn of the event loop, so a key
-        pressed meanwhile is handled between two tabs rather than after all of them."""
+        pressed meanwhile is handled between two tabs rather than after all of them. Not while the app
+        quits (its shutdown runs a few more turns of the loop): tabs nobody will see are not built."""
+        from PySide6.QtCore import QCoreApplication
+
+        app = QCoreApplication.instance()
+        if self._quitting is None and app is not None:
+            self._quitting = False
+            app.aboutToQuit.connect(self._stop_building)
+        if self._quitting:
+            return
         if self._steps:
             self._steps.pop(0)()
         if self._steps:

@@ -245,6 +245,7 @@ def report_shown_and_quit(app: Any) -> None:
                   + (", ".join(name for name in heavy if name in sys.modules) or "none of "
                      + ", ".join(heavy)), flush=True)
         age = process_age_seconds()
+        print("window interactive", file=sys.stderr, flush=True)  # where -X importtime's list is cut
         print(f"window interactive at {time.time():.3f}"
               + (f" ({age * 1000:.0f} ms after process start)" if age is not None else "")
               + f" cpu {time.process_time() * 1000:.0f} ms", flush=True)
