@@ -39,6 +39,19 @@ What it showed, in order (2 shared cores, Python 3.11, PySide6 6.x; see README "
   ``tests/test_startup_imports.py``); the UI process's CPU to that point fell by ~0.5 s. What is left is
   PySide6 itself, ``klogs_desk.config``/``messages`` and the UI modules, and ``main()`` building staff,
   journal, the audit check, six tabs and the window.
+* Then (branch startup, issue 19 again): the window's first frame shows the Sale tab, its menus, status
+  bar and sign-in screen; the other five tabs (and their modules: QR code, receipt, tables) are built right
+  after it, one per turn of the event loop, and so are the runtime's start, the audit chain's check and
+  the idle lock's first pass over the widgets (~45 ms: it wraps every widget in Python). Also gone from
+  before the first frame: ``importlib.metadata`` for the version (~50 ms; now a literal), the receipt
+  module imported only to learn whether printing is installed (~80 ms with QtPrintSupport), the shop
+  database's modules behind the report service (~25 ms), ``uuid``/``platform`` (~10 ms). The UI process's
+  CPU to the first frame fell from ~885 to ~690 ms (bare window ~250 ms). What is left, roughly: asyncio
+  and qasync (~100 ms, the bare window has no asyncio loop), the ``Qt`` namespace's 93 enums that PySide6
+  builds on the first ``from PySide6.QtCore import Qt`` (~50 ms), PySide6's ``__feature__`` import hook
+  reading the source of each module imported after Qt (~25-40 ms over ~200 modules), the accent-safe
+  style's Python ``polish`` and ``findChildren`` making PySide6 look up (and build the enums of) the
+  Python type of every widget, and the modules of the Sale tab, the window and the services they need.
 * The first module that does ``from PySide6.QtCore import ...`` pays 50-140 ms of PySide6's signature
   and ``__feature__`` set-up (the bare window pays it too).
 * With ``PYTHONDONTWRITEBYTECODE`` set (as on this machine) every launch also compiled every module
@@ -80,6 +93,8 @@ def imports(home: str) -> None:
     by_package: collections.Counter[str] = collections.Counter()
     loaded: set[str] = set()
     for line in result.stderr.splitlines():
+        if line == "window interactive":  # what follows is after the first frame
+            break
         found = re.match(r"import time:\s+(\d+) \|\s+\d+ \| (\s*)(\S+)", line)
         if found:
             by_package[package_of(found.group(3))] += int(found.group(1))
@@ -93,12 +108,35 @@ def imports(home: str) -> None:
           ", ".join(early) or "none")
 
 
+#: Runs ``klogs_desk.app.main`` under cProfile and stops profiling at the first-frame report (what
+#: ``KLOGS_DESK_EXIT_WHEN_SHOWN`` prints), so the figures are the first frame's, not the tabs built after
+#: it nor the shutdown (the training sandbox's stop alone would top the list).
+PROFILE_FIRST_FRAME = """
+import cProfile, os, sys
+profile = cProfile.Profile()
+profile.enable()
+import klogs_desk.self_check as self_check  # before Qt, as the app imports it: PySide6's import hook
+from PySide6.QtCore import QTimer          # would read the source of what it imports
+
+def report_shown_and_quit(app):
+    def report():
+        profile.disable()
+        profile.dump_stats(sys.argv[1])
+        os._exit(0)
+    QTimer.singleShot(0, report)
+
+self_check.report_shown_and_quit = report_shown_and_quit
+from klogs_desk.app import main
+main([])
+"""
+
+
 def calls(home: str, count: int) -> None:
     with tempfile.NamedTemporaryFile(suffix=".prof", delete=False) as out:
         path = out.name
-    subprocess.run([sys.executable, "-m", "cProfile", "-o", path, "-m", "klogs_desk"], cwd=ROOT, env=_env(home),
+    subprocess.run([sys.executable, "-c", PROFILE_FIRST_FRAME, path], cwd=ROOT, env=_env(home),
                    capture_output=True, text=True, timeout=120)
-    print(f"\nthe app's {count} slowest calls (cumulative, under cProfile):")
+    print(f"\nthe app's {count} slowest calls up to the first frame (cumulative, under cProfile):")
     stats = pstats.Stats(path)
     stats.sort_stats("cumulative").print_stats(r"klogs_desk/(?!sandbox/)", count)
     os.unlink(path)

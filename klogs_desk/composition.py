@@ -21,6 +21,13 @@ Links, all through signals declared on the widgets: ``MainWindow.operator_change
 notice in the window's status bar. Card-clear seconds from Settings reach the
 card forms through the window's explicit ``card_data_holders``.
 
+The first frame (issue 19): the window is built with the Sale tab, its menus, status bar and sign-in screen;
+the other five tabs, in order, with their links (above), the Journal's void and refund, the shop actions
+and Help ▸ Load demo data are the :class:`Terminal`'s remaining steps. The app builds them one per turn of
+the event loop from :attr:`MainWindow.first_frame_shown` on (``after_first_frame=True``, the runtime
+started first), so the window is up before their modules are even imported; tests get them built at once
+by default, or wait for :attr:`Terminal.tabs_ready`. Either way the same functions build and link them.
+
 Tests use :func:`build_terminal` (or :func:`build_main_window`) to get exactly the app's wiring.
 """
 
@@ -34,9 +41,10 @@ import time
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Awaitable, Callable, cast
+from typing import TYPE_CHECKING, Awaitable, Callable, cast
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from . import __version__
 from .callbacks import CallbackListener, WebhookVerifier
@@ -47,7 +55,7 @@ from .domain.journal import Entry, Journal
 from .domain.operators import OperatorStore
 from .domain.payment_orders import PaymentOrderBook
 from .domain.saved_cards import SavedCardBook
-from .environments import EmbeddedSandbox
+from .embedded_sandbox import EmbeddedSandbox
 from .services.audit import START, STOP, AuditTrail
 from .services.audit_recorder import NO_AUDIT, AuditRecorder
 from .services.context import AppServices
@@ -55,16 +63,8 @@ from .services.payments import PaymentOutcome, settled_notice, settled_outcome
 from .services.reconciler import Reconciler
 from .services.reports import ReportService
 from .services.saved_cards import SavedCardsService
-from .services.shop import ShopService
 from .services.staff import Permission, StaffService
 from .services.three_d_secure import ThreeDSecureService
-from .shop.outbox import LocalTill
-from .shop.settings import ShopSettings
-from .shop.sync import ShopSync
-from .ui.checkout_tab import CheckoutTab
-from .ui.demo_data_action import DemoDataLoader
-from .ui.installments_tab import InstallmentsTab
-from .ui.journal_tab import JournalTab
 from .ui.main_window import (
     CHECKOUT_TAB,
     INSTALLMENTS_TAB,
@@ -76,12 +76,20 @@ from .ui.main_window import (
     TabPage,
 )
 from .ui.messages import render
-from .ui.preauth_tab import PreAuthTab
-from .ui.receipt import ReceiptPrinter
 from .ui.sale_tab import SaleTab
-from .ui.shop_actions import ShopActions
-from .ui.subscriptions_tab import SubscriptionsTab
-from .ui.transaction_dialogs import TransactionActions
+
+if TYPE_CHECKING:  # built after the first frame: imported where they are built
+    from .shop.settings import ShopSettings
+    from .shop.sync import ShopSync
+    from .ui.checkout_tab import CheckoutTab
+    from .ui.demo_data_action import DemoDataLoader
+    from .ui.installments_tab import InstallmentsTab
+    from .ui.journal_tab import JournalTab
+    from .ui.preauth_tab import PreAuthTab
+    from .ui.receipt import ReceiptPrinter
+    from .ui.shop_actions import ShopActions
+    from .ui.subscriptions_tab import SubscriptionsTab
+    from .ui.transaction_dialogs import TransactionActions
 
 log = logging.getLogger("klogs_desk")
 
@@ -192,23 +200,87 @@ class Tabs:
     journal: JournalTab
 
 
-@dataclass(frozen=True)
-class Terminal:
-    """Everything :func:`build_terminal` built; ``app.py`` keeps it for the life of the process."""
+class Terminal(QObject):
+    """Everything :func:`build_terminal` built; ``app.py`` keeps it for the life of the process.
 
-    services: AppServices
-    listener: CallbackListener
-    three_d_secure: ThreeDSecureService
-    reconciler: Reconciler
-    tabs: Tabs
-    transaction_actions: TransactionActions
-    demo_data: DemoDataLoader
-    window: MainWindow
-    runtime: Runtime
-    staff: StaffService
-    saved_cards: SavedCardsService
-    #: The Journal's void and refund of other tills' payments (None without a shop database).
-    shop_actions: ShopActions | None = None
+    The first frame needs only the Sale tab: the other five tabs (and what works on them: the Journal's
+    void and refund, Help ▸ Load demo data) are built by :meth:`finish`, either at once or, for the app,
+    one tab per turn of the event loop right after the window's first frame (:func:`build_terminal`'s
+    ``after_first_frame``). :attr:`tabs_ready` is emitted when they are all there; :attr:`tabs`,
+    :attr:`transaction_actions` and :attr:`demo_data` exist from then on. Tests of a deferred build wait
+    for :attr:`tabs_ready` (or call :meth:`finish`).
+    """
+
+    #: All six tabs are shown and linked (once).
+    tabs_ready = Signal()
+
+    def __init__(self, *, services: AppServices, listener: CallbackListener, three_d_secure: ThreeDSecureService,
+                 reconciler: Reconciler, window: MainWindow, runtime: Runtime, staff: StaffService,
+                 saved_cards: SavedCardsService, steps: list[Callable[[], None]]) -> None:
+        super().__init__(window)
+        self.services = services
+        self.listener = listener
+        self.three_d_secure = three_d_secure
+        self.reconciler = reconciler
+        self.window = window
+        self.runtime = runtime
+        self.staff = staff
+        self.saved_cards = saved_cards
+        #: The Journal's void and refund of other tills' payments (None without a shop database).
+        self.shop_actions: ShopActions | None = None
+        self._tabs: Tabs | None = None
+        self._transaction_actions: TransactionActions | None = None
+        self._demo_data: DemoDataLoader | None = None
+        self._steps = steps
+        self._quitting: bool | None = None
+
+    def _stop_building(self) -> None:
+        self._quitting = True
+
+    @property
+    def ready(self) -> bool:
+        return self._tabs is not None
+
+    @property
+    def tabs(self) -> Tabs:
+        if self._tabs is None:
+            raise RuntimeError("the tabs are built after the first frame: wait for Terminal.tabs_ready")
+        return self._tabs
+
+    @property
+    def transaction_actions(self) -> TransactionActions:
+        if self._transaction_actions is None:
+            raise RuntimeError("built with the tabs: wait for Terminal.tabs_ready")
+        return self._transaction_actions
+
+    @property
+    def demo_data(self) -> DemoDataLoader:
+        if self._demo_data is None:
+            raise RuntimeError("built with the tabs: wait for Terminal.tabs_ready")
+        return self._demo_data
+
+    def finish(self) -> Tabs:
+        """Build whatever is still waiting, now; returns the six tabs (nothing is built twice)."""
+        while self._steps:
+            self._steps.pop(0)()
+        return self.tabs
+
+    def _step_after_first_frame(self) -> None:
+        """One step of the deferred build, then the next on the next turn of the event loop, so a key
+        pressed meanwhile is handled between two tabs rather than after all of them. Not while the app
+        quits (its shutdown runs a few more turns of the loop): tabs nobody will see are not built."""
+        from PySide6.QtCore import QCoreApplication
+
+        app = QCoreApplication.instance()
+        if self._quitting is None and app is not None:
+            self._quitting = False
+            app.aboutToQuit.connect(self._stop_building)
+        if self._quitting:
+            return
+        if self._steps:
+            self._steps.pop(0)()
+        if self._steps:
+            QTimer.singleShot(0, self, self._step_after_first_frame)
 
 
 def build_staff(config: Config, path: Path | str, *, audit: AuditRecorder = NO_AUDIT,
@@ -245,6 +317,8 @@ class ShopPassword:
 def shop_settings(config: Config, credentials: CredentialStore) -> ShopSettings:
     """The shop database's connection from the settings file (not configured: no host); the password is read
     from the keyring when the first connection is made (:class:`ShopPassword`), not here."""
+    from .shop.settings import ShopSettings
+
     return ShopSettings(host=config.shop_host, port=config.shop_port, database=config.shop_database,
                         user=config.shop_user, till=config.shop_till, ssl_mode=config.shop_ssl_mode,
                         password_source=ShopPassword(credentials) if config.shop_host else None)
@@ -256,6 +330,9 @@ def build_shop(settings: ShopSettings, journal: Journal, audit_log: AuditLog | N
     in memory). Its outbox is added to the local files here; the journal's and audit trail's writes wake it."""
     if not settings.configured or not isinstance(journal.path, Path):
         return None
+    from .shop.outbox import LocalTill
+    from .shop.sync import ShopSync
+
     audit_path = audit_log.path if audit_log is not None and str(audit_log.path) != ":memory:" else None
     staff_file = staff_path if staff_path is not None and str(staff_path) != ":memory:" else None
     sync = ShopSync(settings, LocalTill(journal.path, audit_path, staff_file))
@@ -297,14 +374,20 @@ def gateway_now(services: AppServices, sandbox: EmbeddedSandbox | None) -> dt.da
 def build_terminal(services: AppServices, *, config: Config, credentials: CredentialStore,
                    sandbox: EmbeddedSandbox | None = None, sandbox_url: str | None = None,
                    log_file: str | None = None, staff: StaffService | None = None,
-                   audit_trail: AuditTrail | None = None, shop: ShopSync | None = None) -> Terminal:
-    """Build the terminal around ``services`` (see the module docstring). The window is not shown; the
-    runtime starts on the first turn of the event loop (see :meth:`Runtime.start`). Without ``staff``
-    (tests of other parts) the terminal has no operators: training mode on the sandbox. ``audit_trail``
-    (the same object as ``services.audit`` and the staff's recorder) gives the window its Audit trail view
-    and the shift and day closes."""
-    from PySide6.QtCore import QTimer
+                   audit_trail: AuditTrail | None = None, shop: ShopSync | None = None,
+                   after_first_frame: bool = False) -> Terminal:
+    """Build the terminal around ``services`` (see the module docstring). The window is not shown. Without
+    ``staff`` (tests of other parts) the terminal has no operators: training mode on the sandbox.
+    ``audit_trail`` (the same object as ``services.audit`` and the staff's recorder) gives the window its
+    Audit trail view and the shift and day closes.
 
+    The window starts with the Sale tab, the menus and the status bar: what its first frame shows (behind
+    the sign-in screen when nobody is signed in). The other five tabs, in order, and what links them are
+    :attr:`Terminal.finish`'s steps: run here at once (the default), or with ``after_first_frame`` (the
+    app) one per turn of the event loop from the window's :attr:`MainWindow.first_frame_shown` on, so the
+    window is up sooner; :attr:`Terminal.tabs_ready` says when they are all there. The runtime starts on
+    the first turn of the event loop, or right after the first frame (see :meth:`Runtime.start`).
+    """
     if staff is None:
         staff = StaffService(OperatorStore(":memory:"))
     listener = CallbackListener(port=config.webhook_port)
@@ -318,71 +401,42 @@ def build_terminal(services: AppServices, *, config: Config, credentials: Creden
                       on_listening=sandbox.set_webhook_url if sandbox is not None else None, shop=shop)
 
     # The shop database's reads and other tills' payments (a connection of its own, not the pusher's).
-    shop_service = (ShopService(services, shop.settings, staff=staff, waiting=lambda: shop.status.waiting)
-                    if shop is not None else None)
-    # One receipt printer for the terminal: the paper and folder chosen in one tab are the next tab's.
-    receipts = ReceiptPrinter(services, config=config)
-    tabs = Tabs(sale=SaleTab(services, three_d_secure=three_d_secure, receipts=receipts),
-                preauth=PreAuthTab(services, receipts=receipts),
-                installments=InstallmentsTab(services), checkout=CheckoutTab(services),
-                subscriptions=SubscriptionsTab(services, payment_orders=payment_orders_of(services),
-                                              phone_region=config.shop_country, saved_cards=saved_cards),
-                journal=JournalTab(services, gateway_now=lambda: gateway_now(services, sandbox), shop=shop_service,
-                                   receipts=receipts, config=config))
-    transaction_actions = TransactionActions(tabs.journal, services, staff, reconciler)
-    shop_actions = ShopActions(tabs.journal, shop_service, staff) if shop_service is not None else None
-    pages = (TabPage(SALE_TAB, tabs.sale, tabs.sale.form.amount),
-             TabPage(PREAUTH_TAB, tabs.preauth, tabs.preauth.form.amount),
-             TabPage(INSTALLMENTS_TAB, tabs.installments, tabs.installments.amount),
-             TabPage(CHECKOUT_TAB, tabs.checkout, tabs.checkout.amount),
-             TabPage(SUBSCRIPTIONS_TAB, tabs.subscriptions, tabs.subscriptions.search),
-             TabPage(JOURNAL_TAB, tabs.journal, tabs.journal.search_edit))
+    shop_service = None
+    if shop is not None:
+        from .services.shop import ShopService
+
+        shop_service = ShopService(services, shop.settings, staff=staff, waiting=lambda: shop.status.waiting)
+    shared_receipts: list[ReceiptPrinter] = []
+
+    def receipt_printer() -> ReceiptPrinter:
+        """The terminal's one receipt printer (the paper and folder chosen in one tab are the next tab's),
+        built when first asked: after the first frame, or when the Sale tab opens its first receipt."""
+        if not shared_receipts:
+            from .ui.receipt import ReceiptPrinter
+
+            shared_receipts.append(ReceiptPrinter(services, config=config))
+        return shared_receipts[0]
+
+    sale = SaleTab(services, three_d_secure=three_d_secure, receipts=receipt_printer)
     reports = (ReportService(services.journal, audit_trail, environment=lambda: services.environment,
                              shop=shop_service)
                if audit_trail is not None else None)
-    window = MainWindow(services, pages, config=config, credentials=credentials, reports=reports,
-                        card_data_holders=(tabs.sale.form, tabs.preauth.form, tabs.installments),
+    window = MainWindow(services, (TabPage(SALE_TAB, sale, sale.form.amount),), config=config,
+                        credentials=credentials, reports=reports, card_data_holders=(sale.form,),
                         sandbox=sandbox, sandbox_url=sandbox_url, log_file=log_file, staff=staff,
                         audit_trail=audit_trail)
 
-    # An installment option chosen in the Installments tab becomes a 3-D Secure sale in the Sale tab.
-    def carry_installment_to_sale(count: int, interest_paid_by_customer: bool, amount: Decimal,
-                                  currency: str) -> None:
-        window.show_page(tabs.sale)
-        quote = next((option for option in tabs.installments.options()
-                      if option.installment_count == count and option.currency == currency), None)
-        tabs.sale.choose_installment(count, interest_paid_by_customer, amount, currency, quote)
-
-    tabs.installments.installment_chosen.connect(carry_installment_to_sale)
-
     # The reconciler looks again as soon as a payment ends (perhaps unknown) or the environment changes.
-    tabs.sale.payment_finished.connect(lambda *_: reconciler.wake())
-    tabs.preauth.payment_finished.connect(lambda *_: reconciler.wake())
+    sale.payment_finished.connect(lambda *_: reconciler.wake())
     window.environment_changed.connect(lambda *_: reconciler.wake())
-
-    # What a cashier may not do is disabled (with the reason) whenever the signed-in operator changes.
-    def show_rights(*_: object) -> None:
-        tabs.subscriptions.set_manager_rights(staff.allowed(Permission.SUBSCRIPTIONS_EDIT))
-        tabs.journal.set_manager_rights(staff.allowed(Permission.CSV_EXPORT))
-
-    window.operator_changed.connect(show_rights)
-    show_rights()
 
     # A payment that ended outcome-unknown and was settled by the lookup: the tab still showing it updates,
     # and the cashier hears of it on whatever tab they are.
     notices = LookupNotices(window)
     reconciler.on_resolved.append(notices.resolved)
-    notices.payment_settled.connect(tabs.sale.show_settled)
-    notices.payment_settled.connect(tabs.preauth.show_settled)
+    notices.payment_settled.connect(sale.show_settled)
     notices.payment_settled.connect(
         lambda outcome: window.show_notice(render(settled_notice(cast(PaymentOutcome, outcome)))))
-
-    # Help ▸ Load demo data (built-in sandbox only); the tabs show the new rows when it is done.
-    demo_data = DemoDataLoader(window, window.help_menu, services, sandbox)
-    window.environment_changed.connect(demo_data.update_availability)
-    for refresh in (tabs.journal.refresh, tabs.preauth.refresh, lambda: tabs.checkout.reload(),
-                    tabs.subscriptions.retry):
-        demo_data.loaded.connect(lambda _summary, refresh=refresh: refresh())
 
     # The shop database's line in the status bar, after every push or failed try (and at once).
     if shop is not None:
@@ -390,11 +444,97 @@ def build_terminal(services: AppServices, *, config: Config, credentials: Creden
                                                                      status.problem))
         window.show_shop_status(shop.status.waiting, shop.status.reachable, shop.status.problem)
 
-    QTimer.singleShot(0, runtime.start)
+    # --- after the first frame: the other tabs, one at a time, in the order shown -----------------
+    built: dict[str, QWidget] = {}
+
+    def preauth() -> None:
+        from .ui.preauth_tab import PreAuthTab
+
+        tab = built["preauth"] = PreAuthTab(services, receipts=receipt_printer())
+        tab.payment_finished.connect(lambda *_: reconciler.wake())
+        notices.payment_settled.connect(tab.show_settled)
+        window.add_pages((TabPage(PREAUTH_TAB, tab, tab.form.amount),), card_data_holders=(tab.form,))
+
+    def installments() -> None:
+        from .ui.installments_tab import InstallmentsTab
+
+        tab = built["installments"] = InstallmentsTab(services)
+
+        # An installment option chosen in the Installments tab becomes a 3-D Secure sale in the Sale tab.
+        def carry_installment_to_sale(count: int, interest_paid_by_customer: bool, amount: Decimal,
+                                      currency: str) -> None:
+            window.show_page(sale)
+            quote = next((option for option in tab.options()
+                          if option.installment_count == count and option.currency == currency), None)
+            sale.choose_installment(count, interest_paid_by_customer, amount, currency, quote)
+
+        tab.installment_chosen.connect(carry_installment_to_sale)
+        window.add_pages((TabPage(INSTALLMENTS_TAB, tab, tab.amount),), card_data_holders=(tab,))
+
+    def checkout() -> None:
+        from .ui.checkout_tab import CheckoutTab
+
+        tab = built["checkout"] = CheckoutTab(services)
+        window.add_pages((TabPage(CHECKOUT_TAB, tab, tab.amount),))
+
+    def subscriptions() -> None:
+        from .ui.subscriptions_tab import SubscriptionsTab
+
+        tab = built["subscriptions"] = SubscriptionsTab(services, payment_orders=payment_orders_of(services),
+                                                        phone_region=config.shop_country, saved_cards=saved_cards)
+        window.add_pages((TabPage(SUBSCRIPTIONS_TAB, tab, tab.search),))
+
+    def journal() -> None:
+        from .ui.journal_tab import JournalTab
+
+        tab = built["journal"] = JournalTab(services, gateway_now=lambda: gateway_now(services, sandbox),
+                                            shop=shop_service, receipts=receipt_printer(), config=config)
+        window.add_pages((TabPage(JOURNAL_TAB, tab, tab.search_edit),))
+
+    def link() -> None:
+        from .ui.demo_data_action import DemoDataLoader
+        from .ui.transaction_dialogs import TransactionActions
+
+        tabs = Tabs(sale=sale, preauth=cast("PreAuthTab", built["preauth"]),
+                    installments=cast("InstallmentsTab", built["installments"]),
+                    checkout=cast("CheckoutTab", built["checkout"]),
+                    subscriptions=cast("SubscriptionsTab", built["subscriptions"]),
+                    journal=cast("JournalTab", built["journal"]))
+        terminal._transaction_actions = TransactionActions(tabs.journal, services, staff, reconciler)
+        if shop_service is not None:
+            from .ui.shop_actions import ShopActions
+
+            terminal.shop_actions = ShopActions(tabs.journal, shop_service, staff)
+
+        # What a cashier may not do is disabled (with the reason) whenever the signed-in operator changes.
+        def show_rights(*_: object) -> None:
+            tabs.subscriptions.set_manager_rights(staff.allowed(Permission.SUBSCRIPTIONS_EDIT))
+            tabs.journal.set_manager_rights(staff.allowed(Permission.CSV_EXPORT))
+
+        window.operator_changed.connect(show_rights)
+        show_rights()
+
+        # Help ▸ Load demo data (built-in sandbox only); the tabs show the new rows when it is done.
+        demo_data = terminal._demo_data = DemoDataLoader(window, window.help_menu, services, sandbox)
+        window.environment_changed.connect(demo_data.update_availability)
+        for refresh in (tabs.journal.refresh, tabs.preauth.refresh, lambda: tabs.checkout.reload(),
+                        tabs.subscriptions.retry):
+            demo_data.loaded.connect(lambda _summary, refresh=refresh: refresh())
+        terminal._tabs = tabs
+        terminal.tabs_ready.emit()
+
+    steps: list[Callable[[], None]] = [preauth, installments, checkout, subscriptions, journal, link]
+    if after_first_frame:
+        steps.insert(0, runtime.start)  # the reconciler, the listener, the "start" audit record
+    terminal = Terminal(services=services, listener=listener, three_d_secure=three_d_secure, reconciler=reconciler,
+                        window=window, runtime=runtime, staff=staff, saved_cards=saved_cards, steps=steps)
+    if after_first_frame:
+        window.first_frame_shown.connect(terminal._step_after_first_frame)
+    else:
+        terminal.finish()
+        QTimer.singleShot(0, runtime.start)
     window.destroyed.connect(lambda *_: runtime.cancel())
-    return Terminal(services=services, listener=listener, three_d_secure=three_d_secure, reconciler=reconciler,
-                    tabs=tabs, transaction_actions=transaction_actions, demo_data=demo_data, window=window,
-                    runtime=runtime, staff=staff, saved_cards=saved_cards, shop_actions=shop_actions)
+    return terminal
 
 
 def build_main_window(services: AppServices, *, config: Config, credentials: CredentialStore,

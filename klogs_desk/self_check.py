@@ -237,11 +237,15 @@ def report_shown_and_quit(app: Any) -> None:
     def report() -> None:
         if os.environ.get("KLOGS_DESK_REPORT_MODULES"):  # benchmarks/cold_start.py: what the first frame paid for
             heavy = ("PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets", "fastapi", "uvicorn", "httpx",
-                     "pydantic", "keyring", "psycopg", "klogs_desk.api.client", "klogs_desk.api.models")
+                     "pydantic", "keyring", "psycopg", "klogs_desk.api.client", "klogs_desk.api.models",
+                     "klogs_desk.ui.preauth_tab", "klogs_desk.ui.installments_tab", "klogs_desk.ui.checkout_tab",
+                     "klogs_desk.ui.subscriptions_tab", "klogs_desk.ui.journal_tab", "klogs_desk.ui.receipt", "segno",
+                     "klogs_desk.shop.server", "importlib.metadata")
             print("imported before the window: "
                   + (", ".join(name for name in heavy if name in sys.modules) or "none of "
                      + ", ".join(heavy)), flush=True)
         age = process_age_seconds()
+        print("window interactive", file=sys.stderr, flush=True)  # where -X importtime's list is cut
         print(f"window interactive at {time.time():.3f}"
               + (f" ({age * 1000:.0f} ms after process start)" if age is not None else "")
               + f" cpu {time.process_time() * 1000:.0f} ms", flush=True)

@@ -15,13 +15,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from ..domain.audit import Close
 from ..domain.journal import Journal
 from ..domain.reports import DAY, SHIFT, Report, report_from_journal, start_of_day
 from .audit import DAY_CLOSE, REPORT_REPRINT, SHIFT_CLOSE, AuditTrail
-from .shop import ShopService
+
+if TYPE_CHECKING:  # the shop database's modules load only where one is configured (issue 19)
+    from .shop import ShopService
 
 
 class UnresolvedPayments(Exception):

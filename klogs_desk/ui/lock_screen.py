@@ -181,7 +181,7 @@ class IdleLock(QObject):
 
     def __init__(self, window: QMainWindow, config: Config, staff: StaffService, *,
                  environment: Callable[[], str] = lambda: "sandbox",
-                 now: Callable[[], float] = time.monotonic) -> None:
+                 now: Callable[[], float] = time.monotonic, watch_now: bool = True) -> None:
         super().__init__(window)
         self.window = window
         self.config = config
@@ -197,7 +197,8 @@ class IdleLock(QObject):
         self.timer.setInterval(_CHECK_INTERVAL_MS)
         self.timer.timeout.connect(self.check)
         self.timer.start()
-        self._watch_new_widgets()
+        if watch_now:  # else the owner calls watch_new_widgets() (the main window: after its first frame)
+            self.watch_new_widgets()
         window.destroyed.connect(self._stop)
 
     @property
@@ -214,12 +215,15 @@ class IdleLock(QObject):
             self.screen.setGeometry(self.window.rect())
         return False
 
-    def _watch_new_widgets(self) -> None:
+    def watch_new_widgets(self) -> None:
         """Filter the input of every widget of the window (new ones are picked up at each check).
 
         Not one filter on the QApplication: a Python event filter there is handed QtWebEngine's internal
         objects too, and PySide 6.11 crashes converting them (the 3-D Secure view segfaulted). Web views
         are left out for the same reason; the challenge dialog is the card holder's, not the cashier's.
+        Each pass wraps every widget in Python (~45 ms for the window with its Sale tab): the main window
+        runs its first one right after its first frame (``watch_now=False``); input before that is not
+        counted, so its idle lock could come those few milliseconds early.
         """
         for widget in [self.window, *self.window.findChildren(QWidget)]:
             if widget.property(_WATCHED) or _inside_web_view(widget):
@@ -229,7 +233,7 @@ class IdleLock(QObject):
 
     def check(self) -> None:
         """Lock if the idle limit passed (called every second; tests call it after moving the clock)."""
-        self._watch_new_widgets()
+        self.watch_new_widgets()
         self.tracker.limit_seconds = self._limit_seconds()
         if not self.locked and self.tracker.due():
             self.lock(IDLE)

@@ -13,7 +13,9 @@ of an order ID nobody used (:meth:`MainWindow.check_gateway_health`) tells the l
 answers before the first payment: a 404 is an answer; no answer shows "no answer", never a dialog.
 
 The window does not build its tabs: the composition root (:mod:`klogs_desk.composition`) builds each
-tab with its dependencies and hands them over as :class:`TabPage` s, in the order shown.
+tab with its dependencies and hands them over as :class:`TabPage` s, in the order shown: the Sale tab to
+the constructor, the others to :meth:`MainWindow.add_pages` right after the first frame
+(:attr:`MainWindow.first_frame_shown`).
 
 When Settings are saved, :meth:`MainWindow.apply_settings` builds a new client for the chosen
 environment, puts it in ``services.client`` (tabs read it at send time) and closes the old one in the
@@ -28,7 +30,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, Sequence
 
@@ -42,13 +43,10 @@ from ..config import Config
 from ..credentials import CredentialStore, CredentialStoreUnavailable
 from ..domain.audit import Verification
 from ..domain.operators import Operator, OperatorStore
-from ..domain.reports import Report
-from ..environments import EmbeddedSandbox, build_client
+from ..embedded_sandbox import EmbeddedSandbox
 from ..messages import Message, msg
 from ..services.audit import AuditTrail
 from ..services.context import AppServices
-from ..services.reports import ReportService
-from ..services.shop import ShopUnavailable
 from ..services.staff import Permission, StaffService
 from . import theme
 from .async_runner import RUNNER, run_query
@@ -59,6 +57,8 @@ from .operators_text import operator_text
 
 if TYPE_CHECKING:
     from ..api.client import KlogsClient
+    from ..domain.reports import Report
+    from ..services.reports import ReportService
 
 log = logging.getLogger(__name__)
 
@@ -119,6 +119,9 @@ class MainWindow(QMainWindow):
     client_replaced = Signal(object)
     #: The signed-in operator changed (an :class:`Operator`, or None while nobody is signed in).
     operator_changed = Signal(object)
+    #: Once, right after the window's first frame (two turns of the event loop after it was first shown:
+    #: the first paint is done). The composition root builds the tabs the first frame does not show then.
+    first_frame_shown = Signal()
     _health_seen = Signal(bool)
 
     def __init__(self, services: AppServices, pages: Sequence[TabPage], *, config: Config,
@@ -141,8 +144,9 @@ class MainWindow(QMainWindow):
         self.audit_trail = audit_trail
         #: Shift and day closes (``None``: no Close shift/day menu items).
         self.reports = reports
-        self.pages = tuple(pages)
-        self.card_data_holders = tuple(card_data_holders)
+        #: The tabs shown so far, in order (:meth:`add_pages` adds the ones built after the first frame).
+        self.pages: tuple[TabPage, ...] = ()
+        self.card_data_holders: tuple[CardDataHolder, ...] = ()
         self._last_failure_at: float | None = None
         self._health_checked = False
         self.health_check_task: asyncio.Task[None] | None = None
@@ -166,11 +170,9 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("mainTabs")
         self.tabs.setAccessibleName(self.tr("Terminal functions"))
         self.tabs.setDocumentMode(True)
-        for page in self.pages:
-            if not page.widget.accessibleName():
-                page.widget.setAccessibleName(page.spec.plain_title)
-            self.tabs.addTab(page.widget, page.spec.shown_title)
-        self.apply_card_clear_seconds()
+        for page in pages:
+            self._insert_page(page)
+        self.add_card_data_holders(card_data_holders)
 
         self.audit_notice = QLabel()
         self.audit_notice.setObjectName("auditBrokenNotice")
@@ -208,9 +210,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.operator_label)
 
         self._build_menus()
-        for index in range(len(self.pages)):
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
-            shortcut.activated.connect(lambda i=index: self.tabs.setCurrentIndex(i))
         self.tabs.currentChanged.connect(self.focus_first_field)
 
         self._health_seen.connect(self._on_health)
@@ -224,7 +223,9 @@ class MainWindow(QMainWindow):
         self._show_environment()
         # The sign-in screen: after the configured idle minutes, on Switch operator, and now if nobody is
         # signed in (training mode starts as the Trainee).
-        self.idle_lock = IdleLock(self, config, self.staff, environment=lambda: self.services.environment)
+        self.idle_lock = IdleLock(self, config, self.staff, environment=lambda: self.services.environment,
+                                  watch_now=False)
+        self.first_frame_shown.connect(self.idle_lock.watch_new_widgets)
         self.staff.listeners.append(self.operator_changed.emit)
         self.operator_changed.connect(self._show_operator)
         if self.staff.current is None:
@@ -232,6 +233,30 @@ class MainWindow(QMainWindow):
         self._show_operator(self.staff.current)
         if self.staff.current is None:
             self.idle_lock.lock(START)
+
+    # --- tabs -----------------------------------------------------------------------------------
+
+    def add_pages(self, pages: Sequence[TabPage], card_data_holders: Sequence[CardDataHolder] = ()) -> None:
+        """Show ``pages`` after the ones already shown, in order (the composition root builds the tabs the
+        first frame does not show right after it). ``card_data_holders`` get the Settings' card-clear
+        seconds now and after every save, like the constructor's."""
+        for page in pages:
+            self._insert_page(page)
+        self.add_card_data_holders(card_data_holders)
+
+    def add_card_data_holders(self, holders: Sequence[CardDataHolder]) -> None:
+        self.card_data_holders += tuple(holders)
+        seconds = self.config.card_clear_seconds
+        for holder in holders:
+            holder.set_idle_seconds(seconds)
+
+    def _insert_page(self, page: TabPage) -> None:
+        if not page.widget.accessibleName():
+            page.widget.setAccessibleName(page.spec.plain_title)
+        self.pages += (page,)
+        index = self.tabs.addTab(page.widget, page.spec.shown_title)
+        shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)  # Ctrl+1..Ctrl+6
+        shortcut.activated.connect(lambda i=index: self.tabs.setCurrentIndex(i))
 
     # --- menus ----------------------------------------------------------------------------------
 
@@ -304,6 +329,7 @@ class MainWindow(QMainWindow):
 
     def open_report(self, *, shift: bool) -> None:
         """Close shift… / Close day…: the figures so far, with the button that closes the period."""
+        from ..services.shop import ShopUnavailable
         from .report_dialog import ReportDialog
 
         assert self.reports is not None  # the menu items exist only with the report service
@@ -456,6 +482,8 @@ class MainWindow(QMainWindow):
 
     def apply_settings(self) -> None:
         """Rebuild the client from the saved settings and credentials; close the old one."""
+        from ..environments import build_client
+
         self.apply_card_clear_seconds()
         environment = self.config.environment
         try:
@@ -537,6 +565,8 @@ class MainWindow(QMainWindow):
     @staticmethod
     async def _quiet_lookup(client: KlogsClient) -> None:
         try:
+            import uuid
+
             await client.get_transaction(f"health-{uuid.uuid4().hex}")
         except KlogsError:
             pass  # the expected 404, or no answer: the client's health listeners already told the label
@@ -549,6 +579,9 @@ class MainWindow(QMainWindow):
             self._health_checked = True
             QTimer.singleShot(0, self.check_gateway_health)  # after the first paint
             QTimer.singleShot(0, self, lambda: self.focus_first_field(self.tabs.currentIndex()))
+            # Posted from the next turn, so it comes after the first paint and after whatever else was
+            # queued behind the show (the window must be up before the rest is built).
+            QTimer.singleShot(0, self, lambda: QTimer.singleShot(0, self, self.first_frame_shown.emit))
 
     def show_notice(self, text: str) -> None:
         """A notice for the cashier on whatever tab they are (the status bar, for a minute): something

@@ -85,11 +85,13 @@ class SaleTab(QWidget):
 
     def __init__(self, services: AppServices, parent: QWidget | None = None, *,
                  three_d_secure: ThreeDSecureService | None = None,
-                 idle_seconds: float = DEFAULT_IDLE_SECONDS, receipts: ReceiptPrinter | None = None) -> None:
+                 idle_seconds: float = DEFAULT_IDLE_SECONDS,
+                 receipts: Callable[[], ReceiptPrinter] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("saleTab")
         self.services = services
-        #: The terminal's receipt printer (the composition root's); None: one on the settings file when asked.
+        #: The terminal's receipt printer, asked for when a receipt is opened (the composition root builds it
+        #: then: its modules cost the first frame ~80 ms); None: one on the settings file when asked.
         self.receipts = receipts
         self.payments = PaymentService(services)
         #: The 3-D Secure sales of this tab (``None``: no 3-D Secure path, no switch, no installments).
@@ -345,8 +347,9 @@ class SaleTab(QWidget):
         self._pay_options.addWidget(widget)
 
     def open_receipt(self, entry_id: int) -> None:
-        receipts = self.receipts
-        if receipts is None:  # a tab on its own (tests, benchmarks): the settings file
+        if self.receipts is not None:
+            receipts = self.receipts()
+        else:  # a tab on its own (tests, benchmarks): the settings file
             from ..config import Config
             from .receipt import ReceiptPrinter
 
@@ -500,8 +503,11 @@ class SaleTab(QWidget):
 
 
 def _receipts_available() -> bool:
+    """Whether Qt's printing module is installed (the receipt needs it; some minimal Qt installs lack it).
+    Looked up, not imported: importing the receipt's modules costs the first frame ~80 ms."""
+    from importlib.util import find_spec
+
     try:
-        from . import receipt  # noqa: F401 (imported only to learn whether it can be)
-    except ImportError:
+        return find_spec("PySide6.QtPrintSupport") is not None
+    except (ImportError, ValueError):
         return False
-    return True

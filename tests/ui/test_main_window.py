@@ -405,10 +405,11 @@ def test_every_tab_prints_receipts_on_the_paper_chosen_in_the_terminals_settings
     terminal = build_terminal(services, config=config, credentials=CredentialStore(), sandbox_url=sandbox.url)
     tabs = terminal.tabs
     # One printer, built by the composition root on the terminal's own settings (not the default file).
-    assert tabs.sale.receipts is tabs.preauth.receipts is tabs.journal.receipts
+    # (The Sale tab, built before the first frame, asks for it when it opens a receipt: its modules wait.)
+    assert tabs.sale.receipts() is tabs.preauth.receipts is tabs.journal.receipts
     tabs.journal.receipts.paper = "a4"  # chosen in a receipt preview from the Journal
     assert Config(config.path).receipt_paper == "a4"
-    assert tabs.sale.receipts.paper == "a4"
+    assert tabs.sale.receipts().paper == "a4"
     qtbot.waitUntil(lambda: terminal.reconciler.running, timeout=10_000)
     stopping = event_loop_qt.create_task(terminal.runtime.stop())
     qtbot.waitUntil(stopping.done, timeout=20_000)
@@ -439,5 +440,51 @@ def test_the_composition_root_links_tabs_and_reconciler_through_signals_and_one_
     qtbot.waitUntil(stopping.done, timeout=20_000)
     assert not terminal.reconciler.running and not terminal.listener.running
     assert services.client._http.is_closed
+    window.deleteLater()
+    qtbot.wait(10)
+
+
+def test_the_app_s_first_frame_has_the_sale_tab_and_the_other_five_follow_it_in_order_linked(
+        qtbot, sandbox, journal, config, memory_keyring, event_loop_qt):
+    """What the app does (``after_first_frame``): the window is shown with the Sale tab; the other tabs are
+    built right after its first frame, in order, each with its links, the shortcuts and card-clear seconds
+    (issue 19). Tests of the deferred build wait for ``Terminal.tabs_ready``."""
+    config.card_clear_seconds = 42
+    services = AppServices(client=make_client(sandbox), journal=journal, environment="sandbox",
+                           sandbox_url=sandbox.url)
+    terminal = build_terminal(services, config=config, credentials=CredentialStore(), sandbox_url=sandbox.url,
+                              after_first_frame=True)
+    window = terminal.window
+    assert [page.spec.plain_title for page in window.pages] == ["Sale"]
+    assert not terminal.ready
+    with pytest.raises(RuntimeError, match="tabs_ready"):
+        _ = terminal.tabs
+    assert not terminal.reconciler.running  # not even the runtime is started before the first frame
+    with qtbot.waitSignal(terminal.tabs_ready, timeout=20_000):
+        window.show()
+    tabs = terminal.tabs
+    assert [page.widget for page in window.pages] == [tabs.sale, tabs.preauth, tabs.installments, tabs.checkout,
+                                                      tabs.subscriptions, tabs.journal]
+    assert [window.tabs.tabText(i).replace("&", "") for i in range(window.tabs.count())] == EXPECTED_TABS
+    assert terminal.transaction_actions.reconciler is terminal.reconciler
+    assert [holder.idle_seconds for holder in window.card_data_holders] == [42, 42, 42]
+    _activate(qtbot, window)
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is tabs.journal
+
+    woken: list[str] = []
+    terminal.reconciler.wake = lambda: woken.append("wake")  # type: ignore[method-assign]
+    tabs.sale.payment_finished.emit(None)
+    tabs.preauth.payment_finished.emit(None)
+    assert woken == ["wake"] * 2
+    chosen: list[tuple] = []
+    tabs.sale.choose_installment = lambda *args: chosen.append(args)  # type: ignore[method-assign]
+    tabs.installments.installment_chosen.emit(3, True, Decimal("300.00"), "TRY")
+    assert window.tabs.currentWidget() is tabs.sale and chosen[0][:4] == (3, True, Decimal("300.00"), "TRY")
+
+    qtbot.waitUntil(lambda: terminal.reconciler.running, timeout=10_000)
+    stopping = event_loop_qt.create_task(terminal.runtime.stop())
+    qtbot.waitUntil(stopping.done, timeout=20_000)
+    window.close()
     window.deleteLater()
     qtbot.wait(10)

@@ -34,7 +34,7 @@ def terminal_for(qtbot, sandbox, tmp_path, memory_keyring, event_loop_qt):
     (cashier), or an empty one (a fresh sandbox terminal)."""
     built = []
 
-    def make(*, operators: bool):  # type: ignore[no-untyped-def]
+    def make(*, operators: bool, after_first_frame: bool = False):  # type: ignore[no-untyped-def]
         config = Config(tmp_path / "settings.ini")
         path = tmp_path / "staff.sqlite3"
         if operators:
@@ -46,7 +46,7 @@ def terminal_for(qtbot, sandbox, tmp_path, memory_keyring, event_loop_qt):
         journal = open_journal(tmp_path / "journal.sqlite3", staff)
         services = AppServices(client=make_client(sandbox), journal=journal, sandbox_url=sandbox.url)
         terminal = build_terminal(services, config=config, credentials=CredentialStore(), sandbox_url=sandbox.url,
-                                  staff=staff)
+                                  staff=staff, after_first_frame=after_first_frame)
         window = terminal.window
         window.told = []
         window.tell = lambda title, message: window.told.append(message)
@@ -257,3 +257,18 @@ def test_an_operator_changes_their_own_pin_by_giving_the_old_one(qtbot, terminal
     window.switch_operator()
     assert not window.idle_lock.try_sign_in(CASHIER, CASHIER_PIN)
     assert window.idle_lock.try_sign_in(CASHIER, "5555") and staff.current.name == CASHIER
+
+
+def test_with_operators_the_first_frame_is_the_sign_in_screen_and_the_tabs_built_after_it_wait_behind_it(
+        qtbot, terminal_for):
+    """The app's start (tabs after the first frame, issue 19): nobody signed in, so the sign-in screen is
+    what the first frame shows; the tabs that come after it are as locked as the Sale tab until a manager
+    signs in, and then get the manager's rights."""
+    terminal = terminal_for(operators=True, after_first_frame=True)
+    window = terminal.window
+    assert window.idle_lock.locked and window.idle_lock.screen.isVisible()
+    qtbot.waitUntil(lambda: terminal.ready, timeout=20_000)
+    assert window.tabs.count() == 6 and window.idle_lock.locked
+    assert not terminal.tabs.journal.isEnabled() and not terminal.tabs.sale.isEnabled()
+    assert window.idle_lock.try_sign_in(MANAGER, MANAGER_PIN)
+    assert terminal.tabs.journal.isEnabled() and terminal.tabs.journal.export_button.isEnabled()
