@@ -1320,8 +1320,12 @@
     </message>
     <message>
         <source>The request was sent but no answer came back. The card may or may not have been charged: check it before charging again.</source>
-        <extracomment>Role carrying the :class:`Entry` of a row (for actions and details).</extracomment>
+        <extracomment>Role carrying the :class:`Entry` of a row (for actions and details). Rows read together when the view first shows one of them (one query for the rows, one for their children). Pages kept; the least recently shown is dropped beyond this (memory stays flat however far one scrolls). ``load(ids)``: the entries of ``ids`` (in that order) and their children (``Journal.entries`` and ``Journal.children_of``), read on the UI thread for one page: ~100 rows by primary key, a few ms. page number -&gt; its rows; the least recently shown first.</extracomment>
         <translation>İstek gönderildi ama yanıt gelmedi. Karttan çekim yapılmış da olabilir, yapılmamış da: yeniden çekmeden önce kontrol edin.</translation>
+    </message>
+    <message>
+        <source>approved by {manager}</source>
+        <translation>onaylayan: {manager}</translation>
     </message>
     <message>
         <source>{operator}, approved by {manager}</source>
@@ -1332,7 +1336,7 @@
     <name>JournalTab</name>
     <message>
         <source>All states</source>
-        <extracomment>Most rows shown at once; narrowing the filters finds older ones. Rows measured to fit the columns (QHeaderView.setResizeContentsPrecision; 0 would be the visible rows only). (label, states) of the state filter; ``None`` means every state.</extracomment>
+        <extracomment>Most rows of the shop&apos;s journal (all tills) shown at once: they come over the network. How often the status line counts the rows an export has written. Rows measured to fit the columns (QHeaderView.setResizeContentsPrecision; 0 would be the visible rows only). Pixels a fitted column gets beyond its widest text and the delegate&apos;s margins (the grid line, air). (label, states) of the state filter; ``None`` means every state.</extracomment>
         <translation>Tüm durumlar</translation>
     </message>
     <message>
@@ -1361,12 +1365,12 @@
     </message>
     <message>
         <source>Not available yet: this action arrives in a later version of klogs-desk.</source>
-        <extracomment>The currency with the most minor digits: any amount in the journal can be typed in the amount filter.</extracomment>
+        <extracomment>The Journal&apos;s columns by the name the settings file keeps them under (``journal/hidden_columns``). Always shown: what a row is and how it ended (the column chooser does not offer them). Characters of a name the Operator column is wide enough for. Characters a filter combo box keeps when the row is short of room (its list still shows each choice whole). The currency with the most minor digits: any amount in the journal can be typed in the amount filter.</extracomment>
         <translation>Henüz yok: bu işlem klogs-desk&apos;in sonraki bir sürümünde gelecek.</translation>
     </message>
     <message>
         <source>Order ID or card last 4</source>
-        <extracomment>The selected row changed (``None`` when nothing is selected). A CSV was written: (path, number of rows). &quot;All tills&quot;: the manager asked to void / refund the selected payment (a :class:`ShopEntry`). The shop database (None: this till alone; the scope and till filters are not shown). The gateway&apos;s clock, for its daily settlement cut-off (void before it, refund after it).</extracomment>
+        <extracomment>The selected row changed (``None`` when nothing is selected). A CSV was written: (path, number of rows). The rows of the current filters are on screen (after every :meth:`refresh`): how many. Internal: a reader-thread answer (generation, future) and a finished export (future), emitted on the worker thread and so queued to the UI thread. &quot;All tills&quot;: the manager asked to void / refund the selected payment (a :class:`ShopEntry`). Where the column choice is kept (the composition root&apos;s settings; a tab on its own: the settings file). The shop database (None: this till alone; the scope and till filters are not shown). The gateway&apos;s clock, for its daily settlement cut-off (void before it, refund after it). The terminal&apos;s receipt printer (the composition root&apos;s); a tab on its own uses the settings file. The export in progress: its file and its cancel flag.</extracomment>
         <translation>Sipariş no ya da kartın son 4 hanesi</translation>
     </message>
     <message>
@@ -1388,6 +1392,14 @@
     <message>
         <source>Export CSV…</source>
         <translation>CSV olarak dışa aktar…</translation>
+    </message>
+    <message>
+        <source>Cancel export</source>
+        <translation>Dışa aktarmayı iptal et</translation>
+    </message>
+    <message>
+        <source>Cancel the CSV export</source>
+        <translation>CSV dışa aktarmayı iptal et</translation>
     </message>
     <message>
         <source>Search by order ID or card last four digits</source>
@@ -1518,6 +1530,10 @@
         <translation>Başka bir kasanın ödemesini iade et</translation>
     </message>
     <message>
+        <source>Right-click to choose the columns shown</source>
+        <translation>Gösterilen sütunları seçmek için sağ tıklayın</translation>
+    </message>
+    <message>
         <source>1 payment</source>
         <translation>1 ödeme</translation>
     </message>
@@ -1526,16 +1542,20 @@
         <translation>{count} ödeme</translation>
     </message>
     <message>
-        <source>Showing the newest {count}. Narrow the filters to find older payments.</source>
-        <translation>En yeni {count} tanesi gösteriliyor. Daha eski ödemeler için süzgeçleri daraltın.</translation>
-    </message>
-    <message>
         <source>Reading the shop database…</source>
         <translation>Mağaza veritabanı okunuyor…</translation>
     </message>
     <message>
         <source>Only a manager may export the journal.</source>
         <translation>İşlem günlüğünü yalnızca bir yönetici dışa aktarabilir.</translation>
+    </message>
+    <message>
+        <source>Exporting… {done} of {total} payments</source>
+        <translation>Dışa aktarılıyor… {total} ödemeden {done} tanesi</translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file was written.</source>
+        <translation>Dışa aktarma iptal edildi: dosya yazılmadı.</translation>
     </message>
     <message>
         <source>Could not write {path}: {reason}.</source>
@@ -1651,7 +1671,7 @@
     </message>
     <message>
         <source>TRAINING MODE — this terminal talks to the built-in sandbox gateway. No real money moves. Press F1 for the test cards.</source>
-        <extracomment>Gets the focus when the tab is shown (``None``: leave the focus alone). An answer within this many seconds counts as &quot;answered recently&quot;. How long a background notice (a payment settled by the lookup) stays in the status bar. The signed-in operator changed (an :class:`Operator`, or None while nobody is signed in). Who is signed in (a window built without one gets an empty staff: training on the sandbox). The audit trail for the Audit trail view and the day&apos;s reports (``None``: those menus are absent). Shift and day closes (``None``: no Close shift/day menu items).</extracomment>
+        <extracomment>Gets the focus when the tab is shown (``None``: leave the focus alone). An answer within this many seconds counts as &quot;answered recently&quot;. How long a background notice (a payment settled by the lookup) stays in the status bar. The signed-in operator changed (an :class:`Operator`, or None while nobody is signed in). Once, right after the window&apos;s first frame (two turns of the event loop after it was first shown: the first paint is done). The composition root builds the tabs the first frame does not show then. Who is signed in (a window built without one gets an empty staff: training on the sandbox). The audit trail for the Audit trail view and the day&apos;s reports (``None``: those menus are absent). Shift and day closes (``None``: no Close shift/day menu items). The tabs shown so far, in order (:meth:`add_pages` adds the ones built after the first frame).</extracomment>
         <translation>EĞİTİM MODU — bu terminal yerleşik deneme (sandbox) ödeme sistemiyle konuşur. Gerçek para hareket etmez. Test kartları için F1 tuşuna basın.</translation>
     </message>
     <message>
@@ -3334,7 +3354,7 @@ Bunu bir yönetici onaylamalı: yönetici kendi adını ve PIN&apos;ini yazar.</
     </message>
     <message>
         <source>Amount to hold on the card</source>
-        <extracomment>A pre-authorization or capture ended (any state) and the tab is ready for the next action; the journal already holds it. Carries the :class:`PaymentOutcome`. The journal id of the pre-authorization whose amount is in the capture field.</extracomment>
+        <extracomment>A pre-authorization or capture ended (any state) and the tab is ready for the next action; the journal already holds it. Carries the :class:`PaymentOutcome`. The terminal&apos;s receipt printer (the composition root&apos;s); None: one on the settings file when asked. The journal id of the pre-authorization whose amount is in the capture field.</extracomment>
         <translation>Kartta bloke edilecek tutar</translation>
     </message>
     <message>
@@ -4012,7 +4032,7 @@ Yine de kapatılsın mı? Bu ödemeler raporda listelenmeye devam eder.</transla
     <name>SaleTab</name>
     <message>
         <source>Pay</source>
-        <extracomment>How long a payment&apos;s &quot;sending&quot; state (read-only fields, disabled Pay, progress) may wait to be painted. Its state applies at the click; only the painting waits, so a gateway answering within this time is painted once, as the result. Painting &quot;sending&quot; first costs about 2 ms of the UI thread before the request can even leave (Qt paints before the next asyncio step) for a frame shown for less than one display refresh; 100 ms is still within what a cashier perceives as instant feedback. A payment ended (any state); the journal already holds it. The cashier chose 3-D Secure for an ENROLLED card: the :class:`CardOrder` to send through /api/3ds. The 3-D Secure sales of this tab (``None``: no 3-D Secure path, no switch, no installments). An ENROLLED answer&apos;s order, to go on through 3-D Secure as soon as its flight has ended.</extracomment>
+        <extracomment>How long a payment&apos;s &quot;sending&quot; state (read-only fields, disabled Pay, progress) may wait to be painted. Its state applies at the click; only the painting waits, so a gateway answering within this time is painted once, as the result. Painting &quot;sending&quot; first costs about 2 ms of the UI thread before the request can even leave (Qt paints before the next asyncio step) for a frame shown for less than one display refresh; 100 ms is still within what a cashier perceives as instant feedback. A payment ended (any state); the journal already holds it. The cashier chose 3-D Secure for an ENROLLED card: the :class:`CardOrder` to send through /api/3ds. The terminal&apos;s receipt printer, asked for when a receipt is opened (the composition root builds it then: its modules cost the first frame ~80 ms); None: one on the settings file when asked. The 3-D Secure sales of this tab (``None``: no 3-D Secure path, no switch, no installments). An ENROLLED answer&apos;s order, to go on through 3-D Secure as soon as its flight has ended. The banner of a card sale in flight, put in the result panel only when the sending state is painted.</extracomment>
         <translation>Öde</translation>
     </message>
     <message>
