@@ -13,7 +13,7 @@ from klogs_desk.domain.journal import EntryState, Journal
 from klogs_desk.services.context import AppServices
 from klogs_desk.services.reconciler import RECONCILE_BACKOFF, Reconciler
 from klogs_desk.ui.async_runner import RUNNER
-from tests.conftest import make_client
+from tests.conftest import TEST_CLIENT_TIMEOUT, make_client
 from tests.fake_clock import FastClock, on_clock
 from tests.ui.test_sale_tab import APPROVE, FUTURE_YY, GATEWAY_ERROR, NEVER_ANSWERS
 
@@ -29,7 +29,7 @@ def journal(tmp_path):
 def make_terminal(qtbot, sandbox, journal, tmp_path, memory_keyring, event_loop_qt, monkeypatch):
     terminals = []
 
-    def make(*, timeout: float = 1.5, reconciler_clock: FastClock | None = None):
+    def make(*, timeout: float = TEST_CLIENT_TIMEOUT, reconciler_clock: FastClock | None = None):
         services = AppServices(client=make_client(sandbox, timeout=timeout), journal=journal,
                                environment="sandbox", sandbox_url=sandbox.url)
         if reconciler_clock is not None:
@@ -122,7 +122,7 @@ def test_a_newer_result_is_not_replaced_by_a_late_settlement(qtbot, make_termina
 # --- 2. while sending: elapsed seconds and what happens at the client's timeout --------------------------
 
 def test_sending_shows_the_seconds_and_when_it_will_be_checked(qtbot, make_terminal):
-    terminal = make_terminal(timeout=2.5)  # the test sandbox answers this card after 3 s
+    terminal = make_terminal(timeout=2.5)  # the test sandbox answers this card after 6 s
     sale = terminal.tabs.sale
     assert terminal.services.client.answer_timeout == 2.5
     type_sale(qtbot, sale.form, NEVER_ANSWERS, amount="57.50")
