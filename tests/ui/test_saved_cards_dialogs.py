@@ -217,7 +217,7 @@ def test_training_terminal_hears_of_saved_cards_and_waiting_subscriptions_move_o
     # The runtime starts the listener at once and tells the embedded sandbox where the webhook is.
     qtbot.waitUntil(lambda: built_in_sandbox.webhook_url == f"http://127.0.0.1:{port}/webhooks", timeout=10_000)
     window.show_page(tab)
-    qtbot.waitUntil(lambda: tab.model.loaded and not tab.model.loading, timeout=10_000)
+    qtbot.waitUntil(lambda: tab.model.loaded and not tab.model.loading, timeout=30_000)  # a process of its own, slow on a busy machine
 
     phone = unique_phone()
     reference = "UI-TRAINING-WAITS-FOR-CARD"
