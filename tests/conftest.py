@@ -53,6 +53,9 @@ def _run_folder() -> Path:
 
 #: The test process's name: an xdist worker's id (set before this file is imported), else ``main``.
 WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
+#: The run folder was named by whoever started pytest (scripts/repeat_ui_tests.sh does): such a run is not
+#: this checkout's "last run" for the scan-only step, which then scans the named folder itself.
+_NAMED = bool(os.environ.get("KLOGS_TEST_RUN_DIR")) and WORKER == "main"
 _RUN = _run_folder()
 _HOME = _RUN / f"home-{WORKER}"
 os.environ["KLOGS_DESK_HOME"] = str(_HOME)
@@ -95,7 +98,10 @@ def test_run_folder() -> Path:
 
 @pytest.fixture(scope="session")
 def last_test_run_folder() -> Path | None:
-    """The folder of this checkout's last finished run (for ``--scan-last-run``), None if none is known."""
+    """The folder of this checkout's last finished run (for ``--scan-last-run``), None if none is known;
+    the named folder itself when ``KLOGS_TEST_RUN_DIR`` is set."""
+    if _NAMED:
+        return _RUN
     try:
         named = LAST_RUN_POINTER.read_text(encoding="utf-8").strip()
     except OSError:
@@ -260,7 +266,8 @@ def pytest_sessionfinish(session, exitstatus) -> None:  # type: ignore[no-untype
         (_RUN / f"keyring-{WORKER}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     if not hasattr(config, "workerinput"):
         (_RUN / "finished").write_text(f"exit status {int(exitstatus)}\n", encoding="utf-8")
-        LAST_RUN_POINTER.write_text(str(_RUN), encoding="utf-8")
+        if not _NAMED:
+            LAST_RUN_POINTER.write_text(str(_RUN), encoding="utf-8")
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # type: ignore[no-untyped-def]

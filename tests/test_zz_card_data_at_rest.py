@@ -207,7 +207,8 @@ def test_nothing_the_app_wrote_holds_card_data(scanner, test_run_folder, last_te
     if scan_only:
         assert last_test_run_folder is not None and (last_test_run_folder / "finished").is_file(), (
             f"no finished test run to scan ({last_test_run_folder}): run the tests first (README)")
-        own_files, own_hits = scanner.scan_tree(test_run_folder)  # this step's own sale
+        own_files, own_hits = ((0, []) if last_test_run_folder == test_run_folder
+                               else scanner.scan_tree(test_run_folder))  # this step's own sale
         test_run_folder = last_test_run_folder
     else:
         own_files, own_hits = 0, []
