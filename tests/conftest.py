@@ -59,6 +59,9 @@ _NAMED = bool(os.environ.get("KLOGS_TEST_RUN_DIR")) and WORKER == "main"
 _RUN = _run_folder()
 _HOME = _RUN / f"home-{WORKER}"
 os.environ["KLOGS_DESK_HOME"] = str(_HOME)
+# The embedded training sandbox at normal priority (klogs_desk/sandbox/child.py): niced, it starved for
+# over 30 s when both test processes and other work kept the two cores busy.
+os.environ.setdefault("KLOGS_SANDBOX_NICENESS", "0")
 
 import keyring  # noqa: E402
 import pytest  # noqa: E402
