@@ -27,7 +27,7 @@ from klogs_desk.callbacks import CallbackListener, CardStorageEvent, WebhookVeri
 from klogs_desk.sandbox.card_storage import CARD_NOT_SAVED_ID, sign_webhook, vault_of, webhook_signature_base64
 from klogs_desk.sandbox.server import SandboxServer
 from klogs_desk.sandbox.state import SandboxConfig
-from tests.conftest import make_client
+from tests.conftest import TEST_HANG_SECONDS, make_client
 
 pytestmark = pytest.mark.anyio
 
@@ -55,7 +55,7 @@ async def receiver():
 
 @pytest.fixture
 def server(receiver):
-    sandbox = SandboxServer(SandboxConfig(testing=True, hang_seconds=3.0, rate_limit_per_minute=100_000,
+    sandbox = SandboxServer(SandboxConfig(testing=True, hang_seconds=TEST_HANG_SECONDS, rate_limit_per_minute=100_000,
                                           webhook_url=receiver.webhook_url))
     sandbox.start()
     yield sandbox

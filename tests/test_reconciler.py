@@ -46,7 +46,7 @@ def journal(tmp_path):
 
 @pytest.fixture
 async def services(fresh_sandbox, journal):
-    client = make_client(fresh_sandbox)  # 1.5 s timeout < the sandbox's 3 s hang
+    client = make_client(fresh_sandbox)  # its timeout is half the sandbox's hang (conftest)
     yield AppServices(client=client, journal=journal)
     await client.aclose()
 

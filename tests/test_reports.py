@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import time
 from decimal import Decimal
 
 import pytest
@@ -20,7 +21,7 @@ from klogs_desk.services.context import AppServices
 from klogs_desk.services.payments import CardOrder, OutcomeState, PaymentService
 from klogs_desk.services.reconciler import RECONCILE_BACKOFF, Reconciler, backoff
 from klogs_desk.services.transactions import APPROVED_BY_MANAGER_PIN, TransactionService
-from tests.conftest import make_client
+from tests.conftest import TEST_HANG_SECONDS, make_client
 from tests.fake_clock import ManualClock, on_clock
 
 pytestmark = pytest.mark.anyio
@@ -86,11 +87,14 @@ async def a_day(services, sandbox_state) -> dict[str, str]:  # type: ignore[no-u
     assert resolved.state is OutcomeState.UNKNOWN
     clock = ManualClock()
     reconciler = Reconciler(services, policy=on_clock(RECONCILE_BACKOFF, clock), not_found_grace=0)
-    for attempt in range(30):  # the sandbox records the sale once its 3 s hang ends
+    attempt = 0
+    deadline = time.monotonic() + TEST_HANG_SECONDS + 20  # the sandbox records the sale once its hang ends
+    while time.monotonic() < deadline:
         await reconciler.run_once()
         if not journal.get(resolved.entry_id).unresolved:  # type: ignore[arg-type]
             break
         clock.advance(backoff(attempt))
+        attempt += 1
         await asyncio.sleep(0.25)
     assert journal.get(resolved.entry_id).state is EntryState.APPROVED  # type: ignore[arg-type]
     faults_of(sandbox_state).arm(drop_before_processing=1)

@@ -1,11 +1,14 @@
 """No card data at rest: after the whole suite ran, nothing the app wrote holds a full card number or a CVV.
 
-Named ``zz`` so it runs last (pytest runs files in name order within a directory and ``tests/`` files
-after its subdirectories' are collected... by name: ``test_zz`` sorts after every other ``test_*.py``
-here). It reads every file under the session's ``KLOGS_DESK_HOME`` (journals with their ``-wal``/``-shm``,
-settings.ini, logs, receipt PDFs with their compressed streams inflated, web engine storage, anything
-else the app made there) and pytest's own temporary folders (the journals tests keep in ``tmp_path``),
-plus the in-memory keyring's entries.
+In a run of one process it runs last (tests/conftest.py puts the ``card_scan`` tests at the end). Under
+pytest-xdist (``-n``) it is left out of the run and runs right after it as its own step,
+``pytest --scan-last-run tests/test_zz_card_data_at_rest.py`` (the README's test command), since only after
+every worker has finished is everything written. Either way it reads the run's folder (tests/conftest.py):
+every test process's ``KLOGS_DESK_HOME`` (journals with their ``-wal``/``-shm``, settings.ini, logs, receipt
+PDFs with their compressed streams inflated, web engine storage, anything else the app made there), pytest's
+own temporary folders (the journals tests keep in ``tmp_path``) and each process's keyring entries at its
+end. It fails when that folder holds nothing to scan (no run before a scan-only step, or a test process
+that left nothing behind).
 
 What is looked for:
 
@@ -195,20 +198,44 @@ def test_sale_tab_after_a_result_shows_no_full_card_number(qtbot, event_loop_qt,
     journal.close()
 
 
-def test_nothing_the_app_wrote_holds_card_data(scanner, app_home, tmp_path_factory):
-    """The scan of everything (runs last in the session)."""
+def test_nothing_the_app_wrote_holds_card_data(scanner, test_run_folder, last_test_run_folder, tmp_path_factory,
+                                              request):
+    """The scan of everything (runs last in the session, or as the step after a run with -n)."""
     import keyring
 
-    files, hits = scanner.scan_tree(app_home)
+    scan_only = request.config.getoption("scan_last_run")
+    if scan_only:
+        assert last_test_run_folder is not None and (last_test_run_folder / "finished").is_file(), (
+            f"no finished test run to scan ({last_test_run_folder}): run the tests first (README)")
+        own_files, own_hits = ((0, []) if last_test_run_folder == test_run_folder
+                               else scanner.scan_tree(test_run_folder))  # this step's own sale
+        test_run_folder = last_test_run_folder
+    else:
+        own_files, own_hits = 0, []
+    homes = sorted(test_run_folder.glob("home-*"))
+    files, hits = scanner.scan_tree(test_run_folder)
+    files, hits = files + own_files, hits + own_hits
+    home_files = sum(1 for home in homes for p in home.rglob("*") if p.is_file())
     basetemp = tmp_path_factory.getbasetemp()
-    more_files, more_hits = scanner.scan_tree(basetemp)
+    more_files, more_hits = ((0, []) if basetemp.is_relative_to(test_run_folder) or scan_only
+                             else scanner.scan_tree(basetemp))
+    # Every process that ran tests left its keyring's entries (a file, scanned above) and wrote something.
+    workers = sorted(p.name.removeprefix("keyring-").removesuffix(".txt")
+                     for p in test_run_folder.glob("keyring-*.txt"))
+    silent = [w for w in workers
+              if not any(p.is_file() for place in (test_run_folder / f"home-{w}", test_run_folder / "tmp" / f"popen-{w}")
+                         for p in place.rglob("*"))]
     backend = keyring.get_keyring()
     entries = getattr(backend, "entries", {})
     keyring_hits = [hit for (service, user), secret in entries.items()
                     for hit in scanner.scan_text(f"{service} {user} {secret}", f"keyring {service}/{user}")]
-    everything = hits + [h for h in more_hits if "test_the_scanner_finds_plant" not in h.where] + keyring_hits
-    print(f"\ncard-data scan: {files} files under the app home, {more_files} under pytest's temp folders, "
-          f"{len(entries)} keyring entries; {len(scanner.pans)} card numbers and {len(scanner.cvvs)} CVVs "
-          f"looked for; hits: {len(everything)}")
-    assert files > 0
+    everything = [h for h in hits + more_hits if "test_the_scanner_finds_plant" not in h.where] + keyring_hits
+    print(f"\ncard-data scan of {test_run_folder}: {files} files ({home_files} in {len(homes)} app homes), "
+          f"{more_files} more under pytest's temp folders, {len(entries)} keyring entries here and the "
+          f"keyrings of {len(workers)} finished test processes; {len(scanner.pans)} card numbers and "
+          f"{len(scanner.cvvs)} CVVs looked for; hits: {len(everything)}")
+    assert home_files > 0, f"no app home under {test_run_folder} holds a file: nothing to scan"
+    assert not silent, f"test processes that left nothing to scan: {silent}"
+    if scan_only:
+        assert workers, f"no test process of the last run left its keyring in {test_run_folder}"
     assert not everything, "\n".join(map(str, everything))

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import re
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
 from .. import __version__
 from . import admin, openapi_doc, payments, recurring, threeds
@@ -16,6 +18,8 @@ from .persistence import PersistMiddleware, attach
 from .problems import ProblemError, problem
 from .rate_limit import RateLimitMiddleware
 from .state import SandboxConfig, SandboxState
+
+log = logging.getLogger(__name__)
 
 
 def create_app(config: SandboxConfig | None = None) -> FastAPI:
@@ -42,6 +46,8 @@ def create_app(config: SandboxConfig | None = None) -> FastAPI:
             loc = [str(p) for p in error.get("loc", ()) if p not in ("body", "query", "path")]
             errors.setdefault(".".join(loc) or "request", []).append(error.get("msg", "is not valid"))
         return problem(400, "One or more parameters are not valid.", instance=request.url.path, errors=errors)
+
+    app.add_exception_handler(ClientDisconnect, _client_went_away)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException):  # type: ignore[no-untyped-def]  # FastAPI exception handler; returns problem()'s response
@@ -71,8 +77,18 @@ def create_acs_app(state: SandboxState) -> FastAPI:
     app = FastAPI(title="Klogs sandbox bank (3-D Secure ACS)", version=__version__,
                   openapi_url=None, docs_url=None, redoc_url=None)
     app.include_router(threeds.build_acs_router(state))
+    app.add_exception_handler(ClientDisconnect, _client_went_away)
     app.add_middleware(PersistMiddleware, state=state)  # a challenge passed on the bank's page is kept
     return app
+
+
+async def _client_went_away(request: Request, exc: Exception):  # type: ignore[no-untyped-def]  # Starlette exception handler
+    """A client that hung up before its request body had arrived (a terminal quitting mid-sale, seen when the
+    machine is busy): nothing was read, so nothing was done, as at the real gateway. Answered with a problem
+    nobody will read, instead of the server's "Exception in ASGI application" traceback in the log."""
+    log.info("%s %s: the client went away before its request had arrived; nothing done", request.method,
+             request.url.path)
+    return problem(400, "The request did not arrive whole: the client went away.", instance=request.url.path)
 
 
 def _methods_for(app: FastAPI, request: Request) -> list[str]:

@@ -10,7 +10,7 @@ composition root refreshes the tabs with it) and the status bar says what was ma
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QProgressDialog
 
@@ -80,9 +80,20 @@ class DemoDataLoader(QObject):
                              error_title=self.tr("Demo data could not be loaded"))
 
     def _step(self, done: int) -> None:
-        if self.progress is not None:
-            self.progress.setValue(done)
+        progress = self.progress
+        if progress is not None:
+            # Not from here: ``_step`` runs inside a step of the loading task, and a modal progress dialog's
+            # setValue() spins Qt's event loop (QCoreApplication::processEvents, as Qt documents), which made
+            # qasync wake another task (the reconciler) inside this one: "Cannot enter into task ... while
+            # another task is running", the reconciler gone and the terminal's stop waiting for it forever
+            # (seen on a busy machine). From Qt's event loop, after this step, the nested spin is harmless.
+            QTimer.singleShot(0, progress, lambda: self._show_step(progress, done))
         self.step_done.emit(done)
+
+    @staticmethod
+    def _show_step(progress: QProgressDialog, done: int) -> None:
+        if progress.isVisible():  # not after the load ended (setValue would show a closed dialog again)
+            progress.setValue(done)
 
     def _done(self, summary: DemoSummary) -> None:
         self.window.statusBar().showMessage(

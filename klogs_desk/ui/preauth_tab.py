@@ -176,9 +176,10 @@ class PreAuthTab(QWidget):
         self.capture_amount.textEdited.connect(lambda _t: self._set_capture_error(""))
         self.list.itemSelectionChanged.connect(self._on_selection)
         self.result.receipt_requested.connect(self.open_receipt)
+        # Ages are brought up to date only while the tab is shown (showEvent refreshes at once): a hidden or
+        # closed tab reads nothing, not even from a journal closed meanwhile (a test's, on a busy machine).
         self._age_timer = QTimer(self, interval=AGE_REFRESH_MS)
         self._age_timer.timeout.connect(self.refresh)
-        self._age_timer.start()
         self.refresh()
 
     # --- public ---------------------------------------------------------------------------------
@@ -389,3 +390,8 @@ class PreAuthTab(QWidget):
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # Qt override: event is a QShowEvent, only passed on
         super().showEvent(event)
         self.refresh()
+        self._age_timer.start()
+
+    def hideEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # Qt override: event is a QHideEvent, only passed on
+        self._age_timer.stop()
+        super().hideEvent(event)

@@ -33,7 +33,7 @@ from _client_support import (
     faults_left,
     reset_faults,
 )
-from conftest import make_client
+from conftest import TEST_CLIENT_TIMEOUT, TEST_HANG_SECONDS, make_client
 
 from klogs_desk.api.client import Credentials, Endpoints, GatewayTimeoutError, KlogsClient, RetryPolicy
 from klogs_desk.api.errors import (
@@ -225,7 +225,7 @@ async def test_slow_lookup_is_retried_then_safe_to_try_again(faulty):
 
 async def test_never_answering_card_is_outcome_unknown_then_resolved_by_lookup(sandbox):
     request = card_payment(NEVER_ANSWERS_CARD)
-    async with make_client(sandbox, timeout=1.5) as client:
+    async with make_client(sandbox) as client:
         with pytest.raises(OutcomeUnknownError) as caught:
             await client.pay(request)
         error = caught.value
@@ -330,7 +330,7 @@ def _everything_said_about(error: BaseException) -> str:
 
 
 async def test_secrets_and_card_data_never_reach_logs_or_errors(caplog):
-    config = SandboxConfig(testing=True, hang_seconds=2.0, api_key=SECRET_KEY, api_secret=SECRET_SECRET,
+    config = SandboxConfig(testing=True, hang_seconds=TEST_HANG_SECONDS, api_key=SECRET_KEY, api_secret=SECRET_SECRET,
                            bearer_token=SECRET_TOKEN)
     caplog.set_level(logging.DEBUG)
     for name in ("httpx", "httpcore", "klogs_desk"):
@@ -338,7 +338,7 @@ async def test_secrets_and_card_data_never_reach_logs_or_errors(caplog):
     errors: list[BaseException] = []
     with SandboxServer(config) as server:
         credentials = Credentials(SECRET_KEY, SECRET_SECRET, SECRET_TOKEN)
-        async with KlogsClient(Endpoints.same(server.url), credentials, timeout=1.5,
+        async with KlogsClient(Endpoints.same(server.url), credentials, timeout=TEST_CLIENT_TIMEOUT,
                                retry=RecordingRetry()) as client:
             approved = card_payment()
             assert (await client.pay(approved)).status is PaymentStatus.SUCCESS

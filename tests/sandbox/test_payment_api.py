@@ -234,9 +234,8 @@ async def test_reused_order_id_with_another_amount_card_or_kind_is_a_conflict(sa
 
 
 async def test_never_answering_card_is_outcome_unknown_then_found_approved(fresh_sandbox):
-    fresh_sandbox.config.hang_seconds = 2.0  # this test's own sandbox: still twice the client's timeout
     request = card(NEVER_ANSWERS)
-    async with make_client(fresh_sandbox, timeout=1.0) as client:
+    async with make_client(fresh_sandbox) as client:  # its timeout is half the sandbox's hang (conftest)
         with pytest.raises(OutcomeUnknownError) as caught:
             await client.pay(request)
         assert caught.value.reference == request.order_id

@@ -96,3 +96,38 @@ def test_demo_data_is_not_offered_off_the_built_in_sandbox(qtbot, tmp_path, buil
     terminal.window.deleteLater()
     terminal.services.journal.close()
     qtbot.wait(10)
+
+
+def test_the_progress_bar_never_runs_another_task_inside_the_loading_one(qtbot, tmp_path, built_in_sandbox,
+                                                                        memory_keyring, event_loop_qt, caplog):
+    """A modal progress dialog's setValue() spins Qt's event loop; called from inside the loading task it
+    let qasync wake another task there ("Cannot enter into task ... while another task is running"), which
+    once killed the reconciler mid-load. Here another task is always ready to run during the whole load."""
+    import asyncio
+
+    terminal = _terminal(tmp_path, built_in_sandbox)
+    window = terminal.window
+    window.show()
+    qtbot.waitExposed(window)
+    loading = [True]
+    turns = [0]
+
+    async def always_ready() -> None:
+        while loading[0]:
+            turns[0] += 1
+            await asyncio.sleep(0)
+
+    other = event_loop_qt.create_task(always_ready())
+    with qtbot.waitSignal(terminal.demo_data.loaded, timeout=60_000):
+        terminal.demo_data.load()
+    loading[0] = False
+    qtbot.waitUntil(other.done, timeout=10_000)
+    assert other.exception() is None and turns[0] > 0
+    assert not [r for r in caplog.records if "Cannot enter into task" in r.getMessage()
+                or (r.exc_info and "Cannot enter into task" in str(r.exc_info[1]))]
+    stopping = event_loop_qt.create_task(terminal.runtime.stop())
+    qtbot.waitUntil(stopping.done, timeout=20_000)
+    window.close()
+    window.deleteLater()
+    terminal.services.journal.close()
+    qtbot.wait(10)

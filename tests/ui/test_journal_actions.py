@@ -127,7 +127,7 @@ def run(qtbot, loop, coro):  # type: ignore[no-untyped-def]
 def sell(qtbot, loop, services, pan=APPROVE, amount="100.00"):  # type: ignore[no-untyped-def]
     outcome = run(qtbot, loop, PaymentService(services).sale(card_order(pan, amount)))
     # Every caller sells with the approving card; said here so that a sale that did not go through (seen
-    # once on a machine with a load average of 6: OUTCOME UNKNOWN, the 1.5 s client timeout passed before
+    # once on a machine with a load average of 6: OUTCOME UNKNOWN, the then 1.5 s client timeout passed before
     # the in-process sandbox had read the request) fails here with its message, not later at a grey button.
     assert outcome.state is OutcomeState.APPROVED, (outcome.state, outcome.message)
     return services.journal.get(outcome.entry_id)

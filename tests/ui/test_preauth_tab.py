@@ -208,3 +208,14 @@ def test_capture_is_asked_first_and_no_sends_nothing(qtbot, tab, fresh_sandbox, 
     assert ledger_of(fresh_sandbox.state).by_order(order_id).captured_amount is None
     assert len(list_rows(tab)) == 1 and tab.capture_amount.text() == "60.00"
     assert errors == []
+
+
+def test_ages_are_brought_up_to_date_only_while_the_tab_is_shown(qtbot, tab):
+    """A hidden or closed tab reads nothing from the journal (seen: a closed tab's age timer reading a journal
+    closed meanwhile, failing whichever test ran 30 s later)."""
+    assert not tab._age_timer.isActive()
+    tab.show()
+    qtbot.waitExposed(tab)
+    assert tab._age_timer.isActive()
+    tab.hide()
+    assert not tab._age_timer.isActive()

@@ -23,7 +23,7 @@ from klogs_desk.services.context import AppServices
 from klogs_desk.services.saved_cards import SavedCardsService
 from klogs_desk.ui.async_runner import RUNNER
 from klogs_desk.ui.subscriptions_tab import SubscriptionsTab
-from tests.conftest import make_client
+from tests.conftest import TEST_HANG_SECONDS, make_client
 
 MASTERCARD = "5555555555554444"
 _PHONES = iter(range(2000, 9000))
@@ -41,7 +41,7 @@ def terminal(qtbot, event_loop_qt, tmp_path):
     listener = CallbackListener()
     started = event_loop_qt.create_task(listener.start())
     qtbot.waitUntil(started.done, timeout=10_000)
-    server = SandboxServer(SandboxConfig(testing=True, hang_seconds=3.0, rate_limit_per_minute=100_000,
+    server = SandboxServer(SandboxConfig(testing=True, hang_seconds=TEST_HANG_SECONDS, rate_limit_per_minute=100_000,
                                          webhook_url=listener.webhook_url))
     server.start()
     services = AppServices(client=make_client(server, timeout=10.0), journal=Journal(tmp_path / "journal.sqlite3"),
@@ -217,7 +217,7 @@ def test_training_terminal_hears_of_saved_cards_and_waiting_subscriptions_move_o
     # The runtime starts the listener at once and tells the embedded sandbox where the webhook is.
     qtbot.waitUntil(lambda: built_in_sandbox.webhook_url == f"http://127.0.0.1:{port}/webhooks", timeout=10_000)
     window.show_page(tab)
-    qtbot.waitUntil(lambda: tab.model.loaded and not tab.model.loading, timeout=10_000)
+    qtbot.waitUntil(lambda: tab.model.loaded and not tab.model.loading, timeout=30_000)  # a process of its own, slow on a busy machine
 
     phone = unique_phone()
     reference = "UI-TRAINING-WAITS-FOR-CARD"

@@ -19,7 +19,7 @@ from klogs_desk.ui.async_runner import RUNNER
 from klogs_desk.ui.subscription_dialogs import utc_from_edit
 from klogs_desk.ui.subscriptions_model import REFERENCE, STATUS
 from klogs_desk.ui.subscriptions_tab import SubscriptionsTab
-from tests.conftest import make_client
+from tests.conftest import TEST_HANG_SECONDS, make_client
 
 CARD = "3fa85f64-5717-4562-b3fc-2c963f66afa6"
 CARD_NOT_SAVED = "00000000-0000-4000-8000-000000000000"
@@ -27,7 +27,7 @@ CARD_NOT_SAVED = "00000000-0000-4000-8000-000000000000"
 
 @pytest.fixture(scope="module")
 def server():
-    sandbox = SandboxServer(SandboxConfig(testing=True, hang_seconds=3.0, rate_limit_per_minute=100_000))
+    sandbox = SandboxServer(SandboxConfig(testing=True, hang_seconds=TEST_HANG_SECONDS, rate_limit_per_minute=100_000))
     sandbox.start()
     seed_subscriptions(sandbox.state.extras["recurring"], 10_000, sandbox.state.clock.now())
     yield sandbox

@@ -18,7 +18,7 @@ from klogs_desk.services.context import AppServices
 from klogs_desk.ui.async_runner import RUNNER
 from klogs_desk.ui.subscriptions_model import COLUMNS, FREQUENCY, LOADING_TEXT, REFERENCE, STATUS, SubscriptionsModel
 from klogs_desk.ui.subscriptions_tab import SubscriptionsTab
-from tests.conftest import make_client
+from tests.conftest import TEST_HANG_SECONDS, make_client
 
 SEEDED = 10_000
 PAGE_SIZE = 100
@@ -26,7 +26,7 @@ PAGE_SIZE = 100
 
 @pytest.fixture(scope="module")
 def seeded_sandbox():
-    server = SandboxServer(SandboxConfig(testing=True, hang_seconds=3.0, rate_limit_per_minute=100_000))
+    server = SandboxServer(SandboxConfig(testing=True, hang_seconds=TEST_HANG_SECONDS, rate_limit_per_minute=100_000))
     server.start()
     seed_subscriptions(server.state.extras["recurring"], SEEDED, server.state.clock.now())
     yield server

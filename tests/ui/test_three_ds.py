@@ -29,9 +29,9 @@ from klogs_desk.ui import webengine
 from klogs_desk.ui.three_ds_dialog import ThreeDsDialog, run_challenge
 
 try:
-    from tests.conftest import make_client
+    from tests.conftest import TEST_HANG_SECONDS, make_client
 except ImportError:  # pragma: no cover - when tests/ is the rootdir
-    from conftest import make_client
+    from conftest import TEST_HANG_SECONDS, make_client
 
 pytestmark = pytest.mark.webengine
 
@@ -615,7 +615,7 @@ def test_bank_page_that_cannot_load_is_explained_and_closing_journals_nothing_ch
     from klogs_desk.sandbox.state import SandboxConfig
 
     # A server of its own (not fresh_sandbox, which is shared and only reset between tests): it is stopped.
-    doomed = SandboxServer(SandboxConfig(testing=True, hang_seconds=3.0)).start()
+    doomed = SandboxServer(SandboxConfig(testing=True, hang_seconds=TEST_HANG_SECONDS)).start()
     with flow_on(doomed, qtbot, event_loop_qt, tmp_path / "journal-down.sqlite3") as flow:
         challenge = flow.run(flow.service.begin(_order(ENROLLED_CARD, "3DS-DOWN-1", "15.00")))
         doomed.stop()  # the gateway (and its bank page) goes away before the page is shown
