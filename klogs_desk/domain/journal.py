@@ -386,6 +386,11 @@ class Journal:
         # The first releases' one-payment index did not know voids and refunds of other tills' payments.
         self._db.execute("DROP INDEX IF EXISTS one_payment_per_order")
 
+    @property
+    def closed(self) -> bool:
+        """Whether :meth:`close` was called (a read's answer arriving after it has nobody to show it to)."""
+        return self._closing.is_set()
+
     def close(self) -> None:
         self._closing.set()  # an export in progress is cancelled (its partial file removed), not waited for
         if self._writer is not None:

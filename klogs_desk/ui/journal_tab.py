@@ -411,6 +411,8 @@ class JournalTab(QWidget):
         generation, future = payload
         if generation != self._generation or future.cancelled():
             return  # the filters changed since: a newer read is on its way
+        if self.services.journal.closed:
+            return  # the journal was closed while the read's answer was queued (quitting): nothing to show
         self._pending_read = None
         if (error := future.exception()) is not None:
             RUNNER.report_bug(error)  # a local SQLite read failing is a bug (or a broken disk): say it once

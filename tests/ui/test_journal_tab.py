@@ -337,3 +337,19 @@ def test_an_export_can_be_cancelled_and_leaves_no_file(qtbot, many, tmp_path):
     assert "Export cancelled" in tab.status_label.text()
     assert not target.exists() and exported == []
     assert tab.cancel_export_button.isHidden()
+
+
+def test_rows_read_just_before_the_journal_closes_are_dropped_without_an_error(qtbot, filled):
+    """Quitting (or a test ending) closes the journal while a refresh's answer is still queued for the UI
+    thread: the tab drops it quietly instead of reading the closed journal for the selected row's buttons."""
+    tab = JournalTab(filled)
+    qtbot.addWidget(tab)
+    tab.set_action_handler("void", lambda entry: None)  # the buttons ask the journal about the selected row
+    refreshed(qtbot, tab)
+    tab.table.selectRow(0)
+    assert tab.selected_entry() is not None
+    tab.refresh()
+    tab._pending_read.result(5)  # answered on the reader thread; the UI thread has not run since: queued
+    filled.journal.close()
+    qtbot.wait(50)  # the queued answer reaches the tab: an exception here fails the test (pytest-qt)
+    assert tab.selected_entry() is not None and tab.selected_entry().reference == "B-200"
