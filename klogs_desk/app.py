@@ -268,6 +268,9 @@ def build_api_validators_in_background() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the terminal until its window closes; returns the process exit code."""
+    from .ui import import_hook
+
+    import_hook.install()  # PySide6 (imported by config) reads the source of every module imported after it
     args = parse_args(sys.argv[1:] if argv is None else argv)
     started = time.perf_counter()
     if args.self_check:  # packaging: never touches the user's journal, settings or keyring
