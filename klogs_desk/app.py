@@ -268,6 +268,9 @@ def build_api_validators_in_background() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the terminal until its window closes; returns the process exit code."""
+    from .ui import import_hook
+
+    import_hook.install()  # PySide6 (imported by config) reads the source of every module imported after it
     args = parse_args(sys.argv[1:] if argv is None else argv)
     started = time.perf_counter()
     if args.self_check:  # packaging: never touches the user's journal, settings or keyring
@@ -445,7 +448,11 @@ def main(argv: list[str] | None = None) -> int:
 
     services.client_coming = True
     QTimer.singleShot(50, prepare_client)  # right after the first frame
-    warm_up(delay_ms=500)  # QtWebEngine in the background once the window is up (first 3-D Secure opens fast)
+    # QtWebEngine in the background once the window is up (the first 3-D Secure opens fast). From the first
+    # frame on, not before: its input watch is an application-wide event filter in Python, and every event
+    # of the show and the first paint (~190, to objects of dozens of Qt classes) made PySide6 build the
+    # Python types and enums of each class it met (75 more enums at the first frame, ~40 ms).
+    window.first_frame_shown.connect(lambda: warm_up(delay_ms=500))
     # Start-up's objects out of the garbage collector's reach: a full collection scanned them all (~50 ms on
     # the UI thread, the longest stall left in the Journal and Subscriptions tabs; ~2 ms after this).
     QTimer.singleShot(3_000, gc.freeze)

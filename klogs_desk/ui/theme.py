@@ -220,12 +220,12 @@ def install_accent_safe_style(app) -> bool:  # type: ignore[no-untyped-def]  # a
     clipping them to their one-line rectangle, and gives every label that much more room above its
     text. Fonts with room for accents (Segoe UI, SF, Noto) install nothing.
     """
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QLabel, QProxyStyle
-
     overflow = accent_overflow(app.font())
     if overflow == 0:
         return False
+    # Only now: the first Python subclass of a QStyle makes PySide6 build QStyle's enums (~20 ms at start-up).
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel, QProxyStyle
 
     class AccentSafeStyle(QProxyStyle):
         def drawItemText(self, painter, rect, flags, palette, enabled, text, role=QPalette.ColorRole.NoRole):
