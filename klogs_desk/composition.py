@@ -481,7 +481,8 @@ def build_terminal(services: AppServices, *, config: Config, credentials: Creden
         from .ui.subscriptions_tab import SubscriptionsTab
 
         tab = built["subscriptions"] = SubscriptionsTab(services, payment_orders=payment_orders_of(services),
-                                                        phone_region=config.shop_country, saved_cards=saved_cards)
+                                                        phone_region=config.shop_country, saved_cards=saved_cards,
+                                                        staff=staff)
         window.add_pages((TabPage(SUBSCRIPTIONS_TAB, tab, tab.search),))
 
     def journal() -> None:

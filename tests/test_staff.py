@@ -120,6 +120,29 @@ def test_a_cashier_is_refused_managers_work_with_a_sentence(staff):
         staff.approver_for_money(None)
 
 
+def test_every_refused_managers_action_is_in_the_audit_trail(staff, audit):
+    """One rule, one record: whatever refused the cashier (an operator change, a void without approval, a
+    subscription write...), the audit trail names who tried and what, as it does for a wrong PIN."""
+    staff.sign_in("Mehmet", CASHIER_PIN)
+    with pytest.raises(StaffRefused):
+        staff.add_operator("Zeynep", Role.CASHIER, "1111")
+    with pytest.raises(StaffRefused):
+        staff.approver_for_money(None)
+    for permission in Permission:
+        with pytest.raises(StaffRefused):
+            staff.require(permission)
+    refusals = [(operator, details["permission"]) for action, operator, _, details in audit.records
+                if action == "permission.refused"]
+    assert refusals == [("Mehmet", "operators"), ("Mehmet", "void-refund")] + [
+        ("Mehmet", permission.value) for permission in Permission]
+    staff.sign_out()
+    staff.sign_in("Ayşe", MANAGER_PIN)
+    before = len(audit.records)
+    for permission in Permission:
+        staff.require(permission)
+    assert len(audit.records) == before  # allowed: nothing to record
+
+
 def test_manager_approval_in_a_cashiers_session(staff):
     staff.sign_in("Mehmet", CASHIER_PIN)
     approval, _ = staff.approve("Mehmet", CASHIER_PIN)

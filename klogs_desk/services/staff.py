@@ -15,7 +15,8 @@ Contract:
   insists on for a cashier's void or refund.
 * Managers add operators, disable/enable them, change roles, reset PINs and unlock; an operator changes
   their own PIN by giving the old one. The last enabled manager cannot be disabled or made a cashier.
-* Each event goes to the :class:`AuditRecorder` (names and roles only, never a PIN).
+* Each event goes to the :class:`AuditRecorder` (names and roles only, never a PIN), a refused
+  manager-only action too (:data:`PERMISSION_REFUSED`, from :meth:`require` and :meth:`approver_for_money`).
 * ``now`` is the wall clock (a lock-out must outlast a restart), injectable for tests.
 """
 
@@ -43,6 +44,10 @@ from .pin_lockout import PinLockout, PinResult
 
 if TYPE_CHECKING:
     from ..config import Config
+
+
+#: The audit action of a manager-only action refused to the signed-in operator (details: ``permission``).
+PERMISSION_REFUSED = "permission.refused"
 
 
 class Permission(str, enum.Enum):
@@ -178,8 +183,17 @@ class StaffService:
         return self.current is not None and self.current.is_manager
 
     def require(self, permission: Permission) -> None:
+        """The one home of the rule: raises :class:`StaffRefused` (and records the refusal in the audit trail,
+        as a wrong PIN is) when the signed-in operator may not do ``permission``. Every manager-only action
+        calls this where it is done (the service, or the entry point the widget calls), not only the button's
+        enabled state: a shortcut or a signal can still reach a disabled button's action."""
         if not self.allowed(permission):
+            self._refused(permission)
             raise StaffRefused(msg("staff.manager-only", action=msg(f"permission.{permission.value}")))
+
+    def _refused(self, permission: Permission) -> None:
+        self.audit.record(PERMISSION_REFUSED, operator=self.operator_name(),
+                          details={"permission": permission.value})
 
     def approver_for_money(self, approval: Approval | None) -> str:
         """The manager answering for a void or refund now: the signed-in manager, or ``approval``'s.
@@ -191,6 +205,7 @@ class StaffService:
         if self.allowed(Permission.VOID_REFUND):
             assert self.current is not None
             return self.current.name
+        self._refused(Permission.VOID_REFUND)
         raise StaffRefused(msg("staff.approval-needed"))
 
     # --- managers' work ---------------------------------------------------------------------------
@@ -282,4 +297,4 @@ class StaffService:
         return migrated
 
 
-__all__ = ["Approval", "Permission", "SignInResult", "StaffRefused", "StaffService"]
+__all__ = ["PERMISSION_REFUSED", "Approval", "Permission", "SignInResult", "StaffRefused", "StaffService"]

@@ -43,6 +43,7 @@ from ..api.unknown import is_unrecognized, unknown_value
 from ..domain.payment_orders import PaymentOrderBook
 from ..messages import Message, MessageError, from_known, msg
 from .context import AppServices
+from .staff import Permission, StaffService
 
 if TYPE_CHECKING:
     import pydantic
@@ -229,12 +230,25 @@ class PageCache(Generic[T]):
 
 
 class SubscriptionsService:
-    """The recurring-API calls of the tab, each reading ``services.client`` when it is made."""
+    """The recurring-API calls of the tab, each reading ``services.client`` when it is made.
 
-    def __init__(self, services: AppServices, *, payment_orders: PaymentOrderBook | None = None) -> None:
+    Reading is everyone's; every write first asks ``staff`` (:meth:`StaffService.require`): a cashier's
+    create, edit, enable/disable, owner registration or payment order raises
+    :class:`~klogs_desk.services.staff.StaffRefused` before anything is sent, and the refusal is in the audit
+    trail. The tab's disabled buttons only show the rule; this is where it holds (a shortcut or a signal
+    reaching a dialog cannot get past it). Without ``staff`` (a tool, tests of other parts) nobody checks."""
+
+    def __init__(self, services: AppServices, *, payment_orders: PaymentOrderBook | None = None,
+                 staff: StaffService | None = None) -> None:
         self.services = services
         #: Where the payment orders this terminal creates are kept (the gateway cannot list them).
         self.payment_orders = payment_orders
+        self.staff = staff
+
+    def require(self, permission: Permission) -> None:
+        """Raise :class:`~klogs_desk.services.staff.StaffRefused` (recorded) unless ``permission`` is allowed."""
+        if self.staff is not None:
+            self.staff.require(permission)
 
     async def until_ready(self) -> None:
         """Return once the gateway client exists (it is built right after the first frame)."""
@@ -244,17 +258,20 @@ class SubscriptionsService:
         return await self.services.client.list_recurring(query)
 
     async def create(self, request: RecurringPaymentRequest) -> OperationResult:
+        self.require(Permission.SUBSCRIPTIONS_EDIT)
         return await self.services.client.create_recurring(request)
 
     async def update_by_id(self, subscription: RecurringPayment | str,
                            request: UpdateRecurringPaymentRequest) -> OperationResult:
         from ..api.models.recurring import RecurringPayment
 
+        self.require(Permission.SUBSCRIPTIONS_EDIT)
         recurring_id = subscription.id if isinstance(subscription, RecurringPayment) else subscription
         return await self.services.client.update_recurring(recurring_id, request)
 
     async def update_by_subscription(self, subscription: str,
                                      request: UpdateRecurringPaymentRequest) -> OperationResult:
+        self.require(Permission.SUBSCRIPTIONS_EDIT)
         return await self.services.client.update_recurring_by_subscription(subscription, request)
 
     async def set_status(self, subscription: RecurringPayment,
@@ -265,6 +282,7 @@ class SubscriptionsService:
 
     async def register_owner(self, request: NewOwnerRequest) -> OperationResult:
         """Register the owner; their payment orders kept here that waited for confirmation move on."""
+        self.require(Permission.CARD_OWNERS)
         result = await self.services.client.create_owner(request)
         if result.success and self.payment_orders is not None:
             self.payment_orders.moved_on(self.services.environment, request.phone,
@@ -279,6 +297,7 @@ class SubscriptionsService:
 
     async def create_payment_order(self, request: PaymentOrderRequest) -> OperationResult:
         """Create the order; an accepted one is kept in :attr:`payment_orders` with the status reported."""
+        self.require(Permission.PAYMENT_ORDERS)
         result = await self.services.client.create_payment_order(request)
         if result.success and self.payment_orders is not None:
             self.payment_orders.record(

@@ -401,13 +401,14 @@ class MainWindow(QMainWindow):
 
     def refuse_unless(self, permission: Permission) -> bool:
         """True when the signed-in operator may do ``permission``; otherwise say why in a sentence."""
-        if self.staff.allowed(permission):
-            return True
-        from ..messages import msg
+        from ..services.staff import StaffRefused
 
-        self.tell(self.tr("A manager is needed"), render(msg("staff.manager-only",
-                                                             action=msg(f"permission.{permission.value}"))))
-        return False
+        try:
+            self.staff.require(permission)  # the one home of the rule; it records a refusal in the audit trail
+        except StaffRefused as refused:
+            self.tell(self.tr("A manager is needed"), render(refused.msg))
+            return False
+        return True
 
     def open_operators(self) -> None:
         if not self.refuse_unless(Permission.OPERATORS):

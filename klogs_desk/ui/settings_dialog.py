@@ -58,7 +58,7 @@ from ..api.signing import AUTH_MODES, DEFAULT_AUTH_MODE
 from ..config import DEFAULT_BASE_URLS, ENVIRONMENTS, LANGUAGE_NAMES, LANGUAGES, Config, Setting
 from ..credentials import SANDBOX_CREDENTIALS, CredentialStore, CredentialStoreUnavailable
 from ..environments import LABELS, build_client, check_connection
-from ..services.staff import StaffService
+from ..services.staff import Permission, StaffRefused, StaffService
 from ..shop.settings import till_name_ok
 from . import theme
 from .async_runner import run_query
@@ -431,7 +431,16 @@ class SettingsDialog(QDialog):
     # --- save -----------------------------------------------------------------------------------
 
     def save(self) -> None:
-        """Validate, confirm production, store credentials then settings; close only if all went well."""
+        """Validate, confirm production, store credentials then settings; close only if all went well.
+
+        Settings are a manager's (:meth:`StaffService.require`, which records a refusal): checked here, where
+        they are written, not only where the menu opens the dialog (the operator may have changed since)."""
+        if self.staff is not None:
+            try:
+                self.staff.require(Permission.SETTINGS)
+            except StaffRefused as refused:
+                self.tell(self.tr("A manager must sign in"), render(refused.msg))
+                return
         self._stash_draft()
         if not self._check_urls():
             return

@@ -15,9 +15,8 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from ..api.errors import KlogsError
 from ..domain.money import AmountError, parse_amount
-from ..messages import msg
 from ..services.shop import ShopService, ShopUnavailable
-from ..services.staff import StaffRefused, StaffService
+from ..services.staff import Permission, StaffRefused, StaffService
 from ..services.transactions import TransactionOutcome, TransactionOutcomeState, TransactionRefused
 from ..shop.server import ShopEntry
 from .async_runner import run_operation
@@ -39,12 +38,14 @@ class ShopActions(QObject):
         tab.shop_refund_requested.connect(self.refund)
 
     def _manager(self) -> bool:
-        current = self.staff.current
-        if current is not None and current.is_manager:
-            return True
-        self.tell(self.tr("A manager must sign in"), render(msg("staff.manager-only",
-                                                                action=msg("permission.void-refund"))))
-        return False
+        """A signed-in manager only (no approval here: it is the manager's view of the shop); the rule and the
+        refusal's audit record are :meth:`StaffService.require`'s."""
+        try:
+            self.staff.require(Permission.VOID_REFUND)
+        except StaffRefused as refused:
+            self.tell(self.tr("A manager must sign in"), render(refused.msg))
+            return False
+        return True
 
     def void(self, payment: ShopEntry) -> None:
         if not self._manager():

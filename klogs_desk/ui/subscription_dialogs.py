@@ -55,6 +55,7 @@ from ..domain.saved_cards import SavedCard
 from ..domain.schedule import Frequency, ScheduleError, payment_dates
 from ..messages import msg
 from ..services.saved_cards import SavedCardsService, belongs_to, card_words
+from ..services.staff import StaffRefused
 from ..services.subscriptions import STATUS_WORDS, check_phone, describe_outcome, friendly_message, validate_request
 from . import theme
 from .async_runner import run_operation
@@ -393,9 +394,21 @@ class RequestDialog(QDialog):
             self.show_errors(errors or {"body": [self.tr("Check the fields above.")]})
             return
         self.requests_sent += 1
-        run_operation(self.send_button, self._send(request), on_success=self._on_success, on_error=self._on_error)
+        run_operation(self.send_button, self._send_allowed(request), on_success=self._on_success,
+                      on_error=self._on_error)
 
-    def _on_success(self, result: OperationResult) -> None:
+    async def _send_allowed(self, request: Any) -> OperationResult | None:
+        """``send(request)``, or None when the service refused the signed-in operator (a cashier): the
+        reason is shown and nothing was sent."""
+        try:
+            return await self._send(request)
+        except StaffRefused as refused:
+            self.show_general_error(render(refused.msg))
+            return None
+
+    def _on_success(self, result: OperationResult | None) -> None:
+        if result is None:  # refused before sending: the reason is shown
+            return
         if not result.success:
             self.show_general_error(self.tr("The gateway did not accept the request: {reason}.").format(
                 reason=str(result.error or "") or self.tr("no reason given")))  # the gateway's words

@@ -40,6 +40,7 @@ from ..domain.payment_orders import PaymentOrderBook
 from ..domain.saved_cards import SavedCard
 from ..services.context import AppServices
 from ..services.saved_cards import SavedCardsService
+from ..services.staff import Permission, StaffRefused, StaffService
 from ..services.subscriptions import (
     STATUS_MEANINGS,
     STATUS_WORDS,
@@ -80,11 +81,12 @@ class SubscriptionsTab(QWidget):
 
     def __init__(self, services: AppServices, parent: QWidget | None = None, *, page_size: int = 100,
                  payment_orders: PaymentOrderBook | None = None, phone_region: str | None = None,
-                 saved_cards: SavedCardsService | None = None) -> None:
+                 saved_cards: SavedCardsService | None = None, staff: StaffService | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("subscriptionsTab")
         self.services = services
-        self.service = SubscriptionsService(services, payment_orders=payment_orders)
+        #: Every write asks ``staff`` first (the service holds the rule; the buttons only show it).
+        self.service = SubscriptionsService(services, payment_orders=payment_orders, staff=staff)
         #: The cards owners saved (offered in the dialogs); a saved card moves waiting subscriptions on, so the
         #: list is asked again when one arrives (no manual refresh).
         self.saved_cards = saved_cards
@@ -334,20 +336,35 @@ class SubscriptionsTab(QWidget):
         dialog.open()
         return dialog
 
-    def open_create_dialog(self) -> CreateSubscriptionDialog:
+    def allowed(self, permission: Permission) -> bool:
+        """Whether the signed-in operator may do ``permission``; if not, the banner says why (and the service
+        recorded the refusal). Each dialog's entry point asks, so a shortcut or signal reaching it while the
+        button is disabled opens nothing; the service asks again when the request is sent."""
+        try:
+            self.service.require(permission)
+        except StaffRefused as refused:
+            self.show_banner(render(refused.msg))
+            return False
+        return True
+
+    def open_create_dialog(self) -> CreateSubscriptionDialog | None:
+        if not self.allowed(Permission.SUBSCRIPTIONS_EDIT):
+            return None
         dialog = CreateSubscriptionDialog(self.service.create, self, saved_cards=self.saved_cards)
         dialog.succeeded.connect(lambda result: self.model.refresh())
         return self.show_dialog(dialog)
 
     def open_edit_dialog(self) -> EditSubscriptionDialog | None:
         item, row = self.selected_subscription(), self.selected_row()
-        if item is None or row is None:
+        if item is None or row is None or not self.allowed(Permission.SUBSCRIPTIONS_EDIT):
             return None
         dialog = EditSubscriptionDialog(lambda request: self.service.update_by_id(item, request), item, self)
         dialog.succeeded.connect(lambda result: self.model.reload_row(row))
         return self.show_dialog(dialog)
 
-    def open_edit_by_subscription_dialog(self) -> EditSubscriptionDialog:
+    def open_edit_by_subscription_dialog(self) -> EditSubscriptionDialog | None:
+        if not self.allowed(Permission.SUBSCRIPTIONS_EDIT):
+            return None
         dialog: EditSubscriptionDialog
 
         async def send(request):
@@ -357,12 +374,16 @@ class SubscriptionsTab(QWidget):
         dialog.succeeded.connect(lambda result: self.model.reload_cached())
         return self.show_dialog(dialog)
 
-    def open_owner_dialog(self) -> OwnerDialog:
+    def open_owner_dialog(self) -> OwnerDialog | None:
+        if not self.allowed(Permission.CARD_OWNERS):
+            return None
         dialog = OwnerDialog(self.service.register_owner, self, saved_cards=self.saved_cards)
         dialog.succeeded.connect(lambda _result: self.refresh_payment_orders())
         return self.show_dialog(dialog)
 
-    def open_payment_order_dialog(self) -> PaymentOrderDialog:
+    def open_payment_order_dialog(self) -> PaymentOrderDialog | None:
+        if not self.allowed(Permission.PAYMENT_ORDERS):
+            return None
         dialog = PaymentOrderDialog(self.service.create_payment_order, self, saved_cards=self.saved_cards)
         dialog.succeeded.connect(lambda _result: self.refresh_payment_orders())
         return self.show_dialog(dialog)
@@ -395,7 +416,7 @@ class SubscriptionsTab(QWidget):
 
     def toggle_selected_status(self) -> None:
         item, row = self.selected_subscription(), self.selected_row()
-        if item is None or row is None:
+        if item is None or row is None or not self.allowed(Permission.SUBSCRIPTIONS_EDIT):
             return
         if item.status is RegisteredPaymentStatus.ACTIVE:
             target = RegisteredPaymentStatus.DISABLED
@@ -410,12 +431,21 @@ class SubscriptionsTab(QWidget):
         name = item.reference or str(item.id)
         if not self.confirm(title, question.format(name=name)):
             return
-        run_operation(self.disable_button, self.service.set_status(item, target),
+        async def change() -> OperationResult | None:
+            try:
+                return await self.service.set_status(item, target)
+            except StaffRefused as refused:  # the operator changed since the question: nothing was sent
+                self.show_banner(render(refused.msg))
+                return None
+
+        run_operation(self.disable_button, change(),
                  on_success=lambda result: self._status_changed(row, target, result),
                  on_error=lambda exc: self.show_banner(self.tr("The subscription was not changed: {reason}").format(
                      reason=render(exc.msg))))
 
-    def _status_changed(self, row: int, target: RegisteredPaymentStatus, result: OperationResult) -> None:
+    def _status_changed(self, row: int, target: RegisteredPaymentStatus, result: OperationResult | None) -> None:
+        if result is None:  # refused before sending: the banner says why
+            return
         if not result.success:
             self.show_banner(self.tr("The gateway did not change the subscription: {reason}.").format(
                 reason=str(result.error or "") or self.tr("no reason given")))  # the gateway's words

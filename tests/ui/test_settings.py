@@ -250,3 +250,28 @@ def test_production_with_empty_credentials_asks_for_them_instead_of_testing(qtbo
     assert dialog.test_result.text() == ("Enter this environment's API key, API secret and Bearer token first: "
                                          "the gateway needs them to answer.")
     assert "could not be reached" not in dialog.test_result.text() and RUNNER.running == 0
+
+
+def test_a_cashier_cannot_save_settings_even_with_the_dialog_open(qtbot, tmp_path, settings_file, memory_keyring,
+                                                                  event_loop_qt):
+    """The menu refuses a cashier; Save holds the rule too (e.g. a manager opened it, then a cashier signed in)."""
+    audit = Recorder()
+    staff = manager_signed_in(tmp_path, audit)
+    staff.add_operator("Mehmet", Role.CASHIER, "7391")
+    dialog = SettingsDialog(Config(settings_file), CredentialStore(), staff=staff)
+    qtbot.addWidget(dialog)
+    dialog.messages = []
+    dialog.tell = lambda title, message: dialog.messages.append(message)
+    dialog.confirm = lambda title, question: True
+    staff.sign_out()
+    assert staff.sign_in("Mehmet", "7391").accepted
+    dialog.idle_lock_spin.setValue(7)
+    dialog.merchant_line_edit.setText("Cashier's shop")
+
+    dialog.save()
+
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert "Only a manager may do this (Settings)" in dialog.messages[0]
+    assert Config(settings_file).idle_lock_minutes == 15 and Config(settings_file).merchant_line == ""
+    assert ("permission.refused", "Mehmet", {"permission": "settings"}) in audit.records
+    assert not any(action == "settings.changed" for action, *_ in audit.records)

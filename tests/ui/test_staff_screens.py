@@ -122,6 +122,13 @@ def test_a_cashier_is_refused_a_managers_work_with_a_clear_sentence(qtbot, termi
     subscriptions = tabs.subscriptions
     assert not subscriptions.create_button.isEnabled() and not subscriptions.order_button.isEnabled()
     assert "Only a manager" in subscriptions.create_button.toolTip()
+    # The buttons only show the rule: the Subscriptions tab's own entry points hold it (the service asks again
+    # when a request is sent).
+    assert subscriptions.open_create_dialog() is None
+    assert "Only a manager may do this (creating, changing or disabling subscriptions)" in \
+        subscriptions.banner_message()
+    assert subscriptions.open_owner_dialog() is None
+    assert "Only a manager may do this (card owners)" in subscriptions.banner_message()
     assert not tabs.journal.export_button.isEnabled()
     assert "Only a manager may export" in tabs.journal.export_button.toolTip()
 
