@@ -633,6 +633,19 @@ CATALOGUE: dict[str, str] = {
         "{tills}. Their latest records may be missing from this report."),
     "shop.tills-waiting": QT_TRANSLATE_NOOP("Messages", "Tills with records not yet in the shop database: {tills}. "
         "This report does not include them."),
+    # Settings ▸ Shop database ▸ Test connection (klogs_desk/shop/check.py)
+    "shop.test-ok": QT_TRANSLATE_NOOP("Messages", "The shop database answered: PostgreSQL {version}, database "
+        "“{database}”, user “{user}”."),
+    "shop.test-auth": QT_TRANSLATE_NOOP("Messages", "The shop database refused the user “{user}” or the "
+        "password. Check both."),
+    "shop.test-no-database": QT_TRANSLATE_NOOP("Messages", "The shop database server has no database named "
+        "“{database}”."),
+    "shop.test-tls": QT_TRANSLATE_NOOP("Messages", "The shop database server does not offer TLS, which a "
+        "database on another computer needs."),
+    "shop.test-unreachable": QT_TRANSLATE_NOOP("Messages", "Nothing answered at {host}, port {port}. Check the "
+        "host, the port and the network."),
+    "shop.test-failed": QT_TRANSLATE_NOOP("Messages", "The shop database did not accept the connection: "
+        "{reason}"),
 }
 
 #: English text of the parameterless codes, for rows stored as English before codes (see :func:`from_stored`).

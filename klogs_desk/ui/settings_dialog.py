@@ -24,7 +24,12 @@ Behaviour a user relies on:
 * Shop database (a real manager only, like switching environments): host, port, database, user, password
   (keyring, :meth:`CredentialStore.save_shop_password`) and this till's name; empty host: this till alone.
   TLS is required for a host other than this computer (:mod:`klogs_desk.shop.settings`). A change applies
-  from the next start (the pusher and its outbox are set up at start).
+  from the next start (the pusher, its outbox and the Journal's all-tills view are set up at start; swapping
+  them live would mean rebuilding the pusher mid-push and the Journal's shop view, so it is not done): a bold
+  note says so as soon as a shop field differs from what is saved.
+* Shop database ▸ "Test connection" (``shopTestButton``) connects once with the form's values (password:
+  the one typed, else the keyring's) on a worker thread (``run_query``), writes nothing, and reports the
+  server's version or the cause in words in ``shopTestResult`` (:mod:`klogs_desk.shop.check`).
 """
 
 from __future__ import annotations
@@ -59,7 +64,7 @@ from ..config import DEFAULT_BASE_URLS, ENVIRONMENTS, LANGUAGE_NAMES, LANGUAGES,
 from ..credentials import SANDBOX_CREDENTIALS, CredentialStore, CredentialStoreUnavailable
 from ..environments import LABELS, build_client, check_connection
 from ..services.staff import Permission, StaffRefused, StaffService
-from ..shop.settings import till_name_ok
+from ..shop.settings import ShopSettings, till_name_ok
 from . import theme
 from .async_runner import run_query
 from .clear_text import insecure_url_message
@@ -231,6 +236,27 @@ class SettingsDialog(QDialog):
                                         "from the next start of the terminal."))
         self.shop_note.setObjectName("shopNote")
         self.shop_note.setWordWrap(True)
+        #: Shown once a shop field differs from what is saved: the pusher and the all-tills view are set up at
+        #: start, so nothing changes until the terminal starts again (see the module docstring).
+        self.shop_restart_note = QLabel(self.tr("Save, then restart the terminal: the new shop database "
+                                                "settings are used from the next start."))
+        self.shop_restart_note.setObjectName("shopRestartNote")
+        self.shop_restart_note.setWordWrap(True)
+        self.shop_restart_note.setStyleSheet(f"color: {theme.text_colours().warning}; font-weight: bold;")
+        self.shop_restart_note.setVisible(False)
+        self.shop_test_button = QPushButton(self.tr("Test connection"))
+        self.shop_test_button.setObjectName("shopTestButton")
+        self.shop_test_button.setAccessibleName(self.tr("Test the shop database connection"))
+        self.shop_test_progress = QProgressBar()
+        self.shop_test_progress.setObjectName("shopTestProgress")
+        self.shop_test_progress.setMaximumWidth(120)
+        self.shop_test_progress.setVisible(False)
+        self.shop_test_result = QLabel()
+        self.shop_test_result.setObjectName("shopTestResult")
+        self.shop_test_result.setAccessibleName(self.tr("Shop database test result"))
+        self.shop_test_result.setWordWrap(True)
+        self.shop_test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.shop_test_task: object | None = None
         group = QGroupBox(self.tr("Shop database"))
         group.setObjectName("shopDatabaseGroup")
         form = QFormLayout(group)
@@ -241,10 +267,22 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Pass&word:"), self.shop_password_edit)
         form.addRow(self.tr("&Till name:"), self.shop_till_edit)
         form.addRow("", self.shop_error)
+        shop_test_row = QHBoxLayout()
+        shop_test_row.addWidget(self.shop_test_button)
+        shop_test_row.addWidget(self.shop_test_progress)
+        shop_test_row.addStretch(1)
+        form.addRow("", shop_test_row)
+        form.addRow("", self.shop_test_result)
         form.addRow("", self.shop_note)
+        form.addRow("", self.shop_restart_note)
         self.shop_group = group
         self._shop_password_touched = False
         self.shop_password_edit.textEdited.connect(self._shop_password_edited)
+        for edit in (self.shop_host_edit, self.shop_database_edit, self.shop_user_edit, self.shop_till_edit,
+                     self.shop_password_edit):
+            edit.textEdited.connect(self._shop_edited)
+        self.shop_port_spin.valueChanged.connect(self._shop_edited)
+        self.shop_test_button.clicked.connect(self.test_shop_connection)
         manager = self.staff is None or self.manager_signed_in()
         group.setEnabled(manager)
         if not manager:
@@ -255,6 +293,53 @@ class SettingsDialog(QDialog):
     def _shop_password_edited(self, _text: str) -> None:
         self._shop_password_touched = True
 
+    def _shop_edited(self, *_: object) -> None:
+        """Say that saved shop settings wait for the next start, as soon as the form differs from them."""
+        config = self.config
+        changed = self._shop_password_touched or (
+            self.shop_host_edit.text().strip(), self.shop_port_spin.value(), self.shop_database_edit.text().strip(),
+            self.shop_user_edit.text().strip(), self.shop_till_edit.text().strip()) != (
+            config.shop_host, config.shop_port, config.shop_database, config.shop_user, config.shop_till)
+        self.shop_restart_note.setVisible(changed)
+
+    def _form_shop_settings(self) -> ShopSettings:
+        """The shop database as the form has it now (saved or not). The password: the one typed, else the
+        keyring's, read when the test connects (on the worker thread: a slow keyring cannot stall the dialog)."""
+        store = self.store
+
+        def stored_password() -> str:
+            try:
+                return store.load_shop_password()
+            except CredentialStoreUnavailable:
+                return ""
+
+        typed = self.shop_password_edit.text() if self._shop_password_touched else ""
+        return ShopSettings(host=self.shop_host_edit.text().strip(), port=self.shop_port_spin.value(),
+                            database=self.shop_database_edit.text().strip(),
+                            user=self.shop_user_edit.text().strip(), password=typed,
+                            till=self.shop_till_edit.text().strip(), ssl_mode=self.config.shop_ssl_mode,
+                            password_source=None if self._shop_password_touched else stored_password)
+
+    def test_shop_connection(self) -> None:
+        """Connect once to the shop database with the form's values, on a worker thread (never blocking the
+        window), and say in a sentence whether it answered or why not. Nothing is written to the database."""
+        import asyncio
+
+        from ..shop.check import check_connection
+
+        settings = self._form_shop_settings()
+        if not (settings.host and settings.database and settings.user):
+            self.shop_test_result.setText(self.tr("Type the host, the database and the user first."))
+            return
+        self.shop_test_result.setText(self.tr("Connecting to the shop database…"))
+
+        def report(result) -> None:  # type: ignore[no-untyped-def]  # a ConnectionCheck
+            self.shop_test_result.setText(("✔ " if result.ok else "✘ ") + render(result.msg))
+            grow_to_fit(self)
+
+        self.shop_test_task = run_query(self.shop_test_button, asyncio.to_thread(check_connection, settings),
+                                        on_success=report, progress=self.shop_test_progress)
+
     def _load_shop(self) -> None:
         config = self.config
         self.shop_host_edit.setText(config.shop_host)
@@ -264,6 +349,7 @@ class SettingsDialog(QDialog):
         self.shop_till_edit.setText(config.shop_till)
         if config.shop_host:
             self.shop_password_edit.setPlaceholderText(self.tr("unchanged"))
+        self._shop_edited()  # the port's valueChanged fired while the other fields were still empty
 
     def _shop_problem(self) -> str | None:
         host = self.shop_host_edit.text().strip()

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import keyring
 import pytest
+from PySide6.QtCore import Qt
 
 from klogs_desk.composition import build_shop, build_staff, build_terminal, open_journal
 from klogs_desk.config import Config
@@ -27,7 +28,7 @@ from klogs_desk.ui.settings_dialog import SettingsDialog
 from klogs_desk.ui.shop_journal_model import ShopColumn
 from tests.conftest import make_client
 from tests.fake_clock import WallClock
-from tests.shop_db.pg_server import DATABASE, PASSWORD, USER
+from tests.shop_db.pg_server import DATABASE, PASSWORD, USER, free_port
 from tests.shop_db.tills import open_till
 
 MANAGER, MANAGER_PIN = "Zeynep", "482615"
@@ -330,3 +331,77 @@ def test_the_all_tills_journal_and_close_day_fit_a_1100_px_window(qtbot, request
         window.report_dialog.grab().save(str(Path(shots) / f"{language}-close-day.png"))
     assert checker.problems_in(window.report_dialog, "close day") == []
     window.report_dialog.close()
+
+
+def test_test_connection_reaches_the_shop_database_without_blocking_and_says_why_not(
+        qtbot, tmp_path, memory_keyring, shop_database, event_loop_qt):
+    """Settings ▸ Shop database ▸ Test connection: the form's values (saved or not), on a worker thread,
+    answered in words; nothing is written to the database; a change says it waits for the next start."""
+    staff = staff_with_operators(tmp_path / "staff.sqlite3")
+    assert staff.sign_in(MANAGER, MANAGER_PIN).accepted
+    config = Config(tmp_path / "settings.ini")
+    dialog = SettingsDialog(config, CredentialStore(), staff=staff)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert not dialog.shop_restart_note.isVisible()
+
+    def test_now() -> str:
+        qtbot.mouseClick(dialog.shop_test_button, Qt.MouseButton.LeftButton)
+        assert not dialog.shop_test_button.isEnabled()  # one test at a time; the window goes on
+        qtbot.waitUntil(lambda: RUNNER.running == 0 and dialog.shop_test_button.isEnabled(), timeout=15_000)
+        return dialog.shop_test_result.text()
+
+    qtbot.mouseClick(dialog.shop_test_button, Qt.MouseButton.LeftButton)
+    assert dialog.shop_test_result.text() == "Type the host, the database and the user first."
+
+    qtbot.keyClicks(dialog.shop_host_edit, "127.0.0.1")
+    assert dialog.shop_restart_note.isVisible()
+    assert "next start" in dialog.shop_restart_note.text()
+    dialog.shop_port_spin.setValue(shop_database.port)
+    qtbot.keyClicks(dialog.shop_database_edit, DATABASE)
+    qtbot.keyClicks(dialog.shop_user_edit, USER)
+    qtbot.keyClicks(dialog.shop_password_edit, "not-the-password")
+    text = test_now()
+    assert text == f"✘ The shop database refused the user “{USER}” or the password. Check both."
+    assert "not-the-password" not in text
+
+    dialog.shop_password_edit.clear()
+    qtbot.keyClicks(dialog.shop_password_edit, PASSWORD)
+    text = test_now()
+    assert text.startswith("✔ The shop database answered: PostgreSQL ")
+    assert f"database “{DATABASE}”, user “{USER}”" in text
+
+    dialog.shop_database_edit.setText("no_such_shop")
+    assert test_now() == "✘ The shop database server has no database named “no_such_shop”."
+
+    dialog.shop_database_edit.setText(DATABASE)
+    dialog.shop_port_spin.setValue(free_port())  # nothing listens there
+    assert test_now().startswith("✘ Nothing answered at 127.0.0.1, port ")
+
+    # Testing wrote nothing (no schema, no till) and saved nothing.
+    import psycopg
+
+    with psycopg.connect(shop_database.conninfo()) as conn:
+        tables = conn.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"
+                              ).fetchone()
+    assert tables is not None and tables[0] == 0
+    assert config.shop_host == ""
+
+
+def test_test_connection_uses_the_saved_password_when_none_is_typed(qtbot, tmp_path, memory_keyring,
+                                                                    shop_database, event_loop_qt):
+    staff = staff_with_operators(tmp_path / "staff.sqlite3")
+    assert staff.sign_in(MANAGER, MANAGER_PIN).accepted
+    config = Config(tmp_path / "settings.ini")
+    config.shop_host, config.shop_port, config.shop_database = "127.0.0.1", shop_database.port, DATABASE
+    config.shop_user, config.shop_till = USER, "Till A"
+    credentials = CredentialStore()
+    credentials.save_shop_password(PASSWORD)
+    dialog = SettingsDialog(config, credentials, staff=staff)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.shop_restart_note.isVisible()  # the form is what is saved
+    qtbot.mouseClick(dialog.shop_test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: RUNNER.running == 0 and dialog.shop_test_button.isEnabled(), timeout=15_000)
+    assert dialog.shop_test_result.text().startswith("✔ The shop database answered")
