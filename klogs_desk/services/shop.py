@@ -103,14 +103,15 @@ class ShopService:
         return await self._read(lambda db: db.entries(environment=environment, till=till, since=since,
                                                       until=until, limit=limit))
 
-    async def journal_view(self, *, till: str | None = None, limit: int = 1000
+    async def journal_view(self, *, till: str | None = None, since: dt.datetime | None = None,
+                           until: dt.datetime | None = None, limit: int = 1000
                            ) -> tuple[list[ShopEntry], dict[tuple[str, int], Balance]]:
-        """The shop's journal newest first (one till's or every till's) with each payment's balance as the shop
-        sees it."""
+        """The shop's journal newest first (one till's or every till's, made in ``[since, until)`` when given)
+        with each payment's balance as the shop sees it."""
         environment = self.services.environment
 
         def read(db: ShopDatabase) -> tuple[list[ShopEntry], dict[tuple[str, int], Balance]]:
-            rows = db.entries(environment=environment, till=till, limit=limit)
+            rows = db.entries(environment=environment, till=till, since=since, until=until, limit=limit)
             children = db.children_of(row.key for row in rows if row.parent_key is None)
             return rows, {row.key: shop_balance(row, children.get(row.key, ())) for row in rows
                           if row.parent_key is None}

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import keyring
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 
 from klogs_desk.composition import build_shop, build_staff, build_terminal, open_journal
 from klogs_desk.config import Config
@@ -405,3 +405,60 @@ def test_test_connection_uses_the_saved_password_when_none_is_typed(qtbot, tmp_p
     qtbot.mouseClick(dialog.shop_test_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: RUNNER.running == 0 and dialog.shop_test_button.isEnabled(), timeout=15_000)
     assert dialog.shop_test_result.text().startswith("✔ The shop database answered")
+
+
+def test_the_all_tills_journal_has_the_tills_filters(qtbot, shop_terminal, shop_database, tmp_path):
+    """All tills: the search, amount, state, operator and date filters of this till's Journal apply too."""
+    till_a = open_till(tmp_path / "a", shop_database, "Till A")
+    paid, declined = new_order_id(), new_order_id()
+    for reference, amount, operator, state in ((paid, Decimal("61.20"), "Ali", EntryState.APPROVED),
+                                               (declined, Decimal("20.00"), "Veli", EntryState.DECLINED)):
+        row = till_a.journal.record_pending(environment="sandbox", kind=EntryKind.SALE, reference=reference,
+                                            amount=amount, currency="TRY", operator=operator,
+                                            masked_pan="411111******1111")
+        till_a.journal.record_outcome(row.id, state)
+    assert till_a.sync.sync_once() == 0
+
+    terminal = shop_terminal()
+    tab = terminal.tabs.journal
+    terminal.window.show_page(tab)
+    tab.show_all_tills(True)
+
+    def shown() -> set[str]:
+        return {tab.shop_model.index(row, ShopColumn.ORDER_ID).data() for row in range(tab.shop_model.rowCount())}
+
+    def settle() -> None:
+        qtbot.waitUntil(lambda: RUNNER.running == 0, timeout=15_000)
+
+    qtbot.waitUntil(lambda: shown() == {paid, declined}, timeout=15_000)
+    for widget in (tab.amount_edit, tab.operator_combo, tab.date_check, tab.from_edit, tab.to_edit):
+        assert widget.isVisible()
+    operators = [tab.operator_combo.itemData(i) for i in range(1, tab.operator_combo.count())]
+    assert operators == ["Ali", "Veli"]
+
+    tab.amount_edit.setText("61.2")  # the amount's value, as on this till
+    settle()
+    qtbot.waitUntil(lambda: shown() == {paid}, timeout=15_000)
+    tab.amount_edit.clear()
+    tab.operator_combo.setCurrentIndex(tab.operator_combo.findData("Veli"))
+    settle()
+    qtbot.waitUntil(lambda: shown() == {declined}, timeout=15_000)
+    tab.operator_combo.setCurrentIndex(0)
+    tab.search_edit.setText(paid)
+    settle()
+    qtbot.waitUntil(lambda: shown() == {paid}, timeout=15_000)
+    tab.search_edit.clear()
+    settle()
+    qtbot.waitUntil(lambda: shown() == {paid, declined}, timeout=15_000)
+
+    yesterday = QDate.currentDate().addDays(-1)
+    tab.from_edit.setDate(yesterday.addDays(-1))
+    tab.to_edit.setDate(yesterday)
+    tab.date_check.setChecked(True)
+    settle()
+    qtbot.waitUntil(lambda: tab.shop_model.rowCount() == 0 and "0 payments" in tab.status_label.text(),
+                    timeout=15_000)
+    tab.to_edit.setDate(QDate.currentDate())
+    settle()
+    qtbot.waitUntil(lambda: shown() == {paid, declined}, timeout=15_000)
+    till_a.close()
