@@ -183,6 +183,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Refused: a manager&apos;s action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Operator added</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3074,6 +3078,30 @@ A manager must approve this: the manager types their own name and PIN.</source>
         <source>Tills with records not yet in the shop database: {tills}. This report does not include them.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The shop database answered: PostgreSQL {version}, database “{database}”, user “{user}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shop database refused the user “{user}” or the password. Check both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shop database server has no database named “{database}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shop database server does not offer TLS, which a database on another computer needs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing answered at {host}, port {port}. Check the host, the port and the network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shop database did not accept the connection: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Operators</name>
@@ -4351,6 +4379,19 @@ Close anyway? They stay listed in the report.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Save, then restart the terminal: the new shop database settings are used from the next start.</source>
+        <extracomment>Shown once a shop field differs from what is saved: the pusher and the all-tills view are set up at start, so nothing changes until the terminal starts again (see the module docstring).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test the shop database connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop database test result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Shop database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4380,6 +4421,14 @@ Close anyway? They stay listed in the report.</source>
     </message>
     <message>
         <source>Only a manager signed in with their own name and PIN can change the shop database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the host, the database and the user first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to the shop database…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4598,7 +4647,7 @@ Switch this terminal to production?</source>
     <name>SubscriptionsTab</name>
     <message>
         <source>Subscriptions error</source>
-        <extracomment>The cards owners saved (offered in the dialogs); a saved card moves waiting subscriptions on, so the list is asked again when one arrives (no manual refresh). The shop&apos;s country for phone numbers typed the local way (None: the dialogs&apos; default).</extracomment>
+        <extracomment>Every write asks ``staff`` first (the service holds the rule; the buttons only show it). The cards owners saved (offered in the dialogs); a saved card moves waiting subscriptions on, so the list is asked again when one arrives (no manual refresh). The shop&apos;s country for phone numbers typed the local way (None: the dialogs&apos; default).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -183,6 +183,10 @@
         <translation>Yönetici onayı</translation>
     </message>
     <message>
+        <source>Refused: a manager&apos;s action</source>
+        <translation>Reddedildi: yönetici işlemi</translation>
+    </message>
+    <message>
         <source>Operator added</source>
         <translation>Operatör eklendi</translation>
     </message>
@@ -3078,6 +3082,30 @@ Bunu bir yönetici onaylamalı: yönetici kendi adını ve PIN&apos;ini yazar.</
         <source>Tills with records not yet in the shop database: {tills}. This report does not include them.</source>
         <translation>Kayıtları henüz mağaza veritabanına ulaşmamış kasalar: {tills}. Bu rapor onları içermiyor.</translation>
     </message>
+    <message>
+        <source>The shop database answered: PostgreSQL {version}, database “{database}”, user “{user}”.</source>
+        <translation>Mağaza veritabanı yanıt verdi: PostgreSQL {version}, veritabanı “{database}”, kullanıcı “{user}”.</translation>
+    </message>
+    <message>
+        <source>The shop database refused the user “{user}” or the password. Check both.</source>
+        <translation>Mağaza veritabanı “{user}” kullanıcısını ya da parolayı reddetti. İkisini de kontrol edin.</translation>
+    </message>
+    <message>
+        <source>The shop database server has no database named “{database}”.</source>
+        <translation>Mağaza veritabanı sunucusunda “{database}” adlı bir veritabanı yok.</translation>
+    </message>
+    <message>
+        <source>The shop database server does not offer TLS, which a database on another computer needs.</source>
+        <translation>Mağaza veritabanı sunucusu TLS sunmuyor; başka bir bilgisayardaki veritabanı için TLS gereklidir.</translation>
+    </message>
+    <message>
+        <source>Nothing answered at {host}, port {port}. Check the host, the port and the network.</source>
+        <translation>{host}, port {port} adresinden yanıt gelmedi. Sunucuyu, portu ve ağı kontrol edin.</translation>
+    </message>
+    <message>
+        <source>The shop database did not accept the connection: {reason}</source>
+        <translation>Mağaza veritabanı bağlantıyı kabul etmedi: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>Operators</name>
@@ -4360,6 +4388,19 @@ Yine de kapatılsın mı? Bu ödemeler raporda listelenmeye devam eder.</transla
         <translation>Başka bir bilgisayardaki veritabanına yalnızca TLS ile bağlanılır. Değişiklikler terminalin bir sonraki açılışında geçerli olur.</translation>
     </message>
     <message>
+        <source>Save, then restart the terminal: the new shop database settings are used from the next start.</source>
+        <extracomment>Shown once a shop field differs from what is saved: the pusher and the all-tills view are set up at start, so nothing changes until the terminal starts again (see the module docstring).</extracomment>
+        <translation>Kaydedin, ardından terminali yeniden başlatın: yeni mağaza veritabanı ayarları bir sonraki başlatmada kullanılır.</translation>
+    </message>
+    <message>
+        <source>Test the shop database connection</source>
+        <translation>Mağaza veritabanı bağlantısını sına</translation>
+    </message>
+    <message>
+        <source>Shop database test result</source>
+        <translation>Mağaza veritabanı sınama sonucu</translation>
+    </message>
+    <message>
         <source>Shop database</source>
         <translation>Mağaza veritabanı</translation>
     </message>
@@ -4390,6 +4431,14 @@ Yine de kapatılsın mı? Bu ödemeler raporda listelenmeye devam eder.</transla
     <message>
         <source>Only a manager signed in with their own name and PIN can change the shop database.</source>
         <translation>Mağaza veritabanını yalnızca kendi adı ve PIN&apos;iyle oturum açmış bir yönetici değiştirebilir.</translation>
+    </message>
+    <message>
+        <source>Type the host, the database and the user first.</source>
+        <translation>Önce sunucuyu, veritabanını ve kullanıcıyı yazın.</translation>
+    </message>
+    <message>
+        <source>Connecting to the shop database…</source>
+        <translation>Mağaza veritabanına bağlanılıyor…</translation>
     </message>
     <message>
         <source>unchanged</source>
@@ -4609,7 +4658,7 @@ Bu terminal canlı ortama geçirilsin mi?</translation>
     <name>SubscriptionsTab</name>
     <message>
         <source>Subscriptions error</source>
-        <extracomment>The cards owners saved (offered in the dialogs); a saved card moves waiting subscriptions on, so the list is asked again when one arrives (no manual refresh). The shop&apos;s country for phone numbers typed the local way (None: the dialogs&apos; default).</extracomment>
+        <extracomment>Every write asks ``staff`` first (the service holds the rule; the buttons only show it). The cards owners saved (offered in the dialogs); a saved card moves waiting subscriptions on, so the list is asked again when one arrives (no manual refresh). The shop&apos;s country for phone numbers typed the local way (None: the dialogs&apos; default).</extracomment>
         <translation>Abonelik hatası</translation>
     </message>
     <message>
