@@ -419,7 +419,7 @@ def build_terminal(services: AppServices, *, config: Config, credentials: Creden
 
     sale = SaleTab(services, three_d_secure=three_d_secure, receipts=receipt_printer)
     reports = (ReportService(services.journal, audit_trail, environment=lambda: services.environment,
-                             shop=shop_service)
+                             shop=shop_service, staff=staff)
                if audit_trail is not None else None)
     window = MainWindow(services, (TabPage(SALE_TAB, sale, sale.form.amount),), config=config,
                         credentials=credentials, reports=reports, card_data_holders=(sale.form,),

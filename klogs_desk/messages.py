@@ -427,6 +427,12 @@ CATALOGUE: dict[str, str] = {
     "permission.environment": QT_TRANSLATE_NOOP("Messages", "switching the environment"),
     "permission.operators": QT_TRANSLATE_NOOP("Messages", "operators"),
     "permission.csv-export": QT_TRANSLATE_NOOP("Messages", "CSV export"),
+    "permission.close-day": QT_TRANSLATE_NOOP("Messages", "closing the day"),
+    "permission.close-shift": QT_TRANSLATE_NOOP("Messages", "closing their own shift"),
+    "staff.not-yours": QT_TRANSLATE_NOOP("Messages", "Only {owner} may do this ({action}). Ask {owner} to "
+                                         "sign in."),
+    "staff.not-a-manager-close": QT_TRANSLATE_NOOP("Messages", "{name} is not a manager. The day was not "
+                                                   "closed."),
     "approval.manager-pin": QT_TRANSLATE_NOOP("Messages", "manager PIN"),
     "approval.no-pin": QT_TRANSLATE_NOOP("Messages", "no PIN required"),
     "note.refunded-in-full": QT_TRANSLATE_NOOP("Messages", "Refunded in full."),

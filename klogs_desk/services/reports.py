@@ -10,6 +10,14 @@
   anyway — so a close cannot be edited afterwards without breaking the chain's word for it.
 * A day or shift with pending or outcome-unknown payments is never closed silently: :meth:`close` refuses
   unless the caller says the operator saw the list (``acknowledged_unresolved``).
+* Who closes (with ``staff``; without it, a tool or a test of the figures, nobody checks): a **shift** only
+  by its own operator (:meth:`StaffService.require_own`: a report left open across File ▸ Switch operator
+  cannot close another's shift); the **day** by a manager (:attr:`Permission.CLOSE_DAY`), or by a cashier
+  with a manager's :class:`~klogs_desk.services.staff.Approval` typed on the spot: the ``day.close``
+  record then names the cashier as ``operator`` and the manager as ``approver``. Reading a day's figures
+  is everyone's (an X-report changes nothing; a cashier counting the drawer needs it): only the close is
+  the manager's. Refusals raise :class:`~klogs_desk.services.staff.StaffRefused` before anything is kept,
+  and are recorded in the audit trail by the staff service, the one home of the rule.
 """
 
 from __future__ import annotations
@@ -21,6 +29,7 @@ from ..domain.audit import Close
 from ..domain.journal import Journal
 from ..domain.reports import DAY, SHIFT, Report, report_from_journal, start_of_day
 from .audit import DAY_CLOSE, REPORT_REPRINT, SHIFT_CLOSE, AuditTrail
+from .staff import Approval, Permission, StaffService
 
 if TYPE_CHECKING:  # the shop database's modules load only where one is configured (issue 19)
     from .shop import ShopService
@@ -39,8 +48,11 @@ class ReportService:
 
     def __init__(self, journal: Journal, trail: AuditTrail, *, environment: Callable[[], str],
                  now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.timezone.utc),
-                 tz: dt.tzinfo | None = None, shop: ShopService | None = None) -> None:
+                 tz: dt.tzinfo | None = None, shop: ShopService | None = None,
+                 staff: StaffService | None = None) -> None:
         self.journal = journal
+        #: Who may close what (None: nobody checks; a tool, or tests of the figures alone).
+        self.staff = staff
         #: The shop database: the day report covers every till (None: this till alone).
         self.shop = shop
         self.trail = trail
@@ -72,22 +84,36 @@ class ReportService:
             return self.day_report()
         return (await self.shop.day_report(now=self.now(), tz=self.tz)).total
 
-    def close(self, report: Report, *, acknowledged_unresolved: bool = False) -> Close:
-        """Keep ``report`` as closed and record the close. Raises :class:`UnresolvedPayments` when it lists
-        pending or unknown payments and ``acknowledged_unresolved`` is false."""
+    def close(self, report: Report, *, acknowledged_unresolved: bool = False,
+              approval: Approval | None = None) -> Close:
+        """Keep ``report`` as closed and record the close. Raises
+        :class:`~klogs_desk.services.staff.StaffRefused` when the signed-in operator may not close it (a
+        day: a cashier without ``approval``; a shift: someone else's), and :class:`UnresolvedPayments`
+        when it lists pending or unknown payments and ``acknowledged_unresolved`` is false."""
         if report.unresolved and not acknowledged_unresolved:
             raise UnresolvedPayments(report)
+        approver = self._approver(report, approval)
         closed = self.trail.log.add_close(
             kind=report.kind, operator=report.operator if report.kind == SHIFT else self.trail.current_operator(),
             environment=report.environment, period_start=report.period_start, period_end=report.period_end,
             report=report.to_dict(), closed_at=self.now())
-        self.trail.record(SHIFT_CLOSE if report.kind == SHIFT else DAY_CLOSE, details={
+        self.trail.record(SHIFT_CLOSE if report.kind == SHIFT else DAY_CLOSE, approver=approver, details={
             "close_id": closed.id, "from": report.period_start.isoformat(), "to": report.period_end.isoformat(),
             "report_sha256": closed.report_hash, "unresolved": len(report.unresolved),
             "closed_with_unresolved": bool(report.unresolved),
             "sales": {c: str(a) for c, a in report.sales.amounts.items()},
             "takings": {c: str(a) for c, a in report.takings.amounts.items()}})
         return closed
+
+    def _approver(self, report: Report, approval: Approval | None) -> str | None:
+        """The manager who approved a cashier's close of the day (None: nobody else answers for it)."""
+        if self.staff is None:
+            return None
+        if report.kind == SHIFT:
+            self.staff.require_own(report.operator or "", "close-shift")
+            return None
+        approver = self.staff.approver_for(Permission.CLOSE_DAY, approval)
+        return approver if approver != self.staff.operator_name() else None
 
     def closes(self) -> list[Close]:
         return self.trail.log.closes(environment=self.environment())

@@ -12,7 +12,9 @@ Contract:
 * :meth:`allowed` / :meth:`require` answer for a :class:`Permission`: a cashier has none of them, a manager
   (and the Trainee) all. :meth:`approve` checks a manager's name and PIN typed in someone else's session
   and returns an :class:`Approval` that :class:`klogs_desk.services.transactions.TransactionService`
-  insists on for a cashier's void or refund.
+  insists on for a cashier's void or refund, and :class:`klogs_desk.services.reports.ReportService` for a
+  cashier's close of the day (:meth:`approver_for`: the approval, or the signed-in manager).
+* :meth:`require_own` answers for what belongs to one operator (their shift): only that operator does it.
 * Managers add operators, disable/enable them, change roles, reset PINs and unlock; an operator changes
   their own PIN by giving the old one. The last enabled manager cannot be disabled or made a cashier.
 * Each event goes to the :class:`AuditRecorder` (names and roles only, never a PIN), a refused
@@ -61,6 +63,8 @@ class Permission(str, enum.Enum):
     ENVIRONMENT = "environment"
     OPERATORS = "operators"
     CSV_EXPORT = "csv-export"
+    #: Closing the day (the close that ends the period for everybody); a cashier closes their own shift.
+    CLOSE_DAY = "close-day"
 
 
 class StaffRefused(Exception):
@@ -195,18 +199,35 @@ class StaffService:
         self.audit.record(PERMISSION_REFUSED, operator=self.operator_name(),
                           details={"permission": permission.value})
 
+    def require_own(self, owner: str, action: str) -> None:
+        """For what belongs to one operator (``action`` ``"close-shift"``: their shift): raises
+        :class:`StaffRefused` (recorded as a refusal, with the owner) unless ``owner`` is signed in. Not even
+        a manager closes someone else's shift: the shift's close names who answers for its drawer."""
+        if self.current is None or self.current.name != owner:
+            self.audit.record(PERMISSION_REFUSED, operator=self.operator_name(),
+                              details={"permission": action, "owner": owner})
+            raise StaffRefused(msg("staff.not-yours", owner=owner, action=msg(f"permission.{action}")))
+
+    def approver_for(self, permission: Permission, approval: Approval | None) -> str:
+        """The manager answering for ``permission`` now: ``approval``'s (a manager's name and PIN typed in
+        this session, recorded as an ``approval`` with both names), else the signed-in operator when they
+        may (:meth:`require`: a cashier without a valid approval is refused, and that is recorded)."""
+        if approval is not None and approval._token is self._token:
+            self.audit.record("approval", operator=self.operator_name(), approver=approval.manager,
+                              details={"permission": permission.value})
+            return approval.manager
+        self.require(permission)
+        assert self.current is not None
+        return self.current.name
+
     def approver_for_money(self, approval: Approval | None) -> str:
         """The manager answering for a void or refund now: the signed-in manager, or ``approval``'s.
 
-        Raises :class:`StaffRefused` for a cashier without a valid approval."""
-        if approval is not None and approval._token is self._token:
-            self.audit.record("approval", operator=self.operator_name(), approver=approval.manager)
-            return approval.manager
-        if self.allowed(Permission.VOID_REFUND):
-            assert self.current is not None
-            return self.current.name
-        self._refused(Permission.VOID_REFUND)
-        raise StaffRefused(msg("staff.approval-needed"))
+        Raises :class:`StaffRefused` for a cashier without a valid approval (saying how to get one)."""
+        try:
+            return self.approver_for(Permission.VOID_REFUND, approval)
+        except StaffRefused:
+            raise StaffRefused(msg("staff.approval-needed")) from None
 
     # --- managers' work ---------------------------------------------------------------------------
 

@@ -7,7 +7,13 @@ by hour, Print and Save as PDF, and the close itself.
 * ``reportChart`` paints the day's sales and captures by hour (QPainter: light, and the same drawing goes
   into the printed page and the PDF).
 * ``reportClose`` closes the shift or day. With pending or unknown payments it first asks, naming how many
-  (``confirm``, replaced in tests); the close is stored and recorded (:class:`ReportService`).
+  (``confirm``, replaced in tests); the close is stored and recorded (:class:`ReportService`). Anyone may
+  read the day's figures; closing the day is a manager's: for a cashier the button reads "Close day
+  (manager approves)…" and first asks a manager's name and PIN on the spot (the void/refund approval's
+  :class:`~klogs_desk.ui.transaction_dialogs.ManagerPinDialog`, through ``ask_pin``, replaced in tests).
+  The service holds the rule (the signed-in operator is asked at the moment of the close, so a dialog left
+  open across File ▸ Switch operator follows who is signed in now); a refusal or a wrong PIN is shown in
+  ``reportStatus`` and nothing is closed.
 * ``reportPrint`` (system print dialog) and ``reportPdf`` (A4 in the app home's ``reports`` folder, 0600)
   use the receipts' machinery (:func:`write_pdf`, :func:`ask_printer`). A closed report reopened from
   Closed reports… shows the figures exactly as closed; printing it again is recorded.
@@ -42,8 +48,10 @@ from ..domain.journal import EntryKind
 from ..domain.reports import SHIFT, TILL_FIGURES, Listed, Report, Total
 from ..messages import msg
 from ..services.reports import ReportService
+from ..services.staff import Approval, Permission, StaffRefused
 from . import theme
 from .journal_model import kind_text, local_time_text
+from .lock_screen import sign_in_refused_text
 from .messages import render
 from .money_text import money_text
 from .receipt import TRAINING_BANNER, TRAINING_ENVIRONMENTS, ask_printer, write_pdf
@@ -280,9 +288,7 @@ class ReportDialog(QDialog):
         self.text.setAccessibleName(self.tr("Report figures"))
         self.status = QLabel(objectName="reportStatus")
         self.status.setWordWrap(True)
-        self.close_button = QPushButton(self.tr("Close shift") if report.kind == SHIFT else self.tr("Close day"),
-                                        objectName="reportClose")
-        self.close_button.setAccessibleName(self.close_button.text())
+        self.close_button = QPushButton(objectName="reportClose")
         self.close_button.clicked.connect(self.close_period)
         self.print_button = QPushButton(self.tr("Print…"), objectName="reportPrint")
         self.print_button.setAccessibleName(self.tr("Print the report"))
@@ -309,10 +315,29 @@ class ReportDialog(QDialog):
 
     def _show(self) -> None:
         self.text.setHtml(report_html(self.report, merchant_line=self.merchant_line, closed=self.closed))
+        if self.report.kind == SHIFT:
+            self.close_button.setText(self.tr("Close shift"))
+        elif self._needs_approval():
+            self.close_button.setText(self.tr("Close day (manager approves)…"))
+        else:
+            self.close_button.setText(self.tr("Close day"))
+        self.close_button.setAccessibleName(self.close_button.text().rstrip("…"))
         self.close_button.setVisible(self.closed is None)
 
+    def _needs_approval(self) -> bool:
+        """A day's close asked for by someone who may not close the day alone (a cashier)."""
+        staff = self.service.staff
+        return self.report.kind != SHIFT and staff is not None and not staff.allowed(Permission.CLOSE_DAY)
+
     def close_period(self) -> Close | None:
-        """Close the shift or day; with payments of unknown outcome, only after the operator confirms."""
+        """Close the shift or day; with payments of unknown outcome, only after the operator confirms; a
+        cashier's close of the day only with a manager's approval typed here."""
+        approval: Approval | None = None
+        if self._needs_approval():
+            approval = self.ask_approval()
+            if approval is None:
+                self._show()
+                return None
         unresolved = len(self.report.unresolved)
         if unresolved and not self.confirm(
                 self.tr("Payments without an outcome"),
@@ -320,7 +345,13 @@ class ReportDialog(QDialog):
                         "Check them in the Journal first.\n\nClose anyway? They stay listed in the report.")
                 .format(count=unresolved)):
             return None
-        self.closed = self.service.close(self.report, acknowledged_unresolved=bool(unresolved))
+        try:
+            self.closed = self.service.close(self.report, acknowledged_unresolved=bool(unresolved),
+                                             approval=approval)
+        except StaffRefused as refused:
+            self.status.setText(render(refused.msg))
+            self._show()
+            return None
         self.status.setText(self.tr("Closed. The report is kept and can be reopened from File ▸ Closed reports…"))
         self._show()
         self.closed_now.emit(self.closed)
@@ -357,7 +388,34 @@ class ReportDialog(QDialog):
         if self.reopened and self.closed is not None:
             self.service.record_reprint(self.closed, output)
 
+    def ask_approval(self) -> Approval | None:
+        """A manager's approval of this day's close, typed in this session; None (and why, in
+        ``reportStatus``) when cancelled or refused. A wrong PIN counts towards that manager's lock-out."""
+        staff = self.service.staff
+        assert staff is not None
+        typed = self.ask_pin(self.tr("Close the day: the day's report is kept as it is now, and the close "
+                                     "is recorded with both names."))
+        if typed is None:
+            return None
+        given, result = staff.approve(*typed)
+        if given is None:
+            if result.operator is not None and result.pin is None:  # the PIN was right, but not a manager's
+                self.status.setText(render(msg("staff.not-a-manager-close", name=result.operator.name)))
+            else:
+                self.status.setText(sign_in_refused_text(result))
+        return given
+
     # --- dialogs (replaced in tests) ------------------------------------------------------------
+
+    def ask_pin(self, what: str) -> tuple[str, str] | None:
+        """A manager's (name, PIN) typed for ``what``, or None when cancelled (tests replace this)."""
+        from .transaction_dialogs import ManagerPinDialog
+
+        dialog = ManagerPinDialog(what, self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        typed = (dialog.name(), dialog.pin()) if accepted else None
+        dialog.pin_edit.clear()
+        return typed
 
     def run_print_dialog(self, printer: QPrinter) -> bool:
         return ask_printer(printer, self, self.tr("Print report"))
