@@ -1756,6 +1756,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Close &amp;day (manager approves)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A manager is needed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2468,6 +2472,22 @@ A manager must approve this: the manager types their own name and PIN.</source>
     </message>
     <message>
         <source>CSV export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closing the day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>closing their own shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only {owner} may do this ({action}). Ask {owner} to sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is not a manager. The day was not closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3833,6 +3853,10 @@ Up to {left} can still be refunded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Close day (manager approves)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Payments without an outcome</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3852,6 +3876,10 @@ Close anyway? They stay listed in the report.</source>
     </message>
     <message>
         <source>Report saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the day: the day&apos;s report is kept as it is now, and the close is recorded with both names.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1756,6 +1756,10 @@
         <translation>Denetim kaydı değiştirilmiş: zinciri {number} numaralı kayıtta kırık. O kayıttan sonrakilere güvenilemez. Yöneticiye haber verin; audit.sqlite3 dosyasına dokunmayın.</translation>
     </message>
     <message>
+        <source>Close &amp;day (manager approves)…</source>
+        <translation>&amp;Günü kapat (yönetici onaylar)…</translation>
+    </message>
+    <message>
         <source>A manager is needed</source>
         <translation>Yönetici gerekli</translation>
     </message>
@@ -2473,6 +2477,22 @@ Bunu bir yönetici onaylamalı: yönetici kendi adını ve PIN&apos;ini yazar.</
     <message>
         <source>CSV export</source>
         <translation>CSV dışa aktarma</translation>
+    </message>
+    <message>
+        <source>closing the day</source>
+        <translation>günü kapatmak</translation>
+    </message>
+    <message>
+        <source>closing their own shift</source>
+        <translation>kendi vardiyasını kapatmak</translation>
+    </message>
+    <message>
+        <source>Only {owner} may do this ({action}). Ask {owner} to sign in.</source>
+        <translation>Bunu yalnızca {owner} yapabilir ({action}). {owner} adlı kişiden oturum açmasını isteyin.</translation>
+    </message>
+    <message>
+        <source>{name} is not a manager. The day was not closed.</source>
+        <translation>{name} yönetici değil. Gün kapatılmadı.</translation>
     </message>
     <message>
         <source>manager PIN</source>
@@ -3840,6 +3860,10 @@ En çok {left} daha iade edilebilir.</translation>
         <translation>Saate göre satışlar ve tahsilatlar</translation>
     </message>
     <message>
+        <source>Close day (manager approves)…</source>
+        <translation>Günü kapat (yönetici onaylar)…</translation>
+    </message>
+    <message>
         <source>Payments without an outcome</source>
         <translation>Sonucu bilinmeyen ödemeler</translation>
     </message>
@@ -3862,6 +3886,10 @@ Yine de kapatılsın mı? Bu ödemeler raporda listelenmeye devam eder.</transla
     <message>
         <source>Report saved to {path}</source>
         <translation>Rapor {path} konumuna kaydedildi</translation>
+    </message>
+    <message>
+        <source>Close the day: the day&apos;s report is kept as it is now, and the close is recorded with both names.</source>
+        <translation>Günü kapat: günün raporu şu anki hâliyle saklanır ve kapanış iki adla birlikte kaydedilir.</translation>
     </message>
     <message>
         <source>Print report</source>
