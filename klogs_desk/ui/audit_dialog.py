@@ -58,7 +58,7 @@ ACTION_NAMES = {
     "idle-lock": QT_TRANSLATE_NOOP("AuditDialog", "Locked after idle time"),
     "idle-unlock": QT_TRANSLATE_NOOP("AuditDialog", "Unlocked"),
     "approval": QT_TRANSLATE_NOOP("AuditDialog", "Manager approval"),
-    "permission.refused": QT_TRANSLATE_NOOP("AuditDialog", "Refused: a manager's action"),
+    "permission.refused": QT_TRANSLATE_NOOP("AuditDialog", "Refused: not this operator's to do"),
     "operator.added": QT_TRANSLATE_NOOP("AuditDialog", "Operator added"),
     "operator.disabled": QT_TRANSLATE_NOOP("AuditDialog", "Operator disabled"),
     "operator.role-changed": QT_TRANSLATE_NOOP("AuditDialog", "Operator's role changed"),

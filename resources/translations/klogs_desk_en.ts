@@ -183,7 +183,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Refused: a manager&apos;s action</source>
+        <source>Refused: not this operator&apos;s to do</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -183,8 +183,8 @@
         <translation>Yönetici onayı</translation>
     </message>
     <message>
-        <source>Refused: a manager&apos;s action</source>
-        <translation>Reddedildi: yönetici işlemi</translation>
+        <source>Refused: not this operator&apos;s to do</source>
+        <translation>Reddedildi: bu operatörün yetkisi yok</translation>
     </message>
     <message>
         <source>Operator added</source>
