@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -29,6 +29,10 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate
 
 log = logging.getLogger(__name__)
+
+
+#: The challenge page starts loading this long after the dialog is built (an event-loop turn apart).
+LOAD_AFTER_SHOW_MS = 2
 
 
 class ThreeDsDialog(QDialog):
@@ -109,9 +113,21 @@ class ThreeDsDialog(QDialog):
         self.page.urlChanged.connect(self._show_host)
         self.page.certificate_refused.connect(self._on_certificate_refused)
         self.page.renderProcessTerminated.connect(self._on_render_process_died)
-        # The gateway's base URL as the base, so the page's relative links and its origin are the gateway's.
-        self.page.setHtml(challenge.html_content, QUrl(gateway_url))
         self._show_host(QUrl(gateway_url))
+        # The load starts in an event-loop turn of its own (setHtml takes ~3-10 ms of this thread on a slow
+        # till), after the dialog is shown (open() ~3-10 ms more): both in one turn stalled the UI over a
+        # frame (16 ms) in benchmarks/bench_three_ds.py. A timer, not a 0 ms single shot: that one is a
+        # posted event, handled in the same pass of the event loop as the open() before it, so input and
+        # paint events would still wait for both.
+        self._html = challenge.html_content
+        self._gateway_url = gateway_url
+        QTimer.singleShot(LOAD_AFTER_SHOW_MS, self, self._load_challenge)
+
+    def _load_challenge(self) -> None:
+        if getattr(self, "_finished", False):
+            return
+        # The gateway's base URL as the base, so the page's relative links and its origin are the gateway's.
+        self.page.setHtml(self._html, QUrl(self._gateway_url))
 
     # --- states -------------------------------------------------------------------------------------
 
@@ -201,6 +217,9 @@ async def run_challenge(service: ThreeDSecureService, challenge: Challenge, pare
     ``on_dialog(dialog)`` is called once the dialog is shown (tests and the benchmark use it). ``charge``:
     what the card will be charged when it differs from the order amount (installment interest).
     """
+    # Cold (the warm-up has not run yet): QtWebEngine's import and Chromium's start in turns of their own,
+    # not all in the dialog's constructor; the Sale tab already shows that the bank check is coming.
+    await webengine.ready()
     dialog = ThreeDsDialog(challenge, gateway_url=service.gateway_url,
                            callback_origin=service.listener.origin, parent=parent, charge=charge)
     dialog.cancel_requested.connect(lambda: service.cancel(challenge))

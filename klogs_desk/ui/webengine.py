@@ -34,11 +34,15 @@ Contract:
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import logging
+import time
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QGuiApplication, QWindow
 
 if TYPE_CHECKING:  # pragma: no cover
     from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile
@@ -46,6 +50,7 @@ if TYPE_CHECKING:  # pragma: no cover
 log = logging.getLogger(__name__)
 
 _profile: "QWebEngineProfile | None" = None
+#: The warm-up's page, kept so its renderer process stays up.
 _warm_page: "QWebEnginePage | None" = None
 _page_class: type | None = None
 
@@ -111,8 +116,14 @@ def is_warm() -> bool:
 
 
 class _InputWatch(QObject):
-    """When the cashier last pressed a key or clicked, while the warm-up runs (removed when it ends: an
-    application-wide event filter in Python costs a call per event)."""
+    """When the cashier last pressed a key or clicked, while the warm-up runs.
+
+    It watches the application's windows (``QWindow``: input reaches a window before its widgets), the
+    ones open when it starts and each that later gets the focus, not the whole application: an
+    application-wide event filter in Python is a call into Python for every event to every object, and
+    Chromium's start posts thousands of events to its own objects on this thread (PySide then builds a
+    wrapper for each unknown receiver; ~20 % of the UI thread's busy time during the warm-up in a
+    py-spy profile). Removed when the warm-up ends."""
 
     _INPUT = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
                         QEvent.Type.TouchBegin})
@@ -123,6 +134,26 @@ class _InputWatch(QObject):
         self.clock.start()
         self.since_input = QElapsedTimer()
         self.since_input.start()
+        self._windows: list[QWindow] = []
+        for window in QGuiApplication.topLevelWindows():
+            self._watch(window)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.focusWindowChanged.connect(self._watch)
+
+    def _watch(self, window: "QWindow | None") -> None:
+        if window is not None and all(window is not known for known in self._windows):
+            window.installEventFilter(self)
+            self._windows.append(window)
+
+    def stop(self) -> None:
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.focusWindowChanged.disconnect(self._watch)
+        for window in self._windows:
+            if shiboken6.isValid(window):
+                window.removeEventFilter(self)
+        self._windows.clear()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802  # Qt's name
         if event.type() in self._INPUT:
@@ -138,23 +169,45 @@ def warm_up(delay_ms: int = 0) -> None:
     Chromium's start-up. Safe to call more than once. Never before the first frame (app.py calls it after
     the window shows; ``tests/test_startup_imports.py`` checks nothing loads QtWebEngine before).
 
-    The work is cut into steps, one event-loop turn each, :data:`WARM_STEP_GAP_MS` apart, and each waits
-    for the cashier to leave keyboard and mouse alone for :data:`WARM_IDLE_MS` (at most
-    :data:`WARM_PATIENCE_MS`): importing QtWebEngineCore (~35 ms), the page class, the profile (Chromium's
-    start, ~170 ms of which ~25 ms is this thread's CPU and the rest waiting for Chromium's threads: it
-    must run on the UI thread, and cannot be cut further), then a page loading a blank document, so a
-    renderer process is up too (the page is kept). Tried and dropped: the page in a ``QWebEngineView``
-    that is never on screen (``WA_DontShowOnScreen``), to have the view's compositor up as well: the
-    offscreen benchmark crashed in QtWebEngine in 4 runs of 7 with it, 0 of 4 without."""
+    The work is cut into steps (:data:`_WARM_STEPS`), one event-loop turn each, :data:`WARM_STEP_GAP_MS`
+    apart, and each waits for the cashier to leave keyboard and mouse alone for :data:`WARM_IDLE_MS` (at
+    most :data:`WARM_PATIENCE_MS`). Each step's wall and UI-thread CPU time is kept in
+    :data:`warm_step_times`. Measured (benchmarks/bench_three_ds.py, offscreen, 2 cores, load 1.5-4):
+
+    * importing QtWebEngineCore: 30-40 ms of this thread's CPU, one ``dlopen`` of the library (its
+      relocations): one C++ call, it cannot be cut;
+    * QtWebEngineWidgets and the page class: ~6 ms;
+    * the profile: Chromium's start. The constructor itself takes 80-280 ms (25-40 ms CPU; the rest waits
+      for Chromium's threads), and Chromium's own start-up tasks then run on this thread in the next
+      turns, outside any Python call: one more stall of 150-330 ms (~100 ms CPU). It must run on the UI
+      thread; the app cannot cut either part;
+    * a page (<1 ms), then, in a turn of its own, a blank document loaded in it (~6 ms), so a renderer
+      process is up too (the page is kept).
+
+    Tried and dropped: the page in a ``QWebEngineView`` that is never on screen (``WA_DontShowOnScreen``),
+    to have the view's compositor up as well: the offscreen benchmark crashed in QtWebEngine in 4 runs of 7
+    with it, 0 of 4 without. A spare page made ahead for the next challenge: its ``setHtml`` cost the
+    same as a fresh page's (2-5 ms either way)."""
     global _warming, _watch
-    if _warming or _warm_page is not None:
+    if _warming or _warm_finished:
         return
     _warming = True
-    app = QCoreApplication.instance()
-    if app is not None:
+    if QCoreApplication.instance() is not None:
         _watch = _InputWatch()
-        app.installEventFilter(_watch)
-    QTimer.singleShot(delay_ms, lambda: _warm_step(0))
+    QTimer.singleShot(delay_ms, _warm_tick)
+
+
+async def ready() -> None:
+    """Load QtWebEngine and start Chromium now if :func:`warm_up` has not yet (a challenge opened before
+    it ran: a cold start): the steps left up to the profile run one event-loop turn each, without waiting
+    for the cashier to be idle (they are waiting for the challenge). Nothing happens when it is loaded."""
+    while not is_loaded():
+        _run_next_step()
+        await asyncio.sleep(COLD_STEP_GAP_MS / 1000)
+
+
+#: Pause between two steps of :func:`ready` (each step still its own event-loop turn).
+COLD_STEP_GAP_MS = 5
 
 
 def _import_core() -> None:
@@ -167,37 +220,59 @@ def _import_widgets() -> None:
     page_class()
 
 
-def _load_blank() -> None:
+def _make_page() -> None:
     global _warm_page
-    page = ChallengePage.create(gateway_url="http://127.0.0.1/", callback_origin=None)
+    _warm_page = ChallengePage.create(gateway_url="http://127.0.0.1/", callback_origin=None)
+
+
+def _load_blank() -> None:
+    page = _warm_page
+    assert page is not None
     # Not from inside the page's own signal: the warm-up's end waits for the next turn.
     page.loadFinished.connect(lambda _ok: QTimer.singleShot(0, _warm_done))
     page.setHtml("<!doctype html><title>ready</title>", QUrl("about:blank"))
-    _warm_page = page
 
 
 def _warm_done() -> None:
     """The blank page loaded (a renderer process is up): stop watching the input."""
     global _watch, _warm_finished
     _warm_finished = True
-    app = QCoreApplication.instance()
-    if _watch is not None and app is not None:
-        app.removeEventFilter(_watch)
+    if _watch is not None:
+        _watch.stop()
     _watch = None
 
 
-_WARM_STEPS = (_import_core, _import_widgets, profile, _load_blank)
+_WARM_STEPS = (_import_core, _import_widgets, profile, _make_page, _load_blank)
+_next_step = 0
+
+#: ``(step, started at time.perf_counter(), wall ms, UI-thread CPU ms)`` of every warm-up step run so far,
+#: in order (the benchmark prints them: each step is one event-loop turn, so its wall time is the stall
+#: it causes; what Chromium then does on this thread in later turns shows in the benchmark's heartbeat).
+warm_step_times: list[tuple[str, float, float, float]] = []
 
 
-def _warm_step(number: int) -> None:
-    if number >= len(_WARM_STEPS) or _warm_page is not None:
+def _run_next_step() -> None:
+    global _next_step
+    if _next_step >= len(_WARM_STEPS):
+        return
+    step = _WARM_STEPS[_next_step]
+    _next_step += 1
+    wall, cpu = time.perf_counter(), time.thread_time()
+    step()
+    warm_step_times.append((step.__name__.strip("_"), wall, (time.perf_counter() - wall) * 1000,
+                            (time.thread_time() - cpu) * 1000))
+
+
+def _warm_tick() -> None:
+    if _next_step >= len(_WARM_STEPS):
         return
     watch = _watch
     if watch is not None and watch.since_input.elapsed() < WARM_IDLE_MS and watch.clock.elapsed() < WARM_PATIENCE_MS:
-        QTimer.singleShot(WARM_IDLE_MS - watch.since_input.elapsed() + 1, lambda: _warm_step(number))
+        QTimer.singleShot(WARM_IDLE_MS - watch.since_input.elapsed() + 1, _warm_tick)
         return
-    _WARM_STEPS[number]()
-    QTimer.singleShot(WARM_STEP_GAP_MS, lambda: _warm_step(number + 1))
+    _run_next_step()
+    if _next_step < len(_WARM_STEPS):
+        QTimer.singleShot(WARM_STEP_GAP_MS, _warm_tick)
 
 
 def page_class() -> type:
