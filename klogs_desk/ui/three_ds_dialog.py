@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..services.payments import PaymentOutcome
@@ -31,7 +31,8 @@ translate = QCoreApplication.translate
 log = logging.getLogger(__name__)
 
 
-#: The challenge page starts loading this long after the dialog is built (an event-loop turn apart).
+#: Opening steps (dialog shown, web view shown, page loading) are this far apart: a turn of the event
+#: loop each, with input and paint handled in between.
 LOAD_AFTER_SHOW_MS = 2
 
 
@@ -114,13 +115,28 @@ class ThreeDsDialog(QDialog):
         self.page.certificate_refused.connect(self._on_certificate_refused)
         self.page.renderProcessTerminated.connect(self._on_render_process_died)
         self._show_host(QUrl(gateway_url))
-        # The load starts in an event-loop turn of its own (setHtml takes ~3-10 ms of this thread on a slow
-        # till), after the dialog is shown (open() ~3-10 ms more): both in one turn stalled the UI over a
-        # frame (16 ms) in benchmarks/bench_three_ds.py. A timer, not a 0 ms single shot: that one is a
-        # posted event, handled in the same pass of the event loop as the open() before it, so input and
-        # paint events would still wait for both.
+        # Opening is cut into three event-loop turns, each under a frame (16 ms) on a slow till: the dialog
+        # built and shown without the web view (open() and the first paint, ~5-15 ms), the view shown
+        # (its first paint), then the load (setHtml, ~1-10 ms). All in one turn they stalled the UI
+        # 15-35 ms in benchmarks/bench_three_ds.py. Timers started once the dialog shows, not 0 ms
+        # single shots: those are posted events, handled in the same pass of the event loop as the
+        # work before them, so input and paint would still wait for all of it.
         self._html = challenge.html_content
         self._gateway_url = gateway_url
+        self.view.setVisible(False)
+        self._opening_started = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The page starts loading once the dialog is shown (:data:`LOAD_AFTER_SHOW_MS` apart per step)."""
+        super().showEvent(event)
+        if not self._opening_started:
+            self._opening_started = True
+            QTimer.singleShot(LOAD_AFTER_SHOW_MS, self, self._show_view)
+
+    def _show_view(self) -> None:
+        if getattr(self, "_finished", False):
+            return
+        self.view.setVisible(True)
         QTimer.singleShot(LOAD_AFTER_SHOW_MS, self, self._load_challenge)
 
     def _load_challenge(self) -> None:

@@ -134,6 +134,8 @@ class _InputWatch(QObject):
         self.clock.start()
         self.since_input = QElapsedTimer()
         self.since_input.start()
+        #: Key presses, clicks, wheel turns and touches seen (tests read it).
+        self.inputs = 0
         self._windows: list[QWindow] = []
         for window in QGuiApplication.topLevelWindows():
             self._watch(window)
@@ -158,6 +160,7 @@ class _InputWatch(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802  # Qt's name
         if event.type() in self._INPUT:
             self.since_input.restart()
+            self.inputs += 1
         return False
 
 
@@ -177,10 +180,12 @@ def warm_up(delay_ms: int = 0) -> None:
     * importing QtWebEngineCore: 30-40 ms of this thread's CPU, one ``dlopen`` of the library (its
       relocations): one C++ call, it cannot be cut;
     * QtWebEngineWidgets and the page class: ~6 ms;
-    * the profile: Chromium's start. The constructor itself takes 80-280 ms (25-40 ms CPU; the rest waits
-      for Chromium's threads), and Chromium's own start-up tasks then run on this thread in the next
-      turns, outside any Python call: one more stall of 150-330 ms (~100 ms CPU). It must run on the UI
-      thread; the app cannot cut either part;
+    * the profile: Chromium's start, in one C++ call that must run on the UI thread: 80-280 ms wall but
+      only 25-40 ms of this thread's CPU. The rest is this thread waiting, on Linux for Chromium's zygote
+      process to start and answer (with ``--no-zygote``, possible only where the sandbox is off, the
+      same step took 25 ms wall for 23 ms CPU). The app cannot cut it. (Chromium's start-up tasks that
+      follow on this thread cost ~100 ms more CPU while the input watch below filtered the whole
+      application in Python; they are cheap since it watches windows only);
     * a page (<1 ms), then, in a turn of its own, a blank document loaded in it (~6 ms), so a renderer
       process is up too (the page is kept).
 
