@@ -17,7 +17,8 @@ The sandbox runs as in the app (:class:`~klogs_desk.embedded_sandbox.EmbeddedSan
 POSIX), so its request handling does not compete with the UI thread for the GIL as it would in a thread of
 this process (``--sandbox-thread`` measures that way, as this benchmark did before).
 
-Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_three_ds.py``
+Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_three_ds.py`` (``--timeline``: each
+challenge's milestones and stalls over 16 ms, in ms from its click).
 """
 
 from __future__ import annotations
@@ -102,6 +103,19 @@ def order(n: int) -> CardOrder:
                      holder="Bench Mark", pan="4000000000003220", expiry_month="12", expiry_year=year, cvv="123")
 
 
+#: ``(time.perf_counter(), what)``: the challenges' milestones and their stalls over 16 ms (--timeline).
+MILESTONES: list[tuple[float, str]] = []
+
+
+def print_timeline() -> None:
+    """Every milestone and stall over 16 ms, challenge by challenge, in ms from its click."""
+    clicked = 0.0
+    for at, what in sorted(MILESTONES):
+        if what.startswith("challenge"):
+            clicked = at
+        print(f"   +{(at - clicked) * 1000:6.1f} ms  {what}")
+
+
 async def one_challenge(service: ThreeDSecureService, n: int, beat: Heartbeat,
                         keep_long: bool = False) -> tuple[float, float, float, float]:
     """Milliseconds from the click to the ACS page loaded, the worst stall and the UI thread's CPU
@@ -111,6 +125,10 @@ async def one_challenge(service: ThreeDSecureService, n: int, beat: Heartbeat,
 
     def on_dialog(dialog) -> None:
         seen["dialog"] = dialog
+        MILESTONES.append((time.perf_counter(), "dialog open"))
+        dialog.page.loadStarted.connect(lambda: MILESTONES.append((time.perf_counter(), "load started")))
+        dialog.page.urlChanged.connect(
+            lambda url: MILESTONES.append((time.perf_counter(), f"now on {url.host()}{url.path()[:6]}")))
         dialog.page.loadFinished.connect(
             lambda ok: (not loaded.done() and dialog.page.url().path().startswith("/_acs/")
                         and loaded.set_result(time.perf_counter())))
@@ -118,12 +136,16 @@ async def one_challenge(service: ThreeDSecureService, n: int, beat: Heartbeat,
     beat.start()
     cpu = time.thread_time()
     clicked = time.perf_counter()
+    MILESTONES.append((clicked, f"challenge {n}: click"))
     challenge = await service.begin(order(n), confirmed_duplicate=True)
+    MILESTONES.append((time.perf_counter(), "/api/3ds answered"))
     finishing = asyncio.ensure_future(run_challenge(service, challenge, on_dialog=on_dialog))
     shown_at = await asyncio.wait_for(loaded, 60)
     stall = beat.stop()
     cpu = time.thread_time() - cpu
     long = beat.long
+    MILESTONES.append((shown_at, "bank page loaded"))
+    MILESTONES.extend((start, f"stall {ms:5.1f} ms ({cpu_ms:4.1f} ms UI-thread CPU)") for start, ms, cpu_ms in long)
     beat.start()
     service.cancel(challenge)
     await finishing
@@ -179,6 +201,8 @@ async def main(cold_only: bool) -> None:
                   f"   UI-thread CPU {cold_cpu:6.1f} ms   closing: worst stall {close_stall:5.1f} ms"
                   f"   (yardstick: 1 s idle, worst {idle:.1f} ms; load {os.getloadavg()[0]:.2f})")
             print_steps(beat, since)
+            if "--timeline" in sys.argv:
+                print_timeline()
             return
 
         # As the app does after its first frame: the warm-up in steps while nobody types.
@@ -205,6 +229,8 @@ async def main(cold_only: bool) -> None:
               f"   (in order {[round(x, 1) for x in warm_cpu]})")
         print(f"   closing (cancel to dialog deleted + 300 ms): worst stall {max(close_stalls):5.1f} ms"
               f"   (in order {[round(x, 1) for x in close_stalls]})")
+        if "--timeline" in sys.argv:
+            print_timeline()
         print(f"yardstick: the heartbeat alone, 1 s idle: worst {idle:.1f} ms")
         print("targets: warm < 300 ms, no stall > 16 ms")
         print(f"load average while measuring: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
@@ -224,5 +250,6 @@ if __name__ == "__main__":
     if not cold_only:  # the cold figure needs a process where QtWebEngine never loaded
         import subprocess
 
-        subprocess.run([sys.executable, __file__, "--cold", *[a for a in sys.argv[1:] if a == "--sandbox-thread"]],
+        subprocess.run([sys.executable, __file__, "--cold",
+                        *[a for a in sys.argv[1:] if a in ("--sandbox-thread", "--timeline")]],
                        check=False)
