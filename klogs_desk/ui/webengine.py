@@ -178,13 +178,14 @@ def warm_up(delay_ms: int = 0) -> None:
     The work is cut into steps (:data:`_WARM_STEPS`), one event-loop turn each, :data:`WARM_STEP_GAP_MS`
     apart, and each waits for the cashier to leave keyboard and mouse alone for :data:`WARM_IDLE_MS` (at
     most :data:`WARM_PATIENCE_MS`). Each step's wall and UI-thread CPU time is kept in
-    :data:`warm_step_times`. Measured (benchmarks/bench_three_ds.py, offscreen, 2 cores, load 1.5-4):
+    :data:`warm_step_times`. Measured (benchmarks/bench_three_ds.py, offscreen, 2 cores, load 1.2-7; CPU
+    is this thread's, which load hardly changes; wall times grow with the load):
 
-    * importing QtWebEngineCore: 30-40 ms of this thread's CPU, one ``dlopen`` of the library (its
-      relocations): one C++ call, it cannot be cut;
-    * QtWebEngineWidgets and the page class: ~6 ms;
-    * the profile: Chromium's start, in one C++ call that must run on the UI thread: 80-280 ms wall but
-      only 25-40 ms of this thread's CPU. The rest is this thread waiting, on Linux for Chromium's zygote
+    * QtWebEngineCore's libraries loaded in a thread (:func:`_preload_core`), then its import: 12-17 ms
+      of this thread's CPU, the Python module's set-up (31-45 ms with the loading done here);
+    * QtWebEngineWidgets and the page class: 6-9 ms;
+    * the profile: Chromium's start, in one C++ call that must run on the UI thread: 70-350 ms wall but
+      only 28-37 ms of this thread's CPU. The rest is this thread waiting, on Linux for Chromium's zygote
       process to start and answer (with ``--no-zygote``, possible only where the sandbox is off, the
       same step took 25 ms wall for 23 ms CPU). The app cannot cut it. (Chromium's start-up tasks that
       follow on this thread cost ~100 ms more CPU while the input watch below filtered the whole
