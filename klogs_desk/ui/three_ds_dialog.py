@@ -14,8 +14,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..services.payments import PaymentOutcome
@@ -29,6 +29,11 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate
 
 log = logging.getLogger(__name__)
+
+
+#: Opening steps (dialog shown, web view shown, page loading) are this far apart: a turn of the event
+#: loop each, with input and paint handled in between.
+LOAD_AFTER_SHOW_MS = 2
 
 
 class ThreeDsDialog(QDialog):
@@ -109,9 +114,36 @@ class ThreeDsDialog(QDialog):
         self.page.urlChanged.connect(self._show_host)
         self.page.certificate_refused.connect(self._on_certificate_refused)
         self.page.renderProcessTerminated.connect(self._on_render_process_died)
-        # The gateway's base URL as the base, so the page's relative links and its origin are the gateway's.
-        self.page.setHtml(challenge.html_content, QUrl(gateway_url))
         self._show_host(QUrl(gateway_url))
+        # Opening is cut into three event-loop turns, each under a frame (16 ms) on a slow till: the dialog
+        # built and shown without the web view (open() and the first paint, ~5-15 ms), the view shown
+        # (its first paint), then the load (setHtml, ~1-10 ms). All in one turn they stalled the UI
+        # 15-35 ms in benchmarks/bench_three_ds.py. Timers started once the dialog shows, not 0 ms
+        # single shots: those are posted events, handled in the same pass of the event loop as the
+        # work before them, so input and paint would still wait for all of it.
+        self._html = challenge.html_content
+        self._gateway_url = gateway_url
+        self.view.setVisible(False)
+        self._opening_started = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The page starts loading once the dialog is shown (:data:`LOAD_AFTER_SHOW_MS` apart per step)."""
+        super().showEvent(event)
+        if not self._opening_started:
+            self._opening_started = True
+            QTimer.singleShot(LOAD_AFTER_SHOW_MS, self, self._show_view)
+
+    def _show_view(self) -> None:
+        if getattr(self, "_finished", False):
+            return
+        self.view.setVisible(True)
+        QTimer.singleShot(LOAD_AFTER_SHOW_MS, self, self._load_challenge)
+
+    def _load_challenge(self) -> None:
+        if getattr(self, "_finished", False):
+            return
+        # The gateway's base URL as the base, so the page's relative links and its origin are the gateway's.
+        self.page.setHtml(self._html, QUrl(self._gateway_url))
 
     # --- states -------------------------------------------------------------------------------------
 
@@ -201,6 +233,9 @@ async def run_challenge(service: ThreeDSecureService, challenge: Challenge, pare
     ``on_dialog(dialog)`` is called once the dialog is shown (tests and the benchmark use it). ``charge``:
     what the card will be charged when it differs from the order amount (installment interest).
     """
+    # Cold (the warm-up has not run yet): QtWebEngine's import and Chromium's start in turns of their own,
+    # not all in the dialog's constructor; the Sale tab already shows that the bank check is coming.
+    await webengine.ready()
     dialog = ThreeDsDialog(challenge, gateway_url=service.gateway_url,
                            callback_origin=service.listener.origin, parent=parent, charge=charge)
     dialog.cancel_requested.connect(lambda: service.cancel(challenge))

@@ -34,11 +34,18 @@ Contract:
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import logging
+import os
+import sys
+import threading
+import time
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QGuiApplication, QWindow
 
 if TYPE_CHECKING:  # pragma: no cover
     from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile
@@ -46,6 +53,7 @@ if TYPE_CHECKING:  # pragma: no cover
 log = logging.getLogger(__name__)
 
 _profile: "QWebEngineProfile | None" = None
+#: The warm-up's page, kept so its renderer process stays up.
 _warm_page: "QWebEnginePage | None" = None
 _page_class: type | None = None
 
@@ -111,8 +119,14 @@ def is_warm() -> bool:
 
 
 class _InputWatch(QObject):
-    """When the cashier last pressed a key or clicked, while the warm-up runs (removed when it ends: an
-    application-wide event filter in Python costs a call per event)."""
+    """When the cashier last pressed a key or clicked, while the warm-up runs.
+
+    It watches the application's windows (``QWindow``: input reaches a window before its widgets), the
+    ones open when it starts and each that later gets the focus, not the whole application: an
+    application-wide event filter in Python is a call into Python for every event to every object, and
+    Chromium's start posts thousands of events to its own objects on this thread (PySide then builds a
+    wrapper for each unknown receiver; ~20 % of the UI thread's busy time during the warm-up in a
+    py-spy profile). Removed when the warm-up ends."""
 
     _INPUT = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
                         QEvent.Type.TouchBegin})
@@ -123,10 +137,33 @@ class _InputWatch(QObject):
         self.clock.start()
         self.since_input = QElapsedTimer()
         self.since_input.start()
+        #: Key presses, clicks, wheel turns and touches seen (tests read it).
+        self.inputs = 0
+        self._windows: list[QWindow] = []
+        for window in QGuiApplication.topLevelWindows():
+            self._watch(window)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.focusWindowChanged.connect(self._watch)
+
+    def _watch(self, window: "QWindow | None") -> None:
+        if window is not None and all(window is not known for known in self._windows):
+            window.installEventFilter(self)
+            self._windows.append(window)
+
+    def stop(self) -> None:
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.focusWindowChanged.disconnect(self._watch)
+        for window in self._windows:
+            if shiboken6.isValid(window):
+                window.removeEventFilter(self)
+        self._windows.clear()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802  # Qt's name
         if event.type() in self._INPUT:
             self.since_input.restart()
+            self.inputs += 1
         return False
 
 
@@ -138,27 +175,96 @@ def warm_up(delay_ms: int = 0) -> None:
     Chromium's start-up. Safe to call more than once. Never before the first frame (app.py calls it after
     the window shows; ``tests/test_startup_imports.py`` checks nothing loads QtWebEngine before).
 
-    The work is cut into steps, one event-loop turn each, :data:`WARM_STEP_GAP_MS` apart, and each waits
-    for the cashier to leave keyboard and mouse alone for :data:`WARM_IDLE_MS` (at most
-    :data:`WARM_PATIENCE_MS`): importing QtWebEngineCore (~35 ms), the page class, the profile (Chromium's
-    start, ~170 ms of which ~25 ms is this thread's CPU and the rest waiting for Chromium's threads: it
-    must run on the UI thread, and cannot be cut further), then a page loading a blank document, so a
-    renderer process is up too (the page is kept). Tried and dropped: the page in a ``QWebEngineView``
-    that is never on screen (``WA_DontShowOnScreen``), to have the view's compositor up as well: the
-    offscreen benchmark crashed in QtWebEngine in 4 runs of 7 with it, 0 of 4 without."""
+    The work is cut into steps (:data:`_WARM_STEPS`), one event-loop turn each, :data:`WARM_STEP_GAP_MS`
+    apart, and each waits for the cashier to leave keyboard and mouse alone for :data:`WARM_IDLE_MS` (at
+    most :data:`WARM_PATIENCE_MS`). Each step's wall and UI-thread CPU time is kept in
+    :data:`warm_step_times`. Measured (benchmarks/bench_three_ds.py, offscreen, 2 cores, load 1.2-7; CPU
+    is this thread's, which load hardly changes; wall times grow with the load):
+
+    * QtWebEngineCore's libraries loaded in a thread (:func:`_preload_core`), then its import: 12-17 ms
+      of this thread's CPU, the Python module's set-up (31-45 ms with the loading done here);
+    * QtWebEngineWidgets and the page class: 6-9 ms;
+    * the profile: Chromium's start, in one C++ call that must run on the UI thread: 70-350 ms wall but
+      only 28-37 ms of this thread's CPU. The rest is this thread waiting, on Linux for Chromium's zygote
+      process to start and answer (with ``--no-zygote``, possible only where the sandbox is off, the
+      same step took 25 ms wall for 23 ms CPU). The app cannot cut it. (Chromium's start-up tasks that
+      follow on this thread cost ~100 ms more CPU while the input watch below filtered the whole
+      application in Python; they are cheap since it watches windows only);
+    * a page (<1 ms), then, in a turn of its own, a blank document loaded in it (~6 ms), so a renderer
+      process is up too (the page is kept).
+
+    Tried and dropped: the page in a ``QWebEngineView`` that is never on screen (``WA_DontShowOnScreen``),
+    to have the view's compositor up as well: the offscreen benchmark crashed in QtWebEngine in 4 runs of 7
+    with it, 0 of 4 without. A spare page made ahead for the next challenge: its ``setHtml`` cost the
+    same as a fresh page's (2-5 ms either way)."""
     global _warming, _watch
-    if _warming or _warm_page is not None:
+    if _warming or _warm_finished:
         return
     _warming = True
-    app = QCoreApplication.instance()
-    if app is not None:
+    if QCoreApplication.instance() is not None:
         _watch = _InputWatch()
-        app.installEventFilter(_watch)
-    QTimer.singleShot(delay_ms, lambda: _warm_step(0))
+    QTimer.singleShot(delay_ms, _warm_tick)
 
 
-def _import_core() -> None:
-    import PySide6.QtWebEngineCore  # noqa: F401  # loading the library is the cost
+async def ready() -> None:
+    """Load QtWebEngine and start Chromium now if :func:`warm_up` has not yet (a challenge opened before
+    it ran: a cold start): the steps left up to the profile run one event-loop turn each, without waiting
+    for the cashier to be idle (they are waiting for the challenge). Nothing happens when it is loaded."""
+    while not is_loaded():
+        _run_next_step()
+        await asyncio.sleep(COLD_STEP_GAP_MS / 1000)
+
+
+#: Pause between two steps of :func:`ready` (each step still its own event-loop turn).
+COLD_STEP_GAP_MS = 5
+
+
+#: Set once the preload thread has loaded QtWebEngineCore's libraries (or failed to: the import then loads them).
+_preloaded = threading.Event()
+#: The import does not wait for the preload longer than this after it started.
+PRELOAD_PATIENCE_MS = 3000
+_preload_clock = QElapsedTimer()
+
+
+def _preload_core() -> None:
+    """Load QtWebEngineCore's libraries in a thread: the dynamic linking (35-50 ms) then runs beside the UI
+    thread, and the import that follows only sets up the Python module (~13 ms instead of ~35 ms on this
+    thread). Through the C library's loader called with ctypes, which lets go of the GIL for the call
+    (``ctypes.CDLL`` keeps it: the UI thread stalled as long as the loading). The same file with the same
+    flags the import uses, so the import finds it loaded; any failure only leaves the work to the import."""
+    _preload_clock.start()
+    threading.Thread(target=_load_core_library, name="klogs-webengine-preload", daemon=True).start()
+
+
+def _load_core_library() -> None:
+    try:
+        import ctypes  # here, not at the top: app.py imports this module before the first frame
+        import importlib.util
+
+        spec = importlib.util.find_spec("PySide6.QtWebEngineCore")
+        if spec is not None and spec.origin:
+            if os.name == "nt":
+                kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+                kernel32.LoadLibraryExW.argtypes = (ctypes.c_wchar_p, ctypes.c_void_p, ctypes.c_uint32)
+                kernel32.LoadLibraryExW.restype = ctypes.c_void_p
+                # As CPython loads extension modules: the DLL's own folder and the added DLL directories.
+                kernel32.LoadLibraryExW(spec.origin, None, 0x1000 | 0x100)
+            else:
+                libc = ctypes.CDLL(None)
+                libc.dlopen.argtypes = (ctypes.c_char_p, ctypes.c_int)
+                libc.dlopen.restype = ctypes.c_void_p
+                libc.dlopen(os.fsencode(spec.origin), sys.getdlopenflags())
+    except Exception:  # noqa: BLE001  # an optimisation only: the import does the work instead
+        log.debug("QtWebEngineCore preload failed", exc_info=True)
+    finally:
+        _preloaded.set()
+
+
+def _import_core() -> bool:
+    if not _preloaded.is_set() and _preload_clock.isValid() and _preload_clock.elapsed() < PRELOAD_PATIENCE_MS:
+        return False  # not yet: the step runs again a little later
+    import PySide6.QtWebEngineCore  # noqa: F401  # the Python module's set-up is the cost left
+    return True
 
 
 def _import_widgets() -> None:
@@ -167,37 +273,61 @@ def _import_widgets() -> None:
     page_class()
 
 
-def _load_blank() -> None:
+def _make_page() -> None:
     global _warm_page
-    page = ChallengePage.create(gateway_url="http://127.0.0.1/", callback_origin=None)
+    _warm_page = ChallengePage.create(gateway_url="http://127.0.0.1/", callback_origin=None)
+
+
+def _load_blank() -> None:
+    page = _warm_page
+    assert page is not None
     # Not from inside the page's own signal: the warm-up's end waits for the next turn.
     page.loadFinished.connect(lambda _ok: QTimer.singleShot(0, _warm_done))
     page.setHtml("<!doctype html><title>ready</title>", QUrl("about:blank"))
-    _warm_page = page
 
 
 def _warm_done() -> None:
     """The blank page loaded (a renderer process is up): stop watching the input."""
     global _watch, _warm_finished
     _warm_finished = True
-    app = QCoreApplication.instance()
-    if _watch is not None and app is not None:
-        app.removeEventFilter(_watch)
+    if _watch is not None:
+        _watch.stop()
     _watch = None
 
 
-_WARM_STEPS = (_import_core, _import_widgets, profile, _load_blank)
+#: Each step runs in an event-loop turn of its own; one returning ``False`` is not done yet and runs again.
+_WARM_STEPS = (_preload_core, _import_core, _import_widgets, profile, _make_page, _load_blank)
+_next_step = 0
+
+#: ``(step, started at time.perf_counter(), wall ms, UI-thread CPU ms)`` of every warm-up step run so far,
+#: in order (the benchmark prints them: each step is one event-loop turn, so its wall time is the stall
+#: it causes; what Chromium then does on this thread in later turns shows in the benchmark's heartbeat).
+warm_step_times: list[tuple[str, float, float, float]] = []
 
 
-def _warm_step(number: int) -> None:
-    if number >= len(_WARM_STEPS) or _warm_page is not None:
+def _run_next_step() -> None:
+    global _next_step
+    if _next_step >= len(_WARM_STEPS):
+        return
+    step = _WARM_STEPS[_next_step]
+    wall, cpu = time.perf_counter(), time.thread_time()
+    if step() is False:
+        return
+    _next_step += 1
+    warm_step_times.append((step.__name__.strip("_"), wall, (time.perf_counter() - wall) * 1000,
+                            (time.thread_time() - cpu) * 1000))
+
+
+def _warm_tick() -> None:
+    if _next_step >= len(_WARM_STEPS):
         return
     watch = _watch
     if watch is not None and watch.since_input.elapsed() < WARM_IDLE_MS and watch.clock.elapsed() < WARM_PATIENCE_MS:
-        QTimer.singleShot(WARM_IDLE_MS - watch.since_input.elapsed() + 1, lambda: _warm_step(number))
+        QTimer.singleShot(WARM_IDLE_MS - watch.since_input.elapsed() + 1, _warm_tick)
         return
-    _WARM_STEPS[number]()
-    QTimer.singleShot(WARM_STEP_GAP_MS, lambda: _warm_step(number + 1))
+    _run_next_step()
+    if _next_step < len(_WARM_STEPS):
+        QTimer.singleShot(WARM_STEP_GAP_MS, _warm_tick)
 
 
 def page_class() -> type:

@@ -482,6 +482,36 @@ def test_profile_is_off_the_record(qapp):
     assert page.createWindow(None) is None
 
 
+def test_warm_up_sees_the_cashier_type_in_any_window_but_does_not_filter_the_whole_app(qtbot):
+    """The warm-up waits while the cashier types; it watches the windows (input reaches a window before its
+    widgets), the open ones and one that gets the focus later, never every event of the application."""
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QLineEdit
+
+    main = QLineEdit()
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    watch = webengine._InputWatch()
+    try:
+        QTest.keyClick(main.windowHandle(), Qt.Key.Key_5)
+        assert watch.inputs == 1
+        later = QLineEdit()  # a dialog opened while the warm-up runs
+        qtbot.addWidget(later)
+        later.show()
+        later.activateWindow()
+        qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is later.windowHandle())
+        QTest.keyClick(later.windowHandle(), Qt.Key.Key_7)
+        assert watch.inputs == 2
+        assert main.text() == "5" and later.text() == "7"
+    finally:
+        watch.stop()
+    QTest.keyClick(main.windowHandle(), Qt.Key.Key_6)
+    assert watch.inputs == 2  # removed when the warm-up ends
+    assert main.text() == "56"
+
+
 async def _post(url: str, payment_id: str) -> int:
     async with httpx.AsyncClient() as http:
         response = await http.post(url, data={"paymentId": payment_id, "securityKey": "late"})
