@@ -86,6 +86,18 @@ def child_command() -> list[str]:
     return [sys.executable, "-m", "klogs_desk.domain.journal_export"]
 
 
+def child_environment() -> dict[str, str] | None:
+    """The export process's environment: the terminal's (``KLOGS_DESK_HOME`` included), with this copy of
+    ``klogs_desk`` first on ``PYTHONPATH`` from source, so the child runs the terminal's code whatever the
+    working directory. ``None`` (inherit as is) in the bundle."""
+    if getattr(sys, "frozen", False):
+        return None
+    root = str(Path(__file__).resolve().parents[2])
+    environment = dict(os.environ)
+    environment["PYTHONPATH"] = os.pathsep.join(filter(None, (root, environment.get("PYTHONPATH"))))
+    return environment
+
+
 # --- the filters, across the pipe ---------------------------------------------------------------------------
 
 def encode_filters(filters: dict[str, Any]) -> str:
@@ -144,7 +156,7 @@ class ExportJob:
         self._cancelled = False
         arguments = ["--journal", str(journal_path), "--part", str(self.part), "--target", str(self.target)]
         self._process = subprocess.Popen([*(command if command is not None else child_command()), *arguments],
-                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=child_environment())
         assert self._process.stdin is not None and self._process.stdout is not None
         try:
             self._process.stdin.write(encode_filters(filters).encode("ascii") + b"\n")
