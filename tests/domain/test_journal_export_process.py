@@ -18,7 +18,13 @@ from pathlib import Path
 import pytest
 
 from klogs_desk.domain.journal import EntryKind, EntryState, ExportCancelled, Journal
-from klogs_desk.domain.journal_export import decode_filters, encode_filters
+from klogs_desk.domain.journal_export import (
+    EXPORT_PROCESS_ARGUMENT,
+    ExportFailed,
+    ExportJob,
+    decode_filters,
+    encode_filters,
+)
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="pauses the export process with SIGSTOP")
 
@@ -149,3 +155,26 @@ def test_an_in_memory_journal_is_not_handed_to_another_process():
             journal.export_in_background("never.csv", {})
     finally:
         journal.close()
+
+
+def test_the_bundle_entry_point_runs_the_export(tmp_path):
+    """The frozen bundle starts the export as ``klogs-desk --journal-export``: ``klogs_desk/__main__.py``
+    (its entry point) dispatches on that argument."""
+    path = tmp_path / "journal.sqlite3"
+    fill(path, 30, "ENTRY")
+    journal = Journal(path)  # open, as the terminal's is while it exports
+    try:
+        job = ExportJob(path, tmp_path / "entry.csv", {"environment": "sandbox"},
+                        command=[sys.executable, "-m", "klogs_desk", EXPORT_PROCESS_ARGUMENT])
+        assert job.future.result(60) == 30
+    finally:
+        journal.close()
+    assert leftovers(tmp_path) == ["entry.csv"]
+
+
+def test_a_journal_that_cannot_be_read_gives_a_message_and_no_file(tmp_path):
+    job = ExportJob(tmp_path / "no-such-journal.sqlite3", tmp_path / "never.csv", {"environment": "sandbox"})
+    with pytest.raises(ExportFailed) as failed:
+        job.future.result(60)
+    assert failed.value.msg.code == "export.unreadable"
+    assert leftovers(tmp_path) == []
