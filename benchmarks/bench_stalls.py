@@ -171,7 +171,9 @@ async def journal_scenarios(services: AppServices, export_to: Path,
     scrolling.cancel()
     heartbeat.timer.stop()
     print(f"exported {count:,} rows to {Path(path).name} in {time.perf_counter() - started:.1f} s "
-          f"({Path(path).stat().st_size / 1e6:.0f} MB); the heartbeat fired {heartbeat._ticks:,} times meanwhile")
+          f"({Path(path).stat().st_size / 1e6:.0f} MB); the heartbeat fired {heartbeat._ticks:,} times meanwhile, "
+          f"{len(heartbeat.stalls)} late by over {GOAL_MS:.0f} ms ({sorted(heartbeat.stalls)[-5:]} the longest), "
+          f"p99 lateness {heartbeat.percentile(0.99):.1f} ms")
     figures[f"Journal export of the {count:,} shown rows (CSV){', scrolling' if scroll_during_export else ''}"] = (heartbeat.longest_ms, heartbeat.longest_busy_ms)
     tab.close()
     return figures
