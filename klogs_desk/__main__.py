@@ -1,7 +1,9 @@
 """``python -m klogs_desk``: the same as the ``klogs-desk`` command (also the PyInstaller entry point).
 
 The bundle is also the training sandbox's process: ``klogs-desk --sandbox-process ...`` (see
-:mod:`klogs_desk.embedded_sandbox`) runs only :mod:`klogs_desk.sandbox.child`, without Qt.
+:mod:`klogs_desk.embedded_sandbox`) runs only :mod:`klogs_desk.sandbox.child`, without Qt. Likewise
+``klogs-desk --journal-export ...`` is only the Journal's CSV export process
+(:mod:`klogs_desk.domain.journal_export`).
 """
 
 import sys
@@ -11,6 +13,10 @@ if __name__ == "__main__":
         from klogs_desk.sandbox.child import main as sandbox_main
 
         sys.exit(sandbox_main(sys.argv[2:]))
+    if sys.argv[1:2] == ["--journal-export"]:
+        from klogs_desk.domain.journal_export import main as export_main
+
+        sys.exit(export_main(sys.argv[2:]))
     from klogs_desk.app import main
 
     sys.exit(main())

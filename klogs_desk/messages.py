@@ -605,6 +605,12 @@ CATALOGUE: dict[str, str] = {
     "keyring.unavailable": QT_TRANSLATE_NOOP("Messages", "This computer has no password store (keyring), so the API "
         "credentials cannot be saved securely. Credentials can be kept for this session only: you will need to enter "
         "them again the next time the terminal starts."),
+    # the Journal's CSV export (domain/journal_export.py): no file was written
+    "export.unwritable": QT_TRANSLATE_NOOP("Messages", "Could not write {path}: {reason}. No file was written."),
+    "export.unreadable": QT_TRANSLATE_NOOP("Messages", "The journal could not be read for the export ({reason}). "
+        "No file was written."),
+    "export.stopped": QT_TRANSLATE_NOOP("Messages", "The export stopped before it finished (exit status "
+        "{status}). No file was written; the details are in the log."),
     # journal kinds and states, as parameters of the messages above
     "kind.sale": QT_TRANSLATE_NOOP("Messages", "sale"),
     "kind.sale_3ds": QT_TRANSLATE_NOOP("Messages", "3-D Secure sale"),

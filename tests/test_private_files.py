@@ -46,8 +46,9 @@ SESSION = textwrap.dedent("""
             return
         try:
             write_everything()
-        finally:  # a failure must end the session, not leave it waiting for the test's timeout
+        except BaseException:  # a failure must end the session, not leave it waiting for the test's timeout
             app.quit()
+            raise
 
     def write_everything():
         print("sale", state["sale"].result().state, flush=True)
@@ -59,13 +60,16 @@ SESSION = textwrap.dedent("""
         journal_tab = window.findChild(JournalTab)
         print("receipt", journal_tab.receipts.save_pdf(entry), flush=True)  # the terminal's one printer
         journal_tab.choose_export_path = lambda default: default
-        print("export", journal_tab.export_csv(), flush=True)
         window.config.merchant_line = "Kadikoy Books"
         window.config.sync()
         for handler in logging.getLogger().handlers:
             if isinstance(handler, logging.handlers.RotatingFileHandler):
                 handler.doRollover()
         logging.getLogger("klogs_desk").info("after the rollover")
+        # The export runs in its own process: the session ends once its file is in place (quitting
+        # earlier would stop it and leave no file, as it should).
+        journal_tab.exported.connect(lambda path, rows: (print("exported", path, rows, flush=True), app.quit()))
+        print("export", journal_tab.export_csv(), flush=True)
 
     QTimer.singleShot(50, started)
     from klogs_desk.app import main

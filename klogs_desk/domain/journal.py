@@ -45,19 +45,20 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import sqlite3
-import sys
 import threading
-import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, fields
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
 from ..messages import Message, english, from_stored, msg, to_stored
 from ..paths import narrow, open_private, private_file
 from .cards import UUID, find_pans, last_four, redact_pans
 from .spreadsheet import FormulaSafeWriter
+
+if TYPE_CHECKING:
+    from .journal_export import ExportJob
 
 
 class EntryKind(str, enum.Enum):
@@ -316,21 +317,16 @@ _BACKGROUND_WRITES = frozenset({"record_pending", "update", "record_outcome", "c
                                 "unresolved"})
 #: What :meth:`Journal.read` may run on the reader thread: the Journal tab's queries over every row.
 _BACKGROUND_READS = frozenset({"listing", "matching_ids", "operators", "entries"})
-#: Rows an export writes between two short sleeps on its thread (see :meth:`Journal.export_in_background`).
-_EXPORT_CHUNK = 100
-#: How long an export's thread sleeps after each chunk, holding no lock and no GIL.
-_EXPORT_BREATH_S = 0.001
-#: Python's switch interval while an export runs (the interpreter's default is 5 ms): see
-#: :meth:`Journal.export_in_background`.
-_EXPORT_SWITCH_S = 0.0005
 
 
 class ExportCancelled(Exception):
-    """The export was cancelled before it finished; its file was removed."""
+    """The export was cancelled before it finished; no file was written."""
 
 
 #: How long a write waits for the other connection's write to finish before failing.
 _BUSY_TIMEOUT_MS = 5000
+#: How long closing the journal (quitting) waits for a killed export process to be gone.
+_EXPORT_STOP_S = 5.0
 
 
 class Journal:
@@ -342,16 +338,36 @@ class Journal:
     one as soon as it is committed; ``busy_timeout`` covers a write on both connections at once).
     """
 
-    def __init__(self, path: Path | str, *, current_operator: Callable[[], str | None] = lambda: None) -> None:
-        """``current_operator`` names who is signed in; each new row records it (unless given explicitly)."""
+    def __init__(self, path: Path | str, *, current_operator: Callable[[], str | None] = lambda: None,
+                 read_only: bool = False) -> None:
+        """``current_operator`` names who is signed in; each new row records it (unless given explicitly).
+
+        ``read_only``: open an existing journal for reading only (the export process,
+        :mod:`klogs_desk.domain.journal_export`): nothing is created, migrated or written, and the file's
+        mode is left as it is; the terminal's own connection keeps writing meanwhile (WAL)."""
         self.path = Path(path) if path != ":memory:" else path
         self._current_operator = current_operator
-        if path != ":memory:":
-            # 0600 before SQLite opens it: SQLite gives its -wal and -shm files the database file's mode.
-            private_file(path)
         #: Called (no arguments, on the writer's thread) after every committed write: the shop database's
         #: pusher wakes on it (:meth:`klogs_desk.shop.sync.ShopSync.wake`). Must be quick and never raise.
         self.write_listeners: list[Callable[[], None]] = []
+        # The writer thread (submit) and the reader thread (read) have their own connections, opened at first
+        # use: a long read never waits behind a sale's write. Exports in progress (export_in_background) run
+        # in processes of their own, stopped by close, which also sets _closing.
+        self._writer: ThreadPoolExecutor | None = None
+        self._background: Journal | None = None
+        self._readers: dict[str, tuple[ThreadPoolExecutor, list[Journal]]] = {}
+        self._closing = threading.Event()
+        self._exports: set[ExportJob] = set()
+        if read_only:
+            self._db = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True,
+                                       isolation_level=None, check_same_thread=False)
+            self._db.row_factory = sqlite3.Row
+            self._db.execute(f"PRAGMA busy_timeout={_BUSY_TIMEOUT_MS}")
+            self._db.execute("PRAGMA query_only=ON")
+            return
+        if path != ":memory:":
+            # 0600 before SQLite opens it: SQLite gives its -wal and -shm files the database file's mode.
+            private_file(path)
         self._db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
         self._db.row_factory = sqlite3.Row
         self._db.execute("PRAGMA journal_mode=WAL")
@@ -360,14 +376,6 @@ class Journal:
         self._db.execute(f"PRAGMA busy_timeout={_BUSY_TIMEOUT_MS}")
         self._migrate()
         self._db.executescript(_SCHEMA)
-        self._writer: ThreadPoolExecutor | None = None
-        self._background: Journal | None = None
-        #: The reader thread (:meth:`read`) and the export thread (:meth:`export_in_background`), each with
-        #: its own connection opened at first use: a long read never waits behind a sale's write, nor the
-        #: Journal tab's query behind an export.
-        self._readers: dict[str, tuple[ThreadPoolExecutor, list[Journal]]] = {}
-        #: Set by :meth:`close`: an export in progress stops at its next chunk (quitting never waits for it).
-        self._closing = threading.Event()
         if path != ":memory:":
             for suffix in ("-wal", "-shm"):  # and said explicitly, in case an older SQLite did not
                 narrow(f"{path}{suffix}")
@@ -392,12 +400,14 @@ class Journal:
         return self._closing.is_set()
 
     def close(self) -> None:
-        self._closing.set()  # an export in progress is cancelled (its partial file removed), not waited for
+        self._closing.set()
+        for job in list(self._exports):  # quitting: the export process ends now, leaving no file behind
+            job.cancel(wait=_EXPORT_STOP_S)
         if self._writer is not None:
             self._writer.shutdown(wait=True)  # writes already submitted are finished, never dropped
             self._writer = None
         for executor, connection in self._readers.values():
-            executor.shutdown(wait=True)  # a read finishes; an export stops at its next chunk (_closing)
+            executor.shutdown(wait=True)  # a read finishes
             for journal in connection:
                 if journal is not self:
                     journal.close()
@@ -428,44 +438,23 @@ class Journal:
             raise ValueError(f"not a journal read the reader thread runs: {name}")
         return self._reader("read").submit(self._read_in_background, "read", name, args, kwargs)
 
-    def export_in_background(self, path: Path | str, filters: dict[str, Any], *,
-                             cancelled: Callable[[], bool] = lambda: False,
-                             progress: Callable[[int, int], None] = lambda done, total: None) -> "Future[int]":
+    def export_in_background(self, path: Path | str, filters: dict[str, Any]) -> "ExportJob":
         """Write every row matching ``filters`` (keyword arguments of :meth:`matching_ids`) to ``path`` as
-        :meth:`export_csv` does, on the journal's export thread; a future of the number of rows written.
+        :meth:`export_csv` does, in a process of its own (:mod:`klogs_desk.domain.journal_export`: the
+        export never holds the interpreter's lock the window needs); the running :class:`ExportJob`
+        (its future, progress and ``cancel``). The file appears whole or not at all. :meth:`close` (quitting)
+        stops an export in progress: its process ends and no file is left; the journal itself is untouched.
+        An in-memory journal cannot be exported this way (another process cannot see it): ``ValueError``."""
+        if self.path == ":memory:":
+            raise ValueError("an in-memory journal cannot be exported by another process")
+        if self._closing.is_set():
+            raise RuntimeError("the journal is closed")
+        from .journal_export import ExportJob  # the export process's module imports this one
 
-        ``progress(done, total)`` is called on that thread (it must only store numbers: no Qt object may be
-        touched off the UI thread); ``cancelled()`` is asked between chunks, and when it answers true the
-        file is removed and the future fails with :class:`ExportCancelled`. After each chunk of
-        :data:`_EXPORT_CHUNK` rows the thread sleeps :data:`_EXPORT_BREATH_S`, and while it runs Python's
-        switch interval is :data:`_EXPORT_SWITCH_S` instead of 5 ms (set back after): the export and the UI
-        thread share the GIL, and a UI-thread Python call (a cell's paint, a timer) waits for the export's
-        turn to end; measured with 20,000 rows under load, the 1 ms heartbeat fired ~665 times a second
-        during the export with 0.5 ms against ~360 with 5 ms. :meth:`close` cancels an export in progress
-        (quitting does not wait the ~30 s a 100,000-row export takes; the journal itself is untouched, only the
-        half-written copy is removed)."""
-        def export(journal: Journal) -> int:
-            ids = journal.matching_ids(**filters)
-            progress(0, len(ids))
-
-            def rows() -> Iterable[Entry]:
-                for start in range(0, len(ids), _EXPORT_CHUNK):
-                    if cancelled() or self._closing.is_set():
-                        raise ExportCancelled()
-                    yield from journal.entries(ids[start:start + _EXPORT_CHUNK])
-                    progress(min(start + _EXPORT_CHUNK, len(ids)), len(ids))
-                    time.sleep(_EXPORT_BREATH_S)
-
-            switch = sys.getswitchinterval()
-            sys.setswitchinterval(min(switch, _EXPORT_SWITCH_S))
-            try:
-                return journal.export_csv(path, rows())
-            except ExportCancelled:
-                Path(path).unlink(missing_ok=True)
-                raise
-            finally:
-                sys.setswitchinterval(switch)
-        return self._reader("export").submit(lambda: export(self._reader_journal("export")))
+        job = ExportJob(Path(self.path), path, filters)
+        self._exports.add(job)
+        job.future.add_done_callback(lambda _done: self._exports.discard(job))
+        return job
 
     def _reader(self, role: str) -> ThreadPoolExecutor:
         if role not in self._readers:

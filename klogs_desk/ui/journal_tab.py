@@ -10,12 +10,13 @@ No stall however long the journal (issue 19; ``benchmarks/bench_stalls.py`` with
   table model keeps the ids and reads a page of rows by primary key when the view first shows one
   (:class:`~klogs_desk.ui.journal_model.JournalTableModel`). A filter typed letter by letter starts a read
   per letter; an answer older than the newest filters is dropped.
-* The CSV export runs on the journal's export thread, re-reading the rows of the filters shown, with its
-  progress in the status line and a "Cancel export" button; the UI thread only shows the outcome. Every
-  text cell still goes through the journal's one redaction (:meth:`Journal.export_csv`).
+* The CSV export runs in a process of its own (:mod:`klogs_desk.domain.journal_export`: it never holds the
+  interpreter's lock the window needs), re-reading the rows of the filters shown, with its progress in the
+  status line (read by a timer, ten times a second) and a "Cancel export" button; the UI thread only shows
+  the outcome. Every text cell still goes through the journal's one redaction (:meth:`Journal.export_csv`).
 * Worker threads hand their answers to the UI thread through this widget's own signals (queued across
   threads), not the asyncio loop: these are local reads and a file, nothing to cancel on quit (closing the
-  journal waits for an export in progress), and the tab works the same before the loop runs.
+  journal ends an export's process), and the tab works the same before the loop runs.
 
 Seams for later work: ``journalDetails``, ``journalVoid`` and ``journalRefund`` are present and disabled;
 whoever implements them connects to :attr:`JournalTab.selection_changed`, reads
@@ -39,7 +40,6 @@ row limit counts from the range chosen); search (order ID or last four digits), 
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from concurrent.futures import Future
 from decimal import Decimal
 from pathlib import Path
@@ -69,6 +69,7 @@ from .. import paths
 from ..config import Config
 from ..domain.balances import Balance
 from ..domain.journal import Entry, EntryKind, EntryState, ExportCancelled, Listing
+from ..domain.journal_export import ExportFailed, ExportJob
 from ..domain.money import MINOR_UNITS, AmountError, parse_amount
 from ..messages import msg
 from ..services.audit import CSV_EXPORT
@@ -163,9 +164,8 @@ class JournalTab(QWidget):
         self._generation = 0
         self._pending_read: Future | None = None  # type: ignore[type-arg]
         self._read_finished.connect(self._show_listing)
-        #: The export in progress: its file and its cancel flag.
-        self._export: tuple[Path, threading.Event] | None = None
-        self._export_counts = [0, 0]
+        #: The export in progress.
+        self._export: ExportJob | None = None
         self._export_allowed = True
         self._export_finished.connect(self._show_exported)
         self._export_timer = QTimer(self, interval=EXPORT_PROGRESS_MS)
@@ -562,46 +562,38 @@ class JournalTab(QWidget):
 
     @Slot()
     def export_csv(self) -> Path | None:
-        """Write the rows shown now (every row matching the filters) to a CSV file the cashier chooses, on
-        the journal's export thread: the status line counts the rows written, "Cancel export" stops it and
-        removes the file, and :attr:`exported` is emitted when it is complete. Returns the path (the export
-        has started), or ``None`` when no file was chosen or an export is already running."""
+        """Write the rows shown now (every row matching the filters) to a CSV file the cashier chooses, in
+        the export's own process: the status line counts the rows written, "Cancel export" stops it (no
+        file is written), and :attr:`exported` is emitted when the file is complete. Returns the path (the
+        export has started), or ``None`` when no file was chosen or an export is already running."""
         if self._export is not None:
             return None
         default = paths.app_home() / f"journal-{dt.date.today().isoformat()}.csv"
         target = self.choose_export_path(default)
         if not target:
             return None
-        cancel = threading.Event()
-        counts = self._export_counts = [0, 0]
-
-        def progress(done: int, total: int) -> None:  # on the export thread: numbers only
-            counts[:] = [done, total]
-
-        future = self.services.journal.export_in_background(target, self._filters(), cancelled=cancel.is_set,
-                                                            progress=progress)
-        self._export = (Path(target), cancel)
+        job = self._export = self.services.journal.export_in_background(target, self._filters())
         self.export_button.setEnabled(False)
         self.cancel_export_button.show()
         self.cancel_export_button.setEnabled(True)
         self._show_export_progress()
         self._export_timer.start()
-        future.add_done_callback(lambda done: self._deliver(self._export_finished, done))
+        job.future.add_done_callback(lambda done: self._deliver(self._export_finished, done))
         return Path(target)
 
     def cancel_export(self) -> None:
-        """Stop the export in progress (its file is removed)."""
+        """Stop the export in progress (no file is written)."""
         if self._export is not None:
-            self._export[1].set()
+            self._export.cancel()
             self.cancel_export_button.setEnabled(False)
 
     def _show_export_progress(self) -> None:
-        done, total = self._export_counts
+        done, total = self._export.progress if self._export is not None else (0, 0)
         self.status_label.setText(self.tr("Exporting… {done} of {total} payments").format(done=done, total=total))
 
     def _show_exported(self, future: Future) -> None:  # type: ignore[type-arg]
         assert self._export is not None
-        target, _cancel = self._export
+        target = self._export.target
         self._export = None
         self._export_timer.stop()
         self.cancel_export_button.hide()
@@ -610,9 +602,8 @@ class JournalTab(QWidget):
         if isinstance(error, ExportCancelled):
             self.status_label.setText(self.tr("Export cancelled: no file was written."))
             return
-        if isinstance(error, OSError):
-            self.status_label.setText(self.tr("Could not write {path}: {reason}.").format(
-                path=target, reason=error.strerror or error))
+        if isinstance(error, ExportFailed):
+            self.status_label.setText(render(error.msg))
             return
         if error is not None:
             RUNNER.report_bug(error)

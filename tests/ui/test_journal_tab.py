@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import os
+import signal as signals
 from decimal import Decimal
 
 import pytest
@@ -334,11 +336,78 @@ def test_an_export_can_be_cancelled_and_leaves_no_file(qtbot, many, tmp_path):
     exported = []
     tab.exported.connect(lambda *args: exported.append(args))
     tab.export_csv()
+    child = tab._export.pid
     qtbot.mouseClick(tab.cancel_export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.export_button.isEnabled(), timeout=10_000)
     assert "Export cancelled" in tab.status_label.text()
     assert not target.exists() and exported == []
     assert tab.cancel_export_button.isHidden()
+    assert process_gone(child)  # the export's process was stopped, not left running
+    assert exports_in(tmp_path) == []  # no half-written copy either
+
+
+def process_gone(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as handle:
+            return handle.read().rpartition(")")[2].split()[0] in ("Z", "X")
+    except FileNotFoundError:
+        return True
+
+
+def exports_in(folder) -> list[str]:  # type: ignore[no-untyped-def]
+    return sorted(p.name for p in folder.rglob("*") if p.name.endswith((".csv", ".part")))
+
+
+def test_the_file_holds_every_row_of_the_filters_shown_and_no_other(qtbot, filled, tmp_path):
+    tab = JournalTab(filled)
+    qtbot.addWidget(tab)
+    tab.amount_edit.setText("100")  # 100 and 100.00, in this environment only
+    shows(qtbot, tab, ["A-102", "A-100"])
+    target = tmp_path / "amount.csv"
+    tab.choose_export_path = lambda default: target
+    with qtbot.waitSignal(tab.exported, timeout=10_000) as signal:
+        tab.export_csv()
+    assert signal.args == [str(target), 2]
+    with target.open(encoding="utf-8-sig", newline="") as handle:
+        assert [r["reference"] for r in csv.DictReader(handle)] == ["A-102", "A-100"]
+    tab.state_combo.setCurrentIndex(tab.state_combo.findText("Approved"))
+    shows(qtbot, tab, ["A-100"])
+    with qtbot.waitSignal(tab.exported, timeout=10_000) as signal:
+        tab.export_csv()  # the same file again: replaced whole
+    with target.open(encoding="utf-8-sig", newline="") as handle:
+        assert [r["reference"] for r in csv.DictReader(handle)] == ["A-100"]
+    assert "Exported 1 payment" in tab.status_label.text()
+
+
+def test_an_export_to_a_folder_that_is_gone_says_so_and_writes_nothing(qtbot, filled, tmp_path):
+    tab = JournalTab(filled)
+    qtbot.addWidget(tab)
+    refreshed(qtbot, tab)
+    target = tmp_path / "unplugged-stick" / "journal.csv"
+    tab.choose_export_path = lambda default: target
+    exported = []
+    tab.exported.connect(lambda *args: exported.append(args))
+    tab.export_csv()
+    qtbot.waitUntil(lambda: tab.export_button.isEnabled(), timeout=10_000)
+    text = tab.status_label.text()
+    assert f"Could not write {target}" in text and "No file was written" in text, text
+    assert exported == [] and exports_in(tmp_path) == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="pauses the export process with SIGSTOP")
+def test_quitting_during_an_export_leaves_no_export_process_and_no_file(qtbot, many, tmp_path):
+    tab = JournalTab(many)
+    qtbot.addWidget(tab)
+    refreshed(qtbot, tab)
+    target = tmp_path / "quit.csv"
+    tab.choose_export_path = lambda default: target
+    tab.export_csv()
+    child = tab._export.pid
+    os.kill(child, signals.SIGSTOP)  # still exporting when the terminal quits
+    many.journal.close()  # what quitting does once the window is closed (klogs_desk/app.py)
+    assert process_gone(child)
+    qtbot.waitUntil(lambda: "Export cancelled" in tab.status_label.text(), timeout=10_000)
+    assert exports_in(tmp_path) == []
 
 
 def test_rows_read_just_before_the_journal_closes_are_dropped_without_an_error(qtbot, filled):
