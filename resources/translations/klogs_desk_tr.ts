@@ -1374,7 +1374,7 @@
     </message>
     <message>
         <source>Order ID or card last 4</source>
-        <extracomment>The selected row changed (``None`` when nothing is selected). A CSV was written: (path, number of rows). The rows of the current filters are on screen (after every :meth:`refresh`): how many. Internal: a reader-thread answer (generation, future) and a finished export (future), emitted on the worker thread and so queued to the UI thread. &quot;All tills&quot;: the manager asked to void / refund the selected payment (a :class:`ShopEntry`). Where the column choice is kept (the composition root&apos;s settings; a tab on its own: the settings file). The shop database (None: this till alone; the scope and till filters are not shown). The gateway&apos;s clock, for its daily settlement cut-off (void before it, refund after it). The terminal&apos;s receipt printer (the composition root&apos;s); a tab on its own uses the settings file. The export in progress: its file and its cancel flag.</extracomment>
+        <extracomment>The selected row changed (``None`` when nothing is selected). A CSV was written: (path, number of rows). The rows of the current filters are on screen (after every :meth:`refresh`): how many. Internal: a reader-thread answer (generation, future) and a finished export (future), emitted on the worker thread and so queued to the UI thread. &quot;All tills&quot;: the manager asked to void / refund the selected payment (a :class:`ShopEntry`). Where the column choice is kept (the composition root&apos;s settings; a tab on its own: the settings file). The shop database (None: this till alone; the scope and till filters are not shown). The gateway&apos;s clock, for its daily settlement cut-off (void before it, refund after it). The terminal&apos;s receipt printer (the composition root&apos;s); a tab on its own uses the settings file. The export in progress.</extracomment>
         <translation>Sipariş no ya da kartın son 4 hanesi</translation>
     </message>
     <message>
@@ -1560,10 +1560,6 @@
     <message>
         <source>Export cancelled: no file was written.</source>
         <translation>Dışa aktarma iptal edildi: dosya yazılmadı.</translation>
-    </message>
-    <message>
-        <source>Could not write {path}: {reason}.</source>
-        <translation>{path} yazılamadı: {reason}.</translation>
     </message>
     <message>
         <source>Exported 1 payment to {path}</source>
@@ -3025,6 +3021,18 @@ Bunu bir yönetici onaylamalı: yönetici kendi adını ve PIN&apos;ini yazar.</
     <message>
         <source>This computer has no password store (keyring), so the API credentials cannot be saved securely. Credentials can be kept for this session only: you will need to enter them again the next time the terminal starts.</source>
         <translation>Bu bilgisayarda parola deposu (keyring) yok, bu yüzden API kimlik bilgileri güvenle kaydedilemez. Kimlik bilgileri yalnızca bu oturum için tutulabilir: terminal bir sonraki açılışında bunları yeniden girmeniz gerekir.</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}. No file was written.</source>
+        <translation>{path} yazılamadı: {reason}. Hiçbir dosya yazılmadı.</translation>
+    </message>
+    <message>
+        <source>The journal could not be read for the export ({reason}). No file was written.</source>
+        <translation>Dışa aktarma için işlem günlüğü okunamadı ({reason}). Hiçbir dosya yazılmadı.</translation>
+    </message>
+    <message>
+        <source>The export stopped before it finished (exit status {status}). No file was written; the details are in the log.</source>
+        <translation>Dışa aktarma bitmeden durdu (çıkış kodu {status}). Hiçbir dosya yazılmadı; ayrıntılar log dosyasında.</translation>
     </message>
     <message>
         <source>sale</source>
@@ -4887,6 +4895,7 @@ Bu terminal canlı ortama geçirilsin mi?</translation>
     <name>ThreeDsDialog</name>
     <message>
         <source>3-D Secure — customer authentication</source>
+        <extracomment>Opening steps (dialog shown, web view shown, page loading) are this far apart: a turn of the event loop each, with input and paint handled in between.</extracomment>
         <translation>3-D Secure — müşteri doğrulaması</translation>
     </message>
     <message>
