@@ -11,7 +11,10 @@ What it does (the same code paths a cashier uses, against the embedded sandbox o
    loopback callback listener and the QtWebEngine challenge dialog, clicking the sandbox ACS page's
    ``#approve`` button with ``runJavaScript`` (proves QtWebEngine, its resources and its helper
    process are in the bundle). The ACS page is on the sandbox bank's own host, as a real bank's is,
-   so this also proves the web view's allow-list lets the card holder go to the bank and back.
+   so this also proves the web view's allow-list lets the card holder go to the bank and back;
+4. the Journal's CSV export of those two sales, in its own process as the Journal tab runs it (proves the
+   bundle can start itself again as ``--journal-export``), checking the file holds both orders and no card
+   number.
 
 It prints one line per step and exits 0 only if every step succeeded; otherwise it prints ``FAIL`` with
 the reason and exits 1 (2 if the whole check did not finish within the time limit). It needs no display:
@@ -140,6 +143,23 @@ async def _check_three_d_secure(services: Any, say: Callable[[str], None]) -> No
         await listener.stop()
 
 
+async def _check_export(journal: Any, home: Path, say: Callable[[str], None]) -> None:
+    target = home / "self-check-export.csv"
+    started = time.perf_counter()
+    job = journal.export_in_background(target, {})
+    try:
+        rows = await asyncio.wait_for(asyncio.wrap_future(job.future), timeout=60)
+    except Exception as exc:  # noqa: BLE001  # any failure of the export process is the step's failure
+        job.cancel()
+        raise CheckFailed(f"journal export: {type(exc).__name__}: {exc}") from None
+    text = target.read_text(encoding="utf-8")
+    if rows < 2:
+        raise CheckFailed(f"journal export: {rows} rows written, the two sales expected")
+    if APPROVED_CARD in text or THREE_DS_CARD in text:
+        raise CheckFailed("journal export: a full card number is in the file")
+    say(f"ok   journal exported in its own process: {rows} rows in {(time.perf_counter() - started) * 1000:.0f} ms")
+
+
 async def _run_checks(say: Callable[[str], None], home: Path) -> None:
     from .config import Config
     from .credentials import SANDBOX_CREDENTIALS
@@ -157,6 +177,7 @@ async def _run_checks(say: Callable[[str], None], home: Path) -> None:
         services = AppServices(client=client, journal=journal, environment="sandbox", sandbox_url=url)
         await _check_sale(services, say)
         await _check_three_d_secure(services, say)
+        await _check_export(journal, home, say)
     except RuntimeError as exc:
         raise CheckFailed(f"sandbox: {exc}") from None
     finally:

@@ -32,6 +32,7 @@ def test_self_check_runs_a_sale_and_a_three_d_secure_sale_and_exits_zero(tmp_pat
     assert ("bank's host 127.0.0.2 (" in out) or ("bank's host localhost (" in out)
     assert "ok   3-D Secure #approve clicked in the web engine" in out
     assert "ok   3-D Secure sale approved via the loopback callback" in out
+    assert "ok   journal exported in its own process: 2 rows" in out
     assert out.rstrip().splitlines()[-1].startswith("self-check passed in ")
     # Full card numbers never appear, and the user's own journal/settings are left alone.
     assert "4111111111111111" not in out + result.stderr
