@@ -322,9 +322,11 @@ def main(argv: list[str] | None = None) -> int:
     from .i18n import install as install_language
 
     install_language(config.language, app)  # before any widget: texts and number formats follow it
-    from .ui.theme import install_accent_safe_style
+    from .ui import theme
 
-    install_accent_safe_style(app)  # "Ödeme", not "Odeme", on fonts whose ascent is too low for the dots
+    # "Ödeme", not "Odeme", on fonts whose ascent is too low for the dots. The style's Python polish (room
+    # above every label) only from the first frame on: the first frame's labels get it just before show.
+    theme.install_accent_safe_style(app, polish_labels=False)
     from PySide6.QtGui import QGuiApplication
 
     from .composition import build_staff
@@ -423,6 +425,9 @@ def main(argv: list[str] | None = None) -> int:
         window.show_audit_verification(audit_check)
 
     window.first_frame_shown.connect(verify_audit_trail)
+    # Before the next tabs are built (the first of the deferred steps builds none: the runtime's start).
+    window.first_frame_shown.connect(lambda: theme.polish_labels_from_now_on(app))
+    theme.make_room_above_labels(window)
     window.show()
     if os.environ.get("KLOGS_DESK_EXIT_WHEN_SHOWN"):  # packaging: cold-start measurement of a bundle
         from .self_check import report_shown_and_quit
