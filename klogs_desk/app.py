@@ -249,6 +249,14 @@ def prepare_client_in_background(store: "CredentialStore", environment: str,
     return future
 
 
+def ask_production_lazily() -> bool:
+    """:func:`klogs_desk.ui.production_confirm.ask_production`, imported only when the question is asked
+    (QMessageBox's enums are not the first frame's business on an ordinary start)."""
+    from .ui.production_confirm import ask_production
+
+    return ask_production()
+
+
 def build_api_validators_in_background() -> None:
     """The API models' pydantic validators, deferred at import, built on a worker thread after the first
     frame (:func:`klogs_desk.api.models.build_validators`)."""
@@ -332,7 +340,6 @@ def main(argv: list[str] | None = None) -> int:
     from .composition import build_staff
     from .domain.audit import AuditLog
     from .services.audit import ENVIRONMENT_SWITCHED, AuditTrail
-    from .ui.production_confirm import ask_production
 
     window_holder: list[object] = []
 
@@ -351,7 +358,7 @@ def main(argv: list[str] | None = None) -> int:
     # The operators record sign-in, lock-out, approvals and operator changes in the same trail.
     staff = build_staff(config, paths.staff_path(), audit=audit_trail)  # the old manager PIN moves out first
     if not apply_environment_argument(config, args.environment, yes_production=args.yes_production,
-                                      platform=QGuiApplication.platformName(), ask=ask_production,
+                                      platform=QGuiApplication.platformName(), ask=ask_production_lazily,
                                       has_manager=staff.store.has_manager):
         sandbox.stop()
         audit_trail.log.close()
