@@ -236,7 +236,8 @@ def install_accent_safe_style(app, *, polish_labels: bool = True) -> bool:  # ty
 
 def make_room_above_labels(root) -> None:  # type: ignore[no-untyped-def]  # root is a QWidget
     """Give ``root``'s labels the room above their text that the accent-safe style's ``polish`` gives
-    (nothing when the font has room): for the widgets built before :func:`polish_labels_from_now_on`.
+    (nothing when no accent-safe style is installed: the font has room): for the widgets built before
+    :func:`polish_labels_from_now_on`.
 
     Only the labels Python already holds (the ones the app's code built): ``findChildren`` would hand
     Python every descendant, private popup classes included, which is what this avoids. A label Qt builds
@@ -244,7 +245,7 @@ def make_room_above_labels(root) -> None:  # type: ignore[no-untyped-def]  # roo
     from PySide6.QtWidgets import QApplication, QLabel
     from shiboken6 import Shiboken
 
-    overflow = accent_overflow(QApplication.font())
+    overflow = getattr(QApplication.style(), "accent_overflow", 0)  # measured once, when it was installed
     if overflow:
         for wrapper in Shiboken.getAllValidWrappers():
             if isinstance(wrapper, QLabel) and root.isAncestorOf(wrapper):
