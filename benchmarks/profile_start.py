@@ -10,6 +10,8 @@ under cProfile. Prints
   (``httpx``, ``pydantic``, ``keyring``, ``PySide6``, ``klogs_desk.ui``, ...), largest first;
 * the modules that must *not* be loaded before the first frame and were (QtWebEngine, FastAPI/uvicorn,
   httpx, pydantic, keyring);
+* the Python enum types PySide6 built before the first frame, by the app's line that made it build them
+  (~0.45 ms each; see below);
 * the N calls of the app with the most cumulative time (cProfile; its overhead inflates pure-Python code
   about 2x, so read the proportions, not the milliseconds).
 
@@ -52,6 +54,45 @@ What it showed, in order (2 shared cores, Python 3.11, PySide6 6.x; see README "
   reading the source of each module imported after Qt (~25-40 ms over ~200 modules), the accent-safe
   style's Python ``polish`` and ``findChildren`` making PySide6 look up (and build the enums of) the
   Python type of every widget, and the modules of the Sale tab, the window and the services they need.
+* Then (branch startup3): PySide6 builds a Python enum type for every enum of every Qt class that reaches
+  Python (~0.45 ms each on Python 3.11's ``enum``; QStyle's large ones more). Counted by wrapping
+  ``enum.EnumType._create_`` and noting the innermost app frame: 279 enum types before the first frame
+  against 48 for the bare window. 67 came from the accent-safe style's Python ``polish``, which Qt calls
+  with every widget it polishes, the Sale tab's combo box popup included: its private classes
+  (``QComboBoxPrivateContainer``, ``QComboBoxListView``) made PySide6 resolve every lazily loaded
+  QtWidgets class. The first frame now gets the drawing-only style, its labels their room just before
+  show, and the polishing style from ``first_frame_shown`` on (``ui/theme.py``); QMessageBox (in five
+  modules), QAccessible and ``uuid``/``platform`` are imported where used. 202 enum types now; CPU of the
+  UI process to the first frame -38 ms, interleaved A/B of 16 rounds at load 2.4-3.1: 612 -> 574 ms
+  against 242 ms for the bare window (2.53x -> 2.38x; wall 2.74x -> 2.44x).
+  What the remaining 154 extra enum types are, and why they stay:
+  - 93: the ``Qt`` namespace's. The first access to ``QtCore.Qt`` builds all of them at once (~41 ms
+    measured alone); only ``from PySide6.QtCore import QTimer``-style imports avoid it, and the first
+    frame needs ``Qt`` flags (alignment, focus policy, text flags): PySide6 6.11 refuses plain ints
+    where a Qt enum is expected (``setAlignment(0x84)`` raises TypeError), so there is no honest way
+    round it.
+  - 16: QStyle's, for the accent-safe style's ``drawItemText`` (Python subclass of QProxyStyle): ~20 ms.
+    Needed from the first frame on this machine's DejaVu Sans, else the first frame's Turkish tab
+    titles and labels lose their dots until it is installed. Fonts with room (Segoe UI, SF, Noto)
+    install nothing and pay nothing.
+  - QEvent.Type (a Python event filter and ``showEvent`` receive events), QFont's (the accent check),
+    QtGui/QtWidgets classes the window is made of, qasync's QThread/QEventLoop/QSocketNotifier.
+* Deferring asyncio and qasync to after ``show()`` (start Qt's loop, then install
+  ``qasync.QEventLoop(app, already_running=True)`` from a zero timer) was looked at and not done: with
+  the strict criterion (window shown *and* the asyncio loop has run a callback) both must be imported
+  before the figure is taken anyway, so it would only reorder the same work; asyncio is also imported by
+  a dozen first-frame modules (services, the listener, the runner). It would show the first paint
+  ~15-25 ms sooner without changing the figure.
+* What the UI process does before the first frame, by stage (``time.process_time()`` at each, best of 5
+  at load ~2.1): interpreter ~40 ms; PySide6.QtCore and asyncio (the probe imports ``self_check`` first,
+  which imports asyncio) ~200, of which PySide6's own import and signature machinery is most and the
+  bare window pays it too; ``klogs_desk.app`` (config, messages, operators, paths) ~50; ``composition``
+  and the first frame's UI and services modules (``Qt``'s enums, qasync, the Sale tab, the window,
+  the services) ~200; ``main()`` (staff, journal, shop settings, theme, the Sale tab and window, show)
+  ~100. Total ~590 against ~240 for the bare window.
+  The next steps would be the modules the first frame imports but does not run (the reconciler,
+  callbacks listener and webhooks, reports, saved cards: built before the first frame but started
+  after it) behind lazy imports, and ``logging.handlers`` (pickle) for the log file.
 * The first module that does ``from PySide6.QtCore import ...`` pays 50-140 ms of PySide6's signature
   and ``__feature__`` set-up (the bare window pays it too).
 * With ``PYTHONDONTWRITEBYTECODE`` set (as on this machine) every launch also compiled every module
@@ -131,6 +172,54 @@ main([])
 """
 
 
+#: Counts the Python enum types PySide6 builds before the first frame (each Qt enum that reaches Python
+#: becomes one, through ``enum.EnumType._create_``), by the innermost frame outside ``enum`` and
+#: PySide6's support code: which line of the app made PySide6 build them.
+COUNT_ENUMS = """
+import collections, enum, os, sys, time, traceback
+made = collections.Counter()
+seconds = [0.0]
+create = enum.EnumType._create_
+
+def counting_create(cls, *args, **kwargs):
+    started = time.perf_counter()
+    made_enum = create(cls, *args, **kwargs)
+    seconds[0] += time.perf_counter() - started
+    where = "PySide6's own import (the bare window's too)"
+    for frame in reversed(traceback.extract_stack()[:-1]):
+        if not any(part in frame.filename for part in ("enum.py", "shibokensupport", "<frozen", "<string>")):
+            where = f"{os.path.relpath(frame.filename)}:{frame.lineno} {frame.name}"
+            break
+    made[where] += 1
+    return made_enum
+
+enum.EnumType._create_ = counting_create
+import klogs_desk.self_check as self_check
+from PySide6.QtCore import QTimer
+
+def report_shown_and_quit(app):
+    def report():
+        print(f"{sum(made.values())} enum types built before the first frame ({seconds[0] * 1000:.0f} ms of "
+              "wall time, which load inflates), by where the app made PySide6 build them:")
+        for where, count in made.most_common(15):
+            print(f"  {count:4d}  {where}")
+        sys.stdout.flush()
+        os._exit(0)
+    QTimer.singleShot(0, report)
+
+self_check.report_shown_and_quit = report_shown_and_quit
+from klogs_desk.app import main
+main([])
+"""
+
+
+def enums(home: str) -> None:
+    result = subprocess.run([sys.executable, "-c", COUNT_ENUMS], cwd=ROOT, env=_env(home), capture_output=True,
+                            text=True, timeout=120)
+    print("\n" + (result.stdout.strip() or f"enum count failed: {result.stderr[-800:]}"))
+    print("  (the bare six-tab window builds 48)")
+
+
 def calls(home: str, count: int) -> None:
     with tempfile.NamedTemporaryFile(suffix=".prof", delete=False) as out:
         path = out.name
@@ -149,6 +238,7 @@ def main() -> None:
     home = tempfile.mkdtemp(prefix="klogs-profile-")
     subprocess.run([sys.executable, "-m", "klogs_desk"], cwd=ROOT, env=_env(home), capture_output=True, timeout=120)
     imports(home)
+    enums(home)
     calls(home, args.calls)
 
 

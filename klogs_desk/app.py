@@ -249,6 +249,14 @@ def prepare_client_in_background(store: "CredentialStore", environment: str,
     return future
 
 
+def ask_production_lazily() -> bool:
+    """:func:`klogs_desk.ui.production_confirm.ask_production`, imported only when the question is asked
+    (QMessageBox's enums are not the first frame's business on an ordinary start)."""
+    from .ui.production_confirm import ask_production
+
+    return ask_production()
+
+
 def build_api_validators_in_background() -> None:
     """The API models' pydantic validators, deferred at import, built on a worker thread after the first
     frame (:func:`klogs_desk.api.models.build_validators`)."""
@@ -322,15 +330,16 @@ def main(argv: list[str] | None = None) -> int:
     from .i18n import install as install_language
 
     install_language(config.language, app)  # before any widget: texts and number formats follow it
-    from .ui.theme import install_accent_safe_style
+    from .ui import theme
 
-    install_accent_safe_style(app)  # "Ödeme", not "Odeme", on fonts whose ascent is too low for the dots
+    # "Ödeme", not "Odeme", on fonts whose ascent is too low for the dots. The style's Python polish (room
+    # above every label) only from the first frame on: the first frame's labels get it just before show.
+    theme.install_accent_safe_style(app, polish_labels=False)
     from PySide6.QtGui import QGuiApplication
 
     from .composition import build_staff
     from .domain.audit import AuditLog
     from .services.audit import ENVIRONMENT_SWITCHED, AuditTrail
-    from .ui.production_confirm import ask_production
 
     window_holder: list[object] = []
 
@@ -349,7 +358,7 @@ def main(argv: list[str] | None = None) -> int:
     # The operators record sign-in, lock-out, approvals and operator changes in the same trail.
     staff = build_staff(config, paths.staff_path(), audit=audit_trail)  # the old manager PIN moves out first
     if not apply_environment_argument(config, args.environment, yes_production=args.yes_production,
-                                      platform=QGuiApplication.platformName(), ask=ask_production,
+                                      platform=QGuiApplication.platformName(), ask=ask_production_lazily,
                                       has_manager=staff.store.has_manager):
         sandbox.stop()
         audit_trail.log.close()
@@ -423,6 +432,9 @@ def main(argv: list[str] | None = None) -> int:
         window.show_audit_verification(audit_check)
 
     window.first_frame_shown.connect(verify_audit_trail)
+    # Before the next tabs are built (the first of the deferred steps builds none: the runtime's start).
+    window.first_frame_shown.connect(lambda: theme.polish_labels_from_now_on(app))
+    theme.make_room_above_labels(window)
     window.show()
     if os.environ.get("KLOGS_DESK_EXIT_WHEN_SHOWN"):  # packaging: cold-start measurement of a bundle
         from .self_check import report_shown_and_quit

@@ -47,7 +47,7 @@ from typing import Any, Awaitable, Callable, Coroutine, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressBar, QWidget
+from PySide6.QtWidgets import QApplication, QProgressBar, QWidget
 
 from ..api.errors import KlogsError
 from .messages import render
@@ -154,6 +154,8 @@ class TaskRunner:
 
         ``message`` is already in the installed language (rendered from the error's message code); a
         title still in English (the default) is translated here."""
+        from PySide6.QtWidgets import QMessageBox  # not at import: its enums are not the first frame's (~3 ms)
+
         title = QCoreApplication.translate("TaskRunner", title)
         if parent is not None and not shiboken6.isValid(parent):
             parent = None

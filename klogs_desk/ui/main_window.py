@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Protocol, Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from ..api.addresses import ClearTextRefused
 from ..api.errors import KlogsError
@@ -636,12 +636,16 @@ class MainWindow(QMainWindow):
 
     def tell(self, title: str, message: str) -> None:
         """A non-blocking information dialog (tests replace this)."""
+        from PySide6.QtWidgets import QMessageBox  # not before the first frame: its enums cost ~3 ms
+
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
         box.setObjectName("mainWindowMessage")
         box.open()
 
     def confirm(self, title: str, question: str) -> bool:
         """A yes/no question (tests replace this)."""
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(self, title, question,
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)

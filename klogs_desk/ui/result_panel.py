@@ -18,7 +18,6 @@ import contextlib
 from typing import Iterator
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..services.payments import OutcomeState, PaymentOutcome
@@ -63,6 +62,9 @@ UNKNOWN_WARNING = QT_TRANSLATE_NOOP("ResultPanel", "The payment may or may not h
 def announce(label: QWidget) -> None:
     """Tell screen readers that ``label`` (a result headline) changed: its new name is read out at once, as
     an alert, without moving the keyboard focus away from the field the cashier types in next."""
+    # Here, not at the module's import: QAccessible's eight enums (~4 ms) are not the first frame's business.
+    from PySide6.QtGui import QAccessible, QAccessibleEvent
+
     QAccessible.updateAccessibility(QAccessibleEvent(label, QAccessible.Event.NameChanged))
     QAccessible.updateAccessibility(QAccessibleEvent(label, QAccessible.Event.Alert))
 

@@ -41,7 +41,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -305,6 +304,8 @@ class SaleTab(QWidget):
 
     def confirm_duplicate(self, message: str) -> bool:
         """Ask the cashier whether to charge a card that looks already charged (tests replace this)."""
+        from PySide6.QtWidgets import QMessageBox  # not at import: its enums are not the first frame's
+
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Possible double charge"), message,
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.setObjectName("saleDuplicateDialog")
@@ -489,6 +490,8 @@ class SaleTab(QWidget):
             return  # a second click on the offer while the first challenge runs
         order = self._enrolled_order
         if order is None:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.information(self, self.tr("3-D Secure"), self.tr(
                 "The card details were cleared. Type the card again and pay with 3-D Secure."))
             return

@@ -213,32 +213,84 @@ def accent_overflow(font=None) -> int:  # type: ignore[no-untyped-def]  # font i
     return max(0, -metrics.boundingRect(ACCENTED_CAPITALS).top() - metrics.ascent())
 
 
-def install_accent_safe_style(app) -> bool:  # type: ignore[no-untyped-def]  # app is the QApplication; QtWidgets is imported lazily
+def install_accent_safe_style(app, *, polish_labels: bool = True) -> bool:  # type: ignore[no-untyped-def]  # app is the QApplication; QtWidgets is imported lazily
     """Keep accents visible on fonts that need it; returns whether anything was installed.
 
     A proxy of the current style draws item texts (tab titles, labels drawn by the style) without
     clipping them to their one-line rectangle, and gives every label that much more room above its
     text. Fonts with room for accents (Segoe UI, SF, Noto) install nothing.
+
+    ``polish_labels=False`` (the app, before its first frame) installs the drawing part only: the room
+    above labels is then given by :func:`make_room_above_labels` on the first frame's window and by
+    :func:`polish_labels_from_now_on` after it. Why: a Python ``polish`` on the style is called with
+    every widget Qt polishes, and handing it the combo box's private popup classes
+    (``QComboBoxPrivateContainer``, ``QComboBoxListView``) makes PySide6 resolve every QtWidgets class
+    it loads lazily and build their enums: ~67 enum types, ~30 ms of the first frame here.
     """
     overflow = accent_overflow(app.font())
     if overflow == 0:
         return False
+    app.setStyle(_accent_safe_style(app, overflow, polish_labels))
+    return True
+
+
+def make_room_above_labels(root) -> None:  # type: ignore[no-untyped-def]  # root is a QWidget
+    """Give ``root``'s labels the room above their text that the accent-safe style's ``polish`` gives
+    (nothing when no accent-safe style is installed: the font has room): for the widgets built before
+    :func:`polish_labels_from_now_on`.
+
+    Only the labels Python already holds (the ones the app's code built): ``findChildren`` would hand
+    Python every descendant, private popup classes included, which is what this avoids. A label Qt builds
+    internally before the first frame gets its room from :func:`polish_labels_from_now_on`."""
+    from PySide6.QtWidgets import QApplication, QLabel
+    from shiboken6 import Shiboken
+
+    overflow = getattr(QApplication.style(), "accent_overflow", 0)  # measured once, when it was installed
+    if overflow:
+        for wrapper in Shiboken.getAllValidWrappers():
+            if isinstance(wrapper, QLabel) and root.isAncestorOf(wrapper):
+                _room_above(wrapper, overflow)
+
+
+def polish_labels_from_now_on(app) -> None:  # type: ignore[no-untyped-def]  # app is the QApplication
+    """After the first frame: the accent-safe style that also polishes every new label (the whole
+    style is set again: PySide6 remembers that a style object had no Python ``polish`` and never
+    looks again). Nothing when the drawing-only style is not the one installed."""
+    style = app.style()
+    overflow = getattr(style, "accent_overflow", 0)
+    if overflow and not getattr(style, "polishes_labels", True):
+        app.setStyle(_accent_safe_style(app, overflow, True))
+
+
+def _room_above(label, overflow: int) -> None:  # type: ignore[no-untyped-def]  # label is a QLabel
+    margins = label.contentsMargins()
+    if margins.top() < overflow:
+        margins.setTop(overflow)
+        label.setContentsMargins(margins)
+
+
+def _accent_safe_style(app, overflow: int, polish_labels: bool):  # type: ignore[no-untyped-def]  # a QProxyStyle
     # Only now: the first Python subclass of a QStyle makes PySide6 build QStyle's enums (~20 ms at start-up).
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QLabel, QProxyStyle
 
-    class AccentSafeStyle(QProxyStyle):
+    class AccentSafeTextStyle(QProxyStyle):
+        polishes_labels = False
+        accent_overflow = overflow
+
         def drawItemText(self, painter, rect, flags, palette, enabled, text, role=QPalette.ColorRole.NoRole):
             super().drawItemText(painter, rect, flags | Qt.TextFlag.TextDontClip, palette, enabled, text, role)
+
+    class AccentSafeStyle(AccentSafeTextStyle):
+        polishes_labels = True
 
         def polish(self, target):
             super().polish(target)
             if isinstance(target, QLabel):
-                margins = target.contentsMargins()
-                if margins.top() < overflow:
-                    margins.setTop(overflow)
-                    target.setContentsMargins(margins)
+                _room_above(target, overflow)
 
-    base = app.style().name() or app.style().objectName()  # "fusion", "windows", ...: keep the look
-    app.setStyle(AccentSafeStyle(base))
-    return True
+    current = app.style()
+    base = getattr(current, "base_style_name", None) or current.name() or current.objectName()  # "fusion", ...: keep the look
+    style = (AccentSafeStyle if polish_labels else AccentSafeTextStyle)(base)
+    style.base_style_name = base
+    return style
