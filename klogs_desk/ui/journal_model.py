@@ -8,7 +8,7 @@ and the other tabs of this package so one entry reads the same everywhere.
 Speed (issue 19, ``benchmarks/bench_stalls.py``): a row's texts, badge key and state tooltip are made once,
 when it is first shown, and kept with its page; views get every role of a cell in one call
 (:meth:`JournalTableModel.multiData`), the tab's delegate the display text without an index
-(:meth:`JournalTableModel.display_text`), and ``flags`` is a constant.
+(:meth:`JournalTableModel.display_text`), and ``flags`` is Qt's C++ one (no Python call per cell).
 
 After a void or refund the payment's own row stays ``approved`` in the journal (the void or refund is a
 row of its own); the table derives what the cashier needs to see from those child rows
@@ -43,7 +43,7 @@ from . import theme
 from .badges import BADGE_ROLE
 from .messages import render
 from .money_text import money_text
-from .table_model import ReadOnlyTableModel
+from .table_model import TitledTableModel
 
 KIND_LABELS: dict[EntryKind, str] = {
     EntryKind.SALE: QT_TRANSLATE_NOOP("JournalModel", "Sale"),
@@ -197,8 +197,6 @@ _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _ANSWERED_ROLES = frozenset({_DISPLAY, _ACCESSIBLE, _TOOLTIP, _ALIGNMENT, int(ENTRY_ROLE), BADGE_ROLE})
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _RIGHT_COLUMNS = frozenset({JournalColumn.AMOUNT, JournalColumn.BALANCE})
-_CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 _ELIDED_COLUMNS = frozenset({JournalColumn.RESULT, JournalColumn.RESOLUTION, JournalColumn.OPERATOR,
                              JournalColumn.CARD})
 
@@ -232,7 +230,7 @@ MAX_PAGES = 40
 PageLoader = Callable[[Sequence[int]], tuple[Sequence[Entry], Mapping[int, Sequence[Entry]]]]
 
 
-class JournalTableModel(ReadOnlyTableModel):
+class JournalTableModel(TitledTableModel):
     """Rows of journal entries in the order given (the tab passes newest first). Read-only.
 
     Two ways to fill it: :meth:`set_entries` (the rows themselves: a few, as tests and dialogs have them)
@@ -240,15 +238,13 @@ class JournalTableModel(ReadOnlyTableModel):
     ``load`` to read a page of :data:`PAGE_SIZE` rows when the view first shows one of them). Only the
     pages on screen lately are kept (:data:`MAX_PAGES`), so 100,000 rows cost 100,000 ids, not entries.
 
-    Titles and headers come from :class:`~klogs_desk.ui.table_model.ReadOnlyTableModel`; ``flags``, ``data``
-    and ``multiData`` are answered here from each row's cells made once (a paint asks for every cell).
+    Titles and headers come from :class:`~klogs_desk.ui.table_model.TitledTableModel` (and ``flags`` from
+    Qt's C++ base); ``data`` and ``multiData`` are answered here from each row's cells made once (a paint
+    asks for every cell).
     """
 
     CONTEXT = "JournalModel"
     TITLES = COLUMN_TITLES
-    MONEY_COLUMNS = _RIGHT_COLUMNS
-    STATE_COLUMN = JournalColumn.STATE
-    ROW_ROLE = ENTRY_ROLE
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -333,10 +329,6 @@ class JournalTableModel(ReadOnlyTableModel):
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._ids)
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        # Asked for every cell of every paint: a constant, no enum arithmetic per call.
-        return _CELL_FLAGS if index.isValid() else _NO_FLAGS
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in _ANSWERED_ROLES or not index.isValid():

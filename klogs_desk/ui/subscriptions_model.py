@@ -22,7 +22,8 @@ Speed (the table scrolls 100,000 rows without a stall over a frame, see benchmar
   it and kept with the page (a jump of eight screens shows ~30 rows of a 100-row page, so ~70 are never
   formatted, and no page costs a long burst of formatting in one event-loop turn).
 * Views get every role of a cell in one call (:meth:`SubscriptionsModel.multiData`, which Qt 6's item
-  delegates use), not one Python call per role; ``flags`` answers a precomputed constant.
+  delegates use), not one Python call per role; ``flags`` is not overridden: Qt's C++ one (enabled and
+  selectable) answers without a Python call per painted cell.
 """
 
 from __future__ import annotations
@@ -110,8 +111,6 @@ _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ANSWERED_ROLES = frozenset({_DISPLAY, _TOOLTIP, _ALIGNMENT, SUBSCRIPTION_ROLE, BADGE_ROLE})
-_CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 
 class _Page:
@@ -192,10 +191,6 @@ class SubscriptionsModel(QAbstractTableModel):
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:
         if self.canFetchMore(parent):
             self._request(1)
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        # Called for every cell of every paint: constants, no enum arithmetic per call.
-        return _CELL_FLAGS if index.isValid() else _NO_FLAGS
 
     def multiData(self, index: QModelIndex | QPersistentModelIndex, role_data_span) -> None:
         """Every role a delegate asks for, in one call (Qt 6's ``QStyledItemDelegate.initStyleOption`` asks
