@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import OrderedDict
+from decimal import Decimal
 from typing import Any, Callable, Mapping, Sequence
 
 from PySide6.QtCore import (
@@ -123,21 +124,30 @@ def row_key(entry: Entry, children: Sequence[Entry] = ()) -> str:
     """What a row reads as (a key of the state words and colours): an approved void or refund row is
     :data:`VOIDED` / :data:`REFUNDED`; a refused void, refund or capture is :data:`REFUSED`; a payment voided
     or refunded afterwards is its :func:`settlement_key`; anything else its journal state."""
+    return _own_key(entry) or settlement_key(entry, children) or entry.state.value
+
+
+def _own_key(entry: Entry) -> str | None:
+    """What ``entry`` reads as whatever its children: :data:`VOIDED` / :data:`REFUNDED` for an approved void or
+    refund row, :data:`REFUSED` for a refused void, refund or capture; ``None`` otherwise."""
     if entry.state is EntryState.APPROVED and entry.kind in _RETURN_KEYS:
         return _RETURN_KEYS[entry.kind]
     if entry.state is EntryState.ERROR and entry.kind in _FOLLOW_UP_KINDS:
         return REFUSED
-    return settlement_key(entry, children) or entry.state.value
+    return None
 
 
 def row_state_text(entry: Entry, children: Sequence[Entry] = ()) -> str:
     """The state words of :func:`row_key` in the cashier's language (VOIDED, REFUNDED, REFUSED, APPROVED...)."""
-    key = row_key(entry, children)
+    return _state_words(row_key(entry, children), entry.state)
+
+
+def _state_words(key: str, state: EntryState) -> str:
     if key in SETTLEMENT_LABELS:
         return _translate(SETTLEMENT_LABELS[key])
     if key == REFUSED:
         return _translate(REFUSED_LABEL)
-    return state_text(entry.state)
+    return state_text(state)
 
 
 def returned_text(entry: Entry, locale: QLocale | None = None) -> str:
@@ -221,12 +231,16 @@ class _Page:
 
 
 #: Rows read together when the view first shows one of them (one query for the rows, one for their children).
-PAGE_SIZE = 100
+#: About a screen and a half: a jump of the scroll bar shows rows of at most two pages, read on the UI thread
+#: (~50 us a row here), so a page of 100 cost up to 200 rows (~10 ms) for the ~20 rows on screen.
+PAGE_SIZE = 32
+#: Money texts kept by the model (amounts that equal as Decimals format alike: quantized to the currency).
+_MAX_MONEY_TEXTS = 4096
 #: Pages kept; the least recently shown is dropped beyond this (memory stays flat however far one scrolls).
-MAX_PAGES = 40
+MAX_PAGES = 120
 
 #: ``load(ids)``: the entries of ``ids`` (in that order) and their children (``Journal.entries`` and
-#: ``Journal.children_of``), read on the UI thread for one page: ~100 rows by primary key, a few ms.
+#: ``Journal.children_of``), read on the UI thread for one page: :data:`PAGE_SIZE` rows by primary key, ~2 ms.
 PageLoader = Callable[[Sequence[int]], tuple[Sequence[Entry], Mapping[int, Sequence[Entry]]]]
 
 
@@ -253,6 +267,9 @@ class JournalTableModel(TitledTableModel):
         self._pages: OrderedDict[int, _Page] = OrderedDict()
         self._load: PageLoader | None = None
         self._locale = QLocale()
+        #: (amount, currency) -> its text in ``_locale``: a shop's prices repeat, and a Balance that is still
+        #: the whole amount reads as the Amount column (formatting one is ~25 us, a third of a row's texts).
+        self._money: dict[tuple[Decimal | None, str | None], str] = {}
 
     def set_entries(self, entries: Sequence[Entry], children: Mapping[int, Sequence[Entry]] | None = None) -> None:
         """Show ``entries``; ``children`` maps a row's id to its child rows (``Journal.children_of``) so
@@ -379,24 +396,40 @@ class JournalTableModel(TitledTableModel):
         cells = page.cells[offset]
         if cells is None:
             entry = page.entries[offset]
-            children = page.children.get(entry.id, ())
-            cells = page.cells[offset] = _Cells(
-                entry, tuple(self._text(entry, children, column) for column in range(len(COLUMN_TITLES))),
-                row_key(entry, children), self._state_tooltip(entry, children))
+            cells = page.cells[offset] = self._format(entry, page.children.get(entry.id, ()))
         return cells
 
-    def _state_tooltip(self, entry: Entry, children: Sequence[Entry]) -> str | None:
-        if returned := returned_text(entry, self._locale):
-            return returned
-        if (settled := settlement_key(entry, children)) is not None:
-            return _translate(SETTLEMENT_TOOLTIPS[settled])
+    def _format(self, entry: Entry, children: Sequence[Entry]) -> "_Cells":
+        """The row's cells; its balance and what it reads as are worked out once for all of them (as
+        :func:`row_key`, :func:`row_state_text` and :func:`returned_text` would each work them out)."""
+        balance = Balance.of(entry, children)
+        settled = balance.settlement
+        own = _own_key(entry)
+        key = own or (settled.value if settled is not None else None) or entry.state.value
+        returned = own in (VOIDED, REFUNDED)  # a void or refund row: money going back to the card
+        texts = tuple(self._text(entry, column, balance, key, returned) for column in range(len(COLUMN_TITLES)))
+        return _Cells(entry, texts, key, self._state_tooltip(entry, settled, returned))
+
+    def _state_tooltip(self, entry: Entry, settled: Settlement | None, returned: bool) -> str | None:
+        if returned:  # a void or refund row (few): the sentence as the receipt words it
+            return returned_text(entry, self._locale)
+        if settled is not None:
+            return _translate(SETTLEMENT_TOOLTIPS[settled.value])
         if entry.state is EntryState.UNKNOWN:
             return QCoreApplication.translate(
                 "JournalModel", "The request was sent but no answer came back. The card may or may not have "
                                 "been charged: check it before charging again.")
         return None
 
-    def _text(self, entry: Entry, children: Sequence[Entry], column: int) -> str:
+    def _money_text(self, amount: Decimal | None, currency: str | None) -> str:
+        text = self._money.get((amount, currency))
+        if text is None:
+            if len(self._money) >= _MAX_MONEY_TEXTS:
+                self._money.clear()
+            text = self._money[(amount, currency)] = money_text(amount, currency, self._locale)
+        return text
+
+    def _text(self, entry: Entry, column: int, balance: Balance, key: str, returned: bool) -> str:
         if column == JournalColumn.TIME:
             return local_time_text(entry.created_at, self._locale)
         if column == JournalColumn.KIND:
@@ -405,14 +438,13 @@ class JournalTableModel(TitledTableModel):
         if column == JournalColumn.ORDER_ID:
             return entry.reference
         if column == JournalColumn.AMOUNT:
-            amount = money_text(entry.amount, entry.currency, self._locale)
+            amount = self._money_text(entry.amount, entry.currency)
             # Money going back to the card is shown as such: a minus sign (U+2212), not a new charge.
-            return f"\u2212{amount}" if row_key(entry) in (VOIDED, REFUNDED) else amount
+            return f"\u2212{amount}" if returned else amount
         if column == JournalColumn.BALANCE:
-            left = Balance.of(entry, children).remaining
-            return money_text(left, entry.currency, self._locale)
+            return self._money_text(balance.remaining, entry.currency)
         if column == JournalColumn.STATE:
-            return row_state_text(entry, children)
+            return _state_words(key, entry.state)
         if column == JournalColumn.CARD:
             return card_text(entry)
         if column == JournalColumn.AUTH_CODE:
