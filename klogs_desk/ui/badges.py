@@ -117,4 +117,9 @@ class BadgeDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         text = index.data(Qt.ItemDataRole.DisplayRole) or ""
         metrics = option.fontMetrics
-        return QSize(metrics.horizontalAdvance(text) + 2 * _PADDING_X + 8, metrics.height() + 2 * _PADDING_Y + 4)
+        return QSize(badge_width(metrics.horizontalAdvance(text)), metrics.height() + 2 * _PADDING_Y + 4)
+
+
+def badge_width(advance: int) -> int:
+    """The width :meth:`BadgeDelegate.sizeHint` asks for words ``advance`` pixels wide (pill and air)."""
+    return advance + 2 * _PADDING_X + 8
