@@ -11,20 +11,29 @@ current row).
 Speed (issue 19, ``benchmarks/profile_table_paint.py``): a paint is a Python call per cell, so what it
 does per cell is kept to a few Qt calls. The text is drawn at its baseline (``drawText(x, y, text)``,
 no alignment flags: the formatting path lays the text out again, ~2x slower); advances and elided texts
-are kept by text; colours and font metrics are read again only when the palette or the font changes,
-not built per cell; no ``save``/``restore`` (the pen is the only state changed, and the view sets its
-own pen for the grid and every other delegate draws with its own).
+are kept by text; colours and font metrics are read once and again only when the view's font, palette
+or style changes (see ``_fresh``), not per cell; no ``save``/``restore`` (the pen is the only state
+changed, and the view sets its own pen for the grid and every other delegate draws with its own).
 """
 
 from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QModelIndex, QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QFontMetricsF, QPainter, QPalette
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPointF, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QFontMetricsF, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-_SELECTED = QStyle.StateFlag.State_Selected
+# Bits of a cell's state, read as an int: PySide's enum flags cost a Python enum object per operation.
+_SELECTED = QStyle.StateFlag.State_Selected.value
+_ACTIVE = QStyle.StateFlag.State_Active.value
+_ENABLED = QStyle.StateFlag.State_Enabled.value
+_ACTIVE_GROUP = QPalette.ColorGroup.Active
+_INACTIVE_GROUP = QPalette.ColorGroup.Inactive
+_DISABLED_GROUP = QPalette.ColorGroup.Disabled
+#: Events of the view after which its font and colours are read again.
+_LOOK_CHANGES = frozenset({QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange,
+                           QEvent.Type.ApplicationFontChange, QEvent.Type.ApplicationPaletteChange})
 _ELIDE_RIGHT = Qt.TextElideMode.ElideRight
 #: Texts whose advance is kept (a few hundred screens of distinct texts; then the cache starts again).
 _MAX_CACHED_ADVANCES = 20_000
@@ -51,32 +60,45 @@ class PlainTextDelegate(QStyledItemDelegate):
         #: (text, room) -> the text elided to fit ``room`` pixels and its advance (a narrow column elides the
         #: same texts on every paint).
         self._elided: dict[tuple[str, int], tuple[str, tuple[int, float]]] = {}
-        self._font: QFont | None = None
         self._metrics: QFontMetrics | None = None
         self._metrics_f: QFontMetricsF | None = None
         self._ascent = 0
         self._line_height = 0
-        #: (palette, colour group) -> (highlight brush, text, selected text, placeholder colours).
-        self._looks: dict[tuple[int, QPalette.ColorGroup], tuple[QBrush, QColor, QColor, QColor]] = {}
+        #: Colour group -> (highlight brush, text, selected text, placeholder colours).
+        self._looks: dict[QPalette.ColorGroup, tuple[QBrush, QColor, QColor, QColor]] = {}
+        #: The font and colours above are the view's current ones. Reading them from each cell's option cost
+        #: a third of a paint (a QFont and a QPalette copied and compared per cell), so they are read on the
+        #: first paint and again after the view says its font, palette or style changed (the cells' font
+        #: and palette are the view's: these models answer no FontRole or ForegroundRole). Without a view
+        #: to watch they are read at every paint.
+        self._fresh = False
+        self._watching = parent is not None
+        if self._watching:
+            parent.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _LOOK_CHANGES:
+            self._fresh = False
+        return False
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        if not self._fresh:
+            self._read_look(option)
         column = index.column()
         text = self._text_of(index.row(), column)
         rect = option.rect
-        palette = option.palette
-        # The view sets the colour group per paint (Inactive when it has no focus): part of the key.
-        look = self._looks.get((palette.cacheKey(), palette.currentColorGroup()))
-        if look is None:
-            look = self._read_palette(palette)
+        state = option.state.value
+        # The colour group the view sets for the cell, as the style picks it for an item's text.
+        if state & _ENABLED:
+            look = self._looks[_ACTIVE_GROUP if state & _ACTIVE else _INACTIVE_GROUP]
+        else:
+            look = self._looks[_DISABLED_GROUP]
         highlight, text_colour, selected_colour, placeholder_colour = look
-        selected = _SELECTED in option.state
+        selected = state & _SELECTED
         if selected:
             painter.fillRect(rect, highlight)
         if not text:
             return
-        font = option.font
-        if font != self._font:
-            self._read_font(font)
         x, y, width, height = rect.getRect()
         room = width - 2 * MARGIN
         advances = self._advances.get(text)
@@ -108,19 +130,16 @@ class PlainTextDelegate(QStyledItemDelegate):
         return (self._metrics.horizontalAdvance(text),  # type: ignore[union-attr]
                 self._metrics_f.horizontalAdvance(text))  # type: ignore[union-attr]
 
-    def _read_palette(self, palette: QPalette) -> tuple[QBrush, QColor, QColor, QColor]:
-        if len(self._looks) >= 16:  # palettes replaced one after another (theme changes): keep the latest
-            self._looks.clear()
-        look = self._looks[(palette.cacheKey(), palette.currentColorGroup())] = (
-            palette.highlight(), palette.text().color(), palette.highlightedText().color(),
-            palette.placeholderText().color())
-        return look
-
-    def _read_font(self, font: QFont) -> None:
-        self._font = QFont(font)
-        self._metrics = QFontMetrics(font)
-        self._metrics_f = QFontMetricsF(font)
+    def _read_look(self, option: QStyleOptionViewItem) -> None:
+        palette = QPalette(option.palette)
+        for group in (_ACTIVE_GROUP, _INACTIVE_GROUP, _DISABLED_GROUP):
+            palette.setCurrentColorGroup(group)
+            self._looks[group] = (palette.highlight(), palette.text().color(), palette.highlightedText().color(),
+                                  palette.placeholderText().color())
+        self._metrics = QFontMetrics(option.fontMetrics)  # the view's, for its screen
+        self._metrics_f = QFontMetricsF(self._metrics)
         self._ascent = self._metrics.ascent()
         self._line_height = self._metrics.height()
         self._advances.clear()
         self._elided.clear()
+        self._fresh = self._watching
