@@ -57,9 +57,9 @@ class PlainTextDelegate(QStyledItemDelegate):
         #: Text -> its advance (whole pixels, and exact) in the font below: measuring a text shapes it (~7 us a cell, half of drawing
         #: it), and a table repeats most texts (kinds, states, cards, operators) row after row.
         self._advances: dict[str, tuple[int, float]] = {}
-        #: (text, room) -> the text elided to fit ``room`` pixels and its advance (a narrow column elides the
+        #: (text, room, right-aligned) -> the text elided to fit ``room`` pixels and its advance (a narrow column elides the
         #: same texts on every paint).
-        self._elided: dict[tuple[str, int], tuple[str, tuple[int, float]]] = {}
+        self._elided: dict[tuple[str, int, bool], tuple[str, tuple[int, float]]] = {}
         self._metrics: QFontMetrics | None = None
         self._metrics_f: QFontMetricsF | None = None
         self._ascent = 0
@@ -101,34 +101,38 @@ class PlainTextDelegate(QStyledItemDelegate):
             return
         x, y, width, height = rect.getRect()
         room = width - 2 * MARGIN
+        right = column in self._right_aligned
         advances = self._advances.get(text)
-        if advances is None:
+        if advances is None or (right and not advances[1]):  # measured in a left-aligned column: not exactly
             if len(self._advances) >= _MAX_CACHED_ADVANCES:
                 self._advances.clear()
                 self._elided.clear()
-            advances = self._advances[text] = self._measure(text)
+            advances = self._advances[text] = self._measure(text, right)
         if text == self._placeholder:
             painter.setPen(placeholder_colour)
         else:
             painter.setPen(selected_colour if selected else text_colour)
         if advances[0] > room:  # elidedText() would also elide an exact fit
-            key = (text, room)
+            key = (text, room, right)
             elided = self._elided.get(key)
             if elided is None:
                 shortened = self._metrics.elidedText(text, _ELIDE_RIGHT, room)  # type: ignore[union-attr]
-                elided = self._elided[key] = (shortened, self._measure(shortened))
+                elided = self._elided[key] = (shortened, self._measure(shortened, right))
             text, advances = elided
         # Vertically centred as AlignVCenter centres a line: the line's box in the middle, text on its baseline.
         baseline = y + (height - self._line_height + 1) // 2 + self._ascent
-        if column in self._right_aligned:
+        if right:
             # At the exact (fractional) advance, as AlignRight places it: digits keep their sub-pixel shapes.
             painter.drawText(QPointF(x + width - MARGIN - advances[1], baseline), text)
         else:
             painter.drawText(x + MARGIN, baseline, text)
 
-    def _measure(self, text: str) -> tuple[int, float]:
-        return (self._metrics.horizontalAdvance(text),  # type: ignore[union-attr]
-                self._metrics_f.horizontalAdvance(text))  # type: ignore[union-attr]
+    def _measure(self, text: str, exact: bool) -> tuple[int, float]:
+        """The advance of ``text`` in whole pixels and, if ``exact`` (a right-aligned column, where it places
+        the text), in fractions too; else 0.0 (shaping a text costs ~7 us: unique texts such as order IDs
+        and times are measured once, not twice)."""
+        advance = self._metrics.horizontalAdvance(text)  # type: ignore[union-attr]
+        return advance, self._metrics_f.horizontalAdvance(text) if exact else 0.0  # type: ignore[union-attr]
 
     def _read_look(self, option: QStyleOptionViewItem) -> None:
         palette = QPalette(option.palette)
