@@ -7,7 +7,8 @@ For each table, at a window of the size the stall benchmarks use, after its rows
 * a warm repaint (``viewport().repaint()``, every cell painted, nothing to read or format): median and
   longest of 30, in UI-thread CPU ms, with the number of Python calls one repaint makes;
 * for the Journal, a cold jump: the scroll bar moved to rows never shown (a page read, its rows formatted)
-  and painted, median and longest of 20;
+  and painted, median and longest of 20; for the Subscriptions, jumps to rows not loaded: the "Loading…"
+  repaint, then the page's answer applied (rows formatted) and painted;
 * the yardstick measured in the same run: the same view over a ``QStandardItemModel`` holding the same
   texts (C++ model and delegate, no Python per cell), repainted the same way.
 
@@ -155,6 +156,29 @@ async def subscriptions(url: str, profile: bool) -> None:
     await wait_for(lambda: tab.model.index(bottom, REFERENCE).data() not in (None, LOADING_TEXT))
     await wait_for(lambda: tab.model.index(tab.table.rowAt(0), REFERENCE).data() not in (None, LOADING_TEXT))
     report("Subscriptions", tab.table, profile)
+    # Jumps to rows not loaded: the "Loading…" repaint, then the page's answer applied (parsed, rows shown)
+    # and painted, each in UI-thread CPU.
+    model = tab.model
+    applied: list[float] = []
+    original = model._loaded
+
+    def timed_loaded(*args) -> None:  # type: ignore[no-untyped-def]
+        started = time.thread_time()
+        original(*args)
+        tab.table.viewport().repaint()
+        applied.append((time.thread_time() - started) * 1000)
+
+    model._loaded = timed_loaded  # type: ignore[method-assign]
+    loading = []
+    for step in range(1, 16):
+        bar.setValue(bar.maximum() * step // 16)
+        loading.append(cpu_ms(tab.table.viewport().repaint))
+        row = tab.table.rowAt(0)
+        await wait_for(lambda row=row: model.index(row, REFERENCE).data() not in (None, LOADING_TEXT))
+        await asyncio.sleep(0.01)
+    print(f"Subscriptions: jump to rows not loaded: 'Loading…' repaint median {statistics.median(loading):.1f} ms; "
+          f"page answer applied and painted median {statistics.median(applied):.1f} ms, longest {max(applied):.1f} ms "
+          f"UI CPU ({len(applied)} pages)")
     tab.close()
     await client.aclose()
     journal.close()
