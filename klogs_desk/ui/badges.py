@@ -7,13 +7,13 @@ high-contrast themes.
 
 Speed: a pill is drawn once per (words, colour, size, selection, pixel ratio) into a cached pixmap and
 blitted afterwards; antialiased rounded rectangles and text layout per cell per paint made a table of
-badges stutter while scrolling.
+badges stutter while scrolling. Each word's advance is measured once per font, not per paint.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ..api.enums import RegisteredPaymentStatus
@@ -32,6 +32,11 @@ STATUS_COLOURS: dict[str, theme.StatusColour] = {
     RegisteredPaymentStatus.WAIT_FOR_CARD_SAVE.value: theme.UNKNOWN,
 }
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+# Enum attribute lookups cost in PySide 6 (a Python enum each time): looked up once.
+_SELECTED = QStyle.StateFlag.State_Selected
+_HIGHLIGHT = QPalette.ColorRole.Highlight
+
 _PADDING_X = 8
 _PADDING_Y = 3
 #: Pills kept (a handful of statuses x column widths; the bound only guards against odd resizing).
@@ -46,27 +51,40 @@ class BadgeDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.colours = dict(colours or STATUS_COLOURS)
         self._pills: dict[tuple, QPixmap] = {}
+        #: Text -> its advance in ``_font`` (a column repeats a handful of state words).
+        self._advances: dict[str, int] = {}
+        self._font: QFont | None = None
+        self._font_key = ""
 
     def colour_for(self, key: str | None) -> theme.StatusColour:
         return self.colours.get(key or "", theme.NEUTRAL)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        text = index.data(Qt.ItemDataRole.DisplayRole)
+        text = index.data(_DISPLAY)
         if not text:
             super().paint(painter, option, index)
             return
         rect = option.rect
-        if option.state & QStyle.StateFlag.State_Selected:
-            painter.fillRect(rect, option.palette.brush(QPalette.ColorRole.Highlight))
+        if _SELECTED in option.state:
+            painter.fillRect(rect, option.palette.brush(_HIGHLIGHT))
         key = index.data(BADGE_ROLE)
+        font = option.font
+        if font != self._font:  # measured texts are kept per font
+            self._font = QFont(font)
+            self._font_key = font.key()
+            self._advances.clear()
         metrics = option.fontMetrics
-        advance = metrics.horizontalAdvance(text)
+        advance = self._advances.get(text)
+        if advance is None:
+            if len(self._advances) >= _MAX_CACHED_PILLS:
+                self._advances.clear()
+            advance = self._advances[text] = metrics.horizontalAdvance(text)
         width = min(advance + 2 * _PADDING_X, rect.width() - 4)
         height = min(metrics.height() + 2 * _PADDING_Y, rect.height() - 2)
         if width <= 0 or height <= 0:
             return
         ratio = painter.device().devicePixelRatioF()
-        cache_key = (text, key, width, height, ratio, option.font.key())
+        cache_key = (text, key, width, height, ratio, self._font_key)
         pill = self._pills.get(cache_key)
         if pill is None:
             if len(self._pills) >= _MAX_CACHED_PILLS:
@@ -99,4 +117,9 @@ class BadgeDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         text = index.data(Qt.ItemDataRole.DisplayRole) or ""
         metrics = option.fontMetrics
-        return QSize(metrics.horizontalAdvance(text) + 2 * _PADDING_X + 8, metrics.height() + 2 * _PADDING_Y + 4)
+        return QSize(badge_width(metrics.horizontalAdvance(text)), metrics.height() + 2 * _PADDING_Y + 4)
+
+
+def badge_width(advance: int) -> int:
+    """The width :meth:`BadgeDelegate.sizeHint` asks for words ``advance`` pixels wide (pill and air)."""
+    return advance + 2 * _PADDING_X + 8

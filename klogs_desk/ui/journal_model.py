@@ -8,7 +8,7 @@ and the other tabs of this package so one entry reads the same everywhere.
 Speed (issue 19, ``benchmarks/bench_stalls.py``): a row's texts, badge key and state tooltip are made once,
 when it is first shown, and kept with its page; views get every role of a cell in one call
 (:meth:`JournalTableModel.multiData`), the tab's delegate the display text without an index
-(:meth:`JournalTableModel.display_text`), and ``flags`` is a constant.
+(:meth:`JournalTableModel.display_text`), and ``flags`` is Qt's C++ one (no Python call per cell).
 
 After a void or refund the payment's own row stays ``approved`` in the journal (the void or refund is a
 row of its own); the table derives what the cashier needs to see from those child rows
@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import OrderedDict
+from decimal import Decimal
 from typing import Any, Callable, Mapping, Sequence
 
 from PySide6.QtCore import (
@@ -43,7 +44,7 @@ from . import theme
 from .badges import BADGE_ROLE
 from .messages import render
 from .money_text import money_text
-from .table_model import ReadOnlyTableModel
+from .table_model import TitledTableModel
 
 KIND_LABELS: dict[EntryKind, str] = {
     EntryKind.SALE: QT_TRANSLATE_NOOP("JournalModel", "Sale"),
@@ -123,21 +124,30 @@ def row_key(entry: Entry, children: Sequence[Entry] = ()) -> str:
     """What a row reads as (a key of the state words and colours): an approved void or refund row is
     :data:`VOIDED` / :data:`REFUNDED`; a refused void, refund or capture is :data:`REFUSED`; a payment voided
     or refunded afterwards is its :func:`settlement_key`; anything else its journal state."""
+    return _own_key(entry) or settlement_key(entry, children) or entry.state.value
+
+
+def _own_key(entry: Entry) -> str | None:
+    """What ``entry`` reads as whatever its children: :data:`VOIDED` / :data:`REFUNDED` for an approved void or
+    refund row, :data:`REFUSED` for a refused void, refund or capture; ``None`` otherwise."""
     if entry.state is EntryState.APPROVED and entry.kind in _RETURN_KEYS:
         return _RETURN_KEYS[entry.kind]
     if entry.state is EntryState.ERROR and entry.kind in _FOLLOW_UP_KINDS:
         return REFUSED
-    return settlement_key(entry, children) or entry.state.value
+    return None
 
 
 def row_state_text(entry: Entry, children: Sequence[Entry] = ()) -> str:
     """The state words of :func:`row_key` in the cashier's language (VOIDED, REFUNDED, REFUSED, APPROVED...)."""
-    key = row_key(entry, children)
+    return _state_words(row_key(entry, children), entry.state)
+
+
+def _state_words(key: str, state: EntryState) -> str:
     if key in SETTLEMENT_LABELS:
         return _translate(SETTLEMENT_LABELS[key])
     if key == REFUSED:
         return _translate(REFUSED_LABEL)
-    return state_text(entry.state)
+    return state_text(state)
 
 
 def returned_text(entry: Entry, locale: QLocale | None = None) -> str:
@@ -197,8 +207,6 @@ _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _ANSWERED_ROLES = frozenset({_DISPLAY, _ACCESSIBLE, _TOOLTIP, _ALIGNMENT, int(ENTRY_ROLE), BADGE_ROLE})
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _RIGHT_COLUMNS = frozenset({JournalColumn.AMOUNT, JournalColumn.BALANCE})
-_CELL_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-_NO_FLAGS = Qt.ItemFlag.NoItemFlags
 _ELIDED_COLUMNS = frozenset({JournalColumn.RESULT, JournalColumn.RESOLUTION, JournalColumn.OPERATOR,
                              JournalColumn.CARD})
 
@@ -223,16 +231,20 @@ class _Page:
 
 
 #: Rows read together when the view first shows one of them (one query for the rows, one for their children).
-PAGE_SIZE = 100
+#: About a screen and a half: a jump of the scroll bar shows rows of at most two pages, read on the UI thread
+#: (~50 us a row here), so a page of 100 cost up to 200 rows (~10 ms) for the ~20 rows on screen.
+PAGE_SIZE = 32
+#: Money texts kept by the model (amounts that equal as Decimals format alike: quantized to the currency).
+_MAX_MONEY_TEXTS = 4096
 #: Pages kept; the least recently shown is dropped beyond this (memory stays flat however far one scrolls).
-MAX_PAGES = 40
+MAX_PAGES = 120
 
 #: ``load(ids)``: the entries of ``ids`` (in that order) and their children (``Journal.entries`` and
-#: ``Journal.children_of``), read on the UI thread for one page: ~100 rows by primary key, a few ms.
+#: ``Journal.children_of``), read on the UI thread for one page: :data:`PAGE_SIZE` rows by primary key, ~2 ms.
 PageLoader = Callable[[Sequence[int]], tuple[Sequence[Entry], Mapping[int, Sequence[Entry]]]]
 
 
-class JournalTableModel(ReadOnlyTableModel):
+class JournalTableModel(TitledTableModel):
     """Rows of journal entries in the order given (the tab passes newest first). Read-only.
 
     Two ways to fill it: :meth:`set_entries` (the rows themselves: a few, as tests and dialogs have them)
@@ -240,15 +252,13 @@ class JournalTableModel(ReadOnlyTableModel):
     ``load`` to read a page of :data:`PAGE_SIZE` rows when the view first shows one of them). Only the
     pages on screen lately are kept (:data:`MAX_PAGES`), so 100,000 rows cost 100,000 ids, not entries.
 
-    Titles and headers come from :class:`~klogs_desk.ui.table_model.ReadOnlyTableModel`; ``flags``, ``data``
-    and ``multiData`` are answered here from each row's cells made once (a paint asks for every cell).
+    Titles and headers come from :class:`~klogs_desk.ui.table_model.TitledTableModel` (and ``flags`` from
+    Qt's C++ base); ``data`` and ``multiData`` are answered here from each row's cells made once (a paint
+    asks for every cell).
     """
 
     CONTEXT = "JournalModel"
     TITLES = COLUMN_TITLES
-    MONEY_COLUMNS = _RIGHT_COLUMNS
-    STATE_COLUMN = JournalColumn.STATE
-    ROW_ROLE = ENTRY_ROLE
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -257,6 +267,9 @@ class JournalTableModel(ReadOnlyTableModel):
         self._pages: OrderedDict[int, _Page] = OrderedDict()
         self._load: PageLoader | None = None
         self._locale = QLocale()
+        #: (amount, currency) -> its text in ``_locale``: a shop's prices repeat, and a Balance that is still
+        #: the whole amount reads as the Amount column (formatting one is ~25 us, a third of a row's texts).
+        self._money: dict[tuple[Decimal | None, str | None], str] = {}
 
     def set_entries(self, entries: Sequence[Entry], children: Mapping[int, Sequence[Entry]] | None = None) -> None:
         """Show ``entries``; ``children`` maps a row's id to its child rows (``Journal.children_of``) so
@@ -334,10 +347,6 @@ class JournalTableModel(ReadOnlyTableModel):
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._ids)
 
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        # Asked for every cell of every paint: a constant, no enum arithmetic per call.
-        return _CELL_FLAGS if index.isValid() else _NO_FLAGS
-
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in _ANSWERED_ROLES or not index.isValid():
             return None
@@ -387,24 +396,40 @@ class JournalTableModel(ReadOnlyTableModel):
         cells = page.cells[offset]
         if cells is None:
             entry = page.entries[offset]
-            children = page.children.get(entry.id, ())
-            cells = page.cells[offset] = _Cells(
-                entry, tuple(self._text(entry, children, column) for column in range(len(COLUMN_TITLES))),
-                row_key(entry, children), self._state_tooltip(entry, children))
+            cells = page.cells[offset] = self._format(entry, page.children.get(entry.id, ()))
         return cells
 
-    def _state_tooltip(self, entry: Entry, children: Sequence[Entry]) -> str | None:
-        if returned := returned_text(entry, self._locale):
-            return returned
-        if (settled := settlement_key(entry, children)) is not None:
-            return _translate(SETTLEMENT_TOOLTIPS[settled])
+    def _format(self, entry: Entry, children: Sequence[Entry]) -> "_Cells":
+        """The row's cells; its balance and what it reads as are worked out once for all of them (as
+        :func:`row_key`, :func:`row_state_text` and :func:`returned_text` would each work them out)."""
+        balance = Balance.of(entry, children)
+        settled = balance.settlement
+        own = _own_key(entry)
+        key = own or (settled.value if settled is not None else None) or entry.state.value
+        returned = own in (VOIDED, REFUNDED)  # a void or refund row: money going back to the card
+        texts = tuple(self._text(entry, column, balance, key, returned) for column in range(len(COLUMN_TITLES)))
+        return _Cells(entry, texts, key, self._state_tooltip(entry, settled, returned))
+
+    def _state_tooltip(self, entry: Entry, settled: Settlement | None, returned: bool) -> str | None:
+        if returned:  # a void or refund row (few): the sentence as the receipt words it
+            return returned_text(entry, self._locale)
+        if settled is not None:
+            return _translate(SETTLEMENT_TOOLTIPS[settled.value])
         if entry.state is EntryState.UNKNOWN:
             return QCoreApplication.translate(
                 "JournalModel", "The request was sent but no answer came back. The card may or may not have "
                                 "been charged: check it before charging again.")
         return None
 
-    def _text(self, entry: Entry, children: Sequence[Entry], column: int) -> str:
+    def _money_text(self, amount: Decimal | None, currency: str | None) -> str:
+        text = self._money.get((amount, currency))
+        if text is None:
+            if len(self._money) >= _MAX_MONEY_TEXTS:
+                self._money.clear()
+            text = self._money[(amount, currency)] = money_text(amount, currency, self._locale)
+        return text
+
+    def _text(self, entry: Entry, column: int, balance: Balance, key: str, returned: bool) -> str:
         if column == JournalColumn.TIME:
             return local_time_text(entry.created_at, self._locale)
         if column == JournalColumn.KIND:
@@ -413,14 +438,13 @@ class JournalTableModel(ReadOnlyTableModel):
         if column == JournalColumn.ORDER_ID:
             return entry.reference
         if column == JournalColumn.AMOUNT:
-            amount = money_text(entry.amount, entry.currency, self._locale)
+            amount = self._money_text(entry.amount, entry.currency)
             # Money going back to the card is shown as such: a minus sign (U+2212), not a new charge.
-            return f"\u2212{amount}" if row_key(entry) in (VOIDED, REFUNDED) else amount
+            return f"\u2212{amount}" if returned else amount
         if column == JournalColumn.BALANCE:
-            left = Balance.of(entry, children).remaining
-            return money_text(left, entry.currency, self._locale)
+            return self._money_text(balance.remaining, entry.currency)
         if column == JournalColumn.STATE:
-            return row_state_text(entry, children)
+            return _state_words(key, entry.state)
         if column == JournalColumn.CARD:
             return card_text(entry)
         if column == JournalColumn.AUTH_CODE:

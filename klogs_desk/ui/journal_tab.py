@@ -78,7 +78,7 @@ from ..services.shop import ShopService, ShopUnavailable
 from ..shop.server import ShopEntry
 from . import theme
 from .async_runner import RUNNER, run_query
-from .badges import BadgeDelegate
+from .badges import BadgeDelegate, badge_width
 from .fit import ElidedLabel, fit_placeholder
 from .journal_model import PAGE_SIZE, STATE_COLOURS, JournalColumn, JournalTableModel
 from .locale_style import number_style
@@ -91,8 +91,10 @@ from .shop_journal_model import ShopColumn, ShopJournalModel
 SHOP_ROW_LIMIT = 1000
 #: How often the status line counts the rows an export has written.
 EXPORT_PROGRESS_MS = 100
-#: Rows measured to fit the columns (QHeaderView.setResizeContentsPrecision; 0 would be the visible rows only).
-RESIZE_PRECISION = 50
+#: Rows measured to fit the columns (QHeaderView.setResizeContentsPrecision; 0 would be the visible rows only):
+#: a page, a screen and a half. After a refresh the view is at the top, so these are the first page, read with
+#: the ids on the reader thread: fitting reads nothing more on the UI thread.
+RESIZE_PRECISION = PAGE_SIZE
 
 #: Pixels a fitted column gets beyond its widest text and the delegate's margins (the grid line, air).
 _FIT_SLACK = 6
@@ -640,7 +642,8 @@ class JournalTab(QWidget):
         """Fit the columns to the rows on screen and the next few (:data:`RESIZE_PRECISION` rows), from the
         texts the model keeps: Qt's own fitting lays every cell's text out through the style (~40 ms for
         500 cells) where measuring the text's advance is enough for one line of plain text. The state
-        column's badges are measured by their delegate."""
+        column is as wide as its badges' delegate asks for the widest state words (:func:`badge_width`,
+        what ``resizeColumnToContents`` gave, without a Python ``sizeHint`` and two ``data`` calls a row)."""
         header = self.table.horizontalHeader()
         metrics = self.table.fontMetrics()
         first = max(0, self.table.rowAt(0))
@@ -650,11 +653,12 @@ class JournalTab(QWidget):
                 continue  # Result stretched to what is left; Operator and Card kept narrow (_narrow_columns)
             if self.table.isColumnHidden(column):
                 continue
-            if column == JournalColumn.STATE:
-                self.table.resizeColumnToContents(column)
-                continue
             texts = {self.model.display_text(row, column) for row in rows}  # kinds, states, cards repeat
             widest = max((metrics.horizontalAdvance(text) for text in texts if text), default=0)
+            if column == JournalColumn.STATE:  # badges: as wide as their delegate asks for the widest words
+                grid = 1 if self.table.showGrid() else 0  # what QTableView.sizeHintForColumn adds
+                header.resizeSection(column, max(header.sectionSizeHint(column), badge_width(widest) + grid))
+                continue
             header.resizeSection(column, max(header.sectionSizeHint(column), widest + 2 * MARGIN + _FIT_SLACK))
 
     def _amount_filter(self) -> Decimal | None:

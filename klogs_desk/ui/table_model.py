@@ -1,11 +1,18 @@
-"""The skeleton the journal's two tables share: read-only rows, translated column titles, and which
-item-data role answers what.
+"""The skeleton the journal's two tables share, in two layers.
 
-:class:`ReadOnlyTableModel` answers ``columnCount``, ``headerData``, ``flags`` and ``data``; a subclass says
-only what differs: its titles and their translation context, which columns hold money (right-aligned) and
-which the state badge, the role carrying a row's object, and how one row reads (:meth:`~ReadOnlyTableModel._row`,
-``_text``, ``_tooltip``, ``_badge_key``). How rows are loaded and counted (``rowCount``) stays with the
-subclass: this class asks ``rowCount`` and ``_row`` only for rows the view shows.
+* :class:`TitledTableModel`: read-only cells under translated column titles (``columnCount`` and
+  ``headerData``). ``flags`` is left to Qt's C++ ``QAbstractTableModel`` (enabled and selectable, which is
+  what a read-only table wants): a Python ``flags`` is a Python call per painted cell. This till's journal,
+  :class:`~klogs_desk.ui.journal_model.JournalTableModel`, builds on it and answers ``data`` from rows it
+  formats once and keeps (a paint asks for every cell).
+* :class:`ReadOnlyTableModel`: also answers ``data`` from a few hooks; a subclass says only what differs:
+  which columns hold money (right-aligned) and which the state badge, the role carrying a row's object,
+  and how one row reads (:meth:`~ReadOnlyTableModel._row`, ``_text``, ``_tooltip``, ``_badge_key``). The
+  shop's journal (:class:`~klogs_desk.ui.shop_journal_model.ShopJournalModel`, at most a thousand rows)
+  builds on it.
+
+How rows are loaded and counted (``rowCount``) stays with the subclass: these classes ask ``rowCount`` and
+``_row`` only for rows the view shows.
 """
 
 from __future__ import annotations
@@ -19,19 +26,13 @@ from .badges import BADGE_ROLE
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-class ReadOnlyTableModel(QAbstractTableModel):
-    """A read-only table of rows (see the module docstring for what a subclass gives)."""
+class TitledTableModel(QAbstractTableModel):
+    """Read-only cells under translated column titles (see the module docstring)."""
 
     #: Translation context of :attr:`TITLES` (the subclass's, so lupdate files them where they were).
     CONTEXT: str = ""
     #: Column titles, marked with ``QT_TRANSLATE_NOOP(CONTEXT, ...)``, one per column.
     TITLES: tuple[str, ...] = ()
-    #: Columns holding amounts: right-aligned so the digits line up.
-    MONEY_COLUMNS: frozenset[int] = frozenset()
-    #: The column drawn as a state badge (:data:`~klogs_desk.ui.badges.BADGE_ROLE` answers there only).
-    STATE_COLUMN: int = -1
-    #: The role that returns a row's object (:meth:`_row_value`) for actions and details.
-    ROW_ROLE: int = int(Qt.ItemDataRole.UserRole)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.TITLES)
@@ -42,10 +43,16 @@ class ReadOnlyTableModel(QAbstractTableModel):
                 return QCoreApplication.translate(self.CONTEXT, self.TITLES[section])
         return None
 
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+class ReadOnlyTableModel(TitledTableModel):
+    """A read-only table answering ``data`` from per-row hooks (see the module docstring)."""
+
+    #: Columns holding amounts: right-aligned so the digits line up.
+    MONEY_COLUMNS: frozenset[int] = frozenset()
+    #: The column drawn as a state badge (:data:`~klogs_desk.ui.badges.BADGE_ROLE` answers there only).
+    STATE_COLUMN: int = -1
+    #: The role that returns a row's object (:meth:`_row_value`) for actions and details.
+    ROW_ROLE: int = int(Qt.ItemDataRole.UserRole)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < self.rowCount():

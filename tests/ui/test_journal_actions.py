@@ -4,11 +4,10 @@ field, the reconciler settling an outcome-unknown sale on screen, and the manual
 from __future__ import annotations
 
 import datetime as dt
-import time
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from klogs_desk.config import Config
@@ -33,6 +32,7 @@ from klogs_desk.ui.transaction_dialogs import (
 )
 from tests.conftest import make_client
 from tests.fake_clock import FastClock, on_clock
+from tests.ui.journal_helpers import refreshed
 
 APPROVE = "4111111111111111"
 NEVER_ANSWERS = "4000000000000341"
@@ -131,21 +131,6 @@ def sell(qtbot, loop, services, pan=APPROVE, amount="100.00"):  # type: ignore[n
     # the in-process sandbox had read the request) fails here with its message, not later at a grey button.
     assert outcome.state is OutcomeState.APPROVED, (outcome.state, outcome.message)
     return services.journal.get(outcome.entry_id)
-
-
-def refreshed(tab: JournalTab) -> None:
-    """Refresh and wait for the rows: the journal is read on its reader thread and shown when it answers."""
-    done: list[int] = []
-    tab.rows_shown.connect(done.append)
-    try:
-        tab.refresh()
-        deadline = time.monotonic() + 10
-        while not done:
-            assert time.monotonic() < deadline, "the journal's rows never came"
-            QCoreApplication.processEvents()
-            time.sleep(0.001)
-    finally:
-        tab.rows_shown.disconnect(done.append)
 
 
 def select(tab: JournalTab, entry_id: int) -> None:

@@ -44,7 +44,9 @@ def test_this_tills_table_reads_a_partly_refunded_sale(qtmodeltester, entries):
     assert model.index(0, JournalColumn.AMOUNT).data(Qt.ItemDataRole.TextAlignmentRole) == RIGHT
     assert model.index(0, JournalColumn.ORDER_ID).data(Qt.ItemDataRole.TextAlignmentRole) is None
     assert model.index(0, JournalColumn.CARD).data(ENTRY_ROLE) == sale
-    assert model.flags(model.index(0, 0)) == Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    flags = model.flags(model.index(0, 0))  # read-only: selectable, never editable (Qt adds NeverHasChildren)
+    assert flags & Qt.ItemFlag.ItemIsEnabled and flags & Qt.ItemFlag.ItemIsSelectable
+    assert not flags & Qt.ItemFlag.ItemIsEditable
 
 
 def test_all_tills_table_reads_the_same_sale_with_its_till(qtmodeltester, entries):

@@ -15,6 +15,7 @@ from klogs_desk.domain.journal import EntryKind, EntryState, Journal
 from klogs_desk.services.context import AppServices
 from klogs_desk.ui.journal_model import JournalColumn, JournalTableModel
 from klogs_desk.ui.journal_tab import JournalTab
+from tests.ui.journal_helpers import refreshed
 
 FULL_PANS = ("4111111111111111", "5421190122090656")
 
@@ -49,12 +50,6 @@ def shown_orders(tab: JournalTab) -> list[str]:
     return [model.index(r, JournalColumn.ORDER_ID).data() for r in range(model.rowCount())]
 
 
-def refreshed(qtbot, tab: JournalTab) -> None:
-    """Refresh and wait for the rows (the journal is read on its reader thread)."""
-    with qtbot.waitSignal(tab.rows_shown, timeout=5_000):
-        tab.refresh()
-
-
 def shows(qtbot, tab: JournalTab, orders: list[str]) -> None:
     """Wait until the table shows exactly ``orders`` (a filter just changed: its rows are on their way)."""
     qtbot.waitUntil(lambda: shown_orders(tab) == orders, timeout=5_000)
@@ -69,7 +64,7 @@ def test_model_passes_qtmodeltester(qtmodeltester, filled):
 def test_newest_first_current_environment_only_with_state_words(qtbot, filled):
     tab = JournalTab(filled)
     qtbot.addWidget(tab)
-    refreshed(qtbot, tab)
+    refreshed(tab)
     assert shown_orders(tab) == ["B-200", "A-102", "A-101", "A-100"]
     model = tab.table.model()
     assert model.index(1, JournalColumn.STATE).data() == "OUTCOME UNKNOWN"
@@ -120,7 +115,7 @@ def test_date_range_filter(qtbot, filled):
     today = QDate.currentDate()
     tab.from_edit.setDate(today.addDays(-10))
     tab.to_edit.setDate(today.addDays(-5))
-    refreshed(qtbot, tab)
+    refreshed(tab)
     assert len(shown_orders(tab)) == 4  # range ignored until the box is ticked
     tab.date_check.setChecked(True)
     shows(qtbot, tab, [])
@@ -170,7 +165,7 @@ def test_refresh_on_show_and_new_payment_appears(qtbot, filled):
 def test_seams_disabled_until_implemented_and_receipt_saves(qtbot, filled):
     tab = JournalTab(filled)
     qtbot.addWidget(tab)
-    refreshed(qtbot, tab)
+    refreshed(tab)
     for name in ("journalDetails", "journalVoid", "journalRefund"):
         button = tab.findChild(QPushButton, name)
         assert button is not None and not button.isEnabled() and button.toolTip()
@@ -201,10 +196,10 @@ def test_seams_disabled_until_implemented_and_receipt_saves(qtbot, filled):
 def test_selection_survives_refresh(qtbot, filled):
     tab = JournalTab(filled)
     qtbot.addWidget(tab)
-    refreshed(qtbot, tab)
+    refreshed(tab)
     tab.table.selectRow(2)
     add(filled.journal, "C-301", "1.50", EntryState.APPROVED)
-    refreshed(qtbot, tab)
+    refreshed(tab)
     assert shown_orders(tab)[0] == "C-301"
     assert tab.selected_entry().reference == "A-101"
 
@@ -226,7 +221,7 @@ def test_rows_from_before_balances_were_kept_derive_refunds_from_their_children(
     try:
         tab = JournalTab(services)  # the model keeps the locale it was made in
         qtbot.addWidget(tab)
-        refreshed(qtbot, tab)
+        refreshed(tab)
     finally:
         QLocale.setDefault(previous)
     row = next(r for r in range(tab.model.rowCount()) if tab.model.entry(r).id == sale.id)
@@ -304,7 +299,7 @@ def test_every_row_is_shown_however_many_and_reads_right_when_scrolled_to(qtbot,
 def test_export_of_many_rows_is_complete_pan_free_and_the_screen_keeps_moving(qtbot, many, tmp_path):
     tab = JournalTab(many)
     qtbot.addWidget(tab)
-    refreshed(qtbot, tab)
+    refreshed(tab)
     target = tmp_path / "many.csv"
     tab.choose_export_path = lambda default: target
     ticks = []
@@ -330,7 +325,7 @@ def test_export_of_many_rows_is_complete_pan_free_and_the_screen_keeps_moving(qt
 def test_an_export_can_be_cancelled_and_leaves_no_file(qtbot, many, tmp_path):
     tab = JournalTab(many)
     qtbot.addWidget(tab)
-    refreshed(qtbot, tab)  # the rows are on screen before the cashier exports (their count is the status line)
+    refreshed(tab)  # the rows are on screen before the cashier exports (their count is the status line)
     target = tmp_path / "cancelled.csv"
     tab.choose_export_path = lambda default: target
     exported = []
@@ -416,7 +411,7 @@ def test_rows_read_just_before_the_journal_closes_are_dropped_without_an_error(q
     tab = JournalTab(filled)
     qtbot.addWidget(tab)
     tab.set_action_handler("void", lambda entry: None)  # the buttons ask the journal about the selected row
-    refreshed(qtbot, tab)
+    refreshed(tab)
     tab.table.selectRow(0)
     assert tab.selected_entry() is not None
     tab.refresh()

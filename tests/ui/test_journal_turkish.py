@@ -5,11 +5,9 @@ receipt and the details."""
 from __future__ import annotations
 
 import datetime as dt
-import time
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QCoreApplication
 
 from klogs_desk.domain.journal import EntryKind, EntryState, Journal
 from klogs_desk.domain.orders import new_order_id
@@ -23,6 +21,7 @@ from klogs_desk.ui.journal_tab import JournalTab
 from klogs_desk.ui.transaction_dialogs import details_html
 from tests.conftest import make_client
 from tests.fake_clock import FastClock, on_clock
+from tests.ui.journal_helpers import refreshed
 
 
 @pytest.fixture
@@ -33,21 +32,6 @@ def services(fresh_sandbox, tmp_path, event_loop_qt, qtbot):
     closing = event_loop_qt.create_task(client.aclose())
     qtbot.waitUntil(closing.done)
     journal.close()
-
-
-def refreshed(tab: JournalTab) -> None:
-    """Refresh and wait for the rows: the journal is read on its reader thread and shown when it answers."""
-    done: list[int] = []
-    tab.rows_shown.connect(done.append)
-    try:
-        tab.refresh()
-        deadline = time.monotonic() + 10
-        while not done:
-            assert time.monotonic() < deadline, "the journal's rows never came"
-            QCoreApplication.processEvents()
-            time.sleep(0.001)
-    finally:
-        tab.rows_shown.disconnect(done.append)
 
 
 def cell(tab: JournalTab, entry_id: int, column: int) -> str:
