@@ -377,7 +377,7 @@ def test_the_file_holds_every_row_of_the_filters_shown_and_no_other(qtbot, fille
 def test_an_export_to_a_folder_that_is_gone_says_so_and_writes_nothing(qtbot, filled, tmp_path):
     tab = JournalTab(filled)
     qtbot.addWidget(tab)
-    refreshed(qtbot, tab)
+    refreshed(tab)
     target = tmp_path / "unplugged-stick" / "journal.csv"
     tab.choose_export_path = lambda default: target
     exported = []
@@ -393,7 +393,7 @@ def test_an_export_to_a_folder_that_is_gone_says_so_and_writes_nothing(qtbot, fi
 def test_quitting_during_an_export_leaves_no_export_process_and_no_file(qtbot, many, tmp_path):
     tab = JournalTab(many)
     qtbot.addWidget(tab)
-    refreshed(qtbot, tab)
+    refreshed(tab)
     target = tmp_path / "quit.csv"
     tab.choose_export_path = lambda default: target
     tab.export_csv()
