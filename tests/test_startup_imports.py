@@ -22,7 +22,9 @@ NOT_BEFORE_THE_FIRST_FRAME = ("PySide6.QtWebEngineCore", "PySide6.QtWebEngineWid
                               # receipt, the QR code) are built right after it; the version is a literal.
                               "klogs_desk.ui.preauth_tab", "klogs_desk.ui.installments_tab", "klogs_desk.ui.checkout_tab",
                               "klogs_desk.ui.subscriptions_tab", "klogs_desk.ui.journal_tab", "klogs_desk.ui.receipt", "segno",
-                              "klogs_desk.shop.server", "importlib.metadata")
+                              "klogs_desk.shop.server", "importlib.metadata",
+                              # The log file rotates from the first frame on (log.rotate_from_now_on).
+                              "logging.handlers", "pickle")
 
 
 def launch(home: Path) -> str:
