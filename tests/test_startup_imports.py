@@ -24,7 +24,11 @@ NOT_BEFORE_THE_FIRST_FRAME = ("PySide6.QtWebEngineCore", "PySide6.QtWebEngineWid
                               "klogs_desk.ui.subscriptions_tab", "klogs_desk.ui.journal_tab", "klogs_desk.ui.receipt", "segno",
                               "klogs_desk.shop.server", "importlib.metadata",
                               # The log file rotates from the first frame on (log.rotate_from_now_on).
-                              "logging.handlers", "pickle")
+                              "logging.handlers", "pickle",
+                              # Built right after it (composition's first deferred step).
+                              "klogs_desk.services.reconciler", "klogs_desk.services.transactions",
+                              "klogs_desk.services.saved_cards", "klogs_desk.domain.saved_cards",
+                              "klogs_desk.domain.payment_orders")
 
 
 def launch(home: Path) -> str:

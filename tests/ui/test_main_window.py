@@ -459,7 +459,8 @@ def test_the_app_s_first_frame_has_the_sale_tab_and_the_other_five_follow_it_in_
     assert not terminal.ready
     with pytest.raises(RuntimeError, match="tabs_ready"):
         _ = terminal.tabs
-    assert not terminal.reconciler.running  # not even the runtime is started before the first frame
+    with pytest.raises(RuntimeError, match="first frame"):  # not even built, let alone started, before it
+        _ = terminal.reconciler
     with qtbot.waitSignal(terminal.tabs_ready, timeout=20_000):
         window.show()
     tabs = terminal.tabs
