@@ -28,7 +28,7 @@ NOT_BEFORE_THE_FIRST_FRAME = ("PySide6.QtWebEngineCore", "PySide6.QtWebEngineWid
                               # Built right after it (composition's first deferred step).
                               "klogs_desk.services.reconciler", "klogs_desk.services.transactions",
                               "klogs_desk.services.saved_cards", "klogs_desk.domain.saved_cards",
-                              "klogs_desk.domain.payment_orders")
+                              "klogs_desk.domain.payment_orders", "klogs_desk.domain.reports")
 
 
 def launch(home: Path) -> str:
