@@ -379,7 +379,9 @@ def main(argv: list[str] | None = None) -> int:
     journal = open_journal(paths.journal_path(), staff)
     store = CredentialStore(session_only=config.credentials_session_only)  # the keyring is read later
     # The shop database (optional): its outbox is added before anything is written in this run.
-    shop = build_shop(shop_settings(config, store), journal, audit_trail.log, paths.staff_path())
+    # No shop host, no shop database (ShopSettings.configured needs one): its module is not even imported.
+    shop = (build_shop(shop_settings(config, store), journal, audit_trail.log, paths.staff_path())
+            if config.shop_host else None)
     interrupted = journal.mark_interrupted()
     if interrupted:
         log.warning("%d payment(s) were in flight when the terminal last stopped: now 'unknown'", interrupted)

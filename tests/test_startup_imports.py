@@ -25,10 +25,12 @@ NOT_BEFORE_THE_FIRST_FRAME = ("PySide6.QtWebEngineCore", "PySide6.QtWebEngineWid
                               "klogs_desk.shop.server", "importlib.metadata",
                               # The log file rotates from the first frame on (log.rotate_from_now_on).
                               "logging.handlers", "pickle",
-                              # Built right after it (composition's first deferred step).
+                              # Built right after it (composition's first deferred step), or first used after it
+                              # (the reports), or only with a shop database configured (its settings).
                               "klogs_desk.services.reconciler", "klogs_desk.services.transactions",
                               "klogs_desk.services.saved_cards", "klogs_desk.domain.saved_cards",
-                              "klogs_desk.domain.payment_orders", "klogs_desk.domain.reports")
+                              "klogs_desk.domain.payment_orders", "klogs_desk.domain.reports",
+                              "klogs_desk.shop.settings")
 
 
 def launch(home: Path) -> str:
