@@ -93,6 +93,27 @@ What it showed, in order (2 shared cores, Python 3.11, PySide6 6.x; see README "
   The next steps would be the modules the first frame imports but does not run (the reconciler,
   callbacks listener and webhooks, reports, saved cards: built before the first frame but started
   after it) behind lazy imports, and ``logging.handlers`` (pickle) for the log file.
+* Then (branch startup4): the pieces built before the first frame but only started after it are built
+  (and their modules imported) by the composition's first deferred step: the reconciler (with
+  ``services.transactions``), the saved cards and the listener's webhook check, the payment orders' and
+  saved cards' books; ``Terminal.reconciler``/``saved_cards`` raise until then, a payment's wake-up before
+  it is dropped (the reconciler's first pass reads the whole journal), a quit before it skips them. The
+  report service imports ``domain.reports`` when it makes a report; the log file is written by a plain
+  ``FileHandler`` until the first frame, then by the rotating one (``logging.handlers`` and ``pickle``
+  after it); ``shop.settings`` only with a shop host. UI-process CPU to the first frame, the previous release
+  (``9371380``) and this one launched alternately, 30 rounds at load 2.0-2.8: median 646 -> 622 ms
+  (best 568 -> 544) against 266 ms (best 241) for the bare window, 2.42x -> 2.33x; another 15 rounds:
+  621 -> 601 ms against 255, 2.44x -> 2.36x; a third of 20, with the load rising to 2.9, showed the
+  medians level (694/700 vs 308) and the best -35 ms. About -20 ms, then: less than the load's noise
+  on any one launch.
+  PySide6 6.11's enum switch (``PYSIDE6_OPTION_PYTHON_ENUM``, documented in "The Set of Enum Features")
+  only chooses the enums' behaviour (IntEnum, shortcuts, forgiveness; the old C enums are gone since 6.6);
+  none of its values made building ``Qt``'s enums cheaper here (~44 ms with each), so none is set.
+  Left before the first frame: the 3-D Secure switch of the Sale tab (``ThreeDsSalePath`` with
+  ``installment_sale``, ``three_d_secure``, the callback listener and webhooks modules, ~15 ms; deferring
+  it would make the switch appear after the first frame), ``platformdirs`` (~15 ms with ``tempfile``,
+  needed to find the app home), ``domain.audit``/``journal``/``operators`` and ``messages`` (needed by the
+  sign-in screen and the Sale tab), the accent-safe style (see above) and PySide6 itself.
 * The first module that does ``from PySide6.QtCore import ...`` pays 50-140 ms of PySide6's signature
   and ``__feature__`` set-up (the bare window pays it too).
 * With ``PYTHONDONTWRITEBYTECODE`` set (as on this machine) every launch also compiled every module

@@ -295,9 +295,9 @@ def main(argv: list[str] | None = None) -> int:
         print(problem, file=sys.stderr)
         return 1
 
-    from .log import setup_logging
+    from .log import rotate_from_now_on, setup_logging
 
-    log_file = setup_logging()
+    log_file = setup_logging(rotating=False)  # logging.handlers (pickle, queue) from the first frame on
     log.info("klogs-desk %s starting", __version__)
 
     from .config import Config
@@ -379,7 +379,9 @@ def main(argv: list[str] | None = None) -> int:
     journal = open_journal(paths.journal_path(), staff)
     store = CredentialStore(session_only=config.credentials_session_only)  # the keyring is read later
     # The shop database (optional): its outbox is added before anything is written in this run.
-    shop = build_shop(shop_settings(config, store), journal, audit_trail.log, paths.staff_path())
+    # No shop host, no shop database (ShopSettings.configured needs one): its module is not even imported.
+    shop = (build_shop(shop_settings(config, store), journal, audit_trail.log, paths.staff_path())
+            if config.shop_host else None)
     interrupted = journal.mark_interrupted()
     if interrupted:
         log.warning("%d payment(s) were in flight when the terminal last stopped: now 'unknown'", interrupted)
@@ -432,6 +434,7 @@ def main(argv: list[str] | None = None) -> int:
         window.show_audit_verification(audit_check)
 
     window.first_frame_shown.connect(verify_audit_trail)
+    window.first_frame_shown.connect(rotate_from_now_on)
     # Before the next tabs are built (the first of the deferred steps builds none: the runtime's start).
     window.first_frame_shown.connect(lambda: theme.polish_labels_from_now_on(app))
     theme.make_room_above_labels(window)

@@ -22,8 +22,10 @@ notice in the window's status bar. Card-clear seconds from Settings reach the
 card forms through the window's explicit ``card_data_holders``.
 
 The first frame (issue 19): the window is built with the Sale tab, its menus, status bar and sign-in screen;
+the reconciler and the saved cards (with the listener's webhook check and the reconciler's links), then
 the other five tabs, in order, with their links (above), the Journal's void and refund, the shop actions
-and Help ▸ Load demo data are the :class:`Terminal`'s remaining steps. The app builds them one per turn of
+and Help ▸ Load demo data are the :class:`Terminal`'s remaining steps (until then a payment's wake-up of
+the reconciler is not needed: its first pass reads the whole journal). The app builds them one per turn of
 the event loop from :attr:`MainWindow.first_frame_shown` on (``after_first_frame=True``, the runtime
 started first), so the window is up before their modules are even imported; tests get them built at once
 by default, or wait for :attr:`Terminal.tabs_ready`. Either way the same functions build and link them.
@@ -47,22 +49,18 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from . import __version__
-from .callbacks import CallbackListener, WebhookVerifier
+from .callbacks import CallbackListener
 from .config import Config
 from .credentials import CredentialStore, CredentialStoreUnavailable
 from .domain.audit import AuditLog
 from .domain.journal import Entry, Journal
 from .domain.operators import OperatorStore
-from .domain.payment_orders import PaymentOrderBook
-from .domain.saved_cards import SavedCardBook
 from .embedded_sandbox import EmbeddedSandbox
 from .services.audit import START, STOP, AuditTrail
 from .services.audit_recorder import NO_AUDIT, AuditRecorder
 from .services.context import AppServices
 from .services.payments import PaymentOutcome, settled_notice, settled_outcome
-from .services.reconciler import Reconciler
 from .services.reports import ReportService
-from .services.saved_cards import SavedCardsService
 from .services.staff import Permission, StaffService
 from .services.three_d_secure import ThreeDSecureService
 from .ui.main_window import (
@@ -79,6 +77,10 @@ from .ui.messages import render
 from .ui.sale_tab import SaleTab
 
 if TYPE_CHECKING:  # built after the first frame: imported where they are built
+    from .domain.payment_orders import PaymentOrderBook
+    from .domain.saved_cards import SavedCardBook
+    from .services.reconciler import Reconciler
+    from .services.saved_cards import SavedCardsService
     from .shop.settings import ShopSettings
     from .shop.sync import ShopSync
     from .ui.checkout_tab import CheckoutTab
@@ -103,9 +105,11 @@ class Runtime:
     :meth:`stop` when the app quits; :meth:`cancel` when the window goes away without a shutdown (tests).
     """
 
-    def __init__(self, services: AppServices, reconciler: Reconciler, listener: CallbackListener,
+    def __init__(self, services: AppServices, reconciler: Reconciler | None, listener: CallbackListener,
                  on_listening: Callable[[str], None] | None = None, shop: ShopSync | None = None) -> None:
         self.services = services
+        #: None until :func:`build_terminal`'s first deferred step has built it (right after the first
+        #: frame, before :meth:`start`); a quit before then has no reconciler to stop.
         self.reconciler = reconciler
         self.listener = listener
         #: Told the webhook base URL once the listener listens (the embedded sandbox's merchant webhook).
@@ -121,7 +125,8 @@ class Runtime:
         except RuntimeError:  # no asyncio loop drives Qt (a bare widget test): nothing to reconcile on
             log.warning("no running event loop: the reconciler is not started")
             return
-        self.reconciler.start()
+        if self.reconciler is not None:
+            self.reconciler.start()
         # The listener also receives card-storage webhooks, which come whenever an owner saves a card: it
         # listens from the start, not only from the first 3-D Secure sale.
         self._listening = loop.create_task(self._listen())
@@ -139,7 +144,8 @@ class Runtime:
 
     def cancel(self) -> None:
         """Stop the reconciler without waiting (a lookup in flight is abandoned, harmlessly)."""
-        self.reconciler.cancel()
+        if self.reconciler is not None:
+            self.reconciler.cancel()
         if self.shop is not None and self.shop.task is not None:
             self.shop.task.cancel()
 
@@ -160,7 +166,8 @@ class Runtime:
             except Exception:
                 log.warning("shutdown: %s did not stop cleanly", name, exc_info=True)
 
-        await step("the reconciler", self.reconciler.stop())
+        if self.reconciler is not None:  # None: quit before the first frame was done with
+            await step("the reconciler", self.reconciler.stop())
         await step("the callback listener", self.listener.stop())
         if self.shop is not None:  # records not pushed stay in the outbox for the next start
             await step("the shop database's pusher", self.shop.stop())
@@ -206,26 +213,28 @@ class Terminal(QObject):
     The first frame needs only the Sale tab: the other five tabs (and what works on them: the Journal's
     void and refund, Help ▸ Load demo data) are built by :meth:`finish`, either at once or, for the app,
     one tab per turn of the event loop right after the window's first frame (:func:`build_terminal`'s
-    ``after_first_frame``). :attr:`tabs_ready` is emitted when they are all there; :attr:`tabs`,
-    :attr:`transaction_actions` and :attr:`demo_data` exist from then on. Tests of a deferred build wait
-    for :attr:`tabs_ready` (or call :meth:`finish`).
+    ``after_first_frame``). So are, first of all, the pieces that only run once the event loop does: the
+    :attr:`reconciler` and the :attr:`saved_cards` service with the listener's webhook check (neither is
+    needed to type or pay a sale). :attr:`tabs_ready` is emitted when everything is there; :attr:`tabs`,
+    :attr:`transaction_actions`, :attr:`demo_data`, :attr:`reconciler` and :attr:`saved_cards` exist
+    from then on. Tests of a deferred build wait for :attr:`tabs_ready` (or call :meth:`finish`).
     """
 
     #: All six tabs are shown and linked (once).
     tabs_ready = Signal()
 
     def __init__(self, *, services: AppServices, listener: CallbackListener, three_d_secure: ThreeDSecureService,
-                 reconciler: Reconciler, window: MainWindow, runtime: Runtime, staff: StaffService,
-                 saved_cards: SavedCardsService, steps: list[Callable[[], None]]) -> None:
+                 window: MainWindow, runtime: Runtime, staff: StaffService,
+                 steps: list[Callable[[], None]]) -> None:
         super().__init__(window)
         self.services = services
         self.listener = listener
         self.three_d_secure = three_d_secure
-        self.reconciler = reconciler
         self.window = window
         self.runtime = runtime
         self.staff = staff
-        self.saved_cards = saved_cards
+        self._reconciler: Reconciler | None = None
+        self._saved_cards: SavedCardsService | None = None
         #: The Journal's void and refund of other tills' payments (None without a shop database).
         self.shop_actions: ShopActions | None = None
         self._tabs: Tabs | None = None
@@ -246,6 +255,24 @@ class Terminal(QObject):
         if self._tabs is None:
             raise RuntimeError("the tabs are built after the first frame: wait for Terminal.tabs_ready")
         return self._tabs
+
+    @property
+    def reconciler(self) -> Reconciler:
+        if self._reconciler is None:
+            raise RuntimeError("built right after the first frame: wait for Terminal.tabs_ready")
+        return self._reconciler
+
+    @property
+    def saved_cards(self) -> SavedCardsService:
+        if self._saved_cards is None:
+            raise RuntimeError("built right after the first frame: wait for Terminal.tabs_ready")
+        return self._saved_cards
+
+    def wake_reconciler(self) -> None:
+        """A payment ended (perhaps unknown) or the environment changed: the reconciler looks again. Before
+        it is built nothing is lost: its first pass, when it starts, reads the whole journal."""
+        if self._reconciler is not None:
+            self._reconciler.wake()
 
     @property
     def transaction_actions(self) -> TransactionActions:
@@ -349,6 +376,8 @@ def open_journal(path: Path | str, staff: StaffService) -> Journal:
 
 def payment_orders_of(services: AppServices) -> PaymentOrderBook:
     """The book of payment orders created here: a file next to the journal (in memory for one in memory)."""
+    from .domain.payment_orders import PaymentOrderBook
+
     journal_path = services.journal.path
     if isinstance(journal_path, Path):
         return PaymentOrderBook(journal_path.with_name("payment-orders.sqlite3"))
@@ -357,6 +386,8 @@ def payment_orders_of(services: AppServices) -> PaymentOrderBook:
 
 def saved_cards_of(services: AppServices) -> SavedCardBook:
     """The cards owners saved, as webhooks told them: a file next to the journal (in memory for one in memory)."""
+    from .domain.saved_cards import SavedCardBook
+
     journal_path = services.journal.path
     if isinstance(journal_path, Path):
         return SavedCardBook(journal_path.with_name("saved-cards.sqlite3"))
@@ -392,12 +423,9 @@ def build_terminal(services: AppServices, *, config: Config, credentials: Creden
         staff = StaffService(OperatorStore(":memory:"))
     listener = CallbackListener(port=config.webhook_port)
     three_d_secure = ThreeDSecureService(services, listener)
-    reconciler = Reconciler(services)
-    # Card-storage webhooks: checked with the current client's credentials, then recorded as saved cards.
-    saved_cards = SavedCardsService(services, saved_cards_of(services))
-    listener.set_webhook_handler(WebhookVerifier(saved_cards.credentials).verify)
-    listener.on_webhook.append(saved_cards.receive)
-    runtime = Runtime(services, reconciler, listener,
+    # The reconciler and the saved cards are built by the first deferred step (below), before the runtime
+    # starts them.
+    runtime = Runtime(services, None, listener,
                       on_listening=sandbox.set_webhook_url if sandbox is not None else None, shop=shop)
 
     # The shop database's reads and other tills' payments (a connection of its own, not the pusher's).
@@ -427,13 +455,12 @@ def build_terminal(services: AppServices, *, config: Config, credentials: Creden
                         audit_trail=audit_trail)
 
     # The reconciler looks again as soon as a payment ends (perhaps unknown) or the environment changes.
-    sale.payment_finished.connect(lambda *_: reconciler.wake())
-    window.environment_changed.connect(lambda *_: reconciler.wake())
+    sale.payment_finished.connect(lambda *_: terminal.wake_reconciler())
+    window.environment_changed.connect(lambda *_: terminal.wake_reconciler())
 
     # A payment that ended outcome-unknown and was settled by the lookup: the tab still showing it updates,
     # and the cashier hears of it on whatever tab they are.
     notices = LookupNotices(window)
-    reconciler.on_resolved.append(notices.resolved)
     notices.payment_settled.connect(sale.show_settled)
     notices.payment_settled.connect(
         lambda outcome: window.show_notice(render(settled_notice(cast(PaymentOutcome, outcome)))))
@@ -444,14 +471,28 @@ def build_terminal(services: AppServices, *, config: Config, credentials: Creden
                                                                      status.problem))
         window.show_shop_status(shop.status.waiting, shop.status.reachable, shop.status.problem)
 
-    # --- after the first frame: the other tabs, one at a time, in the order shown -----------------
+    # --- after the first frame: what runs in the background, then the other tabs, one at a time ------
+    def background() -> None:
+        """The reconciler of outcome-unknown payments and the saved cards with the listener's webhook
+        check: started by the runtime (the next step), not needed to type or pay a sale."""
+        from .callbacks.webhooks import WebhookVerifier
+        from .services.reconciler import Reconciler
+        from .services.saved_cards import SavedCardsService
+
+        reconciler = terminal._reconciler = runtime.reconciler = Reconciler(services)
+        reconciler.on_resolved.append(notices.resolved)
+        # Card-storage webhooks: checked with the current client's credentials, then recorded as saved cards.
+        saved_cards = terminal._saved_cards = SavedCardsService(services, saved_cards_of(services))
+        listener.set_webhook_handler(WebhookVerifier(saved_cards.credentials).verify)
+        listener.on_webhook.append(saved_cards.receive)
+
     built: dict[str, QWidget] = {}
 
     def preauth() -> None:
         from .ui.preauth_tab import PreAuthTab
 
         tab = built["preauth"] = PreAuthTab(services, receipts=receipt_printer())
-        tab.payment_finished.connect(lambda *_: reconciler.wake())
+        tab.payment_finished.connect(lambda *_: terminal.wake_reconciler())
         notices.payment_settled.connect(tab.show_settled)
         window.add_pages((TabPage(PREAUTH_TAB, tab, tab.form.amount),), card_data_holders=(tab.form,))
 
@@ -481,7 +522,8 @@ def build_terminal(services: AppServices, *, config: Config, credentials: Creden
         from .ui.subscriptions_tab import SubscriptionsTab
 
         tab = built["subscriptions"] = SubscriptionsTab(services, payment_orders=payment_orders_of(services),
-                                                        phone_region=config.shop_country, saved_cards=saved_cards,
+                                                        phone_region=config.shop_country,
+                                                        saved_cards=terminal.saved_cards,
                                                         staff=staff)
         window.add_pages((TabPage(SUBSCRIPTIONS_TAB, tab, tab.search),))
 
@@ -501,7 +543,8 @@ def build_terminal(services: AppServices, *, config: Config, credentials: Creden
                     checkout=cast("CheckoutTab", built["checkout"]),
                     subscriptions=cast("SubscriptionsTab", built["subscriptions"]),
                     journal=cast("JournalTab", built["journal"]))
-        terminal._transaction_actions = TransactionActions(tabs.journal, services, staff, reconciler)
+        terminal._transaction_actions = TransactionActions(tabs.journal, services, staff,
+                                                             terminal.reconciler)
         if shop_service is not None:
             from .ui.shop_actions import ShopActions
 
@@ -524,11 +567,11 @@ def build_terminal(services: AppServices, *, config: Config, credentials: Creden
         terminal._tabs = tabs
         terminal.tabs_ready.emit()
 
-    steps: list[Callable[[], None]] = [preauth, installments, checkout, subscriptions, journal, link]
+    steps: list[Callable[[], None]] = [background, preauth, installments, checkout, subscriptions, journal, link]
     if after_first_frame:
-        steps.insert(0, runtime.start)  # the reconciler, the listener, the "start" audit record
-    terminal = Terminal(services=services, listener=listener, three_d_secure=three_d_secure, reconciler=reconciler,
-                        window=window, runtime=runtime, staff=staff, saved_cards=saved_cards, steps=steps)
+        steps.insert(1, runtime.start)  # the reconciler, the listener, the "start" audit record
+    terminal = Terminal(services=services, listener=listener, three_d_secure=three_d_secure, window=window,
+                        runtime=runtime, staff=staff, steps=steps)
     if after_first_frame:
         window.first_frame_shown.connect(terminal._step_after_first_frame)
     else:

@@ -22,7 +22,6 @@ No Qt here: the sandbox and the tests use it too.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import re
 import sys
 import threading
@@ -94,12 +93,34 @@ class RedactionFilter(logging.Filter):
         return True
 
 
-class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
-    """Log files only the user can read: created 0600 (:func:`paths.open_private`); rotated files keep
-    the mode, as rotation renames them."""
+class PrivateFileHandler(logging.FileHandler):
+    """The log file, created 0600 (:func:`paths.open_private`), not rotated: the app's until its first frame
+    (:func:`setup_logging` with ``rotating=False``), so ``logging.handlers`` (which imports ``pickle``,
+    ``queue`` and ``struct``, ~5-10 ms) is not imported before it; :func:`rotate_from_now_on` then puts the
+    rotating handler in its place, on the same file."""
 
     def _open(self):  # type: ignore[no-untyped-def]
         return paths.open_private(self.baseFilename, self.mode, encoding=self.encoding, errors=self.errors)
+
+
+_rotating_class: type[logging.FileHandler] | None = None
+
+
+def private_rotating_file_handler(path: Path) -> logging.FileHandler:
+    """A ``logging.handlers.RotatingFileHandler`` whose files only the user can read: created 0600
+    (:func:`paths.open_private`); rotated files keep the mode, as rotation renames them. 2 MB a file, five
+    old files kept."""
+    global _rotating_class
+    if _rotating_class is None:
+        import logging.handlers
+
+        class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+            def _open(self):  # type: ignore[no-untyped-def]
+                return paths.open_private(self.baseFilename, self.mode, encoding=self.encoding,
+                                          errors=self.errors)
+
+        _rotating_class = PrivateRotatingFileHandler
+    return _rotating_class(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
 
 
 _FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
@@ -111,10 +132,18 @@ def log_file_path() -> Path:
     return paths.log_dir() / LOG_FILE_NAME
 
 
-def setup_logging(level: int = logging.INFO, *, to_stderr: bool = True) -> Path:
+def _install(root: logging.Logger, handler: logging.Handler) -> None:
+    handler.addFilter(RedactionFilter())
+    handler.setFormatter(logging.Formatter(_FORMAT))
+    root.addHandler(handler)
+    _installed.append(handler)
+
+
+def setup_logging(level: int = logging.INFO, *, to_stderr: bool = True, rotating: bool = True) -> Path:
     """Send the root logger to the rotating log file (and stderr), redacted. Safe to call twice.
 
-    Returns the log file's path.
+    With ``rotating=False`` (the app, until its first frame) the file is written by a plain
+    :class:`PrivateFileHandler` until :func:`rotate_from_now_on`. Returns the log file's path.
     """
     root = logging.getLogger()
     for handler in _installed:
@@ -123,19 +152,30 @@ def setup_logging(level: int = logging.INFO, *, to_stderr: bool = True) -> Path:
     _installed.clear()
 
     path = log_file_path()
-    file_handler = PrivateRotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
-    handlers: list[logging.Handler] = [file_handler]
+    _install(root, private_rotating_file_handler(path) if rotating
+             else PrivateFileHandler(path, mode="a", encoding="utf-8"))
     if to_stderr:
-        handlers.append(logging.StreamHandler(sys.stderr))
-    formatter = logging.Formatter(_FORMAT)
-    for handler in handlers:
-        handler.addFilter(RedactionFilter())
-        handler.setFormatter(formatter)
-        root.addHandler(handler)
-        _installed.append(handler)
+        _install(root, logging.StreamHandler(sys.stderr))
     root.setLevel(level)
     logging.captureWarnings(True)
     # httpx logs every request URL at INFO; the client logs what matters itself.
     logging.getLogger("httpx").setLevel(logging.WARNING)
     logging.getLogger("httpcore").setLevel(logging.WARNING)
     return path
+
+
+def rotate_from_now_on() -> None:
+    """Replace the plain file handler of ``setup_logging(rotating=False)`` by the rotating one, on the same
+    file; the file rolls over at the next record if it is already full. The new handler is added before the
+    old one is removed: a record logged by another thread at that moment may be written twice, never lost.
+    Nothing to do when the file handler already rotates (or logging was not set up)."""
+    root = logging.getLogger()
+    for index, handler in enumerate(_installed):
+        if type(handler) is PrivateFileHandler:
+            rotating = private_rotating_file_handler(Path(handler.baseFilename))
+            rotating.addFilter(RedactionFilter())
+            rotating.setFormatter(logging.Formatter(_FORMAT))
+            root.addHandler(rotating)
+            root.removeHandler(handler)
+            handler.close()
+            _installed[index] = rotating

@@ -261,7 +261,11 @@ def report_shown_and_quit(app: Any) -> None:
                      "pydantic", "keyring", "psycopg", "klogs_desk.api.client", "klogs_desk.api.models",
                      "klogs_desk.ui.preauth_tab", "klogs_desk.ui.installments_tab", "klogs_desk.ui.checkout_tab",
                      "klogs_desk.ui.subscriptions_tab", "klogs_desk.ui.journal_tab", "klogs_desk.ui.receipt", "segno",
-                     "klogs_desk.shop.server", "importlib.metadata")
+                     "klogs_desk.shop.server", "importlib.metadata", "logging.handlers", "pickle",
+                     "klogs_desk.services.reconciler", "klogs_desk.services.transactions",
+                     "klogs_desk.services.saved_cards", "klogs_desk.domain.saved_cards",
+                     "klogs_desk.domain.payment_orders", "klogs_desk.domain.reports",
+                     "klogs_desk.shop.settings")
             print("imported before the window: "
                   + (", ".join(name for name in heavy if name in sys.modules) or "none of "
                      + ", ".join(heavy)), flush=True)

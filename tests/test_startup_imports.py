@@ -22,7 +22,15 @@ NOT_BEFORE_THE_FIRST_FRAME = ("PySide6.QtWebEngineCore", "PySide6.QtWebEngineWid
                               # receipt, the QR code) are built right after it; the version is a literal.
                               "klogs_desk.ui.preauth_tab", "klogs_desk.ui.installments_tab", "klogs_desk.ui.checkout_tab",
                               "klogs_desk.ui.subscriptions_tab", "klogs_desk.ui.journal_tab", "klogs_desk.ui.receipt", "segno",
-                              "klogs_desk.shop.server", "importlib.metadata")
+                              "klogs_desk.shop.server", "importlib.metadata",
+                              # The log file rotates from the first frame on (log.rotate_from_now_on).
+                              "logging.handlers", "pickle",
+                              # Built right after it (composition's first deferred step), or first used after it
+                              # (the reports), or only with a shop database configured (its settings).
+                              "klogs_desk.services.reconciler", "klogs_desk.services.transactions",
+                              "klogs_desk.services.saved_cards", "klogs_desk.domain.saved_cards",
+                              "klogs_desk.domain.payment_orders", "klogs_desk.domain.reports",
+                              "klogs_desk.shop.settings")
 
 
 def launch(home: Path) -> str:

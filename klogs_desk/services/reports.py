@@ -27,11 +27,13 @@ from typing import TYPE_CHECKING, Callable
 
 from ..domain.audit import Close
 from ..domain.journal import Journal
-from ..domain.reports import DAY, SHIFT, Report, report_from_journal, start_of_day
 from .audit import DAY_CLOSE, REPORT_REPRINT, SHIFT_CLOSE, AuditTrail
 from .staff import Approval, Permission, StaffService
 
-if TYPE_CHECKING:  # the shop database's modules load only where one is configured (issue 19)
+if TYPE_CHECKING:  # the shop database's modules load only where one is configured (issue 19); the
+    # reports' own (domain.reports: dataclasses, Decimal sums) when the first report is made, not with the
+    # window's menus before its first frame
+    from ..domain.reports import Report
     from .shop import ShopService
 
 
@@ -61,18 +63,24 @@ class ReportService:
         self.tz = tz
 
     def shift_start(self, operator: str) -> dt.datetime:
+        from ..domain.reports import SHIFT, start_of_day
+
         environment, now = self.environment(), self.now()
         closes = self.trail.log.closes(kind=SHIFT, operator=operator, environment=environment)
         today = start_of_day(now, self.tz)
         return max(closes[0].period_end, today) if closes else today
 
     def shift_report(self) -> Report:
+        from ..domain.reports import SHIFT, report_from_journal
+
         operator = self.trail.current_operator() or ""
         return report_from_journal(self.journal, kind=SHIFT, environment=self.environment(),
                                    period_start=self.shift_start(operator), period_end=self.now(),
                                    operator=operator, tz=self.tz)
 
     def day_report(self) -> Report:
+        from ..domain.reports import DAY, report_from_journal, start_of_day
+
         now = self.now()
         return report_from_journal(self.journal, kind=DAY, environment=self.environment(),
                                    period_start=start_of_day(now, self.tz), period_end=now, tz=self.tz)
@@ -90,6 +98,8 @@ class ReportService:
         :class:`~klogs_desk.services.staff.StaffRefused` when the signed-in operator may not close it (a
         day: a cashier without ``approval``; a shift: someone else's), and :class:`UnresolvedPayments`
         when it lists pending or unknown payments and ``acknowledged_unresolved`` is false."""
+        from ..domain.reports import SHIFT
+
         if report.unresolved and not acknowledged_unresolved:
             raise UnresolvedPayments(report)
         approver = self._approver(report, approval)
@@ -107,6 +117,8 @@ class ReportService:
 
     def _approver(self, report: Report, approval: Approval | None) -> str | None:
         """The manager who approved a cashier's close of the day (None: nobody else answers for it)."""
+        from ..domain.reports import SHIFT
+
         if self.staff is None:
             return None
         if report.kind == SHIFT:
@@ -120,6 +132,8 @@ class ReportService:
 
     def reopen(self, close: Close) -> Report:
         """The report exactly as it was closed (its figures are checked against the close's audit record)."""
+        from ..domain.reports import Report
+
         return Report.from_dict(close.report)
 
     def record_reprint(self, close: Close, output: str) -> None:

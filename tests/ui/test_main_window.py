@@ -444,6 +444,26 @@ def test_the_composition_root_links_tabs_and_reconciler_through_signals_and_one_
     qtbot.wait(10)
 
 
+def test_quitting_before_the_first_frame_stops_cleanly_without_the_pieces_built_after_it(
+        qtbot, sandbox, journal, config, memory_keyring, event_loop_qt):
+    """The reconciler and the saved cards are built right after the first frame: a quit (or a payment's
+    wake-up of the reconciler) before then finds them absent and goes on."""
+    services = AppServices(client=make_client(sandbox), journal=journal, environment="sandbox",
+                           sandbox_url=sandbox.url)
+    terminal = build_terminal(services, config=config, credentials=CredentialStore(), sandbox_url=sandbox.url,
+                              after_first_frame=True)
+    terminal.wake_reconciler()  # a payment ended before the reconciler exists: nothing to wake, no error
+    assert terminal.runtime.reconciler is None
+    stopping = event_loop_qt.create_task(terminal.runtime.stop())
+    qtbot.waitUntil(stopping.done, timeout=20_000)
+    assert stopping.exception() is None
+    with pytest.raises(RuntimeError, match="first frame"):
+        _ = terminal.saved_cards
+    terminal.window.close()
+    terminal.window.deleteLater()
+    qtbot.wait(10)
+
+
 def test_the_app_s_first_frame_has_the_sale_tab_and_the_other_five_follow_it_in_order_linked(
         qtbot, sandbox, journal, config, memory_keyring, event_loop_qt):
     """What the app does (``after_first_frame``): the window is shown with the Sale tab; the other tabs are
@@ -459,7 +479,8 @@ def test_the_app_s_first_frame_has_the_sale_tab_and_the_other_five_follow_it_in_
     assert not terminal.ready
     with pytest.raises(RuntimeError, match="tabs_ready"):
         _ = terminal.tabs
-    assert not terminal.reconciler.running  # not even the runtime is started before the first frame
+    with pytest.raises(RuntimeError, match="first frame"):  # not even built, let alone started, before it
+        _ = terminal.reconciler
     with qtbot.waitSignal(terminal.tabs_ready, timeout=20_000):
         window.show()
     tabs = terminal.tabs
