@@ -277,6 +277,8 @@ class JournalTableModel(TitledTableModel):
         self._deferred_timer = QTimer(self)
         self._deferred_timer.setInterval(0)  # a timer event: after the repaint already asked for
         self._deferred_timer.timeout.connect(self._read_deferred)
+        #: Rows read and formatted by the last step of :meth:`_read_deferred`, told to the view at the next.
+        self._read_rows: tuple[int, int] | None = None
 
     def set_entries(self, entries: Sequence[Entry], children: Mapping[int, Sequence[Entry]] | None = None) -> None:
         """Show ``entries``; ``children`` maps a row's id to its child rows (``Journal.children_of``) so
@@ -285,6 +287,7 @@ class JournalTableModel(TitledTableModel):
         children = dict(children or {})
         self.beginResetModel()
         self._deferred.clear()
+        self._read_rows = None
         self._ids = [e.id for e in entries]
         self._load = None
         self._pages = OrderedDict(
@@ -298,6 +301,7 @@ class JournalTableModel(TitledTableModel):
         first page already read (the tab reads it on the reader thread with the ids)."""
         self.beginResetModel()
         self._deferred.clear()
+        self._read_rows = None
         self._ids = ids
         self._load = load
         self._pages = OrderedDict()
@@ -388,8 +392,8 @@ class JournalTableModel(TitledTableModel):
 
         Why: a jump of the scroll bar to rows never shown read a page (~3.5 ms on a small till), formatted
         its rows (~2 ms) and painted the screen (~10 ms) in one event-loop turn (~19 ms, over a frame). Now
-        the jump's turn only paints; the page's read and formatting are the next turn's, its repaint the
-        one after. Everything else (data, display_text, the dialogs, fitting the columns) reads at once."""
+        the jump's turn only paints; the page's read and formatting are the next turn's, its repaint a
+        later one. Everything else (data, display_text, the dialogs, fitting the columns) reads at once."""
         if not 0 <= row < len(self._ids):
             return None
         number = row // PAGE_SIZE
@@ -402,20 +406,28 @@ class JournalTableModel(TitledTableModel):
         return self._cells(row).texts[column]
 
     def _read_deferred(self) -> None:
-        """Read one page a paint wanted (:meth:`painted_text`), format the rows it painted empty and have
-        them repainted."""
+        """One step per timer event: tell the view about rows read at the previous step (they are repainted
+        in the turn after), or else read one page a paint wanted (:meth:`painted_text`) and format the rows
+        it painted empty. Telling the view in the read's own step put the read and the repaint between the
+        same two ticks of bench_stalls.py's heartbeat (the repaint comes first in the next pass)."""
+        if self._read_rows is not None:
+            first, last = self._read_rows
+            self._read_rows = None
+            if last < len(self._ids):
+                self._repaint_rows(first, last)
+            if not self._deferred:
+                self._deferred_timer.stop()
+            return
         while self._deferred:
             number, (first, last) = self._deferred.popitem(last=False)
-            if number in self._pages or last >= len(self._ids):
-                if number in self._pages:
-                    self._repaint_rows(first, last)  # read meanwhile (a dialog, the column fitting)
+            if last >= len(self._ids):
                 continue
-            for row in range(first, last + 1):
-                self._cells(row)  # reads the page once, then formats each row
-            self._repaint_rows(first, last)
-            break
-        if not self._deferred:
-            self._deferred_timer.stop()
+            if number not in self._pages:
+                for row in range(first, last + 1):
+                    self._cells(row)  # reads the page once, then formats each row
+            self._read_rows = (first, last)
+            return
+        self._deferred_timer.stop()
 
     def _repaint_rows(self, first: int, last: int) -> None:
         self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMN_TITLES) - 1))
