@@ -7,8 +7,9 @@ and the other tabs of this package so one entry reads the same everywhere.
 
 Speed (issue 19, ``benchmarks/bench_stalls.py``): a row's texts, badge key and state tooltip are made once,
 when it is first shown, and kept with its page; views get every role of a cell in one call
-(:meth:`JournalTableModel.multiData`), the tab's delegate the display text without an index
-(:meth:`JournalTableModel.display_text`), and ``flags`` is Qt's C++ one (no Python call per cell).
+(:meth:`JournalTableModel.multiData`), the tab's delegates the display text without an index
+(:meth:`JournalTableModel.painted_text`: a page a paint wants is read and formatted in a later turn, not
+during the paint), and ``flags`` is Qt's C++ one (no Python call per cell).
 
 After a void or refund the payment's own row stays ``approved`` in the journal (the void or refund is a
 row of its own); the table derives what the cashier needs to see from those child rows

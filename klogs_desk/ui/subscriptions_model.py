@@ -20,7 +20,11 @@ Speed (the table scrolls 100,000 rows without a stall over a frame, see benchmar
 
 * A landing page only stores its items; a row's display texts are formatted the first time a view shows
   it and kept with the page (a jump of eight screens shows ~30 rows of a 100-row page, so ~70 are never
-  formatted, and no page costs a long burst of formatting in one event-loop turn).
+  formatted, and no page costs a long burst of formatting in one event-loop turn). The landing page's
+  rows on screen are formatted and repainted a few per turn (:meth:`SubscriptionsModel._show_in_chunks`),
+  and a paint formats at most :data:`PAINT_FORMAT_ROWS` rows itself (the rest show "Loading…" a turn
+  longer): a scroll step's repaint is then the only long thing in its turn.
+* A page's answer is parsed on a worker thread (``KlogsClient.list_recurring``), not on the event loop.
 * Views get every role of a cell in one call (:meth:`SubscriptionsModel.multiData`, which Qt 6's item
   delegates use), not one Python call per role; ``flags`` is not overridden: Qt's C++ one (enabled and
   selectable) answers without a Python call per painted cell.
