@@ -236,6 +236,9 @@ class _Page:
 #: About a screen and a half: a jump of the scroll bar shows rows of at most two pages, read on the UI thread
 #: (~50 us a row here), so a page of 100 cost up to 200 rows (~10 ms) for the ~20 rows on screen.
 PAGE_SIZE = 32
+#: Rows of pages already read that paints format in one event-loop turn; the others paint empty until the
+#: next turns format them (:meth:`JournalTableModel.painted_text`).
+PAINT_FORMAT_ROWS = 6
 #: Money texts kept by the model (amounts that equal as Decimals format alike: quantized to the currency).
 _MAX_MONEY_TEXTS = 4096
 #: Pages kept; the least recently shown is dropped beyond this (memory stays flat however far one scrolls).
@@ -280,6 +283,8 @@ class JournalTableModel(TitledTableModel):
         self._deferred_timer.timeout.connect(self._read_deferred)
         #: Rows read and formatted by the last step of :meth:`_read_deferred`, told to the view at the next.
         self._read_rows: tuple[int, int] | None = None
+        #: Rows of read pages formatted by paints since the timer last fired (:meth:`painted_text`).
+        self._painted_formats = 0
 
     def set_entries(self, entries: Sequence[Entry], children: Mapping[int, Sequence[Entry]] | None = None) -> None:
         """Show ``entries``; ``children`` maps a row's id to its child rows (``Journal.children_of``) so
@@ -398,19 +403,37 @@ class JournalTableModel(TitledTableModel):
         if not 0 <= row < len(self._ids):
             return None
         number = row // PAGE_SIZE
-        if number not in self._pages and self._load is not None:
-            first, last = self._deferred.get(number, (row, row))
-            self._deferred[number] = (min(first, row), max(last, row))
-            if not self._deferred_timer.isActive():
-                self._deferred_timer.start()
+        page = self._pages.get(number)
+        if page is None and self._load is not None:
+            self._defer(number, row)
             return None
+        if page is not None and page.cells[row % PAGE_SIZE] is None and column == 0:
+            # A row of a page read but not formatted yet (read for another row, or for the column fitting):
+            # at most PAINT_FORMAT_ROWS such rows are formatted by paints in one turn, the rest later.
+            if self._painted_formats >= PAINT_FORMAT_ROWS:
+                self._defer(number, row)
+                return None
+            self._painted_formats += 1
+            if not self._deferred_timer.isActive():
+                self._deferred_timer.start()  # its next event starts a new turn's count
+        elif page is not None and page.cells[row % PAGE_SIZE] is None and number in self._deferred:
+            first, last = self._deferred[number]
+            if first <= row <= last:
+                return None  # the row's first cell was deferred in this paint
         return self._cells(row).texts[column]
+
+    def _defer(self, number: int, row: int) -> None:
+        first, last = self._deferred.get(number, (row, row))
+        self._deferred[number] = (min(first, row), max(last, row))
+        if not self._deferred_timer.isActive():
+            self._deferred_timer.start()
 
     def _read_deferred(self) -> None:
         """One step per timer event: tell the view about rows read at the previous step (they are repainted
         in the turn after), or else read one page a paint wanted (:meth:`painted_text`) and format the rows
         it painted empty. Telling the view in the read's own step put the read and the repaint between the
         same two ticks of bench_stalls.py's heartbeat (the repaint comes first in the next pass)."""
+        self._painted_formats = 0
         if self._read_rows is not None:
             first, last = self._read_rows
             self._read_rows = None
@@ -423,9 +446,8 @@ class JournalTableModel(TitledTableModel):
             number, (first, last) = self._deferred.popitem(last=False)
             if last >= len(self._ids):
                 continue
-            if number not in self._pages:
-                for row in range(first, last + 1):
-                    self._cells(row)  # reads the page once, then formats each row
+            for row in range(first, last + 1):
+                self._cells(row)  # reads the page once if not read, then formats each row
             self._read_rows = (first, last)
             return
         self._deferred_timer.stop()
