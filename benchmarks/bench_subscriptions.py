@@ -100,6 +100,8 @@ class Heartbeat:
         #: than this was the OS running other processes (a loaded machine), not the terminal's work.
         self.longest_busy_ms = 0.0
         self._cpu = 0.0
+        #: A :class:`stall_sampler.StallSampler` told each stall's window (``--trace``).
+        self.sampler = None
 
     def start(self) -> None:
         self._cpu = time.thread_time()
@@ -120,6 +122,9 @@ class Heartbeat:
         self.lateness.append(elapsed - 1.0)
         if elapsed - 1.0 > 16:
             self.stalls.append(round(elapsed - 1.0, 1))
+            if self.sampler is not None:
+                now = time.perf_counter()
+                self.sampler.stall(now - elapsed / 1000, now)
         self._ticks += 1
         if self._ticks % 20 == 0:
             self.peak_rss = max(self.peak_rss, rss_mb())
@@ -133,7 +138,7 @@ async def wait_for(condition, timeout: float = 20.0) -> None:
         await asyncio.sleep(0.001)
 
 
-async def run(url: str, tab_holder: list, max_steps: int = 0) -> None:
+async def run(url: str, tab_holder: list, max_steps: int = 0, trace: bool = False) -> None:
     client = KlogsClient(Endpoints.same(url), Credentials("sandbox-key", "sandbox-secret", "sandbox-token"),
                          timeout=30.0)
     journal = Journal(Path(os.environ["KLOGS_DESK_HOME"]) / "journal.sqlite3")
@@ -162,6 +167,11 @@ async def run(url: str, tab_holder: list, max_steps: int = 0) -> None:
     start_rss = rss_mb()
     heartbeat = Heartbeat()
     heartbeat.peak_rss = start_rss
+    if trace:
+        from stall_sampler import StallSampler
+
+        heartbeat.sampler = StallSampler()
+        heartbeat.sampler.start()
     heartbeat.start()
     bar = tab.table.verticalScrollBar()
     step = max(1, bar.pageStep()) * 8  # eight screens per step: every page is still fetched on the way
@@ -177,6 +187,9 @@ async def run(url: str, tab_holder: list, max_steps: int = 0) -> None:
         if value >= bar.maximum() or steps == max_steps:
             break
     heartbeat.timer.stop()
+    if heartbeat.sampler is not None:
+        heartbeat.sampler.stop()
+        heartbeat.sampler.report()
     scroll_s = time.perf_counter() - scroll_started
     print(f"scrolled top to bottom of {total:,} rows in {steps} steps, {scroll_s:.1f} s; "
           f"{tab.model.requests_started} page requests; {len(tab.model.cached_pages())} pages cached "
@@ -197,6 +210,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--steps", type=int, default=0, help="stop after this many scroll steps (0: the bottom)")
+    parser.add_argument("--trace", action="store_true",
+                        help="sample the UI thread's stack and print what ran during the stalls (slows the run)")
     args = parser.parse_args()
     process, url = start_sandbox(args.count)
     try:
@@ -209,7 +224,7 @@ def main() -> None:
         asyncio.set_event_loop(loop)
         holder: list = []
         with loop:
-            loop.run_until_complete(run(url, holder, args.steps))
+            loop.run_until_complete(run(url, holder, args.steps, args.trace))
     finally:
         process.terminate()
         process.wait(10)

@@ -12,6 +12,8 @@ badges stutter while scrolling. Each word's advance is measured once per font, n
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
@@ -47,9 +49,13 @@ class BadgeDelegate(QStyledItemDelegate):
     """Paints ``DisplayRole`` text inside a pill coloured by ``colours[index.data(BADGE_ROLE)]`` (an
     unknown key is :data:`theme.NEUTRAL`)."""
 
-    def __init__(self, colours: dict[str, theme.StatusColour] | None = None, parent=None) -> None:
+    def __init__(self, colours: dict[str, theme.StatusColour] | None = None, parent=None, *,
+                 text_of: Callable[[int, int], str | None] | None = None) -> None:
         super().__init__(parent)
         self.colours = dict(colours or STATUS_COLOURS)
+        #: ``(row, column) -> words`` answered without an index (a model's ``display_text``); ``None`` there
+        #: paints the cell empty (a row still loading), where without ``text_of`` Qt's own painting runs.
+        self._text_of = text_of
         self._pills: dict[tuple, QPixmap] = {}
         #: Text -> its advance in ``_font`` (a column repeats a handful of state words).
         self._advances: dict[str, int] = {}
@@ -60,10 +66,17 @@ class BadgeDelegate(QStyledItemDelegate):
         return self.colours.get(key or "", theme.NEUTRAL)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        text = index.data(_DISPLAY)
-        if not text:
-            super().paint(painter, option, index)
-            return
+        if self._text_of is not None:
+            text = self._text_of(index.row(), index.column())
+            if not text:
+                if _SELECTED in option.state:
+                    painter.fillRect(option.rect, option.palette.brush(_HIGHLIGHT))
+                return
+        else:
+            text = index.data(_DISPLAY)
+            if not text:
+                super().paint(painter, option, index)
+                return
         rect = option.rect
         if _SELECTED in option.state:
             painter.fillRect(rect, option.palette.brush(_HIGHLIGHT))

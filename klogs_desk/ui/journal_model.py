@@ -7,8 +7,9 @@ and the other tabs of this package so one entry reads the same everywhere.
 
 Speed (issue 19, ``benchmarks/bench_stalls.py``): a row's texts, badge key and state tooltip are made once,
 when it is first shown, and kept with its page; views get every role of a cell in one call
-(:meth:`JournalTableModel.multiData`), the tab's delegate the display text without an index
-(:meth:`JournalTableModel.display_text`), and ``flags`` is Qt's C++ one (no Python call per cell).
+(:meth:`JournalTableModel.multiData`), the tab's delegates the display text without an index
+(:meth:`JournalTableModel.painted_text`: a page a paint wants is read and formatted in a later turn, not
+during the paint), and ``flags`` is Qt's C++ one (no Python call per cell).
 
 After a void or refund the payment's own row stays ``approved`` in the journal (the void or refund is a
 row of its own); the table derives what the cashier needs to see from those child rows
@@ -35,6 +36,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
 )
 
 from ..domain.balances import Balance, Settlement
@@ -234,6 +236,9 @@ class _Page:
 #: About a screen and a half: a jump of the scroll bar shows rows of at most two pages, read on the UI thread
 #: (~50 us a row here), so a page of 100 cost up to 200 rows (~10 ms) for the ~20 rows on screen.
 PAGE_SIZE = 32
+#: Rows of pages already read that paints format in one event-loop turn; the others paint empty until the
+#: next turns format them (:meth:`JournalTableModel.painted_text`).
+PAINT_FORMAT_ROWS = 6
 #: Money texts kept by the model (amounts that equal as Decimals format alike: quantized to the currency).
 _MAX_MONEY_TEXTS = 4096
 #: Pages kept; the least recently shown is dropped beyond this (memory stays flat however far one scrolls).
@@ -270,6 +275,16 @@ class JournalTableModel(TitledTableModel):
         #: (amount, currency) -> its text in ``_locale``: a shop's prices repeat, and a Balance that is still
         #: the whole amount reads as the Amount column (formatting one is ~25 us, a third of a row's texts).
         self._money: dict[tuple[Decimal | None, str | None], str] = {}
+        #: Pages a paint wanted before they were read: page number -> (first, last) row it painted empty.
+        #: Read and formatted one page per turn (:meth:`_read_deferred`), then repainted (:meth:`painted_text`).
+        self._deferred: OrderedDict[int, tuple[int, int]] = OrderedDict()
+        self._deferred_timer = QTimer(self)
+        self._deferred_timer.setInterval(0)  # a timer event: after the repaint already asked for
+        self._deferred_timer.timeout.connect(self._read_deferred)
+        #: Rows read and formatted by the last step of :meth:`_read_deferred`, told to the view at the next.
+        self._read_rows: tuple[int, int] | None = None
+        #: Rows of read pages formatted by paints since the timer last fired (:meth:`painted_text`).
+        self._painted_formats = 0
 
     def set_entries(self, entries: Sequence[Entry], children: Mapping[int, Sequence[Entry]] | None = None) -> None:
         """Show ``entries``; ``children`` maps a row's id to its child rows (``Journal.children_of``) so
@@ -277,6 +292,8 @@ class JournalTableModel(TitledTableModel):
         entries = list(entries)
         children = dict(children or {})
         self.beginResetModel()
+        self._deferred.clear()
+        self._read_rows = None
         self._ids = [e.id for e in entries]
         self._load = None
         self._pages = OrderedDict(
@@ -289,6 +306,8 @@ class JournalTableModel(TitledTableModel):
         """Show the rows of ``ids`` (in that order), read a page at a time with ``load``; ``first``: the
         first page already read (the tab reads it on the reader thread with the ids)."""
         self.beginResetModel()
+        self._deferred.clear()
+        self._read_rows = None
         self._ids = ids
         self._load = load
         self._pages = OrderedDict()
@@ -372,6 +391,69 @@ class JournalTableModel(TitledTableModel):
         """What ``data(index(row, column), DisplayRole)`` answers, without building an index (the table's
         :class:`~klogs_desk.ui.plain_text_delegate.PlainTextDelegate` asks this for every cell it paints)."""
         return self._cells(row).texts[column] if 0 <= row < len(self._ids) else None
+
+    def painted_text(self, row: int, column: int) -> str | None:
+        """:meth:`display_text` for a delegate painting the cell: a row whose page is not read yet paints
+        empty in this turn, and its page is read and its rows formatted in a later one, then repainted.
+
+        Why: a jump of the scroll bar to rows never shown read a page (~3.5 ms on a small till), formatted
+        its rows (~2 ms) and painted the screen (~10 ms) in one event-loop turn (~19 ms, over a frame). Now
+        the jump's turn only paints; the page's read and formatting are the next turn's, its repaint a
+        later one. Everything else (data, display_text, the dialogs, fitting the columns) reads at once."""
+        if not 0 <= row < len(self._ids):
+            return None
+        number = row // PAGE_SIZE
+        page = self._pages.get(number)
+        if page is None and self._load is not None:
+            self._defer(number, row)
+            return None
+        if page is not None and page.cells[row % PAGE_SIZE] is None and column == 0:
+            # A row of a page read but not formatted yet (read for another row, or for the column fitting):
+            # at most PAINT_FORMAT_ROWS such rows are formatted by paints in one turn, the rest later.
+            if self._painted_formats >= PAINT_FORMAT_ROWS:
+                self._defer(number, row)
+                return None
+            self._painted_formats += 1
+            if not self._deferred_timer.isActive():
+                self._deferred_timer.start()  # its next event starts a new turn's count
+        elif page is not None and page.cells[row % PAGE_SIZE] is None and number in self._deferred:
+            first, last = self._deferred[number]
+            if first <= row <= last:
+                return None  # the row's first cell was deferred in this paint
+        return self._cells(row).texts[column]
+
+    def _defer(self, number: int, row: int) -> None:
+        first, last = self._deferred.get(number, (row, row))
+        self._deferred[number] = (min(first, row), max(last, row))
+        if not self._deferred_timer.isActive():
+            self._deferred_timer.start()
+
+    def _read_deferred(self) -> None:
+        """One step per timer event: tell the view about rows read at the previous step (they are repainted
+        in the turn after), or else read one page a paint wanted (:meth:`painted_text`) and format the rows
+        it painted empty. Telling the view in the read's own step put the read and the repaint between the
+        same two ticks of bench_stalls.py's heartbeat (the repaint comes first in the next pass)."""
+        self._painted_formats = 0
+        if self._read_rows is not None:
+            first, last = self._read_rows
+            self._read_rows = None
+            if last < len(self._ids):
+                self._repaint_rows(first, last)
+            if not self._deferred:
+                self._deferred_timer.stop()
+            return
+        while self._deferred:
+            number, (first, last) = self._deferred.popitem(last=False)
+            if last >= len(self._ids):
+                continue
+            for row in range(first, last + 1):
+                self._cells(row)  # reads the page once if not read, then formats each row
+            self._read_rows = (first, last)
+            return
+        self._deferred_timer.stop()
+
+    def _repaint_rows(self, first: int, last: int) -> None:
+        self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMN_TITLES) - 1))
 
     def _answer(self, cells: "_Cells", column: int, role: int) -> Any:
         if role == _DISPLAY or role == _ACCESSIBLE:

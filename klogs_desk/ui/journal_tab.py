@@ -255,11 +255,13 @@ class JournalTab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.setItemDelegateForColumn(JournalColumn.STATE, BadgeDelegate(STATE_COLOURS, self.table))
+        self.table.setItemDelegateForColumn(JournalColumn.STATE, BadgeDelegate(STATE_COLOURS, self.table,
+                                                                              text_of=self.model.painted_text))
         self.table.setWordWrap(False)
-        # One Python call per painted cell (the row's texts are formatted once and kept with its page).
+        # One Python call per painted cell (the row's texts are formatted once and kept with its page; a
+        # page not read yet is read in the turn after the paint that wanted it: JournalTableModel.painted_text).
         self.table.setItemDelegate(PlainTextDelegate(
-            self.model.display_text, right_aligned=frozenset({JournalColumn.AMOUNT, JournalColumn.BALANCE}),
+            self.model.painted_text, right_aligned=frozenset({JournalColumn.AMOUNT, JournalColumn.BALANCE}),
             parent=self.table))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetrics, QFontMetricsF, QPainter, QPalette
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QFontMetricsF, QPainter, QPalette, QStaticText
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 # Bits of a cell's state, read as an int: PySide's enum flags cost a Python enum object per operation.
@@ -35,6 +35,7 @@ _DISABLED_GROUP = QPalette.ColorGroup.Disabled
 _LOOK_CHANGES = frozenset({QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.StyleChange,
                            QEvent.Type.ApplicationFontChange, QEvent.Type.ApplicationPaletteChange})
 _ELIDE_RIGHT = Qt.TextElideMode.ElideRight
+_PLAIN = Qt.TextFormat.PlainText
 #: Texts whose advance is kept (a few hundred screens of distinct texts; then the cache starts again).
 _MAX_CACHED_ADVANCES = 20_000
 #: Room left and right of the text, as the Fusion style leaves it.
@@ -57,6 +58,9 @@ class PlainTextDelegate(QStyledItemDelegate):
         #: Text -> its advance (whole pixels, and exact) in the font below: measuring a text shapes it (~7 us a cell, half of drawing
         #: it), and a table repeats most texts (kinds, states, cards, operators) row after row.
         self._advances: dict[str, tuple[int, float]] = {}
+        #: Text -> its laid-out glyphs: drawText shapes the text at every paint (~28 us a cell here, a third of
+        #: a warm repaint); a static text is shaped once and drawn from its glyphs afterwards.
+        self._static: dict[str, QStaticText] = {}
         #: (text, room, right-aligned) -> the text elided to fit ``room`` pixels and its advance (a narrow column elides the
         #: same texts on every paint).
         self._elided: dict[tuple[str, int, bool], tuple[str, tuple[int, float]]] = {}
@@ -119,13 +123,20 @@ class PlainTextDelegate(QStyledItemDelegate):
                 shortened = self._metrics.elidedText(text, _ELIDE_RIGHT, room)  # type: ignore[union-attr]
                 elided = self._elided[key] = (shortened, self._measure(shortened, right))
             text, advances = elided
-        # Vertically centred as AlignVCenter centres a line: the line's box in the middle, text on its baseline.
-        baseline = y + (height - self._line_height + 1) // 2 + self._ascent
+        # Vertically centred as AlignVCenter centres a line: the line's box in the middle, text on its baseline
+        # (a static text is placed by the top of its line).
+        top = y + (height - self._line_height + 1) // 2
+        static = self._static.get(text)
+        if static is None:
+            if len(self._static) >= _MAX_CACHED_ADVANCES:
+                self._static.clear()
+            static = self._static[text] = QStaticText(text)
+            static.setTextFormat(_PLAIN)
         if right:
             # At the exact (fractional) advance, as AlignRight places it: digits keep their sub-pixel shapes.
-            painter.drawText(QPointF(x + width - MARGIN - advances[1], baseline), text)
+            painter.drawStaticText(QPointF(x + width - MARGIN - advances[1], top), static)
         else:
-            painter.drawText(x + MARGIN, baseline, text)
+            painter.drawStaticText(x + MARGIN, top, static)
 
     def _measure(self, text: str, exact: bool) -> tuple[int, float]:
         """The advance of ``text`` in whole pixels and, if ``exact`` (a right-aligned column, where it places
@@ -146,4 +157,5 @@ class PlainTextDelegate(QStyledItemDelegate):
         self._line_height = self._metrics.height()
         self._advances.clear()
         self._elided.clear()
+        self._static.clear()
         self._fresh = self._watching

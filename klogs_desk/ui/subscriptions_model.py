@@ -20,7 +20,11 @@ Speed (the table scrolls 100,000 rows without a stall over a frame, see benchmar
 
 * A landing page only stores its items; a row's display texts are formatted the first time a view shows
   it and kept with the page (a jump of eight screens shows ~30 rows of a 100-row page, so ~70 are never
-  formatted, and no page costs a long burst of formatting in one event-loop turn).
+  formatted, and no page costs a long burst of formatting in one event-loop turn). The landing page's
+  rows on screen are formatted and repainted a few per turn (:meth:`SubscriptionsModel._show_in_chunks`),
+  and a paint formats at most :data:`PAINT_FORMAT_ROWS` rows itself (the rest show "Loading…" a turn
+  longer): a scroll step's repaint is then the only long thing in its turn.
+* A page's answer is parsed on a worker thread (``KlogsClient.list_recurring``), not on the event loop.
 * Views get every role of a cell in one call (:meth:`SubscriptionsModel.multiData`, which Qt 6's item
   delegates use), not one Python call per role; ``flags`` is not overridden: Qt's C++ one (enabled and
   selectable) answers without a Python call per painted cell.
@@ -30,7 +34,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections import OrderedDict
+from collections import OrderedDict, deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Awaitable, Callable
 
@@ -43,6 +47,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 
@@ -113,6 +118,11 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ANSWERED_ROLES = frozenset({_DISPLAY, _TOOLTIP, _ALIGNMENT, SUBSCRIPTION_ROLE, BADGE_ROLE})
 
 
+#: Rows of a landed page formatted and repainted per event-loop turn (:meth:`SubscriptionsModel._show_in_chunks`).
+CHUNK_ROWS = 8
+#: Rows a paint formats itself in one event-loop turn; the others show "Loading…" a turn or two longer.
+PAINT_FORMAT_ROWS = 6
+
 #: Shared texts kept (:meth:`SubscriptionsModel._shared`).
 _MAX_SHARED_TEXTS = 4096
 
@@ -141,8 +151,20 @@ class SubscriptionsModel(QAbstractTableModel):
     MAX_QUEUED = 6
 
     def __init__(self, fetch_page: FetchPage, *, page_size: int = 100, max_pages: int = 30, parent=None,
-                 until_ready: Callable[[], Awaitable[None]] | None = None) -> None:
+                 until_ready: Callable[[], Awaitable[None]] | None = None,
+                 visible_rows: Callable[[], tuple[int, int] | None] | None = None) -> None:
         super().__init__(parent)
+        #: The first and last rows a view shows (``None``: no view on screen). A landing page's rows on
+        #: screen are formatted and shown a few at a time (:meth:`_show_in_chunks`); without it the whole
+        #: page is shown at once.
+        self._visible_rows = visible_rows
+        #: Rows of landed pages still to be shown (:meth:`_show_in_chunks`), one chunk per timer event.
+        self._chunks: deque[tuple[_Page, int, int]] = deque()
+        self._chunk_timer = QTimer(self)
+        self._chunk_timer.setInterval(0)
+        self._chunk_timer.timeout.connect(self._next_chunk)
+        #: Rows formatted by paints since the chunk timer last fired (:meth:`_texts_for_display`).
+        self._painted_formats = 0
         self._fetch_page = fetch_page
         #: Awaited before a page's query is built and sent: the gateway client (and the models the query
         #: is made of) come right after the first frame, and the view asks for page 1 before that.
@@ -248,15 +270,20 @@ class SubscriptionsModel(QAbstractTableModel):
     def display_text(self, row: int, column: int) -> str | None:
         """What ``data(index(row, column), DisplayRole)`` answers, without building an index (delegates
         call this for every cell of every paint)."""
-        texts = self._texts_for_display(None, row, column)
+        texts = self._texts_for_display(None, row, column, painting=True)
         if texts is None:
             return self.loading_text if column == REFERENCE and 0 <= row < (self._total or 0) else None
         return texts[column]
 
     def _texts_for_display(self, index: QModelIndex | QPersistentModelIndex | None, row: int,
-                           column: int) -> tuple[str, ...] | None:
+                           column: int, *, painting: bool = False) -> tuple[str, ...] | None:
         """The row's display texts (formatted on first use), or ``None`` while its page is not here, in
-        which case the page is asked for. Showing a row marks its page recently used."""
+        which case the page is asked for. Showing a row marks its page recently used.
+
+        ``painting`` (a delegate painting the cell): at most :data:`PAINT_FORMAT_ROWS` rows are formatted
+        by paints in one event-loop turn; a row past that shows "Loading…" and is formatted and repainted
+        in a later turn (:meth:`_next_chunk`), so a scroll's repaint (~15 ms) does not also format a screen
+        of rows (~3 ms). ``data()`` always answers the texts (tests, accessibility, the dialogs)."""
         page = row // self.page_size + 1
         entry = self._cache.peek(page)
         offset = row % self.page_size
@@ -269,6 +296,13 @@ class SubscriptionsModel(QAbstractTableModel):
             return None
         texts = entry.texts[offset]
         if texts is None:
+            if painting:
+                if self._painted_formats >= PAINT_FORMAT_ROWS:
+                    self._defer(entry, row)
+                    return None
+                self._painted_formats += 1
+                if not self._chunk_timer.isActive():
+                    self._chunk_timer.start()  # its next event starts a new turn's count
             item = entry.items[offset]
             texts = entry.texts[offset] = tuple(self._display(item, each) for each in range(len(COLUMNS)))
         if column == 0:
@@ -407,12 +441,74 @@ class SubscriptionsModel(QAbstractTableModel):
     def _apply(self, page: int, result: RecurringPaymentPage) -> None:
         self._failed.discard(page)
         self._resize(result.total_count)
-        self._cache.put(page, _Page(list(result.items)))  # texts are formatted when rows are shown
+        entry = _Page(list(result.items))
+        self._cache.put(page, entry)  # texts are formatted when rows are shown
         first = (page - 1) * self.page_size
         last = min(first + self.page_size, self.rowCount()) - 1
+        visible = self._visible_rows() if self._visible_rows is not None else None
+        if visible is not None and last >= first:
+            top, bottom = max(first, visible[0]), min(last, visible[1])
+            if top <= bottom:
+                # Rows off screen: told at once (no paint follows); rows on screen: a few per event-loop turn.
+                self._changed(first, top - 1)
+                self._changed(bottom + 1, last)
+                self._show_in_chunks(entry, top, bottom)
+                self.page_loaded.emit(page)
+                return
+        self._changed(first, last)
+        self.page_loaded.emit(page)
+
+    def _changed(self, first: int, last: int) -> None:
         if last >= first:
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
-        self.page_loaded.emit(page)
+
+    def _show_in_chunks(self, entry: _Page, first: int, last: int) -> None:
+        """Format rows ``first..last`` of a landed page and tell the view, :data:`CHUNK_ROWS` rows per
+        event-loop turn: formatting a screen of rows (~3 ms) and repainting it (~15 ms on a small till,
+        10 ms of it Qt's own C++ per cell) in one turn was a stall of a frame and more at every scroll
+        step. The view repaints only the rows a ``dataChanged`` names, in the next turn, so each chunk's
+        repaint is a turn of its own. The chunks run from a zero-interval ``QTimer`` (a timer event, after
+        the repaints already asked for), not ``QTimer.singleShot(0)``: Qt 6 posts that as an event handled
+        in the same pass as the others, and every chunk then ran before one repaint of all their rows.
+        A paint that comes sooner (a scroll) formats the rows it shows itself, as before."""
+        self._chunks.append((entry, first, last))
+        if not self._chunk_timer.isActive():
+            self._next_chunk()
+            if self._chunks:
+                self._chunk_timer.start()
+
+    def _defer(self, entry: _Page, row: int) -> None:
+        """Format ``row`` of ``entry`` in a later turn (a paint ran out of its formatting budget)."""
+        if self._chunks:
+            last_entry, first, last = self._chunks[-1]
+            if last_entry is entry and first <= row <= last:
+                return  # another cell of a row already deferred
+            if last_entry is entry and row == last + 1:
+                self._chunks[-1] = (entry, first, row)
+                return
+        self._chunks.append((entry, row, row))
+        if not self._chunk_timer.isActive():
+            self._chunk_timer.start()
+
+    def _next_chunk(self) -> None:
+        self._painted_formats = 0
+        while self._chunks:
+            entry, first, last = self._chunks.popleft()
+            page = first // self.page_size + 1
+            if self._cache.peek(page) is not entry or last >= self.rowCount():
+                continue  # no longer the rows the model shows
+            end = min(last, first + CHUNK_ROWS - 1)
+            for row in range(first, end + 1):
+                offset = row % self.page_size
+                if offset < len(entry.items) and entry.texts[offset] is None:
+                    entry.texts[offset] = tuple(self._display(entry.items[offset], each)
+                                                for each in range(len(COLUMNS)))
+            self._changed(first, end)
+            if end < last:
+                self._chunks.appendleft((entry, end + 1, last))
+            break
+        if not self._chunks:
+            self._chunk_timer.stop()
 
     def _resize(self, total: int) -> None:
         current = self.rowCount()

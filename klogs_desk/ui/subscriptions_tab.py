@@ -95,7 +95,7 @@ class SubscriptionsTab(QWidget):
         self.phone_region = phone_region
 
         self.model = SubscriptionsModel(self.service.list_page, page_size=page_size, parent=self,
-                                        until_ready=self.service.until_ready)
+                                        until_ready=self.service.until_ready, visible_rows=self._visible_rows)
         self.model.load_failed.connect(self._on_load_failed)
         self.model.page_loaded.connect(self._on_page_loaded)
         self.model.total_changed.connect(self._on_total_changed)
@@ -168,7 +168,7 @@ class SubscriptionsTab(QWidget):
         # twice (rows "Loading…", then the page) within a frame each (benchmarks/bench_subscriptions.py).
         self.table.setItemDelegate(PlainTextDelegate(self.model.display_text, right_aligned=frozenset({AMOUNT}),
                                                      placeholder=self.model.loading_text, parent=self.table))
-        self.table.setItemDelegateForColumn(STATUS, BadgeDelegate(parent=self.table))
+        self.table.setItemDelegateForColumn(STATUS, BadgeDelegate(parent=self.table, text_of=self.model.display_text))
         vertical = self.table.verticalHeader()
         vertical.setVisible(False)
         # Fixed row heights: with 100,000 rows the view must never measure rows to lay them out.
@@ -264,6 +264,19 @@ class SubscriptionsTab(QWidget):
         if self.model.loaded:
             text += " " + self.tr("The rows shown are from before the error.")
         self.show_banner(text)
+
+    def _visible_rows(self) -> tuple[int, int] | None:
+        """The first and last rows the table shows, ``None`` while it is hidden (the model shows a landing
+        page's rows on screen a few per event-loop turn)."""
+        table = getattr(self, "table", None)
+        if table is None or not table.isVisible():
+            return None
+        viewport = table.viewport()
+        top = table.rowAt(0)
+        bottom = table.rowAt(viewport.height() - 1)
+        if top < 0:
+            return None
+        return top, (self.model.rowCount() - 1 if bottom < 0 else bottom)
 
     def _on_page_loaded(self, page: int) -> None:
         self.hide_banner()
