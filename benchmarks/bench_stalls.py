@@ -145,6 +145,10 @@ async def built_after_first_frame(window: QTabWidget, services: AppServices,
     window.addTab(tab, "Journal")
     await pump()
     phase("build the tab (a step after the first frame)")
+    for number, step in enumerate(getattr(tab, "warm_up_steps", lambda: ())(), 1):
+        step()
+        await pump()
+        phase(f"warm-up step {number} (its own turn after the build)")
     return tab
 
 

@@ -533,6 +533,8 @@ def build_terminal(services: AppServices, *, config: Config, credentials: Creden
         tab = built["journal"] = JournalTab(services, gateway_now=lambda: gateway_now(services, sandbox),
                                             shop=shop_service, receipts=receipt_printer(), config=config)
         window.add_pages((TabPage(JOURNAL_TAB, tab, tab.search_edit),))
+        # Its first paint in two turns of their own after the others (not in the turn the cashier switches to it).
+        steps.extend(tab.warm_up_steps())
 
     def link() -> None:
         from .ui.demo_data_action import DemoDataLoader

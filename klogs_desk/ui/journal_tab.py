@@ -46,7 +46,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QModelIndex, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QModelIndex, QPoint, QRect, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QPixmap, QRegion
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -357,6 +358,40 @@ class JournalTab(QWidget):
         self._on_date_toggled(False)
 
     # --- public ---------------------------------------------------------------------------------
+
+    def warm_up_steps(self) -> tuple[Callable[[], None], ...]:
+        """Steps for the turns after the tab is built and added (hidden) to the window: the first paint of
+        its filters and buttons, then of its table's header, then of the top and the bottom half of its rows,
+        each into a throw-away pixmap. Painting a widget the
+        first time fills the style's and the fonts' caches (and the table's delegate's texts of the first
+        screen, from the rows read when the tab was built); without these steps all of it fell in the turn
+        the cashier switched to the Journal (``benchmarks/bench_stalls.py``, "switch to the Journal tab"),
+        with the refresh on show. Each step is a turn of its own so that neither is a stall itself."""
+
+        def chrome() -> None:
+            if self.isVisible():
+                return  # already switched to: painted on screen
+            stack = self.parentWidget()
+            if stack is not None:
+                self.resize(stack.size())  # the size the window's tab area gives it when switched to
+            self.layout().activate()
+            for widget in self.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+                if widget is not self.table and not widget.isHidden():
+                    _paint_off_screen(widget)
+
+        def header() -> None:
+            if not self.isVisible() and not self.table.isHidden():
+                _paint_off_screen(self.table.horizontalHeader())
+
+        def rows(half: int) -> None:
+            viewport = self.table.viewport()
+            if self.isVisible() or self.table.isHidden() or viewport.size().isEmpty():
+                return
+            height = viewport.height() // 2
+            part = QRect(0, half * height, viewport.width(), viewport.height() - height if half else height)
+            viewport.render(QPixmap(viewport.size()), QPoint(), QRegion(part))
+
+        return chrome, header, lambda: rows(0), lambda: rows(1)
 
     # --- the column chooser ------------------------------------------------------------------------
 
@@ -740,6 +775,12 @@ class JournalTab(QWidget):
         entry = self.selected_entry()
         if entry is not None:  # asks where; the status says where it went, as a link to the folder
             self.receipts.save_pdf_asking(entry, self.status_label)
+
+
+def _paint_off_screen(widget: QWidget) -> None:
+    """Paint ``widget`` into a pixmap nobody shows (what its first paint on screen would fill: caches)."""
+    if not widget.size().isEmpty():
+        widget.render(QPixmap(widget.size()))
 
 
 def _local_midnight(date: QDate) -> dt.datetime:
