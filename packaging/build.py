@@ -69,9 +69,14 @@ def unpinned_packages(constraints: Path = ROOT / "packaging" / "constraints.txt"
 
 
 def run_pyinstaller() -> None:
+    """PyInstaller with its cache in this checkout's build folder (``PYINSTALLER_CONFIG_DIR``): ``--clean``
+    empties the cache, and the default one is the user's (``~/.cache/pyinstaller``), shared by every build
+    on the machine; two builds at once (two CI checkouts) deleted each other's files mid-build."""
+    work = ROOT / "build" / "pyinstaller"
+    env = dict(os.environ, PYINSTALLER_CONFIG_DIR=str(work / "cache"))
     subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-                    "--distpath", str(DIST), "--workpath", str(ROOT / "build" / "pyinstaller" / DIST.name), str(SPEC)],
-                   cwd=ROOT, check=True)
+                    "--distpath", str(DIST), "--workpath", str(work / DIST.name), str(SPEC)],
+                   cwd=ROOT, check=True, env=env)
 
 
 def make_archive() -> Path:
