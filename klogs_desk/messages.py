@@ -233,6 +233,8 @@ CATALOGUE: dict[str, str] = {
     "transport.connection-lost": QT_TRANSLATE_NOOP("Messages", "connection lost"),
     "client.address-unusable": QT_TRANSLATE_NOOP("Messages", "The gateway address for this environment is not usable. "
         "Nothing was sent; check the address in Settings."),
+    "client.closed": QT_TRANSLATE_NOOP("Messages", "The connection to the gateway was replaced (the settings "
+        "changed) before this request left. Nothing was sent; try again."),
     "client.unreadable-body": QT_TRANSLATE_NOOP("Messages", "The gateway answered with a body this terminal cannot "
         "read."),
     "client.unreadable-status-body": QT_TRANSLATE_NOOP("Messages", "The gateway answered {status} with a body this "

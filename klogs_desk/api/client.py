@@ -327,6 +327,12 @@ class KlogsClient:
             headers = self._headers(auth)  # per attempt: a signed request's timestamp is fresh on retry
             if content is not None:
                 headers["Content-Type"] = "application/json"
+            if self._http.is_closed:
+                # This client was replaced and closed (Settings saved, environment switched) while a request
+                # of a screen was still waiting to go: httpx would raise a bare RuntimeError. Nothing leaves
+                # this machine, so it is a failed connection the screen shows, not a bug; the gateway's
+                # health is not this stale client's to tell.
+                raise ConnectionFailedError(msg("client.closed"))
             try:
                 response = await self._http.request(method, url, content=content, params=params, headers=headers)
             except (httpx.UnsupportedProtocol, httpx.InvalidURL, httpx.LocalProtocolError, httpx.ProxyError) as exc:

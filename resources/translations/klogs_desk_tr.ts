@@ -1324,7 +1324,7 @@
     </message>
     <message>
         <source>The request was sent but no answer came back. The card may or may not have been charged: check it before charging again.</source>
-        <extracomment>Role carrying the :class:`Entry` of a row (for actions and details). Rows read together when the view first shows one of them (one query for the rows, one for their children). Pages kept; the least recently shown is dropped beyond this (memory stays flat however far one scrolls). ``load(ids)``: the entries of ``ids`` (in that order) and their children (``Journal.entries`` and ``Journal.children_of``), read on the UI thread for one page: ~100 rows by primary key, a few ms. page number -&gt; its rows; the least recently shown first.</extracomment>
+        <extracomment>Role carrying the :class:`Entry` of a row (for actions and details). Rows read together when the view first shows one of them (one query for the rows, one for their children). About a screen and a half: a jump of the scroll bar shows rows of at most two pages, read on the UI thread (~50 us a row here), so a page of 100 cost up to 200 rows (~10 ms) for the ~20 rows on screen. Rows of pages already read that paints format in one event-loop turn; the others paint empty until the next turns format them (:meth:`JournalTableModel.painted_text`). Money texts kept by the model (amounts that equal as Decimals format alike: quantized to the currency). Pages kept; the least recently shown is dropped beyond this (memory stays flat however far one scrolls). ``load(ids)``: the entries of ``ids`` (in that order) and their children (``Journal.entries`` and ``Journal.children_of``), read on the UI thread for one page: :data:`PAGE_SIZE` rows by primary key, ~2 ms. page number -&gt; its rows; the least recently shown first. (amount, currency) -&gt; its text in ``_locale``: a shop&apos;s prices repeat, and a Balance that is still the whole amount reads as the Amount column (formatting one is ~25 us, a third of a row&apos;s texts). Pages a paint wanted before they were read: page number -&gt; (first, last) row it painted empty. Read and formatted one page per turn (:meth:`_read_deferred`), then repainted (:meth:`painted_text`). Rows read and formatted by the last step of :meth:`_read_deferred`, told to the view at the next. Rows of read pages formatted by paints since the timer last fired (:meth:`painted_text`).</extracomment>
         <translation>İstek gönderildi ama yanıt gelmedi. Karttan çekim yapılmış da olabilir, yapılmamış da: yeniden çekmeden önce kontrol edin.</translation>
     </message>
     <message>
@@ -1340,7 +1340,7 @@
     <name>JournalTab</name>
     <message>
         <source>All states</source>
-        <extracomment>Most rows of the shop&apos;s journal (all tills) shown at once: they come over the network. How often the status line counts the rows an export has written. Rows measured to fit the columns (QHeaderView.setResizeContentsPrecision; 0 would be the visible rows only). Pixels a fitted column gets beyond its widest text and the delegate&apos;s margins (the grid line, air). (label, states) of the state filter; ``None`` means every state.</extracomment>
+        <extracomment>Most rows of the shop&apos;s journal (all tills) shown at once: they come over the network. How often the status line counts the rows an export has written. Rows measured to fit the columns (QHeaderView.setResizeContentsPrecision; 0 would be the visible rows only): a page, a screen and a half. After a refresh the view is at the top, so these are the first page, read with the ids on the reader thread: fitting reads nothing more on the UI thread. Pixels a fitted column gets beyond its widest text and the delegate&apos;s margins (the grid line, air). (label, states) of the state filter; ``None`` means every state.</extracomment>
         <translation>Tüm durumlar</translation>
     </message>
     <message>
@@ -1933,6 +1933,10 @@ Bunu bir yönetici onaylamalı: yönetici kendi adını ve PIN&apos;ini yazar.</
     <message>
         <source>The gateway address for this environment is not usable. Nothing was sent; check the address in Settings.</source>
         <translation>Bu ortamın ödeme geçidi adresi kullanılamıyor. Hiçbir şey gönderilmedi; adresi Ayarlar&apos;da kontrol edin.</translation>
+    </message>
+    <message>
+        <source>The connection to the gateway was replaced (the settings changed) before this request left. Nothing was sent; try again.</source>
+        <translation>Ağ geçidi bağlantısı bu istek gönderilmeden önce değiştirildi (ayarlar değişti). Hiçbir şey gönderilmedi; yeniden deneyin.</translation>
     </message>
     <message>
         <source>The gateway answered with a body this terminal cannot read.</source>
@@ -4682,7 +4686,7 @@ Bu terminal canlı ortama geçirilsin mi?</translation>
     </message>
     <message>
         <source>Sort by {column}</source>
-        <extracomment>Page number that arrived (1-based). The typed client error of a load that failed. The gateway&apos;s total for the current query (after the first page). Awaited before a page&apos;s query is built and sent: the gateway client (and the models the query is made of) come right after the first frame, and the view asks for page 1 before that. A new query was asked for while old rows are on screen: they stay until its page 1 arrives. What a row whose page is loading shows, in the installed language. Number of list requests started (for tests and the benchmark).</extracomment>
+        <extracomment>Rows of a landed page formatted and repainted per event-loop turn (:meth:`SubscriptionsModel._show_in_chunks`). Rows a paint formats itself in one event-loop turn; the others show &quot;Loading…&quot; a turn or two longer. Shared texts kept (:meth:`SubscriptionsModel._shared`). Page number that arrived (1-based). The typed client error of a load that failed. The gateway&apos;s total for the current query (after the first page). The first and last rows a view shows (``None``: no view on screen). A landing page&apos;s rows on screen are formatted and shown a few at a time (:meth:`_show_in_chunks`); without it the whole page is shown at once. Rows of landed pages still to be shown (:meth:`_show_in_chunks`), one chunk per timer event. Rows formatted by paints since the chunk timer last fired (:meth:`_texts_for_display`). Awaited before a page&apos;s query is built and sent: the gateway client (and the models the query is made of) come right after the first frame, and the view asks for page 1 before that. A new query was asked for while old rows are on screen: they stay until its page 1 arrives. What a row whose page is loading shows, in the installed language. Number of list requests started (for tests and the benchmark). Texts of values many rows share, by the value: amounts (prices repeat), statuses and schedules (&quot;every month on the 1st&quot;): formatting them was two thirds of a row&apos;s ~160 us. Bounded.</extracomment>
         <translation>{column} sütununa göre sırala</translation>
     </message>
     <message>

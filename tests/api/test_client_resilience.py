@@ -433,6 +433,21 @@ async def test_retry_after_on_503_is_honoured_for_lookups():
     assert retry.waits == [(1, 1.0, 1.0)]
 
 
+async def test_a_request_after_the_client_was_closed_is_connection_failed_and_nothing_is_sent(sandbox):
+    """Saving Settings replaces the client and closes the old one; a screen's request still waiting to go
+    on the old one (a health probe, a page of subscriptions) fails as "nothing was sent", not as a bug."""
+    health: list[bool] = []
+    client = make_client(sandbox)
+    client.health_listeners.append(health.append)
+    await client.aclose()
+    with pytest.raises(ConnectionFailedError) as caught:
+        await client.list_recurring()
+    with pytest.raises(ConnectionFailedError):
+        await client.pay(card_payment())
+    assert "Nothing was sent" in str(caught.value) and "settings" in str(caught.value)
+    assert health == [] and client.last_answer_at is None
+
+
 @pytest.mark.parametrize("base_url", ["ftp://127.0.0.1:9", "127.0.0.1:9", "http://"])
 async def test_unusable_gateway_address_is_connection_failed(base_url):
     async with KlogsClient(Endpoints.same(base_url), Credentials("k", "s", "t"), timeout=2) as client:
