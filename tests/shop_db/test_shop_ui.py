@@ -16,7 +16,6 @@ from klogs_desk.config import Config
 from klogs_desk.credentials import SHOP_PASSWORD, CredentialStore
 from klogs_desk.domain.audit import AuditLog
 from klogs_desk.domain.journal import EntryKind, EntryState
-from klogs_desk.domain.operators import OperatorStore, Role, hash_pin
 from klogs_desk.domain.orders import new_order_id
 from klogs_desk.sandbox.ledger import ledger_of
 from klogs_desk.services.audit import AuditTrail
@@ -30,16 +29,11 @@ from tests.conftest import make_client
 from tests.fake_clock import WallClock
 from tests.shop_db.pg_server import DATABASE, PASSWORD, USER, free_port
 from tests.shop_db.tills import open_till
-
-MANAGER, MANAGER_PIN = "Zeynep", "482615"
-CASHIER, CASHIER_PIN = "Mehmet", "7391"
+from tests.terminal_helpers import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN, close_terminal, manager_and_cashier
 
 
 def staff_with_operators(path) -> StaffService:
-    store = OperatorStore(path)
-    store.add(MANAGER, Role.MANAGER, hash_pin(MANAGER_PIN))
-    store.add(CASHIER, Role.CASHIER, hash_pin(CASHIER_PIN))
-    return StaffService(store, now=WallClock())
+    return StaffService(manager_and_cashier(path), now=WallClock())
 
 
 @pytest.mark.parametrize("who, editable", [(CASHIER, False), (MANAGER, True)])
@@ -86,7 +80,7 @@ def shop_terminal(qtbot, sandbox, shop_database, tmp_path, memory_keyring, event
         credentials.save_shop_password(PASSWORD)
         audit = AuditLog(tmp_path / "audit.sqlite3")
         staff_path = tmp_path / "staff.sqlite3"
-        staff_with_operators(staff_path).store.close()
+        manager_and_cashier(staff_path).close()
         trail = AuditTrail(audit, current_operator=lambda: staff.operator_name())
         staff = build_staff(config, staff_path, audit=trail, now=WallClock())
         assert staff.sign_in(MANAGER, MANAGER_PIN).accepted
@@ -107,20 +101,7 @@ def shop_terminal(qtbot, sandbox, shop_database, tmp_path, memory_keyring, event
 
     yield make
     for terminal in built:
-        qtbot.waitUntil(lambda: RUNNER.running == 0, timeout=10_000)
-        window = terminal.window
-        if window.health_check_task is not None:
-            qtbot.waitUntil(window.health_check_task.done, timeout=10_000)
-        stopping = event_loop_qt.create_task(terminal.runtime.shop.stop())
-        qtbot.waitUntil(stopping.done, timeout=10_000)
-        client = window.services.client
-        terminal.runtime.cancel()
-        window.close()
-        window.deleteLater()
-        qtbot.wait(10)
-        closing = event_loop_qt.create_task(client.aclose())
-        qtbot.waitUntil(closing.done, timeout=10_000)
-        terminal.services.journal.close()
+        close_terminal(qtbot, terminal, event_loop_qt)
 
 
 def test_the_status_bar_counts_records_waiting_through_an_outage(qtbot, shop_terminal, shop_database):

@@ -10,15 +10,15 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from klogs_desk.config import Config
-from klogs_desk.domain.operators import OperatorStore, Role, hash_pin
+from klogs_desk.domain.operators import OperatorStore
 from klogs_desk.services.idle_lock import IdleTracker
 from klogs_desk.services.staff import StaffService
 from klogs_desk.ui.card_form import CardForm
 from klogs_desk.ui.lock_screen import IdleLock
+from tests.terminal_helpers import CASHIER_PIN as PIN  # Mehmet's, a cashier
+from tests.terminal_helpers import MANAGER_PIN, close_window_and_client, manager_and_cashier  # Zeynep's
 
 SECRET_RED = QColor("#ff0000")
-PIN = "7391"  # Mehmet's, a cashier
-MANAGER_PIN = "482615"  # Zeynep's
 
 
 class FakeClock:
@@ -39,11 +39,7 @@ def config(tmp_path):
 
 def make_staff(path, clock):  # type: ignore[no-untyped-def]
     """The staff file at ``path`` (made with Zeynep and Mehmet if new); the lock-out runs on ``clock``."""
-    store = OperatorStore(path)
-    if not store.operators():
-        store.add("Zeynep", Role.MANAGER, hash_pin(MANAGER_PIN))
-        store.add("Mehmet", Role.CASHIER, hash_pin(PIN))
-    return StaffService(store, now=clock)
+    return StaffService(manager_and_cashier(path), now=clock)
 
 
 @pytest.fixture
@@ -252,12 +248,7 @@ def test_the_main_window_locks_and_its_grab_shows_nothing_of_the_terminal(qtbot,
             qtbot.waitUntil(lambda: window.health_check_task is not None and window.health_check_task.done(),
                             timeout=10_000)
         qtbot.waitUntil(lambda: RUNNER.running == 0, timeout=10_000)
-        client = window.services.client
-        window.close()
-        window.deleteLater()
-        qtbot.wait(10)
-        closing = event_loop_qt.create_task(client.aclose())
-        qtbot.waitUntil(closing.done, timeout=10_000)
+        close_window_and_client(qtbot, window, event_loop_qt)
         journal.close()
 
 

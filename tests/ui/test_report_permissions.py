@@ -13,17 +13,13 @@ from klogs_desk.composition import build_staff, build_terminal, open_journal
 from klogs_desk.config import Config
 from klogs_desk.credentials import CredentialStore
 from klogs_desk.domain.audit import AuditLog
-from klogs_desk.domain.operators import OperatorStore, Role, hash_pin
 from klogs_desk.services.audit import AuditTrail
 from klogs_desk.services.context import AppServices
-from klogs_desk.ui.async_runner import RUNNER
 from klogs_desk.ui.report_dialog import ReportDialog
 from klogs_desk.ui.transaction_dialogs import ManagerPinDialog
 from tests.conftest import make_client
 from tests.fake_clock import WallClock
-
-MANAGER, MANAGER_PIN = "Zeynep", "482615"
-CASHIER, CASHIER_PIN = "Mehmet", "7391"
+from tests.terminal_helpers import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN, close_terminal, manager_and_cashier
 
 
 @pytest.fixture
@@ -32,10 +28,7 @@ def terminal(qtbot, sandbox, tmp_path, memory_keyring, event_loop_qt):
     (cashier); nobody signed in."""
     config = Config(tmp_path / "settings.ini")
     path = tmp_path / "staff.sqlite3"
-    store = OperatorStore(path)
-    store.add(MANAGER, Role.MANAGER, hash_pin(MANAGER_PIN))
-    store.add(CASHIER, Role.CASHIER, hash_pin(CASHIER_PIN))
-    store.close()
+    manager_and_cashier(path).close()
     staff_box: list = []
     trail = AuditTrail(AuditLog(tmp_path / "audit.sqlite3"), current_operator=lambda: staff_box[0].operator_name(),
                        training=lambda: True)
@@ -51,17 +44,7 @@ def terminal(qtbot, sandbox, tmp_path, memory_keyring, event_loop_qt):
     window.show()
     qtbot.waitExposed(window)
     yield built, trail
-    qtbot.waitUntil(lambda: RUNNER.running == 0, timeout=10_000)
-    if window.health_check_task is not None:
-        qtbot.waitUntil(window.health_check_task.done, timeout=10_000)
-    client = window.services.client
-    built.runtime.cancel()
-    window.close()
-    window.deleteLater()
-    qtbot.wait(10)
-    closing = event_loop_qt.create_task(client.aclose())
-    qtbot.waitUntil(closing.done, timeout=10_000)
-    journal.close()
+    close_terminal(qtbot, built, event_loop_qt)
     trail.log.close()
 
 

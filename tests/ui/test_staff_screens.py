@@ -15,17 +15,13 @@ from klogs_desk.composition import build_staff, build_terminal, open_journal
 from klogs_desk.config import Config
 from klogs_desk.credentials import CredentialStore
 from klogs_desk.domain.journal import EntryKind
-from klogs_desk.domain.operators import OperatorStore, Role, hash_pin
 from klogs_desk.domain.orders import new_order_id
 from klogs_desk.services.context import AppServices
-from klogs_desk.ui.async_runner import RUNNER
 from klogs_desk.ui.journal_model import JournalColumn
 from klogs_desk.ui.transaction_dialogs import ManagerPinDialog
 from tests.conftest import make_client
 from tests.fake_clock import WallClock
-
-MANAGER, MANAGER_PIN = "Zeynep", "482615"
-CASHIER, CASHIER_PIN = "Mehmet", "7391"
+from tests.terminal_helpers import CASHIER, CASHIER_PIN, MANAGER, MANAGER_PIN, close_terminal, manager_and_cashier
 
 
 @pytest.fixture
@@ -38,10 +34,7 @@ def terminal_for(qtbot, sandbox, tmp_path, memory_keyring, event_loop_qt):
         config = Config(tmp_path / "settings.ini")
         path = tmp_path / "staff.sqlite3"
         if operators:
-            store = OperatorStore(path)
-            store.add(MANAGER, Role.MANAGER, hash_pin(MANAGER_PIN))
-            store.add(CASHIER, Role.CASHIER, hash_pin(CASHIER_PIN))
-            store.close()
+            manager_and_cashier(path).close()
         staff = build_staff(config, path, now=WallClock())
         journal = open_journal(tmp_path / "journal.sqlite3", staff)
         services = AppServices(client=make_client(sandbox), journal=journal, sandbox_url=sandbox.url)
@@ -60,18 +53,7 @@ def terminal_for(qtbot, sandbox, tmp_path, memory_keyring, event_loop_qt):
 
     yield make
     for terminal in built:
-        qtbot.waitUntil(lambda: RUNNER.running == 0, timeout=10_000)
-        window = terminal.window
-        if window.health_check_task is not None:
-            qtbot.waitUntil(window.health_check_task.done, timeout=10_000)
-        client = window.services.client
-        terminal.runtime.cancel()
-        window.close()
-        window.deleteLater()
-        qtbot.wait(10)
-        closing = event_loop_qt.create_task(client.aclose())
-        qtbot.waitUntil(closing.done, timeout=10_000)
-        terminal.services.journal.close()
+        close_terminal(qtbot, terminal, event_loop_qt)
 
 
 def type_sign_in(qtbot, screen, name: str, pin: str) -> None:  # type: ignore[no-untyped-def]
