@@ -9,17 +9,15 @@ import pytest
 from PySide6.QtCore import QDateTime, QLocale, Qt
 
 from klogs_desk.api.models.recurring import Frequency, RecurringListQuery, RegisteredPaymentStatus
-from klogs_desk.domain.journal import Journal
 from klogs_desk.domain.schedule import payment_dates
 from klogs_desk.sandbox.seed import seed_reference, seed_subscriptions
 from klogs_desk.sandbox.server import SandboxServer
 from klogs_desk.sandbox.state import SandboxConfig
-from klogs_desk.services.context import AppServices
 from klogs_desk.ui.async_runner import RUNNER
 from klogs_desk.ui.subscription_dialogs import utc_from_edit
 from klogs_desk.ui.subscriptions_model import REFERENCE, STATUS
-from klogs_desk.ui.subscriptions_tab import SubscriptionsTab
 from tests.conftest import TEST_HANG_SECONDS, make_client
+from tests.ui.subscriptions_helpers import lookup, open_tab
 
 CARD = "3fa85f64-5717-4562-b3fc-2c963f66afa6"
 CARD_NOT_SAVED = "00000000-0000-4000-8000-000000000000"
@@ -34,34 +32,13 @@ def server():
     sandbox.stop()
 
 
-def open_tab(qtbot, server, tmp_path, event_loop_qt):
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    client = make_client(server, timeout=10.0)
-    tab = SubscriptionsTab(AppServices(client=client, journal=Journal(tmp_path / "journal.sqlite3")))
-    qtbot.addWidget(tab)
-    tab.resize(1300, 700)
-    tab.show()
-    qtbot.waitUntil(lambda: tab.model.loaded and not tab.model.loading, timeout=10_000)
-    return tab
-
-
 @pytest.fixture
 def tab(qtbot, server, event_loop_qt, tmp_path):
-    widget = open_tab(qtbot, server, tmp_path, event_loop_qt)
+    widget = open_tab(qtbot, server, tmp_path)
     yield widget
     # Let requests started by the test (a refetch after a change) end before the loop goes away.
     qtbot.waitUntil(lambda: RUNNER.running == 0, timeout=10_000)
     event_loop_qt.create_task(widget.services.client.aclose())
-
-
-def lookup(qtbot, loop, server, reference):
-    async def ask():
-        async with make_client(server, timeout=10.0) as client:
-            page = await client.list_recurring(RecurringListQuery(subscription=reference))
-            return page.items[0] if page.items else None
-    task = loop.create_task(ask())
-    qtbot.waitUntil(task.done, timeout=10_000)
-    return task.result()
 
 
 def total(qtbot, loop, server):
@@ -188,7 +165,7 @@ def test_duplicate_reference_from_the_gateway_is_marked_at_the_reference(qtbot, 
 
 
 def test_server_400_on_a_time_the_form_accepted_is_marked_at_that_field(qtbot, fresh_sandbox, event_loop_qt, tmp_path):
-    tab = open_tab(qtbot, fresh_sandbox, tmp_path, event_loop_qt)
+    tab = open_tab(qtbot, fresh_sandbox, tmp_path)
     fresh_sandbox.state.clock.advance(dt.timedelta(days=3))  # the gateway's "now" is ahead of this computer's
     dialog = tab.open_create_dialog()
     fill_create(dialog, "UI-CLOCK")  # first payment tomorrow: future here, past for the gateway

@@ -7,9 +7,9 @@ import asyncio
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 
-from klogs_desk.api.models.recurring import RecurringListQuery, RegisteredPaymentStatus
+from klogs_desk.api.models.recurring import RegisteredPaymentStatus
 from klogs_desk.config import hash_pin
 from klogs_desk.domain.journal import Journal
 from klogs_desk.domain.operators import OperatorStore, Role
@@ -22,8 +22,8 @@ from klogs_desk.services.staff import PERMISSION_REFUSED, StaffRefused, StaffSer
 from klogs_desk.services.subscriptions import SubscriptionsService
 from klogs_desk.ui.async_runner import RUNNER
 from klogs_desk.ui.subscriptions_model import REFERENCE
-from klogs_desk.ui.subscriptions_tab import SubscriptionsTab
-from tests.conftest import TEST_HANG_SECONDS, make_client
+from tests.conftest import TEST_HANG_SECONDS
+from tests.ui.subscriptions_helpers import lookup, open_tab
 
 MANAGER_PIN, CASHIER_PIN = "482615", "7391"
 CARD = "3fa85f64-5717-4562-b3fc-2c963f66afa6"
@@ -94,26 +94,10 @@ def server():
 
 @pytest.fixture
 def tab(qtbot, server, event_loop_qt, tmp_path, staff):
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    client = make_client(server, timeout=10.0)
-    widget = SubscriptionsTab(AppServices(client=client, journal=Journal(tmp_path / "journal.sqlite3")), staff=staff)
-    qtbot.addWidget(widget)
-    widget.resize(1300, 700)
-    widget.show()
-    qtbot.waitUntil(lambda: widget.model.loaded and not widget.model.loading, timeout=10_000)
+    widget = open_tab(qtbot, server, tmp_path, staff=staff)
     yield widget
     qtbot.waitUntil(lambda: RUNNER.running == 0, timeout=10_000)
     event_loop_qt.create_task(widget.services.client.aclose())
-
-
-def lookup(qtbot, loop, server, reference):
-    async def ask():
-        async with make_client(server, timeout=10.0) as client:
-            page = await client.list_recurring(RecurringListQuery(subscription=reference))
-            return page.items[0] if page.items else None
-    task = loop.create_task(ask())
-    qtbot.waitUntil(task.done, timeout=10_000)
-    return task.result()
 
 
 def test_a_cashier_reaching_the_dialogs_without_the_buttons_opens_nothing(tab, audit):
