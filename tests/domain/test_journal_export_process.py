@@ -62,12 +62,20 @@ def leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.endswith((".part", ".csv")))
 
 
-@posix_only
-def test_closing_the_journal_stops_the_export_process_and_leaves_no_file(tmp_path):
+@pytest.fixture
+def big_journal(tmp_path) -> tuple[Path, Path]:
+    """A journal of 20,000 approved sales (an export long enough to be stopped mid-file) and an empty folder
+    for its file: ``(journal path, folder)``."""
     path = tmp_path / "journal.sqlite3"
-    fill(path, 20_000, "CLOSE")
+    fill(path, 20_000, "BIG")
     out = tmp_path / "out"
     out.mkdir()
+    return path, out
+
+
+@posix_only
+def test_closing_the_journal_stops_the_export_process_and_leaves_no_file(big_journal):
+    path, out = big_journal
     journal = Journal(path)
     job = journal.export_in_background(out / "export.csv", {"environment": "sandbox"})
     wait_for(lambda: job.progress[0] > 0)  # rows are being written
@@ -98,11 +106,8 @@ PARENT = textwrap.dedent("""
 
 
 @posix_only
-def test_a_terminal_killed_during_an_export_leaves_no_export_process_and_no_file(tmp_path):
-    path = tmp_path / "journal.sqlite3"
-    fill(path, 20_000, "KILL")
-    out = tmp_path / "out"
-    out.mkdir()
+def test_a_terminal_killed_during_an_export_leaves_no_export_process_and_no_file(big_journal):
+    path, out = big_journal
     parent = subprocess.Popen([sys.executable, "-c", PARENT, str(path), str(out / "export.csv")],
                               stdout=subprocess.PIPE, text=True, env=dict(os.environ, KLOGS_EXPORT_NICENESS="0"))
     try:

@@ -322,16 +322,24 @@ def test_export_of_many_rows_is_complete_pan_free_and_the_screen_keeps_moving(qt
                for i, r in enumerate(rows))
 
 
-def test_an_export_can_be_cancelled_and_leaves_no_file(qtbot, many, tmp_path):
+@pytest.fixture
+def exporting(qtbot, many, tmp_path):
+    """The Journal tab of ``many`` exporting them all to ``export.csv``, its rows on screen first (their count
+    is the status line): ``(tab, target, the export process's pid)``. The export's end reaches the tab by a
+    queued signal, so what a test connects before it returns to the event loop still hears it."""
     tab = JournalTab(many)
     qtbot.addWidget(tab)
-    refreshed(tab)  # the rows are on screen before the cashier exports (their count is the status line)
-    target = tmp_path / "cancelled.csv"
+    refreshed(tab)
+    target = tmp_path / "export.csv"
     tab.choose_export_path = lambda default: target
+    tab.export_csv()
+    return tab, target, tab._export.pid
+
+
+def test_an_export_can_be_cancelled_and_leaves_no_file(qtbot, exporting, tmp_path):
+    tab, target, child = exporting
     exported = []
     tab.exported.connect(lambda *args: exported.append(args))
-    tab.export_csv()
-    child = tab._export.pid
     qtbot.mouseClick(tab.cancel_export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.export_button.isEnabled(), timeout=10_000)
     assert "Export cancelled" in tab.status_label.text()
@@ -390,14 +398,8 @@ def test_an_export_to_a_folder_that_is_gone_says_so_and_writes_nothing(qtbot, fi
 
 
 @pytest.mark.skipif(os.name != "posix", reason="pauses the export process with SIGSTOP")
-def test_quitting_during_an_export_leaves_no_export_process_and_no_file(qtbot, many, tmp_path):
-    tab = JournalTab(many)
-    qtbot.addWidget(tab)
-    refreshed(tab)
-    target = tmp_path / "quit.csv"
-    tab.choose_export_path = lambda default: target
-    tab.export_csv()
-    child = tab._export.pid
+def test_quitting_during_an_export_leaves_no_export_process_and_no_file(qtbot, many, exporting, tmp_path):
+    tab, _target, child = exporting
     os.kill(child, signals.SIGSTOP)  # still exporting when the terminal quits
     many.journal.close()  # what quitting does once the window is closed (klogs_desk/app.py)
     assert process_gone(child)
