@@ -10,14 +10,12 @@ from PySide6.QtCore import QDateTime, QLocale, Qt
 
 from klogs_desk.api.models.recurring import Frequency, RecurringListQuery, RegisteredPaymentStatus
 from klogs_desk.domain.schedule import payment_dates
-from klogs_desk.sandbox.seed import seed_reference, seed_subscriptions
-from klogs_desk.sandbox.server import SandboxServer
-from klogs_desk.sandbox.state import SandboxConfig
+from klogs_desk.sandbox.seed import seed_reference
 from klogs_desk.ui.async_runner import RUNNER
 from klogs_desk.ui.subscription_dialogs import utc_from_edit
 from klogs_desk.ui.subscriptions_model import REFERENCE, STATUS
-from tests.conftest import TEST_HANG_SECONDS, make_client
-from tests.ui.subscriptions_helpers import lookup, open_tab
+from tests.conftest import make_client
+from tests.ui.subscriptions_helpers import lookup, open_tab, seeded_sandbox
 
 CARD = "3fa85f64-5717-4562-b3fc-2c963f66afa6"
 CARD_NOT_SAVED = "00000000-0000-4000-8000-000000000000"
@@ -25,11 +23,8 @@ CARD_NOT_SAVED = "00000000-0000-4000-8000-000000000000"
 
 @pytest.fixture(scope="module")
 def server():
-    sandbox = SandboxServer(SandboxConfig(testing=True, hang_seconds=TEST_HANG_SECONDS, rate_limit_per_minute=100_000))
-    sandbox.start()
-    seed_subscriptions(sandbox.state.extras["recurring"], 10_000, sandbox.state.clock.now())
-    yield sandbox
-    sandbox.stop()
+    with seeded_sandbox(10_000) as sandbox:
+        yield sandbox
 
 
 @pytest.fixture

@@ -14,16 +14,13 @@ from klogs_desk.config import hash_pin
 from klogs_desk.domain.journal import Journal
 from klogs_desk.domain.operators import OperatorStore, Role
 from klogs_desk.messages import english
-from klogs_desk.sandbox.seed import seed_reference, seed_subscriptions
-from klogs_desk.sandbox.server import SandboxServer
-from klogs_desk.sandbox.state import SandboxConfig
+from klogs_desk.sandbox.seed import seed_reference
 from klogs_desk.services.context import AppServices
 from klogs_desk.services.staff import PERMISSION_REFUSED, StaffRefused, StaffService
 from klogs_desk.services.subscriptions import SubscriptionsService
 from klogs_desk.ui.async_runner import RUNNER
 from klogs_desk.ui.subscriptions_model import REFERENCE
-from tests.conftest import TEST_HANG_SECONDS
-from tests.ui.subscriptions_helpers import lookup, open_tab
+from tests.ui.subscriptions_helpers import lookup, open_tab, seeded_sandbox
 
 MANAGER_PIN, CASHIER_PIN = "482615", "7391"
 CARD = "3fa85f64-5717-4562-b3fc-2c963f66afa6"
@@ -85,11 +82,8 @@ def test_the_service_refuses_every_write_of_a_cashier_before_sending(tmp_path, s
 
 @pytest.fixture(scope="module")
 def server():
-    sandbox = SandboxServer(SandboxConfig(testing=True, hang_seconds=TEST_HANG_SECONDS, rate_limit_per_minute=100_000))
-    sandbox.start()
-    seed_subscriptions(sandbox.state.extras["recurring"], 50, sandbox.state.clock.now())
-    yield sandbox
-    sandbox.stop()
+    with seeded_sandbox(50) as sandbox:
+        yield sandbox
 
 
 @pytest.fixture
