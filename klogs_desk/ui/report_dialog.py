@@ -51,7 +51,6 @@ from ..services.reports import ReportService
 from ..services.staff import Approval, Permission, StaffRefused
 from . import theme
 from .journal_model import kind_text, local_time_text
-from .lock_screen import sign_in_refused_text
 from .messages import render
 from .money_text import money_text
 from .receipt import TRAINING_BANNER, TRAINING_ENVIRONMENTS, ask_printer, write_pdf
@@ -391,19 +390,20 @@ class ReportDialog(QDialog):
     def ask_approval(self) -> Approval | None:
         """A manager's approval of this day's close, typed in this session; None (and why, in
         ``reportStatus``) when cancelled or refused. A wrong PIN counts towards that manager's lock-out."""
+        from .transaction_dialogs import check_typed_approval
+
         staff = self.service.staff
         assert staff is not None
         typed = self.ask_pin(self.tr("Close the day: the day's report is kept as it is now, and the close "
                                      "is recorded with both names."))
         if typed is None:
             return None
-        given, result = staff.approve(*typed)
-        if given is None:
-            if result.operator is not None and result.pin is None:  # the PIN was right, but not a manager's
-                self.status.setText(render(msg("staff.not-a-manager-close", name=result.operator.name)))
-            else:
-                self.status.setText(sign_in_refused_text(result))
-        return given
+        typed_approval = check_typed_approval(staff, *typed)
+        if typed_approval.not_a_manager is not None:
+            self.status.setText(render(msg("staff.not-a-manager-close", name=typed_approval.not_a_manager)))
+        elif typed_approval.given is None:
+            self.status.setText(typed_approval.why)
+        return typed_approval.given
 
     # --- dialogs (replaced in tests) ------------------------------------------------------------
 

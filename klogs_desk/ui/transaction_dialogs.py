@@ -155,6 +155,32 @@ class ManagerPinDialog(QDialog):
             self.pin_edit.clear()
 
 
+class TypedApproval:
+    """A manager's name and PIN typed in another operator's session, checked (:func:`check_typed_approval`).
+
+    ``given`` is the approval, or None when refused; then either ``not_a_manager`` names the operator whose
+    right PIN it was (the caller says what they may not approve), or ``why`` says, in the operator's
+    language, how many tries are left or how long ``locked_out`` lasts."""
+
+    def __init__(self, given: Approval | None, *, not_a_manager: str | None = None, locked_out: bool = False,
+                 why: str = "") -> None:
+        self.given = given
+        self.not_a_manager = not_a_manager
+        self.locked_out = locked_out
+        self.why = why
+
+
+def check_typed_approval(staff: StaffService, name: str, pin: str) -> TypedApproval:
+    """Check ``name`` and ``pin`` as a manager's approval (:meth:`StaffService.approve`; a wrong PIN counts
+    towards that manager's lock-out). Shared by the void/refund approval and the report's Close day."""
+    given, result = staff.approve(name, pin)
+    if given is not None:
+        return TypedApproval(given)
+    if result.operator is not None and result.pin is None:  # the PIN was right, but not a manager's
+        return TypedApproval(None, not_a_manager=result.operator.name)
+    return TypedApproval(None, locked_out=result.locked_out, why=sign_in_refused_text(result))
+
+
 class RefundDialog(QDialog):
     """Asks how much of ``target`` to refund; shows and enforces the remaining balance before sending.
 
@@ -478,15 +504,15 @@ class TransactionActions(QObject):
             self.tell(self.tr("Manager locked out"), self.tr("{why}\n\nNothing was sent.").format(
                 why=sign_in_refused_text(status)))
             return None
-        given, result = self.staff.approve(name, pin)
-        if given is None:
-            if result.operator is not None and result.pin is None:  # the PIN was right, but not a manager's
-                self.tell(self.tr("Not a manager"), render(msg("staff.not-a-manager", name=result.operator.name)))
-                return None
-            title = self.tr("Manager locked out") if result.locked_out else self.tr("Wrong manager name or PIN")
-            self.tell(title, self.tr("Nothing was sent.\n\n{why}").format(why=sign_in_refused_text(result)))
+        typed_approval = check_typed_approval(self.staff, name, pin)
+        if typed_approval.not_a_manager is not None:
+            self.tell(self.tr("Not a manager"), render(msg("staff.not-a-manager", name=typed_approval.not_a_manager)))
             return None
-        return _Approved(given)
+        if typed_approval.given is None:
+            title = self.tr("Manager locked out") if typed_approval.locked_out else self.tr("Wrong manager name or PIN")
+            self.tell(title, self.tr("Nothing was sent.\n\n{why}").format(why=typed_approval.why))
+            return None
+        return _Approved(typed_approval.given)
 
     def _finished(self, outcome: TransactionOutcome) -> None:
         self.tab.refresh()

@@ -153,3 +153,18 @@ def test_a_shift_report_left_open_does_not_close_another_operators_shift(qtbot, 
     assert dialog.closed is None and trail.log.closes() == []
     record = trail.log.records()[0]
     assert (record.action, record.operator, record.details["owner"]) == ("permission.refused", MANAGER, CASHIER)
+
+
+def test_a_manager_locked_out_by_wrong_pins_at_close_day_is_told_so_and_the_day_stays_open(qtbot, terminal):
+    built, trail = terminal
+    window = built.window
+    assert window.idle_lock.try_sign_in(CASHIER, CASHIER_PIN)
+    dialog = open_day(window)
+    dialog.ask_pin = lambda what: (MANAGER, "000000")  # type: ignore[method-assign]
+    for _ in range(5):
+        qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    assert "Too many wrong PINs: this operator is locked out. Time left: 30 min" in dialog.status.text()
+    dialog.ask_pin = lambda what: (MANAGER, MANAGER_PIN)  # type: ignore[method-assign]
+    qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)  # the right PIN does not open it now
+    assert "locked out" in dialog.status.text()
+    assert dialog.closed is None and trail.log.closes() == [] and dialog.close_button.isVisible()
