@@ -5,14 +5,16 @@
 Starts its own ``Xvfb`` (``-displayfd``: a free display number, nothing shared with the desktop) and, per
 language and scale, a child process with ``DISPLAY`` set, ``QT_QPA_PLATFORM=xcb`` and ``QT_SCALE_FACTOR``.
 The child opens the terminal on the embedded sandbox (throw-away app home), makes one approved sale, then
-shows each tab and each dialog in the state with the most text (Settings with the keyring warning and the
-connection-test results, the request dialogs with every field error, the lock screen, the refund, PIN,
-record-outcome and details dialogs, the receipt preview, About and Test cards) and walks every visible
-QLabel, button, check box, group box title and tab. A problem is:
+shows each tab and each dialog in the state with the most text (Settings with the keyring warning and both
+connection-test results, Close day as a cashier, the Journal's all-tills view with its longest till chosen
+(render_screens.py's stand-in shop), the request dialogs with every field error, the lock screen, the
+refund, PIN, record-outcome and details dialogs, the receipt preview, About and Test cards) and walks every
+visible QLabel, button, check box, drop-down, group box title and tab. A problem is:
 
 * **does not fit**: the text's bounding box (font metrics; wrapped to the label's width for word-wrapped
   labels, a QTextDocument for rich text) is larger than the widget's contents rectangle, a button or group
-  box is narrower than its text, or a tab's text is elided;
+  box is narrower than its text, a drop-down's chosen item is wider than its field, or a tab's text is
+  elided;
 * **overlaps**: two visible sibling widgets' geometries intersect;
 * **outside**: a widget sticks out of its parent (cut off by the window's edge);
 * **widened**: the main window grew wider than it was set (a long status line pushed it).
@@ -62,7 +64,7 @@ def problems_in(top, screen: str) -> list[str]:  # type: ignore[no-untyped-def]
 
 def _name(widget) -> str:  # type: ignore[no-untyped-def]
     text = ""
-    for attribute in ("text", "title"):
+    for attribute in ("text", "title", "currentText"):
         getter = getattr(widget, attribute, None)
         if callable(getter):
             try:
@@ -78,8 +80,10 @@ def _name(widget) -> str:  # type: ignore[no-untyped-def]
 
 
 def _text_problem(widget) -> str | None:  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QLineEdit, QTabBar
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QGroupBox, QLabel, QLineEdit, QTabBar
 
+    if isinstance(widget, QComboBox):
+        return _combo_problem(widget)
     if isinstance(widget, QLineEdit):
         return _placeholder_problem(widget)
     if isinstance(widget, QLabel):
@@ -122,6 +126,26 @@ def _label_problem(label) -> str | None:  # type: ignore[no-untyped-def]
         needed_w, needed_h = needed.width(), needed.height()
     if needed_w > box.width() + 1 or needed_h > box.height() + 1:
         return f"needs {needed_w:.0f}x{needed_h:.0f}, has {box.width()}x{box.height()}"
+    return None
+
+
+def _combo_problem(combo) -> str | None:  # type: ignore[no-untyped-def]
+    """A closed drop-down shows its chosen item, elided by Qt when its field is too narrow: a filter's choice
+    ("Kasa 2 – Bahçe girişi") must show whole. An editable one is its line edit (checked as one)."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+    text = combo.currentText()
+    if combo.isEditable() or not text:
+        return None
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                         QStyle.SubControl.SC_ComboBoxEditField, combo)
+    needed = combo.fontMetrics().horizontalAdvance(text)
+    if not combo.itemIcon(combo.currentIndex()).isNull():
+        needed += combo.iconSize().width() + 4
+    if needed > field.width():
+        return f"chosen item {text!r} needs {needed} wide, has {field.width()}"
     return None
 
 
@@ -258,8 +282,12 @@ def run_child(language: str, out: Path) -> list[str]:
     from PySide6.QtCore import QCoreApplication, QUrl
     from PySide6.QtWidgets import QApplication
     from render_screens import (  # this script's folder is on sys.path (run as a script)
+        all_tills_journal,
         approved_sale,
+        choose_longest_till,
+        close_day_as_cashier,
         open_training_terminal,
+        test_both_connections,
     )
 
     from klogs_desk import i18n, paths
@@ -378,12 +406,13 @@ def run_child(language: str, out: Path) -> list[str]:
         combo.setCurrentIndex(combo.findData("test"))  # its credentials are read: the keyring warning shows
         combo.setCurrentIndex(combo.findData("sandbox"))
         await settle()
-        settings.test_button.click()
-        for _ in range(100):
-            await asyncio.sleep(0.05)
-            if settings.test_result.text() and not settings.test_progress.isVisible():
-                break
+        await test_both_connections(settings, settle)  # both results shown, the shop's a refusal in words
         await dialog(settings, "settings")
+        await dialog(close_day_as_cashier(services, window), "close-day-cashier")
+        all_tills = all_tills_journal(services, config)
+        await settle()
+        choose_longest_till(all_tills)
+        await dialog(all_tills, "journal-all-tills")
         await dialog(AboutDialog(window), "about")
         await dialog(TestCardsDialog(window), "test-cards")
 

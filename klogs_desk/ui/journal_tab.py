@@ -216,6 +216,10 @@ class JournalTab(QWidget):
         self.till_combo = QComboBox(objectName="journalTillFilter")
         self.till_combo.addItem(self.tr("Every till"), None)
         self.till_combo.setAccessibleName(self.tr("Filter by till"))
+        # The tills arrive after the first show: grow to the longest name (a cut "Kasa 2 – I" reads as no till),
+        # up to about 30 characters so a very long name cannot push the window wider than the screen.
+        self.till_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.till_combo.setMaximumWidth(self.till_combo.fontMetrics().averageCharWidth() * 30 + 40)
         self.scope_combo.setVisible(shop is not None)
         self.till_combo.setVisible(False)
 

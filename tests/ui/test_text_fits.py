@@ -30,7 +30,7 @@ def test_every_text_fits_its_box_in_both_languages_at_both_scales(tmp_path: Path
     for language in ("en", "tr"):
         for scale in ("1", "1.5"):
             for screen in ("sale", "journal-long-status", "journal-1100", "settings", "owner", "owner-waiting",
-                           "refund", "lock-screen"):
+                           "refund", "lock-screen", "close-day-cashier", "journal-all-tills"):
                 assert f"{language}-{scale}-{screen}.png" in shots
 
 
@@ -51,6 +51,25 @@ def test_the_check_finds_a_clipped_label_and_an_overlap(qtbot) -> None:
     assert any("clipped" in line and "does not fit" in line for line in problems), problems
     assert any("overlaps" in line for line in problems), problems
     clipped.setGeometry(0, 40, 390, 20)
+    assert checker.problems_in(parent, "made") == []
+
+
+def test_the_check_finds_a_drop_down_too_narrow_for_its_chosen_item(qtbot) -> None:
+    """The Journal's till filter once showed "Kasa 2 – I": sized for "Every till" before the tills came."""
+    from PySide6.QtWidgets import QComboBox, QWidget
+
+    checker = _checker()
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.resize(400, 60)
+    combo = QComboBox(parent, objectName="till")
+    combo.addItems(["Every till", "Kasa 2 – Bahçe girişi"])
+    combo.setCurrentIndex(1)
+    combo.setGeometry(0, 0, 80, 30)
+    parent.show()
+    problems = checker.problems_in(parent, "made")
+    assert any("#till" in line and "chosen item 'Kasa 2 – Bahçe girişi'" in line for line in problems), problems
+    combo.setGeometry(0, 0, 300, 30)
     assert checker.problems_in(parent, "made") == []
 
 
