@@ -158,6 +158,8 @@ class SettingsDialog(QDialog):
         self.test_result.setAccessibleName(self.tr("Connection test result"))
         self.test_result.setWordWrap(True)
         self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # At the top of its row, right under the button: centred, the answer floated a line away from it.
+        self.test_result.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
         gateway = QGroupBox(self.tr("Gateway"))
         form = QFormLayout(gateway)
@@ -256,6 +258,7 @@ class SettingsDialog(QDialog):
         self.shop_test_result.setAccessibleName(self.tr("Shop database test result"))
         self.shop_test_result.setWordWrap(True)
         self.shop_test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.shop_test_result.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.shop_test_task: object | None = None
         group = QGroupBox(self.tr("Shop database"))
         group.setObjectName("shopDatabaseGroup")

@@ -230,6 +230,32 @@ def test_test_connection_reports_both_apis_in_words(qtbot, make_dialog, sandbox,
     assert lines[1] == "✘ Subscriptions API: reachable, but the Bearer token was refused."
 
 
+def first_ink_row(widget) -> int:  # type: ignore[no-untyped-def]
+    """The first pixel row of ``widget`` with anything drawn on its background (its text's top), or -1."""
+    image = widget.grab().toImage()
+    background = image.pixelColor(image.width() - 1, image.height() - 1)
+    for y in range(image.height()):
+        if any(image.pixelColor(x, y) != background for x in range(image.width())):
+            return y
+    return -1
+
+
+def test_the_connection_answers_stand_right_under_their_buttons(qtbot, make_dialog, sandbox, memory_keyring):
+    """Not floated a line or two below, as a vertically centred label in a row made taller than its text put
+    them: a cashier reads the answer as the button's."""
+    dialog = make_dialog(sandbox_url=lambda: sandbox.url)
+    choose(dialog, "sandbox")
+    dialog.test_button.click()
+    dialog.shop_test_button.click()  # no host typed: it says what to type, at once
+    qtbot.waitUntil(lambda: RUNNER.running == 0 and dialog.test_button.isEnabled(), timeout=15_000)
+    for button, answer in ((dialog.test_button, dialog.test_result), (dialog.shop_test_button, dialog.shop_test_result)):
+        assert answer.text()
+        ink = first_ink_row(answer)
+        assert ink >= 0
+        gap = answer.mapTo(dialog, answer.rect().topLeft()).y() + ink - button.mapTo(dialog, button.rect().bottomLeft()).y()
+        assert 0 <= gap < answer.fontMetrics().height(), f"{answer.objectName()}: {gap} px below its button"
+
+
 def test_test_connection_says_when_the_gateway_cannot_be_reached(qtbot, make_dialog, memory_keyring):
     dialog = make_dialog()
     choose(dialog, "test")
