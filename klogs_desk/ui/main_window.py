@@ -9,7 +9,7 @@ status bar with ``operatorLabel`` (who is signed in, "training" for the Trainee)
 answered). The sign-in screen (:mod:`klogs_desk.ui.lock_screen`) covers the window at start when nobody is
 signed in, after the idle lock and on File ▸ Switch operator (Ctrl+Shift+O). Managers' menu entries
 (Settings, Operators…) are disabled for a cashier, and say why if reached anyway; Close day… stays open to a
-cashier (the day's figures are everyone's to read) and reads "Close day (manager approves)…": closing it
+cashier (the day's figures are everyone's to read) and reads "Close day with a manager's PIN…": closing it
 asks a manager's name and PIN on the spot. Once the window is first shown, one quiet lookup
 of an order ID nobody used (:meth:`MainWindow.check_gateway_health`) tells the label whether the gateway
 answers before the first payment: a 404 is an answer; no answer shows "no answer", never a dialog.
@@ -403,7 +403,7 @@ class MainWindow(QMainWindow):
         if self.reports is not None:
             # Everyone may read the day's figures; the close is a manager's (a cashier's needs a manager's PIN).
             self.close_day_action.setText(self.tr("Close &day…") if self.staff.allowed(Permission.CLOSE_DAY)
-                                          else self.tr("Close &day (manager approves)…"))
+                                          else self.tr("Close &day with a manager's PIN…"))
 
     def refuse_unless(self, permission: Permission) -> bool:
         """True when the signed-in operator may do ``permission``; otherwise say why in a sentence."""

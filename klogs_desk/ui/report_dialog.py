@@ -8,9 +8,10 @@ by hour, Print and Save as PDF, and the close itself.
   into the printed page and the PDF).
 * ``reportClose`` closes the shift or day. With pending or unknown payments it first asks, naming how many
   (``confirm``, replaced in tests); the close is stored and recorded (:class:`ReportService`). Anyone may
-  read the day's figures; closing the day is a manager's: for a cashier the button reads "Close day
-  (manager approves)…" and first asks a manager's name and PIN on the spot (the void/refund approval's
-  :class:`~klogs_desk.ui.transaction_dialogs.ManagerPinDialog`, through ``ask_pin``, replaced in tests).
+  read the day's figures; closing the day is a manager's: for a cashier the button reads "Close day with a
+  manager's PIN…" (what to fetch, said before the press) and first asks a manager's name and PIN on the spot
+  (the void/refund approval's :class:`~klogs_desk.ui.transaction_dialogs.ManagerPinDialog`, through
+  ``ask_pin``, replaced in tests).
   The service holds the rule (the signed-in operator is asked at the moment of the close, so a dialog left
   open across File ▸ Switch operator follows who is signed in now); a refusal or a wrong PIN is shown in
   ``reportStatus`` and nothing is closed.
@@ -317,7 +318,7 @@ class ReportDialog(QDialog):
         if self.report.kind == SHIFT:
             self.close_button.setText(self.tr("Close shift"))
         elif self._needs_approval():
-            self.close_button.setText(self.tr("Close day (manager approves)…"))
+            self.close_button.setText(self.tr("Close day with a manager's PIN…"))
         else:
             self.close_button.setText(self.tr("Close day"))
         self.close_button.setAccessibleName(self.close_button.text().rstrip("…"))

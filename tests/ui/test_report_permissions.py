@@ -60,10 +60,10 @@ def test_a_cashier_reads_the_day_but_closes_it_only_with_a_managers_pin(qtbot, t
     window, staff = built.window, built.staff
     assert window.idle_lock.try_sign_in(CASHIER, CASHIER_PIN)
     assert window.close_day_action.isEnabled()
-    assert window.close_day_action.text() == "Close &day (manager approves)…"
+    assert window.close_day_action.text() == "Close &day with a manager's PIN…"
     dialog = open_day(window)
     assert "Day report" in dialog.windowTitle() and dialog.text.toPlainText()  # the figures are there to read
-    assert dialog.close_button.text() == "Close day (manager approves)…"
+    assert dialog.close_button.text() == "Close day with a manager's PIN…"
 
     asked: list[str] = []
     dialog.ask_pin = lambda what: asked.append(what) or None  # type: ignore[method-assign]
@@ -132,7 +132,7 @@ def test_a_day_report_left_open_for_a_cashier_asks_for_the_manager_at_the_close(
     dialog = open_day(window)
     window.switch_operator()
     assert window.idle_lock.try_sign_in(CASHIER, CASHIER_PIN)
-    assert window.close_day_action.text() == "Close &day (manager approves)…"
+    assert window.close_day_action.text() == "Close &day with a manager's PIN…"
     asked: list[str] = []
     dialog.ask_pin = lambda what: asked.append(what) or None  # type: ignore[method-assign]
     assert dialog.close_period() is None
