@@ -236,23 +236,36 @@ def _preload_core() -> None:
     threading.Thread(target=_load_core_library, name="klogs-webengine-preload", daemon=True).start()
 
 
+#: The Python extension modules the warm-up imports, in the order it imports them: QtWebEngineCore's own
+#: Python dependencies first (QtNetwork's set-up alone is 9-13 ms of the UI thread's CPU), so no import step
+#: is one long turn. The preload thread links them all.
+_PRELOADED_MODULES = ("PySide6.QtNetwork", "PySide6.QtPrintSupport", "PySide6.QtWebChannel",
+                      "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets")
+
+
 def _load_core_library() -> None:
     try:
         import ctypes  # here, not at the top: app.py imports this module before the first frame
         import importlib.util
 
-        spec = importlib.util.find_spec("PySide6.QtWebEngineCore")
-        if spec is not None and spec.origin:
+        if os.name == "nt":
+            kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+            kernel32.LoadLibraryExW.argtypes = (ctypes.c_wchar_p, ctypes.c_void_p, ctypes.c_uint32)
+            kernel32.LoadLibraryExW.restype = ctypes.c_void_p
+        else:
+            libc = ctypes.CDLL(None)
+            libc.dlopen.argtypes = (ctypes.c_char_p, ctypes.c_int)
+            libc.dlopen.restype = ctypes.c_void_p
+        for name in _PRELOADED_MODULES:
+            if name in sys.modules:
+                continue
+            spec = importlib.util.find_spec(name)
+            if spec is None or not spec.origin:
+                continue
             if os.name == "nt":
-                kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
-                kernel32.LoadLibraryExW.argtypes = (ctypes.c_wchar_p, ctypes.c_void_p, ctypes.c_uint32)
-                kernel32.LoadLibraryExW.restype = ctypes.c_void_p
                 # As CPython loads extension modules: the DLL's own folder and the added DLL directories.
                 kernel32.LoadLibraryExW(spec.origin, None, 0x1000 | 0x100)
             else:
-                libc = ctypes.CDLL(None)
-                libc.dlopen.argtypes = (ctypes.c_char_p, ctypes.c_int)
-                libc.dlopen.restype = ctypes.c_void_p
                 libc.dlopen(os.fsencode(spec.origin), sys.getdlopenflags())
     except Exception:  # noqa: BLE001  # an optimisation only: the import does the work instead
         log.debug("QtWebEngineCore preload failed", exc_info=True)
@@ -260,9 +273,23 @@ def _load_core_library() -> None:
         _preloaded.set()
 
 
-def _import_core() -> bool:
-    if not _preloaded.is_set() and _preload_clock.isValid() and _preload_clock.elapsed() < PRELOAD_PATIENCE_MS:
+def _preload_done() -> bool:
+    """True when the imports may run: the preload thread finished (or is taking too long)."""
+    return _preloaded.is_set() or not _preload_clock.isValid() or _preload_clock.elapsed() >= PRELOAD_PATIENCE_MS
+
+
+def _import_network() -> bool:
+    if not _preload_done():
         return False  # not yet: the step runs again a little later
+    import PySide6.QtNetwork  # noqa: F401  # QtWebEngineCore's biggest Python dependency, in a turn of its own
+    return True
+
+
+def _import_core() -> bool:
+    if not _preload_done():
+        return False  # not yet: the step runs again a little later
+    import PySide6.QtPrintSupport  # noqa: F401  # QtWebEngineCore's other Python dependencies (~1-3 ms)
+    import PySide6.QtWebChannel  # noqa: F401
     import PySide6.QtWebEngineCore  # noqa: F401  # the Python module's set-up is the cost left
     return True
 
@@ -296,7 +323,7 @@ def _warm_done() -> None:
 
 
 #: Each step runs in an event-loop turn of its own; one returning ``False`` is not done yet and runs again.
-_WARM_STEPS = (_preload_core, _import_core, _import_widgets, profile, _make_page, _load_blank)
+_WARM_STEPS = (_preload_core, _import_network, _import_core, _import_widgets, profile, _make_page, _load_blank)
 _next_step = 0
 
 #: ``(step, started at time.perf_counter(), wall ms, UI-thread CPU ms)`` of every warm-up step run so far,
