@@ -181,22 +181,42 @@ def warm_up(delay_ms: int = 0) -> None:
     :data:`warm_step_times`. Measured (benchmarks/bench_three_ds.py, offscreen, 2 cores, load 1.2-7; CPU
     is this thread's, which load hardly changes; wall times grow with the load):
 
-    * QtWebEngineCore's libraries loaded in a thread (:func:`_preload_core`), then its import: 12-17 ms
-      of this thread's CPU, the Python module's set-up (31-45 ms with the loading done here);
-    * QtWebEngineWidgets and the page class: 6-9 ms;
-    * the profile: Chromium's start, in one C++ call that must run on the UI thread: 70-350 ms wall but
-      only 28-37 ms of this thread's CPU. The rest is this thread waiting, on Linux for Chromium's zygote
-      process to start and answer (with ``--no-zygote``, possible only where the sandbox is off, the
-      same step took 25 ms wall for 23 ms CPU). The app cannot cut it. (Chromium's start-up tasks that
-      follow on this thread cost ~100 ms more CPU while the input watch below filtered the whole
-      application in Python; they are cheap since it watches windows only);
+    * QtWebEngineCore's libraries and the Python extension modules it needs linked in a thread
+      (:func:`_preload_core`), then three imports, a turn each: QtNetwork 8-13 ms of this thread's CPU
+      (its Python module's set-up: QtWebEngineCore imports it), the rest of QtWebEngineCore 1-2 ms,
+      QtWebEngineWidgets and the page class 4-7 ms (all in one turn before: 13-19 ms, then 6-9 ms);
+    * the profile: Chromium's start, in one C++ call that must run on the UI thread: 78-950 ms wall for
+      29-49 ms of this thread's CPU (load 1.7-4). See "What is left" below;
     * a page (<1 ms), then, in a turn of its own, a blank document loaded in it (~6 ms), so a renderer
       process is up too (the page is kept).
 
     Tried and dropped: the page in a ``QWebEngineView`` that is never on screen (``WA_DontShowOnScreen``),
     to have the view's compositor up as well: the offscreen benchmark crashed in QtWebEngine in 4 runs of 7
     with it, 0 of 4 without. A spare page made ahead for the next challenge: its ``setHtml`` cost the
-    same as a fresh page's (2-5 ms either way)."""
+    same as a fresh page's (2-5 ms either way).
+
+    What is left (measured on 2026-12-03, 2 cores, load 1.7-4): the profile step, the only stall over
+    16 ms of the warm-up and of a cold challenge's opening. It is ``QWebEngineProfile()``, one C++ call
+    (Chromium's ``WebEngineContext``: content main runner, browser main loop, zygotes), so no Python turn
+    can cut it. Of its 20-49 ms CPU, ~13-19 ms is user time and 1-15 ms system time (~1,190 minor page
+    faults: touching the 194 MB library in the preload thread first, ``madvise(MADV_POPULATE_READ)``,
+    left ~740 and saved at most 2 ms, so it is not done). Its wall time beyond the CPU is 3-7 waits
+    (``getrusage``: voluntary switches), the longest a ``read()`` of the zygote's boot message while the
+    zygote process execs QtWebEngineProcess and links the same libraries (112 ms under strace), and
+    26-71 preemptions: the two zygotes and Chromium's new threads take both cores. Tried: Chromium's
+    ``--no-unsandboxed-zygote`` (one zygote instead of two; same security, as that zygote hosts only
+    unsandboxed utilities): the call alone went from 188 to 151 ms wall (median of 8), but the cold
+    benchmark was slower in 3 pairs of 3 (worst stall 157/66/86 ms without, 227/107/90 ms with), so it
+    is not set. ``--no-zygote`` (25 ms) needs the sandbox off.
+
+    A browser in a process of its own would take all of it off this thread: a prototype child (Python,
+    QApplication, profile, page, blank load) started from a QProcess left the terminal's UI thread at
+    0.3 ms CPU at most between two 1 ms ticks (wall stalls up to 29 ms, all of it the two cores shared
+    with the child's start at load 3.7). Not built in the 2026-12-03 session (needs: a page proxy with
+    the allow-list, certificate, download and permission refusals in the child and their reports over
+    IPC for the dialog and its ~25 tests; embedding with ``QWindow.fromWinId`` works on X11 and Windows
+    only, elsewhere a separate window that the dialog's modality and focus do not cover; a second
+    ~80 MB process on a small till; the bundle's dispatch, as ``--journal-export`` has)."""
     global _warming, _watch
     if _warming or _warm_finished:
         return
@@ -228,8 +248,7 @@ _preload_clock = QElapsedTimer()
 
 def _preload_core() -> None:
     """Load QtWebEngineCore's libraries in a thread: the dynamic linking (35-50 ms) then runs beside the UI
-    thread, and the import that follows only sets up the Python module (~13 ms instead of ~35 ms on this
-    thread). Through the C library's loader called with ctypes, which lets go of the GIL for the call
+    thread, and the imports that follow only set up the Python modules (see :func:`warm_up`). Through the C library's loader called with ctypes, which lets go of the GIL for the call
     (``ctypes.CDLL`` keeps it: the UI thread stalled as long as the loading). The same file with the same
     flags the import uses, so the import finds it loaded; any failure only leaves the work to the import."""
     _preload_clock.start()
