@@ -209,10 +209,13 @@ def warm_up(delay_ms: int = 0) -> None:
     benchmark was slower in 3 pairs of 3 (worst stall 157/66/86 ms without, 227/107/90 ms with), so it
     is not set. ``--no-zygote`` (25 ms) needs the sandbox off.
 
-    A browser in a process of its own would take all of it off this thread: a prototype child (Python,
-    QApplication, profile, page, blank load) started from a QProcess left the terminal's UI thread at
-    0.3 ms CPU at most between two 1 ms ticks (wall stalls up to 29 ms, all of it the two cores shared
-    with the child's start at load 3.7). Not built in the 2026-12-03 session (needs: a page proxy with
+    A browser in a process of its own would take all of it off this thread: the prototype
+    ``benchmarks/proto_three_ds_process.py`` (a child process with this module's page, driven over a pipe)
+    left the terminal's UI thread at 0.5 ms CPU at most between two 1 ms ticks while the child started
+    at idle (worst stall 4.7 ms, yardstick 3.6 ms), 3.3 ms cold (child started at the click: 903 ms to
+    the bank's page, worst stall 8.5 ms) and 2.5 ms warm (154 ms median, worst stall 11 ms, 15 ms
+    UI-thread CPU per challenge against ~50 ms in-process; load 2.3). Not built in the 2026-12-03
+    session (needs: a page proxy with
     the allow-list, certificate, download and permission refusals in the child and their reports over
     IPC for the dialog and its ~25 tests; embedding with ``QWindow.fromWinId`` works on X11 and Windows
     only, elsewhere a separate window that the dialog's modality and focus do not cover; a second
