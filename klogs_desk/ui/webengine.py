@@ -218,7 +218,11 @@ def warm_up(delay_ms: int = 0) -> None:
     session (needs: a page proxy with
     the allow-list, certificate, download and permission refusals in the child and their reports over
     IPC for the dialog and its ~25 tests; embedding with ``QWindow.fromWinId`` works on X11 and Windows
-    only, elsewhere a separate window that the dialog's modality and focus do not cover; a second
+    only, elsewhere a separate window that the dialog's modality and focus do not cover. Tried on X11
+    (Xvfb, no window manager, clicks and keys through XTest): the child's view embedded in a dialog
+    showed, a click focused the page's input and typed keys reached it, but Tab and Escape stayed in
+    the page (the dialog's Escape-to-cancel and Tab to its Cancel button would need forwarding over the
+    pipe) and the dialog still believed its own widget had the focus; a second
     ~80 MB process on a small till; the bundle's dispatch, as ``--journal-export`` has)."""
     global _warming, _watch
     if _warming or _warm_finished:
