@@ -212,10 +212,10 @@ def warm_up(delay_ms: int = 0) -> None:
     A browser in a process of its own would take all of it off this thread: the prototype
     ``benchmarks/proto_three_ds_process.py`` (a child process with this module's page, driven over a pipe)
     left the terminal's UI thread at 0.5 ms CPU at most between two 1 ms ticks while the child started
-    at idle (worst stall 4.7 ms, yardstick 3.6 ms), 3.3 ms cold (child started at the click: 903 ms to
-    the bank's page, worst stall 8.5 ms) and 2.5 ms warm (154 ms median, worst stall 11 ms, 15 ms
-    UI-thread CPU per challenge against ~50 ms in-process; load 2.3). Not built in the 2026-12-03
-    session (needs: a page proxy with
+    at idle (worst stall 4.7-14 ms, yardstick 3.6-8.7 ms), 3.3 ms cold (child started at the click:
+    0.9-1.2 s to the bank's page, worst stall 8.5-21 ms, the cores shared with the child's start) and
+    3 ms warm (154-184 ms median, worst stall 10-11 ms, 15-18 ms UI-thread CPU per challenge against
+    ~50-60 ms in-process; load 2.3-3.9). Not built in the 2026-12-03 session (needs: a page proxy with
     the allow-list, certificate, download and permission refusals in the child and their reports over
     IPC for the dialog and its ~25 tests; embedding with ``QWindow.fromWinId`` works on X11 and Windows
     only, elsewhere a separate window that the dialog's modality and focus do not cover. Tried on X11
@@ -255,8 +255,9 @@ _preload_clock = QElapsedTimer()
 
 def _preload_core() -> None:
     """Load QtWebEngineCore's libraries in a thread: the dynamic linking (35-50 ms) then runs beside the UI
-    thread, and the imports that follow only set up the Python modules (see :func:`warm_up`). Through the C library's loader called with ctypes, which lets go of the GIL for the call
-    (``ctypes.CDLL`` keeps it: the UI thread stalled as long as the loading). The same file with the same
+    thread, and the imports that follow only set up the Python modules (see :func:`warm_up`). Through the
+    C library's loader called with ctypes, which lets go of the GIL for the call (``ctypes.CDLL`` keeps
+    it: the UI thread stalled as long as the loading). The same file with the same
     flags the import uses, so the import finds it loaded; any failure only leaves the work to the import."""
     _preload_clock.start()
     threading.Thread(target=_load_core_library, name="klogs-webengine-preload", daemon=True).start()
