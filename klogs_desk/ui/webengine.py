@@ -203,11 +203,15 @@ def warm_up(delay_ms: int = 0) -> None:
     left ~740 and saved at most 2 ms, so it is not done). Its wall time beyond the CPU is 3-7 waits
     (``getrusage``: voluntary switches), the longest a ``read()`` of the zygote's boot message while the
     zygote process execs QtWebEngineProcess and links the same libraries (112 ms under strace), and
-    26-71 preemptions: the two zygotes and Chromium's new threads take both cores. Tried: Chromium's
+    26-71 preemptions: the two zygotes and Chromium's new threads take both cores. Each zygote is a
+    ``fork()`` of this process from this thread, whose cost grows with the terminal's memory (a fork
+    took 2 ms at 171 MB resident, 6 ms at 379 MB), and the pages it marks copy-on-write fault again
+    when this thread next writes them. Tried: Chromium's
     ``--no-unsandboxed-zygote`` (one zygote instead of two; same security, as that zygote hosts only
     unsandboxed utilities): the call alone went from 188 to 151 ms wall (median of 8), but the cold
-    benchmark was slower in 3 pairs of 3 (worst stall 157/66/86 ms without, 227/107/90 ms with), so it
-    is not set. ``--no-zygote`` (25 ms) needs the sandbox off.
+    benchmark was slower in 3 pairs of 3 (worst stall 157/66/86 ms without, 227/107/90 ms with, and
+    more UI-thread CPU, 147-190 ms against 136-151: probably the utility processes then forked from this
+    big process instead of from the zygote), so it is not set. ``--no-zygote`` (25 ms) needs the sandbox off.
 
     A browser in a process of its own would take all of it off this thread: the prototype
     ``benchmarks/proto_three_ds_process.py`` (a child process with this module's page, driven over a pipe)
