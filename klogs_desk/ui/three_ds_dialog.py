@@ -9,6 +9,7 @@ Cancel, closing the window and "Close" after a failed load all ask the service t
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -241,10 +242,15 @@ async def run_challenge(service: ThreeDSecureService, challenge: Challenge, pare
     dialog.cancel_requested.connect(lambda: service.cancel(challenge))
     # The browser is done as soon as the callback arrives; completing the payment is the Sale tab's progress.
     challenge.callback.add_done_callback(lambda _f: dialog.finish() if shiboken6.isValid(dialog) else None)
-    dialog.open()
-    if on_dialog is not None:
-        on_dialog(dialog)
     try:
+        # Built and opened in two event-loop turns: on a cold engine the constructor (the first web view of
+        # the process) took ~9 ms of the UI thread's CPU and open() with the first paint ~7 ms, 16-17 ms in
+        # one turn (benchmarks/bench_three_ds.py --cold --timeline).
+        await asyncio.sleep(LOAD_AFTER_SHOW_MS / 1000)
+        if shiboken6.isValid(dialog) and not getattr(dialog, "_finished", False):
+            dialog.open()
+            if on_dialog is not None:
+                on_dialog(dialog)
         return await service.finish(challenge)
     finally:
         if shiboken6.isValid(dialog):

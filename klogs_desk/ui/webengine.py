@@ -181,22 +181,53 @@ def warm_up(delay_ms: int = 0) -> None:
     :data:`warm_step_times`. Measured (benchmarks/bench_three_ds.py, offscreen, 2 cores, load 1.2-7; CPU
     is this thread's, which load hardly changes; wall times grow with the load):
 
-    * QtWebEngineCore's libraries loaded in a thread (:func:`_preload_core`), then its import: 12-17 ms
-      of this thread's CPU, the Python module's set-up (31-45 ms with the loading done here);
-    * QtWebEngineWidgets and the page class: 6-9 ms;
-    * the profile: Chromium's start, in one C++ call that must run on the UI thread: 70-350 ms wall but
-      only 28-37 ms of this thread's CPU. The rest is this thread waiting, on Linux for Chromium's zygote
-      process to start and answer (with ``--no-zygote``, possible only where the sandbox is off, the
-      same step took 25 ms wall for 23 ms CPU). The app cannot cut it. (Chromium's start-up tasks that
-      follow on this thread cost ~100 ms more CPU while the input watch below filtered the whole
-      application in Python; they are cheap since it watches windows only);
+    * QtWebEngineCore's libraries and the Python extension modules it needs linked in a thread
+      (:func:`_preload_core`), then three imports, a turn each: QtNetwork 8-13 ms of this thread's CPU
+      (its Python module's set-up: QtWebEngineCore imports it), the rest of QtWebEngineCore 1-2 ms,
+      QtWebEngineWidgets and the page class 4-7 ms (all in one turn before: 13-19 ms, then 6-9 ms);
+    * the profile: Chromium's start, in one C++ call that must run on the UI thread: 78-950 ms wall for
+      29-49 ms of this thread's CPU (load 1.7-4). See "What is left" below;
     * a page (<1 ms), then, in a turn of its own, a blank document loaded in it (~6 ms), so a renderer
       process is up too (the page is kept).
 
     Tried and dropped: the page in a ``QWebEngineView`` that is never on screen (``WA_DontShowOnScreen``),
     to have the view's compositor up as well: the offscreen benchmark crashed in QtWebEngine in 4 runs of 7
     with it, 0 of 4 without. A spare page made ahead for the next challenge: its ``setHtml`` cost the
-    same as a fresh page's (2-5 ms either way)."""
+    same as a fresh page's (2-5 ms either way).
+
+    What is left (measured on 2026-12-03, 2 cores, load 1.7-4): the profile step, the only stall over
+    16 ms of the warm-up and of a cold challenge's opening. It is ``QWebEngineProfile()``, one C++ call
+    (Chromium's ``WebEngineContext``: content main runner, browser main loop, zygotes), so no Python turn
+    can cut it. Of its 20-49 ms CPU, ~13-19 ms is user time and 1-15 ms system time (~1,190 minor page
+    faults: touching the 194 MB library in the preload thread first, ``madvise(MADV_POPULATE_READ)``,
+    left ~740 and saved at most 2 ms, so it is not done). Its wall time beyond the CPU is 3-7 waits
+    (``getrusage``: voluntary switches), the longest a ``read()`` of the zygote's boot message while the
+    zygote process execs QtWebEngineProcess and links the same libraries (112 ms under strace), and
+    26-71 preemptions: the two zygotes and Chromium's new threads take both cores. Each zygote is a
+    ``fork()`` of this process from this thread, whose cost grows with the terminal's memory (a fork
+    took 2 ms at 171 MB resident, 6 ms at 379 MB), and the pages it marks copy-on-write fault again
+    when this thread next writes them. Tried: Chromium's
+    ``--no-unsandboxed-zygote`` (one zygote instead of two; same security, as that zygote hosts only
+    unsandboxed utilities): the call alone went from 188 to 151 ms wall (median of 8), but the cold
+    benchmark was slower in 3 pairs of 3 (worst stall 157/66/86 ms without, 227/107/90 ms with, and
+    more UI-thread CPU, 147-190 ms against 136-151: probably the utility processes then forked from this
+    big process instead of from the zygote), so it is not set. ``--no-zygote`` (25 ms) needs the sandbox off.
+
+    A browser in a process of its own would take all of it off this thread: the prototype
+    ``benchmarks/proto_three_ds_process.py`` (a child process with this module's page, driven over a pipe)
+    left the terminal's UI thread at 0.5 ms CPU at most between two 1 ms ticks while the child started
+    at idle (worst stall 4.7-14 ms, yardstick 3.6-8.7 ms), 3.3 ms cold (child started at the click:
+    0.9-1.2 s to the bank's page, worst stall 8.5-21 ms, the cores shared with the child's start) and
+    3 ms warm (154-184 ms median, worst stall 10-11 ms, 15-18 ms UI-thread CPU per challenge against
+    ~50-60 ms in-process; load 2.3-3.9). Not built in the 2026-12-03 session (needs: a page proxy with
+    the allow-list, certificate, download and permission refusals in the child and their reports over
+    IPC for the dialog and its ~25 tests; embedding with ``QWindow.fromWinId`` works on X11 and Windows
+    only, elsewhere a separate window that the dialog's modality and focus do not cover. Tried on X11
+    (Xvfb, no window manager, clicks and keys through XTest): the child's view embedded in a dialog
+    showed, a click focused the page's input and typed keys reached it, but Tab and Escape stayed in
+    the page (the dialog's Escape-to-cancel and Tab to its Cancel button would need forwarding over the
+    pipe) and the dialog still believed its own widget had the focus; a second
+    ~80 MB process on a small till; the bundle's dispatch, as ``--journal-export`` has)."""
     global _warming, _watch
     if _warming or _warm_finished:
         return
@@ -228,12 +259,19 @@ _preload_clock = QElapsedTimer()
 
 def _preload_core() -> None:
     """Load QtWebEngineCore's libraries in a thread: the dynamic linking (35-50 ms) then runs beside the UI
-    thread, and the import that follows only sets up the Python module (~13 ms instead of ~35 ms on this
-    thread). Through the C library's loader called with ctypes, which lets go of the GIL for the call
-    (``ctypes.CDLL`` keeps it: the UI thread stalled as long as the loading). The same file with the same
+    thread, and the imports that follow only set up the Python modules (see :func:`warm_up`). Through the
+    C library's loader called with ctypes, which lets go of the GIL for the call (``ctypes.CDLL`` keeps
+    it: the UI thread stalled as long as the loading). The same file with the same
     flags the import uses, so the import finds it loaded; any failure only leaves the work to the import."""
     _preload_clock.start()
     threading.Thread(target=_load_core_library, name="klogs-webengine-preload", daemon=True).start()
+
+
+#: The Python extension modules the warm-up imports, in the order it imports them: QtWebEngineCore's own
+#: Python dependencies first (QtNetwork's set-up alone is 9-13 ms of the UI thread's CPU), so no import step
+#: is one long turn. The preload thread links them all.
+_PRELOADED_MODULES = ("PySide6.QtNetwork", "PySide6.QtPrintSupport", "PySide6.QtWebChannel",
+                      "PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets")
 
 
 def _load_core_library() -> None:
@@ -241,18 +279,24 @@ def _load_core_library() -> None:
         import ctypes  # here, not at the top: app.py imports this module before the first frame
         import importlib.util
 
-        spec = importlib.util.find_spec("PySide6.QtWebEngineCore")
-        if spec is not None and spec.origin:
+        if os.name == "nt":
+            kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
+            kernel32.LoadLibraryExW.argtypes = (ctypes.c_wchar_p, ctypes.c_void_p, ctypes.c_uint32)
+            kernel32.LoadLibraryExW.restype = ctypes.c_void_p
+        else:
+            libc = ctypes.CDLL(None)
+            libc.dlopen.argtypes = (ctypes.c_char_p, ctypes.c_int)
+            libc.dlopen.restype = ctypes.c_void_p
+        for name in _PRELOADED_MODULES:
+            if name in sys.modules:
+                continue
+            spec = importlib.util.find_spec(name)
+            if spec is None or not spec.origin:
+                continue
             if os.name == "nt":
-                kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined]
-                kernel32.LoadLibraryExW.argtypes = (ctypes.c_wchar_p, ctypes.c_void_p, ctypes.c_uint32)
-                kernel32.LoadLibraryExW.restype = ctypes.c_void_p
                 # As CPython loads extension modules: the DLL's own folder and the added DLL directories.
                 kernel32.LoadLibraryExW(spec.origin, None, 0x1000 | 0x100)
             else:
-                libc = ctypes.CDLL(None)
-                libc.dlopen.argtypes = (ctypes.c_char_p, ctypes.c_int)
-                libc.dlopen.restype = ctypes.c_void_p
                 libc.dlopen(os.fsencode(spec.origin), sys.getdlopenflags())
     except Exception:  # noqa: BLE001  # an optimisation only: the import does the work instead
         log.debug("QtWebEngineCore preload failed", exc_info=True)
@@ -260,9 +304,23 @@ def _load_core_library() -> None:
         _preloaded.set()
 
 
-def _import_core() -> bool:
-    if not _preloaded.is_set() and _preload_clock.isValid() and _preload_clock.elapsed() < PRELOAD_PATIENCE_MS:
+def _preload_done() -> bool:
+    """True when the imports may run: the preload thread finished (or is taking too long)."""
+    return _preloaded.is_set() or not _preload_clock.isValid() or _preload_clock.elapsed() >= PRELOAD_PATIENCE_MS
+
+
+def _import_network() -> bool:
+    if not _preload_done():
         return False  # not yet: the step runs again a little later
+    import PySide6.QtNetwork  # noqa: F401  # QtWebEngineCore's biggest Python dependency, in a turn of its own
+    return True
+
+
+def _import_core() -> bool:
+    if not _preload_done():
+        return False  # not yet: the step runs again a little later
+    import PySide6.QtPrintSupport  # noqa: F401  # QtWebEngineCore's other Python dependencies (~1-3 ms)
+    import PySide6.QtWebChannel  # noqa: F401
     import PySide6.QtWebEngineCore  # noqa: F401  # the Python module's set-up is the cost left
     return True
 
@@ -296,7 +354,7 @@ def _warm_done() -> None:
 
 
 #: Each step runs in an event-loop turn of its own; one returning ``False`` is not done yet and runs again.
-_WARM_STEPS = (_preload_core, _import_core, _import_widgets, profile, _make_page, _load_blank)
+_WARM_STEPS = (_preload_core, _import_network, _import_core, _import_widgets, profile, _make_page, _load_blank)
 _next_step = 0
 
 #: ``(step, started at time.perf_counter(), wall ms, UI-thread CPU ms)`` of every warm-up step run so far,
