@@ -1752,7 +1752,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Close &amp;day (manager approves)…</source>
+        <source>Close &amp;day with a manager&apos;s PIN…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3841,6 +3841,10 @@ Up to {left} can still be refunded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Close day with a manager&apos;s PIN…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Close day</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3862,10 +3866,6 @@ Up to {left} can still be refunded.</source>
     </message>
     <message>
         <source>Sales and captures by hour</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close day (manager approves)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

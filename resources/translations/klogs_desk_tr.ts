@@ -1752,8 +1752,8 @@
         <translation>Denetim kaydı değiştirilmiş: zinciri {number} numaralı kayıtta kırık. O kayıttan sonrakilere güvenilemez. Yöneticiye haber verin; audit.sqlite3 dosyasına dokunmayın.</translation>
     </message>
     <message>
-        <source>Close &amp;day (manager approves)…</source>
-        <translation>&amp;Günü kapat (yönetici onaylar)…</translation>
+        <source>Close &amp;day with a manager&apos;s PIN…</source>
+        <translation>&amp;Günü yönetici PIN&apos;iyle kapat…</translation>
     </message>
     <message>
         <source>A manager is needed</source>
@@ -3848,6 +3848,10 @@ En çok {left} daha iade edilebilir.</translation>
         <translation>Vardiyayı kapat</translation>
     </message>
     <message>
+        <source>Close day with a manager&apos;s PIN…</source>
+        <translation>Günü yönetici PIN&apos;iyle kapat…</translation>
+    </message>
+    <message>
         <source>Close day</source>
         <translation>Günü kapat</translation>
     </message>
@@ -3870,10 +3874,6 @@ En çok {left} daha iade edilebilir.</translation>
     <message>
         <source>Sales and captures by hour</source>
         <translation>Saate göre satışlar ve tahsilatlar</translation>
-    </message>
-    <message>
-        <source>Close day (manager approves)…</source>
-        <translation>Günü kapat (yönetici onaylar)…</translation>
     </message>
     <message>
         <source>Payments without an outcome</source>
