@@ -275,6 +275,14 @@ class SubscriptionsModel(QAbstractTableModel):
             return self.loading_text if column == REFERENCE and 0 <= row < (self._total or 0) else None
         return texts[column]
 
+    def row_texts(self, row: int) -> tuple[str, ...] | None:
+        """The row's display texts, one per column, for a delegate painting the row (formatted within the
+        paint budget of :meth:`_texts_for_display`), or ``None`` while the row is not here. The same tuple
+        comes back while the row is unchanged (a row loaded again gets a new one)."""
+        if not 0 <= row < (self._total or 0):
+            return None
+        return self._texts_for_display(None, row, 0, painting=True)
+
     def _texts_for_display(self, index: QModelIndex | QPersistentModelIndex | None, row: int,
                            column: int, *, painting: bool = False) -> tuple[str, ...] | None:
         """The row's display texts (formatted on first use), or ``None`` while its page is not here, in

@@ -1,0 +1,327 @@
+"""A table delegate that draws each row's texts once into an image and paints cells by copying from it.
+
+Why (issue 19, ``benchmarks/bench_subscriptions.py``): in a repaint of the Subscriptions table most of
+the UI thread's time is the raster engine drawing glyphs, ~30 us a cell on a small till, ~7 ms for a
+screen of 26 rows x 9 columns, before Qt's own table painting. Every scroll step, every chunk of rows
+that lands and every selection change repaints the whole viewport, so a screen of text was drawn two or
+three times per step and a turn cost 20-35 ms. Here a row's texts (and its status pill) are drawn once
+into a transparent image of the row, and every later paint of a cell copies its slice of that image (a
+blit: a few microseconds). Drawing new rows' images costs what drawing their texts did, but at most
+:data:`RENDER_BUDGET_S` of it runs in one paint: rows past it show as loading for a turn longer and are
+drawn in a later paint (:meth:`RowImageDelegate._render_pending`), so no repaint holds the UI thread for
+a frame however many rows came at once.
+
+Contract:
+
+* ``row_texts(row)`` answers the row's display texts, one per column, or ``None`` while the row is not
+  there (the cell is then painted by :class:`PlainTextDelegate` from ``text_of``: "Loading…"). The
+  *same* tuple object must come back while the row is unchanged: a new tuple (the row was loaded again)
+  draws the row again.
+* Texts are drawn as :class:`PlainTextDelegate` draws them (same margins, baseline, elision with "…",
+  right alignment of ``right_aligned`` columns); ``badge_column`` is drawn by ``badge`` (a
+  :class:`~klogs_desk.ui.badges.BadgeDelegate`).
+* Selected rows, right-to-left layouts and a view without a horizontal header are painted directly, as
+  before (one row, or a layout the images do not model).
+* Images are kept for about a screen and a half of rows (least recently painted dropped), and dropped
+  when columns are resized or moved, rows are inserted, removed or reset, or the view's font, palette or
+  style change. Memory: a row is width x height x 4 bytes (~170 KB for a 1,400 px row), ~7 MB in all.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import OrderedDict
+from typing import Callable
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPointF, QRect, QRectF, Qt, QTimer
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
+
+from .plain_text_delegate import (
+    _ACTIVE,
+    _ACTIVE_GROUP,
+    _DISABLED_GROUP,
+    _ENABLED,
+    _INACTIVE_GROUP,
+    MARGIN,
+    PlainTextDelegate,
+)
+
+_SELECTED = QStyle.StateFlag.State_Selected.value
+_ELIDE_RIGHT = Qt.TextElideMode.ElideRight
+_PAINT = QEvent.Type.Paint
+_TRANSPARENT = Qt.GlobalColor.transparent
+_FORMAT = QImage.Format.Format_ARGB32_Premultiplied
+_LEFT_TO_RIGHT = Qt.LayoutDirection.LeftToRight
+
+#: UI-thread CPU time one paint may spend formatting rows and drawing their images (the rest are drawn
+#: in later paints): a repaint of a screen of drawn rows is ~4 ms more on a small till.
+RENDER_BUDGET_S = 0.004
+#: A row the current paint found loading (or left for a later paint): its other cells paint nothing.
+_LOADING = object()
+#: Rows whose images are kept beyond the rows on screen.
+SPARE_ROWS = 12
+
+
+class _RowImage:
+    __slots__ = ("texts", "image", "height", "group", "ratio", "top", "spans", "band")
+
+    def __init__(self, texts: tuple[str, ...], image: QImage, height: int, group, ratio: float, top: int,
+                 spans: tuple[tuple[int, int, int] | None, ...]) -> None:
+        self.texts = texts
+        self.image = image
+        self.height = height
+        self.group = group
+        self.ratio = ratio
+        #: The band of the row the image holds starts this many pixels below the row's top.
+        self.top = top
+        #: Per column: (x in the image, x in the cell, width), ``None`` for an empty cell.
+        self.spans = spans
+        #: The image's height in pixels.
+        self.band = image.height()
+
+
+class RowImageDelegate(PlainTextDelegate):
+    """See the module docstring. ``view`` is the table the delegate paints (its parent)."""
+
+    def __init__(self, view: QTableView, row_texts: Callable[[int], tuple[str, ...] | None],
+                 text_of: Callable[[int, int], str | None], *, badge: QStyledItemDelegate | None = None,
+                 badge_column: int = -1, right_aligned: frozenset[int] = frozenset(),
+                 placeholder: str | None = None) -> None:
+        super().__init__(text_of, right_aligned=right_aligned, placeholder=placeholder, parent=view)
+        self._view = view
+        self._row_texts = row_texts
+        self._badge = badge
+        self._badge_column = badge_column
+        self._images: OrderedDict[int, _RowImage] = OrderedDict()
+        #: Per column: (x in the row image, width of the cell); ``None``: read again from the header.
+        self._columns: tuple[tuple[int, int], ...] | None = None
+        #: When the current paint's image drawing started to count (reset at each paint of the viewport).
+        self._budget_left = RENDER_BUDGET_S
+        #: Rows out of budget in the current paint: drawn in a later one.
+        self._pending: set[int] = set()
+        #: Rows checked by the current paint (see paint()): their image, or _LOADING (nothing to draw).
+        self._checked: dict[int, _RowImage | object] = {}
+        self._pending_timer = QTimer(self)
+        self._pending_timer.setSingleShot(True)
+        self._pending_timer.setInterval(0)
+        self._pending_timer.timeout.connect(self._render_pending)
+        view.viewport().installEventFilter(self)
+        header = view.horizontalHeader()
+        header.sectionResized.connect(self._forget_layout)
+        header.sectionMoved.connect(self._forget_layout)
+        header.geometriesChanged.connect(self._forget_layout)
+        self._model = None
+        self.watch_model()
+
+    def watch_model(self) -> None:
+        """Follow the view's current model (called by the constructor; again if the view's model changes)."""
+        model = self._view.model()
+        if model is None or model is self._model:
+            return
+        self._model = model
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.layoutChanged,
+                       model.rowsMoved):
+            signal.connect(self.forget_images)
+
+    def forget_images(self, *args) -> None:
+        """Drop every row image (rows moved or the look changed): rows are drawn again when painted."""
+        self._images.clear()
+        self._pending.clear()
+
+    def _forget_layout(self, *args) -> None:
+        self._columns = None
+        self.forget_images()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == _PAINT:
+            self._budget_left = RENDER_BUDGET_S  # a new paint: a new budget
+            self._checked.clear()
+            return False
+        return super().eventFilter(watched, event)
+
+    # --- painting ---------------------------------------------------------------------------------
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        # A paint is a Python call per cell (~230 a screen): a row checked by this paint's first cell of it
+        # is copied at once (or left empty while it loads); anything PySide converts (the cell's state, the
+        # painter's device) costs microseconds a cell and is read once per row, in _paint_checked.
+        checked = self._checked.get(index.row())
+        if checked is not None:
+            if checked is not _LOADING:
+                span = checked.spans[index.column()]
+                if span is not None:
+                    rect = option.rect
+                    painter.drawImage(rect.x() + span[1], rect.y() + checked.top, checked.image, span[0], 0,
+                                      span[2], checked.band)
+            return
+        self._paint_checked(painter, option, index)
+
+    def _paint_checked(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        if not self._fresh:
+            self._read_look(option)
+        row = index.row()
+        state = option.state.value
+        if state & _SELECTED or self._view.layoutDirection() != _LEFT_TO_RIGHT:
+            self._paint_direct(painter, option, index)
+            return
+        started = time.thread_time()
+        texts = self._row_texts(row)  # may format the row (counted in the budget)
+        if texts is None:  # loading: "Loading…" in its first column, nothing in the others
+            self._checked[row] = _LOADING
+            if index.column() == 0:
+                self._paint_direct(painter, option, index)
+            self._budget_left -= time.thread_time() - started
+            return
+        if state & _ENABLED:
+            group = _ACTIVE_GROUP if state & _ACTIVE else _INACTIVE_GROUP
+        else:
+            group = _DISABLED_GROUP
+        rect = option.rect
+        height = rect.height()
+        ratio = painter.device().devicePixelRatioF()
+        entry = self._images.get(row)
+        if (entry is None or entry.texts is not texts or entry.height != height or entry.group is not group
+                or entry.ratio != ratio):
+            if self._budget_left <= 0:
+                self._later(row)
+                self._checked[row] = _LOADING
+                if index.column() == 0 and self._placeholder:
+                    self._paint_direct(painter, option, index, self._placeholder)
+                return
+            entry = self._render(row, texts, option, height, group, ratio)
+            self._budget_left -= time.thread_time() - started
+        else:
+            self._images.move_to_end(row)
+        if ratio == 1.0:
+            self._checked[row] = entry  # the row's other cells in this paint: copied at once
+        column = index.column()
+        spans = entry.spans
+        if column >= len(spans) or spans[column] is None:
+            return
+        source, x, width = spans[column]  # type: ignore[misc]
+        width = min(width, rect.width() - x)
+        if width <= 0:
+            return
+        band = entry.band
+        if ratio == 1.0:
+            painter.drawImage(rect.x() + x, rect.y() + entry.top, entry.image, source, 0, width, band)
+        else:
+            painter.drawImage(QRectF(rect.x() + x, rect.y() + entry.top, width, band / ratio), entry.image,
+                              QRectF(source * ratio, 0, width * ratio, band))
+
+    def _paint_direct(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex,
+                      text: str | None = None) -> None:
+        """The cell as :class:`PlainTextDelegate` (or the badge delegate) paints it."""
+        if index.column() == self._badge_column and self._badge is not None and text is None:
+            self._badge.paint(painter, option, index)
+        elif text is None:
+            super().paint(painter, option, index)
+        else:
+            text_of = self._text_of
+            self._text_of = lambda row, column: text
+            try:
+                super().paint(painter, option, index)
+            finally:
+                self._text_of = text_of
+
+    def _layout(self) -> tuple[tuple[int, int], ...]:
+        columns = self._columns
+        if columns is None:
+            header = self._view.horizontalHeader()
+            grid = 1 if self._view.showGrid() else 0  # a cell's rect leaves the grid line out
+            columns = self._columns = tuple(
+                (header.sectionPosition(column), max(0, header.sectionSize(column) - grid))
+                for column in range(header.count()))
+        return columns
+
+    def _render(self, row: int, texts: tuple[str, ...], option: QStyleOptionViewItem, height: int, group,
+                ratio: float) -> _RowImage:
+        """Draw the row's texts side by side into one image, each only as wide as it is drawn (copying a
+        row's whole width, mostly transparent, cost more than the texts: ~4 ns a pixel on a small till),
+        and only the band of the row's height where glyphs and the pill lie."""
+        columns = self._layout()
+        metrics, metrics_f = self._metrics, self._metrics_f
+        assert metrics is not None and metrics_f is not None
+        line_height = self._line_height
+        text_top = (height - line_height + 1) // 2
+        top, bottom = text_top, text_top + line_height
+        badge = self._badge is not None and 0 <= self._badge_column < len(texts) and texts[self._badge_column]
+        if badge:  # where BadgeDelegate puts its pill in a cell of this height
+            pill_height = min(line_height + 6, height - 2)
+            pill_top = int((height - 1) // 2 - pill_height / 2 + 1)
+            top, bottom = min(top, pill_top), max(bottom, pill_top + pill_height)
+        top, bottom = max(0, top - 1), min(height, bottom + 1)
+        # Per column: (text, x in the cell where it starts, whole pixels, and its fraction, its width).
+        placed: list[tuple[int, str, int, float, int]] = []
+        for column, (_, cell_width) in enumerate(columns):
+            if column >= len(texts) or not texts[column]:
+                continue
+            text = texts[column]
+            if column == self._badge_column and badge:
+                # BadgeDelegate draws its pill 4 px in, as wide as the words and 8 px each side.
+                placed.append((column, text, 0, 0.0, min(metrics.horizontalAdvance(text) + 21, max(0, cell_width))))
+                continue
+            room = cell_width - 2 * MARGIN
+            advance = metrics.horizontalAdvance(text)
+            if advance > room:  # elidedText() would also elide an exact fit
+                text = metrics.elidedText(text, _ELIDE_RIGHT, room)
+                advance = metrics.horizontalAdvance(text)
+            if column in self._right_aligned:
+                # At the exact (fractional) advance, as AlignRight places it.
+                start = cell_width - MARGIN - metrics_f.horizontalAdvance(text)
+                whole = int(start)
+                placed.append((column, text, whole, start - whole, min(advance + 2, cell_width - whole)))
+            else:
+                placed.append((column, text, MARGIN, 0.0, min(advance + 1, cell_width - MARGIN)))
+        width = sum(each[4] for each in placed) or 1
+        image = QImage(max(1, round(width * ratio)), max(1, round((bottom - top) * ratio)), _FORMAT)
+        image.setDevicePixelRatio(ratio)
+        image.fill(_TRANSPARENT)
+        painter = QPainter(image)
+        painter.setFont(option.font)
+        painter.setPen(self._looks[group][1])
+        painter.translate(0, -top)
+        baseline = text_top + self._ascent
+        spans: list[tuple[int, int, int] | None] = [None] * len(columns)
+        cursor = 0
+        for column, text, x, fraction, span in placed:
+            if column == self._badge_column and badge:
+                badge_option = QStyleOptionViewItem(option)
+                badge_option.rect = QRect(cursor, 0, span, height)
+                self._badge.paint(painter, badge_option, self._view.model().index(row, column))  # type: ignore[union-attr]
+            else:
+                painter.drawText(QPointF(cursor + fraction, baseline), text)
+            spans[column] = (cursor, x, span)
+            cursor += span
+        painter.end()
+        entry = self._images[row] = _RowImage(texts, image, height, group, ratio, top, tuple(spans))
+        self._images.move_to_end(row)
+        self._trim()
+        return entry
+
+    def _trim(self) -> None:
+        row_height = max(1, self._view.verticalHeader().defaultSectionSize())
+        keep = self._view.viewport().height() // row_height + 2 + SPARE_ROWS
+        while len(self._images) > keep:
+            self._images.popitem(last=False)
+
+    def _later(self, row: int) -> None:
+        self._pending.add(row)
+        if not self._pending_timer.isActive():
+            self._pending_timer.start()
+
+    def _render_pending(self) -> None:
+        """Ask the view to paint again the rows a paint ran out of budget for (a turn of their own)."""
+        pending, self._pending = self._pending, set()
+        view = self._view
+        viewport = view.viewport()
+        width = viewport.width()
+        for row in sorted(pending):
+            top = view.rowViewportPosition(row)
+            if top >= -view.rowHeight(row) and top < viewport.height():
+                viewport.update(QRect(0, top, width, view.rowHeight(row)))
+
+    def _read_look(self, option: QStyleOptionViewItem) -> None:
+        super()._read_look(option)
+        self.forget_images()
