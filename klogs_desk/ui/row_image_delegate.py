@@ -34,7 +34,7 @@ from collections import OrderedDict
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPointF, QRect, QRectF, Qt, QTimer
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen, QRegion
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
 from .plain_text_delegate import (
@@ -53,6 +53,8 @@ _PAINT = QEvent.Type.Paint
 _TRANSPARENT = Qt.GlobalColor.transparent
 _FORMAT = QImage.Format.Format_ARGB32_Premultiplied
 _LEFT_TO_RIGHT = Qt.LayoutDirection.LeftToRight
+_ALTERNATE = QStyleOptionViewItem.ViewItemFeature.Alternate
+_ROW_PANEL = QStyle.PrimitiveElement.PE_PanelItemViewRow
 
 #: UI-thread CPU time one paint may spend formatting rows and drawing their images (the rest are drawn
 #: in later paints): a repaint of a screen of drawn rows is ~4 ms more on a small till.
@@ -325,3 +327,124 @@ class RowImageDelegate(PlainTextDelegate):
     def _read_look(self, option: QStyleOptionViewItem) -> None:
         super()._read_look(option)
         self.forget_images()
+
+
+class RowImageTableView(QTableView):
+    """A table view that paints rows whose images are drawn (:class:`RowImageDelegate`) itself, a row at a
+    time, and leaves every other row to ``QTableView``.
+
+    Why: ``QTableView`` paints cell by cell, and with a Python model and delegate each cell is three calls
+    into Python (``rowCount``, ``columnCount`` from ``index()``, the delegate's ``paint``) plus the cell's
+    style option: ~4 ms of a ~7 ms repaint of a screen (``benchmarks/bench_subscriptions.py``). A drawn row
+    here is its background (the style's ``PE_PanelItemViewRow`` per cell, as ``QTableView`` draws it), its
+    image slices and its grid lines, from one Python loop. A row that is selected, loading, not yet drawn
+    or whose image no longer matches, and anything outside the rows, is painted by ``QTableView`` through
+    the delegate as before (a paint event narrowed to those rows). Right-to-left layouts, moved or hidden
+    sections and a pixel ratio other than 1 are all left to ``QTableView``.
+    """
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: RowImageDelegate | None = None
+        self._texts: Callable[[int], tuple[str, ...] | None] | None = None
+        self._option = QStyleOptionViewItem()
+
+    def paint_rows_with(self, delegate: RowImageDelegate, formatted_texts: Callable[[int], tuple[str, ...] | None]) -> None:
+        """Paint drawn rows from ``delegate``'s images; ``formatted_texts(row)`` is the row's texts if
+        formatted (the tuple the delegate drew), without formatting or loading anything."""
+        self._rows = delegate
+        self._texts = formatted_texts
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        delegate, texts_of = self._rows, self._texts
+        viewport = self.viewport()
+        vertical, horizontal = self.verticalHeader(), self.horizontalHeader()
+        if (delegate is None or texts_of is None or self.model() is None or self.isRightToLeft()
+                or vertical.sectionsMoved() or horizontal.sectionsMoved() or vertical.hiddenSectionCount()
+                or horizontal.hiddenSectionCount() or viewport.devicePixelRatioF() != 1.0
+                or self.itemDelegate() is not delegate or delegate._columns is None):
+            super().paintEvent(event)
+            return
+        area = event.rect()
+        first, last = self.rowAt(area.top()), self.rowAt(area.bottom())
+        if first < 0:
+            super().paintEvent(event)
+            return
+        if last < 0:
+            last = self.model().rowCount() - 1
+        grid = 1 if self.showGrid() else 0
+        option = self._option
+        self.initViewItemOption(option)  # the state QTableView gives each cell (before selection and focus)
+        state = option.state.value
+        if state & _ENABLED:
+            group = _ACTIVE_GROUP if state & _ACTIVE else _INACTIVE_GROUP
+        else:
+            group = _DISABLED_GROUP
+        selection = self.selectionModel()
+        root = self.rootIndex()
+        images = delegate._images
+        drawn: list[tuple[int, int, int, _RowImage]] = []  # (row, top, height, image)
+        for row in range(first, last + 1):
+            entry = images.get(row)
+            if entry is None:
+                continue
+            height = self.rowHeight(row)
+            if (entry.height != height - grid or entry.group is not group or entry.ratio != 1.0
+                    or entry.texts is not texts_of(row) or selection.isRowSelected(row, root)):
+                continue
+            images.move_to_end(row)
+            drawn.append((row, self.rowViewportPosition(row), height, entry))
+        if not drawn:
+            super().paintEvent(event)
+            return
+        done = QRegion()
+        width = viewport.width()
+        for _, top, height, _ in drawn:
+            done += QRect(0, top, width, height)
+        rest = event.region() - done
+        if not rest.isEmpty():
+            super().paintEvent(QPaintEvent(rest))
+        self._paint_drawn_rows(drawn, area, grid, group)
+
+    def _paint_drawn_rows(self, drawn: list[tuple[int, int, int, _RowImage]], area: QRect, grid: int,
+                          group) -> None:
+        header = self.horizontalHeader()
+        left, right = header.visualIndexAt(area.left()), header.visualIndexAt(area.right())
+        if left < 0:
+            left = 0
+        if right < 0:
+            right = header.count() - 1
+        columns = [(column, self.columnViewportPosition(column), self.columnWidth(column))
+                   for column in range(left, right + 1)]
+        option = self._option  # as paintEvent initialised it: not selected, no focus
+        alternate = self.alternatingRowColors()
+        style = self.style()
+        painter = QPainter(self.viewport())
+        for row, top, height, entry in drawn:
+            # The row's background as QTableView draws it: the style's row panel per cell.
+            option.features = (option.features | _ALTERNATE) if alternate and row & 1 else (option.features & ~_ALTERNATE)
+            for _, x, cell_width in columns:
+                option.rect = QRect(x, top, cell_width - grid, height - grid)
+                style.drawPrimitive(_ROW_PANEL, option, painter, self)
+            spans, image, band, image_top = entry.spans, entry.image, entry.band, top + entry.top
+            for column, x, _ in columns:
+                span = spans[column] if column < len(spans) else None
+                if span is not None:
+                    painter.drawImage(x + span[1], image_top, image, span[0], 0, span[2], band)
+        if grid:
+            colour = QColor.fromRgba(style.styleHint(QStyle.StyleHint.SH_Table_GridLineColor, option, self) & 0xFFFFFFFF)
+            painter.setPen(QPen(colour, 1, self.gridStyle()))
+            for _, top, height, _ in drawn:
+                painter.drawLine(area.left(), top + height - grid, area.right(), top + height - grid)
+            # Vertical lines over each run of consecutive drawn rows.
+            runs: list[list[int]] = []
+            for row, top, height, _ in drawn:
+                if runs and runs[-1][2] == row - 1:
+                    runs[-1][1], runs[-1][2] = top + height - 1, row
+                else:
+                    runs.append([top, top + height - 1, row])
+            for run_top, run_bottom, _ in runs:
+                for _, x, cell_width in columns:
+                    painter.drawLine(x + cell_width - grid, max(run_top, area.top()), x + cell_width - grid,
+                                     min(run_bottom, area.bottom()))
+        painter.end()

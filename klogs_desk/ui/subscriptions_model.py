@@ -283,6 +283,15 @@ class SubscriptionsModel(QAbstractTableModel):
             return None
         return self._texts_for_display(None, row, 0, painting=True)
 
+    def formatted_texts(self, row: int) -> tuple[str, ...] | None:
+        """The row's display texts if already formatted (what :meth:`row_texts` would answer), else ``None``;
+        never formats nor asks for a page. Marks the row's page recently used."""
+        entry = self._cache.get(row // self.page_size + 1)
+        if entry is None:
+            return None
+        offset = row % self.page_size
+        return entry.texts[offset] if offset < len(entry.texts) else None
+
     def _texts_for_display(self, index: QModelIndex | QPersistentModelIndex | None, row: int,
                            column: int, *, painting: bool = False) -> tuple[str, ...] | None:
         """The row's display texts (formatted on first use), or ``None`` while its page is not here, in

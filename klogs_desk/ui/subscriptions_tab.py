@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -54,7 +53,7 @@ from .async_runner import run_operation
 from .badges import BadgeDelegate
 from .messages import render
 from .money_text import money_text
-from .row_image_delegate import RowImageDelegate
+from .row_image_delegate import RowImageDelegate, RowImageTableView
 from .subscription_dialogs import (
     CreateSubscriptionDialog,
     EditSubscriptionDialog,
@@ -156,7 +155,7 @@ class SubscriptionsTab(QWidget):
         actions.addWidget(self.order_button)
 
         # --- table ---
-        self.table = QTableView()
+        self.table = RowImageTableView()
         self.table.setObjectName("subscriptionsTable")
         self.table.setAccessibleName(self.tr("Subscriptions"))
         self.table.setModel(self.model)
@@ -165,10 +164,12 @@ class SubscriptionsTab(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         # Each row's texts are drawn once into an image and cells are copied from it (RowImageDelegate).
-        self.table.setItemDelegate(RowImageDelegate(
-            self.table, self.model.row_texts, self.model.display_text,
-            badge=BadgeDelegate(parent=self.table, text_of=self.model.display_text), badge_column=STATUS,
-            right_aligned=frozenset({AMOUNT}), placeholder=self.model.loading_text))
+        rows = RowImageDelegate(self.table, self.model.row_texts, self.model.display_text,
+                                badge=BadgeDelegate(parent=self.table, text_of=self.model.display_text),
+                                badge_column=STATUS, right_aligned=frozenset({AMOUNT}),
+                                placeholder=self.model.loading_text)
+        self.table.setItemDelegate(rows)
+        self.table.paint_rows_with(rows, self.model.formatted_texts)
         vertical = self.table.verticalHeader()
         vertical.setVisible(False)
         # Fixed row heights: with 100,000 rows the view must never measure rows to lay them out.
