@@ -96,6 +96,8 @@ class RowImageDelegate(PlainTextDelegate):
         self._badge = badge
         self._badge_column = badge_column
         self._images: OrderedDict[int, _RowImage] = OrderedDict()
+        #: (placeholder, height, colour group, first column's width) and the "Loading…" row image.
+        self._placeholder_cache: tuple[tuple, _RowImage] | None = None
         #: Per column: (x in the row image, width of the cell); ``None``: read again from the header.
         self._columns: tuple[tuple[int, int], ...] | None = None
         #: When the current paint's image drawing started to count (reset at each paint of the viewport).
@@ -130,6 +132,7 @@ class RowImageDelegate(PlainTextDelegate):
         """Drop every row image (rows moved or the look changed): rows are drawn again when painted."""
         self._images.clear()
         self._pending.clear()
+        self._placeholder_cache = None
 
     def _forget_layout(self, *args) -> None:
         self._columns = None
@@ -302,6 +305,37 @@ class RowImageDelegate(PlainTextDelegate):
         self._trim()
         return entry
 
+    def _placeholder_image(self, option: QStyleOptionViewItem, height: int, group) -> _RowImage | None:
+        """A row showing only the placeholder ("Loading…") in its first column, in the placeholder colour,
+        as :class:`PlainTextDelegate` draws it; ``None`` without a placeholder or where it would not fit."""
+        placeholder = self._placeholder
+        columns = self._layout()
+        if not placeholder or not columns:
+            return None
+        key = (placeholder, height, group, columns[0][1])
+        cached = self._placeholder_cache
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        assert self._metrics is not None
+        advance = self._metrics.horizontalAdvance(placeholder)
+        if advance > columns[0][1] - 2 * MARGIN:
+            return None  # elided: left to the delegate
+        text_top = (height - self._line_height + 1) // 2
+        top, bottom = max(0, text_top - 1), min(height, text_top + self._line_height + 1)
+        span = min(advance + 1, columns[0][1] - MARGIN)
+        image = QImage(max(1, span), max(1, bottom - top), _FORMAT)
+        image.fill(_TRANSPARENT)
+        painter = QPainter(image)
+        painter.setFont(option.font)
+        painter.setPen(self._looks[group][3])
+        painter.drawText(QPointF(0, text_top - top + self._ascent), placeholder)
+        painter.end()
+        spans: list[tuple[int, int, int] | None] = [None] * len(columns)
+        spans[0] = (0, MARGIN, span)
+        entry = _RowImage((), image, height, group, 1.0, top, tuple(spans))
+        self._placeholder_cache = (key, entry)
+        return entry
+
     def _trim(self) -> None:
         row_height = max(1, self._view.verticalHeader().defaultSectionSize())
         keep = self._view.viewport().height() // row_height + 2 + SPARE_ROWS
@@ -362,7 +396,7 @@ class RowImageTableView(QTableView):
         if (delegate is None or texts_of is None or self.model() is None or self.isRightToLeft()
                 or vertical.sectionsMoved() or horizontal.sectionsMoved() or vertical.hiddenSectionCount()
                 or horizontal.hiddenSectionCount() or viewport.devicePixelRatioF() != 1.0
-                or self.itemDelegate() is not delegate or delegate._columns is None):
+                or self.itemDelegate() is not delegate):
             super().paintEvent(event)
             return
         area = event.rect()
@@ -383,16 +417,22 @@ class RowImageTableView(QTableView):
         selection = self.selectionModel()
         root = self.rootIndex()
         images = delegate._images
+        if not delegate._fresh:
+            delegate._read_look(option)
         drawn: list[tuple[int, int, int, _RowImage]] = []  # (row, top, height, image)
         for row in range(first, last + 1):
-            entry = images.get(row)
-            if entry is None:
-                continue
             height = self.rowHeight(row)
-            if (entry.height != height - grid or entry.group is not group or entry.ratio != 1.0
-                    or entry.texts is not texts_of(row) or selection.isRowSelected(row, root)):
-                continue
-            images.move_to_end(row)
+            if selection.isRowSelected(row, root):
+                continue  # QTableView paints it through the delegate
+            entry = images.get(row)
+            texts = texts_of(row)
+            if (entry is None or texts is None or entry.texts is not texts or entry.height != height - grid
+                    or entry.group is not group or entry.ratio != 1.0):
+                entry = self._row_image(delegate, row, option, height - grid, group)
+                if entry is None:
+                    continue
+            else:
+                images.move_to_end(row)
             drawn.append((row, self.rowViewportPosition(row), height, entry))
         if not drawn:
             super().paintEvent(event)
@@ -405,6 +445,21 @@ class RowImageTableView(QTableView):
         if not rest.isEmpty():
             super().paintEvent(QPaintEvent(rest))
         self._paint_drawn_rows(drawn, area, grid, group)
+
+    def _row_image(self, delegate: RowImageDelegate, row: int, option: QStyleOptionViewItem, height: int,
+                   group) -> _RowImage | None:
+        """The row's image drawn now, within the paint's budget, or the "Loading…" image while the row is
+        not here or out of budget (then drawn in a later paint); ``None``: leave the row to QTableView."""
+        started = time.thread_time()
+        texts = delegate._row_texts(row)  # may format the row or ask for its page
+        if texts is not None and delegate._budget_left > 0:
+            entry = delegate._render(row, texts, option, height, group, 1.0)
+        else:
+            if texts is not None:
+                delegate._later(row)
+            entry = delegate._placeholder_image(option, height, group)
+        delegate._budget_left -= time.thread_time() - started
+        return entry
 
     def _paint_drawn_rows(self, drawn: list[tuple[int, int, int, _RowImage]], area: QRect, grid: int,
                           group) -> None:
