@@ -25,6 +25,9 @@ Speed (the table scrolls 100,000 rows without a stall over a frame, see benchmar
   and a paint formats at most :data:`PAINT_FORMAT_ROWS` rows itself (the rest show "Loading…" a turn
   longer): a scroll step's repaint is then the only long thing in its turn.
 * A page's answer is parsed on a worker thread (``KlogsClient.list_recurring``), not on the event loop.
+* The tab paints rows, not cells: :meth:`row_texts` gives a painting delegate a row's texts (the same tuple
+  while the row is unchanged) and :meth:`formatted_texts` tells the view whether the row it drew is still
+  current, without formatting anything (:mod:`klogs_desk.ui.row_image_delegate`).
 * Views get every role of a cell in one call (:meth:`SubscriptionsModel.multiData`, which Qt 6's item
   delegates use), not one Python call per role; ``flags`` is not overridden: Qt's C++ one (enabled and
   selectable) answers without a Python call per painted cell.
