@@ -34,20 +34,18 @@ from collections import OrderedDict
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPointF, QRect, QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPen, QRegion
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPalette, QPen, QRegion
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
-from .plain_text_delegate import (
-    _ACTIVE,
-    _ACTIVE_GROUP,
-    _DISABLED_GROUP,
-    _ENABLED,
-    _INACTIVE_GROUP,
-    MARGIN,
-    PlainTextDelegate,
-)
+from .plain_text_delegate import MARGIN, PlainTextDelegate
 
+# As PlainTextDelegate reads them (its colours are kept per colour group): ints and enum members once.
 _SELECTED = QStyle.StateFlag.State_Selected.value
+_ACTIVE = QStyle.StateFlag.State_Active.value
+_ENABLED = QStyle.StateFlag.State_Enabled.value
+_ACTIVE_GROUP = QPalette.ColorGroup.Active
+_INACTIVE_GROUP = QPalette.ColorGroup.Inactive
+_DISABLED_GROUP = QPalette.ColorGroup.Disabled
 _ELIDE_RIGHT = Qt.TextElideMode.ElideRight
 _PAINT = QEvent.Type.Paint
 _TRANSPARENT = Qt.GlobalColor.transparent
