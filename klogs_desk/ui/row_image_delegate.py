@@ -5,8 +5,9 @@ the UI thread's time is the raster engine drawing glyphs, ~30 us a cell on a sma
 screen of 26 rows x 9 columns, before Qt's own table painting. Every scroll step, every chunk of rows
 that lands and every selection change repaints the whole viewport, so a screen of text was drawn two or
 three times per step and a turn cost 20-35 ms. Here a row's texts (and its status pill) are drawn once
-into a transparent image of the row, and every later paint of a cell copies its slice of that image (a
-blit: a few microseconds). Drawing new rows' images costs what drawing their texts did, but at most
+into an image of the row, on the row's own background (base or alternate base, so text is antialiased
+onto an opaque surface as in the view and copied without blending), and every later paint of a cell
+copies its slice of that image (a blit: a few microseconds). Drawing new rows' images costs what drawing their texts did, but at most
 :data:`RENDER_BUDGET_S` of it runs in one paint: rows past it show as loading for a turn longer and are
 drawn in a later paint (:meth:`RowImageDelegate._render_pending`), so no repaint holds the UI thread for
 a frame however many rows came at once.
@@ -20,11 +21,16 @@ Contract:
 * Texts are drawn as :class:`PlainTextDelegate` draws them (same margins, baseline, elision with "…",
   right alignment of ``right_aligned`` columns); ``badge_column`` is drawn by ``badge`` (a
   :class:`~klogs_desk.ui.badges.BadgeDelegate`).
-* Selected rows, right-to-left layouts and a view without a horizontal header are painted directly, as
-  before (one row, or a layout the images do not model).
+* Selected rows and right-to-left layouts are painted directly, as before (one row, or a layout the
+  images do not model).
 * Images are kept for about a screen and a half of rows (least recently painted dropped), and dropped
   when columns are resized or moved, rows are inserted, removed or reset, or the view's font, palette or
-  style change. Memory: a row is width x height x 4 bytes (~170 KB for a 1,400 px row), ~7 MB in all.
+  style change. Memory: a row's image holds only its texts' extents and the band of the row where glyphs
+  lie (~900 x 24 px x 4 bytes, ~90 KB), ~40 rows: ~4 MB.
+* The background baked in is the palette's base or alternate base: right for styles whose row panel is a
+  flat fill of those (QCommonStyle and Fusion, checked pixel for pixel in
+  ``tests/ui/test_subscriptions_painting.py``); a platform style painting gradients or pictures under
+  rows would show them around the texts only (worth a look on a Windows till).
 """
 
 from __future__ import annotations
@@ -48,8 +54,9 @@ _INACTIVE_GROUP = QPalette.ColorGroup.Inactive
 _DISABLED_GROUP = QPalette.ColorGroup.Disabled
 _ELIDE_RIGHT = Qt.TextElideMode.ElideRight
 _PAINT = QEvent.Type.Paint
-_TRANSPARENT = Qt.GlobalColor.transparent
-_FORMAT = QImage.Format.Format_ARGB32_Premultiplied
+#: Opaque: a row's image holds its background too (base or alternate base), so text is drawn onto an opaque
+#: surface as it is in the view (sub-pixel antialiasing where the platform uses it) and copied without blending.
+_FORMAT = QImage.Format.Format_RGB32
 _LEFT_TO_RIGHT = Qt.LayoutDirection.LeftToRight
 _ALTERNATE = QStyleOptionViewItem.ViewItemFeature.Alternate
 _ROW_PANEL = QStyle.PrimitiveElement.PE_PanelItemViewRow
@@ -64,10 +71,10 @@ SPARE_ROWS = 12
 
 
 class _RowImage:
-    __slots__ = ("texts", "image", "height", "group", "ratio", "top", "spans", "band")
+    __slots__ = ("texts", "image", "height", "group", "ratio", "top", "spans", "band", "alternate")
 
     def __init__(self, texts: tuple[str, ...], image: QImage, height: int, group, ratio: float, top: int,
-                 spans: tuple[tuple[int, int, int] | None, ...]) -> None:
+                 spans: tuple[tuple[int, int, int] | None, ...], alternate: bool) -> None:
         self.texts = texts
         self.image = image
         self.height = height
@@ -79,6 +86,8 @@ class _RowImage:
         self.spans = spans
         #: The image's height in pixels.
         self.band = image.height()
+        #: Drawn on the alternate rows' background (else on the base).
+        self.alternate = alternate
 
 
 class RowImageDelegate(PlainTextDelegate):
@@ -94,8 +103,11 @@ class RowImageDelegate(PlainTextDelegate):
         self._badge = badge
         self._badge_column = badge_column
         self._images: OrderedDict[int, _RowImage] = OrderedDict()
-        #: (placeholder, height, colour group, first column's width) and the "Loading…" row image.
-        self._placeholder_cache: tuple[tuple, _RowImage] | None = None
+        #: (placeholder, height, colour group, first column's width) and the "Loading…" row images on the base
+        #: and on the alternate background.
+        self._placeholder_cache: tuple[tuple, tuple[_RowImage | None, _RowImage | None]] | None = None
+        #: Colour group -> (base, alternate base) colours: a row image's background.
+        self._backgrounds: dict[QPalette.ColorGroup, tuple[QColor, QColor]] = {}
         #: Per column: (x in the row image, width of the cell); ``None``: read again from the header.
         self._columns: tuple[tuple[int, int], ...] | None = None
         #: When the current paint's image drawing started to count (reset at each paint of the viewport).
@@ -184,15 +196,16 @@ class RowImageDelegate(PlainTextDelegate):
         height = rect.height()
         ratio = painter.device().devicePixelRatioF()
         entry = self._images.get(row)
+        alternate = bool(option.features & _ALTERNATE)
         if (entry is None or entry.texts is not texts or entry.height != height or entry.group is not group
-                or entry.ratio != ratio):
+                or entry.ratio != ratio or entry.alternate != alternate):
             if self._budget_left <= 0:
                 self._later(row)
                 self._checked[row] = _LOADING
                 if index.column() == 0 and self._placeholder:
                     self._paint_direct(painter, option, index, self._placeholder)
                 return
-            entry = self._render(row, texts, option, height, group, ratio)
+            entry = self._render(row, texts, option, height, group, ratio, alternate)
             self._budget_left -= time.thread_time() - started
         else:
             self._images.move_to_end(row)
@@ -239,7 +252,7 @@ class RowImageDelegate(PlainTextDelegate):
         return columns
 
     def _render(self, row: int, texts: tuple[str, ...], option: QStyleOptionViewItem, height: int, group,
-                ratio: float) -> _RowImage:
+                ratio: float, alternate: bool) -> _RowImage:
         """Draw the row's texts side by side into one image, each only as wide as it is drawn (copying a
         row's whole width, mostly transparent, cost more than the texts: ~4 ns a pixel on a small till),
         and only the band of the row's height where glyphs and the pill lie."""
@@ -280,7 +293,7 @@ class RowImageDelegate(PlainTextDelegate):
         width = sum(each[4] for each in placed) or 1
         image = QImage(max(1, round(width * ratio)), max(1, round((bottom - top) * ratio)), _FORMAT)
         image.setDevicePixelRatio(ratio)
-        image.fill(_TRANSPARENT)
+        image.fill(self._backgrounds[group][alternate])
         painter = QPainter(image)
         painter.setFont(option.font)
         painter.setPen(self._looks[group][1])
@@ -298,12 +311,13 @@ class RowImageDelegate(PlainTextDelegate):
             spans[column] = (cursor, x, span)
             cursor += span
         painter.end()
-        entry = self._images[row] = _RowImage(texts, image, height, group, ratio, top, tuple(spans))
+        entry = self._images[row] = _RowImage(texts, image, height, group, ratio, top, tuple(spans), alternate)
         self._images.move_to_end(row)
         self._trim()
         return entry
 
-    def _placeholder_image(self, option: QStyleOptionViewItem, height: int, group) -> _RowImage | None:
+    def _placeholder_image(self, option: QStyleOptionViewItem, height: int, group,
+                           alternate: bool) -> _RowImage | None:
         """A row showing only the placeholder ("Loading…") in its first column, in the placeholder colour,
         as :class:`PlainTextDelegate` draws it; ``None`` without a placeholder or where it would not fit."""
         placeholder = self._placeholder
@@ -312,8 +326,8 @@ class RowImageDelegate(PlainTextDelegate):
             return None
         key = (placeholder, height, group, columns[0][1])
         cached = self._placeholder_cache
-        if cached is not None and cached[0] == key:
-            return cached[1]
+        if cached is not None and cached[0] == key and cached[1][alternate] is not None:
+            return cached[1][alternate]
         assert self._metrics is not None
         advance = self._metrics.horizontalAdvance(placeholder)
         if advance > columns[0][1] - 2 * MARGIN:
@@ -322,7 +336,7 @@ class RowImageDelegate(PlainTextDelegate):
         top, bottom = max(0, text_top - 1), min(height, text_top + self._line_height + 1)
         span = min(advance + 1, columns[0][1] - MARGIN)
         image = QImage(max(1, span), max(1, bottom - top), _FORMAT)
-        image.fill(_TRANSPARENT)
+        image.fill(self._backgrounds[group][alternate])
         painter = QPainter(image)
         painter.setFont(option.font)
         painter.setPen(self._looks[group][3])
@@ -330,8 +344,10 @@ class RowImageDelegate(PlainTextDelegate):
         painter.end()
         spans: list[tuple[int, int, int] | None] = [None] * len(columns)
         spans[0] = (0, MARGIN, span)
-        entry = _RowImage((), image, height, group, 1.0, top, tuple(spans))
-        self._placeholder_cache = (key, entry)
+        entry = _RowImage((), image, height, group, 1.0, top, tuple(spans), alternate)
+        both = list(cached[1]) if cached is not None and cached[0] == key else [None, None]
+        both[alternate] = entry
+        self._placeholder_cache = (key, (both[0], both[1]))
         return entry
 
     def _trim(self) -> None:
@@ -358,6 +374,10 @@ class RowImageDelegate(PlainTextDelegate):
 
     def _read_look(self, option: QStyleOptionViewItem) -> None:
         super()._read_look(option)
+        palette = QPalette(option.palette)
+        for group in (_ACTIVE_GROUP, _INACTIVE_GROUP, _DISABLED_GROUP):
+            palette.setCurrentColorGroup(group)
+            self._backgrounds[group] = (palette.base().color(), palette.alternateBase().color())
         self.forget_images()
 
 
@@ -414,6 +434,7 @@ class RowImageTableView(QTableView):
             group = _DISABLED_GROUP
         selection = self.selectionModel()
         root = self.rootIndex()
+        alternating = self.alternatingRowColors()
         images = delegate._images
         if not delegate._fresh:
             delegate._read_look(option)
@@ -424,9 +445,10 @@ class RowImageTableView(QTableView):
                 continue  # QTableView paints it through the delegate
             entry = images.get(row)
             texts = texts_of(row)
+            alternate = alternating and bool(row & 1)
             if (entry is None or texts is None or entry.texts is not texts or entry.height != height - grid
-                    or entry.group is not group or entry.ratio != 1.0):
-                entry = self._row_image(delegate, row, option, height - grid, group)
+                    or entry.group is not group or entry.ratio != 1.0 or entry.alternate != alternate):
+                entry = self._row_image(delegate, row, option, height - grid, group, alternate)
                 if entry is None:
                     continue
             else:
@@ -445,17 +467,17 @@ class RowImageTableView(QTableView):
         self._paint_drawn_rows(drawn, area, grid, group)
 
     def _row_image(self, delegate: RowImageDelegate, row: int, option: QStyleOptionViewItem, height: int,
-                   group) -> _RowImage | None:
+                   group, alternate: bool) -> _RowImage | None:
         """The row's image drawn now, within the paint's budget, or the "Loading…" image while the row is
         not here or out of budget (then drawn in a later paint); ``None``: leave the row to QTableView."""
         started = time.thread_time()
         texts = delegate._row_texts(row)  # may format the row or ask for its page
         if texts is not None and delegate._budget_left > 0:
-            entry = delegate._render(row, texts, option, height, group, 1.0)
+            entry = delegate._render(row, texts, option, height, group, 1.0, alternate)
         else:
             if texts is not None:
                 delegate._later(row)
-            entry = delegate._placeholder_image(option, height, group)
+            entry = delegate._placeholder_image(option, height, group, alternate)
         delegate._budget_left -= time.thread_time() - started
         return entry
 

@@ -76,3 +76,15 @@ def test_loading_rows_look_the_same_and_fill_in(tab, qtbot):
     qtbot.waitUntil(lambda: rows_here(tab), timeout=10_000)
     drawn, before = grab_both_ways(tab)
     assert drawn == before
+
+
+def test_dark_theme_and_a_disabled_table_look_the_same(tab, qtbot):
+    from klogs_desk.ui import theme
+
+    qtbot.waitUntil(lambda: rows_here(tab), timeout=10_000)
+    tab.table.setPalette(theme.dark_palette())  # row images are drawn on the palette's backgrounds
+    drawn, before = grab_both_ways(tab)
+    assert drawn == before
+    tab.table.setEnabled(False)
+    drawn, before = grab_both_ways(tab)
+    assert drawn == before
