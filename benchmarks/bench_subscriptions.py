@@ -9,7 +9,10 @@ RSS within 30 MB of the start, no stall > 16 ms):
 * time from showing the tab to its first page on screen;
 * RSS at the start (after the first page) and the peak while scrolling from top to bottom, with every
   visible page loaded at each step (VmRSS from /proc/self/status, sampled every heartbeat);
-* the longest lateness of a 1 ms heartbeat ``QTimer`` while scrolling (an event-loop stall).
+* the longest lateness of a 1 ms heartbeat ``QTimer`` while scrolling (an event-loop stall), and the
+  longest UI-thread CPU time between two ticks (our own work, which load does not lengthen);
+* the yardstick: the same heartbeat, the tab shown and idle, for 3 s of the same run (what the machine's
+  load does to a 1 ms timer with nothing of ours to do), and the ratios against it.
 """
 
 from __future__ import annotations
@@ -138,7 +141,7 @@ async def wait_for(condition, timeout: float = 20.0) -> None:
         await asyncio.sleep(0.001)
 
 
-async def run(url: str, tab_holder: list, max_steps: int = 0, trace: bool = False) -> None:
+async def run(url: str, tab_holder: list, max_steps: int = 0, trace: bool = False, idle_s: float = 3.0) -> None:
     client = KlogsClient(Endpoints.same(url), Credentials("sandbox-key", "sandbox-secret", "sandbox-token"),
                          timeout=30.0)
     journal = Journal(Path(os.environ["KLOGS_DESK_HOME"]) / "journal.sqlite3")
@@ -164,6 +167,12 @@ async def run(url: str, tab_holder: list, max_steps: int = 0, trace: bool = Fals
 
     await asyncio.sleep(0.2)
     gc.freeze()  # as the app does 3 s after its window shows (klogs_desk/app.py)
+    # Yardstick in the same run: the same heartbeat with the tab on screen and nothing scrolling, for as
+    # long as a 20-step scroll takes: what the machine's load alone does to a 1 ms timer.
+    idle = Heartbeat()
+    idle.start()
+    await asyncio.sleep(idle_s)
+    idle.timer.stop()
     start_rss = rss_mb()
     heartbeat = Heartbeat()
     heartbeat.peak_rss = start_rss
@@ -200,6 +209,10 @@ async def run(url: str, tab_holder: list, max_steps: int = 0, trace: bool = Fals
     print(f"longest event-loop stall (1 ms heartbeat lateness): {heartbeat.longest_ms:.1f} ms, "
           f"p99 {heartbeat.percentile(0.99):.1f} ms  (target <= 16 ms); longest UI-thread CPU between ticks "
           f"{heartbeat.longest_busy_ms:.1f} ms")
+    print(f"yardstick, the same heartbeat idle for {idle_s:.0f} s in this run: longest {idle.longest_ms:.1f} ms, "
+          f"p99 {idle.percentile(0.99):.1f} ms, {len(idle.stalls)} ticks > 16 ms; scrolling/idle longest "
+          f"{heartbeat.longest_ms / max(idle.longest_ms, 0.1):.1f}x, ticks > 16 ms per second "
+          f"{len(heartbeat.stalls) / scroll_s:.1f} scrolling vs {len(idle.stalls) / idle_s:.1f} idle")
     print(f"load average while measuring: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs "
           "(other processes' CPU shows up as stalls)")
     await client.aclose()

@@ -25,6 +25,9 @@ Speed (the table scrolls 100,000 rows without a stall over a frame, see benchmar
   and a paint formats at most :data:`PAINT_FORMAT_ROWS` rows itself (the rest show "Loading…" a turn
   longer): a scroll step's repaint is then the only long thing in its turn.
 * A page's answer is parsed on a worker thread (``KlogsClient.list_recurring``), not on the event loop.
+* The tab paints rows, not cells: :meth:`row_texts` gives a painting delegate a row's texts (the same tuple
+  while the row is unchanged) and :meth:`formatted_texts` tells the view whether the row it drew is still
+  current, without formatting anything (:mod:`klogs_desk.ui.row_image_delegate`).
 * Views get every role of a cell in one call (:meth:`SubscriptionsModel.multiData`, which Qt 6's item
   delegates use), not one Python call per role; ``flags`` is not overridden: Qt's C++ one (enabled and
   selectable) answers without a Python call per painted cell.
@@ -274,6 +277,23 @@ class SubscriptionsModel(QAbstractTableModel):
         if texts is None:
             return self.loading_text if column == REFERENCE and 0 <= row < (self._total or 0) else None
         return texts[column]
+
+    def row_texts(self, row: int) -> tuple[str, ...] | None:
+        """The row's display texts, one per column, for a delegate painting the row (formatted within the
+        paint budget of :meth:`_texts_for_display`), or ``None`` while the row is not here. The same tuple
+        comes back while the row is unchanged (a row loaded again gets a new one)."""
+        if not 0 <= row < (self._total or 0):
+            return None
+        return self._texts_for_display(None, row, 0, painting=True)
+
+    def formatted_texts(self, row: int) -> tuple[str, ...] | None:
+        """The row's display texts if already formatted (what :meth:`row_texts` would answer), else ``None``;
+        never formats nor asks for a page. Marks the row's page recently used."""
+        entry = self._cache.get(row // self.page_size + 1)
+        if entry is None:
+            return None
+        offset = row % self.page_size
+        return entry.texts[offset] if offset < len(entry.texts) else None
 
     def _texts_for_display(self, index: QModelIndex | QPersistentModelIndex | None, row: int,
                            column: int, *, painting: bool = False) -> tuple[str, ...] | None:

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -54,7 +53,7 @@ from .async_runner import run_operation
 from .badges import BadgeDelegate
 from .messages import render
 from .money_text import money_text
-from .plain_text_delegate import PlainTextDelegate
+from .row_image_delegate import RowImageDelegate, RowImageTableView
 from .subscription_dialogs import (
     CreateSubscriptionDialog,
     EditSubscriptionDialog,
@@ -156,7 +155,7 @@ class SubscriptionsTab(QWidget):
         actions.addWidget(self.order_button)
 
         # --- table ---
-        self.table = QTableView()
+        self.table = RowImageTableView()
         self.table.setObjectName("subscriptionsTable")
         self.table.setAccessibleName(self.tr("Subscriptions"))
         self.table.setModel(self.model)
@@ -164,11 +163,13 @@ class SubscriptionsTab(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        # Plain text cells and cached badge pills: a jump of several screens repaints the whole table
-        # twice (rows "Loading…", then the page) within a frame each (benchmarks/bench_subscriptions.py).
-        self.table.setItemDelegate(PlainTextDelegate(self.model.display_text, right_aligned=frozenset({AMOUNT}),
-                                                     placeholder=self.model.loading_text, parent=self.table))
-        self.table.setItemDelegateForColumn(STATUS, BadgeDelegate(parent=self.table, text_of=self.model.display_text))
+        # Each row's texts are drawn once into an image and cells are copied from it (RowImageDelegate).
+        rows = RowImageDelegate(self.table, self.model.row_texts, self.model.display_text,
+                                badge=BadgeDelegate(parent=self.table, text_of=self.model.display_text),
+                                badge_column=STATUS, right_aligned=frozenset({AMOUNT}),
+                                placeholder=self.model.loading_text)
+        self.table.setItemDelegate(rows)
+        self.table.paint_rows_with(rows, self.model.formatted_texts)
         vertical = self.table.verticalHeader()
         vertical.setVisible(False)
         # Fixed row heights: with 100,000 rows the view must never measure rows to lay them out.

@@ -1,0 +1,96 @@
+"""Which event-loop turns of the Subscriptions scroll benchmark cost the UI thread most, and what they were.
+
+Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/profile_subscriptions_turns.py [--count 20000] [--profile]``
+
+Runs ``bench_subscriptions.py`` (same sandbox process, same scroll) under a ``QApplication`` whose
+``notify`` times every top-level event delivery in UI-thread CPU (``time.thread_time``, which the load of
+other processes does not lengthen) and groups the deliveries over 4 ms by event type and receiver; for
+paints, by the viewport rectangle painted. ``--profile`` also runs cProfile inside each delivery and
+prints the functions of those over 8 ms (slower: read its figures as shares, not times).
+
+This is how the scroll's stalls were found to be viewport repaints (issue 19): every over-16-ms turn
+was an ``UpdateRequest`` whose paint drew a screen of text cell by cell.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import pstats
+import statistics
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import bench_subscriptions
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
+
+
+class TimedApplication(QApplication):
+    """Times each top-level event delivery (nested ones count in the outer one)."""
+
+    def __init__(self, argv: list[str], profile: bool) -> None:
+        super().__init__(argv)
+        self.profile = profile
+        self._depth = 0
+        self._painted: list[str] = []
+        #: (UI-thread CPU ms, event type, receiver, viewport rectangles painted)
+        self.deliveries: list[tuple[float, str, str, tuple[str, ...]]] = []
+        self.profiles: list[cProfile.Profile] = []
+
+    def notify(self, receiver, event) -> bool:  # noqa: N802 (Qt's name)
+        if self._depth:
+            if event.type() == QEvent.Type.Paint and receiver.objectName() == "qt_scrollarea_viewport":
+                rect = event.rect()
+                self._painted.append(f"{rect.width()}x{rect.height()}")
+            return super().notify(receiver, event)
+        self._depth = 1
+        self._painted = []
+        profiler = cProfile.Profile() if self.profile else None
+        if profiler is not None:
+            profiler.enable()
+        started = time.thread_time()
+        try:
+            return super().notify(receiver, event)
+        finally:
+            cpu = (time.thread_time() - started) * 1000
+            if profiler is not None:
+                profiler.disable()
+                if cpu > 8:
+                    self.profiles.append(profiler)
+            self._depth = 0
+            if cpu > 4:
+                self.deliveries.append((cpu, event.type().name, type(receiver).__name__, tuple(self._painted)))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=20_000)
+    parser.add_argument("--profile", action="store_true")
+    args = parser.parse_args()
+    app = TimedApplication([], args.profile)
+    sys.argv = [sys.argv[0], "--count", str(args.count)]
+    bench_subscriptions.main()
+    groups: dict[tuple[str, str, str], list[float]] = defaultdict(list)
+    for cpu, kind, receiver, painted in app.deliveries:
+        groups[(kind, receiver, painted[0] if len(painted) == 1 else f"{len(painted)} rects")].append(cpu)
+    print("event deliveries over 4 ms of UI-thread CPU (whole run, set-up included):")
+    for (kind, receiver, painted), cpus in sorted(groups.items(), key=lambda item: -sum(item[1])):
+        print(f"  {kind:<14} {receiver:<22} {painted:<12} n={len(cpus):<4} median {statistics.median(cpus):5.1f} ms, "
+              f"max {max(cpus):5.1f} ms, over 8 ms {sum(cpu > 8 for cpu in cpus)}, over 16 ms {sum(cpu > 16 for cpu in cpus)}")
+    if app.profiles:
+        stats = pstats.Stats(app.profiles[0])
+        for profiler in app.profiles[1:]:
+            stats.add(profiler)
+        print(f"--- cProfile of the {len(app.profiles)} deliveries over 8 ms ---")
+        stats.sort_stats("tottime").print_stats(20)
+
+
+if __name__ == "__main__":
+    main()

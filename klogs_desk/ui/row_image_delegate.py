@@ -1,0 +1,528 @@
+"""A table delegate that draws each row's texts once into an image and paints cells by copying from it.
+
+Why (issue 19, ``benchmarks/bench_subscriptions.py``): in a repaint of the Subscriptions table most of
+the UI thread's time is the raster engine drawing glyphs, ~30 us a cell on a small till, ~7 ms for a
+screen of 26 rows x 9 columns, before Qt's own table painting. Every scroll step, every chunk of rows
+that lands and every selection change repaints the whole viewport, so a screen of text was drawn two or
+three times per step and a turn cost 20-35 ms. Here a row's texts (and its status pill) are drawn once
+into an image of the row, on the row's own background (base or alternate base, so text is antialiased
+onto an opaque surface as in the view and copied without blending), and every later paint of a cell
+copies its slice of that image (a blit: a few microseconds). Drawing new rows' images costs what drawing their texts did, but at most
+:data:`RENDER_BUDGET_S` of it runs in one paint: rows past it show as loading for a turn longer and are
+drawn in a later paint (:meth:`RowImageDelegate._render_pending`), so no repaint holds the UI thread for
+a frame however many rows came at once.
+
+Contract:
+
+* ``row_texts(row)`` answers the row's display texts, one per column, or ``None`` while the row is not
+  there (the cell is then painted by :class:`PlainTextDelegate` from ``text_of``: "Loading…"). The
+  *same* tuple object must come back while the row is unchanged: a new tuple (the row was loaded again)
+  draws the row again.
+* Texts are drawn as :class:`PlainTextDelegate` draws them (same margins, baseline, elision with "…",
+  right alignment of ``right_aligned`` columns); ``badge_column`` is drawn by ``badge`` (a
+  :class:`~klogs_desk.ui.badges.BadgeDelegate`).
+* Selected rows and right-to-left layouts are painted directly, as before (one row, or a layout the
+  images do not model).
+* Images are kept for about a screen and a half of rows (least recently painted dropped), and dropped
+  when columns are resized or moved, rows are inserted, removed or reset, or the view's font, palette or
+  style change. Memory: a row's image holds only its texts' extents and the band of the row where glyphs
+  lie (~900 x 24 px x 4 bytes, ~90 KB), ~40 rows: ~4 MB.
+* The background baked in is the palette's base or alternate base: right for styles whose row panel is a
+  flat fill of those (QCommonStyle and Fusion, checked pixel for pixel in
+  ``tests/ui/test_subscriptions_painting.py``); a platform style painting gradients or pictures under
+  rows would show them around the texts only (worth a look on a Windows till).
+"""
+
+from __future__ import annotations
+
+import time
+from collections import OrderedDict
+from typing import Callable
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPointF, QRect, QRectF, Qt, QTimer
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPalette, QPen, QRegion
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
+
+from .plain_text_delegate import MARGIN, PlainTextDelegate
+
+# As PlainTextDelegate reads them (its colours are kept per colour group): ints and enum members once.
+_SELECTED = QStyle.StateFlag.State_Selected.value
+_ACTIVE = QStyle.StateFlag.State_Active.value
+_ENABLED = QStyle.StateFlag.State_Enabled.value
+_ACTIVE_GROUP = QPalette.ColorGroup.Active
+_INACTIVE_GROUP = QPalette.ColorGroup.Inactive
+_DISABLED_GROUP = QPalette.ColorGroup.Disabled
+_ELIDE_RIGHT = Qt.TextElideMode.ElideRight
+_PAINT = QEvent.Type.Paint
+#: Opaque: a row's image holds its background too (base or alternate base), so text is drawn onto an opaque
+#: surface as it is in the view (sub-pixel antialiasing where the platform uses it) and copied without blending.
+_FORMAT = QImage.Format.Format_RGB32
+_LEFT_TO_RIGHT = Qt.LayoutDirection.LeftToRight
+_ALTERNATE = QStyleOptionViewItem.ViewItemFeature.Alternate
+_ROW_PANEL = QStyle.PrimitiveElement.PE_PanelItemViewRow
+
+#: UI-thread CPU time one paint may spend formatting rows and drawing their images (the rest are drawn
+#: in later paints): a repaint of a screen of drawn rows is ~4 ms more on a small till.
+RENDER_BUDGET_S = 0.003
+#: A row the current paint found loading (or left for a later paint): its other cells paint nothing.
+_LOADING = object()
+#: Rows whose images are kept beyond the rows on screen.
+SPARE_ROWS = 12
+
+
+class _RowImage:
+    __slots__ = ("texts", "image", "height", "group", "ratio", "top", "spans", "band", "alternate")
+
+    def __init__(self, texts: tuple[str, ...], image: QImage, height: int, group, ratio: float, top: int,
+                 spans: tuple[tuple[int, int, int] | None, ...], alternate: bool) -> None:
+        self.texts = texts
+        self.image = image
+        self.height = height
+        self.group = group
+        self.ratio = ratio
+        #: The band of the row the image holds starts this many pixels below the row's top.
+        self.top = top
+        #: Per column: (x in the image, x in the cell, width), ``None`` for an empty cell.
+        self.spans = spans
+        #: The image's height in pixels.
+        self.band = image.height()
+        #: Drawn on the alternate rows' background (else on the base).
+        self.alternate = alternate
+
+
+class RowImageDelegate(PlainTextDelegate):
+    """See the module docstring. ``view`` is the table the delegate paints (its parent)."""
+
+    def __init__(self, view: QTableView, row_texts: Callable[[int], tuple[str, ...] | None],
+                 text_of: Callable[[int, int], str | None], *, badge: QStyledItemDelegate | None = None,
+                 badge_column: int = -1, right_aligned: frozenset[int] = frozenset(),
+                 placeholder: str | None = None) -> None:
+        super().__init__(text_of, right_aligned=right_aligned, placeholder=placeholder, parent=view)
+        self._view = view
+        self._row_texts = row_texts
+        self._badge = badge
+        self._badge_column = badge_column
+        self._images: OrderedDict[int, _RowImage] = OrderedDict()
+        #: (placeholder, height, colour group, first column's width) and the "Loading…" row images on the base
+        #: and on the alternate background.
+        self._placeholder_cache: tuple[tuple, tuple[_RowImage | None, _RowImage | None]] | None = None
+        #: Colour group -> (base, alternate base) colours: a row image's background.
+        self._backgrounds: dict[QPalette.ColorGroup, tuple[QColor, QColor]] = {}
+        #: Per column: (x in the row image, width of the cell); ``None``: read again from the header.
+        self._columns: tuple[tuple[int, int], ...] | None = None
+        #: When the current paint's image drawing started to count (reset at each paint of the viewport).
+        self._budget_left = RENDER_BUDGET_S
+        #: Rows out of budget in the current paint: drawn in a later one.
+        self._pending: set[int] = set()
+        #: Rows checked by the current paint (see paint()): their image, or _LOADING (nothing to draw).
+        self._checked: dict[int, _RowImage | object] = {}
+        self._pending_timer = QTimer(self)
+        self._pending_timer.setSingleShot(True)
+        self._pending_timer.setInterval(0)
+        self._pending_timer.timeout.connect(self._render_pending)
+        view.viewport().installEventFilter(self)
+        header = view.horizontalHeader()
+        header.sectionResized.connect(self._forget_layout)
+        header.sectionMoved.connect(self._forget_layout)
+        header.geometriesChanged.connect(self._forget_layout)
+        self._model = None
+        self.watch_model()
+
+    def watch_model(self) -> None:
+        """Follow the view's current model (called by the constructor; again if the view's model changes)."""
+        model = self._view.model()
+        if model is None or model is self._model:
+            return
+        self._model = model
+        for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.layoutChanged,
+                       model.rowsMoved):
+            signal.connect(self.forget_images)
+
+    def forget_images(self, *args) -> None:
+        """Drop every row image (rows moved or the look changed): rows are drawn again when painted."""
+        self._images.clear()
+        self._pending.clear()
+        self._placeholder_cache = None
+
+    def _forget_layout(self, *args) -> None:
+        self._columns = None
+        self.forget_images()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == _PAINT:
+            self._budget_left = RENDER_BUDGET_S  # a new paint: a new budget
+            self._checked.clear()
+            return False
+        return super().eventFilter(watched, event)
+
+    # --- painting ---------------------------------------------------------------------------------
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        # A paint is a Python call per cell (~230 a screen): a row checked by this paint's first cell of it
+        # is copied at once (or left empty while it loads); anything PySide converts (the cell's state, the
+        # painter's device) costs microseconds a cell and is read once per row, in _paint_checked.
+        checked = self._checked.get(index.row())
+        if checked is not None:
+            if checked is not _LOADING:
+                span = checked.spans[index.column()]
+                if span is not None:
+                    rect = option.rect
+                    painter.drawImage(rect.x() + span[1], rect.y() + checked.top, checked.image, span[0], 0,
+                                      span[2], checked.band)
+            return
+        self._paint_checked(painter, option, index)
+
+    def _paint_checked(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        if not self._fresh:
+            self._read_look(option)
+        row = index.row()
+        state = option.state.value
+        if state & _SELECTED or self._view.layoutDirection() != _LEFT_TO_RIGHT:
+            self._paint_direct(painter, option, index)
+            return
+        started = time.thread_time()
+        texts = self._row_texts(row)  # may format the row (counted in the budget)
+        if texts is None:  # loading: "Loading…" in its first column, nothing in the others
+            self._checked[row] = _LOADING
+            if index.column() == 0:
+                self._paint_direct(painter, option, index)
+            self._budget_left -= time.thread_time() - started
+            return
+        if state & _ENABLED:
+            group = _ACTIVE_GROUP if state & _ACTIVE else _INACTIVE_GROUP
+        else:
+            group = _DISABLED_GROUP
+        rect = option.rect
+        height = rect.height()
+        ratio = painter.device().devicePixelRatioF()
+        entry = self._images.get(row)
+        alternate = bool(option.features & _ALTERNATE)
+        if (entry is None or entry.texts is not texts or entry.height != height or entry.group is not group
+                or entry.ratio != ratio or entry.alternate != alternate):
+            if self._budget_left <= 0:
+                self._later(row)
+                self._checked[row] = _LOADING
+                if index.column() == 0 and self._placeholder:
+                    self._paint_direct(painter, option, index, self._placeholder)
+                return
+            entry = self._render(row, texts, option, height, group, ratio, alternate)
+            self._budget_left -= time.thread_time() - started
+        else:
+            self._images.move_to_end(row)
+        if ratio == 1.0:
+            self._checked[row] = entry  # the row's other cells in this paint: copied at once
+        column = index.column()
+        spans = entry.spans
+        if column >= len(spans) or spans[column] is None:
+            return
+        source, x, width = spans[column]  # type: ignore[misc]
+        width = min(width, rect.width() - x)
+        if width <= 0:
+            return
+        band = entry.band
+        if ratio == 1.0:
+            painter.drawImage(rect.x() + x, rect.y() + entry.top, entry.image, source, 0, width, band)
+        else:
+            painter.drawImage(QRectF(rect.x() + x, rect.y() + entry.top, width, band / ratio), entry.image,
+                              QRectF(source * ratio, 0, width * ratio, band))
+
+    def _paint_direct(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex,
+                      text: str | None = None) -> None:
+        """The cell as :class:`PlainTextDelegate` (or the badge delegate) paints it."""
+        if index.column() == self._badge_column and self._badge is not None and text is None:
+            self._badge.paint(painter, option, index)
+        elif text is None:
+            super().paint(painter, option, index)
+        else:
+            text_of = self._text_of
+            self._text_of = lambda row, column: text
+            try:
+                super().paint(painter, option, index)
+            finally:
+                self._text_of = text_of
+
+    def _layout(self) -> tuple[tuple[int, int], ...]:
+        columns = self._columns
+        if columns is None:
+            header = self._view.horizontalHeader()
+            grid = 1 if self._view.showGrid() else 0  # a cell's rect leaves the grid line out
+            columns = self._columns = tuple(
+                (header.sectionPosition(column), max(0, header.sectionSize(column) - grid))
+                for column in range(header.count()))
+        return columns
+
+    def _render(self, row: int, texts: tuple[str, ...], option: QStyleOptionViewItem, height: int, group,
+                ratio: float, alternate: bool) -> _RowImage:
+        """Draw the row's texts side by side into one image, each only as wide as it is drawn (copying a
+        row's whole width, mostly transparent, cost more than the texts: ~4 ns a pixel on a small till),
+        and only the band of the row's height where glyphs and the pill lie."""
+        columns = self._layout()
+        metrics, metrics_f = self._metrics, self._metrics_f
+        assert metrics is not None and metrics_f is not None
+        line_height = self._line_height
+        text_top = (height - line_height + 1) // 2
+        top, bottom = text_top, text_top + line_height
+        badge = self._badge is not None and 0 <= self._badge_column < len(texts) and texts[self._badge_column]
+        if badge:  # where BadgeDelegate puts its pill in a cell of this height
+            pill_height = min(line_height + 6, height - 2)
+            pill_top = int((height - 1) // 2 - pill_height / 2 + 1)
+            top, bottom = min(top, pill_top), max(bottom, pill_top + pill_height)
+        top, bottom = max(0, top - 1), min(height, bottom + 1)
+        # Per column: (text, x in the cell where it starts, whole pixels, and its fraction, its width).
+        placed: list[tuple[int, str, int, float, int]] = []
+        for column, (_, cell_width) in enumerate(columns):
+            if column >= len(texts) or not texts[column]:
+                continue
+            text = texts[column]
+            if column == self._badge_column and badge:
+                # BadgeDelegate draws its pill 4 px in, as wide as the words and 8 px each side.
+                placed.append((column, text, 0, 0.0, min(metrics.horizontalAdvance(text) + 21, max(0, cell_width))))
+                continue
+            room = cell_width - 2 * MARGIN
+            advance = metrics.horizontalAdvance(text)
+            if advance > room:  # elidedText() would also elide an exact fit
+                text = metrics.elidedText(text, _ELIDE_RIGHT, room)
+                advance = metrics.horizontalAdvance(text)
+            if column in self._right_aligned:
+                # At the exact (fractional) advance, as AlignRight places it.
+                start = cell_width - MARGIN - metrics_f.horizontalAdvance(text)
+                whole = int(start)
+                placed.append((column, text, whole, start - whole, min(advance + 2, cell_width - whole)))
+            else:
+                placed.append((column, text, MARGIN, 0.0, min(advance + 1, cell_width - MARGIN)))
+        width = sum(each[4] for each in placed) or 1
+        image = QImage(max(1, round(width * ratio)), max(1, round((bottom - top) * ratio)), _FORMAT)
+        image.setDevicePixelRatio(ratio)
+        image.fill(self._backgrounds[group][alternate])
+        painter = QPainter(image)
+        painter.setFont(option.font)
+        painter.setPen(self._looks[group][1])
+        painter.translate(0, -top)
+        baseline = text_top + self._ascent
+        spans: list[tuple[int, int, int] | None] = [None] * len(columns)
+        cursor = 0
+        for column, text, x, fraction, span in placed:
+            if column == self._badge_column and badge:
+                badge_option = QStyleOptionViewItem(option)
+                badge_option.rect = QRect(cursor, 0, span, height)
+                self._badge.paint(painter, badge_option, self._view.model().index(row, column))  # type: ignore[union-attr]
+            else:
+                painter.drawText(QPointF(cursor + fraction, baseline), text)
+            spans[column] = (cursor, x, span)
+            cursor += span
+        painter.end()
+        entry = self._images[row] = _RowImage(texts, image, height, group, ratio, top, tuple(spans), alternate)
+        self._images.move_to_end(row)
+        self._trim()
+        return entry
+
+    def _placeholder_image(self, option: QStyleOptionViewItem, height: int, group,
+                           alternate: bool) -> _RowImage | None:
+        """A row showing only the placeholder ("Loading…") in its first column, in the placeholder colour,
+        as :class:`PlainTextDelegate` draws it; ``None`` without a placeholder or where it would not fit."""
+        placeholder = self._placeholder
+        columns = self._layout()
+        if not placeholder or not columns:
+            return None
+        key = (placeholder, height, group, columns[0][1])
+        cached = self._placeholder_cache
+        if cached is not None and cached[0] == key and cached[1][alternate] is not None:
+            return cached[1][alternate]
+        assert self._metrics is not None
+        advance = self._metrics.horizontalAdvance(placeholder)
+        if advance > columns[0][1] - 2 * MARGIN:
+            return None  # elided: left to the delegate
+        text_top = (height - self._line_height + 1) // 2
+        top, bottom = max(0, text_top - 1), min(height, text_top + self._line_height + 1)
+        span = min(advance + 1, columns[0][1] - MARGIN)
+        image = QImage(max(1, span), max(1, bottom - top), _FORMAT)
+        image.fill(self._backgrounds[group][alternate])
+        painter = QPainter(image)
+        painter.setFont(option.font)
+        painter.setPen(self._looks[group][3])
+        painter.drawText(QPointF(0, text_top - top + self._ascent), placeholder)
+        painter.end()
+        spans: list[tuple[int, int, int] | None] = [None] * len(columns)
+        spans[0] = (0, MARGIN, span)
+        entry = _RowImage((), image, height, group, 1.0, top, tuple(spans), alternate)
+        both = list(cached[1]) if cached is not None and cached[0] == key else [None, None]
+        both[alternate] = entry
+        self._placeholder_cache = (key, (both[0], both[1]))
+        return entry
+
+    def _trim(self) -> None:
+        row_height = max(1, self._view.verticalHeader().defaultSectionSize())
+        keep = self._view.viewport().height() // row_height + 2 + SPARE_ROWS
+        while len(self._images) > keep:
+            self._images.popitem(last=False)
+
+    def _later(self, row: int) -> None:
+        self._pending.add(row)
+        if not self._pending_timer.isActive():
+            self._pending_timer.start()
+
+    def _render_pending(self) -> None:
+        """Ask the view to paint again the rows a paint ran out of budget for (a turn of their own)."""
+        pending, self._pending = self._pending, set()
+        view = self._view
+        viewport = view.viewport()
+        width = viewport.width()
+        for row in sorted(pending):
+            top = view.rowViewportPosition(row)
+            if top >= -view.rowHeight(row) and top < viewport.height():
+                viewport.update(QRect(0, top, width, view.rowHeight(row)))
+
+    def _read_look(self, option: QStyleOptionViewItem) -> None:
+        super()._read_look(option)
+        palette = QPalette(option.palette)
+        for group in (_ACTIVE_GROUP, _INACTIVE_GROUP, _DISABLED_GROUP):
+            palette.setCurrentColorGroup(group)
+            self._backgrounds[group] = (palette.base().color(), palette.alternateBase().color())
+        self.forget_images()
+
+
+class RowImageTableView(QTableView):
+    """A table view that paints rows whose images are drawn (:class:`RowImageDelegate`) itself, a row at a
+    time, and leaves every other row to ``QTableView``.
+
+    Why: ``QTableView`` paints cell by cell, and with a Python model and delegate each cell is three calls
+    into Python (``rowCount``, ``columnCount`` from ``index()``, the delegate's ``paint``) plus the cell's
+    style option: ~4 ms of a ~7 ms repaint of a screen (``benchmarks/bench_subscriptions.py``). A drawn row
+    here is its background (the style's ``PE_PanelItemViewRow`` per cell, as ``QTableView`` draws it), its
+    image slices and its grid lines, from one Python loop. A row that is selected, loading, not yet drawn
+    or whose image no longer matches, and anything outside the rows, is painted by ``QTableView`` through
+    the delegate as before (a paint event narrowed to those rows). Right-to-left layouts, moved or hidden
+    sections and a pixel ratio other than 1 are all left to ``QTableView``.
+    """
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: RowImageDelegate | None = None
+        self._texts: Callable[[int], tuple[str, ...] | None] | None = None
+        self._option = QStyleOptionViewItem()
+
+    def paint_rows_with(self, delegate: RowImageDelegate, formatted_texts: Callable[[int], tuple[str, ...] | None]) -> None:
+        """Paint drawn rows from ``delegate``'s images; ``formatted_texts(row)`` is the row's texts if
+        formatted (the tuple the delegate drew), without formatting or loading anything."""
+        self._rows = delegate
+        self._texts = formatted_texts
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        delegate, texts_of = self._rows, self._texts
+        viewport = self.viewport()
+        vertical, horizontal = self.verticalHeader(), self.horizontalHeader()
+        if (delegate is None or texts_of is None or self.model() is None or self.isRightToLeft()
+                or vertical.sectionsMoved() or horizontal.sectionsMoved() or vertical.hiddenSectionCount()
+                or horizontal.hiddenSectionCount() or viewport.devicePixelRatioF() != 1.0
+                or self.itemDelegate() is not delegate):
+            super().paintEvent(event)
+            return
+        area = event.rect()
+        first, last = self.rowAt(area.top()), self.rowAt(area.bottom())
+        if first < 0:
+            super().paintEvent(event)
+            return
+        if last < 0:
+            last = self.model().rowCount() - 1
+        grid = 1 if self.showGrid() else 0
+        option = self._option
+        self.initViewItemOption(option)  # the state QTableView gives each cell (before selection and focus)
+        state = option.state.value
+        if state & _ENABLED:
+            group = _ACTIVE_GROUP if state & _ACTIVE else _INACTIVE_GROUP
+        else:
+            group = _DISABLED_GROUP
+        selection = self.selectionModel()
+        root = self.rootIndex()
+        alternating = self.alternatingRowColors()
+        images = delegate._images
+        if not delegate._fresh:
+            delegate._read_look(option)
+        drawn: list[tuple[int, int, int, _RowImage]] = []  # (row, top, height, image)
+        for row in range(first, last + 1):
+            height = self.rowHeight(row)
+            if selection.isRowSelected(row, root):
+                continue  # QTableView paints it through the delegate
+            entry = images.get(row)
+            texts = texts_of(row)
+            alternate = alternating and bool(row & 1)
+            if (entry is None or texts is None or entry.texts is not texts or entry.height != height - grid
+                    or entry.group is not group or entry.ratio != 1.0 or entry.alternate != alternate):
+                entry = self._row_image(delegate, row, option, height - grid, group, alternate)
+                if entry is None:
+                    continue
+            else:
+                images.move_to_end(row)
+            drawn.append((row, self.rowViewportPosition(row), height, entry))
+        if not drawn:
+            super().paintEvent(event)
+            return
+        done = QRegion()
+        width = viewport.width()
+        for _, top, height, _ in drawn:
+            done += QRect(0, top, width, height)
+        rest = event.region() - done
+        if not rest.isEmpty():
+            super().paintEvent(QPaintEvent(rest))
+        self._paint_drawn_rows(drawn, area, grid, group)
+
+    def _row_image(self, delegate: RowImageDelegate, row: int, option: QStyleOptionViewItem, height: int,
+                   group, alternate: bool) -> _RowImage | None:
+        """The row's image drawn now, within the paint's budget, or the "Loading…" image while the row is
+        not here or out of budget (then drawn in a later paint); ``None``: leave the row to QTableView."""
+        started = time.thread_time()
+        texts = delegate._row_texts(row)  # may format the row or ask for its page
+        if texts is not None and delegate._budget_left > 0:
+            entry = delegate._render(row, texts, option, height, group, 1.0, alternate)
+        else:
+            if texts is not None:
+                delegate._later(row)
+            entry = delegate._placeholder_image(option, height, group, alternate)
+        delegate._budget_left -= time.thread_time() - started
+        return entry
+
+    def _paint_drawn_rows(self, drawn: list[tuple[int, int, int, _RowImage]], area: QRect, grid: int,
+                          group) -> None:
+        header = self.horizontalHeader()
+        left, right = header.visualIndexAt(area.left()), header.visualIndexAt(area.right())
+        if left < 0:
+            left = 0
+        if right < 0:
+            right = header.count() - 1
+        columns = [(column, self.columnViewportPosition(column), self.columnWidth(column))
+                   for column in range(left, right + 1)]
+        option = self._option  # as paintEvent initialised it: not selected, no focus
+        alternate = self.alternatingRowColors()
+        style = self.style()
+        painter = QPainter(self.viewport())
+        option.features = option.features | _ALTERNATE
+        for row, top, height, entry in drawn:
+            # An alternate row's background as QTableView draws it: the style's row panel per cell. Other
+            # rows are neither selected nor alternate here: the styles Qt ships draw no panel for them
+            # (QCommonStyle fills only those two), and calling it per cell was a third of a repaint.
+            if alternate and row & 1:
+                for _, x, cell_width in columns:
+                    option.rect = QRect(x, top, cell_width - grid, height - grid)
+                    style.drawPrimitive(_ROW_PANEL, option, painter, self)
+            spans, image, band, image_top = entry.spans, entry.image, entry.band, top + entry.top
+            for column, x, _ in columns:
+                span = spans[column] if column < len(spans) else None
+                if span is not None:
+                    painter.drawImage(x + span[1], image_top, image, span[0], 0, span[2], band)
+        if grid:
+            colour = QColor.fromRgba(style.styleHint(QStyle.StyleHint.SH_Table_GridLineColor, option, self) & 0xFFFFFFFF)
+            painter.setPen(QPen(colour, 1, self.gridStyle()))
+            for _, top, height, _ in drawn:
+                painter.drawLine(area.left(), top + height - grid, area.right(), top + height - grid)
+            # Vertical lines over each run of consecutive drawn rows.
+            runs: list[list[int]] = []
+            for row, top, height, _ in drawn:
+                if runs and runs[-1][2] == row - 1:
+                    runs[-1][1], runs[-1][2] = top + height - 1, row
+                else:
+                    runs.append([top, top + height - 1, row])
+            for run_top, run_bottom, _ in runs:
+                for _, x, cell_width in columns:
+                    painter.drawLine(x + cell_width - grid, max(run_top, area.top()), x + cell_width - grid,
+                                     min(run_bottom, area.bottom()))
+        painter.end()
