@@ -33,7 +33,6 @@ waits; ``tests/test_startup_imports.py`` checks what the first frame imports.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import concurrent.futures
 import gc
 import logging
@@ -50,6 +49,8 @@ from .config import ENVIRONMENTS
 from .embedded_sandbox import EmbeddedSandbox
 
 if TYPE_CHECKING:
+    import asyncio
+
     from .api.client import KlogsClient
     from .config import Config
     from .credentials import CredentialStore
@@ -316,10 +317,10 @@ def main(argv: list[str] | None = None) -> int:
         log.warning("running as root: the 3-D Secure web view runs without Chromium's sandbox")
         os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = "--no-sandbox"
 
-    import qasync
     from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from .ui import event_loop
     from .ui.webengine import prepare_application, warm_up
 
     prepare_application()  # before QApplication: lets the 3-D Secure view load QtWebEngine lazily
@@ -365,10 +366,6 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_PRODUCTION_NOT_CONFIRMED
     reporter = ExceptionReporter(log_file, parent=lambda: window_holder[0] if window_holder else None)
     sys.excepthook = reporter
-
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    loop.set_exception_handler(reporter.loop_exception_handler)
 
     from .api.addresses import ClearTextRefused
     from .composition import build_shop, build_terminal, open_journal, shop_settings
@@ -458,6 +455,8 @@ def main(argv: list[str] | None = None) -> int:
         if credentials_loaded is not None:  # something read the client first and had it built
             client_prepared()
             return
+        event_loop.ensure()
+        loop = asyncio_loop[0]
         credentials_loaded = prepare_client_in_background(
             store, environment, lambda: loop.call_soon_threadsafe(client_prepared))
 
@@ -483,21 +482,55 @@ def main(argv: list[str] | None = None) -> int:
                         "unknown: open the Journal tab and check them before charging those customers again."
                     ).format(count=interrupted))
 
-    # Closing the window asks the loop to shut down; the Qt loop ends once that is done (Runtime.stop).
-    quit_requested = asyncio.Event()
+    # Qt's event loop runs first: the window is painted and takes keys before asyncio and qasync are even
+    # imported. The asyncio loop is installed on it right after the first frame, from a zero timer inside
+    # the running loop, or sooner by whatever needs it first (ui/event_loop.py: a Pay clicked, a quit).
+    # Closing the window asks it to shut down; Qt's loop ends once that is done (Runtime.stop).
+    asyncio_loop: list[Any] = []  # (the qasync loop, the quit request, the shutdown task) once installed
+
+    def install_asyncio() -> None:
+        import asyncio
+
+        import qasync
+
+        loop = qasync.QEventLoop(app, already_running=True)  # Qt's loop runs: qasync only joins it
+        asyncio.set_event_loop(loop)
+        loop.set_exception_handler(reporter.loop_exception_handler)
+        quit_requested = asyncio.Event()
+
+        async def run_until_quit() -> None:
+            await quit_requested.wait()
+            await terminal.runtime.stop()
+
+        main_task = loop.create_task(run_until_quit())
+        main_task.add_done_callback(lambda _task: loop.stop())  # ends Qt's loop (app.exit)
+        asyncio_loop[:] = [loop, quit_requested, main_task]
+        log.info("asyncio loop installed %.0f ms after start", (time.perf_counter() - started) * 1000)
+
+    def window_closed() -> None:
+        event_loop.ensure()  # closed before the asyncio loop was installed: the shutdown still runs on it
+        asyncio_loop[1].set()
+
+    def about_to_quit() -> None:
+        event_loop.ensure()
+        finish_inside_quit(asyncio_loop[2], asyncio_loop[1])
+
+    event_loop.install_later(install_asyncio)
     app.setQuitOnLastWindowClosed(False)
-    app.lastWindowClosed.connect(quit_requested.set)
-
-    async def run_until_quit() -> None:
-        await quit_requested.wait()
-        await terminal.runtime.stop()
-
+    app.lastWindowClosed.connect(window_closed)
+    app.aboutToQuit.connect(about_to_quit)
+    QTimer.singleShot(0, event_loop.ensure)  # behind the first frame's own zero timers (and its report)
     try:
-        with loop:
-            main_task = loop.create_task(run_until_quit())
-            app.aboutToQuit.connect(lambda: finish_inside_quit(main_task, quit_requested))
-            loop.run_until_complete(main_task)
+        app.exec()
     finally:
+        if asyncio_loop:
+            import asyncio
+
+            loop = asyncio_loop[0]
+            loop.stop()  # not running any more (already stopped when the shutdown ended)
+            asyncio._set_running_loop(None)  # qasync set it for a loop already running; Qt's has ended
+            asyncio.set_event_loop(None)
+            loop.close()
         sandbox.stop()
         journal.close()
         audit_trail.log.close()
