@@ -206,6 +206,8 @@ class LookupNotices(QObject):
 
 @dataclass(frozen=True)
 class Tabs:
+    """The six tabs, once all are built (:attr:`Terminal.tabs`)."""
+
     sale: SaleTab
     preauth: PreAuthTab
     installments: InstallmentsTab

@@ -61,17 +61,17 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 from urllib.parse import parse_qs, urlsplit
 
-from .webhooks import CardStorageEvent, WebhookRefused
-
 if TYPE_CHECKING:
-    # asyncio: imported where used, as the first frame comes before it (klogs_desk/ui/event_loop.py).
+    # Imported where used, as the first frame comes before them: asyncio (klogs_desk/ui/event_loop.py) and
+    # the webhook check's module (a webhook is served after it); uuid imports platform (~10 ms): only where
+    # a payment ID is checked.
     import asyncio
-
-    # uuid imports platform (~10 ms): only where a payment ID is checked.
     import uuid
 
+    from .webhooks import CardStorageEvent
+
 #: What checks a webhook: ``(type, id, headers, body) -> event``, raising :class:`WebhookRefused`.
-WebhookHandler = Callable[[str, str, "dict[str, str]", bytes], CardStorageEvent]
+WebhookHandler = Callable[[str, str, "dict[str, str]", bytes], "CardStorageEvent"]
 
 log = logging.getLogger(__name__)
 
@@ -411,6 +411,8 @@ class CallbackListener:
     async def _serve_webhook(self, reader: asyncio.StreamReader, target: str,
                              headers: dict[str, str]) -> tuple[int, bytes]:
         import asyncio
+
+        from .webhooks import WebhookRefused
         parts = target.split("?", 1)[0].split("/")
         # "", "webhooks", "card-storage", type, id
         if self._webhook is None or len(parts) != 5 or parts[0] or parts[2] != "card-storage" \

@@ -68,6 +68,8 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class TabSpec:
+    """One of the window's six tabs: its key and title."""
+
     key: str
     #: Tab text; ``&`` marks the Alt+letter mnemonic.
     title: str
