@@ -28,6 +28,11 @@ checked for clear text first (without httpx), the window and tabs are built agai
 first frame a worker thread reads the keyring and imports httpx and the API models, then the event loop
 builds the client (:func:`prepare_client_in_background`). A Pay pressed before says "Connecting…" and
 waits; ``tests/test_startup_imports.py`` checks what the first frame imports.
+
+Nor does the first frame wait for asyncio: the window is shown on Qt's own event loop (``app.exec()``),
+and the qasync loop joins that running loop right after the first frame (:mod:`klogs_desk.ui.event_loop`;
+whatever needs it sooner, a Pay clicked or a quit, installs it on the spot). The garbage collector is off
+until then (:func:`collect_from_now_on`).
 """
 
 from __future__ import annotations
