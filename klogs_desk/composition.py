@@ -119,8 +119,11 @@ class Runtime:
         self._listening: asyncio.Task[None] | None = None
         #: The shop database's pusher, when one is configured.
         self.shop = shop
+        self._stopping = False
 
     def start(self) -> None:
+        if self._stopping:  # a quit right after launch: the shutdown began before this deferred step came
+            return
         self.services.audit.record(START, details={"version": __version__, "environment": self.services.environment})
         event_loop.ensure()  # the app installs it right after the first frame, normally before this
         import asyncio
@@ -166,6 +169,8 @@ class Runtime:
         waited on forever.
         """
         import asyncio
+
+        self._stopping = True
 
         async def step(name: str, work: Awaitable[object]) -> None:
             try:
