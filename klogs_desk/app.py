@@ -544,8 +544,14 @@ def _main(argv: list[str] | None) -> int:
         asyncio_loop[1].set()
 
     def about_to_quit() -> None:
+        installed_now = event_loop.pending()
         event_loop.ensure()
         finish_inside_quit(asyncio_loop[2], asyncio_loop[1])
+        if installed_now:
+            # qasync connects its own end-of-loop step to aboutToQuit when it is installed; installed during
+            # this signal, that step is not called now: call it (on Windows it stops qasync's IOCP poller
+            # thread, which would otherwise abort the process at exit; a no-op elsewhere).
+            asyncio_loop[0]._after_run_forever()
 
     event_loop.install_later(install_asyncio)
     app.setQuitOnLastWindowClosed(False)
