@@ -78,11 +78,11 @@ What it showed, in order (2 shared cores, Python 3.11, PySide6 6.x; see README "
   - QEvent.Type (a Python event filter and ``showEvent`` receive events), QFont's (the accent check),
     QtGui/QtWidgets classes the window is made of, qasync's QThread/QEventLoop/QSocketNotifier.
 * Deferring asyncio and qasync to after ``show()`` (start Qt's loop, then install
-  ``qasync.QEventLoop(app, already_running=True)`` from a zero timer) was looked at and not done: with
-  the strict criterion (window shown *and* the asyncio loop has run a callback) both must be imported
-  before the figure is taken anyway, so it would only reorder the same work; asyncio is also imported by
-  a dozen first-frame modules (services, the listener, the runner). It would show the first paint
-  ~15-25 ms sooner without changing the figure.
+  ``qasync.QEventLoop(app, already_running=True)`` from a zero timer) was looked at and not done at first:
+  with the criterion then used (window shown *and* the asyncio loop has run a callback) both must be
+  imported before the figure is taken anyway; asyncio was also imported by a dozen first-frame modules.
+  Done later (branch startup5, below), with the figure defined as what the cashier meets: the window
+  painted and Qt's loop taking keys; the asyncio loop's readiness is a second figure.
 * What the UI process does before the first frame, by stage (``time.process_time()`` at each, best of 5
   at load ~2.1): interpreter ~40 ms; PySide6.QtCore and asyncio (the probe imports ``self_check`` first,
   which imports asyncio) ~200, of which PySide6's own import and signature machinery is most and the
@@ -114,6 +114,27 @@ What it showed, in order (2 shared cores, Python 3.11, PySide6 6.x; see README "
   it would make the switch appear after the first frame), ``platformdirs`` (~15 ms with ``tempfile``,
   needed to find the app home), ``domain.audit``/``journal``/``operators`` and ``messages`` (needed by the
   sign-in screen and the Sale tab), the accent-safe style (see above) and PySide6 itself.
+* Then (branch startup5): the terminal starts on Qt's own event loop (``app.exec()``) and the asyncio loop
+  joins it right after the first frame (``klogs_desk/ui/event_loop.py``: a zero timer inside the running
+  Qt loop installs ``qasync.QEventLoop(app, already_running=True)``; whatever needs it sooner, a Pay or a
+  quit, installs it on the spot). No first-frame module imports asyncio at module level any more (they
+  import it in the functions that use it), so asyncio, qasync and what they pull in (ssl, selectors, the
+  subprocess and socket parts asyncio needs, qasync's QThread/QSocketNotifier types) are out of the first
+  frame: ~50 ms of the UI thread. ``cold_start.py`` prints launch -> asyncio ready as a second figure.
+  The garbage collector is off from ``python -m klogs_desk``'s first import to the first frame, then
+  start-up's objects are frozen and it is on again: the ~60 young and 5 older collections start-up set off
+  cost the first frame 15-25 ms and found next to nothing. The webhook check's module loads after the
+  first frame, and seven first-frame dataclasses got docstrings (Python 3.11 builds a missing one from
+  ``inspect.signature``, ~0.3 ms each). UI-process CPU to the first frame, A/B at load 1.9-4.3: 578 ->
+  531 ms (asyncio) -> ~505 (the collector, -27 ms in 20 rounds), bare window ~245-250 (2.31x -> ~2.07x).
+  What is left, measured with ``time.process_time()`` at each stage of ``main()`` (load ~3): before
+  ``main()`` ~265 ms (interpreter, the editable install's path finder, PySide6.QtCore, config, operators,
+  messages, paths, the sandbox launcher's socket/subprocess; the bare window's whole start is ~245);
+  QtWidgets, QApplication and the ``Qt`` namespace's 93 enum types ~77; the accent-safe style ~31 (QStyle's
+  16 enum types, the font's metrics); importing the composition with the first frame's UI and services
+  ~78, of which ~60 ms over the whole start is Python 3.11's dataclass decorator on 34 classes (~1-2.5 ms
+  each: it compiles each generated method); building the Sale tab ~22 and the window ~21 (its menus ~8,
+  the first tab ~9); show ~4. Enum types before the first frame: 202 (bare window 48).
 * The first module that does ``from PySide6.QtCore import ...`` pays 50-140 ms of PySide6's signature
   and ``__feature__`` set-up (the bare window pays it too).
 * With ``PYTHONDONTWRITEBYTECODE`` set (as on this machine) every launch also compiled every module
@@ -134,7 +155,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 MUST_WAIT = ("PySide6.QtWebEngineCore", "PySide6.QtWebEngineWidgets", "fastapi", "uvicorn", "httpx", "pydantic",
-             "keyring")
+             "keyring", "asyncio", "qasync")
 
 
 def _env(home: str) -> dict[str, str]:

@@ -17,6 +17,9 @@ if __name__ == "__main__":
         from klogs_desk.domain.journal_export import main as export_main
 
         sys.exit(export_main(sys.argv[2:]))
+    import gc
+
+    gc.disable()  # from the start of the imports to the first frame (klogs_desk.app.collect_from_now_on)
     from klogs_desk.app import main
 
     sys.exit(main())

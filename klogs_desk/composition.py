@@ -35,7 +35,6 @@ Tests use :func:`build_terminal` (or :func:`build_main_window`) to get exactly t
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import logging
 import threading
@@ -63,6 +62,7 @@ from .services.payments import PaymentOutcome, settled_notice, settled_outcome
 from .services.reports import ReportService
 from .services.staff import Permission, StaffService
 from .services.three_d_secure import ThreeDSecureService
+from .ui import event_loop
 from .ui.main_window import (
     CHECKOUT_TAB,
     INSTALLMENTS_TAB,
@@ -77,6 +77,8 @@ from .ui.messages import render
 from .ui.sale_tab import SaleTab
 
 if TYPE_CHECKING:  # built after the first frame: imported where they are built
+    import asyncio  # the app's asyncio loop comes up after the first frame (ui/event_loop.py)
+
     from .domain.payment_orders import PaymentOrderBook
     from .domain.saved_cards import SavedCardBook
     from .services.reconciler import Reconciler
@@ -117,9 +119,15 @@ class Runtime:
         self._listening: asyncio.Task[None] | None = None
         #: The shop database's pusher, when one is configured.
         self.shop = shop
+        self._stopping = False
 
     def start(self) -> None:
+        if self._stopping:  # a quit right after launch: the shutdown began before this deferred step came
+            return
         self.services.audit.record(START, details={"version": __version__, "environment": self.services.environment})
+        event_loop.ensure()  # the app installs it right after the first frame, normally before this
+        import asyncio
+
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:  # no asyncio loop drives Qt (a bare widget test): nothing to reconcile on
@@ -160,6 +168,10 @@ class Runtime:
         client. Each step gets at most ``grace_seconds``; a step that hangs is logged and skipped, never
         waited on forever.
         """
+        import asyncio
+
+        self._stopping = True
+
         async def step(name: str, work: Awaitable[object]) -> None:
             try:
                 await asyncio.wait_for(work, grace_seconds)
@@ -199,6 +211,8 @@ class LookupNotices(QObject):
 
 @dataclass(frozen=True)
 class Tabs:
+    """The six tabs, once all are built (:attr:`Terminal.tabs`)."""
+
     sale: SaleTab
     preauth: PreAuthTab
     installments: InstallmentsTab

@@ -7,7 +7,6 @@ No Qt and no HTTP client here.
 
 from __future__ import annotations
 
-import asyncio
 import concurrent.futures
 import datetime as dt
 import importlib
@@ -264,6 +263,8 @@ class EmbeddedSandbox:
         it failed or did not start within ``timeout`` seconds."""
         if self.running:
             return
+        import asyncio  # not at import: the first frame comes before asyncio (ui/event_loop.py)
+
         self.start_in_background()
         try:
             await asyncio.wait_for(asyncio.wrap_future(self._ready), timeout)

@@ -13,7 +13,6 @@ Settings (:class:`klogs_desk.config.Config`). No Qt here.
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import logging
 from dataclasses import dataclass
@@ -152,5 +151,7 @@ async def check_recurring_api(client: KlogsClient) -> ApiCheck:
 
 async def check_connection(client: KlogsClient) -> tuple[ApiCheck, ApiCheck]:
     """Both checks, concurrently: (payment API, subscriptions API)."""
+    import asyncio  # not at import: the first frame comes before asyncio (ui/event_loop.py)
+
     payment, recurring = await asyncio.gather(check_payment_api(client), check_recurring_api(client))
     return payment, recurring

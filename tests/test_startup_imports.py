@@ -30,7 +30,10 @@ NOT_BEFORE_THE_FIRST_FRAME = ("PySide6.QtWebEngineCore", "PySide6.QtWebEngineWid
                               "klogs_desk.services.reconciler", "klogs_desk.services.transactions",
                               "klogs_desk.services.saved_cards", "klogs_desk.domain.saved_cards",
                               "klogs_desk.domain.payment_orders", "klogs_desk.domain.reports",
-                              "klogs_desk.shop.settings")
+                              "klogs_desk.shop.settings",
+                              # Qt's event loop runs the first frame; the asyncio loop joins it right after
+                              # (klogs_desk/ui/event_loop.py).
+                              "asyncio", "qasync")
 
 
 def launch(home: Path) -> str:

@@ -53,7 +53,6 @@ Choices where the docs are silent:
 
 from __future__ import annotations
 
-import asyncio
 import enum
 import logging
 import secrets
@@ -62,13 +61,17 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 from urllib.parse import parse_qs, urlsplit
 
-from .webhooks import CardStorageEvent, WebhookRefused
-
-if TYPE_CHECKING:  # uuid imports platform (~10 ms): only where a payment ID is checked
+if TYPE_CHECKING:
+    # Imported where used, as the first frame comes before them: asyncio (klogs_desk/ui/event_loop.py) and
+    # the webhook check's module (a webhook is served after it); uuid imports platform (~10 ms): only where
+    # a payment ID is checked.
+    import asyncio
     import uuid
 
+    from .webhooks import CardStorageEvent
+
 #: What checks a webhook: ``(type, id, headers, body) -> event``, raising :class:`WebhookRefused`.
-WebhookHandler = Callable[[str, str, "dict[str, str]", bytes], CardStorageEvent]
+WebhookHandler = Callable[[str, str, "dict[str, str]", bytes], "CardStorageEvent"]
 
 log = logging.getLogger(__name__)
 
@@ -225,6 +228,7 @@ class CallbackListener:
 
     async def start(self) -> None:
         """Bind 127.0.0.1 on a free port. Idempotent."""
+        import asyncio
         if self._server is not None:
             return
         server = await asyncio.start_server(self._handle, host="127.0.0.1", port=self.requested_port,
@@ -271,6 +275,7 @@ class CallbackListener:
     def expect(self, payment_id: str | uuid.UUID | None = None,
                timeout: float = DEFAULT_CALLBACK_TIMEOUT) -> PendingCallback:
         """Register a single-use token for one payment's callback, valid for ``timeout`` seconds."""
+        import asyncio
         if self._server is None:
             raise RuntimeError("the callback listener is not started")
         loop = asyncio.get_running_loop()
@@ -315,6 +320,7 @@ class CallbackListener:
         return True
 
     async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        import asyncio
         if not self._make_room():
             writer.close()
             return
@@ -344,6 +350,7 @@ class CallbackListener:
 
     async def _respond(self, writer: asyncio.StreamWriter, status: int, body: bytes, *,
                        json_body: bool = False) -> None:
+        import asyncio
         content_type = ("application/json" if json_body else
                         "text/html; charset=utf-8" if status == 200 else "text/plain; charset=utf-8")
         head = [f"HTTP/1.1 {status} {_REASONS.get(status, 'Error')}", f"Content-Type: {content_type}",
@@ -360,6 +367,7 @@ class CallbackListener:
     async def _linger(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         """After refusing a request whose body was not read, discard what the client is still sending
         (briefly, boundedly) so closing does not reset the connection before it reads our answer."""
+        import asyncio
         try:
             if writer.can_write_eof():
                 writer.write_eof()
@@ -402,6 +410,9 @@ class CallbackListener:
 
     async def _serve_webhook(self, reader: asyncio.StreamReader, target: str,
                              headers: dict[str, str]) -> tuple[int, bytes]:
+        import asyncio
+
+        from .webhooks import WebhookRefused
         parts = target.split("?", 1)[0].split("/")
         # "", "webhooks", "card-storage", type, id
         if self._webhook is None or len(parts) != 5 or parts[0] or parts[2] != "card-storage" \
@@ -453,6 +464,7 @@ class CallbackListener:
 
 async def _read_head(reader: asyncio.StreamReader) -> tuple[str, str, dict[str, str]]:
     """Request line and headers (names lower-cased). Refuses anything not plainly HTTP/1.x."""
+    import asyncio
     try:
         raw = await reader.readuntil(b"\r\n\r\n")
     except asyncio.LimitOverrunError:

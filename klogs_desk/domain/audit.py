@@ -84,6 +84,8 @@ CREATE TRIGGER IF NOT EXISTS closes_no_delete BEFORE DELETE ON closes
 
 @dataclass(frozen=True)
 class AuditRecord:
+    """One record of the audit trail: who did what, when, chained to the one before."""
+
     seq: int
     at: dt.datetime
     action: str

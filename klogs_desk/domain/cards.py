@@ -25,6 +25,8 @@ class CardBrand(str, enum.Enum):
 
 @dataclass(frozen=True)
 class BrandRule:
+    """A card brand's number lengths, CVV length and the groups its number is shown in."""
+
     brand: CardBrand
     lengths: tuple[int, ...]
     cvv_length: int

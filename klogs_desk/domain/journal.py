@@ -98,6 +98,8 @@ class DuplicateReferenceError(Exception):
 
 @dataclass(frozen=True)
 class Entry:
+    """One row of the journal: a payment or operation, its state and what the gateway answered."""
+
     id: int
     created_at: dt.datetime
     updated_at: dt.datetime

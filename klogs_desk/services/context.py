@@ -11,13 +11,14 @@ what can wait says so: :meth:`AppServices.until_client_ready` (the Sale tab's "C
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from typing import TYPE_CHECKING, Callable, cast
 
 from .audit_recorder import NO_AUDIT, AuditRecorder
 
 if TYPE_CHECKING:
+    import asyncio
+
     from ..api.client import KlogsClient
     from ..domain.journal import Journal
 
@@ -107,6 +108,8 @@ class AppServices:
         if not self.client_coming or self._build_client is None:
             self.build_client_now()
             return
+        import asyncio  # not at import: the first frame comes before asyncio (ui/event_loop.py)
+
         future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self._waiting.append(future)
         await future

@@ -20,7 +20,6 @@ Contract (no widgets here; the Sale and Pre-authorization tabs and 3-D Secure ca
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import enum
 import logging
@@ -489,6 +488,8 @@ async def _committed(write: "Future[Entry]") -> Entry:
     still go through two event-loop wake-ups (``call_soon_threadsafe``, then the task's step)."""
     if write.done():
         return write.result()
+    import asyncio  # not at import: the first frame comes before asyncio (ui/event_loop.py)
+
     result: Entry = await asyncio.wrap_future(write)
     return result
 

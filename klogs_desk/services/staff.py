@@ -77,6 +77,8 @@ class StaffRefused(Exception):
 
 @dataclass(frozen=True)
 class SignInResult:
+    """The answer to a sign-in: accepted or not, who, and the PIN check's result."""
+
     accepted: bool
     operator: Operator | None = None
     pin: PinResult | None = None

@@ -31,11 +31,10 @@ Assumptions where the docs are silent (the sandbox follows the same rules):
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..api.errors import KlogsError, OutcomeUnknownError, ProtocolError, field_errors_from
 from ..callbacks import CallbackListener, CallbackOutcome, CallbackTimeoutError, PendingCallback
@@ -50,6 +49,9 @@ from .payments import (
     PaymentService,
     _join_errors,
 )
+
+if TYPE_CHECKING:
+    import asyncio
 
 log = logging.getLogger(__name__)
 
@@ -176,6 +178,8 @@ class ThreeDSecureService:
     async def finish(self, challenge: Challenge) -> PaymentOutcome:
         """Wait for the card holder, then complete. Ends ``cancelled`` on :meth:`cancel` or the deadline;
         if the task running this is cancelled, journals ``cancelled`` and re-raises."""
+        import asyncio  # not at import: the first frame comes before asyncio (ui/event_loop.py)
+
         from ..api.models import ThreeDSecureCompleteRequest
 
         try:

@@ -21,7 +21,9 @@ What both promise:
   deleted meanwhile). A busy cursor is shown while any task runs; ``progress`` (a ``QProgressBar``),
   if given, is shown in "busy" mode meanwhile.
 * The task is scheduled on the running qasync loop and a reference is kept until it ends, so it cannot
-  be garbage-collected mid-flight. The wrapping :class:`asyncio.Task` is returned (for cancelling;
+  be garbage-collected mid-flight. The app installs that loop right after the first frame
+  (:mod:`klogs_desk.ui.event_loop`); work started before then (a Pay clicked at once) has it installed
+  on the spot, so nothing waits for a timer nor is lost. The wrapping :class:`asyncio.Task` is returned (for cancelling;
   its own result is ``None``, the coroutine's result goes to ``on_success``).
 * ``on_success(result)`` runs on the UI thread with the coroutine's result.
 * A :class:`~klogs_desk.api.errors.KlogsError` (a message already written for the cashier) goes to
@@ -39,18 +41,21 @@ click; disable the control through ``control`` rather than by hand so a double c
 
 from __future__ import annotations
 
-import asyncio
 import enum
 import logging
 import sys
-from typing import Any, Awaitable, Callable, Coroutine, TypeVar
+from typing import TYPE_CHECKING, Any, Awaitable, Callable, Coroutine, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QApplication, QProgressBar, QWidget
 
 from ..api.errors import KlogsError
+from . import event_loop
 from .messages import render
+
+if TYPE_CHECKING:
+    import asyncio  # not at import: the first frame comes before asyncio (event_loop.py)
 
 T = TypeVar("T")
 
@@ -93,6 +98,9 @@ class TaskRunner:
             error_title: str = DEFAULT_ERROR_TITLE,
             owner: QObject | None = None) -> "asyncio.Task[None]":
         """See the module docstring. Must be called on the UI thread with a running qasync loop."""
+        event_loop.ensure()  # a click before the app's loop was installed installs it now
+        import asyncio
+
         loop = asyncio.get_event_loop()
         if control is not None:
             control.setEnabled(False)
@@ -118,6 +126,8 @@ class TaskRunner:
     async def _guarded(self, coro: Awaitable[T], on_success: Callable[[T], Any] | None,
                        on_error: Callable[[KlogsError], Any] | None, control: QWidget | None,
                        error_title: str, owner: QObject | None) -> None:
+        import asyncio
+
         try:
             try:
                 result = await coro

@@ -29,7 +29,6 @@ it.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
 from dataclasses import dataclass
@@ -50,7 +49,7 @@ from ..messages import Message, msg
 from ..services.audit import AuditTrail
 from ..services.context import AppServices
 from ..services.staff import Permission, StaffService
-from . import theme
+from . import event_loop, theme
 from .async_runner import RUNNER, run_query
 from .clear_text import insecure_url_message, insecure_url_title
 from .lock_screen import START, SWITCH, IdleLock
@@ -58,6 +57,8 @@ from .messages import render
 from .operators_text import operator_text
 
 if TYPE_CHECKING:
+    import asyncio
+
     from ..api.client import KlogsClient
     from ..domain.reports import Report
     from ..services.reports import ReportService
@@ -67,6 +68,8 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class TabSpec:
+    """One of the window's six tabs: its key and title."""
+
     key: str
     #: Tab text; ``&`` marks the Alt+letter mnemonic.
     title: str
@@ -559,12 +562,17 @@ class MainWindow(QMainWindow):
         Not a :func:`run_task`: that would count as "a request in progress" and make quitting ask the
         cashier about a request that moves no money. The task is kept here; the app's shutdown cancels it.
         """
+        if not self.services.client_ready and self.services.client_coming:  # after the first frame: ask then
+            self.services.when_client_ready(lambda _client: self.check_gateway_health())
+            return None
+        if event_loop.pending():  # the app's asyncio loop comes right after the first frame: ask then
+            event_loop.when_ready(self.check_gateway_health)
+            return None
+        import asyncio
+
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
-            return None
-        if not self.services.client_ready and self.services.client_coming:  # after the first frame: ask then
-            self.services.when_client_ready(lambda _client: self.check_gateway_health())
             return None
         self.health_check_task = loop.create_task(self._quiet_lookup(self.services.client))
         return self.health_check_task

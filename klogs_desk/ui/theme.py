@@ -22,6 +22,8 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 @dataclass(frozen=True)
 class EnvironmentStyle:
+    """How the status bar names an environment: its words and colours."""
+
     #: English; shown through ``QCoreApplication.translate("Theme", text)`` (likewise ``description``).
     text: str
     background: str

@@ -34,7 +34,6 @@ Contract:
 
 from __future__ import annotations
 
-import asyncio
 import ipaddress
 import logging
 import os
@@ -241,6 +240,8 @@ async def ready() -> None:
     """Load QtWebEngine and start Chromium now if :func:`warm_up` has not yet (a challenge opened before
     it ran: a cold start): the steps left up to the profile run one event-loop turn each, without waiting
     for the cashier to be idle (they are waiting for the challenge). Nothing happens when it is loaded."""
+    import asyncio  # not at import: this module is imported before the first frame, asyncio after it
+
     while not is_loaded():
         _run_next_step()
         await asyncio.sleep(COLD_STEP_GAP_MS / 1000)
