@@ -9,7 +9,6 @@ Cancel, closing the window and "Close" after a failed load all ask the service t
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -246,6 +245,8 @@ async def run_challenge(service: ThreeDSecureService, challenge: Challenge, pare
         # Built and opened in two event-loop turns: on a cold engine the constructor (the first web view of
         # the process) took ~9 ms of the UI thread's CPU and open() with the first paint ~7 ms, 16-17 ms in
         # one turn (benchmarks/bench_three_ds.py --cold --timeline).
+        import asyncio  # here: the Sale tab imports this module before the first frame, asyncio comes after it
+
         await asyncio.sleep(LOAD_AFTER_SHOW_MS / 1000)
         if shiboken6.isValid(dialog) and not getattr(dialog, "_finished", False):
             dialog.open()
