@@ -81,7 +81,7 @@ from . import theme
 from .async_runner import RUNNER, run_query
 from .badges import BadgeDelegate, badge_width
 from .fit import ElidedLabel, fit_placeholder
-from .journal_model import PAGE_SIZE, STATE_COLOURS, JournalColumn, JournalTableModel
+from .journal_model import PAGE_SIZE, STATE_COLOURS, FirstPage, JournalColumn, JournalTableModel
 from .locale_style import number_style
 from .messages import render
 from .plain_text_delegate import MARGIN, PlainTextDelegate
@@ -96,6 +96,9 @@ EXPORT_PROGRESS_MS = 100
 #: a page, a screen and a half. After a refresh the view is at the top, so these are the first page, read with
 #: the ids on the reader thread: fitting reads nothing more on the UI thread.
 RESIZE_PRECISION = PAGE_SIZE
+
+#: Rows of a listing's first page formatted per event-loop turn before the listing is shown (~0.2 ms a row).
+FORMAT_ROWS_PER_TURN = 8
 
 #: Pixels a fitted column gets beyond its widest text and the delegate's margins (the grid line, air).
 _FIT_SLACK = 6
@@ -167,6 +170,10 @@ class JournalTab(QWidget):
         self._generation = 0
         self._pending_read: Future | None = None  # type: ignore[type-arg]
         self._read_finished.connect(self._show_listing)
+        #: A listing read and being shown a few rows per turn (generation, listing, its first page).
+        self._applying: tuple[int, Listing, FirstPage] | None = None
+        self._apply_timer = QTimer(self, interval=0)
+        self._apply_timer.timeout.connect(self._apply_step)
         #: The export in progress.
         self._export: ExportJob | None = None
         self._export_allowed = True
@@ -181,13 +188,11 @@ class JournalTab(QWidget):
         self.amount_edit.setClearButtonEnabled(True)
         fit_placeholder(self.amount_edit)
         self.amount_edit.setMaximumWidth(120)
-        self.state_combo = QComboBox(objectName="journalStateFilter")
+        self.state_combo = _CompactCombo(objectName="journalStateFilter")
         for label, states in STATE_FILTERS:
             self.state_combo.addItem(self.tr(label), states)
-        self.operator_combo = QComboBox(objectName="journalOperatorFilter")
+        self.operator_combo = _CompactCombo(objectName="journalOperatorFilter")
         self.operator_combo.addItem(self.tr("All operators"), None)
-        for combo in (self.state_combo, self.operator_combo):
-            _compact(combo)
         self.date_check = QCheckBox(self.tr("From"), objectName="journalDateFilter")
         today = QDate.currentDate()
         self.from_edit = QDateEdit(today.addDays(-30), objectName="journalFrom", calendarPopup=True)
@@ -355,7 +360,10 @@ class JournalTab(QWidget):
         self.to_edit.dateChanged.connect(self.refresh)
         self.refresh_button.clicked.connect(self.refresh)
         self.export_button.clicked.connect(self.export_csv)
-        self._on_date_toggled(False)
+        # Not _on_date_toggled: the tab reads the journal when it is shown (showEvent), not when it is built
+        # too (the listing read here was read again at the switch, and applied twice).
+        self.from_edit.setEnabled(False)
+        self.to_edit.setEnabled(False)
 
     # --- public ---------------------------------------------------------------------------------
 
@@ -467,11 +475,35 @@ class JournalTab(QWidget):
             RUNNER.report_bug(error)  # a local SQLite read failing is a bug (or a broken disk): say it once
             return
         listing: Listing = future.result()
+        self._applying = (generation, listing, self.model.first_page(listing.entries, listing.children))
+        self._apply_step()
+        if self._applying is not None:
+            self._apply_timer.start()
+
+    def _apply_step(self) -> None:
+        """One turn's part of showing a listing read: :data:`FORMAT_ROWS_PER_TURN` rows of its first page
+        formatted, and once all are, the listing shown (:meth:`_apply_listing`). Formatting the first page,
+        fitting the columns to it and the table's paint were one turn (~25 ms with 100,000 rows here);
+        now the formatting is spread over turns before it, and the paint is a turn of its own after."""
+        if self._applying is None:
+            self._apply_timer.stop()
+            return
+        generation, listing, first = self._applying
+        if generation != self._generation or self.services.journal.closed:
+            self._applying = None  # the filters changed since (or the journal closed): a newer read is due
+            self._apply_timer.stop()
+            return
+        if not first.format(FORMAT_ROWS_PER_TURN):
+            return  # more rows in the next turn
+        self._applying = None
+        self._apply_timer.stop()
+        self._apply_listing(listing, first)
+
+    def _apply_listing(self, listing: Listing, first: FirstPage) -> None:
         selected = self.selected_entry()
         self._fill_operators(listing.operators)
         journal = self.services.journal
-        self.model.set_ids(listing.ids, lambda ids: (journal.entries(ids), journal.children_of(ids)),
-                           (listing.entries, listing.children))
+        self.model.set_ids(listing.ids, lambda ids: (journal.entries(ids), journal.children_of(ids)), first)
         shown = len(listing.ids)
         self.status_label.setText(self.tr("1 payment") if shown == 1
                                   else self.tr("{count} payments").format(count=shown))
@@ -788,13 +820,22 @@ def _local_midnight(date: QDate) -> dt.datetime:
     return dt.datetime(date.year(), date.month(), date.day()).astimezone()
 
 
-def _compact(combo: QComboBox) -> None:
-    """Let ``combo`` shrink to :data:`_COMBO_CHARS` characters when the filter row is short of room (its
-    longest choice made the window wider than 1100 px in Turkish); its list still shows every choice whole."""
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(_COMBO_CHARS)
-    view = combo.view()
-    view.setMinimumWidth(view.sizeHintForColumn(0) + 2 * view.frameWidth() + 24)
+class _CompactCombo(QComboBox):
+    """A filter combo box that shrinks to :data:`_COMBO_CHARS` characters when the filter row is short of
+    room (its longest choice made the window wider than 1100 px in Turkish); its list still shows every
+    choice whole, made wide enough when it opens. Not when the tab is built: asking the combo box for its
+    list view builds Qt's private popup classes, and handing them to the style's Python ``polish`` made
+    PySide6 build their enum types, ~20 ms of the turn that built the tab (``bench_stalls.py``)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(_COMBO_CHARS)
+
+    def showPopup(self) -> None:
+        view = self.view()
+        view.setMinimumWidth(view.sizeHintForColumn(0) + 2 * view.frameWidth() + 24)
+        super().showPopup()
 
 
 def _narrow_columns(table: QTableView, *, operator: int, card: int) -> None:
