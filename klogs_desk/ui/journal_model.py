@@ -257,13 +257,22 @@ class FirstPage:
     def __init__(self, model: "JournalTableModel", page: _Page) -> None:
         self._model, self._page, self._formatted = model, page, 0
 
-    def format(self, rows: int) -> bool:
-        """Format the next ``rows`` rows; whether every row is formatted now."""
+    @property
+    def formatted(self) -> bool:
+        """Whether every row is formatted."""
+        return self._formatted >= len(self._page.entries)
+
+    def format(self, rows: int, formatted: Callable[[tuple[str, ...]], None] | None = None) -> bool:
+        """Format the next ``rows`` rows (``formatted`` is given each one's texts); whether every row is
+        formatted now."""
         page, stop = self._page, min(len(self._page.entries), self._formatted + rows)
         for offset in range(self._formatted, stop):
-            if page.cells[offset] is None:
+            cells = page.cells[offset]
+            if cells is None:
                 entry = page.entries[offset]
-                page.cells[offset] = self._model._format(entry, page.children.get(entry.id, ()))
+                cells = page.cells[offset] = self._model._format(entry, page.children.get(entry.id, ()))
+            if formatted is not None:
+                formatted(cells.texts)
         self._formatted = stop
         return stop >= len(page.entries)
 

@@ -100,6 +100,11 @@ RESIZE_PRECISION = PAGE_SIZE
 #: Rows of a listing's first page formatted per event-loop turn before the listing is shown (~0.2 ms a row).
 FORMAT_ROWS_PER_TURN = 8
 
+#: The columns whose texts a listing's first rows lay out before their paint (not the state badges, nor the
+#: columns that elide: their paint lays out the shortened text).
+_PREPARED_COLUMNS = (JournalColumn.TIME, JournalColumn.KIND, JournalColumn.ORDER_ID, JournalColumn.AMOUNT,
+                     JournalColumn.BALANCE, JournalColumn.AUTH_CODE)
+
 #: Pixels a fitted column gets beyond its widest text and the delegate's margins (the grid line, air).
 _FIT_SLACK = 6
 
@@ -264,11 +269,15 @@ class JournalTab(QWidget):
         self.table.setItemDelegateForColumn(JournalColumn.STATE, BadgeDelegate(STATE_COLOURS, self.table,
                                                                               text_of=self.model.painted_text))
         self.table.setWordWrap(False)
+        # The scroll bar always there: appearing (a listing longer than a screen) it narrowed the viewport
+        # a turn after the rows were painted, and every cell was painted again (the Result column elided anew).
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         # One Python call per painted cell (the row's texts are formatted once and kept with its page; a
         # page not read yet is read in the turn after the paint that wanted it: JournalTableModel.painted_text).
-        self.table.setItemDelegate(PlainTextDelegate(
+        self._delegate = PlainTextDelegate(
             self.model.painted_text, right_aligned=frozenset({JournalColumn.AMOUNT, JournalColumn.BALANCE}),
-            parent=self.table))
+            parent=self.table)
+        self.table.setItemDelegate(self._delegate)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(JournalColumn.RESULT, QHeaderView.ResizeMode.Stretch)
@@ -493,11 +502,17 @@ class JournalTab(QWidget):
             self._applying = None  # the filters changed since (or the journal closed): a newer read is due
             self._apply_timer.stop()
             return
-        if not first.format(FORMAT_ROWS_PER_TURN):
-            return  # more rows in the next turn
+        if not first.formatted:
+            first.format(FORMAT_ROWS_PER_TURN, self._prepare_texts)
+            return  # shown in a turn of its own after the last rows are formatted (it is followed by the paint)
         self._applying = None
         self._apply_timer.stop()
         self._apply_listing(listing, first)
+
+    def _prepare_texts(self, texts: tuple[str, ...]) -> None:
+        """A row's texts laid out for the delegate before its first paint (see :meth:`_apply_step`); the
+        columns that elide are left to the paint."""
+        self._delegate.prepare((column, texts[column]) for column in _PREPARED_COLUMNS)
 
     def _apply_listing(self, listing: Listing, first: FirstPage) -> None:
         selected = self.selected_entry()
@@ -714,7 +729,7 @@ class JournalTab(QWidget):
         column is as wide as its badges' delegate asks for the widest state words (:func:`badge_width`,
         what ``resizeColumnToContents`` gave, without a Python ``sizeHint`` and two ``data`` calls a row)."""
         header = self.table.horizontalHeader()
-        metrics = self.table.fontMetrics()
+        advance = self._delegate.advance_of(self.table.font(), self.table.fontMetrics())  # the texts laid out before: measured
         first = max(0, self.table.rowAt(0))
         rows = range(first, min(self.model.rowCount(), first + RESIZE_PRECISION))
         for column in range(self.model.columnCount()):
@@ -723,7 +738,7 @@ class JournalTab(QWidget):
             if self.table.isColumnHidden(column):
                 continue
             texts = {self.model.display_text(row, column) for row in rows}  # kinds, states, cards repeat
-            widest = max((metrics.horizontalAdvance(text) for text in texts if text), default=0)
+            widest = max((advance(text) for text in texts if text), default=0)
             if column == JournalColumn.STATE:  # badges: as wide as their delegate asks for the widest words
                 grid = 1 if self.table.showGrid() else 0  # what QTableView.sizeHintForColumn adds
                 header.resizeSection(column, max(header.sectionSizeHint(column), badge_width(widest) + grid))
