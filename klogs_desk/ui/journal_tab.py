@@ -93,8 +93,8 @@ SHOP_ROW_LIMIT = 1000
 #: How often the status line counts the rows an export has written.
 EXPORT_PROGRESS_MS = 100
 #: Rows measured to fit the columns (QHeaderView.setResizeContentsPrecision; 0 would be the visible rows only):
-#: a page, a screen and a half. After a refresh the view is at the top, so these are the first page, read with
-#: the ids on the reader thread: fitting reads nothing more on the UI thread.
+#: a page, a screen and a half: the first page, read with the ids on the reader thread and formatted before
+#: the listing is shown, so fitting reads and formats nothing on the UI thread (_fit_columns).
 RESIZE_PRECISION = PAGE_SIZE
 
 #: Rows of a listing's first page formatted per event-loop turn before the listing is shown (~0.2 ms a row).
@@ -723,15 +723,19 @@ class JournalTab(QWidget):
                 "operator": self.operator_combo.currentData(), "amount": self._amount_filter()}
 
     def _fit_columns(self) -> None:
-        """Fit the columns to the rows on screen and the next few (:data:`RESIZE_PRECISION` rows), from the
-        texts the model keeps: Qt's own fitting lays every cell's text out through the style (~40 ms for
+        """Fit the columns to the first :data:`RESIZE_PRECISION` rows (the first page, read with the ids and
+        formatted before the listing is shown), from the texts the model keeps. Not to the rows on screen: a
+        table scrolled down keeps its scroll position across a refresh, search or filter, and fitting to the
+        rows there read and formatted a page on the UI thread in the turn that showed the listing (~8 ms
+        after the 50 jumps of bench_stalls.py); the rows of every page read alike (times, order IDs, amounts).
+        Measuring the text's advance: Qt's own fitting lays every cell's text out through the style (~40 ms for
         500 cells) where measuring the text's advance is enough for one line of plain text. The state
         column is as wide as its badges' delegate asks for the widest state words (:func:`badge_width`,
         what ``resizeColumnToContents`` gave, without a Python ``sizeHint`` and two ``data`` calls a row)."""
         header = self.table.horizontalHeader()
-        advance = self._delegate.advance_of(self.table.font(), self.table.fontMetrics())  # the texts laid out before: measured
-        first = max(0, self.table.rowAt(0))
-        rows = range(first, min(self.model.rowCount(), first + RESIZE_PRECISION))
+        # The texts laid out before the listing was shown are measured already.
+        advance = self._delegate.advance_of(self.table.font(), self.table.fontMetrics())
+        rows = range(min(self.model.rowCount(), RESIZE_PRECISION))
         for column in range(self.model.columnCount()):
             if column in (JournalColumn.RESULT, JournalColumn.OPERATOR, JournalColumn.CARD):
                 continue  # Result stretched to what is left; Operator and Card kept narrow (_narrow_columns)
