@@ -105,6 +105,9 @@ FORMAT_ROWS_PER_TURN = 8
 _PREPARED_COLUMNS = (JournalColumn.TIME, JournalColumn.KIND, JournalColumn.ORDER_ID, JournalColumn.AMOUNT,
                      JournalColumn.BALANCE, JournalColumn.AUTH_CODE)
 
+#: Attributes of the parts of the tab built in a turn after the constructor's (JournalTab._unbuilt).
+_BUILT_LATER = frozenset({"shop_model", "shop_table", "shop_void_button", "shop_refund_button"})
+
 #: Pixels a fitted column gets beyond its widest text and the delegate's margins (the grid line, air).
 _FIT_SLACK = 6
 
@@ -170,7 +173,7 @@ class JournalTab(QWidget):
         #: The gateway's clock, for its daily settlement cut-off (void before it, refund after it).
         self._gateway_now = gateway_now or (lambda: dt.datetime.now(dt.timezone.utc))
         #: The terminal's receipt printer (the composition root's); a tab on its own uses the settings file.
-        self.receipts = receipts or ReceiptPrinter(services, self, config=Config())
+        self.receipts = receipts or ReceiptPrinter(services, self, config=self._config)
         self.setObjectName("journalTab")
         self._generation = 0
         self._pending_read: Future | None = None  # type: ignore[type-arg]
@@ -314,7 +317,44 @@ class JournalTab(QWidget):
         self.receipt_button.clicked.connect(self._preview_receipt)
         self.receipt_pdf_button.clicked.connect(self._save_receipt_pdf)
 
-        # The shop's journal (all tills), shown instead of this till's table.
+        # The shop's journal (all tills), shown instead of this till's table: built in a turn of its own
+        # (warm_up_steps), or when first needed (_finish_building).
+        self._shop_query: object | None = None
+        self._unbuilt: list[Callable[[], None]] = [self._build_shop_view]
+
+        actions = QHBoxLayout()
+        actions.addWidget(self.status_label, 1)
+        for button in (self.receipt_button, self.receipt_pdf_button, self.details_button, self.void_button,
+                       self.refund_button):
+            actions.addWidget(button)
+        self._actions = actions
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(dates)
+        layout.addWidget(self.filter_message)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+        self.scope_combo.currentIndexChanged.connect(self._scope_changed)
+        self.till_combo.currentIndexChanged.connect(self.refresh)
+
+        self.search_edit.textChanged.connect(self.refresh)
+        self.amount_edit.textChanged.connect(self.refresh)
+        self.state_combo.currentIndexChanged.connect(self.refresh)
+        self.operator_combo.currentIndexChanged.connect(self.refresh)
+        self.date_check.toggled.connect(self._on_date_toggled)
+        self.from_edit.dateChanged.connect(self.refresh)
+        self.to_edit.dateChanged.connect(self.refresh)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.export_button.clicked.connect(self.export_csv)
+        # Not _on_date_toggled: the tab reads the journal when it is shown (showEvent), not when it is built
+        # too (the listing read here was read again at the switch, and applied twice).
+        self.from_edit.setEnabled(False)
+        self.to_edit.setEnabled(False)
+
+    def _build_shop_view(self) -> None:
+        """The table of the shop's journal (all tills) and its void and refund buttons, hidden until
+        "All tills" is chosen."""
         self.shop_model = ShopJournalModel(self)
         self.shop_table = QTableView(objectName="shopJournalTable")
         self.shop_table.setAccessibleName(self.tr("Journal entries of all tills"))
@@ -342,37 +382,23 @@ class JournalTab(QWidget):
             button.hide()
             button.setEnabled(False)
             button.clicked.connect(lambda _=False, signal=signal: self._request_shop_action(signal))
-        self._shop_query: object | None = None
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.table) + 1, self.shop_table, 1)
+        for button in (self.shop_void_button, self.shop_refund_button):
+            self._actions.addWidget(button)
 
-        actions = QHBoxLayout()
-        actions.addWidget(self.status_label, 1)
-        for button in (self.receipt_button, self.receipt_pdf_button, self.details_button, self.void_button,
-                       self.refund_button, self.shop_void_button, self.shop_refund_button):
-            actions.addWidget(button)
+    def _finish_building(self) -> None:
+        """Build what the constructor left for a later turn (:meth:`warm_up_steps`), if not built yet."""
+        while self._unbuilt:
+            self._unbuilt.pop(0)()
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addLayout(dates)
-        layout.addWidget(self.filter_message)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.shop_table, 1)
-        layout.addLayout(actions)
-        self.scope_combo.currentIndexChanged.connect(self._scope_changed)
-        self.till_combo.currentIndexChanged.connect(self.refresh)
-
-        self.search_edit.textChanged.connect(self.refresh)
-        self.amount_edit.textChanged.connect(self.refresh)
-        self.state_combo.currentIndexChanged.connect(self.refresh)
-        self.operator_combo.currentIndexChanged.connect(self.refresh)
-        self.date_check.toggled.connect(self._on_date_toggled)
-        self.from_edit.dateChanged.connect(self.refresh)
-        self.to_edit.dateChanged.connect(self.refresh)
-        self.refresh_button.clicked.connect(self.refresh)
-        self.export_button.clicked.connect(self.export_csv)
-        # Not _on_date_toggled: the tab reads the journal when it is shown (showEvent), not when it is built
-        # too (the listing read here was read again at the switch, and applied twice).
-        self.from_edit.setEnabled(False)
-        self.to_edit.setEnabled(False)
+    def __getattr__(self, name: str) -> Any:
+        # Only for attributes not found: the parts built later (_unbuilt), built when first asked for.
+        if name in _BUILT_LATER and self.__dict__.get("_unbuilt"):
+            self._finish_building()
+            return getattr(self, name)
+        raise AttributeError(name)
 
     # --- public ---------------------------------------------------------------------------------
 
@@ -384,6 +410,9 @@ class JournalTab(QWidget):
         screen, from the rows read when the tab was built); without these steps all of it fell in the turn
         the cashier switched to the Journal (``benchmarks/bench_stalls.py``, "switch to the Journal tab"),
         with the refresh on show. Each step is a turn of its own so that neither is a stall itself."""
+
+        def build() -> None:
+            self._finish_building()
 
         def chrome() -> None:
             if self.isVisible():
@@ -408,7 +437,7 @@ class JournalTab(QWidget):
             part = QRect(0, half * height, viewport.width(), viewport.height() - height if half else height)
             viewport.render(QPixmap(viewport.size()), QPoint(), QRegion(part))
 
-        return chrome, header, lambda: rows(0), lambda: rows(1)
+        return build, chrome, header, lambda: rows(0), lambda: rows(1)
 
     # --- the column chooser ------------------------------------------------------------------------
 
@@ -531,6 +560,7 @@ class JournalTab(QWidget):
     # --- all tills (the shop database) -------------------------------------------------------------
 
     def _scope_changed(self) -> None:
+        self._finish_building()
         shop = self.all_tills
         self.table.setVisible(not shop)
         self.shop_table.setVisible(shop)
@@ -709,6 +739,7 @@ class JournalTab(QWidget):
     # --- internals --------------------------------------------------------------------------------
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # Qt override: event is a QShowEvent, only passed on
+        self._finish_building()
         super().showEvent(event)
         self.refresh()
 
