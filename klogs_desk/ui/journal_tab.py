@@ -106,7 +106,7 @@ _PREPARED_COLUMNS = (JournalColumn.TIME, JournalColumn.KIND, JournalColumn.ORDER
                      JournalColumn.BALANCE, JournalColumn.AUTH_CODE)
 
 #: Attributes of the parts of the tab built in a turn after the constructor's (JournalTab._unbuilt).
-_BUILT_LATER = frozenset({"shop_model", "shop_table", "shop_void_button", "shop_refund_button"})
+_BUILT_LATER = frozenset({"column_menu", "shop_model", "shop_table", "shop_void_button", "shop_refund_button"})
 
 #: Pixels a fitted column gets beyond its widest text and the delegate's margins (the grid line, air).
 _FIT_SLACK = 6
@@ -291,8 +291,7 @@ class JournalTab(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         # Who made the row stays on screen: the Result column (long, elided, whole in its tooltip) goes last.
         header.moveSection(header.visualIndex(JournalColumn.OPERATOR), header.visualIndex(JournalColumn.RESULT))
-        _narrow_columns(self.table, operator=JournalColumn.OPERATOR, card=JournalColumn.CARD)
-        self.column_menu = self._column_chooser()
+        self._hide_columns_chosen()  # the chooser's menu and the narrow columns' widths: _build_columns
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.doubleClicked.connect(self._on_double_clicked)
 
@@ -320,7 +319,7 @@ class JournalTab(QWidget):
         # The shop's journal (all tills), shown instead of this till's table: built in a turn of its own
         # (warm_up_steps), or when first needed (_finish_building).
         self._shop_query: object | None = None
-        self._unbuilt: list[Callable[[], None]] = [self._build_shop_view]
+        self._unbuilt: list[Callable[[], None]] = [self._build_columns, self._build_shop_view]
 
         actions = QHBoxLayout()
         actions.addWidget(self.status_label, 1)
@@ -351,6 +350,11 @@ class JournalTab(QWidget):
         # too (the listing read here was read again at the switch, and applied twice).
         self.from_edit.setEnabled(False)
         self.to_edit.setEnabled(False)
+
+    def _build_columns(self) -> None:
+        """The Operator and Card columns' widths and the column chooser (which columns are shown)."""
+        _narrow_columns(self.table, operator=JournalColumn.OPERATOR, card=JournalColumn.CARD)
+        self.column_menu = self._column_chooser()
 
     def _build_shop_view(self) -> None:
         """The table of the shop's journal (all tills) and its void and refund buttons, hidden until
@@ -403,16 +407,18 @@ class JournalTab(QWidget):
     # --- public ---------------------------------------------------------------------------------
 
     def warm_up_steps(self) -> tuple[Callable[[], None], ...]:
-        """Steps for the turns after the tab is built and added (hidden) to the window: the first paint of
-        its filters and buttons, then of its table's header, then of the top and the bottom half of its rows,
-        each into a throw-away pixmap. Painting a widget the
-        first time fills the style's and the fonts' caches (and the table's delegate's texts of the first
-        screen, from the rows read when the tab was built); without these steps all of it fell in the turn
-        the cashier switched to the Journal (``benchmarks/bench_stalls.py``, "switch to the Journal tab"),
-        with the refresh on show. Each step is a turn of its own so that neither is a stall itself."""
+        """Steps for the turns after the tab is built and added (hidden) to the window: the parts of the tab
+        the constructor left (:meth:`_finish_building`: the column widths and chooser, the shop's view), one
+        a turn; then the first paint of its filters and buttons, then of its table's header, then of the top
+        and the bottom half of its (still empty: the journal is read when the tab is shown) table, each into
+        a throw-away pixmap. Painting a widget the first time fills the style's and the fonts' caches;
+        without these steps all of it fell in the turn the cashier switched to the Journal
+        (``benchmarks/bench_stalls.py``, "switch to the Journal tab"), with the refresh on show. Each step
+        is a turn of its own so that neither is a stall itself."""
 
-        def build() -> None:
-            self._finish_building()
+        def build() -> None:  # one part a turn
+            if self._unbuilt:
+                self._unbuilt.pop(0)()
 
         def chrome() -> None:
             if self.isVisible():
@@ -437,9 +443,15 @@ class JournalTab(QWidget):
             part = QRect(0, half * height, viewport.width(), viewport.height() - height if half else height)
             viewport.render(QPixmap(viewport.size()), QPoint(), QRegion(part))
 
-        return build, chrome, header, lambda: rows(0), lambda: rows(1)
+        return (*(build for _ in self._unbuilt), chrome, header, lambda: rows(0), lambda: rows(1))
 
     # --- the column chooser ------------------------------------------------------------------------
+
+    def _hide_columns_chosen(self) -> None:
+        """Hide the columns the settings say (``journal/hidden_columns``; :meth:`_column_chooser`)."""
+        hidden = set(self._config.journal_hidden_columns.split(","))
+        for column, key in COLUMN_KEYS.items():
+            self.table.setColumnHidden(column, key in hidden and column not in _ALWAYS_SHOWN)
 
     def _column_chooser(self) -> QMenu:
         """The header's context menu: one check per column but Order ID and State, the choice kept in the
@@ -450,9 +462,7 @@ class JournalTab(QWidget):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.setToolTip(self.tr("Right-click to choose the columns shown"))
         menu = QMenu(self, objectName="journalColumns")
-        hidden = set(self._config.journal_hidden_columns.split(","))
         for column, key in COLUMN_KEYS.items():
-            self.table.setColumnHidden(column, key in hidden and column not in _ALWAYS_SHOWN)
             if column in _ALWAYS_SHOWN:
                 continue
             action = menu.addAction(self.model.headerData(column, Qt.Orientation.Horizontal))
