@@ -10,6 +10,12 @@ No stall however long the journal (issue 19; ``benchmarks/bench_stalls.py`` with
   table model keeps the ids and reads a page of rows by primary key when the view first shows one
   (:class:`~klogs_desk.ui.journal_model.JournalTableModel`). A filter typed letter by letter starts a read
   per letter; an answer older than the newest filters is dropped.
+* The tab is built in parts, a turn each: the constructor builds the filters and buttons; this till's
+  table, the column chooser and the shop's view follow (:meth:`JournalTab.warm_up_steps`), or are built
+  when first needed (the first show, or one of their attributes asked for: ``_BUILT_LATER``). The journal
+  is read when the tab is shown, not when it is built. A listing read is shown in turns too: its first
+  page formatted a few rows a turn with its texts laid out for the delegate, then shown (ids set, columns
+  fitted to that page) in a turn of its own, then painted.
 * The CSV export runs in a process of its own (:mod:`klogs_desk.domain.journal_export`: it never holds the
   interpreter's lock the window needs), re-reading the rows of the filters shown, with its progress in the
   status line (read by a timer, ten times a second) and a "Cancel export" button; the UI thread only shows
@@ -106,7 +112,7 @@ _PREPARED_COLUMNS = (JournalColumn.TIME, JournalColumn.KIND, JournalColumn.ORDER
                      JournalColumn.BALANCE, JournalColumn.AUTH_CODE)
 
 #: Attributes of the parts of the tab built in a turn after the constructor's (JournalTab._unbuilt).
-_BUILT_LATER = frozenset({"column_menu", "shop_model", "shop_table", "shop_void_button", "shop_refund_button"})
+_BUILT_LATER = frozenset({"model", "table", "_delegate", "column_menu", "shop_model", "shop_table", "shop_void_button", "shop_refund_button"})
 
 #: Pixels a fitted column gets beyond its widest text and the delegate's margins (the grid line, air).
 _FIT_SLACK = 6
@@ -260,6 +266,64 @@ class JournalTab(QWidget):
         self.status_label = ElidedLabel(objectName="journalStatus")
         self.status_label.setAccessibleName(self.tr("Journal status"))
 
+
+        self.receipt_button = QPushButton(self.tr("Receipt…"), objectName="journalReceipt")
+        self.receipt_button.setToolTip(self.tr("Preview and print the receipt of the selected payment"))
+        self.receipt_pdf_button = QPushButton(self.tr("Save receipt PDF"), objectName="journalReceiptPdf")
+        self.receipt_pdf_button.setToolTip(self.tr("Save the receipt of the selected payment as a PDF"))
+        self.details_button = QPushButton(self.tr("Details…"), objectName="journalDetails")
+        self.void_button = QPushButton(self.tr("Void…"), objectName="journalVoid")
+        self.refund_button = QPushButton(self.tr("Refund…"), objectName="journalRefund")
+        self._action_handlers: dict[QPushButton, Callable[[Entry], None]] = {}
+        self._action_tooltips: dict[QPushButton, str] = {}
+        for button, name in ((self.receipt_button, self.tr("Receipt preview")),
+                             (self.receipt_pdf_button, self.tr("Save receipt PDF")),
+                             (self.details_button, self.tr("Payment details")),
+                             (self.void_button, self.tr("Void payment")), (self.refund_button, self.tr("Refund payment"))):
+            button.setAccessibleName(name)
+            button.setEnabled(False)
+        for button in (self.details_button, self.void_button, self.refund_button):
+            button.setToolTip(self.tr(_NOT_YET))
+            button.clicked.connect(lambda _=False, b=button: self._run_action(b))
+        self.receipt_button.clicked.connect(self._preview_receipt)
+        self.receipt_pdf_button.clicked.connect(self._save_receipt_pdf)
+
+        # The shop's journal (all tills), shown instead of this till's table: built in a turn of its own
+        # (warm_up_steps), or when first needed (_finish_building).
+        self._shop_query: object | None = None
+        self._unbuilt: list[Callable[[], None]] = [self._build_table, self._build_columns, self._build_shop_view]
+
+        actions = QHBoxLayout()
+        actions.addWidget(self.status_label, 1)
+        for button in (self.receipt_button, self.receipt_pdf_button, self.details_button, self.void_button,
+                       self.refund_button):
+            actions.addWidget(button)
+        self._actions = actions
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(dates)
+        layout.addWidget(self.filter_message)
+        layout.addLayout(actions)
+        self.scope_combo.currentIndexChanged.connect(self._scope_changed)
+        self.till_combo.currentIndexChanged.connect(self.refresh)
+
+        self.search_edit.textChanged.connect(self.refresh)
+        self.amount_edit.textChanged.connect(self.refresh)
+        self.state_combo.currentIndexChanged.connect(self.refresh)
+        self.operator_combo.currentIndexChanged.connect(self.refresh)
+        self.date_check.toggled.connect(self._on_date_toggled)
+        self.from_edit.dateChanged.connect(self.refresh)
+        self.to_edit.dateChanged.connect(self.refresh)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.export_button.clicked.connect(self.export_csv)
+        # Not _on_date_toggled: the tab reads the journal when it is shown (showEvent), not when it is built
+        # too (the listing read here was read again at the switch, and applied twice).
+        self.from_edit.setEnabled(False)
+        self.to_edit.setEnabled(False)
+
+    def _build_table(self) -> None:
+        """This till's table: its model, delegates and header."""
         self.model = JournalTableModel(self)
         self.table = QTableView(objectName="journalTable")
         self.table.setAccessibleName(self.tr("Journal entries"))
@@ -294,62 +358,9 @@ class JournalTab(QWidget):
         self._hide_columns_chosen()  # the chooser's menu and the narrow columns' widths: _build_columns
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.doubleClicked.connect(self._on_double_clicked)
-
-        self.receipt_button = QPushButton(self.tr("Receipt…"), objectName="journalReceipt")
-        self.receipt_button.setToolTip(self.tr("Preview and print the receipt of the selected payment"))
-        self.receipt_pdf_button = QPushButton(self.tr("Save receipt PDF"), objectName="journalReceiptPdf")
-        self.receipt_pdf_button.setToolTip(self.tr("Save the receipt of the selected payment as a PDF"))
-        self.details_button = QPushButton(self.tr("Details…"), objectName="journalDetails")
-        self.void_button = QPushButton(self.tr("Void…"), objectName="journalVoid")
-        self.refund_button = QPushButton(self.tr("Refund…"), objectName="journalRefund")
-        self._action_handlers: dict[QPushButton, Callable[[Entry], None]] = {}
-        self._action_tooltips: dict[QPushButton, str] = {}
-        for button, name in ((self.receipt_button, self.tr("Receipt preview")),
-                             (self.receipt_pdf_button, self.tr("Save receipt PDF")),
-                             (self.details_button, self.tr("Payment details")),
-                             (self.void_button, self.tr("Void payment")), (self.refund_button, self.tr("Refund payment"))):
-            button.setAccessibleName(name)
-            button.setEnabled(False)
-        for button in (self.details_button, self.void_button, self.refund_button):
-            button.setToolTip(self.tr(_NOT_YET))
-            button.clicked.connect(lambda _=False, b=button: self._run_action(b))
-        self.receipt_button.clicked.connect(self._preview_receipt)
-        self.receipt_pdf_button.clicked.connect(self._save_receipt_pdf)
-
-        # The shop's journal (all tills), shown instead of this till's table: built in a turn of its own
-        # (warm_up_steps), or when first needed (_finish_building).
-        self._shop_query: object | None = None
-        self._unbuilt: list[Callable[[], None]] = [self._build_columns, self._build_shop_view]
-
-        actions = QHBoxLayout()
-        actions.addWidget(self.status_label, 1)
-        for button in (self.receipt_button, self.receipt_pdf_button, self.details_button, self.void_button,
-                       self.refund_button):
-            actions.addWidget(button)
-        self._actions = actions
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addLayout(dates)
-        layout.addWidget(self.filter_message)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(actions)
-        self.scope_combo.currentIndexChanged.connect(self._scope_changed)
-        self.till_combo.currentIndexChanged.connect(self.refresh)
-
-        self.search_edit.textChanged.connect(self.refresh)
-        self.amount_edit.textChanged.connect(self.refresh)
-        self.state_combo.currentIndexChanged.connect(self.refresh)
-        self.operator_combo.currentIndexChanged.connect(self.refresh)
-        self.date_check.toggled.connect(self._on_date_toggled)
-        self.from_edit.dateChanged.connect(self.refresh)
-        self.to_edit.dateChanged.connect(self.refresh)
-        self.refresh_button.clicked.connect(self.refresh)
-        self.export_button.clicked.connect(self.export_csv)
-        # Not _on_date_toggled: the tab reads the journal when it is shown (showEvent), not when it is built
-        # too (the listing read here was read again at the switch, and applied twice).
-        self.from_edit.setEnabled(False)
-        self.to_edit.setEnabled(False)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.filter_message) + 1, self.table, 1)
 
     def _build_columns(self) -> None:
         """The Operator and Card columns' widths and the column chooser (which columns are shown)."""
@@ -408,8 +419,8 @@ class JournalTab(QWidget):
 
     def warm_up_steps(self) -> tuple[Callable[[], None], ...]:
         """Steps for the turns after the tab is built and added (hidden) to the window: the parts of the tab
-        the constructor left (:meth:`_finish_building`: the column widths and chooser, the shop's view), one
-        a turn; then the first paint of its filters and buttons, then of its table's header, then of the top
+        the constructor left (:meth:`_finish_building`: this till's table, the column widths and chooser,
+        the shop's view), one a turn; then the first paint of its filters and buttons, then of its table's header, then of the top
         and the bottom half of its (still empty: the journal is read when the tab is shown) table, each into
         a throw-away pixmap. Painting a widget the first time fills the style's and the fonts' caches;
         without these steps all of it fell in the turn the cashier switched to the Journal
