@@ -52,7 +52,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QModelIndex, QPoint, QRect, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QModelIndex, QPoint, QRect, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QPixmap, QRegion
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -66,6 +66,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QStyle,
     QTableView,
     QVBoxLayout,
@@ -294,7 +295,7 @@ class JournalTab(QWidget):
         self._unbuilt: list[Callable[[], None]] = [self._build_table, self._build_columns, self._build_shop_view]
 
         actions = QHBoxLayout()
-        actions.addWidget(self.status_label, 1)
+        actions.addWidget(_GeometryStop(self.status_label), 1)
         for button in (self.receipt_button, self.receipt_pdf_button, self.details_button, self.void_button,
                        self.refund_button):
             actions.addWidget(button)
@@ -503,13 +504,13 @@ class JournalTab(QWidget):
         """Re-read the journal with the current filters, keeping the selected row selected. The query runs
         on the journal's reader thread; the rows are shown (and :attr:`rows_shown` emitted) when it ends.
         A newer refresh replaces one not finished yet."""
-        if self.all_tills:
-            self._refresh_shop()
-            return
-        self._generation += 1
+        self._generation += 1  # also for all tills: this till's listing on its way is not shown then
         generation = self._generation
         if self._pending_read is not None:
             self._pending_read.cancel()  # not started yet: skipped; running: its answer is ignored
+        if self.all_tills:
+            self._refresh_shop()
+            return
         future = self.services.journal.read("listing", first=PAGE_SIZE, **self._filters())
         self._pending_read = future
         future.add_done_callback(lambda done: self._deliver(self._read_finished, (generation, done)))
@@ -609,8 +610,15 @@ class JournalTab(QWidget):
             except ShopUnavailable:
                 return None
 
-        self._shop_query = run_query(self.shop_table, read(), on_success=self._show_shop, busy_cursor=False,
-                                     owner=self)
+        generation = self._generation
+
+        def show(result) -> None:  # type: ignore[no-untyped-def]  # what read() returns
+            # Reads may end out of order: an answer older than the newest filters is dropped (it showed
+            # a range's rows after the dates had been narrowed).
+            if generation == self._generation:
+                self._show_shop(result)
+
+        self._shop_query = run_query(self.shop_table, read(), on_success=show, busy_cursor=False, owner=self)
 
     def _show_shop(self, result) -> None:  # type: ignore[no-untyped-def]  # the tuple read() above returns, or None
         if result is None:
@@ -889,6 +897,31 @@ def _paint_off_screen(widget: QWidget) -> None:
 def _local_midnight(date: QDate) -> dt.datetime:
     """The start of ``date`` in the cashier's time zone, as an aware datetime."""
     return dt.datetime(date.year(), date.month(), date.day()).astimezone()
+
+
+class _GeometryStop(QWidget):
+    """Holds ``child``, filling it, and keeps the child's geometry updates to itself.
+
+    Why: every text the status line shows (a listing's count, an export's progress ten times a second)
+    asks for a new layout (``QLabel.setText`` calls ``updateGeometry``); the tab's layout passed it on to
+    the window's ``QTabWidget``, which repaints all of itself on a layout request: every widget of the tab
+    painted again (~4 ms here) in the turn after each listing. This widget has no layout, so the request
+    stops here; it is as tall as the child asks and takes the width its own layout gives it."""
+
+    def __init__(self, child: QWidget) -> None:
+        super().__init__()
+        child.setParent(self)
+        self._child = child
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+    def sizeHint(self) -> QSize:
+        return self._child.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        return self._child.minimumSizeHint()
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # a QResizeEvent, unused
+        self._child.setGeometry(self.rect())
 
 
 class _CompactCombo(QComboBox):
