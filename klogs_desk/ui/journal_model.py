@@ -249,6 +249,34 @@ MAX_PAGES = 120
 PageLoader = Callable[[Sequence[int]], tuple[Sequence[Entry], Mapping[int, Sequence[Entry]]]]
 
 
+class FirstPage:
+    """The first page of a listing not shown yet (:meth:`JournalTableModel.first_page`)."""
+
+    __slots__ = ("_model", "_page", "_formatted")
+
+    def __init__(self, model: "JournalTableModel", page: _Page) -> None:
+        self._model, self._page, self._formatted = model, page, 0
+
+    @property
+    def formatted(self) -> bool:
+        """Whether every row is formatted."""
+        return self._formatted >= len(self._page.entries)
+
+    def format(self, rows: int, formatted: Callable[[tuple[str, ...]], None] | None = None) -> bool:
+        """Format the next ``rows`` rows (``formatted`` is given each one's texts); whether every row is
+        formatted now."""
+        page, stop = self._page, min(len(self._page.entries), self._formatted + rows)
+        for offset in range(self._formatted, stop):
+            cells = page.cells[offset]
+            if cells is None:
+                entry = page.entries[offset]
+                cells = page.cells[offset] = self._model._format(entry, page.children.get(entry.id, ()))
+            if formatted is not None:
+                formatted(cells.texts)
+        self._formatted = stop
+        return stop >= len(page.entries)
+
+
 class JournalTableModel(TitledTableModel):
     """Rows of journal entries in the order given (the tab passes newest first). Read-only.
 
@@ -302,18 +330,27 @@ class JournalTableModel(TitledTableModel):
         self.endResetModel()
 
     def set_ids(self, ids: Sequence[int], load: PageLoader,
-                first: tuple[Sequence[Entry], Mapping[int, Sequence[Entry]]] | None = None) -> None:
+                first: "tuple[Sequence[Entry], Mapping[int, Sequence[Entry]]] | FirstPage | None" = None) -> None:
         """Show the rows of ``ids`` (in that order), read a page at a time with ``load``; ``first``: the
-        first page already read (the tab reads it on the reader thread with the ids)."""
+        first page already read (the tab reads it on the reader thread with the ids), as entries and their
+        children or as a :class:`FirstPage` whose rows may be formatted already (:meth:`first_page`)."""
         self.beginResetModel()
         self._deferred.clear()
         self._read_rows = None
         self._ids = ids
         self._load = load
         self._pages = OrderedDict()
-        if first is not None:
+        if isinstance(first, FirstPage):
+            self._pages[0] = first._page
+        elif first is not None:
             self._pages[0] = _Page(list(first[0]), first[1])
         self.endResetModel()
+
+    def first_page(self, entries: Sequence[Entry], children: Mapping[int, Sequence[Entry]]) -> "FirstPage":
+        """The first page of a listing not shown yet, for :meth:`set_ids`: its rows can be formatted a few
+        at a time (:meth:`FirstPage.format`) in turns of their own before it is shown, so that showing it
+        (and fitting the columns to it) formats nothing."""
+        return FirstPage(self, _Page(list(entries), children))
 
     def ids(self) -> Sequence[int]:
         """The ids of every row shown, in row order."""

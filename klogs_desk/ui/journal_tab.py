@@ -10,6 +10,12 @@ No stall however long the journal (issue 19; ``benchmarks/bench_stalls.py`` with
   table model keeps the ids and reads a page of rows by primary key when the view first shows one
   (:class:`~klogs_desk.ui.journal_model.JournalTableModel`). A filter typed letter by letter starts a read
   per letter; an answer older than the newest filters is dropped.
+* The tab is built in parts, a turn each: the constructor builds the filters and buttons; this till's
+  table, the column chooser and the shop's view follow (:meth:`JournalTab.warm_up_steps`), or are built
+  when first needed (the first show, or one of their attributes asked for: ``_BUILT_LATER``). The journal
+  is read when the tab is shown, not when it is built. A listing read is shown in turns too: its first
+  page formatted a few rows a turn with its texts laid out for the delegate, then shown (ids set, columns
+  fitted to that page) in a turn of its own, then painted.
 * The CSV export runs in a process of its own (:mod:`klogs_desk.domain.journal_export`: it never holds the
   interpreter's lock the window needs), re-reading the rows of the filters shown, with its progress in the
   status line (read by a timer, ten times a second) and a "Cancel export" button; the UI thread only shows
@@ -46,7 +52,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QModelIndex, QPoint, QRect, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QModelIndex, QPoint, QRect, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QPixmap, QRegion
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -60,6 +66,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QStyle,
     QTableView,
     QVBoxLayout,
@@ -81,7 +88,7 @@ from . import theme
 from .async_runner import RUNNER, run_query
 from .badges import BadgeDelegate, badge_width
 from .fit import ElidedLabel, fit_placeholder
-from .journal_model import PAGE_SIZE, STATE_COLOURS, JournalColumn, JournalTableModel
+from .journal_model import PAGE_SIZE, STATE_COLOURS, FirstPage, JournalColumn, JournalTableModel
 from .locale_style import number_style
 from .messages import render
 from .plain_text_delegate import MARGIN, PlainTextDelegate
@@ -93,9 +100,20 @@ SHOP_ROW_LIMIT = 1000
 #: How often the status line counts the rows an export has written.
 EXPORT_PROGRESS_MS = 100
 #: Rows measured to fit the columns (QHeaderView.setResizeContentsPrecision; 0 would be the visible rows only):
-#: a page, a screen and a half. After a refresh the view is at the top, so these are the first page, read with
-#: the ids on the reader thread: fitting reads nothing more on the UI thread.
+#: a page, a screen and a half: the first page, read with the ids on the reader thread and formatted before
+#: the listing is shown, so fitting reads and formats nothing on the UI thread (_fit_columns).
 RESIZE_PRECISION = PAGE_SIZE
+
+#: Rows of a listing's first page formatted per event-loop turn before the listing is shown (~0.2 ms a row).
+FORMAT_ROWS_PER_TURN = 8
+
+#: The columns whose texts a listing's first rows lay out before their paint (not the state badges, nor the
+#: columns that elide: their paint lays out the shortened text).
+_PREPARED_COLUMNS = (JournalColumn.TIME, JournalColumn.KIND, JournalColumn.ORDER_ID, JournalColumn.AMOUNT,
+                     JournalColumn.BALANCE, JournalColumn.AUTH_CODE)
+
+#: Attributes of the parts of the tab built in a turn after the constructor's (JournalTab._unbuilt).
+_BUILT_LATER = frozenset({"model", "table", "_delegate", "column_menu", "shop_model", "shop_table", "shop_void_button", "shop_refund_button"})
 
 #: Pixels a fitted column gets beyond its widest text and the delegate's margins (the grid line, air).
 _FIT_SLACK = 6
@@ -162,11 +180,15 @@ class JournalTab(QWidget):
         #: The gateway's clock, for its daily settlement cut-off (void before it, refund after it).
         self._gateway_now = gateway_now or (lambda: dt.datetime.now(dt.timezone.utc))
         #: The terminal's receipt printer (the composition root's); a tab on its own uses the settings file.
-        self.receipts = receipts or ReceiptPrinter(services, self, config=Config())
+        self.receipts = receipts or ReceiptPrinter(services, self, config=self._config)
         self.setObjectName("journalTab")
         self._generation = 0
         self._pending_read: Future | None = None  # type: ignore[type-arg]
         self._read_finished.connect(self._show_listing)
+        #: A listing read and being shown a few rows per turn (generation, listing, its first page).
+        self._applying: tuple[int, Listing, FirstPage] | None = None
+        self._apply_timer = QTimer(self, interval=0)
+        self._apply_timer.timeout.connect(self._apply_step)
         #: The export in progress.
         self._export: ExportJob | None = None
         self._export_allowed = True
@@ -181,13 +203,11 @@ class JournalTab(QWidget):
         self.amount_edit.setClearButtonEnabled(True)
         fit_placeholder(self.amount_edit)
         self.amount_edit.setMaximumWidth(120)
-        self.state_combo = QComboBox(objectName="journalStateFilter")
+        self.state_combo = _CompactCombo(objectName="journalStateFilter")
         for label, states in STATE_FILTERS:
             self.state_combo.addItem(self.tr(label), states)
-        self.operator_combo = QComboBox(objectName="journalOperatorFilter")
+        self.operator_combo = _CompactCombo(objectName="journalOperatorFilter")
         self.operator_combo.addItem(self.tr("All operators"), None)
-        for combo in (self.state_combo, self.operator_combo):
-            _compact(combo)
         self.date_check = QCheckBox(self.tr("From"), objectName="journalDateFilter")
         today = QDate.currentDate()
         self.from_edit = QDateEdit(today.addDays(-30), objectName="journalFrom", calendarPopup=True)
@@ -251,37 +271,6 @@ class JournalTab(QWidget):
         self.status_label = ElidedLabel(objectName="journalStatus")
         self.status_label.setAccessibleName(self.tr("Journal status"))
 
-        self.model = JournalTableModel(self)
-        self.table = QTableView(objectName="journalTable")
-        self.table.setAccessibleName(self.tr("Journal entries"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.setItemDelegateForColumn(JournalColumn.STATE, BadgeDelegate(STATE_COLOURS, self.table,
-                                                                              text_of=self.model.painted_text))
-        self.table.setWordWrap(False)
-        # One Python call per painted cell (the row's texts are formatted once and kept with its page; a
-        # page not read yet is read in the turn after the paint that wanted it: JournalTableModel.painted_text).
-        self.table.setItemDelegate(PlainTextDelegate(
-            self.model.painted_text, right_aligned=frozenset({JournalColumn.AMOUNT, JournalColumn.BALANCE}),
-            parent=self.table))
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(JournalColumn.RESULT, QHeaderView.ResizeMode.Stretch)
-        # The columns are fitted once per refresh (_fit_columns), to the rows on screen and the next few,
-        # not kept fitted (ResizeToContents measures again at every layout: scrolling 100,000 rows asked
-        # for hundreds of size hints a frame) nor fitted to every row (Qt's default).
-        header.setResizeContentsPrecision(RESIZE_PRECISION)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        # Who made the row stays on screen: the Result column (long, elided, whole in its tooltip) goes last.
-        header.moveSection(header.visualIndex(JournalColumn.OPERATOR), header.visualIndex(JournalColumn.RESULT))
-        _narrow_columns(self.table, operator=JournalColumn.OPERATOR, card=JournalColumn.CARD)
-        self.column_menu = self._column_chooser()
-        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
-        self.table.doubleClicked.connect(self._on_double_clicked)
 
         self.receipt_button = QPushButton(self.tr("Receipt…"), objectName="journalReceipt")
         self.receipt_button.setToolTip(self.tr("Preview and print the receipt of the selected payment"))
@@ -304,7 +293,88 @@ class JournalTab(QWidget):
         self.receipt_button.clicked.connect(self._preview_receipt)
         self.receipt_pdf_button.clicked.connect(self._save_receipt_pdf)
 
-        # The shop's journal (all tills), shown instead of this till's table.
+        # The shop's journal (all tills), shown instead of this till's table: built in a turn of its own
+        # (warm_up_steps), or when first needed (_finish_building).
+        self._shop_query: object | None = None
+        self._unbuilt: list[Callable[[], None]] = [self._build_table, self._build_columns, self._build_shop_view]
+
+        actions = QHBoxLayout()
+        actions.addWidget(_GeometryStop(self.status_label), 1)
+        for button in (self.receipt_button, self.receipt_pdf_button, self.details_button, self.void_button,
+                       self.refund_button):
+            actions.addWidget(button)
+        self._actions = actions
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(dates)
+        layout.addWidget(self.filter_message)
+        layout.addLayout(actions)
+        self.scope_combo.currentIndexChanged.connect(self._scope_changed)
+        self.till_combo.currentIndexChanged.connect(self.refresh)
+
+        self.search_edit.textChanged.connect(self.refresh)
+        self.amount_edit.textChanged.connect(self.refresh)
+        self.state_combo.currentIndexChanged.connect(self.refresh)
+        self.operator_combo.currentIndexChanged.connect(self.refresh)
+        self.date_check.toggled.connect(self._on_date_toggled)
+        self.from_edit.dateChanged.connect(self.refresh)
+        self.to_edit.dateChanged.connect(self.refresh)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.export_button.clicked.connect(self.export_csv)
+        # Not _on_date_toggled: the tab reads the journal when it is shown (showEvent), not when it is built
+        # too (the listing read here was read again at the switch, and applied twice).
+        self.from_edit.setEnabled(False)
+        self.to_edit.setEnabled(False)
+
+    def _build_table(self) -> None:
+        """This till's table: its model, delegates and header."""
+        self.model = JournalTableModel(self)
+        self.table = QTableView(objectName="journalTable")
+        self.table.setAccessibleName(self.tr("Journal entries"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setItemDelegateForColumn(JournalColumn.STATE, BadgeDelegate(STATE_COLOURS, self.table,
+                                                                              text_of=self.model.painted_text))
+        self.table.setWordWrap(False)
+        # The scroll bar always there: appearing (a listing longer than a screen) it narrowed the viewport
+        # a turn after the rows were painted, and every cell was painted again (the Result column elided anew).
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        # One Python call per painted cell (the row's texts are formatted once and kept with its page; a
+        # page not read yet is read in the turn after the paint that wanted it: JournalTableModel.painted_text).
+        self._delegate = PlainTextDelegate(
+            self.model.painted_text, right_aligned=frozenset({JournalColumn.AMOUNT, JournalColumn.BALANCE}),
+            parent=self.table)
+        self.table.setItemDelegate(self._delegate)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(JournalColumn.RESULT, QHeaderView.ResizeMode.Stretch)
+        # The columns are fitted once per refresh (_fit_columns), to the rows on screen and the next few,
+        # not kept fitted (ResizeToContents measures again at every layout: scrolling 100,000 rows asked
+        # for hundreds of size hints a frame) nor fitted to every row (Qt's default).
+        header.setResizeContentsPrecision(RESIZE_PRECISION)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        # Who made the row stays on screen: the Result column (long, elided, whole in its tooltip) goes last.
+        header.moveSection(header.visualIndex(JournalColumn.OPERATOR), header.visualIndex(JournalColumn.RESULT))
+        self._hide_columns_chosen()  # the chooser's menu and the narrow columns' widths: _build_columns
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.table.doubleClicked.connect(self._on_double_clicked)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.filter_message) + 1, self.table, 1)
+
+    def _build_columns(self) -> None:
+        """The Operator and Card columns' widths and the column chooser (which columns are shown)."""
+        _narrow_columns(self.table, operator=JournalColumn.OPERATOR, card=JournalColumn.CARD)
+        self.column_menu = self._column_chooser()
+
+    def _build_shop_view(self) -> None:
+        """The table of the shop's journal (all tills) and its void and refund buttons, hidden until
+        "All tills" is chosen."""
         self.shop_model = ShopJournalModel(self)
         self.shop_table = QTableView(objectName="shopJournalTable")
         self.shop_table.setAccessibleName(self.tr("Journal entries of all tills"))
@@ -332,45 +402,39 @@ class JournalTab(QWidget):
             button.hide()
             button.setEnabled(False)
             button.clicked.connect(lambda _=False, signal=signal: self._request_shop_action(signal))
-        self._shop_query: object | None = None
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.table) + 1, self.shop_table, 1)
+        for button in (self.shop_void_button, self.shop_refund_button):
+            self._actions.addWidget(button)
 
-        actions = QHBoxLayout()
-        actions.addWidget(self.status_label, 1)
-        for button in (self.receipt_button, self.receipt_pdf_button, self.details_button, self.void_button,
-                       self.refund_button, self.shop_void_button, self.shop_refund_button):
-            actions.addWidget(button)
+    def _finish_building(self) -> None:
+        """Build what the constructor left for a later turn (:meth:`warm_up_steps`), if not built yet."""
+        while self._unbuilt:
+            self._unbuilt.pop(0)()
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addLayout(dates)
-        layout.addWidget(self.filter_message)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.shop_table, 1)
-        layout.addLayout(actions)
-        self.scope_combo.currentIndexChanged.connect(self._scope_changed)
-        self.till_combo.currentIndexChanged.connect(self.refresh)
-
-        self.search_edit.textChanged.connect(self.refresh)
-        self.amount_edit.textChanged.connect(self.refresh)
-        self.state_combo.currentIndexChanged.connect(self.refresh)
-        self.operator_combo.currentIndexChanged.connect(self.refresh)
-        self.date_check.toggled.connect(self._on_date_toggled)
-        self.from_edit.dateChanged.connect(self.refresh)
-        self.to_edit.dateChanged.connect(self.refresh)
-        self.refresh_button.clicked.connect(self.refresh)
-        self.export_button.clicked.connect(self.export_csv)
-        self._on_date_toggled(False)
+    def __getattr__(self, name: str) -> Any:
+        # Only for attributes not found: the parts built later (_unbuilt), built when first asked for.
+        if name in _BUILT_LATER and self.__dict__.get("_unbuilt"):
+            self._finish_building()
+            return getattr(self, name)
+        raise AttributeError(name)
 
     # --- public ---------------------------------------------------------------------------------
 
     def warm_up_steps(self) -> tuple[Callable[[], None], ...]:
-        """Steps for the turns after the tab is built and added (hidden) to the window: the first paint of
-        its filters and buttons, then of its table's header, then of the top and the bottom half of its rows,
-        each into a throw-away pixmap. Painting a widget the
-        first time fills the style's and the fonts' caches (and the table's delegate's texts of the first
-        screen, from the rows read when the tab was built); without these steps all of it fell in the turn
-        the cashier switched to the Journal (``benchmarks/bench_stalls.py``, "switch to the Journal tab"),
-        with the refresh on show. Each step is a turn of its own so that neither is a stall itself."""
+        """Steps for the turns after the tab is built and added (hidden) to the window: the parts of the tab
+        the constructor left (:meth:`_finish_building`: this till's table, the column widths and chooser,
+        the shop's view), one a turn; then the first paint of its filters and buttons, then of its table's header, then of the top
+        and the bottom half of its (still empty: the journal is read when the tab is shown) table, each into
+        a throw-away pixmap. Painting a widget the first time fills the style's and the fonts' caches;
+        without these steps all of it fell in the turn the cashier switched to the Journal
+        (``benchmarks/bench_stalls.py``, "switch to the Journal tab"), with the refresh on show. Each step
+        is a turn of its own so that neither is a stall itself."""
+
+        def build() -> None:  # one part a turn
+            if self._unbuilt:
+                self._unbuilt.pop(0)()
 
         def chrome() -> None:
             if self.isVisible():
@@ -395,9 +459,15 @@ class JournalTab(QWidget):
             part = QRect(0, half * height, viewport.width(), viewport.height() - height if half else height)
             viewport.render(QPixmap(viewport.size()), QPoint(), QRegion(part))
 
-        return chrome, header, lambda: rows(0), lambda: rows(1)
+        return (*(build for _ in self._unbuilt), chrome, header, lambda: rows(0), lambda: rows(1))
 
     # --- the column chooser ------------------------------------------------------------------------
+
+    def _hide_columns_chosen(self) -> None:
+        """Hide the columns the settings say (``journal/hidden_columns``; :meth:`_column_chooser`)."""
+        hidden = set(self._config.journal_hidden_columns.split(","))
+        for column, key in COLUMN_KEYS.items():
+            self.table.setColumnHidden(column, key in hidden and column not in _ALWAYS_SHOWN)
 
     def _column_chooser(self) -> QMenu:
         """The header's context menu: one check per column but Order ID and State, the choice kept in the
@@ -408,9 +478,7 @@ class JournalTab(QWidget):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.setToolTip(self.tr("Right-click to choose the columns shown"))
         menu = QMenu(self, objectName="journalColumns")
-        hidden = set(self._config.journal_hidden_columns.split(","))
         for column, key in COLUMN_KEYS.items():
-            self.table.setColumnHidden(column, key in hidden and column not in _ALWAYS_SHOWN)
             if column in _ALWAYS_SHOWN:
                 continue
             action = menu.addAction(self.model.headerData(column, Qt.Orientation.Horizontal))
@@ -440,13 +508,13 @@ class JournalTab(QWidget):
         """Re-read the journal with the current filters, keeping the selected row selected. The query runs
         on the journal's reader thread; the rows are shown (and :attr:`rows_shown` emitted) when it ends.
         A newer refresh replaces one not finished yet."""
-        if self.all_tills:
-            self._refresh_shop()
-            return
-        self._generation += 1
+        self._generation += 1  # also for all tills: this till's listing on its way is not shown then
         generation = self._generation
         if self._pending_read is not None:
             self._pending_read.cancel()  # not started yet: skipped; running: its answer is ignored
+        if self.all_tills:
+            self._refresh_shop()
+            return
         future = self.services.journal.read("listing", first=PAGE_SIZE, **self._filters())
         self._pending_read = future
         future.add_done_callback(lambda done: self._deliver(self._read_finished, (generation, done)))
@@ -471,11 +539,41 @@ class JournalTab(QWidget):
             RUNNER.report_bug(error)  # a local SQLite read failing is a bug (or a broken disk): say it once
             return
         listing: Listing = future.result()
+        self._applying = (generation, listing, self.model.first_page(listing.entries, listing.children))
+        self._apply_step()
+        if self._applying is not None:
+            self._apply_timer.start()
+
+    def _apply_step(self) -> None:
+        """One turn's part of showing a listing read: :data:`FORMAT_ROWS_PER_TURN` rows of its first page
+        formatted, and once all are, the listing shown (:meth:`_apply_listing`). Formatting the first page,
+        fitting the columns to it and the table's paint were one turn (~25 ms with 100,000 rows here);
+        now the formatting is spread over turns before it, and the paint is a turn of its own after."""
+        if self._applying is None:
+            self._apply_timer.stop()
+            return
+        generation, listing, first = self._applying
+        if generation != self._generation or self.services.journal.closed:
+            self._applying = None  # the filters changed since (or the journal closed): a newer read is due
+            self._apply_timer.stop()
+            return
+        if not first.formatted:
+            first.format(FORMAT_ROWS_PER_TURN, self._prepare_texts)
+            return  # shown in a turn of its own after the last rows are formatted (it is followed by the paint)
+        self._applying = None
+        self._apply_timer.stop()
+        self._apply_listing(listing, first)
+
+    def _prepare_texts(self, texts: tuple[str, ...]) -> None:
+        """A row's texts laid out for the delegate before its first paint (see :meth:`_apply_step`); the
+        columns that elide are left to the paint."""
+        self._delegate.prepare((column, texts[column]) for column in _PREPARED_COLUMNS)
+
+    def _apply_listing(self, listing: Listing, first: FirstPage) -> None:
         selected = self.selected_entry()
         self._fill_operators(listing.operators)
         journal = self.services.journal
-        self.model.set_ids(listing.ids, lambda ids: (journal.entries(ids), journal.children_of(ids)),
-                           (listing.entries, listing.children))
+        self.model.set_ids(listing.ids, lambda ids: (journal.entries(ids), journal.children_of(ids)), first)
         shown = len(listing.ids)
         self.status_label.setText(self.tr("1 payment") if shown == 1
                                   else self.tr("{count} payments").format(count=shown))
@@ -488,6 +586,7 @@ class JournalTab(QWidget):
     # --- all tills (the shop database) -------------------------------------------------------------
 
     def _scope_changed(self) -> None:
+        self._finish_building()
         shop = self.all_tills
         self.table.setVisible(not shop)
         self.shop_table.setVisible(shop)
@@ -515,8 +614,15 @@ class JournalTab(QWidget):
             except ShopUnavailable:
                 return None
 
-        self._shop_query = run_query(self.shop_table, read(), on_success=self._show_shop, busy_cursor=False,
-                                     owner=self)
+        generation = self._generation
+
+        def show(result) -> None:  # type: ignore[no-untyped-def]  # what read() returns
+            # Reads may end out of order: an answer older than the newest filters is dropped (it showed
+            # a range's rows after the dates had been narrowed).
+            if generation == self._generation:
+                self._show_shop(result)
+
+        self._shop_query = run_query(self.shop_table, read(), on_success=show, busy_cursor=False, owner=self)
 
     def _show_shop(self, result) -> None:  # type: ignore[no-untyped-def]  # the tuple read() above returns, or None
         if result is None:
@@ -666,6 +772,7 @@ class JournalTab(QWidget):
     # --- internals --------------------------------------------------------------------------------
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # Qt override: event is a QShowEvent, only passed on
+        self._finish_building()
         super().showEvent(event)
         self.refresh()
 
@@ -680,22 +787,26 @@ class JournalTab(QWidget):
                 "operator": self.operator_combo.currentData(), "amount": self._amount_filter()}
 
     def _fit_columns(self) -> None:
-        """Fit the columns to the rows on screen and the next few (:data:`RESIZE_PRECISION` rows), from the
-        texts the model keeps: Qt's own fitting lays every cell's text out through the style (~40 ms for
+        """Fit the columns to the first :data:`RESIZE_PRECISION` rows (the first page, read with the ids and
+        formatted before the listing is shown), from the texts the model keeps. Not to the rows on screen: a
+        table scrolled down keeps its scroll position across a refresh, search or filter, and fitting to the
+        rows there read and formatted a page on the UI thread in the turn that showed the listing (~8 ms
+        after the 50 jumps of bench_stalls.py); the rows of every page read alike (times, order IDs, amounts).
+        Measuring the text's advance: Qt's own fitting lays every cell's text out through the style (~40 ms for
         500 cells) where measuring the text's advance is enough for one line of plain text. The state
         column is as wide as its badges' delegate asks for the widest state words (:func:`badge_width`,
         what ``resizeColumnToContents`` gave, without a Python ``sizeHint`` and two ``data`` calls a row)."""
         header = self.table.horizontalHeader()
-        metrics = self.table.fontMetrics()
-        first = max(0, self.table.rowAt(0))
-        rows = range(first, min(self.model.rowCount(), first + RESIZE_PRECISION))
+        # The texts laid out before the listing was shown are measured already.
+        advance = self._delegate.advance_of(self.table.font(), self.table.fontMetrics())
+        rows = range(min(self.model.rowCount(), RESIZE_PRECISION))
         for column in range(self.model.columnCount()):
             if column in (JournalColumn.RESULT, JournalColumn.OPERATOR, JournalColumn.CARD):
                 continue  # Result stretched to what is left; Operator and Card kept narrow (_narrow_columns)
             if self.table.isColumnHidden(column):
                 continue
             texts = {self.model.display_text(row, column) for row in rows}  # kinds, states, cards repeat
-            widest = max((metrics.horizontalAdvance(text) for text in texts if text), default=0)
+            widest = max((advance(text) for text in texts if text), default=0)
             if column == JournalColumn.STATE:  # badges: as wide as their delegate asks for the widest words
                 grid = 1 if self.table.showGrid() else 0  # what QTableView.sizeHintForColumn adds
                 header.resizeSection(column, max(header.sectionSizeHint(column), badge_width(widest) + grid))
@@ -792,13 +903,47 @@ def _local_midnight(date: QDate) -> dt.datetime:
     return dt.datetime(date.year(), date.month(), date.day()).astimezone()
 
 
-def _compact(combo: QComboBox) -> None:
-    """Let ``combo`` shrink to :data:`_COMBO_CHARS` characters when the filter row is short of room (its
-    longest choice made the window wider than 1100 px in Turkish); its list still shows every choice whole."""
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(_COMBO_CHARS)
-    view = combo.view()
-    view.setMinimumWidth(view.sizeHintForColumn(0) + 2 * view.frameWidth() + 24)
+class _GeometryStop(QWidget):
+    """Holds ``child``, filling it, and keeps the child's geometry updates to itself.
+
+    Why: every text the status line shows (a listing's count, an export's progress ten times a second)
+    asks for a new layout (``QLabel.setText`` calls ``updateGeometry``); the tab's layout passed it on to
+    the window's ``QTabWidget``, which repaints all of itself on a layout request: every widget of the tab
+    painted again (~4 ms here) in the turn after each listing. This widget has no layout, so the request
+    stops here; it is as tall as the child asks and takes the width its own layout gives it."""
+
+    def __init__(self, child: QWidget) -> None:
+        super().__init__()
+        child.setParent(self)
+        self._child = child
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+    def sizeHint(self) -> QSize:
+        return self._child.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        return self._child.minimumSizeHint()
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # a QResizeEvent, unused
+        self._child.setGeometry(self.rect())
+
+
+class _CompactCombo(QComboBox):
+    """A filter combo box that shrinks to :data:`_COMBO_CHARS` characters when the filter row is short of
+    room (its longest choice made the window wider than 1100 px in Turkish); its list still shows every
+    choice whole, made wide enough when it opens. Not when the tab is built: asking the combo box for its
+    list view builds Qt's private popup classes, and handing them to the style's Python ``polish`` made
+    PySide6 build their enum types, ~20 ms of the turn that built the tab (``bench_stalls.py``)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(_COMBO_CHARS)
+
+    def showPopup(self) -> None:
+        view = self.view()
+        view.setMinimumWidth(view.sizeHintForColumn(0) + 2 * view.frameWidth() + 24)
+        super().showPopup()
 
 
 def _narrow_columns(table: QTableView, *, operator: int, card: int) -> None:

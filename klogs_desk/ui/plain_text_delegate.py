@@ -18,11 +18,21 @@ changed, and the view sets its own pen for the grid and every other delegate dra
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Callable, Iterable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetrics, QFontMetricsF, QPainter, QPalette, QStaticText
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QFontMetricsF,
+    QPainter,
+    QPalette,
+    QStaticText,
+    QTransform,
+)
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 # Bits of a cell's state, read as an int: PySide's enum flags cost a Python enum object per operation.
 _SELECTED = QStyle.StateFlag.State_Selected.value
@@ -64,6 +74,7 @@ class PlainTextDelegate(QStyledItemDelegate):
         #: (text, room, right-aligned) -> the text elided to fit ``room`` pixels and its advance (a narrow column elides the
         #: same texts on every paint).
         self._elided: dict[tuple[str, int, bool], tuple[str, tuple[int, float]]] = {}
+        self._font: QFont | None = None
         self._metrics: QFontMetrics | None = None
         self._metrics_f: QFontMetricsF | None = None
         self._ascent = 0
@@ -138,6 +149,49 @@ class PlainTextDelegate(QStyledItemDelegate):
         else:
             painter.drawStaticText(x + MARGIN, top, static)
 
+    def prepare(self, cells: Iterable[tuple[int, str]]) -> None:
+        """Measure and lay out the texts of ``cells`` ((column, text) pairs) before they are painted, as a
+        paint would the first time it meets them: a caller that knows which rows the next paint shows (a
+        listing about to be shown) spends that time in a turn of its own rather than in the paint's. Only
+        once the view has painted with this delegate (its font is known); texts a narrow column elides are
+        laid out again by the paint (the caller leaves those columns out)."""
+        if not self._fresh and isinstance(view := self.parent(), QWidget):
+            option = QStyleOptionViewItem()
+            option.initFrom(view)  # the view's font and palette, as its paint hands them to the cells
+            self._read_look(option)
+        if self._font is None:
+            return
+        identity = QTransform()
+        for column, text in cells:
+            if not text:
+                continue
+            right = column in self._right_aligned
+            advances = self._advances.get(text)
+            if advances is None or (right and not advances[1]):
+                if len(self._advances) >= _MAX_CACHED_ADVANCES:
+                    self._advances.clear()
+                    self._elided.clear()
+                self._advances[text] = self._measure(text, right)
+            if text not in self._static:
+                if len(self._static) >= _MAX_CACHED_ADVANCES:
+                    self._static.clear()
+                static = self._static[text] = QStaticText(text)
+                static.setTextFormat(_PLAIN)
+                static.prepare(identity, self._font)
+
+    def advance_of(self, font: QFont, metrics: QFontMetrics) -> Callable[[str], int]:
+        """A function giving a text's advance in whole pixels in ``font`` (the view's, ``metrics`` its
+        metrics): from the texts this delegate measured already (:meth:`prepare`, paints) when it paints in
+        that font, else measured."""
+        if not self._fresh or self._font is None or self._font != font:
+            return metrics.horizontalAdvance
+        advances, measure = self._advances, metrics.horizontalAdvance
+
+        def advance(text: str) -> int:
+            known = advances.get(text)
+            return known[0] if known is not None else measure(text)
+        return advance
+
     def _measure(self, text: str, exact: bool) -> tuple[int, float]:
         """The advance of ``text`` in whole pixels and, if ``exact`` (a right-aligned column, where it places
         the text), in fractions too; else 0.0 (shaping a text costs ~7 us: unique texts such as order IDs
@@ -151,6 +205,7 @@ class PlainTextDelegate(QStyledItemDelegate):
             palette.setCurrentColorGroup(group)
             self._looks[group] = (palette.highlight(), palette.text().color(), palette.highlightedText().color(),
                                   palette.placeholderText().color())
+        self._font = QFont(option.font)
         self._metrics = QFontMetrics(option.fontMetrics)  # the view's, for its screen
         self._metrics_f = QFontMetricsF(self._metrics)
         self._ascent = self._metrics.ascent()
