@@ -7,9 +7,10 @@
   its current width.
 * :class:`WrappedLabel`: a word-wrapped label in a :class:`QFormLayout` (the connection-test answers, a
   field's error, a note) as tall as its text at the width it was given. A plain word-wrapped QLabel's size
-  hint is its text wrapped at a guessed width (about 40 characters: 4 lines for the two-line answer), and
-  QFormLayout sizes its rows, and its height for a width, from size hints: the window grew by the guessed
-  lines (:func:`grow_to_fit`) and the answer's row kept them as blank space under its text.
+  hint is its text wrapped at a guessed width (20 to 40 characters: 84 px, six lines, for the two-line
+  answer that takes 28 px at the Settings dialog's width), and QFormLayout sizes its rows, and its height
+  for a width, from size hints: the window grew by the guessed lines (:func:`grow_to_fit`) and the answer's
+  row kept them as blank space under its text.
 * :func:`fit_placeholder`: an empty field whose placeholder says what to type ("Order ID or card last 4")
   is at least as wide as that placeholder (the Turkish ones are longer and were cut off).
 * :class:`ElidedLabel`: a one-line status that may hold a long path ("Receipt saved to /home/…") is drawn
