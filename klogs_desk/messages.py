@@ -7,7 +7,8 @@ Contract:
   it into the cashier's language and formats the parameters there. Nothing here imports Qt.
 * Parameters stay values: an amount is a :class:`Money` (``Decimal`` + currency code), a state, kind or month
   is a nested :class:`Message` (its own code), a number is an ``int``. Text the gateway wrote is a
-  :class:`GatewayText`: shown as the gateway sent it (HTML entities decoded once), labelled, never translated.
+  :class:`GatewayText`: shown as the gateway sent it (HTML entities decoded once), labelled; only a word of
+  the gateway's known vocabulary ("Successful") reads in the cashier's language (``ui/gateway_words``).
 * ``str(message)`` is the English rendering, for logs and tests only: nothing shown to a cashier is built
   from it.
 * Messages survive a round trip through JSON (:meth:`Message.to_json`, :func:`from_stored`): the journal

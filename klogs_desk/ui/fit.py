@@ -5,6 +5,12 @@
   word-wrapped label's height depends on its width), so the new lines were squeezed into one or drawn over
   the field below. Call it after showing such a label: the window grows to the height its layout needs at
   its current width.
+* :class:`WrappedLabel`: a word-wrapped label in a :class:`QFormLayout` (the connection-test answers, a
+  field's error, a note) as tall as its text at the width it was given. A plain word-wrapped QLabel's size
+  hint is its text wrapped at a guessed width (20 to 40 characters: 84 px, six lines, for the two-line
+  answer that takes 28 px at the Settings dialog's width), and QFormLayout sizes its rows, and its height
+  for a width, from size hints: the window grew by the guessed lines (:func:`grow_to_fit`) and the answer's
+  row kept them as blank space under its text.
 * :func:`fit_placeholder`: an empty field whose placeholder says what to type ("Order ID or card last 4")
   is at least as wide as that placeholder (the Turkish ones are longer and were cut off).
 * :class:`ElidedLabel`: a one-line status that may hold a long path ("Receipt saved to /home/…") is drawn
@@ -39,6 +45,27 @@ def grow_to_fit(widget: QWidget) -> None:
     needed = max(needed, layout.totalMinimumSize().height())
     if needed > window.height():
         window.resize(width, needed)
+
+
+class WrappedLabel(QLabel):
+    """A word-wrapped label whose size hint is its text's height at its own width (see the module docstring).
+
+    Its height depends on its width, so a change of width asks its layout again (``updateGeometry``); at the
+    same width the hint is the same, so the layout settles after one pass."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt)
+        hint = super().sizeHint()
+        height = self.heightForWidth(self.width()) if self.wordWrap() else -1
+        return QSize(hint.width(), height) if height >= 0 else hint
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 (Qt)
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()
 
 
 def fit_placeholder(edit: QLineEdit) -> QLineEdit:

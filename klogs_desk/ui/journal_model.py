@@ -44,7 +44,7 @@ from ..domain.journal import Entry, EntryKind, EntryState
 from ..services.transactions import APPROVED_BY_NO_PIN, approval_message
 from . import theme
 from .badges import BADGE_ROLE
-from .messages import render
+from .messages import render, render_result
 from .money_text import money_text
 from .table_model import TitledTableModel
 
@@ -568,8 +568,8 @@ class JournalTableModel(TitledTableModel):
             return card_text(entry)
         if column == JournalColumn.AUTH_CODE:
             return entry.auth_code or ""
-        if column == JournalColumn.RESULT:  # message codes rendered in the cashier's language
-            return render(entry.result_message or entry.note)
+        if column == JournalColumn.RESULT:  # message codes and the gateway's known words in the cashier's language
+            return render_result(entry.result_message) if entry.result_message else render(entry.note)
         if column == JournalColumn.RESOLUTION:
             return render(entry.resolution)
         if column == JournalColumn.OPERATOR:  # who made the row, and who approved it if a manager had to

@@ -575,8 +575,8 @@ class JournalTab(QWidget):
         journal = self.services.journal
         self.model.set_ids(listing.ids, lambda ids: (journal.entries(ids), journal.children_of(ids)), first)
         shown = len(listing.ids)
-        self.status_label.setText(self.tr("1 payment") if shown == 1
-                                  else self.tr("{count} payments").format(count=shown))
+        self.status_label.setText(self.tr("1 transaction") if shown == 1
+                                  else self.tr("{count} transactions").format(count=shown))
         if selected is not None and (row := self.model.row_of(selected.id)) is not None:
             self.table.selectRow(row)
         self._fit_columns()
@@ -652,8 +652,8 @@ class JournalTab(QWidget):
                 and (amount is None or r.entry.amount == amount)
                 and (not operator or r.entry.operator == operator)]
         self.shop_model.set_rows(rows, balances)
-        self.status_label.setText(self.tr("1 payment") if len(rows) == 1
-                                  else self.tr("{count} payments").format(count=len(rows)))
+        self.status_label.setText(self.tr("1 transaction") if len(rows) == 1
+                                  else self.tr("{count} transactions").format(count=len(rows)))
         self._update_shop_buttons()
 
     def selected_shop_entry(self) -> ShopEntry | None:
@@ -738,7 +738,7 @@ class JournalTab(QWidget):
 
     def _show_export_progress(self) -> None:
         done, total = self._export.progress if self._export is not None else (0, 0)
-        self.status_label.setText(self.tr("Exporting… {done} of {total} payments").format(done=done, total=total))
+        self.status_label.setText(self.tr("Exporting… {done} of {total} transactions").format(done=done, total=total))
 
     def _show_exported(self, future: Future) -> None:  # type: ignore[type-arg]
         assert self._export is not None
@@ -758,8 +758,8 @@ class JournalTab(QWidget):
             RUNNER.report_bug(error)
             return
         count = future.result()
-        self.status_label.setText((self.tr("Exported 1 payment to {path}") if count == 1 else
-                                   self.tr("Exported {count} payments to {path}")).format(count=count, path=target))
+        self.status_label.setText((self.tr("Exported 1 transaction to {path}") if count == 1 else
+                                   self.tr("Exported {count} transactions to {path}")).format(count=count, path=target))
         self.services.audit.record(CSV_EXPORT, details={"rows": count, "file": target.name})
         self.exported.emit(str(target), count)
 

@@ -41,7 +41,7 @@ from ..services.context import AppServices
 from . import theme
 from .fit import ElidedLabel
 from .journal_model import REFUNDED, VOIDED, kind_text, local_time_text, returned_text, row_key, row_state_text
-from .messages import render
+from .messages import render, render_result
 from .money_text import money_text
 
 TRAINING_BANNER = QT_TRANSLATE_NOOP("Receipt", "TRAINING — NOT A REAL PAYMENT")
@@ -178,7 +178,7 @@ class ReceiptPrinter:
         # A void or refund is money going back, not a new approved charge: never in the approved green.
         colour = "#333333" if returned else _RESULT_COLOURS.get(entry.state, "#333333")
         state_words = row_state_text(entry)
-        message = returned_text(entry, locale) if returned else render(entry.result_message)
+        message = returned_text(entry, locale) if returned else render_result(entry.result_message)
         if entry.state is EntryState.UNKNOWN:
             message = translate("Receipt", "No answer from the gateway. Check this payment before charging again.")
         banner = translate("Receipt", TRAINING_BANNER)

@@ -298,6 +298,12 @@ class ReportDialog(QDialog):
         self.pdf_button.clicked.connect(self.save_pdf)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        # Closing the period cannot be undone, and "Close day" / "Close" (Turkish "Günü kapat" / "Kapat") read
+        # alike: it is never the button Enter presses (a dialog's push buttons are auto-default, and it was the
+        # first: Enter anywhere in the report closed a manager's day at once), and it stands alone on the left,
+        # a row above Close, which sits on the right and is what Enter presses.
+        self.close_button.setAutoDefault(False)
+        self.close_button.setDefault(False)
 
         row = QHBoxLayout()
         row.addWidget(self.close_button)
@@ -311,6 +317,7 @@ class ReportDialog(QDialog):
         layout.addWidget(self.status)
         layout.addLayout(row)
         layout.addWidget(buttons)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setDefault(True)  # once in the dialog: it counts
         self._show()
 
     def _show(self) -> None:

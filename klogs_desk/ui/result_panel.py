@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QHBoxLayout, QLabel, QPushBut
 
 from ..services.payments import OutcomeState, PaymentOutcome
 from . import theme
+from .gateway_words import gateway_word
 from .messages import render
 from .money_text import money_text
 
@@ -246,7 +247,8 @@ class ResultPanel(QFrame):
             rows.append((QT_TRANSLATE_NOOP("ResultPanel", "Domestic / international"), render(outcome.dom_int_words)))
         if outcome.auth_code:
             rows.append((QT_TRANSLATE_NOOP("ResultPanel", "Auth code"), outcome.auth_code))
-        result = " — ".join(part for part in (outcome.result_code, outcome.result_message) if part)
+        # The code as sent (a code, not a word); the gateway's word in the cashier's language if known.
+        result = " — ".join(part for part in (outcome.result_code, gateway_word(outcome.result_message)) if part)
         if result:
             rows.append((QT_TRANSLATE_NOOP("ResultPanel", "Gateway result"), result))
         if outcome.commission is not None and outcome.state is OutcomeState.APPROVED:

@@ -68,7 +68,7 @@ from ..shop.settings import ShopSettings, till_name_ok
 from . import theme
 from .async_runner import run_query
 from .clear_text import insecure_url_message
-from .fit import grow_to_fit
+from .fit import WrappedLabel, grow_to_fit
 from .messages import render
 
 log = logging.getLogger(__name__)
@@ -138,9 +138,8 @@ class SettingsDialog(QDialog):
             self.auth_mode_combo.addItem(self.tr(_AUTH_MODE_NAMES[mode]), mode)
         self.auth_mode_combo.setToolTip(self.tr("Signed requests send a signature made with the API secret "
                                                 "instead of the secret itself."))
-        self.keyring_message = QLabel(self.tr(CredentialStoreUnavailable.MESSAGE))
+        self.keyring_message = WrappedLabel(self.tr(CredentialStoreUnavailable.MESSAGE))
         self.keyring_message.setObjectName("keyringMessage")
-        self.keyring_message.setWordWrap(True)
         self.keyring_message.setStyleSheet(f"color: {theme.text_colours().warning};")
         self.session_only_check = QCheckBox(self.tr("Keep credentials for this session only"))
         self.session_only_check.setObjectName("sessionOnlyCheck")
@@ -153,10 +152,10 @@ class SettingsDialog(QDialog):
         self.test_progress.setObjectName("testConnectionProgress")
         self.test_progress.setMaximumWidth(120)
         self.test_progress.setVisible(False)
-        self.test_result = QLabel()
+        # As tall as its answer at the dialog's width: no blank lines under it (fit.WrappedLabel).
+        self.test_result = WrappedLabel()
         self.test_result.setObjectName("connectionResultLabel")
         self.test_result.setAccessibleName(self.tr("Connection test result"))
-        self.test_result.setWordWrap(True)
         self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # At the top of its row, right under the button: centred, the answer floated a line away from it.
         self.test_result.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -234,16 +233,14 @@ class SettingsDialog(QDialog):
         self.shop_password_edit = self._line("shopPasswordEdit", self.tr("Shop database password"), secret=True)
         self.shop_till_edit = self._line("shopTillEdit", self.tr("Till name"))
         self.shop_error = self._error_label("shopError")
-        self.shop_note = QLabel(self.tr("A database on another computer is reached over TLS only. Changes apply "
-                                        "from the next start of the terminal."))
+        self.shop_note = WrappedLabel(self.tr("A database on another computer is reached over TLS only. Changes "
+                                              "apply from the next start of the terminal."))
         self.shop_note.setObjectName("shopNote")
-        self.shop_note.setWordWrap(True)
         #: Shown once a shop field differs from what is saved: the pusher and the all-tills view are set up at
         #: start, so nothing changes until the terminal starts again (see the module docstring).
-        self.shop_restart_note = QLabel(self.tr("Save, then restart the terminal: the new shop database "
-                                                "settings are used from the next start."))
+        self.shop_restart_note = WrappedLabel(self.tr("Save, then restart the terminal: the new shop database "
+                                                      "settings are used from the next start."))
         self.shop_restart_note.setObjectName("shopRestartNote")
-        self.shop_restart_note.setWordWrap(True)
         self.shop_restart_note.setStyleSheet(f"color: {theme.text_colours().warning}; font-weight: bold;")
         self.shop_restart_note.setVisible(False)
         self.shop_test_button = QPushButton(self.tr("Test connection"))
@@ -253,10 +250,9 @@ class SettingsDialog(QDialog):
         self.shop_test_progress.setObjectName("shopTestProgress")
         self.shop_test_progress.setMaximumWidth(120)
         self.shop_test_progress.setVisible(False)
-        self.shop_test_result = QLabel()
+        self.shop_test_result = WrappedLabel()
         self.shop_test_result.setObjectName("shopTestResult")
         self.shop_test_result.setAccessibleName(self.tr("Shop database test result"))
-        self.shop_test_result.setWordWrap(True)
         self.shop_test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.shop_test_result.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.shop_test_task: object | None = None
@@ -397,9 +393,8 @@ class SettingsDialog(QDialog):
         return spin
 
     def _error_label(self, name: str) -> QLabel:
-        label = QLabel()
+        label = WrappedLabel()
         label.setObjectName(name)
-        label.setWordWrap(True)
         label.setStyleSheet(theme.error_label_sheet(""))
         label.setVisible(False)
         return label

@@ -14,7 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, QModelIndex, QPersistentM
 from ..domain.balances import Balance
 from ..shop.server import ShopEntry
 from .journal_model import card_text, kind_text, local_time_text, row_key, row_state_text
-from .messages import render
+from .messages import render, render_result
 from .money_text import money_text
 from .table_model import ReadOnlyTableModel
 
@@ -100,7 +100,7 @@ class ShopJournalModel(ReadOnlyTableModel):
         if column == ShopColumn.CARD:
             return card_text(entry)
         if column == ShopColumn.RESULT:
-            return render(entry.result_message or entry.note)
+            return render_result(entry.result_message) if entry.result_message else render(entry.note)
         if column == ShopColumn.OPERATOR:
             return entry.operator or ""
         return ""

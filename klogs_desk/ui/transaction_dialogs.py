@@ -63,7 +63,7 @@ from .fit import grow_to_fit
 from .journal_model import kind_text, local_time_text, state_text
 from .locale_style import number_style
 from .lock_screen import sign_in_refused_text
-from .messages import render
+from .messages import render, render_result
 from .money_text import money_text
 
 if TYPE_CHECKING:
@@ -403,7 +403,7 @@ def details_html(entry: Entry, detail: TransactionDetail | None, problem: str | 
         (tr("Balance"), money_text(entry.balance, entry.currency, locale) if entry.balance is not None else ""),
         (tr("Card"), entry.masked_pan or ""), (tr("Operator"), entry.operator or ""),
         (tr("Approved by"), render(approval_message(entry.approved_by)) if entry.approved_by else ""),
-        (tr("Result"), render(entry.result_message)), (tr("Note"), render(entry.note)),
+        (tr("Result"), render_result(entry.result_message)), (tr("Note"), render(entry.note)),
         (tr("Resolution"), render(entry.resolution)),
         (tr("Resolved at"), local_time_text(entry.resolved_at, locale)),
     ]))

@@ -71,7 +71,24 @@ def test_newest_first_current_environment_only_with_state_words(qtbot, filled):
     assert model.index(2, JournalColumn.STATE).data() == "DECLINED"
     assert model.index(0, JournalColumn.AMOUNT).data().endswith("TRY")
     assert model.index(0, JournalColumn.CARD).data() == "411111******1111 Visa"
-    assert "4 payments" in tab.status_label.text()
+    assert "4 transactions" in tab.status_label.text()
+
+
+def test_the_count_under_the_table_says_transactions_as_it_counts_refunds_and_voids_too(qtbot, services):
+    """One sale refunded in part, one voided: four rows, and the count must not call them four payments."""
+    j = services.journal
+    sale = add(j, "C-300", "50.00", EntryState.APPROVED)
+    add(j, "C-300", "20.00", EntryState.APPROVED, kind=EntryKind.REFUND, parent_id=sale.id)
+    other = add(j, "C-301", "9.00", EntryState.APPROVED)
+    add(j, "C-301", "9.00", EntryState.APPROVED, kind=EntryKind.VOID, parent_id=other.id)
+    tab = JournalTab(services)
+    qtbot.addWidget(tab)
+    refreshed(tab)
+    assert tab.model.rowCount() == 4
+    assert tab.status_label.text() == "4 transactions"
+    tab.search_edit.setText("C-301")
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 2, timeout=5_000)
+    qtbot.waitUntil(lambda: tab.status_label.text() == "2 transactions", timeout=5_000)
 
 
 def test_search_by_order_id_and_last_four(qtbot, filled):
@@ -83,7 +100,7 @@ def test_search_by_order_id_and_last_four(qtbot, filled):
     shows(qtbot, tab, ["A-102", "A-101"])
     tab.search_edit.setText("no-such-order")
     shows(qtbot, tab, [])
-    assert "0 payments" in tab.status_label.text()
+    assert "0 transactions" in tab.status_label.text()
 
 
 def test_amount_filter_matches_value_and_reports_bad_input(qtbot, filled):
@@ -140,7 +157,7 @@ def test_csv_export_of_shown_rows_has_no_full_pan(qtbot, filled, tmp_path):
     digits = "".join(ch for ch in text if ch.isdigit() or ch == "\n")
     for pan in FULL_PANS:
         assert pan not in text and pan not in digits
-    assert "Exported 3 payments" in tab.status_label.text()
+    assert "Exported 3 transactions" in tab.status_label.text()
 
 
 def test_cancelled_export_writes_nothing(qtbot, filled, tmp_path):
@@ -286,7 +303,7 @@ def test_every_row_is_shown_however_many_and_reads_right_when_scrolled_to(qtbot,
     tab.resize(1000, 500)
     with qtbot.waitSignal(tab.rows_shown, timeout=5_000) as shown:
         tab.show()
-    assert shown.args == [1250] and "1250 payments" in tab.status_label.text()
+    assert shown.args == [1250] and "1250 transactions" in tab.status_label.text()
     assert tab.model.rowCount() == 1250
     tab.table.scrollToBottom()
     last = tab.model.index(1249, JournalColumn.ORDER_ID)
@@ -379,7 +396,7 @@ def test_the_file_holds_every_row_of_the_filters_shown_and_no_other(qtbot, fille
         tab.export_csv()  # the same file again: replaced whole
     with target.open(encoding="utf-8-sig", newline="") as handle:
         assert [r["reference"] for r in csv.DictReader(handle)] == ["A-100"]
-    assert "Exported 1 payment" in tab.status_label.text()
+    assert "Exported 1 transaction" in tab.status_label.text()
 
 
 def test_an_export_to_a_folder_that_is_gone_says_so_and_writes_nothing(qtbot, filled, tmp_path):

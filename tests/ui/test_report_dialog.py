@@ -7,7 +7,9 @@ import stat
 from decimal import Decimal
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QPushButton
 
 from klogs_desk.domain.audit import AuditLog
 from klogs_desk.domain.journal import EntryKind, EntryState, Journal
@@ -118,3 +120,25 @@ def test_a_shift_report_starts_after_that_operators_last_shift_close(qtbot, setu
     assert later.period_start == first.period_end
     assert later.sales.amounts == {"TRY": Decimal("30.00")}
     assert [r.action for r in trail.log.records()] == ["shift.close"]
+
+
+def test_enter_in_the_report_closes_the_dialog_never_the_day(qtbot, setup):
+    """"Close day" and "Close" (Turkish "Günü kapat" / "Kapat") read alike and the day's close cannot be undone:
+    Enter, the key a cashier presses to be done with a dialog, presses Close; Close day stands apart on the
+    left. Before, Close day was the dialog's default button: Enter in the report closed a manager's day."""
+    journal, trail, service, _ = setup
+    sale(journal, "42.00")
+    dialog = ReportDialog(service.day_report(), service)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    close = next(button for button in dialog.findChildren(QPushButton) if button.text() == "Close")
+    assert close.isDefault() and not dialog.close_button.isDefault() and not dialog.close_button.autoDefault()
+    # Apart: Close day at the left edge, Close at the right edge of the row below.
+    close_day = dialog.close_button.geometry()
+    assert close_day.left() < dialog.width() // 4 and close.mapTo(dialog, close.rect().topLeft()).x() > dialog.width() // 2
+    assert close.mapTo(dialog, close.rect().topLeft()).y() > close_day.bottom()
+
+    with qtbot.waitSignal(dialog.rejected):
+        qtbot.keyClick(dialog.text, Qt.Key.Key_Return)  # in the report's figures, where the focus starts
+    assert trail.log.closes() == [] and dialog.closed is None

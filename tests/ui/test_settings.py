@@ -256,6 +256,34 @@ def test_the_connection_answers_stand_right_under_their_buttons(qtbot, make_dial
         assert 0 <= gap < answer.fontMetrics().height(), f"{answer.objectName()}: {gap} px below its button"
 
 
+def test_the_connection_answers_are_as_tall_as_their_text_with_no_blank_lines_under_them(
+        qtbot, make_dialog, sandbox, memory_keyring):
+    """A word-wrapped answer's row was sized for its text wrapped at a guessed narrow width (QFormLayout reads
+    the label's size hint): the dialog grew by those lines and the answer kept them as blank space below."""
+    dialog = make_dialog(sandbox_url=lambda: sandbox.url)
+    choose(dialog, "sandbox")
+    dialog.resize(620, dialog.height())  # the dialog's own width (a narrower one wraps the answers more)
+    dialog.test_button.click()
+    dialog.shop_host_edit.setText("127.0.0.1")
+    dialog.shop_port_spin.setValue(1)  # nothing listens there: refused, said in a sentence that wraps
+    dialog.shop_database_edit.setText("shop")
+    dialog.shop_user_edit.setText("till")
+    dialog.shop_test_button.click()
+    qtbot.waitUntil(lambda: RUNNER.running == 0 and dialog.test_button.isEnabled()
+                    and dialog.shop_test_button.isEnabled() and dialog.shop_test_result.text().startswith("✘"),
+                    timeout=15_000)
+    qtbot.waitUntil(lambda: dialog.shop_test_result.height() > 0)
+    for answer in (dialog.test_result, dialog.shop_test_result):
+        assert answer.text()
+        assert answer.height() == answer.heightForWidth(answer.width()), (
+            f"{answer.objectName()}: {answer.height()} px for {answer.heightForWidth(answer.width())} px of text")
+    # The note under the shop's answer follows it at the form's spacing, not lines below.
+    form = dialog.shop_group.layout()
+    answer, note = dialog.shop_test_result, dialog.shop_note
+    gap = note.geometry().top() - answer.geometry().bottom() - 1
+    assert 0 <= gap <= form.verticalSpacing(), f"{gap} px between the answer and the note"
+
+
 def test_test_connection_says_when_the_gateway_cannot_be_reached(qtbot, make_dialog, memory_keyring):
     dialog = make_dialog()
     choose(dialog, "test")
