@@ -962,6 +962,71 @@
     </message>
 </context>
 <context>
+    <name>GatewayWords</name>
+    <message>
+        <source>Successful</source>
+        <extracomment>A payment&apos;s ``resultMessage`` (also a 3-D Secure enrollment&apos;s and a checkout&apos;s) -&gt; its words on screen.</extracomment>
+        <translation>Başarılı</translation>
+    </message>
+    <message>
+        <source>Do not honour</source>
+        <translation>İşlem onaylanmadı</translation>
+    </message>
+    <message>
+        <source>Insufficient funds</source>
+        <translation>Yetersiz bakiye</translation>
+    </message>
+    <message>
+        <source>3-D Secure authentication failed</source>
+        <translation>3-D Secure doğrulaması başarısız</translation>
+    </message>
+    <message>
+        <source>Waiting for the issuer</source>
+        <translation>Kartı veren bankanın yanıtı bekleniyor</translation>
+    </message>
+    <message>
+        <source>The customer has not paid yet</source>
+        <translation>Müşteri henüz ödemedi</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <extracomment>A transaction&apos;s ``status`` and ``type`` (``GET /api/transactions``) -&gt; their words on screen.</extracomment>
+        <translation>Başarılı</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Başarısız</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Beklemede</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Bilinmiyor</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Satış</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>İptal</translation>
+    </message>
+    <message>
+        <source>Refund</source>
+        <translation>İade</translation>
+    </message>
+    <message>
+        <source>Pre-authorization</source>
+        <translation>Ön provizyon</translation>
+    </message>
+    <message>
+        <source>Capture</source>
+        <translation>Tahsilat</translation>
+    </message>
+</context>
+<context>
     <name>InstallmentPlanBanner</name>
     <message>
         <source>Installment plan of this sale</source>
@@ -1193,7 +1258,7 @@
     </message>
     <message>
         <source>Capture</source>
-        <translation>Tahsil et</translation>
+        <translation>Tahsilat</translation>
     </message>
     <message>
         <source>Payment link</source>
@@ -1340,7 +1405,7 @@
     <name>JournalTab</name>
     <message>
         <source>All states</source>
-        <extracomment>Most rows of the shop&apos;s journal (all tills) shown at once: they come over the network. How often the status line counts the rows an export has written. Rows measured to fit the columns (QHeaderView.setResizeContentsPrecision; 0 would be the visible rows only): a page, a screen and a half. After a refresh the view is at the top, so these are the first page, read with the ids on the reader thread: fitting reads nothing more on the UI thread. Pixels a fitted column gets beyond its widest text and the delegate&apos;s margins (the grid line, air). (label, states) of the state filter; ``None`` means every state.</extracomment>
+        <extracomment>Most rows of the shop&apos;s journal (all tills) shown at once: they come over the network. How often the status line counts the rows an export has written. Rows measured to fit the columns (QHeaderView.setResizeContentsPrecision; 0 would be the visible rows only): a page, a screen and a half: the first page, read with the ids on the reader thread and formatted before the listing is shown, so fitting reads and formats nothing on the UI thread (_fit_columns). Rows of a listing&apos;s first page formatted per event-loop turn before the listing is shown (~0.2 ms a row). The columns whose texts a listing&apos;s first rows lay out before their paint (not the state badges, nor the columns that elide: their paint lays out the shortened text). Attributes of the parts of the tab built in a turn after the constructor&apos;s (JournalTab._unbuilt). Pixels a fitted column gets beyond its widest text and the delegate&apos;s margins (the grid line, air). (label, states) of the state filter; ``None`` means every state.</extracomment>
         <translation>Tüm durumlar</translation>
     </message>
     <message>
@@ -1374,7 +1439,7 @@
     </message>
     <message>
         <source>Order ID or card last 4</source>
-        <extracomment>The selected row changed (``None`` when nothing is selected). A CSV was written: (path, number of rows). The rows of the current filters are on screen (after every :meth:`refresh`): how many. Internal: a reader-thread answer (generation, future) and a finished export (future), emitted on the worker thread and so queued to the UI thread. &quot;All tills&quot;: the manager asked to void / refund the selected payment (a :class:`ShopEntry`). Where the column choice is kept (the composition root&apos;s settings; a tab on its own: the settings file). The shop database (None: this till alone; the scope and till filters are not shown). The gateway&apos;s clock, for its daily settlement cut-off (void before it, refund after it). The terminal&apos;s receipt printer (the composition root&apos;s); a tab on its own uses the settings file. The export in progress.</extracomment>
+        <extracomment>The selected row changed (``None`` when nothing is selected). A CSV was written: (path, number of rows). The rows of the current filters are on screen (after every :meth:`refresh`): how many. Internal: a reader-thread answer (generation, future) and a finished export (future), emitted on the worker thread and so queued to the UI thread. &quot;All tills&quot;: the manager asked to void / refund the selected payment (a :class:`ShopEntry`). Where the column choice is kept (the composition root&apos;s settings; a tab on its own: the settings file). The shop database (None: this till alone; the scope and till filters are not shown). The gateway&apos;s clock, for its daily settlement cut-off (void before it, refund after it). The terminal&apos;s receipt printer (the composition root&apos;s); a tab on its own uses the settings file. A listing read and being shown a few rows per turn (generation, listing, its first page). The export in progress.</extracomment>
         <translation>Sipariş no ya da kartın son 4 hanesi</translation>
     </message>
     <message>
@@ -1478,6 +1543,26 @@
         <translation>İşlem günlüğü kayıtları</translation>
     </message>
     <message>
+        <source>1 transaction</source>
+        <translation>1 işlem</translation>
+    </message>
+    <message>
+        <source>{count} transactions</source>
+        <translation>{count} işlem</translation>
+    </message>
+    <message>
+        <source>Exporting… {done} of {total} transactions</source>
+        <translation>Dışa aktarılıyor… {total} işlemden {done} tanesi</translation>
+    </message>
+    <message>
+        <source>Exported 1 transaction to {path}</source>
+        <translation>1 işlem {path} dosyasına aktarıldı</translation>
+    </message>
+    <message>
+        <source>Exported {count} transactions to {path}</source>
+        <translation>{count} işlem {path} dosyasına aktarıldı</translation>
+    </message>
+    <message>
         <source>Receipt…</source>
         <translation>Fiş…</translation>
     </message>
@@ -1538,14 +1623,6 @@
         <translation>Gösterilen sütunları seçmek için sağ tıklayın</translation>
     </message>
     <message>
-        <source>1 payment</source>
-        <translation>1 ödeme</translation>
-    </message>
-    <message>
-        <source>{count} payments</source>
-        <translation>{count} ödeme</translation>
-    </message>
-    <message>
         <source>Reading the shop database…</source>
         <translation>Mağaza veritabanı okunuyor…</translation>
     </message>
@@ -1554,20 +1631,8 @@
         <translation>İşlem günlüğünü yalnızca bir yönetici dışa aktarabilir.</translation>
     </message>
     <message>
-        <source>Exporting… {done} of {total} payments</source>
-        <translation>Dışa aktarılıyor… {total} ödemeden {done} tanesi</translation>
-    </message>
-    <message>
         <source>Export cancelled: no file was written.</source>
         <translation>Dışa aktarma iptal edildi: dosya yazılmadı.</translation>
-    </message>
-    <message>
-        <source>Exported 1 payment to {path}</source>
-        <translation>1 ödeme {path} dosyasına aktarıldı</translation>
-    </message>
-    <message>
-        <source>Exported {count} payments to {path}</source>
-        <translation>{count} ödeme {path} dosyasına aktarıldı</translation>
     </message>
     <message>
         <source>Amount filter not applied: {reason}</source>
