@@ -314,6 +314,10 @@ def _main(argv: list[str] | None) -> int:
     import_hook.install()  # PySide6 (imported by config) reads the source of every module imported after it
     args = parse_args(sys.argv[1:] if argv is None else argv)
     started = time.perf_counter()
+    if args.self_check or args.verify_audit:
+        # No first frame in these runs, so collect_from_now_on never comes: the collector on from here
+        # (python -m klogs_desk, the bundle's entry, turned it off before the imports).
+        gc.enable()
     if args.self_check:  # packaging: never touches the user's journal, settings or keyring
         from .self_check import run
 

@@ -48,3 +48,24 @@ def test_a_quit_before_the_asyncio_loop_is_installed_still_shuts_down_cleanly(tm
         assert line not in result.stderr, result.stderr[-3000:]
     assert "asyncio loop installed" in result.stderr
     assert "klogs-desk stopped" in result.stderr
+
+
+@pytest.mark.parametrize("flag", ["--self-check", "--verify-audit"])
+def test_runs_without_a_first_frame_collect_garbage(monkeypatch, flag):
+    """``python -m klogs_desk`` (the bundle's entry) turns the collector off before its imports and the first
+    frame turns it back on; the self-check and the audit walk have no first frame, so they turn it on
+    themselves (else their whole run would go without cycle collection)."""
+    import gc
+
+    import klogs_desk.self_check
+    from klogs_desk import app
+
+    seen: list[bool] = []
+    monkeypatch.setattr(klogs_desk.self_check, "run", lambda: seen.append(gc.isenabled()) or 0)
+    monkeypatch.setattr(app, "verify_audit", lambda: seen.append(gc.isenabled()) or 0)
+    gc.disable()  # as __main__ does
+    try:
+        assert app.main([flag]) == 0
+    finally:
+        gc.enable()
+    assert seen == [True]

@@ -233,9 +233,18 @@ async def run_challenge(service: ThreeDSecureService, challenge: Challenge, pare
     ``on_dialog(dialog)`` is called once the dialog is shown (tests and the benchmark use it). ``charge``:
     what the card will be charged when it differs from the order amount (installment interest).
     """
-    # Cold (the warm-up has not run yet): QtWebEngine's import and Chromium's start in turns of their own,
-    # not all in the dialog's constructor; the Sale tab already shows that the bank check is coming.
-    await webengine.ready()
+    import asyncio  # here: the Sale tab imports this module before the first frame, asyncio comes after it
+
+    try:
+        # Cold (the warm-up has not run yet): QtWebEngine's import and Chromium's start in turns of their
+        # own, not all in the dialog's constructor; the Sale tab already shows that the bank check is coming.
+        await webengine.ready()
+    except asyncio.CancelledError:
+        # Quit (or the session ending) before the challenge was shown: the journal row must not stay
+        # "waiting for the customer" for good; cancel revokes the token and journals it cancelled, as
+        # finish() does when it is the one cancelled.
+        service.cancel(challenge)
+        raise
     dialog = ThreeDsDialog(challenge, gateway_url=service.gateway_url,
                            callback_origin=service.listener.origin, parent=parent, charge=charge)
     dialog.cancel_requested.connect(lambda: service.cancel(challenge))
@@ -245,9 +254,11 @@ async def run_challenge(service: ThreeDSecureService, challenge: Challenge, pare
         # Built and opened in two event-loop turns: on a cold engine the constructor (the first web view of
         # the process) took ~9 ms of the UI thread's CPU and open() with the first paint ~7 ms, 16-17 ms in
         # one turn (benchmarks/bench_three_ds.py --cold --timeline).
-        import asyncio  # here: the Sale tab imports this module before the first frame, asyncio comes after it
-
-        await asyncio.sleep(LOAD_AFTER_SHOW_MS / 1000)
+        try:
+            await asyncio.sleep(LOAD_AFTER_SHOW_MS / 1000)
+        except asyncio.CancelledError:
+            service.cancel(challenge)  # as above: finish() has not started, so it cannot journal it
+            raise
         if shiboken6.isValid(dialog) and not getattr(dialog, "_finished", False):
             dialog.open()
             if on_dialog is not None:

@@ -437,7 +437,7 @@ def test_the_all_tills_journal_has_the_tills_filters(qtbot, shop_terminal, shop_
     tab.to_edit.setDate(yesterday)
     tab.date_check.setChecked(True)
     settle()
-    qtbot.waitUntil(lambda: tab.shop_model.rowCount() == 0 and "0 payments" in tab.status_label.text(),
+    qtbot.waitUntil(lambda: tab.shop_model.rowCount() == 0 and "0 transactions" in tab.status_label.text(),
                     timeout=15_000)
     tab.to_edit.setDate(QDate.currentDate())
     settle()

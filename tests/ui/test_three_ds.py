@@ -201,6 +201,36 @@ def test_timeout_ends_cancelled_without_a_hung_dialog(flow):
     assert _open_dialogs() == []
 
 
+@pytest.mark.parametrize("where", ["engine starting", "dialog built, not yet shown"])
+def test_quit_before_the_challenge_shows_journals_cancelled_not_waiting_for_good(flow, monkeypatch, where):
+    """A quit (the session ending) while the browser starts or between the dialog's two turns cancels the
+    task before finish() runs: the row must not stay 'waiting for the customer' after a restart."""
+    from klogs_desk.ui import three_ds_dialog
+
+    started: list[bool] = []
+    if where == "engine starting":
+        async def never_ready() -> None:
+            started.append(True)
+            await flow.loop.create_future()
+
+        monkeypatch.setattr(three_ds_dialog.webengine, "ready", never_ready)
+    else:
+        monkeypatch.setattr(three_ds_dialog, "LOAD_AFTER_SHOW_MS", 60_000)
+    challenge = flow.run(flow.service.begin(_order(ENROLLED_CARD, f"3DS-QUIT-{len(where)}", "31.00")))
+    assert flow.services.journal.get(challenge.entry_id).state is EntryState.AWAITING_CUSTOMER
+    task = flow.loop.create_task(run_challenge(flow.service, challenge))
+    built = lambda: [w for w in QApplication.topLevelWidgets() if w.objectName() == "threeDsDialog"]  # noqa: E731
+    flow.qtbot.waitUntil(lambda: bool(started) if where == "engine starting" else bool(built()), timeout=15000)
+    task.cancel()
+    flow.qtbot.waitUntil(task.done, timeout=5000)
+
+    assert task.cancelled()
+    row = flow.services.journal.get(challenge.entry_id)
+    assert row.state is EntryState.CANCELLED and row.note == CANCELLED_NOTE
+    assert _open_dialogs() == []
+    assert flow.run(_post(challenge.pending.success_url, challenge.payment_id)) == 404
+
+
 def test_cancelled_order_id_is_not_sent_again(flow):
     flow.service.challenge_timeout = 0.5
     first = flow.run(flow.service.begin(_order(ENROLLED_CARD, "3DS-RETRY-1", "40.00")))
