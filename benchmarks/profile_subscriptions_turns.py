@@ -6,16 +6,22 @@ Runs ``bench_subscriptions.py`` (same sandbox process, same scroll) under a ``QA
 ``notify`` times every top-level event delivery in UI-thread CPU (``time.thread_time``, which the load of
 other processes does not lengthen) and groups the deliveries over 4 ms by event type and receiver; for
 paints, by the viewport rectangle painted. ``--profile`` also runs cProfile inside each delivery and
-prints the functions of those over 8 ms (slower: read its figures as shares, not times).
+prints the functions of those over 8 ms (slower: read its figures as shares, not times). It also times
+every garbage collection (``gc.callbacks``, thread CPU of the thread that ran it) and prints them by
+generation, for the whole run and for the scroll alone.
 
 This is how the scroll's stalls were found to be viewport repaints (issue 19): every over-16-ms turn
-was an ``UpdateRequest`` whose paint drew a screen of text cell by cell.
+was an ``UpdateRequest`` whose paint drew a screen of text cell by cell. Later, the collection timings
+showed each generation-1 collection taking 7-13 ms while the page cache held pydantic objects (~3,000
+rows landed between two of them, four tracked objects each): they are compact untracked tuples now
+(``klogs_desk.ui.subscriptions_model._RowCodec``), and those collections take ~1.5 ms.
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import os
 import pstats
 import statistics
@@ -69,14 +75,51 @@ class TimedApplication(QApplication):
                 self.deliveries.append((cpu, event.type().name, type(receiver).__name__, tuple(self._painted)))
 
 
+class CollectionTimer:
+    """Every garbage collection's thread CPU time (ms), generation and objects collected, with its start
+    (``time.perf_counter``), from ``gc.callbacks``."""
+
+    def __init__(self) -> None:
+        self.collections: list[tuple[float, int, float, int]] = []
+        self._started = (0.0, 0.0)
+        gc.callbacks.append(self._callback)
+
+    def _callback(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            self._started = (time.perf_counter(), time.thread_time())
+        else:
+            at, cpu = self._started
+            self.collections.append((at, info["generation"], (time.thread_time() - cpu) * 1000, info["collected"]))
+
+    def report(self, title: str, since: float = 0.0) -> None:
+        print(f"garbage collections, {title} (thread CPU):")
+        for generation in range(3):
+            times = [ms for at, gen, ms, _ in self.collections if gen == generation and at >= since]
+            if times:
+                print(f"  generation {generation}: n={len(times):<4} max {max(times):5.1f} ms, sum {sum(times):6.1f} ms, "
+                      f"over 4 ms {sum(ms > 4 for ms in times)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=20_000)
     parser.add_argument("--profile", action="store_true")
     args = parser.parse_args()
     app = TimedApplication([], args.profile)
+    collections = CollectionTimer()
+    scroll_started: list[float] = []
+    start_heartbeat = bench_subscriptions.Heartbeat.start
+
+    def start(heartbeat: bench_subscriptions.Heartbeat) -> None:  # the last heartbeat started is the scroll's
+        scroll_started.append(time.perf_counter())
+        start_heartbeat(heartbeat)
+
+    bench_subscriptions.Heartbeat.start = start  # type: ignore[method-assign]
     sys.argv = [sys.argv[0], "--count", str(args.count)]
     bench_subscriptions.main()
+    collections.report("whole run")
+    if scroll_started:
+        collections.report("while scrolling", scroll_started[-1])
     groups: dict[tuple[str, str, str], list[float]] = defaultdict(list)
     for cpu, kind, receiver, painted in app.deliveries:
         groups[(kind, receiver, painted[0] if len(painted) == 1 else f"{len(painted)} rects")].append(cpu)

@@ -62,8 +62,11 @@ _ALTERNATE = QStyleOptionViewItem.ViewItemFeature.Alternate
 _ROW_PANEL = QStyle.PrimitiveElement.PE_PanelItemViewRow
 
 #: UI-thread CPU time one paint may spend formatting rows and drawing their images (the rest are drawn
-#: in later paints): a repaint of a screen of drawn rows is ~4 ms more on a small till.
-RENDER_BUDGET_S = 0.003
+#: in later paints): a repaint of a screen of drawn rows is ~4 ms more on a small till. 1.5 ms, not 3:
+#: measured with benchmarks/profile_subscriptions_turns.py over the 100,000-row scroll (A/B back to
+#: back, load ~3.5 on 2 CPUs), full-viewport repaints median 7.5 -> 6.0 ms, max 11.0 -> 9.5 ms, over
+#: 8 ms 237 -> 18, longest UI-thread CPU between heartbeat ticks 15.9 -> 14.3 ms, same scroll time.
+RENDER_BUDGET_S = 0.0015
 #: A row the current paint found loading (or left for a later paint): its other cells paint nothing.
 _LOADING = object()
 #: Rows whose images are kept beyond the rows on screen.

@@ -37,9 +37,12 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import gc
 from collections import OrderedDict, deque
 from dataclasses import dataclass
+from enum import Enum
 from typing import TYPE_CHECKING, Any, Awaitable, Callable
+from uuid import UUID
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -130,12 +133,102 @@ PAINT_FORMAT_ROWS = 6
 _MAX_SHARED_TEXTS = 4096
 
 
+#: A cached row as :class:`_RowCodec` keeps it: ``(shape number, value, value, ...)``.
+_Row = tuple
+
+_new_object = object.__new__
+_set_slot = object.__setattr__
+#: How :class:`_RowCodec` keeps a field's value: as it is, a ``UUID`` as its int, a shared object (an enum
+#: member) as its number in the codec's table.
+_PLAIN, _UUID, _SHARED = range(3)
+
+
+class _RowCodec:
+    """Rows of the page cache as tuples the garbage collector does not track, and back.
+
+    Why (issue 19): a pydantic item is four objects the collector tracks (the model, its ``__dict__``,
+    its set of fields set, its ``UUID``), and the ~3,000 rows of 30 cached pages landing between two
+    generation-1 collections made each of those collections walk ~15,000 young objects: 7-9 ms of the
+    UI thread (timed with ``gc.callbacks``), on top of whatever paint it fell in. A compact row holds
+    only untracked values (strings, ``Decimal``, datetimes, ints, ``None``): the shape (class, field
+    names, fields set, how each value is kept) and shared objects (enum members) are numbers into this
+    codec's tables, a ``UUID`` is its int. CPython stops tracking such a tuple at the first collection
+    that sees it, so later collections never walk the cache; the pydantic objects the page was parsed
+    into are freed by reference counting at once. A value of another tracked kind is kept as it is (the
+    row is then walked, as before; the gateway models have none today).
+
+    :meth:`expand` builds the :class:`RecurringPayment` back (equal to the parsed one, field for field)
+    for the one row a format, a dialog or ``row_at`` needs, as pydantic's ``model_construct`` builds one
+    (no validation: the values were validated when the page was parsed) without its per-field walk: the
+    gateway models ignore extra fields and have no private attributes, so ``__dict__`` and the fields
+    set are all an instance holds."""
+
+    __slots__ = ("_shapes", "_shape_numbers", "_shared", "_shared_numbers")
+
+    def __init__(self) -> None:
+        self._shapes: list[tuple] = []
+        self._shape_numbers: dict[tuple, int] = {}
+        self._shared: list[object] = []
+        self._shared_numbers: dict[int, int] = {}
+
+    def compact(self, item: RecurringPayment) -> _Row:
+        values: list[object] = []
+        kinds: list[int] = []
+        for value in item.__dict__.values():
+            if value is None or not gc.is_tracked(value):
+                kinds.append(_PLAIN)
+                values.append(value)
+            elif type(value) is UUID:
+                kinds.append(_UUID)
+                values.append(value.int)
+            elif isinstance(value, Enum):
+                number = self._shared_numbers.get(id(value))
+                if number is None:
+                    number = self._shared_numbers[id(value)] = len(self._shared)
+                    self._shared.append(value)
+                kinds.append(_SHARED)
+                values.append(number)
+            else:
+                kinds.append(_PLAIN)
+                values.append(value)
+        key = (type(item), tuple(item.__dict__), frozenset(item.__pydantic_fields_set__), tuple(kinds))
+        shape = self._shape_numbers.get(key)
+        if shape is None:
+            shape = self._shape_numbers[key] = len(self._shapes)
+            self._shapes.append((*key, 1 + key[1].index("status")))
+        return (shape, *values)
+
+    def _value(self, row: _Row, position: int, kind: int) -> object:
+        value = row[position]
+        if kind == _UUID:
+            return UUID(int=value)  # type: ignore[arg-type]
+        if kind == _SHARED:
+            return self._shared[value]  # type: ignore[index]
+        return value
+
+    def expand(self, row: _Row) -> RecurringPayment:
+        cls, names, fields_set, kinds, _status = self._shapes[row[0]]
+        item = _new_object(cls)
+        _set_slot(item, "__dict__", {name: self._value(row, position, kind)
+                                     for position, (name, kind) in enumerate(zip(names, kinds, strict=True), 1)})
+        _set_slot(item, "__pydantic_fields_set__", set(fields_set))
+        _set_slot(item, "__pydantic_extra__", None)
+        _set_slot(item, "__pydantic_private__", None)
+        return item
+
+    def status(self, row: _Row):
+        shape = self._shapes[row[0]]
+        position = shape[4]
+        return self._value(row, position, shape[3][position - 1])
+
+
 class _Page:
-    """One cached page: its items and, per row, display texts formatted when the row is first shown."""
+    """One cached page: its rows (compact, :class:`_RowCodec`) and, per row, display texts formatted when
+    the row is first shown."""
 
     __slots__ = ("items", "texts")
 
-    def __init__(self, items: list[RecurringPayment]) -> None:
+    def __init__(self, items: list[_Row]) -> None:
         self.items = items
         self.texts: list[tuple[str, ...] | None] = [None] * len(items)
 
@@ -193,6 +286,8 @@ class SubscriptionsModel(QAbstractTableModel):
         #: Texts of values many rows share, by the value: amounts (prices repeat), statuses and schedules
         #: ("every month on the 1st"): formatting them was two thirds of a row's ~160 us. Bounded.
         self._shared_texts: dict[tuple, str] = {}
+        #: Rows of the page cache are kept compact (:class:`_RowCodec`).
+        self._codec = _RowCodec()
 
     # --- Qt model API ---------------------------------------------------------------------------
 
@@ -260,14 +355,14 @@ class SubscriptionsModel(QAbstractTableModel):
         offset = row % self.page_size
         if entry is None or offset >= len(entry.items):
             return None
-        item = entry.items[offset]
+        row_values = entry.items[offset]
         if role == SUBSCRIPTION_ROLE:
-            return item
+            return self._codec.expand(row_values)
         if role == BADGE_ROLE:
-            return item.status.value if column == STATUS else None
+            return self._codec.status(row_values).value if column == STATUS else None
         if role == _TOOLTIP:
             # A status the terminal does not know has no meaning to explain: no tooltip.
-            return render(STATUS_MEANINGS.get(item.status)) or None if column == STATUS else None
+            return render(STATUS_MEANINGS.get(self._codec.status(row_values))) or None if column == STATUS else None
         return _RIGHT if column == AMOUNT else None  # TextAlignmentRole
 
     def display_text(self, row: int, column: int) -> str | None:
@@ -323,7 +418,7 @@ class SubscriptionsModel(QAbstractTableModel):
                 self._painted_formats += 1
                 if not self._chunk_timer.isActive():
                     self._chunk_timer.start()  # its next event starts a new turn's count
-            item = entry.items[offset]
+            item = self._codec.expand(entry.items[offset])
             texts = entry.texts[offset] = tuple(self._display(item, each) for each in range(len(COLUMNS)))
         if column == 0:
             self._cache.get(page)  # mark the page recently used (once per row, not per cell)
@@ -398,7 +493,7 @@ class SubscriptionsModel(QAbstractTableModel):
         if entry is None:
             return None
         offset = row % self.page_size
-        return entry.items[offset] if offset < len(entry.items) else None
+        return self._codec.expand(entry.items[offset]) if offset < len(entry.items) else None
 
     # --- loading --------------------------------------------------------------------------------
 
@@ -461,7 +556,7 @@ class SubscriptionsModel(QAbstractTableModel):
     def _apply(self, page: int, result: RecurringPaymentPage) -> None:
         self._failed.discard(page)
         self._resize(result.total_count)
-        entry = _Page(list(result.items))
+        entry = _Page([self._codec.compact(item) for item in result.items])
         self._cache.put(page, entry)  # texts are formatted when rows are shown
         first = (page - 1) * self.page_size
         last = min(first + self.page_size, self.rowCount()) - 1
@@ -521,8 +616,8 @@ class SubscriptionsModel(QAbstractTableModel):
             for row in range(first, end + 1):
                 offset = row % self.page_size
                 if offset < len(entry.items) and entry.texts[offset] is None:
-                    entry.texts[offset] = tuple(self._display(entry.items[offset], each)
-                                                for each in range(len(COLUMNS)))
+                    item = self._codec.expand(entry.items[offset])
+                    entry.texts[offset] = tuple(self._display(item, each) for each in range(len(COLUMNS)))
             self._changed(first, end)
             if end < last:
                 self._chunks.appendleft((entry, end + 1, last))

@@ -5,6 +5,8 @@ Every expectation about order and content is checked against a direct client cal
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from PySide6.QtCore import QLocale, Qt
 
@@ -16,7 +18,15 @@ from klogs_desk.sandbox.server import SandboxServer
 from klogs_desk.sandbox.state import SandboxConfig
 from klogs_desk.services.context import AppServices
 from klogs_desk.ui.async_runner import RUNNER
-from klogs_desk.ui.subscriptions_model import COLUMNS, FREQUENCY, LOADING_TEXT, REFERENCE, STATUS, SubscriptionsModel
+from klogs_desk.ui.subscriptions_model import (
+    COLUMNS,
+    FREQUENCY,
+    LOADING_TEXT,
+    REFERENCE,
+    STATUS,
+    SUBSCRIPTION_ROLE,
+    SubscriptionsModel,
+)
 from klogs_desk.ui.subscriptions_tab import SubscriptionsTab
 from tests.conftest import TEST_HANG_SECONDS, make_client
 
@@ -82,6 +92,20 @@ def test_first_page_shows_newest_first_and_total(tab, seeded_sandbox, event_loop
     assert shown_references(tab, 0, 5) == [item.reference for item in expected.items[:5]]
     assert tab.count_label.text().startswith(f"{expected.total_count:,} subscriptions")
     assert tab.model.cached_pages() == [1]  # only what was needed: no loading everything
+
+
+def test_the_subscription_a_row_hands_to_the_dialogs_is_the_gateways_item_field_for_field(tab, seeded_sandbox,
+                                                                                            event_loop_qt):
+    # Rows are cached compactly (not as the parsed objects): what the edit, disable and detail dialogs get
+    # back must still be the whole item, with Decimal money and the same fields the gateway sent.
+    expected = direct_page(seeded_sandbox, event_loop_qt, page=1, page_size=PAGE_SIZE,
+                           order_by="createdAtUtc", dir=OrderDirection.DESC)
+    for row in range(len(expected.items)):
+        item = tab.model.row_at(row)
+        assert item == expected.items[row]
+        assert item.model_fields_set == expected.items[row].model_fields_set
+        assert isinstance(item.amount, Decimal)
+        assert tab.model.index(row, REFERENCE).data(SUBSCRIPTION_ROLE) == item
 
 
 def test_scrolling_to_the_bottom_fetches_the_last_page_with_the_right_rows(qtbot, tab, seeded_sandbox, event_loop_qt):
