@@ -33,7 +33,6 @@ import hashlib
 import json
 import re
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
@@ -83,8 +82,7 @@ CREATE TRIGGER IF NOT EXISTS closes_no_delete BEFORE DELETE ON closes
 """
 
 
-@dataclass(frozen=True)
-class AuditRecord:
+class AuditRecord(Frozen):
     """One record of the audit trail: who did what, when, chained to the one before."""
 
     seq: int
@@ -97,6 +95,12 @@ class AuditRecord:
     training: bool
     prev_hash: str
     hash: str
+
+    __slots__ = ("seq", "at", "action", "operator", "approver", "details_json", "training", "prev_hash", "hash")
+
+    def __init__(self, seq: int, at: dt.datetime, action: str, operator: str | None, approver: str | None,
+                 details_json: str, training: bool, prev_hash: str, hash: str) -> None:
+        init(self, seq, at, action, operator, approver, details_json, training, prev_hash, hash)
 
     @property
     def details(self) -> dict[str, Any]:
