@@ -135,6 +135,24 @@ What it showed, in order (2 shared cores, Python 3.11, PySide6 6.x; see README "
   ~78, of which ~60 ms over the whole start is Python 3.11's dataclass decorator on 34 classes (~1-2.5 ms
   each: it compiles each generated method); building the Sale tab ~22 and the window ~21 (its menus ~8,
   the first tab ~9); show ~4. Enum types before the first frame: 202 (bare window 48).
+* Then (branch startup6): Python 3.11's ``@dataclass`` writes and ``exec``s the source of each generated
+  method, ~1.2 ms of CPU per frozen class (~0.65 for a plain one), and 33 dataclasses were built before
+  the first frame. The 21 that are plain frozen values (no ``replace``/``fields``/``asdict`` users) derive
+  from ``klogs_desk.frozen.Frozen`` instead (methods written once, fields from ``__slots__``, each class
+  only its ``__init__``): ``config.Setting``, ``Operator``, ``BrandRule``, the theme's five colour classes,
+  the window's ``TabSpec``/``TabPage``, ``Tabs``, ``InstallmentPlan``, ``ApiCheck``, the staff and PIN
+  results, the audit's ``AuditRecord``/``Verification``/``Close``, ``Balance``, ``SeparatorStyle``. UI-process CPU to the
+  first frame, the previous commit and this one launched alternately with the bare window, 20 rounds at
+  load 3.0-4.3: median 534 -> 495 ms (paired median -38 ms; an earlier 16 rounds at load 2.5-4.3: -25 ms)
+  against 255 ms for the bare window, 2.09x -> 1.94x. Left before the first frame: 12 dataclasses
+  (``messages``' three, which may import nothing of klogs_desk; ``journal.Entry``/``PaymentOutcome``, which
+  ``replace`` copies; ``Credentials``/``CardOrder``/``CallbackResult``, whose ``repr`` hides fields; the
+  mutable ``Challenge``/``_Connection``; ``Endpoints``' ``__post_init__`` check; ``journal.Listing``). Looked at and not
+  done: the menus after the first frame (their shortcuts, Ctrl+Q, F1, Ctrl+Shift+O, and the menu bar belong
+  to the first frame); the sandbox's launch after it (``platform_check`` imports ``subprocess`` anyway and
+  ``reserve`` needs ``socket`` for the URL the services are built with: only ``Popen``, ~0.3 ms, would
+  move); ``platformdirs``/``tempfile`` (the app home needs it unless ``KLOGS_DESK_HOME`` is set, as in the
+  benchmarks: making it lazy would flatter the figure, not the till).
 * The first module that does ``from PySide6.QtCore import ...`` pays 50-140 ms of PySide6's signature
   and ``__feature__`` set-up (the bare window pays it too).
 * With ``PYTHONDONTWRITEBYTECODE`` set (as on this machine) every launch also compiled every module

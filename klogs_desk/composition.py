@@ -39,7 +39,6 @@ import datetime as dt
 import logging
 import threading
 import time
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Awaitable, Callable, cast
@@ -55,6 +54,7 @@ from .domain.audit import AuditLog
 from .domain.journal import Entry, Journal
 from .domain.operators import OperatorStore
 from .embedded_sandbox import EmbeddedSandbox
+from .frozen import Frozen, init
 from .services.audit import START, STOP, AuditTrail
 from .services.audit_recorder import NO_AUDIT, AuditRecorder
 from .services.context import AppServices
@@ -209,8 +209,7 @@ class LookupNotices(QObject):
             self.payment_settled.emit(outcome)
 
 
-@dataclass(frozen=True)
-class Tabs:
+class Tabs(Frozen):
     """The six tabs, once all are built (:attr:`Terminal.tabs`)."""
 
     sale: SaleTab
@@ -219,6 +218,12 @@ class Tabs:
     checkout: CheckoutTab
     subscriptions: SubscriptionsTab
     journal: JournalTab
+
+    __slots__ = ("sale", "preauth", "installments", "checkout", "subscriptions", "journal")
+
+    def __init__(self, sale: SaleTab, preauth: PreAuthTab, installments: InstallmentsTab, checkout: CheckoutTab,
+                 subscriptions: SubscriptionsTab, journal: JournalTab) -> None:
+        init(self, sale, preauth, installments, checkout, subscriptions, journal)
 
 
 class Terminal(QObject):

@@ -19,7 +19,6 @@ Usage::
 from __future__ import annotations
 
 import builtins
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -27,6 +26,7 @@ from PySide6.QtCore import QSettings
 
 from . import paths
 from .api.signing import AUTH_MODES, DEFAULT_AUTH_MODE
+from .frozen import Frozen, init
 
 # Choices and defaults that other modules list too (Settings, i18n, environments) live here, once.
 #: The environments, safest first. Without a setting the terminal starts on the sandbox (training mode).
@@ -48,16 +48,21 @@ LANGUAGES: tuple[str, ...] = ("system", *TRANSLATED_LANGUAGES)
 T = TypeVar("T", str, int, bool)
 
 
-@dataclass(frozen=True)
-class Setting(Generic[T]):
+class Setting(Frozen, Generic[T]):
     """One setting: its INI key, Python type, default, and (for strings) the allowed values."""
 
     key: str
-    type: type
+    type: builtins.type
     default: T
-    choices: tuple[str, ...] = ()
-    minimum: int | None = None
-    maximum: int | None = None
+    choices: tuple[str, ...]
+    minimum: int | None
+    maximum: int | None
+
+    __slots__ = ("key", "type", "default", "choices", "minimum", "maximum")
+
+    def __init__(self, key: str, type: builtins.type, default: T, choices: tuple[str, ...] = (),
+                 minimum: int | None = None, maximum: int | None = None) -> None:
+        init(self, key, type, default, choices, minimum, maximum)
 
     def read(self, raw: Any) -> T:
         """``raw`` from QSettings (INI files give strings back) as a value of this setting's type.

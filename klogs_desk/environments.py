@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import functools
 import logging
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .api.addresses import Credentials, Endpoints
 from .api.errors import AuthenticationError, KlogsError, NotFoundError
 from .api.signing import SIGNED
 from .embedded_sandbox import EmbeddedSandbox
+from .frozen import Frozen, init
 from .messages import Message, english, msg
 
 if TYPE_CHECKING:
@@ -103,12 +103,16 @@ def build_client(config: "Config", environment: str, credentials: Credentials,
                        auth_mode=auth_mode)
 
 
-@dataclass(frozen=True)
-class ApiCheck:
+class ApiCheck(Frozen):
     """The outcome of checking one API: ``ok`` and what to tell the user (``msg``, rendered by the UI)."""
 
     ok: bool
     msg: Message
+
+    __slots__ = ("ok", "msg")
+
+    def __init__(self, ok: bool, msg: Message) -> None:
+        init(self, ok, msg)
 
     @property
     def message(self) -> str:

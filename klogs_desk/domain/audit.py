@@ -33,10 +33,10 @@ import hashlib
 import json
 import re
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
 
+from ..frozen import Frozen, init
 from ..paths import narrow, open_private, private_file
 from .cards import find_pans, redact_pans
 from .spreadsheet import FormulaSafeWriter
@@ -82,8 +82,7 @@ CREATE TRIGGER IF NOT EXISTS closes_no_delete BEFORE DELETE ON closes
 """
 
 
-@dataclass(frozen=True)
-class AuditRecord:
+class AuditRecord(Frozen):
     """One record of the audit trail: who did what, when, chained to the one before."""
 
     seq: int
@@ -97,18 +96,28 @@ class AuditRecord:
     prev_hash: str
     hash: str
 
+    __slots__ = ("seq", "at", "action", "operator", "approver", "details_json", "training", "prev_hash", "hash")
+
+    def __init__(self, seq: int, at: dt.datetime, action: str, operator: str | None, approver: str | None,
+                 details_json: str, training: bool, prev_hash: str, hash: str) -> None:
+        init(self, seq, at, action, operator, approver, details_json, training, prev_hash, hash)
+
     @property
     def details(self) -> dict[str, Any]:
         value = json.loads(self.details_json)
         return value if isinstance(value, dict) else {"value": value}
 
 
-@dataclass(frozen=True)
-class Verification:
+class Verification(Frozen):
     """The outcome of :meth:`AuditLog.verify`. ``broken_at`` is the first record that does not fit."""
 
     records: int
-    broken_at: int | None = None
+    broken_at: int | None
+
+    __slots__ = ("records", "broken_at")
+
+    def __init__(self, records: int, broken_at: int | None = None) -> None:
+        init(self, records, broken_at)
 
     @property
     def intact(self) -> bool:
@@ -122,8 +131,7 @@ class Verification:
         return f"audit trail: broken at record {self.broken_at}"
 
 
-@dataclass(frozen=True)
-class Close:
+class Close(Frozen):
     """A shift or day close as it was made (``report`` holds the figures, JSON-decoded)."""
 
     id: int
@@ -134,6 +142,12 @@ class Close:
     period_end: dt.datetime
     closed_at: dt.datetime
     report_json: str
+
+    __slots__ = ("id", "kind", "operator", "environment", "period_start", "period_end", "closed_at", "report_json")
+
+    def __init__(self, id: int, kind: str, operator: str | None, environment: str, period_start: dt.datetime,
+                 period_end: dt.datetime, closed_at: dt.datetime, report_json: str) -> None:
+        init(self, id, kind, operator, environment, period_start, period_end, closed_at, report_json)
 
     @property
     def report(self) -> dict[str, Any]:

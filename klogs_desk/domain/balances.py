@@ -32,10 +32,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable
 
+from ..frozen import Frozen, init
 from .journal import Entry, EntryKind, EntryState
 
 #: Kinds whose rows hold money (or an authorization) that a later void, refund or capture reduces.
@@ -57,12 +57,16 @@ class Settlement(str, enum.Enum):
     PARTLY_REFUNDED = "partly_refunded"
 
 
-@dataclass(frozen=True)
-class Balance:
+class Balance(Frozen):
     """The money rules of ``entry`` given its child rows (``Journal.children``), oldest first."""
 
     entry: Entry
-    children: tuple[Entry, ...] = ()
+    children: tuple[Entry, ...]
+
+    __slots__ = ("entry", "children")
+
+    def __init__(self, entry: Entry, children: tuple[Entry, ...] = ()) -> None:
+        init(self, entry, children)
 
     @classmethod
     def of(cls, entry: Entry, children: Iterable[Entry] = ()) -> Balance:

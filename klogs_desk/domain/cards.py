@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from dataclasses import dataclass
 
+from ..frozen import Frozen, init
 from ..messages import MessageError, msg
 
 
@@ -23,14 +23,18 @@ class CardBrand(str, enum.Enum):
     UNKNOWN = "Unknown"
 
 
-@dataclass(frozen=True)
-class BrandRule:
+class BrandRule(Frozen):
     """A card brand's number lengths, CVV length and the groups its number is shown in."""
 
     brand: CardBrand
     lengths: tuple[int, ...]
     cvv_length: int
     groups: tuple[int, ...]
+
+    __slots__ = ("brand", "lengths", "cvv_length", "groups")
+
+    def __init__(self, brand: CardBrand, lengths: tuple[int, ...], cvv_length: int, groups: tuple[int, ...]) -> None:
+        init(self, brand, lengths, cvv_length, groups)
 
 
 _RULES: dict[CardBrand, BrandRule] = {

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from ..frozen import Frozen, init
 from ..messages import MessageError, msg
 
 #: ISO 4217 code -> number of minor-unit digits. The terminal offers the first four; the others are
@@ -93,12 +93,16 @@ def quantize(amount: Decimal, currency: str) -> Decimal:
     return result
 
 
-@dataclass(frozen=True)
-class SeparatorStyle:
+class SeparatorStyle(Frozen):
     """How a locale writes numbers: ``decimal`` and ``group`` separators (Turkish: ``,`` and ``.``)."""
 
-    decimal: str = "."
-    group: str = ","
+    decimal: str
+    group: str
+
+    __slots__ = ("decimal", "group")
+
+    def __init__(self, decimal: str = ".", group: str = ",") -> None:
+        init(self, decimal, group)
 
 
 ENGLISH = SeparatorStyle(".", ",")

@@ -18,10 +18,10 @@ import hmac
 import secrets
 import sqlite3
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..frozen import Frozen, init
 from ..messages import Message, msg
 from ..paths import narrow, private_file
 
@@ -40,19 +40,24 @@ TRAINEE_NAME = "Trainee"
 MIGRATED_MANAGER_NAME = "Manager"
 
 
-@dataclass(frozen=True)
-class Operator:
+class Operator(Frozen):
     """One operator as everyone may see it: never the PIN nor its hash."""
 
     name: str
     role: Role
-    disabled: bool = False
+    disabled: bool
     #: Wrong PINs in a row.
-    wrong_pins: int = 0
+    wrong_pins: int
     #: Wall-clock end of a lock-out, 0 for none (see :mod:`klogs_desk.services.pin_lockout`).
-    locked_until: float = 0.0
+    locked_until: float
     #: The built-in Trainee of training mode (not a stored record).
-    training: bool = False
+    training: bool
+
+    __slots__ = ("name", "role", "disabled", "wrong_pins", "locked_until", "training")
+
+    def __init__(self, name: str, role: Role, disabled: bool = False, wrong_pins: int = 0, locked_until: float = 0.0,
+                 training: bool = False) -> None:
+        init(self, name, role, disabled, wrong_pins, locked_until, training)
 
     @property
     def is_manager(self) -> bool:

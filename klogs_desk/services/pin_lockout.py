@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import math
 import time
-from dataclasses import dataclass
 from typing import Callable, Protocol
+
+from ..frozen import Frozen, init
 
 #: Wrong PINs in a row before the lock-out.
 MAX_WRONG_PINS = 5
@@ -36,16 +37,20 @@ class PinAttemptStore(Protocol):
     def set_pin_attempts(self, who: str, wrong: int, locked_until: float) -> None: ...
 
 
-@dataclass(frozen=True)
-class PinResult:
+class PinResult(Frozen):
     """What a PIN entry came to."""
 
     #: The PIN was right (never true while locked out).
     accepted: bool
     #: Seconds until the lock-out ends; 0 when not locked out.
-    locked_seconds: float = 0.0
+    locked_seconds: float
     #: Wrong PINs still allowed before a lock-out.
-    tries_left: int = MAX_WRONG_PINS
+    tries_left: int
+
+    __slots__ = ("accepted", "locked_seconds", "tries_left")
+
+    def __init__(self, accepted: bool, locked_seconds: float = 0.0, tries_left: int = MAX_WRONG_PINS) -> None:
+        init(self, accepted, locked_seconds, tries_left)
 
     @property
     def locked_out(self) -> bool:

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import enum
 import time
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 from ..domain.operators import (
@@ -40,6 +39,7 @@ from ..domain.operators import (
     name_problem,
     pin_problem,
 )
+from ..frozen import Frozen, init
 from ..messages import Message, msg
 from .audit_recorder import NO_AUDIT, AuditRecorder
 from .pin_lockout import PinLockout, PinResult
@@ -75,13 +75,17 @@ class StaffRefused(Exception):
         super().__init__(message.code)
 
 
-@dataclass(frozen=True)
-class SignInResult:
+class SignInResult(Frozen):
     """The answer to a sign-in: accepted or not, who, and the PIN check's result."""
 
     accepted: bool
-    operator: Operator | None = None
-    pin: PinResult | None = None
+    operator: Operator | None
+    pin: PinResult | None
+
+    __slots__ = ("accepted", "operator", "pin")
+
+    def __init__(self, accepted: bool, operator: Operator | None = None, pin: PinResult | None = None) -> None:
+        init(self, accepted, operator, pin)
 
     @property
     def locked_out(self) -> bool:
@@ -99,12 +103,16 @@ class SignInResult:
         return msg("staff.wrong-name-or-pin")
 
 
-@dataclass(frozen=True)
-class Approval:
+class Approval(Frozen):
     """A manager's approval given in another operator's session (made only by :meth:`StaffService.approve`)."""
 
     manager: str
     _token: object
+
+    __slots__ = ("manager", "_token")
+
+    def __init__(self, manager: str, _token: object) -> None:
+        init(self, manager, _token)
 
 
 class StaffService:

@@ -24,7 +24,6 @@ payment is in flight is refused with a note rather than changing the order being
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +31,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QBoxLayout, QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from ..domain.money import AmountError, format_amount
+from ..frozen import Frozen, init
 from ..services.payments import OutcomeState, PaymentOutcome
 from . import theme
 from .locale_style import number_style
@@ -46,8 +46,7 @@ _NOTE_STYLE = (f"color: {theme.CAUTION_TINT.text}; background: {theme.CAUTION_TI
                "border-radius: 4px; padding: 4px 8px;")
 
 
-@dataclass(frozen=True)
-class InstallmentPlan:
+class InstallmentPlan(Frozen):
     """One row chosen in the Installments tab: what was quoted, before interest."""
 
     count: int
@@ -55,8 +54,14 @@ class InstallmentPlan:
     amount: Decimal
     currency: str
     #: The quoted row's figures, when the Installments tab still holds them (shown, never sent).
-    installment_amount: Decimal | None = None
-    total_amount: Decimal | None = None
+    installment_amount: Decimal | None
+    total_amount: Decimal | None
+
+    __slots__ = ("count", "interest_paid_by_customer", "amount", "currency", "installment_amount", "total_amount")
+
+    def __init__(self, count: int, interest_paid_by_customer: bool, amount: Decimal, currency: str,
+                 installment_amount: Decimal | None = None, total_amount: Decimal | None = None) -> None:
+        init(self, count, interest_paid_by_customer, amount, currency, installment_amount, total_amount)
 
     def describe(self) -> str:
         """``in 3 installments (interest paid by customer)``, as the cashier reads it."""

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
@@ -45,6 +44,7 @@ from ..credentials import CredentialStore, CredentialStoreUnavailable
 from ..domain.audit import Verification
 from ..domain.operators import Operator, OperatorStore
 from ..embedded_sandbox import EmbeddedSandbox
+from ..frozen import Frozen, init
 from ..messages import Message, msg
 from ..services.audit import AuditTrail
 from ..services.context import AppServices
@@ -66,13 +66,17 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class TabSpec:
+class TabSpec(Frozen):
     """One of the window's six tabs: its key and title."""
 
     key: str
     #: Tab text; ``&`` marks the Alt+letter mnemonic.
     title: str
+
+    __slots__ = ("key", "title")
+
+    def __init__(self, key: str, title: str) -> None:
+        init(self, key, title)
 
     @property
     def plain_title(self) -> str:
@@ -92,14 +96,18 @@ SUBSCRIPTIONS_TAB = TabSpec("subscriptions", QT_TRANSLATE_NOOP("MainWindow", "S&
 JOURNAL_TAB = TabSpec("journal", QT_TRANSLATE_NOOP("MainWindow", "&Journal"))
 
 
-@dataclass(frozen=True)
-class TabPage:
+class TabPage(Frozen):
     """One built tab as the window shows it."""
 
     spec: TabSpec
     widget: QWidget
     #: Gets the focus when the tab is shown (``None``: leave the focus alone).
-    first_field: QWidget | None = None
+    first_field: QWidget | None
+
+    __slots__ = ("spec", "widget", "first_field")
+
+    def __init__(self, spec: TabSpec, widget: QWidget, first_field: QWidget | None = None) -> None:
+        init(self, spec, widget, first_field)
 
 
 class CardDataHolder(Protocol):

@@ -14,14 +14,13 @@ the training banner) read the same in both themes and need no second shade.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
+from ..frozen import Frozen, init
 
-@dataclass(frozen=True)
-class EnvironmentStyle:
+
+class EnvironmentStyle(Frozen):
     """How the status bar names an environment: its words and colours."""
 
     #: English; shown through ``QCoreApplication.translate("Theme", text)`` (likewise ``description``).
@@ -30,6 +29,11 @@ class EnvironmentStyle:
     foreground: str
     #: Longer explanation, for the label's tooltip and accessible description.
     description: str
+
+    __slots__ = ("text", "background", "foreground", "description")
+
+    def __init__(self, text: str, background: str, foreground: str, description: str) -> None:
+        init(self, text, background, foreground, description)
 
 
 ENVIRONMENT_STYLES: dict[str, EnvironmentStyle] = {
@@ -44,8 +48,7 @@ ENVIRONMENT_STYLES: dict[str, EnvironmentStyle] = {
         QT_TRANSLATE_NOOP("Theme", "Live gateway: every approved payment charges a real card.")),
 }
 
-@dataclass(frozen=True)
-class StatusColour:
+class StatusColour(Frozen):
     """How one status looks, wherever it is shown.
 
     ``fill`` is the background of a panel, badge or table cell that paints its own (the same in both
@@ -58,6 +61,11 @@ class StatusColour:
     on_fill: str
     light: str
     dark: str
+
+    __slots__ = ("fill", "on_fill", "light", "dark")
+
+    def __init__(self, fill: str, on_fill: str, light: str, dark: str) -> None:
+        init(self, fill, on_fill, light, dark)
 
 
 # One colour per meaning, used by every module that shows a status (result panel, journal badges and
@@ -81,14 +89,18 @@ PARTIAL = StatusColour(fill="#00796b", on_fill="#ffffff", light="#00695c", dark=
 STATUS_COLOURS: tuple[StatusColour, ...] = (APPROVED, DECLINED, UNKNOWN, INFO, CUSTOMER, NEUTRAL, PARTIAL)
 
 
-@dataclass(frozen=True)
-class TextColours:
+class TextColours(Frozen):
     """Status colours for text drawn on the palette's Window or Base colour (one theme's shades)."""
 
     error: str      # field errors, refusals
     ok: str         # gateway answered
     muted: str      # hints, "not contacted yet"
     warning: str    # keyring fallback and similar cautions
+
+    __slots__ = ("error", "ok", "muted", "warning")
+
+    def __init__(self, error: str, ok: str, muted: str, warning: str) -> None:
+        init(self, error, ok, muted, warning)
 
 
 LIGHT_TEXT = TextColours(error=DECLINED.light, ok=APPROVED.light, muted=NEUTRAL.light, warning=UNKNOWN.light)
@@ -98,13 +110,17 @@ DARK_TEXT = TextColours(error=DECLINED.dark, ok=APPROVED.dark, muted=NEUTRAL.dar
 INVALID_FIELD_BORDER = f"solid {DECLINED.light}"
 
 
-@dataclass(frozen=True)
-class Tint:
+class Tint(Frozen):
     """A light box that paints its own background and text, the same in both themes."""
 
     background: str
     border: str
     text: str
+
+    __slots__ = ("background", "border", "text")
+
+    def __init__(self, background: str, border: str, text: str) -> None:
+        init(self, background, border, text)
 
 
 #: Green box: something was done (a subscription created).
@@ -116,14 +132,18 @@ CAUTION_TINT = Tint(background="#fff3c4", border="#d8c27a", text="#4a3b00")
 TINTS: tuple[Tint, ...] = (OK_TINT, ERROR_TINT, CAUTION_TINT)
 
 
-@dataclass(frozen=True)
-class EnvironmentBand:
+class EnvironmentBand(Frozen):
     """The band across the top of the window outside training (the sandbox has the training banner)."""
 
     #: English; shown through ``QCoreApplication.translate("Theme", text)``.
     text: str
     background: str
     foreground: str
+
+    __slots__ = ("text", "background", "foreground")
+
+    def __init__(self, text: str, background: str, foreground: str) -> None:
+        init(self, text, background, foreground)
 
 
 #: Production: red, the words say real cards are charged. Test: blue (not the training banner's amber, not
