@@ -9,8 +9,7 @@ Speed (issue 19, ``benchmarks/bench_stalls.py``): a row's texts, badge key and s
 when it is first shown, and kept with its page; views get every role of a cell in one call
 (:meth:`JournalTableModel.multiData`), the tab's delegates the display text without an index
 (:meth:`JournalTableModel.painted_text`: a page a paint wants is read and formatted in a later turn, not
-during the paint; in small steps, since paging down paints screen after screen with no turn between:
-:meth:`JournalTableModel._read_deferred`), and ``flags`` is Qt's C++ one (no Python call per cell).
+during the paint), and ``flags`` is Qt's C++ one (no Python call per cell).
 
 After a void or refund the payment's own row stays ``approved`` in the journal (the void or refund is a
 row of its own); the table derives what the cashier needs to see from those child rows
@@ -240,8 +239,6 @@ PAGE_SIZE = 32
 #: Rows of pages already read that paints format in one event-loop turn; the others paint empty until the
 #: next turns format them (:meth:`JournalTableModel.painted_text`).
 PAINT_FORMAT_ROWS = 6
-#: Rows a paint left empty formatted per event-loop turn (:meth:`JournalTableModel._read_deferred`), ~0.25 ms a row.
-DEFERRED_FORMAT_ROWS = 8
 #: Money texts kept by the model (amounts that equal as Decimals format alike: quantized to the currency).
 _MAX_MONEY_TEXTS = 4096
 #: Pages kept; the least recently shown is dropped beyond this (memory stays flat however far one scrolls).
@@ -469,15 +466,10 @@ class JournalTableModel(TitledTableModel):
             self._deferred_timer.start()
 
     def _read_deferred(self) -> None:
-        """One small step per timer event: tell the view about rows read at the previous steps (they are
-        repainted in the turn after), or else read one page a paint wanted (:meth:`painted_text`), or else
-        format :data:`DEFERRED_FORMAT_ROWS` of the rows it painted empty. Telling the view in the read's
-        own step put the read and the repaint between the same two ticks of bench_stalls.py's heartbeat
-        (the repaint comes first in the next pass).
-
-        Why steps this small: paging down paints screen after screen with no turn between them (~10 ms
-        each on a small till), so each step lands in a paint's turn; a page read and its rows formatted in
-        one step (~5-9 ms) made that turn a stall."""
+        """One step per timer event: tell the view about rows read at the previous step (they are repainted
+        in the turn after), or else read one page a paint wanted (:meth:`painted_text`) and format the rows
+        it painted empty. Telling the view in the read's own step put the read and the repaint between the
+        same two ticks of bench_stalls.py's heartbeat (the repaint comes first in the next pass)."""
         self._painted_formats = 0
         if self._read_rows is not None:
             first, last = self._read_rows
@@ -488,24 +480,11 @@ class JournalTableModel(TitledTableModel):
                 self._deferred_timer.stop()
             return
         while self._deferred:
-            number, (first, last) = next(iter(self._deferred.items()))
+            number, (first, last) = self._deferred.popitem(last=False)
             if last >= len(self._ids):
-                del self._deferred[number]
                 continue
-            if number not in self._pages:
-                self._page(first)  # this step reads the page; its rows are formatted in the next ones
-                return
-            page, done, formatted = self._pages[number], first, 0
             for row in range(first, last + 1):
-                if page.cells[row % PAGE_SIZE] is None:
-                    if formatted >= DEFERRED_FORMAT_ROWS:
-                        break
-                    self._cells(row)
-                    formatted += 1
-                done = row + 1
-            if done <= last:
-                return  # more rows of the page in the next step
-            del self._deferred[number]
+                self._cells(row)  # reads the page once if not read, then formats each row
             self._read_rows = (first, last)
             return
         self._deferred_timer.stop()
