@@ -313,6 +313,32 @@ def test_every_row_is_shown_however_many_and_reads_right_when_scrolled_to(qtbot,
     shows(qtbot, tab, [f"MANY-{n:05d}" for n in range(609, 599, -1)])
 
 
+def test_rows_paged_down_to_quickly_paint_their_texts_once_the_paging_stops(qtbot, many):
+    """Paging down faster than pages are read paints some rows empty for a moment (their page is read in
+    small steps after the paint); once the paging stops every row on screen paints its own texts."""
+    tab = JournalTab(many)
+    qtbot.addWidget(tab)
+    tab.resize(1000, 500)
+    with qtbot.waitSignal(tab.rows_shown, timeout=5_000):
+        tab.show()
+    bar = tab.table.verticalScrollBar()
+    for _ in range(12):
+        bar.setValue(bar.value() + bar.pageStep())
+        tab.table.viewport().repaint()  # painted at once, as a screen is at every page down
+    model, viewport = tab.model, tab.table.viewport()
+    rows = range(tab.table.rowAt(0), tab.table.rowAt(viewport.height() - 1) + 1)
+
+    def painted_right() -> bool:
+        viewport.repaint()
+        return all(model.painted_text(row, column) == model.index(row, column).data()
+                   for row in rows for column in (JournalColumn.ORDER_ID, JournalColumn.AMOUNT))
+
+    qtbot.waitUntil(painted_right, timeout=5_000)
+    assert model.painted_text(rows[-1], JournalColumn.ORDER_ID) == f"MANY-{1249 - rows[-1]:05d}"
+    # The pages of the rows passed on the way are read in later steps: done before the journal closes.
+    qtbot.waitUntil(lambda: not model._deferred_timer.isActive(), timeout=5_000)
+
+
 def test_export_of_many_rows_is_complete_pan_free_and_the_screen_keeps_moving(qtbot, many, tmp_path):
     tab = JournalTab(many)
     qtbot.addWidget(tab)
