@@ -178,6 +178,24 @@ def anyio_backend() -> str:
     return "asyncio"
 
 
+def end_qasync_loops(qapp, loops) -> None:
+    """A test's qasync loops at its end: tasks still on them (a window's health lookup started by its first
+    paint, a page load) are cancelled, and Qt's loop is turned until they have finished: a cancelled task
+    only ends on its next step, and a step run after the loop is gone fails with "no running event loop"
+    (seen as a teardown error of whichever test ran then). Then no loop is set or marked running (qasync
+    marked itself as the running loop; later anyio tests start their own)."""
+    for loop in loops:
+        pending = list(asyncio.all_tasks(loop))
+        for task in pending:
+            task.cancel()
+        deadline = time.monotonic() + 5
+        while any(not task.done() for task in pending) and time.monotonic() < deadline:
+            qapp.processEvents()
+            time.sleep(0.001)
+    asyncio.set_event_loop(None)
+    asyncio.events._set_running_loop(None)
+
+
 @pytest.fixture
 def event_loop_qt(qapp):
     """A qasync loop on the test's QApplication, installed as the running asyncio loop.
@@ -194,20 +212,7 @@ def event_loop_qt(qapp):
     loop.set_default_executor(executor)
     asyncio.set_event_loop(loop)
     yield loop
-    # Tasks still on the loop (a window's health lookup started by its first paint, a page load) are
-    # cancelled, and the loop is turned until they have finished: a cancelled task only ends on its next
-    # step, and a step run after the loop is gone fails with "no running event loop" (seen as a teardown
-    # error of whichever test ran then).
-    pending = list(asyncio.all_tasks(loop))
-    for task in pending:
-        task.cancel()
-    deadline = time.monotonic() + 5
-    while any(not task.done() for task in pending) and time.monotonic() < deadline:
-        qapp.processEvents()
-        time.sleep(0.001)
-    asyncio.set_event_loop(None)
-    # qasync marked itself as the running loop; unmark it so later anyio tests can start their own.
-    asyncio.events._set_running_loop(None)
+    end_qasync_loops(qapp, [loop])
     executor.shutdown(wait=False, cancel_futures=True)
 
 

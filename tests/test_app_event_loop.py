@@ -6,14 +6,11 @@ mode with the embedded sandbox)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import textwrap
 
 import pytest
 
-from tests.test_app_shutdown import ALARMING
+from tests.test_app_shutdown import ALARMING, run_terminal
 
 SCRIPT = textwrap.dedent("""
     import asyncio, sys
@@ -38,11 +35,7 @@ SCRIPT = textwrap.dedent("""
 
 @pytest.mark.parametrize("how", ["close", "quit"])
 def test_a_quit_before_the_asyncio_loop_is_installed_still_shuts_down_cleanly(tmp_path, how):
-    env = dict(os.environ, KLOGS_DESK_HOME=str(tmp_path), QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run([sys.executable, "-c", SCRIPT, how], env=env, capture_output=True, text=True,
-                            timeout=120)
-
-    assert result.returncode == 0, result.stderr[-3000:]
+    result = run_terminal(SCRIPT, how, tmp_path)
     assert "asyncio loop before the quit: False" in result.stdout, result.stdout
     for line in ALARMING:
         assert line not in result.stderr, result.stderr[-3000:]

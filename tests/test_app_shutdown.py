@@ -25,6 +25,16 @@ ALARMING = ("Task was destroyed but it is pending", "QThread: Destroyed while th
             "no running event loop", "Traceback", "unexpected error", "did not stop cleanly",
             "Event loop is closed", "coroutine was never awaited")
 
+def run_terminal(script: str, how: str, home) -> subprocess.CompletedProcess:
+    """``script`` (which starts the terminal with ``main([])``) in a process of its own, offscreen, with the
+    app home ``home`` and ``how`` as its argument; it must exit 0."""
+    env = dict(os.environ, KLOGS_DESK_HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-c", script, how], env=env, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result
+
+
 SCRIPT = textwrap.dedent("""
     import asyncio, datetime as dt, sys
     from decimal import Decimal
@@ -85,11 +95,7 @@ SCRIPT = textwrap.dedent("""
 
 @pytest.mark.parametrize("how", ["close", "quit"])
 def test_quitting_stops_the_listener_reconciler_and_tasks_and_leaves_the_sale_unknown(tmp_path, how):
-    env = dict(os.environ, KLOGS_DESK_HOME=str(tmp_path), QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run([sys.executable, "-c", SCRIPT, how], env=env, capture_output=True, text=True,
-                            timeout=120)
-
-    assert result.returncode == 0, result.stderr[-3000:]
+    result = run_terminal(SCRIPT, how, tmp_path)
     # The sale (and perhaps the Subscriptions tab's first page) in flight when the cashier quits.
     assert re.search(r"before quit: listener True reconciler True tasks [1-9]", result.stdout), result.stderr[-3000:]
     assert "after exit: listener False reconciler False tasks 0" in result.stdout, result.stderr[-3000:]

@@ -43,16 +43,19 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, QPointF, QRect, QRectF,
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPalette, QPen, QRegion
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
-from .plain_text_delegate import MARGIN, PlainTextDelegate
+# The state bits and colour groups as PlainTextDelegate reads them (its colours are kept per colour group).
+from .plain_text_delegate import (
+    _ACTIVE,
+    _ACTIVE_GROUP,
+    _DISABLED_GROUP,
+    _ELIDE_RIGHT,
+    _ENABLED,
+    _INACTIVE_GROUP,
+    _SELECTED,
+    MARGIN,
+    PlainTextDelegate,
+)
 
-# As PlainTextDelegate reads them (its colours are kept per colour group): ints and enum members once.
-_SELECTED = QStyle.StateFlag.State_Selected.value
-_ACTIVE = QStyle.StateFlag.State_Active.value
-_ENABLED = QStyle.StateFlag.State_Enabled.value
-_ACTIVE_GROUP = QPalette.ColorGroup.Active
-_INACTIVE_GROUP = QPalette.ColorGroup.Inactive
-_DISABLED_GROUP = QPalette.ColorGroup.Disabled
-_ELIDE_RIGHT = Qt.TextElideMode.ElideRight
 _PAINT = QEvent.Type.Paint
 #: Opaque: a row's image holds its background too (base or alternate base), so text is drawn onto an opaque
 #: surface as it is in the view (sub-pixel antialiasing where the platform uses it) and copied without blending.

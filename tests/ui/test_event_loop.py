@@ -4,7 +4,6 @@ before then (a Pay clicked at once) installs it on the spot and runs, nothing wa
 from __future__ import annotations
 
 import asyncio
-import time
 
 import pytest
 import qasync
@@ -12,6 +11,11 @@ from PySide6.QtWidgets import QPushButton
 
 from klogs_desk.ui import event_loop
 from klogs_desk.ui.async_runner import RUNNER, run_operation
+
+try:
+    from tests.conftest import end_qasync_loops
+except ImportError:  # pragma: no cover - when tests/ is the rootdir
+    from conftest import end_qasync_loops
 
 
 @pytest.fixture
@@ -28,16 +32,7 @@ def app_loop_to_come(qapp):
     event_loop.install_later(install)
     yield installed
     event_loop.ensure()  # nothing left pending for the next test
-    for loop in installed:
-        pending = list(asyncio.all_tasks(loop))
-        for task in pending:
-            task.cancel()
-        deadline = time.monotonic() + 5
-        while any(not task.done() for task in pending) and time.monotonic() < deadline:
-            qapp.processEvents()
-            time.sleep(0.001)
-    asyncio.set_event_loop(None)
-    asyncio.events._set_running_loop(None)
+    end_qasync_loops(qapp, installed)
 
 
 def test_work_started_before_the_loop_is_installed_installs_it_and_runs(qtbot, app_loop_to_come):
