@@ -37,6 +37,25 @@ def test_turkish_source_has_no_unfinished_or_empty_translation():
     assert missing == []
 
 
+def test_turkish_connection_answers_use_the_settings_fields_words():
+    """Settings' Test connection answers sit under the fields they are about: in Turkish they call the
+    secret and the Bearer token what the fields' labels call them, and "reachable" one word throughout
+    (they said "parolası", "Bearer anahtarı", "erişilebilir" next to "gizli anahtarı", "Bearer belirteci")."""
+    answers = {message.findtext("source"): message.findtext("translation")
+               for context in ET.parse(TURKISH_TS).getroot().iter("context")
+               if context.findtext("name") == "Messages"
+               for message in context.iter("message")
+               if (message.findtext("source") or "").startswith(("Payment API: reachable",
+                                                                 "Subscriptions API: reachable"))}
+    assert len(answers) >= 4, answers
+    for source, translation in answers.items():
+        assert "ulaşılabilir" in translation and "erişilebilir" not in translation, (source, translation)
+        if "secret" in source:
+            assert "gizli anahtar" in translation and "parola" not in translation, (source, translation)
+        if "Bearer token" in source:
+            assert "Bearer belirteci" in translation, (source, translation)
+
+
 def test_placeholders_survive_translation():
     for message in ET.parse(TURKISH_TS).getroot().iter("message"):
         source, translation = message.findtext("source"), message.findtext("translation")

@@ -1520,7 +1520,7 @@
     </message>
     <message>
         <source>Every till</source>
-        <translation>Her kasa</translation>
+        <translation>Kasa: tümü</translation>
     </message>
     <message>
         <source>Filter by till</source>
@@ -3057,11 +3057,11 @@ Bunu bir yönetici onaylamalı: yönetici kendi adını ve PIN&apos;ini yazar.</
     </message>
     <message>
         <source>Payment API: reachable, API key and secret accepted.</source>
-        <translation>Ödeme API&apos;si: ulaşılabilir, API anahtarı ve parolası kabul edildi.</translation>
+        <translation>Ödeme API&apos;si: ulaşılabilir, API anahtarı ve gizli anahtar kabul edildi.</translation>
     </message>
     <message>
         <source>Payment API: reachable, but the API key or secret was refused.</source>
-        <translation>Ödeme API&apos;si: ulaşılabilir, ama API anahtarı ya da parolası reddedildi.</translation>
+        <translation>Ödeme API&apos;si: ulaşılabilir, ama API anahtarı ya da gizli anahtar reddedildi.</translation>
     </message>
     <message>
         <source>Payment API: {why}</source>
@@ -3069,15 +3069,15 @@ Bunu bir yönetici onaylamalı: yönetici kendi adını ve PIN&apos;ini yazar.</
     </message>
     <message>
         <source>Payment API: reachable, signed requests accepted (the secret was not sent).</source>
-        <translation>Ödeme API&apos;si: erişilebilir, imzalı istekler kabul edildi (gizli anahtar gönderilmedi).</translation>
+        <translation>Ödeme API&apos;si: ulaşılabilir, imzalı istekler kabul edildi (gizli anahtar gönderilmedi).</translation>
     </message>
     <message>
         <source>Payment API: reachable, but it refused the signed requests.</source>
-        <translation>Ödeme API&apos;si: erişilebilir, ancak imzalı istekleri reddetti.</translation>
+        <translation>Ödeme API&apos;si: ulaşılabilir, ama imzalı istekleri reddetti.</translation>
     </message>
     <message>
         <source>Subscriptions API: reachable, but the Bearer token was refused.</source>
-        <translation>Abonelik API&apos;si: ulaşılabilir, ama Bearer anahtarı reddedildi.</translation>
+        <translation>Abonelik API&apos;si: ulaşılabilir, ama Bearer belirteci reddedildi.</translation>
     </message>
     <message>
         <source>Subscriptions API: {why}</source>
@@ -3085,7 +3085,7 @@ Bunu bir yönetici onaylamalı: yönetici kendi adını ve PIN&apos;ini yazar.</
     </message>
     <message>
         <source>Subscriptions API: reachable, Bearer token accepted.</source>
-        <translation>Abonelik API&apos;si: ulaşılabilir, Bearer anahtarı kabul edildi.</translation>
+        <translation>Abonelik API&apos;si: ulaşılabilir, Bearer belirteci kabul edildi.</translation>
     </message>
     <message>
         <source>This computer has no password store (keyring), so the API credentials cannot be saved securely. Credentials can be kept for this session only: you will need to enter them again the next time the terminal starts.</source>
@@ -4751,7 +4751,7 @@ Bu terminal canlı ortama geçirilsin mi?</translation>
     </message>
     <message>
         <source>Sort by {column}</source>
-        <extracomment>Rows of a landed page formatted and repainted per event-loop turn (:meth:`SubscriptionsModel._show_in_chunks`). Rows a paint formats itself in one event-loop turn; the others show &quot;Loading…&quot; a turn or two longer. Shared texts kept (:meth:`SubscriptionsModel._shared`). Page number that arrived (1-based). The typed client error of a load that failed. The gateway&apos;s total for the current query (after the first page). The first and last rows a view shows (``None``: no view on screen). A landing page&apos;s rows on screen are formatted and shown a few at a time (:meth:`_show_in_chunks`); without it the whole page is shown at once. Rows of landed pages still to be shown (:meth:`_show_in_chunks`), one chunk per timer event. Rows formatted by paints since the chunk timer last fired (:meth:`_texts_for_display`). Awaited before a page&apos;s query is built and sent: the gateway client (and the models the query is made of) come right after the first frame, and the view asks for page 1 before that. A new query was asked for while old rows are on screen: they stay until its page 1 arrives. What a row whose page is loading shows, in the installed language. Number of list requests started (for tests and the benchmark). Texts of values many rows share, by the value: amounts (prices repeat), statuses and schedules (&quot;every month on the 1st&quot;): formatting them was two thirds of a row&apos;s ~160 us. Bounded.</extracomment>
+        <extracomment>Rows of a landed page formatted and repainted per event-loop turn (:meth:`SubscriptionsModel._show_in_chunks`). Rows a paint formats itself in one event-loop turn; the others show &quot;Loading…&quot; a turn or two longer. Shared texts kept (:meth:`SubscriptionsModel._shared`). A cached row as :class:`_RowCodec` keeps it: ``(shape number, value, value, ...)``. How :class:`_RowCodec` keeps a field&apos;s value: as it is, a ``UUID`` as its int, a shared object (an enum member) as its number in the codec&apos;s table. Page number that arrived (1-based). The typed client error of a load that failed. The gateway&apos;s total for the current query (after the first page). The first and last rows a view shows (``None``: no view on screen). A landing page&apos;s rows on screen are formatted and shown a few at a time (:meth:`_show_in_chunks`); without it the whole page is shown at once. Rows of landed pages still to be shown (:meth:`_show_in_chunks`), one chunk per timer event. Rows formatted by paints since the chunk timer last fired (:meth:`_texts_for_display`). Awaited before a page&apos;s query is built and sent: the gateway client (and the models the query is made of) come right after the first frame, and the view asks for page 1 before that. A new query was asked for while old rows are on screen: they stay until its page 1 arrives. What a row whose page is loading shows, in the installed language. Number of list requests started (for tests and the benchmark). Texts of values many rows share, by the value: amounts (prices repeat), statuses and schedules (&quot;every month on the 1st&quot;): formatting them was two thirds of a row&apos;s ~160 us. Bounded. Rows of the page cache are kept compact (:class:`_RowCodec`).</extracomment>
         <translation>{column} sütununa göre sırala</translation>
     </message>
     <message>
