@@ -74,6 +74,10 @@ RENDER_BUDGET_S = 0.0015
 _LOADING = object()
 #: Rows whose images are kept beyond the rows on screen.
 SPARE_ROWS = 12
+#: Pixels a text's slice of its row image starts left of the text: a glyph's antialiasing reaches a pixel
+#: left of its advance ("T" in the Journal's Result column); without them that pixel fell into the slice
+#: of the text drawn before it in the image (a stray grey pixel at the end of the Card column).
+_BLEED = 1
 
 
 class _RowImage:
@@ -112,6 +116,8 @@ class RowImageDelegate(PlainTextDelegate):
         #: (placeholder, height, colour group, first column's width) and the "Loading…" row images on the base
         #: and on the alternate background.
         self._placeholder_cache: tuple[tuple, tuple[_RowImage | None, _RowImage | None]] | None = None
+        #: The image of an empty row (no span copies from it).
+        self._empty: QImage | None = None
         #: Colour group -> (base, alternate base) colours: a row image's background.
         self._backgrounds: dict[QPalette.ColorGroup, tuple[QColor, QColor]] = {}
         #: Per column: (x in the row image, width of the cell); ``None``: read again from the header.
@@ -277,8 +283,8 @@ class RowImageDelegate(PlainTextDelegate):
         # Per column: (text, x in the cell where it starts, whole pixels, and its fraction, its width).
         placed: list[tuple[int, str, int, float, int]] = []
         for column, (_, cell_width) in enumerate(columns):
-            if column >= len(texts) or not texts[column]:
-                continue
+            if column >= len(texts) or not texts[column] or cell_width <= MARGIN:
+                continue  # no text, or a hidden column (no width): nothing drawn in it
             text = texts[column]
             if column == self._badge_column and badge:
                 # BadgeDelegate draws its pill 4 px in, as wide as the words and 8 px each side.
@@ -292,10 +298,11 @@ class RowImageDelegate(PlainTextDelegate):
             if column in self._right_aligned:
                 # At the exact (fractional) advance, as AlignRight places it.
                 start = cell_width - MARGIN - metrics_f.horizontalAdvance(text)
-                whole = int(start)
-                placed.append((column, text, whole, start - whole, min(advance + 2, cell_width - whole)))
+                whole = int(start) - _BLEED
+                placed.append((column, text, whole, start - whole, min(advance + 2 + _BLEED, cell_width - whole)))
             else:
-                placed.append((column, text, MARGIN, 0.0, min(advance + 1, cell_width - MARGIN)))
+                placed.append((column, text, MARGIN - _BLEED, float(_BLEED),
+                               min(advance + 1 + _BLEED, cell_width - MARGIN + _BLEED)))
         width = sum(each[4] for each in placed) or 1
         image = QImage(max(1, round(width * ratio)), max(1, round((bottom - top) * ratio)), _FORMAT)
         image.setDevicePixelRatio(ratio)
@@ -321,6 +328,14 @@ class RowImageDelegate(PlainTextDelegate):
         self._images.move_to_end(row)
         self._trim()
         return entry
+
+    def _empty_image(self, height: int, group, alternate: bool) -> _RowImage:
+        """A row painting nothing but its background and grid (no placeholder: a row not here, or left
+        for a later paint, paints empty, as :class:`PlainTextDelegate` paints a cell without text)."""
+        empty = self._empty
+        if empty is None:
+            empty = self._empty = QImage(1, 1, _FORMAT)
+        return _RowImage((), empty, height, group, 1.0, 0, (None,) * len(self._layout()), alternate)
 
     def _placeholder_image(self, option: QStyleOptionViewItem, height: int, group,
                            alternate: bool) -> _RowImage | None:
@@ -416,11 +431,10 @@ class RowImageTableView(QTableView):
     def paintEvent(self, event: QPaintEvent) -> None:
         delegate, texts_of = self._rows, self._texts
         viewport = self.viewport()
-        vertical, horizontal = self.verticalHeader(), self.horizontalHeader()
+        vertical = self.verticalHeader()
         if (delegate is None or texts_of is None or self.model() is None or self.isRightToLeft()
-                or vertical.sectionsMoved() or horizontal.sectionsMoved() or vertical.hiddenSectionCount()
-                or horizontal.hiddenSectionCount() or viewport.devicePixelRatioF() != 1.0
-                or self.itemDelegate() is not delegate):
+                or vertical.sectionsMoved() or vertical.hiddenSectionCount()
+                or viewport.devicePixelRatioF() != 1.0 or self.itemDelegate() is not delegate):
             super().paintEvent(event)
             return
         area = event.rect()
@@ -483,6 +497,8 @@ class RowImageTableView(QTableView):
         else:
             if texts is not None:
                 delegate._later(row)
+            if not delegate._placeholder:  # a row not here (or out of budget) paints empty until drawn
+                return delegate._empty_image(height, group, alternate)
             entry = delegate._placeholder_image(option, height, group, alternate)
         delegate._budget_left -= time.thread_time() - started
         return entry
@@ -495,8 +511,10 @@ class RowImageTableView(QTableView):
             left = 0
         if right < 0:
             right = header.count() - 1
+        # In the header's (visual) order, hidden columns left out, as QTableView walks them.
         columns = [(column, self.columnViewportPosition(column), self.columnWidth(column))
-                   for column in range(left, right + 1)]
+                   for column in map(header.logicalIndex, range(left, right + 1))
+                   if not header.isSectionHidden(column)]
         option = self._option  # as paintEvent initialised it: not selected, no focus
         alternate = self.alternatingRowColors()
         style = self.style()
