@@ -40,8 +40,10 @@ from collections import OrderedDict
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPointF, QRect, QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPalette, QPen, QRegion
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPalette, QPen, QRegion, QStaticText
+from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QTableView
+
+from .badges import BADGE_ROLE, BadgeDelegate
 
 # The state bits and colour groups as PlainTextDelegate reads them (its colours are kept per colour group).
 from .plain_text_delegate import (
@@ -51,6 +53,8 @@ from .plain_text_delegate import (
     _ELIDE_RIGHT,
     _ENABLED,
     _INACTIVE_GROUP,
+    _MAX_CACHED_ADVANCES,
+    _PLAIN,
     _SELECTED,
     MARGIN,
     PlainTextDelegate,
@@ -104,7 +108,7 @@ class RowImageDelegate(PlainTextDelegate):
     """See the module docstring. ``view`` is the table the delegate paints (its parent)."""
 
     def __init__(self, view: QTableView, row_texts: Callable[[int], tuple[str, ...] | None],
-                 text_of: Callable[[int, int], str | None], *, badge: QStyledItemDelegate | None = None,
+                 text_of: Callable[[int, int], str | None], *, badge: BadgeDelegate | None = None,
                  badge_column: int = -1, right_aligned: frozenset[int] = frozenset(),
                  placeholder: str | None = None) -> None:
         super().__init__(text_of, right_aligned=right_aligned, placeholder=placeholder, parent=view)
@@ -280,29 +284,54 @@ class RowImageDelegate(PlainTextDelegate):
             pill_top = int((height - 1) // 2 - pill_height / 2 + 1)
             top, bottom = min(top, pill_top), max(bottom, pill_top + pill_height)
         top, bottom = max(0, top - 1), min(height, bottom + 1)
-        # Per column: (text, x in the cell where it starts, whole pixels, and its fraction, its width).
-        placed: list[tuple[int, str, int, float, int]] = []
+        # Per column: (text, x in the cell where it starts, whole pixels, and its fraction, its width, its
+        # static text if laid out). Advances, elided texts and static texts are PlainTextDelegate's caches:
+        # a table repeats most texts (kinds, states, cards, operators, result words) row after row.
+        placed: list[tuple[int, str, int, float, int, QStaticText | None]] = []
+        known, elisions, statics = self._advances, self._elided, self._static
         for column, (_, cell_width) in enumerate(columns):
             if column >= len(texts) or not texts[column] or cell_width <= MARGIN:
                 continue  # no text, or a hidden column (no width): nothing drawn in it
             text = texts[column]
+            right = column in self._right_aligned
+            advances = known.get(text)
+            seen = advances is not None
+            if advances is None or (right and not advances[1]):  # measured left-aligned: not exactly
+                if len(known) >= _MAX_CACHED_ADVANCES:
+                    known.clear()
+                    elisions.clear()
+                advances = known[text] = self._measure(text, right)
             if column == self._badge_column and badge:
                 # BadgeDelegate draws its pill 4 px in, as wide as the words and 8 px each side.
-                placed.append((column, text, 0, 0.0, min(metrics.horizontalAdvance(text) + 21, max(0, cell_width))))
+                placed.append((column, text, 0, 0.0, min(advances[0] + 21, max(0, cell_width)), None))
                 continue
             room = cell_width - 2 * MARGIN
-            advance = metrics.horizontalAdvance(text)
-            if advance > room:  # elidedText() would also elide an exact fit
-                text = metrics.elidedText(text, _ELIDE_RIGHT, room)
-                advance = metrics.horizontalAdvance(text)
-            if column in self._right_aligned:
+            if advances[0] > room:  # elidedText() would also elide an exact fit
+                key = (text, room, right)
+                elided = elisions.get(key)
+                if elided is None:
+                    shortened = metrics.elidedText(text, _ELIDE_RIGHT, room)
+                    elided = elisions[key] = (shortened, self._measure(shortened, right))
+                text, advances = elided
+            advance = advances[0]
+            # A text met before is laid out once and drawn from its glyphs (as PlainTextDelegate draws every
+            # text); one met for the first time (a time, an order ID) is drawn at once: laying it out for a
+            # single use costs more than drawing it.
+            static = statics.get(text)
+            if static is None and seen:
+                if len(statics) >= _MAX_CACHED_ADVANCES:
+                    statics.clear()
+                static = statics[text] = QStaticText(text)
+                static.setTextFormat(_PLAIN)
+            if right:
                 # At the exact (fractional) advance, as AlignRight places it.
-                start = cell_width - MARGIN - metrics_f.horizontalAdvance(text)
+                start = cell_width - MARGIN - advances[1]
                 whole = int(start) - _BLEED
-                placed.append((column, text, whole, start - whole, min(advance + 2 + _BLEED, cell_width - whole)))
+                placed.append((column, text, whole, start - whole, min(advance + 2 + _BLEED, cell_width - whole),
+                               static))
             else:
                 placed.append((column, text, MARGIN - _BLEED, float(_BLEED),
-                               min(advance + 1 + _BLEED, cell_width - MARGIN + _BLEED)))
+                               min(advance + 1 + _BLEED, cell_width - MARGIN + _BLEED), static))
         width = sum(each[4] for each in placed) or 1
         image = QImage(max(1, round(width * ratio)), max(1, round((bottom - top) * ratio)), _FORMAT)
         image.setDevicePixelRatio(ratio)
@@ -314,11 +343,15 @@ class RowImageDelegate(PlainTextDelegate):
         baseline = text_top + self._ascent
         spans: list[tuple[int, int, int] | None] = [None] * len(columns)
         cursor = 0
-        for column, text, x, fraction, span in placed:
+        for column, text, x, fraction, span, static in placed:
             if column == self._badge_column and badge:
-                badge_option = QStyleOptionViewItem(option)
-                badge_option.rect = QRect(cursor, 0, span, height)
-                self._badge.paint(painter, badge_option, self._view.model().index(row, column))  # type: ignore[union-attr]
+                # The pill BadgeDelegate.paint would draw in a cell (cursor, 0, span, height), where it puts it.
+                drawn = self._badge.pill(text, self._view.model().index(row, column).data(BADGE_ROLE),  # type: ignore[union-attr]
+                                         span, height, ratio, option, metrics)
+                if drawn is not None:
+                    painter.drawPixmap(cursor + 4, int((height - 1) // 2 - drawn[1] / 2 + 1), drawn[0])
+            elif static is not None:  # placed by the top of its line
+                painter.drawStaticText(QPointF(cursor + fraction, text_top), static)
             else:
                 painter.drawText(QPointF(cursor + fraction, baseline), text)
             spans[column] = (cursor, x, span)
