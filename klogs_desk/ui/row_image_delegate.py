@@ -501,7 +501,7 @@ class RowImageTableView(QTableView):
             alternate = alternating and bool(row & 1)
             if (entry is None or texts is None or entry.texts is not texts or entry.height != height - grid
                     or entry.group is not group or entry.ratio != 1.0 or entry.alternate != alternate):
-                entry = self._row_image(delegate, row, option, height - grid, group, alternate)
+                entry = self._row_image(delegate, row, texts, option, height - grid, group, alternate)
                 if entry is None:
                     continue
             else:
@@ -519,12 +519,18 @@ class RowImageTableView(QTableView):
             super().paintEvent(QPaintEvent(rest))
         self._paint_drawn_rows(drawn, area, grid, group)
 
-    def _row_image(self, delegate: RowImageDelegate, row: int, option: QStyleOptionViewItem, height: int,
-                   group, alternate: bool) -> _RowImage | None:
+    def _row_image(self, delegate: RowImageDelegate, row: int, formatted: tuple[str, ...] | None,
+                   option: QStyleOptionViewItem, height: int, group, alternate: bool) -> _RowImage | None:
         """The row's image drawn now, within the paint's budget, or the "Loading…" image while the row is
-        not here or out of budget (then drawn in a later paint); ``None``: leave the row to QTableView."""
+        not here or out of budget (then drawn in a later paint); ``None``: leave the row to QTableView.
+        ``formatted``: the row's texts if formatted already. Out of budget a row is not formatted either
+        (formatting a row costs about what drawing it does): it is formatted and drawn in a later paint."""
         started = time.thread_time()
-        texts = delegate._row_texts(row)  # may format the row or ask for its page
+        if formatted is None and delegate._budget_left <= 0:
+            delegate._later(row)
+            texts = None
+        else:
+            texts = delegate._row_texts(row)  # may format the row or ask for its page
         if texts is not None and delegate._budget_left > 0:
             entry = delegate._render(row, texts, option, height, group, 1.0, alternate)
         else:
