@@ -135,3 +135,25 @@ def test_a_search_repaints_the_rows_it_finds(tab, qtbot):
     qtbot.waitUntil(lambda: rows_painted(tab), timeout=10_000)
     drawn, before = grab_both_ways(tab)
     assert drawn == before
+
+
+def test_rows_past_a_paints_budget_are_drawn_in_later_paints(tab, qtbot, monkeypatch):
+    """A paint draws (and formats) rows until its budget is spent; the others paint empty for a turn
+    and are drawn by the paints that follow, without anything else happening."""
+    monkeypatch.setattr(row_image_delegate, "RENDER_BUDGET_S", 1e-9)  # one row a paint
+    table, model = tab.table, tab.model
+    bar = table.verticalScrollBar()
+    bar.setValue(bar.maximum() // 3)
+    table.viewport().repaint()
+    last = table.rowAt(table.viewport().height() - 1)
+    rows = range(table.rowAt(0), last + 1)
+    images = table.itemDelegate()._images
+    assert sum(1 for row in rows if row in images) <= 1  # at most one drawn by this paint
+
+    def all_drawn() -> bool:
+        return all(row in images and images[row].texts is model.formatted_texts(row) for row in rows)
+
+    qtbot.waitUntil(all_drawn, timeout=10_000)
+    monkeypatch.setattr(row_image_delegate, "RENDER_BUDGET_S", 60.0)
+    drawn, before = grab_both_ways(tab)
+    assert drawn == before
