@@ -569,21 +569,31 @@ class RowImageTableView(QTableView):
         style = self.style()
         painter = QPainter(self.viewport())
         option.features = option.features | _ALTERNATE
+        colour = QColor.fromRgba(style.styleHint(QStyle.StyleHint.SH_Table_GridLineColor, option, self) & 0xFFFFFFFF)
+        # One panel across the row's cells rather than one per cell (a C++ call each, ~10% of a repaint):
+        # the same pixels where the grid lines drawn over it afterwards are opaque (or there are none).
+        one_panel = bool(columns) and (not grid or colour.alpha() == 255)
+        if one_panel:
+            panel_left = columns[0][1]
+            panel_width = columns[-1][1] + columns[-1][2] - grid - panel_left
         for row, top, height, entry in drawn:
             # An alternate row's background as QTableView draws it: the style's row panel per cell. Other
             # rows are neither selected nor alternate here: the styles Qt ships draw no panel for them
             # (QCommonStyle fills only those two), and calling it per cell was a third of a repaint.
             if alternate and row & 1:
-                for _, x, cell_width in columns:
-                    option.rect = QRect(x, top, cell_width - grid, height - grid)
+                if one_panel:
+                    option.rect = QRect(panel_left, top, panel_width, height - grid)
                     style.drawPrimitive(_ROW_PANEL, option, painter, self)
+                else:
+                    for _, x, cell_width in columns:
+                        option.rect = QRect(x, top, cell_width - grid, height - grid)
+                        style.drawPrimitive(_ROW_PANEL, option, painter, self)
             spans, image, band, image_top = entry.spans, entry.image, entry.band, top + entry.top
             for column, x, _ in columns:
                 span = spans[column] if column < len(spans) else None
                 if span is not None:
                     painter.drawImage(x + span[1], image_top, image, span[0], 0, span[2], band)
         if grid:
-            colour = QColor.fromRgba(style.styleHint(QStyle.StyleHint.SH_Table_GridLineColor, option, self) & 0xFFFFFFFF)
             painter.setPen(QPen(colour, 1, self.gridStyle()))
             for _, top, height, _ in drawn:
                 painter.drawLine(area.left(), top + height - grid, area.right(), top + height - grid)
