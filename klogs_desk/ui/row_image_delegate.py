@@ -453,10 +453,10 @@ class RowImageTableView(QTableView):
 
     Rows seen for the first time (the Journal's pages down and jumps: every row new) cost about what the
     cell delegates cost: the glyphs are drawn once either way, into the image instead of the view
-    (``benchmarks/profile_journal_first_sight.py``, loaded 2-core machine: a Journal screen of 18 new rows
-    11.5-18.5 ms against 14.0-21.2 ms for the cell delegates, 0.83-0.87x; the same screen again 2.8-4.3 ms
-    against 9.3-14.4 ms, 0.3x). What keeps a turn short with new rows is the drawing budget: rows past it
-    are formatted and drawn in a later paint.
+    (``benchmarks/profile_journal_first_sight.py``, 2-core machine at load ~7: a Journal screen of 18 new
+    rows 11.7-12.0 ms against 14.0-15.2 ms for the cell delegates, 0.79-0.84x; the same screen again
+    2.3-2.4 ms against 9.3-10.2 ms, 0.23-0.25x). What keeps a turn short with new rows is the drawing
+    budget: rows past it are formatted and drawn in a later paint (a new screen fills in over a few turns).
     """
 
     def __init__(self, parent=None) -> None:
