@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Callable
 
 from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ..api.enums import RegisteredPaymentStatus
@@ -80,30 +80,39 @@ class BadgeDelegate(QStyledItemDelegate):
         rect = option.rect
         if _SELECTED in option.state:
             painter.fillRect(rect, option.palette.brush(_HIGHLIGHT))
-        key = index.data(BADGE_ROLE)
+        drawn = self.pill(text, index.data(BADGE_ROLE), rect.width(), rect.height(),
+                          painter.device().devicePixelRatioF(), option, option.fontMetrics)
+        if drawn is not None:
+            pill, height = drawn
+            painter.drawPixmap(rect.x() + 4, int(rect.center().y() - height / 2 + 1), pill)
+
+    def pill(self, text: str, key: str | None, cell_width: int, cell_height: int, ratio: float,
+             option: QStyleOptionViewItem, metrics: QFontMetrics) -> tuple[QPixmap, int] | None:
+        """The pill :meth:`paint` draws for ``text`` (its colours by ``key``) in a cell of that size, at
+        ``ratio`` device pixels a pixel, in ``option``'s font (``metrics`` its metrics), and its height in
+        pixels; ``None`` where it has no room. Drawn once, then kept. A painter drawing whole rows (the row
+        images) puts it 4 px in from the cell's left, centred as :meth:`paint` does."""
         font = option.font
         if font != self._font:  # measured texts are kept per font
             self._font = QFont(font)
             self._font_key = font.key()
             self._advances.clear()
-        metrics = option.fontMetrics
         advance = self._advances.get(text)
         if advance is None:
             if len(self._advances) >= _MAX_CACHED_PILLS:
                 self._advances.clear()
             advance = self._advances[text] = metrics.horizontalAdvance(text)
-        width = min(advance + 2 * _PADDING_X, rect.width() - 4)
-        height = min(metrics.height() + 2 * _PADDING_Y, rect.height() - 2)
+        width = min(advance + 2 * _PADDING_X, cell_width - 4)
+        height = min(metrics.height() + 2 * _PADDING_Y, cell_height - 2)
         if width <= 0 or height <= 0:
-            return
-        ratio = painter.device().devicePixelRatioF()
+            return None
         cache_key = (text, key, width, height, ratio, self._font_key)
         pill = self._pills.get(cache_key)
         if pill is None:
             if len(self._pills) >= _MAX_CACHED_PILLS:
                 self._pills.clear()
             pill = self._pills[cache_key] = self._draw_pill(text, advance, key, width, height, ratio, option)
-        painter.drawPixmap(rect.x() + 4, int(rect.center().y() - height / 2 + 1), pill)
+        return pill, height
 
     def _draw_pill(self, text: str, advance: int, key: str | None, width: int, height: int, ratio: float,
                    option: QStyleOptionViewItem) -> QPixmap:

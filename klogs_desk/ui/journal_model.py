@@ -459,6 +459,21 @@ class JournalTableModel(TitledTableModel):
                 return None  # the row's first cell was deferred in this paint
         return self._cells(row).texts[column]
 
+    def painted_texts(self, row: int) -> tuple[str, ...] | None:
+        """The row's texts, one per column, for a delegate painting the whole row, as :meth:`painted_text`
+        answers them (``None``: the row paints empty in this turn, its page read or its row formatted in a
+        later one). The same tuple comes back while the row is unchanged (it is kept with its page)."""
+        if self.painted_text(row, 0) is None:
+            return None
+        return self._cells(row).texts
+
+    def formatted_texts(self, row: int) -> tuple[str, ...] | None:
+        """The row's texts if its page is read and the row formatted (what :meth:`painted_texts` would
+        answer), else ``None``; never reads nor formats."""
+        page = self._pages.get(row // PAGE_SIZE) if 0 <= row < len(self._ids) else None
+        cells = page.cells[row % PAGE_SIZE] if page is not None else None
+        return cells.texts if cells is not None else None
+
     def _defer(self, number: int, row: int) -> None:
         first, last = self._deferred.get(number, (row, row))
         self._deferred[number] = (min(first, row), max(last, row))

@@ -91,8 +91,9 @@ from .fit import ElidedLabel, fit_placeholder
 from .journal_model import PAGE_SIZE, STATE_COLOURS, FirstPage, JournalColumn, JournalTableModel
 from .locale_style import number_style
 from .messages import render
-from .plain_text_delegate import MARGIN, PlainTextDelegate
+from .plain_text_delegate import MARGIN
 from .receipt import ReceiptPrinter
+from .row_image_delegate import RowImageDelegate, RowImageTableView
 from .shop_journal_model import ShopColumn, ShopJournalModel
 
 #: Most rows of the shop's journal (all tills) shown at once: they come over the network.
@@ -330,7 +331,8 @@ class JournalTab(QWidget):
     def _build_table(self) -> None:
         """This till's table: its model, delegates and header."""
         self.model = JournalTableModel(self)
-        self.table = QTableView(objectName="journalTable")
+        self.table = RowImageTableView()
+        self.table.setObjectName("journalTable")
         self.table.setAccessibleName(self.tr("Journal entries"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -338,18 +340,20 @@ class JournalTab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.setItemDelegateForColumn(JournalColumn.STATE, BadgeDelegate(STATE_COLOURS, self.table,
-                                                                              text_of=self.model.painted_text))
         self.table.setWordWrap(False)
         # The scroll bar always there: appearing (a listing longer than a screen) it narrowed the viewport
         # a turn after the rows were painted, and every cell was painted again (the Result column elided anew).
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        # One Python call per painted cell (the row's texts are formatted once and kept with its page; a
-        # page not read yet is read in the turn after the paint that wanted it: JournalTableModel.painted_text).
-        self._delegate = PlainTextDelegate(
-            self.model.painted_text, right_aligned=frozenset({JournalColumn.AMOUNT, JournalColumn.BALANCE}),
-            parent=self.table)
+        # Each row's texts and state badge are drawn once into an image and a paint copies the images, a
+        # Python call per row (RowImageDelegate). A row's texts are formatted once and kept with its page; a
+        # page not read yet is read in the turn after the paint that wanted it (JournalTableModel.painted_text).
+        self._delegate = RowImageDelegate(
+            self.table, self.model.painted_texts, self.model.painted_text,
+            badge=BadgeDelegate(STATE_COLOURS, self.table, text_of=self.model.painted_text),
+            badge_column=JournalColumn.STATE,
+            right_aligned=frozenset({JournalColumn.AMOUNT, JournalColumn.BALANCE}))
         self.table.setItemDelegate(self._delegate)
+        self.table.paint_rows_with(self._delegate, self.model.formatted_texts)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(JournalColumn.RESULT, QHeaderView.ResizeMode.Stretch)

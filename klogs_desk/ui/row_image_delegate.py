@@ -40,8 +40,10 @@ from collections import OrderedDict
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPointF, QRect, QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPalette, QPen, QRegion
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPalette, QPen, QRegion, QStaticText
+from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QTableView
+
+from .badges import BADGE_ROLE, BadgeDelegate
 
 # The state bits and colour groups as PlainTextDelegate reads them (its colours are kept per colour group).
 from .plain_text_delegate import (
@@ -51,6 +53,8 @@ from .plain_text_delegate import (
     _ELIDE_RIGHT,
     _ENABLED,
     _INACTIVE_GROUP,
+    _MAX_CACHED_ADVANCES,
+    _PLAIN,
     _SELECTED,
     MARGIN,
     PlainTextDelegate,
@@ -74,6 +78,10 @@ RENDER_BUDGET_S = 0.0015
 _LOADING = object()
 #: Rows whose images are kept beyond the rows on screen.
 SPARE_ROWS = 12
+#: Pixels a text's slice of its row image starts left of the text: a glyph's antialiasing reaches a pixel
+#: left of its advance ("T" in the Journal's Result column); without them that pixel fell into the slice
+#: of the text drawn before it in the image (a stray grey pixel at the end of the Card column).
+_BLEED = 1
 
 
 class _RowImage:
@@ -100,7 +108,7 @@ class RowImageDelegate(PlainTextDelegate):
     """See the module docstring. ``view`` is the table the delegate paints (its parent)."""
 
     def __init__(self, view: QTableView, row_texts: Callable[[int], tuple[str, ...] | None],
-                 text_of: Callable[[int, int], str | None], *, badge: QStyledItemDelegate | None = None,
+                 text_of: Callable[[int, int], str | None], *, badge: BadgeDelegate | None = None,
                  badge_column: int = -1, right_aligned: frozenset[int] = frozenset(),
                  placeholder: str | None = None) -> None:
         super().__init__(text_of, right_aligned=right_aligned, placeholder=placeholder, parent=view)
@@ -112,6 +120,8 @@ class RowImageDelegate(PlainTextDelegate):
         #: (placeholder, height, colour group, first column's width) and the "Loading…" row images on the base
         #: and on the alternate background.
         self._placeholder_cache: tuple[tuple, tuple[_RowImage | None, _RowImage | None]] | None = None
+        #: The image of an empty row (no span copies from it).
+        self._empty: QImage | None = None
         #: Colour group -> (base, alternate base) colours: a row image's background.
         self._backgrounds: dict[QPalette.ColorGroup, tuple[QColor, QColor]] = {}
         #: Per column: (x in the row image, width of the cell); ``None``: read again from the header.
@@ -274,28 +284,54 @@ class RowImageDelegate(PlainTextDelegate):
             pill_top = int((height - 1) // 2 - pill_height / 2 + 1)
             top, bottom = min(top, pill_top), max(bottom, pill_top + pill_height)
         top, bottom = max(0, top - 1), min(height, bottom + 1)
-        # Per column: (text, x in the cell where it starts, whole pixels, and its fraction, its width).
-        placed: list[tuple[int, str, int, float, int]] = []
+        # Per column: (text, x in the cell where it starts, whole pixels, and its fraction, its width, its
+        # static text if laid out). Advances, elided texts and static texts are PlainTextDelegate's caches:
+        # a table repeats most texts (kinds, states, cards, operators, result words) row after row.
+        placed: list[tuple[int, str, int, float, int, QStaticText | None]] = []
+        known, elisions, statics = self._advances, self._elided, self._static
         for column, (_, cell_width) in enumerate(columns):
-            if column >= len(texts) or not texts[column]:
-                continue
+            if column >= len(texts) or not texts[column] or cell_width <= MARGIN:
+                continue  # no text, or a hidden column (no width): nothing drawn in it
             text = texts[column]
+            right = column in self._right_aligned
+            advances = known.get(text)
+            seen = advances is not None
+            if advances is None or (right and not advances[1]):  # measured left-aligned: not exactly
+                if len(known) >= _MAX_CACHED_ADVANCES:
+                    known.clear()
+                    elisions.clear()
+                advances = known[text] = self._measure(text, right)
             if column == self._badge_column and badge:
                 # BadgeDelegate draws its pill 4 px in, as wide as the words and 8 px each side.
-                placed.append((column, text, 0, 0.0, min(metrics.horizontalAdvance(text) + 21, max(0, cell_width))))
+                placed.append((column, text, 0, 0.0, min(advances[0] + 21, max(0, cell_width)), None))
                 continue
             room = cell_width - 2 * MARGIN
-            advance = metrics.horizontalAdvance(text)
-            if advance > room:  # elidedText() would also elide an exact fit
-                text = metrics.elidedText(text, _ELIDE_RIGHT, room)
-                advance = metrics.horizontalAdvance(text)
-            if column in self._right_aligned:
+            if advances[0] > room:  # elidedText() would also elide an exact fit
+                key = (text, room, right)
+                elided = elisions.get(key)
+                if elided is None:
+                    shortened = metrics.elidedText(text, _ELIDE_RIGHT, room)
+                    elided = elisions[key] = (shortened, self._measure(shortened, right))
+                text, advances = elided
+            advance = advances[0]
+            # A text met before is laid out once and drawn from its glyphs (as PlainTextDelegate draws every
+            # text); one met for the first time (a time, an order ID) is drawn at once: laying it out for a
+            # single use costs more than drawing it.
+            static = statics.get(text)
+            if static is None and seen:
+                if len(statics) >= _MAX_CACHED_ADVANCES:
+                    statics.clear()
+                static = statics[text] = QStaticText(text)
+                static.setTextFormat(_PLAIN)
+            if right:
                 # At the exact (fractional) advance, as AlignRight places it.
-                start = cell_width - MARGIN - metrics_f.horizontalAdvance(text)
-                whole = int(start)
-                placed.append((column, text, whole, start - whole, min(advance + 2, cell_width - whole)))
+                start = cell_width - MARGIN - advances[1]
+                whole = int(start) - _BLEED
+                placed.append((column, text, whole, start - whole, min(advance + 2 + _BLEED, cell_width - whole),
+                               static))
             else:
-                placed.append((column, text, MARGIN, 0.0, min(advance + 1, cell_width - MARGIN)))
+                placed.append((column, text, MARGIN - _BLEED, float(_BLEED),
+                               min(advance + 1 + _BLEED, cell_width - MARGIN + _BLEED), static))
         width = sum(each[4] for each in placed) or 1
         image = QImage(max(1, round(width * ratio)), max(1, round((bottom - top) * ratio)), _FORMAT)
         image.setDevicePixelRatio(ratio)
@@ -307,11 +343,15 @@ class RowImageDelegate(PlainTextDelegate):
         baseline = text_top + self._ascent
         spans: list[tuple[int, int, int] | None] = [None] * len(columns)
         cursor = 0
-        for column, text, x, fraction, span in placed:
+        for column, text, x, fraction, span, static in placed:
             if column == self._badge_column and badge:
-                badge_option = QStyleOptionViewItem(option)
-                badge_option.rect = QRect(cursor, 0, span, height)
-                self._badge.paint(painter, badge_option, self._view.model().index(row, column))  # type: ignore[union-attr]
+                # The pill BadgeDelegate.paint would draw in a cell (cursor, 0, span, height), where it puts it.
+                drawn = self._badge.pill(text, self._view.model().index(row, column).data(BADGE_ROLE),  # type: ignore[union-attr]
+                                         span, height, ratio, option, metrics)
+                if drawn is not None:
+                    painter.drawPixmap(cursor + 4, int((height - 1) // 2 - drawn[1] / 2 + 1), drawn[0])
+            elif static is not None:  # placed by the top of its line
+                painter.drawStaticText(QPointF(cursor + fraction, text_top), static)
             else:
                 painter.drawText(QPointF(cursor + fraction, baseline), text)
             spans[column] = (cursor, x, span)
@@ -321,6 +361,14 @@ class RowImageDelegate(PlainTextDelegate):
         self._images.move_to_end(row)
         self._trim()
         return entry
+
+    def _empty_image(self, height: int, group, alternate: bool) -> _RowImage:
+        """A row painting nothing but its background and grid (no placeholder: a row not here, or left
+        for a later paint, paints empty, as :class:`PlainTextDelegate` paints a cell without text)."""
+        empty = self._empty
+        if empty is None:
+            empty = self._empty = QImage(1, 1, _FORMAT)
+        return _RowImage((), empty, height, group, 1.0, 0, (None,) * len(self._layout()), alternate)
 
     def _placeholder_image(self, option: QStyleOptionViewItem, height: int, group,
                            alternate: bool) -> _RowImage | None:
@@ -397,8 +445,18 @@ class RowImageTableView(QTableView):
     here is its background (the style's ``PE_PanelItemViewRow`` per cell, as ``QTableView`` draws it), its
     image slices and its grid lines, from one Python loop. A row that is selected, loading, not yet drawn
     or whose image no longer matches, and anything outside the rows, is painted by ``QTableView`` through
-    the delegate as before (a paint event narrowed to those rows). Right-to-left layouts, moved or hidden
-    sections and a pixel ratio other than 1 are all left to ``QTableView``.
+    the delegate as before (a paint event narrowed to those rows); without a placeholder a row not here
+    (or out of the paint's budget) is painted empty from the same loop. Columns are walked in the header's
+    order, hidden ones left out, as ``QTableView`` walks them (the Journal moves its Operator column and
+    hides columns from its menu). Right-to-left layouts, moved or hidden rows and a pixel ratio other than
+    1 are left to ``QTableView``.
+
+    Rows seen for the first time (the Journal's pages down and jumps: every row new) cost about what the
+    cell delegates cost: the glyphs are drawn once either way, into the image instead of the view
+    (``benchmarks/profile_journal_first_sight.py``, 2-core machine at load ~7: a Journal screen of 18 new
+    rows 11.7-12.0 ms against 14.0-15.2 ms for the cell delegates, 0.79-0.84x; the same screen again
+    2.3-2.4 ms against 9.3-10.2 ms, 0.23-0.25x). What keeps a turn short with new rows is the drawing
+    budget: rows past it are formatted and drawn in a later paint (a new screen fills in over a few turns).
     """
 
     def __init__(self, parent=None) -> None:
@@ -416,11 +474,10 @@ class RowImageTableView(QTableView):
     def paintEvent(self, event: QPaintEvent) -> None:
         delegate, texts_of = self._rows, self._texts
         viewport = self.viewport()
-        vertical, horizontal = self.verticalHeader(), self.horizontalHeader()
+        vertical = self.verticalHeader()
         if (delegate is None or texts_of is None or self.model() is None or self.isRightToLeft()
-                or vertical.sectionsMoved() or horizontal.sectionsMoved() or vertical.hiddenSectionCount()
-                or horizontal.hiddenSectionCount() or viewport.devicePixelRatioF() != 1.0
-                or self.itemDelegate() is not delegate):
+                or vertical.sectionsMoved() or vertical.hiddenSectionCount()
+                or viewport.devicePixelRatioF() != 1.0 or self.itemDelegate() is not delegate):
             super().paintEvent(event)
             return
         area = event.rect()
@@ -454,7 +511,7 @@ class RowImageTableView(QTableView):
             alternate = alternating and bool(row & 1)
             if (entry is None or texts is None or entry.texts is not texts or entry.height != height - grid
                     or entry.group is not group or entry.ratio != 1.0 or entry.alternate != alternate):
-                entry = self._row_image(delegate, row, option, height - grid, group, alternate)
+                entry = self._row_image(delegate, row, texts, option, height - grid, group, alternate)
                 if entry is None:
                     continue
             else:
@@ -472,17 +529,25 @@ class RowImageTableView(QTableView):
             super().paintEvent(QPaintEvent(rest))
         self._paint_drawn_rows(drawn, area, grid, group)
 
-    def _row_image(self, delegate: RowImageDelegate, row: int, option: QStyleOptionViewItem, height: int,
-                   group, alternate: bool) -> _RowImage | None:
+    def _row_image(self, delegate: RowImageDelegate, row: int, formatted: tuple[str, ...] | None,
+                   option: QStyleOptionViewItem, height: int, group, alternate: bool) -> _RowImage | None:
         """The row's image drawn now, within the paint's budget, or the "Loading…" image while the row is
-        not here or out of budget (then drawn in a later paint); ``None``: leave the row to QTableView."""
+        not here or out of budget (then drawn in a later paint); ``None``: leave the row to QTableView.
+        ``formatted``: the row's texts if formatted already. Out of budget a row is not formatted either
+        (formatting a row costs about what drawing it does): it is formatted and drawn in a later paint."""
         started = time.thread_time()
-        texts = delegate._row_texts(row)  # may format the row or ask for its page
+        if formatted is None and delegate._budget_left <= 0:
+            delegate._later(row)
+            texts = None
+        else:
+            texts = delegate._row_texts(row)  # may format the row or ask for its page
         if texts is not None and delegate._budget_left > 0:
             entry = delegate._render(row, texts, option, height, group, 1.0, alternate)
         else:
             if texts is not None:
                 delegate._later(row)
+            if not delegate._placeholder:  # a row not here (or out of budget) paints empty until drawn
+                return delegate._empty_image(height, group, alternate)
             entry = delegate._placeholder_image(option, height, group, alternate)
         delegate._budget_left -= time.thread_time() - started
         return entry
@@ -495,28 +560,40 @@ class RowImageTableView(QTableView):
             left = 0
         if right < 0:
             right = header.count() - 1
+        # In the header's (visual) order, hidden columns left out, as QTableView walks them.
         columns = [(column, self.columnViewportPosition(column), self.columnWidth(column))
-                   for column in range(left, right + 1)]
+                   for column in map(header.logicalIndex, range(left, right + 1))
+                   if not header.isSectionHidden(column)]
         option = self._option  # as paintEvent initialised it: not selected, no focus
         alternate = self.alternatingRowColors()
         style = self.style()
         painter = QPainter(self.viewport())
         option.features = option.features | _ALTERNATE
+        colour = QColor.fromRgba(style.styleHint(QStyle.StyleHint.SH_Table_GridLineColor, option, self) & 0xFFFFFFFF)
+        # One panel across the row's cells rather than one per cell (a C++ call each, ~10% of a repaint):
+        # the same pixels where the grid lines drawn over it afterwards are opaque (or there are none).
+        one_panel = bool(columns) and (not grid or colour.alpha() == 255)
+        if one_panel:
+            panel_left = columns[0][1]
+            panel_width = columns[-1][1] + columns[-1][2] - grid - panel_left
         for row, top, height, entry in drawn:
             # An alternate row's background as QTableView draws it: the style's row panel per cell. Other
             # rows are neither selected nor alternate here: the styles Qt ships draw no panel for them
             # (QCommonStyle fills only those two), and calling it per cell was a third of a repaint.
             if alternate and row & 1:
-                for _, x, cell_width in columns:
-                    option.rect = QRect(x, top, cell_width - grid, height - grid)
+                if one_panel:
+                    option.rect = QRect(panel_left, top, panel_width, height - grid)
                     style.drawPrimitive(_ROW_PANEL, option, painter, self)
+                else:
+                    for _, x, cell_width in columns:
+                        option.rect = QRect(x, top, cell_width - grid, height - grid)
+                        style.drawPrimitive(_ROW_PANEL, option, painter, self)
             spans, image, band, image_top = entry.spans, entry.image, entry.band, top + entry.top
             for column, x, _ in columns:
                 span = spans[column] if column < len(spans) else None
                 if span is not None:
                     painter.drawImage(x + span[1], image_top, image, span[0], 0, span[2], band)
         if grid:
-            colour = QColor.fromRgba(style.styleHint(QStyle.StyleHint.SH_Table_GridLineColor, option, self) & 0xFFFFFFFF)
             painter.setPen(QPen(colour, 1, self.gridStyle()))
             for _, top, height, _ in drawn:
                 painter.drawLine(area.left(), top + height - grid, area.right(), top + height - grid)

@@ -1,0 +1,159 @@
+"""The Journal table paints its rows from row images, a row at a time (RowImageTableView and
+RowImageDelegate); a cashier must see exactly what the cell-by-cell delegates drew before: the same
+pixels, with the state badges (an outcome-unknown row's amber one too), the Operator column moved before
+Result, Auth code and Resolution hidden, a row selected, a column narrowed so its texts are elided, columns
+shown and hidden from the column menu, rows whose page is not read yet, a dark palette and a disabled table."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from klogs_desk.domain.journal import EntryKind, EntryState, Journal
+from klogs_desk.messages import text
+from klogs_desk.services.context import AppServices
+from klogs_desk.ui import row_image_delegate
+from klogs_desk.ui.badges import BadgeDelegate
+from klogs_desk.ui.journal_model import STATE_COLOURS, JournalColumn
+from klogs_desk.ui.journal_tab import JournalTab
+from klogs_desk.ui.plain_text_delegate import PlainTextDelegate
+from klogs_desk.ui.row_image_delegate import RowImageTableView
+
+
+@pytest.fixture(autouse=True)
+def draw_every_row_in_one_paint(monkeypatch):
+    # The budget spreads drawing over paints; a grab here should show every row drawn at once.
+    monkeypatch.setattr(row_image_delegate, "RENDER_BUDGET_S", 60.0)
+
+
+def _fill(journal: Journal, count: int) -> None:
+    states = (EntryState.APPROVED, EntryState.DECLINED, EntryState.UNKNOWN, EntryState.PENDING,
+              EntryState.ERROR, EntryState.NOT_CHARGED)
+    for n in range(count):
+        state = states[n % len(states)]
+        entry = journal.record_pending(
+            environment="sandbox", kind=EntryKind.SALE, reference=f"PAINT-{n:05d}",
+            amount=Decimal("1234.50") + n, currency="TRY", masked_pan="411111******1111", card_brand="Visa",
+            operator="Ayşe Yılmaz" if n % 2 else "Mehmet", installment_count=3 if n % 5 == 0 else None)
+        journal.record_outcome(entry.id, state, auth_code=f"A{n:05d}" if state is EntryState.APPROVED else None,
+                               result_message=text(f"The issuer answered at length about payment number {n}"))
+        if n % 7 == 0 and state is EntryState.APPROVED:  # partly refunded: a child row and its own badge
+            refund = journal.record_pending(environment="sandbox", kind=EntryKind.REFUND, reference=f"PAINT-{n:05d}",
+                                            parent_id=entry.id, amount=Decimal("100.00"), currency="TRY")
+            journal.record_outcome(refund.id, EntryState.APPROVED)
+
+
+@pytest.fixture
+def tab(qtbot, tmp_path):
+    journal = Journal(tmp_path / "journal.sqlite3")
+    _fill(journal, 200)
+    tab = JournalTab(AppServices(client=None, journal=journal, environment="sandbox"))
+    qtbot.addWidget(tab)
+    tab.resize(1100, 640)
+    with qtbot.waitSignal(tab.rows_shown, timeout=10_000):
+        tab.show()
+    yield tab
+    journal.close()
+
+
+def grab_both_ways(tab):
+    """The viewport as the row painter draws it, then as QTableView drew it with the delegates the tab
+    used before (PlainTextDelegate, BadgeDelegate for the state)."""
+    table = tab.table
+    assert isinstance(table, RowImageTableView)
+    drawn = table.viewport().grab().toImage()
+    rows = table.itemDelegate()
+    old = PlainTextDelegate(tab.model.painted_text, right_aligned=frozenset({JournalColumn.AMOUNT, JournalColumn.BALANCE}),
+                            parent=table)
+    badge = BadgeDelegate(STATE_COLOURS, table, text_of=tab.model.painted_text)
+    table.setItemDelegate(old)
+    table.setItemDelegateForColumn(JournalColumn.STATE, badge)
+    try:
+        before = table.viewport().grab().toImage()
+    finally:
+        table.setItemDelegateForColumn(JournalColumn.STATE, None)
+        table.setItemDelegate(rows)
+    return drawn, before
+
+
+def rows_painted(tab) -> bool:
+    table, model = tab.table, tab.model
+    last = table.rowAt(table.viewport().height() - 1)
+    rows = range(table.rowAt(0), (model.rowCount() - 1 if last < 0 else last) + 1)
+    table.viewport().repaint()
+    return all(model.formatted_texts(row) is not None for row in rows)
+
+
+def test_rows_look_as_the_cell_delegates_drew_them(tab, qtbot):
+    qtbot.waitUntil(lambda: rows_painted(tab), timeout=10_000)
+    header = tab.table.horizontalHeader()
+    assert header.sectionsMoved() and header.hiddenSectionCount() == 2  # Operator moved; two columns hidden
+    drawn, before = grab_both_ways(tab)
+    assert drawn == before
+
+
+def test_selected_row_elided_texts_and_columns_shown_or_hidden_look_the_same(tab, qtbot):
+    qtbot.waitUntil(lambda: rows_painted(tab), timeout=10_000)
+    tab.table.selectRow(3)
+    tab.table.horizontalHeader().resizeSection(JournalColumn.KIND, 60)  # "Sale (3 installments)" elides
+    drawn, before = grab_both_ways(tab)
+    assert drawn == before
+    tab.show_column(JournalColumn.AUTH_CODE, True)
+    tab.show_column(JournalColumn.BALANCE, False)
+    qtbot.waitUntil(lambda: rows_painted(tab), timeout=10_000)
+    drawn, before = grab_both_ways(tab)
+    assert drawn == before
+
+
+def test_rows_not_read_yet_look_the_same_and_fill_in(tab, qtbot):
+    bar = tab.table.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    drawn, before = grab_both_ways(tab)  # rows whose page is not read paint empty either way
+    assert drawn == before
+    qtbot.waitUntil(lambda: rows_painted(tab), timeout=10_000)
+    drawn, before = grab_both_ways(tab)
+    assert drawn == before
+
+
+def test_dark_theme_and_a_disabled_table_look_the_same(tab, qtbot):
+    from klogs_desk.ui import theme
+
+    qtbot.waitUntil(lambda: rows_painted(tab), timeout=10_000)
+    tab.table.setPalette(theme.dark_palette())  # row images are drawn on the palette's backgrounds
+    drawn, before = grab_both_ways(tab)
+    assert drawn == before
+    tab.table.setEnabled(False)
+    drawn, before = grab_both_ways(tab)
+    assert drawn == before
+
+
+def test_a_search_repaints_the_rows_it_finds(tab, qtbot):
+    qtbot.waitUntil(lambda: rows_painted(tab), timeout=10_000)
+    tab.search_edit.setText("PAINT-00019")
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=5_000)
+    qtbot.waitUntil(lambda: rows_painted(tab), timeout=10_000)
+    drawn, before = grab_both_ways(tab)
+    assert drawn == before
+
+
+def test_rows_past_a_paints_budget_are_drawn_in_later_paints(tab, qtbot, monkeypatch):
+    """A paint draws (and formats) rows until its budget is spent; the others paint empty for a turn
+    and are drawn by the paints that follow, without anything else happening."""
+    monkeypatch.setattr(row_image_delegate, "RENDER_BUDGET_S", 1e-9)  # one row a paint
+    table, model = tab.table, tab.model
+    bar = table.verticalScrollBar()
+    bar.setValue(bar.maximum() // 3)
+    table.viewport().repaint()
+    last = table.rowAt(table.viewport().height() - 1)
+    rows = range(table.rowAt(0), last + 1)
+    images = table.itemDelegate()._images
+    assert sum(1 for row in rows if row in images) <= 1  # at most one drawn by this paint
+
+    def all_drawn() -> bool:
+        return all(row in images and images[row].texts is model.formatted_texts(row) for row in rows)
+
+    qtbot.waitUntil(all_drawn, timeout=10_000)
+    monkeypatch.setattr(row_image_delegate, "RENDER_BUDGET_S", 60.0)
+    drawn, before = grab_both_ways(tab)
+    assert drawn == before
