@@ -9,8 +9,8 @@ Contract:
   fields, Pay disabled saying "Sending…", a running progress bar, a busy cursor) is set, and painted, only
   if the answer takes longer than :data:`SENDING_PAINT_DELAY_MS` (a quick sale goes straight from the
   typed form to its result on screen, and the click does not restyle widgets for a state never painted);
-  the "Sending" banner is not even put in the panel before then. The order ID is kept after an error that charged nothing (so a retry of the same sale is
-  idempotent) and replaced after approved/declined/unknown.
+  the "Sending" banner is not even put in the panel before then. The order ID is kept after an error that
+  charged nothing (so a retry of the same sale is idempotent) and replaced after approved/declined/unknown.
 * Click to result (issue 19, ``benchmarks/bench_terminal.py``): the write-ahead journal row is handed to
   the journal's writer thread first thing at the click (:meth:`PaymentService.begin_sale`), so its commit
   runs while this thread sets the sending state; the request leaves once it is committed. When the
