@@ -166,6 +166,19 @@ def test_the_guard_compares_amounts_exactly_and_cards_by_last_four(journal):
     assert _similar(journal, amount="10.10", excluding=stored.reference) is None
 
 
+def test_the_guard_finds_equal_amounts_however_written_among_many_others(journal):
+    for n in range(30):  # the same card at other amounts, some a cent or a millionth away
+        _approved(journal, amount=f"{1234567 + n}.891")
+        _approved(journal, amount=f"1234567.{891 + n + 1:03d}")
+    _approved(journal, amount="1234567.890999")
+    stored = _approved(journal, amount="1234567.891", reference="THE-ONE")
+
+    assert _similar(journal, amount="1234567.8910").id == stored.id
+    tenth = _approved(journal, amount="0.10")
+    assert _similar(journal, amount="0.1").id == tenth.id
+    assert _similar(journal, amount="1234567.8911") is None
+
+
 def test_the_guard_prefers_an_unresolved_sale_then_the_newest_approved(journal):
     _approved(journal, amount="10.00")
     newest = _approved(journal, amount="10.00", kind=EntryKind.SALE_3DS)

@@ -13,6 +13,11 @@ Contract:
   itself after ``idle_seconds`` without a key press.
 * The PAN field refuses copy, cut, drag and its context menu; the X11 selection clipboard is scrubbed.
 * Enter in any input emits ``submit_requested``; Esc emits ``clear_requested``. The owner decides.
+* While a payment is in flight the order being sent cannot change: :meth:`CardForm.lock_input` makes every
+  input refuse keys, mouse, wheel, input method, drops and its context menu (one flag, read by the event
+  filter every input already has), and :meth:`CardForm.set_busy` also shows it (read-only fields, a
+  disabled currency and "New"). The Sale tab locks at the click and shows it only if the sending state
+  gets painted (issue 19: nine widgets restyled twice a sale, for a state a quick answer never paints).
 """
 
 from __future__ import annotations
@@ -160,14 +165,30 @@ def _overwrite(edit: QLineEdit) -> None:
     edit.setText("")
 
 
+#: What an input takes from the cashier, all refused while the form is locked (:meth:`CardForm.lock_input`);
+#: Enter and Esc are still routed (the owner ignores them while a payment is in flight).
+_INPUT_EVENTS = frozenset({
+    QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.InputMethod, QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick, QEvent.Type.MouseMove, QEvent.Type.Wheel,
+    QEvent.Type.ContextMenu, QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop,
+    QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd, QEvent.Type.TabletPress})
+
+
 class _KeyRouter(QObject):
-    """Sends Enter and Esc from any input to the form's signals (and consumes them: one press, one act)."""
+    """Sends Enter and Esc from any input to the form's signals (and consumes them: one press, one act);
+    while the form is locked, swallows every other kind of input (:data:`_INPUT_EVENTS`)."""
 
     def __init__(self, form: "CardForm") -> None:
         super().__init__(form)
         self._form = form
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._form.input_locked and event.type() in _INPUT_EVENTS:
+            if event.type() == QEvent.Type.KeyPress and event.key() in (  # type: ignore[attr-defined]  # a QKeyEvent
+                    Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
+                (self._form.clear_requested if event.key() == Qt.Key.Key_Escape  # type: ignore[attr-defined]
+                 else self._form.submit_requested).emit()
+            return True
         if event.type() == QEvent.Type.KeyPress:
             key = event.key()  # type: ignore[attr-defined]  # a KeyPress event is a QKeyEvent
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -199,6 +220,9 @@ class CardForm(QWidget):
         super().__init__(parent)
         self.prefix = prefix
         self.setObjectName(f"{prefix}CardForm")
+        #: The inputs refuse the cashier's input (see :meth:`lock_input`).
+        self.input_locked = False
+        self._busy = False
         self._today = dt.date.today
 
         self.amount = QLineEdit()
@@ -279,7 +303,7 @@ class CardForm(QWidget):
         self.amount.textChanged.connect(self._emit_amount)
         self.currency.currentTextChanged.connect(self._emit_amount)
         self.pan.textChanged.connect(self._show_brand)
-        self.new_order_button.clicked.connect(self.new_order)
+        self.new_order_button.clicked.connect(self._new_order_clicked)
         for edit in (self.amount, self.holder, self.pan, self.expiry, self.cvv, self.customer, self.order_id):
             edit.textEdited.connect(lambda _text, key=_key_of(self, edit): self.clear_error(key))  # noqa: B008 (bound per field on purpose)
         self.currency.currentTextChanged.connect(lambda _text: self.clear_error("amount"))
@@ -390,8 +414,19 @@ class CardForm(QWidget):
 
     # --- state -----------------------------------------------------------------------------------
 
+    def lock_input(self, locked: bool) -> None:
+        """Refuse (or take again) the cashier's input in every field, without changing how the form looks:
+        the order being sent cannot change. Costs nothing but a flag; :meth:`set_busy` also shows it."""
+        self.input_locked = locked
+
     def set_busy(self, busy: bool) -> None:
-        """While a request is in flight the fields are read-only (the order being sent cannot change)."""
+        """While a request is in flight the fields are read-only (the order being sent cannot change) and
+        look it: :meth:`lock_input` plus read-only fields and a disabled currency and "New" (the widgets'
+        styles change, so only when the state changes)."""
+        self.input_locked = busy
+        if busy == self._busy:
+            return
+        self._busy = busy
         for edit in (self.amount, self.holder, self.pan, self.expiry, self.cvv, self.customer, self.order_id):
             edit.setReadOnly(busy)
         self.currency.setEnabled(not busy)
@@ -440,6 +475,11 @@ class CardForm(QWidget):
         self.clear_error("order_id")
         return self.order_id.text()
 
+    def _new_order_clicked(self) -> None:
+        # While locked "New" may still look clickable (set_busy not shown yet): the order being sent keeps its ID.
+        if not self.input_locked:
+            self.new_order()
+
     def has_card_data(self) -> bool:
         return any(edit.text() for edit in (self.pan, self.cvv, self.expiry, self.holder))
 
@@ -456,7 +496,7 @@ class CardForm(QWidget):
             self.idle_timer.start()
 
     def _idle_timeout(self) -> None:
-        if self.has_card_data() and not self.pan.isReadOnly():
+        if self.has_card_data() and not self.input_locked:
             self.clear_card()
             self.card_cleared_for_inactivity.emit()
 

@@ -4,12 +4,13 @@ Contract:
 
 * One click (or Enter) on ``salePay`` sends at most one request: :meth:`SaleTab.pay` returns at once while
   a payment is in flight, whatever the button's state (double clicks, Enter held down).
-* While in flight the card fields are read-only and a progress bar runs; the result panel ``saleResult``
-  then shows the outcome and the card fields are wiped. The in-flight state applies at the click, but is
-  painted only if the answer takes longer than :data:`SENDING_PAINT_DELAY_MS` (a quick sale goes straight
-  from the typed form to its result on screen); the "Sending" banner is not even put in the panel before
-  then. The order ID is kept after an error that charged nothing (so a retry of the same sale is
-  idempotent) and replaced after approved/declined/unknown.
+* While in flight the card fields take no input (:meth:`CardForm.lock_input`, at the click); the result
+  panel ``saleResult`` then shows the outcome and the card fields are wiped. The in-flight look (read-only
+  fields, Pay disabled saying "Sending…", a running progress bar, a busy cursor) is set, and painted, only
+  if the answer takes longer than :data:`SENDING_PAINT_DELAY_MS` (a quick sale goes straight from the
+  typed form to its result on screen, and the click does not restyle widgets for a state never painted);
+  the "Sending" banner is not even put in the panel before then. The order ID is kept after an error that
+  charged nothing (so a retry of the same sale is idempotent) and replaced after approved/declined/unknown.
 * Click to result (issue 19, ``benchmarks/bench_terminal.py``): the write-ahead journal row is handed to
   the journal's writer thread first thing at the click (:meth:`PaymentService.begin_sale`), so its commit
   runs while this thread sets the sending state; the request leaves once it is committed. When the
@@ -39,6 +40,7 @@ from typing import TYPE_CHECKING, Any, Callable, Coroutine
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -51,7 +53,7 @@ from ..embedded_sandbox import EmbeddedSandbox
 from ..services.context import AppServices
 from ..services.payments import CardOrder, DuplicateSuspected, OutcomeState, PaymentOutcome, PaymentService
 from . import theme
-from .async_runner import run_operation
+from .async_runner import RUNNER, run_operation
 from .card_form import DEFAULT_IDLE_SECONDS, CardForm
 from .messages import render
 from .money_text import money_text
@@ -104,6 +106,11 @@ class SaleTab(QWidget):
         self._sending_paint_timer.setInterval(SENDING_PAINT_DELAY_MS)
         self._sending_paint_timer.timeout.connect(self._sending_delay_over)
         self._painting_held = False
+        #: The in-flight look (see _show_busy) is on; and whether it put up a busy cursor of its own.
+        self._busy_shown = False
+        self._busy_cursor = False
+        #: The gateway is not there yet (_until_gateway_starts): Pay says "Connecting…", not "Sending…".
+        self._connecting = False
         #: The banner of a card sale in flight, put in the result panel only when the sending state is painted.
         self._sending_banner: str | None = None
         # While a sale waits for its answer: the seconds so far and what happens at the client's timeout.
@@ -228,20 +235,28 @@ class SaleTab(QWidget):
         # the end of the flight, whichever comes first.
         self._hold_painting()
         try:
-            self.form.set_busy(True)
-            self.pay_button.setText(self.tr("Sending…"))
             if progress_text is None:  # a card sale: no one is typing anything, the answer is awaited
-                # The banner waits for the sending state to be painted (_sending_delay_over); meanwhile the
-                # panel's earlier outcome, not painted again, is no longer the current one.
+                # Locked at once, shown (read-only fields, Pay "Sending…", progress, busy cursor) only if the
+                # sending state is painted (_show_busy): a quick answer never paints it, and setting and
+                # undoing it is most of the click's own work (issue 19). The banner waits likewise; meanwhile
+                # the panel's earlier outcome, not painted again, is no longer the current one.
+                self.form.lock_input(True)
                 self._sending_banner = self.tr("Sending — please wait")
                 self.result.supersede()
                 self._sent_at = time.monotonic()
                 self._elapsed_timer.start()
+                title = error_title or self.tr("The payment did not go through")
+                # No control for run_operation to disable: _in_flight is Pay's guard, _show_busy its look.
+                task = run_operation(None, work, on_success=lambda outcome: self._finish(order, outcome),
+                                     on_error=lambda exc: RUNNER.show_user_error(self.pay_button, title,
+                                                                                 render(exc.msg)),
+                                     busy_cursor=False, owner=self)
             else:
+                self._show_busy(cursor=False)  # run_operation's busy cursor
                 self.result.show_progress(progress_text)
-            task = run_operation(self.pay_button, work, on_success=lambda outcome: self._finish(order, outcome),
-                                 progress=self.progress,
-                                 error_title=error_title or self.tr("The payment did not go through"))
+                task = run_operation(self.pay_button, work, on_success=lambda outcome: self._finish(order, outcome),
+                                     progress=self.progress,
+                                     error_title=error_title or self.tr("The payment did not go through"))
         except BaseException:
             work.close()
             self._end_flight()
@@ -289,6 +304,7 @@ class SaleTab(QWidget):
         starting = sandbox is not None and not sandbox.running
         if not starting and self.services.client_ready:
             return
+        self._connecting = True
         self.pay_button.setText(self.tr("Connecting…"))
         self._sending_banner = None  # said here, now
         self.result.show_progress(self.tr("Connecting to the training gateway — please wait") if starting
@@ -299,6 +315,7 @@ class SaleTab(QWidget):
                 await sandbox.until_ready()
             except RuntimeError:
                 pass
+        self._connecting = False
         self.pay_button.setText(self.tr("Sending…"))
         self.result.show_progress(self.tr("Sending — please wait"))
 
@@ -417,13 +434,21 @@ class SaleTab(QWidget):
             return
         self._in_flight = False
         self._sending_banner = None
+        self._connecting = False
         self._elapsed_timer.stop()
-        self.form.set_busy(False)
-        # run_operation restores these too, but only once the task is done, after this frame is painted: the
-        # result would show a running progress bar and a disabled Pay for one frame (and paint them).
-        self.progress.setRange(0, 1)
-        self.progress.hide()
-        self.pay_button.setEnabled(True)
+        self.form.lock_input(False)
+        if self._busy_shown:
+            self._busy_shown = False
+            self.form.set_busy(False)
+            # run_operation restores these too (for a 3-D Secure offer), but only once the task is done,
+            # after this frame is painted: the result would show a running progress bar and a disabled
+            # Pay for one frame (and paint them).
+            self.progress.setRange(0, 1)
+            self.progress.hide()
+            self.pay_button.setEnabled(True)
+            if self._busy_cursor:
+                self._busy_cursor = False
+                QApplication.restoreOverrideCursor()
         self._update_pay_label(self.form.current_amount(), self.form.currency.currentText())
         if self.result.outcome is None:
             self.result.clear()  # the request ended in an error dialog: drop the "Sending" banner
@@ -450,8 +475,26 @@ class SaleTab(QWidget):
             child.setUpdatesEnabled(False)
         self._sending_paint_timer.start()
 
+    def _show_busy(self, *, cursor: bool = True) -> None:
+        """The in-flight look: read-only fields, Pay disabled and saying so, the progress running and (with
+        ``cursor``) a busy cursor. Undone by :meth:`_end_flight`."""
+        if self._busy_shown:
+            return
+        self._busy_shown = True
+        self.form.set_busy(True)
+        self.pay_button.setEnabled(False)
+        if not self._connecting:
+            self.pay_button.setText(self.tr("Sending…"))
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        if cursor:
+            self._busy_cursor = True
+            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+
     def _sending_delay_over(self) -> None:
-        """The answer is slow: put the banner in the panel and paint the sending state."""
+        """The answer is slow: show the in-flight look, put the banner in the panel and paint it all."""
+        if self._in_flight:
+            self._show_busy()
         if self._in_flight and self._sending_banner is not None and self.result.outcome is None:
             self.result.show_progress(self._sending_banner)
         self._sending_banner = None

@@ -143,3 +143,57 @@ def test_the_result_panel_reuses_its_widgets_and_shows_only_each_outcomes_rows(q
 
     panel.clear()
     assert not panel.isVisible() and panel.detail("Order ID") == "" and panel.headline() == ""
+
+
+def test_the_details_become_selectable_when_the_pointer_reaches_them(qtbot):
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    panel = ResultPanel("selectResult")
+    qtbot.addWidget(panel)
+    panel.resize(400, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.show_outcome(outcome(OutcomeState.APPROVED, auth_code="654321"))
+    auth = next(label for label in panel.findChildren(QLabel) if label.text() == "654321")
+    assert not auth.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse  # plain until needed
+
+    QTest.mouseMove(auth, QPoint(2, 2))
+    qtbot.waitUntil(lambda: bool(auth.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse),
+                    timeout=2_000)
+    assert auth.text() == "654321"
+
+    panel.show_outcome(outcome(OutcomeState.APPROVED, auth_code="111222"))  # the pointer still rests there
+    qtbot.waitUntil(lambda: bool(auth.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse),
+                    timeout=2_000)
+    assert auth.text() == "111222"
+
+
+def test_the_order_being_sent_cannot_be_changed_before_the_sending_state_shows(qtbot, tab):
+    from PySide6.QtCore import Qt
+
+    painted = PaintedTexts(tab.result.status)
+    fill(tab, NEVER_ANSWERS, "10.06")
+    order_id = tab.form.order_id.text()
+
+    with qtbot.waitSignal(tab.payment_finished, timeout=15_000) as finished:
+        tab.pay_button.click()
+        # At once, before anything of the sending state is painted: the fields take no keys, no paste, and
+        # "New" keeps the order ID; Enter sends nothing more.
+        assert tab.in_flight and not painted.texts
+        qtbot.keyClicks(tab.form.amount, "9")
+        qtbot.keyClick(tab.form.pan, Qt.Key.Key_Backspace)
+        qtbot.keyClick(tab.form.customer, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+        qtbot.mouseClick(tab.form.new_order_button, Qt.MouseButton.LeftButton)
+        qtbot.keyClick(tab.form.cvv, Qt.Key.Key_Return)
+        assert tab.form.amount.text() == "10.06" and tab.form.pan.text().replace(" ", "") == NEVER_ANSWERS
+        assert tab.form.customer.text() == "" and tab.form.order_id.text() == order_id
+        qtbot.waitUntil(lambda: any(text.startswith("Sending") for text in painted.texts), timeout=1_000)
+        assert tab.form.pan.isReadOnly() and not tab.form.new_order_button.isEnabled()
+
+    assert finished.args[0].state is OutcomeState.UNKNOWN and finished.args[0].order_id == order_id
+    assert not tab.form.pan.isReadOnly() and tab.form.new_order_button.isEnabled()
+    assert tab.services.journal.search(text=order_id)[0].state is EntryState.UNKNOWN
+    assert len(tab.services.journal.search(text=order_id)) == 1
+    qtbot.keyClicks(tab.form.customer, "C-1")  # and the form takes input again
+    assert tab.form.customer.text() == "C-1"
