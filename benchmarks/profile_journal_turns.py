@@ -55,8 +55,16 @@ class TimedApplication(QApplication):
 
     def notify(self, receiver, event) -> bool:  # noqa: N802 (Qt's name)
         if self._depth:
-            return super().notify(receiver, event)
+            if event.type() != QEvent.Type.Paint:
+                return super().notify(receiver, event)
+            started = time.thread_time()
+            try:
+                return super().notify(receiver, event)
+            finally:
+                self._painted.append((f"{receiver.objectName() or type(receiver).__name__}",
+                                      (time.thread_time() - started) * 1000))
         self._depth = 1
+        self._painted: list[tuple[str, float]] = []
         profiler = cProfile.Profile() if self.profile_ms else None
         if profiler is not None:
             profiler.enable()
@@ -74,6 +82,8 @@ class TimedApplication(QApplication):
                 what = type(receiver).__name__
                 if what == "QTimer" and receiver.parent() is not None:
                     what = f"{type(receiver.parent()).__name__}'s QTimer"
+                if self._painted:  # the widgets painted, over 0.5 ms each
+                    what += "[" + " ".join(f"{name} {ms:.1f}" for name, ms in self._painted if ms > 0.5) + "]"
                 self.turns.append((self.phase, self.heartbeat._ticks, cpu, f"{event.type().name}/{what}"))
             if cpu > 4:
                 self.deliveries.append((self.phase, cpu, event.type().name, type(receiver).__name__))

@@ -414,10 +414,15 @@ class JournalTab(QWidget):
             self._unbuilt.pop(0)()
 
     def __getattr__(self, name: str) -> Any:
-        # Only for attributes not found: the parts built later (_unbuilt), built when first asked for.
-        if name in _BUILT_LATER and self.__dict__.get("_unbuilt"):
-            self._finish_building()
-            return getattr(self, name)
+        # Only for attributes not found: the parts built later (_unbuilt), built when first asked for, in
+        # order and no further than the part that has it (the column chooser and the shop's view are not
+        # built in the turn that first asks for the table).
+        if name in _BUILT_LATER:
+            unbuilt = self.__dict__.get("_unbuilt")
+            while unbuilt and name not in self.__dict__:
+                unbuilt.pop(0)()
+            if name in self.__dict__:
+                return self.__dict__[name]
         raise AttributeError(name)
 
     # --- public ---------------------------------------------------------------------------------
@@ -696,7 +701,13 @@ class JournalTab(QWidget):
         self.export_button.setAccessibleDescription(why)
 
     def selected_entry(self) -> Entry | None:
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        table = self.__dict__.get("table")
+        if table is None:
+            # Not built yet (_unbuilt): nothing is selected. Asking for the table built it, and the rest of the
+            # tab with it, in the turn of the composition root that gives the tab its actions
+            # (set_action_handler -> _update_buttons), ~25 ms in one turn.
+            return None
+        rows = table.selectionModel().selectedRows() if table.selectionModel() else []
         return self.model.entry(rows[0].row()) if rows else None
 
     def set_action_handler(self, action: str, handler: Callable[[Entry], None], tooltip: str = "") -> None:
