@@ -10,9 +10,10 @@ No stall however long the journal (issue 19; ``benchmarks/bench_stalls.py`` with
   table model keeps the ids and reads a page of rows by primary key when the view first shows one
   (:class:`~klogs_desk.ui.journal_model.JournalTableModel`). A filter typed letter by letter starts a read
   per letter; an answer older than the newest filters is dropped.
-* The tab is built in parts, a turn each: the constructor builds the filters and buttons; this till's
-  table, the column chooser and the shop's view follow (:meth:`JournalTab.warm_up_steps`), or are built
-  when first needed (the first show, or one of their attributes asked for: ``_BUILT_LATER``). The journal
+* The tab is built in parts, a turn each: the constructor builds the filters' row; the dates, buttons and
+  status line, this till's table, the column chooser and the shop's view follow
+  (:meth:`JournalTab.warm_up_steps`), or are built when first needed (the first show, or one of their
+  attributes asked for: ``_BUILT_LATER``, built in order only as far as the part that has it). The journal
   is read when the tab is shown, not when it is built. A listing read is shown in turns too: its first
   page formatted a few rows a turn with its texts laid out for the delegate, then shown (ids set, columns
   fitted to that page) in a turn of its own, then painted.
@@ -113,7 +114,10 @@ _PREPARED_COLUMNS = (JournalColumn.TIME, JournalColumn.KIND, JournalColumn.ORDER
                      JournalColumn.BALANCE, JournalColumn.AUTH_CODE)
 
 #: Attributes of the parts of the tab built in a turn after the constructor's (JournalTab._unbuilt).
-_BUILT_LATER = frozenset({"model", "table", "_delegate", "column_menu", "shop_model", "shop_table", "shop_void_button", "shop_refund_button"})
+_BUILT_LATER = frozenset({"date_check", "from_edit", "to_edit", "to_label", "refresh_button", "export_button",
+                          "cancel_export_button", "filter_message", "status_label", "receipt_button",
+                          "receipt_pdf_button", "details_button", "void_button", "refund_button", "_actions",
+                          "model", "table", "_delegate", "column_menu", "shop_model", "shop_table", "shop_void_button", "shop_refund_button"})
 
 #: Pixels a fitted column gets beyond its widest text and the delegate's margins (the grid line, air).
 _FIT_SLACK = 6
@@ -195,6 +199,9 @@ class JournalTab(QWidget):
         self._export_finished.connect(self._show_exported)
         self._export_timer = QTimer(self, interval=EXPORT_PROGRESS_MS)
         self._export_timer.timeout.connect(self._show_export_progress)
+        #: The seams' handlers and tooltips by button (set_action_handler).
+        self._action_handlers: dict[QPushButton, Callable[[Entry], None]] = {}
+        self._action_tooltips: dict[QPushButton, str] = {}
 
         self.search_edit = QLineEdit(objectName="journalSearch", placeholderText=self.tr("Order ID or card last 4"))
         self.search_edit.setClearButtonEnabled(True)
@@ -208,24 +215,11 @@ class JournalTab(QWidget):
             self.state_combo.addItem(self.tr(label), states)
         self.operator_combo = _CompactCombo(objectName="journalOperatorFilter")
         self.operator_combo.addItem(self.tr("All operators"), None)
-        self.date_check = QCheckBox(self.tr("From"), objectName="journalDateFilter")
-        today = QDate.currentDate()
-        self.from_edit = QDateEdit(today.addDays(-30), objectName="journalFrom", calendarPopup=True)
-        self.to_edit = QDateEdit(today, objectName="journalTo", calendarPopup=True)
-        self.refresh_button = QPushButton(self.tr("Refresh"), objectName="journalRefresh")
-        self.export_button = QPushButton(self.tr("Export CSV…"), objectName="journalExport")
-        self.cancel_export_button = QPushButton(self.tr("Cancel export"), objectName="journalExportCancel")
-        self.cancel_export_button.setAccessibleName(self.tr("Cancel the CSV export"))
-        self.cancel_export_button.hide()
-        self.cancel_export_button.clicked.connect(self.cancel_export)
 
         for widget, name in ((self.search_edit, self.tr("Search by order ID or card last four digits")),
                              (self.amount_edit, self.tr("Filter by amount")),
                              (self.state_combo, self.tr("Filter by state")),
-                             (self.operator_combo, self.tr("Filter by operator")),
-                             (self.date_check, self.tr("Filter by date")), (self.from_edit, self.tr("From date")),
-                             (self.to_edit, self.tr("To date")), (self.refresh_button, self.tr("Refresh journal")),
-                             (self.export_button, self.tr("Export shown rows as CSV"))):
+                             (self.operator_combo, self.tr("Filter by operator"))):
             widget.setAccessibleName(name)
 
         # "This till" / "All tills" and the Till filter: only with a shop database.
@@ -250,6 +244,42 @@ class JournalTab(QWidget):
         filters.addWidget(self.amount_edit)
         filters.addWidget(self.state_combo, 1)
         filters.addWidget(self.operator_combo, 1)
+        self._shop_query: object | None = None
+        # The rest in turns of their own (warm_up_steps), or when first needed (__getattr__, _finish_building):
+        # the dates, buttons and status line; this till's table; its column widths and chooser; the shop's
+        # journal (all tills), shown instead of this till's table.
+        self._unbuilt: list[Callable[[], None]] = [self._build_rows, self._build_table, self._build_columns, self._build_shop_view]
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        self.scope_combo.currentIndexChanged.connect(self._scope_changed)
+        self.till_combo.currentIndexChanged.connect(self.refresh)
+
+        self.search_edit.textChanged.connect(self.refresh)
+        self.amount_edit.textChanged.connect(self.refresh)
+        self.state_combo.currentIndexChanged.connect(self.refresh)
+        self.operator_combo.currentIndexChanged.connect(self.refresh)
+
+    # --- the parts built in turns after the constructor's (_unbuilt) ------------------------------------
+
+    def _build_rows(self) -> None:
+        """The dates and the Refresh and Export buttons, the filter's message, the status line and the
+        receipt and action buttons (the constructor builds the filters' row: a tab built in one turn was
+        ~13-20 ms of UI CPU here)."""
+        self.date_check = QCheckBox(self.tr("From"), objectName="journalDateFilter")
+        today = QDate.currentDate()
+        self.from_edit = QDateEdit(today.addDays(-30), objectName="journalFrom", calendarPopup=True)
+        self.to_edit = QDateEdit(today, objectName="journalTo", calendarPopup=True)
+        self.refresh_button = QPushButton(self.tr("Refresh"), objectName="journalRefresh")
+        self.export_button = QPushButton(self.tr("Export CSV…"), objectName="journalExport")
+        self.cancel_export_button = QPushButton(self.tr("Cancel export"), objectName="journalExportCancel")
+        self.cancel_export_button.setAccessibleName(self.tr("Cancel the CSV export"))
+        self.cancel_export_button.hide()
+        self.cancel_export_button.clicked.connect(self.cancel_export)
+        for widget, name in ((self.date_check, self.tr("Filter by date")), (self.from_edit, self.tr("From date")),
+                             (self.to_edit, self.tr("To date")), (self.refresh_button, self.tr("Refresh journal")),
+                             (self.export_button, self.tr("Export shown rows as CSV"))):
+            widget.setAccessibleName(name)
         # Dates and the buttons on a row of their own: on one row the filters made the window 1,350 px wide in
         # Turkish (more with the shop's scope and till), pushing the table's last columns off a 1280 px screen.
         dates = QHBoxLayout()
@@ -271,7 +301,6 @@ class JournalTab(QWidget):
         self.status_label = ElidedLabel(objectName="journalStatus")
         self.status_label.setAccessibleName(self.tr("Journal status"))
 
-
         self.receipt_button = QPushButton(self.tr("Receipt…"), objectName="journalReceipt")
         self.receipt_button.setToolTip(self.tr("Preview and print the receipt of the selected payment"))
         self.receipt_pdf_button = QPushButton(self.tr("Save receipt PDF"), objectName="journalReceiptPdf")
@@ -279,8 +308,6 @@ class JournalTab(QWidget):
         self.details_button = QPushButton(self.tr("Details…"), objectName="journalDetails")
         self.void_button = QPushButton(self.tr("Void…"), objectName="journalVoid")
         self.refund_button = QPushButton(self.tr("Refund…"), objectName="journalRefund")
-        self._action_handlers: dict[QPushButton, Callable[[Entry], None]] = {}
-        self._action_tooltips: dict[QPushButton, str] = {}
         for button, name in ((self.receipt_button, self.tr("Receipt preview")),
                              (self.receipt_pdf_button, self.tr("Save receipt PDF")),
                              (self.details_button, self.tr("Payment details")),
@@ -293,30 +320,17 @@ class JournalTab(QWidget):
         self.receipt_button.clicked.connect(self._preview_receipt)
         self.receipt_pdf_button.clicked.connect(self._save_receipt_pdf)
 
-        # The shop's journal (all tills), shown instead of this till's table: built in a turn of its own
-        # (warm_up_steps), or when first needed (_finish_building).
-        self._shop_query: object | None = None
-        self._unbuilt: list[Callable[[], None]] = [self._build_table, self._build_columns, self._build_shop_view]
-
         actions = QHBoxLayout()
         actions.addWidget(_GeometryStop(self.status_label), 1)
         for button in (self.receipt_button, self.receipt_pdf_button, self.details_button, self.void_button,
                        self.refund_button):
             actions.addWidget(button)
         self._actions = actions
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
         layout.addLayout(dates)
         layout.addWidget(self.filter_message)
         layout.addLayout(actions)
-        self.scope_combo.currentIndexChanged.connect(self._scope_changed)
-        self.till_combo.currentIndexChanged.connect(self.refresh)
-
-        self.search_edit.textChanged.connect(self.refresh)
-        self.amount_edit.textChanged.connect(self.refresh)
-        self.state_combo.currentIndexChanged.connect(self.refresh)
-        self.operator_combo.currentIndexChanged.connect(self.refresh)
         self.date_check.toggled.connect(self._on_date_toggled)
         self.from_edit.dateChanged.connect(self.refresh)
         self.to_edit.dateChanged.connect(self.refresh)
