@@ -315,6 +315,18 @@ class JournalTableModel(TitledTableModel):
         self._read_rows: tuple[int, int] | None = None
         #: Rows of read pages formatted by paints since the timer last fired (:meth:`painted_text`).
         self._painted_formats = 0
+        #: The rows the view shows now, (first, last) (:meth:`set_visible_rows`).
+        self._visible_rows: Callable[[], tuple[int, int]] | None = None
+
+    def set_visible_rows(self, visible: Callable[[], tuple[int, int]] | None) -> None:
+        """``visible()``: the first and last row the view shows now. Rows a paint left empty that are out
+        of view when their turn comes are not read nor formatted (:meth:`_read_deferred`): a paint shows
+        them again when they come back into view. Without it every row a paint left empty is filled.
+
+        Why: the scroll bar dragged (bench_stalls.py's 50 jumps: a jump a turn) left a page a jump to
+        read, and they were read and formatted one after another for ~100 turns after the thumb stopped,
+        rows nobody saw, each step sharing its turn with whatever the cashier did next (the search typed)."""
+        self._visible_rows = visible
 
     def set_entries(self, entries: Sequence[Entry], children: Mapping[int, Sequence[Entry]] | None = None) -> None:
         """Show ``entries``; ``children`` maps a row's id to its child rows (``Journal.children_of``) so
@@ -484,9 +496,12 @@ class JournalTableModel(TitledTableModel):
             if not self._deferred:
                 self._deferred_timer.stop()
             return
+        shown = self._visible_rows() if self._visible_rows is not None else None
         while self._deferred:
             number, (first, last) = next(iter(self._deferred.items()))
-            if last >= len(self._ids):
+            if shown is not None:  # only the rows still on screen
+                first, last = max(first, shown[0]), min(last, shown[1])
+            if last >= len(self._ids) or first > last:
                 del self._deferred[number]
                 continue
             page = self._pages.get(number)

@@ -377,9 +377,16 @@ class JournalTab(QWidget):
         self._hide_columns_chosen()  # the chooser's menu and the narrow columns' widths: _build_columns
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.doubleClicked.connect(self._on_double_clicked)
+        self.model.set_visible_rows(self._visible_rows)  # rows scrolled past are not read (the model's docstring)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(layout.indexOf(self.filter_message) + 1, self.table, 1)
+
+    def _visible_rows(self) -> tuple[int, int]:
+        """The first and last row of the table on screen (the model fills no other row a paint left empty)."""
+        table = self.table
+        top, bottom = table.rowAt(0), table.rowAt(table.viewport().height() - 1)
+        return max(top, 0), bottom if bottom >= 0 else self.model.rowCount() - 1
 
     def _build_columns(self) -> None:
         """The Operator and Card columns' widths and the column chooser (which columns are shown)."""
