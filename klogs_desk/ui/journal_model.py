@@ -239,6 +239,8 @@ PAGE_SIZE = 32
 #: Rows of pages already read that paints format in one event-loop turn; the others paint empty until the
 #: next turns format them (:meth:`JournalTableModel.painted_text`).
 PAINT_FORMAT_ROWS = 6
+#: Rows a paint left empty that one step of :meth:`JournalTableModel._read_deferred` formats (~0.1 ms a row).
+DEFERRED_FORMAT_ROWS = 8
 #: Money texts kept by the model (amounts that equal as Decimals format alike: quantized to the currency).
 _MAX_MONEY_TEXTS = 4096
 #: Pages kept; the least recently shown is dropped beyond this (memory stays flat however far one scrolls).
@@ -304,7 +306,7 @@ class JournalTableModel(TitledTableModel):
         #: the whole amount reads as the Amount column (formatting one is ~25 us, a third of a row's texts).
         self._money: dict[tuple[Decimal | None, str | None], str] = {}
         #: Pages a paint wanted before they were read: page number -> (first, last) row it painted empty.
-        #: Read and formatted one page per turn (:meth:`_read_deferred`), then repainted (:meth:`painted_text`).
+        #: Read, then formatted a few rows per turn (:meth:`_read_deferred`), then repainted (:meth:`painted_text`).
         self._deferred: OrderedDict[int, tuple[int, int]] = OrderedDict()
         self._deferred_timer = QTimer(self)
         self._deferred_timer.setInterval(0)  # a timer event: after the repaint already asked for
@@ -313,6 +315,18 @@ class JournalTableModel(TitledTableModel):
         self._read_rows: tuple[int, int] | None = None
         #: Rows of read pages formatted by paints since the timer last fired (:meth:`painted_text`).
         self._painted_formats = 0
+        #: The rows the view shows now, (first, last) (:meth:`set_visible_rows`).
+        self._visible_rows: Callable[[], tuple[int, int]] | None = None
+
+    def set_visible_rows(self, visible: Callable[[], tuple[int, int]] | None) -> None:
+        """``visible()``: the first and last row the view shows now. Rows a paint left empty that are out
+        of view when their turn comes are not read nor formatted (:meth:`_read_deferred`): a paint shows
+        them again when they come back into view. Without it every row a paint left empty is filled.
+
+        Why: the scroll bar dragged (bench_stalls.py's 50 jumps: a jump a turn) left a page a jump to
+        read, and they were read and formatted one after another for ~100 turns after the thumb stopped,
+        rows nobody saw, each step sharing its turn with whatever the cashier did next (the search typed)."""
+        self._visible_rows = visible
 
     def set_entries(self, entries: Sequence[Entry], children: Mapping[int, Sequence[Entry]] | None = None) -> None:
         """Show ``entries``; ``children`` maps a row's id to its child rows (``Journal.children_of``) so
@@ -481,10 +495,13 @@ class JournalTableModel(TitledTableModel):
             self._deferred_timer.start()
 
     def _read_deferred(self) -> None:
-        """One step per timer event: tell the view about rows read at the previous step (they are repainted
-        in the turn after), or else read one page a paint wanted (:meth:`painted_text`) and format the rows
-        it painted empty. Telling the view in the read's own step put the read and the repaint between the
-        same two ticks of bench_stalls.py's heartbeat (the repaint comes first in the next pass)."""
+        """One step per timer event, each a small part of filling the rows a paint left empty
+        (:meth:`painted_text`): tell the view about rows formatted at the previous steps (they are repainted
+        in the turn after), or else read the page a paint wanted (the first waiting), or else format
+        :data:`DEFERRED_FORMAT_ROWS` of the rows it painted empty. Telling the view in the read's own step
+        put the read and the repaint between the same two ticks of bench_stalls.py's heartbeat (the repaint
+        comes first in the next pass); reading the page and formatting its rows in one step (~4-6 ms here)
+        made a turn of its own that the next paint (the next page scrolled to) often shared."""
         self._painted_formats = 0
         if self._read_rows is not None:
             first, last = self._read_rows
@@ -494,12 +511,27 @@ class JournalTableModel(TitledTableModel):
             if not self._deferred:
                 self._deferred_timer.stop()
             return
+        shown = self._visible_rows() if self._visible_rows is not None else None
         while self._deferred:
-            number, (first, last) = self._deferred.popitem(last=False)
-            if last >= len(self._ids):
+            number, (first, last) = next(iter(self._deferred.items()))
+            if shown is not None:  # only the rows still on screen
+                first, last = max(first, shown[0]), min(last, shown[1])
+            if last >= len(self._ids) or first > last:
+                del self._deferred[number]
                 continue
+            page = self._pages.get(number)
+            if page is None:
+                self._page(first)  # this step: the read; the formatting in the next ones
+                return
+            self._pages.move_to_end(number)
+            budget = DEFERRED_FORMAT_ROWS
             for row in range(first, last + 1):
-                self._cells(row)  # reads the page once if not read, then formats each row
+                if page.cells[row % PAGE_SIZE] is None:
+                    if budget == 0:
+                        return  # the rest in the next step
+                    self._cells(row)
+                    budget -= 1
+            del self._deferred[number]
             self._read_rows = (first, last)
             return
         self._deferred_timer.stop()

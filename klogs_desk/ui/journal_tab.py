@@ -10,9 +10,10 @@ No stall however long the journal (issue 19; ``benchmarks/bench_stalls.py`` with
   table model keeps the ids and reads a page of rows by primary key when the view first shows one
   (:class:`~klogs_desk.ui.journal_model.JournalTableModel`). A filter typed letter by letter starts a read
   per letter; an answer older than the newest filters is dropped.
-* The tab is built in parts, a turn each: the constructor builds the filters and buttons; this till's
-  table, the column chooser and the shop's view follow (:meth:`JournalTab.warm_up_steps`), or are built
-  when first needed (the first show, or one of their attributes asked for: ``_BUILT_LATER``). The journal
+* The tab is built in parts, a turn each: the constructor builds the filters' row; the dates, buttons and
+  status line, this till's table, the column chooser and the shop's view follow
+  (:meth:`JournalTab.warm_up_steps`), or are built when first needed (the first show, or one of their
+  attributes asked for: ``_BUILT_LATER``, built in order only as far as the part that has it). The journal
   is read when the tab is shown, not when it is built. A listing read is shown in turns too: its first
   page formatted a few rows a turn with its texts laid out for the delegate, then shown (ids set, columns
   fitted to that page) in a turn of its own, then painted.
@@ -114,7 +115,10 @@ _PREPARED_COLUMNS = (JournalColumn.TIME, JournalColumn.KIND, JournalColumn.ORDER
                      JournalColumn.BALANCE, JournalColumn.AUTH_CODE)
 
 #: Attributes of the parts of the tab built in a turn after the constructor's (JournalTab._unbuilt).
-_BUILT_LATER = frozenset({"model", "table", "_delegate", "column_menu", "shop_model", "shop_table", "shop_void_button", "shop_refund_button"})
+_BUILT_LATER = frozenset({"date_check", "from_edit", "to_edit", "to_label", "refresh_button", "export_button",
+                          "cancel_export_button", "filter_message", "status_label", "receipt_button",
+                          "receipt_pdf_button", "details_button", "void_button", "refund_button", "_actions",
+                          "model", "table", "_delegate", "column_menu", "shop_model", "shop_table", "shop_void_button", "shop_refund_button"})
 
 #: Pixels a fitted column gets beyond its widest text and the delegate's margins (the grid line, air).
 _FIT_SLACK = 6
@@ -196,6 +200,9 @@ class JournalTab(QWidget):
         self._export_finished.connect(self._show_exported)
         self._export_timer = QTimer(self, interval=EXPORT_PROGRESS_MS)
         self._export_timer.timeout.connect(self._show_export_progress)
+        #: The seams' handlers and tooltips by button (set_action_handler).
+        self._action_handlers: dict[QPushButton, Callable[[Entry], None]] = {}
+        self._action_tooltips: dict[QPushButton, str] = {}
 
         self.search_edit = QLineEdit(objectName="journalSearch", placeholderText=self.tr("Order ID or card last 4"))
         self.search_edit.setClearButtonEnabled(True)
@@ -209,24 +216,11 @@ class JournalTab(QWidget):
             self.state_combo.addItem(self.tr(label), states)
         self.operator_combo = _CompactCombo(objectName="journalOperatorFilter")
         self.operator_combo.addItem(self.tr("All operators"), None)
-        self.date_check = QCheckBox(self.tr("From"), objectName="journalDateFilter")
-        today = QDate.currentDate()
-        self.from_edit = QDateEdit(today.addDays(-30), objectName="journalFrom", calendarPopup=True)
-        self.to_edit = QDateEdit(today, objectName="journalTo", calendarPopup=True)
-        self.refresh_button = QPushButton(self.tr("Refresh"), objectName="journalRefresh")
-        self.export_button = QPushButton(self.tr("Export CSV…"), objectName="journalExport")
-        self.cancel_export_button = QPushButton(self.tr("Cancel export"), objectName="journalExportCancel")
-        self.cancel_export_button.setAccessibleName(self.tr("Cancel the CSV export"))
-        self.cancel_export_button.hide()
-        self.cancel_export_button.clicked.connect(self.cancel_export)
 
         for widget, name in ((self.search_edit, self.tr("Search by order ID or card last four digits")),
                              (self.amount_edit, self.tr("Filter by amount")),
                              (self.state_combo, self.tr("Filter by state")),
-                             (self.operator_combo, self.tr("Filter by operator")),
-                             (self.date_check, self.tr("Filter by date")), (self.from_edit, self.tr("From date")),
-                             (self.to_edit, self.tr("To date")), (self.refresh_button, self.tr("Refresh journal")),
-                             (self.export_button, self.tr("Export shown rows as CSV"))):
+                             (self.operator_combo, self.tr("Filter by operator"))):
             widget.setAccessibleName(name)
 
         # "This till" / "All tills" and the Till filter: only with a shop database.
@@ -251,6 +245,42 @@ class JournalTab(QWidget):
         filters.addWidget(self.amount_edit)
         filters.addWidget(self.state_combo, 1)
         filters.addWidget(self.operator_combo, 1)
+        self._shop_query: object | None = None
+        # The rest in turns of their own (warm_up_steps), or when first needed (__getattr__, _finish_building):
+        # the dates, buttons and status line; this till's table; its column widths and chooser; the shop's
+        # journal (all tills), shown instead of this till's table.
+        self._unbuilt: list[Callable[[], None]] = [self._build_rows, self._build_table, self._build_columns, self._build_shop_view]
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        self.scope_combo.currentIndexChanged.connect(self._scope_changed)
+        self.till_combo.currentIndexChanged.connect(self.refresh)
+
+        self.search_edit.textChanged.connect(self.refresh)
+        self.amount_edit.textChanged.connect(self.refresh)
+        self.state_combo.currentIndexChanged.connect(self.refresh)
+        self.operator_combo.currentIndexChanged.connect(self.refresh)
+
+    # --- the parts built in turns after the constructor's (_unbuilt) ------------------------------------
+
+    def _build_rows(self) -> None:
+        """The dates and the Refresh and Export buttons, the filter's message, the status line and the
+        receipt and action buttons (the constructor builds the filters' row: a tab built in one turn was
+        ~13-20 ms of UI CPU here)."""
+        self.date_check = QCheckBox(self.tr("From"), objectName="journalDateFilter")
+        today = QDate.currentDate()
+        self.from_edit = QDateEdit(today.addDays(-30), objectName="journalFrom", calendarPopup=True)
+        self.to_edit = QDateEdit(today, objectName="journalTo", calendarPopup=True)
+        self.refresh_button = QPushButton(self.tr("Refresh"), objectName="journalRefresh")
+        self.export_button = QPushButton(self.tr("Export CSV…"), objectName="journalExport")
+        self.cancel_export_button = QPushButton(self.tr("Cancel export"), objectName="journalExportCancel")
+        self.cancel_export_button.setAccessibleName(self.tr("Cancel the CSV export"))
+        self.cancel_export_button.hide()
+        self.cancel_export_button.clicked.connect(self.cancel_export)
+        for widget, name in ((self.date_check, self.tr("Filter by date")), (self.from_edit, self.tr("From date")),
+                             (self.to_edit, self.tr("To date")), (self.refresh_button, self.tr("Refresh journal")),
+                             (self.export_button, self.tr("Export shown rows as CSV"))):
+            widget.setAccessibleName(name)
         # Dates and the buttons on a row of their own: on one row the filters made the window 1,350 px wide in
         # Turkish (more with the shop's scope and till), pushing the table's last columns off a 1280 px screen.
         dates = QHBoxLayout()
@@ -272,7 +302,6 @@ class JournalTab(QWidget):
         self.status_label = ElidedLabel(objectName="journalStatus")
         self.status_label.setAccessibleName(self.tr("Journal status"))
 
-
         self.receipt_button = QPushButton(self.tr("Receipt…"), objectName="journalReceipt")
         self.receipt_button.setToolTip(self.tr("Preview and print the receipt of the selected payment"))
         self.receipt_pdf_button = QPushButton(self.tr("Save receipt PDF"), objectName="journalReceiptPdf")
@@ -280,8 +309,6 @@ class JournalTab(QWidget):
         self.details_button = QPushButton(self.tr("Details…"), objectName="journalDetails")
         self.void_button = QPushButton(self.tr("Void…"), objectName="journalVoid")
         self.refund_button = QPushButton(self.tr("Refund…"), objectName="journalRefund")
-        self._action_handlers: dict[QPushButton, Callable[[Entry], None]] = {}
-        self._action_tooltips: dict[QPushButton, str] = {}
         for button, name in ((self.receipt_button, self.tr("Receipt preview")),
                              (self.receipt_pdf_button, self.tr("Save receipt PDF")),
                              (self.details_button, self.tr("Payment details")),
@@ -294,30 +321,17 @@ class JournalTab(QWidget):
         self.receipt_button.clicked.connect(self._preview_receipt)
         self.receipt_pdf_button.clicked.connect(self._save_receipt_pdf)
 
-        # The shop's journal (all tills), shown instead of this till's table: built in a turn of its own
-        # (warm_up_steps), or when first needed (_finish_building).
-        self._shop_query: object | None = None
-        self._unbuilt: list[Callable[[], None]] = [self._build_table, self._build_columns, self._build_shop_view]
-
         actions = QHBoxLayout()
         actions.addWidget(_GeometryStop(self.status_label), 1)
         for button in (self.receipt_button, self.receipt_pdf_button, self.details_button, self.void_button,
                        self.refund_button):
             actions.addWidget(button)
         self._actions = actions
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
         layout.addLayout(dates)
         layout.addWidget(self.filter_message)
         layout.addLayout(actions)
-        self.scope_combo.currentIndexChanged.connect(self._scope_changed)
-        self.till_combo.currentIndexChanged.connect(self.refresh)
-
-        self.search_edit.textChanged.connect(self.refresh)
-        self.amount_edit.textChanged.connect(self.refresh)
-        self.state_combo.currentIndexChanged.connect(self.refresh)
-        self.operator_combo.currentIndexChanged.connect(self.refresh)
         self.date_check.toggled.connect(self._on_date_toggled)
         self.from_edit.dateChanged.connect(self.refresh)
         self.to_edit.dateChanged.connect(self.refresh)
@@ -367,9 +381,16 @@ class JournalTab(QWidget):
         self._hide_columns_chosen()  # the chooser's menu and the narrow columns' widths: _build_columns
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.table.doubleClicked.connect(self._on_double_clicked)
+        self.model.set_visible_rows(self._visible_rows)  # rows scrolled past are not read (the model's docstring)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(layout.indexOf(self.filter_message) + 1, self.table, 1)
+
+    def _visible_rows(self) -> tuple[int, int]:
+        """The first and last row of the table on screen (the model fills no other row a paint left empty)."""
+        table = self.table
+        top, bottom = table.rowAt(0), table.rowAt(table.viewport().height() - 1)
+        return max(top, 0), bottom if bottom >= 0 else self.model.rowCount() - 1
 
     def _build_columns(self) -> None:
         """The Operator and Card columns' widths and the column chooser (which columns are shown)."""
@@ -418,10 +439,15 @@ class JournalTab(QWidget):
             self._unbuilt.pop(0)()
 
     def __getattr__(self, name: str) -> Any:
-        # Only for attributes not found: the parts built later (_unbuilt), built when first asked for.
-        if name in _BUILT_LATER and self.__dict__.get("_unbuilt"):
-            self._finish_building()
-            return getattr(self, name)
+        # Only for attributes not found: the parts built later (_unbuilt), built when first asked for, in
+        # order and no further than the part that has it (the column chooser and the shop's view are not
+        # built in the turn that first asks for the table).
+        if name in _BUILT_LATER:
+            unbuilt = self.__dict__.get("_unbuilt")
+            while unbuilt and name not in self.__dict__:
+                unbuilt.pop(0)()
+            if name in self.__dict__:
+                return self.__dict__[name]
         raise AttributeError(name)
 
     # --- public ---------------------------------------------------------------------------------
@@ -700,7 +726,13 @@ class JournalTab(QWidget):
         self.export_button.setAccessibleDescription(why)
 
     def selected_entry(self) -> Entry | None:
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        table = self.__dict__.get("table")
+        if table is None:
+            # Not built yet (_unbuilt): nothing is selected. Asking for the table built it, and the rest of the
+            # tab with it, in the turn of the composition root that gives the tab its actions
+            # (set_action_handler -> _update_buttons), ~25 ms in one turn.
+            return None
+        rows = table.selectionModel().selectedRows() if table.selectionModel() else []
         return self.model.entry(rows[0].row()) if rows else None
 
     def set_action_handler(self, action: str, handler: Callable[[Entry], None], tooltip: str = "") -> None:
