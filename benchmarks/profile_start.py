@@ -153,6 +153,40 @@ What it showed, in order (2 shared cores, Python 3.11, PySide6 6.x; see README "
   ``reserve`` needs ``socket`` for the URL the services are built with: only ``Popen``, ~0.3 ms, would
   move); ``platformdirs``/``tempfile`` (the app home needs it unless ``KLOGS_DESK_HOME`` is set, as in the
   benchmarks: making it lazy would flatter the figure, not the till).
+* Then (branch startup7): the last 12 dataclasses before the first frame are gone (measured by timing
+  ``dataclasses._process_class``: 18-20 ms of the UI thread, ``journal.Entry`` alone ~3.9, ``PaymentOutcome``
+  ~2.7): ``Entry``, ``Listing``, ``PaymentOutcome``, ``CardOrder`` (its masking ``repr``), ``Credentials``
+  (hidden ``repr``), ``Endpoints`` (its check in ``__init__``), ``CallbackResult`` (no security key in its
+  ``repr``) derive from ``Frozen``, which gained ``replace`` (``dataclasses.replace``'s semantics: through
+  ``__init__``); ``messages``' three (which may import nothing of klogs_desk) and the mutable ``Challenge``
+  and ``_Connection`` are written out. With them ``dataclasses`` itself is no longer imported before the
+  first frame. Also after it now: ``hashlib``/``hmac``/``secrets`` (OpenSSL's ``_hashlib``: the PIN hash,
+  the audit chain and request signing import them where they hash; the order ID draws from
+  ``random.SystemRandom``, which is what ``secrets.choice`` is), ``json``'s use in ``messages`` (``html``
+  too), ``csv`` (exports), the journal's thread pool, and ``ui.webengine`` (app.py sets
+  ``AA_ShareOpenGLContexts`` itself; the module comes with the warm-up; the 3-D Secure dialog imports it
+  and ``QUrl`` where it uses them): 10 fewer enum types (192). And PySide6's import hook is made cheap
+  (``ui/import_hook.py``) when ``klogs_desk.app`` is imported, before its own imports, not in ``main()``:
+  the ~75 modules those imports bring in (config, operators, messages, paths, the sandbox launcher and
+  the standard library's under them) had PySide6 read each one's source with ``inspect.getsource``.
+  UI-process CPU to the first frame, launched alternately with the bare window (``/work/main`` is the
+  tree before this branch):
+  - main 524 -> 469 ms (paired median -52 ms), bare 260: 2.02x -> 1.81x (10 rounds, load 6.5-7.2; all
+    but the import hook);
+  - the import hook alone, the commit before it against it: 471 -> 458 ms (paired median -11 ms), bare
+    258 (10 rounds, load 4.4-6.0);
+  - main 490 -> 436 ms (paired median -59 ms), bare 247: 1.98x -> 1.76x; wall 2.39x -> 1.89x (10 rounds,
+    load 4.8-6.1);
+  - ``cold_start.py 9``, this tree and ``--tree /work/main`` alternately at load 3.4-4.1: wall 2.08x and
+    2.00x against main's 2.42x and 2.37x; UI-process CPU 1.73x and 1.84x against 2.08x and 2.07x.
+  - the final tree, 12 rounds at load 2.5-3.3: main 495 -> 436 ms (paired median -62 ms), bare 252:
+    1.97x -> 1.73x; wall 556 -> 523 ms, bare 257: 2.17x -> 2.04x. Wall gains less than CPU under load:
+    the UI process shares the two cores with the training sandbox's process, starting at the same time,
+    and the other load; lowering the sandbox process's priority during start-up was not tried.
+  Left, in order of size: the ``Qt`` namespace's 93 enum types (~41 ms, all at its first use, which the
+  first frame's alignments, focus policies and shortcuts need); QStyle's 16 for the accent-safe style;
+  PySide6's own start-up (its signature module compiles three large verbose regular expressions, ~40 ms,
+  in the bare window too); ``json`` for the note ``Journal.mark_interrupted`` stores (~2 ms).
 * The first module that does ``from PySide6.QtCore import ...`` pays 50-140 ms of PySide6's signature
   and ``__feature__`` set-up (the bare window pays it too).
 * With ``PYTHONDONTWRITEBYTECODE`` set (as on this machine) every launch also compiled every module

@@ -49,9 +49,16 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Callable
 
-from . import __version__, paths
-from .config import ENVIRONMENTS
-from .embedded_sandbox import EmbeddedSandbox
+from .ui import import_hook
+
+# Before this package's other modules load: from PySide6's import on (config imports it), PySide6 reads the
+# source of every module imported; import_hook makes that a byte scan. Installed in main() it came after
+# the ~75 modules these imports bring in (PySide6's own scan of them: ~15-20 ms of the first frame).
+import_hook.install()
+
+from . import __version__, paths  # noqa: E402
+from .config import ENVIRONMENTS  # noqa: E402
+from .embedded_sandbox import EmbeddedSandbox  # noqa: E402
 
 if TYPE_CHECKING:
     import asyncio
@@ -280,6 +287,13 @@ def build_api_validators_in_background() -> None:
     threading.Thread(target=build, name="klogs-models", daemon=True).start()
 
 
+def _warm_up_web_engine() -> None:
+    """From the first frame on: QtWebEngine warms up while the cashier is idle (its module loads now)."""
+    from .ui.webengine import warm_up
+
+    warm_up(delay_ms=500)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the terminal until its window closes; returns the process exit code.
 
@@ -309,9 +323,7 @@ def collect_from_now_on() -> None:
 
 
 def _main(argv: list[str] | None) -> int:
-    from .ui import import_hook
-
-    import_hook.install()  # PySide6 (imported by config) reads the source of every module imported after it
+    import_hook.install()  # done at import (above); again for a caller that restored PySide6's own scan
     args = parse_args(sys.argv[1:] if argv is None else argv)
     started = time.perf_counter()
     if args.self_check or args.verify_audit:
@@ -353,13 +365,15 @@ def _main(argv: list[str] | None) -> int:
         log.warning("running as root: the 3-D Secure web view runs without Chromium's sandbox")
         os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = "--no-sandbox"
 
-    from PySide6.QtCore import QCoreApplication, QTimer
+    from PySide6.QtCore import QCoreApplication, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
     from .ui import event_loop
-    from .ui.webengine import prepare_application, warm_up
 
-    prepare_application()  # before QApplication: lets the 3-D Secure view load QtWebEngine lazily
+    # Before QApplication: lets the 3-D Secure view load QtWebEngine lazily (what
+    # ui.webengine.prepare_application does; set here so that module, its URL and window types and their
+    # enums, ~8 ms, load after the first frame, with the warm-up).
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts, True)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(paths.APP_NAME)
     app.setOrganizationName(paths.ORGANIZATION)
@@ -502,7 +516,7 @@ def _main(argv: list[str] | None) -> int:
     # frame on, not before: its input watch is an application-wide event filter in Python, and every event
     # of the show and the first paint (~190, to objects of dozens of Qt classes) made PySide6 build the
     # Python types and enums of each class it met (75 more enums at the first frame, ~40 ms).
-    window.first_frame_shown.connect(lambda: warm_up(delay_ms=500))
+    window.first_frame_shown.connect(_warm_up_web_engine)
     # Start-up's objects out of the garbage collector's reach: a full collection scanned them all (~50 ms on
     # the UI thread, the longest stall left in the Journal and Subscriptions tabs; ~2 ms after this).
     QTimer.singleShot(3_000, gc.freeze)

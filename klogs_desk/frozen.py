@@ -11,16 +11,22 @@ written once here, reading the fields from the class's ``__slots__``; each class
 What a :class:`Frozen` class keeps of a frozen dataclass: keyword and positional construction,
 ``ClassName(field=value, ...)`` repr, equality with an instance of exactly the same class field by field
 (``NotImplemented`` otherwise), a hash of the fields, ``dataclasses.FrozenInstanceError`` on assignment or
-deletion, copy and pickle (:meth:`Frozen.__reduce__`). What it does not have: ``dataclasses.fields``,
-``replace``, ``asdict`` (use a dataclass where those are wanted), an instance ``__dict__``.
+deletion, copy and pickle (:meth:`Frozen.__reduce__`), and :meth:`Frozen.replace` for
+``dataclasses.replace`` (a new instance through the class's ``__init__``, so its checks run again; an
+unknown field is a ``TypeError``). The field names, in order, are the class's ``__slots__`` (for
+``dataclasses.fields``). What it does not have: ``dataclasses.fields``/``asdict``/``is_dataclass`` themselves,
+``__match_args__``, an instance ``__dict__``.
+
+``dataclasses`` itself is imported only when an assignment is refused: nothing else before the first frame
+needs it (~3 ms of the UI thread at start-up).
 """
 
 from __future__ import annotations
 
-from dataclasses import FrozenInstanceError
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 _set = object.__setattr__
+_Self = TypeVar("_Self", bound="Frozen")
 
 
 def init(instance: Frozen, *values: object) -> None:
@@ -51,10 +57,21 @@ class Frozen:
         return hash(self._values())
 
     def __setattr__(self, name: str, value: object) -> NoReturn:
+        from dataclasses import FrozenInstanceError
+
         raise FrozenInstanceError(f"cannot assign to field {name!r}")
 
     def __delattr__(self, name: str) -> NoReturn:
+        from dataclasses import FrozenInstanceError
+
         raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def replace(self: _Self, **changes: Any) -> _Self:
+        """A copy with ``changes`` (field name -> value), made as ``dataclasses.replace`` makes one: through
+        ``__init__`` with every field by name."""
+        values = {name: getattr(self, name) for name in type(self).__slots__}
+        values.update(changes)
+        return type(self)(**values)
 
     def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
         return type(self), self._values()

@@ -17,16 +17,16 @@ Contract:
 
 from __future__ import annotations
 
-import html
-import json
 import string
-from dataclasses import dataclass, field
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Any, Mapping, Union
+from typing import Any, Mapping, NoReturn, Union
 
 #: The translation context of every template (``QCoreApplication.translate(CONTEXT, template)``).
 CONTEXT = "Messages"
+
+
+_set = object.__setattr__
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - lupdate finds templates by this name
@@ -34,27 +34,86 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - lupdate f
     return text
 
 
-@dataclass(frozen=True)
-class Money:
+class _Value:
+    """Frozen like the ``@dataclass(frozen=True)`` classes these were (issue 19: Python 3.11's dataclass
+    decorator compiles each generated method, ~1.2 ms a class at start-up, and this module may import
+    nothing of klogs_desk, :mod:`klogs_desk.frozen` included): fields in ``__slots__``, set once in
+    ``__init__``; assignment and deletion raise ``dataclasses.FrozenInstanceError``; copies and pickles go
+    through ``__init__`` again (:meth:`__reduce__`)."""
+
+    __slots__: tuple[str, ...] = ()
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in type(self).__slots__)
+
+    def __setattr__(self, name: str, value: object) -> NoReturn:
+        from dataclasses import FrozenInstanceError
+
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> NoReturn:
+        from dataclasses import FrozenInstanceError
+
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return type(self), self._values()
+
+
+class Money(_Value):
     """An amount with its currency code, e.g. ``Money(Decimal("10.00"), "TRY")``."""
 
     amount: Decimal
     currency: str
 
+    __slots__ = ("amount", "currency")
+
+    def __init__(self, amount: Decimal, currency: str) -> None:
+        _set(self, "amount", amount)
+        _set(self, "currency", currency)
+
+    def __repr__(self) -> str:
+        return f"Money(amount={self.amount!r}, currency={self.currency!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self._values() == other._values()
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
     def __str__(self) -> str:
         return f"{self.amount} {self.currency}"
 
 
-@dataclass(frozen=True)
-class GatewayText:
+class GatewayText(_Value):
     """Free text the gateway wrote (its ``message``, ``detail`` or ``error.summary``). Use :meth:`of` for text
     straight off the wire: it decodes HTML entities once (``&#x27;`` becomes ``'``)."""
 
     text: str
 
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        _set(self, "text", text)
+
     @classmethod
     def of(cls, text: str) -> "GatewayText":
+        import html  # only for text off the wire, never before the first frame
+
         return cls(html.unescape(text))
+
+    def __repr__(self) -> str:
+        return f"GatewayText(text={self.text!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self._values() == other._values()
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._values())
 
     def __str__(self) -> str:
         return self.text
@@ -63,22 +122,29 @@ class GatewayText:
 Param = Union[str, int, Decimal, Money, GatewayText, "Message", tuple["Message", ...]]
 
 
-@dataclass(frozen=True)
-class Message:
+class Message(_Value):
     """A message code and its parameters. Build with :func:`msg`."""
 
     code: str
-    params: Mapping[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any]
 
-    def __post_init__(self) -> None:
-        if self.code not in CATALOGUE:
-            raise KeyError(f"unknown message code {self.code!r}")
-        object.__setattr__(self, "params", MappingProxyType(dict(self.params)))
+    __slots__ = ("code", "params")
+
+    def __init__(self, code: str, params: Mapping[str, Any] | None = None) -> None:
+        if code not in CATALOGUE:
+            raise KeyError(f"unknown message code {code!r}")
+        _set(self, "code", code)
+        _set(self, "params", MappingProxyType(dict(params if params is not None else {})))
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return Message, (self.code, dict(self.params))
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Message) and (self.code, dict(self.params)) == (other.code, dict(other.params))
 
     def __hash__(self) -> int:
+        import json
+
         return hash((self.code, json.dumps(_to_plain(self.params), sort_keys=True)))
 
     def __repr__(self) -> str:
@@ -93,6 +159,8 @@ class Message:
         return CATALOGUE[self.code]
 
     def to_json(self) -> str:
+        import json
+
         return json.dumps(_to_plain(self), ensure_ascii=False, sort_keys=True)
 
 
@@ -176,6 +244,8 @@ def from_stored(stored: str | None) -> Message | None:
         return None
     if stored.startswith("{"):
         try:
+            import json  # rows read after the first frame; json is not needed before it
+
             parsed = _from_plain(json.loads(stored))
         except (ValueError, KeyError, TypeError):
             parsed = None

@@ -288,7 +288,8 @@ def report_shown_and_quit(app: Any) -> None:
                      "klogs_desk.services.reconciler", "klogs_desk.services.transactions",
                      "klogs_desk.services.saved_cards", "klogs_desk.domain.saved_cards",
                      "klogs_desk.domain.payment_orders", "klogs_desk.domain.reports",
-                     "klogs_desk.shop.settings", "asyncio", "qasync")
+                     "klogs_desk.shop.settings", "asyncio", "qasync", "dataclasses", "hashlib", "csv",
+                     "klogs_desk.ui.webengine")
             print("imported before the window: "
                   + (", ".join(name for name in heavy if name in sys.modules) or "none of "
                      + ", ".join(heavy)), flush=True)

@@ -4,7 +4,6 @@ journal's CSV export: the three treat every input alike."""
 from __future__ import annotations
 
 import csv
-import dataclasses
 import datetime as dt
 import re
 from decimal import Decimal
@@ -112,7 +111,7 @@ def test_the_csv_export_masks_exactly_what_the_detector_finds(tmp_path):
     base = Entry(id=1, created_at=now, updated_at=now, environment="sandbox", kind=EntryKind.SALE,
                  reference="PAN-1", parent_id=None, amount=Decimal("1.00"), currency="TRY",
                  state=EntryState.APPROVED)
-    entries = [dataclasses.replace(base, id=n, note=as_text(text)) for n, (text, _) in enumerate(CASES, start=1)]
+    entries = [base.replace(id=n, note=as_text(text)) for n, (text, _) in enumerate(CASES, start=1)]
     journal = Journal(":memory:")
     try:
         assert journal.export_csv(tmp_path / "out.csv", entries) == len(CASES)

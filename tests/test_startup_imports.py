@@ -33,7 +33,16 @@ NOT_BEFORE_THE_FIRST_FRAME = ("PySide6.QtWebEngineCore", "PySide6.QtWebEngineWid
                               "klogs_desk.shop.settings",
                               # Qt's event loop runs the first frame; the asyncio loop joins it right after
                               # (klogs_desk/ui/event_loop.py).
-                              "asyncio", "qasync")
+                              "asyncio", "qasync",
+                              # The first frame's value classes are written out or derive from frozen.Frozen
+                              # (Python 3.11's @dataclass compiles each class's methods, ~1.2 ms a class);
+                              # PIN hashes, audit-chain hashes, request signatures and CSV exports load
+                              # hashlib (OpenSSL) and csv at their first use; the order ID draws from
+                              # random.SystemRandom, as secrets does.
+                              "dataclasses", "hashlib", "csv",
+                              # The web engine's module comes with its warm-up, after the first frame (app.py
+                              # sets the one attribute QtWebEngine needs before QApplication itself).
+                              "klogs_desk.ui.webengine")
 
 
 def launch(home: Path) -> str:

@@ -8,16 +8,21 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from dataclasses import dataclass, field
+
+from ..frozen import Frozen, init
 
 
-@dataclass(frozen=True)
-class Credentials:
+class Credentials(Frozen):
     """API key and secret (payment API) and Bearer token (recurring API). Never printed."""
 
-    api_key: str = field(default="", repr=False)
-    api_secret: str = field(default="", repr=False)
-    bearer_token: str = field(default="", repr=False)
+    api_key: str
+    api_secret: str
+    bearer_token: str
+
+    __slots__ = ("api_key", "api_secret", "bearer_token")
+
+    def __init__(self, api_key: str = "", api_secret: str = "", bearer_token: str = "") -> None:
+        init(self, api_key, api_secret, bearer_token)
 
     def __repr__(self) -> str:
         return "Credentials(<hidden>)"
@@ -79,8 +84,7 @@ class ClearTextRefused(ValueError):
         self.url = url
 
 
-@dataclass(frozen=True)
-class Endpoints:
+class Endpoints(Frozen):
     """Base URLs of the two APIs; each may be overridden per environment.
 
     Raises :class:`ClearTextRefused` for an ``http`` URL to a host other than this machine: the one
@@ -90,10 +94,13 @@ class Endpoints:
     payment_base_url: str
     recurring_base_url: str
 
-    def __post_init__(self) -> None:
-        for url in (self.payment_base_url, self.recurring_base_url):
+    __slots__ = ("payment_base_url", "recurring_base_url")
+
+    def __init__(self, payment_base_url: str, recurring_base_url: str) -> None:
+        for url in (payment_base_url, recurring_base_url):
             if clear_text_refused(url):
                 raise ClearTextRefused(url)
+        init(self, payment_base_url, recurring_base_url)
 
     @classmethod
     def same(cls, base_url: str) -> "Endpoints":

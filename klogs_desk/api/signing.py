@@ -21,9 +21,6 @@ No Qt, no HTTP here; nothing here logs.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import secrets
 import string
 import time
 from typing import Callable
@@ -40,11 +37,16 @@ RND_LENGTH = 32
 
 def random_nonce() -> str:
     """32 letters and digits from the OS's random source."""
+    import secrets  # hashlib, hmac, secrets at the first signed request: config imports this module's names
+
     return "".join(secrets.choice(_ALPHABET) for _ in range(RND_LENGTH))
 
 
 def signature(api_key: str, api_secret: str, rnd: str, timestamp: str) -> bytes:
     """The raw HMAC-SHA256 of ``apiKey + rnd + timestamp`` keyed with the secret."""
+    import hashlib
+    import hmac
+
     return hmac.new(api_secret.encode("utf-8"), (api_key + rnd + timestamp).encode("utf-8"),
                     hashlib.sha256).digest()
 

@@ -29,8 +29,6 @@ No Qt here.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 import re
 import sqlite3
 from pathlib import Path
@@ -39,7 +37,6 @@ from typing import Any, Callable, Iterable, Mapping
 from ..frozen import Frozen, init
 from ..paths import narrow, open_private, private_file
 from .cards import find_pans, redact_pans
-from .spreadsheet import FormulaSafeWriter
 
 GENESIS_HASH = "0" * 64
 #: What a secret's new value is recorded as.
@@ -104,6 +101,8 @@ class AuditRecord(Frozen):
 
     @property
     def details(self) -> dict[str, Any]:
+        import json  # (hashlib and json: at the first record or read, after the first frame)
+
         value = json.loads(self.details_json)
         return value if isinstance(value, dict) else {"value": value}
 
@@ -151,10 +150,14 @@ class Close(Frozen):
 
     @property
     def report(self) -> dict[str, Any]:
+        import json
+
         return dict(json.loads(self.report_json))
 
     @property
     def report_hash(self) -> str:
+        import hashlib
+
         return hashlib.sha256(self.report_json.encode()).hexdigest()
 
 
@@ -177,6 +180,8 @@ def canonical(seq: int, at: str, action: str, operator: str | None, approver: st
 
 def record_hash(seq: int, at: str, action: str, operator: str | None, approver: str | None, details_json: str,
                 training: bool, prev_hash: str) -> str:
+    import hashlib
+
     return hashlib.sha256(canonical(seq, at, action, operator, approver, details_json, training,
                                     prev_hash)).hexdigest()
 
@@ -214,6 +219,8 @@ def details_text(details: Mapping[str, Any] | None) -> str:
         for key in ("old", "new", "value"):
             if key in cleaned and cleaned[key] is not None:
                 cleaned[key] = CHANGED
+    import json
+
     return json.dumps(cleaned, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
@@ -298,6 +305,8 @@ class AuditLog:
         """Walk the chain from the first record: ``broken_at`` is the first record whose number, previous
         hash or own hash does not fit (a deleted record shows as the number that is missing)."""
         expected_seq, prev, count = 1, GENESIS_HASH, 0
+        import hashlib
+
         sha256 = hashlib.sha256
         rows = self._db.execute("SELECT seq, at, action, operator, approver, details, training, prev_hash, hash "
                                 "FROM records ORDER BY seq")
@@ -320,6 +329,8 @@ class AuditLog:
                   period_end: dt.datetime, report: Mapping[str, Any],
                   closed_at: dt.datetime | None = None) -> Close:
         # Figures and names only (never run through the secret filter: an operator called "Pinar" is no PIN).
+        import json
+
         report_json = _text(json.dumps(dict(report), ensure_ascii=False, sort_keys=True, separators=(",", ":")))
         assert report_json is not None
         closed = _iso(closed_at or dt.datetime.now(dt.timezone.utc))
@@ -360,6 +371,8 @@ def export_csv(path: Path | str, records: Iterable[AuditRecord]) -> int:
     """Write ``records`` as CSV (UTF-8 with BOM, 0600, :class:`FormulaSafeWriter`); returns how many."""
     count = 0
     with open_private(path, "w", newline="", encoding="utf-8-sig") as handle:
+        from .spreadsheet import FormulaSafeWriter  # csv: only when a trail is exported
+
         writer = FormulaSafeWriter(handle, numeric={"seq"})
         writer.writerow(CSV_COLUMNS)
         for record in records:

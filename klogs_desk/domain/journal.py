@@ -46,18 +46,20 @@ import datetime as dt
 import enum
 import sqlite3
 import threading
-from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, fields
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
+from ..frozen import Frozen, init
 from ..messages import Message, english, from_stored, msg, to_stored
 from ..paths import narrow, open_private, private_file
 from .cards import UUID, find_pans, last_four, redact_pans
-from .spreadsheet import FormulaSafeWriter
 
 if TYPE_CHECKING:
+    # The writer and reader threads start at the first write or read, exports (csv) at the first export:
+    # their modules are imported there, after the first frame (issue 19).
+    from concurrent.futures import Future, ThreadPoolExecutor
+
     from .journal_export import ExportJob
 
 
@@ -96,8 +98,7 @@ class DuplicateReferenceError(Exception):
     """A payment of this kind with this order ID is already in the journal: it must not be sent again."""
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(Frozen):
     """One row of the journal: a payment or operation, its state and what the gateway answered."""
 
     id: int
@@ -110,38 +111,58 @@ class Entry:
     amount: Decimal
     currency: str
     state: EntryState
-    masked_pan: str | None = None
-    card_brand: str | None = None
-    card_holder: str | None = None
-    customer_id: str | None = None
-    payment_id: str | None = None
-    auth_code: str | None = None
-    result_code: str | None = None
+    masked_pan: str | None
+    card_brand: str | None
+    card_holder: str | None
+    customer_id: str | None
+    payment_id: str | None
+    auth_code: str | None
+    result_code: str | None
     #: The gateway's own words (its resultMessage, as it sent them) or the terminal's message code.
-    result_message: Message | None = None
-    installment_count: int | None = None
-    checkout_id: str | None = None
-    redirect_url: str | None = None
+    result_message: Message | None
+    installment_count: int | None
+    checkout_id: str | None
+    redirect_url: str | None
     #: What is left to capture (pre-authorizations) or to refund (sales, captures), when known.
-    balance: Decimal | None = None
-    approved_by: str | None = None
-    resolution: Message | None = None
-    resolved_at: dt.datetime | None = None
-    note: Message | None = None
+    balance: Decimal | None
+    approved_by: str | None
+    resolution: Message | None
+    resolved_at: dt.datetime | None
+    note: Message | None
     #: Who made the row (the signed-in operator's name); rows written before operators existed: "unknown".
-    operator: str | None = None
+    operator: str | None
     #: A void or refund of a payment made at another till of the shop (:mod:`klogs_desk.shop`): that till's
     #: name and its row's id there. ``parent_id`` is then None (the payment is not in this journal).
-    parent_till: str | None = None
-    parent_entry: int | None = None
+    parent_till: str | None
+    parent_entry: int | None
+
+    __slots__ = ("id", "created_at", "updated_at", "environment", "kind", "reference", "parent_id", "amount",
+                 "currency", "state", "masked_pan", "card_brand", "card_holder", "customer_id", "payment_id",
+                 "auth_code", "result_code", "result_message", "installment_count", "checkout_id", "redirect_url",
+                 "balance", "approved_by", "resolution", "resolved_at", "note", "operator", "parent_till",
+                 "parent_entry")
+
+    def __init__(self, id: int, created_at: dt.datetime, updated_at: dt.datetime, environment: str, kind: EntryKind,
+                 reference: str, parent_id: int | None, amount: Decimal, currency: str, state: EntryState,
+                 masked_pan: str | None = None, card_brand: str | None = None, card_holder: str | None = None,
+                 customer_id: str | None = None, payment_id: str | None = None, auth_code: str | None = None,
+                 result_code: str | None = None, result_message: Message | None = None,
+                 installment_count: int | None = None, checkout_id: str | None = None,
+                 redirect_url: str | None = None, balance: Decimal | None = None, approved_by: str | None = None,
+                 resolution: Message | None = None, resolved_at: dt.datetime | None = None,
+                 note: Message | None = None, operator: str | None = None, parent_till: str | None = None,
+                 parent_entry: int | None = None) -> None:
+        init(self, id, created_at, updated_at, environment, kind, reference, parent_id, amount, currency, state,
+             masked_pan, card_brand, card_holder, customer_id, payment_id, auth_code, result_code, result_message,
+             installment_count, checkout_id, redirect_url, balance, approved_by, resolution, resolved_at, note,
+             operator, parent_till, parent_entry)
 
     @property
     def unresolved(self) -> bool:
         return self.state in UNRESOLVED_STATES
 
 
-@dataclass(frozen=True)
-class Listing:
+class Listing(Frozen):
     """The Journal tab's rows for a set of filters (:meth:`Journal.listing`)."""
 
     #: Every matching row's id, newest first.
@@ -152,8 +173,14 @@ class Listing:
     #: Everyone who made a row in the environment (the operator filter's choices).
     operators: list[str]
 
+    __slots__ = ("ids", "entries", "children", "operators")
 
-_COLUMNS = [f.name for f in fields(Entry)]
+    def __init__(self, ids: list[int], entries: list[Entry], children: dict[int, list[Entry]],
+                 operators: list[str]) -> None:
+        init(self, ids, entries, children, operators)
+
+
+_COLUMNS = list(Entry.__slots__)
 #: Columns exported as numbers (never neutralised as text: an amount stays a number in a spreadsheet).
 _NUMERIC_COLUMNS = frozenset({"id", "parent_id", "amount", "installment_count", "balance", "parent_entry"})
 _DECIMALS = {"amount", "balance"}
@@ -428,6 +455,8 @@ class Journal:
         if write == "record_pending" and "operator" not in kwargs:
             kwargs["operator"] = self._current_operator()
         if self._writer is None:
+            from concurrent.futures import ThreadPoolExecutor
+
             self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="klogs-journal")
         return self._writer.submit(self._write_in_background, write, args, kwargs)
 
@@ -460,6 +489,8 @@ class Journal:
 
     def _reader(self, role: str) -> ThreadPoolExecutor:
         if role not in self._readers:
+            from concurrent.futures import ThreadPoolExecutor
+
             self._readers[role] = (ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"klogs-journal-{role}"), [])
         return self._readers[role][0]
 
@@ -735,6 +766,8 @@ class Journal:
         """
         count = 0
         with open_private(path, "w", newline="", encoding="utf-8-sig") as handle:
+            from .spreadsheet import FormulaSafeWriter
+
             writer = FormulaSafeWriter(handle, numeric=_NUMERIC_COLUMNS)
             writer.writerow(_COLUMNS)
             for entry in entries:

@@ -13,9 +13,6 @@
 from __future__ import annotations
 
 import enum
-import hashlib
-import hmac
-import secrets
 import sqlite3
 import time
 from pathlib import Path
@@ -91,6 +88,9 @@ def hash_pin(pin: str) -> str:
 
     Deliberately slow (about 30-60 ms): it is what makes a stolen staff file expensive to crack, and it
     is most of the time a sign-in takes (``benchmarks/bench_staff.py``)."""
+    import hashlib  # hashlib, hmac, secrets: at the first PIN checked or set, after the first frame
+    import secrets
+
     salt = secrets.token_bytes(16)
     digest = hashlib.scrypt(pin.encode(), salt=salt, n=_SCRYPT_N, r=_SCRYPT_R, p=_SCRYPT_P, dklen=32)
     return f"scrypt${_SCRYPT_N}${_SCRYPT_R}${_SCRYPT_P}${salt.hex()}${digest.hex()}"
@@ -98,6 +98,9 @@ def hash_pin(pin: str) -> str:
 
 def verify_pin(pin: str, stored: str) -> bool:
     """Constant-time check of ``pin`` against a :func:`hash_pin` value; malformed values never match."""
+    import hashlib
+    import hmac
+
     try:
         scheme, n, r, p, salt, digest = stored.split("$")
         if scheme != "scrypt":

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import secrets
+from random import SystemRandom
 
 from ..messages import MessageError, msg
 from .cards import find_pans
@@ -27,13 +27,16 @@ _ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"  # RFC 4648 base32
 _LETTERS = _ALPHABET[:26]
 _RANDOM_LENGTH = 6
 #: What the gateway accepts (payment-gateway models): 1-64 of letters, digits and -_./, starting alnum.
+#: ``secrets.choice`` itself (the OS's random source), without importing :mod:`secrets`, whose ``hmac`` and
+#: ``hashlib`` (OpenSSL) the first frame's order ID does not need (issue 19).
+_choice = SystemRandom().choice
 _VALID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-_./]{0,63}$")
 
 
 def new_order_id(today: dt.date | None = None) -> str:
     """A fresh order ID such as ``KD-20261126-4F7Q2M``."""
     day = (today or dt.date.today()).strftime("%Y%m%d")
-    suffix = secrets.choice(_LETTERS) + "".join(secrets.choice(_ALPHABET) for _ in range(_RANDOM_LENGTH - 1))
+    suffix = _choice(_LETTERS) + "".join(_choice(_ALPHABET) for _ in range(_RANDOM_LENGTH - 1))
     return f"{ORDER_ID_PREFIX}-{day}-{suffix}"
 
 

@@ -24,7 +24,6 @@ import datetime as dt
 import enum
 import logging
 from concurrent.futures import Future
-from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Awaitable, Callable, Coroutine
 
@@ -42,6 +41,7 @@ from ..api.errors import (
 from ..domain.balances import Balance
 from ..domain.cards import brand_of, last_four, mask_pan
 from ..domain.journal import DuplicateReferenceError, Entry, EntryKind, EntryState
+from ..frozen import Frozen, init
 from ..messages import GatewayText, Message, Money, Param, english, msg
 from .audit import CAPTURE
 from .context import AppServices
@@ -73,8 +73,7 @@ class OutcomeState(str, enum.Enum):
     CANCELLED = "cancelled"
 
 
-@dataclass(frozen=True, repr=False)
-class CardOrder:
+class CardOrder(Frozen):
     """What the cashier typed for one card payment. Holds the full PAN and CVV in memory only;
     ``repr`` and ``str`` mask both, so a log line or traceback never carries them."""
 
@@ -86,7 +85,14 @@ class CardOrder:
     expiry_month: str
     expiry_year: str
     cvv: str
-    customer_id: str | None = None
+    customer_id: str | None
+
+    __slots__ = ("order_id", "amount", "currency", "holder", "pan", "expiry_month", "expiry_year", "cvv",
+                 "customer_id")
+
+    def __init__(self, order_id: str, amount: Decimal, currency: str, holder: str, pan: str, expiry_month: str,
+                 expiry_year: str, cvv: str, customer_id: str | None = None) -> None:
+        init(self, order_id, amount, currency, holder, pan, expiry_month, expiry_year, cvv, customer_id)
 
     def __repr__(self) -> str:
         return (f"CardOrder(order_id={self.order_id!r}, amount={self.amount!r}, currency={self.currency!r}, "
@@ -116,8 +122,7 @@ class CardOrder:
             customer_id=self.customer_id or None)
 
 
-@dataclass(frozen=True)
-class PaymentOutcome:
+class PaymentOutcome(Frozen):
     """How one payment ended, in the terms the result panel and receipt show. Never holds a full PAN."""
 
     state: OutcomeState
@@ -127,25 +132,40 @@ class PaymentOutcome:
     #: For the cashier: what happened (rendered in the cashier's language by the UI).
     msg: Message
     #: For the cashier: what to do now.
-    next_msg: Message | None = None
-    entry_id: int | None = None
-    masked_pan: str | None = None
-    card_brand: str | None = None
-    payment_id: str | None = None
-    auth_code: str | None = None
-    result_code: str | None = None
-    result_message: str | None = None
-    card_scheme: str | None = None
-    card_type: str | None = None
-    dom_int: str | None = None
-    commission: Decimal | None = None
+    next_msg: Message | None
+    entry_id: int | None
+    masked_pan: str | None
+    card_brand: str | None
+    payment_id: str | None
+    auth_code: str | None
+    result_code: str | None
+    result_message: str | None
+    card_scheme: str | None
+    card_type: str | None
+    dom_int: str | None
+    commission: Decimal | None
     #: camelCase field -> messages, when the gateway (or the request model) named fields.
-    field_errors: dict[str, list[str]] = field(default_factory=dict)
+    field_errors: dict[str, list[str]]
     #: Installments the sale was sent with (3-D Secure sales from the Installments tab); None otherwise.
-    installment_count: int | None = None
+    installment_count: int | None
     #: What the gateway says it charged, when that differs from ``amount`` (installment interest paid by
     #: the customer); None otherwise.
-    charged_amount: Decimal | None = None
+    charged_amount: Decimal | None
+
+    __slots__ = ("state", "order_id", "amount", "currency", "msg", "next_msg", "entry_id", "masked_pan", "card_brand",
+                 "payment_id", "auth_code", "result_code", "result_message", "card_scheme", "card_type", "dom_int",
+                 "commission", "field_errors", "installment_count", "charged_amount")
+
+    def __init__(self, state: OutcomeState, order_id: str, amount: Decimal, currency: str, msg: Message,
+                 next_msg: Message | None = None, entry_id: int | None = None, masked_pan: str | None = None,
+                 card_brand: str | None = None, payment_id: str | None = None, auth_code: str | None = None,
+                 result_code: str | None = None, result_message: str | None = None, card_scheme: str | None = None,
+                 card_type: str | None = None, dom_int: str | None = None, commission: Decimal | None = None,
+                 field_errors: dict[str, list[str]] | None = None, installment_count: int | None = None,
+                 charged_amount: Decimal | None = None) -> None:
+        init(self, state, order_id, amount, currency, msg, next_msg, entry_id, masked_pan, card_brand, payment_id,
+             auth_code, result_code, result_message, card_scheme, card_type, dom_int, commission,
+             field_errors if field_errors is not None else {}, installment_count, charged_amount)
 
     @property
     def message(self) -> str:
@@ -267,7 +287,7 @@ class PaymentService:
         if outcome.state is OutcomeState.APPROVED:
             journal.update(parent.id, balance=Decimal(0))
             # The rest of the hold goes back to the card holder: say so with what was captured.
-            outcome = replace(outcome, msg=msg("capture.done", captured=Money(amount, parent.currency),
+            outcome = outcome.replace(msg=msg("capture.done", captured=Money(amount, parent.currency),
                                                released=Money(held - amount, parent.currency)),
                               next_msg=msg("next.refund-later"))
         self.services.audit.record(CAPTURE, details={

@@ -26,13 +26,13 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
 from ..domain.journal import Entry
 
-_ENTRY_COLUMNS = [f.name for f in fields(Entry)]
+_ENTRY_COLUMNS = list(Entry.__slots__)
 _ROW_JSON = "json_object(" + ", ".join(f"'{name}', NEW.{name}" for name in _ENTRY_COLUMNS) + ")"
 _ROW_JSON_OLD = _ROW_JSON.replace("NEW.", "entries.")
 

@@ -11,7 +11,7 @@ of each till, on rows whose balance is the shop's, so takings agree to the cent 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Iterable, Mapping, Sequence
 
@@ -39,7 +39,7 @@ def shop_remaining(payment: ShopEntry, children: Iterable[ShopEntry]) -> Decimal
 def shop_balance(payment: ShopEntry, children: Iterable[ShopEntry]) -> Balance:
     """``payment``'s :class:`Balance` as the shop sees it (every till's voids and refunds of it)."""
     children = list(children)
-    entry = replace(payment.entry, balance=shop_remaining(payment, children))
+    entry = payment.entry.replace(balance=shop_remaining(payment, children))
     return Balance.of(entry, [c.entry for c in children])
 
 
@@ -69,7 +69,7 @@ def _renumbered(rows: Sequence[ShopEntry], children: Mapping[tuple[str, int], Se
     for index, row in enumerate(sorted(rows, key=lambda r: (r.entry.created_at, r.till, r.entry.id)), start=1):
         kids = children.get(row.key, ())
         balance = shop_remaining(row, kids) if row.parent_key is None else row.entry.balance
-        numbered[row.key] = replace(row.entry, id=index, parent_id=None, balance=balance)
+        numbered[row.key] = row.entry.replace(id=index, parent_id=None, balance=balance)
     by_parent: dict[int, list[Entry]] = {}
     for row in rows:
         parent = row.parent_key

@@ -12,6 +12,8 @@ file, ~12 ms in all instead of ~50. Modules without a ``.py`` file
 (extensions, bytecode only, zips) still go to PySide6's own function, and nothing changes if a PySide6
 version no longer has it (the hook is private: :func:`install` then returns ``False``). The terminal
 uses no ``__feature__``; the answer only decides which modules PySide6 ignores when switching them.
+``klogs_desk.app`` installs it when it is imported, before its own imports (config, which imports PySide6,
+and the ~75 modules under them would otherwise each be read with ``inspect.getsource``).
 """
 
 from __future__ import annotations
@@ -23,7 +25,10 @@ from typing import Callable
 
 
 def install() -> bool:
-    """Replace PySide6's source scan with a byte scan; ``True`` if it was there to replace."""
+    """Replace PySide6's source scan with a byte scan; ``True`` if it was there to replace. Imports PySide6
+    (which sets its hook up) if nothing has yet: app.py calls this before its other imports."""
+    import PySide6  # noqa: F401  # its import sets up shibokensupport.feature
+
     feature = sys.modules.get("shibokensupport.feature")
     original: Callable[[ModuleType], bool] | None = getattr(feature, "_mod_uses_pyside", None)
     if feature is None or not callable(original):

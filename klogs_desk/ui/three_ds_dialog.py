@@ -14,16 +14,18 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..services.payments import PaymentOutcome
 from ..services.three_d_secure import Challenge, ThreeDSecureService
-from . import theme, webengine
+from . import theme
 from .money_text import money_text
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl  # imported where a dialog uses it: its enums are not the first frame's
+
     from .sale_tab import SaleTab
 
 translate = QCoreApplication.translate
@@ -67,6 +69,8 @@ class ThreeDsDialog(QDialog):
                       "This window closes by itself when they finish."))
         self.hint_label.setObjectName("threeDsHintLabel")
         self.hint_label.setWordWrap(True)
+
+        from . import webengine  # with the first challenge or the warm-up, never before the first frame
 
         self.page = webengine.ChallengePage.create(gateway_url=gateway_url, callback_origin=callback_origin,
                                                    parent=self)
@@ -114,6 +118,8 @@ class ThreeDsDialog(QDialog):
         self.page.urlChanged.connect(self._show_host)
         self.page.certificate_refused.connect(self._on_certificate_refused)
         self.page.renderProcessTerminated.connect(self._on_render_process_died)
+        from PySide6.QtCore import QUrl
+
         self._show_host(QUrl(gateway_url))
         # Opening is cut into three event-loop turns, each under a frame (16 ms) on a slow till: the dialog
         # built and shown without the web view (open() and the first paint, ~5-15 ms), the view shown
@@ -143,6 +149,8 @@ class ThreeDsDialog(QDialog):
         if getattr(self, "_finished", False):
             return
         # The gateway's base URL as the base, so the page's relative links and its origin are the gateway's.
+        from PySide6.QtCore import QUrl
+
         self.page.setHtml(self._html, QUrl(self._gateway_url))
 
     # --- states -------------------------------------------------------------------------------------
@@ -165,6 +173,8 @@ class ThreeDsDialog(QDialog):
                                       "try again.").format(host=host))
 
     def _show_host(self, url: QUrl) -> None:
+        from . import webengine
+
         kind = webengine.connection_kind(url, self.page.callback_origin)
         host = url.host()
         if host and host in self.page.refused_certificates:  # Chromium's error page, not the bank's
@@ -234,6 +244,8 @@ async def run_challenge(service: ThreeDSecureService, challenge: Challenge, pare
     what the card will be charged when it differs from the order amount (installment interest).
     """
     import asyncio  # here: the Sale tab imports this module before the first frame, asyncio comes after it
+
+    from . import webengine  # (and the web engine's module)
 
     try:
         # Cold (the warm-up has not run yet): QtWebEngine's import and Chromium's start in turns of their

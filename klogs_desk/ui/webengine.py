@@ -7,7 +7,8 @@ Contract:
   time while the cashier is idle, so the first challenge opens warm.
 * Start-up requirement (PySide6 6.11): QtWebEngine loaded after ``QApplication`` exists needs
   ``QCoreApplication.setAttribute(Qt.AA_ShareOpenGLContexts)`` *before* the ``QApplication`` is created;
-  :func:`prepare_application` does exactly that and app.py calls it first. Without it Qt prints a warning
+  :func:`prepare_application` does exactly that (app.py sets the same attribute itself, so that this
+  module loads after the first frame). Without it Qt prints a warning
   and GPU compositing may fail; offscreen/software rendering works either way.
 * The profile is off the record (``QWebEngineProfile()`` with no storage name): no cookies, cache, local
   storage or history on disk; memory-only HTTP cache; no persistent cookies. Downloads are cancelled;

@@ -213,7 +213,7 @@ def test_quit_before_the_challenge_shows_journals_cancelled_not_waiting_for_good
             started.append(True)
             await flow.loop.create_future()
 
-        monkeypatch.setattr(three_ds_dialog.webengine, "ready", never_ready)
+        monkeypatch.setattr(webengine, "ready", never_ready)
     else:
         monkeypatch.setattr(three_ds_dialog, "LOAD_AFTER_SHOW_MS", 60_000)
     challenge = flow.run(flow.service.begin(_order(ENROLLED_CARD, f"3DS-QUIT-{len(where)}", "31.00")))
