@@ -35,6 +35,14 @@ if hasattr(os, "geteuid") and os.geteuid() == 0:
     os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 
 
+# Property tests check what holds, never how fast: Hypothesis' default 200 ms deadline per example is a
+# timed assertion that a loaded CI machine fails at random (tests/domain/test_orders.py did).
+from hypothesis import settings as _hypothesis_settings  # noqa: E402
+
+_hypothesis_settings.register_profile("klogs-desk", deadline=None)
+_hypothesis_settings.load_profile("klogs-desk")
+
+
 _CHECKOUT = "klogs-desk-tests-" + hashlib.sha1(str(Path(__file__).resolve().parents[1]).encode()).hexdigest()[:10]
 #: Names the folder of this checkout's last finished run, for the scan-only step.
 LAST_RUN_POINTER = Path(tempfile.gettempdir()) / f"{_CHECKOUT}.last"
