@@ -39,8 +39,8 @@ import time
 from collections import OrderedDict
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPointF, QRect, QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPalette, QPen, QRegion
+from PySide6.QtCore import QEvent, QLine, QModelIndex, QObject, QPointF, QRect, QRectF, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPaintEvent, QPalette, QPen, QRegion
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
 # The state bits and colour groups as PlainTextDelegate reads them (its colours are kept per colour group).
@@ -406,6 +406,9 @@ class RowImageTableView(QTableView):
         self._rows: RowImageDelegate | None = None
         self._texts: Callable[[int], tuple[str, ...] | None] | None = None
         self._option = QStyleOptionViewItem()
+        #: (style, palette cache key, colour group) -> the alternate row panel's flat brush, or None when
+        #: the style draws anything but a flat fill (see _flat_row_panel).
+        self._panel_fills: dict[tuple, QBrush | None] = {}
 
     def paint_rows_with(self, delegate: RowImageDelegate, formatted_texts: Callable[[int], tuple[str, ...] | None]) -> None:
         """Paint drawn rows from ``delegate``'s images; ``formatted_texts(row)`` is the row's texts if
@@ -487,6 +490,35 @@ class RowImageTableView(QTableView):
         delegate._budget_left -= time.thread_time() - started
         return entry
 
+    def _flat_row_panel(self, option: QStyleOptionViewItem, style: QStyle, group) -> QBrush | None:
+        """The brush the style's alternate row panel fills a cell with, if that panel is a flat fill of the
+        whole cell in one colour (QCommonStyle and Fusion: the palette's alternate base), else ``None``.
+        Found by drawing the panel once into a small image on two different grounds: a fill covers both
+        alike, every pixel the same colour."""
+        key = (id(style), option.palette.cacheKey(), group, int(option.state.value))
+        if key in self._panel_fills:
+            return self._panel_fills[key]
+        saved = option.rect
+        results = []
+        for ground in (Qt.GlobalColor.black, Qt.GlobalColor.white):
+            image = QImage(6, 4, QImage.Format.Format_ARGB32_Premultiplied)
+            image.fill(ground)
+            painter = QPainter(image)
+            option.rect = QRect(0, 0, 6, 4)
+            style.drawPrimitive(_ROW_PANEL, option, painter, self)
+            painter.end()
+            results.append({image.pixel(x, y) for x in range(6) for y in range(4)})
+        option.rect = saved
+        brush = None
+        if len(results[0]) == 1 and results[0] == results[1]:
+            colour = QColor.fromRgba(results[0].pop())
+            if colour.alpha() == 255:
+                brush = QBrush(colour)
+        if len(self._panel_fills) > 16:
+            self._panel_fills.clear()
+        self._panel_fills[key] = brush
+        return brush
+
     def _paint_drawn_rows(self, drawn: list[tuple[int, int, int, _RowImage]], area: QRect, grid: int,
                           group) -> None:
         header = self.horizontalHeader()
@@ -502,25 +534,40 @@ class RowImageTableView(QTableView):
         style = self.style()
         painter = QPainter(self.viewport())
         option.features = option.features | _ALTERNATE
+        grid_pen = None
+        if grid:
+            colour = QColor.fromRgba(style.styleHint(QStyle.StyleHint.SH_Table_GridLineColor, option, self) & 0xFFFFFFFF)
+            grid_pen = QPen(colour, 1, self.gridStyle())
+        # One fill per alternate row instead of the style's panel per cell, where that draws the same
+        # pixels: the panel is a flat fill of the cell (checked once per style, palette and state) and the
+        # gaps between cells are covered by opaque solid grid lines (or there are none).
+        row_fill = None
+        if alternate and columns and (grid_pen is None or (grid_pen.style() == Qt.PenStyle.SolidLine
+                                                           and grid_pen.color().alpha() == 255)):
+            row_fill = self._flat_row_panel(option, style, group)
         for row, top, height, entry in drawn:
             # An alternate row's background as QTableView draws it: the style's row panel per cell. Other
             # rows are neither selected nor alternate here: the styles Qt ships draw no panel for them
             # (QCommonStyle fills only those two), and calling it per cell was a third of a repaint.
             if alternate and row & 1:
-                for _, x, cell_width in columns:
-                    option.rect = QRect(x, top, cell_width - grid, height - grid)
-                    style.drawPrimitive(_ROW_PANEL, option, painter, self)
+                if row_fill is not None:
+                    painter.fillRect(columns[0][1], top, columns[-1][1] + columns[-1][2] - grid - columns[0][1],
+                                     height - grid, row_fill)
+                else:
+                    for _, x, cell_width in columns:
+                        option.rect = QRect(x, top, cell_width - grid, height - grid)
+                        style.drawPrimitive(_ROW_PANEL, option, painter, self)
             spans, image, band, image_top = entry.spans, entry.image, entry.band, top + entry.top
             for column, x, _ in columns:
                 span = spans[column] if column < len(spans) else None
                 if span is not None:
                     painter.drawImage(x + span[1], image_top, image, span[0], 0, span[2], band)
-        if grid:
-            colour = QColor.fromRgba(style.styleHint(QStyle.StyleHint.SH_Table_GridLineColor, option, self) & 0xFFFFFFFF)
-            painter.setPen(QPen(colour, 1, self.gridStyle()))
-            for _, top, height, _ in drawn:
-                painter.drawLine(area.left(), top + height - grid, area.right(), top + height - grid)
-            # Vertical lines over each run of consecutive drawn rows.
+        if grid_pen is not None:
+            painter.setPen(grid_pen)
+            # All the grid lines in one call: a row's bottom line, then vertical lines over each run of
+            # consecutive drawn rows.
+            lines = [QLine(area.left(), top + height - grid, area.right(), top + height - grid)
+                     for _, top, height, _ in drawn]
             runs: list[list[int]] = []
             for row, top, height, _ in drawn:
                 if runs and runs[-1][2] == row - 1:
@@ -528,7 +575,8 @@ class RowImageTableView(QTableView):
                 else:
                     runs.append([top, top + height - 1, row])
             for run_top, run_bottom, _ in runs:
-                for _, x, cell_width in columns:
-                    painter.drawLine(x + cell_width - grid, max(run_top, area.top()), x + cell_width - grid,
-                                     min(run_bottom, area.bottom()))
+                low, high = max(run_top, area.top()), min(run_bottom, area.bottom())
+                lines.extend(QLine(x + cell_width - grid, low, x + cell_width - grid, high)
+                             for _, x, cell_width in columns)
+            painter.drawLines(lines)
         painter.end()
