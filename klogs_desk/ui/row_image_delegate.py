@@ -394,8 +394,9 @@ class RowImageTableView(QTableView):
     Why: ``QTableView`` paints cell by cell, and with a Python model and delegate each cell is three calls
     into Python (``rowCount``, ``columnCount`` from ``index()``, the delegate's ``paint``) plus the cell's
     style option: ~4 ms of a ~7 ms repaint of a screen (``benchmarks/bench_subscriptions.py``). A drawn row
-    here is its background (the style's ``PE_PanelItemViewRow`` per cell, as ``QTableView`` draws it), its
-    image slices and its grid lines, from one Python loop. A row that is selected, loading, not yet drawn
+    here is its background (the style's ``PE_PanelItemViewRow`` per cell, as ``QTableView`` draws it, or
+    one fill of the row where that panel is a flat opaque fill: :meth:`_flat_row_panel`), its image slices
+    and its grid lines (one ``drawLines`` call), from one Python loop. A row that is selected, loading, not yet drawn
     or whose image no longer matches, and anything outside the rows, is painted by ``QTableView`` through
     the delegate as before (a paint event narrowed to those rows). Right-to-left layouts, moved or hidden
     sections and a pixel ratio other than 1 are all left to ``QTableView``.
@@ -495,7 +496,7 @@ class RowImageTableView(QTableView):
         whole cell in one colour (QCommonStyle and Fusion: the palette's alternate base), else ``None``.
         Found by drawing the panel once into a small image on two different grounds: a fill covers both
         alike, every pixel the same colour."""
-        key = (id(style), option.palette.cacheKey(), group, int(option.state.value))
+        key = (style, option.palette.cacheKey(), group, int(option.state.value))
         if key in self._panel_fills:
             return self._panel_fills[key]
         saved = option.rect
