@@ -15,6 +15,13 @@ was an ``UpdateRequest`` whose paint drew a screen of text cell by cell. Later, 
 showed each generation-1 collection taking 7-13 ms while the page cache held pydantic objects (~3,000
 rows landed between two of them, four tracked objects each): they are compact untracked tuples now
 (``klogs_desk.ui.subscriptions_model._RowCodec``), and those collections take ~1.5 ms.
+
+``--ticks`` prints the scroll's costliest intervals between two heartbeat ticks (what the benchmark's
+"longest UI-thread CPU between ticks" measures) with every delivery over 0.3 ms in them, in order: a
+tick over 16 ms is often two turns that each look fine. That is how the last one was found: a page
+landing (~3 ms: its rows made compact and the first chunk of on-screen rows formatted at once) and, in
+the same interval, the full repaint of a newly scrolled screen (~10 ms: six rows formatted by the paint,
+row images drawn, the style's panel per cell of every alternate row, a call per grid line).
 """
 
 from __future__ import annotations
@@ -50,6 +57,9 @@ class TimedApplication(QApplication):
         self.deliveries: list[tuple[float, str, str, tuple[str, ...]]] = []
         self.profiles: list[cProfile.Profile] = []
 
+        #: Deliveries over 0.3 ms since the last heartbeat tick (``--ticks``).
+        self.since_tick: list[tuple[float, str, str, tuple[str, ...]]] = []
+
     def notify(self, receiver, event) -> bool:  # noqa: N802 (Qt's name)
         if self._depth:
             if event.type() == QEvent.Type.Paint and receiver.objectName() == "qt_scrollarea_viewport":
@@ -71,6 +81,9 @@ class TimedApplication(QApplication):
                 if cpu > 8:
                     self.profiles.append(profiler)
             self._depth = 0
+            if cpu > 0.3:
+                self.since_tick.append((round(cpu, 1), event.type().name, type(receiver).__name__,
+                                        tuple(self._painted)))
             if cpu > 4:
                 self.deliveries.append((cpu, event.type().name, type(receiver).__name__, tuple(self._painted)))
 
@@ -104,17 +117,32 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=20_000)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--ticks", action="store_true",
+                        help="print the 15 costliest intervals between heartbeat ticks and their deliveries")
     args = parser.parse_args()
     app = TimedApplication([], args.profile)
     collections = CollectionTimer()
     scroll_started: list[float] = []
     start_heartbeat = bench_subscriptions.Heartbeat.start
+    tick = bench_subscriptions.Heartbeat._tick
+    #: (UI-thread CPU ms between two ticks, the deliveries in it) of the last heartbeat started.
+    intervals: list[tuple[float, list]] = []
 
     def start(heartbeat: bench_subscriptions.Heartbeat) -> None:  # the last heartbeat started is the scroll's
         scroll_started.append(time.perf_counter())
+        intervals.clear()
+        app.since_tick = []
         start_heartbeat(heartbeat)
 
+    def timed_tick(heartbeat: bench_subscriptions.Heartbeat) -> None:
+        before = heartbeat._cpu
+        tick(heartbeat)
+        intervals.append(((heartbeat._cpu - before) * 1000, app.since_tick))
+        app.since_tick = []
+
     bench_subscriptions.Heartbeat.start = start  # type: ignore[method-assign]
+    if args.ticks:
+        bench_subscriptions.Heartbeat._tick = timed_tick  # type: ignore[method-assign]
     sys.argv = [sys.argv[0], "--count", str(args.count)]
     bench_subscriptions.main()
     collections.report("whole run")
@@ -127,6 +155,12 @@ def main() -> None:
     for (kind, receiver, painted), cpus in sorted(groups.items(), key=lambda item: -sum(item[1])):
         print(f"  {kind:<14} {receiver:<22} {painted:<12} n={len(cpus):<4} median {statistics.median(cpus):5.1f} ms, "
               f"max {max(cpus):5.1f} ms, over 8 ms {sum(cpu > 8 for cpu in cpus)}, over 16 ms {sum(cpu > 16 for cpu in cpus)}")
+    if args.ticks:
+        print("costliest intervals between two heartbeat ticks while scrolling (UI-thread CPU; deliveries over "
+              "0.3 ms in order: CPU ms, event, receiver, viewport rectangles painted):")
+        for cpu, deliveries in sorted(intervals, key=lambda interval: -interval[0])[:15]:
+            print(f"  {cpu:5.1f} ms: " + ", ".join(f"{ms} {kind} {receiver}{' ' + '/'.join(painted) if painted else ''}"
+                                                for ms, kind, receiver, painted in deliveries))
     if app.profiles:
         stats = pstats.Stats(app.profiles[0])
         for profiler in app.profiles[1:]:

@@ -39,7 +39,7 @@ import time
 from collections import OrderedDict
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPointF, QRect, QRectF, Qt, QTimer
+from PySide6.QtCore import QEvent, QLine, QModelIndex, QObject, QPointF, QRect, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPalette, QPen, QRegion, QStaticText
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QTableView
 
@@ -442,9 +442,9 @@ class RowImageTableView(QTableView):
     Why: ``QTableView`` paints cell by cell, and with a Python model and delegate each cell is three calls
     into Python (``rowCount``, ``columnCount`` from ``index()``, the delegate's ``paint``) plus the cell's
     style option: ~4 ms of a ~7 ms repaint of a screen (``benchmarks/bench_subscriptions.py``). A drawn row
-    here is its background (the style's ``PE_PanelItemViewRow`` per cell, as ``QTableView`` draws it), its
-    image slices and its grid lines, from one Python loop. A row that is selected, loading, not yet drawn
-    or whose image no longer matches, and anything outside the rows, is painted by ``QTableView`` through
+    here is its background (the style's ``PE_PanelItemViewRow``, one across the row's cells), its image
+    slices and its grid lines (one ``drawLines`` call), from one Python loop. A row that is selected,
+    loading, not yet drawn or whose image no longer matches, and anything outside the rows, is painted by ``QTableView`` through
     the delegate as before (a paint event narrowed to those rows); without a placeholder a row not here
     (or out of the paint's budget) is painted empty from the same loop. Columns are walked in the header's
     order, hidden ones left out, as ``QTableView`` walks them (the Journal moves its Operator column and
@@ -595,9 +595,10 @@ class RowImageTableView(QTableView):
                     painter.drawImage(x + span[1], image_top, image, span[0], 0, span[2], band)
         if grid:
             painter.setPen(QPen(colour, 1, self.gridStyle()))
-            for _, top, height, _ in drawn:
-                painter.drawLine(area.left(), top + height - grid, area.right(), top + height - grid)
-            # Vertical lines over each run of consecutive drawn rows.
+            # All the grid lines in one call: a row's bottom line, then vertical lines over each run of
+            # consecutive drawn rows.
+            lines = [QLine(area.left(), top + height - grid, area.right(), top + height - grid)
+                     for _, top, height, _ in drawn]
             runs: list[list[int]] = []
             for row, top, height, _ in drawn:
                 if runs and runs[-1][2] == row - 1:
@@ -605,7 +606,8 @@ class RowImageTableView(QTableView):
                 else:
                     runs.append([top, top + height - 1, row])
             for run_top, run_bottom, _ in runs:
-                for _, x, cell_width in columns:
-                    painter.drawLine(x + cell_width - grid, max(run_top, area.top()), x + cell_width - grid,
-                                     min(run_bottom, area.bottom()))
+                low, high = max(run_top, area.top()), min(run_bottom, area.bottom())
+                lines.extend(QLine(x + cell_width - grid, low, x + cell_width - grid, high)
+                             for _, x, cell_width in columns)
+            painter.drawLines(lines)
         painter.end()

@@ -127,7 +127,9 @@ _ANSWERED_ROLES = frozenset({_DISPLAY, _TOOLTIP, _ALIGNMENT, SUBSCRIPTION_ROLE, 
 #: Rows of a landed page formatted and repainted per event-loop turn (:meth:`SubscriptionsModel._show_in_chunks`).
 CHUNK_ROWS = 8
 #: Rows a paint formats itself in one event-loop turn; the others show "Loading…" a turn or two longer.
-PAINT_FORMAT_ROWS = 6
+#: 2, not 6 (issue 19): a scroll step's full repaint formatted six rows (~2 ms on a small till) on top of
+#: drawing row images and copying a screen; the rest now come with the chunks (:meth:`_next_chunk`).
+PAINT_FORMAT_ROWS = 2
 
 #: Shared texts kept (:meth:`SubscriptionsModel._shared`).
 _MAX_SHARED_TEXTS = 4096
@@ -585,12 +587,13 @@ class SubscriptionsModel(QAbstractTableModel):
         repaint is a turn of its own. The chunks run from a zero-interval ``QTimer`` (a timer event, after
         the repaints already asked for), not ``QTimer.singleShot(0)``: Qt 6 posts that as an event handled
         in the same pass as the others, and every chunk then ran before one repaint of all their rows.
-        A paint that comes sooner (a scroll) formats the rows it shows itself, as before."""
+        A paint that comes sooner (a scroll) formats the rows it shows itself, as before. The first chunk
+        waits for the timer too, not formatted in the turn the page lands in: that turn (parsing done on a
+        worker thread, the rows made compact, ~1.5 ms) often also holds a scroll's full repaint, and the
+        two with a chunk's formatting were the Subscriptions scroll's longest turns (issue 19)."""
         self._chunks.append((entry, first, last))
         if not self._chunk_timer.isActive():
-            self._next_chunk()
-            if self._chunks:
-                self._chunk_timer.start()
+            self._chunk_timer.start()
 
     def _defer(self, entry: _Page, row: int) -> None:
         """Format ``row`` of ``entry`` in a later turn (a paint ran out of its formatting budget)."""
