@@ -46,6 +46,18 @@ class _Value:
     def _values(self) -> tuple[Any, ...]:
         return tuple(getattr(self, name) for name in type(self).__slots__)
 
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in type(self).__slots__)
+        return f"{type(self).__qualname__}({fields})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return self._values() == other._values()
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
     def __setattr__(self, name: str, value: object) -> NoReturn:
         from dataclasses import FrozenInstanceError
 
@@ -72,17 +84,6 @@ class Money(_Value):
         _set(self, "amount", amount)
         _set(self, "currency", currency)
 
-    def __repr__(self) -> str:
-        return f"Money(amount={self.amount!r}, currency={self.currency!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return self._values() == other._values()
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
     def __str__(self) -> str:
         return f"{self.amount} {self.currency}"
 
@@ -103,17 +104,6 @@ class GatewayText(_Value):
         import html  # only for text off the wire, never before the first frame
 
         return cls(html.unescape(text))
-
-    def __repr__(self) -> str:
-        return f"GatewayText(text={self.text!r})"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return self._values() == other._values()
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._values())
 
     def __str__(self) -> str:
         return self.text
