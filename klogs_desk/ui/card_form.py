@@ -203,6 +203,18 @@ class _KeyRouter(QObject):
         return False
 
 
+class _InputLock(QObject):
+    """Refuses the cashier's input (:data:`_INPUT_EVENTS`) to a control outside the form while the form is
+    locked (:meth:`CardForm.lock_input_of`)."""
+
+    def __init__(self, form: "CardForm") -> None:
+        super().__init__(form)
+        self._form = form
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        return self._form.input_locked and event.type() in _INPUT_EVENTS
+
+
 class CardForm(QWidget):
     """Amount, currency and card fields with validation at each field. See the module docstring."""
 
@@ -223,6 +235,7 @@ class CardForm(QWidget):
         #: The inputs refuse the cashier's input (see :meth:`lock_input`).
         self.input_locked = False
         self._busy = False
+        self._input_lock: _InputLock | None = None  # lock_input_of
         self._today = dt.date.today
 
         self.amount = QLineEdit()
@@ -418,6 +431,15 @@ class CardForm(QWidget):
         """Refuse (or take again) the cashier's input in every field, without changing how the form looks:
         the order being sent cannot change. Costs nothing but a flag; :meth:`set_busy` also shows it."""
         self.input_locked = locked
+
+    def lock_input_of(self, widget: QWidget) -> None:
+        """``widget`` (a control that shapes the order next to the form, such as the Sale tab's "3-D
+        Secure" switch) refuses the cashier's input while the form is locked, as the form's fields do: the
+        lock is a flag until the in-flight look is shown (:meth:`lock_input`), so during the first
+        ``SENDING_PAINT_DELAY_MS`` such a control still looked, and was, clickable."""
+        if self._input_lock is None:
+            self._input_lock = _InputLock(self)
+        widget.installEventFilter(self._input_lock)
 
     def set_busy(self, busy: bool) -> None:
         """While a request is in flight the fields are read-only (the order being sent cannot change) and

@@ -275,14 +275,17 @@ class SaleTab(QWidget):
         """The sale's work, for :meth:`run_payment`. A card sale to a gateway that is there already starts
         now (its write-ahead row goes to the journal's writer thread before the sending state is set);
         otherwise it all happens in the task (:meth:`_send`)."""
-        if (self.three_ds is None or not self.three_ds.switched_on) and self._gateway_ready():
+        # The route (3-D Secure or not) is the one the cashier clicked Pay with: decided now, not after
+        # "Connecting…", which may last seconds while the switch next to Pay could be ticked or unticked.
+        three_ds = self.three_ds is not None and self.three_ds.switched_on
+        if not three_ds and self._gateway_ready():
             # Duplicates were checked (or confirmed by the cashier) in pay().
             return self.payments.begin_sale(order, on_answer=lambda outcome: self._show_answer(order, outcome))
-        return self._send(order)
+        return self._send(order, three_ds=three_ds)
 
-    async def _send(self, order: CardOrder) -> PaymentOutcome:
+    async def _send(self, order: CardOrder, *, three_ds: bool) -> PaymentOutcome:
         await self._until_gateway_starts()
-        if self.three_ds is not None and self.three_ds.switched_on:
+        if three_ds and self.three_ds is not None:
             return await self.three_ds.pay(order)  # duplicates were checked above
         return await self.payments.sale(order, confirmed_duplicate=True,  # the cashier confirmed above
                                         on_answer=lambda outcome: self._show_answer(order, outcome))
@@ -363,6 +366,7 @@ class SaleTab(QWidget):
     def add_pay_option(self, widget: QWidget) -> None:
         """Put a control (e.g. the "3-D Secure" switch, objectName ``threeDsSwitch``) left of Pay."""
         self._pay_options.addWidget(widget)
+        self.form.lock_input_of(widget)  # it shapes the order: no change while one is in flight
 
     def open_receipt(self, entry_id: int) -> None:
         if self.receipts is not None:

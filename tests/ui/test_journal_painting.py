@@ -157,3 +157,35 @@ def test_rows_past_a_paints_budget_are_drawn_in_later_paints(tab, qtbot, monkeyp
     monkeypatch.setattr(row_image_delegate, "RENDER_BUDGET_S", 60.0)
     drawn, before = grab_both_ways(tab)
     assert drawn == before
+
+
+@pytest.mark.parametrize("budget", [60.0, 1e-9], ids=["one-paint", "a-row-a-paint"])
+def test_rows_left_empty_and_scrolled_past_fill_in_when_they_come_back_without_forcing_a_paint(
+        tab, qtbot, monkeypatch, budget):
+    """Jumps of the scroll bar, each painted once (rows of pages not read paint empty), then a resize, a
+    row selected and a column shown: every row on screen ends up drawn from its texts by the paints the
+    view asks for itself (rows_painted() above repaints at each check, which would hide a row never filled)."""
+    monkeypatch.setattr(row_image_delegate, "RENDER_BUDGET_S", budget)
+    table, model = tab.table, tab.model
+    bar = table.verticalScrollBar()
+    for value in (bar.maximum() // 2, bar.maximum() // 4, bar.maximum() // 2 + 3, bar.maximum() // 2 - 10,
+                  bar.maximum(), bar.maximum() // 2):
+        bar.setValue(value)
+        table.viewport().repaint()
+    tab.resize(1100, 300)
+    table.viewport().repaint()
+    tab.resize(1100, 900)
+    table.selectRow(table.rowAt(10))
+    tab.show_column(JournalColumn.AUTH_CODE, True)
+    images = table.itemDelegate()._images
+
+    def every_row_drawn() -> bool:
+        last = table.rowAt(table.viewport().height() - 1)
+        rows = range(max(0, table.rowAt(0)), (model.rowCount() - 1 if last < 0 else last) + 1)
+        selection, root = table.selectionModel(), table.rootIndex()
+        # A selected row is painted by QTableView through the delegate, from its texts (no row image).
+        return all(model.formatted_texts(row) is not None
+                   and (selection.isRowSelected(row, root)
+                        or row in images and images[row].texts is model.formatted_texts(row)) for row in rows)
+
+    qtbot.waitUntil(every_row_drawn, timeout=10_000)

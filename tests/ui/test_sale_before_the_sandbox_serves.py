@@ -109,3 +109,59 @@ def test_pay_pressed_before_the_client_is_built_waits_for_it_then_pays_once(qtbo
         if services.client_ready:
             closing = event_loop_qt.create_task(services.client.aclose())
             qtbot.waitUntil(closing.done, timeout=5_000)
+
+
+def test_the_3ds_switch_cannot_change_a_sale_already_clicked_while_connecting(qtbot, tmp_path, event_loop_qt,
+                                                                               sandbox):
+    """Pay clicked for a plain sale before the client is built: while "Connecting…" lasts, the "3-D Secure"
+    switch next to Pay takes no click, and the sale goes out as the plain sale it was clicked as (the route
+    was read only after connecting: a tick in between turned the clicked sale into a 3-D Secure one)."""
+    from PySide6.QtCore import Qt
+
+    from klogs_desk.domain.journal import EntryKind
+    from klogs_desk.services.three_d_secure import ThreeDSecureService
+
+    journal = Journal(tmp_path / "journal.sqlite3")
+
+    def build():
+        return build_client(Config(tmp_path / "settings.ini"), "sandbox", SANDBOX_CREDENTIALS, sandbox.url)
+
+    services = AppServices(journal=journal, environment="sandbox", build_client=build)
+    services.client_coming = True
+    started_3ds = []
+
+    class Refusing3ds(ThreeDSecureService):
+        async def begin(self, *args, **kwargs):
+            started_3ds.append(args)
+            raise AssertionError("a 3-D Secure sale was started")
+
+    tab = SaleTab(services, three_d_secure=Refusing3ds(services, None))  # type: ignore[arg-type]
+    qtbot.addWidget(tab)
+    tab.show()
+    qtbot.waitExposed(tab)
+    try:
+        type_sale(qtbot, tab, amount="61.50")
+        switch = tab.three_ds_switch
+        assert switch is not None and not switch.isChecked()
+
+        def connecting() -> None:
+            assert tab.pay_button.text() == "Connecting…"
+
+        with qtbot.waitSignal(tab.payment_finished, timeout=30_000) as blocker:
+            tab.pay_button.click()
+            qtbot.waitUntil(connecting, timeout=15_000)
+            qtbot.mouseClick(switch, Qt.MouseButton.LeftButton)  # refused: the sale is in flight
+            qtbot.keyClick(switch, Qt.Key.Key_Space)
+            assert not switch.isChecked()
+            switch.setChecked(True)  # even if it changed (by a path that is not the cashier's click) ...
+            services.build_client_now()
+        outcome = blocker.args[0]
+        assert outcome.state is OutcomeState.APPROVED and started_3ds == []  # ... the clicked route stands
+        rows = journal.search(environment="sandbox")
+        assert [(row.reference, row.kind, row.state) for row in rows] == [
+            (outcome.order_id, EntryKind.SALE, EntryState.APPROVED)]
+    finally:
+        journal.close()
+        if services.client_ready:
+            closing = event_loop_qt.create_task(services.client.aclose())
+            qtbot.waitUntil(closing.done, timeout=5_000)
