@@ -155,9 +155,11 @@ class RowImageDelegate(PlainTextDelegate):
             signal.connect(self.forget_images)
 
     def forget_images(self, *args) -> None:
-        """Drop every row image (rows moved or the look changed): rows are drawn again when painted."""
+        """Drop every row image (rows moved or the look changed): rows are drawn again when painted. Rows a
+        paint ran out of budget for stay asked for (:meth:`_later`): after a look change seen by a paint of
+        part of the table they would otherwise stay blank; a row that moved meanwhile costs one repaint of
+        its strip."""
         self._images.clear()
-        self._pending.clear()
         self._placeholder_cache = None
 
     def _forget_layout(self, *args) -> None:

@@ -384,7 +384,7 @@ class SaleTab(QWidget):
         """The gateway answered; its outcome is being committed to the journal on the writer thread. Show
         it and paint the result panel now, alone: the cashier's answer is on screen before that commit and
         before the rest of the tab changes (:meth:`_finish`, right after the commit, in the next paint).
-        The card details stay in their read-only fields until then, a few milliseconds."""
+        The card details stay in their locked fields until then, a few milliseconds."""
         if not shiboken6.isValid(self) or self._continues_as_3ds(order, outcome):
             return  # closed meanwhile (run_operation drops the outcome too), or not a result for the cashier
         self.result.show_outcome(outcome)
