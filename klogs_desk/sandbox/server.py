@@ -8,7 +8,9 @@ routes are not served on the bank's host, nor the bank's page on the gateway's.
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
+import logging
 import socket
 import threading
 import time
@@ -59,6 +61,7 @@ class SandboxServer:
             timeout_graceful_shutdown=1, h11_max_incomplete_event_size=16 * 1024,
         ))
         self._thread: threading.Thread | None = None
+        self._quiet_cancel = _QuietCancellationAtStop(lambda: self._server.should_exit)
 
     def _build(self, config: SandboxConfig) -> None:
         config.public_url = self.url
@@ -95,6 +98,7 @@ class SandboxServer:
         return self.app.state.sandbox
 
     def start(self, timeout: float = 10.0) -> "SandboxServer":
+        logging.getLogger("uvicorn.error").addFilter(self._quiet_cancel)
         self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [self._sock, self._acs_sock]},
                                         name="klogs-sandbox", daemon=True)
         self._thread.start()
@@ -109,6 +113,7 @@ class SandboxServer:
         self._server.should_exit = True
         if self._thread is not None:
             self._thread.join(timeout=5)
+        logging.getLogger("uvicorn.error").removeFilter(self._quiet_cancel)
         self._sock.close()
         self._acs_sock.close()
         database = database_of(self.state)
@@ -124,6 +129,22 @@ class SandboxServer:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+class _QuietCancellationAtStop(logging.Filter):
+    """Drops uvicorn's "Exception in ASGI application" record for a request cancelled because the server is
+    stopping: the never-answering card's request, held for ``hang_seconds``, outlives the graceful-shutdown
+    second and is cancelled then; a real gateway going down drops such a connection without a word, and a
+    traceback in the terminal's log at every quit during such a sale would read as a fault of ours. Any
+    other error, and a cancellation while serving, is still logged."""
+
+    def __init__(self, stopping: Callable[[], bool]) -> None:
+        super().__init__()
+        self._stopping = stopping
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        return not (isinstance(error, asyncio.CancelledError) and self._stopping())
 
 
 def _by_local_address(apps: dict[tuple[str, int], ASGIApp], default: Callable[[], ASGIApp]) -> ASGIApp:
