@@ -179,6 +179,15 @@ def test_the_guard_finds_equal_amounts_however_written_among_many_others(journal
     assert _similar(journal, amount="1234567.8911") is None
 
 
+def test_the_guard_finds_a_card_by_its_last_four_in_a_gateways_own_mask(journal):
+    spaced = _approved(journal, amount="25.00", pan="**** **** **** 4242 ")  # as a gateway may mask it
+    _approved(journal, amount="25.00", pan="424242******1111")  # 4242 elsewhere: not this card's last four
+
+    assert _similar(journal, amount="25", last_four="4242").id == spaced.id
+    assert _similar(journal, amount="25.00", last_four="1111").reference != spaced.reference
+    assert _similar(journal, amount="25.01", last_four="4242") is None
+
+
 def test_the_guard_prefers_an_unresolved_sale_then_the_newest_approved(journal):
     _approved(journal, amount="10.00")
     newest = _approved(journal, amount="10.00", kind=EntryKind.SALE_3DS)

@@ -633,20 +633,20 @@ class Journal:
         """The payment (a row without a parent, of one of ``kinds``, not ``excluding_reference``) with this
         amount, currency and card last four that is unresolved, else approved at or after ``approved_since``;
         ``None`` if there is none. The oldest unresolved one wins, then the newest approved one (up to the
-        1000 newest approved rows of about this amount are looked at). ``environment`` empty or ``None`` means
-        every environment.
+        1000 newest approved rows of this card's last four are looked at). ``environment`` empty or ``None``
+        means every environment.
 
         Amounts are compared as :class:`~decimal.Decimal` (``100.1`` equals ``100.10``), card digits as the
         last four digits of the stored masked PAN, both in Python on a narrow candidate list. SQLite narrows
-        it to the amounts within a millionth of this one (stored amounts are text, ``100.1`` or ``100.10``:
-        compared as numbers, a rounding of either conversion cannot make equal amounts differ by that much,
-        and Python decides): the guard runs at every Pay click before the request can leave (issue 19), and
-        without it read every sale of the last ten minutes."""
+        it with text only, never an amount turned into a float: to the masked PANs holding these four digits
+        in a row (ours end with them, :func:`~klogs_desk.domain.cards.mask_pan`; a gateway's own mask, kept
+        when it shows under 12 digits, may be spaced or end otherwise). The guard runs at every
+        Pay click before the request can leave (issue 19), and without it read every sale of the last ten
+        minutes."""
         kind_values = [k.value for k in kinds]
         common = (f"kind IN ({', '.join('?' for _ in kind_values)}) AND parent_id IS NULL AND currency = ? "
-                  "AND reference <> ? AND abs(CAST(amount AS REAL) - ?) < 1e-6"
-                  + (" AND environment = ?" if environment else ""))
-        common_args: list[Any] = ([*kind_values, currency, excluding_reference, float(amount)]
+                  "AND reference <> ? AND masked_pan LIKE ?" + (" AND environment = ?" if environment else ""))
+        common_args: list[Any] = ([*kind_values, currency, excluding_reference, f"%{card_last_four}%"]
                                   + ([environment] if environment else []))
         # SQLite's planner, without ANALYZE statistics, picks entries_parent or entries_state (every
         # approved row) here: name the narrow index so the guard stays fast as the journal grows.
