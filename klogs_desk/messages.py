@@ -20,13 +20,12 @@ from __future__ import annotations
 import string
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Any, Mapping, NoReturn, Union
+from typing import Any, Mapping, Union
+
+from .frozen import Frozen, init
 
 #: The translation context of every template (``QCoreApplication.translate(CONTEXT, template)``).
 CONTEXT = "Messages"
-
-
-_set = object.__setattr__
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - lupdate finds templates by this name
@@ -34,45 +33,7 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - lupdate f
     return text
 
 
-class _Value:
-    """Frozen like the ``@dataclass(frozen=True)`` classes these were (issue 19: Python 3.11's dataclass
-    decorator compiles each generated method, ~1.2 ms a class at start-up, and this module may import
-    nothing of klogs_desk, :mod:`klogs_desk.frozen` included): fields in ``__slots__``, set once in
-    ``__init__``; assignment and deletion raise ``dataclasses.FrozenInstanceError``; copies and pickles go
-    through ``__init__`` again (:meth:`__reduce__`)."""
-
-    __slots__: tuple[str, ...] = ()
-
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in type(self).__slots__)
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in type(self).__slots__)
-        return f"{type(self).__qualname__}({fields})"
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return self._values() == other._values()
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __setattr__(self, name: str, value: object) -> NoReturn:
-        from dataclasses import FrozenInstanceError
-
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> NoReturn:
-        from dataclasses import FrozenInstanceError
-
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
-
-    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
-        return type(self), self._values()
-
-
-class Money(_Value):
+class Money(Frozen):
     """An amount with its currency code, e.g. ``Money(Decimal("10.00"), "TRY")``."""
 
     amount: Decimal
@@ -81,14 +42,13 @@ class Money(_Value):
     __slots__ = ("amount", "currency")
 
     def __init__(self, amount: Decimal, currency: str) -> None:
-        _set(self, "amount", amount)
-        _set(self, "currency", currency)
+        init(self, amount, currency)
 
     def __str__(self) -> str:
         return f"{self.amount} {self.currency}"
 
 
-class GatewayText(_Value):
+class GatewayText(Frozen):
     """Free text the gateway wrote (its ``message``, ``detail`` or ``error.summary``). Use :meth:`of` for text
     straight off the wire: it decodes HTML entities once (``&#x27;`` becomes ``'``)."""
 
@@ -97,7 +57,7 @@ class GatewayText(_Value):
     __slots__ = ("text",)
 
     def __init__(self, text: str) -> None:
-        _set(self, "text", text)
+        init(self, text)
 
     @classmethod
     def of(cls, text: str) -> "GatewayText":
@@ -112,7 +72,7 @@ class GatewayText(_Value):
 Param = Union[str, int, Decimal, Money, GatewayText, "Message", tuple["Message", ...]]
 
 
-class Message(_Value):
+class Message(Frozen):
     """A message code and its parameters. Build with :func:`msg`."""
 
     code: str
@@ -123,8 +83,7 @@ class Message(_Value):
     def __init__(self, code: str, params: Mapping[str, Any] | None = None) -> None:
         if code not in CATALOGUE:
             raise KeyError(f"unknown message code {code!r}")
-        _set(self, "code", code)
-        _set(self, "params", MappingProxyType(dict(params if params is not None else {})))
+        init(self, code, MappingProxyType(dict(params if params is not None else {})))
 
     def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
         return Message, (self.code, dict(self.params))
