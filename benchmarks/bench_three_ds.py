@@ -24,12 +24,10 @@ challenge's milestones and stalls over 16 ms, in ms from its click).
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import os
 import sys
 import tempfile
 import time
-from decimal import Decimal
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -38,7 +36,6 @@ if hasattr(os, "geteuid") and os.geteuid() == 0:
     os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtWidgets import QApplication
 
 from klogs_desk.ui import webengine
@@ -48,64 +45,19 @@ APP = QApplication(sys.argv[:1])
 APP.setQuitOnLastWindowClosed(False)  # each challenge dialog is the only window while it is open
 
 import qasync  # noqa: E402
+from three_ds_rig import Heartbeat, ThreeDSRig  # noqa: E402
+from three_ds_rig import order as rig_order  # noqa: E402
 
-from klogs_desk.api.client import Credentials, Endpoints, KlogsClient  # noqa: E402
-from klogs_desk.callbacks import CallbackListener  # noqa: E402
-from klogs_desk.domain.journal import Journal  # noqa: E402
 from klogs_desk.embedded_sandbox import EmbeddedSandbox  # noqa: E402
 from klogs_desk.sandbox.server import SandboxServer  # noqa: E402
 from klogs_desk.sandbox.state import SandboxConfig  # noqa: E402
-from klogs_desk.services.context import AppServices  # noqa: E402
 from klogs_desk.services.payments import CardOrder  # noqa: E402
 from klogs_desk.services.three_d_secure import ThreeDSecureService  # noqa: E402
 from klogs_desk.ui.three_ds_dialog import run_challenge  # noqa: E402
 
 
-class Heartbeat:
-    """A 1 ms timer; records the worst lateness between ticks while running."""
-
-    def __init__(self) -> None:
-        self.timer = QTimer()
-        self.timer.setInterval(1)
-        self.timer.timeout.connect(self._tick)
-        self.clock = QElapsedTimer()
-        self.worst_ms = 0.0
-        self._last = 0
-        #: ``(started at time.perf_counter(), ms, UI-thread CPU ms in it)`` of every stall over 16 ms since
-        #: start(): CPU much below the stall is this thread waiting (for Chromium's threads, or for a core).
-        self.long: list[tuple[float, float, float]] = []
-        self._cpu = 0.0
-        #: The most UI-thread CPU between two ticks: the longest piece of work on the UI thread, which a
-        #: loaded machine stretches in wall time but hardly changes (the load-robust side of a stall).
-        self.worst_cpu_ms = 0.0
-
-    def start(self) -> None:
-        self.worst_ms = 0.0
-        self.worst_cpu_ms = 0.0
-        self.long = []
-        self.clock.start()
-        self._last = self.clock.nsecsElapsed()
-        self._cpu = time.thread_time()
-        self.timer.start()
-
-    def stop(self) -> float:
-        self.timer.stop()
-        return self.worst_ms
-
-    def _tick(self) -> None:
-        now, cpu = self.clock.nsecsElapsed(), time.thread_time()
-        late = (now - self._last) / 1e6 - 1.0
-        self.worst_ms = max(self.worst_ms, late)
-        self.worst_cpu_ms = max(self.worst_cpu_ms, (cpu - self._cpu) * 1000)
-        if late > 16:
-            self.long.append((time.perf_counter() - late / 1000, late, (cpu - self._cpu) * 1000))
-        self._last, self._cpu = now, cpu
-
-
 def order(n: int) -> CardOrder:
-    year = f"{(dt.date.today().year + 2) % 100:02d}"
-    return CardOrder(order_id=f"BENCH-3DS-{os.getpid()}-{n}", amount=Decimal("100.00"), currency="TRY",
-                     holder="Bench Mark", pan="4000000000003220", expiry_month="12", expiry_year=year, cvv="123")
+    return rig_order("BENCH-3DS", n)
 
 
 #: The longest UI-thread work between two heartbeat ticks while each challenge closed (CPU ms).
@@ -188,11 +140,8 @@ async def main(cold_only: bool) -> None:
         sandbox.reserve()
         sandbox.start_in_background()
         url = sandbox.wait_ready()
-    journal = Journal(Path(tempfile.mkdtemp()) / "bench.sqlite3")
-    client = KlogsClient(Endpoints.same(url), Credentials("sandbox-key", "sandbox-secret", "sandbox-token"))
-    listener = CallbackListener()
-    await listener.start()
-    service = ThreeDSecureService(AppServices(client=client, journal=journal), listener)
+    rig = await ThreeDSRig(url).start()
+    service = rig.service
     beat = Heartbeat()
     yardstick = Heartbeat()
     try:
@@ -251,10 +200,8 @@ async def main(cold_only: bool) -> None:
         print("targets: warm < 300 ms, no stall > 16 ms")
         print(f"load average while measuring: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
     finally:
-        await listener.stop()
-        await client.aclose()
+        await rig.close()
         sandbox.stop()
-        journal.close()
 
 
 if __name__ == "__main__":

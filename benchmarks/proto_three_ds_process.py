@@ -30,13 +30,11 @@ Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/proto_three_ds_proc
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import json
 import os
 import sys
 import tempfile
 import time
-from decimal import Decimal
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -104,49 +102,19 @@ def child() -> int:
 if __name__ == "__main__" and "--child" in sys.argv:
     sys.exit(child())
 
-from PySide6.QtCore import QElapsedTimer, QProcess, QTimer  # noqa: E402
+from PySide6.QtCore import QProcess  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 APP = QApplication(sys.argv[:1])
 APP.setQuitOnLastWindowClosed(False)
 
 import qasync  # noqa: E402
+from three_ds_rig import Heartbeat, ThreeDSRig  # noqa: E402
+from three_ds_rig import order as rig_order  # noqa: E402
 
-from klogs_desk.api.client import Credentials, Endpoints, KlogsClient  # noqa: E402
-from klogs_desk.callbacks import CallbackListener  # noqa: E402
-from klogs_desk.domain.journal import Journal  # noqa: E402
 from klogs_desk.embedded_sandbox import EmbeddedSandbox  # noqa: E402
-from klogs_desk.services.context import AppServices  # noqa: E402
 from klogs_desk.services.payments import CardOrder  # noqa: E402
 from klogs_desk.services.three_d_secure import ThreeDSecureService  # noqa: E402
-
-
-class Heartbeat:
-    """A 1 ms timer: the worst lateness between ticks, and the most UI-thread CPU between two ticks."""
-
-    def __init__(self) -> None:
-        self.timer = QTimer()
-        self.timer.setInterval(1)
-        self.timer.timeout.connect(self._tick)
-        self.clock = QElapsedTimer()
-        self.worst_ms = self.worst_cpu_ms = 0.0
-        self._last, self._cpu = 0, 0.0
-
-    def start(self) -> None:
-        self.worst_ms = self.worst_cpu_ms = 0.0
-        self.clock.start()
-        self._last, self._cpu = self.clock.nsecsElapsed(), time.thread_time()
-        self.timer.start()
-
-    def stop(self) -> tuple[float, float]:
-        self.timer.stop()
-        return self.worst_ms, self.worst_cpu_ms
-
-    def _tick(self) -> None:
-        now, cpu = self.clock.nsecsElapsed(), time.thread_time()
-        self.worst_ms = max(self.worst_ms, (now - self._last) / 1e6 - 1.0)
-        self.worst_cpu_ms = max(self.worst_cpu_ms, (cpu - self._cpu) * 1000)
-        self._last, self._cpu = now, cpu
 
 
 class Browser:
@@ -183,9 +151,7 @@ class Browser:
 
 
 def order(n: int) -> CardOrder:
-    year = f"{(dt.date.today().year + 2) % 100:02d}"
-    return CardOrder(order_id=f"PROTO-3DS-{os.getpid()}-{n}", amount=Decimal("100.00"), currency="TRY",
-                     holder="Bench Mark", pan="4000000000003220", expiry_month="12", expiry_year=year, cvv="123")
+    return rig_order("PROTO-3DS", n)
 
 
 async def challenge_in_child(service: ThreeDSecureService, browser: Browser, n: int, beat: Heartbeat,
@@ -201,7 +167,7 @@ async def challenge_in_child(service: ThreeDSecureService, browser: Browser, n: 
     browser.send(do="show", html=challenge.html_content, gateway_url=service.gateway_url,
                  callback_origin=service.listener.origin)
     shown_at = await asyncio.wait_for(loaded, 60)
-    stall, piece = beat.stop()
+    stall, piece = beat.stop(), beat.worst_cpu_ms
     cpu = time.thread_time() - cpu
     service.cancel(challenge)
     await service.finish(challenge)
@@ -215,17 +181,14 @@ async def main() -> None:
     sandbox.reserve()
     sandbox.start_in_background()
     url = sandbox.wait_ready()
-    journal = Journal(Path(tempfile.mkdtemp()) / "proto.sqlite3")
-    client = KlogsClient(Endpoints.same(url), Credentials("sandbox-key", "sandbox-secret", "sandbox-token"))
-    listener = CallbackListener()
-    await listener.start()
-    service = ThreeDSecureService(AppServices(client=client, journal=journal), listener)
+    rig = await ThreeDSRig(url).start()
+    service = rig.service
     beat = Heartbeat()
     browser = Browser()
     try:
         beat.start()
         await asyncio.sleep(1.0)
-        idle, _ = beat.stop()
+        idle = beat.stop()
         service.cancel(await service.begin(order(99), confirmed_duplicate=True))  # the client's first request
         await asyncio.sleep(0.2)
 
@@ -245,7 +208,7 @@ async def main() -> None:
         ready = browser.wait_for(lambda m: m.get("event") == "ready")
         browser.start()
         ready_at = await asyncio.wait_for(ready, 60)
-        stall, piece = beat.stop()
+        stall, piece = beat.stop(), beat.worst_cpu_ms
         print(f"child started at idle, to ready:    {(ready_at - started) * 1000:7.1f} ms   terminal's worst stall"
               f" {stall:6.1f} ms   longest UI-thread work between two ticks {piece:5.1f} ms CPU")
         print(f"yardstick: the heartbeat alone, 1 s idle: worst {idle:.1f} ms")
@@ -253,10 +216,8 @@ async def main() -> None:
         print(f"load average while measuring: {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
     finally:
         browser.stop()
-        await listener.stop()
-        await client.aclose()
+        await rig.close()
         sandbox.stop()
-        journal.close()
 
 
 if __name__ == "__main__":
