@@ -46,8 +46,6 @@ class ThreeDsDialog(QDialog):
     def __init__(self, challenge: Challenge, *, gateway_url: str, callback_origin: str,
                  parent: QWidget | None = None, charge: Decimal | None = None) -> None:
         super().__init__(parent)
-        from PySide6.QtWebEngineWidgets import QWebEngineView  # heavy: only when a challenge opens
-
         self.setObjectName("threeDsDialog")
         self.setWindowTitle(self.tr("3-D Secure — customer authentication"))
         self.setAccessibleName(self.tr("3-D Secure customer authentication"))
@@ -70,15 +68,15 @@ class ThreeDsDialog(QDialog):
         self.hint_label.setObjectName("threeDsHintLabel")
         self.hint_label.setWordWrap(True)
 
-        from . import webengine  # with the first challenge or the warm-up, never before the first frame
+        from .challenge_browser.remote import RemotePage, RemoteView  # with the first challenge
 
-        self.page = webengine.ChallengePage.create(gateway_url=gateway_url, callback_origin=callback_origin,
-                                                   parent=self)
-        self.view = QWebEngineView(self)
+        # The page runs in the browser process (challenge_browser): this dialog only shows its window.
+        self.page = RemotePage(gateway_url=gateway_url, callback_origin=callback_origin, parent=self)
+        self.page.title = self.tr("Bank authentication page")
+        self.view = RemoteView(self.page, self)
         self.view.setObjectName("threeDsView")
         self.view.setAccessibleName(self.tr("Bank authentication page"))
-        self.view.setPage(self.page)
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.view.setMinimumHeight(360)
 
         # Whose page the card holder is on, updated on every navigation (the bank's host is not ours).
@@ -118,6 +116,7 @@ class ThreeDsDialog(QDialog):
         self.page.urlChanged.connect(self._show_host)
         self.page.certificate_refused.connect(self._on_certificate_refused)
         self.page.renderProcessTerminated.connect(self._on_render_process_died)
+        self.page.escape_pressed.connect(self._request_cancel)
         from PySide6.QtCore import QUrl
 
         self._show_host(QUrl(gateway_url))
@@ -225,7 +224,7 @@ class ThreeDsDialog(QDialog):
             return
         self._finished = True
         self.page.loadFinished.disconnect(self._on_load_finished)
-        self.view.stop()
+        self.view.release()
         self.done(QDialog.DialogCode.Accepted)
         self.deleteLater()
 
@@ -245,12 +244,12 @@ async def run_challenge(service: ThreeDSecureService, challenge: Challenge, pare
     """
     import asyncio  # here: the Sale tab imports this module before the first frame, asyncio comes after it
 
-    from . import webengine  # (and the web engine's module)
+    from .challenge_browser import remote
 
     try:
-        # Cold (the warm-up has not run yet): QtWebEngine's import and Chromium's start in turns of their
-        # own, not all in the dialog's constructor; the Sale tab already shows that the bank check is coming.
-        await webengine.ready()
+        # Cold (the warm-up has not started the browser process yet): started now; the Sale tab already
+        # shows that the bank check is coming. If it cannot start, the dialog says so (nothing charged).
+        await remote.ready()
     except asyncio.CancelledError:
         # Quit (or the session ending) before the challenge was shown: the journal row must not stay
         # "waiting for the customer" for good; cancel revokes the token and journals it cancelled, as

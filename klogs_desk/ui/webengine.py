@@ -481,6 +481,10 @@ def _define_page_class() -> type:
 
         #: A TLS certificate error was refused on ``host`` (the page did not load; nothing was sent).
         certificate_refused = Signal(str)
+        #: The allow-list refused a navigation to this URL (:func:`shown_url`: scheme, host and port).
+        navigation_refused = Signal(str)
+        #: The page tried to open a window (refused).
+        window_refused = Signal()
 
         def __init__(self, profile_: Any, *, gateway_url: str, callback_origin: str | None,
                      parent: Any = None) -> None:
@@ -507,10 +511,12 @@ def _define_page_class() -> type:
             if not ok:
                 self.refused.append(shown_url(url))
                 log.warning("3-D Secure page navigation refused: %s", shown_url(url))
+                self.navigation_refused.emit(shown_url(url))
             return ok
 
         def createWindow(self, _type: Any) -> None:
             log.warning("3-D Secure page tried to open a window; refused")
+            self.window_refused.emit()
             return None
 
         def _refuse_certificate(self, error: Any) -> None:

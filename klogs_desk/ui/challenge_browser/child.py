@@ -1,0 +1,168 @@
+"""The browser process: shows challenge pages on the terminal's commands (see :mod:`.protocol`).
+
+Run by the terminal (:class:`~.remote.BrowserProcess`), never by hand. Everything the page may and may not
+do is :mod:`klogs_desk.ui.webengine`'s (the same locked-down, off-the-record page the terminal used
+in-process); this module only carries commands in and events out. Chromium's start runs here at once,
+with no care for stalls: nothing else runs on this process's UI thread.
+
+Its standard output carries only the protocol: file descriptor 1 is pointed at standard error once the
+protocol's own copy is taken, so nothing a library prints can break a message. The page's content and
+the card holder's answers are never written anywhere; the log says only which hosts were refused.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+import threading
+from typing import Any, BinaryIO
+
+from .protocol import decode, encode
+
+log = logging.getLogger(__name__)
+
+
+def _json_value(value: Any) -> Any:
+    """A JavaScript result as JSON can carry it (anything else as its text)."""
+    try:
+        json.dumps(value)
+    except (TypeError, ValueError):
+        return str(value)
+    return value
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the browser until the terminal says ``quit`` or its end of the pipe closes."""
+    del argv  # no options
+    out: BinaryIO = os.fdopen(os.dup(1), "wb", buffering=0)
+    os.dup2(2, 1)  # stray prints go to standard error, never into the protocol
+    logging.basicConfig(level=logging.WARNING, format="klogs-desk browser: %(levelname)s %(message)s")
+
+    from PySide6.QtCore import QObject, Qt, QUrl, Signal
+    from PySide6.QtGui import QKeySequence, QShortcut
+    from PySide6.QtWidgets import QApplication
+
+    from .. import webengine
+
+    webengine.prepare_application()
+    app = QApplication(sys.argv[:1])
+    app.setQuitOnLastWindowClosed(False)
+    from PySide6.QtWebEngineWidgets import QWebEngineView
+
+    write_lock = threading.Lock()
+
+    def say(**event: Any) -> None:
+        with write_lock:
+            try:
+                out.write(encode(event))
+            except OSError:  # the terminal is gone: end too
+                app.quit()
+
+    class Browser(QObject):
+        command = Signal(dict)
+        input_ended = Signal()
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.views: dict[int, Any] = {}
+            self.current: int | None = None
+            self.command.connect(self.run, Qt.ConnectionType.QueuedConnection)
+            self.input_ended.connect(app.quit, Qt.ConnectionType.QueuedConnection)
+            profile = webengine.profile()
+            profile.downloadRequested.connect(self._download_refused)
+            # A renderer up before the first challenge: a blank page, kept.
+            self.blank = webengine.ChallengePage.create(gateway_url="http://127.0.0.1/", callback_origin=None,
+                                                        parent=self)
+            self.blank.loadFinished.connect(lambda _ok: say(event="ready"))
+            self.blank.setHtml("<!doctype html><title>ready</title>", QUrl("about:blank"))
+
+        def run(self, request: dict[str, Any]) -> None:
+            what = request.get("do")
+            number = request.get("page")
+            if what == "quit":
+                app.quit()
+            elif what == "open" and isinstance(number, int):
+                self._open(number, request)
+            elif what == "js" and number in self.views:
+                view = self.views[number]
+                view.page().runJavaScript(str(request.get("script", "")), 0,
+                                          lambda value, ident=request.get("id"): say(event="js", id=ident,
+                                                                                    value=_json_value(value)))
+            elif what == "js":
+                say(event="js", id=request.get("id"), value=None)
+            elif what == "show" and number in self.views:
+                self._place(self.views[number], request.get("geometry"))
+                self.views[number].show()
+            elif what == "geometry" and number in self.views:
+                self._place(self.views[number], request.get("geometry"))
+            elif what == "stop" and number in self.views:
+                self.views[number].stop()
+            elif what == "close" and number in self.views:
+                view = self.views.pop(number)
+                if self.current == number:
+                    self.current = None
+                view.hide()
+                view.deleteLater()
+
+        def _open(self, number: int, request: dict[str, Any]) -> None:
+            view = QWebEngineView()
+            view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+            view.setWindowTitle(str(request.get("title") or ""))
+            if not request.get("embed"):
+                # A window of its own, kept over the terminal's dialog (where the platform lets it).
+                view.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+            page = webengine.ChallengePage.create(gateway_url=str(request["gateway_url"]),
+                                                  callback_origin=request.get("callback_origin"), parent=view)
+            view.setPage(page)
+            page.urlChanged.connect(lambda url: say(event="url", page=number, url=url.toString()))
+            page.loadFinished.connect(lambda ok: say(event="loaded", page=number, ok=bool(ok)))
+            page.navigation_refused.connect(lambda url: say(event="refused", page=number, url=url))
+            page.certificate_refused.connect(lambda host: say(event="certificate_refused", page=number, host=host))
+            page.window_refused.connect(lambda: say(event="window_refused", page=number))
+            page.renderProcessTerminated.connect(
+                lambda status, code: say(event="render_gone", page=number, status=int(getattr(status, "value", 0)),
+                                         code=int(code)))
+            # Escape in the page cancels in the terminal's dialog, as Escape anywhere in it does.
+            escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), view)
+            escape.setContext(Qt.ShortcutContext.WindowShortcut)
+            escape.activated.connect(lambda: say(event="escape", page=number))
+            self.views[number] = view
+            self.current = number
+            self._place(view, request.get("geometry"))
+            say(event="window", page=number, id=int(view.winId()) if request.get("embed") else 0)
+            page.setHtml(str(request.get("html", "")), QUrl(str(request["gateway_url"])))
+
+        @staticmethod
+        def _place(view: Any, geometry: Any) -> None:
+            if isinstance(geometry, list) and len(geometry) == 4 and all(isinstance(n, int) for n in geometry):
+                view.setGeometry(*geometry)
+
+        def _download_refused(self, download: Any) -> None:
+            number = self.current
+            url = webengine.shown_url(download.url())
+            path = os.path.join(download.downloadDirectory(), download.downloadFileName())
+
+            def report(state: Any) -> None:
+                if state == type(state).DownloadCancelled:
+                    say(event="download_refused", page=number, url=url, path=path)
+
+            download.stateChanged.connect(report)
+            report(download.state())
+
+    browser = Browser()
+
+    def read_commands() -> None:
+        for line in sys.stdin.buffer:
+            request = decode(line)
+            if request is not None:
+                browser.command.emit(request)
+        browser.input_ended.emit()
+
+    threading.Thread(target=read_commands, name="klogs-browser-commands", daemon=True).start()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

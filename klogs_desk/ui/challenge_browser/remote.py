@@ -1,0 +1,447 @@
+"""The terminal's side of the browser process: the process, a page in it and where its window is shown.
+
+Nothing here imports QtWebEngine: the terminal's UI thread starts the child (a ``fork`` and ``exec``,
+under a millisecond at idle in ``benchmarks/bench_three_ds.py``), writes commands and reads short event
+lines. :func:`warm_up` starts the child after the first frame once the cashier leaves keyboard and mouse
+alone for a second (its start takes both cores of a small till for about a second); :func:`ready` starts
+it at once when a challenge comes first.
+
+If the child ends (crash, killed), a page open in it reports ``renderProcessTerminated`` (the dialog says
+the bank's page stopped working; nothing was charged) and the next challenge starts a new child. If it
+cannot be started at all, the page says the same at once: a challenge never waits for a browser that will
+not come.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from typing import TYPE_CHECKING, Any, Callable
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, QRect, QTimer, QUrl, Signal
+from PySide6.QtGui import QGuiApplication, QWindow
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from . import protocol
+
+if TYPE_CHECKING:  # pragma: no cover
+    from PySide6.QtCore import QProcess
+
+log = logging.getLogger(__name__)
+
+#: A challenge waits this long for a browser that is starting (a loaded two-core till: 1-3 s).
+READY_PATIENCE_S = 30.0
+#: At quit, the child is given this long to end by itself before it is killed.
+QUIT_PATIENCE_MS = 2000
+
+
+class BrowserProcess(QObject):
+    """The one browser process of the terminal (:func:`browser`)."""
+
+    #: Every event line of the child, as a dict (pages pick theirs by number).
+    event_received = Signal(dict)
+    #: The child ended (or could not start); open pages report it.
+    ended = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._process: "QProcess | None" = None
+        self._buffer = b""
+        #: True once the child said ``ready`` (and until it ends).
+        self.is_ready = False
+        #: Children started so far (a test reads it: a dead child is replaced, a live one reused).
+        self.starts = 0
+        self._ready_waiters: list[Any] = []
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.stop)
+
+    def running(self) -> bool:
+        """True while a child runs (started, not yet ended)."""
+        from PySide6.QtCore import QProcess
+
+        return self._process is not None and self._process.state() is not QProcess.ProcessState.NotRunning
+
+    def start(self) -> None:
+        """Start the child unless one runs. Returns at once; :meth:`ready` waits for it."""
+        if self.running():
+            return
+        from PySide6.QtCore import QProcess
+
+        process = QProcess(self)
+        # Chromium's own messages go to the terminal's standard error, as they did in-process.
+        process.setProcessChannelMode(QProcess.ProcessChannelMode.ForwardedErrorChannel)
+        process.readyReadStandardOutput.connect(self._read)
+        process.finished.connect(self._on_finished)
+        process.errorOccurred.connect(self._on_error)
+        self._process, self._buffer, self.is_ready = process, b"", False
+        self.starts += 1
+        program, *arguments = protocol.command_line()
+        process.start(program, arguments)
+
+    async def ready(self, timeout: float = READY_PATIENCE_S) -> bool:
+        """Start the child if needed and wait until it is ready; ``False`` if it ended or took too long."""
+        import asyncio
+
+        self.start()
+        if self.is_ready:
+            return True
+        waiter = asyncio.get_running_loop().create_future()
+        self._ready_waiters.append(waiter)
+        try:
+            return bool(await asyncio.wait_for(waiter, timeout))
+        except asyncio.TimeoutError:
+            log.warning("the 3-D Secure browser was not ready within %.0f s", timeout)
+            return False
+        finally:
+            if waiter in self._ready_waiters:
+                self._ready_waiters.remove(waiter)
+
+    def send(self, **command: Any) -> bool:
+        """Write one command; ``False`` when no child runs (the caller reports the page gone)."""
+        if not self.running():
+            return False
+        assert self._process is not None
+        self._process.write(protocol.encode(command))
+        return True
+
+    def stop(self) -> None:
+        """End the child (at quit): asked first, killed if it does not go within :data:`QUIT_PATIENCE_MS`."""
+        process = self._process
+        if process is None or not shiboken6.isValid(process) or not self.running():
+            return
+        process.write(protocol.encode({"do": "quit"}))
+        process.closeWriteChannel()
+        if not process.waitForFinished(QUIT_PATIENCE_MS):
+            process.kill()
+            process.waitForFinished(QUIT_PATIENCE_MS)
+
+    def kill(self) -> None:
+        """Kill the child at once (tests: a browser that dies while a page is open)."""
+        if self._process is not None and self.running():
+            self._process.kill()
+
+    def _read(self) -> None:
+        process = self._process
+        if process is None:
+            return
+        self._buffer += bytes(process.readAllStandardOutput().data())
+        *lines, self._buffer = self._buffer.split(b"\n")
+        for line in lines:
+            message = protocol.decode(line)
+            if message is None:
+                continue
+            if message.get("event") == "ready":
+                self.is_ready = True
+                self._settle_waiters(True)
+            self.event_received.emit(message)
+
+    def _settle_waiters(self, ok: bool) -> None:
+        for waiter in self._ready_waiters:
+            if not waiter.done():
+                waiter.set_result(ok)
+        self._ready_waiters.clear()
+
+    def _on_error(self, error: Any) -> None:
+        from PySide6.QtCore import QProcess
+
+        if error is QProcess.ProcessError.FailedToStart:
+            log.error("the 3-D Secure browser could not be started")
+            self._gone()
+
+    def _on_finished(self, code: int, _status: Any) -> None:
+        log.log(logging.INFO if code == 0 else logging.WARNING, "the 3-D Secure browser ended (exit code %s)", code)
+        self._gone()
+
+    def _gone(self) -> None:
+        self.is_ready = False
+        self._settle_waiters(False)
+        self.ended.emit()
+
+
+_browser: BrowserProcess | None = None
+
+
+def browser() -> BrowserProcess:
+    """The terminal's browser process (made on first use; started by :func:`warm_up` or :func:`ready`)."""
+    global _browser
+    if _browser is None:
+        _browser = BrowserProcess()
+    return _browser
+
+
+async def ready() -> bool:
+    """Start the browser now if :func:`warm_up` has not (a challenge came first) and wait for it."""
+    return await browser().ready()
+
+
+def is_warm() -> bool:
+    """True once the browser process is up and ready."""
+    return _browser is not None and _browser.is_ready
+
+
+#: A warm-up waits until nobody pressed a key or clicked for this long...
+WARM_IDLE_MS = 1000
+#: ...but not longer than this after :func:`warm_up` was called.
+WARM_PATIENCE_MS = 60_000
+
+
+class _InputWatch(QObject):
+    """When the cashier last pressed a key or clicked, while the warm-up waits.
+
+    It watches the application's windows (``QWindow``: input reaches a window before its widgets), the
+    ones open when it starts and each that later gets the focus, not the whole application (an
+    application-wide event filter in Python is a call into Python for every event to every object).
+    Removed when the warm-up starts the browser."""
+
+    _INPUT = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
+                        QEvent.Type.TouchBegin})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.clock = QElapsedTimer()
+        self.clock.start()
+        self.since_input = QElapsedTimer()
+        self.since_input.start()
+        #: Key presses, clicks, wheel turns and touches seen (tests read it).
+        self.inputs = 0
+        self._windows: list[QWindow] = []
+        for window in QGuiApplication.topLevelWindows():
+            self._watch(window)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.focusWindowChanged.connect(self._watch)
+
+    def _watch(self, window: "QWindow | None") -> None:
+        if window is not None and all(window is not known for known in self._windows):
+            window.installEventFilter(self)
+            self._windows.append(window)
+
+    def stop(self) -> None:
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.focusWindowChanged.disconnect(self._watch)
+        for window in self._windows:
+            if shiboken6.isValid(window):
+                window.removeEventFilter(self)
+        self._windows.clear()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802  # Qt's name
+        if event.type() in self._INPUT:
+            self.since_input.restart()
+            self.inputs += 1
+        return False
+
+
+_watch: _InputWatch | None = None
+
+
+def warm_up(delay_ms: int = 0) -> None:
+    """Start the browser process in the background (after ``delay_ms``, then once the cashier has left
+    keyboard and mouse alone for :data:`WARM_IDLE_MS`, at most :data:`WARM_PATIENCE_MS`), so the first
+    challenge opens warm. Safe to call more than once. app.py calls it after the first frame."""
+    global _watch
+    if _watch is not None or (_browser is not None and _browser.running()):
+        return
+    _watch = _InputWatch()
+    QTimer.singleShot(delay_ms, _warm_tick)
+
+
+def _warm_tick() -> None:
+    global _watch
+    watch = _watch
+    if watch is None:
+        return
+    if watch.since_input.elapsed() < WARM_IDLE_MS and watch.clock.elapsed() < WARM_PATIENCE_MS:
+        QTimer.singleShot(WARM_IDLE_MS - watch.since_input.elapsed() + 1, _warm_tick)
+        return
+    watch.stop()
+    _watch = None
+    browser().start()
+
+
+_page_numbers = itertools.count(1)
+
+
+class RemotePage(QObject):
+    """A challenge page in the browser process, with the signals and methods the dialog (and the tests)
+    used on the in-process page: ``loadFinished``, ``urlChanged``, ``certificate_refused``,
+    ``renderProcessTerminated``; :meth:`url`, :meth:`setHtml`, :meth:`runJavaScript`, :meth:`stop`;
+    ``refused``, ``refused_certificates``, ``refused_downloads`` and ``refused_windows`` as reported."""
+
+    loadFinished = Signal(bool)  # noqa: N815  # QWebEnginePage's names
+    urlChanged = Signal(QUrl)  # noqa: N815
+    certificate_refused = Signal(str)
+    renderProcessTerminated = Signal(int, int)  # noqa: N815
+    #: Escape was pressed in the page.
+    escape_pressed = Signal()
+    #: The page's view has a native window (its id): :class:`RemoteView` shows it.
+    window_ready = Signal(int)
+
+    def __init__(self, *, gateway_url: str, callback_origin: str | None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.gateway_url = gateway_url
+        self.callback_origin = callback_origin
+        self.number = next(_page_numbers)
+        self.refused: list[str] = []
+        self.refused_certificates: list[str] = []
+        #: ``(url, path)`` of each download refused (the path was never written).
+        self.refused_downloads: list[tuple[str, str]] = []
+        self.refused_windows = 0
+        self.title = ""
+        self.embed = False
+        self._url = QUrl()
+        self._opened = self._closed = False
+        self._js_calls: dict[int, Callable[[Any], None] | None] = {}
+        self._js_ids = itertools.count(1)
+        self._browser = browser()
+        self._browser.event_received.connect(self._on_event)
+        self._browser.ended.connect(self._on_ended)
+
+    def url(self) -> QUrl:
+        return QUrl(self._url)
+
+    def setHtml(self, html: str, baseUrl: QUrl = QUrl()) -> None:  # noqa: N802,N803  # QWebEnginePage's names
+        """Open the page in the browser process and load ``html`` with ``baseUrl`` (the gateway's) as base."""
+        self._opened = True
+        if not self._browser.is_ready or not self._browser.send(
+                do="open", page=self.number, html=html, gateway_url=baseUrl.toString() or self.gateway_url,
+                callback_origin=self.callback_origin, title=self.title, embed=self.embed, geometry=None):
+            QTimer.singleShot(0, self, self._on_ended)  # no browser: said as a page that stopped working
+
+    def show(self, geometry: QRect | None = None) -> None:
+        """Show the page's window (after it was embedded, or at ``geometry`` on the screen)."""
+        self._browser.send(do="show", page=self.number, geometry=_rect(geometry))
+
+    def place(self, geometry: QRect) -> None:
+        """Move a window of its own (not embedded) to ``geometry`` on the screen."""
+        self._browser.send(do="geometry", page=self.number, geometry=_rect(geometry))
+
+    def runJavaScript(self, script: str, _world: int = 0,  # noqa: N802  # QWebEnginePage's name
+                      callback: Callable[[Any], None] | None = None) -> None:
+        ident = next(self._js_ids)
+        self._js_calls[ident] = callback
+        if not self._browser.send(do="js", page=self.number, id=ident, script=script):
+            self._js_calls.pop(ident, None)
+
+    def stop(self) -> None:
+        self._browser.send(do="stop", page=self.number)
+
+    def close(self) -> None:
+        """The page and its view are destroyed in the browser process; no more events. Idempotent."""
+        if self._closed:
+            return
+        self._closed = True
+        if self._opened:
+            self._browser.send(do="close", page=self.number)
+        self._browser.event_received.disconnect(self._on_event)
+        self._browser.ended.disconnect(self._on_ended)
+
+    def _on_event(self, message: dict[str, Any]) -> None:
+        kind = message.get("event")
+        if kind == "js":
+            ident = message.get("id")
+            if isinstance(ident, int) and ident in self._js_calls:
+                callback = self._js_calls.pop(ident)
+                if callback is not None:
+                    callback(message.get("value"))
+            return
+        if message.get("page") != self.number:
+            return
+        if kind == "url":
+            self._url = QUrl(str(message.get("url", "")))
+            self.urlChanged.emit(self.url())
+        elif kind == "loaded":
+            self.loadFinished.emit(bool(message.get("ok")))
+        elif kind == "refused":
+            self.refused.append(str(message.get("url")))
+        elif kind == "certificate_refused":
+            self.refused_certificates.append(str(message.get("host")))
+            self.certificate_refused.emit(str(message.get("host")))
+        elif kind == "download_refused":
+            self.refused_downloads.append((str(message.get("url")), str(message.get("path"))))
+        elif kind == "window_refused":
+            self.refused_windows += 1
+        elif kind == "render_gone":
+            self.renderProcessTerminated.emit(int(message.get("status") or 0), int(message.get("code") or 0))
+        elif kind == "escape":
+            self.escape_pressed.emit()
+        elif kind == "window":
+            self.window_ready.emit(int(message.get("id") or 0))
+
+    def _on_ended(self) -> None:
+        if self._opened and not self._closed:
+            self.renderProcessTerminated.emit(-1, -1)
+
+
+def _rect(geometry: QRect | None) -> list[int] | None:
+    if geometry is None:
+        return None
+    return [geometry.x(), geometry.y(), geometry.width(), geometry.height()]
+
+
+def can_embed() -> bool:
+    """True where another process's window can be embedded in ours (X11 and Windows)."""
+    return QGuiApplication.platformName() in ("xcb", "windows")
+
+
+class RemoteView(QWidget):
+    """Where a :class:`RemotePage`'s window is shown: embedded here (:func:`can_embed`), or as a window of
+    its own placed over this widget and following it when the dialog moves or resizes."""
+
+    def __init__(self, page: RemotePage, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.page = page
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._foreign: QWindow | None = None
+        self._container: QWidget | None = None
+        self._followed: QWidget | None = None
+        page.embed = can_embed()
+        page.window_ready.connect(self._show_window)
+
+    def stop(self) -> None:
+        self.page.stop()
+
+    def _show_window(self, window_id: int) -> None:
+        if not self.page.embed:
+            self._followed = self.window()
+            self._followed.installEventFilter(self)
+            self.page.show(self._screen_rect())
+            return
+        foreign = QWindow.fromWinId(window_id)
+        if foreign is None:
+            log.warning("the 3-D Secure browser's window could not be embedded")
+            self.page.embed = False
+            self._show_window(window_id)
+            return
+        self._foreign = foreign
+        self._container = QWidget.createWindowContainer(foreign, self)
+        self._container.setObjectName("threeDsBrowserWindow")
+        self._layout.addWidget(self._container)
+        self.page.show()
+
+    def focusInEvent(self, event: Any) -> None:  # noqa: N802  # Qt's name
+        super().focusInEvent(event)
+        if self._container is not None:
+            self._container.setFocus()
+
+    def _screen_rect(self) -> QRect:
+        return QRect(self.mapToGlobal(self.rect().topLeft()), self.size())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802  # Qt's name
+        if event.type() in (QEvent.Type.Move, QEvent.Type.Resize):
+            self.page.place(self._screen_rect())
+        return False
+
+    def release(self) -> None:
+        """Before the dialog goes: the child's window is given back (never destroyed with ours), then the
+        page is closed in the browser process."""
+        if self._followed is not None and shiboken6.isValid(self._followed):
+            self._followed.removeEventFilter(self)
+        self._followed = None
+        if self._foreign is not None and shiboken6.isValid(self._foreign):
+            self._foreign.setParent(None)  # back to the desktop, so X11 does not destroy it with the dialog
+        self._foreign = None
+        self.page.close()
