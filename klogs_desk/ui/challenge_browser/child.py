@@ -93,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
             elif what == "js":
                 say(event="js", id=request.get("id"), value=None)
             elif what == "show" and number in self.views:
+                # Embedded: the geometry is in the window's X parent by now (the terminal's dialog).
                 self._place(self.views[number], request.get("geometry"))
                 self.views[number].show()
             elif what == "geometry" and number in self.views:
@@ -158,7 +159,10 @@ def main(argv: list[str] | None = None) -> int:
             request = decode(line)
             if request is not None:
                 browser.command.emit(request)
-        browser.input_ended.emit()
+        try:
+            browser.input_ended.emit()
+        except RuntimeError:  # the application already ended ("quit"): its objects are gone
+            pass
 
     threading.Thread(target=read_commands, name="klogs-browser-commands", daemon=True).start()
     return app.exec()

@@ -19,7 +19,7 @@ import logging
 from typing import TYPE_CHECKING, Any, Callable
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, QRect, QTimer, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, QPoint, QRect, QTimer, QUrl, Signal
 from PySide6.QtGui import QGuiApplication, QWindow
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -75,6 +75,17 @@ class BrowserProcess(QObject):
         process.readyReadStandardOutput.connect(self._read)
         process.finished.connect(self._on_finished)
         process.errorOccurred.connect(self._on_error)
+        if can_embed():
+            from PySide6.QtCore import QProcessEnvironment
+
+            environment = QProcessEnvironment.systemEnvironment()
+            if not environment.contains("QT_WIDGETS_RHI"):
+                # The child's windows composite through the GPU API (RHI) from the start. Otherwise the
+                # view's window, made raster for its id (``winId``), is destroyed and made anew when the page's
+                # GL-drawn widget comes (Qt switches a top-level to RHI that way): the id sent to be embedded
+                # names a window gone, and the new one shows on the desktop (seen under Xvfb).
+                environment.insert("QT_WIDGETS_RHI", "1")
+            process.setProcessEnvironment(environment)
         self._process, self._buffer, self.is_ready = process, b"", False
         self.starts += 1
         program, *arguments = protocol.command_line()
@@ -311,11 +322,12 @@ class RemotePage(QObject):
             QTimer.singleShot(0, self, self._on_ended)  # no browser: said as a page that stopped working
 
     def show(self, geometry: QRect | None = None) -> None:
-        """Show the page's window (after it was embedded, or at ``geometry`` on the screen)."""
+        """Show the page's window: embedded, at ``geometry`` in its container; else at ``geometry`` on the screen."""
         self._browser.send(do="show", page=self.number, geometry=_rect(geometry))
 
     def place(self, geometry: QRect) -> None:
-        """Move a window of its own (not embedded) to ``geometry`` on the screen."""
+        """Move a window of its own (not embedded) to ``geometry`` on the screen; an embedded one to
+        ``geometry`` in its container."""
         self._browser.send(do="geometry", page=self.number, geometry=_rect(geometry))
 
     def runJavaScript(self, script: str, _world: int = 0,  # noqa: N802  # QWebEnginePage's name
@@ -420,7 +432,12 @@ class RemoteView(QWidget):
         self._container = QWidget.createWindowContainer(foreign, self)
         self._container.setObjectName("threeDsBrowserWindow")
         self._layout.addWidget(self._container)
-        self.page.show()
+        # The child puts its window where the container is: shown at the size and place of its own choosing
+        # (640 x 480 at the dialog's top-left), it covered the dialog's text until the next resize.
+        # Each later resize is sent too: the container resizes the window itself (an X request from this
+        # process), but one done before the child handled ``show`` would be undone by ``show``'s size.
+        self._container.installEventFilter(self)
+        self.page.show(self._inner_rect())
 
     def focusInEvent(self, event: Any) -> None:  # noqa: N802  # Qt's name
         super().focusInEvent(event)
@@ -430,8 +447,20 @@ class RemoteView(QWidget):
     def _screen_rect(self) -> QRect:
         return QRect(self.mapToGlobal(self.rect().topLeft()), self.size())
 
+    def _inner_rect(self) -> QRect:
+        """Where the container puts the embedded window, in that window's X parent: the container's
+        own window if it has one, else the dialog's (as QWindowContainer places it)."""
+        container = self._container
+        assert container is not None
+        if container.windowHandle() is not None:
+            return QRect(0, 0, container.width(), container.height())
+        return QRect(container.mapTo(container.window(), QPoint(0, 0)), container.size())
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802  # Qt's name
-        if event.type() in (QEvent.Type.Move, QEvent.Type.Resize):
+        if watched is self._container:
+            if event.type() in (QEvent.Type.Move, QEvent.Type.Resize):
+                self.page.place(self._inner_rect())
+        elif event.type() in (QEvent.Type.Move, QEvent.Type.Resize):
             self.page.place(self._screen_rect())
         return False
 
@@ -442,6 +471,9 @@ class RemoteView(QWidget):
             self._followed.removeEventFilter(self)
         self._followed = None
         if self._foreign is not None and shiboken6.isValid(self._foreign):
+            # Hidden first: back on the desktop still mapped, it showed there as a window of its own until
+            # the child closed it (measured under Xvfb).
+            self._foreign.hide()
             self._foreign.setParent(None)  # back to the desktop, so X11 does not destroy it with the dialog
         self._foreign = None
         self.page.close()
