@@ -393,13 +393,17 @@ class Driver:
         for key in "tab":
             self.x.key(key)
         await self.pause(0.5)
-        say("tab_in", keys=await self.page_keys(), focus_widget=self.focus_name())
-        for _ in range(4):  # through the page's two buttons and out of it
-            self.x.key("Tab")
-            await self.pause(0.2)
-        await self.pause(0.3)
-        say("tab_out", focus_widget=self.focus_name(),
+        say("tab_in", keys=await self.page_keys(), focus_widget=self.focus_name(),
             page_active=await self.js("document.activeElement ? document.activeElement.id : null"))
+        left: list[bool] = []
+        self.dialog.page.focus_left.connect(left.append)
+        # Shift+Tab came in on the page's last element (Fail): Tab leaves the page for Cancel, the next
+        # Tab comes back in on its first (Approve).
+        for step in ("tab_out", "tab_around"):
+            self.x.key("Tab")
+            await self.pause(0.4)
+            say(step, focus_widget=self.focus_name(), left=list(left),
+                page_active=await self.js("document.activeElement ? document.activeElement.id : null"))
         self.click_into_page()
         await self.pause(0.3)
         self.x.key("Escape")
@@ -419,6 +423,7 @@ class Driver:
         say("after_cancel", **self.after())
 
     async def main(self) -> int:
+        from klogs_desk.api.client import Credentials, Endpoints, KlogsClient, RetryPolicy
         from klogs_desk.callbacks import CallbackListener
         from klogs_desk.domain.journal import Journal
         from klogs_desk.sandbox.server import SandboxServer
@@ -427,8 +432,6 @@ class Driver:
         from klogs_desk.services.three_d_secure import ThreeDSecureService
         from klogs_desk.ui.challenge_browser import remote
         from klogs_desk.ui.three_ds_dialog import ThreeDsDialog
-
-        from klogs_desk.api.client import Credentials, Endpoints, KlogsClient, RetryPolicy
 
         del ThreeDsDialog
         self.loading_text = self.app.translate("ThreeDsDialog", "Loading the bank's page…")

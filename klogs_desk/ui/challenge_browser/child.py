@@ -33,6 +33,16 @@ def _json_value(value: Any) -> Any:
     return value
 
 
+#: Focuses the page's first element that Tab reaches (the last when the argument is true).
+_FOCUS_EDGE = """(function (backward) {
+  var all = Array.prototype.filter.call(
+    document.querySelectorAll('a[href], button, input, select, textarea, iframe, [tabindex]'),
+    function (e) { return !e.disabled && e.tabIndex >= 0 && e.getClientRects().length > 0; });
+  var edge = backward ? all[all.length - 1] : all[0];
+  if (edge) { edge.focus(); }
+})(%s)"""
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the browser until the terminal says ``quit`` or its end of the pipe closes."""
     del argv  # no options
@@ -49,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     webengine.prepare_application()
     app = QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
+    from PySide6.QtWebEngineCore import QWebEngineScript
     from PySide6.QtWebEngineWidgets import QWebEngineView
 
     write_lock = threading.Lock()
@@ -59,6 +70,20 @@ def main(argv: list[str] | None = None) -> int:
                 out.write(encode(event))
             except OSError:  # the terminal is gone: end too
                 app.quit()
+
+    class View(QWebEngineView):
+        """A page's view; embedded, Tab past the page's last element hands the keyboard to the terminal."""
+
+        def __init__(self, number: int, *, embedded: bool) -> None:
+            super().__init__()
+            self.number, self.embedded = number, embedded
+
+        def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802  # Qt's name
+            # Chromium calls it when Tab leaves the page's content (its "take focus").
+            if self.embedded:
+                say(event="focus_left", page=self.number, forward=bool(forward))
+                return True
+            return bool(super().focusNextPrevChild(forward))
 
     class Browser(QObject):
         command = Signal(dict)
@@ -98,6 +123,16 @@ def main(argv: list[str] | None = None) -> int:
                 self.views[number].show()
             elif what == "geometry" and number in self.views:
                 self._place(self.views[number], request.get("geometry"))
+            elif what == "focus" and number in self.views:
+                view = self.views[number]
+                view.activateWindow()
+                view.setFocus(Qt.FocusReason.BacktabFocusReason if request.get("backward")
+                              else Qt.FocusReason.TabFocusReason)
+                # The focus reaches the page once the window is active, as an activation, not a Tab: the
+                # page would get the keyboard on no element. Its first (last) element is focused by hand,
+                # in a JavaScript world of our own (the page's scripts never see this one).
+                view.page().runJavaScript(_FOCUS_EDGE % ("true" if request.get("backward") else "false"),
+                                          QWebEngineScript.ScriptWorldId.ApplicationWorld)
             elif what == "stop" and number in self.views:
                 self.views[number].stop()
             elif what == "close" and number in self.views:
@@ -108,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
                 view.deleteLater()
 
         def _open(self, number: int, request: dict[str, Any]) -> None:
-            view = QWebEngineView()
+            view = View(number, embedded=bool(request.get("embed")))
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
             view.setWindowTitle(str(request.get("title") or ""))
             if not request.get("embed"):

@@ -19,8 +19,8 @@ import logging
 from typing import TYPE_CHECKING, Any, Callable
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, QPoint, QRect, QTimer, QUrl, Signal
-from PySide6.QtGui import QGuiApplication, QWindow
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, QPoint, QRect, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QFocusEvent, QGuiApplication, QWindow
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from . import protocol
@@ -289,6 +289,9 @@ class RemotePage(QObject):
     escape_pressed = Signal()
     #: The page's view has a native window (its id): :class:`RemoteView` shows it.
     window_ready = Signal(int)
+    #: Tab (``True``) or Shift+Tab (``False``) moved past the page's last (first) element: the keyboard
+    #: goes back to the dialog (embedded only).
+    focus_left = Signal(bool)
 
     def __init__(self, *, gateway_url: str, callback_origin: str | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -329,6 +332,10 @@ class RemotePage(QObject):
         """Move a window of its own (not embedded) to ``geometry`` on the screen; an embedded one to
         ``geometry`` in its container."""
         self._browser.send(do="geometry", page=self.number, geometry=_rect(geometry))
+
+    def focus(self, backward: bool) -> None:
+        """Give the embedded page the keyboard, at its first element (its last with ``backward``)."""
+        self._browser.send(do="focus", page=self.number, backward=backward)
 
     def runJavaScript(self, script: str, _world: int = 0,  # noqa: N802  # QWebEnginePage's name
                       callback: Callable[[Any], None] | None = None) -> None:
@@ -381,6 +388,8 @@ class RemotePage(QObject):
             self.escape_pressed.emit()
         elif kind == "window":
             self.window_ready.emit(int(message.get("id") or 0))
+        elif kind == "focus_left":
+            self.focus_left.emit(bool(message.get("forward")))
 
     def _on_ended(self) -> None:
         if self._opened and not self._closed:
@@ -412,6 +421,7 @@ class RemoteView(QWidget):
         self._followed: QWidget | None = None
         page.embed = can_embed()
         page.window_ready.connect(self._show_window)
+        page.focus_left.connect(self._take_focus_back)
 
     def stop(self) -> None:
         self.page.stop()
@@ -442,7 +452,29 @@ class RemoteView(QWidget):
     def focusInEvent(self, event: Any) -> None:  # noqa: N802  # Qt's name
         super().focusInEvent(event)
         if self._container is not None:
-            self._container.setFocus()
+            self._container.setFocus(event.reason())
+
+    def _give_focus(self, reason: Qt.FocusReason) -> None:
+        # The container's own focus handling asks for the embedded window's activation, which did not
+        # bring the keyboard to the page (Xvfb): the child activates its window and the page's element.
+        if reason in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
+            self.page.focus(backward=reason is Qt.FocusReason.BacktabFocusReason)
+
+    def _take_focus_back(self, forward: bool) -> None:
+        """Tab went past the page's end: the dialog takes the keyboard back, on the widget after the page
+        (before it for Shift+Tab)."""
+        if self._container is None:
+            return
+        window = self.window()
+        window.activateWindow()
+        self._container.setFocus(Qt.FocusReason.OtherFocusReason)
+        target = self._container.nextInFocusChain() if forward else self._container.previousInFocusChain()
+        while target is not None and target is not self._container and (
+                target is self or not target.isVisible() or not target.isEnabled()
+                or not (target.focusPolicy() & Qt.FocusPolicy.TabFocus)):
+            target = target.nextInFocusChain() if forward else target.previousInFocusChain()
+        if target is not None and target is not self._container:
+            target.setFocus(Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason)
 
     def _screen_rect(self) -> QRect:
         return QRect(self.mapToGlobal(self.rect().topLeft()), self.size())
@@ -460,6 +492,8 @@ class RemoteView(QWidget):
         if watched is self._container:
             if event.type() in (QEvent.Type.Move, QEvent.Type.Resize):
                 self.page.place(self._inner_rect())
+            elif isinstance(event, QFocusEvent) and event.type() is QEvent.Type.FocusIn:
+                self._give_focus(event.reason())
         elif event.type() in (QEvent.Type.Move, QEvent.Type.Resize):
             self.page.place(self._screen_rect())
         return False
