@@ -111,10 +111,9 @@ def main(argv: list[str] | None = None) -> int:
             elif what == "open" and isinstance(number, int):
                 self._open(number, request)
             elif what == "js" and number in self.views:
-                view = self.views[number]
+                view, ident = self.views[number], request.get("id")
                 view.page().runJavaScript(str(request.get("script", "")), 0,
-                                          lambda value, ident=request.get("id"): say(event="js", id=ident,
-                                                                                    value=_json_value(value)))
+                                          lambda value: say(event="js", id=ident, value=_json_value(value)))
             elif what == "js":
                 say(event="js", id=request.get("id"), value=None)
             elif what == "show" and number in self.views:

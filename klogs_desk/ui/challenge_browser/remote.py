@@ -465,9 +465,7 @@ class RemoteView(QWidget):
         (before it for Shift+Tab)."""
         if self._container is None:
             return
-        window = self.window()
-        window.activateWindow()
-        self._container.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.window().activateWindow()  # the X input focus back from the child's window
         target = self._container.nextInFocusChain() if forward else self._container.previousInFocusChain()
         while target is not None and target is not self._container and (
                 target is self or not target.isVisible() or not target.isEnabled()
