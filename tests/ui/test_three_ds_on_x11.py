@@ -1,10 +1,11 @@
 """The 3-D Secure page embedded in its dialog on a real X server (Xvfb, platform ``xcb``).
 
 The other tests run offscreen, where nothing is embedded (the browser process shows a window of its own).
-Here tests/ui/x11_embed_driver.py runs in a process of its own under ``xvfb-run`` and drives three real
+Here tests/ui/x11_embed_driver.py runs in a process of its own under ``xvfb-run`` and drives real
 challenges against the sandbox with real X input (XTest): approved by a click on the bank page's Approve
-button, cancelled by Escape pressed in the page, cancelled by the dialog's Cancel button. It prints what
-it saw; the tests below read it. The driver runs once for the module (about 15 s).
+button; Tab into the page and out; cancelled by Escape pressed in the page, by the dialog's Cancel button
+and by closing the dialog; the browser process killed with a page embedded, then a new one. It prints
+what it saw; the tests below read it. The driver runs once for the module (about 20 s).
 
 Needs the ``xvfb`` and ``xauth`` packages (README: the tests' system packages); without them the tests
 fail and say so, never skip.
@@ -26,7 +27,7 @@ pytestmark = pytest.mark.webengine
 
 ROOT = Path(__file__).resolve().parents[2]
 DRIVER = Path(__file__).with_name("x11_embed_driver.py")
-#: The whole driver: Chromium's start and three challenges took 12-15 s on a two-core box.
+#: The whole driver: two Chromium starts and six challenges took about 20 s on a two-core box.
 DRIVER_PATIENCE_S = 240
 
 
@@ -95,6 +96,18 @@ def test_the_dialogs_cancel_button_cancels_with_the_page_open(seen):
     assert seen["cancelled"]["state"] == "CANCELLED"
 
 
+def test_closing_the_dialog_cancels(seen):
+    assert seen["closed"]["state"] == "CANCELLED"
+
+
+def test_a_dead_browser_is_said_and_the_next_challenge_is_embedded_in_a_new_one(seen):
+    assert seen["killed"]["state"] == "CANCELLED"
+    facts = seen["embedded_after_restart"]
+    assert facts["in_dialog"] and facts["page_viewable"] and facts["stray_windows"] == []
+    assert facts["page_rect"] == facts["container_rect"]
+    assert seen["approved_after_restart"]["state"] == "APPROVED"
+
+
 def test_tab_goes_into_the_page_and_out_again(seen):
     # Shift+Tab from Cancel: the page's last element, and keys typed reach the page.
     assert seen["tab_in"]["page_active"] == "fail"
@@ -109,7 +122,8 @@ def test_tab_goes_into_the_page_and_out_again(seen):
 def test_no_window_of_the_page_shows_outside_the_dialog(seen):
     assert seen["embedded"]["stray_windows"] == [] and seen["embedded"]["strays_seen"] == []
     assert seen["embedded_again"]["stray_windows"] == []
-    for step in ("after_approve", "after_escape", "after_cancel"):
+    assert seen["embedded_after_restart"]["stray_windows"] == []
+    for step in ("after_approve", "after_escape", "after_cancel", "after_close", "after_restart"):
         facts = seen[step]
         assert facts["stray_windows"] == [] and facts["strays_seen"] == [], step
         # Given back to the desktop at the dialog's end (so X does not destroy it with the dialog), unmapped;
@@ -117,6 +131,9 @@ def test_no_window_of_the_page_shows_outside_the_dialog(seen):
         assert facts["released"]["page_window"], step
         assert facts["released"]["on_desktop"] and not facts["released"]["mapped"], (step, facts["released"])
         assert not facts["page_window_exists"], step
+    # The browser killed with the page embedded: its window went with it, nothing left on the screen.
+    assert seen["after_killed"]["stray_windows"] == [] and seen["after_killed"]["strays_seen"] == []
+    assert not seen["after_killed"]["page_window_exists"]
 
 
 def test_the_browser_process_had_no_x_errors(seen):

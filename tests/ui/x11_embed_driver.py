@@ -5,16 +5,24 @@ Run under ``xvfb-run -a -s "-screen 0 1366x768x24"`` with ``QT_QPA_PLATFORM=xcb`
 saves screen grabs (to look at), ``--language tr`` shows the dialog in Turkish. It starts the sandbox
 gateway, the callback listener and the service as tests/ui/test_three_ds.py's ``flow`` does, then:
 
-1. approve: the page's window must sit in the dialog's X window tree and follow its size; a real click
-   (XTest, the X server's own input) into the page and typed keys must reach the page; a real click on
+1. approve: the page's window must sit in the dialog's X window tree, where the view is, and follow the
+   dialog's size; a real click into the page and typed keys must reach the page; a real click on
    ``#approve`` must end the sale APPROVED;
-2. escape: Escape pressed in the page (real key) must cancel the challenge;
-3. cancel: the dialog's Cancel button (real click) must cancel, the page still open.
+2. Tab: Shift+Tab from Cancel into the page (its last element), Tab out to Cancel and round into the page
+   again (its first element); then Escape pressed in the page must cancel;
+3. the dialog's Cancel button (real click) must cancel, the page still open;
+4. the dialog closed as a window manager closes it must cancel;
+5. the browser process killed with the page embedded: the dialog says so and Close cancels; the next
+   challenge, in a new browser process, is embedded and approved again.
 
-After each: no top-level X window left mapped besides the terminal's own main window. Input goes
-through XTest (libXtst, which Chromium needs anyway: README's system packages), not QTest: QTest's
-events go to Qt's widgets, never to another process's window. Each result is one JSON line on standard
-output: ``{"step": ..., ...}``; the last is ``{"step": "end", "ok": true}`` when it got through.
+Throughout: no top-level X window mapped besides the terminal's main window and the dialog (sampled every
+50 ms while waiting); when the dialog ends, the page's window is given back to the desktop unmapped, then
+destroyed by the browser process.
+
+Input goes through XTest (libXtst, which Qt WebEngine needs anyway: README's system packages): QTest's
+clicks go to the terminal's own widgets and never reach another process's window (tried: a QTest click
+on Approve, on the container or on the dialog's window, did nothing). Each result is one JSON line on
+standard output, ``{"step": ..., ...}``; the last is ``{"step": "end", "ok": true, "failures": [...]}``.
 """
 
 from __future__ import annotations
@@ -421,6 +429,35 @@ class Driver:
         await self.pause(1.0)
         self.grab("6-after-cancel")
         say("after_cancel", **self.after())
+
+        # 4. the dialog closed as a window manager closes it (no window manager under Xvfb: close()).
+        task = await self.open_challenge("X11-EMBED-CLOSE")
+        self.dialog.close()
+        await self.outcome(task, "closed")
+        await self.pause(1.0)
+        say("after_close", **self.after())
+
+        # 5. the browser process dies with the page embedded: the dialog says so, Close cancels; the next
+        # challenge starts a new browser and is embedded again.
+        from klogs_desk.ui.challenge_browser import remote
+
+        task = await self.open_challenge("X11-EMBED-KILLED")
+        remote.browser().kill()
+        await self.until(lambda: self.dialog.close_button.isVisible(), "the dialog said the page stopped")
+        self.grab("7-killed")
+        button = self._global_rect(self.dialog.close_button)
+        self.x.click(button[0] + button[2] // 2, button[1] + button[3] // 2)
+        await self.outcome(task, "killed")
+        await self.pause(1.0)
+        say("after_killed", **self.after())
+        task = await self.open_challenge("X11-EMBED-RESTARTED")
+        say("embedded_after_restart", **self.embedding(), stray_windows=self.stray_windows())
+        point = await self.element_center("approve")
+        if point is not None:
+            self.x.click(*point)
+        await self.outcome(task, "approved_after_restart")
+        await self.pause(1.0)
+        say("after_restart", **self.after())
 
     async def main(self) -> int:
         from klogs_desk.api.client import Credentials, Endpoints, KlogsClient, RetryPolicy
