@@ -254,7 +254,6 @@ class Driver:
                           pan=ENROLLED_CARD, expiry_month="12", expiry_year=year, cvv="123")
         challenge = await self.service.begin(order, confirmed_duplicate=True)
         self.dialog = None
-        top_levels_before = self.x.mapped_top_levels()
 
         def keep(dialog: Any) -> None:
             self.dialog = dialog
@@ -270,10 +269,12 @@ class Driver:
             return bool(found[-1])
 
         deadline = time.monotonic() + 15
-        while time.monotonic() < deadline and not await has_button():
+        while not await has_button():
+            if time.monotonic() > deadline:
+                self.failures.append(f"{order_id}: no Approve button on the bank's page")
+                break
             await asyncio.sleep(0.1)
-        await asyncio.sleep(0.5)  # a frame or two painted
-        self.top_levels_before = top_levels_before
+        await self.pause(0.5)  # a frame or two painted
         return task
 
     def stray_windows(self) -> list[int]:
@@ -468,9 +469,7 @@ class Driver:
         from klogs_desk.services.context import AppServices
         from klogs_desk.services.three_d_secure import ThreeDSecureService
         from klogs_desk.ui.challenge_browser import remote
-        from klogs_desk.ui.three_ds_dialog import ThreeDsDialog
 
-        del ThreeDsDialog
         self.loading_text = self.app.translate("ThreeDsDialog", "Loading the bank's page…")
         server = SandboxServer(SandboxConfig(testing=True, rate_limit_per_minute=100_000))
         server.start()
