@@ -26,6 +26,7 @@ from klogs_desk.services.context import AppServices
 from klogs_desk.services.payments import CardOrder, OutcomeState
 from klogs_desk.services.three_d_secure import CANCELLED_NOTE, ThreeDSecureService
 from klogs_desk.ui import webengine
+from klogs_desk.ui.challenge_browser import remote
 from klogs_desk.ui.three_ds_dialog import ThreeDsDialog, run_challenge
 
 try:
@@ -213,7 +214,7 @@ def test_quit_before_the_challenge_shows_journals_cancelled_not_waiting_for_good
             started.append(True)
             await flow.loop.create_future()
 
-        monkeypatch.setattr(webengine, "ready", never_ready)
+        monkeypatch.setattr(remote, "ready", never_ready)
     else:
         monkeypatch.setattr(three_ds_dialog, "LOAD_AFTER_SHOW_MS", 60_000)
     challenge = flow.run(flow.service.begin(_order(ENROLLED_CARD, f"3DS-QUIT-{len(where)}", "31.00")))
@@ -376,29 +377,22 @@ def test_page_sending_the_browser_to_a_local_file_is_refused_and_explained(flow,
 
 
 def test_bank_page_cannot_download_files_or_open_windows(flow, qtbot, loopback_site):
-    downloads: list = []
-    webengine.profile().downloadRequested.connect(downloads.append)  # after the page's own refusal
     challenge = flow.run(flow.service.begin(_order(ENROLLED_CARD, "3DS-POPUP-1", "7.00")))
     challenge.html_content = (
         f"<a id='popup' target='_blank' href='{loopback_site.url}/popup'>new window</a>"
         f"<script>document.getElementById('popup').click(); window.open('{loopback_site.url}/opened');"
         f"setTimeout(function(){{ location.href = '{loopback_site.url}/statement.pdf'; }}, 300);</script>")
-    try:
-        task = flow.start(challenge)
-        qtbot.waitUntil(lambda: bool(downloads), timeout=15000)
-        from PySide6.QtWebEngineCore import QWebEngineDownloadRequest
-
-        download = downloads[0]
-        # Chromium may have read the body already; the cancel then lands a moment later, never written.
-        qtbot.waitUntil(lambda: download.state() is QWebEngineDownloadRequest.DownloadState.DownloadCancelled,
-                        timeout=5000)
-        assert not (Path(download.downloadDirectory()) / download.downloadFileName()).exists()
-        assert "/popup" not in loopback_site.requests and "/opened" not in loopback_site.requests
-        assert _open_dialogs() == [flow.dialog]  # no other window appeared
-        flow.service.cancel(challenge)
-        assert flow.finish(task).state is OutcomeState.CANCELLED
-    finally:
-        webengine.profile().downloadRequested.disconnect(downloads.append)
+    task = flow.start(challenge)
+    # The browser process reports a download once it is cancelled (Chromium may have read the body
+    # already; it is never written).
+    qtbot.waitUntil(lambda: bool(flow.dialog.page.refused_downloads), timeout=15000)
+    url, path = flow.dialog.page.refused_downloads[0]
+    assert url == loopback_site.url and path.endswith("statement.pdf")
+    assert not Path(path).exists()
+    assert "/popup" not in loopback_site.requests and "/opened" not in loopback_site.requests
+    assert _open_dialogs() == [flow.dialog]  # no other window appeared
+    flow.service.cancel(challenge)
+    assert flow.finish(task).state is OutcomeState.CANCELLED
 
 
 def test_plain_http_to_another_local_service_is_refused_before_connecting_with_a_real_gateway(qtbot, loopback_site):
@@ -523,7 +517,7 @@ def test_warm_up_sees_the_cashier_type_in_any_window_but_does_not_filter_the_who
     qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)
-    watch = webengine._InputWatch()
+    watch = remote._InputWatch()
     try:
         QTest.keyClick(main.windowHandle(), Qt.Key.Key_5)
         assert watch.inputs == 1

@@ -86,10 +86,10 @@ def main(argv: list[str] | None = None) -> int:
             elif what == "open" and isinstance(number, int):
                 self._open(number, request)
             elif what == "js" and number in self.views:
-                view = self.views[number]
-                view.page().runJavaScript(str(request.get("script", "")), 0,
-                                          lambda value, ident=request.get("id"): say(event="js", id=ident,
-                                                                                    value=_json_value(value)))
+                ident = request.get("id")
+                self.views[number].page().runJavaScript(
+                    str(request.get("script", "")), 0,
+                    lambda value: say(event="js", id=ident, value=_json_value(value)))
             elif what == "js":
                 say(event="js", id=request.get("id"), value=None)
             elif what == "show" and number in self.views:
@@ -120,7 +120,6 @@ def main(argv: list[str] | None = None) -> int:
             page.loadFinished.connect(lambda ok: say(event="loaded", page=number, ok=bool(ok)))
             page.navigation_refused.connect(lambda url: say(event="refused", page=number, url=url))
             page.certificate_refused.connect(lambda host: say(event="certificate_refused", page=number, host=host))
-            page.window_refused.connect(lambda: say(event="window_refused", page=number))
             page.renderProcessTerminated.connect(
                 lambda status, code: say(event="render_gone", page=number, status=int(getattr(status, "value", 0)),
                                          code=int(code)))

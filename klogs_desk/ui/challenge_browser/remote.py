@@ -56,6 +56,9 @@ class BrowserProcess(QObject):
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.stop)
+        import atexit
+
+        atexit.register(self.stop)  # also when the process ends without the event loop's quit (tests, errors)
 
     def running(self) -> bool:
         """True while a child runs (started, not yet ended)."""
@@ -268,7 +271,7 @@ class RemotePage(QObject):
     """A challenge page in the browser process, with the signals and methods the dialog (and the tests)
     used on the in-process page: ``loadFinished``, ``urlChanged``, ``certificate_refused``,
     ``renderProcessTerminated``; :meth:`url`, :meth:`setHtml`, :meth:`runJavaScript`, :meth:`stop`;
-    ``refused``, ``refused_certificates``, ``refused_downloads`` and ``refused_windows`` as reported."""
+    ``refused``, ``refused_certificates``, and ``refused_downloads`` as reported."""
 
     loadFinished = Signal(bool)  # noqa: N815  # QWebEnginePage's names
     urlChanged = Signal(QUrl)  # noqa: N815
@@ -288,7 +291,6 @@ class RemotePage(QObject):
         self.refused_certificates: list[str] = []
         #: ``(url, path)`` of each download refused (the path was never written).
         self.refused_downloads: list[tuple[str, str]] = []
-        self.refused_windows = 0
         self.title = ""
         self.embed = False
         self._url = QUrl()
@@ -361,8 +363,6 @@ class RemotePage(QObject):
             self.certificate_refused.emit(str(message.get("host")))
         elif kind == "download_refused":
             self.refused_downloads.append((str(message.get("url")), str(message.get("path"))))
-        elif kind == "window_refused":
-            self.refused_windows += 1
         elif kind == "render_gone":
             self.renderProcessTerminated.emit(int(message.get("status") or 0), int(message.get("code") or 0))
         elif kind == "escape":
