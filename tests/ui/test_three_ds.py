@@ -704,3 +704,58 @@ def test_where_127_0_0_2_is_unavailable_the_bank_page_on_localhost_still_works(q
         flow.click("approve")
         assert flow.finish(task).state is OutcomeState.APPROVED
         assert flow.services.journal.get(challenge.entry_id).state is EntryState.APPROVED
+
+
+# --- the browser process (klogs_desk/ui/challenge_browser) -------------------------------------------------
+
+def test_browser_process_dying_mid_challenge_is_explained_and_the_next_challenge_starts_a_new_one(flow, qtbot,
+                                                                                                   sandbox):
+    from klogs_desk.sandbox.ledger import ledger_of
+
+    challenge = flow.run(flow.service.begin(_order(ENROLLED_CARD, "3DS-DIES-1", "9.00")))
+    task = flow.start(challenge)
+    flow.wait_for_acs_page()
+    starts = remote.browser().starts
+    remote.browser().kill()
+    qtbot.waitUntil(lambda: flow.dialog.close_button.isVisible(), timeout=10000)
+    status = flow.dialog.status_label.text()
+    assert "The bank's page stopped working" in status and "Nothing was charged" in status
+    _cancelled_by_close(flow, qtbot, task, challenge)
+    assert ledger_of(sandbox.state).charges_for(challenge.order_id) == 0
+
+    flow.dialog = None
+    again = flow.run(flow.service.begin(_order(ENROLLED_CARD, "3DS-DIES-2", "9.00")))
+    task = flow.start(again)
+    flow.wait_for_acs_page()
+    flow.click("approve")
+    assert flow.finish(task).state is OutcomeState.APPROVED
+    assert remote.browser().starts == starts + 1  # a new browser process, started by that challenge
+
+
+def test_one_browser_process_serves_challenge_after_challenge(flow):
+    remote.browser().start()
+    starts = remote.browser().starts
+    for n in (1, 2):
+        flow.dialog = None
+        challenge = flow.run(flow.service.begin(_order(ENROLLED_CARD, f"3DS-REUSE-{n}", f"4.0{n}")))
+        task = flow.start(challenge)
+        flow.wait_for_acs_page()
+        flow.click("approve")
+        assert flow.finish(task).state is OutcomeState.APPROVED
+    assert remote.browser().starts == starts
+
+
+def test_a_browser_that_cannot_start_is_explained_and_nothing_is_charged(flow, qtbot, monkeypatch, sandbox):
+    from klogs_desk.sandbox.ledger import ledger_of
+    from klogs_desk.ui.challenge_browser import protocol
+
+    remote.browser().stop()
+    qtbot.waitUntil(lambda: not remote.browser().running(), timeout=5000)
+    monkeypatch.setattr(protocol, "command_line", lambda: [str(Path(__file__).parent / "no-such-browser")])
+    challenge = flow.run(flow.service.begin(_order(ENROLLED_CARD, "3DS-NOBROWSER-1", "3.00")))
+    task = flow.start(challenge)
+    qtbot.waitUntil(lambda: flow.dialog.close_button.isVisible(), timeout=10000)
+    status = flow.dialog.status_label.text()
+    assert "this terminal's browser did not start" in status and "Nothing was charged" in status
+    _cancelled_by_close(flow, qtbot, task, challenge)
+    assert ledger_of(sandbox.state).charges_for(challenge.order_id) == 0

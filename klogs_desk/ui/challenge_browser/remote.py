@@ -282,6 +282,12 @@ class RemotePage(QObject):
     #: The page's view has a native window (its id): :class:`RemoteView` shows it.
     window_ready = Signal(int)
 
+    #: ``renderProcessTerminated``'s status when the page could not be opened at all: no browser process
+    #: (it could not be started, or did not become ready within :data:`READY_PATIENCE_S`).
+    NOT_OPENED = -2
+    #: ``renderProcessTerminated``'s status when the browser process ended while the page was open.
+    BROWSER_ENDED = -1
+
     def __init__(self, *, gateway_url: str, callback_origin: str | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.gateway_url = gateway_url
@@ -306,11 +312,12 @@ class RemotePage(QObject):
 
     def setHtml(self, html: str, baseUrl: QUrl = QUrl()) -> None:  # noqa: N802,N803  # QWebEnginePage's names
         """Open the page in the browser process and load ``html`` with ``baseUrl`` (the gateway's) as base."""
-        self._opened = True
         if not self._browser.is_ready or not self._browser.send(
                 do="open", page=self.number, html=html, gateway_url=baseUrl.toString() or self.gateway_url,
                 callback_origin=self.callback_origin, title=self.title, embed=self.embed, geometry=None):
-            QTimer.singleShot(0, self, self._on_ended)  # no browser: said as a page that stopped working
+            QTimer.singleShot(0, self, lambda: self.renderProcessTerminated.emit(self.NOT_OPENED, 0))
+            return
+        self._opened = True
 
     def show(self, geometry: QRect | None = None) -> None:
         """Show the page's window (after it was embedded, or at ``geometry`` on the screen)."""
@@ -372,7 +379,7 @@ class RemotePage(QObject):
 
     def _on_ended(self) -> None:
         if self._opened and not self._closed:
-            self.renderProcessTerminated.emit(-1, -1)
+            self.renderProcessTerminated.emit(self.BROWSER_ENDED, 0)
 
 
 def _rect(geometry: QRect | None) -> list[int] | None:
