@@ -265,9 +265,13 @@ async def main(options: argparse.Namespace) -> None:
     closings = [cold.closing, *(run.closing for run in warm)]
     print(f"closing (cancel to dialog deleted + 300 ms, all runs): worst stall"
           f" {max(c.stall for c in closings):5.1f} ms   longest UI work {max(c.piece for c in closings):4.1f} ms")
+    for run in (cold, *warm):
+        if line := stalls_line(run.closing, run.clicked):
+            print(line.replace("from its start", "closing, from its click"))
     if options.timeline:
         print_timeline()
-    opening_stalls = {"warm-up": warm_up.stall, "cold": cold.opening.stall, "warm": max(stalls)}
+    opening_stalls = {"warm-up": warm_up.stall, "cold": cold.opening.stall, "warm": max(stalls),
+                      "closing": max(c.stall for c in closings)}
     print(f"goal: no stall > {STALL:.0f} ms: "
           + ", ".join(f"{what} {verdict(ms <= STALL)}" for what, ms in opening_stalls.items())
           + f";  warm < {WARM_GOAL_MS:.0f} ms: {verdict(statistics.median(times) < WARM_GOAL_MS)}"
