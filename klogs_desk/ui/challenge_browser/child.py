@@ -153,11 +153,16 @@ def main(argv: list[str] | None = None) -> int:
     browser = Browser()
 
     def read_commands() -> None:
-        for line in sys.stdin.buffer:
-            request = decode(line)
-            if request is not None:
-                browser.command.emit(request)
-        browser.input_ended.emit()
+        try:
+            for line in sys.stdin.buffer:
+                request = decode(line)
+                if request is not None:
+                    browser.command.emit(request)
+            browser.input_ended.emit()
+        except RuntimeError:
+            # "Signal source has been deleted": main() returned (after ``quit``) and the Browser went with it
+            # while this thread read the end of input; the process is ending, nothing is left to tell.
+            pass
 
     threading.Thread(target=read_commands, name="klogs-browser-commands", daemon=True).start()
     return app.exec()
