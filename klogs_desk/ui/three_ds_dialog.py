@@ -175,9 +175,9 @@ class ThreeDsDialog(QDialog):
                                       "try again.").format(host=host))
 
     def _show_host(self, url: QUrl) -> None:
-        from . import webengine
+        from .challenge_browser.urls import connection_kind
 
-        kind = webengine.connection_kind(url, self.page.callback_origin)
+        kind = connection_kind(url, self.page.callback_origin)
         host = url.host()
         if host and host in self.page.refused_certificates:  # Chromium's error page, not the bank's
             text = self.tr("{host} — invalid security certificate (refused)").format(host=host)

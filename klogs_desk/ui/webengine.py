@@ -14,10 +14,10 @@ Contract:
 * The profile is off the record (``QWebEngineProfile()`` with no storage name): no cookies, cache, local
   storage or history on disk; memory-only HTTP cache; no persistent cookies. Downloads are cancelled;
   notifications and permissions are never granted.
-* :class:`ChallengePage`'s allow-list (:func:`allowed_navigation`, for top-level navigations, frames,
-  redirects and form posts alike). A real gateway's 3-D Secure HTML posts the card holder to the issuing
-  bank's page, on the bank's own domain (a different one for every bank), and the bank posts back to the
-  gateway, which posts to our listener; so:
+* :class:`ChallengePage`'s allow-list (:func:`~.challenge_browser.urls.allowed_navigation`, for
+  top-level navigations, frames, redirects and form posts alike). A real gateway's 3-D Secure HTML
+  posts the card holder to the issuing bank's page, on the bank's own domain (a different one for every
+  bank), and the bank posts back to the gateway, which posts to our listener; so:
 
   - **https to any host** (any port): the bank's host cannot be known in advance;
   - **plain http only to loopback**: always to our callback listener's exact origin; to other loopback
@@ -36,11 +36,12 @@ Contract:
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
+
+from .challenge_browser.urls import allowed_navigation, shown_url
 
 if TYPE_CHECKING:  # pragma: no cover
     from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile
@@ -105,71 +106,6 @@ class ChallengePage:
         """A page on the off-the-record profile held to :func:`allowed_navigation` for ``gateway_url``
         (the configured base URL) and ``callback_origin`` (our listener, ``http://127.0.0.1:{port}``)."""
         return page_class()(profile(), gateway_url=gateway_url, callback_origin=callback_origin, parent=parent)
-
-
-def is_loopback_host(host: str) -> bool:
-    """True for ``localhost``, 127.0.0.0/8 and ``::1`` (as :meth:`QUrl.host` writes them)."""
-    host = host.lower().strip("[]")
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def _origin(url: QUrl) -> tuple[str, str, int]:
-    scheme = url.scheme().lower()
-    return scheme, url.host().lower(), url.port(443 if scheme == "https" else 80)
-
-
-def is_listener(url: QUrl, callback_origin: str | None) -> bool:
-    """True when ``url`` is on our callback listener (same scheme, host and port)."""
-    return callback_origin is not None and _origin(url) == _origin(QUrl(callback_origin))
-
-
-def allowed_navigation(url: QUrl, *, gateway_url: str, callback_origin: str | None,
-                       initial_html_pending: bool) -> bool:
-    """The navigation allow-list (pure function, unit-testable): see the module docstring."""
-    scheme = url.scheme().lower()
-    if scheme == "data" or (scheme == "about" and url.toString() == "about:blank"):
-        return initial_html_pending
-    host = url.host()
-    if not host:
-        return False
-    if scheme == "https":
-        return True
-    if scheme != "http":
-        return False
-    if is_listener(url, callback_origin):
-        return True
-    gateway = QUrl(gateway_url)
-    sandbox_gateway = gateway.scheme().lower() == "http" and is_loopback_host(gateway.host())
-    return sandbox_gateway and is_loopback_host(host)
-
-
-def connection_kind(url: QUrl, callback_origin: str | None) -> str | None:
-    """How the page the card holder is on is reached, for the dialog to say: ``"secure"`` (https),
-    ``"terminal"`` (our listener), ``"sandbox"`` (plain http on loopback), else ``None``."""
-    scheme = url.scheme().lower()
-    if not url.host():
-        return None
-    if scheme == "https":
-        return "secure"
-    if scheme == "http" and is_listener(url, callback_origin):
-        return "terminal"
-    if scheme == "http" and is_loopback_host(url.host()):
-        return "sandbox"
-    return None
-
-
-def shown_url(url: QUrl) -> str:
-    """``scheme://host[:port]`` of ``url`` (``scheme:`` for others): never the path or query, which may
-    carry tokens."""
-    if url.scheme() in ("http", "https"):
-        port = f":{url.port()}" if url.port() != -1 else ""
-        return f"{url.scheme()}://{url.host()}{port}"
-    return url.scheme() + ":"
 
 
 def _define_page_class() -> type:

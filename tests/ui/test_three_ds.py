@@ -26,7 +26,7 @@ from klogs_desk.services.context import AppServices
 from klogs_desk.services.payments import CardOrder, OutcomeState
 from klogs_desk.services.three_d_secure import CANCELLED_NOTE, ThreeDSecureService
 from klogs_desk.ui import webengine
-from klogs_desk.ui.challenge_browser import remote
+from klogs_desk.ui.challenge_browser import remote, urls
 from klogs_desk.ui.three_ds_dialog import ThreeDsDialog, run_challenge
 
 try:
@@ -479,7 +479,7 @@ REAL_GATEWAY, SANDBOX_GATEWAY, LISTENER = "https://pgw.klogs.dev/", "http://127.
     ("https:///no-host", REAL_GATEWAY, False, False),
 ])
 def test_navigation_allow_list(url, gateway, first, allowed):
-    assert webengine.allowed_navigation(QUrl(url), gateway_url=gateway, callback_origin=LISTENER,
+    assert urls.allowed_navigation(QUrl(url), gateway_url=gateway, callback_origin=LISTENER,
                                         initial_html_pending=first) is allowed
 
 
@@ -492,7 +492,7 @@ def test_navigation_allow_list(url, gateway, first, allowed):
     ("data:text/html,x", None),
 ])
 def test_connection_kind_names_what_the_dialog_shows(url, kind):
-    assert webengine.connection_kind(QUrl(url), LISTENER) == kind
+    assert urls.connection_kind(QUrl(url), LISTENER) == kind
 
 
 def test_profile_is_off_the_record(qapp):
