@@ -49,6 +49,10 @@ def main(argv: list[str] | None = None) -> int:
     webengine.prepare_application()
     app = QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
+    # The terminal's names (klogs_desk.paths), so Qt's and Chromium's caches (shader pipelines; the
+    # profile itself is off the record) sit with the terminal's, not under "child.py".
+    app.setApplicationName("klogs-desk")
+    app.setOrganizationName("Klogs")
     from PySide6.QtWebEngineWidgets import QWebEngineView
 
     write_lock = threading.Lock()
