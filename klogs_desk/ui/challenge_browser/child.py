@@ -44,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtGui import QKeySequence, QShortcut
     from PySide6.QtWidgets import QApplication
 
+    from ...paths import APP_NAME, ORGANIZATION
     from .. import webengine
 
     webengine.prepare_application()
@@ -51,8 +52,8 @@ def main(argv: list[str] | None = None) -> int:
     app.setQuitOnLastWindowClosed(False)
     # The terminal's names (klogs_desk.paths), so Qt's and Chromium's caches (shader pipelines; the
     # profile itself is off the record) sit with the terminal's, not under "child.py".
-    app.setApplicationName("klogs-desk")
-    app.setOrganizationName("Klogs")
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORGANIZATION)
     from PySide6.QtWebEngineWidgets import QWebEngineView
 
     write_lock = threading.Lock()
