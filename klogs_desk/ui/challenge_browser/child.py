@@ -40,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     os.dup2(2, 1)  # stray prints go to standard error, never into the protocol
     logging.basicConfig(level=logging.WARNING, format="klogs-desk browser: %(levelname)s %(message)s")
 
+    import shiboken6
     from PySide6.QtCore import QObject, Qt, QUrl, Signal
     from PySide6.QtGui import QKeySequence, QShortcut
     from PySide6.QtWidgets import QApplication
@@ -87,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
             what = request.get("do")
             number = request.get("page")
             if what == "quit":
+                self.close_all()
                 app.quit()
             elif what == "open" and isinstance(number, int):
                 self._open(number, request)
@@ -110,6 +112,13 @@ def main(argv: list[str] | None = None) -> int:
                     self.current = None
                 view.hide()
                 view.deleteLater()
+
+        def close_all(self) -> None:
+            """Pages and views go before the profile (QtWebEngine warns, and may crash, the other way)."""
+            for view in self.views.values():
+                shiboken6.delete(view)  # its page with it
+            self.views.clear()
+            self.current = None
 
         def _open(self, number: int, request: dict[str, Any]) -> None:
             view = QWebEngineView()
@@ -158,11 +167,19 @@ def main(argv: list[str] | None = None) -> int:
     browser = Browser()
 
     def read_commands() -> None:
+        # Unbuffered reads of descriptor 0: at exit this daemon thread may still be blocked reading, and a
+        # read through sys.stdin's buffered reader then holds its lock, which the interpreter's shutdown
+        # cannot take (a fatal error, exit code 134).
+        pending = b""
         try:
-            for line in sys.stdin.buffer:
-                request = decode(line)
-                if request is not None:
-                    browser.command.emit(request)
+            while chunk := os.read(0, 65536):
+                *lines, pending = (pending + chunk).split(b"\n")
+                for line in lines:
+                    request = decode(line)
+                    if request is not None:
+                        browser.command.emit(request)
+            browser.input_ended.emit()
+        except OSError:
             browser.input_ended.emit()
         except RuntimeError:
             # "Signal source has been deleted": main() returned (after ``quit``) and the Browser went with it
@@ -170,7 +187,9 @@ def main(argv: list[str] | None = None) -> int:
             pass
 
     threading.Thread(target=read_commands, name="klogs-browser-commands", daemon=True).start()
-    return app.exec()
+    code = app.exec()
+    browser.close_all()  # also when the input ended with pages open (the terminal is gone)
+    return code
 
 
 if __name__ == "__main__":
