@@ -365,7 +365,7 @@ def _main(argv: list[str] | None) -> int:
         log.warning("running as root: the 3-D Secure web view runs without Chromium's sandbox")
         os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = "--no-sandbox"
 
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication
 
     from .ui import event_loop

@@ -1,10 +1,13 @@
-"""The card holder's 3-D Secure challenge, shown in an embedded, locked-down browser.
+"""The card holder's 3-D Secure challenge, shown by a locked-down browser in a process of its own.
 
 :func:`run_challenge` is the one entry point: it opens :class:`ThreeDsDialog` (window-modal, not blocking
 the event loop), awaits :meth:`ThreeDSecureService.finish` and closes the dialog whatever happens, so a
 challenge never leaves a dialog behind. The dialog never talks to the network or the listener itself:
 Cancel, closing the window and "Close" after a failed load all ask the service to cancel, which makes
 ``finish`` end ``cancelled``; the callback (or the 10-minute deadline) ends it from the other side.
+The page itself runs in the browser process (:mod:`.challenge_browser`: embedded in the dialog on X11
+and Windows, a window of its own kept over it elsewhere); if that process cannot start or ends, the
+dialog says so and nothing is charged.
 """
 
 from __future__ import annotations
@@ -172,9 +175,9 @@ class ThreeDsDialog(QDialog):
                                       "try again.").format(host=host))
 
     def _show_host(self, url: QUrl) -> None:
-        from . import webengine
+        from .challenge_browser.urls import connection_kind
 
-        kind = webengine.connection_kind(url, self.page.callback_origin)
+        kind = connection_kind(url, self.page.callback_origin)
         host = url.host()
         if host and host in self.page.refused_certificates:  # Chromium's error page, not the bank's
             text = self.tr("{host} — invalid security certificate (refused)").format(host=host)
@@ -188,7 +191,11 @@ class ThreeDsDialog(QDialog):
             return  # the first, inline page has no host of its own; refused pages are never shown
         self.host_label.setText(text)
 
-    def _on_render_process_died(self, *_args: Any) -> None:
+    def _on_render_process_died(self, status: int = 0, *_args: Any) -> None:
+        if status == self.page.NOT_OPENED:
+            self.show_failure(self.tr("The bank's page could not be opened: this terminal's browser did not "
+                                      "start. Nothing was charged. Close this window and try again."))
+            return
         self.show_failure(self.tr("The bank's page stopped working. Nothing was charged. "
                                   "Close this window and try again."))
 
@@ -262,9 +269,8 @@ async def run_challenge(service: ThreeDSecureService, challenge: Challenge, pare
     # The browser is done as soon as the callback arrives; completing the payment is the Sale tab's progress.
     challenge.callback.add_done_callback(lambda _f: dialog.finish() if shiboken6.isValid(dialog) else None)
     try:
-        # Built and opened in two event-loop turns: on a cold engine the constructor (the first web view of
-        # the process) took ~9 ms of the UI thread's CPU and open() with the first paint ~7 ms, 16-17 ms in
-        # one turn (benchmarks/bench_three_ds.py --cold --timeline).
+        # Built and opened in two event-loop turns (the constructor, then open() with the first paint), so
+        # neither holds a frame on a slow till (benchmarks/bench_three_ds.py).
         try:
             await asyncio.sleep(LOAD_AFTER_SHOW_MS / 1000)
         except asyncio.CancelledError:

@@ -50,15 +50,21 @@ def main(argv: list[str] | None = None) -> int:
     os.dup2(2, 1)  # stray prints go to standard error, never into the protocol
     logging.basicConfig(level=logging.WARNING, format="klogs-desk browser: %(levelname)s %(message)s")
 
+    import shiboken6
     from PySide6.QtCore import QObject, Qt, QUrl, Signal
     from PySide6.QtGui import QKeySequence, QShortcut
     from PySide6.QtWidgets import QApplication
 
+    from ...paths import APP_NAME, ORGANIZATION
     from .. import webengine
 
     webengine.prepare_application()
     app = QApplication(sys.argv[:1])
     app.setQuitOnLastWindowClosed(False)
+    # The terminal's names (klogs_desk.paths), so Qt's and Chromium's caches (shader pipelines; the
+    # profile itself is off the record) sit with the terminal's, not under "child.py".
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORGANIZATION)
     from PySide6.QtWebEngineCore import QWebEngineScript
     from PySide6.QtWebEngineWidgets import QWebEngineView
 
@@ -107,13 +113,15 @@ def main(argv: list[str] | None = None) -> int:
             what = request.get("do")
             number = request.get("page")
             if what == "quit":
+                self.close_all()
                 app.quit()
             elif what == "open" and isinstance(number, int):
                 self._open(number, request)
             elif what == "js" and number in self.views:
-                view, ident = self.views[number], request.get("id")
-                view.page().runJavaScript(str(request.get("script", "")), 0,
-                                          lambda value: say(event="js", id=ident, value=_json_value(value)))
+                ident = request.get("id")
+                self.views[number].page().runJavaScript(
+                    str(request.get("script", "")), 0,
+                    lambda value: say(event="js", id=ident, value=_json_value(value)))
             elif what == "js":
                 say(event="js", id=request.get("id"), value=None)
             elif what == "show" and number in self.views:
@@ -141,6 +149,13 @@ def main(argv: list[str] | None = None) -> int:
                 view.hide()
                 view.deleteLater()
 
+        def close_all(self) -> None:
+            """Pages and views go before the profile (QtWebEngine warns, and may crash, the other way)."""
+            for view in self.views.values():
+                shiboken6.delete(view)  # its page with it
+            self.views.clear()
+            self.current = None
+
         def _open(self, number: int, request: dict[str, Any]) -> None:
             view = View(number, embedded=bool(request.get("embed")))
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
@@ -155,7 +170,6 @@ def main(argv: list[str] | None = None) -> int:
             page.loadFinished.connect(lambda ok: say(event="loaded", page=number, ok=bool(ok)))
             page.navigation_refused.connect(lambda url: say(event="refused", page=number, url=url))
             page.certificate_refused.connect(lambda host: say(event="certificate_refused", page=number, host=host))
-            page.window_refused.connect(lambda: say(event="window_refused", page=number))
             page.renderProcessTerminated.connect(
                 lambda status, code: say(event="render_gone", page=number, status=int(getattr(status, "value", 0)),
                                          code=int(code)))
@@ -189,17 +203,29 @@ def main(argv: list[str] | None = None) -> int:
     browser = Browser()
 
     def read_commands() -> None:
-        for line in sys.stdin.buffer:
-            request = decode(line)
-            if request is not None:
-                browser.command.emit(request)
+        # Unbuffered reads of descriptor 0: at exit this daemon thread may still be blocked reading, and a
+        # read through sys.stdin's buffered reader then holds its lock, which the interpreter's shutdown
+        # cannot take (a fatal error, exit code 134).
+        pending = b""
         try:
+            while chunk := os.read(0, 65536):
+                *lines, pending = (pending + chunk).split(b"\n")
+                for line in lines:
+                    request = decode(line)
+                    if request is not None:
+                        browser.command.emit(request)
             browser.input_ended.emit()
-        except RuntimeError:  # the application already ended ("quit"): its objects are gone
+        except OSError:
+            browser.input_ended.emit()
+        except RuntimeError:
+            # "Signal source has been deleted": main() returned (after ``quit``) and the Browser went with it
+            # while this thread read the end of input; the process is ending, nothing is left to tell.
             pass
 
     threading.Thread(target=read_commands, name="klogs-browser-commands", daemon=True).start()
-    return app.exec()
+    code = app.exec()
+    browser.close_all()  # also when the input ended with pages open (the terminal is gone)
+    return code
 
 
 if __name__ == "__main__":

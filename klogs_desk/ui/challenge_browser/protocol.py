@@ -26,7 +26,7 @@ Events:
 * ``url``: ``page``, ``url``. ``loaded``: ``page``, ``ok``.
 * ``refused``: ``page``, ``url`` (scheme, host and port only): the allow-list refused a navigation.
 * ``certificate_refused``: ``page``, ``host``. ``download_refused``: ``page``, ``url``, ``path`` (where it
-  would have been written; never written). ``window_refused``: ``page``.
+  would have been written; never written).
 * ``render_gone``: ``page``, ``status``, ``code``: the page's renderer process ended.
 * ``escape``: ``page``: Escape pressed in the page.
 * ``focus_left``: ``page``, ``forward``: Tab (``forward``) or Shift+Tab went past the embedded page's last

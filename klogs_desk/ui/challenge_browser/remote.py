@@ -56,6 +56,9 @@ class BrowserProcess(QObject):
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.stop)
+        import atexit
+
+        atexit.register(self.stop)  # also when the process ends without the event loop's quit (tests, errors)
 
     def running(self) -> bool:
         """True while a child runs (started, not yet ended)."""
@@ -279,7 +282,7 @@ class RemotePage(QObject):
     """A challenge page in the browser process, with the signals and methods the dialog (and the tests)
     used on the in-process page: ``loadFinished``, ``urlChanged``, ``certificate_refused``,
     ``renderProcessTerminated``; :meth:`url`, :meth:`setHtml`, :meth:`runJavaScript`, :meth:`stop`;
-    ``refused``, ``refused_certificates``, ``refused_downloads`` and ``refused_windows`` as reported."""
+    ``refused``, ``refused_certificates``, and ``refused_downloads`` as reported."""
 
     loadFinished = Signal(bool)  # noqa: N815  # QWebEnginePage's names
     urlChanged = Signal(QUrl)  # noqa: N815
@@ -293,6 +296,12 @@ class RemotePage(QObject):
     #: goes back to the dialog (embedded only).
     focus_left = Signal(bool)
 
+    #: ``renderProcessTerminated``'s status when the page could not be opened at all: no browser process
+    #: (it could not be started, or did not become ready within :data:`READY_PATIENCE_S`).
+    NOT_OPENED = -2
+    #: ``renderProcessTerminated``'s status when the browser process ended while the page was open.
+    BROWSER_ENDED = -1
+
     def __init__(self, *, gateway_url: str, callback_origin: str | None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.gateway_url = gateway_url
@@ -302,7 +311,6 @@ class RemotePage(QObject):
         self.refused_certificates: list[str] = []
         #: ``(url, path)`` of each download refused (the path was never written).
         self.refused_downloads: list[tuple[str, str]] = []
-        self.refused_windows = 0
         self.title = ""
         self.embed = False
         self._url = QUrl()
@@ -318,11 +326,12 @@ class RemotePage(QObject):
 
     def setHtml(self, html: str, baseUrl: QUrl = QUrl()) -> None:  # noqa: N802,N803  # QWebEnginePage's names
         """Open the page in the browser process and load ``html`` with ``baseUrl`` (the gateway's) as base."""
-        self._opened = True
         if not self._browser.is_ready or not self._browser.send(
                 do="open", page=self.number, html=html, gateway_url=baseUrl.toString() or self.gateway_url,
                 callback_origin=self.callback_origin, title=self.title, embed=self.embed, geometry=None):
-            QTimer.singleShot(0, self, self._on_ended)  # no browser: said as a page that stopped working
+            QTimer.singleShot(0, self, lambda: self.renderProcessTerminated.emit(self.NOT_OPENED, 0))
+            return
+        self._opened = True
 
     def show(self, geometry: QRect | None = None) -> None:
         """Show the page's window: embedded, at ``geometry`` in its container; else at ``geometry`` on the screen."""
@@ -380,8 +389,6 @@ class RemotePage(QObject):
             self.certificate_refused.emit(str(message.get("host")))
         elif kind == "download_refused":
             self.refused_downloads.append((str(message.get("url")), str(message.get("path"))))
-        elif kind == "window_refused":
-            self.refused_windows += 1
         elif kind == "render_gone":
             self.renderProcessTerminated.emit(int(message.get("status") or 0), int(message.get("code") or 0))
         elif kind == "escape":
@@ -393,7 +400,7 @@ class RemotePage(QObject):
 
     def _on_ended(self) -> None:
         if self._opened and not self._closed:
-            self.renderProcessTerminated.emit(-1, -1)
+            self.renderProcessTerminated.emit(self.BROWSER_ENDED, 0)
 
 
 def _rect(geometry: QRect | None) -> list[int] | None:
