@@ -3,9 +3,10 @@
 The other tests run offscreen, where nothing is embedded (the browser process shows a window of its own).
 Here tests/ui/x11_embed_driver.py runs in a process of its own under ``xvfb-run`` and drives real
 challenges against the sandbox with real X input (XTest): approved by a click on the bank page's Approve
-button; Tab into the page and out; cancelled by Escape pressed in the page, by the dialog's Cancel button
-and by closing the dialog; the browser process killed with a page embedded, then a new one. It prints
-what it saw; the tests below read it. The driver runs once for the module (about 20 s).
+button; a <select>'s list opened after the dialog moved; Tab into the page and out; cancelled by Escape
+pressed in the page, by the dialog's Cancel button and by closing the dialog; the browser process killed
+with a page embedded, then a new one. It prints what it saw; the tests below read it. The driver runs
+once for the module (about 20 s).
 
 Needs the ``xvfb`` and ``xauth`` packages (README: the tests' system packages); without them the tests
 fail and say so, never skip.
@@ -79,6 +80,17 @@ def test_the_embedded_page_follows_the_dialog_when_it_is_resized(seen):
     assert after["dialog_rect"][2:] == [760, 700]
     assert after["page_rect"][2] > before["page_rect"][2] and after["page_rect"][3] > before["page_rect"][3]
     assert after["page_rect"] == after["view_rect"]
+
+
+def test_after_the_dialog_moved_a_select_list_opens_under_its_select_and_takes_a_click(seen):
+    facts = seen["select"]
+    assert facts["dialog_rect"][:2] == [430, 50]  # moved by (200, 50)
+    assert len(facts["popups"]) == 1
+    x, y = facts["popups"][0][:2]
+    under_x, under_y = facts["under"]
+    assert abs(x - under_x) <= 2 and abs(y - under_y) <= 2, (facts["popups"], facts["under"])
+    assert facts["chosen"] == "two"
+    assert facts["strays_after"] == []
 
 
 def test_a_real_click_on_approve_in_the_embedded_page_approves_the_sale(seen):

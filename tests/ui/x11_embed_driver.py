@@ -6,8 +6,9 @@ saves screen grabs (to look at), ``--language tr`` shows the dialog in Turkish. 
 gateway, the callback listener and the service as tests/ui/test_three_ds.py's ``flow`` does, then:
 
 1. approve: the page's window must sit in the dialog's X window tree, where the view is, and follow the
-   dialog's size; a real click into the page and typed keys must reach the page; a real click on
-   ``#approve`` must end the sale APPROVED;
+   dialog's size; with the dialog moved, a <select>'s list must open under it and take a click; a real
+   click into the page and typed keys must reach the page; a real click on ``#approve`` must end the sale
+   APPROVED;
 2. Tab: Shift+Tab from Cancel into the page (its last element), Tab out to Cancel and round into the page
    again (its first element); then Escape pressed in the page must cancel;
 3. the dialog's Cancel button (real click) must cancel, the page still open;
@@ -353,6 +354,37 @@ class Driver:
         widget = self.app.focusWidget()
         return widget.objectName() or type(widget).__name__ if widget is not None else None
 
+    async def select_after_a_move(self) -> None:
+        """The dialog moved, a <select> put in the page: its list (a pop-up window of the browser process)
+        must open under it where it is now, and a click on its second option must choose that option."""
+        self.dialog.move(self.dialog.x() + 200, self.dialog.y() + 50)
+        await self.pause(0.8)
+        await self.js("var s=document.createElement('select'); s.id='choice'; s.style.fontSize='20px';"
+                      "['one','two','three','four'].forEach(function(t){var o=document.createElement('option');"
+                      "o.text=t; s.add(o);}); document.body.insertBefore(s, document.body.firstChild); true")
+        await self.pause(0.3)
+        answer = await self.js("JSON.stringify((function(r){return [r.left, r.bottom];})("
+                               "document.getElementById('choice').getBoundingClientRect()))")
+        page_rect = self.x.on_screen(self.foreign_id())
+        point = await self.element_center("choice")
+        if point is None or page_rect is None:
+            self.failures.append("no <select> in the page")
+            return
+        left, bottom = json.loads(answer)
+        self.x.click(*point)
+        await self.pause(0.8)
+        popups = [self.x.on_screen(w) for w in self.stray_windows()]
+        self.grab("2b-select-open")
+        if len(popups) == 1 and popups[0] is not None:
+            x, y, width, height = popups[0]
+            self.x.click(x + 20, y + height * 3 // 8)  # the second of four options
+            await self.pause(0.5)
+        say("select", under=[page_rect[0] + int(left), page_rect[1] + int(bottom)], popups=popups,
+            chosen=await self.js("document.getElementById('choice').value"),
+            dialog_rect=self.x.on_screen(int(self.dialog.winId())), page_rect=page_rect,
+            strays_after=self.stray_windows())
+        self.seen_strays.clear()  # the list's window is the page's own, and shown on purpose
+
     async def run(self) -> None:
         from PySide6.QtWidgets import QLabel
 
@@ -372,6 +404,7 @@ class Driver:
         await self.pause(0.8)
         self.grab("2-resized")
         say("resized", **self.embedding())
+        await self.select_after_a_move()
         await self.listen_to_keys()
         self.click_into_page()
         await self.pause(0.3)

@@ -130,6 +130,16 @@ def main(argv: list[str] | None = None) -> int:
                 self.views[number].show()
             elif what == "geometry" and number in self.views:
                 self._place(self.views[number], request.get("geometry"))
+            elif what == "moved" and number in self.views:
+                # Its place on the screen changed with the terminal's dialog but not in its X parent, so X
+                # sent no ConfigureNotify and Qt and Chromium kept the old place (a <select>'s list opened
+                # where the dialog had been). A pixel wider and back: X sends two, and Qt reads the real
+                # place from X for each. Where it is in the dialog is said each time: Qt's own idea of
+                # its place is on the screen, which X would take as a place in the dialog.
+                geometry = request.get("geometry")
+                if isinstance(geometry, list) and len(geometry) == 4:
+                    self._place(self.views[number], [*geometry[:2], geometry[2] + 1, geometry[3]])
+                    self._place(self.views[number], geometry)
             elif what == "focus" and number in self.views:
                 view = self.views[number]
                 view.activateWindow()

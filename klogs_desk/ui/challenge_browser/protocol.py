@@ -13,6 +13,8 @@ Commands:
 * ``show``: ``page``, ``geometry``: show the page's window there (embedded: in its X parent, the dialog).
 * ``geometry``: ``page``, ``geometry``: where a window of its own should be on the screen; embedded, where
   it is in its X parent (sent on each move and resize of the terminal's container).
+* ``moved``: ``page``, ``geometry``: the terminal's dialog moved on the screen, the embedded window with it
+  (X does not tell the child: its place in the dialog, ``geometry``, is the same).
 * ``focus``: ``page``, ``backward``: Tab (Shift+Tab) brought the keyboard to the embedded page: activate its
   window and focus its first (last) element.
 * ``js``: ``page``, ``id``, ``script``: run in the page; answered by ``js`` with ``id`` and ``value``.

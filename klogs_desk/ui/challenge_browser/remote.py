@@ -342,6 +342,10 @@ class RemotePage(QObject):
         ``geometry`` in its container."""
         self._browser.send(do="geometry", page=self.number, geometry=_rect(geometry))
 
+    def moved(self, geometry: QRect) -> None:
+        """The dialog moved on the screen, and the embedded window with it (at ``geometry`` in the dialog)."""
+        self._browser.send(do="moved", page=self.number, geometry=_rect(geometry))
+
     def focus(self, backward: bool) -> None:
         """Give the embedded page the keyboard, at its first element (its last with ``backward``)."""
         self._browser.send(do="focus", page=self.number, backward=backward)
@@ -455,6 +459,11 @@ class RemoteView(QWidget):
         # process), but one done before the child handled ``show`` would be undone by ``show``'s size.
         self._container.installEventFilter(self)
         self.page.show(self._inner_rect())
+        # When the dialog moves, the window moves with it, but X tells its process nothing (its place in
+        # the dialog is the same): the child is told, or the page's pop-ups (a <select>'s list) open where
+        # the dialog was (seen under Xvfb).
+        self._followed = self.window()
+        self._followed.installEventFilter(self)
 
     def focusInEvent(self, event: Any) -> None:  # noqa: N802  # Qt's name
         super().focusInEvent(event)
@@ -499,6 +508,9 @@ class RemoteView(QWidget):
                 self.page.place(self._inner_rect())
             elif isinstance(event, QFocusEvent) and event.type() is QEvent.Type.FocusIn:
                 self._give_focus(event.reason())
+        elif self._container is not None:
+            if event.type() is QEvent.Type.Move:
+                self.page.moved(self._inner_rect())
         elif event.type() in (QEvent.Type.Move, QEvent.Type.Resize):
             self.page.place(self._screen_rect())
         return False
