@@ -6,7 +6,7 @@ challenges against the sandbox with real X input (XTest): approved by a click on
 button; a <select>'s list opened after the dialog moved; Tab into the page and out; cancelled by Escape
 pressed in the page, by the dialog's Cancel button and by closing the dialog; the browser process killed
 with a page embedded, then a new one. It prints what it saw; the tests below read it. The driver runs
-once for the module (about 20 s).
+once for the module (about 15 s).
 
 Needs the ``xvfb`` and ``xauth`` packages (README: the tests' system packages); without them the tests
 fail and say so, never skip.
@@ -28,7 +28,7 @@ pytestmark = pytest.mark.webengine
 
 ROOT = Path(__file__).resolve().parents[2]
 DRIVER = Path(__file__).with_name("x11_embed_driver.py")
-#: The whole driver: two Chromium starts and six challenges took about 20 s on a two-core box.
+#: The whole driver: two Chromium starts and six challenges took 14-17 s on a two-core box (loaded or not).
 DRIVER_PATIENCE_S = 240
 
 

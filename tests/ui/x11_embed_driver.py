@@ -218,8 +218,8 @@ class Driver:
         container = self.dialog.view._container
         facts: dict[str, Any] = {
             "page_window": page_id, "dialog_window": dialog_id, "in_dialog": dialog_id in chain, "chain": chain,
-            "page_rect": self.x.on_screen(page_id) if page_id else None,
-            "dialog_rect": self.x.on_screen(dialog_id),
+            "page_rect": list(self.x.on_screen(page_id) or ()) or None if page_id else None,
+            "dialog_rect": list(self.x.on_screen(dialog_id) or ()) or None,
             "view_rect": self._global_rect(self.dialog.view),
             "container_rect": self._global_rect(container) if container is not None else None,
         }
@@ -337,6 +337,17 @@ class Driver:
         say(step, state=state)
         return state
 
+    async def until_js(self, script: str, expected: Any, what: str, timeout: float = 15.0) -> bool:
+        """Until ``script``'s value in the page is ``expected``; a failure named ``what`` if it never is."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if await self.js(script) == expected:
+                return True
+            await self.pause(0.05)
+        self.failures.append(f"timed out: {what}")
+        say("timeout", what=what)
+        return False
+
     async def page_keys(self) -> str:
         return str(await self.js("window.__keys"))
 
@@ -357,8 +368,10 @@ class Driver:
     async def select_after_a_move(self) -> None:
         """The dialog moved, a <select> put in the page: its list (a pop-up window of the browser process)
         must open under it where it is now, and a click on its second option must choose that option."""
+        screen_x = await self.js("window.screenX")
         self.dialog.move(self.dialog.x() + 200, self.dialog.y() + 50)
-        await self.pause(0.8)
+        # The page knows where it is now (the browser process was told of the move, or never will be).
+        await self.until_js("window.screenX", screen_x + 200, "the page's place after the move", 5)
         await self.js("var s=document.createElement('select'); s.id='choice'; s.style.fontSize='20px';"
                       "['one','two','three','four'].forEach(function(t){var o=document.createElement('option');"
                       "o.text=t; s.add(o);}); document.body.insertBefore(s, document.body.firstChild); true")
@@ -372,13 +385,15 @@ class Driver:
             return
         left, bottom = json.loads(answer)
         self.x.click(*point)
-        await self.pause(0.8)
+        await self.until(lambda: bool(self.stray_windows()), "the <select>'s list shown")
+        await self.pause(0.3)  # painted
         popups = [self.x.on_screen(w) for w in self.stray_windows()]
         self.grab("2b-select-open")
         if len(popups) == 1 and popups[0] is not None:
             x, y, width, height = popups[0]
             self.x.click(x + 20, y + height * 3 // 8)  # the second of four options
-            await self.pause(0.5)
+            await self.until_js("document.getElementById('choice').value", "two", "the second option chosen")
+            await self.until(lambda: not self.stray_windows(), "the <select>'s list gone")
         say("select", under=[page_rect[0] + int(left), page_rect[1] + int(bottom)], popups=popups,
             chosen=await self.js("document.getElementById('choice').value"),
             dialog_rect=self.x.on_screen(int(self.dialog.winId())), page_rect=page_rect,
@@ -401,16 +416,17 @@ class Driver:
         say("embedded", **self.embedding(), stray_windows=self.stray_windows(),
             strays_seen=sorted(self.seen_strays))
         self.dialog.resize(760, 700)
-        await self.pause(0.8)
+        await self.until(lambda: (facts := self.embedding())["page_rect"] == facts["container_rect"]
+                         and facts["dialog_rect"][2:] == [760, 700], "the page resized with the dialog")
         self.grab("2-resized")
         say("resized", **self.embedding())
         await self.select_after_a_move()
         await self.listen_to_keys()
         self.click_into_page()
-        await self.pause(0.3)
+        await self.until_js("document.hasFocus()", True, "the page has the keyboard after a click")
         for key in "klogs":
             self.x.key(key)
-        await self.pause(0.5)
+        await self.until_js("window.__keys", "klogs", "the keys typed in the page")
         say("typed", keys=await self.page_keys(), focus_widget=self.focus_name())
         point = await self.element_center("approve")
         say("approve_at", point=point)
@@ -427,27 +443,32 @@ class Driver:
         await self.listen_to_keys()
         label = self._global_rect(self.dialog.amount_label)
         self.x.click(label[0] + 5, label[1] + 5)  # the dialog has the keyboard
-        await self.pause(0.3)
+        await self.until(lambda: self.app.focusWindow() is self.dialog.windowHandle(), "the dialog active")
         self.dialog.cancel_button.setFocus()
-        await self.pause(0.2)
+        await self.until(lambda: self.focus_name() == "threeDsCancelButton", "Cancel has the focus")
         self.x.key("Tab", shift=True)  # Cancel -> the page (the view is before it in the tab order)
-        await self.pause(0.5)
-        for key in "tab":
-            self.x.key(key)
-        await self.pause(0.5)
+        if await self.until_js("document.activeElement ? document.activeElement.id : null", "fail",
+                               "Shift+Tab into the page"):
+            for key in "tab":
+                self.x.key(key)
+            await self.until_js("window.__keys", "tab", "the keys typed in the page after Tab")
         say("tab_in", keys=await self.page_keys(), focus_widget=self.focus_name(),
             page_active=await self.js("document.activeElement ? document.activeElement.id : null"))
         left: list[bool] = []
         self.dialog.page.focus_left.connect(left.append)
         # Shift+Tab came in on the page's last element (Fail): Tab leaves the page for Cancel, the next
         # Tab comes back in on its first (Approve).
-        for step in ("tab_out", "tab_around"):
-            self.x.key("Tab")
-            await self.pause(0.4)
-            say(step, focus_widget=self.focus_name(), left=list(left),
-                page_active=await self.js("document.activeElement ? document.activeElement.id : null"))
+        self.x.key("Tab")
+        await self.until(lambda: self.focus_name() == "threeDsCancelButton", "Tab out of the page to Cancel")
+        say("tab_out", focus_widget=self.focus_name(), left=list(left),
+            page_active=await self.js("document.activeElement ? document.activeElement.id : null"))
+        self.x.key("Tab")
+        await self.until_js("document.activeElement ? document.activeElement.id : null", "approve",
+                            "Tab from Cancel round into the page")
+        say("tab_around", focus_widget=self.focus_name(), left=list(left),
+            page_active=await self.js("document.activeElement ? document.activeElement.id : null"))
         self.click_into_page()
-        await self.pause(0.3)
+        await self.until_js("document.hasFocus()", True, "the page has the keyboard before Escape")
         self.x.key("Escape")
         await self.outcome(task, "escaped")
         await self.pause(1.0)
