@@ -334,12 +334,13 @@ class RemotePage(QObject):
         self._opened = True
 
     def show(self, geometry: QRect | None = None) -> None:
-        """Show the page's window: embedded, at ``geometry`` in its container; else at ``geometry`` on the screen."""
+        """Show the page's window at ``geometry``: embedded, in its X parent (the dialog's window); else on
+        the screen."""
         self._browser.send(do="show", page=self.number, geometry=_rect(geometry))
 
     def place(self, geometry: QRect) -> None:
         """Move a window of its own (not embedded) to ``geometry`` on the screen; an embedded one to
-        ``geometry`` in its container."""
+        ``geometry`` in its X parent (the dialog's window)."""
         self._browser.send(do="geometry", page=self.number, geometry=_rect(geometry))
 
     def moved(self, geometry: QRect) -> None:
@@ -455,8 +456,9 @@ class RemoteView(QWidget):
         self._layout.addWidget(self._container)
         # The child puts its window where the container is: shown at the size and place of its own choosing
         # (640 x 480 at the dialog's top-left), it covered the dialog's text until the next resize.
-        # Each later resize is sent too: the container resizes the window itself (an X request from this
-        # process), but one done before the child handled ``show`` would be undone by ``show``'s size.
+        # Each later move or resize of the container is sent too: the container resizes the window itself
+        # (an X request from this process), but one done before the child handled ``show`` would be
+        # undone by ``show``'s geometry.
         self._container.installEventFilter(self)
         self.page.show(self._inner_rect())
         # When the dialog moves, the window moves with it, but X tells its process nothing (its place in
