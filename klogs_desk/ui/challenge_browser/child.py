@@ -33,6 +33,16 @@ def _json_value(value: Any) -> Any:
     return value
 
 
+#: Focuses the page's first element that Tab reaches (the last when the argument is true).
+_FOCUS_EDGE = """(function (backward) {
+  var all = Array.prototype.filter.call(
+    document.querySelectorAll('a[href], button, input, select, textarea, iframe, [tabindex]'),
+    function (e) { return !e.disabled && e.tabIndex >= 0 && e.getClientRects().length > 0; });
+  var edge = backward ? all[all.length - 1] : all[0];
+  if (edge) { edge.focus(); }
+})(%s)"""
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the browser until the terminal says ``quit`` or its end of the pipe closes."""
     del argv  # no options
@@ -55,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     # profile itself is off the record) sit with the terminal's, not under "child.py".
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANIZATION)
+    from PySide6.QtWebEngineCore import QWebEngineScript
     from PySide6.QtWebEngineWidgets import QWebEngineView
 
     write_lock = threading.Lock()
@@ -65,6 +76,20 @@ def main(argv: list[str] | None = None) -> int:
                 out.write(encode(event))
             except OSError:  # the terminal is gone: end too
                 app.quit()
+
+    class View(QWebEngineView):
+        """A page's view; embedded, Tab past the page's last element hands the keyboard to the terminal."""
+
+        def __init__(self, number: int, *, embedded: bool) -> None:
+            super().__init__()
+            self.number, self.embedded = number, embedded
+
+        def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802  # Qt's name
+            # Chromium calls it when Tab leaves the page's content (its "take focus").
+            if self.embedded:
+                say(event="focus_left", page=self.number, forward=bool(forward))
+                return True
+            return bool(super().focusNextPrevChild(forward))
 
     class Browser(QObject):
         command = Signal(dict)
@@ -100,10 +125,31 @@ def main(argv: list[str] | None = None) -> int:
             elif what == "js":
                 say(event="js", id=request.get("id"), value=None)
             elif what == "show" and number in self.views:
+                # Embedded: the geometry is in the window's X parent by now (the terminal's dialog).
                 self._place(self.views[number], request.get("geometry"))
                 self.views[number].show()
             elif what == "geometry" and number in self.views:
                 self._place(self.views[number], request.get("geometry"))
+            elif what == "moved" and number in self.views:
+                # Its place on the screen changed with the terminal's dialog but not in its X parent, so X
+                # sent no ConfigureNotify and Qt and Chromium kept the old place (a <select>'s list opened
+                # where the dialog had been). A pixel wider and back: X sends two, and Qt reads the real
+                # place from X for each. Where it is in the dialog is said each time: Qt's own idea of
+                # its place is on the screen, which X would take as a place in the dialog.
+                geometry = request.get("geometry")
+                if isinstance(geometry, list) and len(geometry) == 4:
+                    self._place(self.views[number], [*geometry[:2], geometry[2] + 1, geometry[3]])
+                    self._place(self.views[number], geometry)
+            elif what == "focus" and number in self.views:
+                view = self.views[number]
+                view.activateWindow()
+                view.setFocus(Qt.FocusReason.BacktabFocusReason if request.get("backward")
+                              else Qt.FocusReason.TabFocusReason)
+                # The focus reaches the page once the window is active, as an activation, not a Tab: the
+                # page would get the keyboard on no element. Its first (last) element is focused by hand,
+                # in a JavaScript world of our own (the page's scripts never see this one).
+                view.page().runJavaScript(_FOCUS_EDGE % ("true" if request.get("backward") else "false"),
+                                          QWebEngineScript.ScriptWorldId.ApplicationWorld)
             elif what == "stop" and number in self.views:
                 self.views[number].stop()
             elif what == "close" and number in self.views:
@@ -121,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
             self.current = None
 
         def _open(self, number: int, request: dict[str, Any]) -> None:
-            view = QWebEngineView()
+            view = View(number, embedded=bool(request.get("embed")))
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
             view.setWindowTitle(str(request.get("title") or ""))
             if not request.get("embed"):

@@ -10,7 +10,13 @@ Commands:
   will embed the window; otherwise the child shows it as a window of its own), ``geometry``
   (``[x, y, width, height]`` on the screen, or ``null``). A new view and page; the child answers
   ``window`` with the view's native window id, then loads ``html`` with ``gateway_url`` as its base.
-* ``geometry``: ``page``, ``geometry``: where a window of its own should be (not embedded).
+* ``show``: ``page``, ``geometry``: show the page's window there (embedded: in its X parent, the dialog).
+* ``geometry``: ``page``, ``geometry``: where a window of its own should be on the screen; embedded, where
+  it is in its X parent (sent on each move and resize of the terminal's container).
+* ``moved``: ``page``, ``geometry``: the terminal's dialog moved on the screen, the embedded window with it
+  (X does not tell the child: its place in the dialog, ``geometry``, is the same).
+* ``focus``: ``page``, ``backward``: Tab (Shift+Tab) brought the keyboard to the embedded page: activate its
+  window and focus its first (last) element.
 * ``js``: ``page``, ``id``, ``script``: run in the page; answered by ``js`` with ``id`` and ``value``.
 * ``stop``: ``page``: stop loading. ``close``: ``page``: the view and page are destroyed.
 * ``quit``: the process ends (so does end of input: the terminal is gone).
@@ -25,6 +31,8 @@ Events:
   would have been written; never written).
 * ``render_gone``: ``page``, ``status``, ``code``: the page's renderer process ended.
 * ``escape``: ``page``: Escape pressed in the page.
+* ``focus_left``: ``page``, ``forward``: Tab (``forward``) or Shift+Tab went past the embedded page's last
+  (first) element: the dialog takes the keyboard back.
 * ``js``: ``id``, ``value``.
 """
 

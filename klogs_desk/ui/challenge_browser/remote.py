@@ -19,8 +19,8 @@ import logging
 from typing import TYPE_CHECKING, Any, Callable
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, QRect, QTimer, QUrl, Signal
-from PySide6.QtGui import QGuiApplication, QWindow
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, QPoint, QRect, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QFocusEvent, QGuiApplication, QWindow
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from . import protocol
@@ -78,6 +78,17 @@ class BrowserProcess(QObject):
         process.readyReadStandardOutput.connect(self._read)
         process.finished.connect(self._on_finished)
         process.errorOccurred.connect(self._on_error)
+        if can_embed():
+            from PySide6.QtCore import QProcessEnvironment
+
+            environment = QProcessEnvironment.systemEnvironment()
+            if not environment.contains("QT_WIDGETS_RHI"):
+                # The child's windows composite through the GPU API (RHI) from the start. Otherwise the
+                # view's window, made raster for its id (``winId``), is destroyed and made anew when the page's
+                # GL-drawn widget comes (Qt switches a top-level to RHI that way): the id sent to be embedded
+                # names a window gone, and the new one shows on the desktop (seen under Xvfb).
+                environment.insert("QT_WIDGETS_RHI", "1")
+            process.setProcessEnvironment(environment)
         self._process, self._buffer, self.is_ready = process, b"", False
         self.starts += 1
         program, *arguments = protocol.command_line()
@@ -281,6 +292,9 @@ class RemotePage(QObject):
     escape_pressed = Signal()
     #: The page's view has a native window (its id): :class:`RemoteView` shows it.
     window_ready = Signal(int)
+    #: Tab (``True``) or Shift+Tab (``False``) moved past the page's last (first) element: the keyboard
+    #: goes back to the dialog (embedded only).
+    focus_left = Signal(bool)
 
     #: ``renderProcessTerminated``'s status when the page could not be opened at all: no browser process
     #: (it could not be started, or did not become ready within :data:`READY_PATIENCE_S`).
@@ -320,12 +334,22 @@ class RemotePage(QObject):
         self._opened = True
 
     def show(self, geometry: QRect | None = None) -> None:
-        """Show the page's window (after it was embedded, or at ``geometry`` on the screen)."""
+        """Show the page's window at ``geometry``: embedded, in its X parent (the dialog's window); else on
+        the screen."""
         self._browser.send(do="show", page=self.number, geometry=_rect(geometry))
 
     def place(self, geometry: QRect) -> None:
-        """Move a window of its own (not embedded) to ``geometry`` on the screen."""
+        """Move a window of its own (not embedded) to ``geometry`` on the screen; an embedded one to
+        ``geometry`` in its X parent (the dialog's window)."""
         self._browser.send(do="geometry", page=self.number, geometry=_rect(geometry))
+
+    def moved(self, geometry: QRect) -> None:
+        """The dialog moved on the screen, and the embedded window with it (at ``geometry`` in the dialog)."""
+        self._browser.send(do="moved", page=self.number, geometry=_rect(geometry))
+
+    def focus(self, backward: bool) -> None:
+        """Give the embedded page the keyboard, at its first element (its last with ``backward``)."""
+        self._browser.send(do="focus", page=self.number, backward=backward)
 
     def runJavaScript(self, script: str, _world: int = 0,  # noqa: N802  # QWebEnginePage's name
                       callback: Callable[[Any], None] | None = None) -> None:
@@ -376,6 +400,8 @@ class RemotePage(QObject):
             self.escape_pressed.emit()
         elif kind == "window":
             self.window_ready.emit(int(message.get("id") or 0))
+        elif kind == "focus_left":
+            self.focus_left.emit(bool(message.get("forward")))
 
     def _on_ended(self) -> None:
         if self._opened and not self._closed:
@@ -407,6 +433,7 @@ class RemoteView(QWidget):
         self._followed: QWidget | None = None
         page.embed = can_embed()
         page.window_ready.connect(self._show_window)
+        page.focus_left.connect(self._take_focus_back)
 
     def stop(self) -> None:
         self.page.stop()
@@ -427,18 +454,66 @@ class RemoteView(QWidget):
         self._container = QWidget.createWindowContainer(foreign, self)
         self._container.setObjectName("threeDsBrowserWindow")
         self._layout.addWidget(self._container)
-        self.page.show()
+        # The child puts its window where the container is: shown at the size and place of its own choosing
+        # (640 x 480 at the dialog's top-left), it covered the dialog's text until the next resize.
+        # Each later move or resize of the container is sent too: the container resizes the window itself
+        # (an X request from this process), but one done before the child handled ``show`` would be
+        # undone by ``show``'s geometry.
+        self._container.installEventFilter(self)
+        self.page.show(self._inner_rect())
+        # When the dialog moves, the window moves with it, but X tells its process nothing (its place in
+        # the dialog is the same): the child is told, or the page's pop-ups (a <select>'s list) open where
+        # the dialog was (seen under Xvfb).
+        self._followed = self.window()
+        self._followed.installEventFilter(self)
 
     def focusInEvent(self, event: Any) -> None:  # noqa: N802  # Qt's name
         super().focusInEvent(event)
         if self._container is not None:
-            self._container.setFocus()
+            self._container.setFocus(event.reason())
+
+    def _give_focus(self, reason: Qt.FocusReason) -> None:
+        # The container's own focus handling asks for the embedded window's activation, which did not
+        # bring the keyboard to the page (Xvfb): the child activates its window and the page's element.
+        if reason in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
+            self.page.focus(backward=reason is Qt.FocusReason.BacktabFocusReason)
+
+    def _take_focus_back(self, forward: bool) -> None:
+        """Tab went past the page's end: the dialog takes the keyboard back, on the widget after the page
+        (before it for Shift+Tab)."""
+        if self._container is None:
+            return
+        self.window().activateWindow()  # the X input focus back from the child's window
+        target = self._container.nextInFocusChain() if forward else self._container.previousInFocusChain()
+        while target is not None and target is not self._container and (
+                target is self or not target.isVisible() or not target.isEnabled()
+                or not (target.focusPolicy() & Qt.FocusPolicy.TabFocus)):
+            target = target.nextInFocusChain() if forward else target.previousInFocusChain()
+        if target is not None and target is not self._container:
+            target.setFocus(Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason)
 
     def _screen_rect(self) -> QRect:
         return QRect(self.mapToGlobal(self.rect().topLeft()), self.size())
 
+    def _inner_rect(self) -> QRect:
+        """Where the container puts the embedded window, in that window's X parent: the container's
+        own window if it has one, else the dialog's (as QWindowContainer places it)."""
+        container = self._container
+        assert container is not None
+        if container.windowHandle() is not None:
+            return QRect(0, 0, container.width(), container.height())
+        return QRect(container.mapTo(container.window(), QPoint(0, 0)), container.size())
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802  # Qt's name
-        if event.type() in (QEvent.Type.Move, QEvent.Type.Resize):
+        if watched is self._container:
+            if event.type() in (QEvent.Type.Move, QEvent.Type.Resize):
+                self.page.place(self._inner_rect())
+            elif isinstance(event, QFocusEvent) and event.type() is QEvent.Type.FocusIn:
+                self._give_focus(event.reason())
+        elif self._container is not None:
+            if event.type() is QEvent.Type.Move:
+                self.page.moved(self._inner_rect())
+        elif event.type() in (QEvent.Type.Move, QEvent.Type.Resize):
             self.page.place(self._screen_rect())
         return False
 
@@ -449,6 +524,9 @@ class RemoteView(QWidget):
             self._followed.removeEventFilter(self)
         self._followed = None
         if self._foreign is not None and shiboken6.isValid(self._foreign):
+            # Hidden first: back on the desktop still mapped, it showed there as a window of its own until
+            # the child closed it (measured under Xvfb).
+            self._foreign.hide()
             self._foreign.setParent(None)  # back to the desktop, so X11 does not destroy it with the dialog
         self._foreign = None
         self.page.close()
