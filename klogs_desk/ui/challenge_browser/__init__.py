@@ -21,6 +21,10 @@ Where the child's window goes: on X11 and Windows it is embedded in the dialog
 on other platforms (Wayland, macOS, the offscreen platform of the tests) foreign windows cannot be
 embedded, so the child shows its own window, titled, kept over the dialog where the platform lets it be
 placed. Escape pressed in the page is sent to the dialog (it cancels, as Escape anywhere in the dialog does).
+Embedded, Tab and Shift+Tab go into the page (its first or last element) and out of it back to the dialog;
+``tests/ui/test_three_ds_on_x11.py`` proves embedding, clicks, keys, Tab and Escape under Xvfb with real X
+input. Not tried under a window manager (Xvfb has none), where activating an embedded window may behave
+differently.
 
 The card number never reaches the child: it gets the gateway's HTML (which posts the card holder to their
 bank) and reports only where the page is; the page's form still posts to the terminal's loopback listener.
