@@ -10,6 +10,12 @@ If the child ends (crash, killed), a page open in it reports ``renderProcessTerm
 the bank's page stopped working; nothing was charged) and the next challenge starts a new child. If it
 cannot be started at all, the page says the same at once: a challenge never waits for a browser that will
 not come.
+
+The child runs at the terminal's own CPU priority. Tried on 2026-12-03 (``bench_three_ds.py``, 2 cores):
+``nice 10`` took the one wall stall over 16 ms seen in eight idle warm-ups (28 ms, with 0.1 ms of the UI
+thread's CPU in it: the child's start held both cores) down to under 8 ms, but with two busy programs
+beside the till the card holder's page came in 308-365 ms warm (against 135-137 ms) and up to 2.4 s cold;
+``nice 5`` 164-166 ms warm, ``SCHED_BATCH`` 179-187 ms. Not worth the wait at the counter, so not set.
 """
 
 from __future__ import annotations
