@@ -66,8 +66,29 @@ def test_child_answers_only_in_protocol_lines_and_ends_cleanly_on_quit():
     kinds = [event["event"] for event in events]
     assert "ready" in kinds and {"event": "window", "page": 1, "id": 0} in events
     assert {"event": "loaded", "page": 1, "ok": True} in events
-    assert {"event": "js", "id": 7, "value": "Merhaba"} in events
+    assert {"event": "js", "page": 1, "id": 7, "value": "Merhaba"} in events
     assert not_protocol == []
     assert code == 0
     assert child.stderr is not None
     assert b"Traceback" not in child.stderr.read()
+
+
+def test_each_page_takes_only_its_own_answers(qapp):
+    """Script ids count per page, so two pages both have a script 1: an answer goes by page and id."""
+    from klogs_desk.ui.challenge_browser.remote import RemotePage, browser
+
+    first = RemotePage(gateway_url="http://127.0.0.1:9/", callback_origin=None)
+    second = RemotePage(gateway_url="http://127.0.0.1:9/", callback_origin=None)
+    answers: list[tuple[str, object]] = []
+    first._js_calls[1] = lambda value: answers.append(("first", value))
+    second._js_calls[1] = lambda value: answers.append(("second", value))
+    urls: list[str] = []
+    second.urlChanged.connect(lambda url: urls.append(url.toString()))
+    try:
+        browser().event_received.emit({"event": "js", "page": second.number, "id": 1, "value": "ok"})
+        browser().event_received.emit({"event": "url", "page": first.number, "url": "https://acs.bank.example/"})
+        assert answers == [("second", "ok")]
+        assert urls == [] and first.url().host() == "acs.bank.example"
+    finally:
+        first.close()
+        second.close()

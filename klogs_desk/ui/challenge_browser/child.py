@@ -121,9 +121,9 @@ def main(argv: list[str] | None = None) -> int:
                 ident = request.get("id")
                 self.views[number].page().runJavaScript(
                     str(request.get("script", "")), 0,
-                    lambda value: say(event="js", id=ident, value=_json_value(value)))
+                    lambda value: say(event="js", page=number, id=ident, value=_json_value(value)))
             elif what == "js":
-                say(event="js", id=request.get("id"), value=None)
+                say(event="js", page=number, id=request.get("id"), value=None)
             elif what == "show" and number in self.views:
                 # Embedded: the geometry is in the window's X parent by now (the terminal's dialog).
                 self._place(self.views[number], request.get("geometry"))

@@ -17,7 +17,8 @@ Commands:
   (X does not tell the child: its place in the dialog, ``geometry``, is the same).
 * ``focus``: ``page``, ``backward``: Tab (Shift+Tab) brought the keyboard to the embedded page: activate its
   window and focus its first (last) element.
-* ``js``: ``page``, ``id``, ``script``: run in the page; answered by ``js`` with ``id`` and ``value``.
+* ``js``: ``page``, ``id``, ``script``: run in the page; answered by ``js`` with ``page``, ``id`` and
+  ``value`` (``null`` when the page is gone).
 * ``stop``: ``page``: stop loading. ``close``: ``page``: the view and page are destroyed.
 * ``quit``: the process ends (so does end of input: the terminal is gone).
 
@@ -33,7 +34,7 @@ Events:
 * ``escape``: ``page``: Escape pressed in the page.
 * ``focus_left``: ``page``, ``forward``: Tab (``forward``) or Shift+Tab went past the embedded page's last
   (first) element: the dialog takes the keyboard back.
-* ``js``: ``id``, ``value``.
+* ``js``: ``page``, ``id``, ``value``.
 """
 
 from __future__ import annotations

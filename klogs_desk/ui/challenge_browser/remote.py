@@ -379,16 +379,15 @@ class RemotePage(QObject):
 
     def _on_event(self, message: dict[str, Any]) -> None:
         kind = message.get("event")
+        if message.get("page") != self.number:
+            return  # another page's (ids of scripts are per page too)
         if kind == "js":
             ident = message.get("id")
             if isinstance(ident, int) and ident in self._js_calls:
                 callback = self._js_calls.pop(ident)
                 if callback is not None:
                     callback(message.get("value"))
-            return
-        if message.get("page") != self.number:
-            return
-        if kind == "url":
+        elif kind == "url":
             self._url = QUrl(str(message.get("url", "")))
             self.urlChanged.emit(self.url())
         elif kind == "loaded":
