@@ -3817,6 +3817,14 @@ Up to {left} can still be refunded.</source>
     </message>
 </context>
 <context>
+    <name>RemoteView</name>
+    <message>
+        <source>The bank&apos;s page is open in a window of its own, over this one.</source>
+        <extracomment>A challenge waits this long for a browser that is starting (a loaded two-core till: 1-3 s). At quit, the child is given this long to end by itself before it is killed. Every event line of the child, as a dict (pages pick theirs by number). The child ended (or could not start); open pages report it. True once the child said ``ready`` (and until it ends). Children started so far (a test reads it: a dead child is replaced, a live one reused). A warm-up waits until nobody pressed a key or clicked for this long... ...but not longer than this after :func:`warm_up` was called. Key presses, clicks, wheel turns and touches seen (tests read it). Escape was pressed in the page. The page&apos;s view has a native window (its id): :class:`RemoteView` shows it. Tab (``True``) or Shift+Tab (``False``) moved past the page&apos;s last (first) element: the keyboard goes back to the dialog (embedded only). ``renderProcessTerminated``&apos;s status when the page could not be opened at all: no browser process (it could not be started, or did not become ready within :data:`READY_PATIENCE_S`). ``renderProcessTerminated``&apos;s status when the browser process ended while the page was open. ``(url, path)`` of each download refused (the path was never written).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Report</name>
     <message>
         <source>Approved sales</source>

@@ -18,7 +18,7 @@ from pathlib import Path
 import httpx
 import pytest
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from klogs_desk.callbacks import CallbackListener
 from klogs_desk.domain.journal import EntryKind, EntryState, Journal
@@ -177,6 +177,10 @@ def test_cancel_closes_the_dialog_and_journals_cancelled(flow, qtbot):
     challenge = flow.run(flow.service.begin(_order(ENROLLED_CARD, "3DS-CANCEL-1", "20.00")))
     task = flow.start(challenge)
     flow.wait_for_acs_page()
+    # Offscreen (as on Wayland or macOS) the page cannot be embedded: its window is its own, and the
+    # dialog says where it went (tests/ui/test_three_ds_on_x11.py proves the embedded case).
+    note = flow.dialog.findChild(QLabel, "threeDsOwnWindowNote")
+    assert note is not None and note.isVisible() and "window of its own" in note.text()
     flow.dialog.grab().save("/tmp/three_ds_dialog.png")
     qtbot.mouseClick(flow.dialog.cancel_button, Qt.MouseButton.LeftButton)
     outcome = flow.finish(task)

@@ -212,6 +212,8 @@ class Driver:
 
     def embedding(self) -> dict[str, Any]:
         """Where the page's window is in X's tree and how it sits in the dialog."""
+        from PySide6.QtWidgets import QLabel
+
         dialog_id = int(self.dialog.winId())
         page_id = self.foreign_id()
         chain = self.x.ancestors(page_id) if page_id else []
@@ -222,6 +224,7 @@ class Driver:
             "dialog_rect": list(self.x.on_screen(dialog_id) or ()) or None,
             "view_rect": self._global_rect(self.dialog.view),
             "container_rect": self._global_rect(container) if container is not None else None,
+            "own_window_note": self.dialog.findChild(QLabel, "threeDsOwnWindowNote") is not None,
         }
         attributes = self.x.attributes(page_id) if page_id else None
         facts["page_viewable"] = attributes is not None and attributes.map_state == X.IS_VIEWABLE

@@ -445,6 +445,15 @@ class RemoteView(QWidget):
 
     def _show_window(self, window_id: int) -> None:
         if not self.page.embed:
+            # Where the platform does not place it over this area (Wayland), the cashier still knows
+            # where the bank's page went.
+            from PySide6.QtWidgets import QLabel
+
+            note = QLabel(self.tr("The bank's page is open in a window of its own, over this one."), self)
+            note.setObjectName("threeDsOwnWindowNote")
+            note.setWordWrap(True)
+            note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self._layout.addWidget(note)
             self._followed = self.window()
             self._followed.installEventFilter(self)
             self.page.show(self._screen_rect())
