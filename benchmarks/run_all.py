@@ -9,7 +9,7 @@ times; the ratios in the same run, and the UI-thread CPU figures, are what to co
 
 * ``cold_start.py``: launch -> window shown with the loop running, against a bare six-tab PySide6 window.
 * ``bench_terminal.py``: Pay click -> APPROVED painted against a bare httpx POST (median of 60), stalls.
-* ``bench_three_ds.py``: 3-D Secure challenge opening cold and warm, stalls.
+* ``bench_three_ds.py``: 3-D Secure challenge opening cold and warm, the browser process's warm-up, stalls.
 * ``bench_subscriptions.py``: scrolling 100,000 subscriptions, stalls.
 * ``bench_stalls.py``: the Journal with 100,000 rows and its export, the reconciler over 500 unknown rows.
 """
@@ -25,7 +25,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SUMMARY = re.compile(r"Pay click|goal|target|PASS|MISS|ratio|x;|stall|median|bare|CPU|imported before|cold|warm|"
-                     r"first page|scenario|yardstick|Journal|Reconciler|load average", re.IGNORECASE)
+                     r"first page|scenario|yardstick|Journal|Reconciler|load average|browser process", re.IGNORECASE)
 
 
 def run(script: str, *args: str) -> None:

@@ -1,8 +1,8 @@
-"""What ``bench_three_ds.py`` and ``proto_three_ds_process.py`` both set up: the 1 ms heartbeat, a 3-D Secure
-test order, and the terminal's 3-D Secure service on a journal of its own against a sandbox.
+"""What ``bench_three_ds.py`` sets up around the challenge it measures: the 1 ms heartbeat, a 3-D Secure test
+order, and the terminal's 3-D Secure service on a journal of its own against a sandbox.
 
 Imported after the script has made its ``QApplication`` (the heartbeat is a ``QTimer``); imports nothing of
-QtWebEngine, so the prototype's terminal side stays without it.
+QtWebEngine: the terminal's process must stay without it (the browser runs in a process of its own).
 """
 
 from __future__ import annotations
@@ -65,10 +65,10 @@ class Heartbeat:
         self._last, self._cpu = now, cpu
 
 
-def order(prefix: str, n: int) -> CardOrder:
+def order(n: int) -> CardOrder:
     """The ``n``-th order of this process on the sandbox's 3-D Secure test card."""
     year = f"{(dt.date.today().year + 2) % 100:02d}"
-    return CardOrder(order_id=f"{prefix}-{os.getpid()}-{n}", amount=Decimal("100.00"), currency="TRY",
+    return CardOrder(order_id=f"BENCH-3DS-{os.getpid()}-{n}", amount=Decimal("100.00"), currency="TRY",
                      holder="Bench Mark", pan="4000000000003220", expiry_month="12", expiry_year=year, cvv="123")
 
 

@@ -288,8 +288,8 @@ def build_api_validators_in_background() -> None:
 
 
 def _warm_up_web_engine() -> None:
-    """From the first frame on: QtWebEngine warms up while the cashier is idle (its module loads now)."""
-    from .ui.webengine import warm_up
+    """From the first frame on: the 3-D Secure browser process starts once the cashier is idle."""
+    from .ui.challenge_browser.remote import warm_up
 
     warm_up(delay_ms=500)
 
@@ -365,15 +365,12 @@ def _main(argv: list[str] | None) -> int:
         log.warning("running as root: the 3-D Secure web view runs without Chromium's sandbox")
         os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = "--no-sandbox"
 
-    from PySide6.QtCore import QCoreApplication, Qt, QTimer
+    from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication
 
     from .ui import event_loop
 
-    # Before QApplication: lets the 3-D Secure view load QtWebEngine lazily (what
-    # ui.webengine.prepare_application does; set here so that module, its URL and window types and their
-    # enums, ~8 ms, load after the first frame, with the warm-up).
-    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts, True)
+    # QtWebEngine is never loaded here: the 3-D Secure page runs in its own process (ui.challenge_browser).
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(paths.APP_NAME)
     app.setOrganizationName(paths.ORGANIZATION)

@@ -8,8 +8,9 @@ What it does (the same code paths a cashier uses, against the embedded sandbox o
    the real :class:`~klogs_desk.api.client.KlogsClient` and a journal in a temporary folder (never the
    user's journal, settings or keyring);
 3. one 3-D Secure sale through :class:`~klogs_desk.services.three_d_secure.ThreeDSecureService`, the
-   loopback callback listener and the QtWebEngine challenge dialog, clicking the sandbox ACS page's
-   ``#approve`` button with ``runJavaScript`` (proves QtWebEngine, its resources and its helper
+   loopback callback listener and the challenge dialog, whose page runs in the 3-D Secure browser
+   process, clicking the sandbox ACS page's ``#approve`` button with ``runJavaScript`` (proves the bundle
+   can start itself again as ``--challenge-browser``, and that QtWebEngine, its resources and its helper
    process are in the bundle). The ACS page is on the sandbox bank's own host, as a real bank's is,
    so this also proves the web view's allow-list lets the card holder go to the bank and back;
 4. the Journal's CSV export of those two sales, in its own process as the Journal tab runs it (proves the
@@ -126,7 +127,7 @@ async def _check_three_d_secure(services: Any, say: Callable[[str], None]) -> No
             gateway_host = httpx.URL(services.client.endpoints.payment_base_url).host
             if bank_host[0] == gateway_host:
                 raise CheckFailed("3-D Secure: the sandbox's bank page is on the gateway's own host")
-            say(f"ok   3-D Secure challenge page shown in QtWebEngine on the bank's host {bank_host[0]} "
+            say(f"ok   3-D Secure challenge page shown by the browser process on the bank's host {bank_host[0]} "
                 f"({(time.perf_counter() - started) * 1000:.0f} ms after the request)")
             if not await asyncio.wait_for(clicked, 30):
                 raise CheckFailed("3-D Secure: the challenge page has no #approve button")
@@ -213,10 +214,6 @@ def run(time_limit: float = DEFAULT_TIME_LIMIT, out: Any = None) -> int:
         import qasync
         from PySide6.QtWidgets import QApplication
 
-        from .ui import webengine
-
-        if QApplication.instance() is None:
-            webengine.prepare_application()
         app = QApplication.instance() or QApplication(sys.argv[:1])
         app.setQuitOnLastWindowClosed(False)  # the challenge dialog is the only window while it is open
         loop = qasync.QEventLoop(app)
@@ -289,7 +286,7 @@ def report_shown_and_quit(app: Any) -> None:
                      "klogs_desk.services.saved_cards", "klogs_desk.domain.saved_cards",
                      "klogs_desk.domain.payment_orders", "klogs_desk.domain.reports",
                      "klogs_desk.shop.settings", "asyncio", "qasync", "dataclasses", "hashlib", "csv",
-                     "klogs_desk.ui.webengine")
+                     "klogs_desk.ui.webengine", "klogs_desk.ui.challenge_browser.remote")
             print("imported before the window: "
                   + (", ".join(name for name in heavy if name in sys.modules) or "none of "
                      + ", ".join(heavy)), flush=True)

@@ -40,9 +40,10 @@ NOT_BEFORE_THE_FIRST_FRAME = ("PySide6.QtWebEngineCore", "PySide6.QtWebEngineWid
                               # hashlib (OpenSSL) and csv at their first use; the order ID draws from
                               # random.SystemRandom, as secrets does.
                               "dataclasses", "hashlib", "csv",
-                              # The web engine's module comes with its warm-up, after the first frame (app.py
-                              # sets the one attribute QtWebEngine needs before QApplication itself).
-                              "klogs_desk.ui.webengine")
+                              # The 3-D Secure browser process is started by the warm-up, after the first
+                              # frame; QtWebEngine itself is never loaded in the terminal's process.
+                              "klogs_desk.ui.challenge_browser.remote", "klogs_desk.ui.webengine",
+                              "PySide6.QtWebEngineCore")
 
 
 def launch(home: Path) -> str:

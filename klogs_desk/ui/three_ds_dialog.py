@@ -1,10 +1,13 @@
-"""The card holder's 3-D Secure challenge, shown in an embedded, locked-down browser.
+"""The card holder's 3-D Secure challenge, shown by a locked-down browser in a process of its own.
 
 :func:`run_challenge` is the one entry point: it opens :class:`ThreeDsDialog` (window-modal, not blocking
 the event loop), awaits :meth:`ThreeDSecureService.finish` and closes the dialog whatever happens, so a
 challenge never leaves a dialog behind. The dialog never talks to the network or the listener itself:
 Cancel, closing the window and "Close" after a failed load all ask the service to cancel, which makes
 ``finish`` end ``cancelled``; the callback (or the 10-minute deadline) ends it from the other side.
+The page itself runs in the browser process (:mod:`.challenge_browser`: embedded in the dialog on X11
+and Windows, a window of its own kept over it elsewhere); if that process cannot start or ends, the
+dialog says so and nothing is charged.
 """
 
 from __future__ import annotations
@@ -46,8 +49,6 @@ class ThreeDsDialog(QDialog):
     def __init__(self, challenge: Challenge, *, gateway_url: str, callback_origin: str,
                  parent: QWidget | None = None, charge: Decimal | None = None) -> None:
         super().__init__(parent)
-        from PySide6.QtWebEngineWidgets import QWebEngineView  # heavy: only when a challenge opens
-
         self.setObjectName("threeDsDialog")
         self.setWindowTitle(self.tr("3-D Secure — customer authentication"))
         self.setAccessibleName(self.tr("3-D Secure customer authentication"))
@@ -70,15 +71,15 @@ class ThreeDsDialog(QDialog):
         self.hint_label.setObjectName("threeDsHintLabel")
         self.hint_label.setWordWrap(True)
 
-        from . import webengine  # with the first challenge or the warm-up, never before the first frame
+        from .challenge_browser.remote import RemotePage, RemoteView  # with the first challenge
 
-        self.page = webengine.ChallengePage.create(gateway_url=gateway_url, callback_origin=callback_origin,
-                                                   parent=self)
-        self.view = QWebEngineView(self)
+        # The page runs in the browser process (challenge_browser): this dialog only shows its window.
+        self.page = RemotePage(gateway_url=gateway_url, callback_origin=callback_origin, parent=self)
+        self.page.title = self.tr("Bank authentication page")
+        self.view = RemoteView(self.page, self)
         self.view.setObjectName("threeDsView")
         self.view.setAccessibleName(self.tr("Bank authentication page"))
-        self.view.setPage(self.page)
-        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.view.setMinimumHeight(360)
 
         # Whose page the card holder is on, updated on every navigation (the bank's host is not ours).
@@ -118,6 +119,7 @@ class ThreeDsDialog(QDialog):
         self.page.urlChanged.connect(self._show_host)
         self.page.certificate_refused.connect(self._on_certificate_refused)
         self.page.renderProcessTerminated.connect(self._on_render_process_died)
+        self.page.escape_pressed.connect(self._request_cancel)
         from PySide6.QtCore import QUrl
 
         self._show_host(QUrl(gateway_url))
@@ -173,9 +175,9 @@ class ThreeDsDialog(QDialog):
                                       "try again.").format(host=host))
 
     def _show_host(self, url: QUrl) -> None:
-        from . import webengine
+        from .challenge_browser.urls import connection_kind
 
-        kind = webengine.connection_kind(url, self.page.callback_origin)
+        kind = connection_kind(url, self.page.callback_origin)
         host = url.host()
         if host and host in self.page.refused_certificates:  # Chromium's error page, not the bank's
             text = self.tr("{host} — invalid security certificate (refused)").format(host=host)
@@ -189,7 +191,11 @@ class ThreeDsDialog(QDialog):
             return  # the first, inline page has no host of its own; refused pages are never shown
         self.host_label.setText(text)
 
-    def _on_render_process_died(self, *_args: Any) -> None:
+    def _on_render_process_died(self, status: int = 0, *_args: Any) -> None:
+        if status == self.page.NOT_OPENED:
+            self.show_failure(self.tr("The bank's page could not be opened: this terminal's browser did not "
+                                      "start. Nothing was charged. Close this window and try again."))
+            return
         self.show_failure(self.tr("The bank's page stopped working. Nothing was charged. "
                                   "Close this window and try again."))
 
@@ -225,7 +231,7 @@ class ThreeDsDialog(QDialog):
             return
         self._finished = True
         self.page.loadFinished.disconnect(self._on_load_finished)
-        self.view.stop()
+        self.view.release()
         self.done(QDialog.DialogCode.Accepted)
         self.deleteLater()
 
@@ -245,12 +251,12 @@ async def run_challenge(service: ThreeDSecureService, challenge: Challenge, pare
     """
     import asyncio  # here: the Sale tab imports this module before the first frame, asyncio comes after it
 
-    from . import webengine  # (and the web engine's module)
+    from .challenge_browser import remote
 
     try:
-        # Cold (the warm-up has not run yet): QtWebEngine's import and Chromium's start in turns of their
-        # own, not all in the dialog's constructor; the Sale tab already shows that the bank check is coming.
-        await webengine.ready()
+        # Cold (the warm-up has not started the browser process yet): started now; the Sale tab already
+        # shows that the bank check is coming. If it cannot start, the dialog says so (nothing charged).
+        await remote.ready()
     except asyncio.CancelledError:
         # Quit (or the session ending) before the challenge was shown: the journal row must not stay
         # "waiting for the customer" for good; cancel revokes the token and journals it cancelled, as
@@ -263,9 +269,8 @@ async def run_challenge(service: ThreeDSecureService, challenge: Challenge, pare
     # The browser is done as soon as the callback arrives; completing the payment is the Sale tab's progress.
     challenge.callback.add_done_callback(lambda _f: dialog.finish() if shiboken6.isValid(dialog) else None)
     try:
-        # Built and opened in two event-loop turns: on a cold engine the constructor (the first web view of
-        # the process) took ~9 ms of the UI thread's CPU and open() with the first paint ~7 ms, 16-17 ms in
-        # one turn (benchmarks/bench_three_ds.py --cold --timeline).
+        # Built and opened in two event-loop turns (the constructor, then open() with the first paint), so
+        # neither holds a frame on a slow till (benchmarks/bench_three_ds.py).
         try:
             await asyncio.sleep(LOAD_AFTER_SHOW_MS / 1000)
         except asyncio.CancelledError:

@@ -18,7 +18,7 @@ from pathlib import Path
 import httpx
 import pytest
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from klogs_desk.callbacks import CallbackListener
 from klogs_desk.domain.journal import EntryKind, EntryState, Journal
@@ -26,6 +26,7 @@ from klogs_desk.services.context import AppServices
 from klogs_desk.services.payments import CardOrder, OutcomeState
 from klogs_desk.services.three_d_secure import CANCELLED_NOTE, ThreeDSecureService
 from klogs_desk.ui import webengine
+from klogs_desk.ui.challenge_browser import remote, urls
 from klogs_desk.ui.three_ds_dialog import ThreeDsDialog, run_challenge
 
 try:
@@ -176,6 +177,10 @@ def test_cancel_closes_the_dialog_and_journals_cancelled(flow, qtbot):
     challenge = flow.run(flow.service.begin(_order(ENROLLED_CARD, "3DS-CANCEL-1", "20.00")))
     task = flow.start(challenge)
     flow.wait_for_acs_page()
+    # Offscreen (as on Wayland or macOS) the page cannot be embedded: its window is its own, and the
+    # dialog says where it went (tests/ui/test_three_ds_on_x11.py proves the embedded case).
+    note = flow.dialog.findChild(QLabel, "threeDsOwnWindowNote")
+    assert note is not None and note.isVisible() and "window of its own" in note.text()
     flow.dialog.grab().save("/tmp/three_ds_dialog.png")
     qtbot.mouseClick(flow.dialog.cancel_button, Qt.MouseButton.LeftButton)
     outcome = flow.finish(task)
@@ -213,7 +218,7 @@ def test_quit_before_the_challenge_shows_journals_cancelled_not_waiting_for_good
             started.append(True)
             await flow.loop.create_future()
 
-        monkeypatch.setattr(webengine, "ready", never_ready)
+        monkeypatch.setattr(remote, "ready", never_ready)
     else:
         monkeypatch.setattr(three_ds_dialog, "LOAD_AFTER_SHOW_MS", 60_000)
     challenge = flow.run(flow.service.begin(_order(ENROLLED_CARD, f"3DS-QUIT-{len(where)}", "31.00")))
@@ -376,29 +381,22 @@ def test_page_sending_the_browser_to_a_local_file_is_refused_and_explained(flow,
 
 
 def test_bank_page_cannot_download_files_or_open_windows(flow, qtbot, loopback_site):
-    downloads: list = []
-    webengine.profile().downloadRequested.connect(downloads.append)  # after the page's own refusal
     challenge = flow.run(flow.service.begin(_order(ENROLLED_CARD, "3DS-POPUP-1", "7.00")))
     challenge.html_content = (
         f"<a id='popup' target='_blank' href='{loopback_site.url}/popup'>new window</a>"
         f"<script>document.getElementById('popup').click(); window.open('{loopback_site.url}/opened');"
         f"setTimeout(function(){{ location.href = '{loopback_site.url}/statement.pdf'; }}, 300);</script>")
-    try:
-        task = flow.start(challenge)
-        qtbot.waitUntil(lambda: bool(downloads), timeout=15000)
-        from PySide6.QtWebEngineCore import QWebEngineDownloadRequest
-
-        download = downloads[0]
-        # Chromium may have read the body already; the cancel then lands a moment later, never written.
-        qtbot.waitUntil(lambda: download.state() is QWebEngineDownloadRequest.DownloadState.DownloadCancelled,
-                        timeout=5000)
-        assert not (Path(download.downloadDirectory()) / download.downloadFileName()).exists()
-        assert "/popup" not in loopback_site.requests and "/opened" not in loopback_site.requests
-        assert _open_dialogs() == [flow.dialog]  # no other window appeared
-        flow.service.cancel(challenge)
-        assert flow.finish(task).state is OutcomeState.CANCELLED
-    finally:
-        webengine.profile().downloadRequested.disconnect(downloads.append)
+    task = flow.start(challenge)
+    # The browser process reports a download once it is cancelled (Chromium may have read the body
+    # already; it is never written).
+    qtbot.waitUntil(lambda: bool(flow.dialog.page.refused_downloads), timeout=15000)
+    url, path = flow.dialog.page.refused_downloads[0]
+    assert url == loopback_site.url and path.endswith("statement.pdf")
+    assert not Path(path).exists()
+    assert "/popup" not in loopback_site.requests and "/opened" not in loopback_site.requests
+    assert _open_dialogs() == [flow.dialog]  # no other window appeared
+    flow.service.cancel(challenge)
+    assert flow.finish(task).state is OutcomeState.CANCELLED
 
 
 def test_plain_http_to_another_local_service_is_refused_before_connecting_with_a_real_gateway(qtbot, loopback_site):
@@ -485,7 +483,7 @@ REAL_GATEWAY, SANDBOX_GATEWAY, LISTENER = "https://pgw.klogs.dev/", "http://127.
     ("https:///no-host", REAL_GATEWAY, False, False),
 ])
 def test_navigation_allow_list(url, gateway, first, allowed):
-    assert webengine.allowed_navigation(QUrl(url), gateway_url=gateway, callback_origin=LISTENER,
+    assert urls.allowed_navigation(QUrl(url), gateway_url=gateway, callback_origin=LISTENER,
                                         initial_html_pending=first) is allowed
 
 
@@ -498,7 +496,7 @@ def test_navigation_allow_list(url, gateway, first, allowed):
     ("data:text/html,x", None),
 ])
 def test_connection_kind_names_what_the_dialog_shows(url, kind):
-    assert webengine.connection_kind(QUrl(url), LISTENER) == kind
+    assert urls.connection_kind(QUrl(url), LISTENER) == kind
 
 
 def test_profile_is_off_the_record(qapp):
@@ -523,7 +521,7 @@ def test_warm_up_sees_the_cashier_type_in_any_window_but_does_not_filter_the_who
     qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)
-    watch = webengine._InputWatch()
+    watch = remote._InputWatch()
     try:
         QTest.keyClick(main.windowHandle(), Qt.Key.Key_5)
         assert watch.inputs == 1
@@ -710,3 +708,58 @@ def test_where_127_0_0_2_is_unavailable_the_bank_page_on_localhost_still_works(q
         flow.click("approve")
         assert flow.finish(task).state is OutcomeState.APPROVED
         assert flow.services.journal.get(challenge.entry_id).state is EntryState.APPROVED
+
+
+# --- the browser process (klogs_desk/ui/challenge_browser) -------------------------------------------------
+
+def test_browser_process_dying_mid_challenge_is_explained_and_the_next_challenge_starts_a_new_one(flow, qtbot,
+                                                                                                   sandbox):
+    from klogs_desk.sandbox.ledger import ledger_of
+
+    challenge = flow.run(flow.service.begin(_order(ENROLLED_CARD, "3DS-DIES-1", "9.00")))
+    task = flow.start(challenge)
+    flow.wait_for_acs_page()
+    starts = remote.browser().starts
+    remote.browser().kill()
+    qtbot.waitUntil(lambda: flow.dialog.close_button.isVisible(), timeout=10000)
+    status = flow.dialog.status_label.text()
+    assert "The bank's page stopped working" in status and "Nothing was charged" in status
+    _cancelled_by_close(flow, qtbot, task, challenge)
+    assert ledger_of(sandbox.state).charges_for(challenge.order_id) == 0
+
+    flow.dialog = None
+    again = flow.run(flow.service.begin(_order(ENROLLED_CARD, "3DS-DIES-2", "9.00")))
+    task = flow.start(again)
+    flow.wait_for_acs_page()
+    flow.click("approve")
+    assert flow.finish(task).state is OutcomeState.APPROVED
+    assert remote.browser().starts == starts + 1  # a new browser process, started by that challenge
+
+
+def test_one_browser_process_serves_challenge_after_challenge(flow):
+    remote.browser().start()
+    starts = remote.browser().starts
+    for n in (1, 2):
+        flow.dialog = None
+        challenge = flow.run(flow.service.begin(_order(ENROLLED_CARD, f"3DS-REUSE-{n}", f"4.0{n}")))
+        task = flow.start(challenge)
+        flow.wait_for_acs_page()
+        flow.click("approve")
+        assert flow.finish(task).state is OutcomeState.APPROVED
+    assert remote.browser().starts == starts
+
+
+def test_a_browser_that_cannot_start_is_explained_and_nothing_is_charged(flow, qtbot, monkeypatch, sandbox):
+    from klogs_desk.sandbox.ledger import ledger_of
+    from klogs_desk.ui.challenge_browser import protocol
+
+    remote.browser().stop()
+    qtbot.waitUntil(lambda: not remote.browser().running(), timeout=5000)
+    monkeypatch.setattr(protocol, "command_line", lambda: [str(Path(__file__).parent / "no-such-browser")])
+    challenge = flow.run(flow.service.begin(_order(ENROLLED_CARD, "3DS-NOBROWSER-1", "3.00")))
+    task = flow.start(challenge)
+    qtbot.waitUntil(lambda: flow.dialog.close_button.isVisible(), timeout=10000)
+    status = flow.dialog.status_label.text()
+    assert "this terminal's browser did not start" in status and "Nothing was charged" in status
+    _cancelled_by_close(flow, qtbot, task, challenge)
+    assert ledger_of(sandbox.state).charges_for(challenge.order_id) == 0
