@@ -119,7 +119,7 @@ class ThreeDsDialog(QDialog):
         self.page.urlChanged.connect(self._show_host)
         self.page.certificate_refused.connect(self._on_certificate_refused)
         self.page.renderProcessTerminated.connect(self._on_render_process_died)
-        self.page.escape_pressed.connect(self._request_cancel)
+        self.page.cancel_requested.connect(self._request_cancel)
         from PySide6.QtCore import QUrl
 
         self._show_host(QUrl(gateway_url))

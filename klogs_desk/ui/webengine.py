@@ -5,8 +5,8 @@ Contract:
 * It runs in the 3-D Secure browser process (:mod:`klogs_desk.ui.challenge_browser.child`), never in the
   terminal's: Chromium's start is one C++ call on the UI thread (``QWebEngineProfile()``, 30-70 ms of
   CPU, up to a second of wall time on a busy two-core till, measured in-process until 2026-12-03), which
-  no Python turn can cut. The terminal imports only this module's URL rules (:func:`connection_kind`,
-  :func:`shown_url`), which load no QtWebEngine.
+  no Python turn can cut. The terminal never imports this module (its dialog uses the URL rules in
+  :mod:`klogs_desk.ui.challenge_browser.urls`).
 * Start-up requirement (PySide6 6.11): QtWebEngine loaded after ``QApplication`` exists needs
   ``QCoreApplication.setAttribute(Qt.AA_ShareOpenGLContexts)`` *before* the ``QApplication`` is created;
   :func:`prepare_application` does exactly that. Without it Qt prints a warning and GPU compositing may
@@ -53,7 +53,8 @@ _page_class: type | None = None
 
 
 def prepare_application() -> None:
-    """Call before creating the ``QApplication`` (app.py does) so QtWebEngine can be loaded lazily later."""
+    """Call before creating the ``QApplication`` (the browser process does) so QtWebEngine can be loaded
+    after it."""
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts, True)
 
 

@@ -92,3 +92,36 @@ def test_each_page_takes_only_its_own_answers(qapp):
     finally:
         first.close()
         second.close()
+
+
+def test_pending_scripts_are_answered_none_when_their_page_closes(qapp):
+    from klogs_desk.ui.challenge_browser.remote import RemotePage
+
+    page = RemotePage(gateway_url="http://127.0.0.1:9/", callback_origin=None)
+    answers: list[object] = []
+    page._js_calls[4] = answers.append
+    page.close()
+    assert answers == [None]
+
+
+def test_child_keeps_its_protocol_clean_with_no_standard_error():
+    """The windowed Windows bundle has no standard error to pass on: the child's copy of its output must
+    not land on a free descriptor 2, where Qt's and Chromium's messages would go into the protocol."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    child = subprocess.Popen(protocol.command_line(), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             env=env, preexec_fn=lambda: os.close(2))  # noqa: PLW1509  # POSIX test
+    assert child.stdin is not None and child.stdout is not None
+    child.stdin.write(protocol.encode({"do": "open", "page": 1, "html": "<p>x</p>", "gateway_url": "http://127.0.0.1:9/",
+                                       "callback_origin": None, "title": "t", "embed": False, "geometry": None}))
+    child.stdin.flush()
+    lines = []
+    for line in child.stdout:
+        lines.append(line)
+        if protocol.decode(line) == {"event": "loaded", "page": 1, "ok": True}:
+            break
+    child.stdin.write(protocol.encode({"do": "quit"}))
+    child.stdin.flush()
+    rest, _ = child.communicate(timeout=30)
+    lines += rest.splitlines(keepends=True)
+    assert [line for line in lines if protocol.decode(line) is None] == []
+    assert child.returncode == 0

@@ -9,7 +9,9 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import http.server
+import logging
 import ssl
+import sys
 import threading
 import types
 from decimal import Decimal
@@ -249,7 +251,8 @@ def test_cancelled_order_id_is_not_sent_again(flow):
     assert flow.services.journal.get(first.entry_id).state is EntryState.CANCELLED
 
 
-def test_page_leaving_the_gateway_is_stopped_and_explained(flow, qtbot):
+def test_page_leaving_the_gateway_is_stopped_and_explained(flow, qtbot, caplog):
+    caplog.set_level(logging.WARNING, logger="klogs_desk.ui.challenge_browser.remote")
     challenge = flow.run(flow.service.begin(_order(ENROLLED_CARD, "3DS-ESCAPE-1", "5.00")))
     # A compromised or broken gateway page that tries to send the card holder elsewhere.
     challenge.html_content = ("<form id='f' method='GET' action='http://elsewhere.example/steal'></form>"
@@ -259,6 +262,10 @@ def test_page_leaving_the_gateway_is_stopped_and_explained(flow, qtbot):
     assert "elsewhere.example" in flow.dialog.status_label.text()
     assert "Nothing was charged" in flow.dialog.status_label.text()
     assert flow.dialog.page.refused == ["http://elsewhere.example"]
+    # The browser process's refusal is in the terminal's own log, for support (the host only).
+    qtbot.waitUntil(lambda: any("navigation refused: http://elsewhere.example" in record.getMessage()
+                                for record in caplog.records), timeout=5000)
+    assert not any("/steal" in record.getMessage() for record in caplog.records)
     qtbot.mouseClick(flow.dialog.close_button, Qt.MouseButton.LeftButton)
     outcome = flow.finish(task)
     assert outcome.state is OutcomeState.CANCELLED
@@ -763,3 +770,43 @@ def test_a_browser_that_cannot_start_is_explained_and_nothing_is_charged(flow, q
     assert "this terminal's browser did not start" in status and "Nothing was charged" in status
     _cancelled_by_close(flow, qtbot, task, challenge)
     assert ledger_of(sandbox.state).charges_for(challenge.order_id) == 0
+
+
+def test_closing_the_bank_pages_own_window_cancels(flow, qtbot):
+    """Where the page is a window of its own (Windows, Wayland, macOS; offscreen here), the card holder
+    closing it is a cancel: the dialog does not wait for a page no one can see. (The browser process
+    says ``closed`` from its window's close event.)"""
+    challenge = flow.run(flow.service.begin(_order(ENROLLED_CARD, "3DS-OWNCLOSE-1", "2.00")))
+    task = flow.start(challenge)
+    flow.wait_for_acs_page()
+    remote.browser().event_received.emit({"event": "closed", "page": flow.dialog.page.number})
+    outcome = flow.finish(task)
+    assert outcome.state is OutcomeState.CANCELLED
+    assert flow.services.journal.get(challenge.entry_id).state is EntryState.CANCELLED
+    assert _open_dialogs() == []
+
+
+def test_a_browser_that_fails_inside_its_start_is_not_waited_for(qtbot, event_loop_qt, monkeypatch):
+    """On Windows a start that fails (CreateProcess) fails inside ``QProcess.start``, before anyone waits:
+    the challenge is told at once, not after :data:`remote.READY_PATIENCE_S`."""
+    browser = remote.BrowserProcess()
+    monkeypatch.setattr(browser, "start", lambda: None)  # as if it had failed inside start()
+    task = event_loop_qt.create_task(browser.ready())
+    qtbot.waitUntil(task.done, timeout=3000)
+    assert task.result() is False
+
+
+def test_a_browser_that_never_gets_ready_is_stopped_and_the_next_challenge_starts_a_new_one(
+        qtbot, event_loop_qt, monkeypatch):
+    from klogs_desk.ui.challenge_browser import protocol
+
+    monkeypatch.setattr(protocol, "command_line", lambda: [sys.executable, "-c", "import time; time.sleep(60)"])
+    browser = remote.BrowserProcess()
+    task = event_loop_qt.create_task(browser.ready(timeout=0.5))
+    qtbot.waitUntil(task.done, timeout=5000)
+    assert task.result() is False
+    qtbot.waitUntil(lambda: not browser.running(), timeout=5000)  # killed, not left hanging
+    task = event_loop_qt.create_task(browser.ready(timeout=0.5))
+    qtbot.waitUntil(task.done, timeout=5000)
+    assert browser.starts == 2
+    browser.kill()

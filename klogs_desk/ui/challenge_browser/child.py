@@ -19,7 +19,7 @@ import sys
 import threading
 from typing import Any, BinaryIO
 
-from .protocol import decode, encode
+from .protocol import CHILD_LOG_PREFIX, decode, encode
 
 log = logging.getLogger(__name__)
 
@@ -46,9 +46,14 @@ _FOCUS_EDGE = """(function (backward) {
 def main(argv: list[str] | None = None) -> int:
     """Run the browser until the terminal says ``quit`` or its end of the pipe closes."""
     del argv  # no options
+    for descriptor in (0, 1, 2):  # a closed one would be reused by the dup below: the protocol's copy on 2
+        try:
+            os.fstat(descriptor)
+        except OSError:
+            os.dup2(os.open(os.devnull, os.O_RDWR), descriptor)
     out: BinaryIO = os.fdopen(os.dup(1), "wb", buffering=0)
     os.dup2(2, 1)  # stray prints go to standard error, never into the protocol
-    logging.basicConfig(level=logging.WARNING, format="klogs-desk browser: %(levelname)s %(message)s")
+    logging.basicConfig(level=logging.WARNING, format=f"{CHILD_LOG_PREFIX} %(levelname)s %(message)s")
 
     import shiboken6
     from PySide6.QtCore import QObject, Qt, QUrl, Signal
@@ -68,14 +73,11 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWebEngineCore import QWebEngineScript
     from PySide6.QtWebEngineWidgets import QWebEngineView
 
-    write_lock = threading.Lock()
-
-    def say(**event: Any) -> None:
-        with write_lock:
-            try:
-                out.write(encode(event))
-            except OSError:  # the terminal is gone: end too
-                app.quit()
+    def say(**event: Any) -> None:  # on this process's UI thread only (every sender is a slot of it)
+        try:
+            out.write(encode(event))
+        except OSError:  # the terminal is gone: end too
+            app.quit()
 
     class View(QWebEngineView):
         """A page's view; embedded, Tab past the page's last element hands the keyboard to the terminal."""
@@ -83,6 +85,15 @@ def main(argv: list[str] | None = None) -> int:
         def __init__(self, number: int, *, embedded: bool) -> None:
             super().__init__()
             self.number, self.embedded = number, embedded
+            #: Set when the terminal closes it (``close``); otherwise a close is the card holder's.
+            self.closed_by_terminal = False
+
+        def closeEvent(self, event: Any) -> None:  # noqa: N802  # Qt's name
+            # A window of its own closed by the card holder (its title bar's close): said, so the
+            # terminal's dialog cancels instead of waiting for a page no one can see.
+            if not self.closed_by_terminal:
+                say(event="closed", page=self.number)
+            super().closeEvent(event)
 
         def focusNextPrevChild(self, forward: bool) -> bool:  # noqa: N802  # Qt's name
             # Chromium calls it when Tab leaves the page's content (its "take focus").
@@ -126,8 +137,12 @@ def main(argv: list[str] | None = None) -> int:
                 say(event="js", page=number, id=request.get("id"), value=None)
             elif what == "show" and number in self.views:
                 # Embedded: the geometry is in the window's X parent by now (the terminal's dialog).
-                self._place(self.views[number], request.get("geometry"))
-                self.views[number].show()
+                view = self.views[number]
+                self._place(view, request.get("geometry"))
+                view.show()
+                if not view.embedded:  # a window of its own: in front, with the keyboard, for the card holder
+                    view.raise_()
+                    view.activateWindow()
             elif what == "geometry" and number in self.views:
                 self._place(self.views[number], request.get("geometry"))
             elif what == "moved" and number in self.views:
@@ -150,10 +165,9 @@ def main(argv: list[str] | None = None) -> int:
                 # in a JavaScript world of our own (the page's scripts never see this one).
                 view.page().runJavaScript(_FOCUS_EDGE % ("true" if request.get("backward") else "false"),
                                           QWebEngineScript.ScriptWorldId.ApplicationWorld)
-            elif what == "stop" and number in self.views:
-                self.views[number].stop()
             elif what == "close" and number in self.views:
                 view = self.views.pop(number)
+                view.closed_by_terminal = True
                 if self.current == number:
                     self.current = None
                 view.hide()
@@ -199,7 +213,8 @@ def main(argv: list[str] | None = None) -> int:
                 view.setGeometry(*geometry)
 
         def _download_refused(self, download: Any) -> None:
-            number = self.current
+            page = download.page()
+            number = next((n for n, view in self.views.items() if view.page() is page), self.current)
             url = webengine.shown_url(download.url())
             path = os.path.join(download.downloadDirectory(), download.downloadFileName())
 

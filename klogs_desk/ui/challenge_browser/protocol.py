@@ -19,7 +19,7 @@ Commands:
   window and focus its first (last) element.
 * ``js``: ``page``, ``id``, ``script``: run in the page; answered by ``js`` with ``page``, ``id`` and
   ``value`` (``null`` when the page is gone).
-* ``stop``: ``page``: stop loading. ``close``: ``page``: the view and page are destroyed.
+* ``close``: ``page``: the view and page are destroyed.
 * ``quit``: the process ends (so does end of input: the terminal is gone).
 
 Events:
@@ -31,7 +31,8 @@ Events:
 * ``certificate_refused``: ``page``, ``host``. ``download_refused``: ``page``, ``url``, ``path`` (where it
   would have been written; never written).
 * ``render_gone``: ``page``, ``status``, ``code``: the page's renderer process ended.
-* ``escape``: ``page``: Escape pressed in the page.
+* ``escape``: ``page``: Escape pressed in the page. ``closed``: ``page``: its window of its own (not
+  embedded) was closed by the card holder. Both are a cancel, as Escape or closing the dialog is.
 * ``focus_left``: ``page``, ``forward``: Tab (``forward``) or Shift+Tab went past the embedded page's last
   (first) element: the dialog takes the keyboard back.
 * ``js``: ``page``, ``id``, ``value``.
@@ -42,6 +43,9 @@ from __future__ import annotations
 import json
 import sys
 from typing import Any
+
+#: How the child's own log records begin on its standard error (the terminal logs them as warnings).
+CHILD_LOG_PREFIX = "klogs-desk browser:"
 
 #: The bundle's argument that makes it the browser process (``klogs_desk/__main__.py`` checks it first).
 PROCESS_ARGUMENT = "--challenge-browser"
