@@ -197,7 +197,10 @@ def main(argv: list[str] | None = None) -> int:
             page.renderProcessTerminated.connect(
                 lambda status, code: say(event="render_gone", page=number, status=int(getattr(status, "value", 0)),
                                          code=int(code)))
-            # Escape in the page cancels in the terminal's dialog, as Escape anywhere in it does.
+            # Escape in the page cancels in the terminal's dialog, as Escape anywhere in it does. A window
+            # shortcut takes it before the page does (in-process the dialog had only the keys the page left
+            # unhandled); tried: the view's keyPressEvent, for keys QtWebEngine hands back unhandled, never
+            # saw Escape under Xvfb (tests/ui/test_three_ds_on_x11.py timed out at it).
             escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), view)
             escape.setContext(Qt.ShortcutContext.WindowShortcut)
             escape.activated.connect(lambda: say(event="escape", page=number))
