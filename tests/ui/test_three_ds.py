@@ -810,3 +810,13 @@ def test_a_browser_that_never_gets_ready_is_stopped_and_the_next_challenge_start
     qtbot.waitUntil(task.done, timeout=5000)
     assert browser.starts == 2
     browser.kill()
+
+
+def test_a_browser_that_dies_before_it_is_ready_is_not_waited_for(qtbot, event_loop_qt, monkeypatch):
+    from klogs_desk.ui.challenge_browser import protocol
+
+    monkeypatch.setattr(protocol, "command_line", lambda: [sys.executable, "-c", "raise SystemExit(3)"])
+    browser = remote.BrowserProcess()
+    task = event_loop_qt.create_task(browser.ready())
+    qtbot.waitUntil(task.done, timeout=5000)  # not READY_PATIENCE_S
+    assert task.result() is False and not browser.running()

@@ -36,8 +36,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 log = logging.getLogger(__name__)
 
-#: A challenge waits this long for a browser that is starting (a loaded two-core till: 1-3 s).
-READY_PATIENCE_S = 30.0
+#: A challenge waits this long for a browser that is starting (0.2-0.4 s on an idle two-core till, up
+#: to ~2.5 s with two busy programs beside it: bench_three_ds.py); the Sale tab says it is waiting.
+READY_PATIENCE_S = 15.0
 #: At quit, the child is given this long to end by itself before it is killed (it ends in well under
 #: 100 ms; the wait holds the quitting terminal's window).
 QUIT_PATIENCE_MS = 500
