@@ -115,6 +115,8 @@ async def _check_three_d_secure(services: Any, say: Callable[[str], None]) -> No
                     lambda found: clicked.done() or clicked.set_result(bool(found)))
 
         dialog.page.loadFinished.connect(loaded)
+        # A browser process that could not start or died: said at once, not after the minute's wait.
+        dialog.page.renderProcessTerminated.connect(lambda *_: acs_loaded.done() or acs_loaded.set_result(False))
 
     try:
         started = time.perf_counter()
@@ -123,7 +125,8 @@ async def _check_three_d_secure(services: Any, say: Callable[[str], None]) -> No
         finishing = asyncio.ensure_future(run_challenge(service, challenge, on_dialog=on_dialog))
         try:
             if not await asyncio.wait_for(acs_loaded, 60):
-                raise CheckFailed("3-D Secure: the web engine could not load the sandbox's challenge page")
+                raise CheckFailed("3-D Secure: the browser process could not load the sandbox's challenge page "
+                                  "(did it start? see the log)")
             gateway_host = httpx.URL(services.client.endpoints.payment_base_url).host
             if bank_host[0] == gateway_host:
                 raise CheckFailed("3-D Secure: the sandbox's bank page is on the gateway's own host")
