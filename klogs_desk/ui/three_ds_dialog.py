@@ -64,14 +64,15 @@ class ThreeDsDialog(QDialog):
         font.setBold(True)
         self.amount_label.setFont(font)
         card = self.tr("Card {card}").format(card=challenge.masked_pan) if challenge.masked_pan else ""
+        from .challenge_browser.remote import RemotePage, RemoteView, can_embed  # with the first challenge
+
+        where = (self.tr("Let the card holder complete their bank's check below.") if can_embed()
+                 else self.tr("Let the card holder complete their bank's check in its window."))
         self.hint_label = QLabel(
-            self.tr("Order {order_id}.").format(order_id=challenge.order_id) + f" {card}\n"
-            + self.tr("Let the card holder complete their bank's check below. "
-                      "This window closes by itself when they finish."))
+            self.tr("Order {order_id}.").format(order_id=challenge.order_id) + f" {card}\n" + where + " "
+            + self.tr("This window closes by itself when they finish."))
         self.hint_label.setObjectName("threeDsHintLabel")
         self.hint_label.setWordWrap(True)
-
-        from .challenge_browser.remote import RemotePage, RemoteView  # with the first challenge
 
         # The page runs in the browser process (challenge_browser): this dialog only shows its window.
         self.page = RemotePage(gateway_url=gateway_url, callback_origin=callback_origin, parent=self)

@@ -3820,7 +3820,7 @@ Up to {left} can still be refunded.</source>
     <name>RemoteView</name>
     <message>
         <source>The bank&apos;s page is open in a window of its own.</source>
-        <extracomment>A challenge waits this long for a browser that is starting (a loaded two-core till: 1-3 s). At quit, the child is given this long to end by itself before it is killed (it ends in well under 100 ms; the wait holds the quitting terminal&apos;s window). Every event line of the child, as a dict (pages pick theirs by number). The child ended (or could not start); open pages report it. True once the child said ``ready`` (and until it ends). Children started so far (a test reads it: a dead child is replaced, a live one reused). A warm-up waits until nobody pressed a key or clicked for this long... ...but not longer than this after :func:`warm_up` was called. Key presses, clicks, wheel turns and touches seen (tests read it). The page was given up from its side: Escape pressed in it, or its window of its own closed. The page&apos;s view has a native window (its id): :class:`RemoteView` shows it. Tab (``True``) or Shift+Tab (``False``) moved past the page&apos;s last (first) element: the keyboard goes back to the dialog (embedded only). ``renderProcessTerminated``&apos;s status when the page could not be opened at all: no browser process (it could not be started, or did not become ready within :data:`READY_PATIENCE_S`). ``renderProcessTerminated``&apos;s status when the browser process ended while the page was open. ``(url, path)`` of each download refused (the path was never written).</extracomment>
+        <extracomment>A challenge waits this long for a browser that is starting (0.2-0.4 s on an idle two-core till, up to ~2.5 s with two busy programs beside it: bench_three_ds.py); the Sale tab says it is waiting. At quit, the child is given this long to end by itself before it is killed (it ends in well under 100 ms; the wait holds the quitting terminal&apos;s window). Every event line of the child, as a dict (pages pick theirs by number). The child ended (or could not start); open pages report it. True once the child said ``ready`` (and until it ends). Children started so far (a test reads it: a dead child is replaced, a live one reused). A warm-up waits until nobody pressed a key or clicked for this long... ...but not longer than this after :func:`warm_up` was called. Key presses, clicks, wheel turns and touches seen (tests read it). The page was given up from its side: Escape pressed in it, or its window of its own closed. The page&apos;s view has a native window (its id): :class:`RemoteView` shows it. Tab (``True``) or Shift+Tab (``False``) moved past the page&apos;s last (first) element: the keyboard goes back to the dialog (embedded only). ``renderProcessTerminated``&apos;s status when the page could not be opened at all: no browser process (it could not be started, or did not become ready within :data:`READY_PATIENCE_S`). ``renderProcessTerminated``&apos;s status when the browser process ended while the page was open. ``(url, path)`` of each download refused (the path was never written).</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4977,11 +4977,15 @@ Switch this terminal to production?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Order {order_id}.</source>
+        <source>Let the card holder complete their bank&apos;s check below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Let the card holder complete their bank&apos;s check below. This window closes by itself when they finish.</source>
+        <source>Let the card holder complete their bank&apos;s check in its window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {order_id}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5070,6 +5074,10 @@ Switch this terminal to production?</source>
     </message>
     <message>
         <source>Pay with 3-D Secure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This window closes by itself when they finish.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

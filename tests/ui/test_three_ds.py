@@ -183,6 +183,7 @@ def test_cancel_closes_the_dialog_and_journals_cancelled(flow, qtbot):
     # dialog says where it went (tests/ui/test_three_ds_on_x11.py proves the embedded case).
     note = flow.dialog.findChild(QLabel, "threeDsOwnWindowNote")
     assert note is not None and note.isVisible() and "window of its own" in note.text()
+    assert "check in its window" in flow.dialog.hint_label.text()  # not "below": nothing is below
     flow.dialog.grab().save("/tmp/three_ds_dialog.png")
     qtbot.mouseClick(flow.dialog.cancel_button, Qt.MouseButton.LeftButton)
     outcome = flow.finish(task)

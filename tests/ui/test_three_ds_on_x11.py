@@ -77,6 +77,7 @@ def test_the_page_is_embedded_in_the_dialog_where_the_view_is(seen):
         assert facts["page_viewable"], step
         assert facts["page_rect"] == facts["container_rect"] == facts["view_rect"], step
         assert not facts["own_window_note"], step  # "open in a window of its own" is only for the others
+        assert "check below" in facts["hint"], step
 
 
 def test_the_embedded_page_follows_the_dialog_when_it_is_resized(seen):

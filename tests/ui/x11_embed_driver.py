@@ -225,6 +225,7 @@ class Driver:
             "view_rect": self._global_rect(self.dialog.view),
             "container_rect": self._global_rect(container) if container is not None else None,
             "own_window_note": self.dialog.findChild(QLabel, "threeDsOwnWindowNote") is not None,
+            "hint": self.dialog.hint_label.text(),
         }
         attributes = self.x.attributes(page_id) if page_id else None
         facts["page_viewable"] = attributes is not None and attributes.map_state == X.IS_VIEWABLE
