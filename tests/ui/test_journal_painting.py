@@ -19,6 +19,7 @@ from klogs_desk.ui.journal_model import STATE_COLOURS, JournalColumn
 from klogs_desk.ui.journal_tab import JournalTab
 from klogs_desk.ui.plain_text_delegate import PlainTextDelegate
 from klogs_desk.ui.row_image_delegate import RowImageTableView
+from tests.ui import row_image_comparison
 
 
 @pytest.fixture(autouse=True)
@@ -62,19 +63,10 @@ def grab_both_ways(tab):
     used before (PlainTextDelegate, BadgeDelegate for the state)."""
     table = tab.table
     assert isinstance(table, RowImageTableView)
-    drawn = table.viewport().grab().toImage()
-    rows = table.itemDelegate()
-    old = PlainTextDelegate(tab.model.painted_text, right_aligned=frozenset({JournalColumn.AMOUNT, JournalColumn.BALANCE}),
-                            parent=table)
+    plain = PlainTextDelegate(tab.model.painted_text, right_aligned=frozenset({JournalColumn.AMOUNT, JournalColumn.BALANCE}),
+                              parent=table)
     badge = BadgeDelegate(STATE_COLOURS, table, text_of=tab.model.painted_text)
-    table.setItemDelegate(old)
-    table.setItemDelegateForColumn(JournalColumn.STATE, badge)
-    try:
-        before = table.viewport().grab().toImage()
-    finally:
-        table.setItemDelegateForColumn(JournalColumn.STATE, None)
-        table.setItemDelegate(rows)
-    return drawn, before
+    return row_image_comparison.grab_both_ways(table, plain, badge, JournalColumn.STATE)
 
 
 def rows_painted(tab) -> bool:
@@ -107,25 +99,14 @@ def test_selected_row_elided_texts_and_columns_shown_or_hidden_look_the_same(tab
 
 
 def test_rows_not_read_yet_look_the_same_and_fill_in(tab, qtbot):
-    bar = tab.table.verticalScrollBar()
-    bar.setValue(bar.maximum() // 2)
-    drawn, before = grab_both_ways(tab)  # rows whose page is not read paint empty either way
-    assert drawn == before
-    qtbot.waitUntil(lambda: rows_painted(tab), timeout=10_000)
-    drawn, before = grab_both_ways(tab)
-    assert drawn == before
+    # Rows whose page is not read yet paint empty either way.
+    row_image_comparison.check_halfway_down_then_filled_in(tab.table, qtbot, lambda: grab_both_ways(tab),
+                                                           lambda: rows_painted(tab))
 
 
 def test_dark_theme_and_a_disabled_table_look_the_same(tab, qtbot):
-    from klogs_desk.ui import theme
-
-    qtbot.waitUntil(lambda: rows_painted(tab), timeout=10_000)
-    tab.table.setPalette(theme.dark_palette())  # row images are drawn on the palette's backgrounds
-    drawn, before = grab_both_ways(tab)
-    assert drawn == before
-    tab.table.setEnabled(False)
-    drawn, before = grab_both_ways(tab)
-    assert drawn == before
+    row_image_comparison.check_dark_theme_and_disabled(tab.table, qtbot, lambda: grab_both_ways(tab),
+                                                       lambda: rows_painted(tab))
 
 
 def test_a_search_repaints_the_rows_it_finds(tab, qtbot):

@@ -10,6 +10,7 @@ from klogs_desk.ui import row_image_delegate
 from klogs_desk.ui.badges import BadgeDelegate
 from klogs_desk.ui.plain_text_delegate import PlainTextDelegate
 from klogs_desk.ui.subscriptions_model import AMOUNT, FREQUENCY, LOADING_TEXT, REFERENCE, STATUS
+from tests.ui import row_image_comparison
 from tests.ui import test_subscriptions_table as table_tests
 
 # The table tests' fixtures: a sandbox seeded with 10,000 subscriptions and the tab on screen over it.
@@ -38,20 +39,12 @@ def grab_both_ways(tab):
     """The viewport as the row painter draws it, then as QTableView draws it with the delegates the tab
     used before (PlainTextDelegate, BadgeDelegate for the status)."""
     table = tab.table
-    drawn = table.viewport().grab().toImage()
     rows, texts = table._rows, table._texts
-    old = PlainTextDelegate(tab.model.display_text, right_aligned=frozenset({AMOUNT}),
-                            placeholder=tab.model.loading_text, parent=table)
+    plain = PlainTextDelegate(tab.model.display_text, right_aligned=frozenset({AMOUNT}),
+                              placeholder=tab.model.loading_text, parent=table)
     badge = BadgeDelegate(parent=table, text_of=tab.model.display_text)
-    table.setItemDelegate(old)
-    table.setItemDelegateForColumn(STATUS, badge)
-    try:
-        before = table.viewport().grab().toImage()
-    finally:
-        table.setItemDelegateForColumn(STATUS, None)
-        table.setItemDelegate(rows)
-        table.paint_rows_with(rows, texts)
-    return drawn, before
+    return row_image_comparison.grab_both_ways(table, plain, badge, STATUS,
+                                               restore=lambda: table.paint_rows_with(rows, texts))
 
 
 def test_drawn_rows_look_as_the_cell_delegates_drew_them(tab, qtbot):
@@ -69,22 +62,11 @@ def test_selected_row_and_elided_texts_look_the_same(tab, qtbot):
 
 
 def test_loading_rows_look_the_same_and_fill_in(tab, qtbot):
-    bar = tab.table.verticalScrollBar()
-    bar.setValue(bar.maximum() // 2)
-    drawn, before = grab_both_ways(tab)  # rows "Loading…" (or some already here): the same either way
-    assert drawn == before
-    qtbot.waitUntil(lambda: rows_here(tab), timeout=10_000)
-    drawn, before = grab_both_ways(tab)
-    assert drawn == before
+    # Rows "Loading…" (or some already here): the same either way.
+    row_image_comparison.check_halfway_down_then_filled_in(tab.table, qtbot, lambda: grab_both_ways(tab),
+                                                           lambda: rows_here(tab))
 
 
 def test_dark_theme_and_a_disabled_table_look_the_same(tab, qtbot):
-    from klogs_desk.ui import theme
-
-    qtbot.waitUntil(lambda: rows_here(tab), timeout=10_000)
-    tab.table.setPalette(theme.dark_palette())  # row images are drawn on the palette's backgrounds
-    drawn, before = grab_both_ways(tab)
-    assert drawn == before
-    tab.table.setEnabled(False)
-    drawn, before = grab_both_ways(tab)
-    assert drawn == before
+    row_image_comparison.check_dark_theme_and_disabled(tab.table, qtbot, lambda: grab_both_ways(tab),
+                                                       lambda: rows_here(tab))

@@ -24,10 +24,7 @@ from typing import Any
 
 import pytest
 
-# X11 is Linux's here; on Windows and macOS the page is a window of its own (see remote.can_embed), which
-# the offscreen tests in test_three_ds.py cover.
-pytestmark = [pytest.mark.webengine,
-              pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 embedding: Linux only")]
+pytestmark = pytest.mark.webengine
 
 ROOT = Path(__file__).resolve().parents[2]
 DRIVER = Path(__file__).with_name("x11_embed_driver.py")
