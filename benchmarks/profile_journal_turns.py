@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_stalls
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QApplication
+from turn_timing import TurnTimingApplication
 
 _PAINTS = {QEvent.Type.Paint, QEvent.Type.UpdateRequest}
 
@@ -37,14 +37,13 @@ class _Stop(Exception):
     """Raised at the export: the Journal phases are over."""
 
 
-class TimedApplication(QApplication):
+class TimedApplication(TurnTimingApplication):
     """Times each top-level event delivery (nested ones count in the outer one), tagged with the phase."""
 
     def __init__(self, argv: list[str], profile_ms: float) -> None:
-        super().__init__(argv)
+        super().__init__(argv, profiling=bool(profile_ms))
         self.profile_ms = profile_ms
         self.phase = 0
-        self._depth = 0
         #: (phase, UI-thread CPU ms, event type, receiver class)
         self.deliveries: list[tuple[int, float, str, str]] = []
         #: The benchmark's heartbeat (its tick count tells the turns apart).
@@ -52,41 +51,34 @@ class TimedApplication(QApplication):
         #: (phase, heartbeat tick, UI-thread CPU ms, what) of every delivery over 0.3 ms.
         self.turns: list[tuple[int, int, float, str]] = []
         self.profiles: dict[int, list[cProfile.Profile]] = defaultdict(list)
-
-    def notify(self, receiver, event) -> bool:  # noqa: N802 (Qt's name)
-        if self._depth:
-            if event.type() != QEvent.Type.Paint:
-                return super().notify(receiver, event)
-            started = time.thread_time()
-            try:
-                return super().notify(receiver, event)
-            finally:
-                self._painted.append((f"{receiver.objectName() or type(receiver).__name__}",
-                                      (time.thread_time() - started) * 1000))
-        self._depth = 1
+        #: (widget, UI-thread CPU ms) of the paints inside the current turn.
         self._painted: list[tuple[str, float]] = []
-        profiler = cProfile.Profile() if self.profile_ms else None
-        if profiler is not None:
-            profiler.enable()
+
+    def nested(self, receiver, event) -> bool:
+        if event.type() != QEvent.Type.Paint:
+            return self.deliver(receiver, event)
         started = time.thread_time()
         try:
-            return super().notify(receiver, event)
+            return self.deliver(receiver, event)
         finally:
-            cpu = (time.thread_time() - started) * 1000
-            if profiler is not None:
-                profiler.disable()
-                if cpu > self.profile_ms and (event.type() not in _PAINTS or cpu > 16):
-                    self.profiles[self.phase].append(profiler)
-            self._depth = 0
-            if cpu > 0.3 and self.heartbeat is not None:
-                what = type(receiver).__name__
-                if what == "QTimer" and receiver.parent() is not None:
-                    what = f"{type(receiver.parent()).__name__}'s QTimer"
-                if self._painted:  # the widgets painted, over 0.5 ms each
-                    what += "[" + " ".join(f"{name} {ms:.1f}" for name, ms in self._painted if ms > 0.5) + "]"
-                self.turns.append((self.phase, self.heartbeat._ticks, cpu, f"{event.type().name}/{what}"))
-            if cpu > 4:
-                self.deliveries.append((self.phase, cpu, event.type().name, type(receiver).__name__))
+            self._painted.append((f"{receiver.objectName() or type(receiver).__name__}",
+                                  (time.thread_time() - started) * 1000))
+
+    def turn_started(self) -> None:
+        self._painted = []
+
+    def turn_ended(self, receiver, event, cpu, profiler) -> None:
+        if profiler is not None and cpu > self.profile_ms and (event.type() not in _PAINTS or cpu > 16):
+            self.profiles[self.phase].append(profiler)
+        if cpu > 0.3 and self.heartbeat is not None:
+            what = type(receiver).__name__
+            if what == "QTimer" and receiver.parent() is not None:
+                what = f"{type(receiver.parent()).__name__}'s QTimer"
+            if self._painted:  # the widgets painted, over 0.5 ms each
+                what += "[" + " ".join(f"{name} {ms:.1f}" for name, ms in self._painted if ms > 0.5) + "]"
+            self.turns.append((self.phase, self.heartbeat._ticks, cpu, f"{event.type().name}/{what}"))
+        if cpu > 4:
+            self.deliveries.append((self.phase, cpu, event.type().name, type(receiver).__name__))
 
 
 def main() -> None:

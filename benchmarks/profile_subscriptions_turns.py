@@ -42,16 +42,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_subscriptions
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QApplication
+from turn_timing import TurnTimingApplication
 
 
-class TimedApplication(QApplication):
+class TimedApplication(TurnTimingApplication):
     """Times each top-level event delivery (nested ones count in the outer one)."""
 
     def __init__(self, argv: list[str], profile: bool) -> None:
-        super().__init__(argv)
-        self.profile = profile
-        self._depth = 0
+        super().__init__(argv, profiling=profile)
         self._painted: list[str] = []
         #: (UI-thread CPU ms, event type, receiver, viewport rectangles painted)
         self.deliveries: list[tuple[float, str, str, tuple[str, ...]]] = []
@@ -60,32 +58,23 @@ class TimedApplication(QApplication):
         #: Deliveries over 0.3 ms since the last heartbeat tick (``--ticks``).
         self.since_tick: list[tuple[float, str, str, tuple[str, ...]]] = []
 
-    def notify(self, receiver, event) -> bool:  # noqa: N802 (Qt's name)
-        if self._depth:
-            if event.type() == QEvent.Type.Paint and receiver.objectName() == "qt_scrollarea_viewport":
-                rect = event.rect()
-                self._painted.append(f"{rect.width()}x{rect.height()}")
-            return super().notify(receiver, event)
-        self._depth = 1
+    def nested(self, receiver, event) -> bool:
+        if event.type() == QEvent.Type.Paint and receiver.objectName() == "qt_scrollarea_viewport":
+            rect = event.rect()
+            self._painted.append(f"{rect.width()}x{rect.height()}")
+        return self.deliver(receiver, event)
+
+    def turn_started(self) -> None:
         self._painted = []
-        profiler = cProfile.Profile() if self.profile else None
-        if profiler is not None:
-            profiler.enable()
-        started = time.thread_time()
-        try:
-            return super().notify(receiver, event)
-        finally:
-            cpu = (time.thread_time() - started) * 1000
-            if profiler is not None:
-                profiler.disable()
-                if cpu > 8:
-                    self.profiles.append(profiler)
-            self._depth = 0
-            if cpu > 0.3:
-                self.since_tick.append((round(cpu, 1), event.type().name, type(receiver).__name__,
-                                        tuple(self._painted)))
-            if cpu > 4:
-                self.deliveries.append((cpu, event.type().name, type(receiver).__name__, tuple(self._painted)))
+
+    def turn_ended(self, receiver, event, cpu, profiler) -> None:
+        if profiler is not None and cpu > 8:
+            self.profiles.append(profiler)
+        if cpu > 0.3:
+            self.since_tick.append((round(cpu, 1), event.type().name, type(receiver).__name__,
+                                    tuple(self._painted)))
+        if cpu > 4:
+            self.deliveries.append((cpu, event.type().name, type(receiver).__name__, tuple(self._painted)))
 
 
 class CollectionTimer:
